@@ -1,0 +1,3 @@
+from dailyreach.cli import main
+
+main()

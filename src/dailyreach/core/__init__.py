@@ -1,0 +1,1 @@
+"""The data layer: records, store, planner, import and export. Never imports textual."""

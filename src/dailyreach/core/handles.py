@@ -1,0 +1,194 @@
+"""Handles on each platform: what is valid, the one spelling we store, and the profile URL."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+PLATFORMS = (
+    "x",
+    "linkedin",
+    "bluesky",
+    "mastodon",
+    "instagram",
+    "threads",
+    "github",
+    "email",
+    "web",
+)
+
+_X = re.compile(r"[A-Za-z0-9_]{1,15}")
+_LINKEDIN = re.compile(r"[\w\-%.]{3,100}")
+_DOMAIN_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+_INSTAGRAM = re.compile(r"[a-z0-9._]{1,30}")
+_GITHUB = re.compile(r"[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}")
+_MASTODON_USER = re.compile(r"[A-Za-z0-9_]{1,30}")
+_EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+")
+
+
+class HandleError(ValueError):
+    pass
+
+
+def _path_after_host(text: str, hosts: tuple[str, ...]) -> str | None:
+    """The path of ``text`` when it is a URL on one of ``hosts`` (with or without a scheme)."""
+    candidate = text if "://" in text else f"https://{text}"
+    parts = urlsplit(candidate)
+    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+    if host in hosts:
+        return unquote(parts.path).strip("/")
+    return None
+
+
+def _is_domain(text: str) -> bool:
+    labels = text.split(".")
+    return (
+        len(labels) >= 2
+        and len(text) <= 253
+        and all(_DOMAIN_LABEL.fullmatch(label) for label in labels)
+        and labels[-1][0].isalpha()
+    )
+
+
+def _x(raw: str) -> str:
+    name = _path_after_host(raw, ("x.com", "twitter.com"))
+    name = (name.split("/")[0] if name is not None else raw).removeprefix("@")
+    if not _X.fullmatch(name):
+        raise HandleError("an X handle is @ and 1-15 letters, digits or underscores")
+    return f"@{name}"
+
+
+def _linkedin(raw: str) -> str:
+    path = _path_after_host(raw, ("linkedin.com",))
+    if path is not None:
+        parts = path.split("/")
+        if len(parts) < 2 or parts[0] != "in":
+            raise HandleError("a LinkedIn profile URL looks like https://www.linkedin.com/in/NAME")
+        slug = parts[1]
+    else:
+        slug = raw.removeprefix("in/")
+    if not _LINKEDIN.fullmatch(slug):
+        raise HandleError("a LinkedIn handle is a profile URL or its 3-100 character name")
+    return slug.lower()
+
+
+def _bluesky(raw: str) -> str:
+    path = _path_after_host(raw, ("bsky.app",))
+    if path is not None:
+        parts = path.split("/")
+        if len(parts) < 2 or parts[0] != "profile":
+            raise HandleError("a Bluesky profile URL looks like https://bsky.app/profile/NAME")
+        raw = parts[1]
+    handle = raw.removeprefix("@").lower()
+    if not _is_domain(handle):
+        raise HandleError("a Bluesky handle is a domain name such as alice.bsky.social")
+    return handle
+
+
+def _mastodon(raw: str) -> str:
+    if "://" in raw:
+        parts = urlsplit(raw)
+        user = parts.path.strip("/").removeprefix("@")
+        host = parts.hostname or ""
+    else:
+        user, _, host = raw.removeprefix("@").partition("@")
+    host = host.lower()
+    if not (_MASTODON_USER.fullmatch(user) and _is_domain(host)):
+        raise HandleError("a Mastodon handle looks like @user@instance.social")
+    return f"@{user}@{host}"
+
+
+def _instagram_like(hosts: tuple[str, ...], platform: str):
+    def normalise(raw: str) -> str:
+        path = _path_after_host(raw, hosts)
+        name = (path.split("/")[0] if path is not None else raw).removeprefix("@").lower()
+        if not _INSTAGRAM.fullmatch(name):
+            raise HandleError(f"a {platform} handle is 1-30 letters, digits, periods or underscores")
+        return f"@{name}"
+
+    return normalise
+
+
+def _github(raw: str) -> str:
+    path = _path_after_host(raw, ("github.com",))
+    name = (path.split("/")[0] if path is not None else raw).removeprefix("@")
+    if not _GITHUB.fullmatch(name):
+        raise HandleError("a GitHub user name is 1-39 letters, digits or single hyphens")
+    return name
+
+
+def _email(raw: str) -> str:
+    address = raw.removeprefix("mailto:")
+    local, _, domain = address.rpartition("@")
+    if not (_EMAIL.fullmatch(address) and local and _is_domain(domain.lower())):
+        raise HandleError("an e-mail address looks like name@example.com")
+    return f"{local}@{domain.lower()}"
+
+
+def _web(raw: str) -> str:
+    url = raw if "://" in raw else f"https://{raw}"
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or not _is_domain(parts.hostname.lower()):
+        raise HandleError("a web address looks like https://example.com")
+    return url
+
+
+_NORMALISERS = {
+    "x": _x,
+    "linkedin": _linkedin,
+    "bluesky": _bluesky,
+    "mastodon": _mastodon,
+    "instagram": _instagram_like(("instagram.com",), "Instagram"),
+    "threads": _instagram_like(("threads.net", "threads.com"), "Threads"),
+    "github": _github,
+    "email": _email,
+    "web": _web,
+}
+
+
+def normalise_handle(platform: str, raw: str) -> str:
+    """The stored spelling of ``raw`` on ``platform``; HandleError says what a valid one looks like."""
+    if platform not in _NORMALISERS:
+        raise HandleError(f"unknown platform {platform!r}: use one of {', '.join(PLATFORMS)}")
+    text = raw.strip()
+    if not text:
+        raise HandleError("must not be empty")
+    if any(character.isspace() for character in text):
+        raise HandleError("must not contain spaces")
+    return _NORMALISERS[platform](text)
+
+
+def profile_url(platform: str, handle: str) -> str:
+    """Where a browser shows this person's profile (a mailto: link for e-mail)."""
+    match platform:
+        case "x":
+            return f"https://x.com/{handle.removeprefix('@')}"
+        case "linkedin":
+            return f"https://www.linkedin.com/in/{handle}"
+        case "bluesky":
+            return f"https://bsky.app/profile/{handle}"
+        case "mastodon":
+            user, host = handle.removeprefix("@").split("@", 1)
+            return f"https://{host}/@{user}"
+        case "instagram":
+            return f"https://www.instagram.com/{handle.removeprefix('@')}/"
+        case "threads":
+            return f"https://www.threads.com/{handle}"
+        case "github":
+            return f"https://github.com/{handle}"
+        case "email":
+            return f"mailto:{handle}"
+        case "web":
+            return handle
+    raise HandleError(f"unknown platform {platform!r}")
+
+
+def matching_handles(text: str) -> dict[str, str]:
+    """Every platform on which ``text`` is a valid handle, with its stored spelling."""
+    found = {}
+    for platform in PLATFORMS:
+        try:
+            found[platform] = normalise_handle(platform, text)
+        except HandleError:
+            continue
+    return found

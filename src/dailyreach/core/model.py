@@ -1,0 +1,319 @@
+"""The records dailyreach keeps, each validated on the way in.
+
+Every record is a dataclass with ``from_dict`` (validating, for anything that comes from outside) and
+``to_dict`` (the stored and exported shape, whose field names are a contract).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any, Self
+
+import pendulum
+
+from dailyreach.core.handles import PLATFORMS, HandleError, normalise_handle, profile_url
+from dailyreach.core.validation import (
+    LONG_LIMIT,
+    NAME_LIMIT,
+    SHORT_LIMIT,
+    TAG_LIMIT,
+    ValidationError,
+    amount,
+    calendar_day,
+    choice,
+    clean_text,
+    known_keys,
+    moment,
+    new_id,
+    record_id,
+    whole_number,
+)
+
+INTERACTION_KINDS = (
+    "public_reply",
+    "dm_sent",
+    "follow_up",
+    "reply_received",
+    "meeting_booked",
+    "met",
+    "no_response",
+    "note",
+)
+OUTBOUND_KINDS = frozenset({"public_reply", "dm_sent", "follow_up"})
+ANSWER_KINDS = frozenset({"reply_received", "meeting_booked", "met"})
+CHANNELS = (*PLATFORMS, "in_person", "phone", "other")
+INVITATION_KINDS = ("mixer", "seminar", "party", "community", "sales_pitch", "other")
+INVITATION_STATUSES = ("undecided", "declined", "accepted")
+STAGES = ("target", "contacted", "replied", "meeting", "met", "no_response")
+
+
+@dataclass(kw_only=True)
+class Contact:
+    name: str
+    handles: dict[str, str] = field(default_factory=dict)
+    why: str = ""
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    priority: int = 2
+    followers: int | None = None
+    cadence_days: int | None = None
+    archived: bool = False
+    created_at: str = ""
+    updated_at: str = ""
+    id: str = field(default_factory=new_id)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Self:
+        """A validated contact; the store stamps created_at and updated_at when they are missing."""
+        data = known_keys(cls, data, "contact")
+        handles = data.get("handles") or {}
+        if not isinstance(handles, dict):
+            raise ValidationError("handles", "must map platform to handle")
+        normalised = {}
+        for platform, raw in handles.items():
+            if raw in (None, ""):
+                continue
+            if platform not in PLATFORMS:
+                raise ValidationError("handles", f"unknown platform {platform!r}")
+            try:
+                normalised[platform] = normalise_handle(platform, str(raw))
+            except HandleError as error:
+                raise ValidationError(platform, f"{raw!r}: {error}") from None
+        tags = data.get("tags") or []
+        if isinstance(tags, str):
+            tags = tags.split(",")
+        if not isinstance(tags, list):
+            raise ValidationError("tags", "must be a list of words")
+        clean_tags = []
+        for tag in tags:
+            word = clean_text(tag, "tags", limit=TAG_LIMIT).lstrip("#")
+            if word and word not in clean_tags:
+                clean_tags.append(word)
+        archived = data.get("archived", False)
+        if not isinstance(archived, bool):
+            raise ValidationError("archived", "must be true or false")
+        return cls(
+            id=record_id(data.get("id") or new_id()),
+            name=clean_text(data.get("name"), "name", limit=NAME_LIMIT, required=True),
+            handles=normalised,
+            why=clean_text(data.get("why"), "why", limit=LONG_LIMIT, multiline=True),
+            notes=clean_text(data.get("notes"), "notes", limit=LONG_LIMIT, multiline=True),
+            tags=clean_tags,
+            priority=whole_number(data.get("priority", 2), "priority", minimum=1, maximum=3, optional=False),
+            followers=whole_number(data.get("followers"), "followers", minimum=0, maximum=10**10),
+            cadence_days=whole_number(data.get("cadence_days"), "cadence_days", minimum=1, maximum=3650),
+            archived=archived,
+            created_at=moment(data["created_at"], "created_at") if data.get("created_at") else "",
+            updated_at=moment(data["updated_at"], "updated_at") if data.get("updated_at") else "",
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def profile_urls(self) -> dict[str, str]:
+        return {platform: profile_url(platform, handle) for platform, handle in self.handles.items()}
+
+    @property
+    def main_channel(self) -> str:
+        """The first platform the contact can be reached on, in the order of PLATFORMS."""
+        return next((p for p in PLATFORMS if p in self.handles), "other")
+
+
+@dataclass(kw_only=True)
+class Interaction:
+    contact_id: str
+    kind: str
+    at: str
+    channel: str = "other"
+    text: str = ""
+    id: str = field(default_factory=new_id)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Self:
+        data = known_keys(cls, data, "interaction")
+        return cls(
+            id=record_id(data.get("id") or new_id()),
+            contact_id=record_id(data.get("contact_id"), "contact_id"),
+            kind=choice(data.get("kind"), "kind", INTERACTION_KINDS),
+            channel=choice(data.get("channel") or "other", "channel", CHANNELS),
+            at=moment(data.get("at"), "at"),
+            text=clean_text(data.get("text"), "text", limit=LONG_LIMIT, multiline=True),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def moment(self) -> datetime:
+        """When it happened, as a timezone-aware datetime (parsed by the stdlib: it is fast)."""
+        return datetime.fromisoformat(self.at)
+
+
+@dataclass(kw_only=True)
+class Invitation:
+    title: str
+    kind: str = "other"
+    host: str = ""
+    event_date: str | None = None
+    status: str = "undecided"
+    hours: float | None = None
+    cost: float | None = None
+    currency: str = "USD"
+    note: str = ""
+    decided_at: str | None = None
+    id: str = field(default_factory=new_id)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Self:
+        data = known_keys(cls, data, "invitation")
+        currency = clean_text(data.get("currency") or "USD", "currency", limit=3).upper()
+        if len(currency) != 3 or not currency.isalpha():
+            raise ValidationError("currency", f"{currency!r} is not a three-letter code such as USD or JPY")
+        decided_at = data.get("decided_at")
+        return cls(
+            id=record_id(data.get("id") or new_id()),
+            title=clean_text(data.get("title"), "title", limit=SHORT_LIMIT, required=True),
+            kind=choice(data.get("kind") or "other", "kind", INVITATION_KINDS),
+            host=clean_text(data.get("from", data.get("host")), "from", limit=SHORT_LIMIT),
+            event_date=calendar_day(data.get("event_date"), "event_date"),
+            status=choice(data.get("status") or "undecided", "status", INVITATION_STATUSES),
+            hours=amount(data.get("hours"), "hours"),
+            cost=amount(data.get("cost"), "cost"),
+            currency=currency,
+            note=clean_text(data.get("note"), "note", limit=LONG_LIMIT, multiline=True),
+            decided_at=moment(decided_at, "decided_at") if decided_at else None,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["from"] = data.pop("host")
+        return data
+
+
+@dataclass(kw_only=True)
+class Snooze:
+    contact_id: str
+    until: str
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Self:
+        data = known_keys(cls, data, "snooze")
+        return cls(
+            contact_id=record_id(data.get("contact_id"), "contact_id"),
+            until=calendar_day(data.get("until"), "until", optional=False),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(kw_only=True)
+class PlanItem:
+    contact_id: str
+    reason: str
+    follow_up_number: int = 0
+
+
+@dataclass(kw_only=True)
+class DayPlan:
+    """The plan fixed the first time a day is planned, so it does not reshuffle during the day."""
+
+    date: str
+    items: list[PlanItem] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Self:
+        data = known_keys(cls, data, "plan")
+        items = data.get("items") or []
+        if not isinstance(items, list):
+            raise ValidationError("items", "must be a list")
+        plan_items = []
+        for item in items:
+            item = known_keys(PlanItem, item, "plan item")
+            plan_items.append(
+                PlanItem(
+                    contact_id=record_id(item.get("contact_id"), "contact_id"),
+                    reason=choice(item.get("reason"), "reason", ("follow_up", "keep_in_touch", "new")),
+                    follow_up_number=whole_number(
+                        item.get("follow_up_number", 0),
+                        "follow_up_number",
+                        minimum=0,
+                        maximum=1000,
+                        optional=False,
+                    ),
+                )
+            )
+        return cls(date=calendar_day(data.get("date"), "date", optional=False), items=plan_items)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(kw_only=True)
+class Settings:
+    daily_goal: int = 5
+    followup_days: int = 3
+    followup_days_by_channel: dict[str, int] = field(default_factory=dict)
+    followups_before_giving_up: int = 2
+    week_start: str = "monday"
+    timezone: str | None = None
+    theme: str = "textual-dark"
+    locale: str = "en"
+    currency: str = "USD"
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Self:
+        data = known_keys(cls, data, "settings")
+        by_channel = data.get("followup_days_by_channel") or {}
+        if not isinstance(by_channel, dict):
+            raise ValidationError("followup_days_by_channel", "must map channel to days")
+        timezone = data.get("timezone")
+        if timezone is not None:
+            try:
+                pendulum.timezone(timezone)
+            except Exception:
+                raise ValidationError("timezone", f"{timezone!r} is not a known timezone") from None
+        return cls(
+            daily_goal=whole_number(
+                data.get("daily_goal", 5), "daily_goal", minimum=1, maximum=200, optional=False
+            ),
+            followup_days=whole_number(
+                data.get("followup_days", 3),
+                "followup_days",
+                minimum=1,
+                maximum=365,
+                optional=False,
+            ),
+            followup_days_by_channel={
+                choice(channel, "followup_days_by_channel", CHANNELS): whole_number(
+                    days,
+                    f"followup_days_by_channel.{channel}",
+                    minimum=1,
+                    maximum=365,
+                    optional=False,
+                )
+                for channel, days in by_channel.items()
+            },
+            followups_before_giving_up=whole_number(
+                data.get("followups_before_giving_up", 2),
+                "followups_before_giving_up",
+                minimum=0,
+                maximum=20,
+                optional=False,
+            ),
+            week_start=choice(
+                data.get("week_start", "monday"), "week_start", ("monday", "sunday", "saturday")
+            ),
+            timezone=timezone,
+            theme=clean_text(data.get("theme") or "textual-dark", "theme", limit=64),
+            locale=clean_text(data.get("locale") or "en", "locale", limit=16),
+            currency=clean_text(data.get("currency") or "USD", "currency", limit=3).upper(),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def followup_days_for(self, channel: str) -> int:
+        return self.followup_days_by_channel.get(channel, self.followup_days)

@@ -1,0 +1,146 @@
+"""A TinyDB storage that never leaves a half-written file and notices other processes' writes.
+
+Each write goes to a temporary file in the same folder, is flushed and fsynced, then replaces the
+database with ``os.replace``: a crash at any moment leaves either the old file or the new one. Reads
+are served from memory until the file on disk changes (another process wrote it), then re-parsed.
+Inside ``batch()`` writes stay in memory and reach the disk once, when the batch ends.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+OWNER_ONLY = 0o600
+
+
+class StoreError(Exception):
+    """Something about the database file that the user has to hear about."""
+
+
+class StoreCorrupt(StoreError):
+    pass
+
+
+class StoreWriteError(StoreError):
+    pass
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return (status.st_ino, status.st_mtime_ns, status.st_size)
+
+
+def parse_json_bytes(raw: bytes, source: Path | str) -> Any:
+    """Parsed JSON, or StoreCorrupt naming the file and where it breaks."""
+    gc.disable()  # parsing many small objects is much faster without collections in between
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise StoreCorrupt(
+            f"{source} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+    finally:
+        gc.enable()
+
+
+def write_owner_only(path: Path, payload: bytes) -> None:
+    """Atomically replace ``path`` with ``payload``, readable by the owner only."""
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, OWNER_ONLY)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    with contextlib.suppress(OSError):
+        directory = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+
+
+def leftover_temporary_files(path: Path) -> list[Path]:
+    """Temporary files a crash between writing and replacing left beside ``path``."""
+    return sorted(path.parent.glob(f".{path.name}.*.tmp"))
+
+
+class AtomicJSONStorage(Storage):
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self._data: dict[str, dict[str, Any]] | None = None
+        self._signature: tuple[int, int, int] | None = None
+        self._batch_depth = 0
+        self._dirty = False
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        if self._batch_depth and self._data is not None:
+            return self._data
+        signature = _signature(self.path)
+        if signature is None:
+            self._data, self._signature = None, None
+            return None
+        if signature != self._signature or self._data is None:
+            raw = self.path.read_bytes()
+            data = parse_json_bytes(raw, self.path) if raw.strip() else {}
+            if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
+                raise StoreCorrupt(f"{self.path} is JSON but not a dailyreach database")
+            self._data, self._signature = data, signature
+        return self._data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self._data = data
+        if self._batch_depth:
+            self._dirty = True
+            return
+        self._flush()
+
+    def _flush(self) -> None:
+        try:
+            write_owner_only(self.path, orjson.dumps(self._data, option=orjson.OPT_INDENT_2))
+        except OSError as error:
+            self.forget()
+            raise StoreWriteError(f"could not save {self.path}: {error.strerror or error}") from error
+        self._signature = _signature(self.path)
+
+    def forget(self) -> None:
+        """Drop what is in memory, so the next read comes from the file."""
+        self._data, self._signature = None, None
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Collect the writes made inside into one write of the file; none if an error escapes."""
+        self.read()
+        self._batch_depth += 1
+        try:
+            yield
+        except BaseException:
+            self._batch_depth -= 1
+            if not self._batch_depth:
+                self._dirty = False
+                self.forget()
+            raise
+        self._batch_depth -= 1
+        if not self._batch_depth and self._dirty:
+            self._dirty = False
+            self._flush()
+
+    def close(self) -> None:
+        self.forget()

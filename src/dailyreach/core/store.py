@@ -1,0 +1,350 @@
+"""The user's database: one TinyDB JSON file, safe against crashes and against other processes.
+
+Every change runs inside ``transaction()``: the file lock is taken (waiting a few seconds for another
+writer), the file is re-read if another process changed it, and all the writes of the change reach the
+disk as one atomic replace. Each change is journalled so that ``undo()`` can reverse it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import filelock
+import pendulum
+from pendulum import DateTime
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from dailyreach.core.clock import Clock, SystemClock
+from dailyreach.core.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
+from dailyreach.core.storage import (
+    OWNER_ONLY,
+    AtomicJSONStorage,
+    StoreCorrupt,
+    StoreError,
+    leftover_temporary_files,
+    write_owner_only,
+)
+
+SCHEMA_VERSION = 1
+FORMAT_NAME = "dailyreach"
+LOCK_WAIT_SECONDS = 10.0
+BACKUPS_KEPT = 7
+RECORD_TABLES = ("contacts", "interactions", "invitations", "snoozes", "plans")
+META_TABLE, SETTINGS_TABLE = "_meta", "settings"
+# Migrations from schema N to N+1, each a function of the raw tables.
+MIGRATIONS: dict[int, Callable[[dict[str, dict[str, Any]]], None]] = {}
+
+
+class StoreLocked(StoreError):
+    pass
+
+
+class RecordTable(Table):
+    """A table keyed by our own record ids, so two processes never hand out the same one."""
+
+    document_id_class = str
+
+    def _get_next_id(self):
+        raise TypeError("records are inserted with their own id")
+
+
+class RecordDB(TinyDB):
+    table_class = RecordTable
+
+
+@dataclass
+class Change:
+    """What one transaction did, as (table, id, value before) so it can be reversed."""
+
+    label: str
+    previous: list[tuple[str, str, dict | None]] = field(default_factory=list)
+
+
+def _body(record_dict: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in record_dict.items() if key != "id"}
+
+
+class Store:
+    def __init__(self, path: str | os.PathLike[str], clock: Clock | None = None) -> None:
+        self.path = Path(path).expanduser()
+        self.clock = clock or SystemClock()
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._lock = filelock.FileLock(f"{self.path}.lock", timeout=LOCK_WAIT_SECONDS, mode=OWNER_ONLY)
+        self._storage = AtomicJSONStorage(self.path)
+        self._db = RecordDB(storage=lambda: self._storage)
+        self._tables = {
+            name: self._db.table(name, cache_size=0) for name in (*RECORD_TABLES, META_TABLE, SETTINGS_TABLE)
+        }
+        self._change: Change | None = None
+        self.history: list[Change] = []
+        self._backed_up_on: str | None = None
+        self._open()
+
+    # -- opening, schema, backups ------------------------------------------------------------
+
+    def _open(self) -> None:
+        with self._locked():
+            for leftover in leftover_temporary_files(self.path):
+                leftover.unlink(missing_ok=True)
+            data = self._storage.read() or {}
+            meta = data.get(META_TABLE, {}).get("schema")
+            if meta is None:
+                if any(data.get(name) for name in data):
+                    raise StoreCorrupt(f"{self.path} is JSON but not a dailyreach database; it was left as it is")
+                with self._storage.batch():
+                    self._tables[META_TABLE].insert(
+                        Document({"format": FORMAT_NAME, "version": SCHEMA_VERSION}, doc_id="schema")
+                    )
+                return
+            version = meta.get("version")
+            if meta.get("format") != FORMAT_NAME or not isinstance(version, int):
+                raise StoreCorrupt(f"{self.path} is not a dailyreach database; it was left as it is")
+            if version > SCHEMA_VERSION:
+                raise StoreCorrupt(
+                    f"{self.path} was written by a newer dailyreach (schema {version}); "
+                    f"this one reads up to schema {SCHEMA_VERSION}. Update dailyreach."
+                )
+            if version < SCHEMA_VERSION:
+                self._migrate(data, version)
+
+    def _migrate(self, data: dict[str, dict[str, Any]], version: int) -> None:
+        self._write_backup(f"before-schema-{SCHEMA_VERSION}")
+        with self._storage.batch():
+            for step in range(version, SCHEMA_VERSION):
+                MIGRATIONS[step](data)
+            data[META_TABLE]["schema"]["version"] = SCHEMA_VERSION
+            self._storage.write(data)
+
+    @property
+    def backup_folder(self) -> Path:
+        return self.path.parent / "backups"
+
+    def _write_backup(self, label: str) -> Path | None:
+        if not self.path.exists():
+            return None
+        self.backup_folder.mkdir(mode=0o700, exist_ok=True)
+        target = self.backup_folder / f"{self.path.stem}-{label}.json"
+        write_owner_only(target, self.path.read_bytes())
+        return target
+
+    def _daily_backup(self) -> None:
+        today = self.today().isoformat()
+        if self._backed_up_on == today:
+            return
+        self._backed_up_on = today
+        if (self.backup_folder / f"{self.path.stem}-{today}.json").exists():
+            return
+        self._write_backup(today)
+        dailies = sorted(self.backup_folder.glob(f"{self.path.stem}-????-??-??.json"))
+        for old in dailies[:-BACKUPS_KEPT]:
+            old.unlink(missing_ok=True)
+
+    # -- time --------------------------------------------------------------------------------
+
+    @property
+    def timezone(self) -> pendulum.Timezone:
+        name = self.settings().timezone
+        return pendulum.timezone(name) if name else pendulum.local_timezone()
+
+    def now(self) -> DateTime:
+        return self.clock.now().in_timezone(self.timezone)
+
+    def today(self) -> pendulum.Date:
+        return self.now().date()
+
+    # -- transactions and undo --------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            self._lock.acquire()
+        except filelock.Timeout:
+            raise StoreLocked(
+                f"{self.path} is busy: another dailyreach kept it locked for {LOCK_WAIT_SECONDS:.0f} s. "
+                "Try again in a moment."
+            ) from None
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    @contextlib.contextmanager
+    def transaction(self, label: str = "change") -> Iterator[Change]:
+        """One change, written to disk at once and undoable as a whole."""
+        if self._change is not None:
+            yield self._change
+            return
+        with self._locked():
+            self._storage.read()
+            self._daily_backup()
+            self._change = Change(label)
+            try:
+                with self._storage.batch():
+                    yield self._change
+            finally:
+                change, self._change = self._change, None
+        if change.previous:
+            self.history.append(change)
+
+    def undo(self) -> Change | None:
+        """Reverse the last change this process made; None when there is nothing to undo."""
+        if not self.history:
+            return None
+        change = self.history.pop()
+        with self._locked(), self._storage.batch():
+            for table, record_id, before in reversed(change.previous):
+                self._raw_put(table, record_id, before)
+        return change
+
+    # -- raw access --------------------------------------------------------------------------
+
+    def _raw_get(self, table: str, record_id: str) -> dict | None:
+        document = self._tables[table].get(doc_id=record_id)
+        return dict(document) if document is not None else None
+
+    def _raw_put(self, table: str, record_id: str, body: dict | None) -> None:
+        records = self._tables[table]
+        if body is None:
+            if records.contains(doc_id=record_id):
+                records.remove(doc_ids=[record_id])
+        elif records.contains(doc_id=record_id):
+            records.upsert(Document(body, doc_id=record_id))
+        else:
+            records.insert(Document(body, doc_id=record_id))
+
+    def _put(self, table: str, record_id: str, body: dict | None) -> None:
+        if self._change is None:
+            raise RuntimeError("records change only inside a transaction")
+        self._change.previous.append((table, record_id, self._raw_get(table, record_id)))
+        self._raw_put(table, record_id, body)
+
+    def _put_many(self, table: str, bodies: dict[str, dict]) -> None:
+        """Insert many new records at once (one table rebuild instead of one per record)."""
+        if self._change is None:
+            raise RuntimeError("records change only inside a transaction")
+        self._change.previous.extend((table, record_id, None) for record_id in bodies)
+        self._tables[table].insert_multiple(Document(body, doc_id=rid) for rid, body in bodies.items())
+
+    def _all(self, table: str) -> Iterator[tuple[str, dict]]:
+        data = self._storage.read() or {}
+        yield from data.get(table, {}).items()
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def settings(self) -> Settings:
+        stored = (self._storage.read() or {}).get(SETTINGS_TABLE, {}).get("settings")
+        return Settings(**stored) if stored else Settings()
+
+    def save_settings(self, settings: Settings) -> None:
+        with self.transaction("settings"):
+            self._put(SETTINGS_TABLE, "settings", settings.to_dict())
+
+    # -- contacts ----------------------------------------------------------------------------
+
+    def contacts(self, *, include_archived: bool = False) -> list[Contact]:
+        found = [Contact(id=rid, **body) for rid, body in self._all("contacts")]
+        return found if include_archived else [contact for contact in found if not contact.archived]
+
+    def contact(self, contact_id: str) -> Contact | None:
+        body = self._raw_get("contacts", contact_id)
+        return Contact(id=contact_id, **body) if body else None
+
+    def save_contact(self, contact: Contact, label: str = "save contact") -> Contact:
+        with self.transaction(label):
+            stamp = self.now().isoformat()
+            if not contact.created_at:
+                contact.created_at = stamp
+            contact.updated_at = stamp
+            self._put("contacts", contact.id, _body(contact.to_dict()))
+        return contact
+
+    def delete_contact(self, contact_id: str) -> None:
+        with self.transaction("delete contact"):
+            for interaction in self.interactions(contact_id):
+                self._put("interactions", interaction.id, None)
+            self._put("snoozes", contact_id, None)
+            self._put("contacts", contact_id, None)
+
+    # -- interactions ------------------------------------------------------------------------
+
+    def interactions(self, contact_id: str | None = None) -> list[Interaction]:
+        """Interactions, oldest first (all of them, or one contact's)."""
+        found = [
+            Interaction(id=rid, **body)
+            for rid, body in self._all("interactions")
+            if contact_id is None or body["contact_id"] == contact_id
+        ]
+        found.sort(key=lambda interaction: interaction.moment)
+        return found
+
+    def add_interaction(self, interaction: Interaction) -> Interaction:
+        if self.contact(interaction.contact_id) is None:
+            raise StoreError(f"no contact with id {interaction.contact_id!r}")
+        with self.transaction(f"log {interaction.kind}"):
+            self._put("interactions", interaction.id, _body(interaction.to_dict()))
+            self._put("snoozes", interaction.contact_id, None)
+        return interaction
+
+    def delete_interaction(self, interaction_id: str) -> None:
+        with self.transaction("delete interaction"):
+            self._put("interactions", interaction_id, None)
+
+    # -- invitations -------------------------------------------------------------------------
+
+    def invitations(self) -> list[Invitation]:
+        return [Invitation(id=rid, **_invitation_fields(body)) for rid, body in self._all("invitations")]
+
+    def invitation(self, invitation_id: str) -> Invitation | None:
+        body = self._raw_get("invitations", invitation_id)
+        return Invitation(id=invitation_id, **_invitation_fields(body)) if body else None
+
+    def save_invitation(self, invitation: Invitation, label: str = "save invitation") -> Invitation:
+        with self.transaction(label):
+            self._put("invitations", invitation.id, _body(invitation.to_dict()))
+        return invitation
+
+    def decline_invitation(self, invitation_id: str, note: str | None = None) -> Invitation:
+        invitation = self.invitation(invitation_id)
+        if invitation is None:
+            raise StoreError(f"no invitation with id {invitation_id!r}")
+        invitation.status = "declined"
+        invitation.decided_at = self.now().isoformat()
+        if note:
+            invitation.note = note
+        return self.save_invitation(invitation, "decline invitation")
+
+    # -- snoozes and plans -------------------------------------------------------------------
+
+    def snoozes(self) -> dict[str, str]:
+        """Contact id -> the day the contact comes back."""
+        return {rid: body["until"] for rid, body in self._all("snoozes")}
+
+    def snooze(self, snooze: Snooze) -> None:
+        with self.transaction("snooze"):
+            self._put("snoozes", snooze.contact_id, {"until": snooze.until})
+
+    def plans(self) -> list[DayPlan]:
+        return [DayPlan.from_dict({"date": rid, **body}) for rid, body in self._all("plans")]
+
+    def plan(self, day: str) -> DayPlan | None:
+        body = self._raw_get("plans", day)
+        return DayPlan.from_dict({"date": day, **body}) if body else None
+
+    def save_plan(self, plan: DayPlan) -> None:
+        with self.transaction("plan"):
+            self._put("plans", plan.date, {"items": plan.to_dict()["items"]})
+
+
+def _invitation_fields(body: dict[str, Any]) -> dict[str, Any]:
+    fields = dict(body)
+    fields["host"] = fields.pop("from", "")
+    return fields

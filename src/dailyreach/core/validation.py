@@ -1,0 +1,131 @@
+"""Checking single values on their way into a record; every failure names its field."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import fields
+from typing import Any
+
+import pendulum
+from pendulum import Date, DateTime
+
+from dailyreach.core.text import strip_control
+
+NAME_LIMIT = 200
+SHORT_LIMIT = 500
+LONG_LIMIT = 10_000
+TAG_LIMIT = 50
+_ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+
+
+class ValidationError(ValueError):
+    """A value that cannot be stored; ``field`` names where it was."""
+
+    def __init__(self, field_name: str, problem: str) -> None:
+        super().__init__(f"{field_name}: {problem}")
+        self.field = field_name
+        self.problem = problem
+
+
+def new_id() -> str:
+    return "".join(secrets.choice(_ID_ALPHABET) for _ in range(10))
+
+
+def clean_text(value: Any, name: str, *, limit: int, required: bool = False, multiline: bool = False) -> str:
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(name, f"must be text, not {type(value).__name__}")
+    text = strip_control(value, multiline=multiline).strip()
+    if required and not text:
+        raise ValidationError(name, "must not be empty")
+    if len(text) > limit:
+        raise ValidationError(name, f"is {len(text)} characters long; at most {limit} are kept")
+    return text
+
+
+def choice(value: Any, name: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise ValidationError(name, f"{value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+def whole_number(value: Any, name: str, *, minimum: int, maximum: int, optional: bool = True) -> int | None:
+    if value is None or value == "":
+        if optional:
+            return None
+        raise ValidationError(name, "is required")
+    if isinstance(value, bool):
+        raise ValidationError(name, "must be a whole number")
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValidationError(name, f"{value!r} is not a whole number") from None
+    if isinstance(value, float) and value != number:
+        raise ValidationError(name, f"{value!r} is not a whole number")
+    if not minimum <= number <= maximum:
+        raise ValidationError(name, f"must be between {minimum} and {maximum}, not {number}")
+    return number
+
+
+def amount(value: Any, name: str) -> float | int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(name, "must be a number")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValidationError(name, f"{value!r} is not a number") from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValidationError(name, "must be a finite number")
+    if number < 0:
+        raise ValidationError(name, f"must not be negative ({value})")
+    if number > 1e12:
+        raise ValidationError(name, "is too large")
+    return int(number) if number.is_integer() else number
+
+
+def moment(value: Any, name: str) -> str:
+    """An ISO 8601 time that keeps its offset."""
+    if isinstance(value, DateTime):
+        return value.isoformat()
+    if not isinstance(value, str):
+        raise ValidationError(name, "must be an ISO 8601 date and time")
+    try:
+        parsed = pendulum.parse(value)
+    except (ValueError, TypeError, OverflowError):
+        raise ValidationError(name, f"{value!r} is not an ISO 8601 date and time") from None
+    if not isinstance(parsed, DateTime):
+        raise ValidationError(name, f"{value!r} has no time of day")
+    return parsed.isoformat()
+
+
+def calendar_day(value: Any, name: str, *, optional: bool = True) -> str | None:
+    if value is None or value == "":
+        if optional:
+            return None
+        raise ValidationError(name, "is required")
+    if isinstance(value, Date) and not isinstance(value, DateTime):
+        return value.isoformat()
+    try:
+        parsed = pendulum.parse(str(value))
+    except (ValueError, TypeError, OverflowError):
+        raise ValidationError(name, f"{value!r} is not a date (YYYY-MM-DD)") from None
+    return (parsed.date() if isinstance(parsed, DateTime) else parsed).isoformat()
+
+
+def record_id(value: Any, name: str = "id") -> str:
+    if not isinstance(value, str) or not 1 <= len(value) <= 64 or not value.isprintable():
+        raise ValidationError(name, "must be a short printable text")
+    return value
+
+
+def known_keys(cls: type, data: Any, what: str) -> dict:
+    if not isinstance(data, dict):
+        raise ValidationError(what, "must be a JSON object")
+    names = {f.name for f in fields(cls)} | {"from"}
+    unknown = sorted(set(data) - names)
+    if unknown:
+        raise ValidationError(what, f"unknown field {unknown[0]!r}")
+    return data
