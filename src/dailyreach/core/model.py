@@ -48,6 +48,11 @@ INVITATION_STATUSES = ("undecided", "declined", "accepted")
 STAGES = ("target", "contacted", "replied", "meeting", "met", "no_response")
 
 
+def _ordered(data: dict[str, Any]) -> dict[str, Any]:
+    """The id first, as a person reading an export expects."""
+    return {"id": data.pop("id"), **data} if "id" in data else data
+
+
 @dataclass(kw_only=True)
 class Contact:
     name: str
@@ -109,7 +114,7 @@ class Contact:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _ordered(asdict(self))
 
     @property
     def profile_urls(self) -> dict[str, str]:
@@ -143,7 +148,7 @@ class Interaction:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _ordered(asdict(self))
 
     @property
     def moment(self) -> datetime:
@@ -187,7 +192,7 @@ class Invitation:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = _ordered(asdict(self))
         data["from"] = data.pop("host")
         return data
 
@@ -206,7 +211,7 @@ class Snooze:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _ordered(asdict(self))
 
 
 @dataclass(kw_only=True)
@@ -248,7 +253,7 @@ class DayPlan:
         return cls(date=calendar_day(data.get("date"), "date", optional=False), items=plan_items)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _ordered(asdict(self))
 
 
 @dataclass(kw_only=True)
@@ -313,7 +318,7 @@ class Settings:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _ordered(asdict(self))
 
     def followup_days_for(self, channel: str) -> int:
         return self.followup_days_by_channel.get(channel, self.followup_days)

@@ -96,7 +96,9 @@ class Store:
             meta = data.get(META_TABLE, {}).get("schema")
             if meta is None:
                 if any(data.get(name) for name in data):
-                    raise StoreCorrupt(f"{self.path} is JSON but not a dailyreach database; it was left as it is")
+                    raise StoreCorrupt(
+                        f"{self.path} is JSON but not a dailyreach database; it was left as it is"
+                    )
                 with self._storage.batch():
                     self._tables[META_TABLE].insert(
                         Document({"format": FORMAT_NAME, "version": SCHEMA_VERSION}, doc_id="schema")
@@ -175,8 +177,8 @@ class Store:
             self._lock.release()
 
     @contextlib.contextmanager
-    def transaction(self, label: str = "change") -> Iterator[Change]:
-        """One change, written to disk at once and undoable as a whole."""
+    def transaction(self, label: str = "change", *, undoable: bool = True) -> Iterator[Change]:
+        """One change, written to disk at once and, when ``undoable``, reversed as a whole by undo()."""
         if self._change is not None:
             yield self._change
             return
@@ -189,7 +191,7 @@ class Store:
                     yield self._change
             finally:
                 change, self._change = self._change, None
-        if change.previous:
+        if change.previous and undoable:
             self.history.append(change)
 
     def undo(self) -> Change | None:
@@ -238,11 +240,24 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
+    def record_ids(self, table: str) -> set[str]:
+        return {record_id for record_id, _ in self._all(table)}
+
+    def add_records(self, label: str, records: dict[str, dict[str, dict]]) -> None:
+        """Insert new records into several tables as one change: table -> id -> record without id."""
+        with self.transaction(label):
+            for table, bodies in records.items():
+                if bodies:
+                    self._put_many(table, bodies)
+
     # -- settings ----------------------------------------------------------------------------
 
     def settings(self) -> Settings:
         stored = (self._storage.read() or {}).get(SETTINGS_TABLE, {}).get("settings")
         return Settings(**stored) if stored else Settings()
+
+    def has_settings(self) -> bool:
+        return bool((self._storage.read() or {}).get(SETTINGS_TABLE))
 
     def save_settings(self, settings: Settings) -> None:
         with self.transaction("settings"):
@@ -340,7 +355,7 @@ class Store:
         return DayPlan.from_dict({"date": day, **body}) if body else None
 
     def save_plan(self, plan: DayPlan) -> None:
-        with self.transaction("plan"):
+        with self.transaction("plan", undoable=False):
             self._put("plans", plan.date, {"items": plan.to_dict()["items"]})
 
 

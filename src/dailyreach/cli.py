@@ -1,0 +1,278 @@
+"""The command line: quick entry and scripting on the same core as the TUI.
+
+Only ``dailyreach`` with no subcommand imports textual, so scripts start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+import orjson
+
+from dailyreach import __version__
+from dailyreach.core.handles import PLATFORMS
+from dailyreach.core.storage import StoreError
+from dailyreach.core.validation import ValidationError
+
+DEFAULT_DB_NAME = "dailyreach.json"
+
+
+def default_db_path() -> Path:
+    import platformdirs
+
+    return platformdirs.user_data_path("dailyreach", appauthor=False) / DEFAULT_DB_NAME
+
+
+class FriendlyGroup(click.Group):
+    """Turns the core's errors into one clear line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from dailyreach.core.dates import DateParseError
+        from dailyreach.core.exchange import ImportRejected
+
+        try:
+            return super().invoke(ctx)
+        except (StoreError, ValidationError, DateParseError, ImportRejected, FileExistsError) as error:
+            raise click.ClickException(str(error)) from None
+        except OSError as error:
+            raise click.ClickException(f"{error.filename or ''}: {error.strerror or error}") from None
+
+
+class Session:
+    """The store, opened once per process on first use."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self._store = None
+
+    @property
+    def store(self):
+        if self._store is None:
+            from dailyreach.core.store import Store
+
+            self._store = Store(self.db)
+        return self._store
+
+
+def _emit_json(data: Any) -> None:
+    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+
+
+@click.group(cls=FriendlyGroup, invoke_without_command=True)
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="DAILYREACH_DB",
+    help="The database file (default: in your data folder; also DAILYREACH_DB).",
+)
+@click.option("--demo", is_flag=True, help="Open the app on a throwaway store with two weeks of example use.")
+@click.version_option(__version__, prog_name="dailyreach")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None, demo: bool) -> None:
+    """dailyreach: reach out directly to the people you want to learn from, every day.
+
+    With no command, opens the full-screen app.
+    """
+    ctx.obj = Session(db or default_db_path())
+    if ctx.invoked_subcommand is None:
+        from dailyreach.tui.launch import run_app
+
+        run_app(ctx.obj.db, demo=demo)
+
+
+@main.command()
+@click.argument("name")
+@click.option("--x", "x", metavar="H", help="X handle, @name.")
+@click.option("--linkedin", metavar="H", help="LinkedIn profile URL or its name.")
+@click.option("--bluesky", metavar="H", help="Bluesky handle, e.g. alice.bsky.social.")
+@click.option("--mastodon", metavar="H", help="Mastodon handle, @user@instance.")
+@click.option("--instagram", metavar="H")
+@click.option("--threads", metavar="H")
+@click.option("--github", metavar="H")
+@click.option("--email", metavar="E")
+@click.option("--web", metavar="URL")
+@click.option("--why", default="", help="What they achieved and what you want to learn.")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeat for more).")
+@click.option("--priority", type=click.IntRange(1, 3), default=2, show_default=True, help="1 high, 3 low.")
+@click.option("--followers", type=click.IntRange(min=0))
+@click.option("--cadence", type=click.IntRange(min=1), help="Keep in touch every DAYS days.")
+@click.pass_obj
+def add(
+    session: Session, name: str, why: str, tags: tuple[str, ...], priority: int, followers, cadence, **handles
+):
+    """Add an outreach target; prints its id."""
+    from dailyreach.core.lookup import contact_with_same_handle, describe
+    from dailyreach.core.model import Contact
+
+    contact = Contact.from_dict(
+        {
+            "name": name,
+            "handles": {platform: handles[platform] for platform in PLATFORMS if handles.get(platform)},
+            "why": why,
+            "tags": list(tags),
+            "priority": priority,
+            "followers": followers,
+            "cadence_days": cadence,
+        }
+    )
+    store = session.store
+    twin = contact_with_same_handle(store.contacts(include_archived=True), contact)
+    if twin is not None:
+        raise click.ClickException(f"{describe(twin)} already has one of these handles")
+    click.echo(store.save_contact(contact, f"add {contact.name}").id)
+
+
+@main.command()
+@click.argument("contact")
+@click.argument("kind")
+@click.option("--channel", help="Where it happened (default: the contact's main channel).")
+@click.option("--at", "when", default="now", help="When: ISO time, now, yesterday, -2h, friday...")
+@click.option("--text", default="", help="A short note of what was said.")
+@click.pass_obj
+def log(session: Session, contact: str, kind: str, channel: str | None, when: str, text: str):
+    """Log an interaction with CONTACT (id, handle or name); prints its id.
+
+    KIND is public_reply, dm_sent, follow_up, reply_received, meeting_booked, met, no_response or note.
+    """
+    from dailyreach.core.dates import parse_when
+    from dailyreach.core.lookup import find_contact
+    from dailyreach.core.model import Interaction
+
+    store = session.store
+    person = find_contact(store.contacts(include_archived=True), contact)
+    interaction = Interaction.from_dict(
+        {
+            "contact_id": person.id,
+            "kind": kind,
+            "channel": channel or person.main_channel,
+            "at": parse_when(when, store.now()).isoformat(),
+            "text": text,
+        }
+    )
+    click.echo(store.add_interaction(interaction).id)
+
+
+@main.command()
+@click.argument("title")
+@click.option("--kind", default="other", help="mixer, seminar, party, community, sales_pitch or other.")
+@click.option("--from", "host", default="", help="Who invited you.")
+@click.option("--on", "event_date", help="The event's date: YYYY-MM-DD, tomorrow, friday, +10d...")
+@click.option("--hours", help="Hours it would have taken, travel included.")
+@click.option("--cost", help="What it would have cost.")
+@click.option("--currency", help="Three-letter currency code (default: your settings').")
+@click.option("--decline", is_flag=True, help="Decline it now.")
+@click.pass_obj
+def invite(
+    session: Session, title: str, kind: str, host: str, event_date, hours, cost, currency, decline: bool
+):
+    """Record an invitation; prints its id."""
+    from dailyreach.core.dates import parse_date
+    from dailyreach.core.model import Invitation
+
+    store = session.store
+    now = store.now()
+    invitation = Invitation.from_dict(
+        {
+            "title": title,
+            "kind": kind,
+            "from": host,
+            "event_date": parse_date(event_date, now).isoformat() if event_date else None,
+            "hours": hours,
+            "cost": cost,
+            "currency": currency or store.settings().currency,
+            "status": "declined" if decline else "undecided",
+            "decided_at": now.isoformat() if decline else None,
+        }
+    )
+    click.echo(store.save_invitation(invitation, f"invitation {invitation.title}").id)
+
+
+@main.command()
+@click.argument("invitation")
+@click.option("--note", default="", help="Why, for your own record.")
+@click.pass_obj
+def decline(session: Session, invitation: str, note: str):
+    """Decline INVITATION (id, title or the start of one)."""
+    from dailyreach.core.lookup import find_invitation
+
+    store = session.store
+    chosen = find_invitation(store.invitations(), invitation)
+    store.decline_invitation(chosen.id, note)
+    click.echo(f"declined: {chosen.title}")
+
+
+def _agenda(session: Session):
+    from dailyreach.core.agenda import build_agenda
+
+    return build_agenda(session.store)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (a stable shape, see the README).")
+@click.pass_obj
+def today(session: Session, as_json: bool):
+    """Print today's plan, progress and streak."""
+    from dailyreach import report
+
+    agenda = _agenda(session)
+    _emit_json(report.today_json(agenda)) if as_json else click.echo(report.today_text(agenda))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (a stable shape, see the README).")
+@click.pass_obj
+def pending(session: Session, as_json: bool):
+    """Print the messages still waiting for a reply, oldest first."""
+    from dailyreach import report
+
+    agenda = _agenda(session)
+    now = session.store.now()
+    _emit_json(report.pending_json(agenda, now)) if as_json else click.echo(report.pending_text(agenda, now))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (a stable shape, see the README).")
+@click.pass_obj
+def invitations(session: Session, as_json: bool):
+    """Print declined invitations with the time and money saved, and the undecided ones."""
+    from dailyreach import report
+
+    agenda = _agenda(session)
+    _emit_json(report.invitations_json(agenda)) if as_json else click.echo(report.invitations_text(agenda))
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE.")
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@click.pass_obj
+def export(session: Session, output: Path | None, force: bool):
+    """Export everything as JSON (to stdout unless -o is given)."""
+    from dailyreach.core.exchange import export_json, write_export
+
+    payload = export_json(session.store)
+    if output is None:
+        sys.stdout.buffer.write(payload)
+    else:
+        write_export(output, payload, force=force)
+        click.echo(f"exported to {output}", err=True)
+
+
+@main.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Only say what would be imported.")
+@click.pass_obj
+def import_(session: Session, file: Path, dry_run: bool):
+    """Import a dailyreach JSON export; records already present are skipped."""
+    from dailyreach.core.exchange import apply_import, plan_import, read_export_file
+
+    store = session.store
+    plan = plan_import(store, read_export_file(file), str(file))
+    if not dry_run:
+        apply_import(store, plan)
+    verb = "would add" if dry_run else "added"
+    added = ", ".join(f"{count} {table}" for table, count in plan.added.items() if count) or "nothing"
+    present = sum(plan.already_present.values())
+    click.echo(f"{verb} {added}; {present} already present")

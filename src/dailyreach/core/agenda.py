@@ -1,0 +1,84 @@
+"""The three views of the day, read from the store in one pass: Today, Pending replies, Declined."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from dailyreach.core.model import Contact, Invitation
+from dailyreach.core.planner import (
+    PendingReply,
+    Savings,
+    declined_invitations,
+    outbound_days,
+    pending_replies,
+    plan_candidates,
+    reached_today,
+    settle_plan,
+    streak,
+    threads_by_contact,
+)
+from dailyreach.core.store import Store
+
+
+@dataclass(frozen=True)
+class TodayItem:
+    contact: Contact
+    reason: str
+    follow_up_number: int
+    done: bool
+    stage: str
+
+
+@dataclass(frozen=True)
+class Agenda:
+    day: date
+    items: list[TodayItem]
+    goal: int
+    progress: int
+    streak: int
+    pending: list[PendingReply]
+    declined: list[Invitation]
+    undecided: list[Invitation]
+    savings: Savings
+
+
+def build_agenda(store: Store) -> Agenda:
+    """Today's agenda; the day's plan is stored the first time it is made and whenever it grows."""
+    settings = store.settings()
+    tz = store.timezone
+    today = store.today()
+    contacts = store.contacts(include_archived=True)
+    by_id = {contact.id: contact for contact in contacts}
+    interactions = store.interactions()
+    threads = threads_by_contact(contacts, interactions, tz)
+    snoozes = store.snoozes()
+    stored = store.plan(today.isoformat())
+    candidates = plan_candidates(contacts, threads, snoozes, settings, today, tz)
+    plan = settle_plan(stored, candidates, by_id, snoozes, settings, today)
+    if stored is None or plan.items != stored.items:
+        store.save_plan(plan)
+    handled_today = {contact_id for contact_id, thread in threads.items() if today in thread.active_days}
+    items = [
+        TodayItem(
+            contact=by_id[item.contact_id],
+            reason=item.reason,
+            follow_up_number=item.follow_up_number,
+            done=item.contact_id in handled_today,
+            stage=threads[item.contact_id].stage,
+        )
+        for item in plan.items
+    ]
+    invitations = store.invitations()
+    declined, savings = declined_invitations(invitations)
+    return Agenda(
+        day=today,
+        items=items,
+        goal=settings.daily_goal,
+        progress=len(reached_today(interactions, today, tz)),
+        streak=streak(outbound_days(interactions, tz), today),
+        pending=pending_replies(contacts, threads, settings, today, tz),
+        declined=declined,
+        undecided=[invitation for invitation in invitations if invitation.status == "undecided"],
+        savings=savings,
+    )

@@ -1,0 +1,164 @@
+"""The JSON export (format "dailyreach", version 1) and its lossless, idempotent import."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from dailyreach.core.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
+from dailyreach.core.storage import OWNER_ONLY, parse_json_bytes, write_owner_only
+from dailyreach.core.store import FORMAT_NAME, Store
+from dailyreach.core.validation import ValidationError
+
+EXPORT_VERSION = 1
+PROBLEMS_SHOWN = 10
+_RECORDS = {
+    "contacts": Contact,
+    "interactions": Interaction,
+    "invitations": Invitation,
+    "snoozes": Snooze,
+    "plans": DayPlan,
+}
+
+
+# The field that identifies a record; the store keys its tables by it.
+_KEY_FIELD = {
+    "contacts": "id",
+    "interactions": "id",
+    "invitations": "id",
+    "snoozes": "contact_id",
+    "plans": "date",
+}
+
+
+class ImportRejected(ValueError):
+    """The file cannot be imported; ``problems`` lists the first things wrong with it."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        shown = "\n".join(f"  {problem}" for problem in problems[:PROBLEMS_SHOWN])
+        more = f"\n  ... and {len(problems) - PROBLEMS_SHOWN} more" if len(problems) > PROBLEMS_SHOWN else ""
+        super().__init__(f"{source} was not imported; nothing was changed:\n{shown}{more}")
+        self.problems = problems
+
+
+@cache
+def export_schema() -> dict[str, Any]:
+    """The JSON Schema of the export, shipped inside the package."""
+    return json.loads(resources.files("dailyreach.core").joinpath("export.schema.json").read_text("utf-8"))
+
+
+def export_bundle(store: Store) -> dict[str, Any]:
+    return {
+        "format": FORMAT_NAME,
+        "version": EXPORT_VERSION,
+        "exported_at": store.now().isoformat(),
+        "contacts": [contact.to_dict() for contact in store.contacts(include_archived=True)],
+        "interactions": [interaction.to_dict() for interaction in store.interactions()],
+        "invitations": [invitation.to_dict() for invitation in store.invitations()],
+        "snoozes": [
+            Snooze(contact_id=contact_id, until=until).to_dict()
+            for contact_id, until in store.snoozes().items()
+        ],
+        "plans": [plan.to_dict() for plan in store.plans()],
+        "settings": store.settings().to_dict(),
+    }
+
+
+def export_json(store: Store) -> bytes:
+    return orjson.dumps(export_bundle(store), option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def write_export(path: Path, payload: bytes, *, force: bool = False) -> None:
+    """Write an export readable by the owner only; an existing file is replaced only when forced."""
+    if path.exists() and not force:
+        raise FileExistsError(f"{path} already exists; choose another name or replace it with --force")
+    write_owner_only(path, payload)
+    os.chmod(path, OWNER_ONLY)
+
+
+def _schema_problems(data: Any) -> list[str]:
+    from jsonschema import Draft202012Validator  # imported here: only imports need it, and it is slow
+
+    validator = Draft202012Validator(export_schema())
+    problems = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+        problems.append(f"{where.lstrip('.') or 'file'}: {error.message}")
+        if len(problems) > PROBLEMS_SHOWN:
+            break
+    return problems
+
+
+@dataclass
+class ImportPlan:
+    """What importing a file would do: new records per table, and how many were already there."""
+
+    new: dict[str, dict[str, dict]] = field(default_factory=dict)
+    already_present: dict[str, int] = field(default_factory=dict)
+    settings: Settings | None = None
+
+    @property
+    def added(self) -> dict[str, int]:
+        return {table: len(records) for table, records in self.new.items()}
+
+
+def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
+    """Check a whole export file and work out what it adds; ImportRejected if anything is wrong."""
+    problems = _schema_problems(data)
+    if problems:
+        raise ImportRejected(source, problems)
+    plan = ImportPlan()
+    contact_ids = store.record_ids("contacts") | {c["id"] for c in data["contacts"]}
+    for table, record_class in _RECORDS.items():
+        existing = store.record_ids(table)
+        new: dict[str, dict] = {}
+        present = 0
+        for index, raw in enumerate(data.get(table, [])):
+            try:
+                record = record_class.from_dict(raw)
+            except ValidationError as error:
+                problems.append(f"{table}[{index}].{error.field}: {error.problem}")
+                continue
+            body = record.to_dict()
+            key = body.pop(_KEY_FIELD[table])
+            if table != "plans" and "contact_id" in raw and raw["contact_id"] not in contact_ids:
+                problems.append(f"{table}[{index}].contact_id: no contact with id {raw['contact_id']!r}")
+            elif key in existing:
+                present += 1
+            elif key in new:
+                problems.append(f"{table}[{index}]: the id {key!r} appears twice")
+            else:
+                new[key] = body
+        plan.new[table], plan.already_present[table] = new, present
+    try:
+        settings = Settings.from_dict(data["settings"])
+    except ValidationError as error:
+        problems.append(f"settings.{error.field}: {error.problem}")
+    else:
+        plan.settings = None if store.has_settings() else settings
+    if problems:
+        raise ImportRejected(source, problems)
+    return plan
+
+
+def apply_import(store: Store, plan: ImportPlan) -> None:
+    """Write a planned import as one change (undoable as a whole)."""
+    with store.transaction("import"):
+        store.add_records("import", plan.new)
+        if plan.settings is not None:
+            store.save_settings(plan.settings)
+
+
+def read_export_file(path: Path) -> Any:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ImportRejected(str(path), [f"cannot be read: {error.strerror or error}"]) from None
+    return parse_json_bytes(raw.removeprefix(b"\xef\xbb\xbf"), path)

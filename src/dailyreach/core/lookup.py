@@ -1,0 +1,75 @@
+"""Finding the contact or invitation a person means by an id, a handle, a name or a name's start."""
+
+from __future__ import annotations
+
+from dailyreach.core.handles import matching_handles
+from dailyreach.core.model import Contact, Invitation
+from dailyreach.core.storage import StoreError
+
+CANDIDATES_SHOWN = 8
+
+
+class NotFound(StoreError):
+    pass
+
+
+class Ambiguous(StoreError):
+    pass
+
+
+def describe(contact: Contact) -> str:
+    handle = next(iter(contact.handles.values()), "")
+    return f"{contact.name} ({contact.id}{', ' + handle if handle else ''})"
+
+
+def _one(query: str, what: str, matches: list, label) -> object:
+    if len(matches) == 1:
+        return matches[0]
+    listed = "\n".join(f"  {label(match)}" for match in matches[:CANDIDATES_SHOWN])
+    more = f"\n  ... and {len(matches) - CANDIDATES_SHOWN} more" if len(matches) > CANDIDATES_SHOWN else ""
+    raise Ambiguous(f"{query!r} matches {len(matches)} {what}; use an id:\n{listed}{more}")
+
+
+def find_contact(contacts: list[Contact], query: str) -> Contact:
+    """The one contact ``query`` names: its id, one of its handles, its name, or the start of its name."""
+    text = query.strip()
+    for contact in contacts:
+        if contact.id == text:
+            return contact
+    handles = matching_handles(text)
+    by_handle = [
+        contact
+        for contact in contacts
+        if any(contact.handles.get(platform) == handle for platform, handle in handles.items())
+    ]
+    if by_handle:
+        return _one(query, "contacts", by_handle, describe)
+    folded = text.casefold()
+    by_name = [contact for contact in contacts if contact.name.casefold() == folded]
+    by_name = by_name or [contact for contact in contacts if contact.name.casefold().startswith(folded)]
+    if not by_name or not folded:
+        raise NotFound(f"no contact matches {query!r} (by id, handle or name)")
+    return _one(query, "contacts", by_name, describe)
+
+
+def find_invitation(invitations: list[Invitation], query: str) -> Invitation:
+    """The one invitation ``query`` names: its id, its title, or the start of its title."""
+    text = query.strip()
+    for invitation in invitations:
+        if invitation.id == text:
+            return invitation
+    folded = text.casefold()
+    matches = [inv for inv in invitations if inv.title.casefold() == folded]
+    matches = matches or [inv for inv in invitations if inv.title.casefold().startswith(folded)]
+    if not matches or not folded:
+        raise NotFound(f"no invitation matches {query!r} (by id or title)")
+    return _one(query, "invitations", matches, lambda inv: f"{inv.title} ({inv.id})")
+
+
+def contact_with_same_handle(contacts: list[Contact], candidate: Contact) -> Contact | None:
+    for contact in contacts:
+        if contact.id != candidate.id and any(
+            contact.handles.get(platform) == handle for platform, handle in candidate.handles.items()
+        ):
+            return contact
+    return None

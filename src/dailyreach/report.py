@@ -1,0 +1,162 @@
+"""The command line's output: the documented ``--json`` shapes and plain, aligned text."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from rich.cells import cell_len
+
+from dailyreach.core.agenda import Agenda
+from dailyreach.core.dates import ago
+from dailyreach.core.model import Contact, Invitation
+from dailyreach.core.planner import Savings
+
+REASONS = {"follow_up": "follow-up", "keep_in_touch": "keep in touch", "new": "new"}
+
+
+def contact_summary(contact: Contact) -> dict[str, Any]:
+    channel = contact.main_channel
+    return {
+        "id": contact.id,
+        "name": contact.name,
+        "channel": channel,
+        "handle": contact.handles.get(channel),
+        "url": contact.profile_urls.get(channel),
+    }
+
+
+def today_json(agenda: Agenda) -> dict[str, Any]:
+    return {
+        "date": agenda.day.isoformat(),
+        "goal": agenda.goal,
+        "progress": agenda.progress,
+        "streak": agenda.streak,
+        "items": [
+            {
+                "contact": contact_summary(item.contact),
+                "reason": item.reason,
+                "follow_up_number": item.follow_up_number,
+                "done": item.done,
+                "stage": item.stage,
+                "why": item.contact.why,
+            }
+            for item in agenda.items
+        ],
+    }
+
+
+def pending_json(agenda: Agenda, now: datetime) -> dict[str, Any]:
+    return {
+        "date": agenda.day.isoformat(),
+        "pending": [
+            {
+                "contact": contact_summary(reply.contact),
+                "channel": reply.channel,
+                "waiting_since": reply.waiting_since.isoformat(),
+                "last_sent": reply.last_sent.isoformat(),
+                "days_waiting": (now - reply.waiting_since).days,
+                "nudges": reply.nudges,
+                "follow_up_due": reply.follow_up_due.isoformat(),
+                "overdue": reply.overdue(agenda.day),
+                "give_up_offered": reply.give_up_offered,
+            }
+            for reply in agenda.pending
+        ],
+    }
+
+
+def invitations_json(agenda: Agenda) -> dict[str, Any]:
+    return {
+        "declined": [invitation.to_dict() for invitation in agenda.declined],
+        "undecided": [invitation.to_dict() for invitation in agenda.undecided],
+        "saved": {"hours": agenda.savings.hours, "money": agenda.savings.money},
+    }
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal cells (a Japanese character takes two)."""
+    return text + " " * max(0, width - cell_len(text))
+
+
+def columns(rows: list[list[str]]) -> str:
+    """Rows as lines whose columns line up on the terminal."""
+    if not rows:
+        return ""
+    widths = [max(cell_len(row[index]) for row in rows) for index in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(pad(cell, widths[index]) for index, cell in enumerate(row)).rstrip() for row in rows
+    )
+
+
+def money(savings: Savings) -> str:
+    return ", ".join(f"{amount:,.0f} {currency}" for currency, amount in savings.money.items()) or "no money"
+
+
+def hours(value: float) -> str:
+    return f"{value:g} h"
+
+
+def today_text(agenda: Agenda) -> str:
+    head = f"{agenda.day.isoformat()}  {agenda.progress}/{agenda.goal} today  streak {agenda.streak}"
+    if not agenda.items:
+        return f"{head}\nNothing planned: add a target with `dailyreach add NAME --x @handle`."
+    rows = []
+    for item in agenda.items:
+        summary = contact_summary(item.contact)
+        reason = REASONS[item.reason]
+        if item.reason == "follow_up":
+            reason = f"follow-up #{item.follow_up_number}"
+        rows.append(
+            [
+                "[x]" if item.done else "[ ]",
+                item.contact.name,
+                f"{summary['channel']} {summary['handle'] or ''}".strip(),
+                reason,
+                item.contact.why.splitlines()[0] if item.contact.why else "",
+            ]
+        )
+    return f"{head}\n{columns(rows)}"
+
+
+def pending_text(agenda: Agenda, now: datetime) -> str:
+    if not agenda.pending:
+        return "No one owes you a reply."
+    rows = [["name", "channel", "sent", "nudges", "follow-up due", ""]]
+    for reply in agenda.pending:
+        flag = "give up?" if reply.give_up_offered else ("overdue" if reply.overdue(agenda.day) else "")
+        rows.append(
+            [
+                reply.contact.name,
+                reply.channel,
+                ago(reply.waiting_since, now),
+                str(reply.nudges),
+                reply.follow_up_due.isoformat(),
+                flag,
+            ]
+        )
+    return columns(rows)
+
+
+def _invitation_row(invitation: Invitation) -> list[str]:
+    cost = f"{invitation.cost:,.0f} {invitation.currency}" if invitation.cost else ""
+    return [
+        invitation.title,
+        invitation.host,
+        invitation.event_date or "",
+        invitation.kind,
+        hours(invitation.hours) if invitation.hours else "",
+        cost,
+    ]
+
+
+def invitations_text(agenda: Agenda) -> str:
+    lines = [
+        f"Declined {len(agenda.declined)}: saved {hours(agenda.savings.hours)} and {money(agenda.savings)}"
+    ]
+    if agenda.declined:
+        lines.append(columns([_invitation_row(invitation) for invitation in agenda.declined]))
+    if agenda.undecided:
+        lines.append(f"\nUndecided {len(agenda.undecided)}:")
+        lines.append(columns([[inv.id, *_invitation_row(inv)] for inv in agenda.undecided]))
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""The full-screen app: a thin client of dailyreach.core."""
