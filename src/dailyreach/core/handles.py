@@ -34,8 +34,8 @@ def _path_after_host(text: str, hosts: tuple[str, ...]) -> str | None:
     """The path of ``text`` when it is a URL on one of ``hosts`` (with or without a scheme)."""
     candidate = text if "://" in text else f"https://{text}"
     parts = urlsplit(candidate)
-    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
-    if host in hosts:
+    host = parts.hostname or ""
+    if any(host == known or host.endswith(f".{known}") for known in hosts):
         return unquote(parts.path).strip("/")
     return None
 
@@ -128,7 +128,7 @@ def _email(raw: str) -> str:
 def _web(raw: str) -> str:
     url = raw if "://" in raw else f"https://{raw}"
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname or not _is_domain(parts.hostname.lower()):
+    if parts.scheme not in ("http", "https") or "@" in parts.netloc or not _is_domain(parts.hostname or ""):
         raise HandleError("a web address looks like https://example.com")
     return url
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import fields
 from typing import Any
@@ -15,6 +16,7 @@ NAME_LIMIT = 200
 SHORT_LIMIT = 500
 LONG_LIMIT = 10_000
 TAG_LIMIT = 50
+_TIME_WITH_OFFSET = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$")
 _ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 
 
@@ -90,8 +92,10 @@ def moment(value: Any, name: str) -> str:
     """An ISO 8601 time that keeps its offset."""
     if isinstance(value, DateTime):
         return value.isoformat()
-    if not isinstance(value, str):
-        raise ValidationError(name, "must be an ISO 8601 date and time")
+    if not isinstance(value, str) or not _TIME_WITH_OFFSET.search(value):
+        raise ValidationError(
+            name, f"{value!r} is not an ISO 8601 time with its offset (2026-11-23T09:00+09:00)"
+        )
     try:
         parsed = pendulum.parse(value)
     except (ValueError, TypeError, OverflowError):

@@ -1,0 +1,72 @@
+import pytest
+
+from dailyreach.core.handles import HandleError, matching_handles, normalise_handle, profile_url
+
+
+@pytest.mark.parametrize(
+    ("platform", "raw", "stored", "url"),
+    [
+        ("x", "@alice_01", "@alice_01", "https://x.com/alice_01"),
+        ("x", "alice", "@alice", "https://x.com/alice"),
+        ("x", "https://twitter.com/Bob/status/1", "@Bob", "https://x.com/Bob"),
+        (
+            "linkedin",
+            "https://www.linkedin.com/in/Jane-Doe-123/",
+            "jane-doe-123",
+            "https://www.linkedin.com/in/jane-doe-123",
+        ),
+        ("linkedin", "jane-doe", "jane-doe", "https://www.linkedin.com/in/jane-doe"),
+        (
+            "linkedin",
+            "https://jp.linkedin.com/in/%E5%B1%B1%E7%94%B0%E5%A4%AA",
+            "山田太",
+            "https://www.linkedin.com/in/山田太",
+        ),
+        ("bluesky", "@Alice.BSKY.Social", "alice.bsky.social", "https://bsky.app/profile/alice.bsky.social"),
+        ("bluesky", "https://bsky.app/profile/jay.dev", "jay.dev", "https://bsky.app/profile/jay.dev"),
+        (
+            "mastodon",
+            "@Gargron@Mastodon.Social",
+            "@Gargron@mastodon.social",
+            "https://mastodon.social/@Gargron",
+        ),
+        ("mastodon", "https://fosstodon.org/@kev", "@kev@fosstodon.org", "https://fosstodon.org/@kev"),
+        ("instagram", "https://instagram.com/Foo.Bar/", "@foo.bar", "https://www.instagram.com/foo.bar/"),
+        ("threads", "zuck", "@zuck", "https://www.threads.com/@zuck"),
+        ("github", "https://github.com/torvalds", "torvalds", "https://github.com/torvalds"),
+        ("email", "Ann@Example.COM", "Ann@example.com", "mailto:Ann@example.com"),
+        ("web", "example.com/about", "https://example.com/about", "https://example.com/about"),
+    ],
+)
+def test_handles_are_normalised_and_linked(platform, raw, stored, url):
+    assert normalise_handle(platform, raw) == stored
+    assert profile_url(platform, stored) == url
+
+
+@pytest.mark.parametrize(
+    ("platform", "raw", "hint"),
+    [
+        ("x", "@sixteen_chars_xx", "1-15"),
+        ("x", "@bad-dash", "1-15"),
+        ("linkedin", "https://www.linkedin.com/company/acme", "/in/"),
+        ("bluesky", "alice", "domain"),
+        ("mastodon", "alice@", "@user@instance"),
+        ("instagram", "a" * 31, "1-30"),
+        ("github", "-leading", "hyphens"),
+        ("github", "double--dash", "hyphens"),
+        ("email", "no-at-sign", "name@example.com"),
+        ("web", "ftp://example.com", "https://"),
+        ("x", "   ", "empty"),
+        ("x", "two words", "spaces"),
+        ("myspace", "tom", "unknown platform"),
+    ],
+)
+def test_invalid_handles_say_what_a_valid_one_looks_like(platform, raw, hint):
+    with pytest.raises(HandleError, match=hint):
+        normalise_handle(platform, raw)
+
+
+def test_a_text_is_matched_on_every_platform_where_it_is_valid():
+    found = matching_handles("@kev@fosstodon.org")
+    assert found == {"mastodon": "@kev@fosstodon.org"}
+    assert matching_handles("@ann")["x"] == "@ann"

@@ -1,0 +1,74 @@
+import pytest
+
+from dailyreach.core.model import Contact, DayPlan, Interaction, Invitation, Settings
+from dailyreach.core.validation import ValidationError
+
+
+@pytest.mark.parametrize(
+    ("record", "data", "field"),
+    [
+        (Contact, {"name": "  "}, "name"),
+        (Contact, {"name": "x" * 201}, "name"),
+        (Contact, {"name": "Ann", "handles": {"x": "not valid!"}}, "x"),
+        (Contact, {"name": "Ann", "handles": {"myspace": "tom"}}, "handles"),
+        (Contact, {"name": "Ann", "priority": 4}, "priority"),
+        (Contact, {"name": "Ann", "followers": -1}, "followers"),
+        (Contact, {"name": "Ann", "cadence_days": "weekly"}, "cadence_days"),
+        (Contact, {"name": "Ann", "created_at": "last tuesday"}, "created_at"),
+        (Contact, {"name": "Ann", "archived": "yes"}, "archived"),
+        (Contact, {"name": "Ann", "colour": "red"}, "contact"),
+        (Interaction, {"contact_id": "c1", "kind": "waved", "at": "2026-11-23T09:00:00+09:00"}, "kind"),
+        (Interaction, {"contact_id": "c1", "kind": "dm_sent", "at": "tomorrow-ish"}, "at"),
+        (Interaction, {"contact_id": "c1", "kind": "dm_sent", "at": "2026-11-23"}, "at"),
+        (
+            Interaction,
+            {"contact_id": "c1", "kind": "dm_sent", "at": "2026-11-23T09:00Z", "channel": "fax"},
+            "channel",
+        ),
+        (Invitation, {"title": ""}, "title"),
+        (Invitation, {"title": "Mixer", "cost": -5}, "cost"),
+        (Invitation, {"title": "Mixer", "hours": "nan"}, "hours"),
+        (Invitation, {"title": "Mixer", "kind": "rave"}, "kind"),
+        (Invitation, {"title": "Mixer", "event_date": "2026-02-30"}, "event_date"),
+        (Invitation, {"title": "Mixer", "currency": "12$"}, "currency"),
+        (Settings, {"daily_goal": 0}, "daily_goal"),
+        (Settings, {"timezone": "Mars/Olympus"}, "timezone"),
+        (DayPlan, {"date": "2026-11-23", "items": [{"contact_id": "c", "reason": "whim"}]}, "reason"),
+    ],
+)
+def test_a_bad_value_is_rejected_naming_its_field(record, data, field):
+    with pytest.raises(ValidationError) as caught:
+        record.from_dict(data)
+    assert caught.value.field == field
+    assert str(caught.value).startswith(f"{field}: ")
+
+
+def test_user_text_keeps_markup_and_unicode_but_loses_control_characters():
+    contact = Contact.from_dict(
+        {
+            "name": "\x1b[31mAnn\x1b[0m [/] Smith\x07",
+            "why": "line one\r\nline two\x00",
+            "tags": ["#founder", "founder", " 日本 "],
+        }
+    )
+    assert contact.name == "Ann [/] Smith"
+    assert contact.why == "line one\nline two"
+    assert contact.tags == ["founder", "日本"]
+    assert Contact.from_dict({"name": "[bold]VIP 山田 🎉"}).name == "[bold]VIP 山田 🎉"
+
+
+def test_handles_become_profile_urls_and_the_main_channel_is_the_first_known():
+    contact = Contact.from_dict({"name": "Ann", "handles": {"email": "a@b.co", "x": "ann", "web": ""}})
+    assert contact.handles == {"email": "a@b.co", "x": "@ann"}
+    assert contact.main_channel == "x"
+    assert contact.profile_urls["x"] == "https://x.com/ann"
+
+
+def test_records_round_trip_through_their_dict():
+    invitation = Invitation.from_dict({"title": "Mixer", "from": "Bob", "cost": "3000", "currency": "jpy"})
+    assert invitation.cost == 3000 and invitation.currency == "JPY"
+    assert Invitation.from_dict(invitation.to_dict()) == invitation
+    contact = Contact.from_dict(
+        {"name": "Ann", "handles": {"mastodon": "@a@b.social"}, "created_at": "2026-01-01T00:00:00+09:00"}
+    )
+    assert Contact.from_dict(contact.to_dict()) == contact

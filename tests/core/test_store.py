@@ -1,0 +1,169 @@
+import errno
+import json
+import os
+import re
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from dailyreach.core import store as store_module
+from dailyreach.core.model import Contact
+from dailyreach.core.storage import StoreCorrupt, StoreWriteError
+from dailyreach.core.store import Store, StoreLocked
+from tests.conftest import add_contact, log
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_the_database_is_created_owner_only_and_reopens_with_its_records(store, db_path, clock):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent")
+    assert mode(db_path) == 0o600
+    assert mode(db_path.parent) == 0o700
+    reopened = Store(db_path, clock=clock)
+    assert [c.name for c in reopened.contacts()] == ["Ann"]
+    assert [i.kind for i in reopened.interactions(ann.id)] == ["dm_sent"]
+    assert json.loads(db_path.read_text())["_meta"]["schema"] == {"format": "dailyreach", "version": 1}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"contacts": {"1": {"name": "Ann"', "is not valid JSON (line 1, column"),
+        (b"[1, 2, 3]", "not a dailyreach database"),
+        (b'{"todos": {"1": {"title": "milk"}}}', "not a dailyreach database"),
+        (b'{"_meta": {"schema": {"format": "other", "version": 1}}}', "not a dailyreach database"),
+        (b'{"_meta": {"schema": {"format": "dailyreach", "version": 99}}}', "newer dailyreach"),
+    ],
+)
+def test_a_file_that_is_not_ours_is_reported_and_left_byte_for_byte(db_path, clock, content, message):
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(content)
+    with pytest.raises(StoreCorrupt, match=re.escape(message)) as caught:
+        Store(db_path, clock=clock)
+    assert str(db_path) in str(caught.value)
+    assert db_path.read_bytes() == content
+
+
+def test_an_empty_file_becomes_a_new_database(db_path, clock):
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(b"")
+    add_contact(Store(db_path, clock=clock), "Ann")
+    assert [c.name for c in Store(db_path, clock=clock).contacts()] == ["Ann"]
+
+
+def test_older_files_are_backed_up_then_migrated(store, db_path, clock, monkeypatch):
+    add_contact(store, "Ann", why="old")
+    before = db_path.read_bytes()
+
+    def shout_why(tables):
+        for body in tables.get("contacts", {}).values():
+            body["why"] = body["why"].upper()
+
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(store_module.MIGRATIONS, 1, shout_why)
+    migrated = Store(db_path, clock=clock)
+    assert [c.why for c in migrated.contacts()] == ["OLD"]
+    backup = db_path.parent / "backups" / "dailyreach-before-schema-2.json"
+    assert backup.read_bytes() == before
+    assert mode(backup) == 0o600
+    assert json.loads(db_path.read_text())["_meta"]["schema"]["version"] == 2
+
+
+def test_a_backup_is_written_once_a_day_and_the_last_seven_are_kept(store, db_path, clock):
+    for _ in range(10):
+        add_contact(store, "Ann")
+        add_contact(store, "Bob")
+        clock.advance(days=1)
+    backups = sorted(p.name for p in (db_path.parent / "backups").iterdir())
+    assert len(backups) == 7
+    assert backups[0] == "dailyreach-2026-11-26.json" and backups[-1] == "dailyreach-2026-12-02.json"
+    newest = json.loads((db_path.parent / "backups" / backups[-1]).read_text())
+    assert len(newest["contacts"]) == 18  # as the file was before that day's first change
+
+
+def test_leftovers_of_a_crash_before_the_replace_are_cleaned_on_open(store, db_path, clock):
+    leftover = db_path.parent / f".{db_path.name}.abc123.tmp"
+    leftover.write_text('{"half": ')
+    Store(db_path, clock=clock)
+    assert not leftover.exists()
+
+
+def test_a_failed_save_reports_it_and_leaves_file_and_records_as_they_were(store, db_path, monkeypatch):
+    add_contact(store, "Ann")
+    before = db_path.read_bytes()
+
+    def disk_full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("dailyreach.core.storage.os.replace", disk_full)
+    with pytest.raises(StoreWriteError, match="No space left on device"):
+        add_contact(store, "Bob")
+    assert db_path.read_bytes() == before
+    assert [c.name for c in store.contacts()] == ["Ann"]
+    assert not list(db_path.parent.glob("*.tmp"))
+
+
+def test_undo_reverses_changes_one_at_a_time(store):
+    ann = add_contact(store, "Ann")
+    log(store, ann, "dm_sent")
+    ann.name = "Ann Smith"
+    store.save_contact(ann)
+    store.undo()
+    assert store.contact(ann.id).name == "Ann"
+    store.undo()
+    assert store.interactions() == []
+    store.undo()
+    assert store.contacts() == []
+    assert store.undo() is None
+
+
+def test_two_stores_on_one_file_see_and_keep_each_others_writes(store, db_path, clock):
+    other = Store(db_path, clock=clock)
+    add_contact(store, "Ann")
+    add_contact(other, "Bob")
+    add_contact(store, "Cy")
+    assert sorted(c.name for c in other.contacts()) == ["Ann", "Bob", "Cy"]
+    assert sorted(c.name for c in Store(db_path, clock=clock).contacts()) == ["Ann", "Bob", "Cy"]
+
+
+HOLD_LOCK = """
+import sys, time, filelock
+lock = filelock.FileLock(sys.argv[1])
+lock.acquire()
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_a_writer_waits_for_the_lock_then_fails_clearly(store, db_path, monkeypatch):
+    monkeypatch.setattr(store_module, "LOCK_WAIT_SECONDS", 0.3)
+    store._lock.timeout = 0.3
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, f"{db_path}.lock", "30"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        before = db_path.read_bytes()
+        with pytest.raises(StoreLocked, match="busy"):
+            store.save_contact(Contact(name="Ann"))
+        assert db_path.read_bytes() == before
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_writer_that_finds_the_lock_taken_succeeds_once_it_is_released(store, db_path):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, f"{db_path}.lock", "1"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        add_contact(store, "Ann")
+    finally:
+        holder.wait()
+    assert [c.name for c in store.contacts()] == ["Ann"]
