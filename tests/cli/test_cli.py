@@ -1,0 +1,201 @@
+"""The installed ``dailyreach`` command, on a real file."""
+
+import json
+import stat
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from rich.cells import cell_len
+
+from tests.conftest import DAILYREACH, cli_json, run_cli
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "db.json"
+
+
+def test_help_and_version(db):
+    assert "today" in run_cli("--help", db=db).stdout
+    assert run_cli("--version", db=db).stdout.startswith("dailyreach, version ")
+
+
+def test_python_dash_m_runs_the_same_command(db):
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "dailyreach", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and "dailyreach" in result.stdout
+
+
+def test_add_log_and_see_today_pending_and_export(db):
+    ann = run_cli(
+        "add", "Ann Smith", "--x", "@ann", "--why", "Sold her startup", "--priority", "1", db=db
+    ).stdout.strip()
+    bob = run_cli(
+        "add", "Bob", "--bluesky", "Bob.bsky.social", "--tag", "ai", "--tag", "seed", db=db
+    ).stdout.strip()
+    today = cli_json("today", db=db)
+    assert [item["contact"]["name"] for item in today["items"]] == ["Ann Smith", "Bob"]
+    assert today["items"][0]["contact"]["url"] == "https://x.com/ann"
+    assert (today["progress"], today["goal"], today["streak"]) == (0, 5, 0)
+    interaction = run_cli("log", "ann", "dm_sent", "--text", "Hi!", db=db).stdout.strip()
+    run_cli("log", "@Bob.bsky.social", "public_reply", "--at", "yesterday", db=db)
+    today = cli_json("today", db=db)
+    assert [item["done"] for item in today["items"]] == [True, False]  # Bob was reached yesterday
+    assert (today["progress"], today["streak"]) == (1, 2)
+    pending = cli_json("pending", db=db)["pending"]
+    assert [p["contact"]["id"] for p in pending] == [bob, ann]
+    assert pending[0]["channel"] == "bluesky" and pending[0]["nudges"] == 0
+    exported = json.loads(run_cli("export", db=db).stdout)
+    assert exported["interactions"][1] | {"at": None} == {
+        "id": interaction,
+        "contact_id": ann,
+        "kind": "dm_sent",
+        "channel": "x",
+        "at": None,
+        "text": "Hi!",
+    }
+
+
+def test_plain_output_lines_up_double_width_names(db):
+    run_cli("add", "山田 太郎", "--x", "@yamada", db=db)
+    run_cli("add", "Al", "--x", "@al", db=db)
+    run_cli("log", "山田", "dm_sent", db=db)
+    run_cli("log", "Al", "dm_sent", db=db)
+    lines = run_cli("pending", db=db).stdout.splitlines()
+    channel_columns = {cell_len(line[: line.index(" x ")]) for line in lines[1:]}
+    assert len(lines) == 3 and len(channel_columns) == 1
+
+
+def test_invitations_are_recorded_declined_and_totalled(db):
+    first = run_cli(
+        "invite",
+        "異業種交流会",
+        "--kind",
+        "mixer",
+        "--from",
+        "Sato",
+        "--on",
+        "2026-12-01",
+        "--hours",
+        "3",
+        "--cost",
+        "5000",
+        "--currency",
+        "jpy",
+        "--decline",
+        db=db,
+    ).stdout.strip()
+    second = run_cli(
+        "invite",
+        "Growth seminar",
+        "--kind",
+        "seminar",
+        "--hours",
+        "2",
+        "--cost",
+        "40",
+        "--currency",
+        "USD",
+        db=db,
+    ).stdout.strip()
+    listed = cli_json("invitations", db=db)
+    assert [inv["id"] for inv in listed["undecided"]] == [second]
+    run_cli("decline", "growth", db=db)
+    listed = cli_json("invitations", db=db)
+    assert {inv["id"] for inv in listed["declined"]} == {first, second}
+    assert listed["saved"] == {"hours": 5, "money": {"JPY": 5000, "USD": 40}}
+    assert "saved 5 h and 5,000 JPY, 40 USD" in run_cli("invitations", db=db).stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("add", ""), "name: must not be empty"),
+        (("add", "Ann", "--x", "@not-valid"), "x: '@not-valid'"),
+        (("log", "Nobody", "dm_sent"), "no contact matches 'Nobody'"),
+        (("log", "Andy", "waved"), "kind: 'waved' is not one of"),
+        (("log", "Andy", "dm_sent", "--at", "someday"), "'someday' is not a date or time"),
+        (("log", "An", "dm_sent"), "'An' matches 2 contacts"),
+        (("invite", "Mixer", "--cost", "-3"), "cost: must not be negative"),
+        (("invite", "Mixer", "--on", "2026-02-30"), "'2026-02-30' is not a date"),
+        (("decline", "nothing like this"), "no invitation matches"),
+        (("import", "missing.json"), "cannot be read"),
+    ],
+)
+def test_errors_go_to_stderr_with_a_non_zero_exit_and_change_nothing(db, args, message):
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    run_cli("add", "Andy", "--x", "@andy", db=db)
+    before = db.read_bytes()
+    result = run_cli(*args, db=db, check=False)
+    assert result.returncode != 0
+    assert message in result.stderr, result.stderr
+    assert result.stdout == ""
+    assert db.read_bytes() == before
+
+
+def test_a_duplicate_handle_is_refused(db):
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    result = run_cli("add", "Ann again", "--x", "https://x.com/ann", db=db, check=False)
+    assert result.returncode == 1 and "already has one of these handles" in result.stderr
+
+
+def test_a_corrupt_database_is_reported_with_its_path_and_left_alone(db):
+    db.write_text('{"contacts": ')
+    result = run_cli("today", db=db, check=False)
+    assert result.returncode == 1
+    assert f"{db} is not valid JSON (line 1, column 14" in result.stderr
+    assert db.read_text() == '{"contacts": '
+
+
+def test_export_to_a_file_is_owner_only_and_import_round_trips(db, tmp_path):
+    run_cli("add", "Ann [/] Smith", "--x", "@ann", db=db)
+    run_cli("log", "Ann", "dm_sent", db=db)
+    target = tmp_path / "out.json"
+    run_cli("export", "-o", str(target), db=db)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    refused = run_cli("export", "-o", str(target), db=db, check=False)
+    assert refused.returncode == 1 and "--force" in refused.stderr
+    other = tmp_path / "other.json"
+    assert run_cli("import", str(target), "--dry-run", db=other).stdout.startswith(
+        "would add 1 contacts, 1 interactions"
+    )
+    assert not json.loads(run_cli("export", db=other).stdout)["contacts"]
+    assert run_cli("import", str(target), db=other).stdout.startswith("added 1 contacts, 1 interactions")
+    assert "added nothing; " in run_cli("import", str(target), db=other).stdout
+    first, second = (json.loads(run_cli("export", db=path).stdout) for path in (db, other))
+    assert first["contacts"] == second["contacts"] and first["interactions"] == second["interactions"]
+
+
+def test_a_rejected_import_lists_its_problems(db, tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps({"format": "dailyreach", "version": 1, "contacts": [{"name": ""}]}))
+    result = run_cli("import", str(broken), db=db, check=False)
+    assert result.returncode == 1
+    assert "broken.json was not imported; nothing was changed" in result.stderr
+    assert "exported_at" in result.stderr
+
+
+def test_four_scripts_logging_at_once_all_succeed(db):
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+
+    def log_many(worker: int) -> list[str]:
+        return [
+            run_cli("log", "@ann", "note", "--text", f"{worker}-{n}", db=db).stdout.strip() for n in range(5)
+        ]
+
+    with ThreadPoolExecutor(4) as pool:
+        ids = [i for batch in pool.map(log_many, range(4)) for i in batch]
+    exported = json.loads(run_cli("export", db=db).stdout)
+    assert sorted(i["id"] for i in exported["interactions"]) == sorted(ids)
+    assert len(ids) == 20
+
+
+def test_the_db_can_be_chosen_with_the_option_as_well_as_the_environment(tmp_path):
+    chosen = tmp_path / "chosen.json"
+    result = subprocess.run(
+        [DAILYREACH, "--db", str(chosen), "add", "Ann"], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip()
+    assert stat.S_IMODE(chosen.stat().st_mode) == 0o600

@@ -1,0 +1,196 @@
+import json
+import stat
+import unicodedata
+
+import pendulum
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+from dailyreach.core.clock import FixedClock
+from dailyreach.core.exchange import (
+    ImportRejected,
+    apply_import,
+    export_bundle,
+    export_json,
+    export_schema,
+    plan_import,
+    write_export,
+)
+from dailyreach.core.model import Contact, DayPlan, Interaction, Invitation, PlanItem, Snooze
+from dailyreach.core.store import Store
+from dailyreach.core.validation import ValidationError
+from tests.conftest import add_contact, log
+
+
+def fill(store: Store) -> None:
+    ann = add_contact(
+        store, "Ann [/] Smith", handles={"x": "@ann", "email": "ann@example.com"}, tags=["saas"]
+    )
+    yamada = add_contact(
+        store, "山田 太郎", handles={"mastodon": "@yamada@mstdn.jp"}, why="上場した", priority=1
+    )
+    log(store, ann, "dm_sent", text="Loved your talk 🎉")
+    log(store, yamada, "public_reply", at=pendulum.datetime(2026, 11, 20, 22, 15, tz="America/New_York"))
+    store.save_invitation(
+        Invitation(title="異業種交流会", kind="mixer", host="Bob", cost=5000, currency="JPY")
+    )
+    store.decline_invitation(store.invitations()[0].id, "no pitches")
+    store.snooze(Snooze(contact_id=ann.id, until="2026-11-30"))
+    store.save_plan(DayPlan(date="2026-11-23", items=[PlanItem(contact_id=yamada.id, reason="new")]))
+
+
+def without_time(bundle: dict) -> dict:
+    return {key: value for key, value in bundle.items() if key != "exported_at"}
+
+
+def import_into(store: Store, data: dict) -> None:
+    apply_import(store, plan_import(store, data, "test.json"))
+
+
+def test_a_real_export_is_valid_against_the_shipped_schema(store):
+    fill(store)
+    data = json.loads(export_json(store))
+    Draft202012Validator.check_schema(export_schema())
+    assert list(Draft202012Validator(export_schema()).iter_errors(data)) == []
+    assert data["format"] == "dailyreach" and data["version"] == 1
+    assert data["interactions"][0]["at"] == "2026-11-20T22:15:00-05:00"
+    assert set(data["invitations"][0]) == {
+        "id",
+        "title",
+        "kind",
+        "from",
+        "event_date",
+        "status",
+        "hours",
+        "cost",
+        "currency",
+        "note",
+        "decided_at",
+    }
+
+
+def test_import_into_an_empty_store_gives_back_the_same_records_and_twice_adds_nothing(
+    store, tmp_path, clock
+):
+    fill(store)
+    original = export_bundle(store)
+    fresh = Store(tmp_path / "fresh.json", clock=clock)
+    import_into(fresh, original)
+    assert without_time(export_bundle(fresh)) == without_time(original)
+    again = plan_import(fresh, original, "test.json")
+    assert sum(again.added.values()) == 0
+    assert again.already_present["contacts"] == 2
+    apply_import(fresh, again)
+    assert without_time(export_bundle(fresh)) == without_time(original)
+
+
+def test_an_import_is_undone_as_one_change(store, tmp_path, clock):
+    fill(store)
+    fresh = Store(tmp_path / "fresh.json", clock=clock)
+    import_into(fresh, export_bundle(store))
+    fresh.undo()
+    assert fresh.contacts() == [] and fresh.interactions() == [] and fresh.invitations() == []
+
+
+@pytest.mark.parametrize(
+    ("break_it", "problem"),
+    [
+        (lambda d: d.update(format="other"), "format: 'dailyreach' was expected"),
+        (lambda d: d["contacts"][0].update(name=""), "contacts[0].name"),
+        (lambda d: d["contacts"][1]["handles"].update(x="not a handle!"), "contacts[1].x"),
+        (
+            lambda d: d["interactions"][0].update(contact_id="nobody"),
+            "interactions[0].contact_id: no contact",
+        ),
+        (lambda d: d["interactions"][0].update(at="2026-11-23T09:00"), "interactions[0].at"),
+        (lambda d: d["invitations"][0].update(cost=-1), "invitations[0].cost"),
+        (lambda d: d["contacts"].append(dict(d["contacts"][0])), "appears twice"),
+    ],
+)
+def test_a_file_that_fails_validation_is_rejected_whole_and_the_store_is_untouched(
+    store, tmp_path, clock, break_it, problem
+):
+    fill(store)
+    data = export_bundle(store)
+    break_it(data)
+    target = Store(tmp_path / "target.json", clock=clock)
+    add_contact(target, "Already here")
+    before = (tmp_path / "target.json").read_bytes()
+    with pytest.raises(ImportRejected) as caught:
+        plan_import(target, json.loads(json.dumps(data)), "broken.json")
+    assert problem in str(caught.value)
+    assert "broken.json was not imported" in str(caught.value)
+    assert (tmp_path / "target.json").read_bytes() == before
+
+
+def test_exports_are_owner_only_and_never_replace_a_file_unless_forced(store, tmp_path):
+    fill(store)
+    target = tmp_path / "export.json"
+    write_export(target, export_json(store))
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    with pytest.raises(FileExistsError, match="--force"):
+        write_export(target, b"{}")
+    assert json.loads(target.read_text())["format"] == "dailyreach"
+    write_export(target, b"{}", force=True)
+    assert target.read_text() == "{}"
+
+
+unicode_text = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+        st.sampled_from("山田太郎ﾃｽﾄ🎉[]/\x1b\x00\n\t"),
+    ),
+    max_size=40,
+)
+moments = st.datetimes(
+    min_value=pendulum.datetime(2000, 1, 1).naive(),
+    max_value=pendulum.datetime(2090, 1, 1).naive(),
+    timezones=st.sampled_from(
+        [pendulum.timezone(n) for n in ("UTC", "Asia/Tokyo", "America/New_York", "Asia/Kolkata")]
+    ),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    people=st.lists(
+        st.tuples(unicode_text, unicode_text, st.sampled_from([1, 2, 3])), min_size=1, max_size=5
+    ),
+    notes=st.lists(st.tuples(unicode_text, moments, st.sampled_from(["dm_sent", "note", "met"])), max_size=6),
+    titles=st.lists(st.tuples(unicode_text, st.floats(0, 1e6, allow_nan=False)), max_size=3),
+)
+def test_export_import_export_round_trips_arbitrary_unicode(tmp_path_factory, people, notes, titles):
+    clock = FixedClock(pendulum.datetime(2026, 11, 23, 9, tz="Asia/Tokyo"))
+    source = Store(tmp_path_factory.mktemp("db") / "source.json", clock=clock)
+    contacts = []
+    for name, why, priority in people:
+        try:
+            contacts.append(
+                source.save_contact(Contact.from_dict({"name": name, "why": why, "priority": priority}))
+            )
+        except ValidationError:
+            continue
+    assume(contacts)
+    for index, (text, at, kind) in enumerate(notes):
+        interaction = Interaction.from_dict(
+            {
+                "contact_id": contacts[index % len(contacts)].id,
+                "kind": kind,
+                "at": at.isoformat(),
+                "text": text,
+            }
+        )
+        source.add_interaction(interaction)
+    for title, cost in titles:
+        try:
+            source.save_invitation(Invitation.from_dict({"title": title, "cost": cost}))
+        except ValidationError:
+            continue
+    original = export_bundle(source)
+    for contact in original["contacts"]:
+        assert not any(unicodedata.category(ch) == "Cc" for ch in contact["name"])
+    target = Store(tmp_path_factory.mktemp("db") / "target.json", clock=clock)
+    import_into(target, json.loads(export_json(source)))
+    assert without_time(export_bundle(target)) == without_time(original)
