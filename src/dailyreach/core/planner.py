@@ -72,7 +72,7 @@ def threads_by_contact(
         grouped[interaction.contact_id].append(interaction)
     threads = {}
     for contact in contacts:
-        history = sorted(grouped.get(contact.id, ()), key=lambda interaction: interaction.moment)
+        history = sorted(grouped.get(contact.id, ()), key=lambda interaction: interaction.moment.timestamp())
         threads[contact.id] = read_thread(history, tz)
     return threads
 

@@ -298,7 +298,7 @@ class Store:
             for rid, body in self._all("interactions")
             if contact_id is None or body["contact_id"] == contact_id
         ]
-        found.sort(key=lambda interaction: interaction.moment)
+        found.sort(key=lambda interaction: interaction.moment.timestamp())  # floats compare fast
         return found
 
     def add_interaction(self, interaction: Interaction) -> Interaction:
