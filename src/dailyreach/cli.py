@@ -38,7 +38,8 @@ class FriendlyGroup(click.Group):
         except (StoreError, ValidationError, DateParseError, ImportRejected, FileExistsError) as error:
             raise click.ClickException(str(error)) from None
         except OSError as error:
-            raise click.ClickException(f"{error.filename or ''}: {error.strerror or error}") from None
+            where = f"{error.filename}: " if error.filename else ""
+            raise click.ClickException(f"{where}{error.strerror or error}") from None
 
 
 class Session:

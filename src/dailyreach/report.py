@@ -89,8 +89,13 @@ def columns(rows: list[list[str]]) -> str:
     )
 
 
+def amount(value: float) -> str:
+    """1,234 or 12.5: thousands separated, no trailing zeros."""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def money(savings: Savings) -> str:
-    return ", ".join(f"{amount:,.0f} {currency}" for currency, amount in savings.money.items()) or "no money"
+    return ", ".join(f"{amount(total)} {currency}" for currency, total in savings.money.items()) or "no money"
 
 
 def hours(value: float) -> str:
@@ -139,7 +144,7 @@ def pending_text(agenda: Agenda, now: datetime) -> str:
 
 
 def _invitation_row(invitation: Invitation) -> list[str]:
-    cost = f"{invitation.cost:,.0f} {invitation.currency}" if invitation.cost else ""
+    cost = f"{amount(invitation.cost)} {invitation.currency}" if invitation.cost else ""
     return [
         invitation.title,
         invitation.host,

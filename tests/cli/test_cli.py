@@ -1,6 +1,7 @@
 """The installed ``dailyreach`` command, on a real file."""
 
 import json
+import os
 import stat
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
@@ -199,3 +200,16 @@ def test_the_db_can_be_chosen_with_the_option_as_well_as_the_environment(tmp_pat
     )
     assert result.stdout.strip()
     assert stat.S_IMODE(chosen.stat().st_mode) == 0o600
+
+
+def test_the_default_database_lives_in_the_users_data_folder(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DAILYREACH_DB"}
+    env["XDG_DATA_HOME"] = str(tmp_path / "data-home")
+    subprocess.run([DAILYREACH, "add", "Ann"], env=env, capture_output=True, text=True, check=True)
+    default = tmp_path / "data-home" / "dailyreach" / "dailyreach.json"
+    assert stat.S_IMODE(default.stat().st_mode) == 0o600
+
+
+def test_no_command_says_the_app_is_not_there_yet(db):
+    result = run_cli(db=db, check=False)
+    assert result.returncode == 1 and "not built yet" in result.stderr

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -13,7 +12,7 @@ from typing import Any
 import orjson
 
 from dailyreach.core.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
-from dailyreach.core.storage import OWNER_ONLY, parse_json_bytes, write_owner_only
+from dailyreach.core.storage import parse_json_bytes, write_owner_only
 from dailyreach.core.store import FORMAT_NAME, Store
 from dailyreach.core.validation import ValidationError
 
@@ -80,7 +79,6 @@ def write_export(path: Path, payload: bytes, *, force: bool = False) -> None:
     if path.exists() and not force:
         raise FileExistsError(f"{path} already exists; choose another name or replace it with --force")
     write_owner_only(path, payload)
-    os.chmod(path, OWNER_ONLY)
 
 
 def _schema_problems(data: Any) -> list[str]:
