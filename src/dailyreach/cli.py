@@ -205,44 +205,47 @@ def decline(session: Session, invitation: str, note: str):
     click.echo(f"declined: {chosen.title}")
 
 
-def _agenda(session: Session):
+def _show_agenda(session: Session, as_json: bool, to_json, to_text) -> None:
+    """Print one view of today's agenda, as JSON or as aligned text."""
     from dailyreach.core.agenda import build_agenda
 
-    return build_agenda(session.store)
+    agenda = build_agenda(session.store)
+    _emit_json(to_json(agenda)) if as_json else click.echo(to_text(agenda))
+
+
+json_option = click.option(
+    "--json", "as_json", is_flag=True, help="Print JSON (a stable shape, see the README)."
+)
 
 
 @main.command()
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (a stable shape, see the README).")
+@json_option
 @click.pass_obj
 def today(session: Session, as_json: bool):
     """Print today's plan, progress and streak."""
     from dailyreach import report
 
-    agenda = _agenda(session)
-    _emit_json(report.today_json(agenda)) if as_json else click.echo(report.today_text(agenda))
+    _show_agenda(session, as_json, report.today_json, report.today_text)
 
 
 @main.command()
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (a stable shape, see the README).")
+@json_option
 @click.pass_obj
 def pending(session: Session, as_json: bool):
     """Print the messages still waiting for a reply, oldest first."""
     from dailyreach import report
 
-    agenda = _agenda(session)
-    now = session.store.now()
-    _emit_json(report.pending_json(agenda, now)) if as_json else click.echo(report.pending_text(agenda, now))
+    _show_agenda(session, as_json, report.pending_json, report.pending_text)
 
 
 @main.command()
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (a stable shape, see the README).")
+@json_option
 @click.pass_obj
 def invitations(session: Session, as_json: bool):
     """Print declined invitations with the time and money saved, and the undecided ones."""
     from dailyreach import report
 
-    agenda = _agenda(session)
-    _emit_json(report.invitations_json(agenda)) if as_json else click.echo(report.invitations_text(agenda))
+    _show_agenda(session, as_json, report.invitations_json, report.invitations_text)
 
 
 @main.command()

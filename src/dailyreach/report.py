@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from rich.cells import cell_len
@@ -46,7 +45,7 @@ def today_json(agenda: Agenda) -> dict[str, Any]:
     }
 
 
-def pending_json(agenda: Agenda, now: datetime) -> dict[str, Any]:
+def pending_json(agenda: Agenda) -> dict[str, Any]:
     return {
         "date": agenda.day.isoformat(),
         "pending": [
@@ -55,7 +54,7 @@ def pending_json(agenda: Agenda, now: datetime) -> dict[str, Any]:
                 "channel": reply.channel,
                 "waiting_since": reply.waiting_since.isoformat(),
                 "last_sent": reply.last_sent.isoformat(),
-                "days_waiting": (now - reply.waiting_since).days,
+                "days_waiting": (agenda.now - reply.waiting_since).days,
                 "nudges": reply.nudges,
                 "follow_up_due": reply.follow_up_due.isoformat(),
                 "overdue": reply.overdue(agenda.day),
@@ -124,7 +123,7 @@ def today_text(agenda: Agenda) -> str:
     return f"{head}\n{columns(rows)}"
 
 
-def pending_text(agenda: Agenda, now: datetime) -> str:
+def pending_text(agenda: Agenda) -> str:
     if not agenda.pending:
         return "No one owes you a reply."
     rows = [["name", "channel", "sent", "nudges", "follow-up due", ""]]
@@ -134,7 +133,7 @@ def pending_text(agenda: Agenda, now: datetime) -> str:
             [
                 reply.contact.name,
                 reply.channel,
-                ago(reply.waiting_since, now),
+                ago(reply.waiting_since, agenda.now),
                 str(reply.nudges),
                 reply.follow_up_due.isoformat(),
                 flag,

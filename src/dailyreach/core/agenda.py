@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from dailyreach.core.model import Contact, Invitation
 from dailyreach.core.planner import (
@@ -32,6 +32,7 @@ class TodayItem:
 
 @dataclass(frozen=True)
 class Agenda:
+    now: datetime
     day: date
     items: list[TodayItem]
     goal: int
@@ -47,7 +48,8 @@ def build_agenda(store: Store) -> Agenda:
     """Today's agenda; the day's plan is stored the first time it is made and whenever it grows."""
     settings = store.settings()
     tz = store.timezone
-    today = store.today()
+    now = store.now()
+    today = now.date()
     contacts = store.contacts(include_archived=True)
     by_id = {contact.id: contact for contact in contacts}
     interactions = store.interactions()
@@ -72,6 +74,7 @@ def build_agenda(store: Store) -> Agenda:
     invitations = store.invitations()
     declined, savings = declined_invitations(invitations)
     return Agenda(
+        now=now,
         day=today,
         items=items,
         goal=settings.daily_goal,
