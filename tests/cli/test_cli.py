@@ -210,6 +210,6 @@ def test_the_default_database_lives_in_the_users_data_folder(tmp_path):
     assert stat.S_IMODE(default.stat().st_mode) == 0o600
 
 
-def test_no_command_says_the_app_is_not_there_yet(db):
-    result = run_cli(db=db, check=False)
-    assert result.returncode == 1 and "not built yet" in result.stderr
+def test_demo_says_it_is_not_there_yet(db):
+    result = run_cli("--demo", db=db, check=False)
+    assert result.returncode == 1 and "--demo is not built yet" in result.stderr

@@ -1,4 +1,4 @@
-"""Opening the app from the command line."""
+"""Opening the app from the command line (the only place the CLI imports textual)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ import click
 
 
 def run_app(db: Path, *, demo: bool = False) -> None:
-    raise click.ClickException(
-        "the full-screen app is not built yet; use the subcommands (dailyreach --help)"
-    )
+    if demo:
+        raise click.ClickException("--demo is not built yet")
+    from dailyreach.core.store import Store
+    from dailyreach.tui.app import DailyReachApp
+
+    DailyReachApp(Store(db)).run()

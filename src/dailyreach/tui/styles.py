@@ -1,0 +1,15 @@
+"""Where the app's stylesheet is: inside the installed package, or in the checkout's styles/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+STYLESHEET = "dailyreach.tcss"
+
+
+def stylesheet_path() -> Path:
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "styles" / STYLESHEET
+    if installed.exists():
+        return installed
+    return package.parents[1] / "styles" / STYLESHEET

@@ -1,0 +1,127 @@
+"""The real app on a temporary store, driven with the real keys."""
+
+import pytest
+from textual.widgets import DataTable
+
+from dailyreach.tui.app import DailyReachApp
+from tests.conftest import add_contact, log
+
+SIZE = (120, 36)
+
+
+def cells(app, pane: str) -> list[list[str]]:
+    table = app.screen.query_one(f"#{pane}", DataTable)
+    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+
+
+@pytest.fixture
+def people(store):
+    ann = add_contact(store, "Ann [/] Smith", handles={"x": "@ann"}, why="Sold her startup", priority=1)
+    yamada = add_contact(store, "山田 太郎", handles={"mastodon": "@yamada@mstdn.jp"}, priority=2)
+    vip = add_contact(store, "[bold]VIP", handles={"x": "@vip"}, priority=3)
+    store.history.clear()
+    return ann, yamada, vip
+
+
+async def test_the_three_panes_show_the_agenda_with_user_text_as_written(store, people):
+    ann, _, _ = people
+    log(store, ann, "public_reply", at=store.now().subtract(days=1))
+    store.history.clear()
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert [row[1] for row in cells(app, "today")] == ["山田 太郎", "[bold]VIP"]
+        assert cells(app, "pending")[0][0] == "Ann [/] Smith"
+        assert cells(app, "pending")[0][-1] == "x"
+        status = str(app.screen.query_one("#status").render())
+        assert "0/5 today" in status and "streak 1" in status
+
+
+async def test_d_then_enter_logs_a_dm_and_moves_on_to_the_next_open_row(store, people):
+    ann, yamada, vip = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d", "enter")
+        await pilot.pause()
+        assert [(i.contact_id, i.kind, i.channel) for i in store.interactions()] == [(ann.id, "dm_sent", "x")]
+        assert cells(app, "today")[0][0] == "✓"
+        assert [row[0] for row in cells(app, "pending")] == ["Ann [/] Smith"]
+        assert app.screen.query_one("#today", DataTable).cursor_row == 1
+        await pilot.press("d", "enter")
+        await pilot.pause()
+        assert [i.contact_id for i in store.interactions()] == [ann.id, yamada.id]
+        assert "2/5 today" in str(app.screen.query_one("#status").render())
+
+
+async def test_escape_cancels_the_form_and_nothing_is_logged(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "escape")
+        await pilot.pause()
+        assert store.interactions() == []
+        assert app.screen.query_one("#today", DataTable)
+
+
+async def test_a_bad_time_in_the_form_is_shown_and_keeps_the_form_open(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        app.screen.query_one("#when").value = "someday"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "when: not a date or time" in str(app.screen.query_one("#problem").render())
+        assert store.interactions() == []
+
+
+async def test_reply_received_in_pending_removes_the_thread_and_u_undoes_it(store, people):
+    ann, _, _ = people
+    log(store, ann, "dm_sent", at=store.now().subtract(days=4))
+    store.history.clear()
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "r", "enter")
+        await pilot.pause()
+        assert cells(app, "pending") == []
+        assert store.interactions()[-1].kind == "reply_received"
+        await pilot.press("u")
+        await pilot.pause()
+        assert [row[0] for row in cells(app, "pending")] == ["Ann [/] Smith"]
+        assert [i.kind for i in store.interactions()] == ["dm_sent"]
+
+
+async def test_x_on_an_undecided_invitation_declines_it(store, people):
+    from dailyreach.core.model import Invitation
+
+    store.save_invitation(Invitation(title="異業種交流会", kind="mixer", hours=3, cost=5000, currency="JPY"))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "x")
+        await pilot.pause()
+        assert store.invitations()[0].status == "declined"
+        title = app.screen.query_one("#invitations", DataTable).border_title
+        assert "saved 3 h, 5,000 JPY" in str(title)
+
+
+async def test_a_failed_save_is_reported_and_the_app_keeps_running(store, people, monkeypatch):
+    from dailyreach.core.storage import StoreWriteError
+
+    def refuse(*args, **kwargs):
+        raise StoreWriteError("could not save db.json: No space left on device")
+
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        monkeypatch.setattr(store, "add_interaction", refuse)
+        await pilot.press("d", "enter")
+        await pilot.pause()
+        assert any("No space left" in n.message for n in app._notifications)
+        assert cells(app, "today")[0][0] != "✓"
+
+
+async def test_narrow_terminals_stack_the_panes(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#panes").has_class("narrow")
+        today, pending = (app.screen.query_one(f"#{p}") for p in ("today", "pending"))
+        assert pending.region.y > today.region.y

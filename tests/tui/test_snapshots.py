@@ -1,0 +1,44 @@
+"""What the screens look like, pinned (update with: pytest tests/tui --snapshot-update)."""
+
+from dailyreach.core.model import Invitation
+from dailyreach.tui.app import DailyReachApp
+from tests.conftest import add_contact, log
+
+
+def realistic(store):
+    ann = add_contact(
+        store, "Ann [/] Smith", handles={"x": "@ann"}, why="Sold her startup to Stripe", priority=1
+    )
+    add_contact(
+        store, "山田 太郎", handles={"mastodon": "@yamada@mstdn.jp"}, why="上場経験あり。採用について"
+    )
+    add_contact(store, "[bold]VIP", handles={"bluesky": "vip.bsky.social"}, priority=3)
+    sato = add_contact(store, "佐藤 花子", handles={"linkedin": "hanako-sato"})
+    log(store, sato, "dm_sent", at=store.now().subtract(days=5), channel="linkedin")
+    log(store, ann, "public_reply", at=store.now().subtract(hours=3))
+    store.save_invitation(
+        Invitation(
+            title="異業種交流会",
+            kind="mixer",
+            host="田中",
+            event_date="2026-11-28",
+            hours=3,
+            cost=5000,
+            currency="JPY",
+        )
+    )
+    store.decline_invitation(store.invitations()[0].id)
+
+
+def test_main_screen(snap_compare, store):
+    realistic(store)
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30))
+
+
+def test_log_form(snap_compare, store):
+    realistic(store)
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), press=["d"])
+
+
+def test_empty_first_run(snap_compare, store):
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30))
