@@ -125,3 +125,90 @@ async def test_narrow_terminals_stack_the_panes(store, people):
         assert app.screen.query_one("#panes").has_class("narrow")
         today, pending = (app.screen.query_one(f"#{p}") for p in ("today", "pending"))
         assert pending.region.y > today.region.y
+
+
+async def test_an_empty_first_run_says_what_to_press(store):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#today", DataTable).border_subtitle == "Press n to add your first target"
+
+
+async def test_n_adds_a_target_that_joins_todays_plan(store):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.focused.id == "name"
+        await pilot.press(*"山田 [b]")
+        app.screen.query_one("#x").value = "@yamada"
+        app.screen.query_one("#tags").value = "ipo, saas"
+        await pilot.press("enter")
+        await pilot.pause()
+        [contact] = store.contacts()
+        assert (contact.name, contact.handles, contact.tags) == (
+            "山田 [b]",
+            {"x": "@yamada"},
+            ["ipo", "saas"],
+        )
+        assert cells(app, "today")[0][1:3] == ["山田 [b]", "new"]
+
+
+async def test_the_new_target_form_shows_what_is_wrong_and_does_not_save(store):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#x").value = "not a handle!"
+        await pilot.press("enter")
+        await pilot.pause()
+        problems = str(app.screen.query_one("#problem").render())
+        assert "name: a name is needed" in problems and "x: not a valid x handle" in problems
+        await pilot.press("escape")
+        await pilot.pause()
+        assert store.contacts() == []
+
+
+async def test_s_snoozes_the_selected_target_until_tomorrow(store, people):
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert store.snoozes() == {ann.id: "2026-11-24"}
+        assert "Ann [/] Smith" not in [row[1] for row in cells(app, "today")]
+
+
+async def test_o_opens_the_profile_of_the_selected_contact(store, people, monkeypatch):
+    app = DailyReachApp(store)
+    opened = []
+    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "o")
+        assert opened == ["https://mstdn.jp/@yamada"]
+
+
+async def test_question_mark_shows_the_keys(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen.query("HelpPanel")
+
+
+async def test_the_plan_rolls_over_at_local_midnight_while_open(store, people, clock):
+    import pendulum
+
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d", "enter")
+        await pilot.pause()
+        assert "1/5 today" in str(app.screen.query_one("#status").render())
+        clock.set(pendulum.datetime(2026, 11, 24, 0, 1, tz="Asia/Tokyo"))
+        app.screen._roll_over_at_midnight()
+        await pilot.pause()
+        status = str(app.screen.query_one("#status").render())
+        assert "2026-11-24" in status and "0/5 today" in status
+        assert ann.id not in [key.value for key in app.screen.query_one("#today", DataTable).rows]
+        assert len(cells(app, "today")) == 2

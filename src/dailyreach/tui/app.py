@@ -16,6 +16,7 @@ class DailyReachApp(App):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("u,ctrl+z", "undo", "Undo", id="undo"),
+        Binding("question_mark", "show_help_panel", "Help", id="help"),
     ]
 
     def __init__(self, store: Store) -> None:

@@ -12,12 +12,15 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from dailyreach.core.agenda import Agenda, build_agenda
 from dailyreach.core.dates import ago
-from dailyreach.core.model import Interaction
+from dailyreach.core.model import Contact, Interaction, Snooze
 from dailyreach.core.storage import StoreError
+from dailyreach.core.validation import ValidationError
 from dailyreach.report import amount, contact_summary, hours, money
+from dailyreach.tui.screens.contact_form import ContactForm
 from dailyreach.tui.screens.log_form import LogEntry, LogForm
 
 NARROW_BELOW = 100
+ROLLOVER_CHECK_SECONDS = 30
 CONTACT_PANES = ("today", "pending")
 LOG_KEYS = {
     "d": "dm_sent",
@@ -42,6 +45,9 @@ class MainScreen(Screen):
             for key, kind in LOG_KEYS.items()
         ),
         Binding("x", "close_or_decline", "no response / decline", id="close_or_decline"),
+        Binding("n", "new_target", "New target", id="new_target"),
+        Binding("s", "snooze", "Snooze", id="snooze"),
+        Binding("o", "open_profile", "Open profile", id="open_profile"),
         Binding("1", "focus_pane('today')", "Today", show=False, id="focus_today"),
         Binding("2", "focus_pane('pending')", "Pending", show=False, id="focus_pending"),
         Binding("3", "focus_pane('invitations')", "Invitations", show=False, id="focus_invitations"),
@@ -59,6 +65,7 @@ class MainScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.set_interval(ROLLOVER_CHECK_SECONDS, self._roll_over_at_midnight)
         self.query_one("#today", DataTable).add_columns("", "Name", "Reason", "Channel", "Why")
         self.query_one("#pending", DataTable).add_columns("Name", "Sent", "Nudges", "Follow-up", "Channel")
         self.query_one("#invitations", DataTable).add_columns(
@@ -74,8 +81,13 @@ class MainScreen(Screen):
     def store(self):
         return self.app.store
 
+    def _roll_over_at_midnight(self) -> None:
+        if self.store.today() != self.agenda_day:
+            self.refresh_agenda()
+
     def refresh_agenda(self) -> Agenda:
         agenda = build_agenda(self.store)
+        self.agenda_day = agenda.day
         self.sub_title = agenda.day.isoformat()
         self.query_one("#status", Static).update(
             f"{agenda.day.isoformat()}   {agenda.progress}/{agenda.goal} today   streak {agenda.streak}"
@@ -110,14 +122,14 @@ class MainScreen(Screen):
                     ],
                 )
             )
-        title = f"1 Today {agenda.progress}/{agenda.goal}"
-        self._refill(self.query_one("#today", DataTable), rows, title)
-        if not rows:
-            self.query_one(
-                "#today", DataTable
-            ).border_subtitle = "Nothing planned: add targets with `dailyreach add`"
-        else:
-            self.query_one("#today", DataTable).border_subtitle = None
+        today = self.query_one("#today", DataTable)
+        self._refill(today, rows, f"1 Today {agenda.progress}/{agenda.goal}")
+        empty = (
+            "Nothing due today: press n to add a target"
+            if self.store.contacts()
+            else ("Press n to add your first target")
+        )
+        today.border_subtitle = None if rows else empty
 
     def _fill_pending(self, agenda: Agenda) -> None:
         rows = []
@@ -199,6 +211,41 @@ class MainScreen(Screen):
             self._run_saving(lambda: self.store.decline_invitation(key))
         else:
             self.action_log("no_response")
+
+    def action_new_target(self, values: dict | None = None) -> None:
+        self.app.push_screen(ContactForm(values), self._save_target)
+
+    def _save_target(self, values: dict | None) -> None:
+        if values is None:
+            return
+        try:
+            contact = Contact.from_dict(values)
+        except ValidationError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            self.action_new_target(values)
+            return
+        if not self._run_saving(lambda: self.store.save_contact(contact, f"add {contact.name}")):
+            self.action_new_target(values)
+
+    def action_snooze(self) -> None:
+        table = self._focused_pane()
+        contact_id = self._selected_key()
+        if table is None or table.id not in CONTACT_PANES or contact_id is None:
+            return
+        until = self.store.today().add(days=1).isoformat()
+        if self._run_saving(lambda: self.store.snooze(Snooze(contact_id=contact_id, until=until))):
+            self.notify(f"Snoozed until {until}")
+
+    def action_open_profile(self) -> None:
+        table = self._focused_pane()
+        contact_id = self._selected_key()
+        contact = (
+            self.store.contact(contact_id) if table and table.id in CONTACT_PANES and contact_id else None
+        )
+        if contact is None or not contact.handles:
+            self.notify("No profile to open.", severity="warning")
+            return
+        self.app.open_url(contact.profile_urls[contact.main_channel])
 
     def _save_log(self, contact_id: str, entry: LogEntry | None) -> None:
         if entry is None:
