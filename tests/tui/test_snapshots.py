@@ -42,3 +42,12 @@ def test_log_form(snap_compare, store):
 
 def test_empty_first_run(snap_compare, store):
     assert snap_compare(DailyReachApp(store), terminal_size=(120, 30))
+
+
+def test_new_target_form(snap_compare, store):
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), press=["n"])
+
+
+def test_help(snap_compare, store):
+    realistic(store)
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), press=["question_mark"])

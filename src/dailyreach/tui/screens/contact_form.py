@@ -76,13 +76,19 @@ class ContactForm(ModalScreen[dict | None]):
             yield Static("Enter saves, Escape cancels", classes="hint")
             yield Static("", id="problem", classes="error", markup=False)
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self._show_problems()
+    def on_mount(self) -> None:
+        self.initial = {field.id: field.value for field in self.query(Input)}
 
-    def _show_problems(self) -> list[str]:
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # Problems show once a field was edited, not as a wall of red on an empty form.
+        if event.value != self.initial.get(event.input.id):
+            event.input.add_class("touched")
+        self._show_problems(self.query(".touched").results(Input))
+
+    def _show_problems(self, fields) -> list[str]:
         problems = [
             f"{field.id}: {'; '.join(result.failure_descriptions)}"
-            for field in self.query(Input)
+            for field in fields
             if field.validators and not (result := field.validate(field.value)).is_valid
         ]
         self.query_one("#problem", Static).update("\n".join(problems))
@@ -90,7 +96,7 @@ class ContactForm(ModalScreen[dict | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self._show_problems():
+        if self._show_problems(self.query(Input).results(Input)):
             return
         value = {field.id: field.value for field in self.query(Input)}
         self.dismiss(
