@@ -1,4 +1,4 @@
-"""The installed command in a real terminal: log a DM with d Enter, quit with q, find it exported."""
+"""The installed command in a real terminal: add a target with n, log a DM with d Enter, quit with q."""
 
 import json
 import shutil
@@ -30,13 +30,22 @@ def wait_for(session: str, text: str, seconds: float = 15) -> str:
     raise AssertionError(f"{text!r} never appeared:\n{screen}")
 
 
-def test_log_a_dm_in_the_real_app_and_find_it_in_the_export(tmp_path):
+def test_add_a_target_log_a_dm_quit_and_find_both_in_the_export(tmp_path):
     db = tmp_path / "try.json"
-    run_cli("add", "山田 太郎", "--x", "@yamada", db=db)
     session = f"dailyreach-test-{tmp_path.name}"
     tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", f"{DAILYREACH} --db {db}")
     try:
-        wait_for(session, "0/5 today")
+        wait_for(session, "Press n to add your first target")
+        tmux("send-keys", "-t", session, "n")
+        wait_for(session, "New target")
+        tmux("send-keys", "-t", session, "-l", "山田 太郎")
+        wait_for(session, "山田 太郎")
+        tmux("send-keys", "-t", session, "Tab")
+        time.sleep(0.3)
+        tmux("send-keys", "-t", session, "-l", "@yamada")
+        wait_for(session, "@yamada")
+        tmux("send-keys", "-t", session, "Enter")
+        wait_for(session, "new")
         tmux("send-keys", "-t", session, "d")
         wait_for(session, "DM sent: 山田 太郎")
         tmux("send-keys", "-t", session, "Enter")
@@ -49,4 +58,5 @@ def test_log_a_dm_in_the_real_app_and_find_it_in_the_export(tmp_path):
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     exported = json.loads(run_cli("export", db=db).stdout)
+    assert [(c["name"], c["handles"]) for c in exported["contacts"]] == [("山田 太郎", {"x": "@yamada"})]
     assert [(i["kind"], i["channel"]) for i in exported["interactions"]] == [("dm_sent", "x")]
