@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.validation import Function
-from textual.widgets import Input, Label, Static
 
 from dailyreach.core.dates import DateParseError, parse_when
-from dailyreach.core.model import CHANNELS
+from dailyreach.core.model import CHANNELS, Contact
 from dailyreach.core.store import Store
+from dailyreach.tui.screens.fields_form import Field, FieldsForm
 
 KIND_TITLES = {
     "public_reply": "Public reply posted",
@@ -27,14 +21,6 @@ KIND_TITLES = {
 }
 
 
-@dataclass(frozen=True)
-class LogEntry:
-    kind: str
-    at: str
-    channel: str
-    text: str
-
-
 def _is_when(store: Store):
     def check(value: str) -> bool:
         try:
@@ -46,48 +32,17 @@ def _is_when(store: Store):
     return check
 
 
-class LogForm(ModalScreen[LogEntry | None]):
-    """Collects when, where and an optional note; the caller saves."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_form")]
-
-    def __init__(self, store: Store, kind: str, contact_name: str, channel: str) -> None:
-        super().__init__()
-        self.store, self.kind, self.contact_name, self.channel = store, kind, contact_name, channel
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="form"):
-            yield Static(f"{KIND_TITLES[self.kind]}: {self.contact_name}", markup=False)
-            yield Label("When")
-            yield Input("now", id="when", validators=[Function(_is_when(self.store), "not a date or time")])
-            yield Label("Channel")
-            yield Input(
-                self.channel,
-                id="channel",
+def log_form(store: Store, kind: str, contact: Contact) -> FieldsForm:
+    return FieldsForm(
+        f"{KIND_TITLES[kind]}: {contact.name}",
+        [
+            Field("when", "When", "now", validators=[Function(_is_when(store), "not a date or time")]),
+            Field(
+                "channel",
+                "Channel",
+                contact.main_channel,
                 validators=[Function(lambda v: v in CHANNELS, f"one of {', '.join(CHANNELS)}")],
-            )
-            yield Label("Note")
-            yield Input("", id="text", placeholder="optional")
-            yield Static("", id="problem", classes="error", markup=False)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        problems = [
-            f"{field.id}: {'; '.join(field.validate(field.value).failure_descriptions)}"
-            for field in self.query(Input)
-            if field.validators and not field.validate(field.value).is_valid
-        ]
-        if problems:
-            self.query_one("#problem", Static).update("\n".join(problems))
-            return
-        self.dismiss(
-            LogEntry(
-                kind=self.kind,
-                at=parse_when(self.query_one("#when", Input).value, self.store.now()).isoformat(),
-                channel=self.query_one("#channel", Input).value,
-                text=self.query_one("#text", Input).value,
-            )
-        )
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+            ),
+            Field("text", "Note", "", "optional"),
+        ],
+    )

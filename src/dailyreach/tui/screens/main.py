@@ -11,13 +11,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from dailyreach.core.agenda import Agenda, build_agenda
-from dailyreach.core.dates import ago
+from dailyreach.core.dates import ago, parse_when
 from dailyreach.core.model import Contact, Interaction, Snooze
 from dailyreach.core.storage import StoreError
 from dailyreach.core.validation import ValidationError
 from dailyreach.report import amount, contact_summary, hours, money
-from dailyreach.tui.screens.contact_form import ContactForm
-from dailyreach.tui.screens.log_form import LogEntry, LogForm
+from dailyreach.tui.screens.contact_form import contact_fields, contact_form
+from dailyreach.tui.screens.log_form import log_form
 
 NARROW_BELOW = 100
 ROLLOVER_CHECK_SECONDS = 30
@@ -199,8 +199,9 @@ class MainScreen(Screen):
         contact = self.store.contact(contact_id)
         if contact is None:
             return
-        form = LogForm(self.store, kind, contact.name, contact.main_channel)
-        self.app.push_screen(form, lambda entry: self._save_log(contact_id, entry))
+        self.app.push_screen(
+            log_form(self.store, kind, contact), lambda answers: self._save_log(contact_id, kind, answers)
+        )
 
     def action_close_or_decline(self) -> None:
         table = self._focused_pane()
@@ -213,11 +214,11 @@ class MainScreen(Screen):
             self.action_log("no_response")
 
     def action_new_target(self, values: dict | None = None) -> None:
-        self.app.push_screen(ContactForm(values), self._save_target)
+        self.app.push_screen(
+            contact_form(values), lambda answers: answers and self._save_target(contact_fields(answers))
+        )
 
-    def _save_target(self, values: dict | None) -> None:
-        if values is None:
-            return
+    def _save_target(self, values: dict) -> None:
         try:
             contact = Contact.from_dict(values)
         except ValidationError as error:
@@ -247,19 +248,23 @@ class MainScreen(Screen):
             return
         self.app.open_url(contact.profile_urls[contact.main_channel])
 
-    def _save_log(self, contact_id: str, entry: LogEntry | None) -> None:
-        if entry is None:
+    def _save_log(self, contact_id: str, kind: str, answers: dict[str, str] | None) -> None:
+        if answers is None:
             return
-        interaction = Interaction.from_dict(
-            {
-                "contact_id": contact_id,
-                "kind": entry.kind,
-                "at": entry.at,
-                "channel": entry.channel,
-                "text": entry.text,
-            }
+        saved = self._run_saving(
+            lambda: self.store.add_interaction(
+                Interaction.from_dict(
+                    {
+                        "contact_id": contact_id,
+                        "kind": kind,
+                        "at": parse_when(answers["when"], self.store.now()).isoformat(),
+                        "channel": answers["channel"],
+                        "text": answers["text"],
+                    }
+                )
+            )
         )
-        if self._run_saving(lambda: self.store.add_interaction(interaction)):
+        if saved:
             self._move_to_next_open_item()
 
     def _run_saving(self, save) -> bool:

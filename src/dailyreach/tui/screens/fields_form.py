@@ -1,0 +1,67 @@
+"""One modal form for every small form: labelled inputs, validated as you type; the caller saves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.validation import Validator
+from textual.widgets import Input, Label, Static
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    label: str
+    value: str = ""
+    placeholder: str = ""
+    validators: list[Validator] = field(default_factory=list)
+
+
+class FieldsForm(ModalScreen[dict[str, str] | None]):
+    """Dismisses with {field id: text} on Enter when every field is valid, or None on Escape."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_form")]
+
+    def __init__(self, title: str, fields: list[Field]) -> None:
+        super().__init__()
+        self.title_text, self.fields = title, fields
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            yield Static(self.title_text, classes="title", markup=False)
+            for spec in self.fields:
+                yield Horizontal(
+                    Label(spec.label),
+                    Input(spec.value, id=spec.id, placeholder=spec.placeholder, validators=spec.validators),
+                    classes="row",
+                )
+            yield Static("Enter saves, Escape cancels", classes="hint")
+            yield Static("", id="problem", classes="error", markup=False)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # Problems show once a field was edited, not as a wall of red on a fresh form.
+        initial = next(spec.value for spec in self.fields if spec.id == event.input.id)
+        if event.value != initial:
+            event.input.add_class("touched")
+        self._show_problems(self.query(".touched").results(Input))
+
+    def _show_problems(self, inputs) -> list[str]:
+        problems = [
+            f"{box.id}: {'; '.join(result.failure_descriptions)}"
+            for box in inputs
+            if box.validators and not (result := box.validate(box.value)).is_valid
+        ]
+        self.query_one("#problem", Static).update("\n".join(problems))
+        return problems
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not self._show_problems(self.query(Input).results(Input)):
+            self.dismiss({box.id: box.value for box in self.query(Input).results(Input)})
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
