@@ -212,3 +212,45 @@ async def test_the_plan_rolls_over_at_local_midnight_while_open(store, people, c
         assert "2026-11-24" in status and "0/5 today" in status
         assert ann.id not in [key.value for key in app.screen.query_one("#today", DataTable).rows]
         assert len(cells(app, "today")) == 2
+
+
+async def test_i_records_an_invitation_declined_by_default(store):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press(*"Founders mixer")
+        app.screen.query_one("#event_date").value = "2026-11-27"
+        app.screen.query_one("#cost").value = "40"
+        await pilot.press("enter")
+        await pilot.pause()
+        [invitation] = store.invitations()
+        assert (invitation.title, invitation.status, invitation.event_date) == (
+            "Founders mixer",
+            "declined",
+            "2026-11-27",
+        )
+        assert (invitation.hours, invitation.cost, invitation.currency) == (3, 40, "USD")
+        assert "saved 3 h, 40 USD" in str(app.screen.query_one("#invitations", DataTable).border_title)
+
+
+async def test_e_exports_owner_only_and_asks_before_replacing(store, people, tmp_path, monkeypatch):
+    import json
+    import stat
+
+    monkeypatch.chdir(tmp_path)
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one("#path").value == "dailyreach-export-2026-11-23.json"
+        await pilot.press("enter")
+        await pilot.pause()
+        written = tmp_path / "dailyreach-export-2026-11-23.json"
+        assert len(json.loads(written.read_text())["contacts"]) == 3
+        assert stat.S_IMODE(written.stat().st_mode) == 0o600
+        written.write_text("keep me")
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        assert written.read_text() == "keep me"
+        assert any("set Replace to yes" in n.message for n in app._notifications)

@@ -11,12 +11,19 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from dailyreach.core.agenda import Agenda, build_agenda
-from dailyreach.core.dates import ago, parse_when
-from dailyreach.core.model import Contact, Interaction, Snooze
+from dailyreach.core.dates import DateParseError, ago, parse_when
+from dailyreach.core.exchange import export_json, write_export
+from dailyreach.core.model import Contact, Interaction, Invitation, Snooze
 from dailyreach.core.storage import StoreError
 from dailyreach.core.validation import ValidationError
 from dailyreach.report import amount, contact_summary, hours, money
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
+from dailyreach.tui.screens.invitation_form import (
+    export_form,
+    export_target,
+    invitation_fields,
+    invitation_form,
+)
 from dailyreach.tui.screens.log_form import log_form
 
 NARROW_BELOW = 100
@@ -48,6 +55,8 @@ class MainScreen(Screen):
         Binding("n", "new_target", "New target", id="new_target"),
         Binding("s", "snooze", "Snooze", id="snooze"),
         Binding("o", "open_profile", "Open profile", id="open_profile"),
+        Binding("i", "new_invitation", "New invitation", id="new_invitation"),
+        Binding("e", "export", "Export", id="export"),
         Binding("1", "focus_pane('today')", "Today", show=False, id="focus_today"),
         Binding("2", "focus_pane('pending')", "Pending", show=False, id="focus_pending"),
         Binding("3", "focus_pane('invitations')", "Invitations", show=False, id="focus_invitations"),
@@ -227,6 +236,37 @@ class MainScreen(Screen):
             return
         if not self._run_saving(lambda: self.store.save_contact(contact, f"add {contact.name}")):
             self.action_new_target(values)
+
+    def action_new_invitation(self) -> None:
+        def save(answers: dict[str, str] | None) -> None:
+            if answers is None:
+                return
+            try:
+                invitation = Invitation.from_dict(invitation_fields(self.store, answers))
+            except (ValidationError, DateParseError) as error:
+                self.notify(str(error), title="Not saved", severity="error", markup=False)
+                return
+            self._run_saving(lambda: self.store.save_invitation(invitation, f"invitation {invitation.title}"))
+
+        self.app.push_screen(invitation_form(self.store), save)
+
+    def action_export(self) -> None:
+        def write(answers: dict[str, str] | None) -> None:
+            if answers is None:
+                return
+            path, replace = export_target(answers)
+            try:
+                write_export(path, export_json(self.store), force=replace)
+            except FileExistsError:
+                problem = f"{path} already exists: set Replace to yes to overwrite it"
+            except (OSError, StoreError) as error:
+                problem = str(error)
+            else:
+                self.notify(f"Exported to {path}", markup=False)
+                return
+            self.notify(problem, title="Not exported", severity="error", markup=False)
+
+        self.app.push_screen(export_form(self.store), write)
 
     def action_snooze(self) -> None:
         table = self._focused_pane()
