@@ -208,8 +208,3 @@ def test_the_default_database_lives_in_the_users_data_folder(tmp_path):
     subprocess.run([DAILYREACH, "add", "Ann"], env=env, capture_output=True, text=True, check=True)
     default = tmp_path / "data-home" / "dailyreach" / "dailyreach.json"
     assert stat.S_IMODE(default.stat().st_mode) == 0o600
-
-
-def test_demo_says_it_is_not_there_yet(db):
-    result = run_cli("--demo", db=db, check=False)
-    assert result.returncode == 1 and "--demo is not built yet" in result.stderr

@@ -3,6 +3,7 @@
 import pytest
 from textual.widgets import DataTable
 
+from dailyreach.core.agenda import build_agenda
 from dailyreach.tui.app import DailyReachApp
 from tests.conftest import add_contact, log
 
@@ -254,3 +255,23 @@ async def test_e_exports_owner_only_and_asks_before_replacing(store, people, tmp
         await pilot.pause()
         assert written.read_text() == "keep me"
         assert any("set Replace to yes" in n.message for n in app._notifications)
+
+
+async def test_the_demo_fills_a_throwaway_store_and_never_touches_the_users(tmp_path, monkeypatch):
+    from dailyreach.tui import launch
+
+    shown = {}
+
+    def run(app):
+        shown["path"] = app.store.path
+        shown["agenda"] = build_agenda(app.store)
+
+    monkeypatch.setattr(DailyReachApp, "run", run)
+    users_db = tmp_path / "mine.json"
+    launch.run_app(users_db, demo=True)
+    assert not users_db.exists()
+    assert shown["path"].parent != users_db.parent and not shown["path"].exists()
+    agenda = shown["agenda"]
+    assert any(item.reason == "follow_up" for item in agenda.items)
+    assert agenda.pending and agenda.declined and agenda.streak >= 2
+    assert any("\u3040" <= ch <= "\u9fff" for item in agenda.items for ch in item.contact.name)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
-
-import click
 
 
 def run_app(db: Path, *, demo: bool = False) -> None:
-    if demo:
-        raise click.ClickException("--demo is not built yet")
     from dailyreach.core.store import Store
     from dailyreach.tui.app import DailyReachApp
 
-    DailyReachApp(Store(db)).run()
+    if not demo:
+        DailyReachApp(Store(db)).run()
+        return
+    from dailyreach.core.demo import fill_demo
+
+    with tempfile.TemporaryDirectory(prefix="dailyreach-demo-") as folder:
+        store = Store(Path(folder) / "demo.json")
+        fill_demo(store)
+        DailyReachApp(store).run()

@@ -24,7 +24,7 @@ from dailyreach.tui.screens.invitation_form import (
     invitation_fields,
     invitation_form,
 )
-from dailyreach.tui.screens.log_form import log_form
+from dailyreach.tui.screens.log_form import KIND_TITLES, log_form
 
 NARROW_BELOW = 100
 ROLLOVER_CHECK_SECONDS = 30
@@ -48,10 +48,10 @@ def _reason(item) -> str:
 class MainScreen(Screen):
     BINDINGS = [
         *(
-            Binding(key, f"log('{kind}')", kind.replace("_", " "), id=f"log_{kind}")
+            Binding(key, f"log('{kind}')", KIND_TITLES[kind], id=f"log_{kind}")
             for key, kind in LOG_KEYS.items()
         ),
-        Binding("x", "close_or_decline", "no response / decline", id="close_or_decline"),
+        Binding("x", "close_or_decline", "No response / Decline", id="close_or_decline"),
         Binding("n", "new_target", "New target", id="new_target"),
         Binding("s", "snooze", "Snooze", id="snooze"),
         Binding("o", "open_profile", "Open profile", id="open_profile"),
