@@ -191,6 +191,17 @@ class MainScreen(Screen):
             return None
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
+    def _selected_contact(self) -> Contact | None:
+        """The contact on the cursor row of Today or Pending, warning the user when there is none."""
+        table = self._focused_pane()
+        contact_id = self._selected_key()
+        contact = (
+            self.store.contact(contact_id) if table and table.id in CONTACT_PANES and contact_id else None
+        )
+        if contact is None:
+            self.notify("Select a contact in Today or Pending first.", severity="warning")
+        return contact
+
     def action_focus_pane(self, pane: str) -> None:
         self.query_one(f"#{pane}", DataTable).focus()
 
@@ -200,17 +211,11 @@ class MainScreen(Screen):
             table.action_cursor_down() if direction == "down" else table.action_cursor_up()
 
     def action_log(self, kind: str) -> None:
-        table = self._focused_pane()
-        contact_id = self._selected_key()
-        if table is None or table.id not in CONTACT_PANES or contact_id is None:
-            self.notify("Select a contact in Today or Pending first.", severity="warning")
-            return
-        contact = self.store.contact(contact_id)
-        if contact is None:
-            return
-        self.app.push_screen(
-            log_form(self.store, kind, contact), lambda answers: self._save_log(contact_id, kind, answers)
-        )
+        contact = self._selected_contact()
+        if contact is not None:
+            self.app.push_screen(
+                log_form(self.store, kind, contact), lambda answers: self._save_log(contact.id, kind, answers)
+            )
 
     def action_close_or_decline(self) -> None:
         table = self._focused_pane()
@@ -269,21 +274,18 @@ class MainScreen(Screen):
         self.app.push_screen(export_form(self.store), write)
 
     def action_snooze(self) -> None:
-        table = self._focused_pane()
-        contact_id = self._selected_key()
-        if table is None or table.id not in CONTACT_PANES or contact_id is None:
+        contact = self._selected_contact()
+        if contact is None:
             return
         until = self.store.today().add(days=1).isoformat()
-        if self._run_saving(lambda: self.store.snooze(Snooze(contact_id=contact_id, until=until))):
+        if self._run_saving(lambda: self.store.snooze(Snooze(contact_id=contact.id, until=until))):
             self.notify(f"Snoozed until {until}")
 
     def action_open_profile(self) -> None:
-        table = self._focused_pane()
-        contact_id = self._selected_key()
-        contact = (
-            self.store.contact(contact_id) if table and table.id in CONTACT_PANES and contact_id else None
-        )
-        if contact is None or not contact.handles:
+        contact = self._selected_contact()
+        if contact is None:
+            return
+        if not contact.handles:
             self.notify("No profile to open.", severity="warning")
             return
         self.app.open_url(contact.profile_urls[contact.main_channel])
