@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from dailyreach.core import store as store_module
-from dailyreach.core.model import Contact
+from dailyreach.core.model import Contact, Invitation
 from dailyreach.core.storage import StoreCorrupt, StoreWriteError
 from dailyreach.core.store import Store, StoreLocked
 from tests.conftest import add_contact, log
@@ -167,3 +167,10 @@ def test_a_writer_that_finds_the_lock_taken_succeeds_once_it_is_released(store, 
     finally:
         holder.wait()
     assert [c.name for c in store.contacts()] == ["Ann"]
+
+
+def test_a_decline_reason_is_cleaned_like_any_other_text(store):
+    invitation = store.save_invitation(Invitation(title="Mixer", host="Bob", kind="mixer"))
+    store.decline_invitation(invitation.id, "pitch\x1b[2J only\x07")
+    declined = store.invitation(invitation.id)
+    assert (declined.status, declined.note, declined.host) == ("declined", "pitch only", "Bob")

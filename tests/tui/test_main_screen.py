@@ -1,27 +1,11 @@
 """The real app on a temporary store, driven with the real keys."""
 
-import pytest
 from textual.widgets import DataTable
 
 from dailyreach.core.agenda import build_agenda
 from dailyreach.tui.app import DailyReachApp
-from tests.conftest import add_contact, log
-
-SIZE = (120, 36)
-
-
-def cells(app, pane: str) -> list[list[str]]:
-    table = app.screen.query_one(f"#{pane}", DataTable)
-    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
-
-
-@pytest.fixture
-def people(store):
-    ann = add_contact(store, "Ann [/] Smith", handles={"x": "@ann"}, why="Sold her startup", priority=1)
-    yamada = add_contact(store, "山田 太郎", handles={"mastodon": "@yamada@mstdn.jp"}, priority=2)
-    vip = add_contact(store, "[bold]VIP", handles={"x": "@vip"}, priority=3)
-    store.history.clear()
-    return ann, yamada, vip
+from tests.conftest import log
+from tests.tui.conftest import SIZE, cells
 
 
 async def test_the_three_panes_show_the_agenda_with_user_text_as_written(store, people):
@@ -91,7 +75,7 @@ async def test_reply_received_in_pending_removes_the_thread_and_u_undoes_it(stor
         assert [i.kind for i in store.interactions()] == ["dm_sent"]
 
 
-async def test_x_on_an_undecided_invitation_declines_it(store, people):
+async def test_x_on_an_undecided_invitation_declines_it_with_a_reason(store, people):
     from dailyreach.core.model import Invitation
 
     store.save_invitation(Invitation(title="異業種交流会", kind="mixer", hours=3, cost=5000, currency="JPY"))
@@ -99,7 +83,10 @@ async def test_x_on_an_undecided_invitation_declines_it(store, people):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3", "x")
         await pilot.pause()
-        assert store.invitations()[0].status == "declined"
+        assert store.invitations()[0].status == "undecided"
+        await pilot.press(*"sales pitch", "enter")
+        await pilot.pause()
+        assert (store.invitations()[0].status, store.invitations()[0].note) == ("declined", "sales pitch")
         title = app.screen.query_one("#invitations", DataTable).border_title
         assert "saved 3 h, 5,000 JPY" in str(title)
 
@@ -174,10 +161,26 @@ async def test_s_snoozes_the_selected_target_until_tomorrow(store, people):
     ann, _, _ = people
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("s")
+        await pilot.press("s", "enter")
         await pilot.pause()
         assert store.snoozes() == {ann.id: "2026-11-24"}
         assert "Ann [/] Smith" not in [row[1] for row in cells(app, "today")]
+
+
+async def test_s_takes_a_day_typed_by_the_user_and_refuses_a_past_one(store, people):
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one("#until").value = "2026-11-01"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "until: a day after today" in str(app.screen.query_one("#problem").render())
+        app.screen.query_one("#until").value = "+10d"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.snoozes() == {ann.id: "2026-12-03"}
 
 
 async def test_o_opens_the_profile_of_the_selected_contact(store, people, monkeypatch):

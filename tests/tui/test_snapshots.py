@@ -51,3 +51,17 @@ def test_new_target_form(snap_compare, store):
 def test_help(snap_compare, store):
     realistic(store)
     assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), press=["question_mark"])
+
+
+def test_contact_screen(snap_compare, store):
+    realistic(store)
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), press=["2", "enter"])
+
+
+def test_new_invitation_form(snap_compare, store):
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), press=["i"])
+
+
+def test_snooze_form(snap_compare, store):
+    realistic(store)
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), press=["s"])

@@ -331,11 +331,10 @@ class Store:
         invitation = self.invitation(invitation_id)
         if invitation is None:
             raise StoreError(f"no invitation with id {invitation_id!r}")
-        invitation.status = "declined"
-        invitation.decided_at = self.now().isoformat()
+        fields = {**invitation.to_dict(), "status": "declined", "decided_at": self.now().isoformat()}
         if note:
-            invitation.note = note
-        return self.save_invitation(invitation, "decline invitation")
+            fields["note"] = note
+        return self.save_invitation(Invitation.from_dict(fields), "decline invitation")
 
     # -- snoozes and plans -------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from dailyreach.core.store import Store
+from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.main import MainScreen
 from dailyreach.tui.styles import stylesheet_path
 
@@ -32,5 +33,5 @@ class DailyReachApp(App):
             self.notify("Nothing to undo.")
             return
         self.notify(f"Undone: {change.label}", markup=False)
-        if isinstance(self.screen, MainScreen):
-            self.screen.refresh_agenda()
+        if isinstance(self.screen, StoreScreen):
+            self.screen.reload()

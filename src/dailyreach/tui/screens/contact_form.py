@@ -1,13 +1,14 @@
-"""The new-target form's fields, and turning its answers into a contact's fields."""
+"""The contact form (new target, and editing a contact), and turning its answers into a contact's fields."""
 
 from __future__ import annotations
 
 from textual.validation import Function, Integer
 
-from dailyreach.core.handles import HandleError, normalise_handle
+from dailyreach.core.handles import PLATFORMS, HandleError, normalise_handle
 from dailyreach.tui.screens.fields_form import Field, FieldsForm
 
 FORM_HANDLES = ("x", "linkedin", "bluesky", "mastodon", "email", "web")
+PLATFORM_LABELS = {"x": "X", "linkedin": "LinkedIn", "github": "GitHub", "email": "E-mail"}
 
 
 def _valid_handle(platform: str):
@@ -23,11 +24,18 @@ def _valid_handle(platform: str):
     return check
 
 
-def contact_form(values: dict | None = None) -> FieldsForm:
+def _is_days_or_empty(value: str) -> bool:
+    return not value.strip() or (value.strip().isdigit() and 1 <= int(value) <= 3650)
+
+
+def contact_form(values: dict | None = None, title: str = "New target") -> FieldsForm:
+    """The common platforms, plus any other one the contact already has a handle on."""
     values = values or {}
     handles = values.get("handles", {})
+    platforms = [p for p in PLATFORMS if p in FORM_HANDLES or p in handles]
+    cadence = values.get("cadence_days")
     return FieldsForm(
-        "New target",
+        title,
         [
             Field(
                 "name",
@@ -38,19 +46,27 @@ def contact_form(values: dict | None = None) -> FieldsForm:
             *(
                 Field(
                     platform,
-                    "X" if platform == "x" else platform.capitalize(),
+                    PLATFORM_LABELS.get(platform, platform.capitalize()),
                     handles.get(platform, ""),
                     validators=[Function(_valid_handle(platform), f"not a valid {platform} handle")],
                 )
-                for platform in FORM_HANDLES
+                for platform in platforms
             ),
             Field("why", "Why", values.get("why", ""), "what to learn"),
+            Field("notes", "Notes", values.get("notes", "")),
             Field("tags", "Tags", ", ".join(values.get("tags", [])), "comma, separated"),
             Field(
                 "priority",
                 "Priority",
                 str(values.get("priority", 2)),
                 validators=[Integer(1, 3, failure_description="1 (high) to 3 (low)")],
+            ),
+            Field(
+                "cadence_days",
+                "Keep in touch",
+                str(cadence) if cadence else "",
+                "every N days (empty: no)",
+                validators=[Function(_is_days_or_empty, "a number of days, 1 to 3650")],
             ),
         ],
     )
@@ -60,8 +76,10 @@ def contact_fields(answers: dict[str, str]) -> dict:
     """The form's answers as fields for Contact.from_dict."""
     return {
         "name": answers["name"],
-        "handles": {platform: answers[platform] for platform in FORM_HANDLES if answers[platform].strip()},
+        "handles": {p: answers[p] for p in PLATFORMS if p in answers and answers[p].strip()},
         "why": answers["why"],
+        "notes": answers["notes"],
         "tags": [tag.strip() for tag in answers["tags"].split(",") if tag.strip()],
         "priority": int(answers["priority"]),
+        "cadence_days": int(answers["cadence_days"]) if answers["cadence_days"].strip() else None,
     }

@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.validation import Validator
 from textual.widgets import Input, Label, Static
+
+LONG_FORM = 8
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class Field:
 class FieldsForm(ModalScreen[dict[str, str] | None]):
     """Dismisses with {field id: text} on Enter when every field is valid, or None on Escape."""
 
+    AUTO_FOCUS = "Input"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_form")]
 
     def __init__(self, title: str, fields: list[Field]) -> None:
@@ -31,7 +34,7 @@ class FieldsForm(ModalScreen[dict[str, str] | None]):
         self.title_text, self.fields = title, fields
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="form"):
+        with VerticalScroll(classes="form long" if len(self.fields) > LONG_FORM else "form"):
             yield Static(self.title_text, classes="title", markup=False)
             for spec in self.fields:
                 yield Horizontal(

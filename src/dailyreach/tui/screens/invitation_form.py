@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.validation import Function, Number
 
 from dailyreach.core.dates import DateParseError, parse_date
-from dailyreach.core.model import INVITATION_KINDS
+from dailyreach.core.model import INVITATION_KINDS, Invitation
 from dailyreach.core.store import Store
 from dailyreach.tui.screens.fields_form import Field, FieldsForm
 
@@ -111,3 +111,12 @@ def export_form(store: Store) -> FieldsForm:
 
 def export_target(answers: dict[str, str]) -> tuple[Path, bool]:
     return Path(answers["path"]).expanduser(), answers["replace"] == "yes"
+
+
+def decline_form(invitation: Invitation) -> FieldsForm:
+    return FieldsForm(f"Decline: {invitation.title}", [Field("note", "Reason", "", "optional")])
+
+
+def host_as_target(invitation: Invitation) -> dict:
+    """The new-target form's values for an invitation's host."""
+    return {"name": invitation.host, "why": f"met via: declined {invitation.title}"}

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from textual.validation import Function
 
-from dailyreach.core.dates import DateParseError, parse_when
+from dailyreach.core.dates import DateParseError, parse_date, parse_when
 from dailyreach.core.model import CHANNELS, Contact
 from dailyreach.core.store import Store
 from dailyreach.tui.screens.fields_form import Field, FieldsForm
 
+LOG_KEYS = {
+    "d": "dm_sent",
+    "p": "public_reply",
+    "f": "follow_up",
+    "r": "reply_received",
+    "m": "meeting_booked",
+    "M": "met",
+}
 KIND_TITLES = {
     "public_reply": "Public reply posted",
     "dm_sent": "DM sent",
@@ -44,5 +52,30 @@ def log_form(store: Store, kind: str, contact: Contact) -> FieldsForm:
                 validators=[Function(lambda v: v in CHANNELS, f"one of {', '.join(CHANNELS)}")],
             ),
             Field("text", "Note", "", "optional"),
+        ],
+    )
+
+
+def _is_later_day(store: Store):
+    def check(value: str) -> bool:
+        try:
+            return parse_date(value, store.now()) > store.today()
+        except DateParseError:
+            return False
+
+    return check
+
+
+def snooze_form(store: Store, contact: Contact) -> FieldsForm:
+    return FieldsForm(
+        f"Snooze: {contact.name}",
+        [
+            Field(
+                "until",
+                "Until",
+                store.today().add(days=1).isoformat(),
+                "2026-12-01, friday, +10d",
+                validators=[Function(_is_later_day(store), "a day after today")],
+            )
         ],
     )

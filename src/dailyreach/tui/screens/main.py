@@ -3,40 +3,37 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from dailyreach.core.agenda import Agenda, build_agenda
-from dailyreach.core.dates import DateParseError, ago, parse_when
+from dailyreach.core.dates import DateParseError, ago, parse_date
 from dailyreach.core.exchange import export_json, write_export
-from dailyreach.core.model import Contact, Interaction, Invitation, Snooze
+from dailyreach.core.model import Contact, Invitation, Snooze
 from dailyreach.core.storage import StoreError
 from dailyreach.core.validation import ValidationError
 from dailyreach.report import amount, contact_summary, hours, money
+from dailyreach.tui.rows import Row, sync_rows
+from dailyreach.tui.screens.base import StoreScreen
+from dailyreach.tui.screens.contact import ContactScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
 from dailyreach.tui.screens.invitation_form import (
+    decline_form,
     export_form,
     export_target,
+    host_as_target,
     invitation_fields,
     invitation_form,
 )
-from dailyreach.tui.screens.log_form import KIND_TITLES, log_form
+from dailyreach.tui.screens.log_form import KIND_TITLES, LOG_KEYS, snooze_form
 
 NARROW_BELOW = 100
 ROLLOVER_CHECK_SECONDS = 30
+PANES = ("today", "pending", "invitations")
 CONTACT_PANES = ("today", "pending")
-LOG_KEYS = {
-    "d": "dm_sent",
-    "p": "public_reply",
-    "f": "follow_up",
-    "r": "reply_received",
-    "m": "meeting_booked",
-    "M": "met",
-}
 
 
 def _reason(item) -> str:
@@ -45,7 +42,7 @@ def _reason(item) -> str:
     return {"keep_in_touch": "keep in touch", "new": "new"}[item.reason]
 
 
-class MainScreen(Screen):
+class MainScreen(StoreScreen):
     BINDINGS = [
         *(
             Binding(key, f"log('{kind}')", KIND_TITLES[kind], id=f"log_{kind}")
@@ -56,6 +53,8 @@ class MainScreen(Screen):
         Binding("s", "snooze", "Snooze", id="snooze"),
         Binding("o", "open_profile", "Open profile", id="open_profile"),
         Binding("i", "new_invitation", "New invitation", id="new_invitation"),
+        Binding("t", "host_as_target", "Host as target", id="host_as_target"),
+        Binding("slash", "filter", "Filter", id="filter"),
         Binding("e", "export", "Export", id="export"),
         Binding("1", "focus_pane('today')", "Today", show=False, id="focus_today"),
         Binding("2", "focus_pane('pending')", "Pending", show=False, id="focus_pending"),
@@ -64,13 +63,20 @@ class MainScreen(Screen):
         Binding("k", "cursor('up')", "Up", show=False, id="cursor_up"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: dict[str, list[Row]] = {pane: [] for pane in PANES}
+        self.titles: dict[str, str] = {}
+        self.filters: dict[str, str] = {}
+        self.filter_pane = "today"
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="status", markup=False)
+        yield Input(id="filter", placeholder="filter: type to narrow the pane, Enter keeps, Escape clears")
         with Container(id="panes"):
-            for pane in ("today", "pending", "invitations"):
-                table = DataTable(id=pane, classes="pane", cursor_type="row", zebra_stripes=True)
-                yield table
+            for pane in PANES:
+                yield DataTable(id=pane, classes="pane", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -80,42 +86,63 @@ class MainScreen(Screen):
         self.query_one("#invitations", DataTable).add_columns(
             "Title", "Date", "Hours", "Cost", "From", "Kind"
         )
-        self.refresh_agenda()
+        self.reload()
         self.query_one("#today", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#panes").set_class(event.size.width < NARROW_BELOW, "narrow")
 
-    @property
-    def store(self):
-        return self.app.store
-
     def _roll_over_at_midnight(self) -> None:
         if self.store.today() != self.agenda_day:
-            self.refresh_agenda()
+            self.reload()
 
-    def refresh_agenda(self) -> Agenda:
+    def reload(self) -> Agenda:
         agenda = build_agenda(self.store)
         self.agenda_day = agenda.day
         self.sub_title = agenda.day.isoformat()
         self.query_one("#status", Static).update(
             f"{agenda.day.isoformat()}   {agenda.progress}/{agenda.goal} today   streak {agenda.streak}"
         )
-        self._fill_today(agenda)
-        self._fill_pending(agenda)
-        self._fill_invitations(agenda)
+        self.rows["today"] = self._today_rows(agenda)
+        self.titles["today"] = f"1 Today {agenda.progress}/{agenda.goal}"
+        self.rows["pending"] = self._pending_rows(agenda)
+        self.titles["pending"] = f"2 Pending replies ({len(agenda.pending)})"
+        self.rows["invitations"] = self._invitation_rows(agenda)
+        self.titles["invitations"] = (
+            f"3 Declined ({len(agenda.declined)}): saved {hours(agenda.savings.hours)}, {money(agenda.savings)}"
+        )
+        for pane in PANES:
+            self._show(pane)
         return agenda
 
-    def _refill(self, table: DataTable, rows: list[tuple[str, list]], title: str) -> None:
-        selected = table.cursor_row
-        table.clear()
-        for key, cells in rows:
-            table.add_row(*cells, key=key)
-        table.border_title = title
+    def _show(self, pane: str) -> None:
+        """The pane's rows, narrowed by its filter."""
+        table = self.query_one(f"#{pane}", DataTable)
+        needle = self.filters.get(pane, "").casefold()
+        rows = [
+            (key, cells)
+            for key, cells in self.rows[pane]
+            if needle in " ".join(cell.plain for cell in cells).casefold()
+        ]
+        sync_rows(table, rows)
+        table.border_title = self.titles[pane] + (f"  filter: {needle}" if needle else "")
         if rows:
-            table.move_cursor(row=min(selected, len(rows) - 1))
+            table.border_subtitle = None
+        elif needle:
+            table.border_subtitle = "No rows match the filter: / then Escape clears it"
+        elif pane == "today":
+            table.border_subtitle = (
+                "Nothing due today: press n to add a target"
+                if self.store.contacts()
+                else "Press n to add your first target"
+            )
+        else:
+            table.border_subtitle = None
 
-    def _fill_today(self, agenda: Agenda) -> None:
+    def _today_rows(self, agenda: Agenda) -> list[Row]:
         rows = []
         for item in agenda.items:
             summary = contact_summary(item.contact)
@@ -131,16 +158,9 @@ class MainScreen(Screen):
                     ],
                 )
             )
-        today = self.query_one("#today", DataTable)
-        self._refill(today, rows, f"1 Today {agenda.progress}/{agenda.goal}")
-        empty = (
-            "Nothing due today: press n to add a target"
-            if self.store.contacts()
-            else ("Press n to add your first target")
-        )
-        today.border_subtitle = None if rows else empty
+        return rows
 
-    def _fill_pending(self, agenda: Agenda) -> None:
+    def _pending_rows(self, agenda: Agenda) -> list[Row]:
         rows = []
         for reply in agenda.pending:
             style = "bold red" if reply.give_up_offered else ("yellow" if reply.overdue(agenda.day) else "")
@@ -157,10 +177,10 @@ class MainScreen(Screen):
                     ],
                 )
             )
-        self._refill(self.query_one("#pending", DataTable), rows, f"2 Pending replies ({len(rows)})")
+        return rows
 
-    def _fill_invitations(self, agenda: Agenda) -> None:
-        rows = [
+    def _invitation_rows(self, agenda: Agenda) -> list[Row]:
+        return [
             (
                 invitation.id,
                 [
@@ -178,15 +198,12 @@ class MainScreen(Screen):
             )
             for invitation in [*agenda.undecided, *agenda.declined]
         ]
-        title = f"3 Declined ({len(agenda.declined)}): saved {hours(agenda.savings.hours)}, {money(agenda.savings)}"
-        self._refill(self.query_one("#invitations", DataTable), rows, title)
 
     def _focused_pane(self) -> DataTable | None:
         focused = self.focused
         return focused if isinstance(focused, DataTable) else None
 
-    def _selected_key(self) -> str | None:
-        table = self._focused_pane()
+    def _selected_key(self, table: DataTable | None) -> str | None:
         if table is None or table.row_count == 0:
             return None
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
@@ -194,13 +211,25 @@ class MainScreen(Screen):
     def _selected_contact(self) -> Contact | None:
         """The contact on the cursor row of Today or Pending, warning the user when there is none."""
         table = self._focused_pane()
-        contact_id = self._selected_key()
+        contact_id = self._selected_key(table)
         contact = (
             self.store.contact(contact_id) if table and table.id in CONTACT_PANES and contact_id else None
         )
         if contact is None:
             self.notify("Select a contact in Today or Pending first.", severity="warning")
         return contact
+
+    def _selected_invitation(self) -> Invitation | None:
+        table = self._focused_pane()
+        invitation_id = self._selected_key(table)
+        invitation = (
+            self.store.invitation(invitation_id)
+            if table and table.id == "invitations" and invitation_id
+            else None
+        )
+        if invitation is None:
+            self.notify("Select an invitation in the Declined pane first.", severity="warning")
+        return invitation
 
     def action_focus_pane(self, pane: str) -> None:
         self.query_one(f"#{pane}", DataTable).focus()
@@ -210,22 +239,45 @@ class MainScreen(Screen):
         if table is not None:
             table.action_cursor_down() if direction == "down" else table.action_cursor_up()
 
+    @on(DataTable.RowSelected)
+    def open_contact(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id in CONTACT_PANES:
+            self.app.push_screen(ContactScreen(event.row_key.value))
+
     def action_log(self, kind: str) -> None:
         contact = self._selected_contact()
         if contact is not None:
-            self.app.push_screen(
-                log_form(self.store, kind, contact), lambda answers: self._save_log(contact.id, kind, answers)
-            )
+            self.log_interaction(contact, kind, after=self._move_to_next_open_item)
 
     def action_close_or_decline(self) -> None:
         table = self._focused_pane()
-        key = self._selected_key()
-        if table is None or key is None:
-            return
-        if table.id == "invitations":
-            self._run_saving(lambda: self.store.decline_invitation(key))
+        if table is not None and table.id == "invitations":
+            self._decline()
         else:
             self.action_log("no_response")
+
+    def _decline(self) -> None:
+        invitation = self._selected_invitation()
+        if invitation is None:
+            return
+        if invitation.status == "declined":
+            self.notify("Already declined.")
+            return
+
+        def save(answers: dict[str, str] | None) -> None:
+            if answers is not None:
+                self.run_saving(lambda: self.store.decline_invitation(invitation.id, answers["note"]))
+
+        self.app.push_screen(decline_form(invitation), save)
+
+    def action_host_as_target(self) -> None:
+        invitation = self._selected_invitation()
+        if invitation is None:
+            return
+        if not invitation.host:
+            self.notify("This invitation has no host to reach out to.", severity="warning")
+            return
+        self.action_new_target(host_as_target(invitation))
 
     def action_new_target(self, values: dict | None = None) -> None:
         self.app.push_screen(
@@ -239,7 +291,7 @@ class MainScreen(Screen):
             self.notify(str(error), title="Not saved", severity="error", markup=False)
             self.action_new_target(values)
             return
-        if not self._run_saving(lambda: self.store.save_contact(contact, f"add {contact.name}")):
+        if not self.run_saving(lambda: self.store.save_contact(contact, f"add {contact.name}")):
             self.action_new_target(values)
 
     def action_new_invitation(self) -> None:
@@ -251,7 +303,7 @@ class MainScreen(Screen):
             except (ValidationError, DateParseError) as error:
                 self.notify(str(error), title="Not saved", severity="error", markup=False)
                 return
-            self._run_saving(lambda: self.store.save_invitation(invitation, f"invitation {invitation.title}"))
+            self.run_saving(lambda: self.store.save_invitation(invitation, f"invitation {invitation.title}"))
 
         self.app.push_screen(invitation_form(self.store), save)
 
@@ -277,46 +329,47 @@ class MainScreen(Screen):
         contact = self._selected_contact()
         if contact is None:
             return
-        until = self.store.today().add(days=1).isoformat()
-        if self._run_saving(lambda: self.store.snooze(Snooze(contact_id=contact.id, until=until))):
-            self.notify(f"Snoozed until {until}")
+
+        def save(answers: dict[str, str] | None) -> None:
+            if answers is None:
+                return
+            until = parse_date(answers["until"], self.store.now()).isoformat()
+            if self.run_saving(lambda: self.store.snooze(Snooze(contact_id=contact.id, until=until))):
+                self.notify(f"Snoozed until {until}", markup=False)
+
+        self.app.push_screen(snooze_form(self.store, contact), save)
 
     def action_open_profile(self) -> None:
         contact = self._selected_contact()
-        if contact is None:
-            return
-        if not contact.handles:
-            self.notify("No profile to open.", severity="warning")
-            return
-        self.app.open_url(contact.profile_urls[contact.main_channel])
+        if contact is not None:
+            self.open_profile(contact)
 
-    def _save_log(self, contact_id: str, kind: str, answers: dict[str, str] | None) -> None:
-        if answers is None:
-            return
-        saved = self._run_saving(
-            lambda: self.store.add_interaction(
-                Interaction.from_dict(
-                    {
-                        "contact_id": contact_id,
-                        "kind": kind,
-                        "at": parse_when(answers["when"], self.store.now()).isoformat(),
-                        "channel": answers["channel"],
-                        "text": answers["text"],
-                    }
-                )
-            )
-        )
-        if saved:
-            self._move_to_next_open_item()
+    def action_filter(self) -> None:
+        table = self._focused_pane() or self.query_one("#today", DataTable)
+        self.filter_pane = table.id
+        box = self.query_one("#filter", Input)
+        box.value = self.filters.get(table.id, "")
+        box.add_class("shown")
+        box.focus()
 
-    def _run_saving(self, save) -> bool:
-        try:
-            save()
-        except (StoreError, ValueError) as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
-            return False
-        self.refresh_agenda()
-        return True
+    @on(Input.Changed, "#filter")
+    def narrow(self, event: Input.Changed) -> None:
+        self.filters[self.filter_pane] = event.value.strip()
+        self._show(self.filter_pane)
+
+    @on(Input.Submitted, "#filter")
+    def keep_filter(self) -> None:
+        self._leave_filter()
+
+    def key_escape(self) -> None:
+        if self.query_one("#filter", Input).has_focus:
+            self.filters.pop(self.filter_pane, None)
+            self._show(self.filter_pane)
+            self._leave_filter()
+
+    def _leave_filter(self) -> None:
+        self.query_one("#filter", Input).remove_class("shown")
+        self.query_one(f"#{self.filter_pane}", DataTable).focus()
 
     def _move_to_next_open_item(self) -> None:
         """After logging, the cursor goes to the next Today row that still needs something."""

@@ -1,0 +1,45 @@
+"""Bringing a DataTable to a new list of rows by touching only the rows that changed."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+Row = tuple[str, list[Text]]
+
+
+def _same(shown: object, wanted: Text) -> bool:
+    return (
+        isinstance(shown, Text)
+        and shown.plain == wanted.plain
+        and shown.style == wanted.style
+        and shown.spans == wanted.spans
+    )
+
+
+def sync_rows(table: DataTable, rows: list[Row]) -> None:
+    """Remove rows that went, update changed cells, append new rows at the end.
+
+    A logged interaction changes a cell or two, drops a row, or adds one at the end; only when rows
+    must move in between is the table filled again from scratch.
+    """
+    wanted = dict(rows)
+    for row in list(table.ordered_rows):
+        if row.key.value not in wanted:
+            table.remove_row(row.key)
+    kept = [row.key.value for row in table.ordered_rows]
+    order = [key for key, _ in rows]
+    if kept != order[: len(kept)]:
+        selected = table.cursor_row
+        table.clear()
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
+        table.move_cursor(row=min(selected, max(len(rows) - 1, 0)))
+        return
+    columns = [column.key for column in table.ordered_columns]
+    for key in kept:
+        for column, shown, cell in zip(columns, table.get_row(key), wanted[key], strict=True):
+            if not _same(shown, cell):
+                table.update_cell(key, column, cell)
+    for key, cells in rows[len(kept) :]:
+        table.add_row(*cells, key=key)

@@ -1,0 +1,63 @@
+"""What every screen over the store shares: saving with a clear message on failure, and logging."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.screen import Screen
+
+from dailyreach.core.dates import DateParseError, parse_when
+from dailyreach.core.model import Contact, Interaction
+from dailyreach.core.storage import StoreError
+from dailyreach.core.store import Store
+from dailyreach.tui.screens.log_form import log_form
+
+
+class StoreScreen(Screen):
+    @property
+    def store(self) -> Store:
+        return self.app.store
+
+    def reload(self) -> None:
+        """Show the store as it now is."""
+        raise NotImplementedError
+
+    def run_saving(self, save: Callable[[], object]) -> bool:
+        """Run one change; a failure is shown and leaves the screen as it was."""
+        try:
+            save()
+        except (StoreError, ValueError, DateParseError) as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+            return False
+        self.reload()
+        return True
+
+    def log_interaction(self, contact: Contact, kind: str, after: Callable[[], None] | None = None) -> None:
+        """Open the prefilled logging form; Enter logs the interaction."""
+
+        def save(answers: dict[str, str] | None) -> None:
+            if answers is None:
+                return
+            saved = self.run_saving(
+                lambda: self.store.add_interaction(
+                    Interaction.from_dict(
+                        {
+                            "contact_id": contact.id,
+                            "kind": kind,
+                            "at": parse_when(answers["when"], self.store.now()).isoformat(),
+                            "channel": answers["channel"],
+                            "text": answers["text"],
+                        }
+                    )
+                )
+            )
+            if saved and after is not None:
+                after()
+
+        self.app.push_screen(log_form(self.store, kind, contact), save)
+
+    def open_profile(self, contact: Contact) -> None:
+        if not contact.handles:
+            self.notify("No profile to open.", severity="warning")
+            return
+        self.app.open_url(contact.profile_urls[contact.main_channel])

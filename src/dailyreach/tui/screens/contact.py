@@ -1,0 +1,141 @@
+"""One contact: every field, profile links, stage, and the timeline of interactions newest first."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from dailyreach.core.dates import ago
+from dailyreach.core.model import Contact
+from dailyreach.core.planner import read_thread
+from dailyreach.core.validation import ValidationError
+from dailyreach.tui.screens.base import StoreScreen
+from dailyreach.tui.screens.contact_form import contact_fields, contact_form
+from dailyreach.tui.screens.log_form import KIND_TITLES, LOG_KEYS
+
+LABEL_WIDTH = 10
+
+
+def contact_details(contact: Contact, stage: str) -> Text:
+    """The contact's fields as plain text with clickable profile links; user text is never markup."""
+    details = Text()
+    details.append(contact.name, style="bold")
+    details.append(f"   {stage.replace('_', ' ')} · priority {contact.priority}", style="dim")
+    if contact.archived:
+        details.append(" · archived", style="dim")
+    for platform, url in contact.profile_urls.items():
+        details.append(f"\n{platform:<{LABEL_WIDTH}}")
+        details.append(contact.handles[platform])
+        details.append("  ")
+        details.append(url, style=Style(link=url, underline=True))
+    rows = [
+        ("why", contact.why),
+        ("notes", contact.notes),
+        ("tags", ", ".join(contact.tags)),
+        ("keep in touch", f"every {contact.cadence_days} days" if contact.cadence_days else ""),
+    ]
+    for label, value in rows:
+        if value:
+            details.append(f"\n{label:<{LABEL_WIDTH}}", style="dim")
+            details.append(value.replace("\n", "\n" + " " * LABEL_WIDTH))
+    return details
+
+
+class ContactScreen(StoreScreen):
+    BINDINGS = [
+        Binding("escape,backspace", "app.pop_screen", "Back", id="back"),
+        *(
+            Binding(key, f"log('{kind}')", KIND_TITLES[kind], id=f"contact_log_{kind}")
+            for key, kind in LOG_KEYS.items()
+        ),
+        Binding("x", "log('no_response')", "No response", id="contact_close"),
+        Binding("E", "edit", "Edit", id="edit_contact"),
+        Binding("delete", "delete_entry", "Delete entry", id="delete_entry"),
+        Binding("o", "open_profile", "Open profile", id="contact_open_profile"),
+    ]
+
+    def __init__(self, contact_id: str) -> None:
+        super().__init__()
+        self.contact_id = contact_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="details", markup=False)
+        yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#timeline", DataTable).add_columns("When", "", "What", "Channel", "Note")
+        self.reload()
+
+    @property
+    def contact(self) -> Contact | None:
+        return self.store.contact(self.contact_id)
+
+    def reload(self) -> None:
+        contact = self.contact
+        if contact is None:
+            self.dismiss()
+            return
+        history = self.store.interactions(contact.id)
+        self.sub_title = contact.name
+        stage = read_thread(history, self.store.timezone).stage
+        self.query_one("#details", Static).update(contact_details(contact, stage))
+        table = self.query_one("#timeline", DataTable)
+        selected = table.cursor_row
+        table.clear()
+        now, tz = self.store.now(), self.store.timezone
+        for interaction in reversed(history):
+            table.add_row(
+                Text(interaction.moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")),
+                Text(ago(interaction.moment, now), style="dim"),
+                Text(KIND_TITLES[interaction.kind]),
+                Text(interaction.channel),
+                Text(interaction.text.splitlines()[0] if interaction.text else ""),
+                key=interaction.id,
+            )
+        table.border_title = f"Timeline ({len(history)})"
+        table.border_subtitle = None if history else "Nothing logged yet: press d, p, f, r, m or M"
+        if history:
+            table.move_cursor(row=min(selected, len(history) - 1))
+
+    def action_log(self, kind: str) -> None:
+        contact = self.contact
+        if contact is not None:
+            self.log_interaction(contact, kind)
+
+    def action_open_profile(self) -> None:
+        contact = self.contact
+        if contact is not None:
+            self.open_profile(contact)
+
+    def action_edit(self, values: dict | None = None) -> None:
+        contact = self.contact
+        if contact is None:
+            return
+
+        def save(answers: dict[str, str] | None) -> None:
+            if answers is None:
+                return
+            fields = {**contact.to_dict(), **contact_fields(answers)}
+            try:
+                edited = Contact.from_dict(fields)
+            except ValidationError as error:
+                self.notify(str(error), title="Not saved", severity="error", markup=False)
+                self.action_edit(fields)
+                return
+            if not self.run_saving(lambda: self.store.save_contact(edited, f"edit {edited.name}")):
+                self.action_edit(fields)
+
+        self.app.push_screen(contact_form(values or contact.to_dict(), f"Edit {contact.name}"), save)
+
+    def action_delete_entry(self) -> None:
+        table = self.query_one("#timeline", DataTable)
+        if table.row_count == 0:
+            return
+        entry_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if self.run_saving(lambda: self.store.delete_interaction(entry_id)):
+            self.notify("Entry deleted: u brings it back.")

@@ -1,0 +1,121 @@
+"""The contact screen: fields, links, stage and the timeline, driven with the real keys."""
+
+from textual.widgets import DataTable
+
+from dailyreach.tui.app import DailyReachApp
+from dailyreach.tui.screens.contact import ContactScreen
+from tests.conftest import add_contact, log
+from tests.tui.conftest import SIZE, cells
+
+
+async def open_contact(pilot, name: str, pane: str = "today") -> None:
+    """Moves down the pane with j to the contact's row and presses Enter."""
+    await pilot.press("1" if pane == "today" else "2")
+    rows = [row[1 if pane == "today" else 0] for row in cells(pilot.app, pane)]
+    await pilot.press(*["j"] * rows.index(name), "enter")
+    await pilot.pause()
+
+
+def details(app) -> str:
+    return str(app.screen.query_one("#details").render())
+
+
+async def test_enter_on_a_today_row_shows_the_contact_with_links_stage_and_timeline(store, people):
+    ann, _, _ = people
+    log(store, ann, "public_reply", at=store.now().subtract(days=3), text="Loved the talk")
+    log(store, ann, "follow_up", at=store.now().subtract(days=1), text="thanks!")
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_contact(pilot, "Ann [/] Smith", "pending")
+        assert isinstance(app.screen, ContactScreen)
+        shown = details(app)
+        assert "Ann [/] Smith" in shown and "contacted" in shown
+        assert "https://x.com/ann" in shown and "Sold her startup" in shown
+        timeline = cells(app, "timeline")
+        assert [row[2] for row in timeline] == ["Follow-up sent", "Public reply posted"]
+        assert timeline[0][4] == "thanks!"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#today", DataTable)
+
+
+async def test_enter_on_a_pending_row_opens_that_contact(store, people):
+    _, yamada, _ = people
+    log(store, yamada, "dm_sent", at=store.now().subtract(days=2))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        assert app.screen.contact_id == yamada.id
+
+
+async def test_logging_keys_work_on_the_contact_screen_and_the_timeline_shows_it_first(store, people):
+    ann, _, _ = people
+    log(store, ann, "dm_sent", at=store.now().subtract(days=3))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "enter", "r")
+        await pilot.pause()
+        await pilot.press("tab", "tab", *"talk soon", "enter")
+        await pilot.pause()
+        assert [row[2] for row in cells(app, "timeline")] == ["Reply received", "DM sent"]
+        assert "replied" in details(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert cells(app, "pending") == []
+
+
+async def test_a_timeline_entry_is_deleted_with_the_delete_key_and_u_brings_it_back(store, people):
+    ann, _, _ = people
+    log(store, ann, "dm_sent", at=store.now().subtract(days=3))
+    log(store, ann, "follow_up", at=store.now().subtract(days=1))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "enter", "delete")
+        await pilot.pause()
+        assert [i.kind for i in store.interactions(ann.id)] == ["dm_sent"]
+        assert [row[2] for row in cells(app, "timeline")] == ["DM sent"]
+        await pilot.press("u")
+        await pilot.pause()
+        assert [i.kind for i in store.interactions(ann.id)] == ["dm_sent", "follow_up"]
+        assert [row[2] for row in cells(app, "timeline")] == ["Follow-up sent", "DM sent"]
+
+
+async def test_E_edits_every_field_and_a_bad_handle_keeps_the_form_open(store, people):
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_contact(pilot, "Ann [/] Smith")
+        await pilot.press("E")
+        await pilot.pause()
+        assert app.screen.query_one("#name").value == "Ann [/] Smith"
+        assert app.screen.query_one("#x").value == "@ann"
+        app.screen.query_one("#bluesky").value = "not a handle!"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "bluesky: not a valid bluesky handle" in str(app.screen.query_one("#problem").render())
+        app.screen.query_one("#bluesky").value = "ann.bsky.social"
+        app.screen.query_one("#notes").value = "Met at no event at all"
+        app.screen.query_one("#cadence_days").value = "30"
+        await pilot.press("enter")
+        await pilot.pause()
+        edited = store.contact(ann.id)
+        assert edited.handles == {"x": "@ann", "bluesky": "ann.bsky.social"}
+        assert (edited.notes, edited.cadence_days, edited.created_at) == (
+            "Met at no event at all",
+            30,
+            ann.created_at,
+        )
+        assert "https://bsky.app/profile/ann.bsky.social" in details(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert store.contact(ann.id).handles == {"x": "@ann"}
+
+
+async def test_a_contact_without_interactions_says_what_to_press(store):
+    add_contact(store, "Solo")
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "press d, p, f, r, m or M" in str(app.screen.query_one("#timeline").border_subtitle)
