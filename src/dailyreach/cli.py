@@ -69,19 +69,26 @@ def _emit_json(data: Any) -> None:
     envvar="DAILYREACH_DB",
     help="The database file (default: in your data folder; also DAILYREACH_DB).",
 )
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="DAILYREACH_CONFIG",
+    help="The app's config file: theme and keys (default: in your config folder; also DAILYREACH_CONFIG).",
+)
 @click.option("--demo", is_flag=True, help="Open the app on a throwaway store with two weeks of example use.")
 @click.version_option(__version__, prog_name="dailyreach")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None, demo: bool) -> None:
+def main(ctx: click.Context, db: Path | None, config: Path | None, demo: bool) -> None:
     """dailyreach: reach out directly to the people you want to learn from, every day.
 
     With no command, opens the full-screen app.
     """
     ctx.obj = Session(db or default_db_path())
     if ctx.invoked_subcommand is None:
+        from dailyreach.config import default_config_path
         from dailyreach.tui.launch import run_app
 
-        run_app(ctx.obj.db, demo=demo)
+        run_app(ctx.obj.db, config or default_config_path(), demo=demo)
 
 
 @main.command()

@@ -33,7 +33,17 @@ def wait_for(session: str, text: str, seconds: float = 15) -> str:
 def test_add_a_target_log_a_dm_quit_and_find_both_in_the_export(tmp_path):
     db = tmp_path / "try.json"
     session = f"dailyreach-test-{tmp_path.name}"
-    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", f"{DAILYREACH} --db {db}")
+    tmux(
+        "new-session",
+        "-d",
+        "-s",
+        session,
+        "-x",
+        "120",
+        "-y",
+        "40",
+        f"{DAILYREACH} --db {db} --config {tmp_path / 'config.toml'}",
+    )
     try:
         wait_for(session, "Press n to add your first target")
         tmux("send-keys", "-t", session, "n")

@@ -271,7 +271,7 @@ async def test_the_demo_fills_a_throwaway_store_and_never_touches_the_users(tmp_
 
     monkeypatch.setattr(DailyReachApp, "run", run)
     users_db = tmp_path / "mine.json"
-    launch.run_app(users_db, demo=True)
+    launch.run_app(users_db, tmp_path / "config.toml", demo=True)
     assert not users_db.exists()
     assert shown["path"].parent != users_db.parent and not shown["path"].exists()
     agenda = shown["agenda"]

@@ -48,13 +48,13 @@ class ContactScreen(StoreScreen):
     BINDINGS = [
         Binding("escape,backspace", "app.pop_screen", "Back", id="back"),
         *(
-            Binding(key, f"log('{kind}')", KIND_TITLES[kind], id=f"contact_log_{kind}")
+            Binding(key, f"log('{kind}')", KIND_TITLES[kind], id=f"log_{kind}")
             for key, kind in LOG_KEYS.items()
         ),
-        Binding("x", "log('no_response')", "No response", id="contact_close"),
+        Binding("x", "log('no_response')", "No response", id="close_or_decline"),
         Binding("E", "edit", "Edit", id="edit_contact"),
         Binding("delete", "delete_entry", "Delete entry", id="delete_entry"),
-        Binding("o", "open_profile", "Open profile", id="contact_open_profile"),
+        Binding("o", "open_profile", "Open profile", id="open_profile"),
     ]
 
     def __init__(self, contact_id: str) -> None:

@@ -1,0 +1,55 @@
+"""The config file: read leniently, written back without losing the user's comments."""
+
+import stat
+
+from dailyreach.config import load_config, remember_theme
+
+
+def test_a_missing_file_means_the_defaults(tmp_path):
+    config = load_config(tmp_path / "config.toml")
+    assert (config.theme, config.keys, config.problems) == (None, {}, [])
+
+
+def test_theme_and_keys_are_read(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('theme = "nord"\n[keys]\nlog_dm_sent = "D"\nquit = "ctrl+q"\n')
+    config = load_config(path)
+    assert (config.theme, config.keys, config.problems) == (
+        "nord",
+        {"log_dm_sent": "D", "quit": "ctrl+q"},
+        [],
+    )
+
+
+def test_a_broken_file_is_reported_with_its_line_and_the_defaults_are_used(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('theme = "nord"\n[keys\n')
+    config = load_config(path)
+    assert (config.theme, config.keys) == (None, {})
+    assert str(path) in config.problems[0] and "line 2" in config.problems[0]
+
+
+def test_values_of_the_wrong_type_are_reported_one_by_one(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('theme = 3\n[keys]\nlog_dm_sent = 4\nquit = "ctrl+q"\n')
+    config = load_config(path)
+    assert config.keys == {"quit": "ctrl+q"}
+    assert len(config.problems) == 2 and "keys.log_dm_sent" in config.problems[1]
+
+
+def test_remembering_the_theme_keeps_comments_and_keys_and_is_owner_only(tmp_path):
+    path = tmp_path / "dailyreach" / "config.toml"
+    assert remember_theme(path, "gruvbox")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    path.write_text('# my keys\ntheme = "gruvbox"\n[keys]\nquit = "ctrl+q"  # muscle memory\n')
+    assert remember_theme(path, "nord")
+    text = path.read_text()
+    assert "# my keys" in text and "# muscle memory" in text
+    assert load_config(path).theme == "nord"
+
+
+def test_a_broken_file_is_never_overwritten(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text("[keys\n")
+    assert not remember_theme(path, "nord")
+    assert path.read_text() == "[keys\n"

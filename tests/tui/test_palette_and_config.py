@@ -1,0 +1,96 @@
+"""The command palette, remapped keys and the remembered theme."""
+
+from textual.widgets import DataTable
+
+from dailyreach.config import load_config
+from dailyreach.tui.app import DailyReachApp
+from dailyreach.tui.screens.contact import ContactScreen
+from tests.tui.conftest import SIZE, cells
+
+
+def notices(app) -> list[str]:
+    return [str(notification.message) for notification in app._notifications]
+
+
+async def test_ctrl_p_jumps_to_a_contact_by_part_of_its_name(store, people):
+    _, yamada, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"山田")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactScreen) and app.screen.contact_id == yamada.id
+
+
+async def test_a_markup_looking_name_is_found_and_opened_in_the_palette(store, people):
+    _, _, vip = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"VIP")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.contact_id == vip.id
+        assert "[bold]VIP" in str(app.screen.query_one("#details").render())
+
+
+async def test_the_palette_runs_an_action_on_the_selected_row(store, people):
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"DM sent")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [(i.contact_id, i.kind) for i in store.interactions()] == [(ann.id, "dm_sent")]
+
+
+async def test_keys_remapped_in_the_config_file_replace_the_defaults(store, people, tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\nlog_dm_sent = "D"\nnot_a_key = "z"\n')
+    app = DailyReachApp(store, load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.screen.query_one("#today", DataTable)
+        await pilot.press("D", "enter")
+        await pilot.pause()
+        assert [i.kind for i in store.interactions()] == ["dm_sent"]
+        assert cells(app, "today")[0][0] == "✓"
+        assert any("no key with the id not_a_key" in notice for notice in notices(app))
+
+
+async def test_the_theme_comes_from_the_config_and_a_new_choice_is_remembered(store, tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('# mine\ntheme = "nord"\n')
+    app = DailyReachApp(store, load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == "nord"
+        app.theme = "gruvbox"
+        await pilot.pause()
+    assert load_config(path).theme == "gruvbox"
+    assert path.read_text().startswith("# mine")
+
+
+async def test_a_broken_config_is_reported_and_the_app_runs_with_defaults(store, people, tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('theme = "no-such-theme"\n')
+    app = DailyReachApp(store, load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any("no theme called 'no-such-theme'" in notice for notice in notices(app))
+        assert len(cells(app, "today")) == 3
+
+
+def test_the_readme_lists_every_binding_id_a_user_can_remap():
+    import re
+    from pathlib import Path
+
+    from dailyreach.tui.app import binding_ids
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    listed = readme[readme.index("Ids: ") : readme.index("A broken file")]
+    assert set(re.findall(r"`(\w+)`", listed)) == binding_ids()
