@@ -100,10 +100,30 @@ async def test_a_failed_save_is_reported_and_the_app_keeps_running(store, people
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
         monkeypatch.setattr(store, "add_interaction", refuse)
-        await pilot.press("d", "enter")
+        await pilot.press("d", "tab", "tab", *"Loved your post", "enter")
         await pilot.pause()
         assert any("No space left" in n.message for n in app._notifications)
-        assert cells(app, "today")[0][0] != "✓"
+        assert app.screen.query_one("#text").value == "Loved your post"
+        monkeypatch.undo()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [i.text for i in store.interactions()] == ["Loved your post"]
+        assert cells(app, "today")[0][0] == "✓"
+
+
+async def test_a_failed_invitation_save_keeps_what_was_typed(store, monkeypatch):
+    from dailyreach.core.storage import StoreWriteError
+
+    def refuse(*args, **kwargs):
+        raise StoreWriteError("db.json is locked by another dailyreach")
+
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        monkeypatch.setattr(store, "save_invitation", refuse)
+        await pilot.press("i", *"Startup mixer", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#title").value == "Startup mixer"
+        assert store.invitations() == []
 
 
 async def test_narrow_terminals_stack_the_panes(store, people):

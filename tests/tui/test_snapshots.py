@@ -65,3 +65,18 @@ def test_new_invitation_form(snap_compare, store):
 def test_snooze_form(snap_compare, store):
     realistic(store)
     assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), press=["s"])
+
+
+def test_export_form(snap_compare, store):
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), press=["e"])
+
+
+def test_decline_form(snap_compare, store):
+    realistic(store)
+    store.save_invitation(Invitation(title="Growth Seminar", kind="seminar", host="Acme", hours=4))
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), press=["3", "x"])
+
+
+def test_edit_contact_form(snap_compare, store):
+    realistic(store)
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 36), press=["enter", "E"])

@@ -32,8 +32,14 @@ class StoreScreen(Screen):
         self.reload()
         return True
 
-    def log_interaction(self, contact: Contact, kind: str, after: Callable[[], None] | None = None) -> None:
-        """Open the prefilled logging form; Enter logs the interaction."""
+    def log_interaction(
+        self,
+        contact: Contact,
+        kind: str,
+        after: Callable[[], None] | None = None,
+        typed: dict[str, str] | None = None,
+    ) -> None:
+        """Open the prefilled logging form; Enter logs the interaction, a failed save reopens it as typed."""
 
         def save(answers: dict[str, str] | None) -> None:
             if answers is None:
@@ -51,10 +57,12 @@ class StoreScreen(Screen):
                     )
                 )
             )
-            if saved and after is not None:
+            if not saved:
+                self.log_interaction(contact, kind, after, answers)
+            elif after is not None:
                 after()
 
-        self.app.push_screen(log_form(self.store, kind, contact), save)
+        self.app.push_screen(log_form(self.store, kind, contact, typed), save)
 
     def open_profile(self, contact: Contact) -> None:
         if not contact.handles:

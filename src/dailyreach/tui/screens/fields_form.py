@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -29,9 +29,12 @@ class FieldsForm(ModalScreen[dict[str, str] | None]):
     AUTO_FOCUS = "Input"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_form")]
 
-    def __init__(self, title: str, fields: list[Field]) -> None:
+    def __init__(self, title: str, fields: list[Field], typed: dict[str, str] | None = None) -> None:
+        """``typed`` brings back what the user entered when a save failed."""
         super().__init__()
-        self.title_text, self.fields = title, fields
+        typed = typed or {}
+        self.title_text = title
+        self.fields = [replace(spec, value=typed.get(spec.id, spec.value)) for spec in fields]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form long" if len(self.fields) > LONG_FORM else "form"):

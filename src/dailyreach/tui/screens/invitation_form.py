@@ -25,7 +25,7 @@ def _is_day_or_empty(store: Store):
     return check
 
 
-def invitation_form(store: Store) -> FieldsForm:
+def invitation_form(store: Store, typed: dict[str, str] | None = None) -> FieldsForm:
     currency = store.settings().currency
     return FieldsForm(
         "New invitation",
@@ -61,6 +61,7 @@ def invitation_form(store: Store) -> FieldsForm:
                 validators=[Function(lambda v: v in ("yes", "no"), "yes or no")],
             ),
         ],
+        typed,
     )
 
 

@@ -40,7 +40,7 @@ def _is_when(store: Store):
     return check
 
 
-def log_form(store: Store, kind: str, contact: Contact) -> FieldsForm:
+def log_form(store: Store, kind: str, contact: Contact, typed: dict[str, str] | None = None) -> FieldsForm:
     return FieldsForm(
         f"{KIND_TITLES[kind]}: {contact.name}",
         [
@@ -53,6 +53,7 @@ def log_form(store: Store, kind: str, contact: Contact) -> FieldsForm:
             ),
             Field("text", "Note", "", "optional"),
         ],
+        typed,
     )
 
 

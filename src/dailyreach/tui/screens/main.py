@@ -294,7 +294,7 @@ class MainScreen(StoreScreen):
         if not self.run_saving(lambda: self.store.save_contact(contact, f"add {contact.name}")):
             self.action_new_target(values)
 
-    def action_new_invitation(self) -> None:
+    def action_new_invitation(self, typed: dict[str, str] | None = None) -> None:
         def save(answers: dict[str, str] | None) -> None:
             if answers is None:
                 return
@@ -302,10 +302,13 @@ class MainScreen(StoreScreen):
                 invitation = Invitation.from_dict(invitation_fields(self.store, answers))
             except (ValidationError, DateParseError) as error:
                 self.notify(str(error), title="Not saved", severity="error", markup=False)
+                self.action_new_invitation(answers)
                 return
-            self.run_saving(lambda: self.store.save_invitation(invitation, f"invitation {invitation.title}"))
+            label = f"invitation {invitation.title}"
+            if not self.run_saving(lambda: self.store.save_invitation(invitation, label)):
+                self.action_new_invitation(answers)
 
-        self.app.push_screen(invitation_form(self.store), save)
+        self.app.push_screen(invitation_form(self.store, typed), save)
 
     def action_export(self) -> None:
         def write(answers: dict[str, str] | None) -> None:
