@@ -13,6 +13,7 @@ import click
 import orjson
 
 from dailyreach import __version__
+from dailyreach.core.formats import EXPORT_FORMATS, IMPORT_FORMATS, NothingToExport
 from dailyreach.core.handles import PLATFORMS
 from dailyreach.core.storage import StoreError
 from dailyreach.core.validation import ValidationError
@@ -35,7 +36,14 @@ class FriendlyGroup(click.Group):
 
         try:
             return super().invoke(ctx)
-        except (StoreError, ValidationError, DateParseError, ImportRejected, FileExistsError) as error:
+        except (
+            StoreError,
+            ValidationError,
+            DateParseError,
+            ImportRejected,
+            NothingToExport,
+            FileExistsError,
+        ) as error:
             raise click.ClickException(str(error)) from None
         except OSError as error:
             where = f"{error.filename}: " if error.filename else ""
@@ -256,14 +264,23 @@ def invitations(session: Session, as_json: bool):
 
 
 @main.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="json",
+    show_default=True,
+    help="json: everything; vcard, csv: contacts; interactions-csv; ics: upcoming follow-ups for a calendar.",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE.")
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @click.pass_obj
-def export(session: Session, output: Path | None, force: bool):
-    """Export everything as JSON (to stdout unless -o is given)."""
+def export(session: Session, fmt: str, output: Path | None, force: bool):
+    """Export (to stdout unless -o is given); files are readable by you only."""
+    from dailyreach.core.contact_export import EXPORTERS
     from dailyreach.core.exchange import export_json, write_export
 
-    payload = export_json(session.store)
+    payload = export_json(session.store) if fmt == "json" else EXPORTERS[fmt](session.store)
     if output is None:
         sys.stdout.buffer.write(payload)
     else:
@@ -273,17 +290,22 @@ def export(session: Session, output: Path | None, force: bool):
 
 @main.command(name="import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Only say what would be imported.")
+@click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), help="Skip detecting the format.")
+@click.option("--dry-run", is_flag=True, help="Only show what would be added, skipped and rejected.")
+@click.option("--tag", "tags", multiple=True, help="Tag every imported contact (repeat for more).")
+@click.option("--encoding", help="The file's encoding when it is neither UTF-8 nor Shift_JIS (cp1252, ...).")
 @click.pass_obj
-def import_(session: Session, file: Path, dry_run: bool):
-    """Import a dailyreach JSON export; records already present are skipped."""
-    from dailyreach.core.exchange import apply_import, plan_import, read_export_file
+def import_(session: Session, file: Path, fmt: str | None, dry_run: bool, tags: tuple[str, ...], encoding):
+    """Import contacts (LinkedIn, Mastodon, vCard, CSV) or a dailyreach JSON export.
+
+    Contacts already in the store (same handle, profile URL or e-mail) are skipped; broken rows are
+    listed with their line number; everything else is added as one change.
+    """
+    from dailyreach import report
+    from dailyreach.core.contact_import import apply_import_preview, preview_import
 
     store = session.store
-    plan = plan_import(store, read_export_file(file), str(file))
+    preview = preview_import(store, file, fmt=fmt, tags=tags, encoding=encoding)
     if not dry_run:
-        apply_import(store, plan)
-    verb = "would add" if dry_run else "added"
-    added = ", ".join(f"{count} {table}" for table, count in plan.added.items() if count) or "nothing"
-    present = sum(plan.already_present.values())
-    click.echo(f"{verb} {added}; {present} already present")
+        apply_import_preview(store, preview)
+    click.echo(report.import_text(preview, dry_run=dry_run))

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 
 from dailyreach.core.agenda import Agenda
 from dailyreach.core.dates import ago
+from dailyreach.core.formats import IMPORT_TITLES
 from dailyreach.core.model import Contact, Invitation
 from dailyreach.core.planner import Savings
+
+if TYPE_CHECKING:
+    from dailyreach.core.contact_import import ImportPreview
 
 REASONS = {"follow_up": "follow-up", "keep_in_touch": "keep in touch", "new": "new"}
 
@@ -163,4 +167,36 @@ def invitations_text(agenda: Agenda) -> str:
     if agenda.undecided:
         lines.append(f"\nUndecided {len(agenda.undecided)}:")
         lines.append(columns([[inv.id, *_invitation_row(inv)] for inv in agenda.undecided]))
+    return "\n".join(lines)
+
+
+def _rows(rows: list[tuple[int, str, str]]) -> list[str]:
+    return [f"  line {line:<5} {label}: {reason}" for line, label, reason in rows]
+
+
+def import_text(preview: ImportPreview, *, dry_run: bool) -> str:
+    """What an import added (or would add), skipped and rejected, each row with its line number."""
+    verb = "would add" if dry_run else "added"
+    if preview.export_plan is not None:
+        plan = preview.export_plan
+        added = ", ".join(f"{count} {table}" for table, count in plan.added.items() if count) or "nothing"
+        return f"{verb} {added}; {sum(plan.already_present.values())} already present"
+    lines = [f"{preview.source}: {IMPORT_TITLES[preview.format]}, read as {preview.encoding}"]
+    lines.append(f"{verb} {len(preview.added)} contact{'s' if len(preview.added) != 1 else ''}")
+    if dry_run and preview.added:
+        lines.append(
+            columns(
+                [
+                    [f"  line {line}", contact.name, " ".join(f"{p} {h}" for p, h in contact.handles.items())]
+                    for line, contact in preview.added
+                ]
+            )
+        )
+    if preview.skipped:
+        lines += [f"skipped {len(preview.skipped)}:", *_rows(preview.skipped)]
+    if preview.bad:
+        lines += [f"not imported, {len(preview.bad)} bad row{'s' if len(preview.bad) != 1 else ''}:"]
+        lines += _rows(preview.bad)
+    if preview.notices:
+        lines += ["notes:", *(f"  {notice}" for notice in preview.notices)]
     return "\n".join(lines)

@@ -12,11 +12,6 @@ from rich.cells import cell_len
 from tests.conftest import DAILYREACH, cli_json, run_cli
 
 
-@pytest.fixture
-def db(tmp_path):
-    return tmp_path / "db.json"
-
-
 def test_help_and_version(db):
     assert "today" in run_cli("--help", db=db).stdout
     assert run_cli("--version", db=db).stdout.startswith("dailyreach, version ")

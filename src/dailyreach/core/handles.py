@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from urllib.parse import unquote, urlsplit
 
@@ -192,3 +193,27 @@ def matching_handles(text: str) -> dict[str, str]:
         except HandleError:
             continue
     return found
+
+
+_URL_PLATFORMS = (
+    ("x", ("x.com", "twitter.com")),
+    ("linkedin", ("linkedin.com",)),
+    ("bluesky", ("bsky.app",)),
+    ("instagram", ("instagram.com",)),
+    ("threads", ("threads.net", "threads.com")),
+    ("github", ("github.com",)),
+)
+
+
+def handle_from_url(url: str) -> tuple[str, str]:
+    """The platform and handle a profile URL points to; a site we do not know is a web address."""
+    text = url.strip()
+    if text.lower().startswith("mailto:"):
+        return "email", _email(text)
+    for platform, hosts in _URL_PLATFORMS:
+        if _path_after_host(text, hosts) is not None:
+            return platform, _NORMALISERS[platform](text)
+    if "://" in text and urlsplit(text).path.lstrip("/").startswith("@"):
+        with contextlib.suppress(HandleError):
+            return "mastodon", _mastodon(text)
+    return "web", _web(text)

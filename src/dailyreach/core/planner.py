@@ -124,6 +124,13 @@ def _is_snoozed(contact: Contact, snoozes: dict[str, str], today: date) -> bool:
     return until is not None and date.fromisoformat(until) > today
 
 
+def keep_in_touch_due(contact: Contact, thread: Thread, tz: tzinfo) -> date | None:
+    """When a contact with a cadence is next due a word, counted from the last exchange."""
+    if contact.cadence_days and not thread.open and thread.last_touch and thread.stage != "no_response":
+        return thread.last_touch.astimezone(tz).date() + timedelta(days=contact.cadence_days)
+    return None
+
+
 def plan_candidates(
     contacts: list[Contact],
     threads: dict[str, Thread],
@@ -142,10 +149,9 @@ def plan_candidates(
     keep_in_touch = []
     for contact in awake:
         thread = threads[contact.id]
-        if contact.cadence_days and not thread.open and thread.last_touch and thread.stage != "no_response":
-            due = thread.last_touch.astimezone(tz).date() + timedelta(days=contact.cadence_days)
-            if due <= today:
-                keep_in_touch.append((thread.last_touch, contact.id))
+        due = keep_in_touch_due(contact, thread, tz)
+        if due is not None and due <= today:
+            keep_in_touch.append((thread.last_touch, contact.id))
     new = sorted(
         (c for c in awake if threads[c.id].stage == "target"),
         key=lambda contact: (contact.priority, contact.created_at),

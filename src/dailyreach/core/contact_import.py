@@ -1,0 +1,136 @@
+"""Importing a file: detect its format, preview what it adds, skips and rejects, then apply it as one change.
+
+Nothing is written until ``apply_import_preview``; the whole import is one undoable change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dailyreach.core.contact_files import READERS, ParsedFile, UnknownFormat, detect_format
+from dailyreach.core.exchange import ImportPlan, ImportRejected, apply_import, plan_import
+from dailyreach.core.formats import IMPORT_FORMATS
+from dailyreach.core.model import Contact
+from dailyreach.core.storage import parse_json_bytes
+from dailyreach.core.store import Store
+from dailyreach.core.textfile import EncodingProblem, decode_text
+from dailyreach.core.validation import ValidationError
+
+
+@dataclass
+class ImportPreview:
+    source: str
+    format: str
+    encoding: str
+    added: list[tuple[int, Contact]] = field(default_factory=list)
+    skipped: list[tuple[int, str, str]] = field(default_factory=list)
+    bad: list[tuple[int, str, str]] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    export_plan: ImportPlan | None = None
+
+    @property
+    def adds_anything(self) -> bool:
+        if self.export_plan is not None:
+            return any(self.export_plan.added.values()) or self.export_plan.settings is not None
+        return bool(self.added)
+
+
+def _identities(contact: Contact) -> dict[str, str]:
+    """What makes two contacts the same person: a handle or a profile URL (an e-mail is a handle)."""
+    found = {
+        f"{platform}:{handle.casefold()}": f"{platform} {handle}"
+        for platform, handle in contact.handles.items()
+    }
+    for platform, url in contact.profile_urls.items():
+        found[url.casefold().rstrip("/")] = f"{platform} {contact.handles[platform]}"
+    return found
+
+
+def _read(path: Path, encoding: str | None) -> tuple[bytes, str, str]:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ImportRejected(str(path), [f"cannot be read: {error.strerror or error}"]) from None
+    try:
+        text, label = decode_text(raw, encoding)
+        return raw, text, label
+    except EncodingProblem as error:
+        raise ImportRejected(str(path), [str(error)]) from None
+
+
+def preview_import(
+    store: Store,
+    path: Path,
+    *,
+    fmt: str | None = None,
+    tags: tuple[str, ...] = (),
+    encoding: str | None = None,
+) -> ImportPreview:
+    """What importing ``path`` would do; ImportRejected when the file cannot be read at all."""
+    source = str(path)
+    if fmt is not None and fmt not in IMPORT_FORMATS:
+        raise ImportRejected(source, [f"unknown format {fmt!r}: use one of {', '.join(IMPORT_FORMATS)}"])
+    raw, text, label = _read(path, encoding)
+    try:
+        fmt = fmt or detect_format(text)
+        if fmt == "json":
+            plan = plan_import(store, parse_json_bytes(raw.removeprefix(b"\xef\xbb\xbf"), path), source)
+            return ImportPreview(source, fmt, label, export_plan=plan)
+        parsed = READERS[fmt](text)
+    except UnknownFormat as error:
+        raise ImportRejected(source, [str(error)]) from None
+    return _plan_contacts(store, source, label, parsed, tags)
+
+
+def _plan_contacts(
+    store: Store, source: str, encoding: str, parsed: ParsedFile, tags: tuple[str, ...]
+) -> ImportPreview:
+    preview = ImportPreview(source, parsed.format, encoding, notices=list(parsed.notices))
+    known: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for contact in store.contacts(include_archived=True):
+        known.update(dict.fromkeys(_identities(contact), f"already in your contacts as {contact.name}"))
+        names[contact.name.casefold()] = f"{contact.name} in your contacts"
+    stamp = store.now().isoformat()
+    for row in parsed.rows:
+        if row.problem:
+            preview.bad.append((row.line, row.label, row.problem))
+            continue
+        if row.skip:
+            preview.skipped.append((row.line, row.label, row.skip))
+            continue
+        fields = dict(row.fields or {})
+        fields["tags"] = [*fields.get("tags", []), *tags]
+        try:
+            contact = Contact.from_dict({**fields, "created_at": stamp, "updated_at": stamp})
+        except ValidationError as error:
+            preview.bad.append((row.line, row.label, str(error)))
+            continue
+        identities = _identities(contact)
+        clash = next((key for key in identities if key in known), None)
+        if clash is not None:
+            preview.skipped.append((row.line, contact.name, f"{known[clash]} (same {identities[clash]})"))
+            continue
+        preview.notices.extend(f"line {row.line}: {warning}" for warning in row.warnings)
+        same_name = names.get(contact.name.casefold())
+        if same_name:
+            preview.notices.append(
+                f"line {row.line}: {contact.name} has the same name as {same_name}; added anyway"
+            )
+        known.update(dict.fromkeys(identities, f"same person as line {row.line}"))
+        names.setdefault(contact.name.casefold(), f"line {row.line}")
+        preview.added.append((row.line, contact))
+    return preview
+
+
+def apply_import_preview(store: Store, preview: ImportPreview) -> None:
+    """Write what the preview showed, as one change that undo takes back whole."""
+    if preview.export_plan is not None:
+        apply_import(store, preview.export_plan)
+        return
+    bodies = {}
+    for _, contact in preview.added:
+        body = contact.to_dict()
+        bodies[body.pop("id")] = body
+    store.add_records(f"import {Path(preview.source).name}", {"contacts": bodies})

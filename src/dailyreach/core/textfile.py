@@ -1,0 +1,60 @@
+"""Reading the text files people have: UTF-8 (with or without a BOM), or Shift_JIS from Japanese Excel.
+
+The encoding is never guessed silently: UTF-8 is tried strictly first, CP932 (Microsoft's Shift_JIS)
+only when every non-ASCII character it yields is Japanese, and anything else asks the user to name the
+encoding. The label returned is shown in every import preview, so a wrong guess is seen before saving.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+UTF8_BOM = codecs.BOM_UTF8
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+# What a real Shift_JIS file decodes to: ASCII, kana and kanji, full-width forms, and the symbols,
+# Greek and Cyrillic of JIS X 0208. Latin-1 text misread as CP932 yields other characters.
+_SHIFT_JIS_REPERTOIRE = (
+    "\x00-\x7f"
+    "\u3000-\u30ff\u3400-\u9fff\uff01-\uffef"
+    "\u2010-\u22ff\u2460-\u27ff"
+    "\u0391-\u03c9\u0401-\u0451"
+    "\u00a7\u00a8\u00b0\u00b1\u00b4\u00b6\u00d7\u00f7"
+)
+_NOT_JAPANESE = re.compile(f"[^{_SHIFT_JIS_REPERTOIRE}]")
+ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "cp932": "Shift_JIS (CP932)"}
+
+
+class EncodingProblem(ValueError):
+    pass
+
+
+def decode_text(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """The file's text and a label of the encoding it was read with."""
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+            return raw.decode(encoding), encoding
+        except LookupError:
+            raise EncodingProblem(f"unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as error:
+            raise EncodingProblem(f"not valid {encoding} at byte {error.start}") from None
+    if raw.startswith(UTF8_BOM):
+        try:
+            return raw[len(UTF8_BOM) :].decode("utf-8"), ENCODING_LABELS["utf-8-sig"]
+        except UnicodeDecodeError as error:
+            raise EncodingProblem(f"starts as UTF-8 but byte {error.start} is not UTF-8") from None
+    try:
+        return raw.decode("utf-8"), ENCODING_LABELS["utf-8"]
+    except UnicodeDecodeError as error:
+        utf8_problem = error.start
+    try:
+        text = raw.decode("cp932")
+    except UnicodeDecodeError:
+        text = ""
+    if _JAPANESE.search(text) and not _NOT_JAPANESE.search(text):
+        return text, ENCODING_LABELS["cp932"]
+    raise EncodingProblem(
+        f"byte {utf8_problem} is neither UTF-8 nor Japanese Shift_JIS: "
+        "save the file as UTF-8, or name its encoding (--encoding cp1252, for example)"
+    )

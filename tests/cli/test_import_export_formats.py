@@ -1,0 +1,77 @@
+"""`dailyreach import` of contact files and `dailyreach export --format`, through the installed command."""
+
+import json
+import stat
+
+import icalendar
+
+from tests.conftest import run_cli
+from tests.core.test_contact_import import FIXTURES
+
+
+def names(db) -> list[str]:
+    return sorted(c["name"] for c in json.loads(run_cli("export", db=db).stdout)["contacts"])
+
+
+def test_dry_run_previews_every_row_with_its_line_and_writes_nothing(db):
+    run_cli("add", "Someone", db=db)
+    before = db.read_bytes()
+    out = run_cli("import", str(FIXTURES / "Connections.csv"), "--dry-run", db=db).stdout
+    assert "LinkedIn connections, read as UTF-8" in out
+    assert "would add 3 contacts" in out
+    assert "line 5   Ann Smith" in out and "linkedin ann-smith" in out
+    assert "line 7     15 Mar 2024: the person has left LinkedIn" in out
+    assert "line 10    Broken: 3 fields where the header has 7" in out
+    assert db.read_bytes() == before
+
+
+def test_import_with_a_tag_adds_once_and_a_second_run_skips_everyone(db):
+    out = run_cli("import", str(FIXTURES / "people_shift_jis.csv"), "--tag", "excel", db=db).stdout
+    assert "read as Shift_JIS (CP932)" in out and "added 2 contacts" in out
+    exported = json.loads(run_cli("export", db=db).stdout)
+    assert sorted((c["name"], tuple(c["tags"])) for c in exported["contacts"]) == [
+        ("山田 太郎", ("excel",)),
+        ("鈴木 一郎", ("excel",)),
+    ]
+    again = run_cli("import", str(FIXTURES / "people_shift_jis.csv"), db=db).stdout
+    assert "added 0 contacts" in again and "skipped 2" in again
+
+
+def test_format_and_encoding_can_be_named(db):
+    refused = run_cli("import", str(FIXTURES / "latin1.csv"), db=db, check=False)
+    assert refused.returncode == 1 and "--encoding" in refused.stderr
+    out = run_cli("import", str(FIXTURES / "latin1.csv"), "--format", "csv", "--encoding", "cp1252", db=db)
+    assert "added 1 contact" in out.stdout
+    wrong = run_cli("import", str(FIXTURES / "people.csv"), "--format", "vcard", db=db, check=False)
+    assert wrong.returncode == 1 and "no BEGIN:VCARD" in wrong.stderr
+
+
+def test_an_unknown_file_is_refused_and_the_store_is_untouched(db):
+    run_cli("add", "Someone", db=db)
+    before = db.read_bytes()
+    result = run_cli("import", str(FIXTURES / "unknown.csv"), db=db, check=False)
+    assert result.returncode == 1
+    assert "tried json, linkedin, mastodon, vcard, csv" in result.stderr
+    assert db.read_bytes() == before
+
+
+def test_exports_in_every_format_are_owner_only_and_the_calendar_parses(db, tmp_path):
+    ann = run_cli("add", "Ann", "--x", "@ann", db=db).stdout.strip()
+    run_cli("log", ann, "dm_sent", "--at", "yesterday", db=db)
+    for fmt, suffix in (("vcard", "vcf"), ("csv", "csv"), ("interactions-csv", "csv"), ("ics", "ics")):
+        path = tmp_path / f"{fmt}.{suffix}"
+        run_cli("export", "--format", fmt, "-o", str(path), db=db)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert b"BEGIN:VCARD\r\nVERSION:4.0\r\n" in (tmp_path / "vcard.vcf").read_bytes()
+    calendar = icalendar.Calendar.from_ical((tmp_path / "ics.ics").read_bytes())
+    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Follow up #1: Ann (x)"]
+    fresh = tmp_path / "fresh.json"
+    run_cli("import", str(tmp_path / "vcard.vcf"), db=fresh)
+    run_cli("import", str(tmp_path / "csv.csv"), db=fresh)
+    assert names(fresh) == ["Ann"]
+
+
+def test_an_empty_calendar_export_says_why(db):
+    run_cli("add", "Ann", db=db)
+    result = run_cli("export", "--format", "ics", db=db, check=False)
+    assert result.returncode == 1 and "no follow-ups or keep-in-touch dates" in result.stderr

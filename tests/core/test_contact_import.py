@@ -1,0 +1,181 @@
+"""Importing the files people have: every rule of each format, on the fixture files in tests/fixtures."""
+
+from pathlib import Path
+
+import pytest
+
+from dailyreach.core.contact_import import apply_import_preview, preview_import
+from dailyreach.core.exchange import ImportRejected
+from tests.conftest import add_contact
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
+
+
+def preview(store, name, **options):
+    return preview_import(store, FIXTURES / name, **options)
+
+
+def added(result) -> dict[int, tuple]:
+    return {line: (c.name, c.handles) for line, c in result.added}
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("Connections.csv", "linkedin"),
+        ("following_accounts.csv", "mastodon"),
+        ("following_accounts_old.csv", "mastodon"),
+        ("contacts.vcf", "vcard"),
+        ("people.csv", "csv"),
+        ("people_shift_jis.csv", "csv"),
+    ],
+)
+def test_the_format_is_detected_from_the_content(store, name, fmt):
+    assert preview(store, name).format == fmt
+
+
+def test_an_unrecognised_file_says_which_formats_were_tried(store):
+    with pytest.raises(ImportRejected, match="tried json, linkedin, mastodon, vcard, csv"):
+        preview(store, "unknown.csv")
+
+
+def test_a_format_given_that_does_not_fit_the_file_is_refused(store):
+    with pytest.raises(ImportRejected, match="no LinkedIn header"):
+        preview(store, "people.csv", fmt="linkedin")
+
+
+def test_linkedin_finds_the_header_below_the_notes_and_reads_every_rule(store):
+    result = preview(store, "Connections.csv")
+    assert added(result) == {
+        5: ("Ann Smith", {"linkedin": "ann-smith"}),
+        6: ("太郎 山田", {"linkedin": "taro-yamada-123", "email": "taro@example.jp"}),
+        11: ("Carla Díaz", {"linkedin": "carla-diaz"}),
+    }
+    ann = result.added[0][1]
+    assert ann.notes == "Head of Growth, APAC at Stripe\nLinkedIn connection since 2025-12-07"
+    assert ann.tags == ["linkedin"]
+    assert result.added[1][1].notes.endswith("since 2026-01-01")
+    assert result.added[2][1].notes.startswith('Founder at Acme "Labs", Ltd')
+    assert result.skipped == [
+        (7, "15 Mar 2024", "the person has left LinkedIn"),
+        (9, "Bob Lee", "same person as line 5 (same linkedin ann-smith)"),
+    ]
+    assert result.bad == [(10, "Broken", "3 fields where the header has 7")]
+
+
+def test_mastodon_addresses_become_handles_and_duplicates_differ_only_in_case(store):
+    result = preview(store, "following_accounts.csv")
+    assert added(result) == {
+        2: ("ann@mastodon.social", {"mastodon": "@ann@mastodon.social"}),
+        3: ("yamada@mstdn.jp", {"mastodon": "@yamada@mstdn.jp"}),
+    }
+    assert result.added[0][1].tags == ["mastodon"]
+    assert [row[0] for row in result.skipped] == [6]
+    assert result.bad[0][:2] == (5, "not a handle")
+
+
+def test_vcards_3_and_4_with_folded_lines_social_profiles_and_a_broken_card(store):
+    result = preview(store, "contacts.vcf")
+    ann, yamada, dana = (contact for _, contact in result.added)
+    assert ann.handles == {"email": "ann@example.com", "x": "@ann", "linkedin": "ann-smith"}
+    assert (
+        ann.notes
+        == "Met online. Sold her startup to Stripe, now angel investing. Ask about pricing the first version."
+    )
+    assert ann.tags == ["investors", "saas"]
+    assert yamada.name == "山田 太郎"
+    assert yamada.handles == {
+        "email": "taro@example.jp",
+        "bluesky": "yamada.bsky.social",
+        "x": "@taro_y",
+        "mastodon": "@yamada@mstdn.jp",
+    }
+    assert dana.handles == {"github": "danalee"}
+    assert result.skipped == [(22, "Bob Lee", "same person as line 1 (same email ANN@example.com)")]
+    assert result.bad == [(27, "BEGIN:VCARD", "the card is never closed with END:VCARD")]
+    assert result.notices == ["line 12: a second x (@taro_second) left out: a contact keeps one per platform"]
+
+
+def test_csv_columns_are_matched_by_name_and_unknown_ones_reported(store):
+    result = preview(store, "people.csv")
+    dana = result.added[0][1]
+    assert (dana.name, dana.why, dana.tags, dana.priority) == (
+        "Dana Lee, PhD",
+        "Raised a seed round; ask about investors",
+        ["investors", "saas"],
+        1,
+    )
+    assert added(result)[3] == ("佐藤 花子", {"x": "@hanako_s"})
+    assert [(line, reason) for line, _, reason in result.bad] == [
+        (6, "name: must not be empty"),
+        (7, "priority: 'nine' is not a whole number"),
+        (8, "9 fields where the header has 7"),
+        (9, "x: 'not a handle!!': must not contain spaces"),
+    ]
+    assert result.notices == ["column 'Company' is not imported: dailyreach has no field for it"]
+
+
+def test_shift_jis_and_utf8_with_a_bom_read_the_same_japanese(store):
+    shift_jis, bom = preview(store, "people_shift_jis.csv"), preview(store, "people_utf8_bom.csv")
+    assert (shift_jis.encoding, bom.encoding) == ("Shift_JIS (CP932)", "UTF-8 with BOM")
+    assert added(shift_jis) == added(bom)
+    assert added(bom)[2] == ("山田 太郎", {"email": "taro@example.jp"})
+    assert [c.notes for _, c in shift_jis.added] == ["上場経験あり。採用について", "ｶﾅ混じりのメモ"]
+
+
+def test_a_file_in_another_encoding_is_refused_not_misread_and_encoding_fixes_it(store):
+    with pytest.raises(ImportRejected, match="neither UTF-8 nor Japanese Shift_JIS"):
+        preview(store, "latin1.csv")
+    assert added(preview(store, "latin1.csv", encoding="cp1252")) == {
+        2: ("Réne Müller", {"email": "rene@example.de"})
+    }
+
+
+def test_contacts_already_in_the_store_are_skipped_and_a_same_name_only_warns(store):
+    add_contact(store, "Annie S.", handles={"linkedin": "https://www.linkedin.com/in/Ann-Smith/"})
+    add_contact(store, "Carla Díaz", handles={"x": "@carla"})
+    result = preview(store, "Connections.csv")
+    assert (
+        5,
+        "Ann Smith",
+        "already in your contacts as Annie S. (same linkedin ann-smith)",
+    ) in result.skipped
+    assert [line for line, _ in result.added] == [6, 11]
+    assert (
+        "line 11: Carla Díaz has the same name as Carla Díaz in your contacts; added anyway" in result.notices
+    )
+
+
+def test_tags_are_added_and_the_import_is_one_change_that_undo_takes_back(store):
+    before = store.path.read_bytes()
+    result = preview(store, "contacts.vcf", tags=("friends",))
+    assert store.path.read_bytes() == before
+    apply_import_preview(store, result)
+    assert sorted(c.name for c in store.contacts()) == ["Ann Smith", "Dana Lee", "山田 太郎"]
+    assert all("friends" in c.tags for c in store.contacts())
+    assert all(c.created_at for c in store.contacts())
+    store.undo()
+    assert store.contacts() == []
+
+
+def test_importing_the_same_file_twice_adds_nothing_the_second_time(store):
+    apply_import_preview(store, preview(store, "Connections.csv"))
+    again = preview(store, "Connections.csv")
+    assert again.added == [] and len(again.skipped) == 5
+
+
+def test_a_missing_file_and_an_empty_file_are_clear_errors(store, tmp_path):
+    with pytest.raises(ImportRejected, match="cannot be read"):
+        preview_import(store, tmp_path / "nope.csv")
+    (tmp_path / "empty.csv").write_bytes(b"")
+    with pytest.raises(ImportRejected, match="tried json"):
+        preview_import(store, tmp_path / "empty.csv")
+
+
+def test_a_dailyreach_json_export_still_imports_through_the_same_door(store, tmp_path):
+    from dailyreach.core.exchange import export_json
+
+    add_contact(store, "Ann", handles={"x": "@ann"})
+    (tmp_path / "export.json").write_bytes(export_json(store))
+    result = preview_import(store, tmp_path / "export.json")
+    assert result.format == "json" and not result.adds_anything
