@@ -15,6 +15,7 @@ from dailyreach.core.model import Contact, Interaction, Settings
 from dailyreach.core.store import Store
 
 TOKYO = "Asia/Tokyo"
+FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 DAILYREACH = shutil.which("dailyreach", path=str(Path(sys.executable).parent)) or "dailyreach"
 
 

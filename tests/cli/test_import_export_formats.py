@@ -5,8 +5,7 @@ import stat
 
 import icalendar
 
-from tests.conftest import run_cli
-from tests.core.test_contact_import import FIXTURES
+from tests.conftest import FIXTURES, run_cli
 
 
 def names(db) -> list[str]:

@@ -1,14 +1,10 @@
 """Importing the files people have: every rule of each format, on the fixture files in tests/fixtures."""
 
-from pathlib import Path
-
 import pytest
 
 from dailyreach.core.contact_import import apply_import_preview, preview_import
 from dailyreach.core.exchange import ImportRejected
-from tests.conftest import add_contact
-
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
+from tests.conftest import FIXTURES, add_contact
 
 
 def preview(store, name, **options):

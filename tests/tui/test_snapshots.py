@@ -1,5 +1,7 @@
 """What the screens look like, pinned (update with: pytest tests/tui --snapshot-update)."""
 
+from pathlib import Path
+
 from dailyreach.core.model import Invitation
 from dailyreach.tui.app import DailyReachApp
 from tests.conftest import add_contact, log
@@ -80,3 +82,17 @@ def test_decline_form(snap_compare, store):
 def test_edit_contact_form(snap_compare, store):
     realistic(store)
     assert snap_compare(DailyReachApp(store), terminal_size=(120, 36), press=["enter", "E"])
+
+
+def test_import_preview(snap_compare, store):
+    from tests.conftest import FIXTURES
+
+    async def fill_in(pilot):
+        await pilot.press("I")
+        await pilot.pause()
+        # A relative path keeps the snapshot the same on every machine.
+        pilot.app.screen.query_one("#path").value = str(FIXTURES.relative_to(Path.cwd()) / "Connections.csv")
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), run_before=fill_in)

@@ -1,8 +1,6 @@
-"""The new-invitation and export forms' fields."""
+"""The invitation forms: a new invitation, declining one, and its host as a target."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from textual.validation import Function, Number
 
@@ -90,28 +88,6 @@ def invitation_fields(store: Store, answers: dict[str, str]) -> dict:
         "status": "declined" if declined else "undecided",
         "decided_at": now.isoformat() if declined else None,
     }
-
-
-def export_form(store: Store) -> FieldsForm:
-    name = f"dailyreach-export-{store.today().isoformat()}.json"
-    return FieldsForm(
-        "Export everything as JSON",
-        [
-            Field(
-                "path",
-                "File",
-                name,
-                validators=[Function(lambda v: bool(v.strip()), "a file name is needed")],
-            ),
-            Field(
-                "replace", "Replace", "no", validators=[Function(lambda v: v in ("yes", "no"), "yes or no")]
-            ),
-        ],
-    )
-
-
-def export_target(answers: dict[str, str]) -> tuple[Path, bool]:
-    return Path(answers["path"]).expanduser(), answers["replace"] == "yes"
 
 
 def decline_form(invitation: Invitation) -> FieldsForm:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,20 +9,24 @@ from textual.containers import Container
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from dailyreach.core.agenda import Agenda, build_agenda
-from dailyreach.core.dates import DateParseError, ago, parse_date
-from dailyreach.core.exchange import export_json, write_export
+from dailyreach.core.contact_export import EXPORTERS
+from dailyreach.core.contact_import import ImportPreview, apply_import_preview, preview_import
+from dailyreach.core.dates import DateParseError, parse_date
+from dailyreach.core.exchange import ImportRejected, export_json, write_export
+from dailyreach.core.formats import NothingToExport
 from dailyreach.core.model import Contact, Invitation, Snooze
 from dailyreach.core.storage import StoreError
 from dailyreach.core.validation import ValidationError
-from dailyreach.report import amount, contact_summary, hours, money
+from dailyreach.report import hours, money
+from dailyreach.tui.agenda_rows import invitation_rows, pending_rows, today_rows
 from dailyreach.tui.rows import Row, sync_rows
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact import ContactScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
+from dailyreach.tui.screens.exchange_forms import export_form, export_target, import_form, import_options
+from dailyreach.tui.screens.import_preview import ImportPreviewScreen
 from dailyreach.tui.screens.invitation_form import (
     decline_form,
-    export_form,
-    export_target,
     host_as_target,
     invitation_fields,
     invitation_form,
@@ -34,12 +37,6 @@ NARROW_BELOW = 100
 ROLLOVER_CHECK_SECONDS = 30
 PANES = ("today", "pending", "invitations")
 CONTACT_PANES = ("today", "pending")
-
-
-def _reason(item) -> str:
-    if item.reason == "follow_up":
-        return f"follow-up #{item.follow_up_number}"
-    return {"keep_in_touch": "keep in touch", "new": "new"}[item.reason]
 
 
 class MainScreen(StoreScreen):
@@ -56,6 +53,7 @@ class MainScreen(StoreScreen):
         Binding("t", "host_as_target", "Host as target", id="host_as_target"),
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("e", "export", "Export", id="export"),
+        Binding("I", "import_file", "Import", id="import"),
         Binding("1", "focus_pane('today')", "Today", show=False, id="focus_today"),
         Binding("2", "focus_pane('pending')", "Pending", show=False, id="focus_pending"),
         Binding("3", "focus_pane('invitations')", "Invitations", show=False, id="focus_invitations"),
@@ -106,11 +104,11 @@ class MainScreen(StoreScreen):
         self.query_one("#status", Static).update(
             f"{agenda.day.isoformat()}   {agenda.progress}/{agenda.goal} today   streak {agenda.streak}"
         )
-        self.rows["today"] = self._today_rows(agenda)
+        self.rows["today"] = today_rows(agenda)
         self.titles["today"] = f"1 Today {agenda.progress}/{agenda.goal}"
-        self.rows["pending"] = self._pending_rows(agenda)
+        self.rows["pending"] = pending_rows(agenda)
         self.titles["pending"] = f"2 Pending replies ({len(agenda.pending)})"
-        self.rows["invitations"] = self._invitation_rows(agenda)
+        self.rows["invitations"] = invitation_rows(agenda)
         self.titles["invitations"] = (
             f"3 Declined ({len(agenda.declined)}): saved {hours(agenda.savings.hours)}, {money(agenda.savings)}"
         )
@@ -141,63 +139,6 @@ class MainScreen(StoreScreen):
             )
         else:
             table.border_subtitle = None
-
-    def _today_rows(self, agenda: Agenda) -> list[Row]:
-        rows = []
-        for item in agenda.items:
-            summary = contact_summary(item.contact)
-            rows.append(
-                (
-                    item.contact.id,
-                    [
-                        Text("✓" if item.done else "·", style="green" if item.done else ""),
-                        Text(item.contact.name),
-                        Text(_reason(item)),
-                        Text(f"{summary['channel']} {summary['handle'] or ''}".strip()),
-                        Text(item.contact.why.splitlines()[0] if item.contact.why else ""),
-                    ],
-                )
-            )
-        return rows
-
-    def _pending_rows(self, agenda: Agenda) -> list[Row]:
-        rows = []
-        for reply in agenda.pending:
-            style = "bold red" if reply.give_up_offered else ("yellow" if reply.overdue(agenda.day) else "")
-            due = "give up?" if reply.give_up_offered else reply.follow_up_due.isoformat()
-            rows.append(
-                (
-                    reply.contact.id,
-                    [
-                        Text(reply.contact.name, style=style),
-                        Text(ago(reply.waiting_since, agenda.now)),
-                        Text(str(reply.nudges)),
-                        Text(due, style=style),
-                        Text(reply.channel),
-                    ],
-                )
-            )
-        return rows
-
-    def _invitation_rows(self, agenda: Agenda) -> list[Row]:
-        return [
-            (
-                invitation.id,
-                [
-                    Text(invitation.title, style="" if invitation.status == "declined" else "italic"),
-                    Text(invitation.event_date or ""),
-                    Text(hours(invitation.hours) if invitation.hours else ""),
-                    Text(f"{amount(invitation.cost)} {invitation.currency}" if invitation.cost else ""),
-                    Text(invitation.host),
-                    Text(
-                        invitation.kind
-                        if invitation.status == "declined"
-                        else f"{invitation.kind} (undecided)"
-                    ),
-                ],
-            )
-            for invitation in [*agenda.undecided, *agenda.declined]
-        ]
 
     def _focused_pane(self) -> DataTable | None:
         focused = self.focused
@@ -314,12 +255,13 @@ class MainScreen(StoreScreen):
         def write(answers: dict[str, str] | None) -> None:
             if answers is None:
                 return
-            path, replace = export_target(answers)
+            path, fmt, replace = export_target(answers, self.store.today().isoformat())
             try:
-                write_export(path, export_json(self.store), force=replace)
+                payload = export_json(self.store) if fmt == "json" else EXPORTERS[fmt](self.store)
+                write_export(path, payload, force=replace)
             except FileExistsError:
                 problem = f"{path} already exists: set Replace to yes to overwrite it"
-            except (OSError, StoreError) as error:
+            except (OSError, StoreError, NothingToExport) as error:
                 problem = str(error)
             else:
                 self.notify(f"Exported to {path}", markup=False)
@@ -327,6 +269,29 @@ class MainScreen(StoreScreen):
             self.notify(problem, title="Not exported", severity="error", markup=False)
 
         self.app.push_screen(export_form(self.store), write)
+
+    def action_import_file(self, typed: dict[str, str] | None = None) -> None:
+        def preview(answers: dict[str, str] | None) -> None:
+            if answers is None:
+                return
+            try:
+                found = preview_import(self.store, **import_options(answers))
+            except (ImportRejected, StoreError) as error:
+                self.notify(str(error), title="Not imported", severity="error", markup=False, timeout=15)
+                self.action_import_file(answers)
+                return
+            self.app.push_screen(
+                ImportPreviewScreen(found), lambda confirmed: confirmed and self._import(found)
+            )
+
+        self.app.push_screen(import_form(typed), preview)
+
+    def _import(self, preview: ImportPreview) -> None:
+        if self.run_saving(lambda: apply_import_preview(self.store, preview)):
+            count = (
+                len(preview.added) if preview.export_plan is None else sum(preview.export_plan.added.values())
+            )
+            self.notify(f"Imported {count} records from {preview.source}: u undoes it", markup=False)
 
     def action_snooze(self) -> None:
         contact = self._selected_contact()

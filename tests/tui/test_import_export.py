@@ -1,0 +1,81 @@
+"""Importing a contacts file from the app (preview, confirm, undo) and exporting other formats."""
+
+import icalendar
+
+from dailyreach.tui.app import DailyReachApp
+from dailyreach.tui.screens.import_preview import ImportPreviewScreen
+from tests.conftest import FIXTURES, log
+from tests.tui.conftest import SIZE, cells
+
+
+async def open_import(pilot, path, **answers):
+    await pilot.press("I")
+    await pilot.pause()
+    pilot.app.screen.query_one("#path").value = str(path)
+    for field, value in answers.items():
+        pilot.app.screen.query_one(f"#{field}").value = value
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_I_previews_every_row_then_enter_imports_and_u_undoes(store):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_import(pilot, FIXTURES / "Connections.csv", tags="2026")
+        assert isinstance(app.screen, ImportPreviewScreen)
+        assert "would add 3, skip 2, 1 bad row" in str(app.screen.query_one("#summary").render())
+        assert [(row[0], row[1], row[2]) for row in cells(app, "rows")] == [
+            ("add", "5", "Ann Smith"),
+            ("add", "6", "太郎 山田"),
+            ("skip", "7", "15 Mar 2024"),
+            ("skip", "9", "Bob Lee"),
+            ("bad", "10", "Broken"),
+            ("add", "11", "Carla Díaz"),
+        ]
+        assert store.contacts() == []
+        await pilot.press("enter")
+        await pilot.pause()
+        assert sorted(c.name for c in store.contacts()) == ["Ann Smith", "Carla Díaz", "太郎 山田"]
+        assert all(c.tags == ["linkedin", "2026"] for c in store.contacts())
+        assert len(cells(app, "today")) == 3
+        await pilot.press("u")
+        await pilot.pause()
+        assert store.contacts() == [] and cells(app, "today") == []
+
+
+async def test_escape_on_the_preview_imports_nothing(store):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_import(pilot, FIXTURES / "contacts.vcf")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert store.contacts() == []
+
+
+async def test_an_unreadable_file_is_explained_and_the_form_keeps_what_was_typed(store):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_import(pilot, FIXTURES / "latin1.csv")
+        assert any("neither UTF-8 nor Japanese" in str(n.message) for n in app._notifications)
+        assert app.screen.query_one("#path").value.endswith("latin1.csv")
+        app.screen.query_one("#encoding").value = "cp1252"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "read as cp1252" in str(app.screen.query_one("#summary").render())
+
+
+async def test_e_with_format_ics_names_the_file_for_it_and_writes_a_calendar(
+    store, people, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    log(store, people[0], "dm_sent", at=store.now().subtract(days=1))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#format").value = "ics"
+        await pilot.press("enter")
+        await pilot.pause()
+    written = tmp_path / "dailyreach-follow-ups-2026-11-23.ics"
+    calendar = icalendar.Calendar.from_ical(written.read_bytes())
+    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Follow up #1: Ann [/] Smith (x)"]
