@@ -87,9 +87,12 @@ def test_vcards_3_and_4_with_folded_lines_social_profiles_and_a_broken_card(stor
         "mastodon": "@yamada@mstdn.jp",
     }
     assert dana.handles == {"github": "danalee"}
-    assert result.skipped == [(22, "Bob Lee", "same person as line 1 (same email ANN@example.com)")]
-    assert result.bad == [(27, "BEGIN:VCARD", "the card is never closed with END:VCARD")]
-    assert result.notices == ["line 12: a second x (@taro_second) left out: a contact keeps one per platform"]
+    assert result.skipped == [(23, "Bob Lee", "same person as line 1 (same email ANN@example.com)")]
+    assert result.bad == [(28, "BEGIN:VCARD", "the card is never closed with END:VCARD")]
+    assert result.notices == [
+        "line 12: IMPP 'xmpp:taro@jabber.example' left out: not a platform dailyreach knows",
+        "line 12: a second x (@taro_second) left out: a contact keeps one per platform",
+    ]
 
 
 def test_csv_columns_are_matched_by_name_and_unknown_ones_reported(store):

@@ -261,7 +261,9 @@ def _card_handles(card, warnings: list[str]) -> dict[str, str]:
             value = str(line.value)
             if platform is None and "://" in value:
                 platform = "url"
-            if platform is not None:
+            if platform is None:
+                warnings.append(f"{name.upper()} {value!r} left out: not a platform dailyreach knows")
+            else:
                 found.append((platform, value))
     for line in card.contents.get("url", []):
         found.append(("url", str(line.value)))
