@@ -220,6 +220,21 @@ async def test_question_mark_shows_the_keys(store, people):
         assert app.screen.query("HelpPanel")
 
 
+async def test_a_change_made_by_another_dailyreach_shows_up_while_open(store, people, clock):
+    from dailyreach.core.store import Store
+
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert cells(app, "pending") == []
+        elsewhere = Store(store.path, clock=clock)
+        log(elsewhere, ann, "dm_sent")
+        app.screen._reload_if_changed()
+        await pilot.pause()
+        assert [row[0] for row in cells(app, "pending")] == ["Ann [/] Smith"]
+        assert cells(app, "today")[0][0] == "✓"
+
+
 async def test_the_plan_rolls_over_at_local_midnight_while_open(store, people, clock):
     import pendulum
 
@@ -230,7 +245,7 @@ async def test_the_plan_rolls_over_at_local_midnight_while_open(store, people, c
         await pilot.pause()
         assert "1/5 today" in str(app.screen.query_one("#status").render())
         clock.set(pendulum.datetime(2026, 11, 24, 0, 1, tz="Asia/Tokyo"))
-        app.screen._roll_over_at_midnight()
+        app.screen._reload_if_changed()
         await pilot.pause()
         status = str(app.screen.query_one("#status").render())
         assert "2026-11-24" in status and "0/5 today" in status

@@ -34,7 +34,8 @@ class StoreWriteError(StoreError):
     pass
 
 
-def _signature(path: Path) -> tuple[int, int, int] | None:
+def file_signature(path: Path) -> tuple[int, int, int] | None:
+    """Changes whenever the file is replaced or written, by this process or another."""
     try:
         status = path.stat()
     except FileNotFoundError:
@@ -93,7 +94,7 @@ class AtomicJSONStorage(Storage):
     def read(self) -> dict[str, dict[str, Any]] | None:
         if self._batch_depth and self._data is not None:
             return self._data
-        signature = _signature(self.path)
+        signature = file_signature(self.path)
         if signature is None:
             self._data, self._signature = None, None
             return None
@@ -118,7 +119,7 @@ class AtomicJSONStorage(Storage):
         except OSError as error:
             self.forget()
             raise StoreWriteError(f"could not save {self.path}: {error.strerror or error}") from error
-        self._signature = _signature(self.path)
+        self._signature = file_signature(self.path)
 
     def forget(self) -> None:
         """Drop what is in memory, so the next read comes from the file."""

@@ -27,6 +27,7 @@ from dailyreach.core.storage import (
     AtomicJSONStorage,
     StoreCorrupt,
     StoreError,
+    file_signature,
     leftover_temporary_files,
     write_owner_only,
 )
@@ -236,6 +237,10 @@ class Store:
     def _all(self, table: str) -> Iterator[tuple[str, dict]]:
         data = self._storage.read() or {}
         yield from data.get(table, {}).items()
+
+    def revision(self) -> tuple[int, int, int] | None:
+        """A token that changes whenever the database does, so a screen knows when to read it again."""
+        return file_signature(self.path)
 
     def close(self) -> None:
         self._db.close()

@@ -34,7 +34,7 @@ from dailyreach.tui.screens.invitation_form import (
 from dailyreach.tui.screens.log_form import KIND_TITLES, LOG_KEYS, snooze_form
 
 NARROW_BELOW = 100
-ROLLOVER_CHECK_SECONDS = 30
+CHANGE_CHECK_SECONDS = 5
 PANES = ("today", "pending", "invitations")
 CONTACT_PANES = ("today", "pending")
 
@@ -78,7 +78,7 @@ class MainScreen(StoreScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.set_interval(ROLLOVER_CHECK_SECONDS, self._roll_over_at_midnight)
+        self.set_interval(CHANGE_CHECK_SECONDS, self._reload_if_changed)
         self.query_one("#today", DataTable).add_columns("", "Name", "Reason", "Channel", "Why")
         self.query_one("#pending", DataTable).add_columns("Name", "Sent", "Nudges", "Follow-up", "Channel")
         self.query_one("#invitations", DataTable).add_columns(
@@ -88,18 +88,19 @@ class MainScreen(StoreScreen):
         self.query_one("#today", DataTable).focus()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        self._reload_if_changed()
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#panes").set_class(event.size.width < NARROW_BELOW, "narrow")
 
-    def _roll_over_at_midnight(self) -> None:
-        if self.store.today() != self.agenda_day:
+    def _reload_if_changed(self) -> None:
+        """After midnight, or when the database changed (here or by `dailyreach log` elsewhere)."""
+        if self.store.today() != self.agenda_day or self.store.revision() != self.shown_revision:
             self.reload()
 
     def reload(self) -> Agenda:
         agenda = build_agenda(self.store)
-        self.agenda_day = agenda.day
+        self.agenda_day, self.shown_revision = agenda.day, self.store.revision()
         self.sub_title = agenda.day.isoformat()
         self.query_one("#status", Static).update(
             f"{agenda.day.isoformat()}   {agenda.progress}/{agenda.goal} today   streak {agenda.streak}"
