@@ -38,6 +38,19 @@ async def test_d_then_enter_logs_a_dm_and_moves_on_to_the_next_open_row(store, p
         assert "2/5 today" in str(app.screen.query_one("#status").render())
 
 
+async def test_a_follow_up_is_prefilled_with_the_channel_the_conversation_is_on(store, people):
+    ann, _, _ = people
+    log(store, ann, "dm_sent", at=store.now().subtract(days=4), channel="linkedin")
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "f")
+        await pilot.pause()
+        assert app.screen.query_one("#channel").value == "linkedin"
+        await pilot.press("escape", "1", "j", "d")
+        await pilot.pause()
+        assert app.screen.query_one("#channel").value == "mastodon"
+
+
 async def test_escape_cancels_the_form_and_nothing_is_logged(store, people):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.validation import Function
 
 from dailyreach.core.dates import DateParseError, parse_date, parse_when
-from dailyreach.core.model import CHANNELS, Contact
+from dailyreach.core.model import CHANNELS, OUTBOUND_KINDS, Contact
 from dailyreach.core.store import Store
 from dailyreach.tui.screens.fields_form import Field, FieldsForm
 
@@ -40,6 +40,12 @@ def _is_when(store: Store):
     return check
 
 
+def usual_channel(store: Store, contact: Contact) -> str:
+    """Where the conversation is: the channel of the last message sent, else the contact's main one."""
+    sent = [i for i in store.interactions(contact.id) if i.kind in OUTBOUND_KINDS]
+    return sent[-1].channel if sent else contact.main_channel
+
+
 def log_form(store: Store, kind: str, contact: Contact, typed: dict[str, str] | None = None) -> FieldsForm:
     return FieldsForm(
         f"{KIND_TITLES[kind]}: {contact.name}",
@@ -48,7 +54,7 @@ def log_form(store: Store, kind: str, contact: Contact, typed: dict[str, str] | 
             Field(
                 "channel",
                 "Channel",
-                contact.main_channel,
+                usual_channel(store, contact),
                 validators=[Function(lambda v: v in CHANNELS, f"one of {', '.join(CHANNELS)}")],
             ),
             Field("text", "Note", "", "optional"),
