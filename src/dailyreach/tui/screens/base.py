@@ -10,6 +10,7 @@ from dailyreach.core.dates import DateParseError, parse_when
 from dailyreach.core.model import Contact, Interaction
 from dailyreach.core.storage import StoreError
 from dailyreach.core.store import Store
+from dailyreach.core.validation import ValidationError
 from dailyreach.tui.screens.log_form import log_form
 
 
@@ -31,6 +32,17 @@ class StoreScreen(Screen):
             return False
         self.reload()
         return True
+
+    def save_contact(self, fields: dict, verb: str, reopen: Callable[[dict], None]) -> None:
+        """Validate and save a contact; on failure say why and reopen its form with what was typed."""
+        try:
+            contact = Contact.from_dict(fields)
+        except ValidationError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            reopen(fields)
+            return
+        if not self.run_saving(lambda: self.store.save_contact(contact, f"{verb} {contact.name}")):
+            reopen(fields)
 
     def log_interaction(
         self,

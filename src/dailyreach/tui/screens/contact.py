@@ -11,7 +11,6 @@ from textual.widgets import DataTable, Footer, Header, Static
 from dailyreach.core.dates import ago
 from dailyreach.core.model import Contact
 from dailyreach.core.planner import read_thread
-from dailyreach.core.validation import ValidationError
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
 from dailyreach.tui.screens.log_form import KIND_TITLES, LOG_KEYS
@@ -118,17 +117,8 @@ class ContactScreen(StoreScreen):
             return
 
         def save(answers: dict[str, str] | None) -> None:
-            if answers is None:
-                return
-            fields = {**contact.to_dict(), **contact_fields(answers)}
-            try:
-                edited = Contact.from_dict(fields)
-            except ValidationError as error:
-                self.notify(str(error), title="Not saved", severity="error", markup=False)
-                self.action_edit(fields)
-                return
-            if not self.run_saving(lambda: self.store.save_contact(edited, f"edit {edited.name}")):
-                self.action_edit(fields)
+            if answers is not None:
+                self.save_contact({**contact.to_dict(), **contact_fields(answers)}, "edit", self.action_edit)
 
         self.app.push_screen(contact_form(values or contact.to_dict(), f"Edit {contact.name}"), save)
 

@@ -222,19 +222,11 @@ class MainScreen(StoreScreen):
         self.action_new_target(host_as_target(invitation))
 
     def action_new_target(self, values: dict | None = None) -> None:
-        self.app.push_screen(
-            contact_form(values), lambda answers: answers and self._save_target(contact_fields(answers))
-        )
+        def save(answers: dict[str, str] | None) -> None:
+            if answers is not None:
+                self.save_contact(contact_fields(answers), "add", self.action_new_target)
 
-    def _save_target(self, values: dict) -> None:
-        try:
-            contact = Contact.from_dict(values)
-        except ValidationError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
-            self.action_new_target(values)
-            return
-        if not self.run_saving(lambda: self.store.save_contact(contact, f"add {contact.name}")):
-            self.action_new_target(values)
+        self.app.push_screen(contact_form(values), save)
 
     def action_new_invitation(self, typed: dict[str, str] | None = None) -> None:
         def save(answers: dict[str, str] | None) -> None:
