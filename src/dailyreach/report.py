@@ -180,7 +180,8 @@ def import_text(preview: ImportPreview, *, dry_run: bool) -> str:
     if preview.export_plan is not None:
         plan = preview.export_plan
         added = ", ".join(f"{count} {table}" for table, count in plan.added.items() if count) or "nothing"
-        return f"{verb} {added}; {sum(plan.already_present.values())} already present"
+        lines = [f"{verb} {added}; {sum(plan.already_present.values())} already present", *preview.notices]
+        return "\n".join(lines)
     lines = [f"{preview.source}: {IMPORT_TITLES[preview.format]}, read as {preview.encoding}"]
     lines.append(f"{verb} {len(preview.added)} contact{'s' if len(preview.added) != 1 else ''}")
     if dry_run and preview.added:

@@ -176,5 +176,6 @@ def test_a_dailyreach_json_export_still_imports_through_the_same_door(store, tmp
 
     add_contact(store, "Ann", handles={"x": "@ann"})
     (tmp_path / "export.json").write_bytes(export_json(store))
-    result = preview_import(store, tmp_path / "export.json")
+    result = preview_import(store, tmp_path / "export.json", tags=("x",))
     assert result.format == "json" and not result.adds_anything
+    assert result.notices == ["--tag x ignored: a JSON export is imported as it is"]

@@ -76,7 +76,8 @@ def preview_import(
         fmt = fmt or detect_format(text)
         if fmt == "json":
             plan = plan_import(store, parse_json_bytes(raw.removeprefix(b"\xef\xbb\xbf"), path), source)
-            return ImportPreview(source, fmt, label, export_plan=plan)
+            ignored = [f"--tag {', '.join(tags)} ignored: a JSON export is imported as it is"] if tags else []
+            return ImportPreview(source, fmt, label, notices=ignored, export_plan=plan)
         parsed = READERS[fmt](text)
     except UnknownFormat as error:
         raise ImportRejected(source, [str(error)]) from None
