@@ -17,7 +17,7 @@ from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact import ContactScreen
 from dailyreach.tui.screens.fields_form import FieldsForm
 from dailyreach.tui.screens.import_preview import ImportPreviewScreen
-from dailyreach.tui.screens.main import MainScreen
+from dailyreach.tui.screens.main import ContactPane, MainScreen
 from dailyreach.tui.styles import stylesheet_path
 
 
@@ -89,5 +89,5 @@ class DailyReachApp(App):
 
 def binding_ids() -> set[str]:
     """Every id a user can remap in the config file."""
-    classes = (DailyReachApp, MainScreen, ContactScreen, FieldsForm, ImportPreviewScreen)
+    classes = (DailyReachApp, MainScreen, ContactPane, ContactScreen, FieldsForm, ImportPreviewScreen)
     return {binding.id for cls in classes for binding in cls.BINDINGS if binding.id}

@@ -39,6 +39,12 @@ PANES = ("today", "pending", "invitations")
 CONTACT_PANES = ("today", "pending")
 
 
+class ContactPane(DataTable):
+    """A pane of contacts, where Enter opens the contact screen."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Contact", id="open_contact")]
+
+
 class MainScreen(StoreScreen):
     BINDINGS = [
         *(
@@ -74,7 +80,8 @@ class MainScreen(StoreScreen):
         yield Input(id="filter", placeholder="filter: type to narrow the pane, Enter keeps, Escape clears")
         with Container(id="panes"):
             for pane in PANES:
-                yield DataTable(id=pane, classes="pane", cursor_type="row", zebra_stripes=True)
+                table_class = ContactPane if pane in CONTACT_PANES else DataTable
+                yield table_class(id=pane, classes="pane", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -102,8 +109,13 @@ class MainScreen(StoreScreen):
         agenda = build_agenda(self.store)
         self.agenda_day, self.shown_revision = agenda.day, self.store.revision()
         self.sub_title = agenda.day.isoformat()
+        saved = (
+            f"declining saved {hours(agenda.savings.hours)}, {money(agenda.savings)}"
+            if agenda.declined
+            else ""
+        )
         self.query_one("#status", Static).update(
-            f"{agenda.day.isoformat()}   {agenda.progress}/{agenda.goal} today   streak {agenda.streak}"
+            f"{agenda.day.isoformat()}   {agenda.progress}/{agenda.goal} today   streak {agenda.streak}   {saved}"
         )
         self.rows["today"] = today_rows(agenda)
         self.titles["today"] = f"1 Today {agenda.progress}/{agenda.goal}"
