@@ -119,3 +119,39 @@ async def test_a_contact_without_interactions_says_what_to_press(store):
         await pilot.press("enter")
         await pilot.pause()
         assert "press d, p, f, r, m or M" in str(app.screen.query_one("#timeline").border_subtitle)
+
+
+async def test_the_contact_screen_says_what_comes_next(store, people):
+    ann, yamada, _ = people
+    log(store, ann, "dm_sent", at=store.now().subtract(days=1))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_contact(pilot, "Ann [/] Smith", "pending")
+        assert "follow-up #1 due on (2026-11-2" in details(app)
+        await pilot.press("escape")
+        await open_contact(pilot, "山田 太郎")
+        await pilot.press("escape", "s", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"山田")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "snoozed until 2026-11-24" in details(app)
+
+
+async def test_archiving_in_the_edit_form_takes_the_contact_off_the_panes(store, people):
+    _, _, vip = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_contact(pilot, "[bold]VIP")
+        await pilot.press("E")
+        await pilot.pause()
+        app.screen.query_one("#archived").value = "yes"
+        app.screen.query_one("#followers").value = "12000"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "archived" in details(app) and "12,000" in details(app)
+        assert (store.contact(vip.id).archived, store.contact(vip.id).followers) == (True, 12000)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "[bold]VIP" not in [row[1] for row in cells(app, "today")]

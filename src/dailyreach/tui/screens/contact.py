@@ -10,15 +10,31 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from dailyreach.core.dates import ago
 from dailyreach.core.model import Contact
-from dailyreach.core.planner import read_thread
+from dailyreach.core.planner import Thread, keep_in_touch_due, pending_replies, read_thread
+from dailyreach.core.store import Store
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
 from dailyreach.tui.screens.log_form import KIND_TITLES, LOG_KEYS
 
-LABEL_WIDTH = 10
+LABEL_WIDTH = 15
 
 
-def contact_details(contact: Contact, stage: str) -> Text:
+def next_step(store: Store, contact: Contact, thread: Thread) -> str:
+    """What comes next with this contact: a snooze, a follow-up or a keep-in-touch date."""
+    tz, today = store.timezone, store.today()
+    until = store.snoozes().get(contact.id)
+    if until and until > today.isoformat():
+        return f"snoozed until {until}"
+    for reply in pending_replies([contact], {contact.id: thread}, store.settings(), today, tz):
+        if reply.give_up_offered:
+            return f"{reply.nudges} follow-ups without an answer: x closes the thread"
+        when = "now" if reply.overdue(today) else "on"
+        return f"follow-up #{reply.nudges + 1} due {when} ({reply.follow_up_due.isoformat()})"
+    due = keep_in_touch_due(contact, thread, tz)
+    return f"keep in touch on {due.isoformat()}" if due else ""
+
+
+def contact_details(contact: Contact, stage: str, next_up: str = "") -> Text:
     """The contact's fields as plain text with clickable profile links; user text is never markup."""
     details = Text()
     details.append(contact.name, style="bold")
@@ -26,15 +42,17 @@ def contact_details(contact: Contact, stage: str) -> Text:
     if contact.archived:
         details.append(" · archived", style="dim")
     for platform, url in contact.profile_urls.items():
-        details.append(f"\n{platform:<{LABEL_WIDTH}}")
+        details.append(f"\n{platform:<{LABEL_WIDTH}}", style="dim")
         details.append(contact.handles[platform])
         details.append("  ")
         details.append(url, style=Style(link=url, underline=True))
     rows = [
+        ("next", next_up),
         ("why", contact.why),
         ("notes", contact.notes),
         ("tags", ", ".join(contact.tags)),
         ("keep in touch", f"every {contact.cadence_days} days" if contact.cadence_days else ""),
+        ("followers", f"{contact.followers:,}" if contact.followers is not None else ""),
     ]
     for label, value in rows:
         if value:
@@ -81,8 +99,9 @@ class ContactScreen(StoreScreen):
             return
         history = self.store.interactions(contact.id)
         self.sub_title = contact.name
-        stage = read_thread(history, self.store.timezone).stage
-        self.query_one("#details", Static).update(contact_details(contact, stage))
+        thread = read_thread(history, self.store.timezone)
+        details = contact_details(contact, thread.stage, next_step(self.store, contact, thread))
+        self.query_one("#details", Static).update(details)
         table = self.query_one("#timeline", DataTable)
         selected = table.cursor_row
         table.clear()
@@ -120,7 +139,9 @@ class ContactScreen(StoreScreen):
             if answers is not None:
                 self.save_contact({**contact.to_dict(), **contact_fields(answers)}, "edit", self.action_edit)
 
-        self.app.push_screen(contact_form(values or contact.to_dict(), f"Edit {contact.name}"), save)
+        self.app.push_screen(
+            contact_form(values or contact.to_dict(), f"Edit {contact.name}", editing=True), save
+        )
 
     def action_delete_entry(self) -> None:
         table = self.query_one("#timeline", DataTable)

@@ -28,8 +28,15 @@ def _is_days_or_empty(value: str) -> bool:
     return not value.strip() or (value.strip().isdigit() and 1 <= int(value) <= 3650)
 
 
-def contact_form(values: dict | None = None, title: str = "New target") -> FieldsForm:
-    """The common platforms, plus any other one the contact already has a handle on."""
+def _is_count_or_empty(value: str) -> bool:
+    return not value.strip() or value.strip().isdigit()
+
+
+def contact_form(
+    values: dict | None = None, title: str = "New target", *, editing: bool = False
+) -> FieldsForm:
+    """The common platforms, plus any other one the contact already has a handle on; editing adds the
+    fields a new target does not need (followers, archived)."""
     values = values or {}
     handles = values.get("handles", {})
     platforms = [p for p in PLATFORMS if p in FORM_HANDLES or p in handles]
@@ -68,8 +75,28 @@ def contact_form(values: dict | None = None, title: str = "New target") -> Field
                 "every N days (empty: no)",
                 validators=[Function(_is_days_or_empty, "a number of days, 1 to 3650")],
             ),
+            *(_editing_fields(values) if editing else []),
         ],
     )
+
+
+def _editing_fields(values: dict) -> list[Field]:
+    followers = values.get("followers")
+    return [
+        Field(
+            "followers",
+            "Followers",
+            "" if followers is None else str(followers),
+            validators=[Function(_is_count_or_empty, "a whole number")],
+        ),
+        Field(
+            "archived",
+            "Archived",
+            "yes" if values.get("archived") else "no",
+            "yes hides the contact from the panes",
+            validators=[Function(lambda v: v in ("yes", "no"), "yes or no")],
+        ),
+    ]
 
 
 def contact_fields(answers: dict[str, str]) -> dict:
@@ -82,4 +109,12 @@ def contact_fields(answers: dict[str, str]) -> dict:
         "tags": [tag.strip() for tag in answers["tags"].split(",") if tag.strip()],
         "priority": int(answers["priority"]),
         "cadence_days": int(answers["cadence_days"]) if answers["cadence_days"].strip() else None,
+        **(
+            {
+                "followers": int(answers["followers"]) if answers["followers"].strip() else None,
+                "archived": answers["archived"] == "yes",
+            }
+            if "archived" in answers
+            else {}
+        ),
     }
