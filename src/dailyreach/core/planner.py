@@ -34,6 +34,7 @@ class Thread:
     nudges: int = 0
     last_touch: datetime | None = None
     active_days: set[date] = field(default_factory=set)
+    outbound_days: set[date] = field(default_factory=set)
 
 
 def read_thread(interactions: Iterable[Interaction], tz: tzinfo) -> Thread:
@@ -42,9 +43,11 @@ def read_thread(interactions: Iterable[Interaction], tz: tzinfo) -> Thread:
     for interaction in interactions:
         at = interaction.moment
         kind = interaction.kind
+        local_day = at.astimezone(tz).date()
         if kind != "note":
-            thread.active_days.add(at.astimezone(tz).date())
+            thread.active_days.add(local_day)
         if kind in OUTBOUND_KINDS:
+            thread.outbound_days.add(local_day)
             if thread.open:
                 thread.nudges += 1
             else:
@@ -67,14 +70,11 @@ def read_thread(interactions: Iterable[Interaction], tz: tzinfo) -> Thread:
 def threads_by_contact(
     contacts: Iterable[Contact], interactions: Iterable[Interaction], tz: tzinfo
 ) -> dict[str, Thread]:
+    """Each contact's thread, from interactions given oldest first (as Store.interactions gives them)."""
     grouped: dict[str, list[Interaction]] = defaultdict(list)
     for interaction in interactions:
         grouped[interaction.contact_id].append(interaction)
-    threads = {}
-    for contact in contacts:
-        history = sorted(grouped.get(contact.id, ()), key=lambda interaction: interaction.moment.timestamp())
-        threads[contact.id] = read_thread(history, tz)
-    return threads
+    return {contact.id: read_thread(grouped.get(contact.id, ()), tz) for contact in contacts}
 
 
 @dataclass(frozen=True)
@@ -188,10 +188,6 @@ def settle_plan(
     return DayPlan(date=today.isoformat(), items=kept)
 
 
-def outbound_days(interactions: Iterable[Interaction], tz: tzinfo) -> set[date]:
-    return {i.moment.astimezone(tz).date() for i in interactions if i.kind in OUTBOUND_KINDS}
-
-
 def streak(days_with_outreach: set[date], today: date) -> int:
     """Consecutive days with outreach up to today; today not being over yet does not break it."""
     day = today if today in days_with_outreach else today - timedelta(days=1)
@@ -200,15 +196,6 @@ def streak(days_with_outreach: set[date], today: date) -> int:
         count += 1
         day -= timedelta(days=1)
     return count
-
-
-def reached_today(interactions: Iterable[Interaction], today: date, tz: tzinfo) -> set[str]:
-    """Contacts who got an outbound message today."""
-    return {
-        i.contact_id
-        for i in interactions
-        if i.kind in OUTBOUND_KINDS and i.moment.astimezone(tz).date() == today
-    }
 
 
 @dataclass(frozen=True)
