@@ -11,7 +11,10 @@ A broken file never stops the app: it runs with the defaults and says what was w
 
 from __future__ import annotations
 
+import contextlib
+import textwrap
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,3 +81,24 @@ def remember_theme(path: Path, theme: str) -> bool:
     except OSError:
         return False
     return True
+
+
+def write_starter_config(path: Path, binding_ids: Iterable[str]) -> None:
+    """On first use, a config file that shows what can be set, all commented out."""
+    if path.exists():
+        return
+    ids = textwrap.fill(
+        ", ".join(sorted(binding_ids)), width=96, initial_indent="#   ", subsequent_indent="#   "
+    )
+    text = (
+        "# dailyreach settings: remove the # in front of a line to use it.\n\n"
+        '# theme = "nord"   # or choose one with ctrl+p > Theme: the app writes it here\n\n'
+        "[keys]\n"
+        "# binding id = key(s), for example:\n"
+        '# log_dm_sent = "D"\n'
+        '# quit = "ctrl+q"\n'
+        f"# The ids:\n{ids}\n"
+    )
+    with contextlib.suppress(OSError):  # a read-only folder only means no starter file
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_owner_only(path, text.encode("utf-8"))

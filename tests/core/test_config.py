@@ -2,7 +2,7 @@
 
 import stat
 
-from dailyreach.config import load_config, remember_theme
+from dailyreach.config import Config, load_config, remember_theme
 
 
 def test_a_missing_file_means_the_defaults(tmp_path):
@@ -53,3 +53,16 @@ def test_a_broken_file_is_never_overwritten(tmp_path):
     path.write_text("[keys\n")
     assert not remember_theme(path, "nord")
     assert path.read_text() == "[keys\n"
+
+
+def test_a_starter_file_is_written_once_commented_out_and_owner_only(tmp_path):
+    from dailyreach.config import write_starter_config
+
+    path = tmp_path / "dailyreach" / "config.toml"
+    write_starter_config(path, ["quit", "log_dm_sent"])
+    text = path.read_text()
+    assert "log_dm_sent, quit" in text and stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert load_config(path) == Config(path=path)
+    assert remember_theme(path, "nord") and load_config(path).theme == "nord"
+    write_starter_config(path, ["quit"])
+    assert load_config(path).theme == "nord"

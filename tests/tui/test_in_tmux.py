@@ -2,6 +2,7 @@
 
 import json
 import shutil
+import stat
 import subprocess
 import time
 
@@ -70,3 +71,5 @@ def test_add_a_target_log_a_dm_quit_and_find_both_in_the_export(tmp_path):
     exported = json.loads(run_cli("export", db=db).stdout)
     assert [(c["name"], c["handles"]) for c in exported["contacts"]] == [("山田 太郎", {"x": "@yamada"})]
     assert [(i["kind"], i["channel"]) for i in exported["interactions"]] == [("dm_sent", "x")]
+    config = tmp_path / "config.toml"
+    assert "# log_dm_sent = " in config.read_text() and stat.S_IMODE(config.stat().st_mode) == 0o600

@@ -7,17 +7,18 @@ from pathlib import Path
 
 
 def run_app(db: Path, config_path: Path, *, demo: bool = False) -> None:
-    from dailyreach.config import load_config
+    from dailyreach.config import load_config, write_starter_config
     from dailyreach.core.store import Store
-    from dailyreach.tui.app import DailyReachApp
+    from dailyreach.tui.app import DailyReachApp, binding_ids
 
-    config = load_config(config_path)
     if not demo:
-        DailyReachApp(Store(db), config).run()
+        store = Store(db)
+        write_starter_config(config_path, binding_ids())
+        DailyReachApp(store, load_config(config_path)).run()
         return
     from dailyreach.core.demo import fill_demo
 
     with tempfile.TemporaryDirectory(prefix="dailyreach-demo-") as folder:
         store = Store(Path(folder) / "demo.json")
         fill_demo(store)
-        DailyReachApp(store, config).run()
+        DailyReachApp(store, load_config(config_path)).run()
