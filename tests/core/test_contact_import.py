@@ -179,3 +179,13 @@ def test_a_dailyreach_json_export_still_imports_through_the_same_door(store, tmp
     result = preview_import(store, tmp_path / "export.json", tags=("x",))
     assert result.format == "json" and not result.adds_anything
     assert result.notices == ["--tag x ignored: a JSON export is imported as it is"]
+
+
+def test_escape_sequences_and_huge_cells_in_a_file_never_reach_the_preview(store, tmp_path):
+    path = tmp_path / "evil.csv"
+    name = "\x1b]0;owned\x07\x1b[2JMallory" + "x" * 5000
+    path.write_text(f"name,x\n{name},not a handle!!\n\x1b[31mEve,@eve\n")
+    result = preview_import(store, path)
+    (line, label, reason), = result.bad
+    assert line == 2 and label.startswith("Mallory") and len(label) == 80 and "\x1b" not in reason
+    assert [c.name for _, c in result.added] == ["Eve"]

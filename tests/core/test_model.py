@@ -72,3 +72,9 @@ def test_records_round_trip_through_their_dict():
         {"name": "Ann", "handles": {"mastodon": "@a@b.social"}, "created_at": "2026-01-01T00:00:00+09:00"}
     )
     assert Contact.from_dict(contact.to_dict()) == contact
+
+
+def test_a_huge_bad_value_is_quoted_short_in_the_error():
+    with pytest.raises(ValidationError) as caught:
+        Contact.from_dict({"name": "Bob", "handles": {"x": "y" * 3000}})
+    assert len(str(caught.value)) < 150 and str(caught.value).startswith("x: 'yyyy")

@@ -14,8 +14,11 @@ from dailyreach.core.formats import IMPORT_FORMATS
 from dailyreach.core.model import Contact
 from dailyreach.core.storage import parse_json_bytes
 from dailyreach.core.store import Store
+from dailyreach.core.text import strip_control
 from dailyreach.core.textfile import EncodingProblem, decode_text
 from dailyreach.core.validation import ValidationError
+
+LABEL_LIMIT = 80
 
 
 @dataclass
@@ -95,18 +98,20 @@ def _plan_contacts(
         names[contact.name.casefold()] = f"{contact.name} in your contacts"
     stamp = store.now().isoformat()
     for row in parsed.rows:
+        # The label comes straight from the file and is printed: no escape sequences reach the terminal.
+        label = strip_control(row.label)[:LABEL_LIMIT]
         if row.problem:
-            preview.bad.append((row.line, row.label, row.problem))
+            preview.bad.append((row.line, label, row.problem))
             continue
         if row.skip:
-            preview.skipped.append((row.line, row.label, row.skip))
+            preview.skipped.append((row.line, label, row.skip))
             continue
         fields = dict(row.fields or {})
         fields["tags"] = [*fields.get("tags", []), *tags]
         try:
             contact = Contact.from_dict({**fields, "created_at": stamp, "updated_at": stamp})
         except ValidationError as error:
-            preview.bad.append((row.line, row.label, str(error)))
+            preview.bad.append((row.line, label, str(error)))
             continue
         identities = _identities(contact)
         clash = next((key for key in identities if key in known), None)

@@ -27,6 +27,7 @@ from dailyreach.core.validation import (
     moment,
     new_id,
     record_id,
+    shown,
     whole_number,
 )
 
@@ -80,11 +81,11 @@ class Contact:
             if raw in (None, ""):
                 continue
             if platform not in PLATFORMS:
-                raise ValidationError("handles", f"unknown platform {platform!r}")
+                raise ValidationError("handles", f"unknown platform {shown(platform)}")
             try:
                 normalised[platform] = normalise_handle(platform, str(raw))
             except HandleError as error:
-                raise ValidationError(platform, f"{raw!r}: {error}") from None
+                raise ValidationError(platform, f"{shown(raw)}: {error}") from None
         tags = data.get("tags") or []
         if isinstance(tags, str):
             tags = tags.split(",")
@@ -183,7 +184,9 @@ class Invitation:
         data = known_keys(cls, data, "invitation")
         currency = clean_text(data.get("currency") or "USD", "currency", limit=3).upper()
         if len(currency) != 3 or not currency.isalpha():
-            raise ValidationError("currency", f"{currency!r} is not a three-letter code such as USD or JPY")
+            raise ValidationError(
+                "currency", f"{shown(currency)} is not a three-letter code such as USD or JPY"
+            )
         decided_at = data.get("decided_at")
         return cls(
             id=record_id(data.get("id") or new_id()),
@@ -287,7 +290,7 @@ class Settings:
             try:
                 pendulum.timezone(timezone)
             except Exception:
-                raise ValidationError("timezone", f"{timezone!r} is not a known timezone") from None
+                raise ValidationError("timezone", f"{shown(timezone)} is not a known timezone") from None
         return cls(
             daily_goal=whole_number(
                 data.get("daily_goal", 5), "daily_goal", minimum=1, maximum=200, optional=False

@@ -20,6 +20,15 @@ _TIME_WITH_OFFSET = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}
 _ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 
 
+SHOWN_LIMIT = 60
+
+
+def shown(value: object) -> str:
+    """A value quoted for an error message: escapes visible, and cut short so a huge one stays readable."""
+    text = repr(value)
+    return text if len(text) <= SHOWN_LIMIT else f"{text[: SHOWN_LIMIT - 5]}...{text[-2:]}"
+
+
 class ValidationError(ValueError):
     """A value that cannot be stored; ``field`` names where it was."""
 
@@ -48,7 +57,7 @@ def clean_text(value: Any, name: str, *, limit: int, required: bool = False, mul
 
 def choice(value: Any, name: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
-        raise ValidationError(name, f"{value!r} is not one of {', '.join(allowed)}")
+        raise ValidationError(name, f"{shown(value)} is not one of {', '.join(allowed)}")
     return value
 
 
@@ -62,9 +71,9 @@ def whole_number(value: Any, name: str, *, minimum: int, maximum: int, optional:
     try:
         number = int(value)
     except (TypeError, ValueError):
-        raise ValidationError(name, f"{value!r} is not a whole number") from None
+        raise ValidationError(name, f"{shown(value)} is not a whole number") from None
     if isinstance(value, float) and value != number:
-        raise ValidationError(name, f"{value!r} is not a whole number")
+        raise ValidationError(name, f"{shown(value)} is not a whole number")
     if not minimum <= number <= maximum:
         raise ValidationError(name, f"must be between {minimum} and {maximum}, not {number}")
     return number
@@ -78,7 +87,7 @@ def amount(value: Any, name: str) -> float | int | None:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise ValidationError(name, f"{value!r} is not a number") from None
+        raise ValidationError(name, f"{shown(value)} is not a number") from None
     if number != number or number in (float("inf"), float("-inf")):
         raise ValidationError(name, "must be a finite number")
     if number < 0:
@@ -94,14 +103,14 @@ def moment(value: Any, name: str) -> str:
         return value.isoformat()
     if not isinstance(value, str) or not _TIME_WITH_OFFSET.search(value):
         raise ValidationError(
-            name, f"{value!r} is not an ISO 8601 time with its offset (2026-11-23T09:00+09:00)"
+            name, f"{shown(value)} is not an ISO 8601 time with its offset (2026-11-23T09:00+09:00)"
         )
     try:
         parsed = pendulum.parse(value)
     except (ValueError, TypeError, OverflowError):
-        raise ValidationError(name, f"{value!r} is not an ISO 8601 date and time") from None
+        raise ValidationError(name, f"{shown(value)} is not an ISO 8601 date and time") from None
     if not isinstance(parsed, DateTime):
-        raise ValidationError(name, f"{value!r} has no time of day")
+        raise ValidationError(name, f"{shown(value)} has no time of day")
     return parsed.isoformat()
 
 
@@ -115,7 +124,7 @@ def calendar_day(value: Any, name: str, *, optional: bool = True) -> str | None:
     try:
         parsed = pendulum.parse(str(value))
     except (ValueError, TypeError, OverflowError):
-        raise ValidationError(name, f"{value!r} is not a date (YYYY-MM-DD)") from None
+        raise ValidationError(name, f"{shown(value)} is not a date (YYYY-MM-DD)") from None
     return (parsed.date() if isinstance(parsed, DateTime) else parsed).isoformat()
 
 
