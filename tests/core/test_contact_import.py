@@ -186,6 +186,6 @@ def test_escape_sequences_and_huge_cells_in_a_file_never_reach_the_preview(store
     name = "\x1b]0;owned\x07\x1b[2JMallory" + "x" * 5000
     path.write_text(f"name,x\n{name},not a handle!!\n\x1b[31mEve,@eve\n")
     result = preview_import(store, path)
-    (line, label, reason), = result.bad
+    ((line, label, reason),) = result.bad
     assert line == 2 and label.startswith("Mallory") and len(label) == 80 and "\x1b" not in reason
     assert [c.name for _, c in result.added] == ["Eve"]

@@ -155,3 +155,16 @@ async def test_archiving_in_the_edit_form_takes_the_contact_off_the_panes(store,
         await pilot.press("escape")
         await pilot.pause()
         assert "[bold]VIP" not in [row[1] for row in cells(app, "today")]
+
+
+async def test_the_contact_screen_follows_a_change_made_by_another_dailyreach(store, people, clock):
+    from dailyreach.core.store import Store
+
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_contact(pilot, "Ann [/] Smith")
+        log(Store(store.path, clock=clock), ann, "dm_sent")
+        app.screen.reload_if_changed()
+        await pilot.pause()
+        assert [row[2] for row in cells(app, "timeline")] == ["DM sent"]

@@ -242,7 +242,7 @@ async def test_a_change_made_by_another_dailyreach_shows_up_while_open(store, pe
         assert cells(app, "pending") == []
         elsewhere = Store(store.path, clock=clock)
         log(elsewhere, ann, "dm_sent")
-        app.screen._reload_if_changed()
+        app.screen.reload_if_changed()
         await pilot.pause()
         assert [row[0] for row in cells(app, "pending")] == ["Ann [/] Smith"]
         assert cells(app, "today")[0][0] == "✓"
@@ -258,7 +258,7 @@ async def test_the_plan_rolls_over_at_local_midnight_while_open(store, people, c
         await pilot.pause()
         assert "1/5 today" in str(app.screen.query_one("#status").render())
         clock.set(pendulum.datetime(2026, 11, 24, 0, 1, tz="Asia/Tokyo"))
-        app.screen._reload_if_changed()
+        app.screen.reload_if_changed()
         await pilot.pause()
         status = str(app.screen.query_one("#status").render())
         assert "2026-11-24" in status and "0/5 today" in status

@@ -13,14 +13,34 @@ from dailyreach.core.store import Store
 from dailyreach.core.validation import ValidationError
 from dailyreach.tui.screens.log_form import log_form
 
+CHANGE_CHECK_SECONDS = 5
+
 
 class StoreScreen(Screen):
+    """A screen showing the store; it follows changes made here, by undo, or by another dailyreach."""
+
+    shown_revision: object = None
+
     @property
     def store(self) -> Store:
         return self.app.store
 
+    def on_mount(self) -> None:
+        # Textual calls this as well as a subclass's own on_mount (handlers run along the MRO).
+        self.set_interval(CHANGE_CHECK_SECONDS, self.reload_if_changed)
+
+    def on_screen_resume(self) -> None:
+        self.reload_if_changed()
+
+    def is_stale(self) -> bool:
+        return self.store.revision() != self.shown_revision
+
+    def reload_if_changed(self) -> None:
+        if self.is_stale():
+            self.reload()
+
     def reload(self) -> None:
-        """Show the store as it now is."""
+        """Show the store as it now is, and note which revision that was."""
         raise NotImplementedError
 
     def run_saving(self, save: Callable[[], object]) -> bool:

@@ -97,6 +97,7 @@ class ContactScreen(StoreScreen):
         if contact is None:
             self.dismiss()
             return
+        self.shown_revision = self.store.revision()
         history = self.store.interactions(contact.id)
         self.sub_title = contact.name
         thread = read_thread(history, self.store.timezone)

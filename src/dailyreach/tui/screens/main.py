@@ -34,7 +34,6 @@ from dailyreach.tui.screens.invitation_form import (
 from dailyreach.tui.screens.log_form import KIND_TITLES, LOG_KEYS, snooze_form
 
 NARROW_BELOW = 100
-CHANGE_CHECK_SECONDS = 5
 PANES = ("today", "pending", "invitations")
 CONTACT_PANES = ("today", "pending")
 
@@ -85,7 +84,6 @@ class MainScreen(StoreScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.set_interval(CHANGE_CHECK_SECONDS, self._reload_if_changed)
         self.query_one("#today", DataTable).add_columns("", "Name", "Reason", "Channel", "Why")
         self.query_one("#pending", DataTable).add_columns("Name", "Sent", "Nudges", "Follow-up", "Channel")
         self.query_one("#invitations", DataTable).add_columns(
@@ -94,16 +92,12 @@ class MainScreen(StoreScreen):
         self.reload()
         self.query_one("#today", DataTable).focus()
 
-    def on_screen_resume(self) -> None:
-        self._reload_if_changed()
-
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#panes").set_class(event.size.width < NARROW_BELOW, "narrow")
 
-    def _reload_if_changed(self) -> None:
-        """After midnight, or when the database changed (here or by `dailyreach log` elsewhere)."""
-        if self.store.today() != self.agenda_day or self.store.revision() != self.shown_revision:
-            self.reload()
+    def is_stale(self) -> bool:
+        """Also after local midnight, when a new day's plan is due."""
+        return super().is_stale() or self.store.today() != self.agenda_day
 
     def reload(self) -> Agenda:
         agenda = build_agenda(self.store)
