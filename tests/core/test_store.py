@@ -157,6 +157,23 @@ def test_a_writer_waits_for_the_lock_then_fails_clearly(store, db_path, monkeypa
         holder.wait()
 
 
+def test_an_undo_refused_by_a_held_lock_can_be_tried_again(store, db_path, monkeypatch):
+    add_contact(store, "Ann")
+    store._lock.timeout = 0.3
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, f"{db_path}.lock", "30"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(StoreLocked):
+            store.undo()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert store.undo().label == "save contact"
+    assert store.contacts() == []
+
+
 def test_a_writer_that_finds_the_lock_taken_succeeds_once_it_is_released(store, db_path):
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD_LOCK, f"{db_path}.lock", "1"], stdout=subprocess.PIPE, text=True

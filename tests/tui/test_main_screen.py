@@ -326,3 +326,39 @@ async def test_the_demo_fills_a_throwaway_store_and_never_touches_the_users(tmp_
     assert any(item.reason == "follow_up" for item in agenda.items)
     assert agenda.pending and agenda.declined and agenda.streak >= 2
     assert any("\u3040" <= ch <= "\u9fff" for item in agenda.items for ch in item.contact.name)
+
+
+async def test_a_database_broken_by_someone_else_is_reported_once_and_the_app_keeps_running(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        shown = cells(app, "today")
+        good = store.path.read_bytes()
+        store.path.write_text('{"contacts": ')
+        for _ in range(3):
+            app.screen.reload_if_changed()
+            await pilot.pause()
+        problems = [n for n in app._notifications if "Cannot read" in str(n.title)]
+        assert len(problems) == 1 and str(store.path) in str(problems[0].message)
+        assert cells(app, "today") == shown
+        store.path.write_bytes(good)
+        await pilot.press("d", "enter")
+        await pilot.pause()
+        assert [i.kind for i in store.interactions()] == ["dm_sent"]
+
+
+async def test_an_undo_that_cannot_be_saved_is_reported_and_can_be_tried_again(store, people, monkeypatch):
+    from dailyreach.core.store import StoreLocked
+
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d", "enter")
+        await pilot.pause()
+        real_undo = store.undo
+        monkeypatch.setattr(store, "undo", lambda: (_ for _ in ()).throw(StoreLocked("db.json is busy")))
+        await pilot.press("u")
+        await pilot.pause()
+        assert any("db.json is busy" in str(n.message) for n in app._notifications)
+        monkeypatch.setattr(store, "undo", real_undo)
+        await pilot.press("u")
+        await pilot.pause()
+        assert store.interactions() == []

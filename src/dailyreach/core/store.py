@@ -199,10 +199,12 @@ class Store:
         """Reverse the last change this process made; None when there is nothing to undo."""
         if not self.history:
             return None
-        change = self.history.pop()
+        change = self.history[-1]
         with self._locked(), self._storage.batch():
             for table, record_id, before in reversed(change.previous):
                 self._raw_put(table, record_id, before)
+        # Forgotten only once written: an undo refused by a lock or a full disk can be tried again.
+        self.history.pop()
         return change
 
     # -- raw access --------------------------------------------------------------------------

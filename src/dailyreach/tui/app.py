@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from dailyreach.config import Config, remember_theme
+from dailyreach.core.storage import StoreError
 from dailyreach.core.store import Store
 from dailyreach.tui.commands import ContactCommands
 from dailyreach.tui.screens.base import StoreScreen
@@ -78,7 +79,11 @@ class DailyReachApp(App):
                 )
 
     def action_undo(self) -> None:
-        change = self.store.undo()
+        try:
+            change = self.store.undo()
+        except StoreError as error:
+            self.notify(str(error), title="Not undone", severity="error", markup=False, timeout=10)
+            return
         if change is None:
             self.notify("Nothing to undo.")
             return

@@ -20,6 +20,7 @@ class StoreScreen(Screen):
     """A screen showing the store; it follows changes made here, by undo, or by another dailyreach."""
 
     shown_revision: object = None
+    unreadable = ""
 
     @property
     def store(self) -> Store:
@@ -36,8 +37,16 @@ class StoreScreen(Screen):
         return self.store.revision() != self.shown_revision
 
     def reload_if_changed(self) -> None:
-        if self.is_stale():
-            self.reload()
+        """Read the store again if it changed; a file broken by someone else leaves the screen as it was."""
+        try:
+            if self.is_stale():
+                self.reload()
+        except StoreError as error:
+            if str(error) != self.unreadable:
+                self.notify(str(error), title="Cannot read the database", severity="error", markup=False)
+            self.unreadable = str(error)
+        else:
+            self.unreadable = ""
 
     def reload(self) -> None:
         """Show the store as it now is, and note which revision that was."""
