@@ -89,7 +89,7 @@ class DailyReachApp(App):
             return
         self.notify(f"Undone: {change.label}", markup=False)
         if isinstance(self.screen, StoreScreen):
-            self.screen.reload()
+            self.screen.reload_if_changed()
 
 
 def binding_ids() -> set[str]:

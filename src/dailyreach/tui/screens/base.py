@@ -59,7 +59,7 @@ class StoreScreen(Screen):
         except (StoreError, ValueError, DateParseError) as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
             return False
-        self.reload()
+        self.reload_if_changed()
         return True
 
     def save_contact(self, fields: dict, verb: str, reopen: Callable[[dict], None]) -> None:
