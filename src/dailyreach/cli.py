@@ -306,6 +306,5 @@ def import_(session: Session, file: Path, fmt: str | None, dry_run: bool, tags: 
 
     store = session.store
     preview = preview_import(store, file, fmt=fmt, tags=tags, encoding=encoding)
-    if not dry_run:
-        apply_import_preview(store, preview)
-    click.echo(report.import_text(preview, dry_run=dry_run))
+    added = None if dry_run else apply_import_preview(store, preview)
+    click.echo(report.import_text(preview, added=added))

@@ -174,8 +174,10 @@ def _rows(rows: list[tuple[int, str, str]]) -> list[str]:
     return [f"  line {line:<5} {label}: {reason}" for line, label, reason in rows]
 
 
-def import_text(preview: ImportPreview, *, dry_run: bool) -> str:
-    """What an import added (or would add), skipped and rejected, each row with its line number."""
+def import_text(preview: ImportPreview, *, added: int | None) -> str:
+    """What an import added (``added`` records; None for a dry run: what it would add), skipped and
+    rejected, each row with its line number."""
+    dry_run = added is None
     verb = "would add" if dry_run else "added"
     if preview.export_plan is not None:
         plan = preview.export_plan
@@ -183,7 +185,10 @@ def import_text(preview: ImportPreview, *, dry_run: bool) -> str:
         lines = [f"{verb} {added}; {sum(plan.already_present.values())} already present", *preview.notices]
         return "\n".join(lines)
     lines = [f"{preview.source}: {IMPORT_TITLES[preview.format]}, read as {preview.encoding}"]
-    lines.append(f"{verb} {len(preview.added)} contact{'s' if len(preview.added) != 1 else ''}")
+    count = len(preview.added) if added is None else added
+    lines.append(f"{verb} {count} contact{'s' if count != 1 else ''}")
+    if added is not None and added < len(preview.added):
+        lines.append(f"  {len(preview.added) - added} were added by someone else meanwhile and left out")
     if dry_run and preview.added:
         lines.append(
             columns(

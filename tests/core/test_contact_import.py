@@ -189,3 +189,12 @@ def test_escape_sequences_and_huge_cells_in_a_file_never_reach_the_preview(store
     ((line, label, reason),) = result.bad
     assert line == 2 and label.startswith("Mallory") and len(label) == 80 and "\x1b" not in reason
     assert [c.name for _, c in result.added] == ["Eve"]
+
+
+def test_a_contact_added_elsewhere_after_the_preview_is_not_imported_twice(store, clock):
+    from dailyreach.core.store import Store
+
+    result = preview(store, "following_accounts_old.csv")
+    add_contact(Store(store.path, clock=clock), "Eugen", handles={"mastodon": "@Gargron@mastodon.social"})
+    assert apply_import_preview(store, result) == 1
+    assert sorted(c.name for c in store.contacts()) == ["Eugen", "yamada@mstdn.jp"]

@@ -130,13 +130,19 @@ def _plan_contacts(
     return preview
 
 
-def apply_import_preview(store: Store, preview: ImportPreview) -> None:
-    """Write what the preview showed, as one change that undo takes back whole."""
+def apply_import_preview(store: Store, preview: ImportPreview) -> int:
+    """Write what the preview showed, as one change that undo takes back whole; returns how many records
+    were added (a contact someone else added since the preview is left out)."""
     if preview.export_plan is not None:
         apply_import(store, preview.export_plan)
-        return
-    bodies = {}
-    for _, contact in preview.added:
-        body = contact.to_dict()
-        bodies[body.pop("id")] = body
-    store.add_records(f"import {Path(preview.source).name}", {"contacts": bodies})
+        return sum(preview.export_plan.added.values())
+    label = f"import {Path(preview.source).name}"
+    with store.transaction(label):
+        known = {key for contact in store.contacts(include_archived=True) for key in _identities(contact)}
+        bodies = {}
+        for _, contact in preview.added:
+            if known.isdisjoint(_identities(contact)):
+                body = contact.to_dict()
+                bodies[body.pop("id")] = body
+        store.add_records(label, {"contacts": bodies})
+    return len(bodies)

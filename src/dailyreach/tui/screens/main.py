@@ -286,11 +286,9 @@ class MainScreen(StoreScreen):
         self.app.push_screen(import_form(typed), preview)
 
     def _import(self, preview: ImportPreview) -> None:
-        if self.run_saving(lambda: apply_import_preview(self.store, preview)):
-            count = (
-                len(preview.added) if preview.export_plan is None else sum(preview.export_plan.added.values())
-            )
-            self.notify(f"Imported {count} records from {preview.source}: u undoes it", markup=False)
+        added: list[int] = []
+        if self.run_saving(lambda: added.append(apply_import_preview(self.store, preview))):
+            self.notify(f"Imported {added[0]} records from {preview.source}: u undoes it", markup=False)
 
     def action_snooze(self) -> None:
         contact = self._selected_contact()
