@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from dailyreach.core.agenda import Agenda, build_agenda
+from dailyreach.core.agenda import build_agenda
 from dailyreach.core.contact_export import EXPORTERS
 from dailyreach.core.contact_import import ImportPreview, apply_import_preview, preview_import
 from dailyreach.core.dates import DateParseError, parse_date
@@ -99,29 +99,25 @@ class MainScreen(StoreScreen):
         """Also after local midnight, when a new day's plan is due."""
         return super().is_stale() or self.store.today() != self.agenda_day
 
-    def reload(self) -> Agenda:
+    def reload(self) -> None:
         agenda = build_agenda(self.store)
         self.agenda_day, self.shown_revision = agenda.day, self.store.revision()
         self.sub_title = agenda.day.isoformat()
-        saved = (
-            f"declining saved {hours(agenda.savings.hours)}, {money(agenda.savings)}"
-            if agenda.declined
-            else ""
-        )
+        saved = f"saved {hours(agenda.savings.hours)}, {money(agenda.savings)}"
         self.query_one("#status", Static).update(
-            f"{agenda.day.isoformat()}   {agenda.progress}/{agenda.goal} today   streak {agenda.streak}   {saved}"
+            f"{agenda.day.isoformat()}   {agenda.progress}/{agenda.goal} today   streak {agenda.streak}"
+            + (f"   declining {saved}" if agenda.declined else "")
         )
         self.rows["today"] = today_rows(agenda)
         self.titles["today"] = f"1 Today {agenda.progress}/{agenda.goal}"
         self.rows["pending"] = pending_rows(agenda)
         self.titles["pending"] = f"2 Pending replies ({len(agenda.pending)})"
         self.rows["invitations"] = invitation_rows(agenda)
-        self.titles["invitations"] = (
-            f"3 Declined ({len(agenda.declined)}): saved {hours(agenda.savings.hours)}, {money(agenda.savings)}"
+        self.titles["invitations"] = f"3 Declined ({len(agenda.declined)})" + (
+            f": {saved}" if agenda.declined else ""
         )
         for pane in PANES:
             self._show(pane)
-        return agenda
 
     def _show(self, pane: str) -> None:
         """The pane's rows, narrowed by its filter."""
