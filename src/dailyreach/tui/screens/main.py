@@ -36,6 +36,10 @@ from dailyreach.tui.screens.log_form import KIND_TITLES, LOG_KEYS, snooze_form
 NARROW_BELOW = 100
 PANES = ("today", "pending", "invitations")
 CONTACT_PANES = ("today", "pending")
+EMPTY_PANES = {
+    "pending": "Nobody owes you a reply",
+    "invitations": "Press i to record one",
+}
 
 
 class ContactPane(DataTable):
@@ -141,7 +145,7 @@ class MainScreen(StoreScreen):
                 else "Press n to add your first target"
             )
         else:
-            table.border_subtitle = None
+            table.border_subtitle = EMPTY_PANES[pane]
 
     def _focused_pane(self) -> DataTable | None:
         focused = self.focused
