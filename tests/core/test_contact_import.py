@@ -1,6 +1,8 @@
 """Importing the files people have: every rule of each format, on the fixture files in tests/fixtures."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dailyreach.core.contact_import import apply_import_preview, preview_import
 from dailyreach.core.exchange import ImportRejected
@@ -198,3 +200,48 @@ def test_a_contact_added_elsewhere_after_the_preview_is_not_imported_twice(store
     add_contact(Store(store.path, clock=clock), "Eugen", handles={"mastodon": "@Gargron@mastodon.social"})
     assert apply_import_preview(store, result) == 1
     assert sorted(c.name for c in store.contacts()) == ["Eugen", "yamada@mstdn.jp"]
+
+
+file_like = st.one_of(
+    st.binary(max_size=400),
+    st.text(max_size=400).map(lambda text: text.encode("utf-8")),
+    st.lists(
+        st.sampled_from(
+            [
+                "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+                "Account address,Show boosts",
+                "BEGIN:VCARD",
+                "END:VCARD",
+                "VERSION:4.0",
+                "FN:山田",
+                "N:;;;;",
+                "X-SOCIAL-PROFILE;TYPE=twitter:@",
+                "name,x,email",
+                'Ann,"@ann',
+                ",,,,,,",
+                "\x00",
+                "\x1b[2J",
+                "",
+            ]
+        ),
+        max_size=12,
+    ).map(lambda lines: "\r\n".join(lines).encode("utf-8")),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=file_like, fmt=st.sampled_from([None, "linkedin", "mastodon", "vcard", "csv", "json"]))
+def test_any_file_gives_a_preview_or_a_clear_refusal_and_never_touches_the_store(
+    store, tmp_path, content, fmt
+):
+    path = tmp_path / "input"
+    path.write_bytes(content)
+    before = store.path.read_bytes()
+    try:
+        result = preview_import(store, path, fmt=fmt)
+    except ImportRejected as error:
+        assert str(path) in str(error)
+    else:
+        for line, label, reason in [*result.skipped, *result.bad]:
+            assert line >= 1 and "\x1b" not in label and reason
+    assert store.path.read_bytes() == before

@@ -12,7 +12,7 @@ from dailyreach.core.contact_files import READERS, ParsedFile, UnknownFormat, de
 from dailyreach.core.exchange import ImportPlan, ImportRejected, apply_import, plan_import
 from dailyreach.core.formats import IMPORT_FORMATS
 from dailyreach.core.model import Contact
-from dailyreach.core.storage import parse_json_bytes
+from dailyreach.core.storage import StoreCorrupt, parse_json_bytes
 from dailyreach.core.store import Store
 from dailyreach.core.text import strip_control
 from dailyreach.core.textfile import EncodingProblem, decode_text
@@ -78,7 +78,11 @@ def preview_import(
     try:
         fmt = fmt or detect_format(text)
         if fmt == "json":
-            plan = plan_import(store, parse_json_bytes(raw.removeprefix(b"\xef\xbb\xbf"), path), source)
+            try:
+                data = parse_json_bytes(raw.removeprefix(b"\xef\xbb\xbf"), path)
+            except StoreCorrupt as error:
+                raise ImportRejected(source, [str(error)]) from None
+            plan = plan_import(store, data, source)
             ignored = [f"--tag {', '.join(tags)} ignored: a JSON export is imported as it is"] if tags else []
             return ImportPreview(source, fmt, label, notices=ignored, export_plan=plan)
         parsed = READERS[fmt](text)
