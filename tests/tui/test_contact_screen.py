@@ -155,6 +155,14 @@ async def test_archiving_in_the_edit_form_takes_the_contact_off_the_panes(store,
         await pilot.press("escape")
         await pilot.pause()
         assert "[bold]VIP" not in [row[1] for row in cells(app, "today")]
+        await pilot.press("ctrl+p", *"VIP")
+        await pilot.pause(0.5)
+        await pilot.press("enter", "E")
+        await pilot.pause()
+        app.screen.query_one("#archived").value = "no"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.contact(vip.id).archived is False
 
 
 async def test_the_contact_screen_follows_a_change_made_by_another_dailyreach(store, people, clock):

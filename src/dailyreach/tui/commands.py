@@ -15,12 +15,15 @@ DISCOVERY_SHOWN = 20
 
 def _help(contact: Contact) -> str:
     summary = contact_summary(contact)
-    return f"Open contact · {summary['channel']} {summary['handle'] or ''}".strip()
+    where = f"{summary['channel']} {summary['handle'] or ''}".strip()
+    return f"Open contact · {where}" + (" · archived (E to bring back)" if contact.archived else "")
 
 
 class ContactCommands(Provider):
     async def startup(self) -> None:
-        self.contacts = sorted(self.app.store.contacts(), key=lambda contact: contact.name.casefold())
+        # Archived contacts too: the palette is the way back to them.
+        everyone = self.app.store.contacts(include_archived=True)
+        self.contacts = sorted(everyone, key=lambda contact: contact.name.casefold())
 
     def _open(self, contact_id: str) -> None:
         from dailyreach.tui.screens.contact import ContactScreen
