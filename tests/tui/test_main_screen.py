@@ -306,6 +306,10 @@ async def test_e_exports_owner_only_and_asks_before_replacing(store, people, tmp
         await pilot.pause()
         assert written.read_text() == "keep me"
         assert any("set Replace to yes" in n.message for n in app._notifications)
+        app.screen.query_one("#replace").value = "yes"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(json.loads(written.read_text())["contacts"]) == 3
 
 
 async def test_the_demo_fills_a_throwaway_store_and_never_touches_the_users(tmp_path, monkeypatch):

@@ -16,7 +16,7 @@ def default_export_name(day: str, fmt: str) -> str:
     return f"dailyreach-{kind}-{day}.{EXPORT_SUFFIXES[fmt]}"
 
 
-def export_form(store: Store) -> FieldsForm:
+def export_form(store: Store, typed: dict[str, str] | None = None) -> FieldsForm:
     return FieldsForm(
         "Export",
         [
@@ -37,6 +37,7 @@ def export_form(store: Store) -> FieldsForm:
                 "replace", "Replace", "no", validators=[Function(lambda v: v in ("yes", "no"), "yes or no")]
             ),
         ],
+        typed,
     )
 
 

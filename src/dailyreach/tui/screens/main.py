@@ -250,7 +250,7 @@ class MainScreen(StoreScreen):
 
         self.app.push_screen(invitation_form(self.store, typed), save)
 
-    def action_export(self) -> None:
+    def action_export(self, typed: dict[str, str] | None = None) -> None:
         def write(answers: dict[str, str] | None) -> None:
             if answers is None:
                 return
@@ -266,8 +266,9 @@ class MainScreen(StoreScreen):
                 self.notify(f"Exported to {path}", markup=False)
                 return
             self.notify(problem, title="Not exported", severity="error", markup=False)
+            self.action_export(answers)
 
-        self.app.push_screen(export_form(self.store), write)
+        self.app.push_screen(export_form(self.store, typed), write)
 
     def action_import_file(self, typed: dict[str, str] | None = None) -> None:
         def preview(answers: dict[str, str] | None) -> None:
@@ -288,7 +289,8 @@ class MainScreen(StoreScreen):
     def _import(self, preview: ImportPreview) -> None:
         added: list[int] = []
         if self.run_saving(lambda: added.append(apply_import_preview(self.store, preview))):
-            self.notify(f"Imported {added[0]} records from {preview.source}: u undoes it", markup=False)
+            noun = "records" if preview.export_plan is not None else "contacts"
+            self.notify(f"Imported {added[0]} {noun} from {preview.source}: u undoes it", markup=False)
 
     def action_snooze(self) -> None:
         contact = self._selected_contact()
