@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 import pendulum
-from pendulum import Date, DateTime, Timezone
+from pendulum import DateTime, Timezone
 
 
 class Clock(Protocol):
@@ -37,8 +37,3 @@ class FixedClock:
 
     def set(self, at: DateTime) -> None:
         self.at = at
-
-
-def local_date(moment: DateTime, tz: Timezone) -> Date:
-    """The calendar day ``moment`` falls on where the user is."""
-    return moment.in_timezone(tz).date()

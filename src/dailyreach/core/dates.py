@@ -64,14 +64,6 @@ def parse_date(text: str, now: DateTime, *, future: bool = True) -> Date:
     return parse_when(text, now, future=future).date()
 
 
-def parse_stored_datetime(value: str) -> DateTime:
-    """A stored ISO 8601 time with its offset."""
-    parsed = pendulum.parse(value)
-    if not isinstance(parsed, DateTime):
-        raise DateParseError(f"{value!r} is not a date and time")
-    return parsed
-
-
 def ago(then: DateTime, now: DateTime) -> str:
     """ "just now", "5 minutes ago", "3 days ago": how long ago, for a person."""
     seconds = (now - then).total_seconds()

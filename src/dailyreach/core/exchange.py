@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 
 from dailyreach.core.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
-from dailyreach.core.storage import parse_json_bytes, write_owner_only
+from dailyreach.core.storage import write_owner_only
 from dailyreach.core.store import FORMAT_NAME, Store
 from dailyreach.core.validation import ValidationError
 
@@ -152,11 +152,3 @@ def apply_import(store: Store, plan: ImportPlan) -> None:
         store.add_records("import", plan.new)
         if plan.settings is not None:
             store.save_settings(plan.settings)
-
-
-def read_export_file(path: Path) -> Any:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ImportRejected(str(path), [f"cannot be read: {error.strerror or error}"]) from None
-    return parse_json_bytes(raw.removeprefix(b"\xef\xbb\xbf"), path)

@@ -46,7 +46,6 @@ ANSWER_KINDS = frozenset({"reply_received", "meeting_booked", "met"})
 CHANNELS = (*PLATFORMS, "in_person", "phone", "other")
 INVITATION_KINDS = ("mixer", "seminar", "party", "community", "sales_pitch", "other")
 INVITATION_STATUSES = ("undecided", "declined", "accepted")
-STAGES = ("target", "contacted", "replied", "meeting", "met", "no_response")
 
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:

@@ -289,13 +289,6 @@ class Store:
             self._put("contacts", contact.id, _body(contact.to_dict()))
         return contact
 
-    def delete_contact(self, contact_id: str) -> None:
-        with self.transaction("delete contact"):
-            for interaction in self.interactions(contact_id):
-                self._put("interactions", interaction.id, None)
-            self._put("snoozes", contact_id, None)
-            self._put("contacts", contact_id, None)
-
     # -- interactions ------------------------------------------------------------------------
 
     def interactions(self, contact_id: str | None = None) -> list[Interaction]:
