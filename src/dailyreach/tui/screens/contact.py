@@ -14,7 +14,7 @@ from dailyreach.core.planner import Thread, keep_in_touch_due, pending_replies, 
 from dailyreach.core.store import Store
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
-from dailyreach.tui.screens.log_form import KIND_TITLES, LOG_KEYS
+from dailyreach.tui.screens.log_form import KIND_TITLES, log_bindings
 
 LABEL_WIDTH = 15
 
@@ -64,10 +64,7 @@ def contact_details(contact: Contact, stage: str, next_up: str = "") -> Text:
 class ContactScreen(StoreScreen):
     BINDINGS = [
         Binding("escape,backspace", "app.pop_screen", "Back", id="back"),
-        *(
-            Binding(key, f"log('{kind}')", KIND_TITLES[kind], id=f"log_{kind}")
-            for key, kind in LOG_KEYS.items()
-        ),
+        *log_bindings(),
         Binding("x", "log('no_response')", "No response", id="close_or_decline"),
         Binding("E", "edit", "Edit", id="edit_contact"),
         Binding("delete", "delete_entry", "Delete entry", id="delete_entry"),

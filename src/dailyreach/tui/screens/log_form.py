@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.validation import Function
 
 from dailyreach.core.dates import DateParseError, parse_date, parse_when
@@ -38,6 +39,13 @@ def _is_when(store: Store):
         return True
 
     return check
+
+
+def log_bindings() -> list[Binding]:
+    """The logging keys, with the same ids wherever they work, so one remap changes them everywhere."""
+    return [
+        Binding(key, f"log('{kind}')", KIND_TITLES[kind], id=f"log_{kind}") for key, kind in LOG_KEYS.items()
+    ]
 
 
 def usual_channel(store: Store, contact: Contact) -> str:

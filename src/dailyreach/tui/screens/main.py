@@ -31,7 +31,7 @@ from dailyreach.tui.screens.invitation_form import (
     invitation_fields,
     invitation_form,
 )
-from dailyreach.tui.screens.log_form import KIND_TITLES, LOG_KEYS, snooze_form
+from dailyreach.tui.screens.log_form import log_bindings, snooze_form
 
 NARROW_BELOW = 100
 PANES = ("today", "pending", "invitations")
@@ -50,10 +50,7 @@ class ContactPane(DataTable):
 
 class MainScreen(StoreScreen):
     BINDINGS = [
-        *(
-            Binding(key, f"log('{kind}')", KIND_TITLES[kind], id=f"log_{kind}")
-            for key, kind in LOG_KEYS.items()
-        ),
+        *log_bindings(),
         Binding("x", "close_or_decline", "No response / Decline", id="close_or_decline"),
         Binding("n", "new_target", "New target", id="new_target"),
         Binding("s", "snooze", "Snooze", id="snooze"),
