@@ -174,35 +174,46 @@ def _rows(rows: list[tuple[int, str, str]]) -> list[str]:
     return [f"  line {line:<5} {label}: {reason}" for line, label, reason in rows]
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def handles_text(contact: Contact) -> str:
+    return " ".join(f"{platform} {handle}" for platform, handle in contact.handles.items())
+
+
+def import_source(preview: ImportPreview) -> str:
+    return f"{preview.source}: {IMPORT_TITLES[preview.format]}, read as {preview.encoding}"
+
+
+def export_plan_text(preview: ImportPreview, verb: str) -> str:
+    """What importing a JSON export adds, per table, and how many of its records were already there."""
+    plan = preview.export_plan
+    tables = ", ".join(f"{count} {table}" for table, count in plan.added.items() if count) or "nothing"
+    return f"{verb} {tables}; {sum(plan.already_present.values())} already present"
+
+
 def import_text(preview: ImportPreview, *, added: int | None) -> str:
     """What an import added (``added`` records; None for a dry run: what it would add), skipped and
     rejected, each row with its line number."""
     dry_run = added is None
     verb = "would add" if dry_run else "added"
     if preview.export_plan is not None:
-        plan = preview.export_plan
-        added = ", ".join(f"{count} {table}" for table, count in plan.added.items() if count) or "nothing"
-        lines = [f"{verb} {added}; {sum(plan.already_present.values())} already present", *preview.notices]
-        return "\n".join(lines)
-    lines = [f"{preview.source}: {IMPORT_TITLES[preview.format]}, read as {preview.encoding}"]
-    count = len(preview.added) if added is None else added
-    lines.append(f"{verb} {count} contact{'s' if count != 1 else ''}")
-    if added is not None and added < len(preview.added):
+        return "\n".join([export_plan_text(preview, verb), *preview.notices])
+    count = len(preview.added) if dry_run else added
+    lines = [import_source(preview), f"{verb} {plural(count, 'contact')}"]
+    if not dry_run and added < len(preview.added):
         lines.append(f"  {len(preview.added) - added} were added by someone else meanwhile and left out")
     if dry_run and preview.added:
         lines.append(
             columns(
-                [
-                    [f"  line {line}", contact.name, " ".join(f"{p} {h}" for p, h in contact.handles.items())]
-                    for line, contact in preview.added
-                ]
+                [[f"  line {line}", contact.name, handles_text(contact)] for line, contact in preview.added]
             )
         )
     if preview.skipped:
         lines += [f"skipped {len(preview.skipped)}:", *_rows(preview.skipped)]
     if preview.bad:
-        lines += [f"not imported, {len(preview.bad)} bad row{'s' if len(preview.bad) != 1 else ''}:"]
-        lines += _rows(preview.bad)
+        lines += [f"not imported, {plural(len(preview.bad), 'bad row')}:", *_rows(preview.bad)]
     if preview.notices:
         lines += ["notes:", *(f"  {notice}" for notice in preview.notices)]
     return "\n".join(lines)

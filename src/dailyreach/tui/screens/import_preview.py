@@ -10,19 +10,16 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from dailyreach.core.contact_import import ImportPreview
-from dailyreach.core.formats import IMPORT_TITLES
+from dailyreach.report import export_plan_text, handles_text, import_source, plural
 
 
 def preview_summary(preview: ImportPreview) -> str:
-    head = f"{preview.source}: {IMPORT_TITLES[preview.format]}, read as {preview.encoding}"
     if preview.export_plan is not None:
-        added = ", ".join(f"{count} {table}" for table, count in preview.export_plan.added.items() if count)
-        present = sum(preview.export_plan.already_present.values())
-        return f"{head}\nwould add {added or 'nothing'}; {present} already present"
-    return (
-        f"{head}\nwould add {len(preview.added)}, skip {len(preview.skipped)}, "
-        f"{len(preview.bad)} bad row{'s' if len(preview.bad) != 1 else ''}"
+        return f"{import_source(preview)}\n{export_plan_text(preview, 'would add')}"
+    counts = (
+        f"would add {len(preview.added)}, skip {len(preview.skipped)}, {plural(len(preview.bad), 'bad row')}"
     )
+    return f"{import_source(preview)}\n{counts}"
 
 
 class ImportPreviewScreen(ModalScreen[bool]):
@@ -54,7 +51,7 @@ class ImportPreviewScreen(ModalScreen[bool]):
                 line,
                 Text("add", style="green"),
                 contact.name,
-                " ".join(f"{p} {h}" for p, h in contact.handles.items()),
+                handles_text(contact),
             )
             for line, contact in self.preview.added
         ]
