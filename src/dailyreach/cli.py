@@ -278,9 +278,9 @@ def invitations(session: Session, as_json: bool):
 def export(session: Session, fmt: str, output: Path | None, force: bool):
     """Export (to stdout unless -o is given); files are readable by you only."""
     from dailyreach.core.contact_export import EXPORTERS
-    from dailyreach.core.exchange import export_json, write_export
+    from dailyreach.core.exchange import write_export
 
-    payload = export_json(session.store) if fmt == "json" else EXPORTERS[fmt](session.store)
+    payload = EXPORTERS[fmt](session.store)
     if output is None:
         sys.stdout.buffer.write(payload)
     else:

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import icalendar
 import vobject
 
+from dailyreach.core.exchange import export_json
 from dailyreach.core.formats import NothingToExport
 from dailyreach.core.handles import PLATFORMS
 from dailyreach.core.model import Contact
@@ -149,6 +150,7 @@ def calendar_ics(store: Store) -> bytes:
 
 
 EXPORTERS = {
+    "json": export_json,
     "vcard": contacts_vcard,
     "csv": contacts_csv,
     "interactions-csv": interactions_csv,

@@ -12,7 +12,7 @@ from dailyreach.core.agenda import build_agenda
 from dailyreach.core.contact_export import EXPORTERS
 from dailyreach.core.contact_import import ImportPreview, apply_import_preview, preview_import
 from dailyreach.core.dates import DateParseError, parse_date
-from dailyreach.core.exchange import ImportRejected, export_json, write_export
+from dailyreach.core.exchange import ImportRejected, write_export
 from dailyreach.core.formats import NothingToExport
 from dailyreach.core.model import Contact, Invitation, Snooze
 from dailyreach.core.storage import StoreError
@@ -253,7 +253,7 @@ class MainScreen(StoreScreen):
                 return
             path, fmt, replace = export_target(answers, self.store.today().isoformat())
             try:
-                payload = export_json(self.store) if fmt == "json" else EXPORTERS[fmt](self.store)
+                payload = EXPORTERS[fmt](self.store)
                 write_export(path, payload, force=replace)
             except FileExistsError:
                 problem = f"{path} already exists: set Replace to yes to overwrite it"
