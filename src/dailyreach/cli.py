@@ -6,8 +6,9 @@ Only ``dailyreach`` with no subcommand imports textual, so scripts start fast.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import orjson
@@ -17,6 +18,10 @@ from dailyreach.core.formats import EXPORT_FORMATS, IMPORT_FORMATS, NothingToExp
 from dailyreach.core.handles import PLATFORMS
 from dailyreach.core.storage import StoreError
 from dailyreach.core.validation import ValidationError
+
+if TYPE_CHECKING:
+    from dailyreach.core.agenda import Agenda
+    from dailyreach.core.store import Store
 
 DEFAULT_DB_NAME = "dailyreach.json"
 
@@ -55,10 +60,10 @@ class Session:
 
     def __init__(self, db: Path) -> None:
         self.db = db
-        self._store = None
+        self._store: Store | None = None
 
     @property
-    def store(self):
+    def store(self) -> Store:
         if self._store is None:
             from dailyreach.core.store import Store
 
@@ -117,8 +122,16 @@ def main(ctx: click.Context, db: Path | None, config: Path | None, demo: bool) -
 @click.option("--cadence", type=click.IntRange(min=1), help="Keep in touch every DAYS days.")
 @click.pass_obj
 def add(
-    session: Session, name: str, why: str, tags: tuple[str, ...], priority: int, followers, cadence, **handles
-):
+    session: Session,
+    /,
+    name: str,
+    why: str,
+    tags: tuple[str, ...],
+    priority: int,
+    followers: int | None,
+    cadence: int | None,
+    **handles: str | None,
+) -> None:
     """Add an outreach target; prints its id."""
     from dailyreach.core.lookup import contact_with_same_handle, describe
     from dailyreach.core.model import Contact
@@ -148,7 +161,7 @@ def add(
 @click.option("--at", "when", default="now", help="When: ISO time, now, yesterday, -2h, friday...")
 @click.option("--text", default="", help="A short note of what was said.")
 @click.pass_obj
-def log(session: Session, contact: str, kind: str, channel: str | None, when: str, text: str):
+def log(session: Session, contact: str, kind: str, channel: str | None, when: str, text: str) -> None:
     """Log an interaction with CONTACT (id, handle or name); prints its id.
 
     KIND is public_reply, dm_sent, follow_up, reply_received, meeting_booked, met, no_response or note.
@@ -182,8 +195,16 @@ def log(session: Session, contact: str, kind: str, channel: str | None, when: st
 @click.option("--decline", is_flag=True, help="Decline it now.")
 @click.pass_obj
 def invite(
-    session: Session, title: str, kind: str, host: str, event_date, hours, cost, currency, decline: bool
-):
+    session: Session,
+    title: str,
+    kind: str,
+    host: str,
+    event_date: str | None,
+    hours: str | None,
+    cost: str | None,
+    currency: str | None,
+    decline: bool,
+) -> None:
     """Record an invitation; prints its id."""
     from dailyreach.core.dates import parse_date
     from dailyreach.core.model import Invitation
@@ -210,7 +231,7 @@ def invite(
 @click.argument("invitation")
 @click.option("--note", default="", help="Why, for your own record.")
 @click.pass_obj
-def decline(session: Session, invitation: str, note: str):
+def decline(session: Session, invitation: str, note: str) -> None:
     """Decline INVITATION (id, title or the start of one)."""
     from dailyreach.core.lookup import find_invitation
 
@@ -220,12 +241,17 @@ def decline(session: Session, invitation: str, note: str):
     click.echo(f"declined: {chosen.title}")
 
 
-def _show_agenda(session: Session, as_json: bool, to_json, to_text) -> None:
+def _show_agenda(
+    session: Session, as_json: bool, to_json: Callable[[Agenda], Any], to_text: Callable[[Agenda], str]
+) -> None:
     """Print one view of today's agenda, as JSON or as aligned text."""
     from dailyreach.core.agenda import build_agenda
 
     agenda = build_agenda(session.store)
-    _emit_json(to_json(agenda)) if as_json else click.echo(to_text(agenda))
+    if as_json:
+        _emit_json(to_json(agenda))
+    else:
+        click.echo(to_text(agenda))
 
 
 json_option = click.option(
@@ -236,7 +262,7 @@ json_option = click.option(
 @main.command()
 @json_option
 @click.pass_obj
-def today(session: Session, as_json: bool):
+def today(session: Session, as_json: bool) -> None:
     """Print today's plan, progress and streak."""
     from dailyreach import report
 
@@ -246,7 +272,7 @@ def today(session: Session, as_json: bool):
 @main.command()
 @json_option
 @click.pass_obj
-def pending(session: Session, as_json: bool):
+def pending(session: Session, as_json: bool) -> None:
     """Print the messages still waiting for a reply, oldest first."""
     from dailyreach import report
 
@@ -256,7 +282,7 @@ def pending(session: Session, as_json: bool):
 @main.command()
 @json_option
 @click.pass_obj
-def invitations(session: Session, as_json: bool):
+def invitations(session: Session, as_json: bool) -> None:
     """Print declined invitations with the time and money saved, and the undecided ones."""
     from dailyreach import report
 
@@ -275,7 +301,7 @@ def invitations(session: Session, as_json: bool):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE.")
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @click.pass_obj
-def export(session: Session, fmt: str, output: Path | None, force: bool):
+def export(session: Session, fmt: str, output: Path | None, force: bool) -> None:
     """Export (to stdout unless -o is given); files are readable by you only."""
     from dailyreach.core.contact_export import EXPORTERS
     from dailyreach.core.exchange import write_export
@@ -295,7 +321,9 @@ def export(session: Session, fmt: str, output: Path | None, force: bool):
 @click.option("--tag", "tags", multiple=True, help="Tag every imported contact (repeat for more).")
 @click.option("--encoding", help="The file's encoding when it is neither UTF-8 nor Shift_JIS (cp1252, ...).")
 @click.pass_obj
-def import_(session: Session, file: Path, fmt: str | None, dry_run: bool, tags: tuple[str, ...], encoding):
+def import_(
+    session: Session, file: Path, fmt: str | None, dry_run: bool, tags: tuple[str, ...], encoding: str | None
+) -> None:
     """Import contacts (LinkedIn, Mastodon, vCard, CSV) or a dailyreach JSON export.
 
     Contacts already in the store (same handle, profile URL or e-mail) are skipped; broken rows are

@@ -14,6 +14,7 @@ from dailyreach.core.planner import Savings
 
 if TYPE_CHECKING:
     from dailyreach.core.contact_import import ImportPreview
+    from dailyreach.core.exchange import ImportPlan
 
 REASONS = {"follow_up": "follow-up", "keep_in_touch": "keep in touch", "new": "new"}
 
@@ -186,9 +187,8 @@ def import_source(preview: ImportPreview) -> str:
     return f"{preview.source}: {IMPORT_TITLES[preview.format]}, read as {preview.encoding}"
 
 
-def export_plan_text(preview: ImportPreview, verb: str) -> str:
+def export_plan_text(plan: ImportPlan, verb: str) -> str:
     """What importing a JSON export adds, per table, and how many of its records were already there."""
-    plan = preview.export_plan
     tables = ", ".join(f"{count} {table}" for table, count in plan.added.items() if count) or "nothing"
     return f"{verb} {tables}; {sum(plan.already_present.values())} already present"
 
@@ -196,20 +196,25 @@ def export_plan_text(preview: ImportPreview, verb: str) -> str:
 def import_text(preview: ImportPreview, *, added: int | None) -> str:
     """What an import added (``added`` records; None for a dry run: what it would add), skipped and
     rejected, each row with its line number."""
-    dry_run = added is None
-    verb = "would add" if dry_run else "added"
+    verb = "would add" if added is None else "added"
     if preview.export_plan is not None:
-        return "\n".join([export_plan_text(preview, verb), *preview.notices])
-    count = len(preview.added) if dry_run else added
-    lines = [import_source(preview), f"{verb} {plural(count, 'contact')}"]
-    if not dry_run and added < len(preview.added):
-        lines.append(f"  {len(preview.added) - added} were added by someone else meanwhile and left out")
-    if dry_run and preview.added:
-        lines.append(
-            columns(
-                [[f"  line {line}", contact.name, handles_text(contact)] for line, contact in preview.added]
+        return "\n".join([export_plan_text(preview.export_plan, verb), *preview.notices])
+    lines = [import_source(preview)]
+    if added is None:
+        lines.append(f"{verb} {plural(len(preview.added), 'contact')}")
+        if preview.added:
+            lines.append(
+                columns(
+                    [
+                        [f"  line {line}", contact.name, handles_text(contact)]
+                        for line, contact in preview.added
+                    ]
+                )
             )
-        )
+    else:
+        lines.append(f"{verb} {plural(added, 'contact')}")
+        if added < len(preview.added):
+            lines.append(f"  {len(preview.added) - added} were added by someone else meanwhile and left out")
     if preview.skipped:
         lines += [f"skipped {len(preview.skipped)}:", *_rows(preview.skipped)]
     if preview.bad:

@@ -43,7 +43,7 @@ def test_two_processes_writing_at_once_lose_nothing(store, db_path):
 
 def test_writers_killed_at_random_moments_leave_a_valid_file_with_every_acknowledged_write(store, db_path):
     rng = random.Random(20261123)
-    acknowledged: set[str] = set()
+    acknowledged = set()
     for _ in range(15):
         writers = [start_writer(db_path, -1, tag) for tag in ("a", "b")]
         time.sleep(rng.uniform(0.35, 0.9))

@@ -139,7 +139,7 @@ def test_exports_are_owner_only_and_never_replace_a_file_unless_forced(store, tm
 
 unicode_text = st.text(
     alphabet=st.one_of(
-        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+        st.characters(codec="utf-8", exclude_categories=["Cs"]),
         st.sampled_from("山田太郎ﾃｽﾄ🎉[]/\x1b\x00\n\t"),
     ),
     max_size=40,

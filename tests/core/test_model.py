@@ -1,6 +1,6 @@
 import pytest
 
-from dailyreach.core.model import Contact, DayPlan, Interaction, Invitation, Settings
+from dailyreach.core.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
 from dailyreach.core.validation import ValidationError
 
 
@@ -34,6 +34,16 @@ from dailyreach.core.validation import ValidationError
         (Settings, {"daily_goal": 0}, "daily_goal"),
         (Settings, {"timezone": "Mars/Olympus"}, "timezone"),
         (DayPlan, {"date": "2026-11-23", "items": [{"contact_id": "c", "reason": "whim"}]}, "reason"),
+        # pendulum parses an ISO duration as a Duration, which names no day (found by mypy).
+        (DayPlan, {"date": "P3D"}, "date"),
+        (Snooze, {"contact_id": "c1", "until": "P3D"}, "until"),
+        (Invitation, {"title": "Mixer", "event_date": "P1W"}, "event_date"),
+        (Snooze, {"contact_id": "c1"}, "until"),
+        (
+            DayPlan,
+            {"date": "2026-11-23", "items": [{"contact_id": "c", "reason": "new", "follow_up_number": ""}]},
+            "follow_up_number",
+        ),
     ],
 )
 def test_a_bad_value_is_rejected_naming_its_field(record, data, field):

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Protocol
 
 import pendulum
-from pendulum import DateTime, Timezone
+from pendulum import DateTime, FixedTimezone, Timezone
+
+# What pendulum hands back for a zone: a named zone, or a fixed offset such as the system's "+09:00".
+Zone = Timezone | FixedTimezone
 
 
 class Clock(Protocol):
@@ -15,11 +18,11 @@ class Clock(Protocol):
 class SystemClock:
     """The real time, in the given timezone (the system's when none is given)."""
 
-    def __init__(self, tz: str | Timezone | None = None) -> None:
-        self.tz = pendulum.timezone(tz) if isinstance(tz, str) else (tz or pendulum.local_timezone())
+    def __init__(self, tz: str | Zone | None = None) -> None:
+        self.tz: Zone = pendulum.timezone(tz) if isinstance(tz, str) else (tz or pendulum.local_timezone())
 
     def now(self) -> DateTime:
-        return pendulum.now(self.tz)
+        return DateTime.now(self.tz)
 
 
 class FixedClock:
@@ -31,7 +34,7 @@ class FixedClock:
     def now(self) -> DateTime:
         return self.at
 
-    def advance(self, **delta: float) -> DateTime:
+    def advance(self, **delta: int) -> DateTime:
         self.at = self.at.add(**delta)
         return self.at
 

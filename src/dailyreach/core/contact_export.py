@@ -146,7 +146,8 @@ def calendar_ics(store: Store) -> bytes:
         if details:
             event.add("description", "\n".join(details))
         calendar.add_component(event)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
 
 
 EXPORTERS = {

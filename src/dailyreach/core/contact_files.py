@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 import vobject
 
@@ -27,7 +28,7 @@ MASTODON_HEADER = "Account address"
 class SourceRow:
     line: int
     label: str
-    fields: dict | None = None
+    fields: dict[str, Any] | None = None
     skip: str | None = None
     problem: str | None = None
     warnings: list[str] = field(default_factory=list)
@@ -205,7 +206,7 @@ def read_csv(text: str) -> ParsedFile:
         found = {target: value for target, value in zip(targets, cells, strict=True) if target and value}
         first, last = found.pop("first_name", ""), found.pop("last_name", "")
         name = found.pop("name", "") or " ".join(part for part in (first, last) if part)
-        fields = {key: value for key, value in found.items() if key not in PLATFORMS}
+        fields: dict[str, Any] = {key: value for key, value in found.items() if key not in PLATFORMS}
         fields["name"] = name
         fields["handles"] = {key: value for key, value in found.items() if key in PLATFORMS}
         fields["tags"] = [tag for tag in re.split(r"[,;]", found.get("tags", "")) if tag.strip()]
@@ -221,7 +222,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 def _cards(text: str) -> Iterator[tuple[int, str | None]]:
     """Each card's first line and text; None when a card is never closed."""
-    start, chunk = None, []
+    start: int | None = None
+    chunk: list[str] = []
     for number, line in enumerate(text.splitlines(), 1):
         keyword = line.strip().upper()
         if keyword == "BEGIN:VCARD":
@@ -237,7 +239,7 @@ def _cards(text: str) -> Iterator[tuple[int, str | None]]:
         yield start, None
 
 
-def _card_name(card) -> str:
+def _card_name(card: Any) -> str:
     if "fn" in card.contents and str(card.fn.value).strip():
         return str(card.fn.value).strip()
     if "n" in card.contents:
@@ -248,7 +250,7 @@ def _card_name(card) -> str:
     return ""
 
 
-def _card_handles(card, warnings: list[str]) -> dict[str, str]:
+def _card_handles(card: Any, warnings: list[str]) -> dict[str, str]:
     found: list[tuple[str, str]] = []
     for line in card.contents.get("email", []):
         found.append(("email", str(line.value)))
@@ -283,12 +285,12 @@ def _card_handles(card, warnings: list[str]) -> dict[str, str]:
     return handles
 
 
-def _card_fields(card, warnings: list[str]) -> dict:
+def _card_fields(card: Any, warnings: list[str]) -> dict[str, Any]:
     def text_of(name: str) -> str:
         return "\n".join(str(line.value) for line in card.contents.get(name, []))
 
     tags = [str(tag) for line in card.contents.get("categories", []) for tag in line.value]
-    fields = {
+    fields: dict[str, Any] = {
         "name": _card_name(card),
         "handles": _card_handles(card, warnings),
         "notes": text_of("note"),

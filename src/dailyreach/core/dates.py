@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import pendulum
 from pendulum import Date, DateTime
@@ -64,7 +65,7 @@ def parse_date(text: str, now: DateTime, *, future: bool = True) -> Date:
     return parse_when(text, now, future=future).date()
 
 
-def ago(then: DateTime, now: DateTime) -> str:
+def ago(then: datetime, now: datetime) -> str:
     """ "just now", "5 minutes ago", "3 days ago": how long ago, for a person."""
     seconds = (now - then).total_seconds()
     if seconds < 60:

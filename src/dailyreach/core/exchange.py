@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import orjson
 
@@ -18,12 +19,19 @@ from dailyreach.core.validation import ValidationError
 
 EXPORT_VERSION = 1
 PROBLEMS_SHOWN = 10
-_RECORDS = {
-    "contacts": Contact,
-    "interactions": Interaction,
-    "invitations": Invitation,
-    "snoozes": Snooze,
-    "plans": DayPlan,
+
+
+class _Record(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+# Each table's validating reader.
+_RECORDS: dict[str, Callable[[Any], _Record]] = {
+    "contacts": Contact.from_dict,
+    "interactions": Interaction.from_dict,
+    "invitations": Invitation.from_dict,
+    "snoozes": Snooze.from_dict,
+    "plans": DayPlan.from_dict,
 }
 
 
@@ -50,7 +58,10 @@ class ImportRejected(ValueError):
 @cache
 def export_schema() -> dict[str, Any]:
     """The JSON Schema of the export, shipped inside the package."""
-    return json.loads(resources.files("dailyreach.core").joinpath("export.schema.json").read_text("utf-8"))
+    schema: dict[str, Any] = json.loads(
+        resources.files("dailyreach.core").joinpath("export.schema.json").read_text("utf-8")
+    )
+    return schema
 
 
 def export_bundle(store: Store) -> dict[str, Any]:
@@ -98,7 +109,7 @@ def _schema_problems(data: Any) -> list[str]:
 class ImportPlan:
     """What importing a file would do: new records per table, and how many were already there."""
 
-    new: dict[str, dict[str, dict]] = field(default_factory=dict)
+    new: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     already_present: dict[str, int] = field(default_factory=dict)
     settings: Settings | None = None
 
@@ -114,13 +125,13 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
         raise ImportRejected(source, problems)
     plan = ImportPlan()
     contact_ids = store.record_ids("contacts") | {c["id"] for c in data["contacts"]}
-    for table, record_class in _RECORDS.items():
+    for table, read_record in _RECORDS.items():
         existing = store.record_ids(table)
-        new: dict[str, dict] = {}
+        new: dict[str, dict[str, Any]] = {}
         present = 0
         for index, raw in enumerate(data.get(table, [])):
             try:
-                record = record_class.from_dict(raw)
+                record = read_record(raw)
             except ValidationError as error:
                 problems.append(f"{table}[{index}].{error.field}: {error.problem}")
                 continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from urllib.parse import unquote, urlsplit
 
 PLATFORMS = (
@@ -99,7 +100,7 @@ def _mastodon(raw: str) -> str:
     return f"@{user}@{host}"
 
 
-def _instagram_like(hosts: tuple[str, ...], platform: str):
+def _instagram_like(hosts: tuple[str, ...], platform: str) -> Callable[[str], str]:
     def normalise(raw: str) -> str:
         path = _path_after_host(raw, hosts)
         name = (path.split("/")[0] if path is not None else raw).removeprefix("@").lower()
@@ -134,7 +135,7 @@ def _web(raw: str) -> str:
     return url
 
 
-_NORMALISERS = {
+_NORMALISERS: dict[str, Callable[[str], str]] = {
     "x": _x,
     "linkedin": _linkedin,
     "bluesky": _bluesky,

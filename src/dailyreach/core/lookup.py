@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from dailyreach.core.handles import matching_handles
 from dailyreach.core.model import Contact, Invitation
 from dailyreach.core.storage import StoreError
 
 CANDIDATES_SHOWN = 8
+Found = TypeVar("Found", Contact, Invitation)
 
 
 class NotFound(StoreError):
@@ -22,7 +26,7 @@ def describe(contact: Contact) -> str:
     return f"{contact.name} ({contact.id}{', ' + handle if handle else ''})"
 
 
-def _one(query: str, what: str, matches: list, label) -> object:
+def _one(query: str, what: str, matches: list[Found], label: Callable[[Found], str]) -> Found:
     if len(matches) == 1:
         return matches[0]
     listed = "\n".join(f"  {label(match)}" for match in matches[:CANDIDATES_SHOWN])

@@ -26,6 +26,8 @@ from dailyreach.core.validation import (
     known_keys,
     moment,
     new_id,
+    optional_calendar_day,
+    optional_whole_number,
     record_id,
     shown,
     whole_number,
@@ -105,9 +107,11 @@ class Contact:
             why=clean_text(data.get("why"), "why", limit=LONG_LIMIT, multiline=True),
             notes=clean_text(data.get("notes"), "notes", limit=LONG_LIMIT, multiline=True),
             tags=clean_tags,
-            priority=whole_number(data.get("priority", 2), "priority", minimum=1, maximum=3, optional=False),
-            followers=whole_number(data.get("followers"), "followers", minimum=0, maximum=10**10),
-            cadence_days=whole_number(data.get("cadence_days"), "cadence_days", minimum=1, maximum=3650),
+            priority=whole_number(data.get("priority", 2), "priority", minimum=1, maximum=3),
+            followers=optional_whole_number(data.get("followers"), "followers", minimum=0, maximum=10**10),
+            cadence_days=optional_whole_number(
+                data.get("cadence_days"), "cadence_days", minimum=1, maximum=3650
+            ),
             archived=archived,
             created_at=moment(data["created_at"], "created_at") if data.get("created_at") else "",
             updated_at=moment(data["updated_at"], "updated_at") if data.get("updated_at") else "",
@@ -192,7 +196,7 @@ class Invitation:
             title=clean_text(data.get("title"), "title", limit=SHORT_LIMIT, required=True),
             kind=choice(data.get("kind") or "other", "kind", INVITATION_KINDS),
             host=clean_text(data.get("from", data.get("host")), "from", limit=SHORT_LIMIT),
-            event_date=calendar_day(data.get("event_date"), "event_date"),
+            event_date=optional_calendar_day(data.get("event_date"), "event_date"),
             status=choice(data.get("status") or "undecided", "status", INVITATION_STATUSES),
             hours=amount(data.get("hours"), "hours"),
             cost=amount(data.get("cost"), "cost"),
@@ -217,7 +221,7 @@ class Snooze:
         data = known_keys(cls, data, "snooze")
         return cls(
             contact_id=record_id(data.get("contact_id"), "contact_id"),
-            until=calendar_day(data.get("until"), "until", optional=False),
+            until=calendar_day(data.get("until"), "until"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -256,11 +260,10 @@ class DayPlan:
                         "follow_up_number",
                         minimum=0,
                         maximum=1000,
-                        optional=False,
                     ),
                 )
             )
-        return cls(date=calendar_day(data.get("date"), "date", optional=False), items=plan_items)
+        return cls(date=calendar_day(data.get("date"), "date"), items=plan_items)
 
     def to_dict(self) -> dict[str, Any]:
         return _ordered(asdict(self))
@@ -291,15 +294,12 @@ class Settings:
             except Exception:
                 raise ValidationError("timezone", f"{shown(timezone)} is not a known timezone") from None
         return cls(
-            daily_goal=whole_number(
-                data.get("daily_goal", 5), "daily_goal", minimum=1, maximum=200, optional=False
-            ),
+            daily_goal=whole_number(data.get("daily_goal", 5), "daily_goal", minimum=1, maximum=200),
             followup_days=whole_number(
                 data.get("followup_days", 3),
                 "followup_days",
                 minimum=1,
                 maximum=365,
-                optional=False,
             ),
             followup_days_by_channel={
                 choice(channel, "followup_days_by_channel", CHANNELS): whole_number(
@@ -307,7 +307,6 @@ class Settings:
                     f"followup_days_by_channel.{channel}",
                     minimum=1,
                     maximum=365,
-                    optional=False,
                 )
                 for channel, days in by_channel.items()
             },
@@ -316,7 +315,6 @@ class Settings:
                 "followups_before_giving_up",
                 minimum=0,
                 maximum=20,
-                optional=False,
             ),
             week_start=choice(
                 data.get("week_start", "monday"), "week_start", ("monday", "sunday", "saturday")

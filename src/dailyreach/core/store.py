@@ -17,10 +17,9 @@ from typing import Any
 import filelock
 import pendulum
 from pendulum import DateTime
-from tinydb import TinyDB
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
-from dailyreach.core.clock import Clock, SystemClock
+from dailyreach.core.clock import Clock, SystemClock, Zone
 from dailyreach.core.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
 from dailyreach.core.storage import (
     OWNER_ONLY,
@@ -46,17 +45,42 @@ class StoreLocked(StoreError):
     pass
 
 
+Body = dict[str, Any]
+
+
 class RecordTable(Table):
-    """A table keyed by our own record ids, so two processes never hand out the same one."""
+    """A table keyed by our own record ids, so two processes never hand out the same one.
 
-    document_id_class = str
+    TinyDB's own API is typed for its integer doc ids and copies the whole table on every change;
+    these methods take our string ids and change only the records they touch, through the storage.
+    """
 
-    def _get_next_id(self):
+    document_id_class = str  # type: ignore[assignment]  # TinyDB declares int; its JSON keys are str
+
+    def _get_next_id(self) -> int:
         raise TypeError("records are inserted with their own id")
 
+    def _raw(self) -> dict[str, dict[str, Body]]:
+        return self._storage.read() or {}
 
-class RecordDB(TinyDB):
-    table_class = RecordTable
+    def record(self, record_id: str) -> Body | None:
+        body = self._raw().get(self.name, {}).get(record_id)
+        return dict(body) if body is not None else None
+
+    def records(self) -> Iterator[tuple[str, Body]]:
+        yield from self._raw().get(self.name, {}).items()
+
+    def put(self, bodies: dict[str, Body | None]) -> None:
+        """Set each id's body; None removes the record."""
+        tables = self._raw()
+        table = tables.setdefault(self.name, {})
+        for record_id, body in bodies.items():
+            if body is None:
+                table.pop(record_id, None)
+            else:
+                table[record_id] = body
+        self._storage.write(tables)
+        self.clear_cache()
 
 
 @dataclass
@@ -64,7 +88,7 @@ class Change:
     """What one transaction did, as (table, id, value before) so it can be reversed."""
 
     label: str
-    previous: list[tuple[str, str, dict | None]] = field(default_factory=list)
+    previous: list[tuple[str, str, Body | None]] = field(default_factory=list)
 
 
 def _body(record_dict: dict[str, Any]) -> dict[str, Any]:
@@ -78,9 +102,9 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._lock = filelock.FileLock(f"{self.path}.lock", timeout=LOCK_WAIT_SECONDS, mode=OWNER_ONLY)
         self._storage = AtomicJSONStorage(self.path)
-        self._db = RecordDB(storage=lambda: self._storage)
-        self._tables = {
-            name: self._db.table(name, cache_size=0) for name in (*RECORD_TABLES, META_TABLE, SETTINGS_TABLE)
+        self._tables: dict[str, RecordTable] = {
+            name: RecordTable(self._storage, name, cache_size=0)
+            for name in (*RECORD_TABLES, META_TABLE, SETTINGS_TABLE)
         }
         self._change: Change | None = None
         self.history: list[Change] = []
@@ -101,8 +125,8 @@ class Store:
                         f"{self.path} is JSON but not a dailyreach database; it was left as it is"
                     )
                 with self._storage.batch():
-                    self._tables[META_TABLE].insert(
-                        Document({"format": FORMAT_NAME, "version": SCHEMA_VERSION}, doc_id="schema")
+                    self._tables[META_TABLE].put(
+                        {"schema": {"format": FORMAT_NAME, "version": SCHEMA_VERSION}}
                     )
                 return
             version = meta.get("version")
@@ -151,7 +175,7 @@ class Store:
     # -- time --------------------------------------------------------------------------------
 
     @property
-    def timezone(self) -> pendulum.Timezone:
+    def timezone(self) -> Zone:
         name = self.settings().timezone
         return pendulum.timezone(name) if name else pendulum.local_timezone()
 
@@ -202,55 +226,43 @@ class Store:
         change = self.history[-1]
         with self._locked(), self._storage.batch():
             for table, record_id, before in reversed(change.previous):
-                self._raw_put(table, record_id, before)
+                self._tables[table].put({record_id: before})
         # Forgotten only once written: an undo refused by a lock or a full disk can be tried again.
         self.history.pop()
         return change
 
     # -- raw access --------------------------------------------------------------------------
 
-    def _raw_get(self, table: str, record_id: str) -> dict | None:
-        document = self._tables[table].get(doc_id=record_id)
-        return dict(document) if document is not None else None
+    def _raw_get(self, table: str, record_id: str) -> Body | None:
+        return self._tables[table].record(record_id)
 
-    def _raw_put(self, table: str, record_id: str, body: dict | None) -> None:
-        records = self._tables[table]
-        if body is None:
-            if records.contains(doc_id=record_id):
-                records.remove(doc_ids=[record_id])
-        elif records.contains(doc_id=record_id):
-            records.upsert(Document(body, doc_id=record_id))
-        else:
-            records.insert(Document(body, doc_id=record_id))
-
-    def _put(self, table: str, record_id: str, body: dict | None) -> None:
+    def _put(self, table: str, record_id: str, body: Body | None) -> None:
         if self._change is None:
             raise RuntimeError("records change only inside a transaction")
         self._change.previous.append((table, record_id, self._raw_get(table, record_id)))
-        self._raw_put(table, record_id, body)
+        self._tables[table].put({record_id: body})
 
-    def _put_many(self, table: str, bodies: dict[str, dict]) -> None:
-        """Insert many new records at once (one table rebuild instead of one per record)."""
+    def _put_many(self, table: str, bodies: dict[str, Body]) -> None:
+        """Insert many new records at once."""
         if self._change is None:
             raise RuntimeError("records change only inside a transaction")
         self._change.previous.extend((table, record_id, None) for record_id in bodies)
-        self._tables[table].insert_multiple(Document(body, doc_id=rid) for rid, body in bodies.items())
+        self._tables[table].put(dict(bodies))
 
-    def _all(self, table: str) -> Iterator[tuple[str, dict]]:
-        data = self._storage.read() or {}
-        yield from data.get(table, {}).items()
+    def _all(self, table: str) -> Iterator[tuple[str, Body]]:
+        return self._tables[table].records()
 
     def revision(self) -> tuple[int, int, int] | None:
         """A token that changes whenever the database does, so a screen knows when to read it again."""
         return file_signature(self.path)
 
     def close(self) -> None:
-        self._db.close()
+        self._storage.close()
 
     def record_ids(self, table: str) -> set[str]:
         return {record_id for record_id, _ in self._all(table)}
 
-    def add_records(self, label: str, records: dict[str, dict[str, dict]]) -> None:
+    def add_records(self, label: str, records: dict[str, dict[str, Body]]) -> None:
         """Insert new records into several tables as one change: table -> id -> record without id."""
         with self.transaction(label):
             for table, bodies in records.items():

@@ -56,15 +56,20 @@ def clean_text(value: Any, name: str, *, limit: int, required: bool = False, mul
 
 
 def choice(value: Any, name: str, allowed: tuple[str, ...]) -> str:
-    if value not in allowed:
+    if not isinstance(value, str) or value not in allowed:
         raise ValidationError(name, f"{shown(value)} is not one of {', '.join(allowed)}")
     return value
 
 
-def whole_number(value: Any, name: str, *, minimum: int, maximum: int, optional: bool = True) -> int | None:
+def optional_whole_number(value: Any, name: str, *, minimum: int, maximum: int) -> int | None:
+    """A whole number in range, or None when the value is missing."""
     if value is None or value == "":
-        if optional:
-            return None
+        return None
+    return whole_number(value, name, minimum=minimum, maximum=maximum)
+
+
+def whole_number(value: Any, name: str, *, minimum: int, maximum: int) -> int:
+    if value is None or value == "":
         raise ValidationError(name, "is required")
     if isinstance(value, bool):
         raise ValidationError(name, "must be a whole number")
@@ -114,10 +119,15 @@ def moment(value: Any, name: str) -> str:
     return parsed.isoformat()
 
 
-def calendar_day(value: Any, name: str, *, optional: bool = True) -> str | None:
+def optional_calendar_day(value: Any, name: str) -> str | None:
+    """A day as YYYY-MM-DD, or None when the value is missing."""
     if value is None or value == "":
-        if optional:
-            return None
+        return None
+    return calendar_day(value, name)
+
+
+def calendar_day(value: Any, name: str) -> str:
+    if value is None or value == "":
         raise ValidationError(name, "is required")
     if isinstance(value, Date) and not isinstance(value, DateTime):
         return value.isoformat()
@@ -125,7 +135,12 @@ def calendar_day(value: Any, name: str, *, optional: bool = True) -> str | None:
         parsed = pendulum.parse(str(value))
     except (ValueError, TypeError, OverflowError):
         raise ValidationError(name, f"{shown(value)} is not a date (YYYY-MM-DD)") from None
-    return (parsed.date() if isinstance(parsed, DateTime) else parsed).isoformat()
+    # pendulum also parses durations ("P3D") and bare times; neither names a day.
+    if isinstance(parsed, DateTime):
+        return parsed.date().isoformat()
+    if isinstance(parsed, Date):
+        return parsed.isoformat()
+    raise ValidationError(name, f"{shown(value)} is not a date (YYYY-MM-DD)")
 
 
 def record_id(value: Any, name: str = "id") -> str:
@@ -134,7 +149,7 @@ def record_id(value: Any, name: str = "id") -> str:
     return value
 
 
-def known_keys(cls: type, data: Any, what: str) -> dict:
+def known_keys(cls: type[Any], data: Any, what: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValidationError(what, "must be a JSON object")
     names = {f.name for f in fields(cls)} | {"from"}

@@ -56,8 +56,8 @@ class DailyReachApp(App):
             self.notify(problem, title="Config", severity="warning", markup=False, timeout=15)
 
     def _remember_theme(self, theme: Theme) -> None:
-        changed = self.config.path is not None and theme.name != self.config.theme
-        if changed and remember_theme(self.config.path, theme.name):
+        path = self.config.path
+        if path is not None and theme.name != self.config.theme and remember_theme(path, theme.name):
             self.config.theme = theme.name
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node) -> None:
@@ -95,4 +95,4 @@ class DailyReachApp(App):
 def binding_ids() -> set[str]:
     """Every id a user can remap in the config file."""
     classes = (DailyReachApp, MainScreen, ContactPane, ContactScreen, FieldsForm, ImportPreviewScreen)
-    return {binding.id for cls in classes for binding in cls.BINDINGS if binding.id}
+    return {binding.id for cls in classes for binding in Binding.make_bindings(cls.BINDINGS) if binding.id}

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from dailyreach.core.model import Contact
 from dailyreach.report import contact_summary
+
+if TYPE_CHECKING:
+    from dailyreach.tui.app import DailyReachApp
 
 DISCOVERY_SHOWN = 20
 
@@ -22,7 +26,7 @@ def _help(contact: Contact) -> str:
 class ContactCommands(Provider):
     async def startup(self) -> None:
         # Archived contacts too: the palette is the way back to them.
-        everyone = self.app.store.contacts(include_archived=True)
+        everyone = cast("DailyReachApp", self.app).store.contacts(include_archived=True)
         self.contacts = sorted(everyone, key=lambda contact: contact.name.casefold())
 
     def _open(self, contact_id: str) -> None:

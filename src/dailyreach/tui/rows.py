@@ -27,7 +27,8 @@ def sync_rows(table: DataTable, rows: list[Row]) -> None:
     for row in list(table.ordered_rows):
         if row.key.value not in wanted:
             table.remove_row(row.key)
-    kept = [row.key.value for row in table.ordered_rows]
+    # Every row left has one of our keys: rows not in ``wanted`` (keyless ones too) were removed.
+    kept = [row.key.value for row in table.ordered_rows if row.key.value is not None]
     order = [key for key, _ in rows]
     if kept != order[: len(kept)]:
         selected = table.cursor_row

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from textual.screen import Screen
 
@@ -12,6 +13,9 @@ from dailyreach.core.storage import StoreError
 from dailyreach.core.store import Store
 from dailyreach.core.validation import ValidationError
 from dailyreach.tui.screens.log_form import log_form
+
+if TYPE_CHECKING:
+    from dailyreach.tui.app import DailyReachApp
 
 CHANGE_CHECK_SECONDS = 5
 
@@ -24,7 +28,7 @@ class StoreScreen(Screen):
 
     @property
     def store(self) -> Store:
-        return self.app.store
+        return cast("DailyReachApp", self.app).store
 
     def on_mount(self) -> None:
         # Textual calls this as well as a subclass's own on_mount (handlers run along the MRO).

@@ -146,5 +146,7 @@ class ContactScreen(StoreScreen):
         if table.row_count == 0:
             return
         entry_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if entry_id is None:
+            return
         if self.run_saving(lambda: self.store.delete_interaction(entry_id)):
             self.notify("Entry deleted: u brings it back.")

@@ -67,7 +67,7 @@ class FieldsForm(ModalScreen[dict[str, str] | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if not self._show_problems(self.query(Input).results(Input)):
-            self.dismiss({box.id: box.value for box in self.query(Input).results(Input)})
+            self.dismiss({box.id: box.value for box in self.query(Input).results(Input) if box.id})
 
     def action_cancel(self) -> None:
         self.dismiss(None)

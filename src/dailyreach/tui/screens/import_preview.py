@@ -15,7 +15,7 @@ from dailyreach.report import export_plan_text, handles_text, import_source, plu
 
 def preview_summary(preview: ImportPreview) -> str:
     if preview.export_plan is not None:
-        return f"{import_source(preview)}\n{export_plan_text(preview, 'would add')}"
+        return f"{import_source(preview)}\n{export_plan_text(preview.export_plan, 'would add')}"
     counts = (
         f"would add {len(preview.added)}, skip {len(preview.skipped)}, {plural(len(preview.bad), 'bad row')}"
     )

@@ -186,8 +186,9 @@ class MainScreen(StoreScreen):
 
     @on(DataTable.RowSelected)
     def open_contact(self, event: DataTable.RowSelected) -> None:
-        if event.data_table.id in CONTACT_PANES:
-            self.app.push_screen(ContactScreen(event.row_key.value))
+        contact_id = event.row_key.value
+        if event.data_table.id in CONTACT_PANES and contact_id is not None:
+            self.app.push_screen(ContactScreen(contact_id))
 
     def action_log(self, kind: str) -> None:
         contact = self._selected_contact()
@@ -277,9 +278,12 @@ class MainScreen(StoreScreen):
                 self.notify(str(error), title="Not imported", severity="error", markup=False, timeout=15)
                 self.action_import_file(answers)
                 return
-            self.app.push_screen(
-                ImportPreviewScreen(found), lambda confirmed: confirmed and self._import(found)
-            )
+
+            def import_when_confirmed(confirmed: bool | None) -> None:
+                if confirmed:
+                    self._import(found)
+
+            self.app.push_screen(ImportPreviewScreen(found), import_when_confirmed)
 
         self.app.push_screen(import_form(typed), preview)
 
@@ -310,9 +314,9 @@ class MainScreen(StoreScreen):
 
     def action_filter(self) -> None:
         table = self._focused_pane() or self.query_one("#today", DataTable)
-        self.filter_pane = table.id
+        self.filter_pane = table.id or "today"
         box = self.query_one("#filter", Input)
-        box.value = self.filters.get(table.id, "")
+        box.value = self.filters.get(self.filter_pane, "")
         box.add_class("shown")
         box.focus()
 
