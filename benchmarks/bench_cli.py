@@ -1,13 +1,15 @@
-"""Time `dailyreach log`, `today` and `export` on stores of 1k, 10k and 100k interactions.
+"""Time the commands against their peers, as issue #8's "Done when" asks: taskwarrior 2.6 at 10k tasks
+(when installed), the orjson floor of the same file at 100k, and the interpreter's own start-up; then
+how the cost grows from 1k to 100k interactions.
 
-    make bench        (or: python benchmarks/bench_cli.py [1000 10000 ...])
+    make bench        (or: python benchmarks/bench_cli.py)
 
-Each figure is the median wall time of whole command runs, process start-up included.
+Each figure is the median wall time of whole command runs, process start-up included, after one
+run that warms the caches. Output goes to /dev/null, on both sides.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import statistics
 import subprocess
@@ -16,36 +18,107 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate  # noqa: E402
+from figures import DAILYREACH, DATA, ENV, HEADER, PYTHON, row  # noqa: E402
+from generate import generate, generate_tasks  # noqa: E402
 
-DATA = Path(__file__).parent / "data"
-DAILYREACH = shutil.which("dailyreach", path=str(Path(sys.executable).parent)) or "dailyreach"
+RUNS = 7
+SIZES = (1_000, 10_000, 100_000)
+TASK_PEERS = {"log": ["add", "Reach out to Ann Smith"], "export": ["export"], "today": ["next"]}
+
+LOAD = "import sys, orjson; orjson.loads(open(sys.argv[1], 'rb').read())"
+LOAD_DUMP = (
+    "import sys, orjson; sys.stdout.buffer.write(orjson.dumps(orjson.loads(open(sys.argv[1], 'rb').read())))"
+)
+# The least a durable write of one more record can do: read the file, write it whole to a temporary
+# file, fsync it and swap it in.
+SAVE = """
+import os, sys, orjson
+path = sys.argv[1]
+with open(path, "rb") as file:
+    data = orjson.loads(file.read())
+with open(path + ".tmp", "wb") as file:
+    file.write(orjson.dumps(data))
+    file.flush()
+    os.fsync(file.fileno())
+os.replace(path + ".tmp", path)
+"""
+ORJSON_PEERS = {"log": SAVE, "today": LOAD, "export": LOAD_DUMP}
+# what, interactions, command, its peer, the most the ratio may be
+FIGURES = [
+    ("log CONTACT dm_sent, 10k", 10_000, "log", "task add, 10k tasks", 1.2),
+    ("export, 10k", 10_000, "export", "task export, 10k tasks", 0.8),
+    ("today, 10k", 10_000, "today", "task next, 10k tasks", 0.8),
+    ("today, 100k", 100_000, "today", "orjson load of the same file", 1.5),
+    ("export, 100k", 100_000, "export", "orjson load + dump", 1.5),
+    ("log CONTACT dm_sent, 100k", 100_000, "log", "load + dump + fsync + replace", 1.2),
+]
 
 
-def timed(args: list[str], db: Path, runs: int) -> float:
-    env = {**os.environ, "DAILYREACH_DB": str(db)}
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([DAILYREACH, *args], env=env, check=True, stdout=subprocess.DEVNULL)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+def medians_ms(*commands: list[str], env: dict[str, str] | None = None) -> list[float]:
+    """Each command's median, run in turns so that a change in the machine's load hits them alike."""
+    samples: list[list[float]] = [[] for _ in commands]
+    for _ in range(RUNS + 1):
+        for command, taken in zip(commands, samples, strict=True):
+            start = time.perf_counter()
+            done = subprocess.run(
+                command, env={**ENV, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            )
+            taken.append(time.perf_counter() - start)
+            if done.returncode:
+                raise SystemExit(f"{' '.join(command)} failed: {done.stderr.decode()}")
+    return [statistics.median(taken[1:]) * 1000 for taken in samples]
 
 
-def main(sizes: list[int]) -> None:
+def main() -> None:
     DATA.mkdir(exist_ok=True)
-    contact_of = {}
-    print(f"{'interactions':>12}  {'file MB':>7}  {'log ms':>7}  {'today ms':>8}  {'export ms':>9}")
-    for size in sizes:
-        db = DATA / f"bench-{size}.json"
-        store = generate(db, size)
-        contact_of[size] = store.contacts()[0].id
-        log_ms = timed(["log", contact_of[size], "note", "--text", "bench"], db, 7) * 1000
-        today_ms = timed(["today"], db, 5) * 1000
-        export_ms = timed(["export"], db, 5) * 1000
-        megabytes = db.stat().st_size / 1e6
-        print(f"{size:>12}  {megabytes:>7.1f}  {log_ms:>7.0f}  {today_ms:>8.0f}  {export_ms:>9.0f}")
+    commands = {}
+    for size in SIZES:
+        db = DATA / f"cli-{size}.json"
+        contact = generate(db, size).contacts()[0].id
+        dailyreach = [DAILYREACH, "--db", str(db)]
+        commands[size] = {
+            "log": [*dailyreach, "log", contact, "dm_sent"],
+            "today": [*dailyreach, "today"],
+            "export": [*dailyreach, "export"],
+        }
+
+    env = None
+    peers: dict[int, dict[str, list[str]]] = {size: {} for size in SIZES}
+    if shutil.which("task"):
+        env = generate_tasks(DATA / "taskwarrior-10k", 10_000)
+        peers[10_000] = {name: ["task", *args] for name, args in TASK_PEERS.items()}
+    else:
+        print("taskwarrior is not installed, so its figures are left out: apt-get install taskwarrior\n")
+    # The orjson peers read a copy, so the store stays as dailyreach wrote it.
+    copy = DATA / "cli-100000-peer.json"
+    shutil.copyfile(DATA / "cli-100000.json", copy)
+    peers[100_000] = {name: [PYTHON, "-c", code, str(copy)] for name, code in ORJSON_PEERS.items()}
+
+    figures: dict[tuple[int, str], tuple[float, float | None]] = {}
+    for size in SIZES:
+        for name, ours in commands[size].items():
+            peer = peers[size].get(name)
+            if peer is None:
+                figures[size, name] = (medians_ms(ours)[0], None)
+            else:
+                ours_ms, their_ms = medians_ms(ours, peer, env=env)
+                figures[size, name] = (ours_ms, their_ms)
+    version, bare = medians_ms([DAILYREACH, "--version"], [PYTHON, "-c", "pass"])
+
+    print(f'Issue #8 "Done when": median of {RUNS} whole runs each, taken in turns with the peer\'s')
+    print(HEADER)
+    for what, size, name, peer_name, at_most in FIGURES:
+        ms, peer_ms = figures[size, name]
+        print(row(what, ms, peer_name, peer_ms, at_most))
+    print(row("--version", version, "python -c pass", bare, 2))
+
+    print("\nHow the cost grows (ms)")
+    print(f"{'interactions':>12}  {'file MB':>7}  {'log':>6}  {'today':>6}  {'export':>6}")
+    for size in SIZES:
+        megabytes = (DATA / f"cli-{size}.json").stat().st_size / 1e6
+        log, today, export = (figures[size, name][0] for name in ("log", "today", "export"))
+        print(f"{size:>12,}  {megabytes:>7.1f}  {log:>6.0f}  {today:>6.0f}  {export:>6.0f}")
 
 
 if __name__ == "__main__":
-    main([int(arg) for arg in sys.argv[1:]] or [1_000, 10_000, 100_000])
+    main()

@@ -1,12 +1,18 @@
-"""Write a dailyreach database with N interactions spread over N/20 contacts, for benchmarks.
+"""Write a dailyreach database with N interactions spread over N/20 contacts, for benchmarks, and a
+taskwarrior data folder with N tasks to compare against.
 
 python benchmarks/generate.py 100000 benchmarks/data/100k.json
 """
 
 from __future__ import annotations
 
+import json
+import os
 import random
+import shutil
+import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pendulum
@@ -22,6 +28,9 @@ def generate(path: Path, interactions: int, seed: int = 1) -> Store:
     path.unlink(missing_ok=True)
     store = Store(path)
     now = pendulum.now("Asia/Tokyo")
+    # Nothing is logged yet today (in the store's time zone), so every Today row starts open and a
+    # bench can watch the one it logs turn ✓.
+    day_start = store.now().start_of("day").in_timezone("Asia/Tokyo")
     contacts = {}
     for index in range(max(1, interactions // 20)):
         contact = Contact(
@@ -40,7 +49,7 @@ def generate(path: Path, interactions: int, seed: int = 1) -> Store:
             contact_id=rng.choice(ids),
             kind=rng.choice(INTERACTION_KINDS),
             channel="x",
-            at=now.subtract(minutes=rng.randint(0, 60 * 24 * 400)).isoformat(),
+            at=day_start.subtract(minutes=rng.randint(1, 60 * 24 * 400)).isoformat(),
             text="Thanks for the thread on pricing, it changed how I think about ours.",
         )
         logged[interaction.id] = {k: v for k, v in interaction.to_dict().items() if k != "id"}
@@ -56,6 +65,38 @@ def generate(path: Path, interactions: int, seed: int = 1) -> Store:
     }
     store.add_records("generate", {"contacts": contacts, "interactions": logged, "invitations": invitations})
     return store
+
+
+def generate_tasks(folder: Path, tasks: int, seed: int = 1) -> dict[str, str]:
+    """A throwaway taskwarrior folder and taskrc holding N pending tasks; returns the variables naming them.
+
+    Each task is as plain as an interaction record (a description, a time, a status and an id).
+    """
+    rng = random.Random(seed)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    rc = folder / "taskrc"
+    # news.version stops taskwarrior 2.6 from asking every command to read its release notes.
+    rc.write_text(f"data.location={folder}\nconfirmation=off\nnews.version=2.6.2\n")
+    env = {"TASKRC": str(rc), "TASKDATA": str(folder)}
+    start = pendulum.now("UTC").subtract(days=400)
+    records = [
+        {
+            "description": f"Reach out to {rng.choice(NAMES)} {index} about pricing",
+            "entry": start.add(minutes=rng.randint(0, 60 * 24 * 400)).format("YYYYMMDDTHHmmss[Z]"),
+            "status": "pending",
+            "uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+        }
+        for index in range(tasks)
+    ]
+    subprocess.run(
+        ["task", "import"],
+        input=json.dumps(records).encode(),
+        env={**os.environ, **env},
+        check=True,
+        capture_output=True,
+    )
+    return env
 
 
 if __name__ == "__main__":
