@@ -18,9 +18,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomlkit
-from tomlkit.exceptions import TOMLKitError
-
 from dailyreach.core.storage import write_owner_only
 
 CONFIG_NAME = "config.toml"
@@ -68,6 +65,10 @@ def load_config(path: Path) -> Config:
 
 def remember_theme(path: Path, theme: str) -> bool:
     """Writes the theme into the config file, keeping the user's comments; a broken file is left alone."""
+    # Imported here: only changing the theme needs it (reading uses tomllib), and it is slow to load.
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
     try:
         document = tomlkit.parse(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

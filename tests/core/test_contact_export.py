@@ -12,10 +12,9 @@ from hypothesis import strategies as st
 from dailyreach.core.clock import FixedClock
 from dailyreach.core.contact_export import calendar_ics, contacts_csv, contacts_vcard, interactions_csv
 from dailyreach.core.contact_import import apply_import_preview, preview_import
-from dailyreach.core.formats import NothingToExport
+from dailyreach.core.errors import NothingToExport, ValidationError
 from dailyreach.core.model import Contact
 from dailyreach.core.store import Store
-from dailyreach.core.validation import ValidationError
 from tests.conftest import add_contact, log
 from tests.core.test_exchange import unicode_text
 

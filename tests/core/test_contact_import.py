@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dailyreach.core.contact_import import apply_import_preview, preview_import
-from dailyreach.core.exchange import ImportRejected
+from dailyreach.core.errors import ImportRejected
 from tests.conftest import FIXTURES, add_contact
 
 

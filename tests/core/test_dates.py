@@ -1,7 +1,8 @@
 import pendulum
 import pytest
 
-from dailyreach.core.dates import DateParseError, ago, parse_date, parse_when
+from dailyreach.core.dates import ago, parse_date, parse_when
+from dailyreach.core.errors import DateParseError
 
 NOW = pendulum.datetime(2026, 11, 25, 15, 30, tz="Asia/Tokyo")  # a Wednesday
 

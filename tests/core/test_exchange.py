@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from dailyreach.core.clock import FixedClock
+from dailyreach.core.errors import ImportRejected, ValidationError
 from dailyreach.core.exchange import (
-    ImportRejected,
     apply_import,
     export_bundle,
     export_json,
@@ -20,7 +20,6 @@ from dailyreach.core.exchange import (
 )
 from dailyreach.core.model import Contact, DayPlan, Interaction, Invitation, PlanItem, Snooze
 from dailyreach.core.store import Store
-from dailyreach.core.validation import ValidationError
 from tests.conftest import add_contact, log
 
 

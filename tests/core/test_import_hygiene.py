@@ -9,6 +9,7 @@ CORE_MODULES = [
     "dailyreach.core.agenda",
     "dailyreach.core.clock",
     "dailyreach.core.dates",
+    "dailyreach.core.errors",
     "dailyreach.core.exchange",
     "dailyreach.core.handles",
     "dailyreach.core.lookup",
@@ -17,6 +18,7 @@ CORE_MODULES = [
     "dailyreach.core.store",
     "dailyreach.report",
     "dailyreach.cli",
+    "dailyreach.commands",
 ]
 
 

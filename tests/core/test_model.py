@@ -1,7 +1,7 @@
 import pytest
 
+from dailyreach.core.errors import ValidationError
 from dailyreach.core.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
-from dailyreach.core.validation import ValidationError
 
 
 @pytest.mark.parametrize(

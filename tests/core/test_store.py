@@ -27,7 +27,7 @@ def test_the_database_is_created_owner_only_and_reopens_with_its_records(store, 
     reopened = Store(db_path, clock=clock)
     assert [c.name for c in reopened.contacts()] == ["Ann"]
     assert [i.kind for i in reopened.interactions(ann.id)] == ["dm_sent"]
-    assert json.loads(db_path.read_text())["_meta"]["schema"] == {"format": "dailyreach", "version": 1}
+    assert json.loads(db_path.read_text())["_meta"]["schema"] == {"format": "dailyreach", "version": 2}
 
 
 @pytest.mark.parametrize(
@@ -64,14 +64,15 @@ def test_older_files_are_backed_up_then_migrated(store, db_path, clock, monkeypa
         for body in tables.get("contacts", {}).values():
             body["why"] = body["why"].upper()
 
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_module.MIGRATIONS, 1, shout_why)
+    current = store_module.SCHEMA_VERSION
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(store_module.MIGRATIONS, current, shout_why)
     migrated = Store(db_path, clock=clock)
     assert [c.why for c in migrated.contacts()] == ["OLD"]
-    backup = db_path.parent / "backups" / "dailyreach-before-schema-2.json"
+    backup = db_path.parent / "backups" / f"dailyreach-before-schema-{current + 1}.json"
     assert backup.read_bytes() == before
     assert mode(backup) == 0o600
-    assert json.loads(db_path.read_text())["_meta"]["schema"]["version"] == 2
+    assert json.loads(db_path.read_text())["_meta"]["schema"]["version"] == current + 1
 
 
 def test_a_backup_is_written_once_a_day_and_the_last_seven_are_kept(store, db_path, clock):

@@ -14,9 +14,9 @@ from dailyreach.core.planner import (
     plan_candidates,
     settle_plan,
     streak,
-    threads_by_contact,
 )
 from dailyreach.core.store import Store
+from dailyreach.core.threads import DaySpan, Thread
 
 
 @dataclass(frozen=True)
@@ -50,22 +50,23 @@ def build_agenda(store: Store) -> Agenda:
     today = now.date()
     contacts = store.contacts(include_archived=True)
     by_id = {contact.id: contact for contact in contacts}
-    interactions = store.interactions()
-    threads = threads_by_contact(contacts, interactions, tz)
+    threads = store.threads()
     snoozes = store.snoozes()
     stored = store.plan(today.isoformat())
-    candidates = plan_candidates(contacts, threads, snoozes, settings, today, tz)
+    pending = pending_replies(contacts, threads, settings, today, tz)
+    candidates = plan_candidates(contacts, threads, pending, snoozes, today, tz)
     plan = settle_plan(stored, candidates, by_id, snoozes, settings, today)
     if stored is None or plan.items != stored.items:
         store.save_plan(plan)
-    handled_today = {contact_id for contact_id, thread in threads.items() if today in thread.active_days}
+    span = DaySpan.of(today, tz)
+    handled_today = {contact_id for contact_id, thread in threads.items() if thread.active_on(span)}
     items = [
         TodayItem(
             contact=by_id[item.contact_id],
             reason=item.reason,
             follow_up_number=item.follow_up_number,
             done=item.contact_id in handled_today,
-            stage=threads[item.contact_id].stage,
+            stage=threads.get(item.contact_id, Thread()).stage,
         )
         for item in plan.items
     ]
@@ -76,9 +77,9 @@ def build_agenda(store: Store) -> Agenda:
         day=today,
         items=items,
         goal=settings.daily_goal,
-        progress=sum(today in thread.outbound_days for thread in threads.values()),
-        streak=streak(set().union(*(thread.outbound_days for thread in threads.values())), today),
-        pending=pending_replies(contacts, threads, settings, today, tz),
+        progress=sum(thread.sent_on(span) for thread in threads.values()),
+        streak=streak(store.outreach_days(), today),
+        pending=pending,
         declined=declined,
         undecided=[invitation for invitation in invitations if invitation.status == "undecided"],
         savings=savings,

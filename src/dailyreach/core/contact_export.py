@@ -8,16 +8,14 @@ import io
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import icalendar
-import vobject
-
+from dailyreach.core.errors import NothingToExport
 from dailyreach.core.exchange import export_json
-from dailyreach.core.formats import NothingToExport
 from dailyreach.core.handles import PLATFORMS
 from dailyreach.core.model import Contact
-from dailyreach.core.planner import keep_in_touch_due, pending_replies, threads_by_contact
+from dailyreach.core.planner import keep_in_touch_due, pending_replies
 from dailyreach.core.store import Store
 from dailyreach.core.textfile import UTF8_BOM
+from dailyreach.core.threads import Thread
 
 CALENDAR_DAYS_AHEAD = 90
 # The TYPE address books (Apple, Google) know X by.
@@ -29,6 +27,8 @@ INTERACTION_COLUMNS = ("at", "contact", "kind", "channel", "text", "contact_id",
 
 def contacts_vcard(store: Store) -> bytes:
     """One vCard 4.0 per contact; what dailyreach alone knows goes in X-DAILYREACH-* properties."""
+    import vobject  # imported here, like icalendar below: the other formats do without them
+
     cards = []
     for contact in store.contacts(include_archived=True):
         card = vobject.vCard()
@@ -104,14 +104,14 @@ def upcoming_dates(store: Store, days_ahead: int = CALENDAR_DAYS_AHEAD) -> list[
     tz, today = store.timezone, store.today()
     last = today + timedelta(days=days_ahead)
     contacts = [contact for contact in store.contacts() if not contact.archived]
-    threads = threads_by_contact(contacts, store.interactions(), tz)
+    threads = store.threads()
     items = []
     for reply in pending_replies(contacts, threads, store.settings(), today, tz):
         if not reply.give_up_offered and reply.follow_up_due <= last:
             summary = f"Follow up #{reply.nudges + 1}: {reply.contact.name} ({reply.channel})"
             items.append(CalendarItem(max(reply.follow_up_due, today), reply.contact, summary, "follow-up"))
     for contact in contacts:
-        due = keep_in_touch_due(contact, threads[contact.id], tz)
+        due = keep_in_touch_due(contact, threads.get(contact.id, Thread()), tz)
         if due is not None and due <= last:
             summary = f"Keep in touch: {contact.name} ({contact.main_channel})"
             items.append(CalendarItem(max(due, today), contact, summary, "keep-in-touch"))
@@ -121,6 +121,8 @@ def upcoming_dates(store: Store, days_ahead: int = CALENDAR_DAYS_AHEAD) -> list[
 
 def calendar_ics(store: Store) -> bytes:
     """One all-day event per item; UIDs are stable so a re-import updates instead of duplicating."""
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//dailyreach//dailyreach//EN")
     calendar.add("version", "2.0")

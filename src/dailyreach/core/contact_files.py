@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-import vobject
-
 from dailyreach.core.formats import IMPORT_FORMATS
 from dailyreach.core.handles import PLATFORMS, HandleError, handle_from_url, normalise_handle
 
@@ -304,6 +302,8 @@ def _card_fields(card: Any, warnings: list[str]) -> dict[str, Any]:
 
 
 def read_vcard(text: str) -> ParsedFile:
+    import vobject  # imported here: only vCards need it, and it is slow to load
+
     rows = []
     for line, chunk in _cards(text):
         if chunk is None:

@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dailyreach.core.contact_files import READERS, ParsedFile, UnknownFormat, detect_format
-from dailyreach.core.exchange import ImportPlan, ImportRejected, apply_import, plan_import
+from dailyreach.core.errors import ImportRejected, ValidationError
+from dailyreach.core.exchange import ImportPlan, apply_import, plan_import
 from dailyreach.core.formats import IMPORT_FORMATS
 from dailyreach.core.model import Contact
 from dailyreach.core.storage import StoreCorrupt, parse_json_bytes
 from dailyreach.core.store import Store
 from dailyreach.core.text import strip_control
 from dailyreach.core.textfile import EncodingProblem, decode_text
-from dailyreach.core.validation import ValidationError
 
 LABEL_LIMIT = 80
 

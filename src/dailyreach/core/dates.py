@@ -8,14 +8,12 @@ from datetime import datetime
 import pendulum
 from pendulum import Date, DateTime
 
+from dailyreach.core.errors import DateParseError
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _OFFSET = re.compile(r"^([+-])\s*(\d{1,5})\s*(m|min|h|d|w)$")
 _UNITS = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 HINT = "use YYYY-MM-DD, YYYY-MM-DDTHH:MM, now, today, yesterday, tomorrow, +3d, -2h or a weekday"
-
-
-class DateParseError(ValueError):
-    pass
 
 
 def _weekday(word: str) -> int | None:

@@ -12,13 +12,12 @@ from typing import Any, Protocol
 
 import orjson
 
+from dailyreach.core.errors import PROBLEMS_SHOWN, ImportRejected, ValidationError
 from dailyreach.core.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
 from dailyreach.core.storage import write_owner_only
 from dailyreach.core.store import FORMAT_NAME, Store
-from dailyreach.core.validation import ValidationError
 
 EXPORT_VERSION = 1
-PROBLEMS_SHOWN = 10
 
 
 class _Record(Protocol):
@@ -43,16 +42,6 @@ _KEY_FIELD = {
     "snoozes": "contact_id",
     "plans": "date",
 }
-
-
-class ImportRejected(ValueError):
-    """The file cannot be imported; ``problems`` lists the first things wrong with it."""
-
-    def __init__(self, source: str, problems: list[str]) -> None:
-        shown = "\n".join(f"  {problem}" for problem in problems[:PROBLEMS_SHOWN])
-        more = f"\n  ... and {len(problems) - PROBLEMS_SHOWN} more" if len(problems) > PROBLEMS_SHOWN else ""
-        super().__init__(f"{source} was not imported; nothing was changed:\n{shown}{more}")
-        self.problems = problems
 
 
 @cache

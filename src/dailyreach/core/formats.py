@@ -10,7 +10,3 @@ IMPORT_TITLES = {
 }
 EXPORT_FORMATS = ("json", "vcard", "csv", "interactions-csv", "ics")
 EXPORT_SUFFIXES = {"json": "json", "vcard": "vcf", "csv": "csv", "interactions-csv": "csv", "ics": "ics"}
-
-
-class NothingToExport(ValueError):
-    """The export would be empty in a way its format does not allow."""

@@ -12,13 +12,13 @@ from typing import Any, Self
 
 import pendulum
 
+from dailyreach.core.errors import ValidationError
 from dailyreach.core.handles import PLATFORMS, HandleError, normalise_handle, profile_url
 from dailyreach.core.validation import (
     LONG_LIMIT,
     NAME_LIMIT,
     SHORT_LIMIT,
     TAG_LIMIT,
-    ValidationError,
     amount,
     calendar_day,
     choice,

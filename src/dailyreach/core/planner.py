@@ -1,80 +1,15 @@
-"""What to do today, who owes a reply, and what declining saved: pure functions of the records and now."""
+"""What to do today, who owes a reply, and what declining saved: pure functions of the records, each
+contact's thread (``threads.py``) and now."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from dailyreach.core.model import (
-    ANSWER_KINDS,
-    OUTBOUND_KINDS,
-    Contact,
-    DayPlan,
-    Interaction,
-    Invitation,
-    PlanItem,
-    Settings,
-)
-
-_STAGE_ORDER = {"target": 0, "no_response": 0, "contacted": 1, "replied": 2, "meeting": 3, "met": 4}
-_ANSWER_STAGE = {"reply_received": "replied", "meeting_booked": "meeting", "met": "met"}
-
-
-@dataclass
-class Thread:
-    """A contact's conversation, read from its interactions in order."""
-
-    stage: str = "target"
-    open: bool = False
-    waiting_since: datetime | None = None
-    last_sent: datetime | None = None
-    last_channel: str = "other"
-    nudges: int = 0
-    last_touch: datetime | None = None
-    active_days: set[date] = field(default_factory=set)
-    outbound_days: set[date] = field(default_factory=set)
-
-
-def read_thread(interactions: Iterable[Interaction], tz: tzinfo) -> Thread:
-    """The stage and open thread of one contact, from its interactions oldest first."""
-    thread = Thread()
-    for interaction in interactions:
-        at = interaction.moment
-        kind = interaction.kind
-        local_day = at.astimezone(tz).date()
-        if kind != "note":
-            thread.active_days.add(local_day)
-        if kind in OUTBOUND_KINDS:
-            thread.outbound_days.add(local_day)
-            if thread.open:
-                thread.nudges += 1
-            else:
-                thread.open, thread.waiting_since, thread.nudges = True, at, 0
-            thread.last_sent, thread.last_channel, thread.last_touch = at, interaction.channel, at
-            if _STAGE_ORDER[thread.stage] == 0:
-                thread.stage = "contacted"
-        elif kind in ANSWER_KINDS:
-            thread.open, thread.last_touch = False, at
-            answered = _ANSWER_STAGE[kind]
-            if _STAGE_ORDER[answered] > _STAGE_ORDER[thread.stage]:
-                thread.stage = answered
-        elif kind == "no_response":
-            thread.open = False
-            if thread.stage in ("target", "contacted"):
-                thread.stage = "no_response"
-    return thread
-
-
-def threads_by_contact(
-    contacts: Iterable[Contact], interactions: Iterable[Interaction], tz: tzinfo
-) -> dict[str, Thread]:
-    """Each contact's thread, from interactions given oldest first (as Store.interactions gives them)."""
-    grouped: dict[str, list[Interaction]] = defaultdict(list)
-    for interaction in interactions:
-        grouped[interaction.contact_id].append(interaction)
-    return {contact.id: read_thread(grouped.get(contact.id, ()), tz) for contact in contacts}
+from dailyreach.core.model import Contact, DayPlan, Invitation, PlanItem, Settings
+from dailyreach.core.threads import Thread, local_day, parse_stamp
 
 
 @dataclass(frozen=True)
@@ -101,15 +36,16 @@ def pending_replies(
         if contact.archived or thread is None or not thread.open:
             continue
         assert thread.last_sent is not None and thread.waiting_since is not None
-        due = thread.last_sent.astimezone(tz).date() + timedelta(
+        last_sent = parse_stamp(thread.last_sent)
+        due = last_sent.astimezone(tz).date() + timedelta(
             days=settings.followup_days_for(thread.last_channel)
         )
         pending.append(
             PendingReply(
                 contact=contact,
                 channel=thread.last_channel,
-                waiting_since=thread.waiting_since,
-                last_sent=thread.last_sent,
+                waiting_since=parse_stamp(thread.waiting_since),
+                last_sent=last_sent,
                 nudges=thread.nudges,
                 follow_up_due=due,
                 give_up_offered=thread.nudges >= settings.followups_before_giving_up and due <= today,
@@ -127,33 +63,35 @@ def _is_snoozed(contact: Contact, snoozes: dict[str, str], today: date) -> bool:
 def keep_in_touch_due(contact: Contact, thread: Thread, tz: tzinfo) -> date | None:
     """When a contact with a cadence is next due a word, counted from the last exchange."""
     if contact.cadence_days and not thread.open and thread.last_touch and thread.stage != "no_response":
-        return thread.last_touch.astimezone(tz).date() + timedelta(days=contact.cadence_days)
+        return local_day(thread.last_touch, tz) + timedelta(days=contact.cadence_days)
     return None
 
 
 def plan_candidates(
     contacts: list[Contact],
     threads: dict[str, Thread],
+    pending: list[PendingReply],
     snoozes: dict[str, str],
-    settings: Settings,
     today: date,
     tz: tzinfo,
 ) -> list[PlanItem]:
-    """Everyone who could be in today's plan, in the order they should fill it."""
+    """Everyone who could be in today's plan, in the order they should fill it (``pending`` as
+    ``pending_replies`` gives it)."""
     awake = [c for c in contacts if not c.archived and not _is_snoozed(c, snoozes, today)]
+    awake_ids = {contact.id for contact in awake}
     follow_ups = [
         PlanItem(contact_id=reply.contact.id, reason="follow_up", follow_up_number=reply.nudges + 1)
-        for reply in pending_replies(awake, threads, settings, today, tz)
-        if reply.overdue(today) and not reply.give_up_offered
+        for reply in pending
+        if reply.contact.id in awake_ids and reply.overdue(today) and not reply.give_up_offered
     ]
     keep_in_touch = []
     for contact in awake:
-        thread = threads[contact.id]
+        thread = threads.get(contact.id, Thread())
         due = keep_in_touch_due(contact, thread, tz)
         if due is not None and due <= today:
             keep_in_touch.append((thread.last_touch, contact.id))
     new = sorted(
-        (c for c in awake if threads[c.id].stage == "target"),
+        (c for c in awake if threads.get(c.id, Thread()).stage == "target"),
         key=lambda contact: (contact.priority, contact.created_at),
     )
     return [

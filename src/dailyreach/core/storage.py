@@ -19,11 +19,9 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from dailyreach.core.errors import StoreError as StoreError
+
 OWNER_ONLY = 0o600
-
-
-class StoreError(Exception):
-    """Something about the database file that the user has to hear about."""
 
 
 class StoreCorrupt(StoreError):

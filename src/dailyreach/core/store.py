@@ -3,6 +3,10 @@
 Every change runs inside ``transaction()``: the file lock is taken (waiting a few seconds for another
 writer), the file is re-read if another process changed it, and all the writes of the change reach the
 disk as one atomic replace. Each change is journalled so that ``undo()`` can reverse it.
+
+Beside the records, the file keeps each contact's thread and the days with outreach (``threads.py``),
+updated in the same write as the interactions they come from, and rebuilt from the log whenever their
+marker says they were not (an older file, another program's edit, a change of timezone).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +25,7 @@ from pendulum import DateTime
 from tinydb.table import Table
 
 from dailyreach.core.clock import Clock, SystemClock, Zone
-from dailyreach.core.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
+from dailyreach.core.model import OUTBOUND_KINDS, Contact, DayPlan, Interaction, Invitation, Settings, Snooze
 from dailyreach.core.storage import (
     OWNER_ONLY,
     AtomicJSONStorage,
@@ -30,15 +35,24 @@ from dailyreach.core.storage import (
     leftover_temporary_files,
     write_owner_only,
 )
+from dailyreach.core.threads import (
+    DAYS_TABLE,
+    DERIVED_KEY,
+    THREADS_TABLE,
+    Thread,
+    derive_tables,
+    log_entries,
+    read_thread,
+    utc_stamp,
+    zone_name,
+)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FORMAT_NAME = "dailyreach"
 LOCK_WAIT_SECONDS = 10.0
 BACKUPS_KEPT = 7
 RECORD_TABLES = ("contacts", "interactions", "invitations", "snoozes", "plans")
 META_TABLE, SETTINGS_TABLE = "_meta", "settings"
-# Migrations from schema N to N+1, each a function of the raw tables.
-MIGRATIONS: dict[int, Callable[[dict[str, dict[str, Any]]], None]] = {}
 
 
 class StoreLocked(StoreError):
@@ -95,6 +109,23 @@ def _body(record_dict: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in record_dict.items() if key != "id"}
 
 
+def _zone(settings_body: dict[str, Any] | None) -> Zone:
+    name = (settings_body or {}).get("timezone")
+    return pendulum.timezone(name) if name else pendulum.local_timezone()
+
+
+def _add_derived_tables(tables: dict[str, dict[str, Any]]) -> None:
+    """Schema 2: each contact's thread and the days with outreach are kept beside the log."""
+    zone = _zone(tables.get(SETTINGS_TABLE, {}).get("settings"))
+    derived = derive_tables(tables.get("interactions", {}), zone)
+    tables[THREADS_TABLE], tables[DAYS_TABLE] = derived[THREADS_TABLE], derived[DAYS_TABLE]
+    tables.setdefault(META_TABLE, {})[DERIVED_KEY] = derived[DERIVED_KEY]
+
+
+# Migrations from schema N to N+1, each a function of the raw tables.
+MIGRATIONS: dict[int, Callable[[dict[str, dict[str, Any]]], None]] = {1: _add_derived_tables}
+
+
 class Store:
     def __init__(self, path: str | os.PathLike[str], clock: Clock | None = None) -> None:
         self.path = Path(path).expanduser()
@@ -104,9 +135,12 @@ class Store:
         self._storage = AtomicJSONStorage(self.path)
         self._tables: dict[str, RecordTable] = {
             name: RecordTable(self._storage, name, cache_size=0)
-            for name in (*RECORD_TABLES, META_TABLE, SETTINGS_TABLE)
+            for name in (*RECORD_TABLES, THREADS_TABLE, DAYS_TABLE, META_TABLE, SETTINGS_TABLE)
         }
         self._change: Change | None = None
+        # Contacts whose thread must be read again from the log before the change is written; None
+        # when every derived table must be rebuilt.
+        self._stale_threads: set[str] | None = set()
         self.history: list[Change] = []
         self._backed_up_on: str | None = None
         self._open()
@@ -128,6 +162,7 @@ class Store:
                     self._tables[META_TABLE].put(
                         {"schema": {"format": FORMAT_NAME, "version": SCHEMA_VERSION}}
                     )
+                    self._rebuild_derived()
                 return
             version = meta.get("version")
             if meta.get("format") != FORMAT_NAME or not isinstance(version, int):
@@ -176,8 +211,7 @@ class Store:
 
     @property
     def timezone(self) -> Zone:
-        name = self.settings().timezone
-        return pendulum.timezone(name) if name else pendulum.local_timezone()
+        return _zone(self._tables[SETTINGS_TABLE].record("settings"))
 
     def now(self) -> DateTime:
         return self.clock.now().in_timezone(self.timezone)
@@ -211,9 +245,11 @@ class Store:
             self._storage.read()
             self._daily_backup()
             self._change = Change(label)
+            self._stale_threads = set() if self._derived_current() else None
             try:
                 with self._storage.batch():
                     yield self._change
+                    self._settle_derived()
             finally:
                 change, self._change = self._change, None
         if change.previous and undoable:
@@ -225,8 +261,10 @@ class Store:
             return None
         change = self.history[-1]
         with self._locked(), self._storage.batch():
+            self._stale_threads = set() if self._derived_current() else None
             for table, record_id, before in reversed(change.previous):
-                self._tables[table].put({record_id: before})
+                self._write(table, record_id, self._raw_get(table, record_id), before)
+            self._settle_derived()
         # Forgotten only once written: an undo refused by a lock or a full disk can be tried again.
         self.history.pop()
         return change
@@ -239,15 +277,109 @@ class Store:
     def _put(self, table: str, record_id: str, body: Body | None) -> None:
         if self._change is None:
             raise RuntimeError("records change only inside a transaction")
-        self._change.previous.append((table, record_id, self._raw_get(table, record_id)))
-        self._tables[table].put({record_id: body})
+        before = self._raw_get(table, record_id)
+        self._change.previous.append((table, record_id, before))
+        self._write(table, record_id, before, body)
 
     def _put_many(self, table: str, bodies: dict[str, Body]) -> None:
         """Insert many new records at once."""
         if self._change is None:
             raise RuntimeError("records change only inside a transaction")
         self._change.previous.extend((table, record_id, None) for record_id in bodies)
+        if table == "interactions":
+            for body in bodies.values():
+                self._follow_interaction(None, body)
         self._tables[table].put(dict(bodies))
+
+    def _write(self, table: str, record_id: str, before: Body | None, body: Body | None) -> None:
+        if table == "interactions":
+            self._follow_interaction(before, body)
+        self._tables[table].put({record_id: body})
+
+    # -- derived: threads and outreach days --------------------------------------------------
+
+    def _derived_current(self) -> bool:
+        """Whether the derived tables were written with the log as it is, in today's timezone."""
+        marker = self._tables[META_TABLE].record(DERIVED_KEY)
+        interactions = (self._storage.read() or {}).get("interactions", {})
+        return marker == {"interactions": len(interactions), "zone": zone_name(self.timezone)}
+
+    def _follow_interaction(self, before: Body | None, after: Body | None) -> None:
+        """Bring the derived tables along with one interaction's change (inside a transaction)."""
+        if self._stale_threads is None:
+            return
+        zone = self.timezone
+        days = self._tables[DAYS_TABLE]
+        for body, step in ((before, -1), (after, 1)):
+            if body is not None and body["kind"] in OUTBOUND_KINDS:
+                day = datetime.fromisoformat(body["at"]).astimezone(zone).date().isoformat()
+                sent = (days.record(day) or {"sent": 0})["sent"] + step
+                days.put({day: {"sent": sent} if sent > 0 else None})
+        if before is None and after is not None and after["contact_id"] not in self._stale_threads:
+            thread = self._stored_thread(after["contact_id"])
+            stamp = utc_stamp(after["at"])
+            # The usual case, a new latest interaction, is folded in; anything else reads the log.
+            if thread.last_at is None or stamp >= thread.last_at:
+                thread.add(after["kind"], after.get("channel", "other"), stamp)
+                self._tables[THREADS_TABLE].put({after["contact_id"]: thread.to_dict()})
+                return
+        self._stale_threads.update(body["contact_id"] for body in (before, after) if body is not None)
+
+    def _settle_derived(self) -> None:
+        """Read the stale threads again from the log, or rebuild everything, and stamp the marker."""
+        marker = self._tables[META_TABLE].record(DERIVED_KEY) or {}
+        # A new timezone (saved in this change) moves every outreach day.
+        if self._stale_threads is None or marker.get("zone") != zone_name(self.timezone):
+            self._rebuild_derived()
+            return
+        if self._stale_threads:
+            interactions = (body for _, body in self._all("interactions"))
+            entries = log_entries(interactions, self._stale_threads)
+            # A contact left with no interaction has no thread, as after a rebuild.
+            self._tables[THREADS_TABLE].put(
+                {
+                    cid: read_thread(entries[cid]).to_dict() if cid in entries else None
+                    for cid in self._stale_threads
+                }
+            )
+        self._stale_threads = set()
+        self._stamp_derived()
+
+    def _rebuild_derived(self) -> None:
+        tables = self._storage.read() or {}
+        derived = derive_tables(tables.get("interactions", {}), self.timezone)
+        tables[THREADS_TABLE], tables[DAYS_TABLE] = derived[THREADS_TABLE], derived[DAYS_TABLE]
+        self._storage.write(tables)
+        self._tables[META_TABLE].put({DERIVED_KEY: derived[DERIVED_KEY]})
+        self._stale_threads = set()
+
+    def _stamp_derived(self) -> None:
+        interactions = (self._storage.read() or {}).get("interactions", {})
+        marker = {"interactions": len(interactions), "zone": zone_name(self.timezone)}
+        self._tables[META_TABLE].put({DERIVED_KEY: marker})
+
+    def _ensure_derived(self) -> None:
+        if not self._derived_current():
+            with self.transaction("summaries", undoable=False):
+                pass
+
+    def threads(self) -> dict[str, Thread]:
+        """Each contact's thread (contacts with no interaction have none: ``Thread()``)."""
+        self._ensure_derived()
+        return {cid: Thread.from_dict(body) for cid, body in self._all(THREADS_TABLE)}
+
+    def thread(self, contact_id: str) -> Thread:
+        self._ensure_derived()
+        return self._stored_thread(contact_id)
+
+    def _stored_thread(self, contact_id: str) -> Thread:
+        body = self._raw_get(THREADS_TABLE, contact_id)
+        return Thread.from_dict(body) if body else Thread()
+
+    def outreach_days(self) -> set[date]:
+        """The local days on which at least one message was sent."""
+        self._ensure_derived()
+        return {date.fromisoformat(day) for day, _ in self._all(DAYS_TABLE)}
 
     def _all(self, table: str) -> Iterator[tuple[str, Body]]:
         return self._tables[table].records()

@@ -10,6 +10,8 @@ from typing import Any
 import pendulum
 from pendulum import Date, DateTime
 
+# Re-exported: the records in model.py import it from here, with the checks that raise it.
+from dailyreach.core.errors import ValidationError
 from dailyreach.core.text import strip_control
 
 NAME_LIMIT = 200
@@ -27,15 +29,6 @@ def shown(value: object) -> str:
     """A value quoted for an error message: escapes visible, and cut short so a huge one stays readable."""
     text = repr(value)
     return text if len(text) <= SHOWN_LIMIT else f"{text[: SHOWN_LIMIT - 5]}...{text[-2:]}"
-
-
-class ValidationError(ValueError):
-    """A value that cannot be stored; ``field`` names where it was."""
-
-    def __init__(self, field_name: str, problem: str) -> None:
-        super().__init__(f"{field_name}: {problem}")
-        self.field = field_name
-        self.problem = problem
 
 
 def new_id() -> str:

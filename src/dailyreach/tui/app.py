@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from dailyreach.config import Config, remember_theme
-from dailyreach.core.storage import StoreError
+from dailyreach.core.errors import StoreError
 from dailyreach.core.store import Store
 from dailyreach.tui.commands import ContactCommands
 from dailyreach.tui.screens.base import StoreScreen

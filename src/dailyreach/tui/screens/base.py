@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING, cast
 
 from textual.screen import Screen
 
-from dailyreach.core.dates import DateParseError, parse_when
+from dailyreach.core.dates import parse_when
+from dailyreach.core.errors import DateParseError, StoreError, ValidationError
 from dailyreach.core.model import Contact, Interaction
-from dailyreach.core.storage import StoreError
 from dailyreach.core.store import Store
-from dailyreach.core.validation import ValidationError
 from dailyreach.tui.screens.log_form import log_form
 
 if TYPE_CHECKING:

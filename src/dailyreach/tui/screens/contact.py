@@ -10,8 +10,9 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from dailyreach.core.dates import ago
 from dailyreach.core.model import Contact
-from dailyreach.core.planner import Thread, keep_in_touch_due, pending_replies, read_thread
+from dailyreach.core.planner import keep_in_touch_due, pending_replies
 from dailyreach.core.store import Store
+from dailyreach.core.threads import Thread
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
 from dailyreach.tui.screens.log_form import KIND_TITLES, log_bindings
@@ -97,7 +98,7 @@ class ContactScreen(StoreScreen):
         self.shown_revision = self.store.revision()
         history = self.store.interactions(contact.id)
         self.sub_title = contact.name
-        thread = read_thread(history, self.store.timezone)
+        thread = self.store.thread(contact.id)
         details = contact_details(contact, thread.stage, next_step(self.store, contact, thread))
         self.query_one("#details", Static).update(details)
         table = self.query_one("#timeline", DataTable)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,8 +11,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from dailyreach.core.contact_import import ImportPreview
 from dailyreach.report import export_plan_text, handles_text, import_source, plural
+
+if TYPE_CHECKING:
+    from dailyreach.core.contact_import import ImportPreview
 
 
 def preview_summary(preview: ImportPreview) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual.validation import Function, Number
 
-from dailyreach.core.dates import DateParseError, parse_date
+from dailyreach.core.dates import parse_date
+from dailyreach.core.errors import DateParseError
 from dailyreach.core.model import INVITATION_KINDS, Invitation
 from dailyreach.core.store import Store
 from dailyreach.tui.screens.fields_form import Field, FieldsForm

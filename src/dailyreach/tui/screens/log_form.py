@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.validation import Function
 
-from dailyreach.core.dates import DateParseError, parse_date, parse_when
+from dailyreach.core.dates import parse_date, parse_when
+from dailyreach.core.errors import DateParseError
 from dailyreach.core.model import CHANNELS, OUTBOUND_KINDS, Contact
 from dailyreach.core.store import Store
 from dailyreach.tui.screens.fields_form import Field, FieldsForm

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,14 +11,15 @@ from textual.containers import Container
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from dailyreach.core.agenda import build_agenda
-from dailyreach.core.contact_export import EXPORTERS
-from dailyreach.core.contact_import import ImportPreview, apply_import_preview, preview_import
-from dailyreach.core.dates import DateParseError, parse_date
-from dailyreach.core.exchange import ImportRejected, write_export
-from dailyreach.core.formats import NothingToExport
+from dailyreach.core.dates import parse_date
+from dailyreach.core.errors import (
+    DateParseError,
+    ImportRejected,
+    NothingToExport,
+    StoreError,
+    ValidationError,
+)
 from dailyreach.core.model import Contact, Invitation, Snooze
-from dailyreach.core.storage import StoreError
-from dailyreach.core.validation import ValidationError
 from dailyreach.report import hours, money
 from dailyreach.tui.agenda_rows import invitation_rows, pending_rows, today_rows
 from dailyreach.tui.rows import Row, sync_rows
@@ -32,6 +35,9 @@ from dailyreach.tui.screens.invitation_form import (
     invitation_form,
 )
 from dailyreach.tui.screens.log_form import log_bindings, snooze_form
+
+if TYPE_CHECKING:
+    from dailyreach.core.contact_import import ImportPreview
 
 NARROW_BELOW = 100
 PANES = ("today", "pending", "invitations")
@@ -249,6 +255,10 @@ class MainScreen(StoreScreen):
         self.app.push_screen(invitation_form(self.store, typed), save)
 
     def action_export(self, typed: dict[str, str] | None = None) -> None:
+        # The import and export code (icalendar, vobject, jsonschema) loads on first use, not at start-up.
+        from dailyreach.core.contact_export import EXPORTERS
+        from dailyreach.core.exchange import write_export
+
         def write(answers: dict[str, str] | None) -> None:
             if answers is None:
                 return
@@ -269,6 +279,8 @@ class MainScreen(StoreScreen):
         self.app.push_screen(export_form(self.store, typed), write)
 
     def action_import_file(self, typed: dict[str, str] | None = None) -> None:
+        from dailyreach.core.contact_import import preview_import
+
         def preview(answers: dict[str, str] | None) -> None:
             if answers is None:
                 return
@@ -288,6 +300,8 @@ class MainScreen(StoreScreen):
         self.app.push_screen(import_form(typed), preview)
 
     def _import(self, preview: ImportPreview) -> None:
+        from dailyreach.core.contact_import import apply_import_preview
+
         added: list[int] = []
         if self.run_saving(lambda: added.append(apply_import_preview(self.store, preview))):
             noun = "records" if preview.export_plan is not None else "contacts"

@@ -1,0 +1,343 @@
+"""The command line's commands: quick entry and scripting on the same core as the TUI.
+
+Each command imports what it uses when it runs, so scripts start fast: only ``dailyreach`` with no
+subcommand imports textual, and ``--help`` loads neither the store nor pendulum.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from dailyreach import __version__
+from dailyreach.cli import VERSION_MESSAGE
+from dailyreach.core.errors import (
+    DateParseError,
+    ImportRejected,
+    NothingToExport,
+    StoreError,
+    ValidationError,
+)
+from dailyreach.core.formats import EXPORT_FORMATS, IMPORT_FORMATS
+from dailyreach.core.handles import PLATFORMS
+
+if TYPE_CHECKING:
+    from dailyreach.core.agenda import Agenda
+    from dailyreach.core.store import Store
+
+DEFAULT_DB_NAME = "dailyreach.json"
+
+
+def default_db_path() -> Path:
+    import platformdirs
+
+    return platformdirs.user_data_path("dailyreach", appauthor=False) / DEFAULT_DB_NAME
+
+
+class FriendlyGroup(click.Group):
+    """Turns the core's errors into one clear line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (
+            StoreError,
+            ValidationError,
+            DateParseError,
+            ImportRejected,
+            NothingToExport,
+            FileExistsError,
+        ) as error:
+            raise click.ClickException(str(error)) from None
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            raise click.ClickException(f"{where}{error.strerror or error}") from None
+
+
+class Session:
+    """The store, opened once per process on first use."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from dailyreach.core.store import Store
+
+            self._store = Store(self.db)
+        return self._store
+
+
+def _emit_json(data: Any) -> None:
+    import orjson
+
+    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+
+
+@click.group("dailyreach", cls=FriendlyGroup, invoke_without_command=True)
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="DAILYREACH_DB",
+    help="The database file (default: in your data folder; also DAILYREACH_DB).",
+)
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="DAILYREACH_CONFIG",
+    help="The app's config file: theme and keys (default: in your config folder; also DAILYREACH_CONFIG).",
+)
+@click.option("--demo", is_flag=True, help="Open the app on a throwaway store with two weeks of example use.")
+@click.version_option(__version__, message=VERSION_MESSAGE)
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None, config: Path | None, demo: bool) -> None:
+    """dailyreach: reach out directly to the people you want to learn from, every day.
+
+    With no command, opens the full-screen app.
+    """
+    ctx.obj = Session(db or default_db_path())
+    if ctx.invoked_subcommand is None:
+        from dailyreach.config import default_config_path
+        from dailyreach.tui.launch import run_app
+
+        run_app(ctx.obj.db, config or default_config_path(), demo=demo)
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--x", "x", metavar="H", help="X handle, @name.")
+@click.option("--linkedin", metavar="H", help="LinkedIn profile URL or its name.")
+@click.option("--bluesky", metavar="H", help="Bluesky handle, e.g. alice.bsky.social.")
+@click.option("--mastodon", metavar="H", help="Mastodon handle, @user@instance.")
+@click.option("--instagram", metavar="H")
+@click.option("--threads", metavar="H")
+@click.option("--github", metavar="H")
+@click.option("--email", metavar="E")
+@click.option("--web", metavar="URL")
+@click.option("--why", default="", help="What they achieved and what you want to learn.")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeat for more).")
+@click.option("--priority", type=click.IntRange(1, 3), default=2, show_default=True, help="1 high, 3 low.")
+@click.option("--followers", type=click.IntRange(min=0))
+@click.option("--cadence", type=click.IntRange(min=1), help="Keep in touch every DAYS days.")
+@click.pass_obj
+def add(
+    session: Session,
+    /,
+    name: str,
+    why: str,
+    tags: tuple[str, ...],
+    priority: int,
+    followers: int | None,
+    cadence: int | None,
+    **handles: str | None,
+) -> None:
+    """Add an outreach target; prints its id."""
+    from dailyreach.core.lookup import contact_with_same_handle, describe
+    from dailyreach.core.model import Contact
+
+    contact = Contact.from_dict(
+        {
+            "name": name,
+            "handles": {platform: handles[platform] for platform in PLATFORMS if handles.get(platform)},
+            "why": why,
+            "tags": list(tags),
+            "priority": priority,
+            "followers": followers,
+            "cadence_days": cadence,
+        }
+    )
+    store = session.store
+    twin = contact_with_same_handle(store.contacts(include_archived=True), contact)
+    if twin is not None:
+        raise click.ClickException(f"{describe(twin)} already has one of these handles")
+    click.echo(store.save_contact(contact, f"add {contact.name}").id)
+
+
+@cli.command()
+@click.argument("contact")
+@click.argument("kind")
+@click.option("--channel", help="Where it happened (default: the contact's main channel).")
+@click.option("--at", "when", default="now", help="When: ISO time, now, yesterday, -2h, friday...")
+@click.option("--text", default="", help="A short note of what was said.")
+@click.pass_obj
+def log(session: Session, contact: str, kind: str, channel: str | None, when: str, text: str) -> None:
+    """Log an interaction with CONTACT (id, handle or name); prints its id.
+
+    KIND is public_reply, dm_sent, follow_up, reply_received, meeting_booked, met, no_response or note.
+    """
+    from dailyreach.core.dates import parse_when
+    from dailyreach.core.lookup import find_contact
+    from dailyreach.core.model import Interaction
+
+    store = session.store
+    person = find_contact(store.contacts(include_archived=True), contact)
+    interaction = Interaction.from_dict(
+        {
+            "contact_id": person.id,
+            "kind": kind,
+            "channel": channel or person.main_channel,
+            "at": parse_when(when, store.now()).isoformat(),
+            "text": text,
+        }
+    )
+    click.echo(store.add_interaction(interaction).id)
+
+
+@cli.command()
+@click.argument("title")
+@click.option("--kind", default="other", help="mixer, seminar, party, community, sales_pitch or other.")
+@click.option("--from", "host", default="", help="Who invited you.")
+@click.option("--on", "event_date", help="The event's date: YYYY-MM-DD, tomorrow, friday, +10d...")
+@click.option("--hours", help="Hours it would have taken, travel included.")
+@click.option("--cost", help="What it would have cost.")
+@click.option("--currency", help="Three-letter currency code (default: your settings').")
+@click.option("--decline", is_flag=True, help="Decline it now.")
+@click.pass_obj
+def invite(
+    session: Session,
+    title: str,
+    kind: str,
+    host: str,
+    event_date: str | None,
+    hours: str | None,
+    cost: str | None,
+    currency: str | None,
+    decline: bool,
+) -> None:
+    """Record an invitation; prints its id."""
+    from dailyreach.core.dates import parse_date
+    from dailyreach.core.model import Invitation
+
+    store = session.store
+    now = store.now()
+    invitation = Invitation.from_dict(
+        {
+            "title": title,
+            "kind": kind,
+            "from": host,
+            "event_date": parse_date(event_date, now).isoformat() if event_date else None,
+            "hours": hours,
+            "cost": cost,
+            "currency": currency or store.settings().currency,
+            "status": "declined" if decline else "undecided",
+            "decided_at": now.isoformat() if decline else None,
+        }
+    )
+    click.echo(store.save_invitation(invitation, f"invitation {invitation.title}").id)
+
+
+@cli.command()
+@click.argument("invitation")
+@click.option("--note", default="", help="Why, for your own record.")
+@click.pass_obj
+def decline(session: Session, invitation: str, note: str) -> None:
+    """Decline INVITATION (id, title or the start of one)."""
+    from dailyreach.core.lookup import find_invitation
+
+    store = session.store
+    chosen = find_invitation(store.invitations(), invitation)
+    store.decline_invitation(chosen.id, note)
+    click.echo(f"declined: {chosen.title}")
+
+
+def _show_agenda(
+    session: Session, as_json: bool, to_json: Callable[[Agenda], Any], to_text: Callable[[Agenda], str]
+) -> None:
+    """Print one view of today's agenda, as JSON or as aligned text."""
+    from dailyreach.core.agenda import build_agenda
+
+    agenda = build_agenda(session.store)
+    if as_json:
+        _emit_json(to_json(agenda))
+    else:
+        click.echo(to_text(agenda))
+
+
+json_option = click.option(
+    "--json", "as_json", is_flag=True, help="Print JSON (a stable shape, see the README)."
+)
+
+
+@cli.command()
+@json_option
+@click.pass_obj
+def today(session: Session, as_json: bool) -> None:
+    """Print today's plan, progress and streak."""
+    from dailyreach import report
+
+    _show_agenda(session, as_json, report.today_json, report.today_text)
+
+
+@cli.command()
+@json_option
+@click.pass_obj
+def pending(session: Session, as_json: bool) -> None:
+    """Print the messages still waiting for a reply, oldest first."""
+    from dailyreach import report
+
+    _show_agenda(session, as_json, report.pending_json, report.pending_text)
+
+
+@cli.command()
+@json_option
+@click.pass_obj
+def invitations(session: Session, as_json: bool) -> None:
+    """Print declined invitations with the time and money saved, and the undecided ones."""
+    from dailyreach import report
+
+    _show_agenda(session, as_json, report.invitations_json, report.invitations_text)
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="json",
+    show_default=True,
+    help="json: everything; vcard, csv: contacts; interactions-csv; ics: upcoming follow-ups for a calendar.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE.")
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@click.pass_obj
+def export(session: Session, fmt: str, output: Path | None, force: bool) -> None:
+    """Export (to stdout unless -o is given); files are readable by you only."""
+    from dailyreach.core.contact_export import EXPORTERS
+    from dailyreach.core.exchange import write_export
+
+    payload = EXPORTERS[fmt](session.store)
+    if output is None:
+        sys.stdout.buffer.write(payload)
+    else:
+        write_export(output, payload, force=force)
+        click.echo(f"exported to {output}", err=True)
+
+
+@cli.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), help="Skip detecting the format.")
+@click.option("--dry-run", is_flag=True, help="Only show what would be added, skipped and rejected.")
+@click.option("--tag", "tags", multiple=True, help="Tag every imported contact (repeat for more).")
+@click.option("--encoding", help="The file's encoding when it is neither UTF-8 nor Shift_JIS (cp1252, ...).")
+@click.pass_obj
+def import_(
+    session: Session, file: Path, fmt: str | None, dry_run: bool, tags: tuple[str, ...], encoding: str | None
+) -> None:
+    """Import contacts (LinkedIn, Mastodon, vCard, CSV) or a dailyreach JSON export.
+
+    Contacts already in the store (same handle, profile URL or e-mail) are skipped; broken rows are
+    listed with their line number; everything else is added as one change.
+    """
+    from dailyreach import report
+    from dailyreach.core.contact_import import apply_import_preview, preview_import
+
+    store = session.store
+    preview = preview_import(store, file, fmt=fmt, tags=tags, encoding=encoding)
+    added = None if dry_run else apply_import_preview(store, preview)
+    click.echo(report.import_text(preview, added=added))

@@ -1,0 +1,153 @@
+"""Each contact's conversation summarised, and the days with outreach: derived from the interaction log.
+
+The store keeps these summaries beside the log and updates them in the same write as every change, so
+reading the day costs the same after a year of use. Times in a summary are UTC stamps of one fixed width
+(``2026-11-23T00:00:00.000000Z``): they sort and compare as strings, and only what is shown is parsed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+from dailyreach.core.model import ANSWER_KINDS, OUTBOUND_KINDS
+
+THREADS_TABLE = "threads"
+DAYS_TABLE = "outreach_days"
+DERIVED_KEY = "derived"
+
+_STAGE_ORDER = {"target": 0, "no_response": 0, "contacted": 1, "replied": 2, "meeting": 3, "met": 4}
+_ANSWER_STAGE = {"reply_received": "replied", "meeting_booked": "meeting", "met": "met"}
+
+
+def utc_stamp(moment: str | datetime) -> str:
+    """A time as a fixed-width UTC stamp, from an aware datetime or its ISO 8601 text."""
+    parsed = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    return parsed.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_stamp(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp)
+
+
+def local_day(stamp: str, tz: tzinfo) -> date:
+    return parse_stamp(stamp).astimezone(tz).date()
+
+
+@dataclass(frozen=True)
+class DaySpan:
+    """A local day as the UTC stamps it starts and ends at, to test stamps without parsing them."""
+
+    start: str
+    end: str
+
+    @classmethod
+    def of(cls, day: date, tz: tzinfo) -> DaySpan:
+        midnight = datetime.combine(day, time(), tzinfo=tz)
+        return cls(
+            utc_stamp(midnight), utc_stamp(datetime.combine(day + timedelta(days=1), time(), tzinfo=tz))
+        )
+
+    def holds(self, stamp: str | None) -> bool:
+        return stamp is not None and self.start <= stamp < self.end
+
+
+@dataclass
+class Thread:
+    """A contact's conversation, read from its interactions in time order (times are UTC stamps)."""
+
+    stage: str = "target"
+    open: bool = False
+    waiting_since: str | None = None
+    last_sent: str | None = None
+    last_channel: str = "other"
+    nudges: int = 0
+    last_touch: str | None = None
+    last_active: str | None = None
+    last_at: str | None = None
+
+    def add(self, kind: str, channel: str, stamp: str) -> None:
+        """Take in the next interaction; it must not be older than ``last_at``."""
+        self.last_at = stamp
+        if kind != "note":
+            self.last_active = stamp
+        if kind in OUTBOUND_KINDS:
+            if self.open:
+                self.nudges += 1
+            else:
+                self.open, self.waiting_since, self.nudges = True, stamp, 0
+            self.last_sent, self.last_channel, self.last_touch = stamp, channel, stamp
+            if _STAGE_ORDER[self.stage] == 0:
+                self.stage = "contacted"
+        elif kind in ANSWER_KINDS:
+            self.open, self.last_touch = False, stamp
+            answered = _ANSWER_STAGE[kind]
+            if _STAGE_ORDER[answered] > _STAGE_ORDER[self.stage]:
+                self.stage = answered
+        elif kind == "no_response":
+            self.open = False
+            if self.stage in ("target", "contacted"):
+                self.stage = "no_response"
+
+    def active_on(self, day: DaySpan) -> bool:
+        """Whether anything but a note happened on ``day`` (interactions are never in the future)."""
+        return day.holds(self.last_active)
+
+    def sent_on(self, day: DaySpan) -> bool:
+        return day.holds(self.last_sent)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, body: dict[str, Any]) -> Thread:
+        return cls(**body)
+
+
+def read_thread(entries: Iterable[tuple[str, str, str]]) -> Thread:
+    """The thread of one contact from (stamp, kind, channel) entries, in any order.
+
+    Entries with equal stamps keep the order they were given in (the order they were logged).
+    """
+    thread = Thread()
+    for stamp, kind, channel in sorted(entries, key=lambda entry: entry[0]):
+        thread.add(kind, channel, stamp)
+    return thread
+
+
+def log_entries(
+    interactions: Iterable[dict[str, Any]], contact_ids: set[str] | None = None
+) -> dict[str, list[tuple[str, str, str]]]:
+    """Stored interaction bodies grouped by contact as (stamp, kind, channel), in log order."""
+    grouped: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for body in interactions:
+        contact_id = body["contact_id"]
+        if contact_ids is None or contact_id in contact_ids:
+            grouped[contact_id].append((utc_stamp(body["at"]), body["kind"], body.get("channel", "other")))
+    return grouped
+
+
+def outreach_day_counts(interactions: Iterable[dict[str, Any]], tz: tzinfo) -> dict[str, int]:
+    """Local day -> how many messages were sent that day."""
+    counts: dict[str, int] = defaultdict(int)
+    for body in interactions:
+        if body["kind"] in OUTBOUND_KINDS:
+            counts[datetime.fromisoformat(body["at"]).astimezone(tz).date().isoformat()] += 1
+    return dict(counts)
+
+
+def zone_name(tz: tzinfo) -> str:
+    """A name that tells whether outreach days were counted in the same timezone as now."""
+    return str(getattr(tz, "name", None) or tz)
+
+
+def derive_tables(interactions: dict[str, dict[str, Any]], tz: tzinfo) -> dict[str, dict[str, Any]]:
+    """The derived tables and their marker, recomputed from the whole log."""
+    bodies = interactions.values()
+    threads = {cid: read_thread(entries).to_dict() for cid, entries in log_entries(bodies).items()}
+    days = {day: {"sent": count} for day, count in outreach_day_counts(bodies, tz).items()}
+    marker = {"interactions": len(interactions), "zone": zone_name(tz)}
+    return {THREADS_TABLE: threads, DAYS_TABLE: days, DERIVED_KEY: marker}

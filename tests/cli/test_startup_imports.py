@@ -1,0 +1,62 @@
+"""Which heavy packages each command loads: most of a command's start-up time is imports.
+
+The table is the record. When a command comes to need a package (or stops needing one), change its row
+here, on purpose; an unplanned import fails this test instead of quietly slowing every run down.
+"""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import run_cli
+
+# What a command that opens the store loads; then the packages only some paths need.
+STORE = {"click", "pendulum", "tinydb", "orjson", "filelock"}
+HEAVY = STORE | {"textual", "icalendar", "vobject", "jsonschema", "tomlkit"}
+LOADED = {
+    ("--version",): set(),
+    ("--help",): {"click"},
+    ("today", "--help"): {"click"},
+    ("today",): STORE,
+    ("today", "--json"): STORE,
+    ("log", "ann", "dm_sent"): STORE,
+    ("export",): STORE,
+    ("export", "--format", "csv"): STORE,
+    ("export", "--format", "vcard"): STORE | {"vobject"},
+    ("export", "--format", "ics"): STORE | {"icalendar"},
+}
+
+
+def heavy_loaded(code: str, *args: str, env: dict[str, str] | None = None) -> set[str]:
+    """The HEAVY packages a fresh interpreter has loaded when ``code`` (run with ``args``) exits."""
+    report = f"print('LOADED', *{HEAVY!r} & set(sys.modules), file=sys.stderr)"
+    probe = f"import atexit, sys\natexit.register(lambda: {report})\n{code}"
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return set(result.stderr.splitlines()[-1].split()[1:])
+
+
+@pytest.fixture(scope="module")
+def db_with_ann(tmp_path_factory):
+    path = tmp_path_factory.mktemp("startup") / "db.json"
+    ann = run_cli("add", "Ann", "--x", "@ann", db=path).stdout.strip()
+    run_cli("log", ann, "dm_sent", "--at", "yesterday", db=path)  # so the calendar has a follow-up
+    return path
+
+
+@pytest.mark.parametrize("args", list(LOADED), ids=" ".join)
+def test_each_command_loads_only_what_it_uses(args, db_with_ann):
+    # What the installed ``dailyreach`` script runs.
+    script = "sys.argv[0] = 'dailyreach'\nfrom dailyreach.cli import main\nsys.exit(main())"
+    env = {**os.environ, "DAILYREACH_DB": str(db_with_ann)}
+    assert heavy_loaded(script, *args, env=env) == LOADED[args]
+
+
+def test_the_app_loads_import_and_export_code_only_when_it_is_used():
+    assert heavy_loaded("import dailyreach.tui.app").isdisjoint(
+        {"icalendar", "vobject", "jsonschema", "tomlkit"}
+    )

@@ -1,0 +1,198 @@
+"""Each contact's thread and the outreach days kept in the store always equal a reading of the whole log."""
+
+import json
+from datetime import UTC, datetime
+
+import pendulum
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dailyreach.core import store as store_module
+from dailyreach.core.clock import FixedClock
+from dailyreach.core.exchange import apply_import, plan_import
+from dailyreach.core.model import OUTBOUND_KINDS, Interaction, Settings
+from dailyreach.core.store import Store
+from dailyreach.core.threads import Thread, local_day, utc_stamp
+from tests.conftest import TOKYO, add_contact, log
+
+KINDS = (
+    "public_reply",
+    "dm_sent",
+    "follow_up",
+    "reply_received",
+    "meeting_booked",
+    "met",
+    "no_response",
+    "note",
+)
+
+
+def expected_threads(store: Store) -> dict[str, Thread]:
+    """The oracle: every contact's interactions in time order (ties in log order), read one by one."""
+    threads: dict[str, Thread] = {}
+    for interaction in store.interactions():
+        thread = threads.setdefault(interaction.contact_id, Thread())
+        thread.add(interaction.kind, interaction.channel, utc_stamp(interaction.at))
+    return threads
+
+
+def expected_days(store: Store) -> set:
+    tz = store.timezone
+    return {
+        interaction.moment.astimezone(tz).date()
+        for interaction in store.interactions()
+        if interaction.kind in OUTBOUND_KINDS
+    }
+
+
+def assert_derived_match_the_log(store: Store) -> None:
+    assert store.threads() == expected_threads(store)
+    assert store.outreach_days() == expected_days(store)
+
+
+operation = st.one_of(
+    st.tuples(st.just("add"), st.integers(0, 5)),
+    st.tuples(st.just("log"), st.integers(0, 5), st.sampled_from(KINDS), st.integers(-72, 0)),
+    st.tuples(st.just("undo")),
+    st.tuples(st.just("edit"), st.integers(0, 5)),
+    st.tuples(st.just("delete"), st.integers(0, 50)),
+    st.tuples(st.just("other_process_logs"), st.integers(0, 5), st.sampled_from(KINDS), st.integers(-72, 0)),
+    st.tuples(st.just("import"), st.integers(0, 3)),
+    st.tuples(st.just("tick"), st.integers(1, 30)),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(operations=st.lists(operation, max_size=25))
+def test_derived_tables_equal_a_reading_of_the_full_log_after_any_sequence(tmp_path_factory, operations):
+    path = tmp_path_factory.mktemp("threads") / "db.json"
+    clock = FixedClock(pendulum.datetime(2026, 11, 23, 9, 0, tz=TOKYO))
+    store = Store(path, clock=clock)
+    store.save_settings(Settings(timezone=TOKYO))
+    other = Store(path, clock=clock)
+    contacts = []
+    for op in operations:
+        name = op[0]
+        if name == "add":
+            contacts.append(add_contact(store, f"Person {op[1]} {len(contacts)}"))
+        elif name in ("log", "other_process_logs") and contacts:
+            writer = store if name == "log" else other
+            contact = contacts[op[1] % len(contacts)]
+            if store.contact(contact.id) is not None:
+                log(writer, contact, op[2], at=clock.now().add(hours=op[3]))
+        elif name == "undo":
+            store.undo()
+        elif name == "edit" and contacts:
+            contact = store.contact(contacts[op[1] % len(contacts)].id)
+            if contact is not None:
+                contact.why = f"edited {op[1]}"
+                store.save_contact(contact)
+        elif name == "delete":
+            interactions = store.interactions()
+            if interactions:
+                store.delete_interaction(interactions[op[1] % len(interactions)].id)
+        elif name == "import" and contacts:
+            contact = contacts[op[1] % len(contacts)]
+            if store.contact(contact.id) is not None:
+                at = clock.now().subtract(days=op[1] + 1).isoformat()
+                bundle = {
+                    "format": "dailyreach",
+                    "version": 1,
+                    "exported_at": clock.now().isoformat(),
+                    "contacts": [],
+                    "interactions": [
+                        {
+                            "id": f"imp{len(store.interactions())}",
+                            "contact_id": contact.id,
+                            "kind": "dm_sent",
+                            "channel": "x",
+                            "at": at,
+                            "text": "",
+                        }
+                    ],
+                    "invitations": [],
+                    "settings": Settings(timezone=TOKYO).to_dict(),
+                }
+                apply_import(store, plan_import(store, bundle, "test.json"))
+        elif name == "tick":
+            clock.advance(hours=op[1])
+        assert_derived_match_the_log(store)
+    assert_derived_match_the_log(Store(path, clock=clock))
+
+
+def test_a_dm_logged_late_for_an_earlier_time_is_read_in_time_order(store):
+    ann = add_contact(store, "Ann")
+    log(store, ann, "reply_received")
+    log(store, ann, "dm_sent", at=store.now().subtract(hours=2))
+    assert store.thread(ann.id).stage == "replied"
+    assert not store.thread(ann.id).open
+
+
+def test_a_log_changed_by_another_program_is_read_again(store, db_path, clock):
+    ann = add_contact(store, "Ann")
+    log(store, ann, "dm_sent")
+    data = json.loads(db_path.read_text())
+    data["interactions"].clear()
+    db_path.write_text(json.dumps(data))
+    reopened = Store(db_path, clock=clock)
+    assert reopened.threads() == {}
+    assert reopened.outreach_days() == set()
+    assert json.loads(db_path.read_text())["_meta"]["derived"]["interactions"] == 0
+
+
+def test_outreach_days_follow_a_new_timezone(store):
+    ann = add_contact(store, "Ann")
+    # 23:30 in Tokyo is still the day before in New York.
+    log(store, ann, "dm_sent", at=pendulum.datetime(2026, 11, 22, 23, 30, tz=TOKYO))
+    assert store.outreach_days() == {pendulum.date(2026, 11, 22)}
+    store.save_settings(Settings(timezone="America/New_York"))
+    assert store.outreach_days() == {pendulum.date(2026, 11, 22)}
+    store.save_settings(Settings(timezone="Asia/Kolkata"))
+    assert store.outreach_days() == {pendulum.date(2026, 11, 22)}
+    store.save_settings(Settings(timezone="Pacific/Kiritimati"))
+    assert store.outreach_days() == {pendulum.date(2026, 11, 23)}
+
+
+def test_a_schema_1_file_is_backed_up_then_given_its_threads(store, db_path, clock):
+    ann = add_contact(store, "Ann")
+    log(store, ann, "dm_sent", at=store.now().subtract(days=4))
+    data = json.loads(db_path.read_text())
+    for table in ("threads", "outreach_days"):
+        data.pop(table, None)
+    data["_meta"].pop("derived")
+    data["_meta"]["schema"]["version"] = 1
+    db_path.write_text(json.dumps(data))
+    old = db_path.read_bytes()
+    migrated = Store(db_path, clock=clock)
+    backup = db_path.parent / "backups" / "dailyreach-before-schema-2.json"
+    assert backup.read_bytes() == old
+    written = json.loads(db_path.read_text())
+    assert written["_meta"]["schema"]["version"] == store_module.SCHEMA_VERSION
+    assert written["threads"][ann.id]["stage"] == "contacted"
+    assert written["outreach_days"] == {"2026-11-19": {"sent": 1}}
+    assert migrated.thread(ann.id).open
+
+
+def test_utc_stamps_sort_as_the_times_they_name():
+    times = ["2026-11-23T09:00:00+09:00", "2026-11-23T00:00:00.5+00:00", "2026-11-22T19:00:01-05:00"]
+    stamps = [utc_stamp(text) for text in times]
+    assert stamps == [
+        "2026-11-23T00:00:00.000000Z",
+        "2026-11-23T00:00:00.500000Z",
+        "2026-11-23T00:00:01.000000Z",
+    ]
+    assert sorted(stamps) == stamps
+    assert local_day(stamps[0], pendulum.timezone("America/New_York")) == pendulum.date(2026, 11, 22)
+    assert utc_stamp(datetime(2026, 1, 1, tzinfo=UTC)) == "2026-01-01T00:00:00.000000Z"
+
+
+@pytest.mark.parametrize("kind", ["note", "dm_sent"])
+def test_an_interaction_is_counted_once_whether_folded_or_read_again(store, kind):
+    ann = add_contact(store, "Ann")
+    first = log(store, ann, kind)
+    store.delete_interaction(first.id)
+    store.undo()
+    assert store.outreach_days() == ({store.today()} if kind == "dm_sent" else set())
+    assert_derived_match_the_log(store)
+    assert isinstance(store.interactions()[0], Interaction)
