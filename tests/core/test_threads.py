@@ -196,3 +196,30 @@ def test_an_interaction_is_counted_once_whether_folded_or_read_again(store, kind
     assert store.outreach_days() == ({store.today()} if kind == "dm_sent" else set())
     assert_derived_match_the_log(store)
     assert isinstance(store.interactions()[0], Interaction)
+
+
+def test_two_threads_saving_and_one_reading_share_a_store_safely(store):
+    import threading
+
+    people = [add_contact(store, f"Person {n}") for n in range(5)]
+    store.history.clear()
+    errors: list[BaseException] = []
+
+    def write(kind: str) -> None:
+        try:
+            for n in range(40):
+                log(store, people[n % 5], kind)
+        except BaseException as error:
+            errors.append(error)
+
+    writers = [threading.Thread(target=write, args=(kind,)) for kind in ("dm_sent", "reply_received")]
+    for writer in writers:
+        writer.start()
+    while any(writer.is_alive() for writer in writers):
+        assert all(interaction.kind in KINDS for interaction in store.interactions())
+    for writer in writers:
+        writer.join()
+    assert errors == []
+    # Each save is its own change: none joined another thread's transaction.
+    assert len(store.interactions()) == 80 and len(store.history) == 80
+    assert_derived_match_the_log(store)

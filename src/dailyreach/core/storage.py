@@ -12,6 +12,7 @@ import contextlib
 import gc
 import os
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -82,14 +83,22 @@ def leftover_temporary_files(path: Path) -> list[Path]:
 
 
 class AtomicJSONStorage(Storage):
+    """Also safe between threads: ``lock`` is held by every read and write and for a whole batch, so
+    the app can save in the background while its screen reads."""
+
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
+        self.lock = threading.RLock()
         self._data: dict[str, dict[str, Any]] | None = None
         self._signature: tuple[int, int, int] | None = None
         self._batch_depth = 0
         self._dirty = False
 
     def read(self) -> dict[str, dict[str, Any]] | None:
+        with self.lock:
+            return self._read()
+
+    def _read(self) -> dict[str, dict[str, Any]] | None:
         if self._batch_depth and self._data is not None:
             return self._data
         signature = file_signature(self.path)
@@ -105,11 +114,12 @@ class AtomicJSONStorage(Storage):
         return self._data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self._data = data
-        if self._batch_depth:
-            self._dirty = True
-            return
-        self._flush()
+        with self.lock:
+            self._data = data
+            if self._batch_depth:
+                self._dirty = True
+                return
+            self._flush()
 
     def _flush(self) -> None:
         try:
@@ -126,20 +136,21 @@ class AtomicJSONStorage(Storage):
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
         """Collect the writes made inside into one write of the file; none if an error escapes."""
-        self.read()
-        self._batch_depth += 1
-        try:
-            yield
-        except BaseException:
+        with self.lock:
+            self._read()
+            self._batch_depth += 1
+            try:
+                yield
+            except BaseException:
+                self._batch_depth -= 1
+                if not self._batch_depth:
+                    self._dirty = False
+                    self.forget()
+                raise
             self._batch_depth -= 1
-            if not self._batch_depth:
+            if not self._batch_depth and self._dirty:
                 self._dirty = False
-                self.forget()
-            raise
-        self._batch_depth -= 1
-        if not self._batch_depth and self._dirty:
-            self._dirty = False
-            self._flush()
+                self._flush()
 
     def close(self) -> None:
         self.forget()

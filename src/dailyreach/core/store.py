@@ -77,15 +77,27 @@ class RecordTable(Table):
     def _raw(self) -> dict[str, dict[str, Body]]:
         return self._storage.read() or {}
 
-    def record(self, record_id: str) -> Body | None:
-        body = self._raw().get(self.name, {}).get(record_id)
-        return dict(body) if body is not None else None
+    @property
+    def _lock(self) -> contextlib.AbstractContextManager[bool]:
+        assert isinstance(self._storage, AtomicJSONStorage)
+        return self._storage.lock
 
-    def records(self) -> Iterator[tuple[str, Body]]:
-        yield from self._raw().get(self.name, {}).items()
+    def record(self, record_id: str) -> Body | None:
+        with self._lock:
+            body = self._raw().get(self.name, {}).get(record_id)
+            return dict(body) if body is not None else None
+
+    def records(self) -> list[tuple[str, Body]]:
+        """A snapshot: another thread's save cannot change it while it is read."""
+        with self._lock:
+            return list(self._raw().get(self.name, {}).items())
 
     def put(self, bodies: dict[str, Body | None]) -> None:
         """Set each id's body; None removes the record."""
+        with self._lock:
+            self._put(bodies)
+
+    def _put(self, bodies: dict[str, Body | None]) -> None:
         tables = self._raw()
         table = tables.setdefault(self.name, {})
         for record_id, body in bodies.items():
@@ -237,37 +249,41 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self, label: str = "change", *, undoable: bool = True) -> Iterator[Change]:
-        """One change, written to disk at once and, when ``undoable``, reversed as a whole by undo()."""
-        if self._change is not None:
-            yield self._change
-            return
-        with self._locked():
-            self._storage.read()
-            self._daily_backup()
-            self._change = Change(label)
-            self._stale_threads = set() if self._derived_current() else None
-            try:
-                with self._storage.batch():
-                    yield self._change
-                    self._settle_derived()
-            finally:
-                change, self._change = self._change, None
-        if change.previous and undoable:
-            self.history.append(change)
+        """One change, written to disk at once and, when ``undoable``, reversed as a whole by undo().
+
+        One thread at a time: the app saves in the background while its screen reads."""
+        with self._storage.lock:
+            if self._change is not None:
+                yield self._change
+                return
+            with self._locked():
+                self._storage.read()
+                self._daily_backup()
+                self._change = Change(label)
+                self._stale_threads = set() if self._derived_current() else None
+                try:
+                    with self._storage.batch():
+                        yield self._change
+                        self._settle_derived()
+                finally:
+                    change, self._change = self._change, None
+            if change.previous and undoable:
+                self.history.append(change)
 
     def undo(self) -> Change | None:
         """Reverse the last change this process made; None when there is nothing to undo."""
-        if not self.history:
-            return None
-        change = self.history[-1]
-        with self._locked(), self._storage.batch():
-            self._stale_threads = set() if self._derived_current() else None
-            for table, record_id, before in reversed(change.previous):
-                self._write(table, record_id, self._raw_get(table, record_id), before)
-            self._settle_derived()
-        # Forgotten only once written: an undo refused by a lock or a full disk can be tried again.
-        self.history.pop()
-        return change
+        with self._storage.lock:
+            if not self.history:
+                return None
+            change = self.history[-1]
+            with self._locked(), self._storage.batch():
+                self._stale_threads = set() if self._derived_current() else None
+                for table, record_id, before in reversed(change.previous):
+                    self._write(table, record_id, self._raw_get(table, record_id), before)
+                self._settle_derived()
+            # Forgotten only once written: an undo refused by a lock or a full disk can be tried again.
+            self.history.pop()
+            return change
 
     # -- raw access --------------------------------------------------------------------------
 
@@ -381,7 +397,7 @@ class Store:
         self._ensure_derived()
         return {date.fromisoformat(day) for day, _ in self._all(DAYS_TABLE)}
 
-    def _all(self, table: str) -> Iterator[tuple[str, Body]]:
+    def _all(self, table: str) -> list[tuple[str, Body]]:
         return self._tables[table].records()
 
     def revision(self) -> tuple[int, int, int] | None:
