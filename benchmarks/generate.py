@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pendulum
 
-from dailyreach.core.model import INTERACTION_KINDS, Contact, Interaction, Invitation, new_id
+from dailyreach.core.model import INTERACTION_KINDS, Contact, Interaction, Invitation
 from dailyreach.core.store import Store
 
 NAMES = ["Ann Smith", "山田 太郎", "Bob Lee", "佐藤 花子", "Carla Díaz", "[bold]VIP", "Dmitri K."]
@@ -41,7 +41,7 @@ def generate(path: Path, interactions: int, seed: int = 1) -> Store:
             created_at=now.subtract(days=rng.randint(0, 400)).isoformat(),
             updated_at=now.isoformat(),
         )
-        contacts[contact.id] = {k: v for k, v in contact.to_dict().items() if k != "id"}
+        contacts[contact.id] = contact.to_dict()
     ids = list(contacts)
     logged = {}
     for _ in range(interactions):
@@ -52,17 +52,9 @@ def generate(path: Path, interactions: int, seed: int = 1) -> Store:
             at=day_start.subtract(minutes=rng.randint(1, 60 * 24 * 400)).isoformat(),
             text="Thanks for the thread on pricing, it changed how I think about ours.",
         )
-        logged[interaction.id] = {k: v for k, v in interaction.to_dict().items() if k != "id"}
-    invitations = {
-        new_id(): {
-            k: v
-            for k, v in Invitation(title=f"Mixer {n}", status="declined", hours=3, cost=3000)
-            .to_dict()
-            .items()
-            if k != "id"
-        }
-        for n in range(50)
-    }
+        logged[interaction.id] = interaction.to_dict()
+    declined = [Invitation(title=f"Mixer {n}", status="declined", hours=3, cost=3000) for n in range(50)]
+    invitations = {invitation.id: invitation.to_dict() for invitation in declined}
     store.add_records("generate", {"contacts": contacts, "interactions": logged, "invitations": invitations})
     return store
 

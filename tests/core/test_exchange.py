@@ -54,7 +54,7 @@ def test_a_real_export_is_valid_against_the_shipped_schema(store):
     Draft202012Validator.check_schema(export_schema())
     assert list(Draft202012Validator(export_schema()).iter_errors(data)) == []
     assert data["format"] == "dailyreach" and data["version"] == 1
-    assert data["interactions"][0]["at"] == "2026-11-20T22:15:00-05:00"
+    assert data["interactions"][1]["at"] == "2026-11-20T22:15:00-05:00"
     assert set(data["invitations"][0]) == {
         "id",
         "title",

@@ -162,6 +162,10 @@ def test_a_schema_1_file_is_backed_up_then_given_its_threads(store, db_path, clo
         data.pop(table, None)
     data["_meta"].pop("derived")
     data["_meta"]["schema"]["version"] = 1
+    # Schema 1 kept a record's key only as the key of its table.
+    for table, key_field in store_module.KEY_FIELDS.items():
+        for body in data.get(table, {}).values():
+            del body[key_field]
     db_path.write_text(json.dumps(data))
     old = db_path.read_bytes()
     migrated = Store(db_path, clock=clock)
@@ -172,6 +176,8 @@ def test_a_schema_1_file_is_backed_up_then_given_its_threads(store, db_path, clo
     assert written["threads"][ann.id]["stage"] == "contacted"
     assert written["outreach_days"] == {"2026-11-19": {"sent": 1}}
     assert migrated.thread(ann.id).open
+    assert [contact.id for contact in migrated.contacts()] == [ann.id]
+    assert written["contacts"][ann.id]["id"] == ann.id
 
 
 def test_utc_stamps_sort_as_the_times_they_name():
@@ -203,7 +209,7 @@ def test_two_threads_saving_and_one_reading_share_a_store_safely(store):
 
     people = [add_contact(store, f"Person {n}") for n in range(5)]
     store.history.clear()
-    errors: list[BaseException] = []
+    errors = []
 
     def write(kind: str) -> None:
         try:

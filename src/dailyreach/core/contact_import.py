@@ -146,7 +146,6 @@ def apply_import_preview(store: Store, preview: ImportPreview) -> int:
         bodies = {}
         for _, contact in preview.added:
             if known.isdisjoint(_identities(contact)):
-                body = contact.to_dict()
-                bodies[body.pop("id")] = body
+                bodies[contact.id] = contact.to_dict()
         store.add_records(label, {"contacts": bodies})
     return len(bodies)

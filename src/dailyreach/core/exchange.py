@@ -15,7 +15,7 @@ import orjson
 from dailyreach.core.errors import PROBLEMS_SHOWN, ImportRejected, ValidationError
 from dailyreach.core.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
 from dailyreach.core.storage import write_owner_only
-from dailyreach.core.store import FORMAT_NAME, Store
+from dailyreach.core.store import FORMAT_NAME, KEY_FIELDS, RECORD_TABLES, Store
 
 EXPORT_VERSION = 1
 
@@ -34,16 +34,6 @@ _RECORDS: dict[str, Callable[[Any], _Record]] = {
 }
 
 
-# The field that identifies a record; the store keys its tables by it.
-_KEY_FIELD = {
-    "contacts": "id",
-    "interactions": "id",
-    "invitations": "id",
-    "snoozes": "contact_id",
-    "plans": "date",
-}
-
-
 @cache
 def export_schema() -> dict[str, Any]:
     """The JSON Schema of the export, shipped inside the package."""
@@ -54,18 +44,13 @@ def export_schema() -> dict[str, Any]:
 
 
 def export_bundle(store: Store) -> dict[str, Any]:
+    """Every record, written straight from the stored documents (they were validated on the way in)."""
+    records = {table: store.documents(table) for table in RECORD_TABLES}
     return {
         "format": FORMAT_NAME,
         "version": EXPORT_VERSION,
         "exported_at": store.now().isoformat(),
-        "contacts": [contact.to_dict() for contact in store.contacts(include_archived=True)],
-        "interactions": [interaction.to_dict() for interaction in store.interactions()],
-        "invitations": [invitation.to_dict() for invitation in store.invitations()],
-        "snoozes": [
-            Snooze(contact_id=contact_id, until=until).to_dict()
-            for contact_id, until in store.snoozes().items()
-        ],
-        "plans": [plan.to_dict() for plan in store.plans()],
+        **records,
         "settings": store.settings().to_dict(),
     }
 
@@ -125,7 +110,7 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
                 problems.append(f"{table}[{index}].{error.field}: {error.problem}")
                 continue
             body = record.to_dict()
-            key = body.pop(_KEY_FIELD[table])
+            key = body[KEY_FIELDS[table]]
             if table != "plans" and "contact_id" in raw and raw["contact_id"] not in contact_ids:
                 problems.append(f"{table}[{index}].contact_id: no contact with id {raw['contact_id']!r}")
             elif key in existing:

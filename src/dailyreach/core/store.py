@@ -52,6 +52,14 @@ FORMAT_NAME = "dailyreach"
 LOCK_WAIT_SECONDS = 10.0
 BACKUPS_KEPT = 7
 RECORD_TABLES = ("contacts", "interactions", "invitations", "snoozes", "plans")
+# The field each record table is keyed by; stored records keep it too, so they export as they are.
+KEY_FIELDS = {
+    "contacts": "id",
+    "interactions": "id",
+    "invitations": "id",
+    "snoozes": "contact_id",
+    "plans": "date",
+}
 META_TABLE, SETTINGS_TABLE = "_meta", "settings"
 
 
@@ -117,17 +125,17 @@ class Change:
     previous: list[tuple[str, str, Body | None]] = field(default_factory=list)
 
 
-def _body(record_dict: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in record_dict.items() if key != "id"}
-
-
 def _zone(settings_body: dict[str, Any] | None) -> Zone:
     name = (settings_body or {}).get("timezone")
     return pendulum.timezone(name) if name else pendulum.local_timezone()
 
 
 def _add_derived_tables(tables: dict[str, dict[str, Any]]) -> None:
-    """Schema 2: each contact's thread and the days with outreach are kept beside the log."""
+    """Schema 2: records keep their key field, and each contact's thread and the days with outreach are
+    kept beside the log."""
+    for table, key_field in KEY_FIELDS.items():
+        for record_id, body in tables.get(table, {}).items():
+            body[key_field] = record_id
     zone = _zone(tables.get(SETTINGS_TABLE, {}).get("settings"))
     derived = derive_tables(tables.get("interactions", {}), zone)
     tables[THREADS_TABLE], tables[DAYS_TABLE] = derived[THREADS_TABLE], derived[DAYS_TABLE]
@@ -400,6 +408,11 @@ class Store:
     def _all(self, table: str) -> list[tuple[str, Body]]:
         return self._tables[table].records()
 
+    def documents(self, table: str) -> list[Body]:
+        """A record table's records as stored (their export form), in the order they were added."""
+        with self._storage.lock:
+            return list(((self._storage.read() or {}).get(table) or {}).values())
+
     def revision(self) -> tuple[int, int, int] | None:
         """A token that changes whenever the database does, so a screen knows when to read it again."""
         return file_signature(self.path)
@@ -411,7 +424,7 @@ class Store:
         return {record_id for record_id, _ in self._all(table)}
 
     def add_records(self, label: str, records: dict[str, dict[str, Body]]) -> None:
-        """Insert new records into several tables as one change: table -> id -> record without id."""
+        """Insert new records into several tables as one change: table -> key -> record."""
         with self.transaction(label):
             for table, bodies in records.items():
                 if bodies:
@@ -433,12 +446,12 @@ class Store:
     # -- contacts ----------------------------------------------------------------------------
 
     def contacts(self, *, include_archived: bool = False) -> list[Contact]:
-        found = [Contact(id=rid, **body) for rid, body in self._all("contacts")]
+        found = [Contact(**body) for _, body in self._all("contacts")]
         return found if include_archived else [contact for contact in found if not contact.archived]
 
     def contact(self, contact_id: str) -> Contact | None:
         body = self._raw_get("contacts", contact_id)
-        return Contact(id=contact_id, **body) if body else None
+        return Contact(**body) if body else None
 
     def save_contact(self, contact: Contact, label: str = "save contact") -> Contact:
         with self.transaction(label):
@@ -446,7 +459,7 @@ class Store:
             if not contact.created_at:
                 contact.created_at = stamp
             contact.updated_at = stamp
-            self._put("contacts", contact.id, _body(contact.to_dict()))
+            self._put("contacts", contact.id, contact.to_dict())
         return contact
 
     # -- interactions ------------------------------------------------------------------------
@@ -454,8 +467,8 @@ class Store:
     def interactions(self, contact_id: str | None = None) -> list[Interaction]:
         """Interactions, oldest first (all of them, or one contact's)."""
         found = [
-            Interaction(id=rid, **body)
-            for rid, body in self._all("interactions")
+            Interaction(**body)
+            for _, body in self._all("interactions")
             if contact_id is None or body["contact_id"] == contact_id
         ]
         found.sort(key=lambda interaction: interaction.moment.timestamp())  # floats compare fast
@@ -465,7 +478,7 @@ class Store:
         if self.contact(interaction.contact_id) is None:
             raise StoreError(f"no contact with id {interaction.contact_id!r}")
         with self.transaction(f"log {interaction.kind}"):
-            self._put("interactions", interaction.id, _body(interaction.to_dict()))
+            self._put("interactions", interaction.id, interaction.to_dict())
             self._put("snoozes", interaction.contact_id, None)
         return interaction
 
@@ -476,15 +489,15 @@ class Store:
     # -- invitations -------------------------------------------------------------------------
 
     def invitations(self) -> list[Invitation]:
-        return [Invitation(id=rid, **_invitation_fields(body)) for rid, body in self._all("invitations")]
+        return [Invitation(**_invitation_fields(body)) for _, body in self._all("invitations")]
 
     def invitation(self, invitation_id: str) -> Invitation | None:
         body = self._raw_get("invitations", invitation_id)
-        return Invitation(id=invitation_id, **_invitation_fields(body)) if body else None
+        return Invitation(**_invitation_fields(body)) if body else None
 
     def save_invitation(self, invitation: Invitation, label: str = "save invitation") -> Invitation:
         with self.transaction(label):
-            self._put("invitations", invitation.id, _body(invitation.to_dict()))
+            self._put("invitations", invitation.id, invitation.to_dict())
         return invitation
 
     def decline_invitation(self, invitation_id: str, note: str | None = None) -> Invitation:
@@ -504,18 +517,18 @@ class Store:
 
     def snooze(self, snooze: Snooze) -> None:
         with self.transaction("snooze"):
-            self._put("snoozes", snooze.contact_id, {"until": snooze.until})
+            self._put("snoozes", snooze.contact_id, snooze.to_dict())
 
     def plans(self) -> list[DayPlan]:
-        return [DayPlan.from_dict({"date": rid, **body}) for rid, body in self._all("plans")]
+        return [DayPlan.from_dict(body) for _, body in self._all("plans")]
 
     def plan(self, day: str) -> DayPlan | None:
         body = self._raw_get("plans", day)
-        return DayPlan.from_dict({"date": day, **body}) if body else None
+        return DayPlan.from_dict(body) if body else None
 
     def save_plan(self, plan: DayPlan) -> None:
         with self.transaction("plan", undoable=False):
-            self._put("plans", plan.date, {"items": plan.to_dict()["items"]})
+            self._put("plans", plan.date, plan.to_dict())
 
 
 def _invitation_fields(body: dict[str, Any]) -> dict[str, Any]:
