@@ -138,7 +138,6 @@ def add(
     **handles: str | None,
 ) -> None:
     """Add an outreach target; prints its id."""
-    from dailyreach.core.lookup import contact_with_same_handle, describe
     from dailyreach.core.model import Contact
 
     contact = Contact.from_dict(
@@ -152,11 +151,7 @@ def add(
             "cadence_days": cadence,
         }
     )
-    store = session.store
-    twin = contact_with_same_handle(store.contacts(include_archived=True), contact)
-    if twin is not None:
-        raise click.ClickException(f"{describe(twin)} already has one of these handles")
-    click.echo(store.save_contact(contact, f"add {contact.name}").id)
+    click.echo(session.store.save_contact(contact, f"add {contact.name}").id)
 
 
 @cli.command()

@@ -135,10 +135,11 @@ def test_errors_go_to_stderr_with_a_non_zero_exit_and_change_nothing(db, args, m
     assert db.read_bytes() == before
 
 
-def test_a_duplicate_handle_is_refused(db):
+def test_a_duplicate_handle_is_refused_naming_the_contact_that_has_it(db):
     run_cli("add", "Ann", "--x", "@ann", db=db)
     result = run_cli("add", "Ann again", "--x", "https://x.com/ann", db=db, check=False)
-    assert result.returncode == 1 and "already has one of these handles" in result.stderr
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: x: @ann is already the handle of Ann (")
 
 
 def test_a_corrupt_database_is_reported_with_its_path_and_left_alone(db):
@@ -207,3 +208,10 @@ def test_the_default_database_lives_in_the_users_data_folder(tmp_path):
     subprocess.run([DAILYREACH, "add", "Ann"], env=env, capture_output=True, text=True, check=True)
     default = tmp_path / "data-home" / "dailyreach" / "dailyreach.json"
     assert stat.S_IMODE(default.stat().st_mode) == 0o600
+
+
+def test_an_interaction_in_the_future_is_refused(db):
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    result = run_cli("log", "ann", "dm_sent", "--at", "+3d", db=db, check=False)
+    assert result.returncode == 1 and "is in the future; log what has already happened" in result.stderr
+    assert cli_json("pending", db=db)["pending"] == []

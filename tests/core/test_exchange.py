@@ -145,7 +145,7 @@ unicode_text = st.text(
 )
 moments = st.datetimes(
     min_value=pendulum.datetime(2000, 1, 1).naive(),
-    max_value=pendulum.datetime(2090, 1, 1).naive(),
+    max_value=pendulum.datetime(2026, 11, 22).naive(),  # only what has happened can be logged
     timezones=st.sampled_from(
         [pendulum.timezone(n) for n in ("UTC", "Asia/Tokyo", "America/New_York", "Asia/Kolkata")]
     ),

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from dailyreach.core import store as store_module
+from dailyreach.core.errors import ValidationError
 from dailyreach.core.model import Contact, Invitation
 from dailyreach.core.storage import StoreCorrupt, StoreWriteError
 from dailyreach.core.store import Store, StoreLocked
@@ -192,3 +193,25 @@ def test_a_decline_reason_is_cleaned_like_any_other_text(store):
     store.decline_invitation(invitation.id, "pitch\x1b[2J only\x07")
     declined = store.invitation(invitation.id)
     assert (declined.status, declined.note, declined.host) == ("declined", "pitch only", "Bob")
+
+
+def test_an_interaction_dated_in_the_future_is_refused_and_nothing_is_written(store, db_path):
+    ann = add_contact(store, "Ann")
+    before = db_path.read_bytes()
+    with pytest.raises(ValidationError) as refused:
+        log(store, ann, "dm_sent", at=store.now().add(minutes=1))
+    assert str(refused.value) == "at: 2026-11-23 09:01 is in the future; log what has already happened"
+    assert db_path.read_bytes() == before
+    log(store, ann, "dm_sent", at=store.now())
+    assert len(store.interactions()) == 1
+
+
+def test_a_handle_another_contact_has_is_refused_naming_that_contact(store):
+    ann = add_contact(store, "Ann", handles={"x": "@ann", "email": "ann@example.com"})
+    with pytest.raises(ValidationError) as refused:
+        add_contact(store, "Annie", handles={"email": "ANN@example.com"})
+    assert refused.value.field == "email"
+    assert f"is already the handle of Ann ({ann.id}, @ann)" in str(refused.value)
+    ann.why = "Sold her startup"
+    store.save_contact(ann)  # saving the contact that has them is fine
+    assert [contact.name for contact in store.contacts()] == ["Ann"]

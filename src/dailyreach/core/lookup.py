@@ -71,9 +71,11 @@ def find_invitation(invitations: list[Invitation], query: str) -> Invitation:
 
 
 def contact_with_same_handle(contacts: list[Contact], candidate: Contact) -> Contact | None:
+    """Another contact with one of ``candidate``'s handles, compared regardless of case."""
+    wanted = {(platform, handle.casefold()) for platform, handle in candidate.handles.items()}
     for contact in contacts:
         if contact.id != candidate.id and any(
-            contact.handles.get(platform) == handle for platform, handle in candidate.handles.items()
+            (platform, handle.casefold()) in wanted for platform, handle in contact.handles.items()
         ):
             return contact
     return None

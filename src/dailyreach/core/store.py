@@ -25,6 +25,8 @@ from pendulum import DateTime
 from tinydb.table import Table
 
 from dailyreach.core.clock import Clock, SystemClock, Zone
+from dailyreach.core.errors import ValidationError
+from dailyreach.core.lookup import contact_with_same_handle, describe
 from dailyreach.core.model import OUTBOUND_KINDS, Contact, DayPlan, Interaction, Invitation, Settings, Snooze
 from dailyreach.core.storage import (
     OWNER_ONLY,
@@ -123,6 +125,13 @@ class Change:
 
     label: str
     previous: list[tuple[str, str, Body | None]] = field(default_factory=list)
+
+
+def not_in_future(interaction: Interaction, now: datetime) -> None:
+    """Only what has happened is logged: a time after ``now`` is refused, naming it in ``now``'s zone."""
+    if interaction.moment > now:
+        shown = interaction.moment.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M")
+        raise ValidationError("at", f"{shown} is in the future; log what has already happened")
 
 
 def _zone(settings_body: dict[str, Any] | None) -> Zone:
@@ -454,7 +463,16 @@ class Store:
         return Contact(**body) if body else None
 
     def save_contact(self, contact: Contact, label: str = "save contact") -> Contact:
+        """Save a contact; ValidationError when another contact already has one of its handles."""
         with self.transaction(label):
+            twin = contact_with_same_handle(self.contacts(include_archived=True), contact)
+            if twin is not None:
+                platform, handle = next(
+                    (platform, handle)
+                    for platform, handle in contact.handles.items()
+                    if twin.handles.get(platform, "").casefold() == handle.casefold()
+                )
+                raise ValidationError(platform, f"{handle} is already the handle of {describe(twin)}")
             stamp = self.now().isoformat()
             if not contact.created_at:
                 contact.created_at = stamp
@@ -475,8 +493,10 @@ class Store:
         return found
 
     def add_interaction(self, interaction: Interaction) -> Interaction:
+        """Log what happened; ValidationError for a time still to come (the plan says what is due)."""
         if self.contact(interaction.contact_id) is None:
             raise StoreError(f"no contact with id {interaction.contact_id!r}")
+        not_in_future(interaction, self.now())
         with self.transaction(f"log {interaction.kind}"):
             self._put("interactions", interaction.id, interaction.to_dict())
             self._put("snoozes", interaction.contact_id, None)
