@@ -190,7 +190,7 @@ def log(session: Session, contact: str, kind: str, channel: str | None, when: st
 @click.option("--from", "host", default="", help="Who invited you.")
 @click.option("--on", "event_date", help="The event's date: YYYY-MM-DD, tomorrow, friday, +10d...")
 @click.option("--hours", help="Hours it would have taken, travel included.")
-@click.option("--cost", help="What it would have cost.")
+@click.option("--cost", help="What it would have cost: 5000, 5,000, ¥5000, 40 USD...")
 @click.option("--currency", help="Three-letter currency code (default: your settings').")
 @click.option("--decline", is_flag=True, help="Decline it now.")
 @click.pass_obj
@@ -208,6 +208,7 @@ def invite(
     """Record an invitation; prints its id."""
     from dailyreach.core.dates import parse_date
     from dailyreach.core.model import Invitation
+    from dailyreach.core.validation import amount_currency
 
     store = session.store
     now = store.now()
@@ -219,7 +220,8 @@ def invite(
             "event_date": parse_date(event_date, now).isoformat() if event_date else None,
             "hours": hours,
             "cost": cost,
-            "currency": currency or store.settings().currency,
+            # A cost such as "¥5000" names its own currency; otherwise the settings' one.
+            "currency": currency or amount_currency(cost) or store.settings().currency,
             "status": "declined" if decline else "undecided",
             "decided_at": now.isoformat() if decline else None,
         }

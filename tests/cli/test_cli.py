@@ -215,3 +215,13 @@ def test_an_interaction_in_the_future_is_refused(db):
     result = run_cli("log", "ann", "dm_sent", "--at", "+3d", db=db, check=False)
     assert result.returncode == 1 and "is in the future; log what has already happened" in result.stderr
     assert cli_json("pending", db=db)["pending"] == []
+
+
+def test_a_cost_in_yen_is_saved_in_yen_whatever_the_default_currency(db):
+    run_cli(
+        "invite", "異業種交流会", "--kind", "mixer", "--cost", "¥5,000", "--hours", "3", "--decline", db=db
+    )
+    declined = cli_json("invitations", db=db)["declined"]
+    assert (declined[0]["cost"], declined[0]["currency"]) == (5000, "JPY")
+    result = run_cli("invite", "Seminar", "--cost", "$40", "--currency", "JPY", db=db, check=False)
+    assert result.returncode == 1 and "cost: '$40' is in USD, not JPY" in result.stderr

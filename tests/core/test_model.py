@@ -88,3 +88,38 @@ def test_a_huge_bad_value_is_quoted_short_in_the_error():
     with pytest.raises(ValidationError) as caught:
         Contact.from_dict({"name": "Bob", "handles": {"x": "y" * 3000}})
     assert len(str(caught.value)) < 150 and str(caught.value).startswith("x: 'yyyy")
+
+
+@pytest.mark.parametrize(
+    ("typed", "currency", "cost", "saved_in"),
+    [
+        ("5000", None, 5000, "USD"),
+        ("5,000", "JPY", 5000, "JPY"),
+        ("¥5000", None, 5000, "JPY"),
+        ("5,000円", None, 5000, "JPY"),
+        ("5000 JPY", None, 5000, "JPY"),
+        ("JPY 5000", "jpy", 5000, "JPY"),
+        ("$40", None, 40, "USD"),
+        ("€12.50", None, 12.5, "EUR"),
+        ("£3", "GBP", 3, "GBP"),
+        (7.5, None, 7.5, "USD"),
+    ],
+)
+def test_a_cost_is_read_as_people_type_it(typed, currency, cost, saved_in):
+    invitation = Invitation.from_dict({"title": "Mixer", "cost": typed, "currency": currency})
+    assert (invitation.cost, invitation.currency) == (cost, saved_in)
+
+
+@pytest.mark.parametrize(
+    ("typed", "currency", "problem"),
+    [
+        ("¥5000", "USD", "cost: '¥5000' is in JPY, not USD"),
+        ("5000 XX", None, "cost: '5000 XX' is not an amount such as 5000, 5,000, ¥5000 or 40 USD"),
+        ("5 000 yen", None, "cost: '5 000 yen' is not a number"),
+        ("-¥5", None, "cost: '-¥5' is not a number"),
+    ],
+)
+def test_a_cost_that_is_not_an_amount_or_names_another_currency_is_refused(typed, currency, problem):
+    with pytest.raises(ValidationError) as refused:
+        Invitation.from_dict({"title": "Mixer", "cost": typed, "currency": currency})
+    assert str(refused.value) == problem

@@ -20,6 +20,7 @@ from dailyreach.core.validation import (
     SHORT_LIMIT,
     TAG_LIMIT,
     amount,
+    amount_currency,
     calendar_day,
     choice,
     clean_text,
@@ -185,11 +186,14 @@ class Invitation:
     @classmethod
     def from_dict(cls, data: Any) -> Self:
         data = known_keys(cls, data, "invitation")
-        currency = clean_text(data.get("currency") or "USD", "currency", limit=3).upper()
+        priced_in = amount_currency(data.get("cost"))
+        currency = clean_text(data.get("currency") or priced_in or "USD", "currency", limit=3).upper()
         if len(currency) != 3 or not currency.isalpha():
             raise ValidationError(
                 "currency", f"{shown(currency)} is not a three-letter code such as USD or JPY"
             )
+        if priced_in is not None and priced_in != currency:
+            raise ValidationError("cost", f"{shown(data.get('cost'))} is in {priced_in}, not {currency}")
         decided_at = data.get("decided_at")
         return cls(
             id=record_id(data.get("id") or new_id()),

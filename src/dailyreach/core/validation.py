@@ -77,11 +77,39 @@ def whole_number(value: Any, name: str, *, minimum: int, maximum: int) -> int:
     return number
 
 
+# What people type before or after an amount, and the currency it means.
+CURRENCY_SIGNS = {"¥": "JPY", "￥": "JPY", "円": "JPY", "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
+_PRICED = re.compile(r"^(?P<before>[^\d\s.,-]*)\s*(?P<number>[\d.,]+)\s*(?P<after>[^\d\s.,]*)$")
+
+
+def amount_currency(value: Any) -> str | None:
+    """The currency a typed amount names (``¥5000``, ``5,000円``, ``5000 JPY``, ``$40``), if it names one."""
+    if not isinstance(value, str):
+        return None
+    match = _PRICED.match(value.strip())
+    if match is None:
+        return None
+    marks = [mark for mark in (match["before"], match["after"]) if mark]
+    if len(marks) != 1:
+        return None
+    mark = marks[0]
+    if mark.isascii() and mark.isalpha() and len(mark) == 3:
+        return mark.upper()
+    return CURRENCY_SIGNS.get(mark)
+
+
 def amount(value: Any, name: str) -> float | int | None:
+    """A non-negative number; typed text may group thousands and name its currency (``¥5,000``)."""
     if value is None or value == "":
         return None
     if isinstance(value, bool):
         raise ValidationError(name, "must be a number")
+    if isinstance(value, str) and (match := _PRICED.match(value.strip())):
+        if (match["before"] or match["after"]) and amount_currency(value) is None:
+            raise ValidationError(
+                name, f"{shown(value)} is not an amount such as 5000, 5,000, ¥5000 or 40 USD"
+            )
+        value = match["number"].replace(",", "")
     try:
         number = float(value)
     except (TypeError, ValueError):
