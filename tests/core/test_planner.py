@@ -85,7 +85,8 @@ def test_pending_replies_show_nudges_due_dates_and_offer_to_give_up(store, clock
     cy = add_contact(store, "Cy")
     start = clock.now()
     log(store, ann, "public_reply", at=start.subtract(days=9))
-    log(store, ann, "dm_sent", at=start.subtract(days=8))
+    log(store, ann, "dm_sent", at=start.subtract(days=8))  # with the public reply: one approach
+    log(store, ann, "follow_up", at=start.subtract(days=6))
     log(store, ann, "follow_up", at=start.subtract(days=5))
     log(store, bob, "dm_sent", at=start.subtract(days=2), channel="email")
     log(store, cy, "dm_sent", at=start.subtract(days=4))

@@ -229,3 +229,25 @@ def test_two_threads_saving_and_one_reading_share_a_store_safely(store):
     # Each save is its own change: none joined another thread's transaction.
     assert len(store.interactions()) == 80 and len(store.history) == 80
     assert_derived_match_the_log(store)
+
+
+def test_a_public_reply_then_a_dm_is_one_approach_and_only_follow_ups_are_nudges(store):
+    ann = add_contact(store, "Ann")
+    log(store, ann, "public_reply", at=store.now().subtract(days=3))
+    log(store, ann, "dm_sent", at=store.now().subtract(days=2))
+    assert (store.thread(ann.id).nudges, store.thread(ann.id).last_sent) == (
+        0,
+        utc_stamp(store.now().subtract(days=2)),
+    )
+    log(store, ann, "follow_up")
+    assert store.thread(ann.id).nudges == 1
+
+
+def test_threads_made_by_an_older_way_of_reading_are_made_again(store, db_path, clock):
+    ann = add_contact(store, "Ann")
+    log(store, ann, "dm_sent")
+    data = json.loads(db_path.read_text())
+    data["threads"][ann.id]["nudges"] = 7
+    data["_meta"]["derived"]["version"] = 0
+    db_path.write_text(json.dumps(data))
+    assert Store(db_path, clock=clock).thread(ann.id).nudges == 0

@@ -16,7 +16,7 @@ PEOPLE = [
     ("Priya Natarajan", {"email": "priya@example.com"}, "Grew a newsletter to 200k readers"),
     ("高橋 美咲", {"x": "@misaki_t"}, "B2B営業の仕組み化"),
     ("Diego Alvarez", {"github": "dalvarez"}, "Maintainer turned founder"),
-    ("[bold]VIP Tanaka", {"x": "@vip_tanaka"}, "A name that looks like markup, shown as written"),
+    ("田中 優", {"x": "@yu_tanaka"}, "医療系スタートアップをシリーズBまで。規制との付き合い方"),
     ("Lena Fischer", {"linkedin": "lena-fischer"}, "Ran sales at a 100-person startup"),
     ("伊藤 健", {"x": "@ken_ito"}, "地方発のスタートアップ"),
     ("Sam O'Brien", {"threads": "@sam.obrien"}, "Bootstrapped to profitability"),

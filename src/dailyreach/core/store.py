@@ -43,6 +43,7 @@ from dailyreach.core.threads import (
     THREADS_TABLE,
     Thread,
     derive_tables,
+    derived_marker,
     log_entries,
     read_thread,
     utc_stamp,
@@ -335,7 +336,7 @@ class Store:
         """Whether the derived tables were written with the log as it is, in today's timezone."""
         marker = self._tables[META_TABLE].record(DERIVED_KEY)
         interactions = (self._storage.read() or {}).get("interactions", {})
-        return marker == {"interactions": len(interactions), "zone": zone_name(self.timezone)}
+        return marker == derived_marker(len(interactions), self.timezone)
 
     def _follow_interaction(self, before: Body | None, after: Body | None) -> None:
         """Bring the derived tables along with one interaction's change (inside a transaction)."""
@@ -388,8 +389,7 @@ class Store:
 
     def _stamp_derived(self) -> None:
         interactions = (self._storage.read() or {}).get("interactions", {})
-        marker = {"interactions": len(interactions), "zone": zone_name(self.timezone)}
-        self._tables[META_TABLE].put({DERIVED_KEY: marker})
+        self._tables[META_TABLE].put({DERIVED_KEY: derived_marker(len(interactions), self.timezone)})
 
     def _ensure_derived(self) -> None:
         if not self._derived_current():

@@ -18,6 +18,8 @@ from dailyreach.core.model import ANSWER_KINDS, OUTBOUND_KINDS
 THREADS_TABLE = "threads"
 DAYS_TABLE = "outreach_days"
 DERIVED_KEY = "derived"
+# Raised whenever what a thread holds or how it is read changes, so stores made before rebuild theirs.
+DERIVED_VERSION = 1
 
 _STAGE_ORDER = {"target": 0, "no_response": 0, "contacted": 1, "replied": 2, "meeting": 3, "met": 4}
 _ANSWER_STAGE = {"reply_received": "replied", "meeting_booked": "meeting", "met": "met"}
@@ -75,10 +77,11 @@ class Thread:
         if kind != "note":
             self.last_active = stamp
         if kind in OUTBOUND_KINDS:
-            if self.open:
-                self.nudges += 1
-            else:
+            # Only a follow-up is a nudge: a public reply and then a DM are one first approach.
+            if not self.open:
                 self.open, self.waiting_since, self.nudges = True, stamp, 0
+            elif kind == "follow_up":
+                self.nudges += 1
             self.last_sent, self.last_channel, self.last_touch = stamp, channel, stamp
             if _STAGE_ORDER[self.stage] == 0:
                 self.stage = "contacted"
@@ -144,10 +147,15 @@ def zone_name(tz: tzinfo) -> str:
     return str(getattr(tz, "name", None) or tz)
 
 
+def derived_marker(interaction_count: int, tz: tzinfo) -> dict[str, Any]:
+    """What the derived tables were made from; any difference means they must be made again."""
+    return {"version": DERIVED_VERSION, "interactions": interaction_count, "zone": zone_name(tz)}
+
+
 def derive_tables(interactions: dict[str, dict[str, Any]], tz: tzinfo) -> dict[str, dict[str, Any]]:
     """The derived tables and their marker, recomputed from the whole log."""
     bodies = interactions.values()
     threads = {cid: read_thread(entries).to_dict() for cid, entries in log_entries(bodies).items()}
     days = {day: {"sent": count} for day, count in outreach_day_counts(bodies, tz).items()}
-    marker = {"interactions": len(interactions), "zone": zone_name(tz)}
+    marker = derived_marker(len(interactions), tz)
     return {THREADS_TABLE: threads, DAYS_TABLE: days, DERIVED_KEY: marker}

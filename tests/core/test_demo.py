@@ -1,0 +1,21 @@
+"""The demo store reads like real use: names a person would have, and what the panes say matches the timelines."""
+
+from dailyreach.core.agenda import build_agenda
+from dailyreach.core.demo import fill_demo
+
+
+def test_the_demo_has_pending_threads_declines_and_plausible_names(store):
+    fill_demo(store)
+    agenda = build_agenda(store)
+    assert agenda.pending and agenda.declined and agenda.items
+    assert not any(mark in contact.name for contact in store.contacts() for mark in "[]")
+    assert store.history == []  # the demo is not something to undo
+
+
+def test_every_pending_count_is_what_the_timeline_shows(store):
+    fill_demo(store)
+    for reply in build_agenda(store).pending:
+        timeline = store.interactions(reply.contact.id)
+        assert reply.nudges == sum(interaction.kind == "follow_up" for interaction in timeline)
+        assert reply.waiting_since == timeline[0].moment
+    assert all(interaction.moment <= store.now() for interaction in store.interactions())
