@@ -112,13 +112,13 @@ def test_invitations_are_recorded_declined_and_totalled(db):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("add", ""), "name: must not be empty"),
-        (("add", "Ann", "--x", "@not-valid"), "x: '@not-valid'"),
+        (("add", ""), "Name: must not be empty"),
+        (("add", "Ann", "--x", "@not-valid"), "X: '@not-valid'"),
         (("log", "Nobody", "dm_sent"), "no contact matches 'Nobody'"),
-        (("log", "Andy", "waved"), "kind: 'waved' is not one of"),
+        (("log", "Andy", "waved"), "Kind: 'waved' is not one of"),
         (("log", "Andy", "dm_sent", "--at", "someday"), "'someday' is not a date or time"),
         (("log", "An", "dm_sent"), "'An' matches 2 contacts"),
-        (("invite", "Mixer", "--cost", "-3"), "cost: must not be negative"),
+        (("invite", "Mixer", "--cost", "-3"), "Cost: must not be negative"),
         (("invite", "Mixer", "--on", "2026-02-30"), "'2026-02-30' is not a date"),
         (("decline", "nothing like this"), "no invitation matches"),
         (("import", "missing.json"), "cannot be read"),
@@ -139,7 +139,7 @@ def test_a_duplicate_handle_is_refused_naming_the_contact_that_has_it(db):
     run_cli("add", "Ann", "--x", "@ann", db=db)
     result = run_cli("add", "Ann again", "--x", "https://x.com/ann", db=db, check=False)
     assert result.returncode == 1
-    assert result.stderr.startswith("Error: x: @ann is already the handle of Ann (")
+    assert result.stderr.startswith("Error: X: @ann is already the handle of Ann (")
 
 
 def test_a_corrupt_database_is_reported_with_its_path_and_left_alone(db):
@@ -224,4 +224,4 @@ def test_a_cost_in_yen_is_saved_in_yen_whatever_the_default_currency(db):
     declined = cli_json("invitations", db=db)["declined"]
     assert (declined[0]["cost"], declined[0]["currency"]) == (5000, "JPY")
     result = run_cli("invite", "Seminar", "--cost", "$40", "--currency", "JPY", db=db, check=False)
-    assert result.returncode == 1 and "cost: '$40' is in USD, not JPY" in result.stderr
+    assert result.returncode == 1 and "Cost: '$40' is in USD, not JPY" in result.stderr

@@ -108,10 +108,10 @@ def test_csv_columns_are_matched_by_name_and_unknown_ones_reported(store):
     )
     assert added(result)[3] == ("佐藤 花子", {"x": "@hanako_s"})
     assert [(line, reason) for line, _, reason in result.bad] == [
-        (6, "name: must not be empty"),
-        (7, "priority: 'nine' is not a whole number"),
+        (6, "Name: must not be empty"),
+        (7, "Priority: 'nine' is not a whole number"),
         (8, "9 fields where the header has 7"),
-        (9, "x: 'not a handle!!': must not contain spaces"),
+        (9, "X: 'not a handle!!': must not contain spaces"),
     ]
     assert result.notices == ["column 'Company' is not imported: dailyreach has no field for it"]
 

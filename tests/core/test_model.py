@@ -1,6 +1,6 @@
 import pytest
 
-from dailyreach.core.errors import ValidationError
+from dailyreach.core.errors import ValidationError, field_label
 from dailyreach.core.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
 
 
@@ -50,7 +50,7 @@ def test_a_bad_value_is_rejected_naming_its_field(record, data, field):
     with pytest.raises(ValidationError) as caught:
         record.from_dict(data)
     assert caught.value.field == field
-    assert str(caught.value).startswith(f"{field}: ")
+    assert str(caught.value).startswith(f"{field_label(field)}: ")
 
 
 def test_user_text_keeps_markup_and_unicode_but_loses_control_characters():
@@ -87,7 +87,7 @@ def test_records_round_trip_through_their_dict():
 def test_a_huge_bad_value_is_quoted_short_in_the_error():
     with pytest.raises(ValidationError) as caught:
         Contact.from_dict({"name": "Bob", "handles": {"x": "y" * 3000}})
-    assert len(str(caught.value)) < 150 and str(caught.value).startswith("x: 'yyyy")
+    assert len(str(caught.value)) < 150 and str(caught.value).startswith("X: 'yyyy")
 
 
 @pytest.mark.parametrize(
@@ -113,10 +113,10 @@ def test_a_cost_is_read_as_people_type_it(typed, currency, cost, saved_in):
 @pytest.mark.parametrize(
     ("typed", "currency", "problem"),
     [
-        ("¥5000", "USD", "cost: '¥5000' is in JPY, not USD"),
-        ("5000 XX", None, "cost: '5000 XX' is not an amount such as 5000, 5,000, ¥5000 or 40 USD"),
-        ("5 000 yen", None, "cost: '5 000 yen' is not a number"),
-        ("-¥5", None, "cost: '-¥5' is not a number"),
+        ("¥5000", "USD", "Cost: '¥5000' is in JPY, not USD"),
+        ("5000 XX", None, "Cost: '5000 XX' is not an amount such as 5000, 5,000, ¥5000 or 40 USD"),
+        ("5 000 yen", None, "Cost: '5 000 yen' is not a number"),
+        ("-¥5", None, "Cost: '-¥5' is not a number"),
     ],
 )
 def test_a_cost_that_is_not_an_amount_or_names_another_currency_is_refused(typed, currency, problem):

@@ -200,7 +200,7 @@ def test_an_interaction_dated_in_the_future_is_refused_and_nothing_is_written(st
     before = db_path.read_bytes()
     with pytest.raises(ValidationError) as refused:
         log(store, ann, "dm_sent", at=store.now().add(minutes=1))
-    assert str(refused.value) == "at: 2026-11-23 09:01 is in the future; log what has already happened"
+    assert str(refused.value) == "When: 2026-11-23 09:01 is in the future; log what has already happened"
     assert db_path.read_bytes() == before
     log(store, ann, "dm_sent", at=store.now())
     assert len(store.interactions()) == 1

@@ -13,11 +13,61 @@ class StoreError(Exception):
     """Something about the database file that the user has to hear about."""
 
 
+# How a record's fields are named to the user, in the command line's errors and the app's forms alike.
+FIELD_LABELS = {
+    "name": "Name",
+    "handles": "Handles",
+    "x": "X",
+    "linkedin": "LinkedIn",
+    "bluesky": "Bluesky",
+    "mastodon": "Mastodon",
+    "instagram": "Instagram",
+    "threads": "Threads",
+    "github": "GitHub",
+    "email": "E-mail",
+    "web": "Web",
+    "why": "Why",
+    "notes": "Notes",
+    "tags": "Tags",
+    "priority": "Priority",
+    "followers": "Followers",
+    "cadence_days": "Keep in touch every (days)",
+    "archived": "Archived",
+    "created_at": "Created",
+    "updated_at": "Updated",
+    "at": "When",
+    "kind": "Kind",
+    "channel": "Channel",
+    "text": "Text",
+    "title": "Title",
+    "from": "From",
+    "event_date": "Event date",
+    "status": "Status",
+    "hours": "Hours",
+    "cost": "Cost",
+    "currency": "Currency",
+    "note": "Note",
+    "decided_at": "Decided",
+    "until": "Until",
+    "date": "Date",
+    "daily_goal": "Daily goal",
+    "followup_days": "Days before a follow-up",
+    "followups_before_giving_up": "Follow-ups before giving up",
+    "week_start": "Week starts on",
+    "timezone": "Timezone",
+}
+
+
+def field_label(field_name: str) -> str:
+    """The field as the user knows it; a field with no label (a record's id) is shown as it is."""
+    return FIELD_LABELS.get(field_name, field_name)
+
+
 class ValidationError(ValueError):
-    """A value that cannot be stored; ``field`` names where it was."""
+    """A value that cannot be stored; ``field`` names where it was (its id; the message uses its label)."""
 
     def __init__(self, field_name: str, problem: str) -> None:
-        super().__init__(f"{field_name}: {problem}")
+        super().__init__(f"{field_label(field_name)}: {problem}")
         self.field = field_name
         self.problem = problem
 
