@@ -10,7 +10,7 @@ import pytest
 
 from dailyreach.core import store as store_module
 from dailyreach.core.errors import ValidationError
-from dailyreach.core.model import Contact, Invitation
+from dailyreach.core.model import Contact, Invitation, Snooze
 from dailyreach.core.storage import StoreCorrupt, StoreWriteError
 from dailyreach.core.store import Store, StoreLocked
 from tests.conftest import add_contact, log
@@ -215,3 +215,22 @@ def test_a_handle_another_contact_has_is_refused_naming_that_contact(store):
     ann.why = "Sold her startup"
     store.save_contact(ann)  # saving the contact that has them is fine
     assert [contact.name for contact in store.contacts()] == ["Ann"]
+
+
+def test_undo_says_what_it_undid_in_words(store):
+    yamada = add_contact(store, "山田 太郎", handles={"x": "@yamada"})
+    dm = log(store, yamada, "dm_sent")
+    log(store, yamada, "reply_received")
+    store.delete_interaction(dm.id)
+    store.snooze(Snooze(contact_id=yamada.id, until="2026-11-30"))
+    store.save_invitation(Invitation(title="異業種交流会", kind="mixer"))
+    store.decline_invitation(store.invitations()[0].id)
+    undone = [store.undo().label for _ in range(5)]
+    assert undone == [
+        "decline of 異業種交流会",
+        "save invitation",
+        "snooze of 山田 太郎 until 2026-11-30",
+        "deletion of DM sent to 山田 太郎",
+        "reply received from 山田 太郎",
+    ]
+    assert store.undo().label == "DM sent to 山田 太郎"

@@ -44,6 +44,17 @@ INTERACTION_KINDS = (
     "no_response",
     "note",
 )
+# An interaction in words, for undo and confirmations: "DM sent to 山田 太郎".
+INTERACTION_PHRASES = {
+    "public_reply": "public reply to {name}",
+    "dm_sent": "DM sent to {name}",
+    "follow_up": "follow-up sent to {name}",
+    "reply_received": "reply received from {name}",
+    "meeting_booked": "meeting booked with {name}",
+    "met": "met {name}",
+    "no_response": "{name} closed as no response",
+    "note": "note on {name}",
+}
 OUTBOUND_KINDS = frozenset({"public_reply", "dm_sent", "follow_up"})
 ANSWER_KINDS = frozenset({"reply_received", "meeting_booked", "met"})
 CHANNELS = (*PLATFORMS, "in_person", "phone", "other")

@@ -27,7 +27,16 @@ from tinydb.table import Table
 from dailyreach.core.clock import Clock, SystemClock, Zone
 from dailyreach.core.errors import ValidationError
 from dailyreach.core.lookup import contact_with_same_handle, describe
-from dailyreach.core.model import OUTBOUND_KINDS, Contact, DayPlan, Interaction, Invitation, Settings, Snooze
+from dailyreach.core.model import (
+    INTERACTION_PHRASES,
+    OUTBOUND_KINDS,
+    Contact,
+    DayPlan,
+    Interaction,
+    Invitation,
+    Settings,
+    Snooze,
+)
 from dailyreach.core.storage import (
     OWNER_ONLY,
     AtomicJSONStorage,
@@ -494,16 +503,20 @@ class Store:
 
     def add_interaction(self, interaction: Interaction) -> Interaction:
         """Log what happened; ValidationError for a time still to come (the plan says what is due)."""
-        if self.contact(interaction.contact_id) is None:
+        contact = self.contact(interaction.contact_id)
+        if contact is None:
             raise StoreError(f"no contact with id {interaction.contact_id!r}")
         not_in_future(interaction, self.now())
-        with self.transaction(f"log {interaction.kind}"):
+        with self.transaction(INTERACTION_PHRASES[interaction.kind].format(name=contact.name)):
             self._put("interactions", interaction.id, interaction.to_dict())
             self._put("snoozes", interaction.contact_id, None)
         return interaction
 
     def delete_interaction(self, interaction_id: str) -> None:
-        with self.transaction("delete interaction"):
+        body = self._raw_get("interactions", interaction_id)
+        contact = self.contact(body["contact_id"]) if body else None
+        what = INTERACTION_PHRASES[body["kind"]].format(name=contact.name) if body and contact else "an entry"
+        with self.transaction(f"deletion of {what}"):
             self._put("interactions", interaction_id, None)
 
     # -- invitations -------------------------------------------------------------------------
@@ -527,7 +540,7 @@ class Store:
         fields = {**invitation.to_dict(), "status": "declined", "decided_at": self.now().isoformat()}
         if note:
             fields["note"] = note
-        return self.save_invitation(Invitation.from_dict(fields), "decline invitation")
+        return self.save_invitation(Invitation.from_dict(fields), f"decline of {invitation.title}")
 
     # -- snoozes and plans -------------------------------------------------------------------
 
@@ -536,7 +549,8 @@ class Store:
         return {rid: body["until"] for rid, body in self._all("snoozes")}
 
     def snooze(self, snooze: Snooze) -> None:
-        with self.transaction("snooze"):
+        contact = self.contact(snooze.contact_id)
+        with self.transaction(f"snooze of {contact.name if contact else 'a contact'} until {snooze.until}"):
             self._put("snoozes", snooze.contact_id, snooze.to_dict())
 
     def plans(self) -> list[DayPlan]:
