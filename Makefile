@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run install test lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,13 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/dailyreach $(ARGS)
+
+# Puts `dailyreach` on PATH (a link to this checkout's virtual environment in ~/.local/bin).
+install: $(STAMP)
+	mkdir -p $(HOME)/.local/bin
+	ln -sf $(abspath $(BIN)/dailyreach) $(HOME)/.local/bin/dailyreach
+	@case ":$$PATH:" in *":$(HOME)/.local/bin:"*) echo "dailyreach is ready: try 'dailyreach today'";; \
+	  *) echo "Add ~/.local/bin to PATH, or run $(abspath $(BIN)/dailyreach)";; esac
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
