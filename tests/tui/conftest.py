@@ -8,6 +8,16 @@ from tests.conftest import add_contact
 SIZE = (120, 36)
 
 
+async def settle(pilot) -> None:
+    """Wait for what runs off the UI thread (reads and saves of the store), then for the screen to show
+    it, including what it draws a frame later (the panes after Today, the footer's keys)."""
+    while True:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not pilot.app.workers and not pilot.app.screen._callbacks:
+            return
+
+
 def cells(app, pane: str) -> list[list[str]]:
     table = app.screen.query_one(f"#{pane}", DataTable)
     return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]

@@ -5,7 +5,7 @@ from textual.widgets import DataTable
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.contact import ContactScreen
 from tests.conftest import add_contact, log
-from tests.tui.conftest import SIZE, cells
+from tests.tui.conftest import SIZE, cells, settle
 
 
 async def open_contact(pilot, name: str, pane: str = "today") -> None:
@@ -13,7 +13,7 @@ async def open_contact(pilot, name: str, pane: str = "today") -> None:
     await pilot.press("1" if pane == "today" else "2")
     rows = [row[1 if pane == "today" else 0] for row in cells(pilot.app, pane)]
     await pilot.press(*["j"] * rows.index(name), "enter")
-    await pilot.pause()
+    await settle(pilot)
 
 
 def details(app) -> str:
@@ -26,6 +26,7 @@ async def test_enter_on_a_today_row_shows_the_contact_with_links_stage_and_timel
     log(store, ann, "follow_up", at=store.now().subtract(days=1), text="thanks!")
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await open_contact(pilot, "Ann [/] Smith", "pending")
         assert isinstance(app.screen, ContactScreen)
         shown = details(app)
@@ -35,7 +36,7 @@ async def test_enter_on_a_today_row_shows_the_contact_with_links_stage_and_timel
         assert [row[2] for row in timeline] == ["Follow-up sent", "Public reply posted"]
         assert timeline[0][4] == "thanks!"
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#today", DataTable)
 
 
@@ -44,8 +45,9 @@ async def test_enter_on_a_pending_row_opens_that_contact(store, people):
     log(store, yamada, "dm_sent", at=store.now().subtract(days=2))
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("2", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.contact_id == yamada.id
 
 
@@ -54,14 +56,15 @@ async def test_logging_keys_work_on_the_contact_screen_and_the_timeline_shows_it
     log(store, ann, "dm_sent", at=store.now().subtract(days=3))
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("2", "enter", "r")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("tab", "tab", *"talk soon", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert [row[2] for row in cells(app, "timeline")] == ["Reply received", "DM sent"]
         assert "replied" in details(app)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert cells(app, "pending") == []
 
 
@@ -71,12 +74,13 @@ async def test_a_timeline_entry_is_deleted_with_the_delete_key_and_u_brings_it_b
     log(store, ann, "follow_up", at=store.now().subtract(days=1))
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("2", "enter", "delete")
-        await pilot.pause()
+        await settle(pilot)
         assert [i.kind for i in store.interactions(ann.id)] == ["dm_sent"]
         assert [row[2] for row in cells(app, "timeline")] == ["DM sent"]
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         assert [i.kind for i in store.interactions(ann.id)] == ["dm_sent", "follow_up"]
         assert [row[2] for row in cells(app, "timeline")] == ["Follow-up sent", "DM sent"]
 
@@ -85,20 +89,21 @@ async def test_E_edits_every_field_and_a_bad_handle_keeps_the_form_open(store, p
     ann, _, _ = people
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await open_contact(pilot, "Ann [/] Smith")
         await pilot.press("E")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#name").value == "Ann [/] Smith"
         assert app.screen.query_one("#x").value == "@ann"
         app.screen.query_one("#bluesky").value = "not a handle!"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert "bluesky: not a valid bluesky handle" in str(app.screen.query_one("#problem").render())
         app.screen.query_one("#bluesky").value = "ann.bsky.social"
         app.screen.query_one("#notes").value = "Met at no event at all"
         app.screen.query_one("#cadence_days").value = "30"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         edited = store.contact(ann.id)
         assert edited.handles == {"x": "@ann", "bluesky": "ann.bsky.social"}
         assert (edited.notes, edited.cadence_days, edited.created_at) == (
@@ -108,7 +113,7 @@ async def test_E_edits_every_field_and_a_bad_handle_keeps_the_form_open(store, p
         )
         assert "https://bsky.app/profile/ann.bsky.social" in details(app)
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         assert store.contact(ann.id).handles == {"x": "@ann"}
 
 
@@ -116,8 +121,9 @@ async def test_a_contact_without_interactions_says_what_to_press(store):
     add_contact(store, "Solo")
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert "press d, p, f, r, m or M" in str(app.screen.query_one("#timeline").border_subtitle)
 
 
@@ -126,16 +132,17 @@ async def test_the_contact_screen_says_what_comes_next(store, people):
     log(store, ann, "dm_sent", at=store.now().subtract(days=1))
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await open_contact(pilot, "Ann [/] Smith", "pending")
         assert "follow-up #1 due on (2026-11-2" in details(app)
         await pilot.press("escape")
         await open_contact(pilot, "山田 太郎")
         await pilot.press("escape", "s", "enter")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+p", *"山田")
         await pilot.pause(0.5)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert "snoozed until 2026-11-24" in details(app)
 
 
@@ -143,25 +150,26 @@ async def test_archiving_in_the_edit_form_takes_the_contact_off_the_panes(store,
     _, _, vip = people
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await open_contact(pilot, "[bold]VIP")
         await pilot.press("E")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#archived").value = "yes"
         app.screen.query_one("#followers").value = "12000"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert "archived" in details(app) and "12,000" in details(app)
         assert (store.contact(vip.id).archived, store.contact(vip.id).followers) == (True, 12000)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert "[bold]VIP" not in [row[1] for row in cells(app, "today")]
         await pilot.press("ctrl+p", *"VIP")
         await pilot.pause(0.5)
         await pilot.press("enter", "E")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#archived").value = "no"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert store.contact(vip.id).archived is False
 
 
@@ -171,8 +179,9 @@ async def test_the_contact_screen_follows_a_change_made_by_another_dailyreach(st
     ann, _, _ = people
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await open_contact(pilot, "Ann [/] Smith")
         log(Store(store.path, clock=clock), ann, "dm_sent")
         app.screen.reload_if_changed()
-        await pilot.pause()
+        await settle(pilot)
         assert [row[2] for row in cells(app, "timeline")] == ["DM sent"]

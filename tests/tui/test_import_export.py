@@ -5,22 +5,23 @@ import icalendar
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.import_preview import ImportPreviewScreen
 from tests.conftest import FIXTURES, log
-from tests.tui.conftest import SIZE, cells
+from tests.tui.conftest import SIZE, cells, settle
 
 
 async def open_import(pilot, path, **answers):
     await pilot.press("I")
-    await pilot.pause()
+    await settle(pilot)
     pilot.app.screen.query_one("#path").value = str(path)
     for field, value in answers.items():
         pilot.app.screen.query_one(f"#{field}").value = value
     await pilot.press("enter")
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def test_I_previews_every_row_then_enter_imports_and_u_undoes(store):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await open_import(pilot, FIXTURES / "Connections.csv", tags="2026")
         assert isinstance(app.screen, ImportPreviewScreen)
         assert "would add 3, skip 2, 1 bad row" in str(app.screen.query_one("#summary").render())
@@ -34,33 +35,35 @@ async def test_I_previews_every_row_then_enter_imports_and_u_undoes(store):
         ]
         assert store.contacts() == []
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert sorted(c.name for c in store.contacts()) == ["Ann Smith", "Carla Díaz", "太郎 山田"]
         assert all(c.tags == ["linkedin", "2026"] for c in store.contacts())
         assert len(cells(app, "today")) == 3
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         assert store.contacts() == [] and cells(app, "today") == []
 
 
 async def test_escape_on_the_preview_imports_nothing(store):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await open_import(pilot, FIXTURES / "contacts.vcf")
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert store.contacts() == []
 
 
 async def test_an_unreadable_file_is_explained_and_the_form_keeps_what_was_typed(store):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await open_import(pilot, FIXTURES / "latin1.csv")
         assert any("neither UTF-8 nor Japanese" in str(n.message) for n in app._notifications)
         assert app.screen.query_one("#path").value.endswith("latin1.csv")
         app.screen.query_one("#encoding").value = "cp1252"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert "read as cp1252" in str(app.screen.query_one("#summary").render())
 
 
@@ -71,11 +74,12 @@ async def test_e_with_format_ics_names_the_file_for_it_and_writes_a_calendar(
     log(store, people[0], "dm_sent", at=store.now().subtract(days=1))
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#format").value = "ics"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
     written = tmp_path / "dailyreach-follow-ups-2026-11-23.ics"
     calendar = icalendar.Calendar.from_ical(written.read_bytes())
     assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Follow up #1: Ann [/] Smith (x)"]

@@ -5,7 +5,7 @@ from textual.widgets import DataTable
 from dailyreach.core.agenda import build_agenda
 from dailyreach.tui.app import DailyReachApp
 from tests.conftest import log
-from tests.tui.conftest import SIZE, cells
+from tests.tui.conftest import SIZE, cells, settle
 
 
 async def test_the_three_panes_show_the_agenda_with_user_text_as_written(store, people):
@@ -14,7 +14,8 @@ async def test_the_three_panes_show_the_agenda_with_user_text_as_written(store, 
     store.history.clear()
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle(pilot)
+        await settle(pilot)
         assert [row[1] for row in cells(app, "today")] == ["山田 太郎", "[bold]VIP"]
         assert cells(app, "pending")[0][0] == "Ann [/] Smith"
         assert cells(app, "pending")[0][-1] == "x"
@@ -26,14 +27,15 @@ async def test_d_then_enter_logs_a_dm_and_moves_on_to_the_next_open_row(store, p
     ann, yamada, vip = people
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("d", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert [(i.contact_id, i.kind, i.channel) for i in store.interactions()] == [(ann.id, "dm_sent", "x")]
         assert cells(app, "today")[0][0] == "✓"
         assert [row[0] for row in cells(app, "pending")] == ["Ann [/] Smith"]
         assert app.screen.query_one("#today", DataTable).cursor_row == 1
         await pilot.press("d", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert [i.contact_id for i in store.interactions()] == [ann.id, yamada.id]
         assert "2/5 today" in str(app.screen.query_one("#status").render())
 
@@ -43,19 +45,21 @@ async def test_a_follow_up_is_prefilled_with_the_channel_the_conversation_is_on(
     log(store, ann, "dm_sent", at=store.now().subtract(days=4), channel="linkedin")
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("2", "f")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#channel").value == "linkedin"
         await pilot.press("escape", "1", "j", "d")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#channel").value == "mastodon"
 
 
 async def test_escape_cancels_the_form_and_nothing_is_logged(store, people):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("p", "escape")
-        await pilot.pause()
+        await settle(pilot)
         assert store.interactions() == []
         assert app.screen.query_one("#today", DataTable)
 
@@ -63,11 +67,12 @@ async def test_escape_cancels_the_form_and_nothing_is_logged(store, people):
 async def test_a_bad_time_in_the_form_is_shown_and_keeps_the_form_open(store, people):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#when").value = "someday"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert "when: not a date or time" in str(app.screen.query_one("#problem").render())
         assert store.interactions() == []
 
@@ -78,12 +83,13 @@ async def test_reply_received_in_pending_removes_the_thread_and_u_undoes_it(stor
     store.history.clear()
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("2", "r", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert cells(app, "pending") == []
         assert store.interactions()[-1].kind == "reply_received"
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         assert [row[0] for row in cells(app, "pending")] == ["Ann [/] Smith"]
         assert [i.kind for i in store.interactions()] == ["dm_sent"]
 
@@ -94,11 +100,12 @@ async def test_x_on_an_undecided_invitation_declines_it_with_a_reason(store, peo
     store.save_invitation(Invitation(title="異業種交流会", kind="mixer", hours=3, cost=5000, currency="JPY"))
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("3", "x")
-        await pilot.pause()
+        await settle(pilot)
         assert store.invitations()[0].status == "undecided"
         await pilot.press(*"sales pitch", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert (store.invitations()[0].status, store.invitations()[0].note) == ("declined", "sales pitch")
         title = app.screen.query_one("#invitations", DataTable).border_title
         assert "saved 3 h, 5,000 JPY" in str(title)
@@ -112,14 +119,15 @@ async def test_a_failed_save_is_reported_and_the_app_keeps_running(store, people
 
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         monkeypatch.setattr(store, "add_interaction", refuse)
         await pilot.press("d", "tab", "tab", *"Loved your post", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert any("No space left" in n.message for n in app._notifications)
         assert app.screen.query_one("#text").value == "Loved your post"
         monkeypatch.undo()
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert [i.text for i in store.interactions()] == ["Loved your post"]
         assert cells(app, "today")[0][0] == "✓"
 
@@ -132,9 +140,10 @@ async def test_a_failed_invitation_save_keeps_what_was_typed(store, monkeypatch)
 
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         monkeypatch.setattr(store, "save_invitation", refuse)
         await pilot.press("i", *"Startup mixer", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#title").value == "Startup mixer"
         assert store.invitations() == []
 
@@ -142,7 +151,7 @@ async def test_a_failed_invitation_save_keeps_what_was_typed(store, monkeypatch)
 async def test_narrow_terminals_stack_the_panes(store, people):
     app = DailyReachApp(store)
     async with app.run_test(size=(80, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#panes").has_class("narrow")
         today, pending = (app.screen.query_one(f"#{p}") for p in ("today", "pending"))
         assert pending.region.y > today.region.y
@@ -151,21 +160,23 @@ async def test_narrow_terminals_stack_the_panes(store, people):
 async def test_an_empty_first_run_says_what_to_press(store):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle(pilot)
+        await settle(pilot)
         assert app.screen.query_one("#today", DataTable).border_subtitle == "Press n to add your first target"
 
 
 async def test_n_adds_a_target_that_joins_todays_plan(store):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.focused.id == "name"
         await pilot.press(*"山田 [b]")
         app.screen.query_one("#x").value = "@yamada"
         app.screen.query_one("#tags").value = "ipo, saas"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         [contact] = store.contacts()
         assert (contact.name, contact.handles, contact.tags) == (
             "山田 [b]",
@@ -178,15 +189,16 @@ async def test_n_adds_a_target_that_joins_todays_plan(store):
 async def test_the_new_target_form_shows_what_is_wrong_and_does_not_save(store):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#x").value = "not a handle!"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         problems = str(app.screen.query_one("#problem").render())
         assert "name: a name is needed" in problems and "x: not a valid x handle" in problems
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert store.contacts() == []
 
 
@@ -194,8 +206,9 @@ async def test_s_snoozes_the_selected_target_until_tomorrow(store, people):
     ann, _, _ = people
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("s", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert store.snoozes() == {ann.id: "2026-11-24"}
         assert "Ann [/] Smith" not in [row[1] for row in cells(app, "today")]
 
@@ -204,15 +217,16 @@ async def test_s_takes_a_day_typed_by_the_user_and_refuses_a_past_one(store, peo
     ann, _, _ = people
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("s")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#until").value = "2026-11-01"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert "until: a day after today" in str(app.screen.query_one("#problem").render())
         app.screen.query_one("#until").value = "+10d"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert store.snoozes() == {ann.id: "2026-12-03"}
 
 
@@ -221,6 +235,7 @@ async def test_o_opens_the_profile_of_the_selected_contact(store, people, monkey
     opened = []
     monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("j", "o")
         assert opened == ["https://mstdn.jp/@yamada"]
 
@@ -228,8 +243,9 @@ async def test_o_opens_the_profile_of_the_selected_contact(store, people, monkey
 async def test_question_mark_shows_the_keys(store, people):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("question_mark")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query("HelpPanel")
 
 
@@ -239,11 +255,12 @@ async def test_a_change_made_by_another_dailyreach_shows_up_while_open(store, pe
     ann, _, _ = people
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         assert cells(app, "pending") == []
         elsewhere = Store(store.path, clock=clock)
         log(elsewhere, ann, "dm_sent")
         app.screen.reload_if_changed()
-        await pilot.pause()
+        await settle(pilot)
         assert [row[0] for row in cells(app, "pending")] == ["Ann [/] Smith"]
         assert cells(app, "today")[0][0] == "✓"
 
@@ -254,12 +271,13 @@ async def test_the_plan_rolls_over_at_local_midnight_while_open(store, people, c
     ann, _, _ = people
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("d", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert "1/5 today" in str(app.screen.query_one("#status").render())
         clock.set(pendulum.datetime(2026, 11, 24, 0, 1, tz="Asia/Tokyo"))
         app.screen.reload_if_changed()
-        await pilot.pause()
+        await settle(pilot)
         status = str(app.screen.query_one("#status").render())
         assert "2026-11-24" in status and "0/5 today" in status
         assert ann.id not in [key.value for key in app.screen.query_one("#today", DataTable).rows]
@@ -269,13 +287,14 @@ async def test_the_plan_rolls_over_at_local_midnight_while_open(store, people, c
 async def test_i_records_an_invitation_declined_by_default(store):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("i")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"Founders mixer")
         app.screen.query_one("#event_date").value = "2026-11-27"
         app.screen.query_one("#cost").value = "40"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         [invitation] = store.invitations()
         assert (invitation.title, invitation.status, invitation.event_date) == (
             "Founders mixer",
@@ -293,22 +312,23 @@ async def test_e_exports_owner_only_and_asks_before_replacing(store, people, tmp
     monkeypatch.chdir(tmp_path)
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#path").value == "dailyreach-export-2026-11-23.json"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         written = tmp_path / "dailyreach-export-2026-11-23.json"
         assert len(json.loads(written.read_text())["contacts"]) == 3
         assert stat.S_IMODE(written.stat().st_mode) == 0o600
         written.write_text("keep me")
         await pilot.press("e", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert written.read_text() == "keep me"
         assert any("set Replace to yes" in n.message for n in app._notifications)
         app.screen.query_one("#replace").value = "yes"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert len(json.loads(written.read_text())["contacts"]) == 3
 
 
@@ -335,18 +355,19 @@ async def test_the_demo_fills_a_throwaway_store_and_never_touches_the_users(tmp_
 async def test_a_database_broken_by_someone_else_is_reported_once_and_the_app_keeps_running(store, people):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         shown = cells(app, "today")
         good = store.path.read_bytes()
         store.path.write_text('{"contacts": ')
         for _ in range(3):
             app.screen.reload_if_changed()
-            await pilot.pause()
+            await settle(pilot)
         problems = [n for n in app._notifications if "Cannot read" in str(n.title)]
         assert len(problems) == 1 and str(store.path) in str(problems[0].message)
         assert cells(app, "today") == shown
         store.path.write_bytes(good)
         await pilot.press("d", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert [i.kind for i in store.interactions()] == ["dm_sent"]
 
 
@@ -355,14 +376,15 @@ async def test_an_undo_that_cannot_be_saved_is_reported_and_can_be_tried_again(s
 
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("d", "enter")
-        await pilot.pause()
+        await settle(pilot)
         real_undo = store.undo
         monkeypatch.setattr(store, "undo", lambda: (_ for _ in ()).throw(StoreLocked("db.json is busy")))
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         assert any("db.json is busy" in str(n.message) for n in app._notifications)
         monkeypatch.setattr(store, "undo", real_undo)
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         assert store.interactions() == []

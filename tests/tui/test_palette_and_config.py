@@ -5,7 +5,7 @@ from textual.widgets import DataTable
 from dailyreach.config import load_config
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.contact import ContactScreen
-from tests.tui.conftest import SIZE, cells
+from tests.tui.conftest import SIZE, cells, settle
 
 
 def notices(app) -> list[str]:
@@ -16,10 +16,11 @@ async def test_ctrl_p_jumps_to_a_contact_by_part_of_its_name(store, people):
     _, yamada, _ = people
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("ctrl+p", *"山田")
         await pilot.pause(0.5)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ContactScreen) and app.screen.contact_id == yamada.id
 
 
@@ -27,10 +28,11 @@ async def test_a_markup_looking_name_is_found_and_opened_in_the_palette(store, p
     _, _, vip = people
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("ctrl+p", *"VIP")
         await pilot.pause(0.5)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.contact_id == vip.id
         assert "[bold]VIP" in str(app.screen.query_one("#details").render())
 
@@ -39,12 +41,13 @@ async def test_the_palette_runs_an_action_on_the_selected_row(store, people):
     ann, _, _ = people
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("ctrl+p", *"DM sent")
         await pilot.pause(0.5)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert [(i.contact_id, i.kind) for i in store.interactions()] == [(ann.id, "dm_sent")]
 
 
@@ -53,11 +56,12 @@ async def test_keys_remapped_in_the_config_file_replace_the_defaults(store, peop
     path.write_text('[keys]\nlog_dm_sent = "D"\nnot_a_key = "z"\n')
     app = DailyReachApp(store, load_config(path))
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#today", DataTable)
         await pilot.press("D", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert [i.kind for i in store.interactions()] == ["dm_sent"]
         assert cells(app, "today")[0][0] == "✓"
         assert any("no key with the id not_a_key" in notice for notice in notices(app))
@@ -68,9 +72,10 @@ async def test_the_theme_comes_from_the_config_and_a_new_choice_is_remembered(st
     path.write_text('# mine\ntheme = "nord"\n')
     app = DailyReachApp(store, load_config(path))
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         assert app.theme == "nord"
         app.theme = "gruvbox"
-        await pilot.pause()
+        await settle(pilot)
     assert load_config(path).theme == "gruvbox"
     assert path.read_text().startswith("# mine")
 
@@ -80,7 +85,8 @@ async def test_a_broken_config_is_reported_and_the_app_runs_with_defaults(store,
     path.write_text('theme = "no-such-theme"\n')
     app = DailyReachApp(store, load_config(path))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle(pilot)
+        await settle(pilot)
         assert any("no theme called 'no-such-theme'" in notice for notice in notices(app))
         assert len(cells(app, "today")) == 3
 

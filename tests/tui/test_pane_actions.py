@@ -4,25 +4,26 @@ from textual.widgets import DataTable
 
 from dailyreach.core.model import Invitation
 from dailyreach.tui.app import DailyReachApp
-from tests.tui.conftest import SIZE, cells
+from tests.tui.conftest import SIZE, cells, settle
 
 
 async def test_slash_filters_the_focused_pane_enter_keeps_it_escape_clears_it(store, people):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("slash", *"zq")
-        await pilot.pause()
+        await settle(pilot)
         assert [row[1] for row in cells(app, "today")] == []
         assert "No rows match" in str(app.screen.query_one("#today", DataTable).border_subtitle)
         await pilot.press("backspace", "backspace", *"VIP")
-        await pilot.pause()
+        await settle(pilot)
         assert [row[1] for row in cells(app, "today")] == ["[bold]VIP"]
         await pilot.press("enter", "d", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert [i.contact_id for i in store.interactions()] == [people[2].id]
         assert "filter: vip" in str(app.screen.query_one("#today", DataTable).border_title)
         await pilot.press("slash", "escape")
-        await pilot.pause()
+        await settle(pilot)
         assert len(cells(app, "today")) == 3
         assert app.screen.focused.id == "today"
 
@@ -30,11 +31,12 @@ async def test_slash_filters_the_focused_pane_enter_keeps_it_escape_clears_it(st
 async def test_a_filter_matches_japanese_and_any_column(store, people):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("slash", *"mastodon")
-        await pilot.pause()
+        await settle(pilot)
         assert [row[1] for row in cells(app, "today")] == ["山田 太郎"]
         app.screen.query_one("#filter").value = "山田"
-        await pilot.pause()
+        await settle(pilot)
         assert [row[1] for row in cells(app, "today")] == ["山田 太郎"]
 
 
@@ -42,11 +44,12 @@ async def test_t_turns_an_invitations_host_into_a_target(store, people):
     store.save_invitation(Invitation(title="SaaS Night", host="Dana Lee", kind="mixer", status="declined"))
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("3", "t")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#name").value == "Dana Lee"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         dana = next(c for c in store.contacts() if c.name == "Dana Lee")
         assert dana.why == "met via: declined SaaS Night"
 
@@ -55,8 +58,9 @@ async def test_t_without_a_host_or_on_a_contact_row_adds_nothing(store, people):
     store.save_invitation(Invitation(title="Webinar", kind="seminar"))
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("t", "3", "t")
-        await pilot.pause()
+        await settle(pilot)
         assert len(store.contacts()) == 3
         assert app.screen.query_one("#invitations", DataTable)
 
@@ -64,15 +68,16 @@ async def test_t_without_a_host_or_on_a_contact_row_adds_nothing(store, people):
 async def test_logging_updates_rows_in_place_instead_of_refilling_the_tables(store, people, monkeypatch):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         cleared = []
         for pane in ("today", "pending", "invitations"):
             table = app.screen.query_one(f"#{pane}", DataTable)
             monkeypatch.setattr(table, "clear", lambda *a, pane=pane, **k: cleared.append(pane))
         await pilot.press("d", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert cells(app, "today")[0][0] == "✓"
         assert [row[0] for row in cells(app, "pending")] == ["Ann [/] Smith"]
         await pilot.press("2", "r", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert cells(app, "pending") == []
         assert cleared == []

@@ -5,6 +5,19 @@ from pathlib import Path
 from dailyreach.core.model import Invitation
 from dailyreach.tui.app import DailyReachApp
 from tests.conftest import add_contact, log
+from tests.tui.conftest import settle
+
+
+def keys(*pressed: str):
+    """Wait for the screen to show the store, press ``pressed``, and wait again: screens read the store
+    and save off the UI thread."""
+
+    async def press(pilot) -> None:
+        await settle(pilot)
+        await pilot.press(*pressed)
+        await settle(pilot)
+
+    return press
 
 
 def realistic(store):
@@ -34,60 +47,61 @@ def realistic(store):
 
 def test_main_screen(snap_compare, store):
     realistic(store)
-    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30))
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), run_before=keys())
 
 
 def test_log_form(snap_compare, store):
     realistic(store)
-    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), press=["d"])
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), run_before=keys("d"))
 
 
 def test_empty_first_run(snap_compare, store):
-    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30))
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), run_before=keys())
 
 
 def test_new_target_form(snap_compare, store):
-    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), press=["n"])
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), run_before=keys("n"))
 
 
 def test_help(snap_compare, store):
     realistic(store)
-    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), press=["question_mark"])
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), run_before=keys("question_mark"))
 
 
 def test_contact_screen(snap_compare, store):
     realistic(store)
-    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), press=["2", "enter"])
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), run_before=keys("2", "enter"))
 
 
 def test_new_invitation_form(snap_compare, store):
-    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), press=["i"])
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), run_before=keys("i"))
 
 
 def test_snooze_form(snap_compare, store):
     realistic(store)
-    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), press=["s"])
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), run_before=keys("s"))
 
 
 def test_export_form(snap_compare, store):
-    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), press=["e"])
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), run_before=keys("e"))
 
 
 def test_decline_form(snap_compare, store):
     realistic(store)
     store.save_invitation(Invitation(title="Growth Seminar", kind="seminar", host="Acme", hours=4))
-    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), press=["3", "x"])
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), run_before=keys("3", "x"))
 
 
 def test_edit_contact_form(snap_compare, store):
     realistic(store)
-    assert snap_compare(DailyReachApp(store), terminal_size=(120, 36), press=["enter", "E"])
+    assert snap_compare(DailyReachApp(store), terminal_size=(120, 36), run_before=keys("enter", "E"))
 
 
 def test_import_preview(snap_compare, store):
     from tests.conftest import FIXTURES
 
     async def fill_in(pilot):
+        await settle(pilot)
         await pilot.press("I")
         await pilot.pause()
         # A relative path keeps the snapshot the same on every machine.

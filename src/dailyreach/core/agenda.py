@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from dailyreach.core.model import Contact, Invitation
+from dailyreach.core.clock import Zone
+from dailyreach.core.model import Contact, Invitation, Settings
 from dailyreach.core.planner import (
     PendingReply,
     Savings,
@@ -40,6 +42,11 @@ class Agenda:
     declined: list[Invitation]
     undecided: list[Invitation]
     savings: Savings
+    # What the views were read from, so that one contact's change can be worked in without the store.
+    threads: dict[str, Thread]
+    outreach_days: frozenset[date]
+    settings: Settings
+    timezone: Zone
 
 
 def build_agenda(store: Store) -> Agenda:
@@ -72,15 +79,66 @@ def build_agenda(store: Store) -> Agenda:
     ]
     invitations = store.invitations()
     declined, savings = declined_invitations(invitations)
+    days = frozenset(store.outreach_days())
     return Agenda(
         now=now,
         day=today,
         items=items,
         goal=settings.daily_goal,
         progress=sum(thread.sent_on(span) for thread in threads.values()),
-        streak=streak(store.outreach_days(), today),
+        streak=streak(set(days), today),
         pending=pending,
         declined=declined,
         undecided=[invitation for invitation in invitations if invitation.status == "undecided"],
         savings=savings,
+        threads=threads,
+        outreach_days=days,
+        settings=settings,
+        timezone=tz,
+    )
+
+
+def with_thread(
+    agenda: Agenda, contact: Contact, thread: Thread, outreach_days: frozenset[date], now: datetime
+) -> Agenda:
+    """``agenda`` with one contact's thread (and so the days with outreach) changed, the plan kept:
+    that contact's Today item and pending entry, the day's progress and the streak worked out again."""
+    span = DaySpan.of(agenda.day, agenda.timezone)
+    before = agenda.threads.get(contact.id, Thread())
+    threads = {cid: kept for cid, kept in agenda.threads.items() if cid != contact.id}
+    if thread.last_at is not None:  # as the store keeps it: a contact with no interaction has no thread
+        threads[contact.id] = thread
+    items = [
+        replace(item, contact=contact, done=thread.active_on(span), stage=thread.stage)
+        if item.contact.id == contact.id
+        else item
+        for item in agenda.items
+    ]
+    pending = [reply for reply in agenda.pending if reply.contact.id != contact.id]
+    for reply in pending_replies(
+        [contact], {contact.id: thread}, agenda.settings, agenda.day, agenda.timezone
+    ):
+        at = bisect.bisect_right([other.waiting_since for other in pending], reply.waiting_since)
+        pending.insert(at, reply)
+    return replace(
+        agenda,
+        now=now,
+        items=items,
+        progress=agenda.progress - before.sent_on(span) + thread.sent_on(span),
+        streak=streak(set(outreach_days), agenda.day),
+        pending=pending,
+        threads=threads,
+        outreach_days=outreach_days,
+    )
+
+
+def refresh_contact(agenda: Agenda, store: Store, contact_id: str) -> Agenda:
+    """The agenda after one contact's interactions changed, equal to ``build_agenda(store)`` but reading
+    only that contact. A plan with a free slot could take someone else in, and a new day has a new plan:
+    then the whole agenda is built again."""
+    contact = store.contact(contact_id)
+    if contact is None or len(agenda.items) < agenda.goal or store.today() != agenda.day:
+        return build_agenda(store)
+    return with_thread(
+        agenda, contact, store.thread(contact_id), frozenset(store.outreach_days()), store.now()
     )

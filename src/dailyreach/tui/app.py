@@ -11,9 +11,9 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from dailyreach.config import Config, remember_theme
-from dailyreach.core.errors import StoreError
-from dailyreach.core.store import Store
+from dailyreach.core.store import Change, Store
 from dailyreach.tui.commands import ContactCommands
+from dailyreach.tui.saves import SaveQueue
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact import ContactScreen
 from dailyreach.tui.screens.fields_form import FieldsForm
@@ -36,6 +36,7 @@ class DailyReachApp(App):
         super().__init__()
         self.store = store
         self.config = config or Config()
+        self.saves = SaveQueue(self)
 
     def on_mount(self) -> None:
         self._apply_config()
@@ -78,18 +79,20 @@ class DailyReachApp(App):
                     partial(active.node.run_action, binding.action),
                 )
 
+    async def action_quit(self) -> None:
+        """Quit once every change made is saved: they are saved off the UI thread."""
+        await self.saves.drained()
+        self.exit()
+
     def action_undo(self) -> None:
-        try:
-            change = self.store.undo()
-        except StoreError as error:
-            self.notify(str(error), title="Not undone", severity="error", markup=False, timeout=10)
+        screen = self.screen
+        if not isinstance(screen, StoreScreen):
             return
-        if change is None:
-            self.notify("Nothing to undo.")
-            return
-        self.notify(f"Undone: {change.label}", markup=False)
-        if isinstance(self.screen, StoreScreen):
-            self.screen.reload_if_changed()
+
+        def undone(change: Change | None) -> None:
+            self.notify(f"Undone: {change.label}" if change else "Nothing to undo.", markup=False)
+
+        screen.run_saving(self.store.undo, undone, not_done="Not undone")
 
 
 def binding_ids() -> set[str]:

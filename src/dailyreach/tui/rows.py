@@ -37,10 +37,15 @@ def sync_rows(table: DataTable, rows: list[Row]) -> None:
             table.add_row(*cells, key=key)
         table.move_cursor(row=min(selected, max(len(rows) - 1, 0)))
         return
-    columns = [column.key for column in table.ordered_columns]
     for key in kept:
-        for column, shown, cell in zip(columns, table.get_row(key), wanted[key], strict=True):
-            if not _same(shown, cell):
-                table.update_cell(key, column, cell)
+        update_row(table, key, wanted[key])
     for key, cells in rows[len(kept) :]:
         table.add_row(*cells, key=key)
+
+
+def update_row(table: DataTable, key: str, cells: list[Text]) -> None:
+    """Update the cells of one row that differ; each update makes the table draw its rows again."""
+    columns = [column.key for column in table.ordered_columns]
+    for column, shown, cell in zip(columns, table.get_row(key), cells, strict=True):
+        if not _same(shown, cell):
+            table.update_cell(key, column, cell)

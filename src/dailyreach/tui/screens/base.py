@@ -1,33 +1,60 @@
-"""What every screen over the store shares: saving with a clear message on failure, and logging."""
+"""What every screen over the store shares: reading and saving off the UI thread, with a clear message on
+failure, and logging."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from pendulum import DateTime
 from textual.screen import Screen
 
+from dailyreach.core.clock import Zone
 from dailyreach.core.dates import parse_when
 from dailyreach.core.errors import DateParseError, StoreError, ValidationError
 from dailyreach.core.model import Contact, Interaction
 from dailyreach.core.store import Store
-from dailyreach.tui.screens.log_form import log_form
+from dailyreach.core.threads import Thread
+from dailyreach.tui.screens.log_form import KIND_TITLES, usual_channel
+from dailyreach.tui.widgets.key_footer import KeyFooter
+from dailyreach.tui.widgets.log_bar import LogBar
 
 if TYPE_CHECKING:
     from dailyreach.tui.app import DailyReachApp
+    from dailyreach.tui.saves import SaveQueue
 
 CHANGE_CHECK_SECONDS = 5
+T = TypeVar("T")
+UNCHANGED = object()
 
 
 class StoreScreen(Screen):
-    """A screen showing the store; it follows changes made here, by undo, or by another dailyreach."""
+    """A screen showing the store; it follows changes made here, by undo, or by another dailyreach.
+
+    The store is read (``read``, in a worker thread) and shown (``show``, on the UI thread) apart, and
+    changes are saved in the save thread, so that neither a large file nor a slow disk holds up a key.
+    The first read starts when the screen is shown: the screen draws at once, then what it read.
+    """
 
     shown_revision: object = None
     unreadable = ""
+    zone: Zone | None = None
+    footer_released = False
+    # Numbers each read: a read started before the latest read or save is out of date when it ends.
+    reads = 0
 
     @property
     def store(self) -> Store:
         return cast("DailyReachApp", self.app).store
+
+    @property
+    def saves(self) -> SaveQueue:
+        return cast("DailyReachApp", self.app).saves
+
+    def now(self) -> DateTime:
+        """The time in the store's timezone as last read, without waiting for a save to let go of the store."""
+        return self.store.clock.now().in_timezone(self.zone) if self.zone else self.store.now()
 
     def on_mount(self) -> None:
         # Textual calls this as well as a subclass's own on_mount (handlers run along the MRO).
@@ -36,34 +63,115 @@ class StoreScreen(Screen):
     def on_screen_resume(self) -> None:
         self.reload_if_changed()
 
+    # -- reading -----------------------------------------------------------------------------
+
     def is_stale(self) -> bool:
         return self.store.revision() != self.shown_revision
 
-    def reload_if_changed(self) -> None:
-        """Read the store again if it changed; a file broken by someone else leaves the screen as it was."""
-        try:
-            if self.is_stale():
-                self.reload()
-        except StoreError as error:
-            if str(error) != self.unreadable:
-                self.notify(str(error), title="Cannot read the database", severity="error", markup=False)
-            self.unreadable = str(error)
-        else:
-            self.unreadable = ""
-
-    def reload(self) -> None:
-        """Show the store as it now is, and note which revision that was."""
+    def read(self) -> Any:
+        """What the screen shows, read from the store (in a worker thread)."""
         raise NotImplementedError
 
-    def run_saving(self, save: Callable[[], object]) -> bool:
-        """Run one change; a failure is shown and leaves the screen as it was."""
+    def show(self, view: Any) -> None:
+        """Put what ``read`` gave on the screen."""
+        raise NotImplementedError
+
+    def reload_if_changed(self) -> None:
+        """Read the store again in the background if it changed; a file broken by someone else leaves the
+        screen as it was. Not while a change is being saved: the save reads what it changed."""
+        if self.saves.busy:
+            return
+        self.reads += 1
+        self.run_worker(partial(self._read_if_stale, self.reads), thread=True, group="read")
+
+    def _read_if_stale(self, number: int) -> None:
         try:
-            save()
-        except (StoreError, ValueError, DateParseError) as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
-            return False
-        self.reload_if_changed()
-        return True
+            view = self.read() if self.is_stale() else UNCHANGED
+            revision = self.store.revision()
+        except StoreError as error:
+            self._from_thread(self._show_unreadable, str(error))
+            return
+        self._from_thread(self._show_read, number, revision, view)
+
+    def _from_thread(self, callback: Callable[..., None], *args: Any) -> None:
+        if self.app.is_running:
+            self.app.call_from_thread(callback, *args)
+
+    @property
+    def alive(self) -> bool:
+        """Whether the screen can still show things: not closed, and the app not shutting down."""
+        return self.is_attached and self.app.is_running
+
+    def _show_read(self, number: int, revision: object, view: Any) -> None:
+        self.unreadable = ""
+        if number == self.reads and self.alive and view is not UNCHANGED:
+            self.shown_revision = revision
+            self.show(view)
+            self._release_footer()
+
+    def _release_footer(self) -> None:
+        """The footer's keys come once the screen first shows what it read (in the frame after)."""
+        if not self.footer_released:
+            self.footer_released = True
+            for footer in self.query(KeyFooter):
+                footer.release()
+
+    def _show_unreadable(self, problem: str) -> None:
+        if not self.alive:
+            return
+        self._release_footer()
+        if problem != self.unreadable:
+            self.notify(problem, title="Cannot read the database", severity="error", markup=False)
+        self.unreadable = problem
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def save_in_background(
+        self,
+        change: Callable[[], T],
+        saved: Callable[[T], None],
+        failed: Callable[[], None] | None = None,
+        not_done: str = "Not saved",
+    ) -> None:
+        """Run ``change`` in the save thread after those before it; ``saved`` gets its result on the UI
+        thread. A failure is shown under ``not_done`` and ``failed`` runs (to reopen a form as typed)."""
+        self.reads += 1
+
+        def work() -> Callable[[], None]:
+            try:
+                result = change()
+            except (StoreError, ValueError) as error:
+                return partial(self._not_saved, str(error), not_done, failed)
+            return partial(self._saved, saved, result)
+
+        self.saves.put(work)
+
+    def _saved(self, saved: Callable[[T], None], result: T) -> None:
+        if self.alive:
+            saved(result)
+
+    def _not_saved(self, problem: str, not_done: str, failed: Callable[[], None] | None) -> None:
+        self.app.notify(problem, title=not_done, severity="error", markup=False, timeout=10)
+        if self.alive:
+            if failed is not None:
+                failed()
+            self.reload_if_changed()
+
+    def run_saving(
+        self,
+        save: Callable[[], T],
+        saved: Callable[[T], None] | None = None,
+        failed: Callable[[], None] | None = None,
+        not_done: str = "Not saved",
+    ) -> None:
+        """Save one change in the background, then read the screen again."""
+
+        def then(result: T) -> None:
+            self.reload_if_changed()
+            if saved is not None:
+                saved(result)
+
+        self.save_in_background(save, then, failed, not_done)
 
     def save_contact(self, fields: dict, verb: str, reopen: Callable[[dict], None]) -> None:
         """Validate and save a contact; on failure say why and reopen its form with what was typed."""
@@ -73,40 +181,46 @@ class StoreScreen(Screen):
             self.notify(str(error), title="Not saved", severity="error", markup=False)
             reopen(fields)
             return
-        if not self.run_saving(lambda: self.store.save_contact(contact, f"{verb} {contact.name}")):
-            reopen(fields)
+        self.run_saving(
+            lambda: self.store.save_contact(contact, f"{verb} {contact.name}"), failed=lambda: reopen(fields)
+        )
+
+    # -- logging -----------------------------------------------------------------------------
 
     def log_interaction(
-        self,
-        contact: Contact,
-        kind: str,
-        after: Callable[[], None] | None = None,
-        typed: dict[str, str] | None = None,
+        self, contact: Contact, thread: Thread, kind: str, typed: dict[str, str] | None = None
     ) -> None:
-        """Open the prefilled logging form; Enter logs the interaction, a failed save reopens it as typed."""
+        """Open the prefilled log bar; Enter logs the interaction, a failed save reopens it as typed."""
+        values = {"when": "now", "channel": usual_channel(contact, thread), "text": ""} | (typed or {})
+        self.query_one(LogBar).open(
+            f"{KIND_TITLES[kind]}: {contact.name}",
+            values,
+            self.now,
+            partial(self._log, contact, thread, kind),
+        )
 
-        def save(answers: dict[str, str] | None) -> None:
-            if answers is None:
-                return
-            saved = self.run_saving(
-                lambda: self.store.add_interaction(
-                    Interaction.from_dict(
-                        {
-                            "contact_id": contact.id,
-                            "kind": kind,
-                            "at": parse_when(answers["when"], self.store.now()).isoformat(),
-                            "channel": answers["channel"],
-                            "text": answers["text"],
-                        }
-                    )
-                )
+    def _log(self, contact: Contact, thread: Thread, kind: str, answers: dict[str, str] | None) -> None:
+        if answers is None:
+            return
+        reopen = partial(self.log_interaction, contact, thread, kind, answers)
+        try:
+            interaction = Interaction.from_dict(
+                {
+                    "contact_id": contact.id,
+                    "kind": kind,
+                    "at": parse_when(answers["when"], self.now()).isoformat(),
+                    "channel": answers["channel"],
+                    "text": answers["text"],
+                }
             )
-            if not saved:
-                self.log_interaction(contact, kind, after, answers)
-            elif after is not None:
-                after()
+        except (ValidationError, DateParseError) as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+            reopen()
+            return
+        self.save_log(contact, interaction, reopen)
 
-        self.app.push_screen(log_form(self.store, kind, contact, typed), save)
+    def save_log(self, contact: Contact, interaction: Interaction, reopen: Callable[[], None]) -> None:
+        self.run_saving(lambda: self.store.add_interaction(interaction), failed=reopen)
 
     def open_profile(self, contact: Contact) -> None:
         if not contact.handles:

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from pendulum import DateTime
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
+from dailyreach.core.clock import Zone
 from dailyreach.core.dates import ago
-from dailyreach.core.model import Contact
+from dailyreach.core.model import Contact, Interaction
 from dailyreach.core.planner import keep_in_touch_due, pending_replies
 from dailyreach.core.store import Store
 from dailyreach.core.threads import Thread
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
 from dailyreach.tui.screens.log_form import KIND_TITLES, log_bindings
+from dailyreach.tui.widgets.key_footer import KeyFooter
+from dailyreach.tui.widgets.log_bar import LogBar
 
 LABEL_WIDTH = 15
 
@@ -62,7 +68,18 @@ def contact_details(contact: Contact, stage: str, next_up: str = "") -> Text:
     return details
 
 
+@dataclass(frozen=True)
+class ContactView:
+    contact: Contact
+    history: list[Interaction]
+    thread: Thread
+    next_up: str
+    now: DateTime
+    zone: Zone
+
+
 class ContactScreen(StoreScreen):
+    AUTO_FOCUS = "#timeline"
     BINDINGS = [
         Binding("escape,backspace", "app.pop_screen", "Back", id="back"),
         *log_bindings(),
@@ -75,40 +92,52 @@ class ContactScreen(StoreScreen):
     def __init__(self, contact_id: str) -> None:
         super().__init__()
         self.contact_id = contact_id
+        self.view: ContactView | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="details", markup=False)
+        yield LogBar()
         yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#timeline", DataTable).add_columns("When", "", "What", "Channel", "Note")
-        self.reload()
 
     @property
     def contact(self) -> Contact | None:
-        return self.store.contact(self.contact_id)
+        """The contact as last read (the store may be busy saving)."""
+        return self.view.contact if self.view else None
 
-    def reload(self) -> None:
-        contact = self.contact
+    def read(self) -> ContactView | None:
+        contact = self.store.contact(self.contact_id)
         if contact is None:
+            return None
+        thread = self.store.thread(contact.id)
+        return ContactView(
+            contact,
+            self.store.interactions(contact.id),
+            thread,
+            next_step(self.store, contact, thread),
+            self.store.now(),
+            self.store.timezone,
+        )
+
+    def show(self, view: ContactView | None) -> None:
+        if view is None:
             self.dismiss()
             return
-        self.shown_revision = self.store.revision()
-        history = self.store.interactions(contact.id)
+        self.view, self.zone = view, view.zone
+        contact, history = view.contact, view.history
         self.sub_title = contact.name
-        thread = self.store.thread(contact.id)
-        details = contact_details(contact, thread.stage, next_step(self.store, contact, thread))
-        self.query_one("#details", Static).update(details)
+        self.query_one("#details", Static).update(contact_details(contact, view.thread.stage, view.next_up))
         table = self.query_one("#timeline", DataTable)
         selected = table.cursor_row
         table.clear()
-        now, tz = self.store.now(), self.store.timezone
         for interaction in reversed(history):
             table.add_row(
-                Text(interaction.moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")),
-                Text(ago(interaction.moment, now), style="dim"),
+                Text(interaction.moment.astimezone(view.zone).strftime("%Y-%m-%d %H:%M")),
+                Text(ago(interaction.moment, view.now), style="dim"),
                 Text(KIND_TITLES[interaction.kind]),
                 Text(interaction.channel),
                 Text(interaction.text.splitlines()[0] if interaction.text else ""),
@@ -120,9 +149,8 @@ class ContactScreen(StoreScreen):
             table.move_cursor(row=min(selected, len(history) - 1))
 
     def action_log(self, kind: str) -> None:
-        contact = self.contact
-        if contact is not None:
-            self.log_interaction(contact, kind)
+        if self.view is not None:
+            self.log_interaction(self.view.contact, self.view.thread, kind)
 
     def action_open_profile(self) -> None:
         contact = self.contact
@@ -149,5 +177,7 @@ class ContactScreen(StoreScreen):
         entry_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         if entry_id is None:
             return
-        if self.run_saving(lambda: self.store.delete_interaction(entry_id)):
-            self.notify("Entry deleted: u brings it back.")
+        self.run_saving(
+            lambda: self.store.delete_interaction(entry_id),
+            lambda _: self.notify("Entry deleted: u brings it back."),
+        )

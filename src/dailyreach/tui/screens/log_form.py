@@ -1,14 +1,15 @@
-"""The small form behind each logging key: prefilled, so the key and Enter log it."""
+"""The logging keys and their names, the channel a log is prefilled with, and the snooze form."""
 
 from __future__ import annotations
 
 from textual.binding import Binding
 from textual.validation import Function
 
-from dailyreach.core.dates import parse_date, parse_when
+from dailyreach.core.dates import parse_date
 from dailyreach.core.errors import DateParseError
-from dailyreach.core.model import CHANNELS, OUTBOUND_KINDS, Contact
+from dailyreach.core.model import Contact
 from dailyreach.core.store import Store
+from dailyreach.core.threads import Thread
 from dailyreach.tui.screens.fields_form import Field, FieldsForm
 
 LOG_KEYS = {
@@ -31,17 +32,6 @@ KIND_TITLES = {
 }
 
 
-def _is_when(store: Store):
-    def check(value: str) -> bool:
-        try:
-            parse_when(value, store.now())
-        except DateParseError:
-            return False
-        return True
-
-    return check
-
-
 def log_bindings() -> list[Binding]:
     """The logging keys, with the same ids wherever they work, so one remap changes them everywhere."""
     return [
@@ -49,27 +39,9 @@ def log_bindings() -> list[Binding]:
     ]
 
 
-def usual_channel(store: Store, contact: Contact) -> str:
+def usual_channel(contact: Contact, thread: Thread) -> str:
     """Where the conversation is: the channel of the last message sent, else the contact's main one."""
-    sent = [i for i in store.interactions(contact.id) if i.kind in OUTBOUND_KINDS]
-    return sent[-1].channel if sent else contact.main_channel
-
-
-def log_form(store: Store, kind: str, contact: Contact, typed: dict[str, str] | None = None) -> FieldsForm:
-    return FieldsForm(
-        f"{KIND_TITLES[kind]}: {contact.name}",
-        [
-            Field("when", "When", "now", validators=[Function(_is_when(store), "not a date or time")]),
-            Field(
-                "channel",
-                "Channel",
-                usual_channel(store, contact),
-                validators=[Function(lambda v: v in CHANNELS, f"one of {', '.join(CHANNELS)}")],
-            ),
-            Field("text", "Note", "", "optional"),
-        ],
-        typed,
-    )
+    return thread.last_channel if thread.last_sent else contact.main_channel
 
 
 def _is_later_day(store: Store):

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from itertools import count
 from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
-from dailyreach.core.agenda import build_agenda
+from dailyreach.core.agenda import Agenda, build_agenda, refresh_contact, with_thread
 from dailyreach.core.dates import parse_date
 from dailyreach.core.errors import (
     DateParseError,
@@ -19,10 +23,11 @@ from dailyreach.core.errors import (
     StoreError,
     ValidationError,
 )
-from dailyreach.core.model import Contact, Invitation, Snooze
+from dailyreach.core.model import OUTBOUND_KINDS, Contact, Interaction, Invitation, Snooze
+from dailyreach.core.threads import Thread, local_day, utc_stamp
 from dailyreach.report import hours, money
-from dailyreach.tui.agenda_rows import invitation_rows, pending_rows, today_rows
-from dailyreach.tui.rows import Row, sync_rows
+from dailyreach.tui.agenda_rows import agenda_rows, pending_row, plain_now, today_row
+from dailyreach.tui.rows import Row, sync_rows, update_row
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact import ContactScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
@@ -35,17 +40,43 @@ from dailyreach.tui.screens.invitation_form import (
     invitation_form,
 )
 from dailyreach.tui.screens.log_form import log_bindings, snooze_form
+from dailyreach.tui.widgets.key_footer import KeyFooter
+from dailyreach.tui.widgets.log_bar import LogBar
 
 if TYPE_CHECKING:
     from dailyreach.core.contact_import import ImportPreview
 
 NARROW_BELOW = 100
+ROWS_AT_ONCE = 100
 PANES = ("today", "pending", "invitations")
 CONTACT_PANES = ("today", "pending")
 EMPTY_PANES = {
     "pending": "Nobody owes you a reply",
     "invitations": "Press i to record one",
 }
+
+
+@dataclass(frozen=True)
+class MainView:
+    agenda: Agenda
+    anyone: bool  # whether there is any contact, to say what to press on an empty Today
+    rows: dict[str, list[Row]]  # made in the reading thread too: a long Pending has thousands
+
+
+@dataclass(frozen=True)
+class Foreseen:
+    """A log being saved, shown before it is: the contact's thread and the days with outreach after it,
+    and before it, to put back if the save fails."""
+
+    contact: Contact
+    thread: Thread
+    days: frozenset[date]
+    thread_before: Thread
+    days_before: frozenset[date]
+
+
+def _index(rows: list[Row], key: str) -> int | None:
+    return next((index for index, (row_key, _) in enumerate(rows) if row_key == key), None)
 
 
 class ContactPane(DataTable):
@@ -55,6 +86,7 @@ class ContactPane(DataTable):
 
 
 class MainScreen(StoreScreen):
+    AUTO_FOCUS = "#today"
     BINDINGS = [
         *log_bindings(),
         Binding("x", "close_or_decline", "No response / Decline", id="close_or_decline"),
@@ -79,16 +111,22 @@ class MainScreen(StoreScreen):
         self.titles: dict[str, str] = {}
         self.filters: dict[str, str] = {}
         self.filter_pane = "today"
+        self.agenda: Agenda | None = None
+        self.anyone = False
+        self.foreseen: dict[int, Foreseen] = {}
+        self.log_numbers = count()
+        self.filling: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="status", markup=False)
+        yield LogBar(replaces="#status")
         yield Input(id="filter", placeholder="filter: type to narrow the pane, Enter keeps, Escape clears")
         with Container(id="panes"):
             for pane in PANES:
                 table_class = ContactPane if pane in CONTACT_PANES else DataTable
                 yield table_class(id=pane, classes="pane", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#today", DataTable).add_columns("", "Name", "Reason", "Channel", "Why")
@@ -96,59 +134,150 @@ class MainScreen(StoreScreen):
         self.query_one("#invitations", DataTable).add_columns(
             "Title", "Date", "Hours", "Cost", "From", "Kind"
         )
-        self.reload()
-        self.query_one("#today", DataTable).focus()
+        # A store with nobody in it has an empty Today whatever else it holds: the first run's prompt
+        # can be in the first frame, before the first read.
+        if not self.store.record_ids("contacts"):
+            self.titles["today"] = "1 Today"
+            self._show_titles("today", 0)
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#panes").set_class(event.size.width < NARROW_BELOW, "narrow")
 
     def is_stale(self) -> bool:
         """Also after local midnight, when a new day's plan is due."""
-        return super().is_stale() or self.store.today() != self.agenda_day
+        return super().is_stale() or self.agenda is None or self.store.today() != self.agenda.day
 
-    def reload(self) -> None:
+    def read(self) -> MainView:
         agenda = build_agenda(self.store)
-        self.agenda_day, self.shown_revision = agenda.day, self.store.revision()
+        anyone = bool(agenda.items or agenda.pending or self.store.record_ids("contacts"))
+        return MainView(agenda, anyone, agenda_rows(agenda))
+
+    def show(self, view: MainView) -> None:
+        self.anyone = view.anyone
+        self._show_agenda(view.agenda, rows=view.rows)
+
+    def _show_agenda(
+        self, agenda: Agenda, touched: str | None = None, rows: dict[str, list[Row]] | None = None
+    ) -> None:
+        """Show ``agenda`` (whose ``rows`` may be made already) with the logs still being saved worked in;
+        when only ``touched``'s rows can have changed, only those are drawn again."""
+        if self.foreseen:
+            rows = None
+        for ahead in self.foreseen.values():
+            agenda = with_thread(agenda, ahead.contact, ahead.thread, ahead.days, agenda.now)
+        before, self.agenda = self.agenda, agenda
+        self.zone = agenda.timezone
         self.sub_title = agenda.day.isoformat()
         saved = f"saved {hours(agenda.savings.hours)}, {money(agenda.savings)}"
-        self.query_one("#status", Static).update(
+        status = self.query_one("#status", Static)
+        shown_status = (
             f"{agenda.day.isoformat()}   {agenda.progress}/{agenda.goal} today   streak {agenda.streak}"
             + (f"   declining {saved}" if agenda.declined else "")
         )
-        self.rows["today"] = today_rows(agenda)
+        if status.content != shown_status:
+            status.update(shown_status)
         self.titles["today"] = f"1 Today {agenda.progress}/{agenda.goal}"
-        self.rows["pending"] = pending_rows(agenda)
         self.titles["pending"] = f"2 Pending replies ({len(agenda.pending)})"
-        self.rows["invitations"] = invitation_rows(agenda)
         self.titles["invitations"] = f"3 Declined ({len(agenda.declined)})" + (
             f": {saved}" if agenda.declined else ""
         )
-        for pane in PANES:
-            self._show(pane)
+        same_plan = (
+            before is not None
+            and before.day == agenda.day
+            and [item.contact.id for item in before.items] == [item.contact.id for item in agenda.items]
+        )
+        if touched is not None and same_plan:
+            self._show_contact(agenda, touched)
+            return
+        self.rows.update(rows or agenda_rows(agenda))
+        # Today first, the other panes a frame later: the day's plan is what the user opened the app for.
+        self._show("today")
+        self.call_after_refresh(self._show_others)
 
-    def _show(self, pane: str) -> None:
-        """The pane's rows, narrowed by its filter."""
+    def _show_others(self) -> None:
+        self._show("pending")
+        self._show("invitations")
+
+    def _show_contact(self, agenda: Agenda, contact_id: str) -> None:
+        """Draw again the one contact whose interactions changed: its Today row, then its pending reply.
+        Pending goes a frame later: each change has a table draw all its rows again, and the Today row
+        is the one the user waits for."""
+        today = [
+            today_row(item) if item.contact.id == contact_id else row
+            for item, row in zip(agenda.items, self.rows["today"], strict=True)
+        ]
+        self._show_row("today", contact_id, today)
+        self.call_after_refresh(self._show_pending_reply, contact_id)
+
+    def _show_pending_reply(self, contact_id: str) -> None:
+        if self.agenda is None:
+            return
+        pending = [row for row in self.rows["pending"] if row[0] != contact_id]
+        for index, reply in enumerate(self.agenda.pending):
+            if reply.contact.id == contact_id:
+                pending.insert(index, pending_row(reply, self.agenda, plain_now(self.agenda)))
+        self._show_row("pending", contact_id, pending)
+
+    def _show_row(self, pane: str, key: str, rows: list[Row]) -> None:
+        """Bring ``pane`` to ``rows``, which differ from what it shows in ``key``'s row alone: only that
+        row is touched, unless it moved between others or a filter narrows the pane."""
+        before, self.rows[pane] = self.rows[pane], rows
+        old, new = _index(before, key), _index(rows, key)
+        moved = new is not None and new != (len(rows) - 1 if old is None else old)
+        table = self.query_one(f"#{pane}", DataTable)
+        if self.filters.get(pane) or moved or table.row_count != len(before):
+            self._show(pane)
+            return
+        if new is not None and old is not None:
+            update_row(table, key, rows[new][1])
+        elif old is not None:
+            table.remove_row(key)
+        elif new is not None:
+            table.add_row(*rows[new][1], key=key)
+        self._show_titles(pane, len(rows))
+
+    def _show(self, pane: str, more: bool = False) -> None:
+        """The pane's rows, narrowed by its filter. A long pane fills a frame at a time (``more``): the
+        table measures each row it is given, and the screen need not wait for rows below the fold."""
         table = self.query_one(f"#{pane}", DataTable)
         needle = self.filters.get(pane, "").casefold()
         rows = [
             (key, cells)
             for key, cells in self.rows[pane]
-            if needle in " ".join(cell.plain for cell in cells).casefold()
+            if not needle or needle in " ".join(cell.plain for cell in cells).casefold()
         ]
-        sync_rows(table, rows)
-        table.border_title = self.titles[pane] + (f"  filter: {needle}" if needle else "")
-        if rows:
-            table.border_subtitle = None
+        shown = rows[: table.row_count + ROWS_AT_ONCE if more else max(table.row_count, ROWS_AT_ONCE)]
+        sync_rows(table, shown)
+        self._show_titles(pane, len(rows))
+        if len(shown) < len(rows) and pane not in self.filling:
+            self.filling.add(pane)
+            self.call_after_refresh(self._show_more, pane)
+
+    def _show_more(self, pane: str) -> None:
+        self.filling.discard(pane)
+        self._show(pane, more=True)
+
+    def _show_titles(self, pane: str, shown: int) -> None:
+        table = self.query_one(f"#{pane}", DataTable)
+        needle = self.filters.get(pane, "").casefold()
+        title = self.titles[pane] + (f"  filter: {needle}" if needle else "")
+        if shown:
+            subtitle = None
         elif needle:
-            table.border_subtitle = "No rows match the filter: / then Escape clears it"
+            subtitle = "No rows match the filter: / then Escape clears it"
         elif pane == "today":
-            table.border_subtitle = (
+            subtitle = (
                 "Nothing due today: press n to add a target"
-                if self.store.contacts()
+                if self.anyone
                 else "Press n to add your first target"
             )
         else:
-            table.border_subtitle = EMPTY_PANES[pane]
+            subtitle = EMPTY_PANES[pane]
+        # Only when they change: a new border title has the whole pane drawn again.
+        if table.border_title != title:
+            table.border_title = title
+        if table.border_subtitle != subtitle:
+            table.border_subtitle = subtitle
 
     def _focused_pane(self) -> DataTable | None:
         focused = self.focused
@@ -160,12 +289,14 @@ class MainScreen(StoreScreen):
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def _selected_contact(self) -> Contact | None:
-        """The contact on the cursor row of Today or Pending, warning the user when there is none."""
+        """The contact on the cursor row of Today or Pending (as last read: the store may be busy saving),
+        warning the user when there is none."""
         table = self._focused_pane()
         contact_id = self._selected_key(table)
-        contact = (
-            self.store.contact(contact_id) if table and table.id in CONTACT_PANES and contact_id else None
-        )
+        contact = None
+        if self.agenda is not None and table is not None and table.id in CONTACT_PANES and contact_id:
+            shown = [item.contact for item in self.agenda.items] + [r.contact for r in self.agenda.pending]
+            contact = next((contact for contact in shown if contact.id == contact_id), None)
         if contact is None:
             self.notify("Select a contact in Today or Pending first.", severity="warning")
         return contact
@@ -198,8 +329,66 @@ class MainScreen(StoreScreen):
 
     def action_log(self, kind: str) -> None:
         contact = self._selected_contact()
-        if contact is not None:
-            self.log_interaction(contact, kind, after=self._move_to_next_open_item)
+        if contact is not None and self.agenda is not None:
+            self.log_interaction(contact, self.agenda.threads.get(contact.id, Thread()), kind)
+
+    def save_log(self, contact: Contact, interaction: Interaction, reopen: Callable[[], None]) -> None:
+        """The row shows the log at once; the save, and reading back what it changed, run behind it. A
+        failed save puts the row back, says why and reopens the bar as typed."""
+        number = next(self.log_numbers)
+        ahead = self._foresee(contact, interaction)
+        if ahead is not None:
+            self.foreseen[number] = ahead
+            self._show_foreseen(contact.id)
+        self._move_to_next_open_item()
+
+        def save() -> tuple[Agenda, object, bool]:
+            before = self.store.revision()
+            self.store.add_interaction(interaction)
+            agenda = self.agenda
+            # Someone else's change since the screen last read calls for reading all of it.
+            if before != self.shown_revision or agenda is None:
+                return build_agenda(self.store), self.store.revision(), True
+            return refresh_contact(agenda, self.store, contact.id), self.store.revision(), False
+
+        def saved(result: tuple[Agenda, object, bool]) -> None:
+            agenda, revision, whole = result
+            self.foreseen.pop(number, None)
+            self.shown_revision = revision
+            self._show_agenda(agenda, None if whole else contact.id)
+
+        def failed() -> None:
+            if ahead is not None and self.agenda is not None:
+                del self.foreseen[number]
+                self._show_agenda(
+                    with_thread(
+                        self.agenda, contact, ahead.thread_before, ahead.days_before, self.agenda.now
+                    ),
+                    contact.id,
+                )
+            reopen()
+
+        self.save_in_background(save, saved, failed)
+
+    def _foresee(self, contact: Contact, interaction: Interaction) -> Foreseen | None:
+        """The contact's thread once the log is saved, as the store will fold it in; None for a log older
+        than the thread's last entry, which the store reads from the whole log."""
+        if self.agenda is None:
+            return None
+        before = self.agenda.threads.get(contact.id, Thread())
+        stamp = utc_stamp(interaction.at)
+        if before.last_at is not None and stamp < before.last_at:
+            return None
+        thread = replace(before)
+        thread.add(interaction.kind, interaction.channel, stamp)
+        days = self.agenda.outreach_days
+        if interaction.kind in OUTBOUND_KINDS:
+            days = days | {local_day(stamp, self.agenda.timezone)}
+        return Foreseen(contact, thread, days, before, self.agenda.outreach_days)
+
+    def _show_foreseen(self, contact_id: str) -> None:
+        if self.agenda is not None:
+            self._show_agenda(replace(self.agenda, now=self.now()), contact_id)
 
     def action_close_or_decline(self) -> None:
         table = self._focused_pane()
@@ -249,8 +438,10 @@ class MainScreen(StoreScreen):
                 self.action_new_invitation(answers)
                 return
             label = f"invitation {invitation.title}"
-            if not self.run_saving(lambda: self.store.save_invitation(invitation, label)):
-                self.action_new_invitation(answers)
+            self.run_saving(
+                lambda: self.store.save_invitation(invitation, label),
+                failed=lambda: self.action_new_invitation(answers),
+            )
 
         self.app.push_screen(invitation_form(self.store, typed), save)
 
@@ -302,10 +493,11 @@ class MainScreen(StoreScreen):
     def _import(self, preview: ImportPreview) -> None:
         from dailyreach.core.contact_import import apply_import_preview
 
-        added: list[int] = []
-        if self.run_saving(lambda: added.append(apply_import_preview(self.store, preview))):
+        def imported(added: int) -> None:
             noun = "records" if preview.export_plan is not None else "contacts"
-            self.notify(f"Imported {added[0]} {noun} from {preview.source}: u undoes it", markup=False)
+            self.notify(f"Imported {added} {noun} from {preview.source}: u undoes it", markup=False)
+
+        self.run_saving(lambda: apply_import_preview(self.store, preview), imported)
 
     def action_snooze(self) -> None:
         contact = self._selected_contact()
@@ -316,8 +508,10 @@ class MainScreen(StoreScreen):
             if answers is None:
                 return
             until = parse_date(answers["until"], self.store.now()).isoformat()
-            if self.run_saving(lambda: self.store.snooze(Snooze(contact_id=contact.id, until=until))):
-                self.notify(f"Snoozed until {until}", markup=False)
+            self.run_saving(
+                lambda: self.store.snooze(Snooze(contact_id=contact.id, until=until)),
+                lambda _: self.notify(f"Snoozed until {until}", markup=False),
+            )
 
         self.app.push_screen(snooze_form(self.store, contact), save)
 

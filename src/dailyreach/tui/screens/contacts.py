@@ -1,0 +1,381 @@
+"""Every contact in one list: searched by name, handle and tag, sorted four ways, archived ones on a toggle,
+with the logging keys on the highlighted row."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from pendulum import DateTime
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Header, Input, Static
+
+from dailyreach.core.clock import Zone
+from dailyreach.core.dates import ago
+from dailyreach.core.model import Contact
+from dailyreach.core.threads import Thread, parse_stamp
+from dailyreach.report import contact_summary
+from dailyreach.tui.rows import Row, sync_rows
+from dailyreach.tui.screens.base import StoreScreen
+from dailyreach.tui.screens.contact import ContactScreen
+from dailyreach.tui.screens.contact_form import contact_fields, contact_form
+from dailyreach.tui.screens.log_form import log_bindings
+from dailyreach.tui.widgets.key_footer import KeyFooter
+from dailyreach.tui.widgets.log_bar import LogBar
+
+STYLESHEET = "contacts.tcss"
+SORTS = ("priority", "last contact", "stage", "name")
+STAGES = ("target", "contacted", "replied", "meeting", "met", "no_response")
+# Minutes pass with the screen open: "3 minutes ago" is made again from what was read, not read again.
+AGO_SECONDS = 60
+
+# Columns as (key, label, width); a width of 0 shares out what the others leave, by the weights below.
+COLUMNS = (
+    ("name", "Name", 0),
+    ("stage", "Stage", 11),
+    ("last contact", "Last contact", 12),
+    ("priority", "Pri", 3),
+    ("handle", "Handle", 0),
+    ("tags", "Tags", 0),
+)
+SHARES = {"name": 0.4, "handle": 0.35, "tags": 0.25}
+MIN_SHARED = 6
+# Removing a row renumbers every row after it: past a few, as when a search narrows the list, filling the
+# table again from scratch is faster.
+FEW_GONE = 20
+
+
+def stylesheet_path() -> Path:
+    """This screen's stylesheet, found as dailyreach.tui.styles finds the app's."""
+    package = Path(__file__).resolve().parents[2]
+    installed = package / "styles" / STYLESHEET
+    if installed.exists():
+        return installed
+    return package.parents[1] / "styles" / STYLESHEET
+
+
+def folded(text: str) -> str:
+    """Text as search compares it: full-width letters as ASCII, half-width kana as full-width, any case."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One contact with what the list shows, searches and sorts by, worked out once per read."""
+
+    contact: Contact
+    thread: Thread
+    last_contact: datetime | None
+    searched: str
+    name_key: str
+
+    @classmethod
+    def of(cls, contact: Contact, thread: Thread) -> Entry:
+        words = [contact.name, *contact.handles.values(), *contact.tags]
+        return cls(
+            contact,
+            thread,
+            parse_stamp(thread.last_touch) if thread.last_touch else None,
+            folded("\n".join(words)),
+            folded(contact.name),
+        )
+
+    def matches(self, words: list[str]) -> bool:
+        return all(word in self.searched for word in words)
+
+
+@dataclass(frozen=True)
+class ContactsView:
+    entries: list[Entry]
+    zone: Zone
+
+
+def sorted_entries(entries: list[Entry], order: str) -> list[Entry]:
+    by_name = sorted(entries, key=lambda entry: entry.name_key)
+    if order == "priority":
+        return sorted(by_name, key=lambda entry: entry.contact.priority)
+    if order == "last contact":
+        # Newest first, never contacted last; a stable sort keeps names in order among equals.
+        return sorted(by_name, key=lambda entry: entry.thread.last_touch or "", reverse=True)
+    if order == "stage":
+        return sorted(by_name, key=lambda entry: STAGES.index(entry.thread.stage))
+    return by_name
+
+
+def _cell(text: str, style: str = "") -> Text:
+    # One line, cut with an ellipsis at the column's width.
+    return Text(text, style=style, no_wrap=True, overflow="ellipsis", end="")
+
+
+def contact_row(entry: Entry, now: DateTime) -> Row:
+    contact = entry.contact
+    summary = contact_summary(contact)
+    style = "dim italic" if contact.archived else ""
+    return (
+        contact.id,
+        [
+            _cell(contact.name, style),
+            _cell(entry.thread.stage.replace("_", " "), style),
+            _cell(ago(entry.last_contact, now) if entry.last_contact else "", style),
+            _cell(str(contact.priority), style),
+            _cell(f"{summary['channel']} {summary['handle']}" if contact.handles else "", style),
+            _cell(", ".join(contact.tags), style),
+        ],
+    )
+
+
+def contact_strip(entry: Entry) -> Text:
+    """The highlighted contact in full, for what the columns cut: stage, every handle, tags, why."""
+    contact = entry.contact
+    strip = Text(no_wrap=True, overflow="ellipsis", end="")
+    strip.append(contact.name, style="bold")
+    facts = [entry.thread.stage.replace("_", " "), f"priority {contact.priority}"]
+    if contact.archived:
+        facts.append("archived")
+    strip.append("   " + " · ".join(facts), style="dim")
+    strip.append("\n")
+    strip.append("   ".join(f"{platform} {handle}" for platform, handle in contact.handles.items()))
+    if contact.tags:
+        strip.append(("   " if contact.handles else "") + "tags ", style="dim")
+        strip.append(", ".join(contact.tags))
+    strip.append("\n")
+    if contact.why:
+        strip.append("why ", style="dim")
+        strip.append(" ".join(contact.why.split()))
+    return strip
+
+
+class ContactList(DataTable):
+    """The contacts' table: its columns share out its width, so no row needs a horizontal scrollbar."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Contact", id="open_contact"),
+        Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
+        Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.rows_shown: list[Row] = []
+        self.order = SORTS[0]
+        self._layout: tuple[int, str] | None = None
+
+    def on_resize(self) -> None:
+        self.show_rows(self.rows_shown)
+
+    def show_rows(self, rows: list[Row]) -> None:
+        """Show ``rows``, the cursor staying on the contact it was on while that contact is listed.
+
+        Rows are compared by identity: the screen hands back the same row for a contact until it changes.
+        """
+        selected = self.selected_key()
+        same = len(rows) == len(self.rows_shown) and all(
+            new is old for new, old in zip(rows, self.rows_shown, strict=True)
+        )
+        self.rows_shown = rows
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        if self._layout != (width, self.order):
+            self._layout = (width, self.order)
+            self._fit_columns(width)
+        elif same:
+            return
+        wanted = {key for key, _ in rows}
+        if sum(1 for key in self.rows if key.value not in wanted) > FEW_GONE:
+            self.clear()
+        sync_rows(self, rows)
+        if selected is not None and selected in self.rows:
+            self.move_cursor(row=self.get_row_index(selected))
+
+    def _fit_columns(self, width: int) -> None:
+        """Columns sharing out ``width``, the sorted one's title underlined; the rows go with them."""
+        fixed = sum(size for _, _, size in COLUMNS) + 2 * self.cell_padding * len(COLUMNS)
+        left = max(width - fixed, MIN_SHARED * len(SHARES))
+        sizes = {key: max(int(left * share), MIN_SHARED) for key, share in SHARES.items()}
+        sizes["tags"] = max(left - sizes["name"] - sizes["handle"], MIN_SHARED)
+        self.clear(columns=True)
+        for key, label, size in COLUMNS:
+            title = Text(label, style="underline" if key == self.order else "")
+            self.add_column(title, width=size or sizes[key], key=key)
+
+    def selected_key(self) -> str | None:
+        if self.row_count == 0:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+
+class ContactsScreen(StoreScreen):
+    CSS_PATH = stylesheet_path()
+    BINDINGS = [
+        # What only this view does comes first, for a footer too narrow to show every key.
+        Binding("slash", "search", "Search", id="filter"),
+        Binding("S", "next_sort", "Sort", id="sort_contacts"),
+        Binding("a", "toggle_archived", "Archived", id="show_archived"),
+        *log_bindings(),
+        Binding("x", "log('no_response')", "No response", id="close_or_decline"),
+        Binding("o", "open_profile", "Open profile", id="open_profile"),
+        Binding("n", "new_target", "New target", id="new_target"),
+        Binding("escape,backspace", "back", "Back", id="back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: ContactsView | None = None
+        self.by_id: dict[str, Entry] = {}
+        # Each contact's row as made from the last read, until a minute passes ("3 minutes ago").
+        self.made_rows: dict[str, Row] = {}
+        self.show_archived = False
+        self.search = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(id="search", placeholder="search name, handle or tag: Enter keeps, Escape clears")
+        yield ContactList(id="contacts")
+        yield Static(id="strip", markup=False)
+        yield LogBar(replaces="#strip")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Contacts"
+        self.query_one(ContactList).focus()
+        self.set_interval(AGO_SECONDS, self._show_new_minute)
+        self.reload_if_changed()
+
+    def read(self) -> ContactsView:
+        threads = self.store.threads()
+        entries = [
+            Entry.of(contact, threads.get(contact.id, Thread()))
+            for contact in self.store.contacts(include_archived=True)
+        ]
+        return ContactsView(entries, self.store.timezone)
+
+    def show(self, view: ContactsView) -> None:
+        self.view, self.zone = view, view.zone
+        self.by_id = {entry.contact.id: entry for entry in view.entries}
+        self.made_rows = {}
+        self._show_rows()
+
+    def _show_new_minute(self) -> None:
+        self.made_rows = {}
+        self._show_rows()
+
+    def _row(self, entry: Entry) -> Row:
+        row = self.made_rows.get(entry.contact.id)
+        if row is None:
+            row = self.made_rows[entry.contact.id] = contact_row(entry, self.now())
+        return row
+
+    def _show_rows(self) -> None:
+        if self.view is None:
+            return
+        table = self.query_one(ContactList)
+        listed = [entry for entry in self.view.entries if self.show_archived or not entry.contact.archived]
+        words = [word.lstrip("#") for word in folded(self.search).split()]
+        shown = [entry for entry in listed if entry.matches(words)]
+        table.show_rows([self._row(entry) for entry in sorted_entries(shown, table.order)])
+        self._show_titles(table, len(shown), len(listed))
+        self._show_strip()
+
+    def _show_titles(self, table: ContactList, shown: int, listed: int) -> None:
+        count = f"{shown} of {listed}" if shown != listed else str(listed)
+        title = f"4 Contacts ({count}) · by {table.order}"
+        if self.show_archived:
+            title += " · archived shown"
+        if self.search:
+            title += f" · search: {self.search}"
+        if shown:
+            subtitle = None
+        elif listed:
+            subtitle = "Nobody matches: Escape clears the search"
+        elif self.view and self.view.entries:
+            subtitle = "Everyone is archived: a shows them"
+        else:
+            subtitle = "No contacts yet: press n to add one"
+        # Only when they change: a new border title has the whole table drawn again.
+        if table.border_title != title:
+            table.border_title = title
+        if table.border_subtitle != subtitle:
+            table.border_subtitle = subtitle
+
+    def _show_strip(self) -> None:
+        entry = self._highlighted()
+        self.query_one("#strip", Static).update(contact_strip(entry) if entry else "")
+
+    @on(DataTable.RowHighlighted, "#contacts")
+    def highlighted(self) -> None:
+        self._show_strip()
+
+    @on(DataTable.RowSelected, "#contacts")
+    def open_contact(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.app.push_screen(ContactScreen(event.row_key.value))
+
+    def _highlighted(self) -> Entry | None:
+        key = self.query_one(ContactList).selected_key()
+        return self.by_id.get(key) if key else None
+
+    def _selected(self) -> Entry | None:
+        """The highlighted contact (as last read: the store may be busy saving), or a warning."""
+        entry = self._highlighted()
+        if entry is None:
+            self.notify("Select a contact first.", severity="warning")
+        return entry
+
+    def action_log(self, kind: str) -> None:
+        entry = self._selected()
+        if entry is not None:
+            self.log_interaction(entry.contact, entry.thread, kind)
+
+    def action_open_profile(self) -> None:
+        entry = self._selected()
+        if entry is not None:
+            self.open_profile(entry.contact)
+
+    def action_new_target(self, values: dict | None = None) -> None:
+        def save(answers: dict[str, str] | None) -> None:
+            if answers is not None:
+                self.save_contact(contact_fields(answers), "add", self.action_new_target)
+
+        self.app.push_screen(contact_form(values), save)
+
+    def action_next_sort(self) -> None:
+        table = self.query_one(ContactList)
+        table.order = SORTS[(SORTS.index(table.order) + 1) % len(SORTS)]
+        self._show_rows()
+
+    def action_toggle_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self._show_rows()
+
+    def action_search(self) -> None:
+        box = self.query_one("#search", Input)
+        box.add_class("shown")
+        box.focus()
+
+    @on(Input.Changed, "#search")
+    def narrow(self, event: Input.Changed) -> None:
+        self.search = event.value.strip()
+        self._show_rows()
+
+    @on(Input.Submitted, "#search")
+    def keep_search(self) -> None:
+        box = self.query_one("#search", Input)
+        box.set_class(bool(box.value.strip()), "shown")
+        self.query_one(ContactList).focus()
+
+    def action_back(self) -> None:
+        """Escape clears the search first, then goes back."""
+        box = self.query_one("#search", Input)
+        if box.has_focus or self.search:
+            self.search = box.value = ""
+            self._show_rows()
+            box.remove_class("shown")
+            self.query_one(ContactList).focus()
+        else:
+            self.dismiss()

@@ -1,0 +1,135 @@
+"""The one-line form behind each logging key: prefilled, so that the key and Enter log."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pendulum import DateTime
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.validation import Function
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static
+
+from dailyreach.core.dates import parse_when
+from dailyreach.core.errors import DateParseError
+from dailyreach.core.model import CHANNELS
+from dailyreach.tui.widgets.key_footer import KeyFooter
+
+HINT = "Enter logs, Escape cancels"
+FIELDS = (("when", "When", ""), ("channel", "Channel", ""), ("text", "Note", "optional"))
+
+Answered = Callable[[dict[str, str] | None], None]
+
+
+def _is_when(now: Callable[[], DateTime]) -> Callable[[str], bool]:
+    def check(value: str) -> bool:
+        try:
+            parse_when(value, now())
+        except DateParseError:
+            return False
+        return True
+
+    return check
+
+
+class LogBar(Horizontal):
+    """Opened in place of one line of the screen (``replaces``), not over it: opening and closing it
+    repaint that line alone, while a form over the screen repaints the panes twice, the slowest part of
+    logging. Answers go to the caller, which saves."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", show=False, id="cancel_form")]
+
+    def __init__(self, replaces: str | None = None) -> None:
+        super().__init__()
+        self.replaces = replaces
+        self.answered: Answered | None = None
+        self.initial: dict[str, str] = {}
+        self.came_from: Widget | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="log_title", markup=False)
+        for field_id, label, placeholder in FIELDS:
+            yield Label(label, classes="field")
+            yield Input(id=field_id, placeholder=placeholder)
+        yield Static(HINT, id="problem", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#channel", Input).validators = [
+            Function(lambda value: value in CHANNELS, f"one of {', '.join(CHANNELS)}")
+        ]
+
+    @property
+    def is_open(self) -> bool:
+        return self.answered is not None
+
+    def open(
+        self, title: str, values: dict[str, str], now: Callable[[], DateTime], answered: Answered
+    ) -> None:
+        """Show ``values`` under ``title``; ``answered`` gets the fields on Enter, None on Escape."""
+        self.query_one("#log_title", Label).update(title)
+        self.query_one("#when", Input).validators = [Function(_is_when(now), "not a date or time")]
+        self.initial = dict(values)
+        with self.prevent(Input.Changed):  # filled in, not edited: nothing to check yet
+            for box in self.query(Input).results(Input):
+                box.value = values.get(box.id or "", "")
+                box.remove_class("touched")
+        self._show_problems([])
+        if not self.is_open:
+            self.came_from = self.screen.focused
+        self.answered = answered
+        for footer in self.screen.query(KeyFooter):
+            footer.hold()
+        if self.replaces:
+            self.screen.query_one(self.replaces).display = False
+        self.display = True
+        self.query_one("#when", Input).focus()
+
+    def _close(self, answers: dict[str, str] | None) -> None:
+        answered, self.answered = self.answered, None
+        if answered is None:
+            return
+        self.display = False
+        if self.replaces:
+            self.screen.query_one(self.replaces).display = True
+        if self.came_from is not None and self.came_from.is_attached:
+            self.came_from.focus()
+        for footer in self.screen.query(KeyFooter):
+            footer.release()
+        answered(answers)
+
+    def on_descendant_blur(self) -> None:
+        # Tab or a click that takes the focus out of the bar leaves it, as Escape does.
+        self.call_after_refresh(self._cancel_if_left)
+
+    def _cancel_if_left(self) -> None:
+        focused = self.screen.focused
+        if self.is_open and (focused is None or self not in focused.ancestors):
+            self.action_cancel()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # Problems show once a field was edited, not as red on a fresh bar.
+        if event.value != self.initial.get(event.input.id or ""):
+            event.input.add_class("touched")
+        self._show_problems(self.query(".touched").results(Input))
+
+    def _show_problems(self, inputs) -> list[str]:
+        problems = [
+            f"{box.id}: {'; '.join(result.failure_descriptions)}"
+            for box in inputs
+            if box.validators and not (result := box.validate(box.value)).is_valid
+        ]
+        shown = self.query_one("#problem", Static)
+        shown.update("; ".join(problems) or HINT)
+        shown.set_class(bool(problems), "error")
+        return problems
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        boxes = list(self.query(Input).results(Input))
+        if not self._show_problems(boxes):
+            self._close({box.id: box.value for box in boxes if box.id})
+
+    def action_cancel(self) -> None:
+        self._close(None)

@@ -1,0 +1,79 @@
+"""One contact's change worked into the agenda gives what building the whole agenda gives."""
+
+from dataclasses import replace
+
+import pendulum
+
+from dailyreach.core.agenda import build_agenda, refresh_contact, with_thread
+from dailyreach.core.model import Settings, Snooze
+from dailyreach.core.threads import Thread, utc_stamp
+from tests.conftest import add_contact, log
+
+
+def full_plan(store, clock, people: int = 4, goal: int = 3):
+    store.save_settings(Settings(timezone="Asia/Tokyo", daily_goal=goal))
+    added = []
+    for index in range(people):
+        added.append(add_contact(store, f"P{index}"))
+        clock.advance(seconds=1)
+    return added
+
+
+def test_each_kind_of_log_refreshes_one_contact_as_a_rebuild_would(store, clock):
+    p0, p1, p2, p3 = full_plan(store, clock)
+    log(store, p1, "dm_sent", at=clock.now().subtract(days=5))
+    log(store, p3, "dm_sent", at=clock.now().subtract(days=2), channel="linkedin")
+    steps = [
+        (p0, "dm_sent"),  # planned, first message: done, pending at the end, progress and streak
+        (p1, "follow_up"),  # pending already: a nudge, same place
+        (p3, "reply_received"),  # not planned: leaves pending
+        (p2, "note"),  # a note does not count as done
+        (p2, "public_reply"),
+        (p0, "no_response"),  # closes the thread
+    ]
+    agenda = build_agenda(store)
+    for contact, kind in steps:
+        clock.advance(minutes=7)
+        log(store, contact, kind)
+        agenda = refresh_contact(agenda, store, contact.id)
+        assert agenda == build_agenda(store), (contact.name, kind)
+    assert agenda.progress == 3 and agenda.streak == 1
+    assert [item.done for item in agenda.items] == [True, True, True]
+    assert [reply.contact.name for reply in agenda.pending] == ["P1", "P2"]
+
+
+def test_a_backdated_log_finds_its_place_among_the_pending_replies(store, clock):
+    p0, p1, p2, _ = full_plan(store, clock)
+    log(store, p0, "dm_sent", at=clock.now().subtract(days=6))
+    log(store, p1, "dm_sent", at=clock.now().subtract(days=2))
+    agenda = build_agenda(store)
+    log(store, p2, "dm_sent", at=clock.now().subtract(days=4))
+    agenda = refresh_contact(agenda, store, p2.id)
+    assert agenda == build_agenda(store)
+    assert [reply.contact.name for reply in agenda.pending] == ["P0", "P2", "P1"]
+
+
+def test_a_plan_with_room_or_a_new_day_is_built_again(store, clock):
+    p0, *_ = full_plan(store, clock, people=2)
+    agenda = build_agenda(store)
+    store.snooze(Snooze(contact_id=p0.id, until="2026-11-30"))
+    snoozed = build_agenda(store)
+    assert [item.contact.name for item in snoozed.items] == ["P1"]
+    log(store, p0, "dm_sent", at=clock.now().subtract(days=4))  # unsnoozed, and a follow-up is due
+    assert refresh_contact(snoozed, store, p0.id) == build_agenda(store)
+    clock.set(pendulum.datetime(2026, 11, 24, 9, tz="Asia/Tokyo"))
+    log(store, p0, "follow_up")
+    refreshed = refresh_contact(agenda, store, p0.id)
+    assert refreshed == build_agenda(store) and refreshed.day.isoformat() == "2026-11-24"
+
+
+def test_a_thread_foreseen_before_the_save_is_what_the_store_then_reads(store, clock):
+    """What the app shows at once, before the log is saved, is what it shows after."""
+    p0, *_ = full_plan(store, clock)
+    agenda = build_agenda(store)
+    now = clock.advance(minutes=1)
+    foreseen = replace(agenda.threads.get(p0.id, Thread()))
+    foreseen.add("dm_sent", "x", utc_stamp(now))
+    shown = with_thread(agenda, p0, foreseen, agenda.outreach_days | {now.date()}, now)
+    log(store, p0, "dm_sent", at=now)
+    assert shown == refresh_contact(agenda, store, p0.id) == build_agenda(store)

@@ -1,0 +1,249 @@
+"""The Contacts view: everyone, searched, sorted and logged to with the real keys, at 120×40 and 80×24."""
+
+import pytest
+from rich.text import Text
+from textual.widgets import DataTable
+
+from dailyreach.core.agenda import build_agenda
+from dailyreach.tui.app import DailyReachApp
+from dailyreach.tui.screens.contact import ContactScreen
+from dailyreach.tui.screens.contacts import ContactsScreen
+from tests.conftest import add_contact, log
+from tests.tui.conftest import cells
+
+BIG, SMALL = (120, 40), (80, 24)
+
+
+@pytest.fixture
+def crowd(store, people):
+    """Seven contacts to reach, more than a day's plan holds, and one archived."""
+    ann, yamada, vip = people
+    sato = add_contact(
+        store, "佐藤 花子", handles={"linkedin": "hanako-sato"}, tags=["採用", "hr"], why="人事の本を出した"
+    )
+    bob = add_contact(store, "Bob Lee", handles={"bluesky": "bob.bsky.social"}, tags=["investor"], priority=1)
+    dan = add_contact(store, "Dan", handles={"email": "dan@example.com"})
+    eve = add_contact(store, "Eve", handles={"github": "eve"})
+    carol = add_contact(store, "Carol", handles={"x": "@carol"}, tags=["oss"], archived=True)
+    log(store, ann, "dm_sent", at=store.now().subtract(days=3))
+    log(store, sato, "dm_sent", at=store.now().subtract(days=5), channel="linkedin")
+    log(store, sato, "reply_received", at=store.now().subtract(days=1), channel="linkedin")
+    log(store, bob, "public_reply", at=store.now().subtract(hours=1), channel="bluesky")
+    store.history.clear()
+    return {c.name: c for c in (ann, yamada, vip, sato, bob, dan, eve, carol)}
+
+
+async def settle(pilot) -> None:
+    """Waits for the reads and saves that run off the UI thread, and for what they show."""
+    app = pilot.app
+    await pilot.pause()
+    while app.saves.busy or len(app.workers):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def open_contacts(pilot) -> None:
+    await settle(pilot)
+    pilot.app.push_screen(ContactsScreen())
+    await settle(pilot)
+
+
+def names(app) -> list[str]:
+    return [row[0] for row in cells(app, "contacts")]
+
+
+def title(app) -> str:
+    return str(app.screen.query_one("#contacts", DataTable).border_title)
+
+
+async def go_to(pilot, name: str) -> None:
+    await pilot.press(*["j"] * names(pilot.app).index(name))
+
+
+@pytest.mark.parametrize("size", [BIG, SMALL])
+async def test_everyone_is_listed_within_the_width_even_those_not_planned_today(store, crowd, size):
+    planned = {item.contact.name for item in build_agenda(store).items}
+    app = DailyReachApp(store)
+    async with app.run_test(size=size) as pilot:
+        await open_contacts(pilot)
+        listed = names(app)
+        assert set(listed) == set(crowd) - {"Carol"}
+        assert set(listed) - planned, "some contact outside today's plan"
+        ann = cells(app, "contacts")[0]
+        assert ann == ["Ann [/] Smith", "contacted", "3 days ago", "1", "x @ann", ""]
+        assert "4 Contacts (7) · by priority" in title(app)
+        table = app.screen.query_one("#contacts", DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert not table.show_horizontal_scrollbar
+
+
+async def test_a_name_written_like_markup_shows_as_written(store, crowd):
+    app = DailyReachApp(store)
+    async with app.run_test(size=BIG) as pilot:
+        await open_contacts(pilot)
+        await go_to(pilot, "[bold]VIP")
+        table = app.screen.query_one("#contacts", DataTable)
+        cell = table.get_row_at(table.cursor_row)[0]
+        assert isinstance(cell, Text) and cell.plain == "[bold]VIP" and not cell.spans
+        assert str(app.screen.query_one("#strip").render()).startswith("[bold]VIP")
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("yamada", ["山田 太郎"]),
+        ("山田", ["山田 太郎"]),
+        ("dan@EXAMPLE", ["Dan"]),
+        ("investor", ["Bob Lee"]),
+        ("#採用", ["佐藤 花子"]),
+        ("ＢＯＢ", ["Bob Lee"]),
+        ("smith ann", ["Ann [/] Smith"]),
+    ],
+)
+async def test_slash_searches_names_handles_and_tags_as_you_type(store, crowd, typed, found):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_contacts(pilot)
+        await pilot.press("slash", *typed)
+        await settle(pilot)
+        assert names(app) == found
+        assert f"(1 of 7) · by priority · search: {typed}" in title(app)
+
+
+async def test_enter_keeps_the_search_and_escape_clears_it_then_goes_back(store, crowd):
+    app = DailyReachApp(store)
+    async with app.run_test(size=BIG) as pilot:
+        await open_contacts(pilot)
+        await pilot.press("slash", *"nobody", "enter")
+        await settle(pilot)
+        assert names(app) == []
+        assert "Nobody matches" in str(app.screen.query_one("#contacts", DataTable).border_subtitle)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(names(app)) == 7 and isinstance(app.screen, ContactsScreen)
+        await pilot.press("slash", *"eve", "escape")
+        await settle(pilot)
+        assert len(names(app)) == 7 and not app.screen.query_one("#search").display
+        assert isinstance(app.screen, ContactsScreen) and "search" not in title(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, ContactsScreen)
+
+
+async def test_shift_s_cycles_the_sort_order(store, crowd):
+    app = DailyReachApp(store)
+    async with app.run_test(size=BIG) as pilot:
+        await open_contacts(pilot)
+        # Priority, then name; casefolded, "[" comes before letters and kanji after them.
+        assert names(app) == ["Ann [/] Smith", "Bob Lee", "Dan", "Eve", "佐藤 花子", "山田 太郎", "[bold]VIP"]
+        await pilot.press("S")
+        assert "by last contact" in title(app)
+        assert names(app) == ["Bob Lee", "佐藤 花子", "Ann [/] Smith", "[bold]VIP", "Dan", "Eve", "山田 太郎"]
+        assert [row[2] for row in cells(app, "contacts")][:3] == ["1 hour ago", "1 day ago", "3 days ago"]
+        await pilot.press("S")
+        assert "by stage" in title(app)
+        assert names(app) == ["[bold]VIP", "Dan", "Eve", "山田 太郎", "Ann [/] Smith", "Bob Lee", "佐藤 花子"]
+        await pilot.press("S")
+        assert "by name" in title(app)
+        assert names(app) == ["[bold]VIP", "Ann [/] Smith", "Bob Lee", "Dan", "Eve", "佐藤 花子", "山田 太郎"]
+        await pilot.press("S")
+        assert "by priority" in title(app)
+
+
+async def test_the_cursor_stays_on_its_contact_when_the_order_changes(store, crowd):
+    app = DailyReachApp(store)
+    async with app.run_test(size=BIG) as pilot:
+        await open_contacts(pilot)
+        await go_to(pilot, "Eve")
+        await pilot.press("S", "S")
+        table = app.screen.query_one("#contacts", DataTable)
+        assert names(app)[table.cursor_row] == "Eve"
+        assert str(app.screen.query_one("#strip").render()).startswith("Eve")
+
+
+async def test_a_toggles_archived_contacts(store, crowd):
+    app = DailyReachApp(store)
+    async with app.run_test(size=BIG) as pilot:
+        await open_contacts(pilot)
+        assert "Carol" not in names(app)
+        await pilot.press("a")
+        assert "Carol" in names(app)
+        assert "4 Contacts (8) · by priority · archived shown" in title(app)
+        await pilot.press("a")
+        assert "Carol" not in names(app)
+
+
+@pytest.mark.parametrize("size", [BIG, SMALL])
+async def test_d_then_enter_logs_a_dm_to_the_highlighted_contact(store, crowd, size):
+    dan = crowd["Dan"]
+    app = DailyReachApp(store)
+    async with app.run_test(size=size) as pilot:
+        await open_contacts(pilot)
+        await go_to(pilot, "Dan")
+        await pilot.press("d")
+        await settle(pilot)
+        assert app.screen.query_one("#channel").value == "email"
+        await pilot.press("enter")
+        await settle(pilot)
+        logged = [i for i in store.interactions() if i.contact_id == dan.id]
+        assert [(i.kind, i.channel) for i in logged] == [("dm_sent", "email")]
+        row = cells(app, "contacts")[names(app).index("Dan")]
+        assert row[1:3] == ["contacted", "just now"]
+
+
+async def test_every_logging_key_opens_the_log_bar_for_the_highlighted_contact(store, crowd):
+    app = DailyReachApp(store)
+    async with app.run_test(size=BIG) as pilot:
+        await open_contacts(pilot)
+        await go_to(pilot, "Bob Lee")
+        for key, title_text in [
+            ("p", "Public reply posted"),
+            ("f", "Follow-up sent"),
+            ("r", "Reply received"),
+            ("m", "Meeting booked"),
+            ("M", "Met"),
+            ("x", "Close as no response"),
+        ]:
+            await pilot.press(key)
+            await settle(pilot)
+            assert str(app.screen.query_one("#log_title").render()) == f"{title_text}: Bob Lee"
+            await pilot.press("escape")
+            await settle(pilot)
+        assert isinstance(app.screen, ContactsScreen)
+        assert len(store.interactions()) == 4
+
+
+async def test_enter_opens_the_contact_screen_and_escape_comes_back(store, crowd):
+    app = DailyReachApp(store)
+    async with app.run_test(size=BIG) as pilot:
+        await open_contacts(pilot)
+        await go_to(pilot, "佐藤 花子")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactScreen)
+        assert app.screen.contact_id == crowd["佐藤 花子"].id
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactsScreen)
+
+
+async def test_o_opens_the_highlighted_contacts_profile(store, crowd, monkeypatch):
+    opened: list[str] = []
+    app = DailyReachApp(store)
+    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    async with app.run_test(size=BIG) as pilot:
+        await open_contacts(pilot)
+        await go_to(pilot, "山田 太郎")
+        await pilot.press("o")
+        assert opened == ["https://mstdn.jp/@yamada"]
+
+
+async def test_an_empty_store_says_how_to_add_a_contact(store):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_contacts(pilot)
+        assert names(app) == []
+        subtitle = app.screen.query_one("#contacts", DataTable).border_subtitle
+        assert "press n to add one" in str(subtitle)
+        await pilot.press("d")
+        assert any("Select a contact first" in n.message for n in app._notifications)

@@ -1,0 +1,102 @@
+"""Saves run behind the screen: the row shows a log at once, a failed save puts it back, and logging for
+one contact reads that contact again, not the whole agenda."""
+
+import asyncio
+import threading
+
+from dailyreach.tui.app import DailyReachApp
+from dailyreach.tui.screens import main
+from tests.tui.conftest import SIZE, cells, settle
+
+
+def status(app) -> str:
+    return str(app.screen.query_one("#status").render())
+
+
+def hold_saves(store, monkeypatch) -> threading.Event:
+    """Saves wait, holding the store as a slow disk would, until the returned event is set."""
+    go_on = threading.Event()
+    add_interaction = store.add_interaction
+
+    def slow(interaction):
+        with store._storage.lock:
+            assert go_on.wait(10), "the save was never let through"
+            return add_interaction(interaction)
+
+    monkeypatch.setattr(store, "add_interaction", slow)
+    return go_on
+
+
+async def test_the_row_shows_the_log_before_it_is_saved_and_keys_work_meanwhile(store, people, monkeypatch):
+    ann, yamada, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        go_on = hold_saves(store, monkeypatch)
+        await pilot.press("d", "enter")
+        await pilot.pause()
+        assert cells(app, "today")[0][0] == "✓" and "1/5 today" in status(app)
+        # The store is busy saving; the screen logs the next row from what it shows.
+        await pilot.press("d")
+        await pilot.pause()
+        assert str(app.screen.query_one("#log_title").render()) == "DM sent: 山田 太郎"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [row[0] for row in cells(app, "today")] == ["✓", "✓", "·"]
+        assert "2/5 today" in status(app)
+        go_on.set()
+        await settle(pilot)
+        assert [i.contact_id for i in store.interactions()] == [ann.id, yamada.id]
+        assert [row[0] for row in cells(app, "pending")] == ["Ann [/] Smith", "山田 太郎"]
+        assert [row[0] for row in cells(app, "today")] == ["✓", "✓", "·"]
+
+
+async def test_a_refused_save_puts_the_row_back_and_says_why(store, people, monkeypatch):
+    from dailyreach.core.storage import StoreWriteError
+
+    def refuse(*args, **kwargs):
+        raise StoreWriteError("could not save db.json: No space left on device")
+
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(store, "add_interaction", refuse)
+        await pilot.press("d", "enter")
+        await settle(pilot)
+        assert cells(app, "today")[0][0] == "·" and "0/5 today" in status(app)
+        assert cells(app, "pending") == []
+        assert any("No space left" in n.message for n in app._notifications)
+        assert app.screen.query_one("#when").has_focus
+
+
+async def test_logging_reads_the_contact_again_not_the_agenda(store, people, monkeypatch):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        built = []
+        real = main.build_agenda
+        monkeypatch.setattr(main, "build_agenda", lambda store: built.append(1) or real(store))
+        await pilot.press("d", "enter", "2", "r", "enter")
+        await settle(pilot)
+        assert len(store.interactions()) == 2 and cells(app, "pending") == []
+        assert built == []
+
+
+async def test_no_read_starts_while_a_save_is_under_way_and_quitting_waits_for_it(store, people, monkeypatch):
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        go_on = hold_saves(store, monkeypatch)
+        read = []
+        monkeypatch.setattr(main.MainScreen, "read", lambda screen: read.append(1))
+        await pilot.press("d", "enter")
+        await pilot.pause()
+        app.screen.reload_if_changed()
+        quitting = asyncio.create_task(app.run_action("quit"))
+        await pilot.pause()
+        assert not quitting.done() and app.is_running
+        go_on.set()
+        await quitting
+        assert read == []
+    assert [i.contact_id for i in store.interactions()] == [ann.id]
