@@ -43,9 +43,11 @@ async def settle(pilot) -> None:
 
 
 async def open_contacts(pilot) -> None:
+    """As a user does: 4 on the main screen."""
     await settle(pilot)
-    pilot.app.push_screen(ContactsScreen())
+    await pilot.press("4")
     await settle(pilot)
+    assert isinstance(pilot.app.screen, ContactsScreen)
 
 
 def names(app) -> list[str]:
@@ -228,7 +230,7 @@ async def test_enter_opens_the_contact_screen_and_escape_comes_back(store, crowd
 
 
 async def test_o_opens_the_highlighted_contacts_profile(store, crowd, monkeypatch):
-    opened: list[str] = []
+    opened = []
     app = DailyReachApp(store)
     monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
     async with app.run_test(size=BIG) as pilot:
@@ -247,3 +249,14 @@ async def test_an_empty_store_says_how_to_add_a_contact(store):
         assert "press n to add one" in str(subtitle)
         await pilot.press("d")
         assert any("Select a contact first" in n.message for n in app._notifications)
+
+
+async def test_the_palette_offers_all_contacts_with_its_key(store, crowd):
+    app = DailyReachApp(store)
+    async with app.run_test(size=BIG) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"All contacts")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactsScreen)

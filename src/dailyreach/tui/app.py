@@ -16,6 +16,7 @@ from dailyreach.tui.commands import ContactCommands
 from dailyreach.tui.saves import SaveQueue
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact import ContactScreen
+from dailyreach.tui.screens.contacts import ContactList, ContactsScreen
 from dailyreach.tui.screens.fields_form import FieldsForm
 from dailyreach.tui.screens.import_preview import ImportPreviewScreen
 from dailyreach.tui.screens.main import ContactPane, MainScreen
@@ -97,5 +98,14 @@ class DailyReachApp(App):
 
 def binding_ids() -> set[str]:
     """Every id a user can remap in the config file."""
-    classes = (DailyReachApp, MainScreen, ContactPane, ContactScreen, FieldsForm, ImportPreviewScreen)
+    classes = (
+        DailyReachApp,
+        MainScreen,
+        ContactPane,
+        ContactScreen,
+        ContactsScreen,
+        ContactList,
+        FieldsForm,
+        ImportPreviewScreen,
+    )
     return {binding.id for cls in classes for binding in Binding.make_bindings(cls.BINDINGS) if binding.id}

@@ -7,9 +7,9 @@ from pathlib import Path
 STYLESHEET = "dailyreach.tcss"
 
 
-def stylesheet_path() -> Path:
+def stylesheet_path(name: str = STYLESHEET) -> Path:
     package = Path(__file__).resolve().parents[1]
-    installed = package / "styles" / STYLESHEET
+    installed = package / "styles" / name
     if installed.exists():
         return installed
-    return package.parents[1] / "styles" / STYLESHEET
+    return package.parents[1] / "styles" / name

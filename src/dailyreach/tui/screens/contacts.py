@@ -6,7 +6,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from pendulum import DateTime
 from rich.text import Text
@@ -25,10 +24,10 @@ from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact import ContactScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
 from dailyreach.tui.screens.log_form import log_bindings
+from dailyreach.tui.styles import stylesheet_path
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
 
-STYLESHEET = "contacts.tcss"
 SORTS = ("priority", "last contact", "stage", "name")
 STAGES = ("target", "contacted", "replied", "meeting", "met", "no_response")
 # Minutes pass with the screen open: "3 minutes ago" is made again from what was read, not read again.
@@ -48,15 +47,6 @@ MIN_SHARED = 6
 # Removing a row renumbers every row after it: past a few, as when a search narrows the list, filling the
 # table again from scratch is faster.
 FEW_GONE = 20
-
-
-def stylesheet_path() -> Path:
-    """This screen's stylesheet, found as dailyreach.tui.styles finds the app's."""
-    package = Path(__file__).resolve().parents[2]
-    installed = package / "styles" / STYLESHEET
-    if installed.exists():
-        return installed
-    return package.parents[1] / "styles" / STYLESHEET
 
 
 def folded(text: str) -> str:
@@ -211,7 +201,7 @@ class ContactList(DataTable):
 
 
 class ContactsScreen(StoreScreen):
-    CSS_PATH = stylesheet_path()
+    CSS_PATH = stylesheet_path("contacts.tcss")
     BINDINGS = [
         # What only this view does comes first, for a footer too narrow to show every key.
         Binding("slash", "search", "Search", id="filter"),

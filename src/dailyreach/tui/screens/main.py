@@ -31,6 +31,7 @@ from dailyreach.tui.rows import Row, sync_rows, update_row
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact import ContactScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
+from dailyreach.tui.screens.contacts import ContactsScreen
 from dailyreach.tui.screens.exchange_forms import export_form, export_target, import_form, import_options
 from dailyreach.tui.screens.import_preview import ImportPreviewScreen
 from dailyreach.tui.screens.invitation_form import (
@@ -101,6 +102,7 @@ class MainScreen(StoreScreen):
         Binding("1", "focus_pane('today')", "Today", show=False, id="focus_today"),
         Binding("2", "focus_pane('pending')", "Pending", show=False, id="focus_pending"),
         Binding("3", "focus_pane('invitations')", "Invitations", show=False, id="focus_invitations"),
+        Binding("4", "contacts", "All contacts", show=False, id="contacts"),
         Binding("j", "cursor('down')", "Down", show=False, id="cursor_down"),
         Binding("k", "cursor('up')", "Up", show=False, id="cursor_up"),
     ]
@@ -312,6 +314,9 @@ class MainScreen(StoreScreen):
         if invitation is None:
             self.notify("Select an invitation in the Declined pane first.", severity="warning")
         return invitation
+
+    def action_contacts(self) -> None:
+        self.app.push_screen(ContactsScreen())
 
     def action_focus_pane(self, pane: str) -> None:
         self.query_one(f"#{pane}", DataTable).focus()
