@@ -11,11 +11,17 @@ SIZE = (120, 36)
 async def settle(pilot) -> None:
     """Wait for what runs off the UI thread (reads and saves of the store), then for the screen to show
     it, including what it draws a frame later (the panes after Today, the footer's keys)."""
-    while True:
+    quiet = 0
+    while quiet < 2:  # twice in a row: showing what was read can itself schedule more
         await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if not pilot.app.workers and not pilot.app.screen._callbacks:
-            return
+        # A moment, not just a turn of the loop: a message posted to a widget reaches the screen's
+        # callbacks only once that widget has run, which a busy machine can delay.
+        await pilot.pause(0.05)
+        app, screen = pilot.app, pilot.app.screen
+        # A table sizes its columns for new rows when idle: until then a snapshot shows them squeezed.
+        sizing = any(table._require_update_dimensions for table in screen.query(DataTable))
+        busy = app.workers or screen._callbacks or sizing
+        quiet = 0 if busy else quiet + 1
 
 
 def cells(app, pane: str) -> list[list[str]]:
