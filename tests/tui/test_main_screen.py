@@ -240,13 +240,23 @@ async def test_o_opens_the_profile_of_the_selected_contact(store, people, monkey
         assert opened == ["https://mstdn.jp/@yamada"]
 
 
-async def test_question_mark_shows_the_keys(store, people):
+async def test_question_mark_toggles_the_keys_and_escape_closes_them(store, people):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("question_mark")
         await settle(pilot)
         assert app.screen.query("HelpPanel")
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert not app.screen.query("HelpPanel")
+        await pilot.press("question_mark", "escape")
+        await settle(pilot)
+        assert not app.screen.query("HelpPanel")
+        # With the panel closed, Escape is the screen's again: it clears a filter.
+        await pilot.press("slash", *"Ann", "escape")
+        await settle(pilot)
+        assert [row[1] for row in cells(app, "today")] == ["Ann [/] Smith", "山田 太郎", "[bold]VIP"]
 
 
 async def test_a_change_made_by_another_dailyreach_shows_up_while_open(store, people, clock):

@@ -30,7 +30,9 @@ class DailyReachApp(App):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("u,ctrl+z", "undo", "Undo", id="undo"),
-        Binding("question_mark", "show_help_panel", "Help", id="help"),
+        Binding("question_mark", "toggle_help", "Keys", id="help"),
+        # Ahead of the screens' own Escape, but only while the keys panel is open (see check_action).
+        Binding("escape", "hide_help_panel", "Hide keys", show=False, priority=True, id="hide_help"),
     ]
 
     def __init__(self, store: Store, config: Config | None = None) -> None:
@@ -38,6 +40,17 @@ class DailyReachApp(App):
         self.store = store
         self.config = config or Config()
         self.saves = SaveQueue(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "hide_help_panel":
+            return bool(self.screen.query("HelpPanel"))
+        return True
+
+    def action_toggle_help(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
 
     def on_mount(self) -> None:
         self._apply_config()
