@@ -11,21 +11,12 @@ from hypothesis import strategies as st
 from dailyreach.core import store as store_module
 from dailyreach.core.clock import FixedClock
 from dailyreach.core.exchange import apply_import, plan_import
-from dailyreach.core.model import OUTBOUND_KINDS, Interaction, Settings
+from dailyreach.core.model import INTERACTION_KINDS, OUTBOUND_KINDS, Interaction, Settings
 from dailyreach.core.store import Store
 from dailyreach.core.threads import Thread, local_day, utc_stamp
 from tests.conftest import TOKYO, add_contact, log
 
-KINDS = (
-    "public_reply",
-    "dm_sent",
-    "follow_up",
-    "reply_received",
-    "meeting_booked",
-    "met",
-    "no_response",
-    "note",
-)
+KINDS = INTERACTION_KINDS
 
 
 def expected_threads(store: Store) -> dict[str, Thread]:

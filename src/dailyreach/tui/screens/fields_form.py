@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from textual.app import ComposeResult
@@ -12,6 +13,16 @@ from textual.validation import Validator
 from textual.widgets import Input, Label, Static
 
 LONG_FORM = 8
+
+
+def input_problems(inputs: Iterable[Input]) -> list[str]:
+    """What is wrong with each input whose validators refuse its value, one line per input."""
+    problems = []
+    for box in inputs:
+        result = box.validate(box.value)  # None for an input with no validators
+        if result is not None and not result.is_valid:
+            problems.append(f"{box.id}: {'; '.join(result.failure_descriptions)}")
+    return problems
 
 
 @dataclass(frozen=True)
@@ -55,12 +66,8 @@ class FieldsForm(ModalScreen[dict[str, str] | None]):
             event.input.add_class("touched")
         self._show_problems(self.query(".touched").results(Input))
 
-    def _show_problems(self, inputs) -> list[str]:
-        problems = [
-            f"{box.id}: {'; '.join(result.failure_descriptions)}"
-            for box in inputs
-            if box.validators and not (result := box.validate(box.value)).is_valid
-        ]
+    def _show_problems(self, inputs: Iterable[Input]) -> list[str]:
+        problems = input_problems(inputs)
         self.query_one("#problem", Static).update("\n".join(problems))
         return problems
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from pendulum import DateTime
 from textual.app import ComposeResult
@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Static
 from dailyreach.core.dates import parse_when
 from dailyreach.core.errors import DateParseError
 from dailyreach.core.model import CHANNELS
+from dailyreach.tui.screens.fields_form import input_problems
 from dailyreach.tui.widgets.key_footer import KeyFooter
 
 HINT = "Enter logs, Escape cancels"
@@ -114,12 +115,8 @@ class LogBar(Horizontal):
             event.input.add_class("touched")
         self._show_problems(self.query(".touched").results(Input))
 
-    def _show_problems(self, inputs) -> list[str]:
-        problems = [
-            f"{box.id}: {'; '.join(result.failure_descriptions)}"
-            for box in inputs
-            if box.validators and not (result := box.validate(box.value)).is_valid
-        ]
+    def _show_problems(self, inputs: Iterable[Input]) -> list[str]:
+        problems = input_problems(inputs)
         shown = self.query_one("#problem", Static)
         shown.update("; ".join(problems) or HINT)
         shown.set_class(bool(problems), "error")
