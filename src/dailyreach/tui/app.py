@@ -24,7 +24,7 @@ from dailyreach.tui.styles import stylesheet_path
 
 
 class DailyReachApp(App):
-    CSS_PATH = stylesheet_path()
+    CSS_PATH = [stylesheet_path(), stylesheet_path("forms.tcss")]
     TITLE = "dailyreach"
     COMMANDS = App.COMMANDS | {ContactCommands}
     BINDINGS = [
