@@ -58,6 +58,7 @@ def test_linkedin_finds_the_header_below_the_notes_and_reads_every_rule(store):
         (7, "15 Mar 2024", "the person has left LinkedIn"),
         (9, "Bob Lee", "same person as line 5 (same linkedin ann-smith)"),
     ]
+    # LinkedIn writes all seven fields on every row: a shorter one is a broken line.
     assert result.bad == [(10, "Broken", "3 fields where the header has 7")]
 
 
@@ -91,29 +92,38 @@ def test_vcards_3_and_4_with_folded_lines_social_profiles_and_a_broken_card(stor
     assert dana.handles == {"github": "danalee"}
     assert result.skipped == [(23, "Bob Lee", "same person as line 1 (same email ANN@example.com)")]
     assert result.bad == [(28, "BEGIN:VCARD", "the card is never closed with END:VCARD")]
+    # What a contact has no field for is kept in its notes, and the preview says so.
+    assert yamada.notes == "X: https://x.com/taro_second\nIM: xmpp:taro@jabber.example"
     assert result.notices == [
-        "line 12: IMPP 'xmpp:taro@jabber.example' left out: not a platform dailyreach knows",
-        "line 12: a second x (@taro_second) left out: a contact keeps one per platform",
+        "kept in the contacts' notes, as dailyreach has no field for them: a second X handle (1), "
+        "instant messaging (1) (the number of contacts in brackets)"
     ]
 
 
-def test_csv_columns_are_matched_by_name_and_unknown_ones_reported(store):
+def test_csv_columns_are_matched_by_name_and_the_others_kept_in_notes(store):
     result = preview(store, "people.csv")
     dana = result.added[0][1]
-    assert (dana.name, dana.why, dana.tags, dana.priority) == (
+    assert (dana.name, dana.why, dana.tags, dana.priority, dana.notes) == (
         "Dana Lee, PhD",
         "Raised a seed round; ask about investors",
         ["investors", "saas"],
         1,
+        "Company: Acme",
     )
     assert added(result)[3] == ("佐藤 花子", {"x": "@hanako_s"})
+    assert result.added[1][1].tags == ["hr", "japan"]
+    # A row with no name but a handle is named after the handle.
+    assert added(result)[6] == ("@nobody_here", {"x": "@nobody_here"})
     assert [(line, reason) for line, _, reason in result.bad] == [
-        (6, "Name: must not be empty"),
         (7, "Priority: 'nine' is not a whole number"),
         (8, "9 fields where the header has 7"),
         (9, "X: 'not a handle!!': must not contain spaces"),
     ]
-    assert result.notices == ["column 'Company' is not imported: dailyreach has no field for it"]
+    assert result.notices == [
+        "kept in the contacts' notes, as dailyreach has no field for them: organisation (2) "
+        "(the number of contacts in brackets)",
+        "line 6: no name in the file: named @nobody_here",
+    ]
 
 
 def test_shift_jis_and_utf8_with_a_bom_read_the_same_japanese(store):

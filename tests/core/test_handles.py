@@ -22,6 +22,19 @@ from dailyreach.core.handles import HandleError, matching_handles, normalise_han
             "山田太",
             "https://www.linkedin.com/in/山田太",
         ),
+        # LinkedIn makes profile names from people's names, emoji and accents included, percent-encoded.
+        (
+            "linkedin",
+            "https://www.linkedin.com/in/mar%C3%ADa-l%C3%B3pez-%F0%9F%9A%80-4b1a2c",
+            "maría-lópez-🚀-4b1a2c",
+            "https://www.linkedin.com/in/maría-lópez-🚀-4b1a2c",
+        ),
+        (
+            "linkedin",
+            "jos%C3%A9-d%C2%B4angelo-9a8b7c",
+            "josé-d´angelo-9a8b7c",
+            "https://www.linkedin.com/in/josé-d´angelo-9a8b7c",
+        ),
         ("bluesky", "@Alice.BSKY.Social", "alice.bsky.social", "https://bsky.app/profile/alice.bsky.social"),
         ("bluesky", "https://bsky.app/profile/jay.dev", "jay.dev", "https://bsky.app/profile/jay.dev"),
         (
@@ -49,6 +62,7 @@ def test_handles_are_normalised_and_linked(platform, raw, stored, url):
         ("x", "@sixteen_chars_xx", "1-15"),
         ("x", "@bad-dash", "1-15"),
         ("linkedin", "https://www.linkedin.com/company/acme", "/in/"),
+        ("linkedin", "ann@example.com", "3-100"),
         ("bluesky", "alice", "domain"),
         ("mastodon", "alice@", "@user@instance"),
         ("instagram", "a" * 31, "1-30"),

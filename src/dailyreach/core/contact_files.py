@@ -1,4 +1,5 @@
-"""Reading contacts out of the files people have: LinkedIn's and Mastodon's CSV exports, vCards, any CSV.
+"""Reading contacts out of the files people have: LinkedIn's and Mastodon's exports, vCards, and CSV
+as Google Contacts, Outlook, Thunderbird or a spreadsheet writes it.
 
 Each reader turns a file's text into rows of contact fields, each row remembering its line number, so
 the preview can say which rows would be added, which are skipped on purpose and which are broken.
@@ -9,38 +10,27 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from dailyreach.core.formats import IMPORT_FORMATS
-from dailyreach.core.handles import PLATFORMS, HandleError, handle_from_url, normalise_handle
+from dailyreach.core.imported_person import ParsedFile, PersonBuilder, SourceRow, UnknownFormat
+from dailyreach.core.vcard_reader import PICTURE_NOTICE, read_vcard
+
+__all__ = ["READERS", "ParsedFile", "SourceRow", "UnknownFormat", "detect_format"]
 
 LINKEDIN_HEADER = ("First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On")
 LINKEDIN_NOTES_LINES = 10
 MASTODON_HEADER = "Account address"
-
-
-@dataclass
-class SourceRow:
-    line: int
-    label: str
-    fields: dict[str, Any] | None = None
-    skip: str | None = None
-    problem: str | None = None
-    warnings: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ParsedFile:
-    format: str
-    rows: list[SourceRow]
-    notices: list[str] = field(default_factory=list)
-
-
-class UnknownFormat(ValueError):
-    pass
+# The header of dailyreach's own interactions export (contact_export writes it from this).
+INTERACTIONS_HEADER = ("at", "contact", "kind", "channel", "text", "contact_id", "id")
+INTERACTIONS_REFUSAL = (
+    "this is dailyreach's interactions export: it lists what you did with each contact, not the "
+    "contacts, and importing it would add one contact per interaction. To move contacts with their "
+    "history, export and import JSON: dailyreach export -o backup.json, then dailyreach import backup.json"
+)
+_MASTODON_ADDRESS = re.compile(r"@?[A-Za-z0-9_]{1,30}@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
 def _records(text: str, first_line: int) -> Iterator[tuple[int, list[str]]]:
@@ -60,41 +50,71 @@ def _records(text: str, first_line: int) -> Iterator[tuple[int, list[str]]]:
 
 def _first_cells(line: str) -> list[str]:
     try:
-        return next(csv.reader([line]), [])
+        return [cell.strip().lstrip("\ufeff") for cell in next(csv.reader([line]), [])]
     except csv.Error:
         return []
 
 
+def _is_linkedin_header(cells: list[str]) -> bool:
+    """Today's header, or 2018's (no URL column): First Name, Last Name, ..., Connected On."""
+    return tuple(cells[:3]) == LINKEDIN_HEADER[:3] or (
+        tuple(cells[:2]) == LINKEDIN_HEADER[:2] and "Connected On" in cells
+    )
+
+
 def _linkedin_header_at(lines: list[str]) -> int | None:
     for index, line in enumerate(lines[:LINKEDIN_NOTES_LINES]):
-        if tuple(cell.strip() for cell in _first_cells(line))[:3] == LINKEDIN_HEADER[:3]:
+        if _is_linkedin_header(_first_cells(line)):
             return index
     return None
 
 
+def _is_interactions_header(cells: list[str]) -> bool:
+    return tuple(cell.casefold() for cell in cells) == INTERACTIONS_HEADER
+
+
 def detect_format(text: str) -> str:
-    stripped = text.lstrip()
+    stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith(("{", "[")):
         return "json"
     if stripped[:11].upper() == "BEGIN:VCARD":
         return "vcard"
     lines = stripped.splitlines()
+    first = _first_cells(lines[0]) if lines else []
+    if _is_interactions_header(first):
+        raise UnknownFormat(INTERACTIONS_REFUSAL)
     if _linkedin_header_at(lines) is not None:
         return "linkedin"
-    if lines and _first_cells(lines[0])[:1] == [MASTODON_HEADER]:
+    if first[:1] == [MASTODON_HEADER]:
         return "mastodon"
-    if lines and any(_column_field(cell) for cell in _first_cells(lines[0])):
+    if any(_classify(cell, third_party=False).role != "line" for cell in first):
         return "csv"
+    hint = ""
+    if first and len(first) == 1 and _MASTODON_ADDRESS.fullmatch(first[0]):
+        # An old Mastodon export is one address a line, which reads the same as a list of e-mails.
+        hint = "; a list of accounts without a header is read as Mastodon's with --format mastodon"
     raise UnknownFormat(
         f"not a contacts file dailyreach can read (tried {', '.join(IMPORT_FORMATS)}): "
-        "name the format with --format if it is one of these"
+        f"name the format with --format if it is one of these{hint}"
     )
 
 
-def _by_header(header: list[str], cells: list[str]) -> tuple[dict[str, str] | None, str | None]:
-    if len(cells) != len(header):
+def _fitted(header: list[str], cells: list[str], *, pad: bool = True) -> tuple[list[str] | None, str | None]:
+    """The row's cells, one per column: empty cells past the header are dropped (Thunderbird ends
+    every row with a comma) and, with ``pad``, a row cut short is filled with empty cells (Outlook
+    writes them so)."""
+    if len(cells) > len(header):
+        if any(cells[len(header) :]):
+            return None, f"{len(cells)} fields where the header has {len(header)}"
+        return cells[: len(header)], None
+    if len(cells) < len(header) and not pad:
         return None, f"{len(cells)} fields where the header has {len(header)}"
-    return dict(zip(header, cells, strict=True)), None
+    if len(cells) < len(header):
+        missing = (
+            f"{len(cells)} fields where the header has {len(header)}: the missing ones are taken as empty"
+        )
+        return cells + [""] * (len(header) - len(cells)), missing
+    return cells, None
 
 
 # -- LinkedIn ---------------------------------------------------------------------------------
@@ -112,28 +132,29 @@ def read_linkedin(text: str) -> ParsedFile:
     header_at = _linkedin_header_at(lines)
     if header_at is None:
         raise UnknownFormat(f"no LinkedIn header ({','.join(LINKEDIN_HEADER)}) in the first lines")
-    header = [cell.strip() for cell in _first_cells(lines[header_at])]
+    header = _first_cells(lines[header_at])
     rows = []
     for line, cells in _records("".join(lines[header_at + 1 :]), header_at + 2):
-        values, problem = _by_header(header, cells)
-        if values is None:
+        # LinkedIn writes every field of every row: a row cut short is a broken line.
+        fitted, problem = _fitted(header, cells, pad=False)
+        if fitted is None:
             rows.append(SourceRow(line, cells[0], problem=problem))
             continue
+        values = dict(zip(header, fitted, strict=True))
         name = f"{values.get('First Name', '')} {values.get('Last Name', '')}".strip()
         url = values.get("URL", "")
         if not name and not url:
             rows.append(SourceRow(line, values.get("Connected On", ""), skip="the person has left LinkedIn"))
             continue
+        person = PersonBuilder()
+        person.name = name
+        person.add_handle("linkedin", url)
+        person.add_handle("email", values.get("Email Address", ""))
         job = " at ".join(part for part in (values.get("Position"), values.get("Company")) if part)
         connected = values.get("Connected On")
-        notes = [job, f"LinkedIn connection since {_connected_on(connected)}" if connected else ""]
-        fields = {
-            "name": name or url,
-            "handles": {"linkedin": url, "email": values.get("Email Address", "")},
-            "notes": "\n".join(note for note in notes if note),
-            "tags": ["linkedin"],
-        }
-        rows.append(SourceRow(line, name or url, fields))
+        person.notes = [job, f"LinkedIn connection since {_connected_on(connected)}" if connected else ""]
+        person.tags = ["linkedin"]
+        rows.append(person.row(line))
     return ParsedFile("linkedin", rows)
 
 
@@ -141,9 +162,11 @@ def read_linkedin(text: str) -> ParsedFile:
 
 
 def read_mastodon(text: str) -> ParsedFile:
-    records = _records(text, 1)
-    header = next(records, (1, []))[1]
-    if header[:1] != [MASTODON_HEADER]:
+    records = list(_records(text, 1))
+    first = records[0][1] if records else []
+    if first[:1] == [MASTODON_HEADER]:
+        records = records[1:]
+    elif not (first and _MASTODON_ADDRESS.fullmatch(first[0])):
         raise UnknownFormat(f"the first line is not Mastodon's header ({MASTODON_HEADER},Show boosts,...)")
     rows = []
     for line, cells in records:
@@ -156,12 +179,29 @@ def read_mastodon(text: str) -> ParsedFile:
     return ParsedFile("mastodon", rows)
 
 
-# -- any CSV with a header --------------------------------------------------------------------
+# -- CSV: a spreadsheet's, or an address book's (Google, Outlook, Thunderbird) ----------------
 
-_COLUMN_NAMES = {
+
+@dataclass(frozen=True)
+class Column:
+    """What a CSV column holds. ``role``: name, given, middle, family, handle (``key`` is the
+    platform), strict (a handle typed into a spreadsheet: a bad one rejects the row), url, label,
+    address, birth, tags, field (``key``: why, notes, priority, cadence_days), picture, ignore, line
+    (anything else: a line in the notes titled ``title``)."""
+
+    role: str
+    key: str = ""
+    group: str = ""
+    title: str = ""
+
+
+_NAME_COLUMNS = {
     "name": ("name", "fullname", "displayname", "contact", "名前", "氏名"),
-    "first_name": ("firstname", "givenname", "名"),
-    "last_name": ("lastname", "surname", "familyname", "姓"),
+    "given": ("firstname", "givenname", "名"),
+    "middle": ("middlename", "additionalname"),
+    "family": ("lastname", "surname", "familyname", "姓"),
+}
+_SPREADSHEET_COLUMNS = {
     "x": ("x", "twitter", "xhandle", "twitterhandle"),
     "linkedin": ("linkedin", "linkedinurl"),
     "bluesky": ("bluesky", "bsky"),
@@ -171,155 +211,201 @@ _COLUMN_NAMES = {
     "github": ("github",),
     "email": ("email", "emailaddress", "mail", "メール", "メールアドレス"),
     "web": ("web", "website", "url", "homepage", "site"),
+}
+_FIELD_COLUMNS = {
     "why": ("why", "reason", "goal"),
-    "notes": ("notes", "note", "memo", "メモ", "備考"),
-    "tags": ("tags", "tag", "labels", "タグ"),
     "priority": ("priority",),
     "cadence_days": ("cadence", "cadencedays", "keepintouch", "keepintouchdays"),
 }
-_COLUMNS = {alias: target for target, aliases in _COLUMN_NAMES.items() for alias in aliases}
+_NAMES = {alias: role for role, aliases in _NAME_COLUMNS.items() for alias in aliases}
+_PLATFORM_ALIASES = {alias: key for key, aliases in _SPREADSHEET_COLUMNS.items() for alias in aliases}
+_FIELD_ALIASES = {alias: key for key, aliases in _FIELD_COLUMNS.items() for alias in aliases}
+_NOTES = {"notes", "note", "memo", "メモ", "備考"}
+_TAGS = {"tags", "tag", "labels", "タグ", "groupmembership", "categories", "category"}
+# Address books' e-mail and web page columns (Outlook's, Thunderbird's).
+_EMAILS = {"email2address", "email3address", "primaryemail", "secondaryemail"}
+_WEB_PAGES = {"webpage", "webpage1", "webpage2", "personalwebpage", "businesswebpage"}
+_IGNORED = {
+    "emailtype", "email2type", "email3type", "emaildisplayname", "email2displayname",
+    "email3displayname", "fileas", "initials", "private", "sensitivity",
+}  # fmt: skip
+_PICTURE_COLUMNS = {"photo"}
+# Google's numbered columns: "E-mail 2 - Value", "Phone 1 - Label", "Address 1 - City".
+_NUMBERED = re.compile(
+    r"^(e-?mail|phone|address|website|organization|relation|event|custom field|im) (\d+) - (.+)$"
+)
+_ADDRESS_PART = re.compile(
+    r"^(business|home|other|work) (street(?: \d)?|address(?: \d)?|city|state|postal code|zip ?code|"
+    r"country(?:/region)?|address po box)$"
+)
+_NUMBERED_TITLES = {"relation": "Relation", "event": "Event", "custom field": "Custom field", "im": "IM"}
+_ORGANISATION = {
+    "organization name": ("organisation", "", "Organisation"),
+    "organization title": ("title", "", "Title"),
+    "organization department": ("department", "", "Department"),
+    "company": ("organisation", "", "Company"),
+    "organization": ("organisation", "", "Organisation"),
+    "job title": ("title", "", "Job title"),
+}
+# What Outlook writes into every row that says nothing: no birthday is "0/0/00".
+_EMPTY_VALUES = {"0/0/00", "0/0/0000", "unspecified", "normal"}
 
 
-def _column_field(header_cell: str) -> str | None:
-    return _COLUMNS.get(re.sub(r"[\s_\-]", "", header_cell.strip().lstrip("\ufeff")).casefold())
+def _column_key(cell: str) -> str:
+    return re.sub(r"[\s_\-]", "", cell.strip().lstrip("\ufeff")).casefold()
+
+
+def _classify(cell: str, *, third_party: bool) -> Column:
+    words = re.sub(r"\s+", " ", cell.strip().lstrip("\ufeff")).casefold()
+    key = _column_key(cell)
+    numbered = _NUMBERED.match(words)
+    if numbered:
+        kind, number, part = numbered.groups()
+        kind = "email" if kind in ("e-mail", "email") else kind
+        group = f"{kind}{number}"
+        if part in ("type", "label", "service", "protocol"):
+            return Column("label", group=group)
+        if kind == "email" and part == "value":
+            return Column("handle", "email", group)
+        if kind == "website" and part == "value":
+            return Column("url", group=group)
+        if kind == "phone" and part == "value":
+            return Column("line", "phone", group, "Phone")
+        if kind == "address":
+            return Column("address", part.replace(" ", ""), group)
+        if kind == "organization":
+            return Column("line", *_ORGANISATION.get(f"organization {part}", (part, "", part.capitalize())))
+        return Column("line", kind, group, _NUMBERED_TITLES.get(kind, kind.capitalize()))
+    address = _ADDRESS_PART.match(words)
+    if address:
+        place, part = address.groups()
+        return Column("address", part.replace(" ", ""), place)
+    if words in _ORGANISATION:
+        return Column("line", *_ORGANISATION[words])
+    if words in ("birth year", "birth month", "birth day"):
+        return Column("birth", words.removeprefix("birth "))
+    if key in _NAMES:
+        return Column(_NAMES[key])
+    if key in _EMAILS:
+        return Column("handle", "email", key)
+    if key in _WEB_PAGES:
+        return Column("url", group=key)
+    if key in _NOTES:
+        return Column("field", "notes")
+    if key in _TAGS:
+        return Column("tags")
+    if key in _IGNORED and third_party:
+        return Column("ignore")
+    if key in _PICTURE_COLUMNS:
+        return Column("picture")
+    if key in _PLATFORM_ALIASES:
+        platform = _PLATFORM_ALIASES[key]
+        return Column("handle" if third_party else "strict", platform, key)
+    if key in _FIELD_ALIASES and not third_party:
+        return Column("field", _FIELD_ALIASES[key])
+    return Column("line", words, "", cell.strip().lstrip("\ufeff"))
+
+
+def _layout(header: list[str]) -> str:
+    """Whose CSV this is, by the columns only that program writes."""
+    keys = {_column_key(cell) for cell in header}
+    if any(_NUMBERED.match(re.sub(r"\s+", " ", cell.strip()).casefold()) for cell in header):
+        return "Google Contacts"
+    if "emaildisplayname" in keys or ("emailaddress" in keys and "businessstreet" in keys):
+        return "Outlook"
+    if "primaryemail" in keys and "displayname" in keys:
+        return "Thunderbird"
+    if "email2address" in keys:
+        return "Outlook"
+    return ""
+
+
+def _values(cell: str) -> list[str]:
+    """Google writes two values of one kind in one cell: ``a@example.com ::: b@example.com``."""
+    return [value.strip() for value in cell.split(" ::: ") if value.strip()]
+
+
+def _row_person(columns: list[Column], header: list[str], cells: list[str]) -> PersonBuilder:
+    person = PersonBuilder()
+    labels = {
+        column.group: cell.removeprefix("* ")
+        for column, cell in zip(columns, cells, strict=True)
+        if column.role == "label" and cell
+    }
+    addresses: dict[str, dict[str, str]] = {}
+    birth: dict[str, str] = {}
+    for column, title, cell in zip(columns, header, cells, strict=True):
+        if not cell:
+            continue
+        role, label = column.role, labels.get(column.group, "")
+        if role == "name":
+            person.name = person.name or cell
+        elif role in ("given", "middle", "family"):
+            setattr(person, role, cell)
+        elif role == "handle":
+            for value in _values(cell):
+                person.add_handle(column.key, value, label)
+        elif role == "strict":
+            person.handles[column.key] = cell
+        elif role == "url":
+            for value in _values(cell):
+                person.add_handle(None, value, label)
+        elif role == "address":
+            addresses.setdefault(column.group, {})[column.key] = cell
+        elif role == "birth":
+            birth[column.key] = cell
+        elif role == "tags":
+            person.add_tags(cell)
+        elif role == "field" and column.key == "notes":
+            person.notes.append(cell)
+        elif role == "field":
+            person.fields[column.key] = cell
+        elif role == "line" and cell.casefold() not in _EMPTY_VALUES:
+            for value in _values(cell):
+                person.keep(column.key, column.title or title, value, label)
+                if column.key in ("phone", "organisation", "nickname"):
+                    person.other_names.append(value)
+    for group, parts in addresses.items():
+        text = parts.get("formatted") or ", ".join(
+            value for part, value in parts.items() if part != "formatted"
+        )
+        person.keep("address", "Address", text, labels.get(group, "") or group.capitalize())
+    if birth:
+        person.keep(
+            "birthday", "Birthday", "-".join(birth.get(part, "?") for part in ("year", "month", "day"))
+        )
+    return person
 
 
 def read_csv(text: str) -> ParsedFile:
     records = _records(text, 1)
-    header = next(records, (1, []))[1]
-    targets = [_column_field(cell) for cell in header]
-    if not any(targets):
+    header = [cell.lstrip("\ufeff") for cell in next(records, (1, []))[1]]
+    if _is_interactions_header(header):
+        raise UnknownFormat(INTERACTIONS_REFUSAL)
+    layout = _layout(header)
+    columns = [_classify(cell, third_party=bool(layout)) for cell in header]
+    if all(column.role == "line" for column in columns):
         raise UnknownFormat("the first line names no column dailyreach knows (name, x, linkedin, email, ...)")
-    notices = [
-        f"column {cell!r} is not imported: dailyreach has no field for it"
-        for cell, target in zip(header, targets, strict=True)
-        if target is None
-    ]
+    notices = [f"columns read as {layout} exports them"] if layout else []
+    pictures = [index for index, column in enumerate(columns) if column.role == "picture"]
     rows = []
     for line, cells in records:
-        values, problem = _by_header(header, cells)
-        if values is None:
+        fitted, problem = _fitted(header, cells)
+        if fitted is None:
             rows.append(SourceRow(line, cells[0], problem=problem))
             continue
-        found = {target: value for target, value in zip(targets, cells, strict=True) if target and value}
-        first, last = found.pop("first_name", ""), found.pop("last_name", "")
-        name = found.pop("name", "") or " ".join(part for part in (first, last) if part)
-        fields: dict[str, Any] = {key: value for key, value in found.items() if key not in PLATFORMS}
-        fields["name"] = name
-        fields["handles"] = {key: value for key, value in found.items() if key in PLATFORMS}
-        fields["tags"] = [tag for tag in re.split(r"[,;]", found.get("tags", "")) if tag.strip()]
-        rows.append(SourceRow(line, name or next(cell for cell in cells if cell), fields))
+        if any(fitted[index] for index in pictures) and PICTURE_NOTICE not in notices:
+            notices.append(PICTURE_NOTICE)
+        row = _row_person(columns, header, fitted).row(line)
+        row.label = row.label if row.fields else next(cell for cell in cells if cell)
+        row.warnings[:0] = [problem] if problem else []
+        rows.append(row)
     return ParsedFile("csv", rows, notices)
 
 
-# -- vCard ------------------------------------------------------------------------------------
-
-_SOCIAL_TYPES = {"twitter": "x", "x": "x", **{platform: platform for platform in PLATFORMS}}
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-
-
-def _cards(text: str) -> Iterator[tuple[int, str | None]]:
-    """Each card's first line and text; None when a card is never closed."""
-    start: int | None = None
-    chunk: list[str] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        keyword = line.strip().upper()
-        if keyword == "BEGIN:VCARD":
-            if start is not None:
-                yield start, None
-            start, chunk = number, []
-        if start is not None:
-            chunk.append(line)
-        if keyword == "END:VCARD" and start is not None:
-            yield start, "\r\n".join(chunk) + "\r\n"
-            start = None
-    if start is not None:
-        yield start, None
-
-
-def _card_name(card: Any) -> str:
-    if "fn" in card.contents and str(card.fn.value).strip():
-        return str(card.fn.value).strip()
-    if "n" in card.contents:
-        name = card.n.value
-        family, given = str(name.family or "").strip(), str(name.given or "").strip()
-        parts = (family, given) if _CJK.search(family + given) else (given, family)
-        return " ".join(part for part in parts if part)
-    return ""
-
-
-def _card_handles(card: Any, warnings: list[str]) -> dict[str, str]:
-    found: list[tuple[str, str]] = []
-    for line in card.contents.get("email", []):
-        found.append(("email", str(line.value)))
-    for name in ("x-social-profile", "impp"):
-        for line in card.contents.get(name, []):
-            kinds = [
-                str(kind).lower() for kind in line.params.get("TYPE", line.params.get("X-SERVICE-TYPE", []))
-            ]
-            platform = next((_SOCIAL_TYPES[kind] for kind in kinds if kind in _SOCIAL_TYPES), None)
-            value = str(line.value)
-            if platform is None and "://" in value:
-                platform = "url"
-            if platform is None:
-                warnings.append(f"{name.upper()} {value!r} left out: not a platform dailyreach knows")
-            else:
-                found.append((platform, value))
-    for line in card.contents.get("url", []):
-        found.append(("url", str(line.value)))
-    handles: dict[str, str] = {}
-    for platform, value in found:
-        try:
-            platform, handle = (
-                handle_from_url(value) if platform == "url" else (platform, normalise_handle(platform, value))
-            )
-        except HandleError as error:
-            warnings.append(f"{value!r} left out: {error}")
-            continue
-        if platform not in handles:
-            handles[platform] = handle
-        elif handles[platform] != handle:
-            warnings.append(f"a second {platform} ({handle}) left out: a contact keeps one per platform")
-    return handles
-
-
-def _card_fields(card: Any, warnings: list[str]) -> dict[str, Any]:
-    def text_of(name: str) -> str:
-        return "\n".join(str(line.value) for line in card.contents.get(name, []))
-
-    tags = [str(tag) for line in card.contents.get("categories", []) for tag in line.value]
-    fields: dict[str, Any] = {
-        "name": _card_name(card),
-        "handles": _card_handles(card, warnings),
-        "notes": text_of("note"),
-        "why": text_of("x-dailyreach-why"),
-        "tags": tags,
-    }
-    for name, key in (("x-dailyreach-priority", "priority"), ("x-dailyreach-cadence", "cadence_days")):
-        if text_of(name):
-            fields[key] = text_of(name)
-    return fields
-
-
-def read_vcard(text: str) -> ParsedFile:
-    import vobject  # imported here: only vCards need it, and it is slow to load
-
-    rows = []
-    for line, chunk in _cards(text):
-        if chunk is None:
-            rows.append(SourceRow(line, "BEGIN:VCARD", problem="the card is never closed with END:VCARD"))
-            continue
-        try:
-            card = vobject.readOne(chunk)
-        except Exception as error:  # vobject raises several kinds; any of them means a broken card
-            rows.append(SourceRow(line, "BEGIN:VCARD", problem=f"not a valid vCard: {error}"))
-            continue
-        warnings: list[str] = []
-        fields = _card_fields(card, warnings)
-        rows.append(SourceRow(line, fields["name"] or "(no name)", fields, warnings=warnings))
-    if not rows:
-        raise UnknownFormat("no BEGIN:VCARD ... END:VCARD card in the file")
-    return ParsedFile("vcard", rows)
-
-
-READERS = {"linkedin": read_linkedin, "mastodon": read_mastodon, "vcard": read_vcard, "csv": read_csv}
+READERS: dict[str, Callable[[str], ParsedFile]] = {
+    "linkedin": read_linkedin,
+    "mastodon": read_mastodon,
+    "vcard": read_vcard,
+    "csv": read_csv,
+}

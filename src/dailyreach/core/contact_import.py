@@ -12,6 +12,8 @@ from dailyreach.core.contact_files import READERS, ParsedFile, UnknownFormat, de
 from dailyreach.core.errors import ImportRejected, ValidationError
 from dailyreach.core.exchange import ImportPlan, apply_import, plan_import
 from dailyreach.core.formats import IMPORT_FORMATS
+from dailyreach.core.handles import profile_url
+from dailyreach.core.imported_person import handles_in_notes
 from dailyreach.core.model import Contact
 from dailyreach.core.storage import StoreCorrupt, parse_json_bytes
 from dailyreach.core.store import Store
@@ -40,13 +42,19 @@ class ImportPreview:
 
 
 def _identities(contact: Contact) -> dict[str, str]:
-    """What makes two contacts the same person: a handle or a profile URL (an e-mail is a handle)."""
-    found = {
-        f"{platform}:{handle.casefold()}": f"{platform} {handle}"
-        for platform, handle in contact.handles.items()
-    }
-    for platform, url in contact.profile_urls.items():
-        found[url.casefold().rstrip("/")] = f"{platform} {contact.handles[platform]}"
+    """What makes two contacts the same person: any of their handles or profile URLs (an e-mail is a
+    handle), those an import kept in the notes too, and the id a vCard's UID carries. A contact with no
+    handle at all is the same person as one with the same name and notes."""
+    found = {f"id:{contact.id}": f"vCard UID {contact.id}"}
+    kept = handles_in_notes(contact.notes)
+    for platform, handle in contact.handles.items():
+        kept.setdefault(platform, set()).add(handle)
+    for platform, handles in kept.items():
+        for handle in handles:
+            found[f"{platform}:{handle.casefold()}"] = f"{platform} {handle}"
+            found[profile_url(platform, handle).casefold().rstrip("/")] = f"{platform} {handle}"
+    if not contact.handles:
+        found[f"name:{contact.name.casefold()}\nnotes:{contact.notes}"] = "name and notes, and no handle"
     return found
 
 

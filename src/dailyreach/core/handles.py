@@ -20,7 +20,8 @@ PLATFORMS = (
 )
 
 _X = re.compile(r"[A-Za-z0-9_]{1,15}")
-_LINKEDIN = re.compile(r"[\w\-%.]{3,100}")
+# A profile's name as LinkedIn makes it from the person's own: any letters, accents and emoji included.
+_LINKEDIN = re.compile(r"[^\s/?#@]{3,100}")
 _DOMAIN_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 _INSTAGRAM = re.compile(r"[a-z0-9._]{1,30}")
 _GITHUB = re.compile(r"[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}")
@@ -68,7 +69,7 @@ def _linkedin(raw: str) -> str:
             raise HandleError("a LinkedIn profile URL looks like https://www.linkedin.com/in/NAME")
         slug = parts[1]
     else:
-        slug = raw.removeprefix("in/")
+        slug = unquote(raw.removeprefix("in/"))
     if not _LINKEDIN.fullmatch(slug):
         raise HandleError("a LinkedIn handle is a profile URL or its 3-100 character name")
     return slug.lower()

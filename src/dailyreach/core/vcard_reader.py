@@ -1,0 +1,317 @@
+"""Reading vCards as address books write them: 2.1 (Android, Outlook, BlackBerry), 3.0 and 4.0.
+
+The content lines are read here rather than by vobject, because the files people have break its rules:
+vCard 2.1's quoted-printable values continue on lines that do not start with a space, Gmail and Apple
+escape the colon in URLs (``http\\://``), a comma in ``FN`` is part of the name, Apple writes
+``X-SOCIALPROFILE;type=twitter;x-user=NAME`` and groups labels (``item1.X-ABLabel``) with values.
+"""
+
+from __future__ import annotations
+
+import quopri
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from dailyreach.core.handles import PLATFORMS
+from dailyreach.core.imported_person import ParsedFile, PersonBuilder, SourceRow, UnknownFormat
+
+_SOCIAL_TYPES = {"twitter": "x", "x": "x", "bsky": "bluesky", **{p: p for p in PLATFORMS}}
+_SOCIAL_PROPERTIES = {"X-SOCIALPROFILE", "X-SOCIAL-PROFILE", "SOCIALPROFILE"}
+_IM_PROPERTIES = {
+    "X-AIM": "AIM",
+    "X-ICQ": "ICQ",
+    "X-JABBER": "Jabber",
+    "X-MSN": "MSN",
+    "X-YAHOO": "Yahoo",
+    "X-SKYPE": "Skype",
+    "X-SKYPE-USERNAME": "Skype",
+    "X-GTALK": "Google Talk",
+    "X-GOOGLE-TALK": "Google Talk",
+    "X-QQ": "QQ",
+    "X-MS-IMADDRESS": "",
+}
+# Bookkeeping of the programs that wrote the card, not anything about the person.
+_NOT_DATA = {
+    "BEGIN", "END", "VERSION", "PRODID", "REV", "LABEL", "KEY", "SOUND", "CLASS", "SORT-STRING", "MAILER",
+    "KIND", "X-ABUID", "X-ABSHOWAS", "X-ABADR", "X-ABLABEL", "X-IMAGETYPE", "X-IMAGEHASH",
+    "X-ADDRESSING-GRAMMAR", "X-EVOLUTION-FILE-AS", "X-MS-OL-DESIGN", "X-MS-OL-DEFAULT-POSTAL-ADDRESS",
+    "X-MOZILLA-HTML", "X-APPLE-SUBLOCALITY", "X-COUCHDB-APPLICATION-ANNOTATIONS", "X-DAILYREACH-ID",
+}  # fmt: skip
+_PICTURES = {"PHOTO", "LOGO"}
+_VALUE_TYPES = {"internet", "pref", "voice", "x400", "x-internet", "text", "uri"}
+_ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
+PICTURE_NOTICE = "pictures left out: dailyreach keeps none"
+
+
+@dataclass
+class Property:
+    line: int
+    group: str
+    name: str
+    params: dict[str, list[str]] = field(default_factory=dict)
+    value: str = ""
+
+    def param(self, *names: str) -> str:
+        return next((values[0] for name in names for values in [self.params.get(name, [])] if values), "")
+
+    @property
+    def types(self) -> list[str]:
+        return [kind.lower() for kind in self.params.get("TYPE", []) if kind.lower() not in _VALUE_TYPES]
+
+    @property
+    def text(self) -> str:
+        return unescape(self.value)
+
+    def parts(self, separator: str = ";") -> list[str]:
+        return [unescape(part) for part in split_escaped(self.value, separator)]
+
+
+def unescape(text: str) -> str:
+    """A vCard text value as written: ``\\n`` is a line break, ``\\,`` ``\\;`` ``\\:`` ``\\\\`` themselves."""
+    return _ESCAPE.sub(lambda match: "\n" if match[1] in "nN" else match[1], text)
+
+
+def split_escaped(text: str, separator: str) -> list[str]:
+    parts, current, escaped = [], "", False
+    for character in text:
+        if escaped:
+            current += "\\" + character
+            escaped = False
+        elif character == "\\":
+            escaped = True
+        elif character == separator:
+            parts.append(current)
+            current = ""
+        else:
+            current += character
+    parts.append(current + ("\\" if escaped else ""))
+    return parts
+
+
+def _split_outside_quotes(text: str, separators: str) -> tuple[list[str], str]:
+    """``text`` cut at each separator outside double quotes, and the separator that ended the scan."""
+    parts, current, quoted = [], "", False
+    for index, character in enumerate(text):
+        if character == '"':
+            quoted = not quoted
+        elif not quoted and character in separators:
+            parts.append(current)
+            current = ""
+            if character == ":":
+                return [*parts, text[index + 1 :]], ":"
+            continue
+        current += character
+    return [*parts, current], ""
+
+
+def parse_line(number: int, text: str) -> Property | None:
+    """One unfolded content line, ``group.NAME;param=a,b;BARE:value``; None when it has no colon."""
+    pieces, end = _split_outside_quotes(text, ";:")
+    if end != ":":
+        return None
+    *head, value = pieces
+    group, _, name = head[0].strip().rpartition(".")
+    prop = Property(number, group.lower(), name.upper(), {}, value)
+    for param in head[1:]:
+        key, equals, values = param.partition("=")
+        if not equals:  # vCard 2.1 writes bare values: TEL;CELL;PREF, or ENCODING's value alone
+            key, values = ("ENCODING" if param.upper() in _ENCODINGS else "TYPE"), param
+        names = [v.strip().strip('"') for v in _split_outside_quotes(values, ",")[0]]
+        prop.params.setdefault(key.strip().upper(), []).extend(v for v in names if v)
+    encoding = prop.param("ENCODING").upper()
+    if encoding == "QUOTED-PRINTABLE":
+        charset = prop.param("CHARSET") or "utf-8"
+        raw = quopri.decodestring(value.encode("utf-8"))
+        try:
+            prop.value = raw.decode(charset, errors="replace")
+        except LookupError:
+            prop.value = raw.decode("utf-8", errors="replace")
+    elif encoding in ("BASE64", "B"):
+        prop.value = ""
+    return prop
+
+
+def logical_lines(lines: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """Unfolded lines: a line starting with a space continues the one before; in vCard 2.1 a
+    quoted-printable value ending in ``=`` continues on the next line whatever it starts with."""
+    current: tuple[int, str] | None = None
+    for number, text in lines:
+        if not text.strip():
+            # A blank line ends a value (Android ends quoted-printable ones so); nothing else.
+            if current is not None and _open_quoted_printable(current[1]):
+                yield current
+                current = None
+            continue
+        if current is not None and text[0] in " \t":
+            current = (current[0], current[1] + text[1:])
+        elif current is not None and _open_quoted_printable(current[1]):
+            current = (current[0], current[1][:-1] + text)
+        else:
+            if current is not None:
+                yield current
+            current = (number, text)
+    if current is not None:
+        yield current
+
+
+def _open_quoted_printable(text: str) -> bool:
+    head = text.partition(":")[0].upper()
+    return text.endswith("=") and "QUOTED-PRINTABLE" in head
+
+
+def cards(text: str) -> Iterator[tuple[int, list[tuple[int, str]] | None]]:
+    """Each card's first line and its lines; None when a card is never closed."""
+    start: int | None = None
+    chunk: list[tuple[int, str]] = []
+    for number, line in enumerate(_LINE_BREAK.split(text), 1):
+        keyword = line.strip().upper()
+        if keyword == "BEGIN:VCARD":
+            if start is not None:
+                yield start, None
+            start, chunk = number, []
+            continue
+        if keyword == "END:VCARD" and start is not None:
+            yield start, chunk
+            start = None
+            continue
+        if start is not None:
+            chunk.append((number, line))
+    if start is not None:
+        yield start, None
+
+
+def _label(prop: Property, labels: dict[str, str]) -> str:
+    """What a value is for: Apple's ``itemN.X-ABLabel``, else its TYPE (``cell``, ``home``)."""
+    if prop.group in labels:
+        label = labels[prop.group]
+        apple = _APPLE_LABEL.match(label)
+        return apple[1] if apple else label
+    return ", ".join(prop.types)
+
+
+def _birthday(value: str) -> str:
+    """Apple writes 1604 for a birthday without a year; Outlook writes 19800322."""
+    if re.fullmatch(r"\d{8}", value):
+        value = f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    if value.startswith("1604-"):
+        return f"{value[5:]} (no year)"
+    return value
+
+
+def _humanised(name: str) -> str:
+    """X-EVOLUTION-SPOUSE: "Spouse"; X-PHONETIC-FIRST-NAME: "Phonetic first name"."""
+    words = name.removeprefix("X-")
+    for vendor in ("EVOLUTION-", "MS-", "AB", "APPLE-", "MOZILLA-", "ANDROID-"):
+        words = words.removeprefix(vendor)
+    return words.replace("-", " ").capitalize()
+
+
+def _social(person: PersonBuilder, prop: Property) -> None:
+    service = prop.param("TYPE", "SERVICE-TYPE", "X-SERVICE-TYPE")
+    user = prop.param("X-USER", "USERNAME")
+    value = prop.text.strip()
+    if value.lower().startswith("x-apple:"):
+        value = user or value[len("x-apple:") :]
+    platform = _SOCIAL_TYPES.get(service.lower())
+    if platform is not None:
+        person.add_handle(platform, value or user)
+    elif value:
+        person.keep(service or "social profile", service.capitalize() or "Social profile", value)
+
+
+def _impp(person: PersonBuilder, prop: Property) -> None:
+    service = prop.param("X-SERVICE-TYPE", "SERVICE-TYPE")
+    platform = _SOCIAL_TYPES.get(service.lower())
+    if platform is not None:
+        person.add_handle(platform, prop.text)
+    else:
+        person.keep("instant messaging", "IM", prop.text, service)
+
+
+def _card(line: int, lines: list[tuple[int, str]], notices: set[str]) -> SourceRow:
+    person = PersonBuilder()
+    props = []
+    for number, text in logical_lines(lines):
+        prop = parse_line(number, text)
+        if prop is None:
+            person.warnings.append(f"line {number} is not a vCard property, left out: {text[:60]!r}")
+        else:
+            props.append(prop)
+    labels = {p.group: p.text for p in props if p.name == "X-ABLABEL" and p.group}
+    for prop in props:
+        name, label = prop.name, _label(prop, labels)
+        if name == "FN":
+            person.name = prop.text.strip()
+        elif name == "N":
+            family, given, middle = [*prop.parts(), "", "", ""][:3]
+            person.family, person.given, person.middle = family.strip(), given.strip(), middle.strip()
+        elif name == "EMAIL":
+            person.add_handle("email", prop.text, label)
+        elif name == "URL":
+            person.add_handle(None, prop.text, label)
+        elif name in _SOCIAL_PROPERTIES:
+            _social(person, prop)
+        elif name == "IMPP":
+            _impp(person, prop)
+        elif name == "X-TWITTER":
+            person.add_handle("x", prop.text)
+        elif name in _IM_PROPERTIES:
+            person.keep("instant messaging", "IM", prop.text, _IM_PROPERTIES[name])
+        elif name == "TEL":
+            person.keep("phone", "Phone", prop.text, label)
+            person.other_names.append(prop.text)
+        elif name == "ADR":
+            parts = [part.strip() for part in prop.parts() if part.strip()]
+            person.keep("address", "Address", ", ".join(parts), label)
+        elif name in ("BDAY", "ANNIVERSARY", "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY"):
+            kind = "birthday" if name == "BDAY" else "anniversary"
+            person.keep(kind, kind.capitalize(), _birthday(prop.text.strip()))
+        elif name == "X-ABDATE":
+            person.keep("date", label or "Date", _birthday(prop.text.strip()))
+        elif name == "ORG":
+            organisation = ", ".join(part.strip() for part in prop.parts() if part.strip())
+            person.keep("organisation", "Organisation", organisation)
+            person.other_names.append(organisation)
+        elif name in ("TITLE", "ROLE", "NICKNAME"):
+            person.keep(name.lower(), name.capitalize(), prop.text)
+            if name == "NICKNAME":
+                person.other_names.append(prop.text)
+        elif name == "NOTE":
+            person.notes.append(prop.text.strip())
+        elif name == "CATEGORIES":
+            for tag in prop.parts(","):
+                if tag.strip() and tag.strip() not in person.tags:
+                    person.tags.append(tag.strip())
+        elif name == "UID":
+            uid = prop.text.strip()
+            if 1 <= len(uid) <= 64 and uid.isprintable() and " " not in uid:
+                person.fields["id"] = uid
+        elif name == "X-DAILYREACH-WHY":
+            person.fields["why"] = prop.text
+        elif name in ("X-DAILYREACH-PRIORITY", "X-DAILYREACH-CADENCE"):
+            key = "priority" if name.endswith("PRIORITY") else "cadence_days"
+            person.fields[key] = prop.text.strip()
+        elif name == "X-ABRELATEDNAMES":
+            person.keep("related name", label or "Related", prop.text)
+        elif name in _PICTURES:
+            notices.add(PICTURE_NOTICE)
+        elif name not in _NOT_DATA and not name.startswith("X-COUCHDB"):
+            person.keep(_humanised(name).lower(), _humanised(name), prop.text, label)
+    return person.row(line)
+
+
+def read_vcard(text: str) -> ParsedFile:
+    rows = []
+    notices: set[str] = set()
+    for line, lines in cards(text):
+        if lines is None:
+            rows.append(SourceRow(line, "BEGIN:VCARD", problem="the card is never closed with END:VCARD"))
+            continue
+        rows.append(_card(line, lines, notices))
+    if not rows:
+        raise UnknownFormat("no BEGIN:VCARD ... END:VCARD card in the file")
+    return ParsedFile("vcard", rows, sorted(notices))
