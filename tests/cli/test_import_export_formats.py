@@ -4,6 +4,7 @@ import json
 import stat
 
 import icalendar
+import pytest
 
 from tests.conftest import FIXTURES, run_cli
 
@@ -74,3 +75,72 @@ def test_an_empty_calendar_export_says_why(db):
     run_cli("add", "Ann", db=db)
     result = run_cli("export", "--format", "ics", db=db, check=False)
     assert result.returncode == 1 and "no follow-ups or keep-in-touch dates" in result.stderr
+
+
+REAL_WORLD = FIXTURES.parent / "real_world"
+
+
+@pytest.mark.parametrize(
+    ("name", "options", "expected"),
+    [
+        ("apple_social_profiles.vcf", (), ["Yui Tanaka", "no.name@example.org", "山田 太郎"]),
+        ("John_Doe_GMAIL.vcf", (), ["Mr. John Richter, James Doe Sr."]),
+        ("John_Doe_IPHONE.vcf", (), ["Mr. John Richter James Doe Sr."]),
+        ("John_Doe_ANDROID.vcf", (), ["jane.doe@company.com", "john.doe@company.com"]),
+        ("John_Doe_EVOLUTION.vcf", (), ["Mr. John Richter, James Doe Sr."]),
+        ("John_Doe_MS_OUTLOOK.vcf", (), ["Mr. John Richter James Doe Sr."]),
+        ("google_contacts.csv", (), ["+44 20 7946 0000", "Mia Okafor", "山田 太郎"]),
+        ("google_contacts_legacy.csv", (), ["Ravi Patel", "someone@startup.example"]),
+        ("outlook_contacts.csv", (), ["Carlos Mendes", "Dana Whitfield"]),
+        ("thunderbird_export.csv", (), ["contact number one", "contact number two"]),
+        ("thunderbird_trailing_comma.csv", (), ["Jane Doe", "John Doe"]),
+        ("linkedin_connections_2025.csv", (), ["José D´Angelo", "María López 🚀"]),
+        ("linkedin_connections_2018.csv", (), ["Priya Raman", "Tom O'Neil"]),
+        ("mastodon_following_headerless.csv", ("--format", "mastodon"), ["Gargron@mastodon.social"]),
+    ],
+)
+def test_each_real_world_file_imports_through_the_command_once(db, name, options, expected):
+    out = run_cli("import", str(REAL_WORLD / name), *options, db=db).stdout
+    assert "not imported" not in out
+    assert all(person in names(db) for person in expected)
+    again = run_cli("import", str(REAL_WORLD / name), *options, db=db).stdout
+    assert "added 0 contacts" in again
+
+
+def test_the_preview_says_what_went_into_the_notes(db):
+    out = run_cli("import", str(REAL_WORLD / "google_contacts.csv"), "--dry-run", db=db).stdout
+    assert "columns read as Google Contacts exports them" in out
+    assert "kept in the contacts' notes, as dailyreach has no field for them:" in out
+    assert "a second e-mail (1)" in out and "phone (2)" in out
+    assert not db.exists() or "Mia" not in db.read_text()
+
+
+def test_an_interactions_export_is_refused_on_import_with_the_way_to_move_history(db, tmp_path):
+    ann = run_cli("add", "Ann", "--x", "@ann", db=db).stdout.strip()
+    run_cli("log", ann, "dm_sent", "--at", "yesterday", db=db)
+    path = tmp_path / "interactions.csv"
+    run_cli("export", "--format", "interactions-csv", "-o", str(path), db=db)
+    before = db.read_bytes()
+    refused = run_cli("import", str(path), db=db, check=False)
+    assert refused.returncode == 1 and "interactions export" in refused.stderr
+    assert "dailyreach export -o backup.json" in refused.stderr and "Traceback" not in refused.stderr
+    assert db.read_bytes() == before
+
+
+def test_the_vcard_export_carries_uids_and_comes_back_as_the_same_contacts(db, tmp_path):
+    import vobject
+
+    ann = run_cli(
+        "add", "山田 太郎, Jr.", "--linkedin", "山田太", "--tag", "captain, starfleet", db=db
+    ).stdout
+    path = tmp_path / "contacts.vcf"
+    run_cli("export", "--format", "vcard", "-o", str(path), db=db)
+    card = vobject.readOne(path.read_text(encoding="utf-8"))
+    assert card.uid.value == ann.strip() and card.categories.value == ["captain, starfleet"]
+    assert max(len(line) for line in path.read_bytes().split(b"\r\n")) <= 75
+    fresh = tmp_path / "fresh.json"
+    run_cli("import", str(path), db=fresh)
+    exported = json.loads(run_cli("export", db=fresh).stdout)["contacts"]
+    assert [(c["id"], c["name"], c["tags"]) for c in exported] == [
+        (ann.strip(), "山田 太郎, Jr.", ["captain, starfleet"])
+    ]

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import icalendar
 import pendulum
@@ -142,3 +143,101 @@ def test_an_empty_calendar_is_refused_with_a_reason(store):
     add_contact(store, "Never contacted")
     with pytest.raises(NothingToExport, match="no follow-ups"):
         calendar_ics(store)
+
+
+def _vcard_of_a_hard_contact(store):
+    return add_contact(
+        store,
+        "Mr. John Richter, James Doe Sr.",
+        handles={
+            "linkedin": "山田太",
+            "x": "@taro",
+            "email": "taro@example.jp",
+            "web": "https://example.org/a;b",
+        },
+        notes="上場経験あり。" * 12 + "\nsecond line; with a semicolon, a comma and a back\\slash",
+        tags=["captain, starfleet", "日本", "semi;colon"],
+        why="Sold her startup",
+    )
+
+
+def test_each_vcard_has_the_contact_id_as_uid_and_vobject_reads_it_back(store):
+    import vobject
+
+    contact = _vcard_of_a_hard_contact(store)
+    card = vobject.readOne(contacts_vcard(store).decode("utf-8"))
+    assert card.uid.value == contact.id
+    assert card.fn.value == contact.name
+    assert card.note.value == contact.notes
+    assert card.categories.value == contact.tags
+    profiles = {str(line.params["TYPE"][0]): line.value for line in card.contents["x-socialprofile"]}
+    assert profiles == {
+        "twitter": "https://x.com/taro",
+        "linkedin": "https://www.linkedin.com/in/%E5%B1%B1%E7%94%B0%E5%A4%AA",
+    }
+
+
+def _rfc6350_text(value) -> str:
+    return re.sub(r"\\(.)", lambda match: "\n" if match[1] in "nN" else match[1], str(value))
+
+
+def test_the_vcard_export_is_read_the_same_by_an_independent_parser(store):
+    """icalendar's content-line parser (RFC 5545's line syntax is RFC 6350's): it unfolds, splits
+    parameters and comma lists itself; it leaves text values escaped, so they are unescaped here."""
+    contact = _vcard_of_a_hard_contact(store)
+    card = icalendar.Component.from_ical(contacts_vcard(store).decode("utf-8"))
+    assert card.name == "VCARD"
+    assert str(card["UID"]) == contact.id
+    assert _rfc6350_text(card["FN"]) == contact.name
+    assert _rfc6350_text(card["NOTE"]) == contact.notes
+    assert [str(tag) for tag in card["CATEGORIES"].cats] == contact.tags
+    assert str(card["X-DAILYREACH-WHY"]) == "Sold her startup"
+
+
+def test_vcard_lines_are_folded_at_75_octets_without_splitting_a_character(store):
+    contact = _vcard_of_a_hard_contact(store)
+    payload = contacts_vcard(store)
+    physical = payload.split(b"\r\n")
+    assert physical[-1] == b"" and max(len(line) for line in physical) <= 75
+    assert sum(line.startswith(b" ") for line in physical) >= 4
+    for line in physical:
+        line.decode("utf-8")  # a character cut in two would not decode
+    unfolded = payload.decode("utf-8").replace("\r\n ", "")
+    assert "NOTE:" + "上場経験あり。" * 12 in unfolded
+    assert contact.id in unfolded
+
+
+def test_a_vcard_export_reimports_as_the_same_contacts_into_the_same_store_as_duplicates(store, tmp_path):
+    contact = _vcard_of_a_hard_contact(store)
+    path = tmp_path / "contacts.vcf"
+    path.write_bytes(contacts_vcard(store))
+    result = preview_import(store, path)
+    assert result.added == [] and [reason for *_, reason in result.skipped] == [
+        f"already in your contacts as Mr. John Richter, James Doe Sr. (same vCard UID {contact.id})"
+    ]
+    fresh = reimported(tmp_path, contacts_vcard(store), "vcf", store.clock)
+    assert portrait(fresh) == portrait(store)
+    assert [c.id for c in fresh.contacts()] == [c.id for c in store.contacts()]
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [["captain, starfleet"], ["captain, starfleet", "日本"], ["semi;colon", "back\\slash", "a, b; c"]],
+)
+def test_csv_tags_survive_their_own_round_trip(store, tmp_path, tags):
+    add_contact(store, "Jean-Luc", handles={"x": "@picard"}, tags=tags)
+    assert portrait(reimported(tmp_path, contacts_csv(store), "csv", store.clock)) == portrait(store)
+
+
+def test_the_interactions_csv_is_refused_on_import_with_the_way_to_move_history(store, tmp_path):
+    from dailyreach.core.errors import ImportRejected
+
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent", text="Loved your talk")
+    path = tmp_path / "interactions.csv"
+    path.write_bytes(interactions_csv(store))
+    before = store.path.read_bytes()
+    for fmt in (None, "csv"):
+        with pytest.raises(ImportRejected, match="interactions export.*dailyreach export -o backup.json"):
+            preview_import(store, path, fmt=fmt)
+    assert store.path.read_bytes() == before

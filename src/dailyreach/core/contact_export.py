@@ -7,10 +7,13 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import date, timedelta
+from urllib.parse import quote
 
+from dailyreach.core.contact_files import INTERACTIONS_HEADER
 from dailyreach.core.errors import NothingToExport
 from dailyreach.core.exchange import export_json
 from dailyreach.core.handles import PLATFORMS
+from dailyreach.core.imported_person import join_tags
 from dailyreach.core.model import Contact
 from dailyreach.core.planner import keep_in_touch_due, pending_replies
 from dailyreach.core.store import Store
@@ -22,38 +25,67 @@ CALENDAR_DAYS_AHEAD = 90
 VCARD_SOCIAL_TYPES = {"x": "twitter"}
 SOCIAL = tuple(platform for platform in PLATFORMS if platform not in ("email", "web"))
 CONTACT_COLUMNS = ("name", *PLATFORMS, "why", "notes", "tags", "priority", "cadence_days")
-INTERACTION_COLUMNS = ("at", "contact", "kind", "channel", "text", "contact_id", "id")
+INTERACTION_COLUMNS = INTERACTIONS_HEADER
+VCARD_LINE_OCTETS = 75
+# What stays as it is in a URI: RFC 3986's reserved and unreserved characters, and escapes already made.
+URI_SAFE = ":/?#[]@!$&'()*+,;=%-._~"
+
+
+def _text(value: str) -> str:
+    """A text value escaped as RFC 6350 says: backslash, line break, comma and semicolon."""
+    return value.replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;")
+
+
+def _uri(url: str) -> str:
+    """A URI value: letters outside ASCII (a LinkedIn name such as 山田太) percent-encoded."""
+    return quote(url, safe=URI_SAFE)
+
+
+def _folded(line: str) -> str:
+    """A content line folded at 75 octets (RFC 6350 3.2), never inside a UTF-8 character."""
+    pieces, piece, size = [], "", 0
+    for character in line:
+        width = len(character.encode("utf-8"))
+        if size + width > VCARD_LINE_OCTETS:
+            pieces.append(piece)
+            piece, size = " ", 1
+        piece += character
+        size += width
+    pieces.append(piece)
+    return "\r\n".join(pieces) + "\r\n"
+
+
+def contact_vcard_lines(contact: Contact) -> list[str]:
+    """One contact as vCard 4.0 content lines, unfolded; what dailyreach alone knows goes in
+    X-DAILYREACH-* properties. The UID is the contact's id, so a re-import finds the same contact."""
+    lines = ["BEGIN:VCARD", "VERSION:4.0", f"UID:{_text(contact.id)}", f"FN:{_text(contact.name)}"]
+    if "email" in contact.handles:
+        lines.append(f"EMAIL:{_text(contact.handles['email'])}")
+    if "web" in contact.handles:
+        lines.append(f"URL:{_uri(contact.handles['web'])}")
+    for platform in SOCIAL:
+        if platform in contact.handles:
+            kind = VCARD_SOCIAL_TYPES.get(platform, platform)
+            lines.append(f"X-SOCIALPROFILE;TYPE={kind}:{_uri(contact.profile_urls[platform])}")
+    if contact.notes:
+        lines.append(f"NOTE:{_text(contact.notes)}")
+    if contact.tags:
+        lines.append(f"CATEGORIES:{','.join(_text(tag) for tag in contact.tags)}")
+    if contact.why:
+        lines.append(f"X-DAILYREACH-WHY:{_text(contact.why)}")
+    lines.append(f"X-DAILYREACH-PRIORITY:{contact.priority}")
+    if contact.cadence_days:
+        lines.append(f"X-DAILYREACH-CADENCE:{contact.cadence_days}")
+    return [*lines, "END:VCARD"]
 
 
 def contacts_vcard(store: Store) -> bytes:
-    """One vCard 4.0 per contact; what dailyreach alone knows goes in X-DAILYREACH-* properties."""
-    import vobject  # imported here, like icalendar below: the other formats do without them
-
-    cards = []
-    for contact in store.contacts(include_archived=True):
-        card = vobject.vCard()
-        card.add("version").value = "4.0"
-        card.add("fn").value = contact.name
-        if "email" in contact.handles:
-            card.add("email").value = contact.handles["email"]
-        if "web" in contact.handles:
-            card.add("url").value = contact.handles["web"]
-        for platform in SOCIAL:
-            if platform in contact.handles:
-                profile = card.add("x-social-profile")
-                profile.value = contact.profile_urls[platform]
-                profile.params["TYPE"] = [VCARD_SOCIAL_TYPES.get(platform, platform)]
-        if contact.notes:
-            card.add("note").value = contact.notes
-        if contact.tags:
-            card.add("categories").value = list(contact.tags)
-        if contact.why:
-            card.add("x-dailyreach-why").value = contact.why
-        card.add("x-dailyreach-priority").value = str(contact.priority)
-        if contact.cadence_days:
-            card.add("x-dailyreach-cadence").value = str(contact.cadence_days)
-        cards.append(card.serialize())
-    return "".join(cards).encode("utf-8")
+    """One vCard 4.0 per contact, lines folded at 75 octets and ended by CRLF."""
+    return "".join(
+        _folded(line)
+        for contact in store.contacts(include_archived=True)
+        for line in contact_vcard_lines(contact)
+    ).encode("utf-8")
 
 
 def _csv_bytes(header: tuple[str, ...], rows: list[list[str]]) -> bytes:
@@ -74,7 +106,7 @@ def contacts_csv(store: Store) -> bytes:
                 *(contact.handles.get(platform, "") for platform in PLATFORMS),
                 contact.why,
                 contact.notes,
-                "; ".join(contact.tags),
+                join_tags(contact.tags),
                 str(contact.priority),
                 str(contact.cadence_days or ""),
             ]
