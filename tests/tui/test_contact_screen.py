@@ -134,7 +134,7 @@ async def test_the_contact_screen_says_what_comes_next(store, people):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await open_contact(pilot, "Ann [/] Smith", "pending")
-        assert "follow-up #1 due on (2026-11-2" in details(app)
+        assert "follow-up #1 due 2026-11-2" in details(app) and "(in 2 days)" in details(app)
         await pilot.press("escape")
         await open_contact(pilot, "山田 太郎")
         await pilot.press("escape", "s", "enter")

@@ -1,5 +1,7 @@
 """The Contacts view: everyone, searched, sorted and logged to with the real keys, at 120×40 and 80×24."""
 
+import webbrowser
+
 import pytest
 from rich.text import Text
 from textual.widgets import DataTable
@@ -232,11 +234,12 @@ async def test_enter_opens_the_contact_screen_and_escape_comes_back(store, crowd
 async def test_o_opens_the_highlighted_contacts_profile(store, crowd, monkeypatch):
     opened = []
     app = DailyReachApp(store)
-    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
     async with app.run_test(size=BIG) as pilot:
         await open_contacts(pilot)
         await go_to(pilot, "山田 太郎")
         await pilot.press("o")
+        await settle(pilot)
         assert opened == ["https://mstdn.jp/@yamada"]
 
 

@@ -1,5 +1,7 @@
 """The real app on a temporary store, driven with the real keys."""
 
+import webbrowser
+
 from textual.widgets import DataTable
 
 from dailyreach.core.agenda import build_agenda
@@ -148,15 +150,6 @@ async def test_a_failed_invitation_save_keeps_what_was_typed(store, monkeypatch)
         assert store.invitations() == []
 
 
-async def test_narrow_terminals_stack_the_panes(store, people):
-    app = DailyReachApp(store)
-    async with app.run_test(size=(80, 40)) as pilot:
-        await settle(pilot)
-        assert app.screen.query_one("#panes").has_class("narrow")
-        today, pending = (app.screen.query_one(f"#{p}") for p in ("today", "pending"))
-        assert pending.region.y > today.region.y
-
-
 async def test_an_empty_first_run_says_what_to_press(store):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -233,11 +226,28 @@ async def test_s_takes_a_day_typed_by_the_user_and_refuses_a_past_one(store, peo
 async def test_o_opens_the_profile_of_the_selected_contact(store, people, monkeypatch):
     app = DailyReachApp(store)
     opened = []
-    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("j", "o")
+        await settle(pilot)
         assert opened == ["https://mstdn.jp/@yamada"]
+        assert not app._notifications
+
+
+async def test_o_without_a_browser_says_so_and_copies_the_link(store, people, monkeypatch):
+    app = DailyReachApp(store)
+    copied = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: False)
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "o")
+        await settle(pilot)
+        assert copied == ["https://mstdn.jp/@yamada"]
+        assert any(
+            "No web browser found to open https://mstdn.jp/@yamada" in n.message for n in app._notifications
+        )
 
 
 async def test_question_mark_toggles_the_keys_and_escape_closes_them(store, people):

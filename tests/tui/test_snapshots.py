@@ -43,18 +43,54 @@ def realistic(store):
     store.decline_invitation(store.invitations()[0].id)
 
 
+WIDE, SMALL = (120, 40), (80, 24)
+
+
+def with_undecided(store):
+    realistic(store)
+    store.save_invitation(
+        Invitation.from_dict(
+            {"title": "Founder Growth Seminar", "kind": "seminar", "event_date": "2026-12-10", "cost": "$120"}
+        )
+    )
+
+
 def test_main_screen(snap_compare, store):
     realistic(store)
-    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), run_before=keys())
+    assert snap_compare(DailyReachApp(store), terminal_size=WIDE, run_before=keys())
+
+
+def test_main_screen_at_80x24(snap_compare, store):
+    realistic(store)
+    assert snap_compare(DailyReachApp(store), terminal_size=SMALL, run_before=keys())
+
+
+def test_pending_at_80x24(snap_compare, store):
+    realistic(store)
+    assert snap_compare(DailyReachApp(store), terminal_size=SMALL, run_before=keys("2"))
+
+
+def test_invitations_with_an_undecided_one(snap_compare, store):
+    with_undecided(store)
+    assert snap_compare(DailyReachApp(store), terminal_size=WIDE, run_before=keys("3"))
+
+
+def test_invitations_at_80x24(snap_compare, store):
+    with_undecided(store)
+    assert snap_compare(DailyReachApp(store), terminal_size=SMALL, run_before=keys("3"))
 
 
 def test_empty_first_run(snap_compare, store):
-    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), run_before=keys())
+    assert snap_compare(DailyReachApp(store), terminal_size=WIDE, run_before=keys())
+
+
+def test_empty_first_run_at_80x24(snap_compare, store):
+    assert snap_compare(DailyReachApp(store), terminal_size=SMALL, run_before=keys())
 
 
 def test_help(snap_compare, store):
     realistic(store)
-    assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), run_before=keys("question_mark"))
+    assert snap_compare(DailyReachApp(store), terminal_size=WIDE, run_before=keys("question_mark"))
 
 
 def test_contact_screen(snap_compare, store):

@@ -2,21 +2,69 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from rich.text import Text
 
 from dailyreach.core.agenda import Agenda, TodayItem
 from dailyreach.core.dates import ago
+from dailyreach.core.model import Invitation
 from dailyreach.core.planner import PendingReply
 from dailyreach.report import amount, contact_summary, hours
+from dailyreach.tui.columns import Column
 from dailyreach.tui.rows import Row
 
+TODAY_COLUMNS = (
+    Column("mark", "", width=1),
+    Column("name", "Name", least=8, most=20, weight=2),
+    Column("reason", "Reason", width=13),
+    Column("handle", "Handle", least=10, most=36, weight=3),
+    Column("why", "Why"),
+)
+PENDING_COLUMNS = (
+    Column("name", "Name", least=8, most=28),
+    Column("waited", "Sent", width=14),
+    Column("nudges", "Nudges", width=6),
+    Column("due", "Follow-up", width=10),
+    Column("channel", "Channel"),
+)
+INVITATION_COLUMNS = (
+    Column("mark", "", width=1),
+    Column("title", "Title", least=10, most=44, weight=3),
+    Column("date", "Date", width=10),
+    Column("saved", "Saved", least=6, most=20, weight=2),
+    Column("host", "From", least=0, most=24),
+    Column("kind", "Kind"),
+)
+PANE_COLUMNS = {"today": TODAY_COLUMNS, "pending": PENDING_COLUMNS, "invitations": INVITATION_COLUMNS}
 
-def _reason(item: TodayItem) -> str:
+
+def cell(text: str, style: str = "") -> Text:
+    """One line that ends in an ellipsis when its column is too narrow for it."""
+    return Text(text.replace("\n", " "), style=style, no_wrap=True, overflow="ellipsis", end="")
+
+
+def reason_text(item: TodayItem) -> str:
     if item.reason == "follow_up":
         return f"follow-up #{item.follow_up_number}"
     return {"keep_in_touch": "keep in touch", "new": "new"}[item.reason]
+
+
+def follow_up_text(reply: PendingReply, today: date) -> str:
+    """When the next nudge is due, in words: the same on the main screen and the contact screen."""
+    if reply.give_up_offered:
+        return f"{reply.nudges} follow-ups without an answer: x closes the thread"
+    number = reply.nudges + 1
+    late = (today - reply.follow_up_due).days
+    if late > 0:
+        return f"follow-up #{number} overdue since {reply.follow_up_due.isoformat()} ({_days(late)})"
+    if late == 0:
+        return f"follow-up #{number} due today"
+    return f"follow-up #{number} due {reply.follow_up_due.isoformat()} (in {_days(-late)})"
+
+
+def _days(count: int) -> str:
+    return f"{count} day{'s' if count != 1 else ''}"
 
 
 def today_row(item: TodayItem) -> Row:
@@ -24,11 +72,11 @@ def today_row(item: TodayItem) -> Row:
     return (
         item.contact.id,
         [
-            Text("✓" if item.done else "·", style="green" if item.done else ""),
-            Text(item.contact.name),
-            Text(_reason(item)),
-            Text(f"{summary['channel']} {summary['handle'] or ''}".strip()),
-            Text(item.contact.why.splitlines()[0] if item.contact.why else ""),
+            cell("✓" if item.done else "·", style="green" if item.done else ""),
+            cell(item.contact.name),
+            cell(reason_text(item)),
+            cell(f"{summary['channel']} {summary['handle'] or ''}".strip()),
+            cell(item.contact.why),
         ],
     )
 
@@ -44,11 +92,11 @@ def pending_row(reply: PendingReply, agenda: Agenda, now: datetime) -> Row:
     return (
         reply.contact.id,
         [
-            Text(reply.contact.name, style=style),
-            Text(ago(reply.waiting_since, now)),
-            Text(str(reply.nudges)),
-            Text(due, style=style),
-            Text(reply.channel),
+            cell(reply.contact.name, style=style),
+            cell(ago(reply.waiting_since, now)),
+            cell(str(reply.nudges)),
+            cell(due, style=style),
+            cell(reply.channel),
         ],
     )
 
@@ -62,23 +110,32 @@ def plain_now(agenda: Agenda) -> datetime:
     return datetime.fromtimestamp(agenda.now.timestamp(), agenda.now.tzinfo)
 
 
+def saved_text(invitation: Invitation) -> str:
+    """What declining it saves: '3 h, 5,000 JPY'."""
+    parts = [hours(invitation.hours)] if invitation.hours else []
+    if invitation.cost:
+        parts.append(f"{amount(invitation.cost)} {invitation.currency}")
+    return ", ".join(parts)
+
+
+def invitation_row(invitation: Invitation) -> Row:
+    undecided = invitation.status != "declined"
+    return (
+        invitation.id,
+        [
+            cell("?", style="bold yellow") if undecided else cell("✓", style="green"),
+            cell(invitation.title, style="italic" if undecided else ""),
+            cell(invitation.event_date or ""),
+            cell(saved_text(invitation)),
+            cell(invitation.host),
+            cell(f"{invitation.kind}, undecided" if undecided else invitation.kind),
+        ],
+    )
+
+
 def invitation_rows(agenda: Agenda) -> list[Row]:
-    return [
-        (
-            invitation.id,
-            [
-                Text(invitation.title, style="" if invitation.status == "declined" else "italic"),
-                Text(invitation.event_date or ""),
-                Text(hours(invitation.hours) if invitation.hours else ""),
-                Text(f"{amount(invitation.cost)} {invitation.currency}" if invitation.cost else ""),
-                Text(invitation.host),
-                Text(
-                    invitation.kind if invitation.status == "declined" else f"{invitation.kind} (undecided)"
-                ),
-            ],
-        )
-        for invitation in [*agenda.undecided, *agenda.declined]
-    ]
+    """Undecided invitations first: they are the ones waiting for the user's no."""
+    return [invitation_row(invitation) for invitation in [*agenda.undecided, *agenda.declined]]
 
 
 def agenda_rows(agenda: Agenda) -> dict[str, list[Row]]:

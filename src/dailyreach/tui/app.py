@@ -28,9 +28,9 @@ class DailyReachApp(App):
     TITLE = "dailyreach"
     COMMANDS = App.COMMANDS | {ContactCommands}
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("u,ctrl+z", "undo", "Undo", id="undo"),
+        Binding("u,ctrl+z", "undo", "Undo", show=False, id="undo"),
         Binding("question_mark", "toggle_help", "Keys", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
         # Ahead of the screens' own Escape, but only while the keys panel is open (see check_action).
         Binding("escape", "hide_help_panel", "Hide keys", show=False, priority=True, id="hide_help"),
     ]

@@ -173,7 +173,13 @@ class StoreScreen(Screen):
 
         self.save_in_background(save, then, failed, not_done)
 
-    def save_contact(self, fields: dict, verb: str, reopen: Callable[[dict], None]) -> None:
+    def save_contact(
+        self,
+        fields: dict,
+        verb: str,
+        reopen: Callable[[dict], None],
+        saved: Callable[[Contact], None] | None = None,
+    ) -> None:
         """Validate and save a contact; on failure say why and reopen its form with what was typed."""
         try:
             contact = Contact.from_dict(fields)
@@ -182,7 +188,9 @@ class StoreScreen(Screen):
             reopen(fields)
             return
         self.run_saving(
-            lambda: self.store.save_contact(contact, f"{verb} {contact.name}"), failed=lambda: reopen(fields)
+            lambda: self.store.save_contact(contact, f"{verb} {contact.name}"),
+            saved,
+            failed=lambda: reopen(fields),
         )
 
     # -- logging -----------------------------------------------------------------------------
@@ -226,4 +234,23 @@ class StoreScreen(Screen):
         if not contact.handles:
             self.notify("No profile to open.", severity="warning")
             return
-        self.app.open_url(contact.profile_urls[contact.main_channel])
+        url = contact.profile_urls[contact.main_channel]
+        if self.app.is_web:
+            self.app.open_url(url)
+            return
+        # Off the UI thread: starting a browser can take a while, and a text-mode one waits until closed.
+        self.run_worker(partial(self._open_in_browser, url), thread=True, group="browser")
+
+    def _open_in_browser(self, url: str) -> None:
+        import webbrowser
+
+        if not webbrowser.open(url):
+            self._from_thread(self._no_browser, url)
+
+    def _no_browser(self, url: str) -> None:
+        self.app.copy_to_clipboard(url)
+        self.notify(
+            f"No web browser found to open {url}: the link is copied to the clipboard.",
+            severity="warning",
+            markup=False,
+        )

@@ -17,6 +17,7 @@ from dailyreach.core.model import Contact, Interaction
 from dailyreach.core.planner import keep_in_touch_due, pending_replies
 from dailyreach.core.store import Store
 from dailyreach.core.threads import Thread
+from dailyreach.tui.agenda_rows import follow_up_text
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
 from dailyreach.tui.screens.log_form import KIND_TITLES, log_bindings
@@ -33,10 +34,7 @@ def next_step(store: Store, contact: Contact, thread: Thread) -> str:
     if until and until > today.isoformat():
         return f"snoozed until {until}"
     for reply in pending_replies([contact], {contact.id: thread}, store.settings(), today, tz):
-        if reply.give_up_offered:
-            return f"{reply.nudges} follow-ups without an answer: x closes the thread"
-        when = "now" if reply.overdue(today) else "on"
-        return f"follow-up #{reply.nudges + 1} due {when} ({reply.follow_up_due.isoformat()})"
+        return follow_up_text(reply, today)
     due = keep_in_touch_due(contact, thread, tz)
     return f"keep in touch on {due.isoformat()}" if due else ""
 

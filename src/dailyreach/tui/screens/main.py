@@ -8,10 +8,12 @@ from datetime import date
 from itertools import count
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
+from textual.events import DescendantFocus
 from textual.widgets import DataTable, Header, Input, Static
 
 from dailyreach.core.agenda import Agenda, build_agenda, refresh_contact, with_thread
@@ -25,8 +27,10 @@ from dailyreach.core.errors import (
 )
 from dailyreach.core.model import OUTBOUND_KINDS, Contact, Interaction, Invitation, Snooze
 from dailyreach.core.threads import Thread, local_day, utc_stamp
-from dailyreach.report import hours, money
-from dailyreach.tui.agenda_rows import agenda_rows, pending_row, plain_now, today_row
+from dailyreach.report import amount, hours
+from dailyreach.tui.agenda_rows import PANE_COLUMNS, agenda_rows, pending_row, plain_now, today_row
+from dailyreach.tui.columns import fit_widths, set_columns
+from dailyreach.tui.details import contact_detail, invitation_detail, week_text
 from dailyreach.tui.rows import Row, sync_rows, update_row
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact import ContactScreen
@@ -47,8 +51,20 @@ from dailyreach.tui.widgets.log_bar import LogBar
 if TYPE_CHECKING:
     from dailyreach.core.contact_import import ImportPreview
 
-NARROW_BELOW = 100
+# Below this height the panes take turns (1, 2, 3 or Tab): three stacked panes would show 3 rows each.
+ONE_PANE_BELOW = 34
+# A pane's border and its vertical scrollbar, beside the columns.
+PANE_FRAME = 3
 ROWS_AT_ONCE = 100
+NOTHING_SELECTED = (
+    "n adds a target: a name and one handle are enough.\n"
+    "i records an invitation you were sent, to decline it.\n"
+    "I imports contacts from a file (LinkedIn, Mastodon, vCard, CSV, JSON); ? lists every key."
+)
+CLOCK_SECONDS = 60
+FOOTER_LOGS = ("log_dm_sent", "log_follow_up", "log_reply_received")
+# Narrower than this, the footer leaves out the palette key (ctrl+p still works, and ? lists it).
+ROOMY_FOOTER = 100
 PANES = ("today", "pending", "invitations")
 CONTACT_PANES = ("today", "pending")
 EMPTY_PANES = {
@@ -80,25 +96,47 @@ def _index(rows: list[Row], key: str) -> int | None:
     return next((index for index, (row_key, _) in enumerate(rows) if row_key == key), None)
 
 
-class ContactPane(DataTable):
+class Pane(DataTable):
+    """A pane of the main screen; Tab and Shift+Tab go round the panes, shown or not."""
+
+    BINDINGS = [
+        Binding("tab", "screen.next_pane(1)", "Next pane", show=False),
+        Binding("shift+tab", "screen.next_pane(-1)", "Previous pane", show=False),
+    ]
+
+
+class ContactPane(Pane):
     """A pane of contacts, where Enter opens the contact screen."""
 
-    BINDINGS = [Binding("enter", "select_cursor", "Contact", id="open_contact")]
+    BINDINGS = [Binding("enter", "select_cursor", "Contact", show=False, id="open_contact")]
+
+
+def footer_log_bindings() -> list[Binding]:
+    """The logging keys, only the daily three in the footer (? lists them all)."""
+    return [replace(binding, show=binding.id in FOOTER_LOGS) for binding in log_bindings()]
 
 
 class MainScreen(StoreScreen):
     AUTO_FOCUS = "#today"
+    # The footer shows the keys of a day's loop, most used first; ? shows every key.
+    FOOTER_LABELS = {
+        "log('dm_sent')": "DM",
+        "log('follow_up')": "Follow-up",
+        "log('reply_received')": "Reply",
+        "new_target": "New",
+        "new_invitation": "Invitation",
+    }
     BINDINGS = [
-        *log_bindings(),
-        Binding("x", "close_or_decline", "No response / Decline", id="close_or_decline"),
+        *footer_log_bindings(),
         Binding("n", "new_target", "New target", id="new_target"),
-        Binding("s", "snooze", "Snooze", id="snooze"),
-        Binding("o", "open_profile", "Open profile", id="open_profile"),
         Binding("i", "new_invitation", "New invitation", id="new_invitation"),
-        Binding("t", "host_as_target", "Host as target", id="host_as_target"),
-        Binding("slash", "filter", "Filter", id="filter"),
         Binding("e", "export", "Export", id="export"),
-        Binding("I", "import_file", "Import", id="import"),
+        Binding("x", "close_or_decline", "No response / Decline", show=False, id="close_or_decline"),
+        Binding("s", "snooze", "Snooze", show=False, id="snooze"),
+        Binding("o", "open_profile", "Open profile", show=False, id="open_profile"),
+        Binding("t", "host_as_target", "Host as target", show=False, id="host_as_target"),
+        Binding("slash", "filter", "Filter", show=False, id="filter"),
+        Binding("I", "import_file", "Import", show=False, id="import"),
         Binding("1", "focus_pane('today')", "Today", show=False, id="focus_today"),
         Binding("2", "focus_pane('pending')", "Pending", show=False, id="focus_pending"),
         Binding("3", "focus_pane('invitations')", "Invitations", show=False, id="focus_invitations"),
@@ -118,32 +156,49 @@ class MainScreen(StoreScreen):
         self.foreseen: dict[int, Foreseen] = {}
         self.log_numbers = count()
         self.filling: set[str] = set()
+        self.current = "today"
+        self.placing: Contact | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="status", markup=False)
         yield LogBar(replaces="#status")
         yield Input(id="filter", placeholder="filter: type to narrow the pane, Enter keeps, Escape clears")
+        yield Static(id="pane_tabs")
         with Container(id="panes"):
             for pane in PANES:
-                table_class = ContactPane if pane in CONTACT_PANES else DataTable
-                yield table_class(id=pane, classes="pane", cursor_type="row", zebra_stripes=True)
+                table_class = ContactPane if pane in CONTACT_PANES else Pane
+                classes = "pane current" if pane == self.current else "pane"
+                yield table_class(id=pane, classes=classes, cursor_type="row", zebra_stripes=True)
+        yield Static(id="week")
+        yield Static(id="detail", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#today", DataTable).add_columns("", "Name", "Reason", "Channel", "Why")
-        self.query_one("#pending", DataTable).add_columns("Name", "Sent", "Nudges", "Follow-up", "Channel")
-        self.query_one("#invitations", DataTable).add_columns(
-            "Title", "Date", "Hours", "Cost", "From", "Kind"
-        )
+        self.titles = {"today": "1 Today", "pending": "2 Pending replies", "invitations": "3 Declined"}
+        self.set_interval(CLOCK_SECONDS, self._tick)
         # A store with nobody in it has an empty Today whatever else it holds: the first run's prompt
         # can be in the first frame, before the first read.
         if not self.store.record_ids("contacts"):
-            self.titles["today"] = "1 Today"
             self._show_titles("today", 0)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.query_one("#panes").set_class(event.size.width < NARROW_BELOW, "narrow")
+        self.set_class(event.size.height < ONE_PANE_BELOW, "one-pane")
+        footer = self.query_one(KeyFooter)
+        roomy = event.size.width >= ROOMY_FOOTER
+        if footer.show_command_palette != roomy:
+            footer.show_command_palette = roomy
+            footer.refresh(recompose=True)
+        for pane in PANES:
+            table = self.query_one(f"#{pane}", DataTable)
+            widths = fit_widths(PANE_COLUMNS[pane], event.size.width - PANE_FRAME)
+            if set_columns(table, PANE_COLUMNS[pane], widths) and self.rows[pane]:
+                self._show(pane)
+
+    def _tick(self) -> None:
+        """Once a minute: "5 minutes ago" moves on even when nothing is logged."""
+        if self.agenda is not None and not self.foreseen:
+            self._show_agenda(replace(self.agenda, now=self.now()))
 
     def is_stale(self) -> bool:
         """Also after local midnight, when a new day's plan is due."""
@@ -157,6 +212,7 @@ class MainScreen(StoreScreen):
     def show(self, view: MainView) -> None:
         self.anyone = view.anyone
         self._show_agenda(view.agenda, rows=view.rows)
+        self._say_where_it_went(view.agenda)
 
     def _show_agenda(
         self, agenda: Agenda, touched: str | None = None, rows: dict[str, list[Row]] | None = None
@@ -170,7 +226,10 @@ class MainScreen(StoreScreen):
         before, self.agenda = self.agenda, agenda
         self.zone = agenda.timezone
         self.sub_title = agenda.day.isoformat()
-        saved = f"saved {hours(agenda.savings.hours)}, {money(agenda.savings)}"
+        saved = "saved " + ", ".join(
+            ([hours(agenda.savings.hours)] if agenda.savings.hours else [])
+            + [f"{amount(total)} {currency}" for currency, total in agenda.savings.money.items()]
+        )
         status = self.query_one("#status", Static)
         shown_status = (
             f"{agenda.day.isoformat()}   {agenda.progress}/{agenda.goal} today   streak {agenda.streak}"
@@ -180,9 +239,14 @@ class MainScreen(StoreScreen):
             status.update(shown_status)
         self.titles["today"] = f"1 Today {agenda.progress}/{agenda.goal}"
         self.titles["pending"] = f"2 Pending replies ({len(agenda.pending)})"
-        self.titles["invitations"] = f"3 Declined ({len(agenda.declined)})" + (
+        undecided = f", {len(agenda.undecided)} undecided" if agenda.undecided else ""
+        self.titles["invitations"] = f"3 Declined ({len(agenda.declined)}{undecided})" + (
             f": {saved}" if agenda.declined else ""
         )
+        week = week_text(agenda)
+        week_line = self.query_one("#week", Static)
+        if week_line.content != week:
+            week_line.update(week)
         same_plan = (
             before is not None
             and before.day == agenda.day
@@ -190,11 +254,13 @@ class MainScreen(StoreScreen):
         )
         if touched is not None and same_plan:
             self._show_contact(agenda, touched)
-            return
-        self.rows.update(rows or agenda_rows(agenda))
-        # Today first, the other panes a frame later: the day's plan is what the user opened the app for.
-        self._show("today")
-        self.call_after_refresh(self._show_others)
+        else:
+            self.rows.update(rows or agenda_rows(agenda))
+            # Today first, the others a frame later: the day's plan is what the user opened the app for.
+            self._show("today")
+            self.call_after_refresh(self._show_others)
+        self._show_tabs()
+        self.call_after_refresh(self._show_detail)
 
     def _show_others(self) -> None:
         self._show("pending")
@@ -296,12 +362,17 @@ class MainScreen(StoreScreen):
         table = self._focused_pane()
         contact_id = self._selected_key(table)
         contact = None
-        if self.agenda is not None and table is not None and table.id in CONTACT_PANES and contact_id:
-            shown = [item.contact for item in self.agenda.items] + [r.contact for r in self.agenda.pending]
-            contact = next((contact for contact in shown if contact.id == contact_id), None)
+        if table is not None and table.id in CONTACT_PANES and contact_id:
+            contact = self._shown_contact(contact_id)
         if contact is None:
             self.notify("Select a contact in Today or Pending first.", severity="warning")
         return contact
+
+    def _shown_contact(self, contact_id: str) -> Contact | None:
+        if self.agenda is None:
+            return None
+        shown = [item.contact for item in self.agenda.items] + [r.contact for r in self.agenda.pending]
+        return next((contact for contact in shown if contact.id == contact_id), None)
 
     def _selected_invitation(self) -> Invitation | None:
         table = self._focused_pane()
@@ -319,7 +390,58 @@ class MainScreen(StoreScreen):
         self.app.push_screen(ContactsScreen())
 
     def action_focus_pane(self, pane: str) -> None:
+        self._make_current(pane)
         self.query_one(f"#{pane}", DataTable).focus()
+
+    def action_next_pane(self, step: int) -> None:
+        self.action_focus_pane(PANES[(PANES.index(self.current) + step) % len(PANES)])
+
+    @on(DescendantFocus, ".pane")
+    def _pane_focused(self, event: DescendantFocus) -> None:
+        if event.widget.id in PANES:
+            self._make_current(event.widget.id)
+
+    def _make_current(self, pane: str) -> None:
+        """The pane the keys act on: the one shown when the panes take turns."""
+        if pane == self.current:
+            return
+        self.query_one(f"#{self.current}").remove_class("current")
+        self.query_one(f"#{pane}").add_class("current")
+        self.current = pane
+        self._show_tabs()
+        self._show_detail()
+
+    def _show_tabs(self) -> None:
+        tabs = Text(end="")
+        for pane in PANES:
+            title = self.titles[pane].partition(":")[0]  # the savings stay in the pane's own title
+            tabs.append(f" {title} ", style="reverse bold" if pane == self.current else "dim")
+            tabs.append(" ")
+        shown = self.query_one("#pane_tabs", Static)
+        if shown.content != tabs:
+            shown.update(tabs)
+
+    @on(DataTable.RowHighlighted, ".pane")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == self.current:
+            self._show_detail()
+
+    def _show_detail(self) -> None:
+        """The highlighted row of the current pane, in full."""
+        detail = Text(NOTHING_SELECTED, style="dim")
+        table = self.query_one(f"#{self.current}", DataTable)
+        key = self._selected_key(table)
+        if self.agenda is not None and key is not None:
+            if self.current == "invitations":
+                invitations = [*self.agenda.undecided, *self.agenda.declined]
+                invitation = next((shown for shown in invitations if shown.id == key), None)
+                detail = invitation_detail(invitation) if invitation else detail
+            else:
+                contact = self._shown_contact(key)
+                detail = contact_detail(self.agenda, contact) if contact else detail
+        box = self.query_one("#detail", Static)
+        if box.content != detail:
+            box.update(detail)
 
     def action_cursor(self, direction: str) -> None:
         table = self._focused_pane()
@@ -428,9 +550,24 @@ class MainScreen(StoreScreen):
     def action_new_target(self, values: dict | None = None) -> None:
         def save(answers: dict[str, str] | None) -> None:
             if answers is not None:
-                self.save_contact(contact_fields(answers), "add", self.action_new_target)
+                self.save_contact(contact_fields(answers), "add", self.action_new_target, self._placing)
 
         self.app.push_screen(contact_form(values), save)
+
+    def _placing(self, contact: Contact) -> None:
+        """Say where a new target went once the screen has read the plan it is in (or is not)."""
+        self.placing = contact
+
+    def _say_where_it_went(self, agenda: Agenda) -> None:
+        contact, self.placing = self.placing, None
+        if contact is None:
+            return
+        if any(item.contact.id == contact.id for item in agenda.items):
+            self.notify(f"Added {contact.name} to today's plan.", markup=False)
+        elif len(agenda.items) >= agenda.goal:
+            self.notify(f"Added {contact.name}: planned from tomorrow, today's plan is full.", markup=False)
+        else:
+            self.notify(f"Added {contact.name}: not in today's plan.", markup=False)
 
     def action_new_invitation(self, typed: dict[str, str] | None = None) -> None:
         def save(answers: dict[str, str] | None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 ShownKeys = tuple[tuple[str, str, str, bool, str], ...]
 
@@ -31,7 +32,12 @@ class KeyFooter(Footer):
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
             self._composed = shown_keys(self.screen)
-        yield from super().compose()
+        # A screen may name some keys shorter here than in ? and ctrl+p, to fit its footer in 80 columns.
+        labels: dict[str, str] = getattr(self.screen, "FOOTER_LABELS", {})
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and widget.action in labels:
+                widget.description = labels[widget.action]
+            yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
         if self.holds or (self._composed is not None and shown_keys(screen) == self._composed):

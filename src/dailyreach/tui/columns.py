@@ -1,0 +1,75 @@
+"""Table columns sized to the pane: short columns keep their width, the others share what is left, and
+text too long for its cell ends in an ellipsis, so that no pane ever scrolls sideways."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.widgets import DataTable
+
+CELL_PADDING = 1  # DataTable's default: one cell of padding each side of a column
+USEFUL_WIDTH = 6
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    width: int = 0  # a fixed width; 0 for a column that takes a share of what is left
+    least: int = 0  # the narrowest a shared column gets before the last shared column gives way
+    most: int = 0  # the widest a shared column gets; 0 for the one that takes whatever is left
+    weight: int = 1
+
+
+def fit_widths(columns: tuple[Column, ...], available: int) -> list[int]:
+    """Each column's width in ``available`` cells (padding included in ``available``, not in the widths).
+
+    Fixed columns keep their width; shared ones start at their least and grow, by weight, up to their
+    most; a column without a most takes what remains. When even the leasts do not fit, the last shared
+    columns shrink first (to nothing): what comes first in a row is what matters most."""
+    room = available - 2 * CELL_PADDING * len(columns)
+    widths = [column.width or column.least for column in columns]
+    shared = [index for index, column in enumerate(columns) if not column.width]
+    spare = room - sum(widths)
+    for index in reversed(shared):
+        if spare >= 0:
+            break
+        cut = min(widths[index], -spare)
+        widths[index] -= cut
+        spare += cut
+    growing = [index for index in shared if columns[index].most]
+    while spare > 0 and growing:
+        total_weight = sum(columns[index].weight for index in growing)
+        given = 0
+        for index in growing:
+            share = max(1, spare * columns[index].weight // total_weight)
+            grant = min(share, columns[index].most - widths[index], spare - given)
+            widths[index] += grant
+            given += grant
+        spare -= given
+        growing = [index for index in growing if widths[index] < columns[index].most]
+        if not given:
+            break
+    rest = [index for index in shared if not columns[index].most]
+    if rest and spare > 0:
+        widths[rest[-1]] += spare
+    for index in rest:
+        # A sliver of a column shows only "…": its room does more for the widest column before it.
+        if widths[index] < USEFUL_WIDTH and index:
+            widest = max(range(index), key=lambda before: (not columns[before].width, widths[before]))
+            widths[widest] += widths[index]
+            widths[index] = 0
+    return widths
+
+
+def set_columns(table: DataTable, columns: tuple[Column, ...], widths: list[int]) -> bool:
+    """Give ``table`` these columns at these widths; False when it has them already. Changing widths
+    clears the rows: the caller adds them again."""
+    wanted = [(column.key, column.label, width) for column, width in zip(columns, widths, strict=True)]
+    shown = [(str(column.key.value), column.label.plain, column.width) for column in table.ordered_columns]
+    if shown == wanted:
+        return False
+    table.clear(columns=True)
+    for key, label, width in wanted:
+        table.add_column(label, width=width, key=key)
+    return True

@@ -1,0 +1,246 @@
+"""The main screen at 120×40 and 80×24: what a user acts on is readable without scrolling sideways."""
+
+import pytest
+from textual.widgets import DataTable
+from textual.widgets._footer import FooterKey
+
+from dailyreach.core.model import Invitation
+from dailyreach.tui.app import DailyReachApp
+from dailyreach.tui.columns import Column, fit_widths
+from dailyreach.tui.screens import main
+from tests.conftest import add_contact, log
+from tests.tui.conftest import settle
+
+WIDE, SMALL = (120, 40), (80, 24)
+LONG_WHY = "Sold two companies; ask how she found her first ten customers without paid ads or events"
+
+
+@pytest.fixture
+def day(store):
+    """Five targets with long handles, two of them waiting for a reply, and an undecided mixer."""
+    names = [
+        "Ann Smith",
+        "山田 太郎",
+        "Priya Natarajan",
+        "Marco Rossi",
+        "Lena Fischer",
+        "Wolfgang Amadeus Mozart-Salieri",
+    ]
+    handles = [
+        {"x": "@ann"},
+        {"mastodon": "@yamada@mstdn.jp"},
+        {"email": "priya.natarajan@example.com"},
+        {"bluesky": "marco.bsky.social", "x": "@marco"},
+        {"linkedin": "lena-fischer-8a1b2c3d"},
+        {"x": "@wolfgang"},
+    ]
+    people = [
+        add_contact(store, name, handles=handle, why=LONG_WHY, priority=priority)
+        for name, handle, priority in zip(names, handles, [1, 1, 1, 2, 3, 3], strict=True)
+    ]
+    log(store, people[0], "dm_sent", at=store.now().subtract(days=6))
+    log(store, people[1], "dm_sent", at=store.now().subtract(days=1))
+    store.save_invitation(
+        Invitation.from_dict(
+            {"title": "異業種交流会 in 渋谷", "kind": "mixer", "event_date": "2026-11-29", "cost": "¥5000"}
+        )
+    )
+    store.history.clear()
+    return people
+
+
+def line(table: DataTable, y: int) -> str:
+    """What the table draws on its ``y``-th line (0 is the header)."""
+    return table.render_line(y).text
+
+
+def shown_panes(app) -> list[str]:
+    return [pane.id for pane in app.screen.query(".pane") if pane.display]
+
+
+@pytest.mark.parametrize("size", [WIDE, SMALL])
+async def test_no_pane_scrolls_sideways_and_long_text_ends_in_an_ellipsis(store, day, size):
+    app = DailyReachApp(store)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for pane in ("today", "pending", "invitations"):
+            await pilot.press(str(("today", "pending", "invitations").index(pane) + 1))
+            await settle(pilot)
+            table = app.screen.query_one(f"#{pane}", DataTable)
+            assert not table.show_horizontal_scrollbar
+            assert table.virtual_size.width <= table.scrollable_content_region.width
+        today = app.screen.query_one("#today", DataTable)
+        await pilot.press("1")
+        await settle(pilot)
+        rows = [line(today, y) for y in range(1, today.row_count + 1)]
+        # Name, why it is planned and the full handle, on every row, at both sizes.
+        assert "Ann Smith" in rows[0] and "follow-up #1" in rows[0] and "x @ann" in rows[0]
+        assert "email priya.natarajan@example.com" in rows[1]
+        assert "linkedin lena-fischer-8a1b2c3d" in rows[3]
+        assert "Wolfgang Amadeus Mo…" in rows[4]
+        assert all(" new " in row for row in rows[1:])
+        if size == WIDE:
+            assert "Sold two companies; ask how she" in rows[0] and rows[0].rstrip(" │▁▇").endswith("…")
+
+
+async def test_pending_rows_show_the_name_how_long_and_the_follow_up_date(store, day):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        pending = app.screen.query_one("#pending", DataTable)
+        assert "Ann Smith" in line(pending, 1)
+        assert "6 days ago" in line(pending, 1)
+        assert "2026-11-20" in line(pending, 1)
+
+
+async def test_at_80x24_the_panes_take_turns_and_today_shows_its_five_rows(store, day):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        assert shown_panes(app) == ["today"]
+        today = app.screen.query_one("#today", DataTable)
+        assert today.row_count == 5
+        assert today.scrollable_content_region.height >= 6  # the header and the five planned rows
+        tabs = str(app.screen.query_one("#pane_tabs").render())
+        assert (
+            "1 Today 0/5" in tabs
+            and "2 Pending replies (2)" in tabs
+            and "3 Declined (0, 1 undecided)" in tabs
+        )
+        await pilot.press("2")
+        await settle(pilot)
+        assert shown_panes(app) == ["pending"] and app.screen.focused.id == "pending"
+        await pilot.press("tab")
+        await settle(pilot)
+        assert shown_panes(app) == ["invitations"]
+        await pilot.press("tab")
+        assert shown_panes(app) == ["today"]
+        await pilot.press("shift+tab")
+        assert shown_panes(app) == ["invitations"]
+
+
+async def test_at_120x40_all_three_panes_show_at_once(store, day):
+    app = DailyReachApp(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert shown_panes(app) == ["today", "pending", "invitations"]
+        assert not app.screen.query_one("#pane_tabs").display
+
+
+async def test_the_detail_strip_shows_the_highlighted_row_in_full(store, day):
+    app = DailyReachApp(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        detail = app.screen.query_one("#detail")
+        await pilot.press("j", "j")
+        await settle(pilot)
+        shown = str(detail.render())
+        assert "Marco Rossi" in shown
+        assert "bluesky marco.bsky.social" in shown and "x @marco" in shown
+        assert LONG_WHY in shown
+        assert "nothing yet" in shown and "a first message: d DM, p public reply" in shown
+        await pilot.press("2")
+        await settle(pilot)
+        shown = str(detail.render())
+        assert "Ann Smith" in shown
+        assert "last message on x, 6 days ago (2026-11-17 09:00)" in shown
+        assert "follow-up #1 overdue since 2026-11-20 (3 days)" in shown
+        await pilot.press("3")
+        await settle(pilot)
+        shown = str(detail.render())
+        assert "異業種交流会 in 渋谷" in shown and "5,000 JPY" in shown
+        assert "undecided: x declines it" in shown
+
+
+async def test_an_undecided_invitation_is_marked_not_counted_and_x_declines_it(store, day):
+    app = DailyReachApp(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        invitations = app.screen.query_one("#invitations", DataTable)
+        assert invitations.border_title == "3 Declined (0, 1 undecided)"
+        assert line(invitations, 1).lstrip("│ ").startswith("?")
+        await pilot.press("3", "x")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [invitation.status for invitation in store.invitations()] == ["declined"]
+        assert invitations.border_title.startswith("3 Declined (1): saved 5,000 JPY")
+        assert line(invitations, 1).lstrip("│ ").startswith("✓")
+
+
+@pytest.mark.parametrize("size", [WIDE, SMALL])
+async def test_the_footer_fits_and_shows_the_daily_keys_first(store, day, size):
+    app = DailyReachApp(store)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        keys = [key for key in app.screen.query(FooterKey) if key.key != "ctrl+p"]
+        assert [key.key for key in keys] == ["d", "f", "r", "n", "i", "e", "question_mark", "q"]
+        assert all(key.region.right <= size[0] for key in app.screen.query(FooterKey))
+        assert [key.description for key in keys][:3] == ["DM", "Follow-up", "Reply"]
+
+
+async def test_the_week_line_shows_kept_days_and_todays_progress(store, day):
+    log(store, day[2], "dm_sent", at=store.now().subtract(days=1))
+    app = DailyReachApp(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        # 2026-11-23 is a Monday: Sunday the 22nd is last week; Monday has today's plan.
+        assert str(app.screen.query_one("#week").render()).split() == [
+            "Mon",
+            "0/5",
+            "Tue",
+            "·",
+            "Wed",
+            "·",
+            "Thu",
+            "·",
+            "Fri",
+            "·",
+            "Sat",
+            "·",
+            "Sun",
+            "·",
+        ]
+        await pilot.press("d", "enter")
+        await settle(pilot)
+        assert "Mon 1/5" in str(app.screen.query_one("#week").render())
+
+
+async def test_the_sent_cell_moves_on_with_the_clock(store, day, clock, monkeypatch):
+    log(store, day[3], "dm_sent", at=store.now().subtract(minutes=5))
+    monkeypatch.setattr(main, "CLOCK_SECONDS", 0.2)
+    app = DailyReachApp(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        pending = app.screen.query_one("#pending", DataTable)
+        assert "5 minutes ago" in line(pending, 3)
+        clock.advance(minutes=2)
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert "7 minutes ago" in line(pending, 3)
+
+
+async def test_a_new_target_is_told_where_it_went(store, day):
+    app = DailyReachApp(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", *"Grace Hopper", "enter")
+        await settle(pilot)
+        messages = [str(notification.message) for notification in app._notifications]
+        assert "Added Grace Hopper: planned from tomorrow, today's plan is full." in messages
+
+
+def test_fixed_columns_keep_their_width_and_the_rest_share_what_is_left():
+    columns = (
+        Column("mark", "", width=1),
+        Column("name", "Name", least=8, most=20, weight=2),
+        Column("handle", "Handle", least=10, most=30, weight=3),
+        Column("why", "Why"),
+    )
+    assert fit_widths(columns, 120) == [1, 20, 30, 61]
+    # Too narrow for everything: the last shared columns give way first.
+    assert fit_widths(columns, 30) == [1, 10, 11, 0]
+    assert fit_widths(columns, 20) == [1, 8, 3, 0]
+    assert sum(fit_widths(columns, 80)) == 80 - 2 * len(columns)
