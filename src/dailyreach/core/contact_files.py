@@ -248,7 +248,13 @@ _ORGANISATION = {
     "job title": ("title", "", "Job title"),
 }
 # What Outlook writes into every row that says nothing: no birthday is "0/0/00".
-_EMPTY_VALUES = {"0/0/00", "0/0/0000", "unspecified", "normal"}
+_NO_DATE = {"0/0/00", "0/0/0000"}
+_EMPTY_VALUES = {
+    "birthday": _NO_DATE,
+    "anniversary": _NO_DATE,
+    "gender": {"unspecified"},
+    "priority": {"normal"},
+}
 
 
 def _column_key(cell: str) -> str:
@@ -360,7 +366,7 @@ def _row_person(columns: list[Column], header: list[str], cells: list[str]) -> P
             person.notes.append(cell)
         elif role == "field":
             person.fields[column.key] = cell
-        elif role == "line" and cell.casefold() not in _EMPTY_VALUES:
+        elif role == "line" and cell.casefold() not in _EMPTY_VALUES.get(column.key, set()):
             for value in _values(cell):
                 person.keep(column.key, column.title or title, value, label)
                 if column.key in ("phone", "organisation", "nickname"):
