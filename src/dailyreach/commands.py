@@ -1,7 +1,8 @@
 """The command line's commands: quick entry and scripting on the same core as the TUI.
 
 Each command imports what it uses when it runs, so scripts start fast: only ``dailyreach`` with no
-subcommand imports textual, and ``--help`` loads neither the store nor pendulum.
+subcommand imports textual, ``--help`` loads neither the store nor pendulum, and the other commands load
+pendulum only for a date the standard library does not read.
 """
 
 from __future__ import annotations
@@ -177,7 +178,7 @@ def log(session: Session, contact: str, kind: str, channel: str | None, when: st
             "contact_id": person.id,
             "kind": kind,
             "channel": channel or person.main_channel,
-            "at": parse_when(when, store.now()).isoformat(),
+            "at": parse_when(when, store.local_now()).isoformat(),
             "text": text,
         }
     )
@@ -211,7 +212,7 @@ def invite(
     from dailyreach.core.validation import amount_currency
 
     store = session.store
-    now = store.now()
+    now = store.local_now()
     invitation = Invitation.from_dict(
         {
             "title": title,

@@ -1,8 +1,26 @@
+import os
+import subprocess
+import sys
+import warnings
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
 import pendulum
 import pytest
 
-from dailyreach.core.dates import ago, parse_date, parse_when
-from dailyreach.core.errors import DateParseError
+from dailyreach.core.dates import (
+    UnknownZone,
+    _system_zone,
+    ago,
+    parse_date,
+    parse_when,
+    pendulum_zone,
+    zone_named,
+)
+from dailyreach.core.errors import DateParseError, ValidationError
+from dailyreach.core.threads import zone_name
+from dailyreach.core.validation import calendar_day, moment
 
 NOW = pendulum.datetime(2026, 11, 25, 15, 30, tz="Asia/Tokyo")  # a Wednesday
 
@@ -46,3 +64,222 @@ def test_ago_reads_like_a_person_would_say_it():
     assert ago(NOW.subtract(minutes=1), NOW) == "1 minute ago"
     assert ago(NOW.subtract(hours=5), NOW) == "5 hours ago"
     assert ago(NOW.subtract(days=3, hours=2), NOW) == "3 days ago"
+
+
+# -- the standard library's reading, against pendulum's ------------------------------------------
+
+ZONES = ("Asia/Tokyo", "America/New_York", "Europe/Paris", "Australia/Lord_Howe", "America/Santiago", "UTC")
+WORDS = ["now", "yesterday", "tomorrow", "+1d", "-1d", "+3d", "-2h", "+2h", "-90m", "+1w", "-1w"]
+WORDS += ["mon", "wednesday", "fri", "sun"]
+ISO_TEXTS = [
+    "2026-03-08",
+    "2026-03-08T02:30",
+    "2026-03-29T02:30",
+    "2026-11-01T01:30",
+    "2026-10-25 02:30:15",
+    "2026-04-05T02:15:00.5",
+    "2026-11-01T01:30:00.123456-04:00",
+    "2026-11-01T06:30Z",
+    "2026-11-01T06:30-00:00",
+    "2026-11-01T06:30+05:45",
+]
+
+
+def pendulum_when(text: str, now: pendulum.DateTime, *, future: bool = False) -> pendulum.DateTime:
+    """What parse_when read before it used the standard library: pendulum's arithmetic and parser."""
+    word = text.strip().lower()
+    if word in ("now", "today"):
+        return now
+    if word in ("yesterday", "tomorrow"):
+        return now.add(days=-1 if word == "yesterday" else 1)
+    if word[0] in "+-" and word[-1] in "dhmw":
+        unit = {"d": "days", "h": "hours", "m": "minutes", "w": "weeks"}[word[-1]]
+        return now.add(**{unit: int(word[:-1])})
+    names = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    if any(name.startswith(word) for name in names):
+        weekday = next(index for index, name in enumerate(names) if name.startswith(word))
+        shift = (weekday - now.weekday()) % 7 if future else -((now.weekday() - weekday) % 7)
+        return now.add(days=shift)
+    parsed = pendulum.parse(text, tz=now.timezone)
+    assert isinstance(parsed, pendulum.DateTime)
+    return parsed
+
+
+def moments_around_clock_changes(zone: str) -> list[pendulum.DateTime]:
+    """Times a day and an hour either side of each of ``zone``'s clock changes in 2026, and between."""
+    tz = pendulum.timezone(zone)
+    hour = pendulum.datetime(2026, 1, 1, tz="UTC")
+    moments, offset = [], None
+    while hour.year == 2026:
+        local = hour.in_timezone(tz)
+        if offset is not None and local.utcoffset() != offset:
+            for delta in (-25, -24, -23, -1, 0, 1, 23, 24, 25):
+                moments.append(hour.add(hours=delta, minutes=30).in_timezone(tz))
+        offset = local.utcoffset()
+        hour = hour.add(hours=1)
+    return moments + [pendulum.datetime(2026, 6, 15, 23, 59, 59, 999999, tz=tz)]
+
+
+def test_words_and_iso_times_are_read_as_pendulum_reads_them_across_clock_changes():
+    differences = []
+    for zone in ZONES:
+        for now in moments_around_clock_changes(zone):
+            for text in WORDS + ISO_TEXTS:
+                for future in (False, True):
+                    ours, theirs = (
+                        parse_when(text, now, future=future),
+                        pendulum_when(text, now, future=future),
+                    )
+                    if ours != theirs or ours.isoformat() != theirs.isoformat():
+                        differences.append((zone, now.isoformat(), text, future, ours, theirs))
+    assert differences == []
+
+
+def test_a_plain_now_from_the_standard_library_is_read_like_pendulums():
+    now = datetime(2026, 3, 7, 2, 30, tzinfo=ZoneInfo("America/New_York"))
+    assert parse_when("tomorrow", now).isoformat() == "2026-03-08T03:30:00-04:00"  # 02:30 was skipped
+    assert parse_when("-2h", parse_when("tomorrow", now)).isoformat() == "2026-03-08T00:30:00-05:00"
+    assert parse_when("2026-11-01T01:30", now).isoformat() == "2026-11-01T01:30:00-05:00"  # the later one
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-11-23T09:00:00+09:00",
+        "2026-11-23T09:00+09:00",
+        "2026-11-23 09:00:00.25+09:00",
+        "2026-11-23T09:00:00.123456-03:30",
+        "2026-11-23T00:00:00Z",
+        "2026-11-23T00:00:00-00:00",
+        "2026-11-23T09:00:00+0900",
+        "2026-11-23T09:00:00.1234567+09:00",
+    ],
+)
+def test_stored_times_are_written_as_pendulum_wrote_them(text):
+    expected = pendulum.parse(text)
+    assert isinstance(expected, pendulum.DateTime)
+    assert moment(text, "at") == expected.isoformat()
+
+
+@pytest.mark.parametrize("text", ["2026-11-23", "2026-11-23T23:30:00-05:00", "2026-11-23 09:00", "20261123"])
+def test_days_are_read_as_pendulum_reads_them(text):
+    expected = pendulum.parse(text)
+    assert (
+        calendar_day(text, "until")
+        == (expected.date() if isinstance(expected, pendulum.DateTime) else expected).isoformat()
+    )
+
+
+@pytest.mark.parametrize("text", ["2026-02-30", "2026-11-23T25:00+09:00", "soon"])
+def test_impossible_days_and_times_are_still_refused(text):
+    with pytest.raises(ValidationError):
+        moment(text, "at")
+    with pytest.raises(ValidationError):
+        calendar_day(text, "until")
+
+
+def test_an_offset_of_a_day_or_more_is_refused_not_crashed_on():
+    with pytest.raises(ValidationError, match="not an ISO 8601 date and time"):
+        moment("2026-11-23T09:00+24:00", "at")
+
+
+def test_a_timezone_name_is_read_as_pendulum_reads_it():
+    for name in ("Asia/Tokyo", "UTC", "utc", "Etc/UTC", "America/Argentina/Buenos_Aires"):
+        assert zone_name(zone_named(name)) == pendulum.timezone(name).name
+    for name in ("Mars/Olympus", "", "../etc/passwd", "/usr/share/zoneinfo/UTC"):
+        with pytest.raises(UnknownZone):
+            zone_named(name)
+
+
+def test_the_app_gets_the_same_zone_as_pendulums():
+    assert pendulum_zone(ZoneInfo("Asia/Tokyo")) == pendulum.timezone("Asia/Tokyo")
+    assert pendulum_zone(timezone(timedelta(hours=-3))) == pendulum.fixed_timezone(-3 * 3600)
+
+
+# -- the system's timezone -----------------------------------------------------------------------
+
+
+def _pendulums_system_zone(root: Path) -> str:
+    from pendulum.tz.local_timezone import _get_unix_timezone
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return zone_name(_get_unix_timezone(_root=str(root)))
+
+
+def _zone_file(root: Path, name: str) -> Path:
+    """A zone file at the usual place under ``root`` (its content does not matter: zones are named)."""
+    path = root / "usr/share/zoneinfo" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"TZif2 stand-in")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("tz_variable", "etc_timezone", "localtime_link"),
+    [
+        ("Asia/Tokyo", None, None),
+        (":Europe/Paris", "Asia/Tokyo", None),
+        ("Not/AZone", "America/New_York  # set by the installer", None),
+        ("", "Europe/Paris", "Asia/Tokyo"),
+        ("", None, "America/Argentina/Buenos_Aires"),
+        ("", None, "Etc/UTC"),
+        ("", None, "posixrules"),
+    ],
+)
+def test_the_system_timezone_is_found_and_named_as_pendulum_does(
+    tmp_path, monkeypatch, tz_variable, etc_timezone, localtime_link
+):
+    monkeypatch.setenv("TZ", tz_variable)
+    (tmp_path / "etc").mkdir()
+    if etc_timezone is not None:
+        (tmp_path / "etc/timezone").write_text(f"{etc_timezone}\n")
+    if localtime_link is not None:
+        (tmp_path / "etc/localtime").symlink_to(_zone_file(tmp_path, localtime_link))
+    found = _system_zone(tmp_path)
+    assert found is not None
+    assert zone_name(found) == _pendulums_system_zone(tmp_path)
+
+
+def test_set_ups_the_standard_library_does_not_read_are_left_to_pendulum(tmp_path, monkeypatch):
+    (tmp_path / "etc").mkdir()
+    monkeypatch.setenv("TZ", "")
+    assert _system_zone(tmp_path) is None  # nothing set: pendulum warns and takes UTC
+    (tmp_path / "etc/localtime").write_bytes((Path(zoneinfo_file("Asia/Tokyo"))).read_bytes())
+    assert _system_zone(tmp_path) is None  # a copied zone file: pendulum reads it
+    monkeypatch.setenv("TZ", str(tmp_path / "etc/localtime"))
+    assert _system_zone(tmp_path) is None  # TZ naming a file: pendulum reads it too
+    monkeypatch.setenv("TZ", "")
+    (tmp_path / "etc/conf.d").mkdir()
+    (tmp_path / "etc/conf.d/clock").write_text('TIMEZONE="Asia/Tokyo"\n')
+    assert _system_zone(tmp_path) is None
+
+
+def zoneinfo_file(name: str) -> str:
+    """Where the zone's file is: the system's, or the tzdata package's."""
+    import importlib.resources
+
+    for folder in ("/usr/share/zoneinfo", "/usr/lib/zoneinfo"):
+        if (Path(folder) / name).is_file():
+            return str(Path(folder) / name)
+    return str(importlib.resources.files("tzdata.zoneinfo").joinpath(name))
+
+
+@pytest.mark.parametrize("tz_variable", ["Asia/Kolkata", ":America/New_York", "UTC", "No/Such_Zone", ""])
+def test_a_fresh_process_finds_the_same_local_timezone_as_pendulum(tz_variable):
+    probe = (
+        "import pendulum\n"
+        "from dailyreach.core.dates import local_zone\n"
+        "from dailyreach.core.threads import zone_name\n"
+        "print(zone_name(local_zone()), pendulum.local_timezone().name)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", probe],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TZ": tz_variable},
+        timeout=60,
+        check=True,
+    )
+    ours, theirs = result.stdout.split()
+    assert ours == theirs

@@ -33,6 +33,7 @@ from dailyreach.core.model import Contact, DayPlan, Interaction, Invitation, Set
         (Invitation, {"title": "Mixer", "currency": "12$"}, "currency"),
         (Settings, {"daily_goal": 0}, "daily_goal"),
         (Settings, {"timezone": "Mars/Olympus"}, "timezone"),
+        (Settings, {"timezone": 9}, "timezone"),
         (DayPlan, {"date": "2026-11-23", "items": [{"contact_id": "c", "reason": "whim"}]}, "reason"),
         # pendulum parses an ISO duration as a Duration, which names no day (found by mypy).
         (DayPlan, {"date": "P3D"}, "date"),

@@ -5,14 +5,16 @@ import re
 import stat
 import subprocess
 import sys
+from datetime import UTC, datetime
 
 import pytest
 
 from dailyreach.core import store as store_module
 from dailyreach.core.errors import ValidationError
-from dailyreach.core.model import Contact, Invitation, Snooze
+from dailyreach.core.model import Contact, Invitation, Settings, Snooze
 from dailyreach.core.storage import StoreCorrupt, StoreWriteError
 from dailyreach.core.store import Store, StoreLocked
+from dailyreach.core.threads import zone_name
 from tests.conftest import add_contact, log
 
 
@@ -234,3 +236,19 @@ def test_undo_says_what_it_undid_in_words(store):
         "reply received from 山田 太郎",
     ]
     assert store.undo().label == "DM sent to 山田 太郎"
+
+
+def test_the_core_and_the_app_read_the_same_time_in_the_same_zone(store):
+    core, app = store.local_now(), store.now()
+    assert (core, core.isoformat(), core.date()) == (app, app.isoformat(), store.today())
+    assert zone_name(store.zone) == zone_name(store.timezone) == "Asia/Tokyo"
+
+
+def test_a_store_given_no_clock_reads_the_system_time_in_the_settings_zone(db_path):
+    store = Store(db_path)
+    store.save_settings(Settings(timezone="America/New_York"))
+    before = datetime.now(UTC)
+    now = store.local_now()
+    assert before <= now <= datetime.now(UTC)
+    assert zone_name(now.tzinfo) == "America/New_York"
+    assert store.now().timezone_name == "America/New_York"

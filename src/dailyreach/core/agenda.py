@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
+from typing import TYPE_CHECKING
 
-from dailyreach.core.clock import Zone
+from dailyreach.core.dates import pendulum_zone
 from dailyreach.core.model import Contact, Invitation, Settings
 from dailyreach.core.planner import (
     PendingReply,
@@ -19,6 +20,9 @@ from dailyreach.core.planner import (
 )
 from dailyreach.core.store import Store
 from dailyreach.core.threads import DaySpan, Thread
+
+if TYPE_CHECKING:
+    from dailyreach.core.clock import Zone
 
 
 @dataclass(frozen=True)
@@ -46,14 +50,19 @@ class Agenda:
     threads: dict[str, Thread]
     outreach_days: frozenset[date]
     settings: Settings
-    timezone: Zone
+    zone: tzinfo
+
+    @property
+    def timezone(self) -> Zone:
+        """``zone`` as pendulum's, for the app's pendulum times."""
+        return pendulum_zone(self.zone)
 
 
 def build_agenda(store: Store) -> Agenda:
     """Today's agenda; the day's plan is stored the first time it is made and whenever it grows."""
     settings = store.settings()
-    tz = store.timezone
-    now = store.now()
+    tz = store.zone
+    now = store.local_now()
     today = now.date()
     contacts = store.contacts(include_archived=True)
     by_id = {contact.id: contact for contact in contacts}
@@ -94,7 +103,7 @@ def build_agenda(store: Store) -> Agenda:
         threads=threads,
         outreach_days=days,
         settings=settings,
-        timezone=tz,
+        zone=tz,
     )
 
 
@@ -103,7 +112,7 @@ def with_thread(
 ) -> Agenda:
     """``agenda`` with one contact's thread (and so the days with outreach) changed, the plan kept:
     that contact's Today item and pending entry, the day's progress and the streak worked out again."""
-    span = DaySpan.of(agenda.day, agenda.timezone)
+    span = DaySpan.of(agenda.day, agenda.zone)
     before = agenda.threads.get(contact.id, Thread())
     threads = {cid: kept for cid, kept in agenda.threads.items() if cid != contact.id}
     if thread.last_at is not None:  # as the store keeps it: a contact with no interaction has no thread
@@ -115,9 +124,7 @@ def with_thread(
         for item in agenda.items
     ]
     pending = [reply for reply in agenda.pending if reply.contact.id != contact.id]
-    for reply in pending_replies(
-        [contact], {contact.id: thread}, agenda.settings, agenda.day, agenda.timezone
-    ):
+    for reply in pending_replies([contact], {contact.id: thread}, agenda.settings, agenda.day, agenda.zone):
         at = bisect.bisect_right([other.waiting_since for other in pending], reply.waiting_since)
         pending.insert(at, reply)
     return replace(
@@ -137,8 +144,8 @@ def refresh_contact(agenda: Agenda, store: Store, contact_id: str) -> Agenda:
     only that contact. A plan with a free slot could take someone else in, and a new day has a new plan:
     then the whole agenda is built again."""
     contact = store.contact(contact_id)
-    if contact is None or len(agenda.items) < agenda.goal or store.today() != agenda.day:
+    if contact is None or len(agenda.items) < agenda.goal or store.local_today() != agenda.day:
         return build_agenda(store)
     return with_thread(
-        agenda, contact, store.thread(contact_id), frozenset(store.outreach_days()), store.now()
+        agenda, contact, store.thread(contact_id), frozenset(store.outreach_days()), store.local_now()
     )

@@ -49,7 +49,7 @@ def export_bundle(store: Store) -> dict[str, Any]:
     return {
         "format": FORMAT_NAME,
         "version": EXPORT_VERSION,
-        "exported_at": store.now().isoformat(),
+        "exported_at": store.local_now().isoformat(),
         **records,
         "settings": store.settings().to_dict(),
     }

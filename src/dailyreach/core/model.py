@@ -10,8 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Self
 
-import pendulum
-
+from dailyreach.core.dates import zone_named
 from dailyreach.core.errors import ValidationError
 from dailyreach.core.handles import PLATFORMS, HandleError, normalise_handle, profile_url
 from dailyreach.core.validation import (
@@ -305,8 +304,10 @@ class Settings:
         timezone = data.get("timezone")
         if timezone is not None:
             try:
-                pendulum.timezone(timezone)
-            except Exception:
+                if not isinstance(timezone, str):
+                    raise ValueError(timezone)
+                zone_named(timezone)
+            except ValueError:
                 raise ValidationError("timezone", f"{shown(timezone)} is not a known timezone") from None
         return cls(
             daily_goal=whole_number(data.get("daily_goal", 5), "daily_goal", minimum=1, maximum=200),

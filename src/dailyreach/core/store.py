@@ -15,16 +15,14 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import filelock
-import pendulum
-from pendulum import DateTime
 from tinydb.table import Table
 
-from dailyreach.core.clock import Clock, SystemClock, Zone
+from dailyreach.core.dates import local_zone, pendulum_zone, plain, zone_named
 from dailyreach.core.errors import ValidationError
 from dailyreach.core.lookup import contact_with_same_handle, describe
 from dailyreach.core.model import (
@@ -58,6 +56,11 @@ from dailyreach.core.threads import (
     utc_stamp,
     zone_name,
 )
+
+if TYPE_CHECKING:
+    import pendulum
+
+    from dailyreach.core.clock import Clock, Zone
 
 SCHEMA_VERSION = 2
 FORMAT_NAME = "dailyreach"
@@ -144,9 +147,9 @@ def not_in_future(interaction: Interaction, now: datetime) -> None:
         raise ValidationError("at", f"{shown} is in the future; log what has already happened")
 
 
-def _zone(settings_body: dict[str, Any] | None) -> Zone:
+def _zone(settings_body: dict[str, Any] | None) -> tzinfo:
     name = (settings_body or {}).get("timezone")
-    return pendulum.timezone(name) if name else pendulum.local_timezone()
+    return zone_named(name) if name else local_zone()
 
 
 def _add_derived_tables(tables: dict[str, dict[str, Any]]) -> None:
@@ -168,7 +171,7 @@ MIGRATIONS: dict[int, Callable[[dict[str, dict[str, Any]]], None]] = {1: _add_de
 class Store:
     def __init__(self, path: str | os.PathLike[str], clock: Clock | None = None) -> None:
         self.path = Path(path).expanduser()
-        self.clock = clock or SystemClock()
+        self._clock = clock
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._lock = filelock.FileLock(f"{self.path}.lock", timeout=LOCK_WAIT_SECONDS, mode=OWNER_ONLY)
         self._storage = AtomicJSONStorage(self.path)
@@ -235,7 +238,7 @@ class Store:
         return target
 
     def _daily_backup(self) -> None:
-        today = self.today().isoformat()
+        today = self.local_today().isoformat()
         if self._backed_up_on == today:
             return
         self._backed_up_on = today
@@ -248,11 +251,36 @@ class Store:
 
     # -- time --------------------------------------------------------------------------------
 
+    # The core and the command line work with the standard library's times, which load fast; the app
+    # works with pendulum's, so ``clock``, ``timezone``, ``now()`` and ``today()`` are pendulum's.
+
     @property
-    def timezone(self) -> Zone:
+    def zone(self) -> tzinfo:
+        """The settings' timezone, or the system's."""
         return _zone(self._tables[SETTINGS_TABLE].record("settings"))
 
-    def now(self) -> DateTime:
+    def local_now(self) -> datetime:
+        """The time in ``zone``, from the clock the store was given or else the system's."""
+        if self._clock is None:
+            return datetime.now(self.zone)
+        return plain(self._clock.now()).astimezone(self.zone)
+
+    def local_today(self) -> date:
+        return self.local_now().date()
+
+    @property
+    def clock(self) -> Clock:
+        if self._clock is None:
+            from dailyreach.core.clock import SystemClock
+
+            self._clock = SystemClock()
+        return self._clock
+
+    @property
+    def timezone(self) -> Zone:
+        return pendulum_zone(self.zone)
+
+    def now(self) -> pendulum.DateTime:
         return self.clock.now().in_timezone(self.timezone)
 
     def today(self) -> pendulum.Date:
@@ -345,13 +373,13 @@ class Store:
         """Whether the derived tables were written with the log as it is, in today's timezone."""
         marker = self._tables[META_TABLE].record(DERIVED_KEY)
         interactions = (self._storage.read() or {}).get("interactions", {})
-        return marker == derived_marker(len(interactions), self.timezone)
+        return marker == derived_marker(len(interactions), self.zone)
 
     def _follow_interaction(self, before: Body | None, after: Body | None) -> None:
         """Bring the derived tables along with one interaction's change (inside a transaction)."""
         if self._stale_threads is None:
             return
-        zone = self.timezone
+        zone = self.zone
         days = self._tables[DAYS_TABLE]
         for body, step in ((before, -1), (after, 1)):
             if body is not None and body["kind"] in OUTBOUND_KINDS:
@@ -372,7 +400,7 @@ class Store:
         """Read the stale threads again from the log, or rebuild everything, and stamp the marker."""
         marker = self._tables[META_TABLE].record(DERIVED_KEY) or {}
         # A new timezone (saved in this change) moves every outreach day.
-        if self._stale_threads is None or marker.get("zone") != zone_name(self.timezone):
+        if self._stale_threads is None or marker.get("zone") != zone_name(self.zone):
             self._rebuild_derived()
             return
         if self._stale_threads:
@@ -390,7 +418,7 @@ class Store:
 
     def _rebuild_derived(self) -> None:
         tables = self._storage.read() or {}
-        derived = derive_tables(tables.get("interactions", {}), self.timezone)
+        derived = derive_tables(tables.get("interactions", {}), self.zone)
         tables[THREADS_TABLE], tables[DAYS_TABLE] = derived[THREADS_TABLE], derived[DAYS_TABLE]
         self._storage.write(tables)
         self._tables[META_TABLE].put({DERIVED_KEY: derived[DERIVED_KEY]})
@@ -398,7 +426,7 @@ class Store:
 
     def _stamp_derived(self) -> None:
         interactions = (self._storage.read() or {}).get("interactions", {})
-        self._tables[META_TABLE].put({DERIVED_KEY: derived_marker(len(interactions), self.timezone)})
+        self._tables[META_TABLE].put({DERIVED_KEY: derived_marker(len(interactions), self.zone)})
 
     def _ensure_derived(self) -> None:
         if not self._derived_current():
@@ -482,7 +510,7 @@ class Store:
                     if twin.handles.get(platform, "").casefold() == handle.casefold()
                 )
                 raise ValidationError(platform, f"{handle} is already the handle of {describe(twin)}")
-            stamp = self.now().isoformat()
+            stamp = self.local_now().isoformat()
             if not contact.created_at:
                 contact.created_at = stamp
             contact.updated_at = stamp
@@ -506,7 +534,7 @@ class Store:
         contact = self.contact(interaction.contact_id)
         if contact is None:
             raise StoreError(f"no contact with id {interaction.contact_id!r}")
-        not_in_future(interaction, self.now())
+        not_in_future(interaction, self.local_now())
         with self.transaction(INTERACTION_PHRASES[interaction.kind].format(name=contact.name)):
             self._put("interactions", interaction.id, interaction.to_dict())
             self._put("snoozes", interaction.contact_id, None)
@@ -537,7 +565,7 @@ class Store:
         invitation = self.invitation(invitation_id)
         if invitation is None:
             raise StoreError(f"no invitation with id {invitation_id!r}")
-        fields = {**invitation.to_dict(), "status": "declined", "decided_at": self.now().isoformat()}
+        fields = {**invitation.to_dict(), "status": "declined", "decided_at": self.local_now().isoformat()}
         if note:
             fields["note"] = note
         return self.save_invitation(Invitation.from_dict(fields), f"decline of {invitation.title}")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import fields
+from datetime import UTC, date, datetime
 from typing import Any
 
-import pendulum
-from pendulum import Date, DateTime
+from dailyreach.core.dates import parse_iso
 
 # Re-exported: the records in model.py import it from here, with the checks that raise it.
 from dailyreach.core.errors import ValidationError
@@ -125,19 +125,26 @@ def amount(value: Any, name: str) -> float | int | None:
 
 def moment(value: Any, name: str) -> str:
     """An ISO 8601 time that keeps its offset."""
-    if isinstance(value, DateTime):
+    if isinstance(value, datetime) and value.utcoffset() is not None:
         return value.isoformat()
     if not isinstance(value, str) or not _TIME_WITH_OFFSET.search(value):
         raise ValidationError(
             name, f"{shown(value)} is not an ISO 8601 time with its offset (2026-11-23T09:00+09:00)"
         )
+    parsed = parse_iso(value, UTC)
+    if parsed is not None:
+        return parsed.isoformat()
+    import pendulum  # for the ISO 8601 forms parse_iso leaves to it
+
     try:
-        parsed = pendulum.parse(value)
+        read = pendulum.parse(value)
+        # Written out inside: an offset of a day or more is parsed, then refused by the standard library.
+        written = read.isoformat() if isinstance(read, pendulum.DateTime) else None
     except (ValueError, TypeError, OverflowError):
         raise ValidationError(name, f"{shown(value)} is not an ISO 8601 date and time") from None
-    if not isinstance(parsed, DateTime):
+    if written is None:
         raise ValidationError(name, f"{shown(value)} has no time of day")
-    return parsed.isoformat()
+    return written
 
 
 def optional_calendar_day(value: Any, name: str) -> str | None:
@@ -150,17 +157,22 @@ def optional_calendar_day(value: Any, name: str) -> str | None:
 def calendar_day(value: Any, name: str) -> str:
     if value is None or value == "":
         raise ValidationError(name, "is required")
-    if isinstance(value, Date) and not isinstance(value, DateTime):
+    if isinstance(value, date) and not isinstance(value, datetime):
         return value.isoformat()
+    parsed = parse_iso(str(value), UTC)
+    if parsed is not None:
+        return parsed.date().isoformat()
+    import pendulum  # for the ISO 8601 forms parse_iso leaves to it
+
     try:
-        parsed = pendulum.parse(str(value))
+        read = pendulum.parse(str(value))
     except (ValueError, TypeError, OverflowError):
         raise ValidationError(name, f"{shown(value)} is not a date (YYYY-MM-DD)") from None
     # pendulum also parses durations ("P3D") and bare times; neither names a day.
-    if isinstance(parsed, DateTime):
-        return parsed.date().isoformat()
-    if isinstance(parsed, Date):
-        return parsed.isoformat()
+    if isinstance(read, pendulum.DateTime):
+        return read.date().isoformat()
+    if isinstance(read, pendulum.Date):
+        return read.isoformat()
     raise ValidationError(name, f"{shown(value)} is not a date (YYYY-MM-DD)")
 
 
