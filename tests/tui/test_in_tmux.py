@@ -1,6 +1,7 @@
 """The installed command in a real terminal: add a target with n, log a DM with d Enter, quit with q."""
 
 import json
+import os
 import shutil
 import stat
 import subprocess
@@ -13,18 +14,26 @@ from tests.conftest import DAILYREACH, run_cli
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
+# Textual's test harness sets COLUMNS and LINES in this process: an app started in tmux must not inherit
+# them, or it takes 80×24 whatever the terminal's size.
+TERMINAL_ENV = {name: value for name, value in os.environ.items() if name not in ("COLUMNS", "LINES")}
+
+
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["tmux", *args], capture_output=True, text=True, check=True, env=TERMINAL_ENV
+    ).stdout
 
 
 def session_alive(session: str) -> bool:
     return subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode == 0
 
 
-def wait_for(session: str, text: str, seconds: float = 15) -> str:
+def wait_for(session: str, text: str, seconds: float = 15, socket: str = "default") -> str:
+    """The screen once ``text`` is on it; ``socket`` names a tmux server of the test's own."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        screen = tmux("capture-pane", "-p", "-t", session)
+        screen = tmux("-L", socket, "capture-pane", "-p", "-t", session)
         if text in screen:
             return screen
         time.sleep(0.2)
@@ -73,3 +82,52 @@ def test_add_a_target_log_a_dm_quit_and_find_both_in_the_export(tmp_path):
     assert [(i["kind"], i["channel"]) for i in exported["interactions"]] == [("dm_sent", "x")]
     config = tmp_path / "config.toml"
     assert "# log_dm_sent = " in config.read_text() and stat.S_IMODE(config.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize(("width", "height"), [(80, 24), (120, 40)])
+def test_the_main_screen_in_a_real_terminal_at_both_sizes(tmp_path, width, height):
+    db = tmp_path / "day.json"
+    for name, handle in [("Ann Smith", "@ann"), ("Wolfgang Amadeus Mozart-Salieri", "@wolfgang")]:
+        run_cli(
+            "add",
+            name,
+            "--x",
+            handle,
+            "--why",
+            "Sold two companies; ask how she found her first users",
+            db=db,
+        )
+    run_cli("log", "Ann Smith", "dm_sent", "--at", "-2d", db=db)
+    session = f"dailyreach-main-{width}-{tmp_path.name}"
+    tmux(
+        "-L",
+        session,
+        "new-session",
+        "-d",
+        "-s",
+        session,
+        "-x",
+        str(width),
+        "-y",
+        str(height),
+        f"{DAILYREACH} --db {db}",
+    )
+    try:
+        wait_for(session, socket=session, text="Wolfgang")
+        screen = wait_for(session, socket=session, text="q Quit")
+        lines = screen.splitlines()
+        assert len(lines) == height and all(len(line) <= width for line in lines)
+        assert "q Quit" in lines[-1] and "? Keys" in lines[-1] and "n New" in lines[-1], screen
+        assert "Wolfgang Amadeus Mo…" in screen  # long names end in an ellipsis, not mid-letter
+        assert "next  a first message" in wait_for(session, socket=session, text="next")
+        if height < 34:
+            assert "2 Pending replies (1)" in screen and "Ann Smith" not in screen.split("Pending")[1]
+            tmux("-L", session, "send-keys", "-t", session, "2")
+            screen = wait_for(session, socket=session, text="2 days ago")
+            assert "Wolfgang" not in screen  # one pane at a time
+        else:
+            assert all(title in screen for title in ("1 Today", "2 Pending replies (1)", "3 Declined (0)"))
+            assert "2 days ago" in screen
+        tmux("-L", session, "send-keys", "-t", session, "q")
+    finally:
+        subprocess.run(["tmux", "-L", session, "kill-server"], capture_output=True)
