@@ -8,6 +8,7 @@ def test_the_demo_has_pending_threads_declines_and_plausible_names(store):
     fill_demo(store)
     agenda = build_agenda(store)
     assert agenda.pending and agenda.declined and agenda.items
+    assert [invitation.title for invitation in agenda.undecided] == ["Startup Networking Night"]
     assert not any(mark in contact.name for contact in store.contacts() for mark in "[]")
     assert store.history == []  # the demo is not something to undo
 

@@ -97,4 +97,16 @@ def fill_demo(store: Store, seed: int = 7) -> None:
                     decided_at=now.subtract(days=rng.randint(1, 13)).isoformat(),
                 )
             )
+        # One still to answer, to show how an invitation waits for the user's no (x).
+        store.save_invitation(
+            Invitation(
+                title="Startup Networking Night",
+                kind="mixer",
+                host="Event newsletter",
+                event_date=now.add(days=9).date().isoformat(),
+                hours=3,
+                cost=3000,
+                currency="JPY",
+            )
+        )
     store.history.clear()
