@@ -208,6 +208,16 @@ async def test_the_week_line_shows_kept_days_and_todays_progress(store, day):
         assert "Mon 1/5" in str(app.screen.query_one("#week").render())
 
 
+async def test_past_days_of_the_week_show_whether_they_were_kept(store, day, clock):
+    log(store, day[2], "dm_sent")  # Monday
+    clock.advance(days=2)
+    app = DailyReachApp(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        week = str(app.screen.query_one("#week").render()).split()
+        assert week[:6] == ["Mon", "●", "Tue", "○", "Wed", "0/5"]
+
+
 async def test_the_sent_cell_moves_on_with_the_clock(store, day, clock, monkeypatch):
     log(store, day[3], "dm_sent", at=store.now().subtract(minutes=5))
     monkeypatch.setattr(main, "CLOCK_SECONDS", 0.2)

@@ -91,4 +91,5 @@ def _day_mark(agenda: Agenda, day: date) -> tuple[str, str]:
         return f"{agenda.progress}/{agenda.goal}", "bold green" if agenda.progress >= agenda.goal else "bold"
     if day > agenda.day:
         return "·", "dim"
-    return ("✓", "green") if day in agenda.outreach_days else ("✗", "red")
+    # Dots, not ticks: ✓ marks a Today row that is done, and one glance should not mix them up.
+    return ("●", "green") if day in agenda.outreach_days else ("○", "red")
