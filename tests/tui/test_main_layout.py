@@ -167,7 +167,7 @@ async def test_an_undecided_invitation_is_marked_not_counted_and_x_declines_it(s
         await settle(pilot)
         assert [invitation.status for invitation in store.invitations()] == ["declined"]
         assert invitations.border_title.startswith("3 Declined (1): saved 5,000 JPY")
-        assert line(invitations, 1).lstrip("│ ").startswith("✓")
+        assert line(invitations, 1).lstrip("│ ").startswith("✗")
 
 
 @pytest.mark.parametrize("size", [WIDE, SMALL])

@@ -119,11 +119,12 @@ def saved_text(invitation: Invitation) -> str:
 
 
 def invitation_row(invitation: Invitation) -> Row:
+    """An ✗ for a no already said, a ? for one still to say (x says it)."""
     undecided = invitation.status != "declined"
     return (
         invitation.id,
         [
-            cell("?", style="bold yellow") if undecided else cell("✓", style="green"),
+            cell("?", style="bold yellow") if undecided else cell("✗"),
             cell(invitation.title, style="italic" if undecided else ""),
             cell(invitation.event_date or ""),
             cell(saved_text(invitation)),
