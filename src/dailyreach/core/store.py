@@ -19,11 +19,11 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import filelock
 from tinydb.table import Table
 
 from dailyreach.core.dates import local_zone, pendulum_zone, plain, zone_named
 from dailyreach.core.errors import ValidationError
+from dailyreach.core.lockfile import FileLock, LockTimeout
 from dailyreach.core.lookup import contact_with_same_handle, describe
 from dailyreach.core.model import (
     INTERACTION_PHRASES,
@@ -173,7 +173,7 @@ class Store:
         self.path = Path(path).expanduser()
         self._clock = clock
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self._lock = filelock.FileLock(f"{self.path}.lock", timeout=LOCK_WAIT_SECONDS, mode=OWNER_ONLY)
+        self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_WAIT_SECONDS, mode=OWNER_ONLY)
         self._storage = AtomicJSONStorage(self.path)
         self._tables: dict[str, RecordTable] = {
             name: RecordTable(self._storage, name, cache_size=0)
@@ -292,7 +292,7 @@ class Store:
     def _locked(self) -> Iterator[None]:
         try:
             self._lock.acquire()
-        except filelock.Timeout:
+        except LockTimeout:
             raise StoreLocked(
                 f"{self.path} is busy: another dailyreach kept it locked for {LOCK_WAIT_SECONDS:.0f} s. "
                 "Try again in a moment."

@@ -1,0 +1,124 @@
+"""The database's lock file: exclusive between processes (and with filelock's lock on the same file),
+between threads, owner-only, and still a lock where the file system has no flock."""
+
+import errno
+import fcntl
+import os
+import stat
+import subprocess
+import sys
+import threading
+
+import filelock
+import pytest
+
+from dailyreach.core.lockfile import FileLock, LockTimeout
+
+HOLD = """
+import sys, time
+from dailyreach.core.lockfile import FileLock
+lock = FileLock(sys.argv[1], timeout=5, mode=0o600)
+lock.acquire()
+print("locked", flush=True)
+sys.stdin.readline()
+lock.release()
+print("released", flush=True)
+sys.stdin.readline()
+"""
+
+
+@pytest.fixture
+def holder(tmp_path):
+    """Another process holding the lock on ``tmp_path / 'db.json.lock'`` until told to let go."""
+    path = tmp_path / "db.json.lock"
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout.readline().strip() == "locked"
+    yield path, process
+    process.kill()
+    process.wait()
+
+
+def let_go(process):
+    process.stdin.write("\n")
+    process.stdin.flush()
+    assert process.stdout.readline().strip() == "released"
+
+
+def test_a_lock_held_by_another_process_makes_a_writer_wait_then_time_out(holder):
+    path, _ = holder
+    with pytest.raises(LockTimeout):
+        FileLock(str(path), timeout=0.2, mode=0o600).acquire()
+
+
+def test_filelocks_lock_and_ours_exclude_each_other(holder):
+    path, process = holder
+    with pytest.raises(filelock.Timeout):
+        filelock.FileLock(str(path)).acquire(timeout=0.2)
+    let_go(process)
+    theirs = filelock.FileLock(str(path))
+    theirs.acquire(timeout=1)
+    try:
+        with pytest.raises(LockTimeout):
+            FileLock(str(path), timeout=0.2, mode=0o600).acquire()
+    finally:
+        theirs.release()
+
+
+def test_once_released_the_lock_can_be_taken_and_its_file_stays(holder):
+    path, process = holder
+    let_go(process)
+    lock = FileLock(str(path), timeout=1, mode=0o600)
+    lock.acquire()
+    lock.release()
+    assert path.exists()  # removing it could let two processes lock two different files
+
+
+def test_one_thread_may_take_the_lock_again_and_others_wait_for_it(tmp_path):
+    lock = FileLock(str(tmp_path / "db.json.lock"), timeout=5, mode=0o600)
+    lock.acquire()
+    lock.acquire()
+    taken = threading.Event()
+
+    def other_thread():
+        lock.acquire()
+        taken.set()
+        lock.release()
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    assert not taken.wait(0.2)
+    lock.release()
+    assert not taken.wait(0.2)  # still held once
+    lock.release()
+    assert taken.wait(5)
+    thread.join()
+
+
+def test_the_lock_file_is_owner_only_whatever_the_umask(tmp_path):
+    path = tmp_path / "db.json.lock"
+    previous = os.umask(0)
+    try:
+        lock = FileLock(str(path), timeout=1, mode=0o600)
+        lock.acquire()
+        lock.release()
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+@pytest.mark.filterwarnings("ignore:flock not supported")  # filelock says it uses its own lock
+def test_where_the_file_system_has_no_flock_filelock_takes_over(tmp_path, monkeypatch):
+    def no_flock(descriptor, operation):
+        raise OSError(errno.ENOSYS, "flock is not supported here")
+
+    monkeypatch.setattr(fcntl, "flock", no_flock)
+    path = str(tmp_path / "db.json.lock")
+    first, second = (FileLock(path, timeout=0.2, mode=0o600) for _ in range(2))
+    first.acquire()
+    with pytest.raises(LockTimeout):
+        second.acquire()
+    first.release()
+    second.acquire()
+    second.release()
