@@ -124,3 +124,9 @@ def test_a_cost_that_is_not_an_amount_or_names_another_currency_is_refused(typed
     with pytest.raises(ValidationError) as refused:
         Invitation.from_dict({"title": "Mixer", "cost": typed, "currency": currency})
     assert str(refused.value) == problem
+
+
+def test_new_ids_are_ten_characters_people_cannot_misread_and_do_not_repeat():
+    ids = {Contact(name="Ann").id for _ in range(2000)}
+    assert len(ids) == 2000
+    assert all(len(i) == 10 and set(i) <= set("23456789abcdefghjkmnpqrstuvwxyz") for i in ids)
