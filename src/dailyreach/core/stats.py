@@ -1,0 +1,458 @@
+"""The habit in figures: outreach per day and per week, streaks, reply rates, the funnel, what declining
+saved, and last week's review. One module for the Stats screen and ``dailyreach stats`` alike.
+
+The figures are read from the per-contact summaries where those hold them (stages for the funnel, the
+days with outreach for the streaks, open threads for the follow-ups worth sending) and from one pass over
+the stored interaction records for what no summary keeps: how many messages each day, replies and
+meetings per week, and each contact's first message and first answer. Days and weeks are local days in
+the store's timezone; durations are real time, so a night with a clock change lasts 23 or 25 hours.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from dailyreach.core.model import ANSWER_KINDS, OUTBOUND_KINDS, Contact, Invitation, Settings
+from dailyreach.core.planner import pending_replies, streak
+from dailyreach.core.threads import Thread, parse_stamp
+
+if TYPE_CHECKING:
+    from dailyreach.core.store import Store
+
+DEFAULT_WEEKS = 26
+MAX_WEEKS = 520
+FOLLOW_UPS_SHOWN = 3
+# date.weekday() of the first day of a week, for each ``Settings.week_start``.
+WEEK_STARTS = {"monday": 0, "saturday": 5, "sunday": 6}
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+CHANNEL_LABELS = {
+    "x": "X",
+    "linkedin": "LinkedIn",
+    "bluesky": "Bluesky",
+    "mastodon": "Mastodon",
+    "instagram": "Instagram",
+    "threads": "Threads",
+    "github": "GitHub",
+    "email": "e-mail",
+    "web": "web",
+    "in_person": "in person",
+    "phone": "phone",
+    "other": "other",
+}
+FIRST_TOUCH_LABELS = {"public_reply": "public reply", "dm_sent": "DM", "follow_up": "follow-up"}
+FUNNEL = (
+    ("target", "targets"),
+    ("contacted", "contacted"),
+    ("replied", "replied"),
+    ("meeting", "meeting booked"),
+    ("met", "met"),
+)
+# The furthest funnel step each thread stage has reached (no response: contacted, then given up on).
+_REACHED = {"target": 0, "contacted": 1, "no_response": 1, "replied": 2, "meeting": 3, "met": 4}
+
+
+def week_start_of(day: date, week_start: str) -> date:
+    """The first day of the week ``day`` is in, for weeks starting on ``week_start``."""
+    return day - timedelta(days=(day.weekday() - WEEK_STARTS[week_start]) % 7)
+
+
+def weekday_names(week_start: str) -> tuple[str, ...]:
+    """Mon..Sun, from the week's first day."""
+    first = WEEK_STARTS[week_start]
+    return WEEKDAY_NAMES[first:] + WEEKDAY_NAMES[:first]
+
+
+@dataclass(frozen=True)
+class History:
+    """What the figures are read from: the store's records and summaries, as plain values."""
+
+    settings: Settings
+    zone: tzinfo
+    contacts: list[Contact]
+    threads: dict[str, Thread]
+    outreach_days: set[date]
+    interactions: list[dict[str, Any]]  # stored interaction records
+    invitations: list[Invitation]
+
+
+def read_history(store: Store) -> History:
+    return History(
+        settings=store.settings(),
+        zone=store.zone,
+        contacts=store.contacts(include_archived=True),
+        threads=store.threads(),
+        outreach_days=store.outreach_days(),
+        interactions=store.documents("interactions"),
+        invitations=store.invitations(),
+    )
+
+
+@dataclass(frozen=True)
+class DayCount:
+    day: date
+    sent: int
+    goal_met: bool
+
+
+@dataclass(frozen=True)
+class WeekCount:
+    start: date
+    sent: int
+    replies: int
+    meetings: int
+    goal_days: int
+
+
+@dataclass(frozen=True)
+class ReplyRate:
+    """Contacts first reached this way, how many answered after it, and how soon (real hours)."""
+
+    key: str
+    label: str
+    contacted: int
+    replied: int
+    median_hours: float | None
+
+    @property
+    def rate(self) -> float:
+        return self.replied / self.contacted
+
+
+@dataclass(frozen=True)
+class FunnelStep:
+    stage: str
+    label: str
+    count: int
+    conversion: float | None  # of the step before; None for the first step or after an empty one
+
+
+@dataclass(frozen=True)
+class DeclinedMonth:
+    month: str | None  # YYYY-MM of the event (of the decision when it has no date); None: neither
+    count: int
+    hours: float
+    money: dict[str, float]
+    sent_those_weeks: int  # messages sent in the weeks of these events: what was done instead
+
+
+@dataclass(frozen=True)
+class DeclinedSummary:
+    count: int
+    hours: float
+    money: dict[str, float]
+    months: list[DeclinedMonth]
+    sent_those_weeks: int
+    replies_those_weeks: int
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A thread worth a word now: they answered and wait for you ("answered"), or your message has
+    gone unanswered past its follow-up day ("follow_up_due")."""
+
+    contact: Contact
+    reason: str
+    since: datetime
+    channel: str
+    nudges: int
+
+
+@dataclass(frozen=True)
+class WeekReview:
+    start: date
+    end: date  # the week's last day
+    sent: int
+    replies: int
+    meetings: int
+    goal_days: int
+    declined: int
+    follow_ups: list[FollowUp]
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.sent or self.replies or self.meetings or self.declined)
+
+
+@dataclass(frozen=True)
+class Stats:
+    now: datetime
+    today: date
+    zone: tzinfo
+    goal: int
+    week_start: str
+    first_day: date  # the first day of the first week shown
+    days: list[DayCount]  # every day from first_day to today
+    weeks: list[WeekCount]
+    current_streak: int
+    longest_streak: int
+    by_channel: list[ReplyRate]
+    by_first_touch: list[ReplyRate]
+    funnel: list[FunnelStep]
+    declined: DeclinedSummary
+    last_week: WeekReview
+
+    @property
+    def sent(self) -> int:
+        return sum(day.sent for day in self.days)
+
+    @property
+    def goal_days(self) -> int:
+        return sum(day.goal_met for day in self.days)
+
+    @property
+    def days_with_outreach(self) -> int:
+        return sum(day.sent > 0 for day in self.days)
+
+
+class FirstTouch(NamedTuple):
+    """The first message sent to a contact: when (a POSIX time), its kind and its channel."""
+
+    stamp: float
+    kind: str
+    channel: str
+
+
+@dataclass
+class _Log:
+    """What one pass over the interaction records gathers."""
+
+    sent: Counter[date]
+    replies: Counter[date]
+    meetings: Counter[date]
+    first_touch: dict[str, FirstTouch]
+    # contact -> times of their answers (reply, meeting booked, met)
+    answers: dict[str, list[float]]
+
+
+def _read_log(interactions: Iterable[dict[str, Any]], zone: tzinfo) -> _Log:
+    log = _Log(Counter(), Counter(), Counter(), {}, defaultdict(list))
+    for body in interactions:
+        kind = body["kind"]
+        outbound = kind in OUTBOUND_KINDS
+        if not outbound and kind not in ANSWER_KINDS:
+            continue
+        moment = datetime.fromisoformat(body["at"])
+        day = moment.astimezone(zone).date()
+        stamp = moment.timestamp()
+        contact_id = body["contact_id"]
+        if outbound:
+            log.sent[day] += 1
+            first = log.first_touch.get(contact_id)
+            if first is None or stamp < first.stamp:
+                log.first_touch[contact_id] = FirstTouch(stamp, kind, body.get("channel") or "other")
+            continue
+        log.answers[contact_id].append(stamp)
+        if kind == "reply_received":
+            log.replies[day] += 1
+        elif kind == "meeting_booked":
+            log.meetings[day] += 1
+    return log
+
+
+def longest_streak(days_with_outreach: Iterable[date]) -> int:
+    """The most consecutive days with outreach there have ever been."""
+    longest = run = 0
+    previous: date | None = None
+    for day in sorted(days_with_outreach):
+        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
+        longest = max(longest, run)
+        previous = day
+    return longest
+
+
+def _reply_rates(log: _Log, by: str, labels: dict[str, str]) -> list[ReplyRate]:
+    """Reply rates by the first message's ``by`` ("kind" or "channel"), the most reached first."""
+    contacted: Counter[str] = Counter()
+    waits: dict[str, list[float]] = defaultdict(list)
+    for contact_id, touch in log.first_touch.items():
+        key = touch.kind if by == "kind" else touch.channel
+        contacted[key] += 1
+        after = [stamp for stamp in log.answers.get(contact_id, ()) if stamp >= touch.stamp]
+        if after:
+            waits[key].append((min(after) - touch.stamp) / 3600)
+    rates = [
+        ReplyRate(
+            key=key,
+            label=labels.get(key, key),
+            contacted=count,
+            replied=len(waits[key]),
+            median_hours=statistics.median(waits[key]) if waits[key] else None,
+        )
+        for key, count in contacted.items()
+    ]
+    rates.sort(key=lambda rate: (-rate.contacted, rate.label))
+    return rates
+
+
+def funnel(contacts: Iterable[Contact], threads: dict[str, Thread]) -> list[FunnelStep]:
+    """Everyone added, and how many reached each step at least (a meeting met counts as booked)."""
+    reached = [0] * len(FUNNEL)
+    for contact in contacts:
+        furthest = _REACHED[threads.get(contact.id, Thread()).stage]
+        for step in range(furthest + 1):
+            reached[step] += 1
+    steps = []
+    for index, (stage, label) in enumerate(FUNNEL):
+        before = reached[index - 1] if index else 0
+        conversion = reached[index] / before if index and before else None
+        steps.append(FunnelStep(stage, label, reached[index], conversion))
+    return steps
+
+
+def _local_date(moment: str | None, zone: tzinfo) -> date | None:
+    return datetime.fromisoformat(moment).astimezone(zone).date() if moment else None
+
+
+def _week_total(counts: Counter[date], start: date) -> int:
+    return sum(counts[start + timedelta(days=offset)] for offset in range(7))
+
+
+def declined_summary(
+    invitations: Iterable[Invitation], log: _Log, zone: tzinfo, week_start: str
+) -> DeclinedSummary:
+    """Declined invitations per month of the event, with what was sent in the weeks they would have
+    taken (a week with two of them counts once)."""
+    by_month: dict[str | None, list[Invitation]] = defaultdict(list)
+    weeks_by_month: dict[str | None, set[date]] = defaultdict(set)
+    for invitation in invitations:
+        if invitation.status != "declined":
+            continue
+        day = (
+            date.fromisoformat(invitation.event_date)
+            if invitation.event_date
+            else _local_date(invitation.decided_at, zone)
+        )
+        month = day.isoformat()[:7] if day else None
+        by_month[month].append(invitation)
+        if day is not None:
+            weeks_by_month[month].add(week_start_of(day, week_start))
+    months = []
+    for month in sorted(by_month, key=lambda key: key or "9999"):  # the undated last
+        chosen = by_month[month]
+        months.append(
+            DeclinedMonth(
+                month=month,
+                count=len(chosen),
+                hours=sum(invitation.hours or 0 for invitation in chosen),
+                money=_money(chosen),
+                sent_those_weeks=sum(_week_total(log.sent, start) for start in weeks_by_month[month]),
+            )
+        )
+    every_week = set().union(*weeks_by_month.values()) if weeks_by_month else set()
+    declined = [invitation for chosen in by_month.values() for invitation in chosen]
+    return DeclinedSummary(
+        count=len(declined),
+        hours=sum(invitation.hours or 0 for invitation in declined),
+        money=_money(declined),
+        months=months,
+        sent_those_weeks=sum(_week_total(log.sent, start) for start in every_week),
+        replies_those_weeks=sum(_week_total(log.replies, start) for start in every_week),
+    )
+
+
+def _money(invitations: Iterable[Invitation]) -> dict[str, float]:
+    money: dict[str, float] = defaultdict(float)
+    for invitation in invitations:
+        if invitation.cost:
+            money[invitation.currency] += invitation.cost
+    return dict(sorted(money.items()))
+
+
+def follow_ups(history: History, today: date, limit: int = FOLLOW_UPS_SHOWN) -> list[FollowUp]:
+    """The threads most worth a word: those who answered and wait for yours (highest priority, then
+    waiting longest), then messages past their follow-up day (priority, fewest nudges, oldest)."""
+    answered = []
+    for contact in history.contacts:
+        thread = history.threads.get(contact.id)
+        if contact.archived or thread is None or thread.stage != "replied" or thread.open:
+            continue
+        if thread.last_touch and (thread.last_sent is None or thread.last_touch > thread.last_sent):
+            since = parse_stamp(thread.last_touch).astimezone(history.zone)
+            answered.append(FollowUp(contact, "answered", since, thread.last_channel, thread.nudges))
+    answered.sort(key=lambda item: (item.contact.priority, item.since))
+    pending = pending_replies(history.contacts, history.threads, history.settings, today, history.zone)
+    due = [
+        FollowUp(
+            reply.contact,
+            "follow_up_due",
+            reply.waiting_since.astimezone(history.zone),
+            reply.channel,
+            reply.nudges,
+        )
+        for reply in pending
+        if reply.overdue(today) and not reply.give_up_offered
+    ]
+    due.sort(key=lambda item: (item.contact.priority, item.nudges, item.since))
+    return (answered + due)[:limit]
+
+
+def compute_stats(history: History, now: datetime, weeks: int = DEFAULT_WEEKS) -> Stats:
+    """Every figure, for the ``weeks`` weeks up to and including the one ``now`` is in."""
+    zone, settings = history.zone, history.settings
+    today = now.astimezone(zone).date()
+    goal = settings.daily_goal
+    this_week = week_start_of(today, settings.week_start)
+    first_day = this_week - timedelta(weeks=max(1, weeks) - 1)
+    log = _read_log(history.interactions, zone)
+    days = [
+        DayCount(day, log.sent[day], log.sent[day] >= goal)
+        for day in (first_day + timedelta(days=offset) for offset in range((today - first_day).days + 1))
+    ]
+    week_counts = []
+    for index in range(0, len(days), 7):
+        week = days[index : index + 7]
+        start = week[0].day
+        week_counts.append(
+            WeekCount(
+                start=start,
+                sent=sum(day.sent for day in week),
+                replies=_week_total(log.replies, start),
+                meetings=_week_total(log.meetings, start),
+                goal_days=sum(day.goal_met for day in week),
+            )
+        )
+    last_week = this_week - timedelta(weeks=1)
+    declined_last_week = sum(
+        1
+        for invitation in history.invitations
+        if invitation.status == "declined"
+        and (decided := _local_date(invitation.decided_at, zone)) is not None
+        and last_week <= decided < this_week
+    )
+    review = WeekReview(
+        start=last_week,
+        end=this_week - timedelta(days=1),
+        sent=_week_total(log.sent, last_week),
+        replies=_week_total(log.replies, last_week),
+        meetings=_week_total(log.meetings, last_week),
+        goal_days=sum(log.sent[last_week + timedelta(days=offset)] >= goal for offset in range(7)),
+        declined=declined_last_week,
+        follow_ups=follow_ups(history, today),
+    )
+    return Stats(
+        now=now,
+        today=today,
+        zone=zone,
+        goal=goal,
+        week_start=settings.week_start,
+        first_day=first_day,
+        days=days,
+        weeks=week_counts,
+        current_streak=streak(history.outreach_days, today),
+        longest_streak=longest_streak(history.outreach_days),
+        by_channel=_reply_rates(log, "channel", CHANNEL_LABELS),
+        by_first_touch=_reply_rates(log, "kind", FIRST_TOUCH_LABELS),
+        funnel=funnel(history.contacts, history.threads),
+        declined=declined_summary(history.invitations, log, zone, settings.week_start),
+        last_week=review,
+    )
+
+
+def build_stats(store: Store, weeks: int = DEFAULT_WEEKS) -> Stats:
+    """The figures of ``store`` now."""
+    return compute_stats(read_history(store), store.local_now(), weeks)
