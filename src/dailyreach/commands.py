@@ -306,10 +306,14 @@ def invitations(session: Session, as_json: bool) -> None:
 @click.pass_obj
 def export(session: Session, fmt: str, output: Path | None, force: bool) -> None:
     """Export (to stdout unless -o is given); files are readable by you only."""
-    from dailyreach.core.contact_export import EXPORTERS
-    from dailyreach.core.exchange import write_export
+    from dailyreach.core.exchange import export_json, write_export
 
-    payload = EXPORTERS[fmt](session.store)
+    if fmt == "json":  # the module of the other formats loads their CSV, vCard and calendar code
+        payload = export_json(session.store)
+    else:
+        from dailyreach.core.contact_export import EXPORTERS
+
+        payload = EXPORTERS[fmt](session.store)
     if output is None:
         sys.stdout.buffer.write(payload)
     else:

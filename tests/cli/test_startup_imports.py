@@ -36,9 +36,11 @@ LOADED = {
 }
 
 
-def heavy_loaded(code: str, *args: str, env: dict[str, str] | None = None) -> set[str]:
-    """The HEAVY packages a fresh interpreter has loaded when ``code`` (run with ``args``) exits."""
-    report = f"print('LOADED', *{HEAVY!r} & set(sys.modules), file=sys.stderr)"
+def heavy_loaded(
+    code: str, *args: str, env: dict[str, str] | None = None, watched: set[str] = HEAVY
+) -> set[str]:
+    """The ``watched`` modules a fresh interpreter has loaded when ``code`` (run with ``args``) exits."""
+    report = f"print('LOADED', *{watched!r} & set(sys.modules), file=sys.stderr)"
     probe = f"import atexit, sys\natexit.register(lambda: {report})\n{code}"
     result = subprocess.run(
         [sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, timeout=60
@@ -55,12 +57,30 @@ def db_with_ann(tmp_path_factory):
     return path
 
 
+# What the installed ``dailyreach`` script runs.
+SCRIPT = "sys.argv[0] = 'dailyreach'\nfrom dailyreach.cli import main\nsys.exit(main())"
+
+
+def script_env(db: object) -> dict[str, str]:
+    return {**os.environ, "DAILYREACH_DB": str(db), "TZ": "Asia/Tokyo"}
+
+
 @pytest.mark.parametrize("args", list(LOADED), ids=" ".join)
 def test_each_command_loads_only_what_it_uses(args, db_with_ann):
-    # What the installed ``dailyreach`` script runs.
-    script = "sys.argv[0] = 'dailyreach'\nfrom dailyreach.cli import main\nsys.exit(main())"
-    env = {**os.environ, "DAILYREACH_DB": str(db_with_ann), "TZ": "Asia/Tokyo"}
-    assert heavy_loaded(script, *args, env=env) == LOADED[args]
+    assert heavy_loaded(SCRIPT, *args, env=script_env(db_with_ann)) == LOADED[args]
+
+
+OTHER_FORMATS = {
+    "dailyreach.core.contact_export",
+    "dailyreach.core.contact_import",
+    "csv",
+    "importlib.resources",
+}
+
+
+@pytest.mark.parametrize("args", [("export",), ("today",), ("log", "ann", "note")], ids=" ".join)
+def test_the_json_export_and_daily_commands_load_no_other_formats_code(args, db_with_ann):
+    assert heavy_loaded(SCRIPT, *args, env=script_env(db_with_ann), watched=OTHER_FORMATS) == set()
 
 
 def test_the_app_loads_import_and_export_code_only_when_it_is_used():

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -37,6 +35,9 @@ _RECORDS: dict[str, Callable[[Any], _Record]] = {
 @cache
 def export_schema() -> dict[str, Any]:
     """The JSON Schema of the export, shipped inside the package."""
+    import json
+    from importlib import resources  # imported here: only an import reads the schema
+
     schema: dict[str, Any] = json.loads(
         resources.files("dailyreach.core").joinpath("export.schema.json").read_text("utf-8")
     )
