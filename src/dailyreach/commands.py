@@ -294,6 +294,27 @@ def invitations(session: Session, as_json: bool) -> None:
 
 @cli.command()
 @click.option(
+    "--weeks",
+    type=click.IntRange(1, 520),
+    help="Weeks of outreach to show, this one included (default 26, as in the app).",
+)
+@json_option
+@click.pass_obj
+def stats(session: Session, weeks: int | None, as_json: bool) -> None:
+    """Print the habit in figures: outreach per day and week, streaks, reply rates, the funnel, what
+    declining saved, and last week with the threads most worth a follow-up."""
+    from dailyreach import stats_report
+    from dailyreach.core.stats import DEFAULT_WEEKS, build_stats
+
+    figures = build_stats(session.store, weeks or DEFAULT_WEEKS)
+    if as_json:
+        _emit_json(stats_report.stats_json(figures))
+    else:
+        click.echo(stats_report.stats_text(figures))
+
+
+@cli.command()
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(EXPORT_FORMATS),

@@ -24,6 +24,8 @@ LOADED = {
     ("today",): STORE,
     ("today", "--json"): STORE,
     ("pending",): STORE,
+    ("stats",): STORE,
+    ("stats", "--json", "--weeks", "4"): STORE,
     ("log", "ann", "dm_sent"): STORE,
     ("log", "ann", "note", "--at", "-2h"): STORE,
     ("log", "ann", "note", "--at", "2026-01-05T09:30"): STORE,

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from dailyreach.core.store import Store
 
 DEFAULT_WEEKS = 26
-MAX_WEEKS = 520
 FOLLOW_UPS_SHOWN = 3
 # date.weekday() of the first day of a week, for each ``Settings.week_start``.
 WEEK_STARTS = {"monday": 0, "saturday": 5, "sunday": 6}

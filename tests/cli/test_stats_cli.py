@@ -1,0 +1,184 @@
+"""`dailyreach stats`, through the installed command on a real file (the run's timezone is UTC)."""
+
+import json
+from datetime import date
+
+from rich.cells import cell_len
+
+from tests.conftest import run_cli
+
+DOCUMENTED_KEYS = {
+    "date",
+    "timezone",
+    "week_start",
+    "daily_goal",
+    "from",
+    "totals",
+    "days",
+    "weeks",
+    "reply_rates",
+    "funnel",
+    "declined",
+    "last_week",
+}
+
+
+def history(db):
+    """Ann answered a public reply on X after 6 hours; 山田 has had no answer since January; Bob got a DM
+    yesterday and one today; two invitations that week in January were declined."""
+    ids = {}
+    for name, handle in (("Ann", ("--x", "@ann")), ("山田 太郎", ("--mastodon", "@yamada@mstdn.jp"))):
+        ids[name] = run_cli("add", name, *handle, db=db).stdout.strip()
+    ids["Bob"] = run_cli("add", "Bob", "--email", "bob@example.com", db=db).stdout.strip()
+    run_cli("log", ids["Ann"], "public_reply", "--at", "2026-01-05T09:00", db=db)
+    run_cli("log", ids["Ann"], "reply_received", "--at", "2026-01-05T15:00", db=db)
+    run_cli("log", ids["山田 太郎"], "dm_sent", "--at", "2026-01-06T09:00", db=db)
+    run_cli("log", ids["Bob"], "dm_sent", "--at", "yesterday", db=db)
+    run_cli("log", ids["Bob"], "dm_sent", db=db)
+    for title, on, hours, cost, currency in (
+        ("異業種交流会", "2026-01-09", "3", "5000", "JPY"),
+        ("Growth Seminar", "2026-01-08", "2", "120", "USD"),
+    ):
+        run_cli(
+            "invite",
+            title,
+            "--on",
+            on,
+            "--hours",
+            hours,
+            "--cost",
+            cost,
+            "--currency",
+            currency,
+            "--decline",
+            db=db,
+        )
+    return ids
+
+
+def stats_json(db, *args):
+    return json.loads(run_cli("stats", "--json", *args, db=db).stdout)
+
+
+def test_stats_json_has_the_documented_shape_and_the_figures(db):
+    ids = history(db)
+    stats = stats_json(db, "--weeks", "4")
+    assert set(stats) == DOCUMENTED_KEYS
+    today, first = date.fromisoformat(stats["date"]), date.fromisoformat(stats["from"])
+    assert (stats["timezone"], stats["week_start"], stats["daily_goal"]) == ("UTC", "monday", 5)
+    # Four weeks from a Monday, this one included, through today.
+    assert first.weekday() == 0 and 21 <= (today - first).days <= 27
+    assert len(stats["weeks"]) == 4 and len(stats["days"]) == (today - first).days + 1
+    assert stats["days"][-1] == {"date": today.isoformat(), "sent": 1, "goal_met": False}
+    assert stats["days"][-2]["sent"] == 1
+    # Bob's two DMs are the only messages in these weeks; 5 and 6 January were a run of two as well.
+    assert stats["totals"] == {
+        "sent": 2,
+        "days_with_outreach": 2,
+        "goal_days": 0,
+        "current_streak": 2,
+        "longest_streak": 2,
+    }
+    assert sum(week["sent"] for week in stats["weeks"]) == 2
+    assert stats["reply_rates"]["by_channel"] == [
+        {
+            "key": "mastodon",
+            "label": "Mastodon",
+            "contacted": 1,
+            "replied": 0,
+            "rate": 0.0,
+            "median_hours_to_reply": None,
+        },
+        {"key": "x", "label": "X", "contacted": 1, "replied": 1, "rate": 1.0, "median_hours_to_reply": 6.0},
+        {
+            "key": "email",
+            "label": "e-mail",
+            "contacted": 1,
+            "replied": 0,
+            "rate": 0.0,
+            "median_hours_to_reply": None,
+        },
+    ]
+    by_touch = stats["reply_rates"]["by_first_touch"]
+    assert [(row["key"], row["contacted"], row["replied"]) for row in by_touch] == [
+        ("dm_sent", 2, 0),
+        ("public_reply", 1, 1),
+    ]
+    assert [(step["stage"], step["count"], step["conversion"]) for step in stats["funnel"]] == [
+        ("target", 3, None),
+        ("contacted", 3, 1.0),
+        ("replied", 1, 0.3333),
+        ("meeting", 0, 0.0),
+        ("met", 0, None),
+    ]
+    declined = stats["declined"]
+    # Both events fall in the week of Monday 5 January, when Ann and 山田 were written to.
+    assert declined == {
+        "count": 2,
+        "hours": 5,
+        "money": {"JPY": 5000, "USD": 120},
+        "sent_those_weeks": 2,
+        "replies_those_weeks": 1,
+        "months": [
+            {
+                "month": "2026-01",
+                "count": 2,
+                "hours": 5,
+                "money": {"JPY": 5000, "USD": 120},
+                "sent_those_weeks": 2,
+            }
+        ],
+    }
+    follow_ups = stats["last_week"]["follow_ups"]
+    assert [(item["contact"]["id"], item["reason"]) for item in follow_ups] == [
+        (ids["Ann"], "answered"),
+        (ids["山田 太郎"], "follow_up_due"),
+    ]
+    assert follow_ups[1]["contact"]["url"] == "https://mstdn.jp/@yamada"
+    assert follow_ups[0]["since"].startswith("2026-01-05T15:00")
+    assert set(stats["last_week"]) == {
+        "start",
+        "end",
+        "sent",
+        "replies",
+        "meetings",
+        "goal_days",
+        "declined",
+        "follow_ups",
+    }
+
+
+def test_stats_text_aligns_japanese_names_and_draws_the_series(db):
+    history(db)
+    shown = run_cli("stats", "--weeks", "4", db=db).stdout
+    lines = shown.splitlines()
+    assert lines[0].startswith("Stats ") and "4 weeks from Monday" in lines[0]
+    assert any(line.startswith("Mon  ") for line in lines)
+    assert "Streak 2 days · longest 2 days" in shown
+    follow_ups = lines[lines.index("Worth a follow-up:") + 1 :]
+    columns = {
+        cell_len(line[: line.index(reason)])
+        for line in follow_ups
+        for reason in ("answered", "no answer")
+        if reason in line
+    }
+    assert len(follow_ups) == 2 and len(columns) == 1  # 山田 太郎 takes 9 cells, Ann 3: the reasons line up
+    assert "Declined 2 invitations: saved 5 h and 5,000 JPY · 120 USD" in shown
+    assert "█" in shown and "\x1b" not in shown  # bars, and no colour codes when piped
+
+
+def test_stats_on_an_empty_store(db):
+    shown = run_cli("stats", db=db).stdout
+    assert "26 weeks from Monday" in shown and "Reply rate: no message sent yet." in shown
+    assert "Declined invitations: none yet." in shown
+    stats = stats_json(db)
+    assert len(stats["weeks"]) == 26 and stats["totals"]["sent"] == 0
+    assert stats["last_week"]["follow_ups"] == [] and stats["declined"]["months"] == []
+
+
+def test_weeks_out_of_range_are_refused_without_a_traceback(db):
+    for weeks in ("0", "521", "many"):
+        result = run_cli("stats", "--weeks", weeks, db=db, check=False)
+        assert result.returncode == 2 and "--weeks" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not db.exists()  # refused before the store was opened
