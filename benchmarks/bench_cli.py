@@ -25,9 +25,12 @@ RUNS = 7
 SIZES = (1_000, 10_000, 100_000)
 TASK_PEERS = {"log": ["add", "Reach out to Ann Smith"], "export": ["export"], "today": ["next"]}
 
+# The peers write JSON as dailyreach writes its file and its export (indented, for people to read), so
+# that the file they read stays the same file as dailyreach's: a compact rewrite is a quarter smaller.
 LOAD = "import sys, orjson; orjson.loads(open(sys.argv[1], 'rb').read())"
 LOAD_DUMP = (
-    "import sys, orjson; sys.stdout.buffer.write(orjson.dumps(orjson.loads(open(sys.argv[1], 'rb').read())))"
+    "import sys, orjson; sys.stdout.buffer.write(orjson.dumps(orjson.loads(open(sys.argv[1], 'rb').read()),"
+    " option=orjson.OPT_INDENT_2))"
 )
 # The least a durable write of one more record can do: read the file, write it whole to a temporary
 # file, fsync it and swap it in.
@@ -37,7 +40,7 @@ path = sys.argv[1]
 with open(path, "rb") as file:
     data = orjson.loads(file.read())
 with open(path + ".tmp", "wb") as file:
-    file.write(orjson.dumps(data))
+    file.write(orjson.dumps(data, option=orjson.OPT_INDENT_2))
     file.flush()
     os.fsync(file.fileno())
 os.replace(path + ".tmp", path)
