@@ -70,7 +70,11 @@ async def test_an_unreadable_file_is_explained_and_the_form_keeps_what_was_typed
 async def test_e_with_format_ics_names_the_file_for_it_and_writes_a_calendar(
     store, people, tmp_path, monkeypatch
 ):
-    monkeypatch.chdir(tmp_path)
+    # The form suggests a file in the documents folder: the test's own.
+    (tmp_path / "Documents").mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
     log(store, people[0], "dm_sent", at=store.now().subtract(days=1))
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -80,6 +84,6 @@ async def test_e_with_format_ics_names_the_file_for_it_and_writes_a_calendar(
         app.screen.query_one("#format").value = "ics"
         await pilot.press("enter")
         await settle(pilot)
-    written = tmp_path / "dailyreach-follow-ups-2026-11-23.ics"
+    written = tmp_path / "Documents" / "dailyreach-follow-ups-2026-11-23.ics"
     calendar = icalendar.Calendar.from_ical(written.read_bytes())
     assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Follow up #1: Ann [/] Smith (x)"]

@@ -1,83 +1,108 @@
-"""The contact form (new target, and editing a contact), and turning its answers into a contact's fields."""
+"""The contact form (new target, and editing a contact), and turning its answers into a contact's fields.
+
+A new target asks first for what a target needs: a name, one handle (its platform recognised from what
+is typed) and why; editing shows a line per platform.
+"""
 
 from __future__ import annotations
 
-from textual.validation import Function, Integer
+from textual import on
+from textual.validation import ValidationResult, Validator
+from textual.widgets import Input, Select
 
-from dailyreach.core.handles import PLATFORMS, HandleError, normalise_handle
-from dailyreach.tui.screens.fields_form import Field, FieldsForm
+from dailyreach.core.handles import PLATFORMS, HandleError, handle_from_url, matching_handles
+from dailyreach.core.model import Contact
+from dailyreach.tui.screens.fields_form import YES, Check, Choice, Field, FieldsForm
 
 FORM_HANDLES = ("x", "linkedin", "bluesky", "mastodon", "email", "web")
 PLATFORM_LABELS = {"x": "X", "linkedin": "LinkedIn", "github": "GitHub", "email": "E-mail"}
+PRIORITIES = (("1 · high", "1"), ("2 · normal", "2"), ("3 · low", "3"))
 
 
-def _valid_handle(platform: str):
-    def check(value: str) -> bool:
-        if not value.strip():
-            return True
+def platform_label(platform: str) -> str:
+    return PLATFORM_LABELS.get(platform, platform.capitalize())
+
+
+def likely_platform(text: str, current: str) -> str:
+    """The platform a typed handle is on: ``current`` while it takes the handle, else the site of a profile
+    URL, else the likeliest platform whose handles look like it."""
+    text = text.strip()
+    found = matching_handles(text)
+    if not text or current in found:
+        return current
+    if "/" in text:
         try:
-            normalise_handle(platform, value)
+            return handle_from_url(text)[0]
         except HandleError:
-            return False
-        return True
-
-    return check
-
-
-def _is_days_or_empty(value: str) -> bool:
-    return not value.strip() or (value.strip().isdigit() and 1 <= int(value) <= 3650)
+            return current
+    # name@example.com is an address, @name@example.social a Mastodon handle.
+    addresses = ("mastodon", "email") if text.startswith("@") else ("email", "mastodon")
+    likeliest = (*addresses, "x", "bluesky", "linkedin", "github", "instagram", "threads", "web")
+    return next((platform for platform in likeliest if platform in found), current)
 
 
-def _is_count_or_empty(value: str) -> bool:
-    return not value.strip() or value.strip().isdigit()
+def _contact_check(field_id: str) -> Check:
+    """The contact's own check of one field, as the command line's ``add`` makes it."""
+    return Check(lambda value: Contact.from_dict({"name": "-", field_id: value}))
+
+
+def _handle_check(platform: str) -> Check:
+    return Check(lambda value: Contact.from_dict({"name": "-", "handles": {platform: value}}))
+
+
+class HandleOn(Validator):
+    """A handle checked on the platform chosen beside it (which changes as the user types)."""
+
+    platform = "x"
+
+    def validate(self, value: str) -> ValidationResult:
+        return _handle_check(self.platform).validate(value)
 
 
 def contact_form(
     values: dict | None = None, title: str = "New target", *, editing: bool = False
 ) -> FieldsForm:
-    """The common platforms, plus any other one the contact already has a handle on; editing adds the
-    fields a new target does not need (followers, archived)."""
+    """A new target's form, or (``editing``, or a contact with several handles) a line per platform: the
+    common ones, plus any other the contact already has a handle on. Editing adds followers and archived."""
     values = values or {}
     handles = values.get("handles", {})
-    platforms = [p for p in PLATFORMS if p in FORM_HANDLES or p in handles]
     cadence = values.get("cadence_days")
-    return FieldsForm(
-        title,
-        [
-            Field(
-                "name",
-                "Name",
-                values.get("name", ""),
-                validators=[Function(lambda v: bool(v.strip()), "a name is needed")],
-            ),
-            *(
-                Field(
-                    platform,
-                    PLATFORM_LABELS.get(platform, platform.capitalize()),
-                    handles.get(platform, ""),
-                    validators=[Function(_valid_handle(platform), f"not a valid {platform} handle")],
-                )
-                for platform in platforms
-            ),
-            Field("why", "Why", values.get("why", ""), "what to learn"),
-            Field("notes", "Notes", values.get("notes", "")),
-            Field("tags", "Tags", ", ".join(values.get("tags", [])), "comma, separated"),
-            Field(
-                "priority",
-                "Priority",
-                str(values.get("priority", 2)),
-                validators=[Integer(1, 3, failure_description="1 (high) to 3 (low)")],
-            ),
-            Field(
-                "cadence_days",
-                "Keep in touch",
-                str(cadence) if cadence else "",
-                "every N days (empty: no)",
-                validators=[Function(_is_days_or_empty, "a number of days, 1 to 3650")],
-            ),
-            *(_editing_fields(values) if editing else []),
-        ],
+    name = Field(
+        "name",
+        value=values.get("name", ""),
+        validators=[Check(lambda value: Contact.from_dict({"name": value}), optional=False)],
     )
+    rest = [
+        Field("why", value=values.get("why", ""), placeholder="what they did, what to learn from them"),
+        Field("tags", value=", ".join(values.get("tags", [])), placeholder="comma, separated"),
+        Field("priority", value=str(values.get("priority", 2)), choices=PRIORITIES),
+        Field(
+            "cadence_days",
+            "Keep in touch",
+            str(cadence) if cadence else "",
+            "every N days (empty: no)",
+            validators=[_contact_check("cadence_days")],
+        ),
+        Field("notes", value=values.get("notes", "")),
+    ]
+    if editing or len(handles) > 1:
+        platforms = [p for p in PLATFORMS if p in FORM_HANDLES or p in handles]
+        lines = [
+            Field(p, platform_label(p), handles.get(p, ""), validators=[_handle_check(p)]) for p in platforms
+        ]
+        return FieldsForm(title, [name, *lines, *rest, *(_editing_fields(values) if editing else [])])
+    [(platform, handle)] = handles.items() if handles else [("x", "")]
+    check = HandleOn()
+    check.platform = platform
+    one_handle = Field(
+        "handle",
+        "Handle",
+        handle,
+        "@name, name.bsky.social, a profile URL...",
+        validators=[check],
+        beside=Field("platform", "On", platform, choices=tuple((platform_label(p), p) for p in PLATFORMS)),
+    )
+    return NewTargetForm(title, [name, one_handle, *rest])
 
 
 def _editing_fields(values: dict) -> list[Field]:
@@ -85,35 +110,63 @@ def _editing_fields(values: dict) -> list[Field]:
     return [
         Field(
             "followers",
-            "Followers",
-            "" if followers is None else str(followers),
-            validators=[Function(_is_count_or_empty, "a whole number")],
+            value="" if followers is None else str(followers),
+            validators=[_contact_check("followers")],
         ),
-        Field(
-            "archived",
-            "Archived",
-            "yes" if values.get("archived") else "no",
-            "yes hides the contact from the panes",
-            validators=[Function(lambda v: v in ("yes", "no"), "yes or no")],
-        ),
+        Field("archived", value=YES if values.get("archived") else "no", switch=True),
     ]
 
 
+class NewTargetForm(FieldsForm):
+    """Follows the handle typed with the platform it is on, until the user picks the platform."""
+
+    platform_picked = False
+
+    def __init__(self, title: str, fields: list[Field]) -> None:
+        super().__init__(title, fields)
+        self.shown_platform = self.initial["platform"]
+
+    @on(Input.Changed, "#handle")
+    def follow_handle(self, event: Input.Changed) -> None:
+        if self.platform_picked:
+            return
+        # Guessed afresh from the whole handle each time: a guess from its first letters is no guide.
+        self.shown_platform = likely_platform(event.value, self.initial["platform"])
+        with self.prevent(Select.Changed):  # so that a change heard is the user's
+            self.query_one("#platform", Choice).value = self.shown_platform
+        self.check_handle_on(self.shown_platform)
+
+    @on(Select.Changed, "#platform")
+    def platform_changed(self, event: Select.Changed) -> None:
+        # The list says once what it starts with; any other change is the user's pick.
+        if event.value != self.shown_platform:
+            self.platform_picked = True
+            self.check_handle_on(str(event.value))
+
+    def check_handle_on(self, platform: str) -> None:
+        handle = self.query_one("#handle", Input)
+        for validator in handle.validators:
+            if isinstance(validator, HandleOn):
+                validator.platform = platform
+        handle.validate(handle.value)
+        self.show_problems(self.query(".touched").results(Input))
+
+
 def contact_fields(answers: dict[str, str]) -> dict:
-    """The form's answers as fields for Contact.from_dict."""
+    """The form's answers as fields for Contact.from_dict, which checks them."""
+    handles = {p: answers[p] for p in PLATFORMS if answers.get(p, "").strip()}
+    if answers.get("handle", "").strip():
+        handles[answers["platform"]] = answers["handle"]
     return {
         "name": answers["name"],
-        "handles": {p: answers[p] for p in PLATFORMS if p in answers and answers[p].strip()},
+        "handles": handles,
         "why": answers["why"],
         "notes": answers["notes"],
         "tags": [tag.strip() for tag in answers["tags"].split(",") if tag.strip()],
-        "priority": int(answers["priority"]),
-        "cadence_days": int(answers["cadence_days"]) if answers["cadence_days"].strip() else None,
+        "priority": answers["priority"],
+        "cadence_days": answers["cadence_days"].strip() or None,
         **(
-            {
-                "followers": int(answers["followers"]) if answers["followers"].strip() else None,
-                "archived": answers["archived"] == "yes",
-            }
+            {"followers": answers["followers"].strip() or None, "archived": answers["archived"] == YES}
             if "archived" in answers
             else {}
         ),

@@ -4,11 +4,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.validation import Function
+from textual import on
+from textual.widgets import Input, Select
 
-from dailyreach.core.formats import EXPORT_FORMATS, EXPORT_SUFFIXES, IMPORT_FORMATS
+from dailyreach.core.formats import EXPORT_FORMATS, EXPORT_SUFFIXES, IMPORT_FORMATS, IMPORT_TITLES
 from dailyreach.core.store import Store
-from dailyreach.tui.screens.fields_form import Field, FieldsForm
+from dailyreach.tui.screens.fields_form import NO, YES, Check, Field, FieldsForm
+
+EXPORT_TITLES = {
+    "json": "JSON: everything (dailyreach can import it)",
+    "vcard": "vCard: contacts",
+    "csv": "CSV: contacts",
+    "interactions-csv": "CSV: interactions",
+    "ics": "iCalendar: follow-ups",
+}
+ENCODINGS = (
+    ("UTF-8 or Shift_JIS, as the file says", ""),
+    ("UTF-8", "utf-8"),
+    ("Shift_JIS", "shift_jis"),
+    ("CP932 (Windows Japanese)", "cp932"),
+    ("EUC-JP", "euc-jp"),
+    ("Windows-1252", "cp1252"),
+    ("Latin-1", "latin-1"),
+    ("UTF-16", "utf-16"),
+)
 
 
 def default_export_name(day: str, fmt: str) -> str:
@@ -16,61 +35,101 @@ def default_export_name(day: str, fmt: str) -> str:
     return f"dailyreach-{kind}-{day}.{EXPORT_SUFFIXES[fmt]}"
 
 
+def export_folder() -> Path:
+    """The user's documents folder (their home when there is none), never the current directory: an
+    export started from a checkout does not land inside it."""
+    import platformdirs  # here, not at start-up: only the export needs it
+
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
+
+
+def shown_path(path: Path) -> str:
+    """A path as short as the user reads it: ~ for their home."""
+    home = Path.home()
+    return f"~/{path.relative_to(home)}" if path.is_relative_to(home) and path != home else str(path)
+
+
+def _file_to_write(value: str) -> Path:
+    if not value.strip():
+        raise ValueError("a file name is needed")
+    path = Path(value.strip()).expanduser()
+    if path.is_dir():
+        raise ValueError(f"{value.strip()} is a folder: add a file name")
+    if not path.parent.is_dir():
+        raise ValueError(f"there is no folder {shown_path(path.parent)}")
+    return path
+
+
+def _file_named(value: str) -> str:
+    if not value.strip():
+        raise ValueError("a file name is needed")
+    return value
+
+
 def export_form(store: Store, typed: dict[str, str] | None = None) -> FieldsForm:
-    return FieldsForm(
+    day = store.today().isoformat()
+    suggested = shown_path(export_folder() / default_export_name(day, "json"))
+    return ExportForm(
+        day,
         "Export",
         [
-            Field(
-                "path",
-                "File",
-                default_export_name(store.today().isoformat(), "json"),
-                validators=[Function(lambda v: bool(v.strip()), "a file name is needed")],
-            ),
-            Field(
-                "format",
-                "Format",
-                "json",
-                ", ".join(EXPORT_FORMATS),
-                validators=[Function(lambda v: v in EXPORT_FORMATS, ", ".join(EXPORT_FORMATS))],
-            ),
-            Field(
-                "replace", "Replace", "no", validators=[Function(lambda v: v in ("yes", "no"), "yes or no")]
-            ),
+            Field("path", "File", suggested, validators=[Check(_file_to_write, optional=False)]),
+            Field("format", "Format", "json", choices=tuple((EXPORT_TITLES[f], f) for f in EXPORT_FORMATS)),
+            Field("replace", "Replace", NO, switch=True),
         ],
         typed,
+        save_label="Export",
     )
 
 
+def named_for(text: str, day: str, fmt: str) -> str:
+    """The file ``text`` names, renamed for ``fmt`` when its name is one the form suggests."""
+    path = Path(text.strip())
+    if path.name in {default_export_name(day, other) for other in EXPORT_FORMATS}:
+        return str(path.with_name(default_export_name(day, fmt)))
+    return text
+
+
+class ExportForm(FieldsForm):
+    """A file name the form suggested follows the format chosen (.json, .vcf, .ics...)."""
+
+    def __init__(
+        self, day: str, title: str, fields: list[Field], typed: dict[str, str] | None, *, save_label: str
+    ) -> None:
+        super().__init__(title, fields, typed, save_label=save_label)
+        self.day = day
+
+    @on(Select.Changed, "#format")
+    def follow_format(self, event: Select.Changed) -> None:
+        box = self.query_one("#path", Input)
+        box.value = named_for(box.value, self.day, str(event.value))
+
+
 def export_target(answers: dict[str, str], day: str) -> tuple[Path, str, bool]:
-    """The file, format and whether to replace; the untouched JSON name follows the chosen format."""
-    fmt, path = answers["format"], answers["path"].strip()
-    if path == default_export_name(day, "json"):
-        path = default_export_name(day, fmt)
-    return Path(path).expanduser(), fmt, answers["replace"] == "yes"
+    """The file, format and whether to replace it; a suggested name follows the format even when Enter
+    came before the form showed it."""
+    path = named_for(answers["path"], day, answers["format"])
+    return Path(path.strip()).expanduser(), answers["format"], answers["replace"] == YES
 
 
 def import_form(typed: dict[str, str] | None = None) -> FieldsForm:
-    formats = ("auto", *IMPORT_FORMATS)
+    formats = (("Recognised from the file", "auto"), *((IMPORT_TITLES[f], f) for f in IMPORT_FORMATS))
     return FieldsForm(
         "Import contacts",
         [
             Field(
                 "path",
                 "File",
-                "",
-                "Connections.csv, following_accounts.csv, contacts.vcf, ...",
-                validators=[Function(lambda v: bool(v.strip()), "a file name is needed")],
+                placeholder="~/Downloads/Connections.csv, a .vcf or .csv",
+                validators=[Check(_file_named, optional=False)],
             ),
-            Field(
-                "format",
-                "Format",
-                "auto",
-                validators=[Function(lambda v: v in formats, ", ".join(formats))],
-            ),
-            Field("tags", "Tags", "", "added to everyone imported, comma separated"),
-            Field("encoding", "Encoding", "", "empty: UTF-8 or Shift_JIS"),
+            Field("format", "Format", "auto", choices=formats),
+            Field("tags", "Tags", placeholder="added to everyone imported, comma separated"),
+            Field("encoding", "Encoding", "", choices=ENCODINGS),
         ],
         typed,
+        save_label="Preview",
     )
 
 

@@ -1,80 +1,259 @@
-"""One modal form for every small form: labelled inputs, validated as you type; the caller saves."""
+"""One modal form for every small form: labelled fields, checked as you type; the caller saves.
+
+A choice is picked from a list or switched on and off, never typed. Enter saves from any field, Escape
+cancels, Tab and Shift+Tab go round the fields without leaving the form, and the footer shows the form's
+own keys.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.validation import Validator
-from textual.widgets import Input, Label, Static
+from textual.validation import ValidationResult, Validator
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static, Switch
 
-LONG_FORM = 8
+from dailyreach.core.errors import ValidationError, field_label
+from dailyreach.tui.widgets.key_footer import KeyFooter
+
+# Lines a form takes besides its fields (border, title, a line for problems), and the footer's line.
+FORM_CHROME = 5
+FOOTER = 1
+YES, NO = "yes", "no"
 
 
-def input_problems(inputs: Iterable[Input]) -> list[str]:
-    """What is wrong with each input whose validators refuse its value, one line per input."""
+def input_problems(inputs: Iterable[Input], labels: Mapping[str, str] | None = None) -> list[str]:
+    """What is wrong with each input whose validators refuse its value, one line per input, under the
+    field's name as the command line says it (``labels`` names the fields the core has no name for)."""
     problems = []
     for box in inputs:
         result = box.validate(box.value)  # None for an input with no validators
         if result is not None and not result.is_valid:
-            problems.append(f"{box.id}: {'; '.join(result.failure_descriptions)}")
+            name = box.id or ""
+            label = field_label(name)
+            if label == name and labels:
+                label = labels.get(name, name)
+            problems.append(f"{label}: {'; '.join(result.failure_descriptions)}")
     return problems
+
+
+class Check(Validator):
+    """Valid when ``parse`` takes the text; otherwise the core's own words for what is wrong, so the form
+    says a mistake as the command line does. An empty optional field is not checked."""
+
+    def __init__(self, parse: Callable[[str], object], *, optional: bool = True) -> None:
+        super().__init__()
+        self.parse = parse
+        self.optional = optional
+
+    def validate(self, value: str) -> ValidationResult:
+        if self.optional and not value.strip():
+            return self.success()
+        try:
+            self.parse(value)
+        except ValidationError as error:
+            return self.failure(error.problem)  # the form puts the field's label in front
+        except ValueError as error:  # DateParseError, HandleError and the forms' own checks
+            return self.failure(str(error))
+        return self.success()
 
 
 @dataclass(frozen=True)
 class Field:
+    """A line of the form: text typed in, one of ``choices`` ((shown, value) pairs), or a yes/no
+    ``switch``; ``beside`` puts a second field on the same line (a currency beside its amount)."""
+
     id: str
-    label: str
+    label: str = ""
     value: str = ""
     placeholder: str = ""
     validators: list[Validator] = field(default_factory=list)
+    choices: tuple[tuple[str, str], ...] = ()
+    switch: bool = False
+    beside: Field | None = None
+
+    @property
+    def shown_label(self) -> str:
+        return self.label or field_label(self.id)
+
+
+class Choice(Select[str], inherit_bindings=False):
+    """One of a few values, on one line. Space or an arrow opens the list and a letter picks the next
+    choice starting with it; Enter is left to the form, which saves."""
+
+    BINDINGS = [Binding("space,down,up", "show_overlay", "Choose", show=False)]
+
+    def __init__(
+        self, choices: tuple[tuple[str, str], ...], value: str, *, id: str, classes: str = ""
+    ) -> None:
+        values = [choice for _, choice in choices]
+        start = value if value in values else values[0]
+        super().__init__(choices, value=start, allow_blank=False, id=id, classes=classes, compact=True)
+        self.choices = choices
+
+    def on_key(self, event: events.Key) -> None:
+        if self.expanded or not (event.character and event.character.isalnum()):
+            return
+        event.stop()
+        letter = event.character.lower()
+        values = [value for _, value in self.choices]
+        start = values.index(self.value) + 1 if self.value in values else 0
+        for shown, value in self.choices[start:] + self.choices[:start]:
+            if shown.lower().startswith(letter):
+                self.value = value
+                return
+
+
+class YesNo(Switch, inherit_bindings=False):
+    """Yes or no: space switches it, y and n say which; Enter is left to the form, which saves."""
+
+    BINDINGS = [
+        Binding("space", "toggle_switch", "Switch", show=False),
+        Binding("y", "answer(True)", show=False),
+        Binding("n", "answer(False)", show=False),
+    ]
+
+    def action_answer(self, yes: bool) -> None:
+        self.value = yes
+
+
+def _control(spec: Field, classes: str = "") -> Widget:
+    if spec.choices:
+        return Choice(spec.choices, spec.value, id=spec.id, classes=classes)
+    if spec.switch:
+        return YesNo(spec.value == YES, id=spec.id, animate=False, classes=classes)
+    return Input(
+        spec.value, id=spec.id, placeholder=spec.placeholder, validators=spec.validators, classes=classes
+    )
+
+
+def answer(control: Widget) -> str:
+    """A field's answer as text, as the callers read it: a choice's value, yes or no."""
+    if isinstance(control, Switch):
+        return YES if control.value else NO
+    if isinstance(control, Select):
+        return str(control.value)
+    return control.value if isinstance(control, Input) else ""
 
 
 class FieldsForm(ModalScreen[dict[str, str] | None]):
-    """Dismisses with {field id: text} on Enter when every field is valid, or None on Escape."""
+    """Dismisses with {field id: text} when every field is valid (Enter, from any field), or None on
+    Escape. ``save_label`` names what Enter does in the footer."""
 
-    AUTO_FOCUS = "Input"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_form")]
+    AUTO_FOCUS = "*"
+    BINDINGS = [
+        # A priority binding, so that Enter saves from an input, a closed list or a switch alike.
+        Binding("enter", "save", "Save", priority=True, id="save_form"),
+        Binding("escape", "cancel", "Cancel", id="cancel_form"),
+    ]
 
-    def __init__(self, title: str, fields: list[Field], typed: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        fields: list[Field],
+        typed: dict[str, str] | None = None,
+        *,
+        save_label: str = "Save",
+    ) -> None:
         """``typed`` brings back what the user entered when a save failed."""
         super().__init__()
         typed = typed or {}
+
+        def as_typed(spec: Field) -> Field:
+            beside = as_typed(spec.beside) if spec.beside else None
+            return replace(spec, value=typed.get(spec.id, spec.value), beside=beside)
+
         self.title_text = title
-        self.fields = [replace(spec, value=typed.get(spec.id, spec.value)) for spec in fields]
+        self.fields = [as_typed(spec) for spec in fields]
+        self.labels = {spec.id: spec.shown_label for spec in self._every_field()}
+        self.initial = {spec.id: spec.value for spec in self._every_field()}
+        if save_label != "Save":
+            for key, bindings in self._bindings.key_to_bindings.items():
+                self._bindings.key_to_bindings[key] = [
+                    replace(binding, description=save_label) if binding.id == "save_form" else binding
+                    for binding in bindings
+                ]
+
+    def _every_field(self) -> Iterable[Field]:
+        for spec in self.fields:
+            yield spec
+            if spec.beside:
+                yield spec.beside
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="form long" if len(self.fields) > LONG_FORM else "form"):
+        # The box itself never takes the focus: Tab past the last field comes back to the first.
+        with VerticalScroll(classes="form", can_focus=False):
             yield Static(self.title_text, classes="title", markup=False)
             for spec in self.fields:
-                yield Horizontal(
-                    Label(spec.label),
-                    Input(spec.value, id=spec.id, placeholder=spec.placeholder, validators=spec.validators),
-                    classes="row",
-                )
-            yield Static("Enter saves, Escape cancels", classes="hint")
+                controls = [_control(spec)] + ([_control(spec.beside, "beside")] if spec.beside else [])
+                if spec.switch:  # a switch alone does not say which way is yes
+                    controls.append(Label(spec.value if spec.value == YES else NO, classes="switch-state"))
+                yield Horizontal(Label(spec.shown_label, markup=False), *controls, classes="row")
             yield Static("", id="problem", classes="error", markup=False)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        # Nothing to wait for before showing the keys: the form has no data to read.
+        self.query_one(KeyFooter).release()
+        self._fit(self.app.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        """A line between fields where the terminal has room for them, none where it has not."""
+        needed = FORM_CHROME + 2 * len(self.fields)
+        self.query_one(".form").set_class(needed > height - FOOTER, "long")
+
+    def controls(self) -> list[Widget]:
+        return [
+            self.query_one(f"#{spec.id}")
+            for spec in self._every_field()  # in the order of the form
+        ]
+
+    def answers(self) -> dict[str, str]:
+        return {control.id: answer(control) for control in self.controls() if control.id}
 
     def on_input_changed(self, event: Input.Changed) -> None:
         # Problems show once a field was edited, not as a wall of red on a fresh form.
-        initial = next(spec.value for spec in self.fields if spec.id == event.input.id)
-        if event.value != initial:
+        if event.value != self.initial.get(event.input.id or ""):
             event.input.add_class("touched")
-        self._show_problems(self.query(".touched").results(Input))
+        self.show_problems(self.query(".touched").results(Input))
 
-    def _show_problems(self, inputs: Iterable[Input]) -> list[str]:
-        problems = input_problems(inputs)
+    def on_switch_changed(self, event: Switch.Changed) -> None:
+        if event.switch.parent is not None:
+            event.switch.parent.query_one(".switch-state", Label).update(YES if event.value else NO)
+
+    def show_problems(self, inputs: Iterable[Input]) -> list[str]:
+        problems = input_problems(inputs, self.labels)
         self.query_one("#problem", Static).update("\n".join(problems))
         return problems
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        # Reached only when the save key is mapped to another key than Enter: Enter still saves.
         event.stop()
-        if not self._show_problems(self.query(Input).results(Input)):
-            self.dismiss({box.id: box.value for box in self.query(Input).results(Input) if box.id})
+        self.action_save()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # An open list takes Enter as picking the highlighted choice.
+        return not (action == "save" and any(select.expanded for select in self.query(Select)))
+
+    def action_save(self) -> None:
+        inputs = list(self.query(Input).results(Input))
+        if self.show_problems(inputs):
+            wrong = [box for box in inputs if not box.is_valid]
+            for box in wrong:
+                box.add_class("touched")
+            if wrong and self.focused not in wrong:
+                wrong[0].focus()
+            return
+        self.dismiss(self.answers())
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from dailyreach.report import export_plan_text, handles_text, import_source, plural
+from dailyreach.tui.columns import Column, fit_widths, set_columns
+from dailyreach.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from dailyreach.core.contact_import import ImportPreview
@@ -24,6 +26,20 @@ def preview_summary(preview: ImportPreview) -> str:
         f"would add {len(preview.added)}, skip {len(preview.skipped)}, {plural(len(preview.bad), 'bad row')}"
     )
     return f"{import_source(preview)}\n{counts}"
+
+
+COLUMNS = (
+    Column("status", "", width=4),
+    Column("line", "Line", width=5),
+    Column("name", "Name", least=8, most=20),
+    Column("details", "Details", least=8),
+)
+SCROLLBAR = 1
+
+
+def _cell(text: str, style: str = "") -> Text:
+    # One line, cut with an ellipsis at the column's width: the table never scrolls sideways.
+    return Text(text, style=style, no_wrap=True, overflow="ellipsis", end="")
 
 
 class ImportPreviewScreen(ModalScreen[bool]):
@@ -44,33 +60,41 @@ class ImportPreviewScreen(ModalScreen[bool]):
             yield Static(preview_summary(self.preview), id="summary", markup=False)
             yield DataTable(id="rows", cursor_type="row", zebra_stripes=True)
             yield Static("\n".join(self.preview.notices), id="notices", classes="hint", markup=False)
-            hint = "Enter imports, Escape cancels" if self.preview.adds_anything else "Nothing to add: Escape"
-            yield Static(hint, classes="hint")
+            if not self.preview.adds_anything:
+                yield Static("Nothing to add: Escape goes back", classes="hint")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.query_one(KeyFooter).release()
+        self.call_after_refresh(self._fit_rows)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_rows)
+
+    def _fit_rows(self) -> None:
         table = self.query_one("#rows", DataTable)
-        table.add_columns("", "Line", "Name", "Details")
+        widths = fit_widths(COLUMNS, table.scrollable_content_region.width - SCROLLBAR)
+        if set_columns(table, COLUMNS, widths):
+            for line, status, label, details in self._rows():
+                table.add_row(status, _cell(str(line)), _cell(label), _cell(details))
+
+    def _rows(self) -> list[tuple[int, Text, str, str]]:
         rows = [
-            (
-                line,
-                Text("add", style="green"),
-                contact.name,
-                handles_text(contact),
-            )
+            (line, _cell("add", "green"), contact.name, handles_text(contact))
             for line, contact in self.preview.added
         ]
         rows += [
-            (line, Text("skip", style="yellow"), label, reason)
-            for line, label, reason in self.preview.skipped
+            (line, _cell("skip", "yellow"), label, reason) for line, label, reason in self.preview.skipped
         ]
-        rows += [
-            (line, Text("bad", style="bold red"), label, reason) for line, label, reason in self.preview.bad
-        ]
-        for line, status, label, details in sorted(rows, key=lambda row: row[0]):
-            table.add_row(status, Text(str(line)), Text(label), Text(details))
+        rows += [(line, _cell("bad", "bold red"), label, reason) for line, label, reason in self.preview.bad]
+        return sorted(rows, key=lambda row: row[0])
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # With nothing to add, Enter does nothing and the footer does not offer it.
+        return self.preview.adds_anything or action != "confirm"
 
     def action_confirm(self) -> None:
-        self.dismiss(self.preview.adds_anything)
+        self.dismiss(True)
 
     def action_cancel(self) -> None:
         self.dismiss(False)

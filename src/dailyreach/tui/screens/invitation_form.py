@@ -2,81 +2,80 @@
 
 from __future__ import annotations
 
-from textual.validation import Function, Number
+from textual import on
+from textual.widgets import Input
 
 from dailyreach.core.dates import parse_date
-from dailyreach.core.errors import DateParseError
 from dailyreach.core.model import INVITATION_KINDS, Invitation
 from dailyreach.core.store import Store
-from dailyreach.tui.screens.fields_form import Field, FieldsForm
+from dailyreach.core.validation import amount_currency
+from dailyreach.tui.screens.fields_form import YES, Check, Choice, Field, FieldsForm
+
+# The currencies offered first; any other three-letter code typed with the cost is added to them.
+CURRENCIES = ("JPY", "USD", "EUR", "GBP", "CNY", "KRW", "TWD", "HKD", "SGD", "AUD", "CAD", "CHF", "INR")
 
 
-def _is_day_or_empty(store: Store):
-    def check(value: str) -> bool:
-        if not value.strip():
-            return True
-        try:
-            parse_date(value, store.now())
-        except DateParseError:
-            return False
-        return True
+def _invitation_check(field_id: str, *, optional: bool = True) -> Check:
+    """The invitation's own check of one field, as the command line's ``invite`` makes it."""
+    return Check(lambda value: Invitation.from_dict({"title": "-", field_id: value}), optional=optional)
 
-    return check
+
+def _currency_choices(*first: str) -> tuple[tuple[str, str], ...]:
+    codes = dict.fromkeys([*first, *CURRENCIES])
+    return tuple((code, code) for code in codes)
 
 
 def invitation_form(store: Store, typed: dict[str, str] | None = None) -> FieldsForm:
+    """Title and cost first: a declined invitation is remembered for what declining it saved."""
     currency = store.settings().currency
-    return FieldsForm(
+    typed_currency = (typed or {}).get("currency", currency)
+    return InvitationForm(
         "New invitation",
         [
-            Field("title", "Title", validators=[Function(lambda v: bool(v.strip()), "a title is needed")]),
-            Field("from", "From", placeholder="who invited you"),
+            Field("title", validators=[_invitation_check("title", optional=False)]),
+            Field(
+                "cost",
+                placeholder="5000, ¥5,000, 40 USD",
+                validators=[_invitation_check("cost")],
+                beside=Field("currency", value=currency, choices=_currency_choices(typed_currency, currency)),
+            ),
             Field(
                 "event_date",
-                "Date",
                 placeholder="2026-12-01, friday, +10d",
-                validators=[Function(_is_day_or_empty(store), "not a date")],
+                validators=[Check(lambda value: parse_date(value, store.now()))],
             ),
             Field(
                 "kind",
-                "Kind",
-                "mixer",
-                validators=[Function(lambda v: v in INVITATION_KINDS, ", ".join(INVITATION_KINDS))],
+                value="mixer",
+                choices=tuple((kind.replace("_", " "), kind) for kind in INVITATION_KINDS),
             ),
-            Field(
-                "hours", "Hours", "3", validators=[Number(minimum=0, failure_description="hours, 0 or more")]
-            ),
-            Field(
-                "cost",
-                "Cost",
-                "",
-                f"in {currency}",
-                validators=[Function(_is_amount, "an amount, 0 or more")],
-            ),
-            Field(
-                "decline",
-                "Decline now",
-                "yes",
-                validators=[Function(lambda v: v in ("yes", "no"), "yes or no")],
-            ),
+            Field("hours", value="3", validators=[_invitation_check("hours")]),
+            Field("from", placeholder="who invited you"),
+            Field("decline", "Decline now", YES, switch=True),
         ],
         typed,
     )
 
 
-def _is_amount(value: str) -> bool:
-    if not value.strip():
-        return True
-    try:
-        return float(value) >= 0
-    except ValueError:
-        return False
+class InvitationForm(FieldsForm):
+    """A cost typed with its currency (¥5000, 5000 JPY) sets the currency beside it."""
+
+    @on(Input.Changed, "#cost")
+    def follow_cost(self, event: Input.Changed) -> None:
+        code = amount_currency(event.value)
+        currencies = self.query_one("#currency", Choice)
+        if code is None or code == currencies.value:
+            return
+        if code not in [value for _, value in currencies.choices]:
+            currencies.choices = _currency_choices(code, *(value for _, value in currencies.choices))
+            currencies.set_options(currencies.choices)
+        currencies.value = code
 
 
 def invitation_fields(store: Store, answers: dict[str, str]) -> dict:
-    """The form's answers as fields for Invitation.from_dict."""
+    """The form's answers as fields for Invitation.from_dict, which checks them."""
     now = store.now()
-    declined = answers["decline"] == "yes"
+    declined = answers["decline"] == YES
     event_date = answers["event_date"].strip()
     return {
         "title": answers["title"],
@@ -85,14 +84,19 @@ def invitation_fields(store: Store, answers: dict[str, str]) -> dict:
         "kind": answers["kind"],
         "hours": answers["hours"],
         "cost": answers["cost"],
-        "currency": store.settings().currency,
+        # A cost typed as ¥5000 is in yen whatever the list beside it says.
+        "currency": amount_currency(answers["cost"]) or answers["currency"],
         "status": "declined" if declined else "undecided",
         "decided_at": now.isoformat() if declined else None,
     }
 
 
 def decline_form(invitation: Invitation) -> FieldsForm:
-    return FieldsForm(f"Decline: {invitation.title}", [Field("note", "Reason", "", "optional")])
+    return FieldsForm(
+        f"Decline: {invitation.title}",
+        [Field("note", "Reason", placeholder="optional")],
+        save_label="Decline",
+    )
 
 
 def host_as_target(invitation: Invitation) -> dict:

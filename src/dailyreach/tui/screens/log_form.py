@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.binding import Binding
-from textual.validation import Function
 
 from dailyreach.core.dates import parse_date
-from dailyreach.core.errors import DateParseError
 from dailyreach.core.model import Contact
 from dailyreach.core.store import Store
 from dailyreach.core.threads import Thread
-from dailyreach.tui.screens.fields_form import Field, FieldsForm
+from dailyreach.tui.screens.fields_form import Check, Field, FieldsForm
 
 LOG_KEYS = {
     "d": "dm_sent",
@@ -44,12 +44,12 @@ def usual_channel(contact: Contact, thread: Thread) -> str:
     return thread.last_channel if thread.last_sent else contact.main_channel
 
 
-def _is_later_day(store: Store):
-    def check(value: str) -> bool:
-        try:
-            return parse_date(value, store.now()) > store.today()
-        except DateParseError:
-            return False
+def _later_day(store: Store) -> Callable[[str], object]:
+    def check(value: str) -> object:
+        day = parse_date(value, store.now())
+        if day <= store.today():
+            raise ValueError(f"{value.strip()!r} is not after today ({store.today().isoformat()})")
+        return day
 
     return check
 
@@ -60,10 +60,10 @@ def snooze_form(store: Store, contact: Contact) -> FieldsForm:
         [
             Field(
                 "until",
-                "Until",
-                store.today().add(days=1).isoformat(),
-                "2026-12-01, friday, +10d",
-                validators=[Function(_is_later_day(store), "a day after today")],
+                value=store.today().add(days=1).isoformat(),
+                placeholder="2026-12-01, friday, +10d",
+                validators=[Check(_later_day(store), optional=False)],
             )
         ],
+        save_label="Snooze",
     )
