@@ -415,6 +415,15 @@ async def test_a_bad_handle_says_what_the_platform_takes(store):
         assert app.screen.focused.id == "handle" and store.contacts() == []
 
 
+async def test_the_log_bar_shares_the_forms_wording_of_a_field(store, ann):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("d", "ctrl+u", *"32/13")
+        await settle(pilot)
+        assert str(app.screen.query_one("#problem").render()).startswith("When: ")
+
+
 async def test_snooze_refuses_a_day_that_is_not_later_and_says_so(store, ann):
     app = DailyReachApp(store)
     async with app.run_test(size=SMALL) as pilot:

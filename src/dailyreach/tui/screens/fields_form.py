@@ -7,7 +7,7 @@ own keys.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from textual import events
@@ -19,7 +19,7 @@ from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, Switch
 
-from dailyreach.core.errors import ValidationError, field_label
+from dailyreach.core.errors import FIELD_LABELS, ValidationError, field_label
 from dailyreach.tui.widgets.key_footer import KeyFooter
 
 # Lines a form takes besides its fields (border, title, a line for problems), and the footer's line.
@@ -28,19 +28,24 @@ FOOTER = 1
 YES, NO = "yes", "no"
 
 
-def input_problems(inputs: Iterable[Input], labels: Mapping[str, str] | None = None) -> list[str]:
+def input_problems(inputs: Iterable[Input]) -> list[str]:
     """What is wrong with each input whose validators refuse its value, one line per input, under the
-    field's name as the command line says it (``labels`` names the fields the core has no name for)."""
+    field's name: as the command line says it, or else as the label shown before the input."""
     problems = []
     for box in inputs:
         result = box.validate(box.value)  # None for an input with no validators
         if result is not None and not result.is_valid:
-            name = box.id or ""
-            label = field_label(name)
-            if label == name and labels:
-                label = labels.get(name, name)
-            problems.append(f"{label}: {'; '.join(result.failure_descriptions)}")
+            problems.append(f"{_label_of(box)}: {'; '.join(result.failure_descriptions)}")
     return problems
+
+
+def _label_of(box: Input) -> str:
+    name = box.id or ""
+    if name in FIELD_LABELS:
+        return FIELD_LABELS[name]
+    siblings = list(box.parent.children) if box.parent else []
+    shown = [widget for widget in siblings[: siblings.index(box)] if isinstance(widget, Label)]
+    return str(shown[-1].content) if shown else name
 
 
 class Check(Validator):
@@ -171,7 +176,6 @@ class FieldsForm(ModalScreen[dict[str, str] | None]):
 
         self.title_text = title
         self.fields = [as_typed(spec) for spec in fields]
-        self.labels = {spec.id: spec.shown_label for spec in self._every_field()}
         self.initial = {spec.id: spec.value for spec in self._every_field()}
         if save_label != "Save":
             for key, bindings in self._bindings.key_to_bindings.items():
@@ -231,7 +235,7 @@ class FieldsForm(ModalScreen[dict[str, str] | None]):
             event.switch.parent.query_one(".switch-state", Label).update(YES if event.value else NO)
 
     def show_problems(self, inputs: Iterable[Input]) -> list[str]:
-        problems = input_problems(inputs, self.labels)
+        problems = input_problems(inputs)
         self.query_one("#problem", Static).update("\n".join(problems))
         return problems
 
