@@ -7,6 +7,7 @@ pendulum only for a date the standard library does not read.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from dailyreach import __version__
-from dailyreach.cli import VERSION_MESSAGE
+from dailyreach.cli import USUAL_COLLECTION_THRESHOLDS, VERSION_MESSAGE
 from dailyreach.core.errors import (
     DateParseError,
     ImportRejected,
@@ -107,6 +108,7 @@ def cli(ctx: click.Context, db: Path | None, config: Path | None, demo: bool) ->
         from dailyreach.config import default_config_path
         from dailyreach.tui.launch import run_app
 
+        gc.set_threshold(*USUAL_COLLECTION_THRESHOLDS)
         run_app(ctx.obj.db, config or default_config_path(), demo=demo)
 
 

@@ -4,12 +4,14 @@ The table is the record. When a command comes to need a package (or stops needin
 here, on purpose; an unplanned import fails this test instead of quietly slowing every run down.
 """
 
+import gc
 import os
 import subprocess
 import sys
 
 import pytest
 
+from dailyreach.cli import COMMAND_COLLECTION_THRESHOLD, USUAL_COLLECTION_THRESHOLDS, main
 from tests.conftest import run_cli
 
 # What a command that opens the store loads; then the packages only some paths need. pendulum is
@@ -89,3 +91,28 @@ def test_the_app_loads_import_and_export_code_only_when_it_is_used():
     assert heavy_loaded("import dailyreach.tui.app").isdisjoint(
         {"icalendar", "vobject", "jsonschema", "tomlkit"}
     )
+
+
+def test_a_command_collects_garbage_rarely_as_it_starts():
+    probe = "import atexit, gc, sys\natexit.register(lambda: print('THRESHOLD', gc.get_threshold()[0]))\n"
+    result = subprocess.run(
+        [sys.executable, "-c", probe + SCRIPT, "today", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == f"THRESHOLD {COMMAND_COLLECTION_THRESHOLD}"
+
+
+def test_the_app_collects_garbage_as_usual(monkeypatch, tmp_path):
+    seen = []
+    monkeypatch.setattr(
+        "dailyreach.tui.launch.run_app", lambda *args, **kwargs: seen.append(gc.get_threshold())
+    )
+    before = gc.get_threshold()
+    try:
+        with pytest.raises(SystemExit) as exited:
+            main(["--db", str(tmp_path / "db.json"), "--config", str(tmp_path / "config.toml")])
+    finally:
+        gc.set_threshold(*before)
+    assert exited.value.code == 0
+    assert USUAL_COLLECTION_THRESHOLDS[0] != COMMAND_COLLECTION_THRESHOLD
+    assert seen == [USUAL_COLLECTION_THRESHOLDS]
