@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.widgets import Input
 
 from dailyreach.core.model import Invitation
 from dailyreach.tui.app import DailyReachApp
@@ -53,9 +54,17 @@ def steps(*actions: str | tuple[str]):
                     await pilot.pause()
             else:
                 await pilot.press(action)
-        await settle(pilot)
+        await steady(pilot)
 
     return run
+
+
+async def steady(pilot) -> None:
+    """Settle, then hold the text cursor on: a blinking one is caught on or off at random."""
+    await settle(pilot)
+    for box in pilot.app.screen.query(Input):
+        box.cursor_blink = False
+    await settle(pilot)
 
 
 @SIZES
@@ -125,6 +134,6 @@ def test_import_preview(snap_compare, morning, size):
         # A relative path keeps the snapshot the same on every machine.
         pilot.app.screen.query_one("#path").value = str(FIXTURES.relative_to(Path.cwd()) / "Connections.csv")
         await pilot.press("enter")
-        await settle(pilot)
+        await steady(pilot)
 
     assert snap_compare(DailyReachApp(morning), terminal_size=size, run_before=fill_in)
