@@ -225,3 +225,11 @@ def test_a_cost_in_yen_is_saved_in_yen_whatever_the_default_currency(db):
     assert (declined[0]["cost"], declined[0]["currency"]) == (5000, "JPY")
     result = run_cli("invite", "Seminar", "--cost", "$40", "--currency", "JPY", db=db, check=False)
     assert result.returncode == 1 and "Cost: '$40' is in USD, not JPY" in result.stderr
+
+
+def test_log_takes_an_id_before_any_name_that_starts_with_it(db):
+    first = run_cli("add", "Ann", db=db).stdout.strip()
+    run_cli("add", f"{first} fan club", db=db)  # a name that begins with Ann's id
+    logged = run_cli("log", f" {first} ", "dm_sent", db=db).stdout.strip()
+    exported = json.loads(run_cli("export", db=db).stdout)
+    assert [(i["id"], i["contact_id"]) for i in exported["interactions"]] == [(logged, first)]
