@@ -129,6 +129,28 @@ async def test_a_new_target_with_tags_joins_todays_plan_and_its_name_is_not_mark
         assert "山田 [b]" in cells(app, "today")[0]
 
 
+async def test_ctrl_n_saves_a_target_and_opens_the_form_again(store):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert ("ctrl+n", "Save, add another") in [
+            (k.key, k.description) for k in app.screen.query(FooterKey)
+        ]
+        await pilot.press(*"Ann Smith", "tab", *"@ann", "ctrl+n")
+        await settle(pilot)
+        assert form(app).query_one("#name", Input).value == ""
+        assert app.screen.focused.id == "name"
+        await pilot.press(*"Lee Chen", "tab", *"lee@example.com", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert sorted((c.name, c.main_channel) for c in store.contacts()) == [
+            ("Ann Smith", "x"),
+            ("Lee Chen", "email"),
+        ]
+
+
 @pytest.mark.parametrize(
     ("typed", "platform"),
     [
@@ -530,12 +552,12 @@ async def test_the_mornings_forms_need_few_keys_besides_what_is_typed(store, hom
     async with app.run_test(size=SMALL) as pilot:
         keys = Keys(pilot)
         await settle(pilot)
-        for name, handle in people:
-            await keys.press("n")
+        await keys.press("n")
+        for number, (name, handle) in enumerate(people, 1):
             await keys.type(name)
             await keys.press("tab")
             await keys.type(handle)
-            await keys.press("enter")
+            await keys.press("enter" if number == len(people) else "ctrl+n")  # ctrl+n: and another
         targets = keys.count
         await keys.press("i")
         await keys.type("異業種交流会")
@@ -544,7 +566,7 @@ async def test_the_mornings_forms_need_few_keys_besides_what_is_typed(store, hom
         await keys.press("enter")
         mixer = keys.count - targets
         await keys.press("e", "enter")
-    assert (targets, mixer, keys.count - targets - mixer) == (15, 3, 2)
+    assert (targets, mixer, keys.count - targets - mixer) == (11, 3, 2)
     assert sorted(c.name for c in store.contacts()) == sorted(name for name, _ in people)
     channels = {contact.name: contact.main_channel for contact in store.contacts()}
     assert [channels[name] for name, _ in people] == ["mastodon", "linkedin", "x", "bluesky", "email"]

@@ -98,7 +98,7 @@ def contact_form(
         "handle",
         "Handle",
         handle,
-        "@name, name.bsky.social, a profile URL...",
+        "@name, name.bsky.social, a URL",
         validators=[check],
         beside=Field("platform", "On", platform, choices=tuple((platform_label(p), p) for p in PLATFORMS)),
     )
@@ -118,12 +118,13 @@ def _editing_fields(values: dict) -> list[Field]:
 
 
 class NewTargetForm(FieldsForm):
-    """Follows the handle typed with the platform it is on, until the user picks the platform."""
+    """Follows the handle typed with the platform it is on, until the user picks the platform. Several
+    targets are added in a row with ctrl+n."""
 
     platform_picked = False
 
     def __init__(self, title: str, fields: list[Field]) -> None:
-        super().__init__(title, fields)
+        super().__init__(title, fields, again="new_target")
         self.shown_platform = self.initial["platform"]
 
     @on(Input.Changed, "#handle")

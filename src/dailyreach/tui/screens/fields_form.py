@@ -156,6 +156,8 @@ class FieldsForm(ModalScreen[dict[str, str] | None]):
         # A priority binding, so that Enter saves from an input, a closed list or a switch alike.
         Binding("enter", "save", "Save", priority=True, id="save_form"),
         Binding("escape", "cancel", "Cancel", id="cancel_form"),
+        # Only in a form that says how it is opened again (see ``again``).
+        Binding("ctrl+n", "save_and_again", "Save, add another", id="save_and_add_another"),
     ]
 
     def __init__(
@@ -165,9 +167,12 @@ class FieldsForm(ModalScreen[dict[str, str] | None]):
         typed: dict[str, str] | None = None,
         *,
         save_label: str = "Save",
+        again: str | None = None,
     ) -> None:
-        """``typed`` brings back what the user entered when a save failed."""
+        """``typed`` brings back what the user entered when a save failed; ``again`` is the action of the
+        screen below that opens this form, for adding several records in a row."""
         super().__init__()
+        self.again = again
         typed = typed or {}
 
         def as_typed(spec: Field) -> Field:
@@ -245,10 +250,21 @@ class FieldsForm(ModalScreen[dict[str, str] | None]):
         self.action_save()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save_and_again":
+            return self.again is not None
         # An open list takes Enter as picking the highlighted choice.
         return not (action == "save" and any(select.expanded for select in self.query(Select)))
 
     def action_save(self) -> None:
+        self.save()
+
+    def action_save_and_again(self) -> None:
+        host = self.app.screen_stack[-2]  # the screen that opened the form
+        if self.again is not None and self.save():
+            host.call_later(host.run_action, self.again)
+
+    def save(self) -> bool:
+        """Dismiss with the answers if every field is valid, else show what is wrong and go to it."""
         inputs = list(self.query(Input).results(Input))
         if self.show_problems(inputs):
             wrong = [box for box in inputs if not box.is_valid]
@@ -256,8 +272,9 @@ class FieldsForm(ModalScreen[dict[str, str] | None]):
                 box.add_class("touched")
             if wrong and self.focused not in wrong:
                 wrong[0].focus()
-            return
+            return False
         self.dismiss(self.answers())
+        return True
 
     def action_cancel(self) -> None:
         self.dismiss(None)
