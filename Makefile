@@ -23,7 +23,8 @@ install: $(STAMP)
 	@case ":$$PATH:" in *":$(HOME)/.local/bin:"*) echo "dailyreach is ready: try 'dailyreach today'";; \
 	  *) echo "Add ~/.local/bin to PATH, or run $(abspath $(BIN)/dailyreach)";; esac
 
-SNAPSHOTS := tests/tui/test_snapshots.py tests/tui/test_contacts_snapshots.py tests/tui/test_form_snapshots.py
+SNAPSHOTS := tests/tui/test_snapshots.py tests/tui/test_contacts_snapshots.py tests/tui/test_form_snapshots.py \
+	tests/tui/test_stats_snapshots.py
 
 # Snapshots run on their own, after the rest: on a machine busy with the other tests a table can be
 # caught before it has measured its rows.

@@ -242,15 +242,16 @@ def calendar_lines(stats: Stats) -> list[str]:
     return lines
 
 
-def month_row(week_starts: list[date]) -> str:
-    """Month names over the weeks they begin in, one character a week; a name that would run into the
-    one before is left out."""
-    row = [" "] * (len(week_starts) + 2)
+def month_row(week_starts: list[date], cell: int = 1) -> str:
+    """Month names over the weeks they begin in, ``cell`` characters a week; a name that would run into
+    the one before is left out."""
+    row = [" "] * (len(week_starts) * cell + 3)
     free_from, previous = 0, None
     for index, start in enumerate(week_starts):
-        if start.month != previous and index >= free_from:
-            row[index : index + 3] = MONTHS[start.month - 1]
-            free_from = index + 4
+        at = index * cell
+        if start.month != previous and at >= free_from:
+            row[at : at + 3] = MONTHS[start.month - 1]
+            free_from = at + 4
         previous = start.month
     return "".join(row).rstrip()
 

@@ -67,6 +67,16 @@ def fill_demo(store: Store, seed: int = 7) -> None:
                         channel=channel,
                     )
                 )
+                if index == 0:  # the first reply became a coffee: the funnel goes all the way
+                    for kind, days in (("meeting_booked", 2), ("met", 5)):
+                        store.add_interaction(
+                            Interaction(
+                                contact_id=contact.id,
+                                kind=kind,
+                                at=dm.add(days=days).isoformat(),
+                                channel=channel,
+                            )
+                        )
             elif index % 3 == 1 and dm.add(days=3) < now:
                 store.add_interaction(
                     Interaction(

@@ -20,6 +20,8 @@ from dailyreach.tui.screens.contacts import ContactList, ContactsScreen
 from dailyreach.tui.screens.fields_form import FieldsForm
 from dailyreach.tui.screens.import_preview import ImportPreviewScreen
 from dailyreach.tui.screens.main import ContactPane, MainScreen
+from dailyreach.tui.screens.stats import StatsScreen
+from dailyreach.tui.screens.weekly_review import WeeklyReviewScreen, offer_weekly_review
 from dailyreach.tui.styles import stylesheet_path
 
 
@@ -56,6 +58,7 @@ class DailyReachApp(App):
         self._apply_config()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(MainScreen())
+        offer_weekly_review(self)
 
     def _apply_config(self) -> None:
         problems = list(self.config.problems)
@@ -120,5 +123,7 @@ def binding_ids() -> set[str]:
         ContactList,
         FieldsForm,
         ImportPreviewScreen,
+        StatsScreen,
+        WeeklyReviewScreen,
     )
     return {binding.id for cls in classes for binding in Binding.make_bindings(cls.BINDINGS) if binding.id}

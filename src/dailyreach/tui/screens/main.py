@@ -45,6 +45,7 @@ from dailyreach.tui.screens.invitation_form import (
     invitation_form,
 )
 from dailyreach.tui.screens.log_form import log_bindings, snooze_form
+from dailyreach.tui.screens.stats import StatsScreen
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
 
@@ -141,6 +142,7 @@ class MainScreen(StoreScreen):
         Binding("2", "focus_pane('pending')", "Pending", show=False, id="focus_pending"),
         Binding("3", "focus_pane('invitations')", "Invitations", show=False, id="focus_invitations"),
         Binding("4", "contacts", "All contacts", show=False, id="contacts"),
+        Binding("S", "stats", "Stats", show=False, id="stats"),
         Binding("j", "cursor('down')", "Down", show=False, id="cursor_down"),
         Binding("k", "cursor('up')", "Up", show=False, id="cursor_up"),
     ]
@@ -388,6 +390,9 @@ class MainScreen(StoreScreen):
 
     def action_contacts(self) -> None:
         self.app.push_screen(ContactsScreen())
+
+    def action_stats(self) -> None:
+        self.app.push_screen(StatsScreen())
 
     def action_focus_pane(self, pane: str) -> None:
         self._make_current(pane)

@@ -1,0 +1,269 @@
+"""The Stats screen: whether the habit holds, which channel gets answers, what declining bought.
+
+Each card is a chart with a title, axes or a legend, and the plain numbers beside or under it. The cards
+stack below 120 columns and go two abreast from there. The figures come from ``core/stats.py``, read off
+the UI thread like every screen's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Header, Sparkline, Static
+
+from dailyreach.core.stats import ReplyRate, Stats, WeekCount, build_stats
+from dailyreach.report import plural
+from dailyreach.stats_report import duration, hours_text, money_text, month_label, percent, replies
+from dailyreach.tui.screens.base import StoreScreen
+from dailyreach.tui.styles import stylesheet_path
+from dailyreach.tui.widgets.key_footer import KeyFooter
+
+if TYPE_CHECKING:
+    from dailyreach.tui.widgets.charts import BarChart, BarList, CalendarHeatmap, NumberTable
+
+# From this width the cards go two abreast.
+WIDE_FROM = 120
+CARDS = {
+    "habit": "Outreach per day, the last 26 weeks",
+    "weekly": "Sent and replies per week",
+    "replies": "Replies by channel and by first message",
+    "funnel": "Funnel",
+    "declined": "Declined invitations",
+}
+TABLES = ("weekly_table", "rates_table", "funnel_table", "declined_table")
+NO_WEEKS = "Nothing sent or answered in these weeks yet: d, p and f on the main screen log what you send."
+NO_MESSAGE = (
+    "No message sent yet: reply rates show once you have written to someone (d, p on the main screen)."
+)
+NO_DECLINE = "No invitation declined yet: i on the main screen records one, x declines it."
+
+
+class StatsScreen(StoreScreen):
+    CSS_PATH = stylesheet_path("stats.tcss")
+    BINDINGS = [
+        Binding("w", "weekly_review", "Weekly review", id="weekly_review"),
+        Binding("j", "scroll('down')", "Down", show=False, id="cursor_down"),
+        Binding("k", "scroll('up')", "Up", show=False, id="cursor_up"),
+        Binding("escape,backspace", "back", "Back", id="back"),
+    ]
+
+    # Made in compose(), where the charts' module is imported.
+    calendar: CalendarHeatmap
+    weekly_chart: BarChart
+    declined_chart: BarChart
+    bars: dict[str, BarList]
+    tables: dict[str, NumberTable]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stats: Stats | None = None
+
+    def compose(self) -> ComposeResult:
+        # Plotext loads here, the first time the screen opens, rather than with the app.
+        from dailyreach.tui.widgets.charts import BarChart, BarList, CalendarHeatmap, NumberTable
+
+        self.calendar = CalendarHeatmap(id="calendar")
+        self.weekly_chart = BarChart(
+            "Messages and replies", xlabel="week of", ylabel="count", fit_groups=True
+        )
+        self.declined_chart = BarChart("Hours saved per month", xlabel="month of the event", ylabel="hours")
+        self.bars = {
+            "rate": BarList("Reply rate"),
+            "wait": BarList("Median wait for the first reply"),
+            "funnel": BarList("Targets to meetings"),
+        }
+        self.tables = {name: NumberTable(id=name) for name in TABLES}
+        yield Header()
+        with VerticalScroll(id="cards"):
+            with Vertical(id="habit", classes="card"):
+                yield self.calendar
+                yield Static(id="streaks", markup=False)
+            with Horizontal(classes="row"):
+                with Vertical(id="weekly", classes="card"):
+                    yield Static(NO_WEEKS, classes="note", markup=False)
+                    yield self.weekly_chart
+                    yield self.tables["weekly_table"]
+                with Vertical(id="replies", classes="card"):
+                    yield Static(NO_MESSAGE, classes="note", markup=False)
+                    yield self.bars["rate"]
+                    yield self.bars["wait"]
+                    yield self.tables["rates_table"]
+            with Horizontal(classes="row"):
+                with Vertical(id="funnel", classes="card"):
+                    yield self.bars["funnel"]
+                    yield self.tables["funnel_table"]
+                with Vertical(id="declined", classes="card"):
+                    yield Static(NO_DECLINE, classes="note", markup=False)
+                    yield Static(id="declined_total", markup=False)
+                    yield self.declined_chart
+                    yield Static(
+                        "Messages sent per week meanwhile (sent: in the weeks of the events)",
+                        classes="caption",
+                        markup=False,
+                    )
+                    yield Sparkline([], id="instead")
+                    yield self.tables["declined_table"]
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Stats"
+        for card, title in CARDS.items():
+            self.query_one(f"#{card}").border_title = title
+        self.query_one("#cards").focus()
+        self.reload_if_changed()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#cards").set_class(event.size.width >= WIDE_FROM, "wide")
+
+    def is_stale(self) -> bool:
+        """Also after local midnight: today's square moves on."""
+        return super().is_stale() or self.stats is None or self.store.local_today() != self.stats.today
+
+    def read(self) -> Stats:
+        return build_stats(self.store)
+
+    def show(self, view: Stats) -> None:
+        self.stats = view
+        self._show_habit(view)
+        self._show_weeks(view)
+        self._show_replies(view)
+        self._show_funnel(view)
+        self._show_declined(view)
+
+    def _show_habit(self, stats: Stats) -> None:
+        self.calendar.show_days(stats.days, stats.goal, stats.week_start, len(stats.weeks))
+        streaks = Text(end="")
+        for value, words in (
+            (plural(stats.current_streak, "day"), " streak   "),
+            (plural(stats.longest_streak, "day"), " the longest   "),
+            (f"{stats.goal_days} of {len(stats.days)}", f" days met the goal of {stats.goal}   "),
+            (plural(stats.sent, "message"), f" on {plural(stats.days_with_outreach, 'day')}"),
+        ):
+            streaks.append(value, style="bold")
+            streaks.append(words)
+        self.query_one("#streaks", Static).update(streaks)
+
+    def _show_weeks(self, stats: Stats) -> None:
+        weeks = stats.weeks
+        active = [index for index, week in enumerate(weeks) if _anything(week)]
+        self._set_empty("weekly", not active)
+        self.weekly_chart.show_bars(
+            [f"{week.start:%m/%d}" for week in weeks],
+            [("sent", [week.sent for week in weeks]), ("replies", [week.replies for week in weeks])],
+        )
+        # Newest first; the weeks before the first with anything in it share one row.
+        first = active[0] if active else len(weeks)
+        rows: list[list[object]] = [
+            [f"{week.start:%Y-%m-%d}", week.sent, week.replies, week.meetings, f"{week.goal_days}/7"]
+            for week in reversed(weeks[first:])
+        ]
+        if first:
+            rows.append([f"{first} weeks before", 0, 0, 0, "0"])
+        self.tables["weekly_table"].show_rows(["week of", "sent", "replies", "meetings", "goal days"], rows)
+
+    def _show_replies(self, stats: Stats) -> None:
+        groups: list[tuple[str, ReplyRate]] = [(rate.label, rate) for rate in stats.by_channel]
+        groups += [(f"by {rate.label}", rate) for rate in stats.by_first_touch]
+        self._set_empty("replies", not groups)
+        self.bars["rate"].show_bars(
+            [(label, rate.rate, f"{percent(rate.rate)} of {rate.contacted}") for label, rate in groups],
+            1,
+            "bar: the share who answered (full: 100%)",
+        )
+        longest = max((rate.median_hours or 0 for _, rate in groups), default=0)
+        self.bars["wait"].show_bars(
+            [(label, rate.median_hours or 0, duration(rate.median_hours)) for label, rate in groups],
+            longest,
+            f"bar: median wait (full: {duration(longest)})",
+        )
+        rows = [
+            [label, rate.contacted, rate.replied, percent(rate.rate), duration(rate.median_hours)]
+            for label, rate in groups
+        ]
+        self.tables["rates_table"].show_rows(["first reached", "reached", "answered", "rate", "median"], rows)
+
+    def _show_funnel(self, stats: Stats) -> None:
+        steps = stats.funnel
+        targets = steps[0].count
+        self.bars["funnel"].show_bars(
+            [(step.label, step.count, str(step.count)) for step in steps],
+            targets,
+            f"bar: contacts who got this far (full: {plural(targets, 'target')})",
+        )
+        rows = [
+            [
+                step.label,
+                step.count,
+                "" if index == 0 else percent(step.conversion),
+                percent(step.count / targets if targets else None),
+            ]
+            for index, step in enumerate(steps)
+        ]
+        self.tables["funnel_table"].show_rows(["step", "contacts", "conversion", "of targets"], rows)
+
+    def _show_declined(self, stats: Stats) -> None:
+        declined = stats.declined
+        self._set_empty("declined", not declined.count)
+        saved = [hours_text(declined.hours)] + ([money_text(declined.money)] if declined.money else [])
+        total = Text(end="")
+        total.append(plural(declined.count, "invitation"), style="bold")
+        total.append(" declined, saving ")
+        total.append(" and ".join(saved), style="bold")
+        total.append(
+            f". In those weeks you sent {plural(declined.sent_those_weeks, 'message')} "
+            f"and got {replies(declined.replies_those_weeks)}."
+        )
+        self.query_one("#declined_total", Static).update(total)
+        months = declined.months
+        self.declined_chart.show_bars(
+            [month_label(month.month) for month in months], [("hours", [month.hours for month in months])]
+        )
+        self.query_one("#instead", Sparkline).data = [week.sent for week in stats.weeks]
+        rows: list[list[object]] = [
+            [
+                month_label(month.month),
+                month.count,
+                hours_text(month.hours),
+                money_text(month.money) or "—",
+                month.sent_those_weeks,
+            ]
+            for month in months
+        ]
+        rows.append(
+            [
+                "in total",
+                declined.count,
+                hours_text(declined.hours),
+                money_text(declined.money) or "—",
+                declined.sent_those_weeks,
+            ]
+        )
+        self.tables["declined_table"].show_rows(["month", "declined", "hours", "money", "sent"], rows)
+
+    def _set_empty(self, card: str, empty: bool) -> None:
+        """A card with nothing to chart shows its note instead."""
+        self.query_one(f"#{card}").set_class(empty, "empty")
+
+    def action_scroll(self, direction: str) -> None:
+        cards = self.query_one("#cards", VerticalScroll)
+        cards.scroll_down() if direction == "down" else cards.scroll_up()
+
+    def action_weekly_review(self) -> None:
+        from dailyreach.tui.screens.weekly_review import WeeklyReviewScreen
+
+        if self.stats is None:
+            self.notify("Still reading the figures: a moment.")
+            return
+        self.app.push_screen(WeeklyReviewScreen(self.stats, from_stats=True))
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+def _anything(week: WeekCount) -> bool:
+    return bool(week.sent or week.replies or week.meetings)

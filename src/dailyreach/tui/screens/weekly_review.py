@@ -1,0 +1,163 @@
+"""Last week in review: what was sent, answered, booked and declined, and the threads most worth a
+follow-up. Offered once, on the first start of a new week (the settings' week start), over the main
+screen; w on the Stats screen shows it again. Escape closes it, Enter opens the highlighted contact.
+
+Which week was last offered is kept beside the database (``dailyreach.json.review``, like its
+``.lock``), so that the review follows the data it is about.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from dailyreach.core.errors import StoreError
+from dailyreach.core.stats import Stats, build_stats, week_start_of
+from dailyreach.core.storage import write_owner_only
+from dailyreach.stats_report import follow_up_reason, review_line, week_range
+from dailyreach.tui.styles import stylesheet_path
+
+if TYPE_CHECKING:
+    from dailyreach.core.store import Store
+    from dailyreach.tui.app import DailyReachApp
+
+MARKER_SUFFIX = ".review"
+REVIEW_WEEKS = 2
+
+
+def review_marker(db: Path) -> Path:
+    return db.with_name(db.name + MARKER_SUFFIX)
+
+
+def _week_seen(marker: Path) -> date | None:
+    try:
+        return date.fromisoformat(json.loads(marker.read_bytes())["week"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def review_to_offer(store: Store) -> Stats | None:
+    """The figures for last week's review when this is the first start in a new week and there is
+    something to review; this week is remembered either way. The very first start has nothing to look
+    back on, and offers nothing."""
+    this_week = week_start_of(store.local_today(), store.settings().week_start)
+    marker = review_marker(store.path)
+    seen = _week_seen(marker)
+    if seen == this_week:
+        return None
+    with contextlib.suppress(OSError):  # a read-only folder: offered again next start, no harm
+        write_owner_only(marker, json.dumps({"week": this_week.isoformat()}).encode())
+    if seen is None or seen > this_week:
+        return None
+    stats = build_stats(store, REVIEW_WEEKS)
+    return stats if stats.last_week.anything or stats.last_week.follow_ups else None
+
+
+def offer_weekly_review(app: DailyReachApp) -> None:
+    """Look off the UI thread whether last week's review is due, and offer it if it is."""
+
+    def look() -> None:
+        try:
+            stats = review_to_offer(app.store)
+        except StoreError:
+            return  # the main screen says what is wrong with the file
+        if stats is not None and app.is_running:
+            app.call_from_thread(_offer, app, stats)
+
+    app.run_worker(look, thread=True, group="review")
+
+
+def _offer(app: DailyReachApp, stats: Stats) -> None:
+    from dailyreach.tui.screens.main import MainScreen
+
+    if isinstance(app.screen, MainScreen):
+        app.push_screen(WeeklyReviewScreen(stats))
+    else:  # the user is already in a form or another screen: never in their way
+        app.notify(
+            f"Last week: {review_line(stats.last_week, stats.goal)}. Stats (S), then w, shows the review.",
+            title="Weekly review",
+            markup=False,
+            timeout=20,
+        )
+
+
+class WeeklyReviewScreen(ModalScreen[None]):
+    CSS_PATH = stylesheet_path("stats.tcss")
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="back"),
+        Binding("S", "stats", "All stats", id="stats"),
+        # With no thread to open, Enter closes too.
+        Binding("enter", "close", "Close", show=False),
+    ]
+
+    def __init__(self, stats: Stats, *, from_stats: bool = False) -> None:
+        super().__init__()
+        self.stats = stats
+        self.from_stats = from_stats
+
+    def compose(self) -> ComposeResult:
+        review = self.stats.last_week
+        with Vertical(id="review"):
+            yield Static(f"Last week · {week_range(review.start, review.end)}", classes="title", markup=False)
+            yield Static(self._figures(), id="figures")
+            table: DataTable = DataTable(id="follow_ups", cursor_type="row", show_header=False)
+            table.add_columns("who", "why")
+            for item in review.follow_ups:
+                table.add_row(
+                    Text(item.contact.name, no_wrap=True, overflow="ellipsis", end=""),
+                    Text(follow_up_reason(item, self.stats.today), style="dim"),
+                    key=item.contact.id,
+                )
+            if review.follow_ups:
+                yield Static("Worth a follow-up", classes="subtitle", markup=False)
+                yield table
+            else:
+                yield Static("No thread waits on you: a good week to reach someone new.", markup=False)
+            keys = "Enter opens the highlighted contact · " if review.follow_ups else ""
+            more = "" if self.from_stats else " · S all the stats"
+            yield Static(f"{keys}Escape closes{more}", classes="hint", markup=False)
+
+    def _figures(self) -> Text:
+        review = self.stats.last_week
+        figures = Text(end="")
+        for value, words in (
+            (review.sent, "sent"),
+            (review.replies, "reply" if review.replies == 1 else "replies"),
+            (review.meetings, "meeting" if review.meetings == 1 else "meetings"),
+            (f"{review.goal_days}/7", f"days at the goal of {self.stats.goal}"),
+            (review.declined, "invitation declined" if review.declined == 1 else "invitations declined"),
+        ):
+            figures.append(str(value), style="bold")
+            figures.append(f" {words}   ")
+        figures.rstrip()
+        return figures
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "stats" and self.from_stats)
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    def action_stats(self) -> None:
+        from dailyreach.tui.screens.stats import StatsScreen
+
+        self.dismiss()
+        self.app.push_screen(StatsScreen())
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        from dailyreach.tui.screens.contact import ContactScreen
+
+        contact_id = event.row_key.value
+        if contact_id is not None:
+            self.dismiss()
+            self.app.push_screen(ContactScreen(contact_id))

@@ -1,0 +1,205 @@
+"""The Stats screen and the weekly review, driven with the real keys (the clock stands at Monday
+2026-11-23 09:00 in Tokyo)."""
+
+import json
+
+from rich.text import Text
+from textual.widgets import DataTable, Static
+
+from dailyreach.core.model import Invitation
+from dailyreach.tui.app import DailyReachApp
+from dailyreach.tui.screens.contact import ContactScreen
+from dailyreach.tui.screens.main import MainScreen
+from dailyreach.tui.screens.stats import StatsScreen
+from dailyreach.tui.screens.weekly_review import WeeklyReviewScreen, review_marker
+from tests.conftest import log
+from tests.tui.conftest import SIZE, settle
+
+
+def last_week_history(store, people):
+    """Ann and [bold]VIP answered last week and wait for a word; 山田 太郎 has not answered since the
+    16th; a mixer was declined on the 18th."""
+    ann, yamada, vip = people
+    now = store.now()
+    log(store, ann, "dm_sent", at=now.subtract(days=9))
+    log(store, ann, "reply_received", at=now.subtract(days=6))
+    log(store, vip, "public_reply", at=now.subtract(days=8))
+    log(store, vip, "reply_received", at=now.subtract(days=4))
+    log(store, yamada, "dm_sent", at=now.subtract(days=7), channel="mastodon")
+    store.save_invitation(
+        Invitation(
+            title="異業種交流会",
+            status="declined",
+            hours=3,
+            cost=5000,
+            currency="JPY",
+            decided_at=now.subtract(days=5).isoformat(),
+        )
+    )
+    store.history.clear()
+
+
+def text_of(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def test_s_opens_the_stats_from_the_main_screen_and_escape_goes_back(store, people):
+    last_week_history(store, people)
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, StatsScreen)
+        # Three messages on three days (the 14th, 15th and 16th); none since: no current streak.
+        streaks = text_of(screen.query_one("#streaks", Static))
+        assert "0 days streak" in streaks and "3 days the longest" in streaks
+        assert "3 messages on 3 days" in streaks
+        funnel = screen.query_one("#funnel_table", DataTable)
+        assert [str(funnel.get_row_at(index)[1]).strip() for index in range(funnel.row_count)] == [
+            "3",
+            "3",
+            "2",
+            "0",
+            "0",
+        ]
+        assert "1 invitation declined, saving 3 h and 5,000 JPY" in text_of(
+            screen.query_one("#declined_total", Static)
+        )
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_the_palette_opens_the_stats(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"Stats")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, StatsScreen)
+
+
+async def test_an_empty_store_says_what_fills_the_charts(store):
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        screen = app.screen
+        assert screen.query_one("#replies").has_class("empty")
+        assert screen.query_one("#declined").has_class("empty")
+        assert screen.query_one("#weekly").has_class("empty")
+        assert not screen.query_one("#funnel").has_class("empty")
+        assert "0 days streak" in text_of(screen.query_one("#streaks", Static))
+
+
+async def test_w_shows_last_week_with_names_as_written_and_enter_opens_the_contact(store, people):
+    ann, yamada, vip = people
+    last_week_history(store, people)
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        review = app.screen
+        assert isinstance(review, WeeklyReviewScreen)
+        figures = text_of(review.query_one("#figures", Static))
+        # Sent the 16th (山田 太郎); VIP's answer came on the 19th, Ann's on the 17th; a mixer declined.
+        assert figures.split("   ") == [
+            "1 sent",
+            "2 replies",
+            "0 meetings",
+            "0/7 days at the goal of 5",
+            "1 invitation declined",
+        ]
+        table = review.query_one("#follow_ups", DataTable)
+        names = [table.get_row_at(index)[0] for index in range(table.row_count)]
+        assert all(isinstance(name, Text) for name in names)
+        # Answered first (priority 1 before 3), then the one past its follow-up day.
+        assert [name.plain for name in names] == ["Ann [/] Smith", "[bold]VIP", "山田 太郎"]
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactScreen) and app.screen.contact_id == vip.id
+
+
+async def test_the_first_start_of_a_new_week_offers_last_weeks_review_once(store, people):
+    last_week_history(store, people)
+    marker = review_marker(store.path)
+    marker.write_text(json.dumps({"week": "2026-11-16"}))  # last started last week
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WeeklyReviewScreen)
+        assert "Nov 16 – Nov 22" in text_of(app.screen.query_one(".title", Static))
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+    assert json.loads(marker.read_text()) == {"week": "2026-11-23"}
+    again = DailyReachApp(store)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(again.screen, MainScreen)
+
+
+async def test_s_in_the_offered_review_opens_the_stats(store, people):
+    last_week_history(store, people)
+    review_marker(store.path).write_text(json.dumps({"week": "2026-11-09"}))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WeeklyReviewScreen)
+        await pilot.press("S")
+        await settle(pilot)
+        assert isinstance(app.screen, StatsScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_the_very_first_start_offers_nothing_and_remembers_the_week(store, people):
+    last_week_history(store, people)
+    marker = review_marker(store.path)
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+    assert json.loads(marker.read_text()) == {"week": "2026-11-23"}
+
+
+async def test_a_broken_marker_offers_nothing_and_is_written_again(store, people):
+    last_week_history(store, people)
+    marker = review_marker(store.path)
+    marker.write_text("{not json")
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+    assert json.loads(marker.read_text()) == {"week": "2026-11-23"}
+
+
+async def test_a_quiet_last_week_is_not_offered(store):
+    review_marker(store.path).write_text(json.dumps({"week": "2026-11-16"}))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_the_stats_follow_a_change_made_elsewhere(store, people, clock):
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        assert "0 messages" in text_of(app.screen.query_one("#streaks", Static))
+        log(store, ann, "dm_sent")  # as another dailyreach would
+        app.screen.reload_if_changed()
+        await settle(pilot)
+        assert "1 day streak" in text_of(app.screen.query_one("#streaks", Static))
