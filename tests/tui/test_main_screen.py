@@ -75,7 +75,7 @@ async def test_a_bad_time_in_the_form_is_shown_and_keeps_the_form_open(store, pe
         app.screen.query_one("#when").value = "someday"
         await pilot.press("enter")
         await settle(pilot)
-        assert "when: not a date or time" in str(app.screen.query_one("#problem").render())
+        assert "When: 'someday' is not a date or time" in str(app.screen.query_one("#problem").render())
         assert store.interactions() == []
 
 
@@ -166,7 +166,7 @@ async def test_n_adds_a_target_that_joins_todays_plan(store):
         await settle(pilot)
         assert app.screen.focused.id == "name"
         await pilot.press(*"山田 [b]")
-        app.screen.query_one("#x").value = "@yamada"
+        app.screen.query_one("#handle").value = "@yamada"
         app.screen.query_one("#tags").value = "ipo, saas"
         await pilot.press("enter")
         await settle(pilot)
@@ -185,11 +185,11 @@ async def test_the_new_target_form_shows_what_is_wrong_and_does_not_save(store):
         await settle(pilot)
         await pilot.press("n")
         await settle(pilot)
-        app.screen.query_one("#x").value = "not a handle!"
+        app.screen.query_one("#handle").value = "not a handle!"
         await pilot.press("enter")
         await settle(pilot)
         problems = str(app.screen.query_one("#problem").render())
-        assert "name: a name is needed" in problems and "x: not a valid x handle" in problems
+        assert "Name: must not be empty" in problems and "Handle: 'not a handle!'" in problems
         await pilot.press("escape")
         await settle(pilot)
         assert store.contacts() == []
@@ -216,7 +216,9 @@ async def test_s_takes_a_day_typed_by_the_user_and_refuses_a_past_one(store, peo
         app.screen.query_one("#until").value = "2026-11-01"
         await pilot.press("enter")
         await settle(pilot)
-        assert "until: a day after today" in str(app.screen.query_one("#problem").render())
+        assert "Until: '2026-11-01' is not after today (2026-11-23)" in str(
+            app.screen.query_one("#problem").render()
+        )
         app.screen.query_one("#until").value = "+10d"
         await pilot.press("enter")
         await settle(pilot)
@@ -329,24 +331,26 @@ async def test_e_exports_owner_only_and_asks_before_replacing(store, people, tmp
     import json
     import stat
 
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Documents"))
+    (tmp_path / "Documents").mkdir()
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("e")
         await settle(pilot)
-        assert app.screen.query_one("#path").value == "dailyreach-export-2026-11-23.json"
+        written = tmp_path / "Documents" / "dailyreach-export-2026-11-23.json"
+        assert app.screen.query_one("#path").value == "~/Documents/dailyreach-export-2026-11-23.json"
         await pilot.press("enter")
         await settle(pilot)
-        written = tmp_path / "dailyreach-export-2026-11-23.json"
         assert len(json.loads(written.read_text())["contacts"]) == 3
         assert stat.S_IMODE(written.stat().st_mode) == 0o600
         written.write_text("keep me")
         await pilot.press("e", "enter")
         await settle(pilot)
         assert written.read_text() == "keep me"
-        assert any("set Replace to yes" in n.message for n in app._notifications)
-        app.screen.query_one("#replace").value = "yes"
+        assert any("switch Replace on" in n.message for n in app._notifications)
+        app.screen.query_one("#replace").value = True
         await pilot.press("enter")
         await settle(pilot)
         assert len(json.loads(written.read_text())["contacts"]) == 3

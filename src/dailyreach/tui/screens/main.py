@@ -605,7 +605,7 @@ class MainScreen(StoreScreen):
                 payload = EXPORTERS[fmt](self.store)
                 write_export(path, payload, force=replace)
             except FileExistsError:
-                problem = f"{path} already exists: set Replace to yes to overwrite it"
+                problem = f"{path} already exists: switch Replace on to overwrite it"
             except (OSError, StoreError, NothingToExport) as error:
                 problem = str(error)
             else:

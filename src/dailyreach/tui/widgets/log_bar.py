@@ -13,26 +13,14 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from dailyreach.core.dates import parse_when
-from dailyreach.core.errors import DateParseError
 from dailyreach.core.model import CHANNELS
-from dailyreach.tui.screens.fields_form import input_problems
+from dailyreach.tui.screens.fields_form import Check, input_problems
 from dailyreach.tui.widgets.key_footer import KeyFooter
 
 HINT = "Enter logs, Escape cancels"
 FIELDS = (("when", "When", ""), ("channel", "Channel", ""), ("text", "Note", "optional"))
 
 Answered = Callable[[dict[str, str] | None], None]
-
-
-def _is_when(now: Callable[[], DateTime]) -> Callable[[str], bool]:
-    def check(value: str) -> bool:
-        try:
-            parse_when(value, now())
-        except DateParseError:
-            return False
-        return True
-
-    return check
 
 
 class LogBar(Horizontal):
@@ -70,7 +58,10 @@ class LogBar(Horizontal):
     ) -> None:
         """Show ``values`` under ``title``; ``answered`` gets the fields on Enter, None on Escape."""
         self.query_one("#log_title", Label).update(title)
-        self.query_one("#when", Input).validators = [Function(_is_when(now), "not a date or time")]
+        # The core's own words for a bad time, with what it takes, as the command line says them.
+        self.query_one("#when", Input).validators = [
+            Check(lambda value: parse_when(value, now()), optional=False)
+        ]
         self.initial = dict(values)
         with self.prevent(Input.Changed):  # filled in, not edited: nothing to check yet
             for box in self.query(Input).results(Input):
