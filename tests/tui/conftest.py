@@ -1,6 +1,7 @@
 """The TUI tests' shared people and helpers."""
 
 import pytest
+from textual import events
 from textual.widgets import DataTable
 
 from tests.conftest import add_contact
@@ -36,3 +37,23 @@ def people(store):
     vip = add_contact(store, "[bold]VIP", handles={"x": "@vip"}, priority=3)
     store.history.clear()
     return ann, yamada, vip
+
+
+class Keys:
+    """Presses keys on the app and counts those that are not typed text, as a user would count them."""
+
+    def __init__(self, pilot) -> None:
+        self.pilot = pilot
+        self.count = 0
+
+    async def press(self, *keys: str) -> None:
+        self.count += len(keys)
+        await self.pilot.press(*keys)
+        await settle(self.pilot)
+
+    async def type(self, text: str) -> None:
+        for character in text:
+            # As a terminal sends it: Pilot.press drops some signs, ¥ among them.
+            self.pilot.app.post_message(events.Key(character, character))
+            await self.pilot.pause()
+        await settle(self.pilot)

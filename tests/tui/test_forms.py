@@ -7,7 +7,6 @@ import os
 import stat
 
 import pytest
-from textual import events
 from textual.widgets import Input, Select, Switch
 from textual.widgets._footer import FooterKey
 
@@ -17,7 +16,7 @@ from dailyreach.tui.screens.contact_form import likely_platform
 from dailyreach.tui.screens.fields_form import FieldsForm
 from dailyreach.tui.screens.main import MainScreen
 from tests.conftest import TOKYO, add_contact, run_cli
-from tests.tui.conftest import cells, settle
+from tests.tui.conftest import Keys, cells, settle
 
 SMALL, LARGE = (80, 24), (120, 40)
 SIZES = [SMALL, LARGE]
@@ -52,26 +51,6 @@ def ann(store):
 @pytest.fixture
 def seminar(store):
     return store.save_invitation(Invitation(title="Growth Seminar", kind="seminar", host="Acme", hours=4))
-
-
-class Keys:
-    """Presses keys on the app and counts those that are not typed text, as a user would count them."""
-
-    def __init__(self, pilot) -> None:
-        self.pilot = pilot
-        self.count = 0
-
-    async def press(self, *keys: str) -> None:
-        self.count += len(keys)
-        await self.pilot.press(*keys)
-        await settle(self.pilot)
-
-    async def type(self, text: str) -> None:
-        for character in text:
-            # As a terminal sends it: Pilot.press drops some signs, ¥ among them.
-            self.pilot.app.post_message(events.Key(character, character))
-            await self.pilot.pause()
-        await settle(self.pilot)
 
 
 def form(app) -> FieldsForm:

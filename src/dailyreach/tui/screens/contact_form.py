@@ -70,6 +70,7 @@ def contact_form(
     name = Field(
         "name",
         value=values.get("name", ""),
+        placeholder="" if editing else "a name, or a name and its handle: Ann Smith @ann",
         validators=[Check(lambda value: Contact.from_dict({"name": value}), optional=False)],
     )
     rest = [
@@ -153,13 +154,29 @@ class NewTargetForm(FieldsForm):
         self.show_problems(self.query(".touched").results(Input))
 
 
+def name_and_handle(text: str) -> tuple[str, str] | None:
+    """``Ann Smith @ann`` as the name and the handle, when its last word can only be a handle: it has an
+    @ (a handle, an address) or is a URL. A name alone, or one word, is None."""
+    name, _, last = text.strip().rpartition(" ")
+    if name.strip() and ("@" in last or "://" in last):
+        return name.strip(), last
+    return None
+
+
 def contact_fields(answers: dict[str, str]) -> dict:
-    """The form's answers as fields for Contact.from_dict, which checks them."""
+    """The form's answers as fields for Contact.from_dict, which checks them. A new target's name may end
+    in its handle (``Ann Smith @ann``) when the handle field is left empty."""
     handles = {p: answers[p] for p in PLATFORMS if answers.get(p, "").strip()}
-    if answers.get("handle", "").strip():
-        handles[answers["platform"]] = answers["handle"]
+    name = answers["name"]
+    typed = answers.get("handle", "").strip()
+    both = name_and_handle(name) if "handle" in answers and not typed else None
+    if both is not None:
+        name, typed = both
+        answers = {**answers, "platform": likely_platform(typed, answers["platform"])}
+    if typed:
+        handles[answers["platform"]] = typed
     return {
-        "name": answers["name"],
+        "name": name,
         "handles": handles,
         "why": answers["why"],
         "notes": answers["notes"],
