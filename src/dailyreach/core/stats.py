@@ -14,7 +14,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from dailyreach.core.model import ANSWER_KINDS, OUTBOUND_KINDS, Contact, Invitation, Settings
@@ -209,9 +209,9 @@ class Stats:
 
 
 class FirstTouch(NamedTuple):
-    """The first message sent to a contact: when (a POSIX time), its kind and its channel."""
+    """The first message sent to a contact: when, its kind and its channel."""
 
-    stamp: float
+    moment: datetime
     kind: str
     channel: str
 
@@ -225,27 +225,53 @@ class _Log:
     meetings: Counter[date]
     first_touch: dict[str, FirstTouch]
     # contact -> times of their answers (reply, meeting booked, met)
-    answers: dict[str, list[float]]
+    answers: dict[str, list[datetime]]
+
+
+class _LocalDays:
+    """The local day of a stored time. Most times were written in the zone's own offset: their day is the
+    date they are written with, checked once per date and offset instead of converting every time."""
+
+    def __init__(self, zone: tzinfo) -> None:
+        self.zone = zone
+        self.written: dict[tuple[str, str], date | None] = {}
+
+    def of(self, at: str, moment: datetime) -> date:
+        key = (at[:10], at[-6:])
+        day = self.written.get(key, _UNKNOWN)
+        if day is _UNKNOWN:
+            day = self.written[key] = self._same_all_day(moment)
+        return day if isinstance(day, date) else moment.astimezone(self.zone).date()
+
+    def _same_all_day(self, moment: datetime) -> date | None:
+        """``moment``'s written date when the zone keeps ``moment``'s offset from its start to its end."""
+        day, offset = moment.date(), moment.utcoffset()
+        first, last = datetime.combine(day, time(), self.zone), datetime.combine(day, time.max, self.zone)
+        return day if first.utcoffset() == offset == last.utcoffset() else None
+
+
+_UNKNOWN = object()
 
 
 def _read_log(interactions: Iterable[dict[str, Any]], zone: tzinfo) -> _Log:
     log = _Log(Counter(), Counter(), Counter(), {}, defaultdict(list))
+    local_days = _LocalDays(zone)
     for body in interactions:
         kind = body["kind"]
         outbound = kind in OUTBOUND_KINDS
         if not outbound and kind not in ANSWER_KINDS:
             continue
-        moment = datetime.fromisoformat(body["at"])
-        day = moment.astimezone(zone).date()
-        stamp = moment.timestamp()
+        at = body["at"]
+        moment = datetime.fromisoformat(at)
+        day = local_days.of(at, moment)
         contact_id = body["contact_id"]
         if outbound:
             log.sent[day] += 1
             first = log.first_touch.get(contact_id)
-            if first is None or stamp < first.stamp:
-                log.first_touch[contact_id] = FirstTouch(stamp, kind, body.get("channel") or "other")
+            if first is None or moment < first.moment:
+                log.first_touch[contact_id] = FirstTouch(moment, kind, body.get("channel") or "other")
             continue
-        log.answers[contact_id].append(stamp)
+        log.answers[contact_id].append(moment)
         if kind == "reply_received":
             log.replies[day] += 1
         elif kind == "meeting_booked":
@@ -271,9 +297,9 @@ def _reply_rates(log: _Log, by: str, labels: dict[str, str]) -> list[ReplyRate]:
     for contact_id, touch in log.first_touch.items():
         key = touch.kind if by == "kind" else touch.channel
         contacted[key] += 1
-        after = [stamp for stamp in log.answers.get(contact_id, ()) if stamp >= touch.stamp]
+        after = [moment for moment in log.answers.get(contact_id, ()) if moment >= touch.moment]
         if after:
-            waits[key].append((min(after) - touch.stamp) / 3600)
+            waits[key].append((min(after) - touch.moment).total_seconds() / 3600)
     rates = [
         ReplyRate(
             key=key,

@@ -45,7 +45,7 @@ from dailyreach.tui.screens.invitation_form import (
     invitation_form,
 )
 from dailyreach.tui.screens.log_form import log_bindings, snooze_form
-from dailyreach.tui.screens.stats import StatsScreen
+from dailyreach.tui.screens.stats import open_stats
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
 
@@ -392,7 +392,7 @@ class MainScreen(StoreScreen):
         self.app.push_screen(ContactsScreen())
 
     def action_stats(self) -> None:
-        self.app.push_screen(StatsScreen())
+        open_stats(self.app)
 
     def action_focus_pane(self, pane: str) -> None:
         self._make_current(pane)

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import AwaitMount
 from textual.widgets import Header, Sparkline, Static
 
 from dailyreach.core.stats import ReplyRate, Stats, WeekCount, build_stats
@@ -26,6 +27,7 @@ from dailyreach.tui.widgets.key_footer import KeyFooter
 if TYPE_CHECKING:
     from dailyreach.tui.widgets.charts import BarChart, BarList, CalendarHeatmap, NumberTable
 
+STATS_SCREEN = "stats"
 # From this width the cards go two abreast.
 WIDE_FROM = 120
 CARDS = {
@@ -119,6 +121,11 @@ class StatsScreen(StoreScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#cards").set_class(event.size.width >= WIDE_FROM, "wide")
+
+    def reload_if_changed(self) -> None:
+        """Only while shown: the screen is kept for the next opening, which reads what changed."""
+        if self.is_current:
+            super().reload_if_changed()
 
     def is_stale(self) -> bool:
         """Also after local midnight: today's square moves on."""
@@ -229,7 +236,7 @@ class StatsScreen(StoreScreen):
                 month_label(month.month),
                 month.count,
                 hours_text(month.hours),
-                money_text(month.money) or "—",
+                _lines(money_text(month.money)) or "—",
                 month.sent_those_weeks,
             ]
             for month in months
@@ -239,7 +246,7 @@ class StatsScreen(StoreScreen):
                 "in total",
                 declined.count,
                 hours_text(declined.hours),
-                money_text(declined.money) or "—",
+                _lines(money_text(declined.money)) or "—",
                 declined.sent_those_weeks,
             ]
         )
@@ -265,5 +272,17 @@ class StatsScreen(StoreScreen):
         self.dismiss()
 
 
+def open_stats(app: App) -> AwaitMount:
+    """Show the Stats screen, made once per app: opened again, it only reads what changed meanwhile."""
+    if not app.is_screen_installed(STATS_SCREEN):
+        app.install_screen(StatsScreen(), STATS_SCREEN)
+    return app.push_screen(STATS_SCREEN)
+
+
 def _anything(week: WeekCount) -> bool:
     return bool(week.sent or week.replies or week.meetings)
+
+
+def _lines(money: str) -> str:
+    """An amount per currency, one a line: a table cell stays narrow however many currencies there are."""
+    return money.replace(" · ", "\n")

@@ -149,10 +149,10 @@ class WeeklyReviewScreen(ModalScreen[None]):
         self.dismiss()
 
     def action_stats(self) -> None:
-        from dailyreach.tui.screens.stats import StatsScreen
+        from dailyreach.tui.screens.stats import open_stats
 
         self.dismiss()
-        self.app.push_screen(StatsScreen())
+        open_stats(self.app)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         from dailyreach.tui.screens.contact import ContactScreen

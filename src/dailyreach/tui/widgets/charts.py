@@ -10,14 +10,16 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from rich import box
 from rich.cells import cell_len
 from rich.console import Group
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import RenderResult
 from textual.renderables.bar import Bar
 from textual.widget import Widget
-from textual.widgets import DataTable
+from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from dailyreach.core.stats import DayCount, weekday_names
@@ -180,6 +182,15 @@ class BarList(Widget):
         self.rows: list[tuple[str, float, str]] = []
         self.full = 1.0
         self.axis = ""
+        self._styles: tuple[str, tuple[Style, ...]] | None = None
+
+    def styles_for_theme(self) -> tuple[Style, ...]:
+        """The bar, track, title and axis styles, worked out once per theme: each costs a stylesheet
+        lookup, and a bar list is drawn several times as the screen lays out."""
+        if self._styles is None or self._styles[0] != self.app.theme:
+            names = ("bars--bar", "bars--track", "bars--title", "bars--axis")
+            self._styles = (self.app.theme, tuple(self.get_component_rich_style(name) for name in names))
+        return self._styles[1]
 
     def show_bars(self, rows: Sequence[tuple[str, float, str]], full: float, axis: str) -> None:
         """``rows`` of (label, value, value in words); a value of ``full`` fills the bar."""
@@ -190,8 +201,7 @@ class BarList(Widget):
         label_width = max((cell_len(label) for label, _, _ in self.rows), default=0)
         value_width = max((cell_len(words) for _, _, words in self.rows), default=0)
         bar_width = max(4, self.size.width - label_width - value_width - 2)
-        bar_style = self.get_component_rich_style("bars--bar")
-        track_style = self.get_component_rich_style("bars--track")
+        bar_style, track_style, title_style, axis_style = self.styles_for_theme()
         grid = Table.grid(padding=(0, 1))
         grid.add_column(justify="right", no_wrap=True)
         grid.add_column(width=bar_width, no_wrap=True)
@@ -200,38 +210,22 @@ class BarList(Widget):
             filled = bar_width * min(value / self.full, 1) if self.full > 0 else 0
             bar = Bar((0, filled), bar_style, track_style, width=bar_width)
             grid.add_row(Text(label, end=""), bar, Text(words, end=""))
-        title = Text(self.title, style=self.get_component_rich_style("bars--title"))
-        axis = Text(self.axis, style=self.get_component_rich_style("bars--axis"), end="")
+        title = Text(self.title, style=title_style)
+        axis = Text(self.axis, style=axis_style, end="")
         return Group(title, grid, axis)
 
 
-class NumberTable(DataTable):
-    """The plain numbers behind a chart: no cursor, not in the focus chain, as tall as its rows. The
-    first column is read as text (never as markup), the others as numbers, right-aligned."""
+class NumberTable(Static):
+    """The plain numbers behind a chart, as a table: the first column is read as text (never as markup),
+    the others are numbers, right-aligned. A Static rather than a DataTable: nothing here is selected,
+    and the screen opens faster with less to lay out."""
 
-    DEFAULT_CSS = "NumberTable { height: auto; overflow-x: hidden; }"
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, show_cursor=False, zebra_stripes=True, cursor_type="none")
-        self.can_focus = False
+    DEFAULT_CSS = "NumberTable { height: auto; }"
 
     def show_rows(self, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-        texts = [[str(cell) for cell in row] for row in rows]
-        widths = [
-            max([cell_len(header)] + [cell_len(row[index]) for row in texts])
-            for index, header in enumerate(headers)
-        ]
-        self.clear(columns=True)
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
         for index, header in enumerate(headers):
-            self.add_column(Text(_aligned(header, widths[index], index)), width=widths[index], key=str(index))
-        self.add_rows(
-            [[_cell(_aligned(cell, widths[index], index)) for index, cell in enumerate(row)] for row in texts]
-        )
-
-
-def _aligned(text: str, width: int, column: int) -> str:
-    return text if column == 0 else " " * (width - cell_len(text)) + text
-
-
-def _cell(text: str) -> Text:
-    return Text(text, no_wrap=True, overflow="ellipsis", end="")
+            table.add_column(header, justify="left" if index == 0 else "right", no_wrap=True)
+        for row in rows:
+            table.add_row(*(Text(str(cell), no_wrap=True, overflow="ellipsis", end="") for cell in row))
+        self.update(table)

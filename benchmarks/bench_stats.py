@@ -1,0 +1,102 @@
+"""Time the Stats screen against the main screen, as issue #12's "Done when" asks: at 20k interactions the
+Stats screen opens in at most twice the main screen's refresh.
+
+    make bench        (or: python benchmarks/bench_stats.py)
+
+Both run in the real app, headless at 120x40, on the same store, in turns. The main screen's refresh is
+what it does when the database changes under it: read the agenda off the UI thread, then show Today,
+Pending and Declined. Opening Stats (S) is from the key until its figures are read and shown. The app
+makes the screen once: the first opening composes it and loads Plotext, which the app does not load at
+start-up; later ones, each after a DM is logged, read the figures again and draw them. Each figure ends
+at the frame after it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from figures import DATA, HEADER, row  # noqa: E402
+from generate import generate  # noqa: E402
+
+from dailyreach.core.model import Interaction  # noqa: E402
+from dailyreach.core.store import Store  # noqa: E402
+from dailyreach.tui.app import DailyReachApp  # noqa: E402
+from dailyreach.tui.screens.main import MainScreen  # noqa: E402
+from dailyreach.tui.screens.stats import StatsScreen, open_stats  # noqa: E402
+from dailyreach.tui.screens.weekly_review import review_marker  # noqa: E402
+
+RUNS = 7
+SIZE = 20_000
+AT_MOST = 2.0
+
+
+async def settled(app: DailyReachApp) -> None:
+    """Until what runs off the UI thread is done and shown (a read shows what it read before it ends),
+    and the frame after it is drawn."""
+    await app.workers.wait_for_complete()
+    await asyncio.sleep(0)
+    await app.workers.wait_for_complete()
+    app.screen.refresh()
+    await app._animator.wait_until_complete()
+    await asyncio.sleep(0)
+
+
+def log_a_dm(store: Store) -> None:
+    contact = store.contacts()[0]
+    store.add_interaction(
+        Interaction(contact_id=contact.id, kind="dm_sent", at=store.local_now().isoformat())
+    )
+
+
+async def measure(db: Path) -> tuple[list[float], float, list[float]]:
+    """Main screen refreshes, the first Stats opening and the later ones, in ms."""
+    review_marker(db).unlink(missing_ok=True)  # no weekly review over the main screen
+    app = DailyReachApp(Store(db))
+    refreshes, openings, first = [], [], 0.0
+    async with app.run_test(headless=True, size=(120, 40)) as pilot:
+        await settled(app)
+        await pilot.pause(0.5)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        for run in range(RUNS + 1):
+            main.shown_revision = None  # as after another program's change
+            start = time.perf_counter()
+            main.reload_if_changed()
+            await settled(app)
+            refresh = (time.perf_counter() - start) * 1000
+            log_a_dm(app.store)
+            start = time.perf_counter()
+            await open_stats(app)
+            await settled(app)
+            opening = (time.perf_counter() - start) * 1000
+            assert isinstance(app.screen, StatsScreen) and app.screen.stats is not None
+            app.pop_screen()
+            await settled(app)
+            if run == 0:
+                first = opening
+            else:
+                refreshes.append(refresh)
+                openings.append(opening)
+    return refreshes, first, openings
+
+
+def main() -> None:
+    DATA.mkdir(exist_ok=True)
+    db = DATA / f"stats-{SIZE}.json"
+    generate(db, SIZE)
+    refreshes, first, openings = asyncio.run(measure(db))
+    refresh = statistics.median(refreshes)
+    print(f'Issue #12 "Done when": median of {RUNS} runs each, in turns, headless at 120x40, in one process')
+    print(HEADER)
+    peer = "main screen refresh, 20k"
+    print(row("Stats opens after a log, 20k", statistics.median(openings), peer, refresh, AT_MOST))
+    print(row("Stats opens the first time, 20k", first, peer, refresh, AT_MOST))
+
+
+if __name__ == "__main__":
+    main()
