@@ -214,3 +214,22 @@ async def test_the_stats_follow_a_change_made_elsewhere(store, people, clock):
         app.screen.reload_if_changed()
         await settle(pilot)
         assert "1 day streak" in text_of(app.screen.query_one("#streaks", Static))
+
+
+async def test_opened_again_the_stats_show_what_was_logged_meanwhile(store, people):
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        first = app.screen
+        assert "0 messages" in text_of(first.query_one("#streaks", Static))
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("d", "enter")  # a DM to the first Today row, from the main screen
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        assert app.screen is first  # made once, read again
+        assert "1 message on 1 day" in text_of(first.query_one("#streaks", Static))
