@@ -9,6 +9,10 @@ def test_the_demo_has_pending_threads_declines_and_plausible_names(store):
     agenda = build_agenda(store)
     assert agenda.pending and agenda.declined and agenda.items
     assert [invitation.title for invitation in agenda.undecided] == ["Startup Networking Night"]
+    everyone = store.contacts(include_archived=True)
+    assert [contact.name for contact in everyone if contact.archived] == ["Sam O'Brien"]
+    assert sum(bool(contact.tags) for contact in everyone) >= 6
+    assert [contact.name for contact in everyone if contact.cadence_days] == ["山田 太郎"]
     assert not any(mark in contact.name for contact in store.contacts() for mark in "[]")
     assert store.history == []  # the demo is not something to undo
 

@@ -1,5 +1,6 @@
 """The contact screen: fields, links, stage and the timeline, driven with the real keys."""
 
+import pytest
 from textual.widgets import DataTable
 
 from dailyreach.tui.app import DailyReachApp
@@ -186,3 +187,16 @@ async def test_the_contact_screen_follows_a_change_made_by_another_dailyreach(st
         app.screen.reload_if_changed()
         await settle(pilot)
         assert [row[2] for row in cells(app, "timeline")] == ["DM sent"]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_contact_screens_footer_fits_with_edit_first(store, people, size):
+    from textual.widgets._footer import FooterKey
+
+    app = DailyReachApp(store)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await open_contact(pilot, "山田 太郎")
+        keys = [key for key in app.screen.query(FooterKey) if key.key != "ctrl+p"]
+        assert [key.key for key in keys] == ["E", "d", "f", "r", "escape", "question_mark", "q"]
+        assert all(key.region.right <= size[0] for key in app.screen.query(FooterKey))

@@ -263,3 +263,15 @@ async def test_the_palette_offers_all_contacts_with_its_key(store, crowd):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ContactsScreen)
+
+
+@pytest.mark.parametrize("size", [BIG, SMALL])
+async def test_the_footer_fits_and_ends_with_back_keys_and_quit(store, crowd, size):
+    from textual.widgets._footer import FooterKey
+
+    app = DailyReachApp(store)
+    async with app.run_test(size=size) as pilot:
+        await open_contacts(pilot)
+        keys = [key for key in app.screen.query(FooterKey) if key.key != "ctrl+p"]
+        assert [key.key for key in keys] == ["enter", "slash", "S", "a", "d", "escape", "question_mark", "q"]
+        assert all(key.region.right <= size[0] for key in app.screen.query(FooterKey))

@@ -1,6 +1,7 @@
 """The main screen at 120×40 and 80×24: what a user acts on is readable without scrolling sideways."""
 
 import pytest
+from rich.console import Console
 from textual.widgets import DataTable
 from textual.widgets._footer import FooterKey
 
@@ -254,3 +255,43 @@ def test_fixed_columns_keep_their_width_and_the_rest_share_what_is_left():
     assert fit_widths(columns, 30) == [1, 10, 11, 0]
     assert fit_widths(columns, 20) == [1, 8, 3, 0]
     assert sum(fit_widths(columns, 80)) == 80 - 2 * len(columns)
+
+
+@pytest.mark.parametrize("size", [WIDE, SMALL])
+async def test_on_the_declined_pane_the_footer_has_the_invitation_keys(store, day, size):
+    app = DailyReachApp(store)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        keys = [key.key for key in app.screen.query(FooterKey) if key.key != "ctrl+p"]
+        assert keys == ["x", "t", "n", "i", "e", "question_mark", "q"]
+        await pilot.press("d")  # a logging key is for people: nothing opens here
+        await settle(pilot)
+        assert not app.screen.query_one("LogBar").display
+
+
+async def test_a_long_why_leaves_room_for_what_was_sent_and_what_comes_next(store, day):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "j")
+        await settle(pilot)
+        detail = app.screen.query_one("#detail")
+        lines = [detail.render_line(y).text for y in range(detail.size.height)]
+        assert any(line.strip().startswith("sent") for line in lines)
+        assert any(line.strip().startswith("next") for line in lines)
+        assert any(line.rstrip(" │").endswith("…") for line in lines if "why" in line)
+
+
+async def test_the_keys_panel_starts_with_the_apps_keys(store, day):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        console = Console(width=80, record=True)
+        console.print(app.screen.query_one("HelpPanel BindingsTable").render())
+        panel = console.export_text()
+        assert "DM sent" in panel
+        assert "Cursor" not in panel and "Page" not in panel

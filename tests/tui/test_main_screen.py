@@ -412,3 +412,36 @@ async def test_an_undo_that_cannot_be_saved_is_reported_and_can_be_tried_again(s
         await pilot.press("u")
         await settle(pilot)
         assert store.interactions() == []
+
+
+async def test_a_refused_log_says_why_in_full_even_on_a_narrow_terminal(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        app.screen.query_one("#when").value = "32/13"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any(
+            "When: '32/13' is not a date or time: use YYYY-MM-DD" in n.message for n in app._notifications
+        )
+        assert store.interactions() == []
+
+
+async def test_a_reply_dated_before_the_last_dm_says_the_thread_still_waits(store, people):
+    ann, _, _ = people
+    log(store, ann, "dm_sent", at=store.now().subtract(hours=1))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "r")
+        await settle(pilot)
+        app.screen.query_one("#when").value = "-3h"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any(
+            "before the last message sent (2026-11-23 08:00): Ann [/] Smith still owes a reply" in n.message
+            for n in app._notifications
+        )
+        assert cells(app, "pending")[0][0] == "Ann [/] Smith"

@@ -21,6 +21,16 @@ PEOPLE = [
     ("伊藤 健", {"x": "@ken_ito"}, "地方発のスタートアップ"),
     ("Sam O'Brien", {"threads": "@sam.obrien"}, "Bootstrapped to profitability"),
 ]
+TAGS = {
+    "山田 太郎": ["saas", "hiring"],
+    "Ann Smith": ["saas", "pricing"],
+    "佐藤 花子": ["d2c"],
+    "Marcus Lee": ["fundraising"],
+    "鈴木 一郎": ["investor", "fundraising"],
+    "Priya Natarajan": ["newsletter"],
+    "高橋 美咲": ["sales"],
+    "Lena Fischer": ["sales"],
+}
 INVITATIONS = [
     ("異業種交流会 in 渋谷", "mixer", "名刺交換会の主催者", 3, 5000, "JPY"),
     ("Founder Growth Seminar", "seminar", "Growth Academy", 4, 120, "USD"),
@@ -44,6 +54,10 @@ def fill_demo(store: Store, seed: int = 7) -> None:
                 "why": why,
                 "priority": 1 + index % 3,
                 "created_at": start.isoformat(),
+                "tags": TAGS.get(name, []),
+                # Someone to keep in touch with, and someone set aside: so each has something to show.
+                "cadence_days": 30 if name == "山田 太郎" else None,
+                "archived": name == "Sam O'Brien",
             }
         )
         contacts.append(store.save_contact(contact, f"demo {name}"))

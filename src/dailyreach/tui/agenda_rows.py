@@ -23,7 +23,7 @@ TODAY_COLUMNS = (
 )
 PENDING_COLUMNS = (
     Column("name", "Name", least=8, most=28),
-    Column("waited", "Sent", width=14),
+    Column("waited", "Waiting", width=14),
     Column("nudges", "Nudges", width=6),
     Column("due", "Follow-up", width=10),
     Column("channel", "Channel"),
@@ -33,8 +33,8 @@ INVITATION_COLUMNS = (
     Column("title", "Title", least=10, most=44, weight=3),
     Column("date", "Date", width=10),
     Column("saved", "Saved", least=6, most=20, weight=2),
-    Column("host", "From", least=0, most=24),
-    Column("kind", "Kind"),
+    Column("kind", "Kind", width=11),
+    Column("host", "From"),
 )
 PANE_COLUMNS = {"today": TODAY_COLUMNS, "pending": PENDING_COLUMNS, "invitations": INVITATION_COLUMNS}
 
@@ -128,8 +128,8 @@ def invitation_row(invitation: Invitation) -> Row:
             cell(invitation.title, style="italic" if undecided else ""),
             cell(invitation.event_date or ""),
             cell(saved_text(invitation)),
+            cell(invitation.kind.replace("_", " ")),
             cell(invitation.host),
-            cell(f"{invitation.kind}, undecided" if undecided else invitation.kind),
         ],
     )
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
+from textual.containers import ScrollableContainer
 from textual.widgets import DataTable
 
 Row = tuple[str, list[Text]]
@@ -49,3 +51,24 @@ def update_row(table: DataTable, key: str, cells: list[Text]) -> None:
     for column, shown, cell in zip(columns, table.get_row(key), cells, strict=True):
         if not _same(shown, cell):
             table.update_cell(key, column, cell)
+
+
+def _system_keys() -> list[Binding]:
+    # Enter is left to each table: it opens what its rows are.
+    own = [b for b in DataTable.BINDINGS if isinstance(b, Binding) and b.key != "enter"]
+    taken = {binding.key for binding in own} | {"enter"}
+    scrolling = [
+        binding
+        for binding in ScrollableContainer.BINDINGS
+        if isinstance(binding, Binding) and binding.key not in taken
+    ]
+    return [
+        Binding(binding.key, binding.action, binding.description, show=False, system=True)
+        for binding in (*own, *scrolling)
+    ]
+
+
+# A table's own keys (arrows, Page Up, Home...), marked as system keys: the keys panel (?) then starts
+# with the app's keys, not with a page of cursor movements everyone knows. Tables that use these declare
+# ``inherit_bindings=False`` and list them first.
+TABLE_KEYS = _system_keys()

@@ -13,9 +13,9 @@ from textual.screen import Screen
 from dailyreach.core.clock import Zone
 from dailyreach.core.dates import parse_when
 from dailyreach.core.errors import DateParseError, StoreError, ValidationError
-from dailyreach.core.model import Contact, Interaction
+from dailyreach.core.model import ANSWER_KINDS, Contact, Interaction
 from dailyreach.core.store import Store
-from dailyreach.core.threads import Thread
+from dailyreach.core.threads import Thread, parse_stamp, utc_stamp
 from dailyreach.tui.screens.log_form import KIND_TITLES, usual_channel
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
@@ -225,7 +225,21 @@ class StoreScreen(Screen):
             self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
             reopen()
             return
+        self._say_if_before_last_sent(contact, thread, interaction)
         self.save_log(contact, interaction, reopen)
+
+    def _say_if_before_last_sent(self, contact: Contact, thread: Thread, interaction: Interaction) -> None:
+        """An answer dated before the last message sent answers an earlier one: the thread still waits,
+        which the user should hear now rather than wonder at in Pending."""
+        if interaction.kind not in ANSWER_KINDS or thread.last_sent is None:
+            return
+        if utc_stamp(interaction.at) < thread.last_sent:
+            sent = parse_stamp(thread.last_sent).astimezone(self.zone or self.store.timezone)
+            self.notify(
+                f"Logged before the last message sent ({sent:%Y-%m-%d %H:%M}): "
+                f"{contact.name} still owes a reply to that one.",
+                markup=False,
+            )
 
     def save_log(self, contact: Contact, interaction: Interaction, reopen: Callable[[], None]) -> None:
         self.run_saving(lambda: self.store.add_interaction(interaction), failed=reopen)

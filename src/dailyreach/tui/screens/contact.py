@@ -20,7 +20,7 @@ from dailyreach.core.threads import Thread
 from dailyreach.tui.agenda_rows import follow_up_text
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
-from dailyreach.tui.screens.log_form import KIND_TITLES, log_bindings
+from dailyreach.tui.screens.log_form import DAILY_LOGS, KIND_TITLES, LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
 
@@ -78,13 +78,15 @@ class ContactView:
 
 class ContactScreen(StoreScreen):
     AUTO_FOCUS = "#timeline"
+    # The footer fits 80 columns; ? lists every key.
+    FOOTER_LABELS = LOG_FOOTER_LABELS
     BINDINGS = [
-        Binding("escape,backspace", "app.pop_screen", "Back", id="back"),
-        *log_bindings(),
-        Binding("x", "log('no_response')", "No response", id="close_or_decline"),
         Binding("E", "edit", "Edit", id="edit_contact"),
-        Binding("delete", "delete_entry", "Delete entry", id="delete_entry"),
-        Binding("o", "open_profile", "Open profile", id="open_profile"),
+        *log_bindings(shown=DAILY_LOGS),
+        Binding("x", "log('no_response')", "No response", show=False, id="close_or_decline"),
+        Binding("delete", "delete_entry", "Delete entry", show=False, id="delete_entry"),
+        Binding("o", "open_profile", "Open profile", show=False, id="open_profile"),
+        Binding("escape,backspace", "app.pop_screen", "Back", id="back"),
     ]
 
     def __init__(self, contact_id: str) -> None:

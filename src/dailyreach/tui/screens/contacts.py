@@ -19,11 +19,11 @@ from dailyreach.core.dates import ago
 from dailyreach.core.model import Contact
 from dailyreach.core.threads import Thread, parse_stamp
 from dailyreach.report import contact_summary
-from dailyreach.tui.rows import Row, sync_rows
+from dailyreach.tui.rows import TABLE_KEYS, Row, sync_rows
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact import ContactScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
-from dailyreach.tui.screens.log_form import log_bindings
+from dailyreach.tui.screens.log_form import LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.styles import stylesheet_path
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
@@ -140,10 +140,11 @@ def contact_strip(entry: Entry) -> Text:
     return strip
 
 
-class ContactList(DataTable):
+class ContactList(DataTable, inherit_bindings=False):
     """The contacts' table: its columns share out its width, so no row needs a horizontal scrollbar."""
 
     BINDINGS = [
+        *TABLE_KEYS,
         Binding("enter", "select_cursor", "Contact", id="open_contact"),
         Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
         Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
@@ -202,15 +203,16 @@ class ContactList(DataTable):
 
 class ContactsScreen(StoreScreen):
     CSS_PATH = stylesheet_path("contacts.tcss")
+    # What only this view does comes first; the footer fits 80 columns, and ? lists every key.
+    FOOTER_LABELS = LOG_FOOTER_LABELS | {"select_cursor": "Open"}
     BINDINGS = [
-        # What only this view does comes first, for a footer too narrow to show every key.
         Binding("slash", "search", "Search", id="filter"),
         Binding("S", "next_sort", "Sort", id="sort_contacts"),
         Binding("a", "toggle_archived", "Archived", id="show_archived"),
-        *log_bindings(),
-        Binding("x", "log('no_response')", "No response", id="close_or_decline"),
-        Binding("o", "open_profile", "Open profile", id="open_profile"),
-        Binding("n", "new_target", "New target", id="new_target"),
+        *log_bindings(shown=["dm_sent"]),
+        Binding("x", "log('no_response')", "No response", show=False, id="close_or_decline"),
+        Binding("o", "open_profile", "Open profile", show=False, id="open_profile"),
+        Binding("n", "new_target", "New target", show=False, id="new_target"),
         Binding("escape,backspace", "back", "Back", id="back"),
     ]
 

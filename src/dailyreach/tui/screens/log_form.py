@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from textual.binding import Binding
 
@@ -32,10 +32,19 @@ KIND_TITLES = {
 }
 
 
-def log_bindings() -> list[Binding]:
-    """The logging keys, with the same ids wherever they work, so one remap changes them everywhere."""
+# The logging keys a day's loop uses most, shown in footers by these short names; ? and ctrl+p list every
+# logging key by its full name.
+DAILY_LOGS = {"dm_sent": "DM", "follow_up": "Follow-up", "reply_received": "Reply"}
+LOG_FOOTER_LABELS = {f"log('{kind}')": label for kind, label in DAILY_LOGS.items()}
+
+
+def log_bindings(shown: Iterable[str] | None = None) -> list[Binding]:
+    """The logging keys, with the same ids wherever they work, so one remap changes them everywhere; only
+    the ``shown`` kinds are in the footer."""
+    in_footer = set(LOG_KEYS.values() if shown is None else shown)
     return [
-        Binding(key, f"log('{kind}')", KIND_TITLES[kind], id=f"log_{kind}") for key, kind in LOG_KEYS.items()
+        Binding(key, f"log('{kind}')", KIND_TITLES[kind], show=kind in in_footer, id=f"log_{kind}")
+        for key, kind in LOG_KEYS.items()
     ]
 
 

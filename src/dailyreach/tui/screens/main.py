@@ -31,7 +31,7 @@ from dailyreach.report import amount, hours
 from dailyreach.tui.agenda_rows import PANE_COLUMNS, agenda_rows, pending_row, plain_now, today_row
 from dailyreach.tui.columns import fit_widths, set_columns
 from dailyreach.tui.details import contact_detail, invitation_detail, week_text
-from dailyreach.tui.rows import Row, sync_rows, update_row
+from dailyreach.tui.rows import TABLE_KEYS, Row, sync_rows, update_row
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact import ContactScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
@@ -44,7 +44,7 @@ from dailyreach.tui.screens.invitation_form import (
     invitation_fields,
     invitation_form,
 )
-from dailyreach.tui.screens.log_form import log_bindings, snooze_form
+from dailyreach.tui.screens.log_form import DAILY_LOGS, LOG_FOOTER_LABELS, log_bindings, snooze_form
 from dailyreach.tui.screens.stats import open_stats
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
@@ -63,11 +63,10 @@ NOTHING_SELECTED = (
     "I imports contacts from a file (LinkedIn, Mastodon, vCard, CSV, JSON); ? lists every key."
 )
 CLOCK_SECONDS = 60
-FOOTER_LOGS = ("log_dm_sent", "log_follow_up", "log_reply_received")
-# Narrower than this, the footer leaves out the palette key (ctrl+p still works, and ? lists it).
-ROOMY_FOOTER = 100
 PANES = ("today", "pending", "invitations")
 CONTACT_PANES = ("today", "pending")
+INVITATION_ACTIONS = {"decline", "host_as_target"}
+CONTACT_ACTIONS = {"log", "snooze", "open_profile"}
 EMPTY_PANES = {
     "pending": "Nobody owes you a reply",
     "invitations": "Press i to record one",
@@ -97,10 +96,11 @@ def _index(rows: list[Row], key: str) -> int | None:
     return next((index for index, (row_key, _) in enumerate(rows) if row_key == key), None)
 
 
-class Pane(DataTable):
+class Pane(DataTable, inherit_bindings=False):
     """A pane of the main screen; Tab and Shift+Tab go round the panes, shown or not."""
 
     BINDINGS = [
+        *TABLE_KEYS,
         Binding("tab", "screen.next_pane(1)", "Next pane", show=False),
         Binding("shift+tab", "screen.next_pane(-1)", "Previous pane", show=False),
     ]
@@ -112,30 +112,21 @@ class ContactPane(Pane):
     BINDINGS = [Binding("enter", "select_cursor", "Contact", show=False, id="open_contact")]
 
 
-def footer_log_bindings() -> list[Binding]:
-    """The logging keys, only the daily three in the footer (? lists them all)."""
-    return [replace(binding, show=binding.id in FOOTER_LOGS) for binding in log_bindings()]
-
-
 class MainScreen(StoreScreen):
     AUTO_FOCUS = "#today"
     # The footer shows the keys of a day's loop, most used first; ? shows every key.
-    FOOTER_LABELS = {
-        "log('dm_sent')": "DM",
-        "log('follow_up')": "Follow-up",
-        "log('reply_received')": "Reply",
-        "new_target": "New",
-        "new_invitation": "Invitation",
-    }
+    FOOTER_LABELS = LOG_FOOTER_LABELS | {"new_target": "New", "new_invitation": "Invitation"}
     BINDINGS = [
-        *footer_log_bindings(),
+        # On the Declined pane, x declines and t takes the host as a target; the logging keys are for people.
+        Binding("x", "decline", "Decline", id="decline"),
+        Binding("t", "host_as_target", "Host as target", id="host_as_target"),
+        *log_bindings(shown=DAILY_LOGS),
         Binding("n", "new_target", "New target", id="new_target"),
         Binding("i", "new_invitation", "New invitation", id="new_invitation"),
         Binding("e", "export", "Export", id="export"),
         Binding("x", "close_or_decline", "No response / Decline", show=False, id="close_or_decline"),
         Binding("s", "snooze", "Snooze", show=False, id="snooze"),
         Binding("o", "open_profile", "Open profile", show=False, id="open_profile"),
-        Binding("t", "host_as_target", "Host as target", show=False, id="host_as_target"),
         Binding("slash", "filter", "Filter", show=False, id="filter"),
         Binding("I", "import_file", "Import", show=False, id="import"),
         Binding("1", "focus_pane('today')", "Today", show=False, id="focus_today"),
@@ -186,11 +177,6 @@ class MainScreen(StoreScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.height < ONE_PANE_BELOW, "one-pane")
-        footer = self.query_one(KeyFooter)
-        roomy = event.size.width >= ROOMY_FOOTER
-        if footer.show_command_palette != roomy:
-            footer.show_command_palette = roomy
-            footer.refresh(recompose=True)
         for pane in PANES:
             table = self.query_one(f"#{pane}", DataTable)
             widths = fit_widths(PANE_COLUMNS[pane], event.size.width - PANE_FRAME)
@@ -415,6 +401,17 @@ class MainScreen(StoreScreen):
         self.current = pane
         self._show_tabs()
         self._show_detail()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys for people on Today and Pending, keys for invitations on Declined (the others are left out
+        of the footer, and a key bound twice, as x is, falls through to its other action)."""
+        on_invitations = self.current == "invitations"
+        if action in INVITATION_ACTIONS:
+            return on_invitations
+        if action in CONTACT_ACTIONS:
+            return not on_invitations
+        return True
 
     def _show_tabs(self) -> None:
         tabs = Text(end="")
@@ -521,6 +518,9 @@ class MainScreen(StoreScreen):
     def _show_foreseen(self, contact_id: str) -> None:
         if self.agenda is not None:
             self._show_agenda(replace(self.agenda, now=self.now()), contact_id)
+
+    def action_decline(self) -> None:
+        self._decline()
 
     def action_close_or_decline(self) -> None:
         table = self._focused_pane()

@@ -7,6 +7,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+ROOMY = 100
 ShownKeys = tuple[tuple[str, str, str, bool, str], ...]
 
 
@@ -28,6 +29,14 @@ class KeyFooter(Footer):
     def __init__(self) -> None:
         super().__init__()
         self.holds = 1
+
+    def on_resize(self) -> None:
+        # Under 100 columns the palette key gives its room to the screen's own (ctrl+p still works).
+        roomy = self.size.width >= ROOMY
+        if self.show_command_palette != roomy:
+            self.show_command_palette = roomy
+            if self._bindings_ready:
+                self.refresh(recompose=True)
 
     def compose(self) -> ComposeResult:
         if self._bindings_ready:

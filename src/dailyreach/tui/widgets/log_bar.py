@@ -116,7 +116,11 @@ class LogBar(Horizontal):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         boxes = list(self.query(Input).results(Input))
-        if not self._show_problems(boxes):
+        problems = self._show_problems(boxes)
+        if problems:
+            # In full as well: on a narrow terminal the bar's one line cuts the reason short.
+            self.notify("\n".join(problems), title="Not logged", severity="error", markup=False)
+        else:
             self._close({box.id: box.value for box in boxes if box.id})
 
     def action_cancel(self) -> None:
