@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from figures import DATA, HEADER, row  # noqa: E402
 from generate import generate  # noqa: E402
 
-from dailyreach.core.model import Interaction  # noqa: E402
-from dailyreach.core.store import Store  # noqa: E402
+from dailyreach.core.records.model import Interaction  # noqa: E402
+from dailyreach.core.store.store import Store  # noqa: E402
 from dailyreach.tui.app import DailyReachApp  # noqa: E402
 from dailyreach.tui.screens.main import MainScreen  # noqa: E402
 from dailyreach.tui.screens.stats import StatsScreen, open_stats  # noqa: E402

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pendulum
 
-from dailyreach.core.model import INTERACTION_KINDS, Contact, Interaction, Invitation
-from dailyreach.core.store import Store
+from dailyreach.core.records.model import INTERACTION_KINDS, Contact, Interaction, Invitation
+from dailyreach.core.store.store import Store
 
 NAMES = ["Ann Smith", "山田 太郎", "Bob Lee", "佐藤 花子", "Carla Díaz", "[bold]VIP", "Dmitri K."]
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from dailyreach.core.clock import FixedClock
-from dailyreach.core.model import Contact, Interaction, Settings
-from dailyreach.core.store import Store
+from dailyreach.core.records.clock import FixedClock
+from dailyreach.core.records.model import Contact, Interaction, Settings
+from dailyreach.core.store.store import Store
 
 TOKYO = "Asia/Tokyo"
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"

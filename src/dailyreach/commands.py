@@ -24,12 +24,12 @@ from dailyreach.core.errors import (
     StoreError,
     ValidationError,
 )
-from dailyreach.core.formats import EXPORT_FORMATS, IMPORT_FORMATS
-from dailyreach.core.handles import PLATFORMS
+from dailyreach.core.files.formats import EXPORT_FORMATS, IMPORT_FORMATS
+from dailyreach.core.records.handles import PLATFORMS
 
 if TYPE_CHECKING:
-    from dailyreach.core.agenda import Agenda
-    from dailyreach.core.store import Store
+    from dailyreach.core.planning.agenda import Agenda
+    from dailyreach.core.store.store import Store
 
 DEFAULT_DB_NAME = "dailyreach.json"
 
@@ -70,7 +70,7 @@ class Session:
     @property
     def store(self) -> Store:
         if self._store is None:
-            from dailyreach.core.store import Store
+            from dailyreach.core.store.store import Store
 
             self._store = Store(self.db)
         return self._store
@@ -141,7 +141,7 @@ def add(
     **handles: str | None,
 ) -> None:
     """Add an outreach target; prints its id."""
-    from dailyreach.core.model import Contact
+    from dailyreach.core.records.model import Contact
 
     contact = Contact.from_dict(
         {
@@ -169,9 +169,9 @@ def log(session: Session, contact: str, kind: str, channel: str | None, when: st
 
     KIND is public_reply, dm_sent, follow_up, reply_received, meeting_booked, met, no_response or note.
     """
-    from dailyreach.core.dates import parse_when
-    from dailyreach.core.lookup import find_contact
-    from dailyreach.core.model import Interaction
+    from dailyreach.core.planning.lookup import find_contact
+    from dailyreach.core.records.dates import parse_when
+    from dailyreach.core.records.model import Interaction
 
     store = session.store
     # An id is looked up directly: making every contact to search handles and names takes ~14 ms at 5,000.
@@ -210,9 +210,9 @@ def invite(
     decline: bool,
 ) -> None:
     """Record an invitation; prints its id."""
-    from dailyreach.core.dates import parse_date
-    from dailyreach.core.model import Invitation
-    from dailyreach.core.validation import amount_currency
+    from dailyreach.core.records.dates import parse_date
+    from dailyreach.core.records.model import Invitation
+    from dailyreach.core.records.validation import amount_currency
 
     store = session.store
     now = store.local_now()
@@ -239,7 +239,7 @@ def invite(
 @click.pass_obj
 def decline(session: Session, invitation: str, note: str) -> None:
     """Decline INVITATION (id, title or the start of one)."""
-    from dailyreach.core.lookup import find_invitation
+    from dailyreach.core.planning.lookup import find_invitation
 
     store = session.store
     chosen = find_invitation(store.invitations(), invitation)
@@ -251,7 +251,7 @@ def _show_agenda(
     session: Session, as_json: bool, to_json: Callable[[Agenda], Any], to_text: Callable[[Agenda], str]
 ) -> None:
     """Print one view of today's agenda, as JSON or as aligned text."""
-    from dailyreach.core.agenda import build_agenda
+    from dailyreach.core.planning.agenda import build_agenda
 
     agenda = build_agenda(session.store)
     if as_json:
@@ -307,7 +307,7 @@ def stats(session: Session, weeks: int | None, as_json: bool) -> None:
     """Print the habit in figures: outreach per day and week, streaks, reply rates, the funnel, what
     declining saved, and last week with the threads most worth a follow-up."""
     from dailyreach import stats_report
-    from dailyreach.core.stats import DEFAULT_WEEKS, build_stats
+    from dailyreach.core.planning.stats import DEFAULT_WEEKS, build_stats
 
     figures = build_stats(session.store, weeks or DEFAULT_WEEKS)
     if as_json:
@@ -330,12 +330,12 @@ def stats(session: Session, weeks: int | None, as_json: bool) -> None:
 @click.pass_obj
 def export(session: Session, fmt: str, output: Path | None, force: bool) -> None:
     """Export (to stdout unless -o is given); files are readable by you only."""
-    from dailyreach.core.exchange import export_json, write_export
+    from dailyreach.core.files.exchange import export_json, write_export
 
     if fmt == "json":  # the module of the other formats loads their CSV, vCard and calendar code
         payload = export_json(session.store)
     else:
-        from dailyreach.core.contact_export import EXPORTERS
+        from dailyreach.core.files.contact_export import EXPORTERS
 
         payload = EXPORTERS[fmt](session.store)
     if output is None:
@@ -361,7 +361,7 @@ def import_(
     listed with their line number; everything else is added as one change.
     """
     from dailyreach import report
-    from dailyreach.core.contact_import import apply_import_preview, preview_import
+    from dailyreach.core.files.contact_import import apply_import_preview, preview_import
 
     store = session.store
     preview = preview_import(store, file, fmt=fmt, tags=tags, encoding=encoding)

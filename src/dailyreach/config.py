@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dailyreach.core.storage import write_owner_only
+from dailyreach.core.store.storage import write_owner_only
 
 CONFIG_NAME = "config.toml"
 

@@ -6,15 +6,15 @@ from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 
-from dailyreach.core.agenda import Agenda
-from dailyreach.core.dates import ago
-from dailyreach.core.formats import IMPORT_TITLES
-from dailyreach.core.model import Contact, Invitation
-from dailyreach.core.planner import Savings
+from dailyreach.core.files.formats import IMPORT_TITLES
+from dailyreach.core.planning.agenda import Agenda
+from dailyreach.core.planning.planner import Savings
+from dailyreach.core.records.dates import ago
+from dailyreach.core.records.model import Contact, Invitation
 
 if TYPE_CHECKING:
-    from dailyreach.core.contact_import import ImportPreview
-    from dailyreach.core.exchange import ImportPlan
+    from dailyreach.core.files.contact_import import ImportPreview
+    from dailyreach.core.files.exchange import ImportPlan
 
 REASONS = {"follow_up": "follow-up", "keep_in_touch": "keep in touch", "new": "new"}
 

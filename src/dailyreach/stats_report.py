@@ -1,4 +1,4 @@
-"""``dailyreach stats``: the figures of ``core/stats.py`` as the documented JSON and as aligned text with
+"""``dailyreach stats``: the figures of ``core/planning/stats.py`` as the documented JSON and as aligned text with
 Unicode bars, and the wording the Stats screen shares with it."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import math
 from datetime import date
 from typing import Any
 
-from dailyreach.core.stats import (
+from dailyreach.core.planning.stats import (
     CHANNEL_LABELS,
     DayCount,
     FollowUp,
@@ -16,7 +16,7 @@ from dailyreach.core.stats import (
     WeekReview,
     weekday_names,
 )
-from dailyreach.core.threads import zone_name
+from dailyreach.core.store.threads import zone_name
 from dailyreach.report import amount, columns, contact_summary, plural
 
 BAR_WIDTH = 20

@@ -75,8 +75,8 @@ def test_each_command_loads_only_what_it_uses(args, db_with_ann):
 
 
 OTHER_FORMATS = {
-    "dailyreach.core.contact_export",
-    "dailyreach.core.contact_import",
+    "dailyreach.core.files.contact_export",
+    "dailyreach.core.files.contact_import",
     "csv",
     "importlib.resources",
 }

@@ -4,9 +4,9 @@ from dataclasses import replace
 
 import pendulum
 
-from dailyreach.core.agenda import build_agenda, refresh_contact, with_thread
-from dailyreach.core.model import Settings, Snooze
-from dailyreach.core.threads import Thread, utc_stamp
+from dailyreach.core.planning.agenda import build_agenda, refresh_contact, with_thread
+from dailyreach.core.records.model import Settings, Snooze
+from dailyreach.core.store.threads import Thread, utc_stamp
 from tests.conftest import add_contact, log
 
 

@@ -7,12 +7,12 @@ import subprocess
 import sys
 import time
 
-from dailyreach.core.store import Store
+from dailyreach.core.store.store import Store
 
 WRITER = """
 import sys
-from dailyreach.core.model import Contact
-from dailyreach.core.store import Store
+from dailyreach.core.records.model import Contact
+from dailyreach.core.store.store import Store
 
 store = Store(sys.argv[1])
 count = int(sys.argv[2])

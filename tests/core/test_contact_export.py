@@ -10,12 +10,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from dailyreach.core.clock import FixedClock
-from dailyreach.core.contact_export import calendar_ics, contacts_csv, contacts_vcard, interactions_csv
-from dailyreach.core.contact_import import apply_import_preview, preview_import
 from dailyreach.core.errors import NothingToExport, ValidationError
-from dailyreach.core.model import Contact
-from dailyreach.core.store import Store
+from dailyreach.core.files.contact_export import calendar_ics, contacts_csv, contacts_vcard, interactions_csv
+from dailyreach.core.files.contact_import import apply_import_preview, preview_import
+from dailyreach.core.records.clock import FixedClock
+from dailyreach.core.records.model import Contact
+from dailyreach.core.store.store import Store
 from tests.conftest import add_contact, log
 from tests.core.test_exchange import unicode_text
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from dailyreach.core.contact_import import apply_import_preview, preview_import
 from dailyreach.core.errors import ImportRejected
+from dailyreach.core.files.contact_import import apply_import_preview, preview_import
 from tests.conftest import add_contact
 
 REAL_WORLD = Path(__file__).parent.parent / "fixtures" / "real_world"

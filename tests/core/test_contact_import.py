@@ -4,8 +4,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dailyreach.core.contact_import import apply_import_preview, preview_import
 from dailyreach.core.errors import ImportRejected
+from dailyreach.core.files.contact_import import apply_import_preview, preview_import
 from tests.conftest import FIXTURES, add_contact
 
 
@@ -184,7 +184,7 @@ def test_a_missing_file_and_an_empty_file_are_clear_errors(store, tmp_path):
 
 
 def test_a_dailyreach_json_export_still_imports_through_the_same_door(store, tmp_path):
-    from dailyreach.core.exchange import export_json
+    from dailyreach.core.files.exchange import export_json
 
     add_contact(store, "Ann", handles={"x": "@ann"})
     (tmp_path / "export.json").write_bytes(export_json(store))
@@ -204,7 +204,7 @@ def test_escape_sequences_and_huge_cells_in_a_file_never_reach_the_preview(store
 
 
 def test_a_contact_added_elsewhere_after_the_preview_is_not_imported_twice(store, clock):
-    from dailyreach.core.store import Store
+    from dailyreach.core.store.store import Store
 
     result = preview(store, "following_accounts_old.csv")
     add_contact(Store(store.path, clock=clock), "Eugen", handles={"mastodon": "@Gargron@mastodon.social"})

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 import pendulum
 import pytest
 
-from dailyreach.core.dates import (
+from dailyreach.core.errors import DateParseError, ValidationError
+from dailyreach.core.records.dates import (
     UnknownZone,
     _system_zone,
     ago,
@@ -18,9 +19,8 @@ from dailyreach.core.dates import (
     pendulum_zone,
     zone_named,
 )
-from dailyreach.core.errors import DateParseError, ValidationError
-from dailyreach.core.threads import zone_name
-from dailyreach.core.validation import calendar_day, moment
+from dailyreach.core.records.validation import calendar_day, moment
+from dailyreach.core.store.threads import zone_name
 
 NOW = pendulum.datetime(2026, 11, 25, 15, 30, tz="Asia/Tokyo")  # a Wednesday
 
@@ -269,8 +269,8 @@ def zoneinfo_file(name: str) -> str:
 def test_a_fresh_process_finds_the_same_local_timezone_as_pendulum(tz_variable):
     probe = (
         "import pendulum\n"
-        "from dailyreach.core.dates import local_zone\n"
-        "from dailyreach.core.threads import zone_name\n"
+        "from dailyreach.core.records.dates import local_zone\n"
+        "from dailyreach.core.store.threads import zone_name\n"
         "print(zone_name(local_zone()), pendulum.local_timezone().name)"
     )
     result = subprocess.run(

@@ -1,7 +1,7 @@
 """The demo store reads like real use: names a person would have, and what the panes say matches the timelines."""
 
-from dailyreach.core.agenda import build_agenda
-from dailyreach.core.demo import fill_demo
+from dailyreach.core.planning.agenda import build_agenda
+from dailyreach.core.planning.demo import fill_demo
 
 
 def test_the_demo_has_pending_threads_declines_and_plausible_names(store):

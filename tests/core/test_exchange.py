@@ -8,9 +8,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from dailyreach.core.clock import FixedClock
 from dailyreach.core.errors import ImportRejected, ValidationError
-from dailyreach.core.exchange import (
+from dailyreach.core.files.exchange import (
     apply_import,
     export_bundle,
     export_json,
@@ -18,8 +17,9 @@ from dailyreach.core.exchange import (
     plan_import,
     write_export,
 )
-from dailyreach.core.model import Contact, DayPlan, Interaction, Invitation, PlanItem, Snooze
-from dailyreach.core.store import Store
+from dailyreach.core.records.clock import FixedClock
+from dailyreach.core.records.model import Contact, DayPlan, Interaction, Invitation, PlanItem, Snooze
+from dailyreach.core.store.store import Store
 from tests.conftest import add_contact, log
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from dailyreach.core.handles import HandleError, matching_handles, normalise_handle, profile_url
+from dailyreach.core.records.handles import HandleError, matching_handles, normalise_handle, profile_url
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 import pytest
 
 from dailyreach.core.errors import ValidationError, field_label
-from dailyreach.core.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
+from dailyreach.core.records.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
 
 
 @pytest.mark.parametrize(

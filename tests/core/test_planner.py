@@ -1,8 +1,8 @@
 import pendulum
 
-from dailyreach.core.agenda import build_agenda
-from dailyreach.core.model import Invitation, Settings, Snooze
-from dailyreach.core.planner import streak
+from dailyreach.core.planning.agenda import build_agenda
+from dailyreach.core.planning.planner import streak
+from dailyreach.core.records.model import Invitation, Settings, Snooze
 from tests.conftest import add_contact, log
 
 

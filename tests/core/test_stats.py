@@ -11,15 +11,15 @@ from datetime import date
 import pendulum
 import pytest
 
-from dailyreach.core.agenda import build_agenda
-from dailyreach.core.model import Invitation, Settings
-from dailyreach.core.stats import (
+from dailyreach.core.planning.agenda import build_agenda
+from dailyreach.core.planning.stats import (
     DEFAULT_WEEKS,
     build_stats,
     longest_streak,
     week_start_of,
     weekday_names,
 )
+from dailyreach.core.records.model import Invitation, Settings
 from tests.conftest import TOKYO, add_contact, log
 
 BERLIN = "Europe/Berlin"
@@ -122,8 +122,8 @@ def test_days_turn_at_local_midnight_not_at_utc_midnight(store):
 
 
 def test_a_clock_change_in_berlin(tmp_path):
-    from dailyreach.core.clock import FixedClock
-    from dailyreach.core.store import Store
+    from dailyreach.core.records.clock import FixedClock
+    from dailyreach.core.store.store import Store
 
     store = Store(tmp_path / "berlin.json", clock=FixedClock(pendulum.datetime(2026, 11, 4, 12, tz=BERLIN)))
     store.save_settings(Settings(timezone=BERLIN))
@@ -364,8 +364,6 @@ def test_one_week_is_this_week_so_far(store):
 
 
 def test_the_stats_module_never_imports_textual():
-    code = (
-        "import sys, dailyreach.core.stats; print(sorted(m for m in sys.modules if m.startswith('textual')))"
-    )
+    code = "import sys, dailyreach.core.planning.stats; print(sorted(m for m in sys.modules if m.startswith('textual')))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

@@ -12,11 +12,11 @@ import threading
 import filelock
 import pytest
 
-from dailyreach.core.lockfile import FileLock, LockTimeout
+from dailyreach.core.store.lockfile import FileLock, LockTimeout
 
 HOLD = """
 import sys, time
-from dailyreach.core.lockfile import FileLock
+from dailyreach.core.store.lockfile import FileLock
 lock = FileLock(sys.argv[1], timeout=5, mode=0o600)
 lock.acquire()
 print("locked", flush=True)

@@ -9,12 +9,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from dailyreach.core import store as store_module
 from dailyreach.core.errors import ValidationError
-from dailyreach.core.model import Contact, Invitation, Settings, Snooze
-from dailyreach.core.storage import StoreCorrupt, StoreWriteError
-from dailyreach.core.store import Store, StoreLocked
-from dailyreach.core.threads import zone_name
+from dailyreach.core.records.model import Contact, Invitation, Settings, Snooze
+from dailyreach.core.store import store as store_module
+from dailyreach.core.store.storage import StoreCorrupt, StoreWriteError
+from dailyreach.core.store.store import Store, StoreLocked
+from dailyreach.core.store.threads import zone_name
 from tests.conftest import add_contact, log
 
 
@@ -104,7 +104,7 @@ def test_a_failed_save_reports_it_and_leaves_file_and_records_as_they_were(store
     def disk_full(*args, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("dailyreach.core.storage.os.replace", disk_full)
+    monkeypatch.setattr("dailyreach.core.store.storage.os.replace", disk_full)
     with pytest.raises(StoreWriteError, match="No space left on device"):
         add_contact(store, "Bob")
     assert db_path.read_bytes() == before

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dailyreach.core import store as store_module
-from dailyreach.core.clock import FixedClock
-from dailyreach.core.exchange import apply_import, plan_import
-from dailyreach.core.model import INTERACTION_KINDS, OUTBOUND_KINDS, Interaction, Settings
-from dailyreach.core.store import Store
-from dailyreach.core.threads import Thread, local_day, utc_stamp
+from dailyreach.core.files.exchange import apply_import, plan_import
+from dailyreach.core.records.clock import FixedClock
+from dailyreach.core.records.model import INTERACTION_KINDS, OUTBOUND_KINDS, Interaction, Settings
+from dailyreach.core.store import store as store_module
+from dailyreach.core.store.store import Store
+from dailyreach.core.store.threads import Thread, local_day, utc_stamp
 from tests.conftest import TOKYO, add_contact, log
 
 KINDS = INTERACTION_KINDS

@@ -176,7 +176,7 @@ async def test_archiving_in_the_edit_form_takes_the_contact_off_the_panes(store,
 
 
 async def test_the_contact_screen_follows_a_change_made_by_another_dailyreach(store, people, clock):
-    from dailyreach.core.store import Store
+    from dailyreach.core.store.store import Store
 
     ann, _, _ = people
     app = DailyReachApp(store)

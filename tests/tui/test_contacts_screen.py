@@ -6,7 +6,7 @@ import pytest
 from rich.text import Text
 from textual.widgets import DataTable
 
-from dailyreach.core.agenda import build_agenda
+from dailyreach.core.planning.agenda import build_agenda
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.contact import ContactScreen
 from dailyreach.tui.screens.contacts import ContactsScreen

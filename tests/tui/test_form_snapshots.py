@@ -7,7 +7,7 @@ import pytest
 from textual import events
 from textual.widgets import Input
 
-from dailyreach.core.model import Invitation
+from dailyreach.core.records.model import Invitation
 from dailyreach.tui.app import DailyReachApp
 from tests.conftest import FIXTURES, add_contact, log
 from tests.tui.conftest import settle

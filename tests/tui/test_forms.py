@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input, Select, Switch
 from textual.widgets._footer import FooterKey
 
-from dailyreach.core.model import Invitation, Settings
+from dailyreach.core.records.model import Invitation, Settings
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.contact_form import likely_platform
 from dailyreach.tui.screens.fields_form import FieldsForm

@@ -5,7 +5,7 @@ from rich.console import Console
 from textual.widgets import DataTable
 from textual.widgets._footer import FooterKey
 
-from dailyreach.core.model import Invitation
+from dailyreach.core.records.model import Invitation
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.columns import Column, fit_widths
 from dailyreach.tui.screens import main

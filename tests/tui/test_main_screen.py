@@ -4,7 +4,7 @@ import webbrowser
 
 from textual.widgets import DataTable
 
-from dailyreach.core.agenda import build_agenda
+from dailyreach.core.planning.agenda import build_agenda
 from dailyreach.tui.app import DailyReachApp
 from tests.conftest import log
 from tests.tui.conftest import SIZE, cells, settle
@@ -97,7 +97,7 @@ async def test_reply_received_in_pending_removes_the_thread_and_u_undoes_it(stor
 
 
 async def test_x_on_an_undecided_invitation_declines_it_with_a_reason(store, people):
-    from dailyreach.core.model import Invitation
+    from dailyreach.core.records.model import Invitation
 
     store.save_invitation(Invitation(title="異業種交流会", kind="mixer", hours=3, cost=5000, currency="JPY"))
     app = DailyReachApp(store)
@@ -114,7 +114,7 @@ async def test_x_on_an_undecided_invitation_declines_it_with_a_reason(store, peo
 
 
 async def test_a_failed_save_is_reported_and_the_app_keeps_running(store, people, monkeypatch):
-    from dailyreach.core.storage import StoreWriteError
+    from dailyreach.core.store.storage import StoreWriteError
 
     def refuse(*args, **kwargs):
         raise StoreWriteError("could not save db.json: No space left on device")
@@ -135,7 +135,7 @@ async def test_a_failed_save_is_reported_and_the_app_keeps_running(store, people
 
 
 async def test_a_failed_invitation_save_keeps_what_was_typed(store, monkeypatch):
-    from dailyreach.core.storage import StoreWriteError
+    from dailyreach.core.store.storage import StoreWriteError
 
     def refuse(*args, **kwargs):
         raise StoreWriteError("db.json is locked by another dailyreach")
@@ -272,7 +272,7 @@ async def test_question_mark_toggles_the_keys_and_escape_closes_them(store, peop
 
 
 async def test_a_change_made_by_another_dailyreach_shows_up_while_open(store, people, clock):
-    from dailyreach.core.store import Store
+    from dailyreach.core.store.store import Store
 
     ann, _, _ = people
     app = DailyReachApp(store)
@@ -396,7 +396,7 @@ async def test_a_database_broken_by_someone_else_is_reported_once_and_the_app_ke
 
 
 async def test_an_undo_that_cannot_be_saved_is_reported_and_can_be_tried_again(store, people, monkeypatch):
-    from dailyreach.core.store import StoreLocked
+    from dailyreach.core.store.store import StoreLocked
 
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:

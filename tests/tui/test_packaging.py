@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 CHECK_INSTALLED = """
 import asyncio, sys
-from dailyreach.core.store import Store
+from dailyreach.core.store.store import Store
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.styles import stylesheet_path
 
@@ -50,7 +50,7 @@ def test_the_wheel_carries_the_stylesheet_and_the_installed_app_loads_it(tmp_pat
     wheel = next((tmp_path / "dist").glob("dailyreach-*.whl"))
     with zipfile.ZipFile(wheel) as archive:
         packed = archive.read("dailyreach/styles/dailyreach.tcss")
-        assert "dailyreach/core/export.schema.json" in archive.namelist()
+        assert "dailyreach/core/files/export.schema.json" in archive.namelist()
     assert packed == (ROOT / "styles" / "dailyreach.tcss").read_bytes()
     target = tmp_path / "installed"
     subprocess.run(

@@ -2,7 +2,7 @@
 
 from textual.widgets import DataTable
 
-from dailyreach.core.model import Invitation
+from dailyreach.core.records.model import Invitation
 from dailyreach.tui.app import DailyReachApp
 from tests.tui.conftest import SIZE, cells, settle
 

@@ -52,7 +52,7 @@ async def test_the_row_shows_the_log_before_it_is_saved_and_keys_work_meanwhile(
 
 
 async def test_a_refused_save_puts_the_row_back_and_says_why(store, people, monkeypatch):
-    from dailyreach.core.storage import StoreWriteError
+    from dailyreach.core.store.storage import StoreWriteError
 
     def refuse(*args, **kwargs):
         raise StoreWriteError("could not save db.json: No space left on device")

@@ -1,6 +1,6 @@
 """What the screens look like, pinned (update with: pytest tests/tui --snapshot-update)."""
 
-from dailyreach.core.model import Invitation
+from dailyreach.core.records.model import Invitation
 from dailyreach.tui.app import DailyReachApp
 from tests.conftest import add_contact, log
 from tests.tui.conftest import settle

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.text import Text
 from textual.widgets import DataTable, Static
 
-from dailyreach.core.model import Invitation
+from dailyreach.core.records.model import Invitation
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.contact import ContactScreen
 from dailyreach.tui.screens.main import MainScreen

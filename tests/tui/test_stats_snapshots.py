@@ -5,8 +5,8 @@ import random
 
 import pytest
 
-from dailyreach.core.demo import fill_demo
-from dailyreach.core.model import INTERACTION_KINDS, Contact, Interaction, Invitation
+from dailyreach.core.planning.demo import fill_demo
+from dailyreach.core.records.model import INTERACTION_KINDS, Contact, Interaction, Invitation
 from dailyreach.tui.app import DailyReachApp
 from tests.tui.conftest import settle
 

@@ -6,10 +6,10 @@ from datetime import date, datetime
 
 from rich.text import Text
 
-from dailyreach.core.agenda import Agenda, TodayItem
-from dailyreach.core.dates import ago
-from dailyreach.core.model import Invitation
-from dailyreach.core.planner import PendingReply
+from dailyreach.core.planning.agenda import Agenda, TodayItem
+from dailyreach.core.planning.planner import PendingReply
+from dailyreach.core.records.dates import ago
+from dailyreach.core.records.model import Invitation
 from dailyreach.report import amount, contact_summary, hours
 from dailyreach.tui.columns import Column
 from dailyreach.tui.rows import Row

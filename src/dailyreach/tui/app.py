@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from dailyreach.config import Config, remember_theme
-from dailyreach.core.store import Change, Store
+from dailyreach.core.store.store import Change, Store
 from dailyreach.tui.commands import ContactCommands
 from dailyreach.tui.saves import SaveQueue
 from dailyreach.tui.screens.base import StoreScreen

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from dailyreach.core.model import Contact
+from dailyreach.core.records.model import Contact
 from dailyreach.report import contact_summary
 
 if TYPE_CHECKING:

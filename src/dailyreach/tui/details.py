@@ -6,10 +6,10 @@ from datetime import date, timedelta
 
 from rich.text import Text
 
-from dailyreach.core.agenda import Agenda
-from dailyreach.core.dates import ago
-from dailyreach.core.model import Contact, Invitation
-from dailyreach.core.threads import Thread, parse_stamp
+from dailyreach.core.planning.agenda import Agenda
+from dailyreach.core.records.dates import ago
+from dailyreach.core.records.model import Contact, Invitation
+from dailyreach.core.store.threads import Thread, parse_stamp
 from dailyreach.tui.agenda_rows import follow_up_text, plain_now, reason_text, saved_text
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

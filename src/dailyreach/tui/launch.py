@@ -8,7 +8,7 @@ from pathlib import Path
 
 def run_app(db: Path, config_path: Path, *, demo: bool = False) -> None:
     from dailyreach.config import load_config, write_starter_config
-    from dailyreach.core.store import Store
+    from dailyreach.core.store.store import Store
     from dailyreach.tui.app import DailyReachApp, binding_ids
 
     if not demo:
@@ -16,7 +16,7 @@ def run_app(db: Path, config_path: Path, *, demo: bool = False) -> None:
         write_starter_config(config_path, binding_ids())
         DailyReachApp(store, load_config(config_path)).run()
         return
-    from dailyreach.core.demo import fill_demo
+    from dailyreach.core.planning.demo import fill_demo
 
     with tempfile.TemporaryDirectory(prefix="dailyreach-demo-") as folder:
         store = Store(Path(folder) / "demo.json")

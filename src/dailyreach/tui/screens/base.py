@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from pendulum import DateTime
 from textual.screen import Screen
 
-from dailyreach.core.clock import Zone
-from dailyreach.core.dates import parse_when
 from dailyreach.core.errors import DateParseError, StoreError, ValidationError
-from dailyreach.core.model import ANSWER_KINDS, Contact, Interaction
-from dailyreach.core.store import Store
-from dailyreach.core.threads import Thread, parse_stamp, utc_stamp
+from dailyreach.core.records.clock import Zone
+from dailyreach.core.records.dates import parse_when
+from dailyreach.core.records.model import ANSWER_KINDS, Contact, Interaction
+from dailyreach.core.store.store import Store
+from dailyreach.core.store.threads import Thread, parse_stamp, utc_stamp
 from dailyreach.tui.screens.log_form import KIND_TITLES, usual_channel
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar

@@ -11,12 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
-from dailyreach.core.clock import Zone
-from dailyreach.core.dates import ago
-from dailyreach.core.model import Contact, Interaction
-from dailyreach.core.planner import keep_in_touch_due, pending_replies
-from dailyreach.core.store import Store
-from dailyreach.core.threads import Thread
+from dailyreach.core.planning.planner import keep_in_touch_due, pending_replies
+from dailyreach.core.records.clock import Zone
+from dailyreach.core.records.dates import ago
+from dailyreach.core.records.model import Contact, Interaction
+from dailyreach.core.store.store import Store
+from dailyreach.core.store.threads import Thread
 from dailyreach.tui.agenda_rows import follow_up_text
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form

@@ -10,8 +10,8 @@ from textual import on
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Select
 
-from dailyreach.core.handles import PLATFORMS, HandleError, handle_from_url, matching_handles
-from dailyreach.core.model import Contact
+from dailyreach.core.records.handles import PLATFORMS, HandleError, handle_from_url, matching_handles
+from dailyreach.core.records.model import Contact
 from dailyreach.tui.screens.fields_form import YES, Check, Choice, Field, FieldsForm
 
 FORM_HANDLES = ("x", "linkedin", "bluesky", "mastodon", "email", "web")

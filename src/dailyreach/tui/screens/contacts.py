@@ -14,10 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Input, Static
 
-from dailyreach.core.clock import Zone
-from dailyreach.core.dates import ago
-from dailyreach.core.model import Contact
-from dailyreach.core.threads import Thread, parse_stamp
+from dailyreach.core.records.clock import Zone
+from dailyreach.core.records.dates import ago
+from dailyreach.core.records.model import Contact
+from dailyreach.core.store.threads import Thread, parse_stamp
 from dailyreach.report import contact_summary
 from dailyreach.tui.rows import TABLE_KEYS, Row, sync_rows
 from dailyreach.tui.screens.base import StoreScreen

@@ -7,8 +7,8 @@ from pathlib import Path
 from textual import on
 from textual.widgets import Input, Select
 
-from dailyreach.core.formats import EXPORT_FORMATS, EXPORT_SUFFIXES, IMPORT_FORMATS, IMPORT_TITLES
-from dailyreach.core.store import Store
+from dailyreach.core.files.formats import EXPORT_FORMATS, EXPORT_SUFFIXES, IMPORT_FORMATS, IMPORT_TITLES
+from dailyreach.core.store.store import Store
 from dailyreach.tui.screens.fields_form import NO, YES, Check, Field, FieldsForm
 
 EXPORT_TITLES = {

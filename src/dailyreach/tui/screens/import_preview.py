@@ -16,7 +16,7 @@ from dailyreach.tui.columns import Column, fit_widths, set_columns
 from dailyreach.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
-    from dailyreach.core.contact_import import ImportPreview
+    from dailyreach.core.files.contact_import import ImportPreview
 
 
 def preview_summary(preview: ImportPreview) -> str:

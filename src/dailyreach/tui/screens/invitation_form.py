@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual import on
 from textual.widgets import Input
 
-from dailyreach.core.dates import parse_date
-from dailyreach.core.model import INVITATION_KINDS, Invitation
-from dailyreach.core.store import Store
-from dailyreach.core.validation import amount_currency
+from dailyreach.core.records.dates import parse_date
+from dailyreach.core.records.model import INVITATION_KINDS, Invitation
+from dailyreach.core.records.validation import amount_currency
+from dailyreach.core.store.store import Store
 from dailyreach.tui.screens.fields_form import YES, Check, Choice, Field, FieldsForm
 
 # The currencies offered first; any other three-letter code typed with the cost is added to them.

@@ -6,10 +6,10 @@ from collections.abc import Callable, Iterable
 
 from textual.binding import Binding
 
-from dailyreach.core.dates import parse_date
-from dailyreach.core.model import Contact
-from dailyreach.core.store import Store
-from dailyreach.core.threads import Thread
+from dailyreach.core.records.dates import parse_date
+from dailyreach.core.records.model import Contact
+from dailyreach.core.store.store import Store
+from dailyreach.core.store.threads import Thread
 from dailyreach.tui.screens.fields_form import Check, Field, FieldsForm
 
 LOG_KEYS = {

@@ -16,8 +16,6 @@ from textual.containers import Container
 from textual.events import DescendantFocus
 from textual.widgets import DataTable, Header, Input, Static
 
-from dailyreach.core.agenda import Agenda, build_agenda, refresh_contact, with_thread
-from dailyreach.core.dates import parse_date
 from dailyreach.core.errors import (
     DateParseError,
     ImportRejected,
@@ -25,8 +23,10 @@ from dailyreach.core.errors import (
     StoreError,
     ValidationError,
 )
-from dailyreach.core.model import OUTBOUND_KINDS, Contact, Interaction, Invitation, Snooze
-from dailyreach.core.threads import Thread, local_day, utc_stamp
+from dailyreach.core.planning.agenda import Agenda, build_agenda, refresh_contact, with_thread
+from dailyreach.core.records.dates import parse_date
+from dailyreach.core.records.model import OUTBOUND_KINDS, Contact, Interaction, Invitation, Snooze
+from dailyreach.core.store.threads import Thread, local_day, utc_stamp
 from dailyreach.report import amount, hours
 from dailyreach.tui.agenda_rows import PANE_COLUMNS, agenda_rows, pending_row, plain_now, today_row
 from dailyreach.tui.columns import fit_widths, set_columns
@@ -50,7 +50,7 @@ from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
 
 if TYPE_CHECKING:
-    from dailyreach.core.contact_import import ImportPreview
+    from dailyreach.core.files.contact_import import ImportPreview
 
 # Below this height the panes take turns (1, 2, 3 or Tab): three stacked panes would show 3 rows each.
 ONE_PANE_BELOW = 34
@@ -594,8 +594,8 @@ class MainScreen(StoreScreen):
 
     def action_export(self, typed: dict[str, str] | None = None) -> None:
         # The import and export code (icalendar, vobject, jsonschema) loads on first use, not at start-up.
-        from dailyreach.core.contact_export import EXPORTERS
-        from dailyreach.core.exchange import write_export
+        from dailyreach.core.files.contact_export import EXPORTERS
+        from dailyreach.core.files.exchange import write_export
 
         def write(answers: dict[str, str] | None) -> None:
             if answers is None:
@@ -617,7 +617,7 @@ class MainScreen(StoreScreen):
         self.app.push_screen(export_form(self.store, typed), write)
 
     def action_import_file(self, typed: dict[str, str] | None = None) -> None:
-        from dailyreach.core.contact_import import preview_import
+        from dailyreach.core.files.contact_import import preview_import
 
         def preview(answers: dict[str, str] | None) -> None:
             if answers is None:
@@ -638,7 +638,7 @@ class MainScreen(StoreScreen):
         self.app.push_screen(import_form(typed), preview)
 
     def _import(self, preview: ImportPreview) -> None:
-        from dailyreach.core.contact_import import apply_import_preview
+        from dailyreach.core.files.contact_import import apply_import_preview
 
         def imported(added: int) -> None:
             noun = "records" if preview.export_plan is not None else "contacts"

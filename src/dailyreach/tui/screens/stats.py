@@ -1,7 +1,7 @@
 """The Stats screen: whether the habit holds, which channel gets answers, what declining bought.
 
 Each card is a chart with a title, axes or a legend, and the plain numbers beside or under it. The cards
-stack below 120 columns and go two abreast from there. The figures come from ``core/stats.py``, read off
+stack below 120 columns and go two abreast from there. The figures come from ``core/planning/stats.py``, read off
 the UI thread like every screen's.
 """
 
@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import AwaitMount
 from textual.widgets import Header, Sparkline, Static
 
-from dailyreach.core.stats import ReplyRate, Stats, WeekCount, build_stats
+from dailyreach.core.planning.stats import ReplyRate, Stats, WeekCount, build_stats
 from dailyreach.report import plural
 from dailyreach.stats_report import duration, hours_text, money_text, month_label, percent, replies
 from dailyreach.tui.screens.base import StoreScreen

@@ -22,13 +22,13 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from dailyreach.core.errors import StoreError
-from dailyreach.core.stats import Stats, build_stats, week_start_of
-from dailyreach.core.storage import write_owner_only
+from dailyreach.core.planning.stats import Stats, build_stats, week_start_of
+from dailyreach.core.store.storage import write_owner_only
 from dailyreach.stats_report import follow_up_reason, review_line, week_range
 from dailyreach.tui.styles import stylesheet_path
 
 if TYPE_CHECKING:
-    from dailyreach.core.store import Store
+    from dailyreach.core.store.store import Store
     from dailyreach.tui.app import DailyReachApp
 
 MARKER_SUFFIX = ".review"

@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
-from dailyreach.core.stats import DayCount, weekday_names
+from dailyreach.core.planning.stats import DayCount, weekday_names
 from dailyreach.stats_report import heat_legend, heat_level, month_row
 
 # Each day is two cells wide, about as wide as it is high.

@@ -12,8 +12,8 @@ from textual.validation import Function
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from dailyreach.core.dates import parse_when
-from dailyreach.core.model import CHANNELS
+from dailyreach.core.records.dates import parse_when
+from dailyreach.core.records.model import CHANNELS
 from dailyreach.tui.screens.fields_form import Check, input_problems
 from dailyreach.tui.widgets.key_footer import KeyFooter
 

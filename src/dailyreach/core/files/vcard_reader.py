@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from dailyreach.core.handles import PLATFORMS
-from dailyreach.core.imported_person import ParsedFile, PersonBuilder, SourceRow, UnknownFormat
+from dailyreach.core.files.imported_person import ParsedFile, PersonBuilder, SourceRow, UnknownFormat
+from dailyreach.core.records.handles import PLATFORMS
 
 _SOCIAL_TYPES = {"twitter": "x", "x": "x", "bsky": "bluesky", **{p: p for p in PLATFORMS}}
 _SOCIAL_PROPERTIES = {"X-SOCIALPROFILE", "X-SOCIAL-PROFILE", "SOCIALPROFILE"}

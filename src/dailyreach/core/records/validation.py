@@ -8,11 +8,10 @@ from dataclasses import fields
 from datetime import UTC, date, datetime
 from typing import Any
 
-from dailyreach.core.dates import parse_iso
-
 # Re-exported: the records in model.py import it from here, with the checks that raise it.
 from dailyreach.core.errors import ValidationError
-from dailyreach.core.text import strip_control
+from dailyreach.core.records.dates import parse_iso
+from dailyreach.core.records.text import strip_control
 
 NAME_LIMIT = 200
 SHORT_LIMIT = 500

@@ -7,9 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from dailyreach.core.dates import pendulum_zone
-from dailyreach.core.model import Contact, Invitation, Settings
-from dailyreach.core.planner import (
+from dailyreach.core.planning.planner import (
     PendingReply,
     Savings,
     declined_invitations,
@@ -18,11 +16,13 @@ from dailyreach.core.planner import (
     settle_plan,
     streak,
 )
-from dailyreach.core.store import Store
-from dailyreach.core.threads import DaySpan, Thread
+from dailyreach.core.records.dates import pendulum_zone
+from dailyreach.core.records.model import Contact, Invitation, Settings
+from dailyreach.core.store.store import Store
+from dailyreach.core.store.threads import DaySpan, Thread
 
 if TYPE_CHECKING:
-    from dailyreach.core.clock import Zone
+    from dailyreach.core.records.clock import Zone
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from dailyreach.core.handles import matching_handles
-from dailyreach.core.model import Contact, Invitation
-from dailyreach.core.storage import StoreError
+from dailyreach.core.records.handles import matching_handles
+from dailyreach.core.records.model import Contact, Invitation
+from dailyreach.core.store.storage import StoreError
 
 CANDIDATES_SHOWN = 8
 Found = TypeVar("Found", Contact, Invitation)

@@ -9,16 +9,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import quote
 
-from dailyreach.core.contact_files import INTERACTIONS_HEADER
 from dailyreach.core.errors import NothingToExport
-from dailyreach.core.exchange import export_json
-from dailyreach.core.handles import PLATFORMS
-from dailyreach.core.imported_person import join_tags
-from dailyreach.core.model import Contact
-from dailyreach.core.planner import keep_in_touch_due, pending_replies
-from dailyreach.core.store import Store
-from dailyreach.core.textfile import UTF8_BOM
-from dailyreach.core.threads import Thread
+from dailyreach.core.files.contact_files import INTERACTIONS_HEADER
+from dailyreach.core.files.exchange import export_json
+from dailyreach.core.files.imported_person import join_tags
+from dailyreach.core.files.textfile import UTF8_BOM
+from dailyreach.core.planning.planner import keep_in_touch_due, pending_replies
+from dailyreach.core.records.handles import PLATFORMS
+from dailyreach.core.records.model import Contact
+from dailyreach.core.store.store import Store
+from dailyreach.core.store.threads import Thread
 
 CALENDAR_DAYS_AHEAD = 90
 # The TYPE address books (Apple, Google) know X by.

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dailyreach.core.errors import DateParseError
 
 if TYPE_CHECKING:
-    from dailyreach.core.clock import Zone
+    from dailyreach.core.records.clock import Zone
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _OFFSET = re.compile(r"^([+-])\s*(\d{1,5})\s*(m|min|h|d|w)$")

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from dailyreach.core.model import ANSWER_KINDS, OUTBOUND_KINDS
+from dailyreach.core.records.model import ANSWER_KINDS, OUTBOUND_KINDS
 
 THREADS_TABLE = "threads"
 DAYS_TABLE = "outreach_days"

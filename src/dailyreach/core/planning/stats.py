@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from dailyreach.core.model import ANSWER_KINDS, OUTBOUND_KINDS, Contact, Invitation, Settings
-from dailyreach.core.planner import pending_replies, streak
-from dailyreach.core.threads import Thread, parse_stamp
+from dailyreach.core.planning.planner import pending_replies, streak
+from dailyreach.core.records.model import ANSWER_KINDS, OUTBOUND_KINDS, Contact, Invitation, Settings
+from dailyreach.core.store.threads import Thread, parse_stamp
 
 if TYPE_CHECKING:
-    from dailyreach.core.store import Store
+    from dailyreach.core.store.store import Store
 
 DEFAULT_WEEKS = 26
 FOLLOW_UPS_SHOWN = 3

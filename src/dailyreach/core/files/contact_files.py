@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from dailyreach.core.formats import IMPORT_FORMATS
-from dailyreach.core.imported_person import ParsedFile, PersonBuilder, SourceRow, UnknownFormat
-from dailyreach.core.vcard_reader import PICTURE_NOTICE, read_vcard
+from dailyreach.core.files.formats import IMPORT_FORMATS
+from dailyreach.core.files.imported_person import ParsedFile, PersonBuilder, SourceRow, UnknownFormat
+from dailyreach.core.files.vcard_reader import PICTURE_NOTICE, read_vcard
 
 __all__ = ["READERS", "ParsedFile", "SourceRow", "UnknownFormat", "detect_format"]
 

@@ -8,17 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dailyreach.core.contact_files import READERS, ParsedFile, UnknownFormat, detect_format
 from dailyreach.core.errors import ImportRejected, ValidationError
-from dailyreach.core.exchange import ImportPlan, apply_import, plan_import
-from dailyreach.core.formats import IMPORT_FORMATS
-from dailyreach.core.handles import profile_url
-from dailyreach.core.imported_person import handles_in_notes
-from dailyreach.core.model import Contact
-from dailyreach.core.storage import StoreCorrupt, parse_json_bytes
-from dailyreach.core.store import Store
-from dailyreach.core.text import strip_control
-from dailyreach.core.textfile import EncodingProblem, decode_text
+from dailyreach.core.files.contact_files import READERS, ParsedFile, UnknownFormat, detect_format
+from dailyreach.core.files.exchange import ImportPlan, apply_import, plan_import
+from dailyreach.core.files.formats import IMPORT_FORMATS
+from dailyreach.core.files.imported_person import handles_in_notes
+from dailyreach.core.files.textfile import EncodingProblem, decode_text
+from dailyreach.core.records.handles import profile_url
+from dailyreach.core.records.model import Contact
+from dailyreach.core.records.text import strip_control
+from dailyreach.core.store.storage import StoreCorrupt, parse_json_bytes
+from dailyreach.core.store.store import Store
 
 LABEL_LIMIT = 80
 

@@ -12,7 +12,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from dailyreach.core.handles import PLATFORMS, HandleError, handle_from_url, normalise_handle, profile_url
+from dailyreach.core.records.handles import (
+    PLATFORMS,
+    HandleError,
+    handle_from_url,
+    normalise_handle,
+    profile_url,
+)
 
 # How a handle is named in a notes line; contact_import reads these lines back to find duplicates.
 PLATFORM_LABELS = {

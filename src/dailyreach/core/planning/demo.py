@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from dailyreach.core.model import Contact, Interaction, Invitation
-from dailyreach.core.store import Store
+from dailyreach.core.records.model import Contact, Interaction, Invitation
+from dailyreach.core.store.store import Store
 
 PEOPLE = [
     ("山田 太郎", {"x": "@yamada_t"}, "SaaSを上場まで導いた。初期の採用について聞きたい"),

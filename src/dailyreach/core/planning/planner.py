@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from dailyreach.core.model import Contact, DayPlan, Invitation, PlanItem, Settings
-from dailyreach.core.threads import Thread, local_day, parse_stamp
+from dailyreach.core.records.model import Contact, DayPlan, Invitation, PlanItem, Settings
+from dailyreach.core.store.threads import Thread, local_day, parse_stamp
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from typing import Any, Protocol
 import orjson
 
 from dailyreach.core.errors import PROBLEMS_SHOWN, ImportRejected, ValidationError
-from dailyreach.core.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
-from dailyreach.core.storage import write_owner_only
-from dailyreach.core.store import FORMAT_NAME, KEY_FIELDS, RECORD_TABLES, Store
+from dailyreach.core.records.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
+from dailyreach.core.store.storage import write_owner_only
+from dailyreach.core.store.store import FORMAT_NAME, KEY_FIELDS, RECORD_TABLES, Store
 
 EXPORT_VERSION = 1
 
@@ -39,7 +39,7 @@ def export_schema() -> dict[str, Any]:
     from importlib import resources  # imported here: only an import reads the schema
 
     schema: dict[str, Any] = json.loads(
-        resources.files("dailyreach.core").joinpath("export.schema.json").read_text("utf-8")
+        resources.files("dailyreach.core.files").joinpath("export.schema.json").read_text("utf-8")
     )
     return schema
 

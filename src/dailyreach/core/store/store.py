@@ -21,11 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 from tinydb.table import Table
 
-from dailyreach.core.dates import local_zone, pendulum_zone, plain, zone_named
 from dailyreach.core.errors import ValidationError
-from dailyreach.core.lockfile import FileLock, LockTimeout
-from dailyreach.core.lookup import contact_with_same_handle, describe
-from dailyreach.core.model import (
+from dailyreach.core.planning.lookup import contact_with_same_handle, describe
+from dailyreach.core.records.dates import local_zone, pendulum_zone, plain, zone_named
+from dailyreach.core.records.model import (
     INTERACTION_PHRASES,
     OUTBOUND_KINDS,
     Contact,
@@ -35,7 +34,8 @@ from dailyreach.core.model import (
     Settings,
     Snooze,
 )
-from dailyreach.core.storage import (
+from dailyreach.core.store.lockfile import FileLock, LockTimeout
+from dailyreach.core.store.storage import (
     OWNER_ONLY,
     AtomicJSONStorage,
     StoreCorrupt,
@@ -44,7 +44,7 @@ from dailyreach.core.storage import (
     leftover_temporary_files,
     write_owner_only,
 )
-from dailyreach.core.threads import (
+from dailyreach.core.store.threads import (
     DAYS_TABLE,
     DERIVED_KEY,
     THREADS_TABLE,
@@ -60,7 +60,7 @@ from dailyreach.core.threads import (
 if TYPE_CHECKING:
     import pendulum
 
-    from dailyreach.core.clock import Clock, Zone
+    from dailyreach.core.records.clock import Clock, Zone
 
 SCHEMA_VERSION = 2
 FORMAT_NAME = "dailyreach"
@@ -271,7 +271,7 @@ class Store:
     @property
     def clock(self) -> Clock:
         if self._clock is None:
-            from dailyreach.core.clock import SystemClock
+            from dailyreach.core.records.clock import SystemClock
 
             self._clock = SystemClock()
         return self._clock

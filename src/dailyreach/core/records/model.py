@@ -10,10 +10,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Self
 
-from dailyreach.core.dates import zone_named
 from dailyreach.core.errors import ValidationError
-from dailyreach.core.handles import PLATFORMS, HandleError, normalise_handle, profile_url
-from dailyreach.core.validation import (
+from dailyreach.core.records.dates import zone_named
+from dailyreach.core.records.handles import PLATFORMS, HandleError, normalise_handle, profile_url
+from dailyreach.core.records.validation import (
     LONG_LIMIT,
     NAME_LIMIT,
     SHORT_LIMIT,

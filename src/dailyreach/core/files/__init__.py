@@ -1,0 +1,1 @@
+"""Files in and out: the JSON export and import, and contacts files from other programs."""
