@@ -13,7 +13,7 @@ import orjson
 from dailyreach.core.errors import PROBLEMS_SHOWN, ImportRejected, ValidationError
 from dailyreach.core.records.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
 from dailyreach.core.store.storage import write_owner_only
-from dailyreach.core.store.store import FORMAT_NAME, KEY_FIELDS, RECORD_TABLES, Store
+from dailyreach.core.store.store import FORMAT_NAME, KEY_FIELDS, RECORD_TABLES, Store, not_in_future
 
 EXPORT_VERSION = 1
 
@@ -100,6 +100,7 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
         raise ImportRejected(source, problems)
     plan = ImportPlan()
     contact_ids = store.record_ids("contacts") | {c["id"] for c in data["contacts"]}
+    now = store.local_now()
     for table, read_record in _RECORDS.items():
         existing = store.record_ids(table)
         new: dict[str, dict[str, Any]] = {}
@@ -107,6 +108,9 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
         for index, raw in enumerate(data.get(table, [])):
             try:
                 record = read_record(raw)
+                # An export holds what happened, as the store logs it: nothing still to come.
+                if isinstance(record, Interaction):
+                    not_in_future(record, now)
             except ValidationError as error:
                 problems.append(f"{table}[{index}].{error.field}: {error.problem}")
                 continue

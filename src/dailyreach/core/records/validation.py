@@ -124,28 +124,52 @@ def amount(value: Any, name: str) -> float | int | None:
     return int(number) if number.is_integer() else number
 
 
+# The moments a record may hold: nothing before 1970, nothing more than a century ahead. Anything
+# further out leaves the range the planner's date arithmetic can reach, and bricked the store.
+EARLIEST_YEAR = 1970
+YEARS_AHEAD = 100
+
+
+def latest_year() -> int:
+    return datetime.now(UTC).year + YEARS_AHEAD
+
+
+def _in_range(moment: datetime, name: str, value: Any) -> str:
+    """``moment`` written out, when it lies between 1970 and a century ahead (in UTC)."""
+    try:
+        year = moment.astimezone(UTC).year
+    except (OverflowError, ValueError):
+        year = moment.year
+    if not EARLIEST_YEAR <= year <= latest_year() or not EARLIEST_YEAR <= moment.year <= latest_year():
+        raise ValidationError(
+            name, f"{shown(value)} is out of range: use a time between {EARLIEST_YEAR} and {latest_year()}"
+        )
+    return moment.isoformat()
+
+
 def moment(value: Any, name: str) -> str:
-    """An ISO 8601 time that keeps its offset."""
+    """An ISO 8601 time that keeps its offset, between 1970 and a century ahead."""
     if isinstance(value, datetime) and value.utcoffset() is not None:
-        return value.isoformat()
+        return _in_range(value, name, value)
     if not isinstance(value, str) or not _TIME_WITH_OFFSET.search(value):
         raise ValidationError(
             name, f"{shown(value)} is not an ISO 8601 time with its offset (2026-11-23T09:00+09:00)"
         )
     parsed = parse_iso(value, UTC)
     if parsed is not None:
-        return parsed.isoformat()
+        return _in_range(parsed, name, value)
     import pendulum  # for the ISO 8601 forms parse_iso leaves to it
 
     try:
         read = pendulum.parse(value)
         # Written out inside: an offset of a day or more is parsed, then refused by the standard library.
-        written = read.isoformat() if isinstance(read, pendulum.DateTime) else None
+        if isinstance(read, pendulum.DateTime):
+            read.isoformat()
     except (ValueError, TypeError, OverflowError):
         raise ValidationError(name, f"{shown(value)} is not an ISO 8601 date and time") from None
-    if written is None:
+    if not isinstance(read, pendulum.DateTime):
         raise ValidationError(name, f"{shown(value)} has no time of day")
-    return written
+    return _in_range(read, name, value)
 
 
 def optional_calendar_day(value: Any, name: str) -> str | None:
@@ -156,13 +180,25 @@ def optional_calendar_day(value: Any, name: str) -> str | None:
 
 
 def calendar_day(value: Any, name: str) -> str:
+    """A day as YYYY-MM-DD, between 1970 and a century ahead."""
     if value is None or value == "":
         raise ValidationError(name, "is required")
+    day = _day(value, name)
+    if not EARLIEST_YEAR <= day.year <= latest_year():
+        raise ValidationError(
+            name, f"{shown(value)} is out of range: use a day between {EARLIEST_YEAR} and {latest_year()}"
+        )
+    return day.isoformat()
+
+
+def _day(value: Any, name: str) -> date:
     if isinstance(value, date) and not isinstance(value, datetime):
-        return value.isoformat()
+        return value
+    if not isinstance(value, str | date):
+        raise ValidationError(name, f"{shown(value)} is not a date (YYYY-MM-DD)")
     parsed = parse_iso(str(value), UTC)
     if parsed is not None:
-        return parsed.date().isoformat()
+        return parsed.date()
     import pendulum  # for the ISO 8601 forms parse_iso leaves to it
 
     try:
@@ -171,9 +207,9 @@ def calendar_day(value: Any, name: str) -> str:
         raise ValidationError(name, f"{shown(value)} is not a date (YYYY-MM-DD)") from None
     # pendulum also parses durations ("P3D") and bare times; neither names a day.
     if isinstance(read, pendulum.DateTime):
-        return read.date().isoformat()
+        return read.date()
     if isinstance(read, pendulum.Date):
-        return read.isoformat()
+        return read
     raise ValidationError(name, f"{shown(value)} is not a date (YYYY-MM-DD)")
 
 
