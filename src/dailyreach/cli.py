@@ -1,7 +1,7 @@
-"""The ``dailyreach`` executable: ``--version`` at interpreter speed, everything else through click.
+"""The ``dailyreach`` executable: ``--version`` and ``status`` at interpreter speed, the rest through click.
 
 Importing click alone takes longer than starting Python, and shells, prompts and scripts call
-``--version`` often, so this module imports nothing else; the commands are in ``dailyreach.commands``.
+``--version`` and ``status`` often, so this module imports nothing else; the commands are in ``dailyreach.commands``.
 """
 
 import gc
@@ -21,9 +21,16 @@ USUAL_COLLECTION_THRESHOLDS = gc.get_threshold()
 
 def main(args: list[str] | None = None) -> None:
     """Run the command line on ``args`` (default: the process's own arguments)."""
-    if (sys.argv[1:] if args is None else args) == ["--version"]:
+    given = sys.argv[1:] if args is None else args
+    if given == ["--version"]:
         print(VERSION_MESSAGE % {"version": __version__})
         return
+    if "status" in given:  # read from a small record, for prompts: ``dailyreach.status_line``
+        from dailyreach.status_line import run
+
+        answered = run(given)
+        if answered is not None:
+            sys.exit(answered)
     gc.set_threshold(COMMAND_COLLECTION_THRESHOLD)
     from dailyreach.commands import cli
 

@@ -169,11 +169,13 @@ MIGRATIONS: dict[int, Callable[[dict[str, dict[str, Any]]], None]] = {1: _add_de
 
 
 class Store:
-    def __init__(self, path: str | os.PathLike[str], clock: Clock | None = None) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], clock: Clock | None = None, lock_wait: float = LOCK_WAIT_SECONDS
+    ) -> None:
         self.path = Path(path).expanduser()
         self._clock = clock
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_WAIT_SECONDS, mode=OWNER_ONLY)
+        self._lock = FileLock(f"{self.path}.lock", timeout=lock_wait, mode=OWNER_ONLY)
         self._storage = AtomicJSONStorage(self.path)
         self._tables: dict[str, RecordTable] = {
             name: RecordTable(self._storage, name, cache_size=0)
@@ -322,6 +324,7 @@ class Store:
                         self._settle_derived()
                 finally:
                     change, self._change = self._change, None
+                self._write_status()
             if change.previous and undoable:
                 self.history.append(change)
 
@@ -331,14 +334,24 @@ class Store:
             if not self.history:
                 return None
             change = self.history[-1]
-            with self._locked(), self._storage.batch():
-                self._stale_threads = set() if self._derived_current() else None
-                for table, record_id, before in reversed(change.previous):
-                    self._write(table, record_id, self._raw_get(table, record_id), before)
-                self._settle_derived()
+            with self._locked():
+                with self._storage.batch():
+                    self._stale_threads = set() if self._derived_current() else None
+                    for table, record_id, before in reversed(change.previous):
+                        self._write(table, record_id, self._raw_get(table, record_id), before)
+                    self._settle_derived()
+                self._write_status()
             # Forgotten only once written: an undo refused by a lock or a full disk can be tried again.
             self.history.pop()
             return change
+
+    def _write_status(self) -> None:
+        """The day's figures beside the file for ``dailyreach status``, under the lock of the change they
+        follow. A record that cannot be written is only stale: its reader sees the file changed since."""
+        from dailyreach.core.planning.status import write_status_record
+
+        with contextlib.suppress(OSError):
+            write_status_record(self)
 
     # -- raw access --------------------------------------------------------------------------
 

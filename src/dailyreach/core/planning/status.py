@@ -1,0 +1,128 @@
+"""The day in figures for shell prompts and status bars, and the small record they are read from.
+
+``dailyreach status`` runs on every prompt, so it never opens the store: it reads ``<db>.status``, a
+few lines written here under the store's lock each time a change settles. The record says until when
+its figures hold (the next local midnight) and which version of the store they were read from, so a
+reader knows without the store when they are stale. Its format is plain ``key value`` lines, so the
+reader needs no JSON parser (importing ``json`` costs as much as starting Python); the ``json`` line
+holds the same figures ready to print.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+
+from dailyreach.core.planning.planner import pending_replies, plan_candidates, settle_plan, streak
+from dailyreach.core.records.text import strip_control
+from dailyreach.core.store.storage import file_signature, write_owner_only
+from dailyreach.core.store.store import Store
+from dailyreach.core.store.threads import DaySpan, Thread
+
+RECORD_HEADER = "dailyreach-status 1"
+RECORD_SUFFIX = ".status"
+FIELDS = ("done", "goal", "left", "due", "overdue", "pending", "streak", "next")
+
+
+@dataclass(frozen=True)
+class StatusFigures:
+    """done: messages sent today; goal: the daily goal; left: how many more meet it; due: follow-ups
+    due today or earlier; overdue: those due before today; pending: threads waiting for a reply;
+    streak: days in a row with outreach; next: the first person in today's plan not yet contacted."""
+
+    done: int
+    goal: int
+    left: int
+    due: int
+    overdue: int
+    pending: int
+    streak: int
+    next: str
+
+
+def status_figures(store: Store, now: datetime | None = None) -> StatusFigures:
+    """The figures of the day ``now`` (default: the store's now) falls on, read without writing: the
+    plan is the one ``build_agenda`` would show, but it is not stored from here."""
+    settings = store.settings()
+    tz = store.zone
+    today = (now or store.local_now()).astimezone(tz).date()
+    contacts = store.contacts(include_archived=True)
+    by_id = {contact.id: contact for contact in contacts}
+    threads = store.threads()
+    snoozes = store.snoozes()
+    pending = pending_replies(contacts, threads, settings, today, tz)
+    candidates = plan_candidates(contacts, threads, pending, snoozes, today, tz)
+    plan = settle_plan(store.plan(today.isoformat()), candidates, by_id, snoozes, settings, today)
+    span = DaySpan.of(today, tz)
+    done = sum(thread.sent_on(span) for thread in threads.values())
+    waiting = [
+        by_id[item.contact_id].name
+        for item in plan.items
+        if not threads.get(item.contact_id, Thread()).active_on(span)
+    ]
+    return StatusFigures(
+        done=done,
+        goal=settings.daily_goal,
+        left=max(settings.daily_goal - done, 0),
+        due=sum(reply.follow_up_due <= today for reply in pending),
+        overdue=sum(reply.follow_up_due < today for reply in pending),
+        pending=len(pending),
+        streak=streak(set(store.outreach_days()), today),
+        next=strip_control(waiting[0]).strip() if waiting else "",
+    )
+
+
+def record_path(db: Path) -> Path:
+    return db.with_name(db.name + RECORD_SUFFIX)
+
+
+def next_midnight(day: date, tz: tzinfo) -> float:
+    """When ``day`` ends in ``tz``, as a POSIX time (a DST day is 23 or 25 hours long)."""
+    return datetime.combine(day + timedelta(days=1), time(), tzinfo=tz).timestamp()
+
+
+def record_text(figures: StatusFigures, until: float, signature: tuple[int, int, int] | None) -> str:
+    fields = asdict(figures)
+    lines = [
+        RECORD_HEADER,
+        f"until {until:.0f}",
+        f"signature {' '.join(map(str, signature or ()))}",
+        *(f"{name} {fields[name]}" for name in FIELDS),
+        f"json {json.dumps(fields, ensure_ascii=False, separators=(',', ':'))}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write_status_record(store: Store) -> None:
+    """Write the day's figures beside the store; the caller holds the store's lock."""
+    now = store.local_now()
+    figures = status_figures(store, now)
+    text = record_text(
+        figures, next_midnight(now.date(), now.tzinfo or store.zone), file_signature(store.path)
+    )
+    write_owner_only(record_path(store.path), text.encode())
+
+
+def refresh_status_record(db: str | Path) -> tuple[str, bool] | None:
+    """Write ``db``'s record again, without waiting for the store's lock; when it could not be, why and
+    whether only because another process held the lock. A missing store is not created."""
+    from dailyreach.core.errors import StoreError
+    from dailyreach.core.store.store import StoreLocked
+
+    path = Path(db).expanduser()
+    if not path.is_file():
+        return f"no database at {path} yet", False
+    try:
+        store = Store(path, lock_wait=0.0)
+        # An empty change writes no record of its own but settles like any other: the record follows.
+        with store.transaction("status", undoable=False):
+            pass
+    except StoreLocked:
+        return f"{path} is locked by another dailyreach", True
+    except StoreError as error:
+        return str(error), False
+    except (OSError, ValueError) as error:
+        return f"{path}: {error}", False
+    return None

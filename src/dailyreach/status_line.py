@@ -1,0 +1,179 @@
+"""``dailyreach status`` at interpreter speed: it runs on every shell prompt.
+
+This module reads the small record the store writes beside itself (``core/planning/status.py``) with
+nothing but ``os`` and ``time``, both loaded with Python itself: no click, no JSON parser, no store. Only
+when the record is missing or stale (its day is over, or the store changed without it) is the store
+opened, once, to write it again; if another process holds the store's lock then, the last figures are
+printed rather than waiting. A prompt must never fill with errors: with no store, or a broken one,
+nothing is printed and the exit status is 0, the reason going to stderr under ``--verbose``.
+"""
+
+import os
+import sys
+import time
+
+DEFAULT_FORMAT = "dr {done}/{goal} · {due} due"
+RECORD_HEADER = "dailyreach-status 1"  # as ``core/planning/status.py`` writes it
+FIELDS = ("done", "goal", "left", "due", "overdue", "pending", "streak", "next")
+TEXT_FIELDS = frozenset({"next"})
+GLOBAL_OPTIONS = ("--db", "--config")
+FLAGS = ("--json", "--quiet-when-done", "--verbose")
+
+
+class Usage(Exception):
+    """Arguments this fast path does not take: click answers them (``--help``, a typo, ...)."""
+
+
+def parse(args: list[str]) -> tuple[dict[str, str], dict[str, object]] | None:
+    """(global options, status options) when ``args`` run ``status``; None for any other command."""
+    found: dict[str, str] = {}
+    rest = list(args)
+    while rest and rest[0] != "status":
+        name, equals, value = rest.pop(0).partition("=")
+        if name not in GLOBAL_OPTIONS:
+            return None
+        if not equals:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        found[name] = value
+    if not rest:
+        return None
+    options: dict[str, object] = {flag: False for flag in FLAGS}
+    options["--format"] = None
+    rest.pop(0)
+    while rest:
+        name, equals, value = rest.pop(0).partition("=")
+        if name == "--format":
+            if not equals:
+                if not rest:
+                    raise Usage
+                value = rest.pop(0)
+            options[name] = value
+        elif name in FLAGS and not equals:
+            options[name] = True
+        else:
+            raise Usage
+    return found, options
+
+
+def default_db_path() -> str:
+    """platformdirs' user data folder, worked out here on Linux and macOS: importing it costs more than
+    the whole of this command."""
+    if sys.platform == "darwin":
+        folder = os.path.expanduser("~/Library/Application Support")
+    elif sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        folder = os.environ.get("XDG_DATA_HOME", "").strip() or os.path.expanduser("~/.local/share")
+    else:
+        import platformdirs
+
+        folder = str(platformdirs.user_data_path(appauthor=False))
+    return os.path.join(folder, "dailyreach", "dailyreach.json")
+
+
+def read_record(path: str) -> dict[str, str] | None:
+    """The record's ``key value`` lines, or None when it is missing or not one."""
+    try:
+        with open(path, encoding="utf-8") as file:
+            text = file.read(65536)
+    except (OSError, UnicodeDecodeError):
+        return None
+    lines = text.split("\n")
+    if lines[0] != RECORD_HEADER:
+        return None
+    record = {}
+    for line in lines[1:]:
+        key, _, value = line.partition(" ")
+        record[key] = value
+    if not all(name in record for name in (*FIELDS, "until", "signature", "json")):
+        return None
+    numbers = [record[name] for name in FIELDS if name not in TEXT_FIELDS]
+    if not all(number.isdigit() and len(number) < 10 for number in numbers):
+        return None
+    return record
+
+
+def signature(path: str) -> str:
+    """As the store's ``file_signature``, written as the record writes it."""
+    status = os.stat(path)
+    return f"{status.st_ino} {status.st_mtime_ns} {status.st_size}"
+
+
+def current(record: dict[str, str], db: str) -> bool:
+    try:
+        return float(record["until"]) > time.time() and record["signature"] == signature(db)
+    except (OSError, ValueError):
+        return False
+
+
+def refresh(db: str) -> tuple[str, bool] | None:
+    """Write the record again from the store without waiting for its lock; when it could not be, why
+    and whether only because the lock was held."""
+    from dailyreach.core.planning.status import refresh_status_record
+
+    return refresh_status_record(db)
+
+
+def render(record: dict[str, str], fmt: str) -> str:
+    values: dict[str, object] = {
+        name: record[name] if name in TEXT_FIELDS else int(record[name]) for name in FIELDS
+    }
+    return fmt.format_map(values)
+
+
+def run(args: list[str]) -> int | None:
+    """Answer ``dailyreach status``; None when ``args`` are not for this fast path."""
+    try:
+        parsed = parse(args)
+    except Usage:
+        return None
+    if parsed is None:
+        return None
+    found, options = parsed
+    verbose = bool(options["--verbose"])
+    fmt = options["--format"]
+    db = found.get("--db") or os.environ.get("DAILYREACH_DB") or default_db_path()
+    db = os.path.expanduser(db)
+
+    def quiet(reason: str) -> int:
+        if verbose:
+            print(f"dailyreach status: {reason}", file=sys.stderr)
+        return 0
+
+    if not os.path.isfile(db):
+        return quiet(f"no database at {db} yet")
+    record_path = db + ".status"
+    record = read_record(record_path)
+    if record is None or not current(record, db):
+        problem = refresh(db)
+        if problem is None:
+            record = read_record(record_path)
+            if record is None:
+                return quiet(f"no figures could be read from {record_path}")
+        elif record is None or not problem[1]:
+            return quiet(problem[0])
+        else:
+            quiet(f"{problem[0]}; these are the last figures written")
+    try:
+        if options["--json"]:
+            line = record["json"]
+        elif (
+            options["--quiet-when-done"]
+            and int(record["done"]) >= int(record["goal"])
+            and (int(record["overdue"]) == 0)
+        ):
+            return 0
+        else:
+            line = render(record, str(fmt) if fmt is not None else DEFAULT_FORMAT)
+    except KeyError as error:
+        print(
+            f"dailyreach status: unknown field {{{error.args[0]}}} in --format; the fields are "
+            + ", ".join(f"{{{name}}}" for name in FIELDS),
+            file=sys.stderr,
+        )
+        return 2
+    except (ValueError, IndexError, AttributeError, TypeError) as error:
+        print(f"dailyreach status: --format {fmt!r} cannot be used: {error}", file=sys.stderr)
+        return 2
+    print(line)
+    return 0

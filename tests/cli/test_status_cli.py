@@ -1,0 +1,171 @@
+"""``dailyreach status`` through the installed command: the line, its bad input, and what it imports."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dailyreach.core.records.model import Settings
+from dailyreach.core.store.lockfile import FileLock
+from dailyreach.core.store.store import Store
+from dailyreach.status_line import default_db_path, read_record
+from tests.conftest import DAILYREACH, run_cli
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "db.json"
+    ann = run_cli("add", "Ann Smith", "--x", "@ann", db=path).stdout.strip()
+    run_cli("add", "Bob", "--x", "@bob", db=path)
+    run_cli("log", ann, "dm_sent", db=path)
+    return path
+
+
+def status(*args: str, db: Path) -> subprocess.CompletedProcess:
+    return run_cli("status", *args, db=db, check=False)
+
+
+def status_within(seconds: float, *args: str, db: Path) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "DAILYREACH_DB": str(db), "TZ": "UTC"}
+    return subprocess.run(
+        [DAILYREACH, "status", *args], capture_output=True, text=True, env=environment, timeout=seconds
+    )
+
+
+def test_the_default_line_the_named_fields_and_json(db):
+    assert status(db=db).stdout == "dr 1/5 · 0 due\n"
+    line = status("--format", "{done}+{left}={goal} {pending} waiting, {streak}d, next {next}", db=db).stdout
+    assert line == "1+4=5 1 waiting, 1d, next Bob\n"
+    assert json.loads(status("--json", db=db).stdout) == {
+        "done": 1,
+        "goal": 5,
+        "left": 4,
+        "due": 0,
+        "overdue": 0,
+        "pending": 1,
+        "streak": 1,
+        "next": "Bob",
+    }
+
+
+def test_global_options_before_the_command_are_read_too(db, tmp_path):
+    result = run_cli("--db", str(db), "status", "--format={done}", db=tmp_path / "other.json")
+    assert result.stdout == "1\n"
+
+
+def test_quiet_when_done_prints_nothing_once_the_goal_is_met_and_nothing_is_overdue(tmp_path):
+    db = tmp_path / "db.json"
+    ann = run_cli("add", "Ann", "--x", "@ann", db=db).stdout.strip()
+    Store(db).save_settings(Settings(daily_goal=1))
+    assert status("--quiet-when-done", db=db).stdout == "dr 0/1 · 0 due\n"
+    run_cli("log", ann, "dm_sent", db=db)
+    assert status("--quiet-when-done", db=db).stdout == ""
+    assert status(db=db).stdout == "dr 1/1 · 0 due\n"
+    bob = run_cli("add", "Bob", "--x", "@bob", db=db).stdout.strip()
+    run_cli("log", bob, "dm_sent", "--at", "2026-01-05T09:00", db=db)  # long overdue a follow-up
+    assert status("--quiet-when-done", "--format", "{overdue}", db=db).stdout == "1\n"
+
+
+def test_no_store_prints_nothing_and_says_why_only_when_asked(tmp_path):
+    db = tmp_path / "none.json"
+    quiet = status(db=db)
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+    told = status("--verbose", db=db)
+    assert (told.returncode, told.stdout) == (0, "")
+    assert "no database" in told.stderr and str(db) in told.stderr
+    assert not db.exists()
+
+
+def test_a_corrupt_store_prints_nothing_and_is_left_alone(db):
+    db.write_text("{broken")
+    result = status("--verbose", db=db)
+    assert (result.returncode, result.stdout) == (0, "")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert db.read_text() == "{broken"
+
+
+def test_a_stale_record_from_yesterday_is_figured_again_and_written_back(db):
+    record = Path(f"{db}.status")
+    text = record.read_text().replace("\ndone 1\n", "\ndone 4\n")
+    lines = [line if not line.startswith("until ") else "until 1000" for line in text.splitlines()]
+    record.write_text("\n".join(lines) + "\n")
+    assert status(db=db).stdout == "dr 1/5 · 0 due\n"
+    rewritten = read_record(str(record))
+    assert rewritten is not None and rewritten["done"] == "1" and float(rewritten["until"]) > 1000
+
+
+def test_a_locked_store_prints_the_last_figures_without_waiting(db):
+    record = Path(f"{db}.status")
+    record.write_text(record.read_text().replace("\nuntil ", "\nuntil 1000\nold "))
+    held = FileLock(f"{db}.lock", timeout=0, mode=0o600)
+    held.acquire()
+    try:
+        # The store waits 10 s for its lock; the timeout fails the test long before that.
+        result = status_within(5, "--verbose", db=db)
+        assert (result.returncode, result.stdout) == (0, "dr 1/5 · 0 due\n")
+        assert "locked" in result.stderr
+        record.unlink()
+        assert status_within(5, db=db).stdout == ""
+    finally:
+        held.release()
+
+
+def test_a_change_by_another_program_is_noticed(db):
+    data = json.loads(db.read_text())
+    data["interactions"] = {}
+    data["_meta"].pop("derived", None)
+    db.write_text(json.dumps(data))
+    assert status("--format", "{done} {pending}", db=db).stdout == "0 0\n"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "said"),
+    [("{nope}", "unknown field {nope}"), ("{done", "cannot be used"), ("{done:q}", "cannot be used")],
+)
+def test_a_bad_format_says_so_in_one_line_and_changes_nothing(db, fmt, said):
+    record = Path(f"{db}.status")
+    before = (db.read_bytes(), record.read_bytes())
+    result = status("--format", fmt, db=db)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert said in result.stderr and result.stderr.count("\n") == 1
+    assert (db.read_bytes(), record.read_bytes()) == before
+
+
+def test_the_default_database_is_where_the_other_commands_look(monkeypatch, tmp_path):
+    from dailyreach.commands import default_db_path as commands_default
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert default_db_path() == str(commands_default())
+
+
+# What the installed ``dailyreach`` script runs, reporting every module loaded after Python's start.
+PROBE = """
+import atexit, sys
+before = set(sys.modules)
+atexit.register(lambda: print('LOADED', *sorted(set(sys.modules) - before), file=sys.stderr))
+sys.argv[0] = 'dailyreach'
+from dailyreach.cli import main
+sys.exit(main())
+"""
+# The whole of what ``status`` may load on its usual path. A new import here slows every prompt.
+STATUS_LOADS = {"gc", "dailyreach", "dailyreach.cli", "dailyreach.status_line"}  # gc is built in
+
+
+@pytest.mark.parametrize("args", [(), ("--json",), ("--format", "{next}"), ("--quiet-when-done",)])
+def test_status_loads_nothing_but_its_own_module(db, args):
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, "status", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DAILYREACH_DB": str(db)},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stderr.splitlines()[-1].split()[1:])
+    assert loaded == STATUS_LOADS

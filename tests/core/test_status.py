@@ -1,0 +1,148 @@
+"""The status figures and the record the store keeps beside itself for ``dailyreach status``."""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pendulum
+
+from dailyreach import status_line
+from dailyreach.core.planning.status import (
+    FIELDS,
+    record_path,
+    refresh_status_record,
+    status_figures,
+)
+from dailyreach.core.records.model import Settings
+from dailyreach.core.store.lockfile import FileLock
+from dailyreach.core.store.store import Store
+from tests.conftest import TOKYO, add_contact, log
+
+
+def record(store: Store) -> dict[str, str]:
+    found = status_line.read_record(str(record_path(store.path)))
+    assert found is not None
+    return found
+
+
+def figures(store: Store) -> dict[str, str]:
+    return {name: record(store)[name] for name in FIELDS}
+
+
+def test_an_empty_store_has_only_its_goal(store):
+    assert figures(store) == {
+        "done": "0",
+        "goal": "5",
+        "left": "5",
+        "due": "0",
+        "overdue": "0",
+        "pending": "0",
+        "streak": "0",
+        "next": "",
+    }
+
+
+def test_the_record_is_readable_by_its_owner_only_and_names_the_file_it_was_read_from(store):
+    assert stat.S_IMODE(os.stat(record_path(store.path)).st_mode) == 0o600
+    assert record(store)["signature"] == status_line.signature(str(store.path))
+
+
+def test_each_change_and_its_undo_refresh_the_record(store):
+    ann = add_contact(store, "Ann Smith", handles={"x": "@ann"})
+    assert record(store)["next"] == "Ann Smith"
+    log(store, ann, "dm_sent")
+    assert (record(store)["done"], record(store)["next"]) == ("1", "")
+    store.undo()
+    assert (record(store)["done"], record(store)["next"]) == ("0", "Ann Smith")
+    assert record(store)["signature"] == status_line.signature(str(store.path))
+
+
+def test_a_met_goal_leaves_nothing_to_do(store):
+    store.save_settings(Settings(timezone=TOKYO, daily_goal=2))
+    for name in ("Ann", "Bob"):
+        log(store, add_contact(store, name, handles={"x": f"@{name}"}), "dm_sent")
+    assert {name: figures(store)[name] for name in ("done", "goal", "left", "streak")} == {
+        "done": "2",
+        "goal": "2",
+        "left": "0",
+        "streak": "1",
+    }
+
+
+def test_follow_ups_due_today_and_overdue_are_counted_apart(store, clock):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    bob = add_contact(store, "Bob", handles={"x": "@bob"})
+    carol = add_contact(store, "Carol", handles={"x": "@carol"})
+    days = store.settings().followup_days_for("x")
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=days + 3))  # overdue
+    log(store, bob, "dm_sent", at=clock.now().subtract(days=days))  # due today
+    log(store, carol, "dm_sent", at=clock.now().subtract(days=1))  # waiting, not due
+    found = status_figures(store)
+    assert (found.due, found.overdue, found.pending) == (2, 1, 3)
+    assert (record(store)["due"], record(store)["overdue"]) == ("2", "1")
+
+
+def test_the_record_holds_until_local_midnight_and_a_later_day_is_figured_afresh(store, clock):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    clock.set(pendulum.datetime(2026, 11, 23, 23, 50, tz=TOKYO))
+    log(store, ann, "dm_sent")
+    midnight = datetime(2026, 11, 24, tzinfo=ZoneInfo(TOKYO)).timestamp()
+    assert float(record(store)["until"]) == midnight
+    clock.set(pendulum.datetime(2026, 11, 24, 0, 10, tz=TOKYO))
+    after = status_figures(store)
+    assert (after.done, after.streak) == (0, 1)
+
+
+def test_a_dst_day_ends_after_23_hours(tmp_path):
+    new_york = "America/New_York"
+    clock_at = pendulum.datetime(2026, 3, 8, 12, 0, tz=new_york)
+    from dailyreach.core.records.clock import FixedClock
+
+    store = Store(tmp_path / "db.json", clock=FixedClock(clock_at))
+    store.save_settings(Settings(timezone=new_york))
+    start = datetime(2026, 3, 8, tzinfo=ZoneInfo(new_york)).timestamp()
+    assert float(record(store)["until"]) - start == 23 * 3600
+
+
+def test_a_second_process_writing_leaves_the_record_with_its_figures(store, db_path):
+    other = Store(db_path, clock=store.clock)
+    ann = add_contact(other, "Ann", handles={"x": "@ann"})
+    log(other, ann, "dm_sent")
+    assert record(store)["done"] == "1"
+    add_contact(store, "Bob", handles={"x": "@bob"})
+    assert (record(store)["done"], record(store)["next"]) == ("1", "Bob")
+    assert record(store)["signature"] == status_line.signature(str(db_path))
+
+
+def test_a_locked_store_is_not_waited_for(store, db_path):
+    # flock: another open of the lock file, as another process would hold it.
+    held = FileLock(f"{db_path}.lock", timeout=0, mode=0o600)
+    held.acquire()
+    try:
+        assert refresh_status_record(db_path) == (f"{db_path} is locked by another dailyreach", True)
+    finally:
+        held.release()
+    assert refresh_status_record(db_path) is None
+
+
+def test_a_corrupt_store_gives_a_reason_and_no_record(tmp_path):
+    db = tmp_path / "db.json"
+    db.write_text("{not json")
+    reason = refresh_status_record(db)
+    assert reason is not None and reason[1] is False and str(db) in reason[0]
+    assert not record_path(db).exists()
+    assert db.read_text() == "{not json"
+
+
+def test_no_store_is_not_created(tmp_path):
+    db = tmp_path / "absent" / "db.json"
+    assert refresh_status_record(db) == (f"no database at {db} yet", False)
+    assert not db.parent.exists()
+
+
+def test_names_in_the_record_stay_on_their_line(store):
+    add_contact(store, "Ann\x1b[31m Smith")
+    assert record(store)["next"] == "Ann Smith"
