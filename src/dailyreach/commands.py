@@ -367,3 +367,27 @@ def import_(
     preview = preview_import(store, file, fmt=fmt, tags=tags, encoding=encoding)
     added = None if dry_run else apply_import_preview(store, preview)
     click.echo(report.import_text(preview, added=added))
+
+
+@cli.command()
+@click.option(
+    "--format", "fmt", help="The line, with {done} {goal} {left} {due} {overdue} {pending} {streak} {next}."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the same fields as JSON.")
+@click.option(
+    "--quiet-when-done", is_flag=True, help="Print nothing once the goal is met and nothing is overdue."
+)
+@click.option("--verbose", is_flag=True, help="Say on stderr why nothing was printed.")
+@click.pass_obj
+def status(session: Session, fmt: str | None, as_json: bool, quiet_when_done: bool, verbose: bool) -> None:
+    """One short line for shell prompts and status bars: done today/goal and follow-ups due.
+
+    It reads a small record kept beside the database, so it stays fast whatever the history; with no
+    database, or a broken one, it prints nothing and exits 0.
+    """
+    # Usually answered before click is loaded (``dailyreach.status_line``); here after other options.
+    from dailyreach.status_line import run
+
+    flags = {"--json": as_json, "--quiet-when-done": quiet_when_done, "--verbose": verbose}
+    args = ["--db", str(session.db), "status", *(flag for flag, given in flags.items() if given)]
+    sys.exit(run([*args, "--format", fmt] if fmt is not None else args) or 0)
