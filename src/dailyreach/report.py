@@ -6,17 +6,22 @@ from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 
-from dailyreach.core.files.formats import IMPORT_TITLES
 from dailyreach.core.planning.agenda import Agenda
-from dailyreach.core.planning.planner import Savings
 from dailyreach.core.records.dates import ago
 from dailyreach.core.records.model import Contact, Invitation
+from dailyreach.wording import (
+    amount,
+    export_plan_text,
+    handles_text,
+    hours,
+    import_source,
+    plural,
+    reason_text,
+    savings_text,
+)
 
 if TYPE_CHECKING:
     from dailyreach.core.files.contact_import import ImportPreview
-    from dailyreach.core.files.exchange import ImportPlan
-
-REASONS = {"follow_up": "follow-up", "keep_in_touch": "keep in touch", "new": "new"}
 
 
 def contact_summary(contact: Contact) -> dict[str, Any]:
@@ -93,19 +98,6 @@ def columns(rows: list[list[str]]) -> str:
     )
 
 
-def amount(value: float) -> str:
-    """1,234 or 12.5: thousands separated, no trailing zeros."""
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def money(savings: Savings) -> str:
-    return ", ".join(f"{amount(total)} {currency}" for currency, total in savings.money.items()) or "no money"
-
-
-def hours(value: float) -> str:
-    return f"{value:g} h"
-
-
 def today_text(agenda: Agenda) -> str:
     head = f"{agenda.day.isoformat()}  {agenda.progress}/{agenda.goal} today  streak {agenda.streak}"
     if not agenda.items:
@@ -113,9 +105,7 @@ def today_text(agenda: Agenda) -> str:
     rows = []
     for item in agenda.items:
         summary = contact_summary(item.contact)
-        reason = REASONS[item.reason]
-        if item.reason == "follow_up":
-            reason = f"follow-up #{item.follow_up_number}"
+        reason = reason_text(item.reason, item.follow_up_number)
         rows.append(
             [
                 "[x]" if item.done else "[ ]",
@@ -160,9 +150,7 @@ def _invitation_row(invitation: Invitation) -> list[str]:
 
 
 def invitations_text(agenda: Agenda) -> str:
-    lines = [
-        f"Declined {len(agenda.declined)}: saved {hours(agenda.savings.hours)} and {money(agenda.savings)}"
-    ]
+    lines = [f"Declined {len(agenda.declined)}: saved {savings_text(agenda.savings)}"]
     if agenda.declined:
         lines.append(columns([_invitation_row(invitation) for invitation in agenda.declined]))
     if agenda.undecided:
@@ -173,24 +161,6 @@ def invitations_text(agenda: Agenda) -> str:
 
 def _rows(rows: list[tuple[int, str, str]]) -> list[str]:
     return [f"  line {line:<5} {label}: {reason}" for line, label, reason in rows]
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
-
-
-def handles_text(contact: Contact) -> str:
-    return " ".join(f"{platform} {handle}" for platform, handle in contact.handles.items())
-
-
-def import_source(preview: ImportPreview) -> str:
-    return f"{preview.source}: {IMPORT_TITLES[preview.format]}, read as {preview.encoding}"
-
-
-def export_plan_text(plan: ImportPlan, verb: str) -> str:
-    """What importing a JSON export adds, per table, and how many of its records were already there."""
-    tables = ", ".join(f"{count} {table}" for table, count in plan.added.items() if count) or "nothing"
-    return f"{verb} {tables}; {sum(plan.already_present.values())} already present"
 
 
 def import_text(preview: ImportPreview, *, added: int | None) -> str:

@@ -17,7 +17,8 @@ from dailyreach.core.planning.stats import (
     weekday_names,
 )
 from dailyreach.core.store.threads import zone_name
-from dailyreach.report import amount, columns, contact_summary, plural
+from dailyreach.report import columns, contact_summary
+from dailyreach.wording import amount, plural
 
 BAR_WIDTH = 20
 EIGHTHS = " ▏▎▍▌▋▊▉█"

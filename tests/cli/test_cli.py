@@ -106,7 +106,7 @@ def test_invitations_are_recorded_declined_and_totalled(db):
     listed = cli_json("invitations", db=db)
     assert {inv["id"] for inv in listed["declined"]} == {first, second}
     assert listed["saved"] == {"hours": 5, "money": {"JPY": 5000, "USD": 40}}
-    assert "saved 5 h and 5,000 JPY, 40 USD" in run_cli("invitations", db=db).stdout
+    assert "saved 5 h, 5,000 JPY, 40 USD" in run_cli("invitations", db=db).stdout
 
 
 @pytest.mark.parametrize(

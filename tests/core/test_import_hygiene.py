@@ -17,6 +17,7 @@ CORE_MODULES = [
     "dailyreach.core.planning.planner",
     "dailyreach.core.store.store",
     "dailyreach.report",
+    "dailyreach.wording",
     "dailyreach.cli",
     "dailyreach.commands",
 ]

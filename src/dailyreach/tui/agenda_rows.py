@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from rich.text import Text
 
@@ -10,9 +10,10 @@ from dailyreach.core.planning.agenda import Agenda, TodayItem
 from dailyreach.core.planning.planner import PendingReply
 from dailyreach.core.records.dates import ago
 from dailyreach.core.records.model import Invitation
-from dailyreach.report import amount, contact_summary, hours
+from dailyreach.report import contact_summary
 from dailyreach.tui.columns import Column
 from dailyreach.tui.rows import Row
+from dailyreach.wording import reason_text, saved_text
 
 TODAY_COLUMNS = (
     Column("mark", "", width=1),
@@ -44,29 +45,6 @@ def cell(text: str, style: str = "") -> Text:
     return Text(text.replace("\n", " "), style=style, no_wrap=True, overflow="ellipsis", end="")
 
 
-def reason_text(item: TodayItem) -> str:
-    if item.reason == "follow_up":
-        return f"follow-up #{item.follow_up_number}"
-    return {"keep_in_touch": "keep in touch", "new": "new"}[item.reason]
-
-
-def follow_up_text(reply: PendingReply, today: date) -> str:
-    """When the next nudge is due, in words: the same on the main screen and the contact screen."""
-    if reply.give_up_offered:
-        return f"{reply.nudges} follow-ups without an answer: x closes the thread"
-    number = reply.nudges + 1
-    late = (today - reply.follow_up_due).days
-    if late > 0:
-        return f"follow-up #{number} overdue since {reply.follow_up_due.isoformat()} ({_days(late)})"
-    if late == 0:
-        return f"follow-up #{number} due today"
-    return f"follow-up #{number} due {reply.follow_up_due.isoformat()} (in {_days(-late)})"
-
-
-def _days(count: int) -> str:
-    return f"{count} day{'s' if count != 1 else ''}"
-
-
 def today_row(item: TodayItem) -> Row:
     summary = contact_summary(item.contact)
     return (
@@ -74,7 +52,7 @@ def today_row(item: TodayItem) -> Row:
         [
             cell("✓" if item.done else "·", style="green" if item.done else ""),
             cell(item.contact.name),
-            cell(reason_text(item)),
+            cell(reason_text(item.reason, item.follow_up_number)),
             cell(f"{summary['channel']} {summary['handle'] or ''}".strip()),
             cell(item.contact.why),
         ],
@@ -108,14 +86,6 @@ def pending_rows(agenda: Agenda) -> list[Row]:
 
 def plain_now(agenda: Agenda) -> datetime:
     return datetime.fromtimestamp(agenda.now.timestamp(), agenda.now.tzinfo)
-
-
-def saved_text(invitation: Invitation) -> str:
-    """What declining it saves: '3 h, 5,000 JPY'."""
-    parts = [hours(invitation.hours)] if invitation.hours else []
-    if invitation.cost:
-        parts.append(f"{amount(invitation.cost)} {invitation.currency}")
-    return ", ".join(parts)
 
 
 def invitation_row(invitation: Invitation) -> Row:

@@ -10,7 +10,8 @@ from dailyreach.core.planning.agenda import Agenda
 from dailyreach.core.records.dates import ago
 from dailyreach.core.records.model import Contact, Invitation
 from dailyreach.core.store.threads import Thread, parse_stamp
-from dailyreach.tui.agenda_rows import follow_up_text, plain_now, reason_text, saved_text
+from dailyreach.tui.agenda_rows import plain_now
+from dailyreach.wording import follow_up_text, reason_text, saved_text
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -49,7 +50,7 @@ def _next_step(agenda: Agenda, contact: Contact) -> str:
                 return "done for today"
             if item.reason == "new":
                 return "a first message: d DM, p public reply"
-            return f"{reason_text(item)}: d DM, f follow-up"
+            return f"{reason_text(item.reason, item.follow_up_number)}: d DM, f follow-up"
     return "nothing planned"
 
 

@@ -11,9 +11,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from dailyreach.report import export_plan_text, handles_text, import_source, plural
 from dailyreach.tui.columns import Column, fit_widths, set_columns
 from dailyreach.tui.widgets.key_footer import KeyFooter
+from dailyreach.wording import export_plan_text, handles_text, import_source, plural
 
 if TYPE_CHECKING:
     from dailyreach.core.files.contact_import import ImportPreview

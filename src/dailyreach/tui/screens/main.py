@@ -27,7 +27,6 @@ from dailyreach.core.planning.agenda import Agenda, build_agenda, refresh_contac
 from dailyreach.core.records.dates import parse_date
 from dailyreach.core.records.model import OUTBOUND_KINDS, Contact, Interaction, Invitation, Snooze
 from dailyreach.core.store.threads import Thread, local_day, utc_stamp
-from dailyreach.report import amount, hours
 from dailyreach.tui.agenda_rows import PANE_COLUMNS, agenda_rows, pending_row, plain_now, today_row
 from dailyreach.tui.columns import fit_widths, set_columns
 from dailyreach.tui.details import contact_detail, invitation_detail, week_text
@@ -48,6 +47,7 @@ from dailyreach.tui.screens.log_form import DAILY_LOGS, LOG_FOOTER_LABELS, log_b
 from dailyreach.tui.screens.stats import open_stats
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
+from dailyreach.wording import savings_text
 
 if TYPE_CHECKING:
     from dailyreach.core.files.contact_import import ImportPreview
@@ -214,10 +214,7 @@ class MainScreen(StoreScreen):
         before, self.agenda = self.agenda, agenda
         self.zone = agenda.timezone
         self.sub_title = agenda.day.isoformat()
-        saved = "saved " + ", ".join(
-            ([hours(agenda.savings.hours)] if agenda.savings.hours else [])
-            + [f"{amount(total)} {currency}" for currency, total in agenda.savings.money.items()]
-        )
+        saved = f"saved {savings_text(agenda.savings)}"
         status = self.query_one("#status", Static)
         shown_status = (
             f"{agenda.day.isoformat()}   {agenda.progress}/{agenda.goal} today   streak {agenda.streak}"

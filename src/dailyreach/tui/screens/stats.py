@@ -18,11 +18,11 @@ from textual.widget import AwaitMount
 from textual.widgets import Header, Sparkline, Static
 
 from dailyreach.core.planning.stats import ReplyRate, Stats, WeekCount, build_stats
-from dailyreach.report import plural
 from dailyreach.stats_report import duration, hours_text, money_text, month_label, percent, replies
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.styles import stylesheet_path
 from dailyreach.tui.widgets.key_footer import KeyFooter
+from dailyreach.wording import plural
 
 if TYPE_CHECKING:
     from dailyreach.tui.widgets.charts import BarChart, BarList, CalendarHeatmap, NumberTable

@@ -1,0 +1,87 @@
+"""The words the command line and the app share, pinned."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from dailyreach.core.planning.planner import PendingReply, Savings
+from dailyreach.core.records.model import Contact, Invitation
+from dailyreach.wording import (
+    amount,
+    days,
+    follow_up_text,
+    hours,
+    money,
+    plural,
+    reason_text,
+    saved_text,
+    savings_text,
+)
+
+TODAY = date(2026, 11, 23)
+
+
+def reply(due: date, nudges: int = 0, give_up: bool = False) -> PendingReply:
+    sent = datetime(2026, 11, 20, tzinfo=UTC)
+    return PendingReply(Contact(name="Ann"), "x", sent, sent, nudges, due, give_up)
+
+
+@pytest.mark.parametrize(
+    ("due", "nudges", "said"),
+    [
+        (date(2026, 11, 25), 0, "follow-up #1 due 2026-11-25 (in 2 days)"),
+        (date(2026, 11, 24), 1, "follow-up #2 due 2026-11-24 (in 1 day)"),
+        (TODAY, 0, "follow-up #1 due today"),
+        (date(2026, 11, 22), 0, "follow-up #1 overdue since 2026-11-22 (1 day)"),
+        (date(2026, 11, 14), 2, "follow-up #3 overdue since 2026-11-14 (9 days)"),
+    ],
+)
+def test_when_a_follow_up_is_due_in_words(due, nudges, said):
+    assert follow_up_text(reply(due, nudges), TODAY) == said
+
+
+def test_a_thread_past_its_follow_ups_offers_to_close():
+    assert (
+        follow_up_text(reply(TODAY, 2, give_up=True), TODAY)
+        == "2 follow-ups without an answer: x closes the thread"
+    )
+
+
+def test_amounts_hours_and_counts():
+    assert (amount(5000), amount(12.5), amount(0.25), amount(1234567.891)) == (
+        "5,000",
+        "12.5",
+        "0.25",
+        "1,234,567.89",
+    )
+    assert (hours(3), hours(1.5)) == ("3 h", "1.5 h")
+    assert (plural(1, "contact"), plural(0, "contact"), plural(2, "row")) == (
+        "1 contact",
+        "0 contacts",
+        "2 rows",
+    )
+    assert (days(1), days(3)) == ("1 day", "3 days")
+
+
+def test_savings_leave_out_what_is_nothing():
+    assert savings_text(Savings(hours=14, money={"JPY": 13000, "USD": 169})) == "14 h, 13,000 JPY, 169 USD"
+    assert savings_text(Savings(hours=0, money={"JPY": 5000})) == "5,000 JPY"
+    assert savings_text(Savings(hours=2.5, money={})) == "2.5 h"
+    assert savings_text(Savings(hours=0, money={})) == "nothing yet"
+    assert money(Savings(hours=0, money={})) == "no money"
+    assert money(Savings(hours=0, money={"EUR": 12.5, "JPY": 800})) == "12.5 EUR, 800 JPY"
+
+
+def test_what_one_invitation_saves():
+    mixer = Invitation(title="Mixer", kind="mixer", hours=3, cost=5000, currency="JPY")
+    assert saved_text(mixer) == "3 h, 5,000 JPY"
+    assert saved_text(Invitation(title="Call", kind="sales_pitch", hours=1)) == "1 h"
+    assert saved_text(Invitation(title="Free", kind="party")) == ""
+
+
+def test_why_someone_is_planned():
+    assert [reason_text("new", 0), reason_text("keep_in_touch", 0), reason_text("follow_up", 2)] == [
+        "new",
+        "keep in touch",
+        "follow-up #2",
+    ]
