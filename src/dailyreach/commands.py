@@ -26,6 +26,7 @@ from dailyreach.core.errors import (
 )
 from dailyreach.core.files.formats import EXPORT_FORMATS, IMPORT_FORMATS
 from dailyreach.core.records.handles import PLATFORMS
+from dailyreach.core.records.text import terminal_safe
 
 if TYPE_CHECKING:
     from dailyreach.core.planning.agenda import Agenda
@@ -40,8 +41,15 @@ def default_db_path() -> Path:
     return platformdirs.user_data_path("dailyreach", appauthor=False) / DEFAULT_DB_NAME
 
 
+def echo(text: object, *, err: bool = False) -> None:
+    """``click.echo`` with anything that could drive the terminal shown escaped (belt and braces: the
+    records are cleaned on the way in, but a file edited by hand or another program may hold it)."""
+    click.echo(terminal_safe(str(text)), err=err)
+
+
 class FriendlyGroup(click.Group):
-    """Turns the core's errors into one clear line on stderr and exit status 1."""
+    """Turns the core's errors into one clear line on stderr and exit status 1, and any other error
+    into one line naming a crash report: a user never sees a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -54,10 +62,24 @@ class FriendlyGroup(click.Group):
             NothingToExport,
             FileExistsError,
         ) as error:
-            raise click.ClickException(str(error)) from None
+            raise click.ClickException(terminal_safe(str(error))) from None
         except OSError as error:
             where = f"{error.filename}: " if error.filename else ""
-            raise click.ClickException(f"{where}{error.strerror or error}") from None
+            raise click.ClickException(terminal_safe(f"{where}{error.strerror or error}")) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:
+            from dailyreach.core.crash import write_crash_report
+
+            db = ctx.obj.db if isinstance(ctx.obj, Session) else None
+            report = write_crash_report(error, db)
+            where = f"; details in {report}" if report else ""
+            raise click.ClickException(
+                terminal_safe(
+                    f"unexpected error ({type(error).__name__}), nothing was changed{where} "
+                    "(attach it to a bug report)"
+                )
+            ) from None
 
 
 class Session:
@@ -154,7 +176,7 @@ def add(
             "cadence_days": cadence,
         }
     )
-    click.echo(session.store.save_contact(contact, f"add {contact.name}").id)
+    echo(session.store.save_contact(contact, f"add {contact.name}").id)
 
 
 @cli.command()
@@ -185,7 +207,7 @@ def log(session: Session, contact: str, kind: str, channel: str | None, when: st
             "text": text,
         }
     )
-    click.echo(store.add_interaction(interaction).id)
+    echo(store.add_interaction(interaction).id)
 
 
 @cli.command()
@@ -230,7 +252,7 @@ def invite(
             "decided_at": now.isoformat() if decline else None,
         }
     )
-    click.echo(store.save_invitation(invitation, f"invitation {invitation.title}").id)
+    echo(store.save_invitation(invitation, f"invitation {invitation.title}").id)
 
 
 @cli.command()
@@ -244,7 +266,7 @@ def decline(session: Session, invitation: str, note: str) -> None:
     store = session.store
     chosen = find_invitation(store.invitations(), invitation)
     store.decline_invitation(chosen.id, note)
-    click.echo(f"declined: {chosen.title}")
+    echo(f"declined: {chosen.title}")
 
 
 def _show_agenda(
@@ -257,7 +279,7 @@ def _show_agenda(
     if as_json:
         _emit_json(to_json(agenda))
     else:
-        click.echo(to_text(agenda))
+        echo(to_text(agenda))
 
 
 json_option = click.option(
@@ -313,7 +335,7 @@ def stats(session: Session, weeks: int | None, as_json: bool) -> None:
     if as_json:
         _emit_json(stats_report.stats_json(figures))
     else:
-        click.echo(stats_report.stats_text(figures))
+        echo(stats_report.stats_text(figures))
 
 
 @cli.command()
@@ -339,10 +361,15 @@ def export(session: Session, fmt: str, output: Path | None, force: bool) -> None
 
         payload = EXPORTERS[fmt](session.store)
     if output is None:
-        sys.stdout.buffer.write(payload)
+        # Written as it is into a pipe or a file; escaped on a terminal, which the bytes could drive.
+        sys.stdout.buffer.write(
+            terminal_safe(payload.decode("utf-8", "surrogateescape")).encode("utf-8", "backslashreplace")
+            if sys.stdout.isatty()
+            else payload
+        )
     else:
         write_export(output, payload, force=force)
-        click.echo(f"exported to {output}", err=True)
+        echo(f"exported to {output}", err=True)
 
 
 @cli.command(name="import")
@@ -366,7 +393,7 @@ def import_(
     store = session.store
     preview = preview_import(store, file, fmt=fmt, tags=tags, encoding=encoding)
     added = None if dry_run else apply_import_preview(store, preview)
-    click.echo(report.import_text(preview, added=added))
+    echo(report.import_text(preview, added=added))
 
 
 @cli.command()

@@ -81,3 +81,133 @@ def test_an_imported_export_with_a_moment_out_of_range_or_in_the_future_is_refus
     message = refused("import", str(path), db=db)
     assert "interactions[0].at" in message
     commands_still_work(db)
+
+
+# -- 2. escape sequences and controls reaching the terminal -----------------------------------
+
+OSC52 = "\x1b]52;c;aGVsbG8=\x07"
+RAW_BYTES = ("\x1b", "\x07", "\x9b", "\u202e")
+
+
+def no_raw_control(*outputs: str) -> None:
+    for output in outputs:
+        for raw in RAW_BYTES:
+            assert raw not in output, (raw, output)
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--email", f"{OSC52}mallory@example.com"),
+        ("--email", f"mal{OSC52}lory@example.com"),
+        ("--web", f"https://example.com/{OSC52}"),
+        ("--web", "https://example.com/\u202eevil"),
+    ],
+)
+def test_e_mail_and_web_fields_are_cleaned_like_every_other(db, option, value):
+    result = run_cli("add", "Mallory", option, value, db=db, check=False)
+    no_raw_control(result.stdout, result.stderr)
+    stored = db.read_text(encoding="utf-8") if db.exists() else ""
+    assert "\\u001b" not in stored and "\\u0007" not in stored and "\u202e" not in stored
+    for command in (("today",), ("export", "--format", "csv"), ("export", "--format", "vcard")):
+        shown = run_cli(*command, db=db, check=False)
+        no_raw_control(shown.stdout, shown.stderr)
+
+
+def test_a_bidi_override_is_removed_from_names_but_zwj_and_variation_selectors_stay(db):
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    run_cli("add", f"Eve\u202e evil {family} \u2764\ufe0f", db=db)
+    name = json.loads(run_cli("export", db=db).stdout)["contacts"][0]["name"]
+    assert name == f"Eve evil {family} \u2764\ufe0f"
+
+
+def test_the_duplicate_handle_error_and_the_import_preview_escape_what_they_echo(db, tmp_path):
+    hand_edited = {
+        "_meta": {"schema": {"format": "dailyreach", "version": 2}},
+        "contacts": {
+            "c1": {
+                "id": "c1",
+                "name": f"Mal{OSC52}lory",
+                "handles": {"x": "@mal"},
+                "why": "",
+                "notes": "",
+                "tags": [],
+                "priority": 2,
+                "followers": None,
+                "cadence_days": None,
+                "archived": False,
+                "created_at": "2026-11-20T09:00:00+00:00",
+                "updated_at": "2026-11-20T09:00:00+00:00",
+            }
+        },
+    }
+    db.write_text(json.dumps(hand_edited), encoding="utf-8")
+    duplicate = run_cli("add", "Other", "--x", "mal", db=db, check=False)
+    assert duplicate.returncode == 1
+    no_raw_control(duplicate.stderr)
+    csv = tmp_path / "people.csv"
+    csv.write_text(f"name,email\nEve{OSC52},{OSC52}@example.com\n", encoding="utf-8")
+    preview = run_cli("import", str(csv), "--dry-run", db=db, check=False)
+    no_raw_control(preview.stdout, preview.stderr)
+
+
+# -- 3. brackets and odd bytes ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("log", "[x]", "note"),
+        ("add", "Bob", "--web", "a[b]c"),
+        ("add", "Bob", "--x", "x]"),
+        ("add", "Bob", "--github", "http://[::1"),
+        ("add", "Bob\udcff", "--x", "bob"),
+        ("add", "Bob", "--x", "bo\udcffb"),
+    ],
+)
+def test_brackets_and_bytes_that_are_not_utf_8_are_refused_in_one_line(db, alice, args):
+    message = refused(*args, db=db)
+    assert message.startswith("Error: ") and message.count("\n") == 1
+
+
+@pytest.mark.parametrize("encoding", ["punycode", "undefined", "rot13", "base64"])
+def test_an_encoding_that_is_no_text_encoding_is_refused(db, alice, tmp_path, encoding):
+    csv = tmp_path / "people.csv"
+    csv.write_text("name,x\nBob,bob\n", encoding="utf-8")
+    assert "was not imported" in refused("import", str(csv), "--encoding", encoding, db=db)
+
+
+def test_a_csv_url_with_a_broken_bracket_is_a_bad_row_not_a_crash(db, alice, tmp_path):
+    csv = tmp_path / "people.csv"
+    csv.write_text("name,web\nBob,http://[x\nCarol,https://carol.example\n", encoding="utf-8")
+    result = run_cli("import", str(csv), db=db, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "line 2" in result.stdout
+    names = {c["name"] for c in json.loads(run_cli("export", db=db).stdout)["contacts"]}
+    assert names == {"Alice", "Carol"}
+
+
+# -- 4. an unexpected error: one line and a crash report --------------------------------------
+
+
+def test_an_unexpected_error_prints_one_line_naming_a_crash_report(db, alice, monkeypatch):
+    from click.testing import CliRunner
+
+    from dailyreach.commands import cli
+    from dailyreach.core.planning import agenda
+
+    def broken(store):
+        raise RuntimeError("a bug no check foresaw")
+
+    # The bug is planted in-process: the installed command has none to find.
+    monkeypatch.setattr(agenda, "build_agenda", broken)
+    before = db.read_bytes()
+    result = CliRunner().invoke(cli, ["--db", str(db), "today"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert result.output.startswith("Error: unexpected error (RuntimeError), nothing was changed")
+    assert result.output.count("\n") == 1
+    report = Path(result.output.split("details in ")[1].split(" (")[0])
+    assert report.parent == db.parent / "crash-reports"
+    assert "a bug no check foresaw" in report.read_text(encoding="utf-8")
+    assert db.read_bytes() == before

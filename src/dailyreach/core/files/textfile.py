@@ -33,12 +33,16 @@ def decode_text(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
     """The file's text and a label of the encoding it was read with."""
     if encoding:
         try:
-            codecs.lookup(encoding)
+            if not codecs.lookup(encoding)._is_text_encoding:
+                raise LookupError(encoding)
             return raw.decode(encoding), encoding
         except LookupError:
             raise EncodingProblem(f"unknown encoding {encoding!r}") from None
         except UnicodeDecodeError as error:
             raise EncodingProblem(f"not valid {encoding} at byte {error.start}") from None
+        except (UnicodeError, ValueError) as error:
+            # Codecs such as punycode and undefined refuse in their own ways, naming no byte.
+            raise EncodingProblem(f"cannot be read as {encoding}: {error}") from None
     if raw.startswith(UTF8_BOM):
         try:
             return raw[len(UTF8_BOM) :].decode("utf-8"), ENCODING_LABELS["utf-8-sig"]

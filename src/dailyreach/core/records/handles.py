@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 from urllib.parse import unquote, urlsplit
 
+from dailyreach.core.records.text import has_surrogate, strip_control
+
 PLATFORMS = (
     "x",
     "linkedin",
@@ -153,12 +155,26 @@ def normalise_handle(platform: str, raw: str) -> str:
     """The stored spelling of ``raw`` on ``platform``; HandleError says what a valid one looks like."""
     if platform not in _NORMALISERS:
         raise HandleError(f"unknown platform {platform!r}: use one of {', '.join(PLATFORMS)}")
-    text = raw.strip()
+    if has_surrogate(raw):
+        raise HandleError("is not valid text: it holds bytes that are not UTF-8")
+    # Cleaned as every single-line field is: an e-mail or web address is no way round it.
+    text = strip_control(raw).strip()
     if not text:
         raise HandleError("must not be empty")
     if any(character.isspace() for character in text):
         raise HandleError("must not contain spaces")
-    return _NORMALISERS[platform](text)
+    return _parsed(_NORMALISERS[platform], text)
+
+
+def _parsed(normalise: Callable[[str], str], text: str) -> str:
+    """``normalise(text)``, with the ValueError urllib raises for a broken URL ("http://[x") said as
+    a HandleError."""
+    try:
+        return normalise(text)
+    except HandleError:
+        raise
+    except ValueError:
+        raise HandleError("is not a valid address: its brackets or port cannot be read") from None
 
 
 def profile_url(platform: str, handle: str) -> str:
@@ -209,7 +225,21 @@ _URL_PLATFORMS = (
 
 def handle_from_url(url: str) -> tuple[str, str]:
     """The platform and handle a profile URL points to; a site we do not know is a web address."""
-    text = url.strip()
+    if has_surrogate(url):
+        raise HandleError("is not valid text: it holds bytes that are not UTF-8")
+    return _parsed_pair(strip_control(url).strip())
+
+
+def _parsed_pair(text: str) -> tuple[str, str]:
+    try:
+        return _platform_of(text)
+    except HandleError:
+        raise
+    except ValueError:
+        raise HandleError("is not a valid address: its brackets or port cannot be read") from None
+
+
+def _platform_of(text: str) -> tuple[str, str]:
     if text.lower().startswith("mailto:"):
         return "email", _email(text)
     for platform, hosts in _URL_PLATFORMS:

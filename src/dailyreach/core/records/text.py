@@ -1,4 +1,4 @@
-"""Cleaning what people type or import before it is stored."""
+"""Cleaning what people type or import before it is stored, and escaping what is printed."""
 
 from __future__ import annotations
 
@@ -7,18 +7,38 @@ import unicodedata
 
 # Whole escape sequences first, so no "[31m" is left behind when the ESC byte goes.
 _ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+# Embeddings, overrides and isolates: one of them makes a name display reversed ("U+202E"). Marks
+# (U+200E, U+200F), the zero-width joiner and variation selectors stay, for scripts and emoji.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_UNSAFE_OUTPUT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def strip_control(text: str, *, multiline: bool = False) -> str:
     """``text`` without terminal escape sequences and control characters.
 
-    Newlines and tabs stay in multi-line fields; elsewhere they become spaces.
+    Newlines and tabs stay in multi-line fields; elsewhere they become spaces, and bidi overrides and
+    isolates go too.
     """
     text = _ESCAPE_SEQUENCE.sub("", text).replace("\r\n", "\n")
     kept = []
     for character in text:
         if character in "\r\n\t\v\f\u2028\u2029":
             kept.append(character if multiline and character in "\n\t" else " ")
-        elif unicodedata.category(character) not in ("Cc", "Cs"):
+        elif unicodedata.category(character) not in ("Cc", "Cs") and (
+            multiline or character not in BIDI_CONTROLS
+        ):
             kept.append(character)
     return "".join(kept)
+
+
+def has_surrogate(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate: bytes that were not valid UTF-8 (in a file or argv)."""
+    return any("\ud800" <= character <= "\udfff" for character in text)
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every control character, bidi override and lone surrogate shown as an escape
+    (``\\x1b``), so that nothing printed can drive the terminal; newlines and tabs stay."""
+    return _UNSAFE_OUTPUT.sub(
+        lambda match: f"\\x{ord(match[0]):02x}" if ord(match[0]) < 0x100 else f"\\u{ord(match[0]):04x}", text
+    )

@@ -11,7 +11,7 @@ from typing import Any
 # Re-exported: the records in model.py import it from here, with the checks that raise it.
 from dailyreach.core.errors import ValidationError
 from dailyreach.core.records.dates import parse_iso
-from dailyreach.core.records.text import strip_control
+from dailyreach.core.records.text import has_surrogate, strip_control
 
 NAME_LIMIT = 200
 SHORT_LIMIT = 500
@@ -41,6 +41,8 @@ def clean_text(value: Any, name: str, *, limit: int, required: bool = False, mul
         value = ""
     if not isinstance(value, str):
         raise ValidationError(name, f"must be text, not {type(value).__name__}")
+    if has_surrogate(value):
+        raise ValidationError(name, "is not valid text: it holds bytes that are not UTF-8")
     text = strip_control(value, multiline=multiline).strip()
     if required and not text:
         raise ValidationError(name, "must not be empty")
