@@ -418,3 +418,28 @@ def status(session: Session, fmt: str | None, as_json: bool, quiet_when_done: bo
     flags = {"--json": as_json, "--quiet-when-done": quiet_when_done, "--verbose": verbose}
     args = ["--db", str(session.db), "status", *(flag for flag, given in flags.items() if given)]
     sys.exit(run([*args, "--format", fmt] if fmt is not None else args) or 0)
+
+
+@cli.command()
+@click.option("--evening", is_flag=True, help="The evening check: only while today's goal is not met.")
+@click.option("--strict", is_flag=True, help="Exit 1 when no notification service is reachable.")
+@click.pass_obj
+def notify(session: Session, evening: bool, strict: bool) -> None:
+    """Show today's plan as a desktop notification (what ``remind --install`` schedules)."""
+    from dailyreach.core.planning.agenda import build_agenda
+    from dailyreach.core.planning.status import evening_text, morning_text
+    from dailyreach.notify import EVENING_TITLE, TITLE, send_notification
+
+    if not session.db.is_file():
+        click.echo(f"no database at {session.db} yet: nothing to notify", err=True)
+        return
+    agenda = build_agenda(session.store)
+    message = evening_text(agenda) if evening else morning_text(agenda)
+    if message is None:
+        return
+    click.echo(message)
+    problem = send_notification(EVENING_TITLE if evening else TITLE, message)
+    if problem is not None:
+        click.echo(f"no notification shown (no notification service reachable?): {problem}", err=True)
+        if strict:
+            sys.exit(1)

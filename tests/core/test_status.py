@@ -146,3 +146,32 @@ def test_no_store_is_not_created(tmp_path):
 def test_names_in_the_record_stay_on_their_line(store):
     add_contact(store, "Ann\x1b[31m Smith")
     assert record(store)["next"] == "Ann Smith"
+
+
+def test_the_morning_text_names_follow_ups_counts_new_targets_and_the_streak(store, clock):
+    from dailyreach.core.planning.agenda import build_agenda
+    from dailyreach.core.planning.status import morning_text
+
+    assert morning_text(build_agenda(store)).startswith("Nothing planned today")
+    days = store.settings().followup_days_for("x")
+    for name, handle in (("山田 太郎", "@taro"), ("Ann Smith", "@ann")):
+        contact = add_contact(store, name, handles={"x": handle})
+        log(store, contact, "dm_sent", at=clock.now().subtract(days=days + 1))
+    for name in ("Bob", "Cy", "Dee"):
+        add_contact(store, name)
+    log(store, add_contact(store, "Eve", handles={"x": "@eve"}), "dm_sent", at=clock.now().subtract(days=1))
+    assert morning_text(build_agenda(store)) == (
+        "5 to contact today: follow-ups to 山田 太郎 and Ann Smith, 3 new targets · streak 1 day"
+    )
+
+
+def test_the_evening_text_is_said_only_while_the_goal_is_not_met(store):
+    from dailyreach.core.planning.agenda import build_agenda
+    from dailyreach.core.planning.status import evening_text
+
+    store.save_settings(Settings(timezone=TOKYO, daily_goal=2))
+    assert evening_text(build_agenda(store)) == "0 of 2 done — 2 more meets today's goal"
+    log(store, add_contact(store, "Ann", handles={"x": "@ann"}), "dm_sent")
+    assert evening_text(build_agenda(store)) == "1 of 2 done — 1 more keeps your 1-day streak"
+    log(store, add_contact(store, "Bob", handles={"x": "@bob"}), "dm_sent")
+    assert evening_text(build_agenda(store)) is None

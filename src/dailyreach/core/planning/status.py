@@ -14,12 +14,16 @@ import json
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dailyreach.core.planning.planner import pending_replies, plan_candidates, settle_plan, streak
 from dailyreach.core.records.text import strip_control
 from dailyreach.core.store.storage import file_signature, write_owner_only
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import DaySpan, Thread
+
+if TYPE_CHECKING:
+    from dailyreach.core.planning.agenda import Agenda
 
 RECORD_HEADER = "dailyreach-status 1"
 RECORD_SUFFIX = ".status"
@@ -126,3 +130,54 @@ def refresh_status_record(db: str | Path) -> tuple[str, bool] | None:
     except (OSError, ValueError) as error:
         return f"{path}: {error}", False
     return None
+
+
+# -- the notifications of ``dailyreach notify`` ----------------------------------------------------
+
+NAMES_SHOWN = 3
+
+
+def _names(names: list[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``, ``A, B, C and 2 more``."""
+    shown = [strip_control(name).strip() for name in names[:NAMES_SHOWN]]
+    hidden = len(names) - len(shown)
+    if hidden:
+        shown.append(f"{hidden} more")
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def _count(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+def _streak_text(days: int) -> str:
+    return f"streak {_count(days, 'day')}" if days else "start a streak today"
+
+
+def morning_text(agenda: Agenda) -> str:
+    """Today's plan in one line: who is due and why, how many new targets, the streak."""
+    waiting = [item for item in agenda.items if not item.done]
+    if not agenda.items:
+        return f"Nothing planned today: add targets to reach out to · {_streak_text(agenda.streak)}"
+    if not waiting:
+        return f"All {len(agenda.items)} of today's plan contacted · {_streak_text(agenda.streak)}"
+    parts = []
+    follow_ups = [item.contact.name for item in waiting if item.reason == "follow_up"]
+    if follow_ups:
+        parts.append(f"{'follow-up' if len(follow_ups) == 1 else 'follow-ups'} to {_names(follow_ups)}")
+    in_touch = [item.contact.name for item in waiting if item.reason == "keep_in_touch"]
+    if in_touch:
+        parts.append(f"keep in touch with {_names(in_touch)}")
+    new = sum(item.reason == "new" for item in waiting)
+    if new:
+        parts.append(_count(new, "new target"))
+    return f"{len(waiting)} to contact today: {', '.join(parts)} · {_streak_text(agenda.streak)}"
+
+
+def evening_text(agenda: Agenda) -> str | None:
+    """A word while the day's goal is not met yet; None once it is."""
+    if agenda.progress >= agenda.goal:
+        return None
+    more = agenda.goal - agenda.progress
+    at_stake = f"keeps your {agenda.streak}-day streak" if agenda.streak else "meets today's goal"
+    return f"{agenda.progress} of {agenda.goal} done — {more} more {at_stake}"
