@@ -443,3 +443,32 @@ def notify(session: Session, evening: bool, strict: bool) -> None:
         click.echo(f"no notification shown (no notification service reachable?): {problem}", err=True)
         if strict:
             sys.exit(1)
+
+
+@cli.command()
+@click.option("--install", "action", flag_value="install", help="Schedule notify every day.")
+@click.option("--status", "action", flag_value="status", help="Show what is installed and when it runs next.")
+@click.option("--uninstall", "action", flag_value="uninstall", help="Remove exactly what --install wrote.")
+@click.option("--at", "at", default="09:00", show_default=True, help="The morning plan, local time HH:MM.")
+@click.option("--evening", metavar="HH:MM", help="Also an evening check at this local time, e.g. 18:00.")
+@click.pass_context
+def remind(ctx: click.Context, action: str | None, at: str, evening: str | None) -> None:
+    """Schedule ``dailyreach notify``: a systemd user timer on Linux, a launchd agent on macOS, and
+    elsewhere the crontab lines to add."""
+    from dailyreach import remind as reminders
+
+    if action is None:
+        raise click.UsageError("give one of --install, --status or --uninstall")
+    try:
+        if action == "install":
+            config = ctx.find_root().params.get("config")
+            chosen = reminders.reminders(at, evening)
+            lines = reminders.install(chosen, reminders.program(ctx.obj.db, config))
+        elif action == "status":
+            lines = reminders.status()
+        else:
+            lines = reminders.uninstall()
+    except reminders.ReminderError as error:
+        raise click.ClickException(str(error)) from None
+    for line in lines:
+        click.echo(line)

@@ -1,0 +1,306 @@
+"""``dailyreach remind``: schedule ``dailyreach notify`` every day, with what the system already has.
+
+Linux: a systemd user timer (unit files in the user's systemd folder, enabled with ``systemctl --user``
+when a user manager runs). macOS: a launchd agent in ~/Library/LaunchAgents. Elsewhere: the exact
+crontab lines to add, printed (a crontab is never edited). Every file written carries ``MARK``, and
+``uninstall`` removes only our own file names that carry it. Times are local: systemd's OnCalendar,
+launchd's StartCalendarInterval and cron all read them in the machine's timezone.
+"""
+
+from __future__ import annotations
+
+import os
+import plistlib
+import shlex
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+MARK = "Written by dailyreach remind --install; removed by dailyreach remind --uninstall."
+UNIT = "dailyreach-notify"
+LAUNCHD_LABEL = "io.dailyreach.notify"
+
+
+class ReminderError(Exception):
+    """A bad time, or a folder that cannot be written: one line for the user; nothing was changed."""
+
+
+def parse_time(text: str, option: str) -> tuple[int, int]:
+    """``HH:MM`` (24-hour) as (hour, minute)."""
+    hours, colon, minutes = text.strip().partition(":")
+    if colon and hours.isdigit() and minutes.isdigit() and len(minutes) == 2 and len(hours) <= 2:
+        hour, minute = int(hours), int(minutes)
+        if hour < 24 and minute < 60:
+            return hour, minute
+    raise ReminderError(f"{option} {text!r}: give a time of day as HH:MM, e.g. 09:00 or 18:30")
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One daily run of ``notify``: the morning plan, or the evening check."""
+
+    name: str
+    at: tuple[int, int]
+    evening: bool
+
+    @property
+    def clock(self) -> str:
+        return f"{self.at[0]:02d}:{self.at[1]:02d}"
+
+    def command(self, program: Sequence[str]) -> list[str]:
+        return [*program, "notify", *(["--evening"] if self.evening else [])]
+
+    def next_run(self, now: datetime) -> datetime:
+        today = now.replace(hour=self.at[0], minute=self.at[1], second=0, microsecond=0)
+        return today if today > now else today + timedelta(days=1)
+
+
+def reminders(at: str, evening: str | None) -> list[Reminder]:
+    found = [Reminder(UNIT, parse_time(at, "--at"), evening=False)]
+    if evening is not None:
+        found.append(Reminder(f"{UNIT}-evening", parse_time(evening, "--evening"), evening=True))
+    return found
+
+
+def program(db: Path, config: Path | None) -> list[str]:
+    """This very ``dailyreach``, with the database (and config) it was run with."""
+    executable = shutil.which("dailyreach", path=str(Path(sys.executable).parent)) or shutil.which(
+        "dailyreach"
+    )
+    found = [executable] if executable else [sys.executable, "-m", "dailyreach"]
+    found += ["--db", str(db.expanduser().resolve())]
+    if config is not None:
+        found += ["--config", str(config.expanduser().resolve())]
+    return found
+
+
+def kind_of(system: str) -> str:
+    if system.startswith("linux"):
+        return "systemd"
+    return "launchd" if system == "darwin" else "cron"
+
+
+# -- the files each kind writes --------------------------------------------------------------------
+
+
+def systemd_folder() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
+    return Path(base) / "systemd" / "user"
+
+
+def launchd_folder() -> Path:
+    return Path(os.path.expanduser("~/Library/LaunchAgents"))
+
+
+def systemd_files(reminder: Reminder, command: list[str]) -> dict[str, str]:
+    what = "the evening check" if reminder.evening else "today's plan"
+    service = (
+        f"# {MARK}\n[Unit]\nDescription=dailyreach: {what} as a desktop notification\n\n"
+        f"[Service]\nType=oneshot\nExecStart={' '.join(_systemd_quote(part) for part in command)}\n"
+    )
+    timer = (
+        f"# {MARK}\n[Unit]\nDescription=dailyreach: {what} every day at {reminder.clock}\n\n"
+        f"[Timer]\nOnCalendar=*-*-* {reminder.clock}:00\nUnit={reminder.name}.service\n\n"
+        "[Install]\nWantedBy=timers.target\n"
+    )
+    return {f"{reminder.name}.service": service, f"{reminder.name}.timer": timer}
+
+
+def _systemd_quote(part: str) -> str:
+    """One ExecStart word: quoted when it holds a space or a quote, and with % and $ escaped."""
+    escaped = part.replace("\\", "\\\\").replace('"', '\\"').replace("%", "%%").replace("$", "$$")
+    return f'"{escaped}"' if any(c in part for c in " \t'\"\\") else escaped
+
+
+def launchd_label(reminder: Reminder) -> str:
+    return LAUNCHD_LABEL + ("-evening" if reminder.evening else "")
+
+
+def launchd_plist(reminder: Reminder, command: list[str]) -> bytes:
+    return plistlib.dumps(
+        {
+            "Label": launchd_label(reminder),
+            "Comment": MARK,
+            "ProgramArguments": command,
+            "StartCalendarInterval": {"Hour": reminder.at[0], "Minute": reminder.at[1]},
+        }
+    )
+
+
+def crontab_line(reminder: Reminder, command: list[str]) -> str:
+    return f"{reminder.at[1]} {reminder.at[0]} * * * {shlex.join(command)}"
+
+
+# -- install, status, uninstall ---------------------------------------------------------------------
+
+
+def _write_all(folder: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write every file or none: each goes to a temporary name first, and a failure removes those and
+    says why in one line, leaving what was there before."""
+    temporary: list[Path] = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, payload in files.items():
+            path = folder / f".{name}.tmp"
+            temporary.append(path)
+            path.write_bytes(payload)
+    except OSError as error:
+        for path in temporary:
+            path.unlink(missing_ok=True)
+        raise ReminderError(f"could not write the reminders in {folder}: {error.strerror or error}") from None
+    written = []
+    for path, name in zip(temporary, files, strict=True):
+        os.replace(path, folder / name)
+        written.append(folder / name)
+    return written
+
+
+def _user_manager_running() -> bool:
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    return bool(runtime and shutil.which("systemctl") and Path(runtime, "systemd", "private").exists())
+
+
+def _run(command: list[str]) -> str | None:
+    """Run a service manager's command; None when it worked, else its complaint."""
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return str(error)
+    return None if done.returncode == 0 else (done.stderr.strip() or f"exit status {done.returncode}")
+
+
+def install(chosen: list[Reminder], command_for: list[str], system: str = sys.platform) -> list[str]:
+    """Install ``chosen`` (replacing what an earlier install wrote); the lines to show the user."""
+    kind = kind_of(system)
+    if kind == "cron":
+        return [
+            "Add these lines to your crontab (crontab -e); dailyreach does not edit it:",
+            *(crontab_line(reminder, reminder.command(command_for)) for reminder in chosen),
+        ]
+    before = installed_files(system)
+    if kind == "systemd":
+        folder = systemd_folder()
+        files = {
+            name: text.encode()
+            for reminder in chosen
+            for name, text in systemd_files(reminder, reminder.command(command_for)).items()
+        }
+    else:
+        folder = launchd_folder()
+        files = {
+            f"{launchd_label(reminder)}.plist": launchd_plist(reminder, reminder.command(command_for))
+            for reminder in chosen
+        }
+    written = _write_all(folder, files)
+    lines = [f"wrote {path}" for path in written]
+    for path in before:  # an evening check installed before and not now
+        if path not in written:
+            path.unlink(missing_ok=True)
+            lines.append(f"removed {path}")
+    lines += [
+        f"notify every day at {reminder.clock}{' (evening check)' * reminder.evening}" for reminder in chosen
+    ]
+    if kind == "systemd":
+        if _user_manager_running():
+            timers = [f"{reminder.name}.timer" for reminder in chosen]
+            problem = _run(["systemctl", "--user", "daemon-reload"]) or _run(
+                ["systemctl", "--user", "enable", "--now", *timers]
+            )
+            lines.append(f"could not enable the timers: {problem}" if problem else "enabled the timers")
+        else:
+            lines.append(
+                "no systemd user manager is running: enable them later with "
+                f"systemctl --user enable --now {' '.join(f'{r.name}.timer' for r in chosen)}"
+            )
+    elif system == "darwin":
+        for path in written:
+            _run(["launchctl", "load", "-w", str(path)])
+    return lines
+
+
+def installed_files(system: str = sys.platform) -> list[Path]:
+    """Our files that an install wrote (our names, carrying ``MARK``)."""
+    kind = kind_of(system)
+    if kind == "systemd":
+        folder = systemd_folder()
+        names = [f"{name}.{suffix}" for name in (UNIT, f"{UNIT}-evening") for suffix in ("service", "timer")]
+    elif kind == "launchd":
+        folder = launchd_folder()
+        names = [f"{LAUNCHD_LABEL}.plist", f"{LAUNCHD_LABEL}-evening.plist"]
+    else:
+        return []
+    found = []
+    for name in names:
+        path = folder / name
+        try:
+            if MARK.encode() in path.read_bytes():
+                found.append(path)
+        except OSError:
+            continue
+    return found
+
+
+def installed_times(paths: list[Path]) -> list[Reminder]:
+    """The reminders the files hold, read back from them."""
+    found = []
+    for path in paths:
+        if path.suffix == ".timer":
+            for line in path.read_text().splitlines():
+                if line.startswith("OnCalendar=*-*-* "):
+                    hour, minute = line.split()[1].split(":")[:2]
+                    found.append(Reminder(path.stem, (int(hour), int(minute)), path.stem.endswith("evening")))
+        elif path.suffix == ".plist":
+            data = plistlib.loads(path.read_bytes())
+            interval = data.get("StartCalendarInterval", {})
+            evening = str(data.get("Label", "")).endswith("evening")
+            found.append(Reminder(path.stem, (int(interval["Hour"]), int(interval["Minute"])), evening))
+    return found
+
+
+def status(system: str = sys.platform, now: datetime | None = None) -> list[str]:
+    if kind_of(system) == "cron":
+        return ["reminders here are crontab lines: see crontab -l (dailyreach remind --install prints them)"]
+    paths = installed_files(system)
+    if not paths:
+        return ["no reminders installed (dailyreach remind --install)"]
+    moment = now or datetime.now().astimezone()
+    lines = [f"installed: {path}" for path in paths]
+    for reminder in installed_times(paths):
+        upcoming = reminder.next_run(moment).strftime("%Y-%m-%d %H:%M")
+        what = "evening check" if reminder.evening else "today's plan"
+        lines.append(f"{what}: every day at {reminder.clock}, next {upcoming}")
+    return lines
+
+
+def uninstall(system: str = sys.platform, *, quiet: bool = False) -> list[str]:
+    """Remove exactly what ``install`` wrote (stopping it first where a manager runs)."""
+    paths = installed_files(system)
+    if not paths:
+        return [] if quiet else ["no reminders installed: nothing to remove"]
+    if kind_of(system) == "systemd" and _user_manager_running():
+        timers = [path.name for path in paths if path.suffix == ".timer"]
+        _run(["systemctl", "--user", "disable", "--now", *timers])
+    elif system == "darwin":
+        for path in paths:
+            _run(["launchctl", "unload", "-w", str(path)])
+    lines = []
+    for path in paths:
+        try:
+            path.unlink()
+        except OSError as error:
+            raise ReminderError(f"could not remove {path}: {error.strerror or error}") from None
+        lines.append(f"removed {path}")
+    if kind_of(system) == "systemd" and _user_manager_running():
+        _run(["systemctl", "--user", "daemon-reload"])
+    # The folders an install made, when nothing else is in them (rmdir refuses one that is not empty).
+    folder = paths[0].parent
+    for empty in (folder, folder.parent) if kind_of(system) == "systemd" else (folder,):
+        try:
+            empty.rmdir()
+        except OSError:
+            break
+    return lines

@@ -1,0 +1,168 @@
+"""``dailyreach remind`` under a temporary HOME and XDG_CONFIG_HOME: what it writes, reads back and
+removes, and that nothing outside that home is touched."""
+
+from __future__ import annotations
+
+import os
+import plistlib
+import shutil
+import stat
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from dailyreach import remind
+from tests.conftest import DAILYREACH
+
+
+def tree(folder: Path) -> dict[str, bytes | None]:
+    """Every path under ``folder`` with its content (None for a folder)."""
+    return {
+        str(path.relative_to(folder)): None if path.is_dir() else path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+    }
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    folder = tmp_path / "home"
+    (folder / "config").mkdir(parents=True)
+    (folder / "config" / "kept.conf").write_text("someone else's\n")
+    return folder
+
+
+def run(home: Path, *args: str, db: Path | None = None) -> subprocess.CompletedProcess:
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "XDG_RUNTIME_DIR"},  # no user manager to enable
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "DAILYREACH_DB": str(db or home / "db.json"),
+    }
+    return subprocess.run([DAILYREACH, "remind", *args], capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_systemd_timers_are_written_verified_reported_and_removed_without_a_trace(home, tmp_path):
+    before = tree(home)
+    db = tmp_path / "my data" / "db.json"
+    installed = run(home, "--install", "--at", "07:30", "--evening", "18:45", db=db)
+    assert installed.returncode == 0, installed.stderr
+    units = home / "config" / "systemd" / "user"
+    assert sorted(path.name for path in units.iterdir()) == [
+        "dailyreach-notify-evening.service",
+        "dailyreach-notify-evening.timer",
+        "dailyreach-notify.service",
+        "dailyreach-notify.timer",
+    ]
+    timer = (units / "dailyreach-notify.timer").read_text()
+    assert "OnCalendar=*-*-* 07:30:00" in timer
+    evening = (units / "dailyreach-notify-evening.service").read_text()
+    assert f'ExecStart={DAILYREACH} --db "{db}" notify --evening' in evening
+    if shutil.which("systemd-analyze"):
+        verified = subprocess.run(
+            ["systemd-analyze", "verify", *map(str, units.iterdir())],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "XDG_CONFIG_HOME": str(home / "config"), "HOME": str(home)},
+            timeout=60,
+        )
+        assert verified.returncode == 0, verified.stderr
+    shown = run(home, "--status").stdout
+    assert "today's plan: every day at 07:30, next " in shown
+    assert "evening check: every day at 18:45" in shown
+    removed = run(home, "--uninstall")
+    assert removed.returncode == 0 and removed.stdout.count("removed ") == 4
+    assert tree(home) == before
+    assert "no reminders installed" in run(home, "--status").stdout
+
+
+def test_installing_again_replaces_and_drops_an_evening_no_longer_wanted(home):
+    run(home, "--install", "--evening", "18:00")
+    assert run(home, "--install", "--at", "08:00").returncode == 0
+    units = home / "config" / "systemd" / "user"
+    assert sorted(path.name for path in units.iterdir()) == [
+        "dailyreach-notify.service",
+        "dailyreach-notify.timer",
+    ]
+    assert "08:00:00" in (units / "dailyreach-notify.timer").read_text()
+
+
+def test_uninstall_leaves_files_it_did_not_write(home):
+    units = home / "config" / "systemd" / "user"
+    units.mkdir(parents=True)
+    (units / "dailyreach-notify.timer").write_text("[Timer]\nOnCalendar=daily\n")  # the user's own
+    assert "nothing to remove" in run(home, "--uninstall").stdout
+    assert (units / "dailyreach-notify.timer").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("--install", "--at", "9am"), "--at '9am': give a time of day as HH:MM"),
+        (("--install", "--at", "24:00"), "--at '24:00'"),
+        (("--install", "--evening", "18:7"), "--evening '18:7'"),
+        (("--install", "--at", "-1:00"), "--at '-1:00'"),
+    ],
+)
+def test_a_malformed_time_says_so_and_writes_nothing(home, args, said):
+    before = tree(home)
+    result = run(home, *args)
+    assert result.returncode == 1 and said in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert tree(home) == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder anyway")
+def test_a_read_only_unit_folder_says_so_and_keeps_what_was_there(home):
+    run(home, "--install", "--at", "09:00")
+    units = home / "config" / "systemd" / "user"
+    before = tree(home)
+    units.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        result = run(home, "--install", "--at", "10:00", "--evening", "18:00")
+    finally:
+        units.chmod(stat.S_IRWXU)
+    assert result.returncode == 1 and "could not write the reminders" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert tree(home) == before
+
+
+def test_a_unit_folder_that_cannot_be_made_says_so_in_one_line(home):
+    (home / "config" / "systemd").write_text("a file where the folder should be")
+    before = tree(home)
+    result = run(home, "--install")
+    assert result.returncode == 1 and result.stderr.startswith("Error: could not write the reminders")
+    assert result.stderr.count("\n") == 1
+    assert tree(home) == before
+
+
+def test_the_launchd_agent_parses_and_uninstall_removes_it(home, monkeypatch):
+    monkeypatch.setenv("HOME", str(home))
+    before = tree(home)
+    chosen = remind.reminders("09:15", "18:00")
+    lines = remind.install(chosen, ["/opt/dailyreach", "--db", "/data/db.json"], system="darwin")
+    agents = home / "Library" / "LaunchAgents"
+    morning = plistlib.loads((agents / "io.dailyreach.notify.plist").read_bytes())
+    assert morning["ProgramArguments"] == ["/opt/dailyreach", "--db", "/data/db.json", "notify"]
+    assert morning["StartCalendarInterval"] == {"Hour": 9, "Minute": 15}
+    evening = plistlib.loads((agents / "io.dailyreach.notify-evening.plist").read_bytes())
+    assert evening["ProgramArguments"][-2:] == ["notify", "--evening"]
+    assert any("09:15" in line for line in lines)
+    now = datetime(2026, 11, 23, 10, 0).astimezone()
+    assert "next 2026-11-24 09:15" in "\n".join(remind.status("darwin", now))
+    remind.uninstall("darwin")
+    assert tree(home) == {**before, "Library": None}
+
+
+def test_elsewhere_the_crontab_lines_are_printed_and_nothing_is_written(home, monkeypatch):
+    monkeypatch.setenv("HOME", str(home))
+    before = tree(home)
+    lines = remind.install(
+        remind.reminders("09:05", "18:30"), ["/opt/dr", "--db", "/my data/db.json"], "win32"
+    )
+    assert lines[1:] == [
+        "5 9 * * * /opt/dr --db '/my data/db.json' notify",
+        "30 18 * * * /opt/dr --db '/my data/db.json' notify --evening",
+    ]
+    assert tree(home) == before
