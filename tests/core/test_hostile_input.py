@@ -211,3 +211,61 @@ def test_an_unexpected_error_prints_one_line_naming_a_crash_report(db, alice, mo
     assert report.parent == db.parent / "crash-reports"
     assert "a bug no check foresaw" in report.read_text(encoding="utf-8")
     assert db.read_bytes() == before
+
+
+# -- 4. hand-edited databases -------------------------------------------------------------------
+
+
+def hand_edit(db: Path) -> dict:
+    """Break one record of each kind the way a hand edit does; return the file's data as edited."""
+    data = json.loads(db.read_text(encoding="utf-8"))
+    first = next(iter(data["contacts"]))
+    data["contacts"][first]["favourite_colour"] = "blue"
+    data["contacts"]["a-list"] = [1, 2]
+    data["contacts"]["nameless"] = {"id": "nameless"}
+    data["contacts"]["typed"] = {"id": "typed", "name": "Typed", "priority": "high"}
+    logged = next(iter(data["interactions"]))
+    data["interactions"]["far-back"] = {
+        **data["interactions"][logged],
+        "id": "far-back",
+        "at": "0001-01-01T00:00:00+14:00",
+    }
+    data["interactions"]["no-time"] = {**data["interactions"][logged], "id": "no-time", "at": "soon"}
+    data["settings"] = {"settings": {"timezone": "Mars/Olympus", "daily_goal": 3}}
+    db.write_text(json.dumps(data), encoding="utf-8")
+    return data
+
+
+def test_a_hand_edited_database_opens_skips_its_bad_records_and_leaves_them_in_the_file(db, alice):
+    run_cli("add", "Bob", "--x", "bob", db=db)
+    run_cli("log", "alice", "dm_sent", "--at", "-1d", db=db)
+    edited = hand_edit(db)
+    for command in (("today",), ("pending",), ("invitations",), ("stats",), ("export", "--format", "csv")):
+        result = run_cli(*command, db=db, check=False)
+        assert result.returncode == 0, (command, result.stderr)
+        assert "Traceback" not in result.stderr
+    assert json.loads(run_cli("today", "--json", db=db).stdout)["goal"] == 3
+    run_cli("log", "bob", "dm_sent", db=db)
+    after = json.loads(db.read_text(encoding="utf-8"))
+    for table in ("contacts", "interactions"):
+        for record_id in ("a-list", "nameless", "typed", "far-back", "no-time"):
+            if record_id in edited[table]:
+                assert after[table][record_id] == edited[table][record_id]
+    assert after["settings"] == edited["settings"]
+
+
+def test_the_store_names_each_bad_record_by_table_id_and_field(db, alice):
+    from dailyreach.core.store.store import Store
+
+    run_cli("log", "alice", "dm_sent", "--at", "-1d", db=db)
+    hand_edit(db)
+    found = {(p.table, p.record_id, p.field) for p in Store(db).problems()}
+    assert {
+        ("contacts", "a-list", "record"),
+        ("contacts", "nameless", "name"),
+        ("contacts", "typed", "priority"),
+        ("interactions", "far-back", "at"),
+        ("interactions", "no-time", "at"),
+        ("settings", "settings", "timezone"),
+    } <= found
+    assert any(p.field == "favourite_colour" for p in Store(db).problems())

@@ -23,7 +23,7 @@ from tinydb.table import Table
 
 from dailyreach.core.errors import ValidationError
 from dailyreach.core.planning.lookup import contact_with_same_handle, describe
-from dailyreach.core.records.dates import local_zone, pendulum_zone, plain, zone_named
+from dailyreach.core.records.dates import UnknownZone, local_zone, pendulum_zone, plain, zone_named
 from dailyreach.core.records.model import (
     INTERACTION_PHRASES,
     OUTBOUND_KINDS,
@@ -34,6 +34,7 @@ from dailyreach.core.records.model import (
     Settings,
     Snooze,
 )
+from dailyreach.core.records.readback import Problem, readable_settings, table_problems
 from dailyreach.core.store.lockfile import FileLock, LockTimeout
 from dailyreach.core.store.storage import (
     OWNER_ONLY,
@@ -105,15 +106,32 @@ class RecordTable(Table):
         assert isinstance(self._storage, AtomicJSONStorage)
         return self._storage.lock
 
+    # The table last checked and its bad records: a record edited into something this version cannot
+    # read is skipped by every reader and left as it is in the file (``readback.py``).
+    _checked: tuple[Any, dict[str, Problem]] | None = None
+
+    def bad_records(self) -> dict[str, Problem]:
+        """The records of this table that fail their checks, by id (checked once per read of the file)."""
+        with self._lock:
+            table = self._raw().get(self.name, {})
+            if self._checked is None or self._checked[0] is not table:
+                checked = table_problems(self.name, table) if self.name in RECORD_TABLES else {}
+                self._checked = (table, checked)
+            return self._checked[1]
+
     def record(self, record_id: str) -> Body | None:
         with self._lock:
             body = self._raw().get(self.name, {}).get(record_id)
-            return dict(body) if body is not None else None
+            return dict(body) if body is not None and record_id not in self.bad_records() else None
 
     def records(self) -> list[tuple[str, Body]]:
         """A snapshot: another thread's save cannot change it while it is read."""
         with self._lock:
-            return list(self._raw().get(self.name, {}).items())
+            bad = self.bad_records()
+            table = self._raw().get(self.name, {})
+            if bad:
+                return [(rid, body) for rid, body in table.items() if rid not in bad]
+            return list(table.items())
 
     def put(self, bodies: dict[str, Body | None]) -> None:
         """Set each id's body; None removes the record."""
@@ -129,6 +147,7 @@ class RecordTable(Table):
             else:
                 table[record_id] = body
         self._storage.write(tables)
+        self._checked = None
         self.clear_cache()
 
 
@@ -149,7 +168,10 @@ def not_in_future(interaction: Interaction, now: datetime) -> None:
 
 def _zone(settings_body: dict[str, Any] | None) -> tzinfo:
     name = (settings_body or {}).get("timezone")
-    return zone_named(name) if name else local_zone()
+    try:
+        return zone_named(name) if isinstance(name, str) and name else local_zone()
+    except UnknownZone:  # a hand-edited name ("Mars/Olympus"): the system's, reported by problems()
+        return local_zone()
 
 
 def _add_derived_tables(tables: dict[str, dict[str, Any]]) -> None:
@@ -469,8 +491,7 @@ class Store:
 
     def documents(self, table: str) -> list[Body]:
         """A record table's records as stored (their export form), in the order they were added."""
-        with self._storage.lock:
-            return list(((self._storage.read() or {}).get(table) or {}).values())
+        return [body for _, body in self._all(table)]
 
     def revision(self) -> tuple[int, int, int] | None:
         """A token that changes whenever the database does, so a screen knows when to read it again."""
@@ -493,7 +514,14 @@ class Store:
 
     def settings(self) -> Settings:
         stored = (self._storage.read() or {}).get(SETTINGS_TABLE, {}).get("settings")
-        return Settings(**stored) if stored else Settings()
+        return readable_settings(stored)[0] if stored else Settings()
+
+    def problems(self) -> list[Problem]:
+        """Every stored record this version cannot read, and the settings it reads without: what
+        ``doctor`` lists. Those records stay in the file as they are; the readers skip them."""
+        found = [problem for table in RECORD_TABLES for problem in self._tables[table].bad_records().values()]
+        stored = (self._storage.read() or {}).get(SETTINGS_TABLE, {}).get("settings")
+        return found + (readable_settings(stored)[1] if stored else [])
 
     def has_settings(self) -> bool:
         return bool((self._storage.read() or {}).get(SETTINGS_TABLE))

@@ -153,8 +153,12 @@ def derived_marker(interaction_count: int, tz: tzinfo) -> dict[str, Any]:
 
 
 def derive_tables(interactions: dict[str, dict[str, Any]], tz: tzinfo) -> dict[str, dict[str, Any]]:
-    """The derived tables and their marker, recomputed from the whole log."""
-    bodies = interactions.values()
+    """The derived tables and their marker, recomputed from the whole log (but for the records it cannot
+    read, which the store skips too)."""
+    from dailyreach.core.records.readback import table_problems
+
+    bad = table_problems("interactions", interactions)
+    bodies = [body for rid, body in interactions.items() if rid not in bad] if bad else interactions.values()
     threads = {cid: read_thread(entries).to_dict() for cid, entries in log_entries(bodies).items()}
     days = {day: {"sent": count} for day, count in outreach_day_counts(bodies, tz).items()}
     marker = derived_marker(len(interactions), tz)

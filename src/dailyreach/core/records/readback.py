@@ -1,0 +1,229 @@
+"""Checking records read back from the database file, which a person or another program may have edited.
+
+A record that fails is left as it is in the file and skipped by every reader, so the rest of the store
+keeps working; ``Store.problems()`` names each one (table, id, field, what is wrong) for ``doctor``.
+The checks are plain type and range tests, cheap enough to run over 100,000 interactions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from dailyreach.core.errors import ValidationError
+from dailyreach.core.records.handles import PLATFORMS
+from dailyreach.core.records.model import (
+    CHANNELS,
+    INTERACTION_KINDS,
+    INVITATION_KINDS,
+    INVITATION_STATUSES,
+    DayPlan,
+    Settings,
+)
+from dailyreach.core.records.validation import EARLIEST_YEAR, latest_year
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one stored record."""
+
+    table: str
+    record_id: str
+    field: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.table} {self.record_id}: {self.field}: {self.problem}"
+
+
+Check = Callable[[Any], str | None]
+
+
+def _text(value: Any) -> str | None:
+    return None if isinstance(value, str) else "must be text"
+
+
+def _name(value: Any) -> str | None:
+    return None if isinstance(value, str) and value.strip() else "must be non-empty text"
+
+
+def _whole(minimum: int, maximum: int, *, optional: bool = False) -> Check:
+    def check(value: Any) -> str | None:
+        if value is None and optional:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
+            return f"must be a whole number from {minimum} to {maximum}"
+        return None
+
+    return check
+
+
+def _amount(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
+        return "must be a non-negative number"
+    return None
+
+
+def _one_of(allowed: tuple[str, ...]) -> Check:
+    return lambda value: None if value in allowed else f"{value!r} is not one of {', '.join(allowed)}"
+
+
+def _moment(value: Any, *, optional: bool = False) -> str | None:
+    if optional and value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        return "must be an ISO 8601 time"
+    try:
+        moment = datetime.fromisoformat(value)
+        year = moment.astimezone(UTC).year if moment.tzinfo is not None else 0
+    except (ValueError, OverflowError):
+        return f"{value[:40]!r} is not an ISO 8601 time"
+    if moment.tzinfo is None:
+        return f"{value[:40]!r} has no offset"
+    if not EARLIEST_YEAR <= year <= latest_year():
+        return f"{value[:40]!r} is out of range ({EARLIEST_YEAR} to {latest_year()})"
+    return None
+
+
+def _day(value: Any, *, optional: bool = False) -> str | None:
+    if optional and value is None:
+        return None
+    try:
+        day = date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        day = None
+    if day is None:
+        return f"{str(value)[:40]!r} is not a date (YYYY-MM-DD)"
+    if not EARLIEST_YEAR <= day.year <= latest_year():
+        return f"{value!r} is out of range ({EARLIEST_YEAR} to {latest_year()})"
+    return None
+
+
+def _handles(value: Any) -> str | None:
+    if not isinstance(value, dict) or not all(
+        platform in PLATFORMS and isinstance(handle, str) for platform, handle in value.items()
+    ):
+        return "must map a known platform to its handle"
+    return None
+
+
+def _tags(value: Any) -> str | None:
+    ok = isinstance(value, list) and all(isinstance(tag, str) for tag in value)
+    return None if ok else "must be a list of words"
+
+
+def _bool(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "must be true or false"
+
+
+# Per table: each field's check, and which fields a record must have.
+_FIELDS: dict[str, dict[str, Check]] = {
+    "contacts": {
+        "id": _name,
+        "name": _name,
+        "handles": _handles,
+        "why": _text,
+        "notes": _text,
+        "tags": _tags,
+        "priority": _whole(1, 3),
+        "followers": _whole(0, 10**10, optional=True),
+        "cadence_days": _whole(1, 3650, optional=True),
+        "archived": _bool,
+        "created_at": lambda value: _moment(value, optional=True),
+        "updated_at": lambda value: _moment(value, optional=True),
+    },
+    "interactions": {
+        "id": _name,
+        "contact_id": _name,
+        "kind": _one_of(INTERACTION_KINDS),
+        "channel": _one_of(CHANNELS),
+        "at": _moment,
+        "text": _text,
+    },
+    "invitations": {
+        "id": _name,
+        "title": _name,
+        "kind": _one_of(INVITATION_KINDS),
+        "from": _text,
+        "event_date": lambda value: _day(value, optional=True),
+        "status": _one_of(INVITATION_STATUSES),
+        "hours": _amount,
+        "cost": _amount,
+        "currency": lambda value: (
+            None
+            if isinstance(value, str) and len(value) == 3 and value.isascii() and value.isalpha()
+            else "must be a three-letter code"
+        ),
+        "note": _text,
+        "decided_at": lambda value: _moment(value, optional=True),
+    },
+    "snoozes": {"contact_id": _name, "until": _day},
+}
+_REQUIRED = {
+    "contacts": ("id", "name"),
+    "interactions": ("id", "contact_id", "kind", "at"),
+    "invitations": ("id", "title"),
+    "snoozes": ("contact_id", "until"),
+}
+
+
+def record_problem(table: str, body: Any) -> tuple[str, str] | None:
+    """What is wrong with a stored record of ``table``, as (field, problem); None when nothing is."""
+    if not isinstance(body, dict):
+        return "record", f"must be a JSON object, not {type(body).__name__}"
+    if table == "plans":
+        try:
+            DayPlan.from_dict(body)
+        except ValidationError as error:
+            return error.field, error.problem
+        return None
+    checks = _FIELDS.get(table)
+    if checks is None:
+        return None
+    for name in _REQUIRED[table]:
+        if name not in body:
+            return name, "is missing"
+    for name, value in body.items():
+        check = checks.get(name)
+        if check is None:
+            return name, "is not a field of this record"
+        problem = check(value)
+        if problem is not None:
+            return name, problem
+    return None
+
+
+def table_problems(table: str, records: Any) -> dict[str, Problem]:
+    """Each bad record of a stored table, by id."""
+    if not isinstance(records, dict):
+        return {"*": Problem(table, "*", "table", "must be a JSON object of records")}
+    found = {}
+    for record_id, body in records.items():
+        problem = record_problem(table, body)
+        if problem is not None:
+            found[record_id] = Problem(table, record_id, *problem)
+    return found
+
+
+def readable_settings(stored: Any) -> tuple[Settings, list[Problem]]:
+    """The stored settings, each field that fails its check left at its default, and what failed."""
+    if not isinstance(stored, dict):
+        return Settings(), [Problem("settings", "settings", "settings", "must be a JSON object")]
+    fields = dict(stored)
+    problems: list[Problem] = []
+    while True:
+        try:
+            return Settings.from_dict(fields), problems
+        except ValidationError as error:
+            name = error.field.partition(".")[0] if error.field in fields or "." in error.field else None
+            if name is None or name not in fields:
+                name = next((key for key in fields if key in error.problem), None)
+            if name is None:
+                return Settings(), [*problems, Problem("settings", "settings", error.field, error.problem)]
+            problems.append(Problem("settings", "settings", name, error.problem))
+            del fields[name]
