@@ -7,28 +7,30 @@ from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import Provider
 from textual.screen import Screen
 from textual.theme import Theme
 
 from dailyreach.config import Config, remember_theme
 from dailyreach.core.store.store import Change, Store
-from dailyreach.tui.commands import ContactCommands
+from dailyreach.tui.keymap import binding_ids
 from dailyreach.tui.saves import SaveQueue
 from dailyreach.tui.screens.base import StoreScreen
-from dailyreach.tui.screens.contact import ContactScreen
-from dailyreach.tui.screens.contacts import ContactList, ContactsScreen
-from dailyreach.tui.screens.fields_form import FieldsForm
-from dailyreach.tui.screens.import_preview import ImportPreviewScreen
-from dailyreach.tui.screens.main import ContactPane, MainScreen
-from dailyreach.tui.screens.stats import StatsScreen
-from dailyreach.tui.screens.weekly_review import WeeklyReviewScreen, offer_weekly_review
+from dailyreach.tui.screens.main import MainScreen
 from dailyreach.tui.styles import stylesheet_path
+
+
+def contact_commands() -> type[Provider]:
+    """The palette's contacts, loaded when the palette first opens rather than at start-up."""
+    from dailyreach.tui.commands import ContactCommands
+
+    return ContactCommands
 
 
 class DailyReachApp(App):
     CSS_PATH = [stylesheet_path(), stylesheet_path("forms.tcss")]
     TITLE = "dailyreach"
-    COMMANDS = App.COMMANDS | {ContactCommands}
+    COMMANDS = App.COMMANDS | {contact_commands}
     BINDINGS = [
         Binding("u,ctrl+z", "undo", "Undo", show=False, id="undo"),
         Binding("question_mark", "toggle_help", "Keys", id="help"),
@@ -58,11 +60,17 @@ class DailyReachApp(App):
         self._apply_config()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(MainScreen())
+        # After the first frame: the review is an offer, never in the way of the day's plan.
+        self.call_after_refresh(self._offer_weekly_review)
+
+    def _offer_weekly_review(self) -> None:
+        from dailyreach.tui.screens.weekly_review import offer_weekly_review
+
         offer_weekly_review(self)
 
     def _apply_config(self) -> None:
         problems = list(self.config.problems)
-        unknown = sorted(set(self.config.keys) - binding_ids())
+        unknown = sorted(set(self.config.keys) - binding_ids()) if self.config.keys else []
         if unknown:
             problems.append(f"{self.config.path}: no key with the id {', '.join(unknown)}")
         self.set_keymap({k: v for k, v in self.config.keys.items() if k not in unknown})
@@ -110,20 +118,3 @@ class DailyReachApp(App):
             self.notify(f"Undone: {change.label}" if change else "Nothing to undo.", markup=False)
 
         screen.run_saving(self.store.undo, undone, not_done="Not undone")
-
-
-def binding_ids() -> set[str]:
-    """Every id a user can remap in the config file."""
-    classes = (
-        DailyReachApp,
-        MainScreen,
-        ContactPane,
-        ContactScreen,
-        ContactsScreen,
-        ContactList,
-        FieldsForm,
-        ImportPreviewScreen,
-        StatsScreen,
-        WeeklyReviewScreen,
-    )
-    return {binding.id for cls in classes for binding in Binding.make_bindings(cls.BINDINGS) if binding.id}

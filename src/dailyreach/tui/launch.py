@@ -9,11 +9,13 @@ from pathlib import Path
 def run_app(db: Path, config_path: Path, *, demo: bool = False) -> None:
     from dailyreach.config import load_config, write_starter_config
     from dailyreach.core.store.store import Store
-    from dailyreach.tui.app import DailyReachApp, binding_ids
+    from dailyreach.tui.app import DailyReachApp
+    from dailyreach.tui.keymap import binding_ids
 
     if not demo:
         store = Store(db)
-        write_starter_config(config_path, binding_ids())
+        if not config_path.exists():  # the ids load every screen: only for the first run's config
+            write_starter_config(config_path, binding_ids())
         DailyReachApp(store, load_config(config_path)).run()
         return
     from dailyreach.core.planning.demo import fill_demo

@@ -32,19 +32,7 @@ from dailyreach.tui.columns import fit_widths, set_columns
 from dailyreach.tui.details import contact_detail, invitation_detail, week_text
 from dailyreach.tui.rows import TABLE_KEYS, Row, sync_rows, update_row
 from dailyreach.tui.screens.base import StoreScreen
-from dailyreach.tui.screens.contact import ContactScreen
-from dailyreach.tui.screens.contact_form import contact_fields, contact_form
-from dailyreach.tui.screens.contacts import ContactsScreen
-from dailyreach.tui.screens.exchange_forms import export_form, export_target, import_form, import_options
-from dailyreach.tui.screens.import_preview import ImportPreviewScreen
-from dailyreach.tui.screens.invitation_form import (
-    decline_form,
-    host_as_target,
-    invitation_fields,
-    invitation_form,
-)
-from dailyreach.tui.screens.log_form import DAILY_LOGS, LOG_FOOTER_LABELS, log_bindings, snooze_form
-from dailyreach.tui.screens.stats import open_stats
+from dailyreach.tui.screens.log_form import DAILY_LOGS, LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
 from dailyreach.wording import savings_text
@@ -372,9 +360,13 @@ class MainScreen(StoreScreen):
         return invitation
 
     def action_contacts(self) -> None:
+        from dailyreach.tui.screens.contacts import ContactsScreen
+
         self.app.push_screen(ContactsScreen())
 
     def action_stats(self) -> None:
+        from dailyreach.tui.screens.stats import open_stats
+
         open_stats(self.app)
 
     def action_focus_pane(self, pane: str) -> None:
@@ -451,6 +443,8 @@ class MainScreen(StoreScreen):
     def open_contact(self, event: DataTable.RowSelected) -> None:
         contact_id = event.row_key.value
         if event.data_table.id in CONTACT_PANES and contact_id is not None:
+            from dailyreach.tui.screens.contact import ContactScreen
+
             self.app.push_screen(ContactScreen(contact_id))
 
     def action_log(self, kind: str) -> None:
@@ -538,6 +532,8 @@ class MainScreen(StoreScreen):
             if answers is not None:
                 self.run_saving(lambda: self.store.decline_invitation(invitation.id, answers["note"]))
 
+        from dailyreach.tui.screens.invitation_form import decline_form
+
         self.app.push_screen(decline_form(invitation), save)
 
     def action_host_as_target(self) -> None:
@@ -547,9 +543,13 @@ class MainScreen(StoreScreen):
         if not invitation.host:
             self.notify("This invitation has no host to reach out to.", severity="warning")
             return
+        from dailyreach.tui.screens.invitation_form import host_as_target
+
         self.action_new_target(host_as_target(invitation))
 
     def action_new_target(self, values: dict | None = None) -> None:
+        from dailyreach.tui.screens.contact_form import contact_fields, contact_form
+
         def save(answers: dict[str, str] | None) -> None:
             if answers is not None:
                 self.save_contact(contact_fields(answers), "add", self.action_new_target, self._placing)
@@ -572,6 +572,8 @@ class MainScreen(StoreScreen):
             self.notify(f"Added {contact.name}: not in today's plan.", markup=False)
 
     def action_new_invitation(self, typed: dict[str, str] | None = None) -> None:
+        from dailyreach.tui.screens.invitation_form import invitation_fields, invitation_form
+
         def save(answers: dict[str, str] | None) -> None:
             if answers is None:
                 return
@@ -593,6 +595,7 @@ class MainScreen(StoreScreen):
         # The import and export code (icalendar, vobject, jsonschema) loads on first use, not at start-up.
         from dailyreach.core.files.contact_export import EXPORTERS
         from dailyreach.core.files.exchange import write_export
+        from dailyreach.tui.screens.exchange_forms import export_form, export_target
 
         def write(answers: dict[str, str] | None) -> None:
             if answers is None:
@@ -615,6 +618,8 @@ class MainScreen(StoreScreen):
 
     def action_import_file(self, typed: dict[str, str] | None = None) -> None:
         from dailyreach.core.files.contact_import import preview_import
+        from dailyreach.tui.screens.exchange_forms import import_form, import_options
+        from dailyreach.tui.screens.import_preview import ImportPreviewScreen
 
         def preview(answers: dict[str, str] | None) -> None:
             if answers is None:
@@ -656,6 +661,8 @@ class MainScreen(StoreScreen):
                 lambda: self.store.snooze(Snooze(contact_id=contact.id, until=until)),
                 lambda _: self.notify(f"Snoozed until {until}", markup=False),
             )
+
+        from dailyreach.tui.screens.log_form import snooze_form
 
         self.app.push_screen(snooze_form(self.store, contact), save)
 
