@@ -449,10 +449,10 @@ def notify(session: Session, evening: bool, strict: bool) -> None:
 @click.option("--install", "action", flag_value="install", help="Schedule notify every day.")
 @click.option("--status", "action", flag_value="status", help="Show what is installed and when it runs next.")
 @click.option("--uninstall", "action", flag_value="uninstall", help="Remove exactly what --install wrote.")
-@click.option("--at", "at", default="09:00", show_default=True, help="The morning plan, local time HH:MM.")
+@click.option("--at", "at", help="The morning plan, local time HH:MM (default: config.toml's, else 09:00).")
 @click.option("--evening", metavar="HH:MM", help="Also an evening check at this local time, e.g. 18:00.")
 @click.pass_context
-def remind(ctx: click.Context, action: str | None, at: str, evening: str | None) -> None:
+def remind(ctx: click.Context, action: str | None, at: str | None, evening: str | None) -> None:
     """Schedule ``dailyreach notify``: a systemd user timer on Linux, a launchd agent on macOS, and
     elsewhere the crontab lines to add."""
     from dailyreach import remind as reminders
@@ -461,8 +461,13 @@ def remind(ctx: click.Context, action: str | None, at: str, evening: str | None)
         raise click.UsageError("give one of --install, --status or --uninstall")
     try:
         if action == "install":
+            from dailyreach.config import default_config_path, load_config
+
             config = ctx.find_root().params.get("config")
-            chosen = reminders.reminders(at, evening)
+            settings = load_config(config or default_config_path())
+            chosen = reminders.reminders(
+                at or settings.remind_at or "09:00", evening or settings.remind_evening
+            )
             lines = reminders.install(chosen, reminders.program(ctx.obj.db, config))
         elif action == "status":
             lines = reminders.status()

@@ -1,4 +1,4 @@
-"""The user's config file (TOML): the app's theme and remapped keys.
+"""The user's config file (TOML): the app's theme, remapped keys, reminder times and the status line.
 
     theme = "nord"
 
@@ -34,6 +34,12 @@ class Config:
     path: Path | None = None
     theme: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
+    # [reminders]: the times ``remind --install`` schedules when given none (local HH:MM).
+    remind_at: str | None = None
+    remind_evening: str | None = None
+    # [status]: ``dailyreach status``'s line and whether it is quiet once the day is done.
+    status_format: str | None = None
+    status_quiet_when_done: bool = False
     problems: list[str] = field(default_factory=list)
 
 
@@ -60,7 +66,49 @@ def load_config(path: Path) -> Config:
             config.keys[binding_id] = key
         else:
             config.problems.append(f'{path}: keys.{binding_id} must be a key name in quotes, like "D"')
+    _read_reminders(config, path, data)
     return config
+
+
+def _table(config: Config, path: Path, data: dict[str, object], name: str) -> dict[str, object]:
+    table = data.get(name, {})
+    if isinstance(table, dict):
+        return table
+    config.problems.append(f"{path}: [{name}] must be a table")
+    return {}
+
+
+def clock_time(text: str) -> tuple[int, int] | None:
+    """``HH:MM`` (24-hour) as (hour, minute); None for anything else."""
+    hours, colon, minutes = text.strip().partition(":")
+    if colon and hours.isdigit() and minutes.isdigit() and len(minutes) == 2 and len(hours) <= 2:
+        hour, minute = int(hours), int(minutes)
+        if hour < 24 and minute < 60:
+            return hour, minute
+    return None
+
+
+def _read_reminders(config: Config, path: Path, data: dict[str, object]) -> None:
+    reminders = _table(config, path, data, "reminders")
+    for key in ("at", "evening"):
+        value = reminders.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str) or clock_time(value) is None:
+            config.problems.append(f'{path}: reminders.{key} must be a time of day in quotes, like "09:00"')
+            continue
+        setattr(config, f"remind_{key}", value)
+    status = _table(config, path, data, "status")
+    fmt = status.get("format")
+    if fmt is not None and not isinstance(fmt, str):
+        config.problems.append(f"{path}: status.format must be text in quotes")
+    elif fmt:
+        config.status_format = fmt
+    quiet = status.get("quiet_when_done", False)
+    if isinstance(quiet, bool):
+        config.status_quiet_when_done = quiet
+    else:
+        config.problems.append(f"{path}: status.quiet_when_done must be true or false")
 
 
 def remember_theme(path: Path, theme: str) -> bool:
@@ -98,7 +146,13 @@ def write_starter_config(path: Path, binding_ids: Iterable[str]) -> None:
         "# binding id = key(s), for example:\n"
         '# log_dm_sent = "D"\n'
         '# quit = "ctrl+q"\n'
-        f"# The ids:\n{ids}\n"
+        f"# The ids:\n{ids}\n\n"
+        "# [reminders]         # the times dailyreach remind --install uses when given none\n"
+        '# at = "09:00"        # the morning plan, local time\n'
+        '# evening = "18:00"   # the evening check, only while the goal is not met\n\n'
+        "# [status]            # dailyreach status, for prompts and status bars\n"
+        '# format = "dr {done}/{goal} · {due} due"   # also {left} {overdue} {pending} {streak} {next}\n'
+        "# quiet_when_done = false   # true: print nothing once the goal is met and nothing is overdue\n"
     )
     with contextlib.suppress(OSError):  # a read-only folder only means no starter file
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)

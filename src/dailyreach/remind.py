@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from dailyreach.config import clock_time
+
 MARK = "Written by dailyreach remind --install; removed by dailyreach remind --uninstall."
 UNIT = "dailyreach-notify"
 LAUNCHD_LABEL = "io.dailyreach.notify"
@@ -31,12 +33,10 @@ class ReminderError(Exception):
 
 def parse_time(text: str, option: str) -> tuple[int, int]:
     """``HH:MM`` (24-hour) as (hour, minute)."""
-    hours, colon, minutes = text.strip().partition(":")
-    if colon and hours.isdigit() and minutes.isdigit() and len(minutes) == 2 and len(hours) <= 2:
-        hour, minute = int(hours), int(minutes)
-        if hour < 24 and minute < 60:
-            return hour, minute
-    raise ReminderError(f"{option} {text!r}: give a time of day as HH:MM, e.g. 09:00 or 18:30")
+    found = clock_time(text)
+    if found is None:
+        raise ReminderError(f"{option} {text!r}: give a time of day as HH:MM, e.g. 09:00 or 18:30")
+    return found
 
 
 @dataclass(frozen=True)

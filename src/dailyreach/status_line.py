@@ -71,6 +71,38 @@ def default_db_path() -> str:
     return os.path.join(folder, "dailyreach", "dailyreach.json")
 
 
+def default_config_path() -> str:
+    """platformdirs' user config folder, as ``default_db_path`` works out its data folder."""
+    if sys.platform == "darwin":
+        folder = os.path.expanduser("~/Library/Application Support")
+    elif sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        folder = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
+    else:
+        import platformdirs
+
+        folder = str(platformdirs.user_config_path(appauthor=False))
+    return os.path.join(folder, "dailyreach", "config.toml")
+
+
+def configured(path: str) -> tuple[dict[str, object], str | None]:
+    """config.toml's [status] table, and what was wrong with it. The TOML parser is loaded only when
+    the file has such a table: most files do not, and loading it costs as much as this whole command."""
+    try:
+        with open(path, "rb") as file:
+            raw = file.read()
+    except OSError:
+        return {}, None
+    if b"\n[status]" not in b"\n" + raw:
+        return {}, None
+    import tomllib
+
+    try:
+        table = tomllib.loads(raw.decode("utf-8")).get("status", {})
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return {}, f"{path}: {error}; [status] was not read"
+    return (table, None) if isinstance(table, dict) else ({}, f"{path}: [status] must be a table")
+
+
 def read_record(path: str) -> dict[str, str] | None:
     """The record's ``key value`` lines, or None when it is missing or not one."""
     try:
@@ -131,7 +163,12 @@ def run(args: list[str]) -> int | None:
         return None
     found, options = parsed
     verbose = bool(options["--verbose"])
-    fmt = options["--format"]
+    config_path = found.get("--config") or os.environ.get("DAILYREACH_CONFIG") or default_config_path()
+    settings, config_problem = configured(os.path.expanduser(config_path))
+    if config_problem and verbose:
+        print(f"dailyreach status: {config_problem}", file=sys.stderr)
+    fmt = options["--format"] if options["--format"] is not None else settings.get("format")
+    quiet_when_done = options["--quiet-when-done"] or settings.get("quiet_when_done") is True
     db = found.get("--db") or os.environ.get("DAILYREACH_DB") or default_db_path()
     db = os.path.expanduser(db)
 
@@ -157,11 +194,7 @@ def run(args: list[str]) -> int | None:
     try:
         if options["--json"]:
             line = record["json"]
-        elif (
-            options["--quiet-when-done"]
-            and int(record["done"]) >= int(record["goal"])
-            and (int(record["overdue"]) == 0)
-        ):
+        elif quiet_when_done and int(record["done"]) >= int(record["goal"]) and int(record["overdue"]) == 0:
             return 0
         else:
             line = render(record, str(fmt) if fmt is not None else DEFAULT_FORMAT)

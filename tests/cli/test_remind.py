@@ -166,3 +166,26 @@ def test_elsewhere_the_crontab_lines_are_printed_and_nothing_is_written(home, mo
         "30 18 * * * /opt/dr --db '/my data/db.json' notify --evening",
     ]
     assert tree(home) == before
+
+
+def test_the_times_come_from_the_config_file_when_not_given(home):
+    (home / "config" / "dailyreach").mkdir()
+    (home / "config" / "dailyreach" / "config.toml").write_text(
+        '[reminders]\nat = "06:45"\nevening = "20:00"\n'
+    )
+    assert run(home, "--install").returncode == 0
+    units = home / "config" / "systemd" / "user"
+    assert "06:45:00" in (units / "dailyreach-notify.timer").read_text()
+    assert "20:00:00" in (units / "dailyreach-notify-evening.timer").read_text()
+    assert run(home, "--install", "--at", "07:00").returncode == 0
+    assert "07:00:00" in (units / "dailyreach-notify.timer").read_text()
+
+
+def test_a_bad_time_in_the_config_file_is_reported_and_passed_over(tmp_path):
+    from dailyreach.config import load_config
+
+    path = tmp_path / "config.toml"
+    path.write_text('[reminders]\nat = "7pm"\nevening = "19:30"\n[status]\nquiet_when_done = "yes"\n')
+    config = load_config(path)
+    assert (config.remind_at, config.remind_evening, config.status_quiet_when_done) == (None, "19:30", False)
+    assert len(config.problems) == 2 and "reminders.at" in config.problems[0]

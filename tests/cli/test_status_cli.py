@@ -17,6 +17,14 @@ from dailyreach.status_line import default_db_path, read_record
 from tests.conftest import DAILYREACH, run_cli
 
 
+@pytest.fixture(autouse=True)
+def own_config(tmp_path: Path, monkeypatch) -> Path:
+    """A config file of the test's own (none yet), not the user's."""
+    path = tmp_path / "config" / "config.toml"
+    monkeypatch.setenv("DAILYREACH_CONFIG", str(path))
+    return path
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "db.json"
@@ -169,3 +177,20 @@ def test_status_loads_nothing_but_its_own_module(db, args):
     assert result.returncode == 0, result.stderr
     loaded = set(result.stderr.splitlines()[-1].split()[1:])
     assert loaded == STATUS_LOADS
+
+
+def test_the_config_file_sets_the_line_and_quiet_when_done_and_options_win(db, own_config):
+    own_config.parent.mkdir()
+    own_config.write_text('theme = "nord"\n\n[status]\nformat = "{done} of {goal}"\nquiet_when_done = true\n')
+    assert status(db=db).stdout == "1 of 5\n"
+    assert status("--format", "{left} left", db=db).stdout == "4 left\n"
+    Store(db).save_settings(Settings(daily_goal=1))
+    assert status(db=db).stdout == ""
+
+
+def test_a_broken_config_file_is_passed_over(db, own_config):
+    own_config.parent.mkdir()
+    own_config.write_text("[status]\nformat = \n")
+    result = status("--verbose", db=db)
+    assert (result.returncode, result.stdout) == (0, "dr 1/5 · 0 due\n")
+    assert "[status] was not read" in result.stderr
