@@ -275,3 +275,13 @@ async def test_the_footer_fits_and_ends_with_back_keys_and_quit(store, crowd, si
         keys = [key for key in app.screen.query(FooterKey) if key.key != "ctrl+p"]
         assert [key.key for key in keys] == ["enter", "slash", "S", "a", "d", "escape", "question_mark", "q"]
         assert all(key.region.right <= size[0] for key in app.screen.query(FooterKey))
+
+
+async def test_at_80_columns_the_handle_keeps_its_room_and_tags_give_way(store, crowd):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_contacts(pilot)
+        table = app.screen.query_one(DataTable)
+        widths = {str(column.key.value): column.width for column in table.ordered_columns}
+        assert widths["handle"] >= 20 and widths["tags"] == 0
+        assert table.virtual_size.width <= table.scrollable_content_region.width

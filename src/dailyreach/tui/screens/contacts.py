@@ -19,6 +19,7 @@ from dailyreach.core.records.dates import ago
 from dailyreach.core.records.model import Contact
 from dailyreach.core.store.threads import Thread, parse_stamp
 from dailyreach.report import contact_summary
+from dailyreach.tui.columns import Column, fit_widths
 from dailyreach.tui.rows import TABLE_KEYS, Row, sync_rows
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact import ContactScreen
@@ -33,17 +34,15 @@ STAGES = ("target", "contacted", "replied", "meeting", "met", "no_response")
 # Minutes pass with the screen open: "3 minutes ago" is made again from what was read, not read again.
 AGO_SECONDS = 60
 
-# Columns as (key, label, width); a width of 0 shares out what the others leave, by the weights below.
+# Tags take what the others leave: on a narrow terminal the handle is worth more than them.
 COLUMNS = (
-    ("name", "Name", 0),
-    ("stage", "Stage", 11),
-    ("last contact", "Last contact", 12),
-    ("priority", "Pri", 3),
-    ("handle", "Handle", 0),
-    ("tags", "Tags", 0),
+    Column("name", "Name", least=8, most=24, weight=2),
+    Column("stage", "Stage", width=11),
+    Column("last contact", "Last contact", width=12),
+    Column("priority", "Pri", width=3),
+    Column("handle", "Handle", least=10, most=36, weight=3),
+    Column("tags", "Tags"),
 )
-SHARES = {"name": 0.4, "handle": 0.35, "tags": 0.25}
-MIN_SHARED = 6
 # Removing a row renumbers every row after it: past a few, as when a search narrows the list, filling the
 # table again from scratch is faster.
 FEW_GONE = 20
@@ -186,14 +185,10 @@ class ContactList(DataTable, inherit_bindings=False):
 
     def _fit_columns(self, width: int) -> None:
         """Columns sharing out ``width``, the sorted one's title underlined; the rows go with them."""
-        fixed = sum(size for _, _, size in COLUMNS) + 2 * self.cell_padding * len(COLUMNS)
-        left = max(width - fixed, MIN_SHARED * len(SHARES))
-        sizes = {key: max(int(left * share), MIN_SHARED) for key, share in SHARES.items()}
-        sizes["tags"] = max(left - sizes["name"] - sizes["handle"], MIN_SHARED)
         self.clear(columns=True)
-        for key, label, size in COLUMNS:
-            title = Text(label, style="underline" if key == self.order else "")
-            self.add_column(title, width=size or sizes[key], key=key)
+        for column, size in zip(COLUMNS, fit_widths(COLUMNS, width), strict=True):
+            title = Text(column.label, style="underline" if column.key == self.order else "")
+            self.add_column(title, width=size, key=column.key)
 
     def selected_key(self) -> str | None:
         if self.row_count == 0:
