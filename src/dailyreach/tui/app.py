@@ -27,10 +27,16 @@ def contact_commands() -> type[Provider]:
     return ContactCommands
 
 
+def reminder_commands() -> type[Provider]:
+    from dailyreach.tui.commands import ReminderCommands
+
+    return ReminderCommands
+
+
 class DailyReachApp(App):
     CSS_PATH = [stylesheet_path(), stylesheet_path("forms.tcss")]
     TITLE = "dailyreach"
-    COMMANDS = App.COMMANDS | {contact_commands}
+    COMMANDS = App.COMMANDS | {contact_commands, reminder_commands}
     BINDINGS = [
         Binding("u,ctrl+z", "undo", "Undo", show=False, id="undo"),
         Binding("question_mark", "toggle_help", "Keys", id="help"),

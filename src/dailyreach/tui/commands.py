@@ -1,7 +1,9 @@
-"""The command palette's jump-to-contact: type part of a name, Enter opens the contact."""
+"""The command palette's jump-to-contact (type part of a name, Enter opens the contact) and its
+"Reminders…" entries."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
@@ -54,3 +56,55 @@ class ContactCommands(Provider):
                 yield Hit(
                     score, shown, partial(self._open, contact.id), text=contact.name, help=_help(contact)
                 )
+
+
+class ReminderCommands(Provider):
+    """ctrl+p "Reminders…": what ``dailyreach remind`` installed, and installing or removing it, with
+    config.toml's times."""
+
+    def _choices(self) -> list[tuple[str, Callable[[], None], str]]:
+        config = cast("DailyReachApp", self.app).config
+        at = config.remind_at or "09:00"
+        evening = f", evening check at {config.remind_evening}" if config.remind_evening else ""
+        return [
+            ("Reminders… show", self._show, "What remind --install set up, and when it runs next"),
+            ("Reminders… install", self._install, f"Notify today's plan at {at}{evening} (config.toml)"),
+            ("Reminders… remove", self._remove, "Remove exactly what install wrote"),
+        ]
+
+    def _tell(self, lines: list[str], *, error: bool = False) -> None:
+        self.app.notify("\n".join(lines), title="Reminders", severity="error" if error else "information")
+
+    def _show(self) -> None:
+        from dailyreach import remind
+
+        self._tell(remind.status())
+
+    def _install(self) -> None:
+        from dailyreach import remind
+
+        app = cast("DailyReachApp", self.app)
+        try:
+            chosen = remind.reminders(app.config.remind_at or "09:00", app.config.remind_evening)
+            self._tell(remind.install(chosen, remind.program(app.store.path, app.config.path)))
+        except remind.ReminderError as error:
+            self._tell([str(error)], error=True)
+
+    def _remove(self) -> None:
+        from dailyreach import remind
+
+        try:
+            self._tell(remind.uninstall())
+        except remind.ReminderError as error:
+            self._tell([str(error)], error=True)
+
+    async def discover(self) -> Hits:
+        for name, action, help_text in self._choices():
+            yield DiscoveryHit(name, action, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, action, help_text in self._choices():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), action, help=help_text)

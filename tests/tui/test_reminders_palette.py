@@ -1,0 +1,37 @@
+"""ctrl+p "Reminders…": install, show and remove the daily notification from the app."""
+
+from dailyreach.config import load_config
+from dailyreach.tui.app import DailyReachApp
+from tests.tui.conftest import SIZE, settle
+
+
+def notices(app) -> list[str]:
+    return [str(notification.message) for notification in app._notifications]
+
+
+async def run_command(pilot, words: str) -> None:
+    await pilot.press("ctrl+p", *words)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_reminders_are_installed_shown_and_removed_from_the_palette(store, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)  # no user manager to enable the timers with
+    config = tmp_path / "config.toml"
+    config.write_text('[reminders]\nat = "08:15"\n')
+    app = DailyReachApp(store, load_config(config))
+    units = home / "config" / "systemd" / "user"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await run_command(pilot, "Reminders install")
+        assert "OnCalendar=*-*-* 08:15:00" in (units / "dailyreach-notify.timer").read_text()
+        assert f"--config {config}" in (units / "dailyreach-notify.service").read_text()
+        await run_command(pilot, "Reminders show")
+        assert "today's plan: every day at 08:15" in notices(app)[-1]
+        await run_command(pilot, "Reminders remove")
+        assert "removed" in notices(app)[-1]
+        assert not units.exists()
