@@ -88,6 +88,7 @@ class Session:
     def __init__(self, db: Path) -> None:
         self.db = db
         self._store: Store | None = None
+        self.warn_of_problems = True
 
     @property
     def store(self) -> Store:
@@ -95,6 +96,13 @@ class Session:
             from dailyreach.core.store.store import Store
 
             self._store = Store(self.db)
+            problems = self._store.problems() if self.warn_of_problems else []
+            if problems:
+                echo(
+                    f"warning: {len(problems)} record(s) in {self.db} cannot be read and are skipped "
+                    "(left as they are in the file); `dailyreach doctor` lists them",
+                    err=True,
+                )
         return self._store
 
 
@@ -477,3 +485,37 @@ def remind(ctx: click.Context, action: str | None, at: str | None, evening: str 
         raise click.ClickException(str(error)) from None
     for line in lines:
         click.echo(line)
+
+
+@cli.command()
+@click.option("--repair", is_flag=True, help="Make the safe repairs, after a backup of the file.")
+@click.pass_obj
+def doctor(session: Session, repair: bool) -> None:
+    """List the records of the database this version cannot read; --repair fixes what is safe.
+
+    Safe: dropping a field no record has, when the record is whole without it, and putting settings
+    that fail their check back to their defaults. Anything else is left for you to fix by hand.
+    """
+    session.warn_of_problems = False
+    store = session.store
+    problems = store.problems()
+    if not problems:
+        echo(f"{session.db}: every record reads well")
+        return
+    if not repair:
+        echo(f"{session.db}: {len(problems)} record(s) cannot be read; they are skipped and kept as they are")
+        for problem in problems:
+            echo(f"  {problem}")
+        echo("dailyreach doctor --repair fixes what is safe, after a backup")
+        sys.exit(1)
+    from dailyreach.core.store.doctor import repair as make_repairs
+
+    done = make_repairs(store)
+    if done.backup is not None:
+        echo(f"backup: {done.backup}")
+    for problem in done.repaired:
+        echo(f"  repaired: {problem}")
+    for problem in done.left:
+        echo(f"  left for you to fix by hand: {problem}")
+    if done.left:
+        sys.exit(1)

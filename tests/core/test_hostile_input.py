@@ -269,3 +269,36 @@ def test_the_store_names_each_bad_record_by_table_id_and_field(db, alice):
         ("settings", "settings", "timezone"),
     } <= found
     assert any(p.field == "favourite_colour" for p in Store(db).problems())
+
+
+def test_commands_warn_of_skipped_records_and_doctor_lists_then_repairs_what_is_safe(db, alice):
+    run_cli("log", "alice", "dm_sent", "--at", "-1d", db=db)
+    edited = hand_edit(db)
+    assert "`dailyreach doctor` lists them" in run_cli("today", db=db).stderr
+    listed = run_cli("doctor", db=db, check=False)
+    assert listed.returncode == 1
+    for expected in (
+        "contacts a-list: record",
+        "contacts typed: priority",
+        "interactions far-back: at",
+        "settings settings: timezone",
+        "favourite_colour",
+    ):
+        assert expected in listed.stdout
+    listed_after = json.loads(db.read_text(encoding="utf-8"))
+    assert {t: listed_after[t] for t in ("contacts", "interactions", "settings")} == {
+        t: edited[t] for t in ("contacts", "interactions", "settings")
+    }
+
+    repaired = run_cli("doctor", "--repair", db=db, check=False)
+    backup = Path(repaired.stdout.split("backup: ")[1].splitlines()[0])
+    assert json.loads(backup.read_text(encoding="utf-8"))["contacts"] == edited["contacts"]
+    after = json.loads(db.read_text(encoding="utf-8"))
+    first = next(iter(edited["contacts"]))
+    assert "favourite_colour" not in after["contacts"][first]
+    assert after["settings"]["settings"]["timezone"] is None
+    assert after["settings"]["settings"]["daily_goal"] == 3
+    assert after["contacts"]["typed"] == edited["contacts"]["typed"]
+    assert "Alice" in {c["name"] for c in json.loads(run_cli("export", db=db).stdout)["contacts"]}
+    left = run_cli("doctor", db=db, check=False).stdout
+    assert "favourite_colour" not in left and "contacts typed: priority" in left

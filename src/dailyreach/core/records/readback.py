@@ -172,6 +172,13 @@ _REQUIRED = {
 }
 
 
+def known_fields(table: str) -> set[str]:
+    """The fields a stored record of ``table`` may have."""
+    if table == "plans":
+        return {"date", "items"}
+    return set(_FIELDS.get(table, {}))
+
+
 def record_problem(table: str, body: Any) -> tuple[str, str] | None:
     """What is wrong with a stored record of ``table``, as (field, problem); None when nothing is."""
     if not isinstance(body, dict):

@@ -1,0 +1,53 @@
+"""``dailyreach doctor``: what in the database this version cannot read, and the safe repairs.
+
+Safe means nothing the user wrote is lost: a field no dailyreach record has is dropped when the record
+is then whole, and settings that fail their check go back to their defaults. Everything else is only
+listed, for the user to fix by hand; a backup of the file is written before any repair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dailyreach.core.records.readback import Problem, known_fields, readable_settings, record_problem
+from dailyreach.core.store.store import RECORD_TABLES, SETTINGS_TABLE, Store
+
+
+@dataclass
+class Repair:
+    backup: Path | None = None
+    repaired: list[Problem] = field(default_factory=list)
+    left: list[Problem] = field(default_factory=list)
+
+
+def repair(store: Store) -> Repair:
+    """Make the safe repairs as one change (not undoable: the backup is the way back). It writes through
+    the store's own change machinery, which this module shares a package with."""
+    result = Repair()
+    problems = store.problems()
+    if not problems:
+        return result
+    result.backup = store._write_backup("before-doctor")
+    raw = store._storage.read() or {}
+    fixes: list[tuple[str, str, dict[str, object]]] = []
+    for problem in problems:
+        if problem.table == "settings":
+            continue
+        body = raw.get(problem.table, {}).get(problem.record_id)
+        if isinstance(body, dict) and problem.table in RECORD_TABLES:
+            trimmed = {key: value for key, value in body.items() if key in known_fields(problem.table)}
+            if record_problem(problem.table, trimmed) is None:
+                fixes.append((problem.table, problem.record_id, trimmed))
+                result.repaired.append(problem)
+                continue
+        result.left.append(problem)
+    settings_problems = [problem for problem in problems if problem.table == "settings"]
+    with store.transaction("doctor", undoable=False):
+        for table, record_id, body in fixes:
+            store._put(table, record_id, body)
+        if settings_problems:
+            settings, _ = readable_settings(raw.get(SETTINGS_TABLE, {}).get("settings"))
+            store._put(SETTINGS_TABLE, "settings", settings.to_dict())
+            result.repaired.extend(settings_problems)
+    return result
