@@ -31,6 +31,24 @@ def test_plan_takes_due_follow_ups_then_keep_in_touch_then_new_targets_by_priori
     assert low.id != high_late.id
 
 
+def test_the_longest_overdue_follow_up_comes_first_whenever_its_thread_began(store, clock):
+    clock.set(pendulum.datetime(2026, 11, 1, 9, tz="Asia/Tokyo"))
+    early = add_contact(store, "Began first, nudged since")
+    late = add_contact(store, "Began later, never nudged")
+    log(store, early, "dm_sent", at=clock.now())
+    clock.advance(days=1)
+    log(store, late, "dm_sent", at=clock.now())
+    clock.advance(days=5)
+    log(store, early, "follow_up", at=clock.now())  # its next nudge is due later than late's first
+    clock.set(pendulum.datetime(2026, 11, 23, 9, tz="Asia/Tokyo"))
+    agenda = build_agenda(store)
+    assert names(agenda) == ["Began later, never nudged", "Began first, nudged since"]
+    assert [reply.contact.name for reply in agenda.pending] == [
+        "Began first, nudged since",
+        "Began later, never nudged",
+    ]
+
+
 def test_the_goal_caps_the_plan_and_the_plan_does_not_reshuffle_during_the_day(store, clock):
     store.save_settings(Settings(timezone="Asia/Tokyo", daily_goal=2))
     for name in ("A", "B", "C"):

@@ -79,10 +79,18 @@ def plan_candidates(
     ``pending_replies`` gives it)."""
     awake = [c for c in contacts if not c.archived and not _is_snoozed(c, snoozes, today)]
     awake_ids = {contact.id for contact in awake}
+    # The longest overdue first (then the longest waiting): the nudge that is latest is the most urgent.
+    due = sorted(
+        (
+            reply
+            for reply in pending
+            if reply.contact.id in awake_ids and reply.overdue(today) and not reply.give_up_offered
+        ),
+        key=lambda reply: (reply.follow_up_due, reply.waiting_since),
+    )
     follow_ups = [
         PlanItem(contact_id=reply.contact.id, reason="follow_up", follow_up_number=reply.nudges + 1)
-        for reply in pending
-        if reply.contact.id in awake_ids and reply.overdue(today) and not reply.give_up_offered
+        for reply in due
     ]
     keep_in_touch = []
     for contact in awake:
