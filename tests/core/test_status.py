@@ -175,3 +175,13 @@ def test_the_evening_text_is_said_only_while_the_goal_is_not_met(store):
     assert evening_text(build_agenda(store)) == "1 of 2 done — 1 more keeps your 1-day streak"
     log(store, add_contact(store, "Bob", handles={"x": "@bob"}), "dm_sent")
     assert evening_text(build_agenda(store)) is None
+
+
+def test_a_record_that_cannot_be_written_does_not_fail_the_change(store, db_path):
+    record_path(db_path).unlink()
+    record_path(db_path).mkdir()  # a folder where the record goes
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    assert store.contact(ann.id) == ann
+    record_path(db_path).rmdir()
+    assert refresh_status_record(db_path) is None
+    assert record(store)["next"] == "Ann"

@@ -369,10 +369,11 @@ class Store:
 
     def _write_status(self) -> None:
         """The day's figures beside the file for ``dailyreach status``, under the lock of the change they
-        follow. A record that cannot be written is only stale: its reader sees the file changed since."""
+        follow. A record that cannot be written is only stale (its reader sees the file changed since and
+        works the figures out again), and the change is already saved: no failure here may undo that."""
         from dailyreach.core.planning.status import write_status_record
 
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(Exception):
             write_status_record(self)
 
     # -- raw access --------------------------------------------------------------------------
