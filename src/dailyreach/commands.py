@@ -155,9 +155,10 @@ def cli(ctx: click.Context, db: Path | None, config: Path | None, demo: bool) ->
 @click.option("--web", metavar="URL")
 @click.option("--why", default="", help="What they achieved and what you want to learn.")
 @click.option("--tag", "tags", multiple=True, help="A tag (repeat for more).")
-@click.option("--priority", type=click.IntRange(1, 3), default=2, show_default=True, help="1 high, 3 low.")
-@click.option("--followers", type=click.IntRange(min=0))
-@click.option("--cadence", type=click.IntRange(min=1), help="Keep in touch every DAYS days.")
+# Numbers are checked by the contact itself, so a mistake reads as it does in the app.
+@click.option("--priority", metavar="N", default="2", show_default=True, help="1 high, 3 low.")
+@click.option("--followers", metavar="N")
+@click.option("--cadence", metavar="DAYS", help="Keep in touch every DAYS days.")
 @click.pass_obj
 def add(
     session: Session,
@@ -165,9 +166,9 @@ def add(
     name: str,
     why: str,
     tags: tuple[str, ...],
-    priority: int,
-    followers: int | None,
-    cadence: int | None,
+    priority: str,
+    followers: str | None,
+    cadence: str | None,
     **handles: str | None,
 ) -> None:
     """Add an outreach target; prints its id."""

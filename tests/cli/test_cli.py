@@ -233,3 +233,14 @@ def test_log_takes_an_id_before_any_name_that_starts_with_it(db):
     logged = run_cli("log", f" {first} ", "dm_sent", db=db).stdout.strip()
     exported = json.loads(run_cli("export", db=db).stdout)
     assert [(i["id"], i["contact_id"]) for i in exported["interactions"]] == [(logged, first)]
+
+
+def test_add_says_a_bad_number_as_the_app_does(db_path):
+    for option, value, said in [
+        ("--priority", "7", "Priority: must be between 1 and 3, not 7"),
+        ("--cadence", "0", "Keep in touch every (days): must be between 1 and 3650, not 0"),
+        ("--followers", "x", "Followers: 'x' is not a whole number"),
+    ]:
+        result = run_cli("add", "Bob", option, value, db=db_path, check=False)
+        assert result.returncode == 1 and said in result.stderr
+    assert not db_path.exists() or "Bob" not in db_path.read_text()

@@ -80,7 +80,7 @@ def plan_candidates(
     awake = [c for c in contacts if not c.archived and not _is_snoozed(c, snoozes, today)]
     awake_ids = {contact.id for contact in awake}
     # The longest overdue first (then the longest waiting): the nudge that is latest is the most urgent.
-    due = sorted(
+    overdue = sorted(
         (
             reply
             for reply in pending
@@ -90,7 +90,7 @@ def plan_candidates(
     )
     follow_ups = [
         PlanItem(contact_id=reply.contact.id, reason="follow_up", follow_up_number=reply.nudges + 1)
-        for reply in due
+        for reply in overdue
     ]
     keep_in_touch = []
     for contact in awake:
