@@ -120,7 +120,7 @@ def refresh_status_record(db: str | Path) -> tuple[str, bool] | None:
         return f"no database at {path} yet", False
     try:
         store = Store(path, lock_wait=0.0)
-        # An empty change writes no record of its own but settles like any other: the record follows.
+        # A change with nothing in it: settling it writes the record, as after any other change.
         with store.transaction("status", undoable=False):
             pass
     except StoreLocked:
