@@ -302,3 +302,34 @@ def test_commands_warn_of_skipped_records_and_doctor_lists_then_repairs_what_is_
     assert "Alice" in {c["name"] for c in json.loads(run_cli("export", db=db).stdout)["contacts"]}
     left = run_cli("doctor", db=db, check=False).stdout
     assert "favourite_colour" not in left and "contacts typed: priority" in left
+
+
+# -- 8. a link opener re-checks the link when it opens it ---------------------------------------
+
+
+async def test_o_opens_only_https_and_mailto_links_whatever_the_file_holds(store, monkeypatch):
+    import webbrowser
+
+    from dailyreach.core.records.model import Contact
+    from dailyreach.tui.app import DailyReachApp
+    from tests.tui.conftest import SIZE, settle
+
+    store.save_contact(Contact.from_dict({"name": "Plain", "handles": {"web": "http://plain.example"}}))
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert opened == []
+        assert any("is not an https: or mailto: link" in n.message for n in app._notifications)
+
+
+def test_a_link_another_program_wrote_into_the_file_is_not_read(db, alice):
+    data = json.loads(db.read_text(encoding="utf-8"))
+    contact = next(iter(data["contacts"].values()))
+    contact["handles"] = {"web": "file:///etc/passwd"}
+    db.write_text(json.dumps(data), encoding="utf-8")
+    assert "contacts" in run_cli("doctor", db=db, check=False).stdout
+    assert "passwd" not in run_cli("export", "--format", "csv", db=db).stdout

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from dailyreach.core.errors import ValidationError
-from dailyreach.core.records.handles import PLATFORMS
+from dailyreach.core.records.handles import PLATFORMS, HandleError, normalise_handle
 from dailyreach.core.records.model import (
     CHANNELS,
     INTERACTION_KINDS,
@@ -109,6 +109,11 @@ def _handles(value: Any) -> str | None:
         platform in PLATFORMS and isinstance(handle, str) for platform, handle in value.items()
     ):
         return "must map a known platform to its handle"
+    for platform, handle in value.items():
+        try:
+            normalise_handle(platform, handle)
+        except HandleError as error:
+            return f"{platform} {handle[:40]!r}: {error}"
     return None
 
 

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from dailyreach.core.errors import DateParseError, StoreError, ValidationError
 from dailyreach.core.records.clock import Zone
 from dailyreach.core.records.dates import parse_when
+from dailyreach.core.records.handles import openable
 from dailyreach.core.records.model import ANSWER_KINDS, Contact, Interaction
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import Thread, parse_stamp, utc_stamp
@@ -249,6 +250,11 @@ class StoreScreen(Screen):
             self.notify("No profile to open.", severity="warning")
             return
         url = contact.profile_urls[contact.main_channel]
+        if not openable(url):
+            self.notify(
+                f"Not opened: {url!r} is not an https: or mailto: link.", severity="error", markup=False
+            )
+            return
         if self.app.is_web:
             self.app.open_url(url)
             return
