@@ -333,3 +333,30 @@ def test_a_link_another_program_wrote_into_the_file_is_not_read(db, alice):
     db.write_text(json.dumps(data), encoding="utf-8")
     assert "contacts" in run_cli("doctor", db=db, check=False).stdout
     assert "passwd" not in run_cli("export", "--format", "csv", db=db).stdout
+
+
+# -- 5 and 10. a symlink at the database path, a read-only database ----------------------------
+
+
+def test_a_symlink_at_the_database_path_is_written_through_to_its_target(tmp_path):
+    synced = tmp_path / "synced"
+    synced.mkdir()
+    target = synced / "dailyreach.json"
+    link = tmp_path / "db.json"
+    run_cli("add", "Alice", "--x", "alice", db=target)
+    link.symlink_to(target)
+    run_cli("add", "Bob", "--x", "bob", db=link)
+    assert link.is_symlink()
+    names = {c["name"] for c in json.loads(target.read_text(encoding="utf-8"))["contacts"].values()}
+    assert names == {"Alice", "Bob"}
+
+
+def test_a_read_only_database_is_refused_for_writing_and_kept_read_only(db, alice):
+    db.chmod(0o400)
+    try:
+        message = refused("add", "Bob", "--x", "bob", db=db)
+        assert "read-only" in message
+        assert db.stat().st_mode & 0o777 == 0o400
+        assert "Alice" in run_cli("export", "--format", "csv", db=db).stdout
+    finally:
+        db.chmod(0o600)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import stat
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -62,7 +63,11 @@ def parse_json_bytes(raw: bytes, source: Path | str) -> Any:
 
 
 def write_owner_only(path: Path, payload: bytes) -> None:
-    """Atomically replace ``path`` with ``payload``, readable by the owner only."""
+    """Atomically replace ``path`` with ``payload``, readable by the owner only.
+
+    A symlink at ``path`` is followed: its target is replaced, in the target's folder, so a database
+    linked into a synced folder stays one file rather than becoming a copy beside the link."""
+    path = Path(os.path.realpath(path)) if path.is_symlink() else path
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as handle:
@@ -129,6 +134,12 @@ class AtomicJSONStorage(Storage):
 
     def _flush(self) -> None:
         try:
+            # A file its owner made read-only (chmod 0400) is refused, not rewritten back to 0600.
+            if self.path.exists() and not os.stat(self.path).st_mode & stat.S_IWUSR:
+                self.forget()
+                raise StoreWriteError(
+                    f"could not save {self.path}: it is read-only; make it writable (chmod u+w) to save"
+                )
             write_owner_only(self.path, orjson.dumps(self._data, option=orjson.OPT_INDENT_2))
         except OSError as error:
             self.forget()
