@@ -360,3 +360,14 @@ def test_a_read_only_database_is_refused_for_writing_and_kept_read_only(db, alic
         assert "Alice" in run_cli("export", "--format", "csv", db=db).stdout
     finally:
         db.chmod(0o600)
+
+
+def test_a_full_width_currency_code_is_the_ascii_code(db):
+    run_cli("invite", "Mixer", "--cost", "5000", "--currency", "ＪＰＹ", "--decline", db=db)
+    invitation = json.loads(run_cli("export", db=db).stdout)["invitations"][0]
+    assert invitation["currency"] == "JPY"
+
+
+@pytest.mark.parametrize("hours", ["1e-320", "0.0000001"])
+def test_an_amount_too_small_to_be_meant_is_refused(db, alice, hours):
+    assert "Hours" in refused("invite", "Mixer", "--hours", hours, db=db)

@@ -6,6 +6,7 @@ Every record is a dataclass with ``from_dict`` (validating, for anything that co
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Self
@@ -197,8 +198,12 @@ class Invitation:
     def from_dict(cls, data: Any) -> Self:
         data = known_keys(cls, data, "invitation")
         priced_in = amount_currency(data.get("cost"))
-        currency = clean_text(data.get("currency") or priced_in or "USD", "currency", limit=3).upper()
-        if len(currency) != 3 or not currency.isalpha():
+        # NFKC: full-width "ＪＰＹ", as a Japanese keyboard types it, is the code JPY, not a new currency.
+        typed = data.get("currency") or priced_in or "USD"
+        if isinstance(typed, str):
+            typed = unicodedata.normalize("NFKC", typed)
+        currency = clean_text(typed, "currency", limit=3).upper()
+        if len(currency) != 3 or not (currency.isascii() and currency.isalpha()):
             raise ValidationError(
                 "currency", f"{shown(currency)} is not a three-letter code such as USD or JPY"
             )

@@ -24,6 +24,7 @@ _SYSTEM_RANDOM = random.SystemRandom()
 
 
 SHOWN_LIMIT = 60
+SMALLEST_AMOUNT = 0.001
 
 
 def shown(value: object) -> str:
@@ -123,6 +124,9 @@ def amount(value: Any, name: str) -> float | int | None:
         raise ValidationError(name, f"must not be negative ({value})")
     if number > 1e12:
         raise ValidationError(name, "is too large")
+    # Below a thousandth no amount of hours or money is meant, and 1e-320 is not even a normal float.
+    if 0 < number < SMALLEST_AMOUNT:
+        raise ValidationError(name, f"{shown(value)} is too small: use 0, or at least {SMALLEST_AMOUNT}")
     return int(number) if number.is_integer() else number
 
 
