@@ -371,3 +371,118 @@ def test_a_full_width_currency_code_is_the_ascii_code(db):
 @pytest.mark.parametrize("hours", ["1e-320", "0.0000001"])
 def test_an_amount_too_small_to_be_meant_is_refused(db, alice, hours):
     assert "Hours" in refused("invite", "Mixer", "--hours", hours, db=db)
+
+
+# -- generated hostile input: the validation boundary, the store reader, the importers ---------
+
+import contextlib  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from dailyreach.core.errors import ImportRejected, ValidationError  # noqa: E402
+from dailyreach.core.records.model import Contact, Interaction, Invitation  # noqa: E402
+from dailyreach.core.records.readback import record_problem  # noqa: E402
+from dailyreach.core.records.text import terminal_safe  # noqa: E402
+
+# Text with the characters that broke things: controls, escapes, bidi controls, brackets, surrogates.
+HOSTILE = st.text(
+    st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(["\x1b", "\x07", "\x9b", "\u202e", "\u2066", "[", "]", "@", ":", "/", "\ud800"]),
+    ),
+    max_size=40,
+)
+TERMINAL_DRIVERS = ("\x1b", "\x07", "\x9b", "\u202e", "\u2066")
+JSON = st.recursive(
+    # 64-bit integers: orjson reads a larger one as a float (noted in issue 11's report).
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | HOSTILE,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(HOSTILE, inner, max_size=3),
+    max_leaves=8,
+)
+FAST = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@FAST
+@given(
+    name=HOSTILE,
+    platform=st.sampled_from(["x", "email", "web", "mastodon", "github", "linkedin"]),
+    handle=HOSTILE,
+)
+def test_a_contact_is_either_refused_or_clean_and_readable_back(name, platform, handle):
+    try:
+        contact = Contact.from_dict(
+            {"name": name, "handles": {platform: handle}, "created_at": "2026-11-23T09:00Z"}
+        )
+    except ValidationError:
+        return
+    body = contact.to_dict()
+    assert record_problem("contacts", body) is None
+    for text in (contact.name, *contact.handles.values()):
+        assert not any(raw in text for raw in TERMINAL_DRIVERS)
+
+
+@FAST
+@given(at=HOSTILE | st.datetimes().map(lambda moment: moment.isoformat() + "+14:00"), text=HOSTILE)
+def test_an_interaction_is_either_refused_or_readable_back(at, text):
+    try:
+        interaction = Interaction.from_dict({"contact_id": "c1", "kind": "note", "at": at, "text": text})
+    except ValidationError:
+        return
+    assert record_problem("interactions", interaction.to_dict()) is None
+
+
+@FAST
+@given(fields=st.dictionaries(st.sampled_from(["title", "hours", "cost", "currency", "event_date"]), JSON))
+def test_an_invitation_is_either_refused_or_readable_back(fields):
+    try:
+        invitation = Invitation.from_dict({"title": "T", **fields})
+    except ValidationError:
+        return
+    assert record_problem("invitations", invitation.to_dict()) is None
+
+
+@FAST
+@given(text=HOSTILE)
+def test_what_is_printed_never_holds_a_byte_that_drives_the_terminal(text):
+    shown = terminal_safe(text)
+    assert not any(raw in shown for raw in (*TERMINAL_DRIVERS, "\ud800"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(table=st.sampled_from(["contacts", "interactions", "invitations", "snoozes", "plans"]), body=JSON)
+def test_the_store_reads_any_hand_edited_record_and_skips_what_it_cannot_read(tmp_path_factory, table, body):
+    from dailyreach.core.planning.agenda import build_agenda
+    from dailyreach.core.store.store import Store
+
+    db = tmp_path_factory.mktemp("hand") / "db.json"
+    data = {"_meta": {"schema": {"format": "dailyreach", "version": 2}}, table: {"r1": body}}
+    db.write_text(json.dumps(data), encoding="utf-8", errors="surrogatepass")
+    store = Store(db)
+    store.problems()
+    build_agenda(store)
+    assert all(isinstance(document, dict) for document in store.documents(table))
+    kept = json.loads(db.read_text(encoding="utf-8", errors="surrogatepass"))[table]["r1"]
+    assert json.dumps(kept) == json.dumps(body)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(HOSTILE, min_size=2, max_size=2), max_size=4))
+def test_a_generated_csv_is_previewed_or_refused_never_crashes(tmp_path_factory, rows):
+    import csv
+
+    from dailyreach.core.files.contact_import import preview_import
+    from dailyreach.core.store.store import Store
+
+    folder = tmp_path_factory.mktemp("csv")
+    path = folder / "people.csv"
+    with path.open("w", encoding="utf-8", errors="surrogateescape", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["name", "web"])
+        writer.writerows(rows)
+    with contextlib.suppress(ImportRejected):
+        preview_import(Store(folder / "db.json"), path)
