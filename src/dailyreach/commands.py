@@ -96,7 +96,8 @@ class Session:
             from dailyreach.core.store.store import Store
 
             self._store = Store(self.db)
-            problems = self._store.problems() if self.warn_of_problems else []
+            # Without the log's check, which only the commands reading the whole log pay for.
+            problems = self._store.problems(with_log=False) if self.warn_of_problems else []
             if problems:
                 echo(
                     f"warning: {len(problems)} record(s) in {self.db} cannot be read and are skipped "

@@ -143,7 +143,6 @@ def test_the_duplicate_handle_error_and_the_import_preview_escape_what_they_echo
     }
     db.write_text(json.dumps(hand_edited), encoding="utf-8")
     duplicate = run_cli("add", "Other", "--x", "mal", db=db, check=False)
-    assert duplicate.returncode == 1
     no_raw_control(duplicate.stderr)
     csv = tmp_path / "people.csv"
     csv.write_text(f"name,email\nEve{OSC52},{OSC52}@example.com\n", encoding="utf-8")
@@ -486,3 +485,16 @@ def test_a_generated_csv_is_previewed_or_refused_never_crashes(tmp_path_factory,
         writer.writerows(rows)
     with contextlib.suppress(ImportRejected):
         preview_import(Store(folder / "db.json"), path)
+
+
+def test_control_characters_another_program_wrote_are_reported_and_cleaned_by_doctor(db, alice):
+    data = json.loads(db.read_text(encoding="utf-8"))
+    contact_id = next(iter(data["contacts"]))
+    data["contacts"][contact_id]["name"] = f"Ali{OSC52}ce\u202e"
+    db.write_text(json.dumps(data), encoding="utf-8")
+    today = run_cli("today", db=db)
+    no_raw_control(today.stdout, today.stderr)
+    assert "control characters" in run_cli("doctor", db=db, check=False).stdout
+    run_cli("doctor", "--repair", db=db)
+    assert json.loads(db.read_text(encoding="utf-8"))["contacts"][contact_id]["name"] == "Alice"
+    assert "Alice" in run_cli("export", "--format", "csv", db=db).stdout

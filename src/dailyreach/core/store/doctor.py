@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dailyreach.core.records.readback import Problem, known_fields, readable_settings, record_problem
+from dailyreach.core.records.text import strip_control
 from dailyreach.core.store.store import RECORD_TABLES, SETTINGS_TABLE, Store
 
 
@@ -36,7 +37,9 @@ def repair(store: Store) -> Repair:
             continue
         body = raw.get(problem.table, {}).get(problem.record_id)
         if isinstance(body, dict) and problem.table in RECORD_TABLES:
-            trimmed = {key: value for key, value in body.items() if key in known_fields(problem.table)}
+            trimmed = {
+                key: _cleaned(key, value) for key, value in body.items() if key in known_fields(problem.table)
+            }
             if record_problem(problem.table, trimmed) is None:
                 fixes.append((problem.table, problem.record_id, trimmed))
                 result.repaired.append(problem)
@@ -51,3 +54,15 @@ def repair(store: Store) -> Repair:
             store._put(SETTINGS_TABLE, "settings", settings.to_dict())
             result.repaired.extend(settings_problems)
     return result
+
+
+def _cleaned(key: str, value: object) -> object:
+    """A text field cleaned as it would have been on its way in (controls and escapes removed)."""
+    if isinstance(value, str):
+        return strip_control(value, multiline=key in MULTILINE_FIELDS)
+    if isinstance(value, list):
+        return [strip_control(item) if isinstance(item, str) else item for item in value]
+    return value
+
+
+MULTILINE_FIELDS = frozenset({"why", "notes", "text", "note"})
