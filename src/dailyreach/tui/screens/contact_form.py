@@ -10,17 +10,13 @@ from textual import on
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Select
 
+from dailyreach.core.errors import field_label
 from dailyreach.core.records.handles import PLATFORMS, HandleError, handle_from_url, matching_handles
 from dailyreach.core.records.model import Contact
 from dailyreach.tui.screens.fields_form import YES, Check, Choice, Field, FieldsForm
 
 FORM_HANDLES = ("x", "linkedin", "bluesky", "mastodon", "email", "web")
-PLATFORM_LABELS = {"x": "X", "linkedin": "LinkedIn", "github": "GitHub", "email": "E-mail"}
 PRIORITIES = (("1 · high", "1"), ("2 · normal", "2"), ("3 · low", "3"))
-
-
-def platform_label(platform: str) -> str:
-    return PLATFORM_LABELS.get(platform, platform.capitalize())
 
 
 def likely_platform(text: str, current: str) -> str:
@@ -89,7 +85,7 @@ def contact_form(
     if editing or len(handles) > 1:
         platforms = [p for p in PLATFORMS if p in FORM_HANDLES or p in handles]
         lines = [
-            Field(p, platform_label(p), handles.get(p, ""), validators=[_handle_check(p)]) for p in platforms
+            Field(p, field_label(p), handles.get(p, ""), validators=[_handle_check(p)]) for p in platforms
         ]
         return FieldsForm(title, [name, *lines, *rest, *(_editing_fields(values) if editing else [])])
     [(platform, handle)] = handles.items() if handles else [("x", "")]
@@ -101,7 +97,7 @@ def contact_form(
         handle,
         "@name, name.bsky.social, a URL",
         validators=[check],
-        beside=Field("platform", "On", platform, choices=tuple((platform_label(p), p) for p in PLATFORMS)),
+        beside=Field("platform", "On", platform, choices=tuple((field_label(p), p) for p in PLATFORMS)),
     )
     return NewTargetForm(title, [name, one_handle, *rest])
 
