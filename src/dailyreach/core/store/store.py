@@ -67,7 +67,8 @@ SCHEMA_VERSION = 2
 FORMAT_NAME = "dailyreach"
 LOCK_WAIT_SECONDS = 10.0
 BACKUPS_KEPT = 7
-RECORD_TABLES = ("contacts", "interactions", "invitations", "snoozes", "plans")
+# "templates" are read and written by core/store/templates.py, through the generic methods below.
+RECORD_TABLES = ("contacts", "interactions", "invitations", "snoozes", "plans", "templates")
 # The field each record table is keyed by; stored records keep it too, so they export as they are.
 KEY_FIELDS = {
     "contacts": "id",
@@ -75,6 +76,7 @@ KEY_FIELDS = {
     "invitations": "id",
     "snoozes": "contact_id",
     "plans": "date",
+    "templates": "id",
 }
 META_TABLE, SETTINGS_TABLE = "_meta", "settings"
 
