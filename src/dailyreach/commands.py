@@ -521,3 +521,29 @@ def doctor(session: Session, repair: bool) -> None:
         echo(f"  left for you to fix by hand: {problem}")
     if done.left:
         sys.exit(1)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="As dailyreach --db.")
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="As dailyreach --config.")
+@click.option(
+    "--public-i-understand",
+    "public",
+    is_flag=True,
+    help="Allow a non-loopback host: anyone who can reach it can read and change your contacts.",
+)
+@click.pass_context
+def serve(
+    ctx: click.Context, host: str, port: int, db: Path | None, config: Path | None, public: bool
+) -> None:
+    """The full app in a browser tab (loopback only unless --public-i-understand); Ctrl+C stops it."""
+    from dailyreach.config import default_config_path
+    from dailyreach.serve import ServeError, run_server
+
+    config = config or ctx.find_root().params.get("config") or default_config_path()
+    try:
+        run_server(db or ctx.obj.db, config, host, port, public=public)
+    except ServeError as error:
+        raise click.ClickException(str(error)) from None

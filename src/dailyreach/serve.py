@@ -1,0 +1,168 @@
+"""``dailyreach serve``: the same app in a browser tab, through textual-serve.
+
+Every browser session runs its own ``python -m dailyreach`` process on the same store and config, so
+sessions share the store's file lock exactly as two terminals do and no write is lost between them.
+Only the ``serve`` command imports this module: textual-serve and aiohttp stay off every other path.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import ipaddress
+import logging
+import re
+import shlex
+import signal
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import aiohttp_jinja2
+import jinja2
+from aiohttp import web
+from textual_serve.server import Server
+
+TITLE = "dailyreach"
+# What the served app process sees, so it knows to leave Ctrl+C to the server (see ``cli.py``).
+SERVED_ENV = "DAILYREACH_SERVED"
+
+SERVING = "dailyreach is served at {url}: open it in a browser. Ctrl+C stops it."
+PUBLIC_WARNING = (
+    "warning: dailyreach is reachable at {host}:{port} by anyone who can reach that address; "
+    "they can read and change all your contacts. There is no password."
+)
+NOT_LOOPBACK = (
+    "{host} is not a loopback address: anyone who can reach it could read and change your contacts. "
+    "Use --public-i-understand to serve there anyway."
+)
+PORT_IN_USE = "port {port} on {host} is already in use: choose another with --port"
+CANNOT_LISTEN = "cannot listen on {host}:{port}: {reason}"
+FOREIGN_PAGE = "dailyreach only answers its own page"
+
+
+class ServeError(Exception):
+    """A reason the server cannot start, in one line for the user."""
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_host(host: str, *, public: bool) -> None:
+    if not public and not is_loopback(host):
+        raise ServeError(NOT_LOOPBACK.format(host=host))
+
+
+def address(host: str, port: int) -> str:
+    """``host:port`` as a URL writes it (an IPv6 address in brackets)."""
+    bare = host.strip("[]")
+    return f"[{bare}]:{port}" if ":" in bare else f"{bare}:{port}"
+
+
+def app_command(db: Path, config: Path) -> str:
+    """The shell command textual-serve runs for each browser session: this app, on this store."""
+    # exec: the shell gives way to Python, so stopping the session stops the app itself.
+    args = [
+        sys.executable,
+        "-m",
+        "dailyreach",
+        "--db",
+        str(db.absolute()),
+        "--config",
+        str(config.absolute()),
+    ]
+    return "exec " + shlex.join(args)
+
+
+def page_template(templates: Path) -> str:
+    """textual-serve's page with a title, and its own copy of the font instead of Google's: the page
+    of a private app calls no third party, and opens without a network."""
+    page = (templates / "app_index.html").read_text(encoding="utf-8")
+    page = page.replace("<head>", "<head>\n    <title>{{ application.name }}</title>", 1)
+    local_font = (
+        "<style>@font-face { font-family: 'Roboto Mono'; "
+        "src: url('{{ config.static.url }}fonts/RobotoMono-VariableFont_wght.ttf'); }</style>"
+    )
+    return re.sub(r"<link\s[^>]*fonts\.googleapis\.com[^>]*>", local_font, page, count=1)
+
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+class DailyReachServer(Server):
+    """textual-serve's server, answering only its own page (see ``same_site_only``) and quiet: it says
+    the address once it listens, and logs only problems."""
+
+    def __init__(self, command: str, host: str, port: int, *, public: bool) -> None:
+        super().__init__(command, host=host.strip("[]"), port=port, title=TITLE)
+        self.public = public
+        self.url = f"http://{address(host, port)}"
+
+    def initialize_logging(self) -> None:
+        logging.basicConfig(level=logging.WARNING, format="%(message)s")
+
+    async def on_startup(self, app: web.Application) -> None:
+        """Nothing: the address is printed once the port is bound, not before (it may be taken)."""
+
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        app.middlewares.append(self.same_site_only)
+        page = page_template(Path(self.templates_path))
+        aiohttp_jinja2.setup(app, loader=jinja2.DictLoader({"app_index.html": page}))
+        return app
+
+    @web.middleware
+    async def same_site_only(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        """Any page open in the user's browser may open a WebSocket to a loopback port, and a site can
+        rename itself to 127.0.0.1 (DNS rebinding): the session socket is answered only when the page
+        that opens it came from this server, and on loopback only under a loopback name."""
+        if not self.public and not is_loopback(request.url.host or ""):
+            raise web.HTTPForbidden(text=FOREIGN_PAGE)
+        origin = request.headers.get("Origin")
+        if origin is not None and origin != f"{request.scheme}://{request.host}":
+            raise web.HTTPForbidden(text=FOREIGN_PAGE)
+        return await handler(request)
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        # The page's socket address is the one the browser used (localhost, 127.0.0.1, a LAN name).
+        self.public_url = f"{request.scheme}://{request.host}"
+        return await super().handle_index(request)
+
+    def serve(self, debug: bool = False) -> None:
+        """textual-serve's own ``serve``, announcing the address once the port is bound."""
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        for stop in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(stop, self.request_exit)
+        web.run_app(
+            self._make_app(),
+            host=self.host,
+            port=self.port,
+            handle_signals=False,
+            loop=loop,
+            access_log=None,
+            shutdown_timeout=5,
+            print=lambda *_: print(SERVING.format(url=self.url), flush=True),
+        )
+
+
+def run_server(db: Path, config: Path, host: str, port: int, *, public: bool) -> None:
+    """Serve the app until Ctrl+C; ServeError when it cannot start."""
+    check_host(host, public=public)
+    if public:
+        print(PUBLIC_WARNING.format(host=host, port=port), file=sys.stderr, flush=True)
+    server = DailyReachServer(app_command(db, config), host, port, public=public)
+    try:
+        server.serve()
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise ServeError(PORT_IN_USE.format(host=host, port=port)) from None
+        reason = error.strerror or str(error)
+        raise ServeError(CANNOT_LISTEN.format(host=host, port=port, reason=reason)) from None
