@@ -12,7 +12,6 @@ import orjson
 
 from dailyreach.core.errors import PROBLEMS_SHOWN, ImportRejected, ValidationError
 from dailyreach.core.records.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
-from dailyreach.core.store.storage import write_owner_only
 from dailyreach.core.store.store import FORMAT_NAME, KEY_FIELDS, RECORD_TABLES, Store, not_in_future
 
 EXPORT_VERSION = 1
@@ -62,9 +61,9 @@ def export_json(store: Store) -> bytes:
 
 def write_export(path: Path, payload: bytes, *, force: bool = False) -> None:
     """Write an export readable by the owner only; an existing file is replaced only when forced."""
-    if path.exists() and not force:
-        raise FileExistsError(f"{path} already exists; choose another name or replace it with --force")
-    write_owner_only(path, payload)
+    from dailyreach.core.files.new_file import write_new_file
+
+    write_new_file(path, payload, replace=force)
 
 
 def _schema_problems(data: Any) -> list[str]:

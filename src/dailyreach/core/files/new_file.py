@@ -1,0 +1,98 @@
+"""Writing a file the user named (an export): whole or not at all, and never over a file by accident.
+
+The bytes go to a temporary file beside the target, are fsynced, then take the target's name in one
+step: ``os.link`` when the target must not be replaced (it fails if the name exists, so of two
+processes exporting to one name exactly one wins), ``os.replace`` when it may be. The temporary file
+is removed on every way out of the function; one left by a killed process (its id is in the name) is
+removed by the next write into that folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+OWNER_ONLY = 0o600
+_MARK = ".dailyreach-"
+# Where a file system has no hard links, the name is claimed by creating it exclusively instead.
+_NO_HARD_LINKS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS})
+
+
+def write_new_file(path: Path, payload: bytes, *, replace: bool = False) -> None:
+    """Write ``payload`` to ``path``, readable by the owner only; FileExistsError if ``path`` exists
+    and ``replace`` is false. An OSError names ``path``, never the temporary file."""
+    try:
+        _remove_leftovers(path.parent)
+        descriptor, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}{_MARK}{os.getpid()}-", suffix=".tmp"
+        )
+    except OSError as error:
+        raise _naming(error, path) from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, OWNER_ONLY)
+        if replace:
+            os.replace(temporary, path)
+        else:
+            _link_new(temporary, path)
+    except FileExistsError:
+        raise FileExistsError(
+            f"{path} already exists; choose another name or replace it with --force"
+        ) from None
+    except OSError as error:
+        raise _naming(error, path) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+    with contextlib.suppress(OSError):
+        directory = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+
+
+def _link_new(temporary: str, path: Path) -> None:
+    """Give the temporary file the name ``path``; FileExistsError if the name is taken."""
+    try:
+        os.link(temporary, path, follow_symlinks=False)
+    except OSError as error:
+        if error.errno not in _NO_HARD_LINKS:
+            raise
+        # Claimed by exclusive creation, then filled by a replace: the content still arrives whole.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY))
+        os.replace(temporary, path)
+
+
+def _naming(error: OSError, path: Path) -> OSError:
+    """The same error, about the user's path rather than the temporary file."""
+    problem = error.strerror or str(error)
+    if error.errno == errno.ENOENT and not path.parent.is_dir():
+        problem = f"{problem} (there is no folder {path.parent})"
+    return type(error)(error.errno, problem, str(path))
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Temporary files whose writing process is gone: it was killed between writing and renaming.
+    A file of a process still running is its export in progress and is left alone."""
+    for leftover in folder.glob(f".*{_MARK}*-*.tmp"):
+        pid = leftover.name.rpartition(_MARK)[2].partition("-")[0]
+        if pid.isdigit() and not _running(int(pid)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: running
+        return True
+    return True

@@ -1,0 +1,137 @@
+"""`dailyreach export -o FILE`: never over an existing file unless forced, even when two run at once;
+no temporary file left behind; errors name the user's path (issue 11, point 9)."""
+
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from dailyreach.core.files.exchange import write_export
+from dailyreach.core.records.model import Contact
+from dailyreach.core.store.store import Store
+from tests.conftest import DAILYREACH, run_cli
+
+ROUNDS = 6
+
+
+@pytest.fixture
+def filled_db(db):
+    """A store whose export takes a few milliseconds to write, so two exports overlap."""
+    store = Store(db)
+    people = [Contact.from_dict({"name": f"Person {n}", "notes": "n" * 200}) for n in range(3000)]
+    store.add_records("fill", {"contacts": {person.id: person.to_dict() for person in people}})
+    store.close()
+    return db
+
+
+def export_process(db, target, *extra, limit_bytes=None):
+    def limited():
+        # Python ignores SIGXFSZ, so a write past the limit fails with EFBIG, as on a full disk.
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+
+    return subprocess.Popen(
+        [DAILYREACH, "export", "-o", str(target), *extra],
+        env={**os.environ, "DAILYREACH_DB": str(db), "TZ": "UTC"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=limited if limit_bytes else None,
+    )
+
+
+def test_of_two_exports_to_one_name_at_once_exactly_one_writes_and_the_other_says_it_exists(
+    filled_db, tmp_path
+):
+    for round_number in range(ROUNDS):
+        target = tmp_path / f"out-{round_number}.json"
+        processes = [export_process(filled_db, target) for _ in range(2)]
+        results = [(process.wait(60), process.stderr.read()) for process in processes]
+        assert sorted(code for code, _ in results) == [0, 1], results
+        refused = next(stderr for code, stderr in results if code)
+        assert refused == f"Error: {target} already exists; choose another name or replace it with --force\n"
+        assert len(json.loads(target.read_text())["contacts"]) == 3000
+    assert not [name for name in os.listdir(tmp_path) if name.endswith(".tmp")]
+
+
+def test_forced_exports_at_once_both_write_a_whole_file(filled_db, tmp_path):
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    processes = [export_process(filled_db, target, "--force") for _ in range(2)]
+    assert [process.wait(60) for process in processes] == [0, 0]
+    assert len(json.loads(target.read_text())["contacts"]) == 3000
+
+
+def test_an_export_that_fails_midway_leaves_no_temporary_file_and_names_the_users_path(filled_db, tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "out.json"
+    process = export_process(filled_db, target, limit_bytes=64 * 1024)
+    assert process.wait(60) == 1
+    stderr = process.stderr.read()
+    assert stderr == f"Error: {target}: File too large\n"
+    assert os.listdir(folder) == []
+
+
+def test_a_killed_export_leaves_a_temporary_file_that_the_next_export_removes(filled_db, tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "out.json"
+    # A process killed (SIGKILL) between writing its temporary file and giving it the name.
+    killed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, signal, sys; from pathlib import Path; from dailyreach.core.files import new_file; "
+            "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL); "
+            "new_file.write_new_file(Path(sys.argv[1]), b'{}')",
+            str(target),
+        ],
+        timeout=60,
+    )
+    assert killed.returncode == -signal.SIGKILL
+    assert [name for name in os.listdir(folder) if name.endswith(".tmp")]
+    run_cli("export", "-o", str(target), db=filled_db)
+    assert os.listdir(folder) == ["out.json"]
+
+
+def test_a_missing_folder_is_named_as_the_user_typed_it(db, tmp_path):
+    run_cli("add", "Ann", db=db)
+    target = tmp_path / "no such folder" / "out.json"
+    result = run_cli("export", "-o", str(target), db=db, check=False)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"Error: {target}: No such file or directory (there is no folder {target.parent})\n"
+    )
+
+
+def test_of_two_writers_of_one_export_name_released_together_exactly_one_wins(tmp_path):
+    """The same race as two processes, made certain: both check the name at the same moment."""
+    target = tmp_path / "out.json"
+    payload = b"x" * (8 << 20)  # long enough to write that both start before either finishes
+    start = threading.Barrier(2)
+    outcomes = []
+
+    def export() -> None:
+        start.wait()
+        try:
+            write_export(target, payload)
+        except FileExistsError as error:
+            outcomes.append(str(error))
+        else:
+            outcomes.append("written")
+
+    writers = [threading.Thread(target=export) for _ in range(2)]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join()
+    assert sorted(outcomes) == [
+        f"{target} already exists; choose another name or replace it with --force",
+        "written",
+    ]
+    assert target.read_bytes() == payload
