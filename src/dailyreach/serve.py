@@ -24,8 +24,6 @@ from aiohttp import web
 from textual_serve.server import Server
 
 TITLE = "dailyreach"
-# What the served app process sees, so it knows to leave Ctrl+C to the server (see ``cli.py``).
-SERVED_ENV = "DAILYREACH_SERVED"
 
 SERVING = "dailyreach is served at {url}: open it in a browser. Ctrl+C stops it."
 PUBLIC_WARNING = (
@@ -103,6 +101,7 @@ class DailyReachServer(Server):
         super().__init__(command, host=host.strip("[]"), port=port, title=TITLE)
         self.public = public
         self.url = f"http://{address(host, port)}"
+        self.sessions: set[asyncio.Task[object]] = set()
 
     def initialize_logging(self) -> None:
         logging.basicConfig(level=logging.WARNING, format="%(message)s")
@@ -110,9 +109,15 @@ class DailyReachServer(Server):
     async def on_startup(self, app: web.Application) -> None:
         """Nothing: the address is printed once the port is bound, not before (it may be taken)."""
 
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Ends every session at once, which closes its socket and quits its app process; otherwise
+        aiohttp would wait out its shutdown timeout for the sockets to close by themselves."""
+        for session in self.sessions:
+            session.cancel()
+
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
-        app.middlewares.append(self.same_site_only)
+        app.middlewares.extend([self.same_site_only, self.tracked])
         page = page_template(Path(self.templates_path))
         aiohttp_jinja2.setup(app, loader=jinja2.DictLoader({"app_index.html": page}))
         return app
@@ -128,6 +133,17 @@ class DailyReachServer(Server):
         if origin is not None and origin != f"{request.scheme}://{request.host}":
             raise web.HTTPForbidden(text=FOREIGN_PAGE)
         return await handler(request)
+
+    @web.middleware
+    async def tracked(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        task = asyncio.current_task()
+        if request.path != "/ws" or task is None:
+            return await handler(request)
+        self.sessions.add(task)
+        try:
+            return await handler(request)
+        finally:
+            self.sessions.discard(task)
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         # The page's socket address is the one the browser used (localhost, 127.0.0.1, a LAN name).

@@ -249,14 +249,18 @@ class StoreScreen(Screen):
         if not contact.handles:
             self.notify("No profile to open.", severity="warning")
             return
-        url = contact.profile_urls[contact.main_channel]
+        self.open_link(contact.profile_urls[contact.main_channel])
+
+    def open_link(self, url: str) -> None:
+        """Open an https: or mailto: link: in a new browser tab when the app is served to a browser
+        (``dailyreach serve``: the browser on the server is nobody's), else in the system's browser."""
         if not openable(url):
             self.notify(
                 f"Not opened: {url!r} is not an https: or mailto: link.", severity="error", markup=False
             )
             return
         if self.app.is_web:
-            self.app.open_url(url)
+            self.app.open_url(url, new_tab=True)
             return
         # Off the UI thread: starting a browser can take a while, and a text-mode one waits until closed.
         self.run_worker(partial(self._open_in_browser, url), thread=True, group="browser")
