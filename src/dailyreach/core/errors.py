@@ -55,6 +55,12 @@ FIELD_LABELS = {
     "followups_before_giving_up": "Follow-ups before giving up",
     "week_start": "Week starts on",
     "timezone": "Timezone",
+    "call_name": "Call them",
+    "my_name": "Your name",
+    "purpose": "Purpose",
+    "language": "Language",
+    "subject": "Subject",
+    "body": "Body",
 }
 
 

@@ -12,6 +12,7 @@ import orjson
 
 from dailyreach.core.errors import PROBLEMS_SHOWN, ImportRejected, ValidationError
 from dailyreach.core.records.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
+from dailyreach.core.records.template import Template
 from dailyreach.core.store.store import FORMAT_NAME, KEY_FIELDS, RECORD_TABLES, Store, not_in_future
 
 EXPORT_VERSION = 1
@@ -28,6 +29,7 @@ _RECORDS: dict[str, Callable[[Any], _Record]] = {
     "invitations": Invitation.from_dict,
     "snoozes": Snooze.from_dict,
     "plans": DayPlan.from_dict,
+    "templates": Template.from_dict,
 }
 
 

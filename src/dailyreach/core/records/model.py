@@ -70,6 +70,8 @@ def _ordered(data: dict[str, Any]) -> dict[str, Any]:
 @dataclass(kw_only=True)
 class Contact:
     name: str
+    # How the user addresses them in a message; empty: worked out from the name (planning/drafts.py).
+    call_name: str = ""
     handles: dict[str, str] = field(default_factory=dict)
     why: str = ""
     notes: str = ""
@@ -115,6 +117,7 @@ class Contact:
         return cls(
             id=record_id(data.get("id") or new_id()),
             name=clean_text(data.get("name"), "name", limit=NAME_LIMIT, required=True),
+            call_name=clean_text(data.get("call_name"), "call_name", limit=NAME_LIMIT),
             handles=normalised,
             why=clean_text(data.get("why"), "why", limit=LONG_LIMIT, multiline=True),
             notes=clean_text(data.get("notes"), "notes", limit=LONG_LIMIT, multiline=True),
@@ -299,6 +302,8 @@ class Settings:
     theme: str = "textual-dark"
     locale: str = "en"
     currency: str = "USD"
+    # The user's own name, for drafts' {my_name}.
+    my_name: str = ""
 
     @classmethod
     def from_dict(cls, data: Any) -> Self:
@@ -344,6 +349,7 @@ class Settings:
             theme=clean_text(data.get("theme") or "textual-dark", "theme", limit=64),
             locale=clean_text(data.get("locale") or "en", "locale", limit=16),
             currency=clean_text(data.get("currency") or "USD", "currency", limit=3).upper(),
+            my_name=clean_text(data.get("my_name"), "my_name", limit=NAME_LIMIT),
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -154,6 +154,7 @@ _FIELDS: dict[str, dict[str, Check]] = {
     "contacts": {
         "id": _name,
         "name": _name,
+        "call_name": _name_or_empty,
         "handles": _handles,
         "why": _text,
         "notes": _text,

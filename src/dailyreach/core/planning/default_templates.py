@@ -1,0 +1,175 @@
+"""The templates a new store starts with, in English and Japanese: one per purpose for any channel, and
+short variants where a channel's limit calls for one. The user edits or deletes them like their own."""
+
+from __future__ import annotations
+
+from dailyreach.core.records.template import Template
+
+# (language, purpose, channel, subject, body)
+_DEFAULTS: tuple[tuple[str, str, str | None, str, str], ...] = (
+    (
+        "en",
+        "first_public_reply",
+        None,
+        "",
+        "{handle} Thank you for sharing this — it is exactly what I am trying to learn as a first-time "
+        "founder.",
+    ),
+    ("en", "first_public_reply", "x", "", "{handle} Thanks for this — exactly what I needed as a founder."),
+    (
+        "en",
+        "first_dm",
+        None,
+        "",
+        "Hi {call_name},\n\nI'm {my_name}, a first-time founder. I've been following your work ({why}) "
+        "and I'd be grateful to learn from you.\n\nWould you be open to one question by message?\n\n"
+        "Thank you,\n{my_name}",
+    ),
+    (
+        "en",
+        "first_dm",
+        "linkedin",
+        "",
+        "Hi {call_name}, I'm {my_name}, a first-time founder learning from your work. I'd be grateful to "
+        "connect.",
+    ),
+    (
+        "en",
+        "first_dm",
+        "email",
+        "A question from a first-time founder",
+        "Hi {call_name},\n\nI'm {my_name}, a first-time founder. I've been following your work ({why}) "
+        "and I'd be grateful to learn from you.\n\nWould you be open to one question by e-mail?\n\n"
+        "Thank you,\n{my_name}",
+    ),
+    (
+        "en",
+        "follow_up_1",
+        None,
+        "",
+        "Hi {call_name}, bringing my note from {days_since} days ago back up, in case it got buried. "
+        "No pressure at all.\n\n{my_name}",
+    ),
+    (
+        "en",
+        "follow_up_2",
+        None,
+        "",
+        "Hi {call_name}, one last nudge on my message: I know you are busy and won't write about it again. "
+        "Thank you either way!\n\n{my_name}",
+    ),
+    (
+        "en",
+        "thanks_reply",
+        None,
+        "",
+        "Thank you so much for your reply, {call_name}! It really helps.\n\n{my_name}",
+    ),
+    (
+        "en",
+        "meeting_ask",
+        None,
+        "",
+        "Hi {call_name}, would you have 20 minutes for a call or a coffee in the coming weeks? I'd love "
+        "to hear more about your experience, and I'll fit around your schedule.\n\n{my_name}",
+    ),
+    (
+        "en",
+        "thanks_met",
+        None,
+        "",
+        "Thank you for your time, {call_name}. I learned a lot, and I'll let you know how it goes.\n\n"
+        "{my_name}",
+    ),
+    (
+        "ja",
+        "first_public_reply",
+        None,
+        "",
+        "{handle} 大変参考になりました。初めて起業した身として、まさに学びたかったことです。"
+        "ありがとうございます。",
+    ),
+    (
+        "ja",
+        "first_dm",
+        None,
+        "",
+        "{call_name}\n\n突然のご連絡失礼いたします。{my_name}と申します。初めての起業に取り組んでおり、"
+        "{call_name}のご活動（{why}）からいつも学ばせていただいております。\n\n"
+        "もしよろしければ、一つだけご質問させていただけないでしょうか。\n\n{my_name}",
+    ),
+    (
+        "ja",
+        "first_dm",
+        "email",
+        "初めての起業についてのご相談",
+        "{call_name}\n\n突然のご連絡失礼いたします。{my_name}と申します。初めての起業に取り組んでおり、"
+        "{call_name}のご活動（{why}）からいつも学ばせていただいております。\n\n"
+        "もしよろしければ、一つだけご質問させていただけないでしょうか。\n\n{my_name}",
+    ),
+    (
+        "ja",
+        "follow_up_1",
+        None,
+        "",
+        "{call_name}\n\n{days_since}日前にお送りしたメッセージの件で、念のため再度ご連絡いたしました。"
+        "お忙しいところ恐縮です。\n\n{my_name}",
+    ),
+    (
+        "ja",
+        "follow_up_2",
+        None,
+        "",
+        "{call_name}\n\n何度も失礼いたします。こちらが最後のご連絡です。ご返信がなくてもまったく問題"
+        "ございません。ありがとうございました。\n\n{my_name}",
+    ),
+    (
+        "ja",
+        "thanks_reply",
+        None,
+        "",
+        "{call_name}\n\nご返信いただき、本当にありがとうございます。大変励みになります。\n\n{my_name}",
+    ),
+    (
+        "ja",
+        "meeting_ask",
+        None,
+        "",
+        "{call_name}\n\nもしご都合がよろしければ、20分ほどオンラインかお茶でお話を伺えないでしょうか。"
+        "日程は{call_name}のご都合に合わせます。\n\n{my_name}",
+    ),
+    (
+        "ja",
+        "thanks_met",
+        None,
+        "",
+        "{call_name}\n\n本日はお時間をいただき、ありがとうございました。大変学びの多い時間でした。\n\n"
+        "{my_name}",
+    ),
+)
+
+# How a default template is named in lists: "first DM (ja, email)".
+_PURPOSE_WORDS = {
+    "first_public_reply": "first public reply",
+    "first_dm": "first DM",
+    "follow_up_1": "follow-up 1",
+    "follow_up_2": "follow-up 2",
+    "thanks_reply": "thanks for reply",
+    "meeting_ask": "meeting ask",
+    "thanks_met": "thanks after meeting",
+}
+
+
+def default_templates() -> list[Template]:
+    return [
+        Template(
+            id=f"default-{language}-{purpose}" + (f"-{channel}" if channel else ""),
+            name=f"{_PURPOSE_WORDS[purpose]} ({language}" + (f", {channel})" if channel else ")"),
+            purpose=purpose,
+            channel=channel,
+            language=language,
+            subject=subject,
+            body=body,
+        )
+        for language, purpose, channel, subject, body in _DEFAULTS
+    ]

@@ -1,0 +1,291 @@
+"""A draft message for a contact: the template that fits what is due, filled in, counted against the
+channel's limit, and the link that opens the channel's compose page. Nothing here sends anything.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import quote, urlencode
+
+from dailyreach.core.records.handles import HandleError, openable, profile_url
+from dailyreach.core.records.model import ANSWER_KINDS, OUTBOUND_KINDS, Contact, Interaction
+from dailyreach.core.records.template import PURPOSES, Template, placeholders_in
+from dailyreach.core.records.text import strip_control
+
+# Where a first public reply can be posted (a comment or a post that mentions them); elsewhere the first
+# message is a DM.
+PUBLIC_REPLY_CHANNELS = frozenset({"x", "bluesky", "threads", "mastodon", "linkedin", "instagram"})
+# The most characters a post or a comment may have.
+PUBLIC_LIMITS = {
+    "x": 280,
+    "bluesky": 300,
+    "threads": 500,
+    "mastodon": 500,
+    "linkedin": 1250,
+    "instagram": 2200,
+}
+# The most characters a direct message may have; a LinkedIn connection request's note is 300. E-mail and
+# the rest have no limit worth counting against.
+MESSAGE_LIMITS = {
+    "x": 10_000,
+    "bluesky": 1000,
+    "threads": 1000,
+    "mastodon": 500,
+    "linkedin": 8000,
+    "instagram": 1000,
+}
+LINKEDIN_NOTE_LIMIT = 300
+# The interaction a sent draft is logged as; a thank-you waits for no answer, so it is a note.
+KIND_FOR_PURPOSE = {
+    "first_public_reply": "public_reply",
+    "first_dm": "dm_sent",
+    "follow_up_1": "follow_up",
+    "follow_up_2": "follow_up",
+    "thanks_reply": "note",
+    "meeting_ask": "dm_sent",
+    "thanks_met": "note",
+}
+
+# Japanese script: kana and the CJK ideographs (and half-width katakana).
+_JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+_HONORIFICS = ("さん", "様", "さま", "先生")
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir"})
+
+
+def one_line(text: str) -> str:
+    """``text`` as it may go into a draft or a link: no escape sequences, controls or line breaks."""
+    return " ".join(strip_control(text).split())
+
+
+def is_japanese_name(name: str) -> bool:
+    return _JAPANESE.search(name) is not None
+
+
+def default_call_name(name: str) -> str:
+    """How to address someone by default: family name + さん for a Japanese name (山田 太郎 → 山田さん),
+    the given name otherwise (Ann Smith → Ann; Smith, Ann → Ann; Dr. Ann Smith → Ann)."""
+    name = one_line(name)
+    if is_japanese_name(name):
+        family = name.replace("\u3000", " ").split(" ")[0]
+        return family if family.endswith(_HONORIFICS) else f"{family}さん"
+    if "," in name:
+        name = name.split(",", 1)[1].strip() or name
+    words = [word for word in name.split() if word.rstrip(".").casefold() not in _TITLES]
+    return words[0] if words else name
+
+
+def call_name_for(contact: Contact) -> str:
+    return one_line(contact.call_name) or default_call_name(contact.name)
+
+
+def language_for(contact: Contact) -> str:
+    """The language a draft to ``contact`` is in by default: Japanese for a name in Japanese script."""
+    return "ja" if is_japanese_name(contact.name) else "en"
+
+
+def draft_channel(contact: Contact, interactions: Sequence[Interaction]) -> str:
+    """Where the conversation is: the channel of the last message sent, else the contact's main one."""
+    sent = [interaction for interaction in interactions if interaction.kind in OUTBOUND_KINDS]
+    return sent[-1].channel if sent else contact.main_channel
+
+
+def purpose_for(interactions: Sequence[Interaction], channel: str, reason: str | None = None) -> str:
+    """What the next message is for, from the contact's log (oldest first) and today's plan reason."""
+    if reason == "keep_in_touch":
+        return "meeting_ask"
+    kinds = [interaction.kind for interaction in interactions if interaction.kind != "note"]
+    last = kinds[-1] if kinds else None
+    if last == "met":
+        return "thanks_met"
+    if last in ANSWER_KINDS:
+        return "thanks_reply"
+    if last is None or last == "no_response":
+        return "first_public_reply" if channel in PUBLIC_REPLY_CHANNELS else "first_dm"
+    # The messages sent since the last answer (or ever): public replies first, then a DM, then nudges.
+    since = len(kinds) - next(
+        (i for i, kind in enumerate(reversed(kinds)) if kind not in OUTBOUND_KINDS), len(kinds)
+    )
+    sent = kinds[since:]
+    if all(kind == "public_reply" for kind in sent):
+        return "first_dm"
+    return "follow_up_1" if "follow_up" not in sent else "follow_up_2"
+
+
+def choose_template(
+    templates: Sequence[Template], purpose: str, channel: str, language: str
+) -> Template | None:
+    """The template for ``purpose`` that fits best: in ``language`` over one for any language over one in
+    another (a Japanese contact gets Japanese words before an English X variant), then made for this
+    channel over one for any channel; among equals, the first."""
+    fitting = [t for t in templates if t.purpose == purpose and t.channel in (None, channel)]
+    if not fitting:
+        return None
+    return max(fitting, key=lambda t: (t.language == language, t.language == "", t.channel == channel))
+
+
+def templates_for(templates: Sequence[Template], channel: str, language: str) -> list[Template]:
+    """The templates usable on ``channel``, the ones in ``language`` (or any) first, in purpose order: what
+    the key that switches template goes through."""
+
+    def rank(template: Template) -> tuple[bool, int, bool]:
+        return (
+            template.language not in ("", language),
+            PURPOSES.index(template.purpose),
+            template.channel is None,
+        )
+
+    return sorted((t for t in templates if t.channel in (None, channel)), key=rank)
+
+
+def limit_for(channel: str, purpose: str) -> int | None:
+    """The most characters the channel takes for this message; None when it takes a long one."""
+    if purpose == "first_public_reply":
+        return PUBLIC_LIMITS.get(channel)
+    if channel == "linkedin" and purpose == "first_dm":
+        return LINKEDIN_NOTE_LIMIT  # a connection request's note
+    return MESSAGE_LIMITS.get(channel)
+
+
+def _x_weight(character: str) -> int:
+    # X counts Latin and common punctuation as 1 and everything else (CJK, emoji) as 2.
+    point = ord(character)
+    light = (
+        point <= 0x10FF or 0x2000 <= point <= 0x200D or 0x2010 <= point <= 0x201F or 0x2032 <= point <= 0x2037
+    )
+    return 1 if light else 2
+
+
+def character_count(text: str, channel: str) -> int:
+    """The length of ``text`` as the channel counts it: X weighs CJK as two; the others count what a
+    reader sees as one character (an accent or an emoji's joiner and modifiers do not add one)."""
+    text = unicodedata.normalize("NFC", text)
+    if channel == "x":
+        return sum(_x_weight(character) for character in text)
+    count, joined = 0, False
+    for character in text:
+        if joined:
+            joined = False
+            continue
+        if character == "\u200d":
+            joined = True
+        elif not (
+            unicodedata.category(character) in ("Mn", "Me")
+            or "\ufe00" <= character <= "\ufe0f"
+            or "\U0001f3fb" <= character <= "\U0001f3ff"
+        ):
+            count += 1
+    return count
+
+
+def shown_handle(contact: Contact, channel: str) -> str:
+    """The handle as written in a message: @name on X, Bluesky and Threads, @user@host on Mastodon."""
+    handle = one_line(contact.handles.get(channel, ""))
+    if handle and channel in ("x", "bluesky", "threads", "instagram") and not handle.startswith("@"):
+        return f"@{handle}"
+    return handle
+
+
+def days_since_last(interactions: Sequence[Interaction], now: datetime) -> int | None:
+    """Whole local days since the last message sent (else the last interaction); None with no log."""
+    sent = [interaction for interaction in interactions if interaction.kind in OUTBOUND_KINDS]
+    last = (sent or list(interactions))[-1:] if interactions else []
+    if not last:
+        return None
+    return max((now.date() - last[0].moment.astimezone(now.tzinfo).date()).days, 0)
+
+
+@dataclass(frozen=True)
+class Draft:
+    contact: Contact
+    template: Template
+    channel: str
+    subject: str
+    text: str
+    # Placeholders that had nothing to fill them (no handle on the channel, no "why", your name unset).
+    missing: tuple[str, ...]
+
+    @property
+    def purpose(self) -> str:
+        return self.template.purpose
+
+    @property
+    def kind(self) -> str:
+        """The interaction to log once it is sent."""
+        return KIND_FOR_PURPOSE[self.purpose]
+
+    @property
+    def limit(self) -> int | None:
+        return limit_for(self.channel, self.purpose)
+
+    def count(self, text: str | None = None) -> int:
+        return character_count(self.text if text is None else text, self.channel)
+
+    def link(self, text: str | None = None) -> str | None:
+        """The compose page for this draft, with ``text`` (the draft as edited) in it."""
+        return compose_link(
+            self.contact, self.channel, self.purpose, self.subject, self.text if text is None else text
+        )
+
+
+def fill(template: Template, values: dict[str, str]) -> tuple[str, str]:
+    """The template's subject and body with ``values`` put in (its placeholders were checked on save)."""
+    return template.subject.format_map(values), template.body.format_map(values)
+
+
+def make_draft(
+    template: Template,
+    contact: Contact,
+    channel: str,
+    interactions: Sequence[Interaction],
+    now: datetime,
+    my_name: str = "",
+) -> Draft:
+    days = days_since_last(interactions, now)
+    values = {
+        "name": one_line(contact.name),
+        "call_name": call_name_for(contact),
+        "handle": shown_handle(contact, channel),
+        "why": one_line(contact.why),
+        "days_since": "" if days is None else str(days),
+        "my_name": one_line(my_name),
+    }
+    subject, text = fill(template, values)
+    used = {name for part in (template.subject, template.body) for name in placeholders_in(part, "body")}
+    missing = tuple(name for name in values if name in used and not values[name])
+    return Draft(contact, template, channel, one_line(subject), text, missing)
+
+
+def _query(**fields: str) -> str:
+    # quote, not quote_plus: a mailto: body and the intents read "+" as a plus sign.
+    return urlencode(fields, quote_via=quote)
+
+
+def compose_link(contact: Contact, channel: str, purpose: str, subject: str, text: str) -> str | None:
+    """Where the user sends the draft: an e-mail with subject and body; a new post for a public reply on
+    Bluesky, Threads, X or Mastodon; otherwise the contact's profile. None when there is nowhere, and
+    never anything but an https: or mailto: link."""
+    handle = contact.handles.get(channel)
+    link: str | None = None
+    if channel == "email" and handle:
+        # The address is quoted too: "a?cc=b@x.org" must not add a recipient.
+        link = f"mailto:{quote(handle, safe='@')}?" + _query(subject=subject, body=text.replace("\n", "\r\n"))
+    elif purpose == "first_public_reply" and channel == "x":
+        link = "https://x.com/intent/post?" + _query(text=text)
+    elif purpose == "first_public_reply" and channel == "bluesky":
+        link = "https://bsky.app/intent/compose?" + _query(text=text)
+    elif purpose == "first_public_reply" and channel == "threads":
+        link = "https://www.threads.net/intent/post?" + _query(text=text)
+    elif purpose == "first_public_reply" and channel == "mastodon" and handle and "@" in handle.lstrip("@"):
+        # Mastodon has no one home: the share page of the contact's own server.
+        host = handle.lstrip("@").split("@", 1)[1]
+        link = f"https://{quote(host, safe='.-')}/share?" + _query(text=text)
+    elif handle:
+        try:
+            link = profile_url(channel, handle)
+        except HandleError:
+            link = None
+    return link if link is not None and openable(link) else None

@@ -1,0 +1,82 @@
+"""The message templates, kept in the store's "templates" table so they travel with the JSON export.
+
+Like ``doctor.py``, this module writes through the store's own change machinery (``transaction`` and
+``_put``), which it shares a package with: an edit or a deletion is one change that ``undo`` reverses.
+"""
+
+from __future__ import annotations
+
+from dailyreach.core.errors import StoreError, ValidationError
+from dailyreach.core.records.template import Template
+from dailyreach.core.store.store import META_TABLE, Store
+
+TABLE = "templates"
+# Set once the default templates were added, so that deleting them all does not bring them back.
+SEEDED_KEY = "default_templates"
+
+
+def templates(store: Store) -> list[Template]:
+    """Every readable template, by language, purpose order and name; one edited into something unreadable
+    by hand is skipped, as the store skips its other records."""
+    from dailyreach.core.records.template import PURPOSES
+
+    found = []
+    for body in store.documents(TABLE):
+        try:
+            found.append(Template.from_dict(body))
+        except ValidationError:
+            continue
+    return sorted(found, key=lambda t: (t.language, PURPOSES.index(t.purpose), t.channel or "", t.name))
+
+
+def template_named(store: Store, name: str) -> Template:
+    """The template called ``name`` (any case) or with that id; StoreError naming the choices if none."""
+    wanted = name.strip().casefold()
+    everything = templates(store)
+    for template in everything:
+        if template.id == name.strip() or template.name.casefold() == wanted:
+            return template
+    names = ", ".join(repr(template.name) for template in everything[:12]) or "none yet"
+    raise StoreError(f"no template called {name.strip()!r}; there are: {names}")
+
+
+def save_template(store: Store, template: Template, label: str | None = None) -> Template:
+    """Add or replace a template, as one undoable change; ValidationError when another has its name."""
+    with store.transaction(label or f"template {template.name}"):
+        twin = next(
+            (
+                other
+                for other in templates(store)
+                if other.id != template.id and other.name.casefold() == template.name.casefold()
+            ),
+            None,
+        )
+        if twin is not None:
+            raise ValidationError("name", f"another template is already called {twin.name!r}")
+        store._put(TABLE, template.id, template.to_dict())
+    return template
+
+
+def delete_template(store: Store, template: Template) -> None:
+    with store.transaction(f"deletion of template {template.name}"):
+        store._put(TABLE, template.id, None)
+
+
+def ensure_default_templates(store: Store) -> bool:
+    """Add the default templates the first time templates are used; whether they were added now.
+
+    Their ids are fixed, so importing another store's export never doubles them."""
+    if SEEDED_KEY in store.record_ids(META_TABLE):
+        return False
+    from dailyreach.core.planning.default_templates import default_templates
+
+    with store.transaction("default templates", undoable=False):
+        # Read again under the lock: another process may have just added them.
+        if SEEDED_KEY in store.record_ids(META_TABLE):
+            return False
+        present = store.record_ids(TABLE)
+        for template in default_templates():
+            if template.id not in present:
+                store._put(TABLE, template.id, template.to_dict())
+        store._put(META_TABLE, SEEDED_KEY, {"added_at": store.local_now().isoformat()})
+    return True

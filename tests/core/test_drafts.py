@@ -1,0 +1,372 @@
+"""Drafts: which template fits, how it is filled, counted and linked; hostile names and handles."""
+
+from datetime import datetime, timedelta
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from dailyreach.core.errors import ValidationError
+from dailyreach.core.planning.default_templates import default_templates
+from dailyreach.core.planning.drafts import (
+    KIND_FOR_PURPOSE,
+    LINKEDIN_NOTE_LIMIT,
+    character_count,
+    choose_template,
+    compose_link,
+    default_call_name,
+    draft_channel,
+    language_for,
+    limit_for,
+    make_draft,
+    purpose_for,
+    templates_for,
+)
+from dailyreach.core.records.model import CHANNELS, Contact, Interaction
+from dailyreach.core.records.template import PLACEHOLDERS, PURPOSES, Template
+from dailyreach.core.records.text import terminal_safe
+
+NOW = datetime.fromisoformat("2026-11-23T09:00:00+09:00")
+
+
+def contact(name="Ann Smith", **fields) -> Contact:
+    return Contact.from_dict({"name": name, **fields})
+
+
+def said(*kinds: str, channel: str = "x", days_ago: int = 5) -> list[Interaction]:
+    """A log with one interaction a day, the last ``days_ago`` days before NOW."""
+    start = NOW - timedelta(days=days_ago + len(kinds) - 1)
+    return [
+        Interaction(contact_id="c", kind=kind, channel=channel, at=(start + timedelta(days=i)).isoformat())
+        for i, kind in enumerate(kinds)
+    ]
+
+
+# -- call names --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "called"),
+    [
+        ("山田 太郎", "山田さん"),
+        ("山田\u3000太郎", "山田さん"),
+        ("山田太郎", "山田太郎さん"),
+        ("佐藤先生", "佐藤先生"),
+        ("やまだ たろう", "やまださん"),
+        ("Ann Smith", "Ann"),
+        ("Smith, Ann", "Ann"),
+        ("Dr. Ann Smith", "Ann"),
+        ("Prince", "Prince"),
+        ("José  María García", "José"),
+    ],
+)
+def test_the_default_call_name_is_family_name_san_for_japanese_names_and_given_name_otherwise(name, called):
+    assert default_call_name(name) == called
+
+
+def test_a_contact_s_own_call_name_wins():
+    assert make_draft(first_dm(), contact("山田 太郎", call_name="太郎くん"), "x", [], NOW).text.startswith(
+        "太郎くん"
+    )
+
+
+def test_call_name_is_a_contact_field_that_is_cleaned_and_kept():
+    ann = contact(call_name="  Annie\x1b[31m\n ")
+    assert ann.call_name == "Annie"
+    assert Contact.from_dict(ann.to_dict()).call_name == "Annie"
+    with pytest.raises(ValidationError, match="Call them"):
+        contact(call_name="x" * 201)
+
+
+# -- choosing ----------------------------------------------------------------------------------
+
+
+def first_dm(body: str = "{call_name} {why}") -> Template:
+    return Template(name="dm", purpose="first_dm", body=body)
+
+
+@pytest.mark.parametrize("purpose", PURPOSES)
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_the_channel_s_own_template_is_chosen_over_the_general_one_for_every_purpose(purpose, channel):
+    general = Template(name="g", purpose=purpose, body="general", language="en")
+    other = next(c for c in CHANNELS if c != channel)
+    elsewhere = Template(name="o", purpose=purpose, body="other channel", channel=other, language="en")
+    own = Template(name="c", purpose=purpose, body="own", channel=channel, language="en")
+    unrelated = [Template(name=p, purpose=p, body=p, channel=channel) for p in PURPOSES if p != purpose]
+    assert choose_template([general, elsewhere, own, *unrelated], purpose, channel, "en") is own
+    assert choose_template([elsewhere, general, *unrelated], purpose, channel, "en") is general
+    assert choose_template([elsewhere, *unrelated], purpose, channel, "en") is None
+
+
+@pytest.mark.parametrize("purpose", PURPOSES)
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_the_default_set_has_a_template_for_every_purpose_and_channel_in_both_languages(purpose, channel):
+    for language in ("en", "ja"):
+        chosen = choose_template(default_templates(), purpose, channel, language)
+        assert chosen is not None and chosen.language == language and chosen.purpose == purpose
+        assert chosen.channel in (None, channel)
+
+
+def test_the_language_follows_the_name_and_falls_back_to_any_template():
+    assert language_for(contact("山田 太郎")) == "ja"
+    assert language_for(contact("Ann Smith")) == "en"
+    english = Template(name="en", purpose="first_dm", body="Hi", language="en")
+    anything = Template(name="any", purpose="first_dm", body="Yo")
+    japanese = Template(name="ja", purpose="first_dm", body="こんにちは", language="ja")
+    assert choose_template([english, anything, japanese], "first_dm", "x", "ja") is japanese
+    assert choose_template([english, anything], "first_dm", "x", "ja") is anything
+    assert choose_template([english], "first_dm", "x", "ja") is english
+
+
+@pytest.mark.parametrize(
+    ("log", "channel", "reason", "purpose"),
+    [
+        ((), "x", None, "first_public_reply"),
+        ((), "bluesky", "new", "first_public_reply"),
+        ((), "email", "new", "first_dm"),
+        ((), "github", None, "first_dm"),
+        (("public_reply",), "x", None, "first_dm"),
+        (("public_reply", "public_reply"), "x", None, "first_dm"),
+        (("dm_sent",), "x", "follow_up", "follow_up_1"),
+        (("public_reply", "dm_sent"), "x", "follow_up", "follow_up_1"),
+        (("dm_sent", "follow_up"), "x", "follow_up", "follow_up_2"),
+        (("dm_sent", "follow_up", "follow_up"), "x", "follow_up", "follow_up_2"),
+        (("dm_sent", "reply_received"), "x", None, "thanks_reply"),
+        (("dm_sent", "reply_received", "note"), "x", None, "thanks_reply"),
+        (("dm_sent", "meeting_booked"), "x", None, "thanks_reply"),
+        (("dm_sent", "reply_received", "met"), "x", None, "thanks_met"),
+        (("dm_sent", "reply_received", "dm_sent"), "x", None, "follow_up_1"),
+        (("dm_sent", "no_response"), "x", None, "first_public_reply"),
+        (("dm_sent", "reply_received", "met"), "x", "keep_in_touch", "meeting_ask"),
+    ],
+)
+def test_the_purpose_follows_the_conversation(log, channel, reason, purpose):
+    assert purpose_for(said(*log, channel=channel), channel, reason) == purpose
+
+
+def test_the_draft_goes_where_the_last_message_went():
+    ann = contact(handles={"x": "@ann", "email": "ann@example.com"})
+    assert draft_channel(ann, []) == "x"
+    assert draft_channel(ann, said("dm_sent", channel="email")) == "email"
+
+
+def test_switching_goes_through_the_channel_s_templates_in_the_contact_s_language_first():
+    order = templates_for(default_templates(), "email", "ja")
+    assert all(t.channel in (None, "email") for t in order)
+    languages = [t.language for t in order]
+    assert languages == sorted(languages, key=lambda language: language != "ja")
+    assert [t.purpose for t in order if t.language == "ja"][:2] == ["first_public_reply", "first_dm"]
+
+
+# -- filling -----------------------------------------------------------------------------------
+
+
+def test_every_placeholder_is_filled():
+    body = " | ".join(f"{{{name}}}" for name in PLACEHOLDERS)
+    template = Template(name="t", purpose="follow_up_1", body=body, subject="For {call_name}")
+    ann = contact("Ann Smith", handles={"x": "ann"}, why="Grew a shop to 1M")
+    draft = make_draft(template, ann, "x", said("dm_sent", days_ago=4), NOW, my_name="Ken")
+    assert draft.text == "Ann Smith | Ann | @ann | Grew a shop to 1M | 4 | Ken"
+    assert draft.subject == "For Ann"
+    assert draft.missing == ()
+    assert draft.kind == "follow_up"
+
+
+def test_a_japanese_draft_addresses_the_family_name():
+    yamada = contact("山田 太郎", handles={"mastodon": "@yamada@mstdn.jp"}, why="上場した")
+    template = choose_template(default_templates(), "first_dm", "mastodon", language_for(yamada))
+    assert template is not None
+    draft = make_draft(template, yamada, "mastodon", [], NOW, my_name="佐藤")
+    assert draft.text.startswith("山田さん\n\n")
+    assert "佐藤と申します" in draft.text and "（上場した）" in draft.text
+    assert "{" not in draft.text
+
+
+def test_missing_fields_are_left_empty_and_named():
+    template = Template(
+        name="t", purpose="first_dm", body="Hi {call_name} {handle} ({why}) {days_since} {my_name}"
+    )
+    draft = make_draft(template, contact("Ann"), "email", [], NOW)
+    assert draft.text == "Hi Ann  ()  "
+    assert draft.missing == ("handle", "why", "days_since", "my_name")
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ("Hi {nmae}", "unknown placeholder {nmae}"),
+        ("Hi {Name}", "unknown placeholder {Name}"),
+        ("Hi {name.__class__}", "unknown placeholder"),
+        ("Hi {0}", "unknown placeholder {0}"),
+        ("Hi {}", "unknown placeholder {}"),
+        ("Hi {name:>99999999}", "takes no format"),
+        ("Hi {name!r}", "takes no format"),
+        ("Hi {name", "opens or closes no placeholder"),
+        ("Hi name}", "opens or closes no placeholder"),
+    ],
+)
+def test_an_unknown_or_odd_placeholder_is_refused_when_the_template_is_made(body, problem):
+    with pytest.raises(ValidationError, match=problem.replace("{", r"\{").replace(".", r"\.")) as refused:
+        Template.from_dict({"name": "t", "purpose": "first_dm", "body": body})
+    assert "{call_name}" in str(refused.value) or "format" in problem or "brace" in str(refused.value)
+    with pytest.raises(ValidationError, match="Subject"):
+        Template.from_dict({"name": "t", "purpose": "first_dm", "body": "ok", "subject": body})
+
+
+def test_doubled_braces_are_braces():
+    template = Template.from_dict({"name": "t", "purpose": "first_dm", "body": "{{name}} is {name}"})
+    assert make_draft(template, contact("Ann"), "x", [], NOW).text == "{name} is Ann"
+
+
+def test_a_template_round_trips_and_checks_its_fields():
+    template = Template.from_dict(
+        {"name": " Mine ", "purpose": "meeting_ask", "channel": "email", "language": "ja", "body": "x\n\ny"}
+    )
+    assert Template.from_dict(template.to_dict()) == template
+    assert template.name == "Mine" and template.body == "x\n\ny"
+    assert (
+        Template.from_dict({"name": "t", "purpose": "first_dm", "body": "b", "channel": ""}).channel is None
+    )
+    for field, value in (("purpose", "hello"), ("channel", "fax"), ("language", "fr"), ("body", "  ")):
+        with pytest.raises(ValidationError) as refused:
+            Template.from_dict({"name": "t", "purpose": "first_dm", "body": "b", field: value})
+        assert refused.value.field == field
+
+
+# -- counts and limits -------------------------------------------------------------------------
+
+
+def test_limits_per_channel_and_message():
+    assert limit_for("bluesky", "first_public_reply") == 300
+    assert limit_for("x", "first_public_reply") == 280
+    assert limit_for("linkedin", "first_dm") == LINKEDIN_NOTE_LIMIT == 300
+    assert limit_for("linkedin", "follow_up_1") == 8000
+    assert limit_for("email", "first_dm") is None
+    assert limit_for("x", "first_dm") == 10_000
+
+
+def test_characters_are_counted_as_each_channel_counts_them():
+    assert character_count("hello", "bluesky") == 5
+    assert character_count("こんにちは", "bluesky") == 5
+    assert character_count("こんにちは", "x") == 10  # X weighs CJK as two
+    assert character_count("café", "x") == 4
+    assert character_count("cafe\u0301", "bluesky") == 4  # e + combining accent is one
+    assert character_count("👩\u200d💻", "bluesky") == 1
+    assert character_count("👍🏽", "mastodon") == 1
+
+
+def test_a_draft_over_its_limit_is_counted_as_such():
+    template = Template(name="t", purpose="first_public_reply", body="{why}")
+    draft = make_draft(template, contact("Ann", why="あ" * 150), "x", [], NOW)
+    assert draft.count() == 300 > draft.limit == 280
+    assert draft.count("short") == 5
+
+
+def test_default_templates_fit_their_channel_with_usual_values():
+    ann = contact("Annabelle Smith-Jones", handles={"x": "annabelle_sj", "bluesky": "annabelle.bsky.social"})
+    for channel in ("x", "bluesky"):
+        for language in ("en", "ja"):
+            template = choose_template(default_templates(), "first_public_reply", channel, language)
+            assert template is not None
+            draft = make_draft(template, ann, channel, [], NOW, my_name="Ken")
+            assert draft.limit is not None and draft.count() <= draft.limit
+
+
+# -- compose links -----------------------------------------------------------------------------
+
+TRICKY = "Hi & welcome? #1 100% sure + more\nline two / é 日本"
+
+
+def decoded(link: str) -> tuple[str, str, str, dict[str, list[str]]]:
+    parts = urlsplit(link)
+    return parts.scheme, parts.netloc, parts.path, parse_qs(parts.query, keep_blank_values=True)
+
+
+@pytest.mark.parametrize(
+    ("channel", "handle", "host", "path"),
+    [
+        ("x", "@ann", "x.com", "/intent/post"),
+        ("bluesky", "ann.bsky.social", "bsky.app", "/intent/compose"),
+        ("threads", "ann", "www.threads.net", "/intent/post"),
+        ("mastodon", "@ann@mastodon.social", "mastodon.social", "/share"),
+    ],
+)
+def test_a_public_reply_opens_the_post_intent_with_the_text_decoded_back_exactly(channel, handle, host, path):
+    link = compose_link(contact(handles={channel: handle}), channel, "first_public_reply", "", TRICKY)
+    assert link is not None
+    scheme, netloc, got_path, query = decoded(link)
+    assert (scheme, netloc, got_path) == ("https", host, path)
+    assert query == {"text": [TRICKY]}
+    assert " " not in link and "\n" not in link
+
+
+def test_an_e_mail_opens_with_subject_and_body():
+    ann = contact(handles={"email": "ann@example.com"})
+    link = compose_link(ann, "email", "first_dm", "Hello & more?", TRICKY)
+    assert link is not None
+    scheme, _, path, query = decoded(link)
+    assert (scheme, path) == ("mailto", "ann@example.com")
+    assert query == {"subject": ["Hello & more?"], "body": [TRICKY.replace("\n", "\r\n")]}
+
+
+def test_a_hostile_address_cannot_add_a_recipient_or_a_header():
+    evil = contact(handles={"email": "ann?cc=boss&bcc=x@example.com"})
+    link = compose_link(evil, "email", "first_dm", "s", "b")
+    assert link is not None
+    _, _, path, query = decoded(link)
+    assert set(query) == {"subject", "body"}
+    from urllib.parse import unquote
+
+    assert unquote(path) == "ann?cc=boss&bcc=x@example.com"
+
+
+@pytest.mark.parametrize(
+    ("channel", "handle", "purpose", "link"),
+    [
+        ("x", "@ann", "first_dm", "https://x.com/ann"),
+        ("linkedin", "ann-smith", "first_public_reply", "https://www.linkedin.com/in/ann-smith"),
+        ("github", "ann", "follow_up_1", "https://github.com/ann"),
+        ("bluesky", "ann.bsky.social", "follow_up_2", "https://bsky.app/profile/ann.bsky.social"),
+    ],
+)
+def test_other_messages_open_the_profile(channel, handle, purpose, link):
+    assert compose_link(contact(handles={channel: handle}), channel, purpose, "", "text") == link
+
+
+def test_no_handle_or_no_safe_link_gives_no_link():
+    assert compose_link(contact(), "x", "first_public_reply", "", "t") is not None  # an intent needs none
+    assert compose_link(contact(), "email", "first_dm", "", "t") is None
+    assert compose_link(contact(), "in_person", "thanks_met", "", "t") is None
+    plain_web = contact(handles={"web": "http://ann.example"})
+    assert compose_link(plain_web, "web", "first_dm", "", "t") is None  # only https: and mailto:
+
+
+# -- hostile names and handles -----------------------------------------------------------------
+
+HOSTILE = "Ann\x1b[31m [bold]VIP[/] \x07\u202eevil\nNext line\x1b]52;c;aGk=\x07"
+
+
+def test_a_hostile_name_cannot_reach_the_draft_the_link_or_the_terminal():
+    # Stored as another program may have written it: not through Contact.from_dict's cleaning.
+    evil = Contact(name=HOSTILE, call_name="", why="why\x1b[2J\r\nmore", handles={"x": "ann"})
+    template = Template(name="t", purpose="first_public_reply", body="{handle} {name} / {call_name}: {why}")
+    draft = make_draft(template, evil, "x", [], NOW)
+    assert "\x1b" not in draft.text and "\x07" not in draft.text and "\u202e" not in draft.text
+    assert "\n" not in draft.text and "\r" not in draft.text
+    assert terminal_safe(draft.text) == draft.text
+    assert "[bold]VIP[/]" in draft.text  # kept as the words they are: the app shows them without markup
+    link = draft.link()
+    assert link is not None and link.isprintable() and " " not in link
+    assert decoded(link)[3] == {"text": [draft.text]}
+
+
+def test_a_typed_draft_with_controls_still_makes_a_printable_link():
+    ann = contact(handles={"bluesky": "ann.bsky.social"})
+    link = compose_link(ann, "bluesky", "first_public_reply", "", "a\x1b[31mb\x00c\u202e")
+    assert link is not None and link.isprintable()
+    assert decoded(link)[3] == {"text": ["a\x1b[31mb\x00c\u202e"]}
+
+
+def test_each_purpose_logs_as_an_interaction():
+    assert set(KIND_FOR_PURPOSE) == set(PURPOSES)
+    assert KIND_FOR_PURPOSE["first_public_reply"] == "public_reply"
+    assert KIND_FOR_PURPOSE["follow_up_2"] == "follow_up"

@@ -1,0 +1,103 @@
+"""Templates in the store: defaults on first use, saving, undo, and the JSON export and import."""
+
+import json
+
+import pytest
+
+from dailyreach.core.errors import StoreError, ValidationError
+from dailyreach.core.files.exchange import apply_import, export_bundle, plan_import
+from dailyreach.core.records.template import Template
+from dailyreach.core.store.store import Store
+from dailyreach.core.store.templates import (
+    delete_template,
+    ensure_default_templates,
+    save_template,
+    template_named,
+    templates,
+)
+from tests.conftest import add_contact
+
+
+def test_the_defaults_come_once_in_english_and_japanese(store):
+    assert templates(store) == []
+    assert ensure_default_templates(store) is True
+    first = templates(store)
+    assert {t.language for t in first} == {"en", "ja"}
+    assert ensure_default_templates(store) is False
+    assert templates(store) == first
+    assert store.history == []  # not an undoable change: u never takes the defaults away
+
+
+def test_deleting_every_template_does_not_bring_the_defaults_back(store):
+    ensure_default_templates(store)
+    for template in templates(store):
+        delete_template(store, template)
+    assert ensure_default_templates(store) is False
+    assert templates(store) == []
+
+
+def test_a_template_is_saved_edited_and_deleted_with_undo(store):
+    mine = save_template(store, Template(name="Mine", purpose="first_dm", body="Hi {call_name}"))
+    edited = Template.from_dict({**mine.to_dict(), "body": "Hello {call_name}"})
+    save_template(store, edited)
+    assert template_named(store, "mine").body == "Hello {call_name}"
+    store.undo()
+    assert template_named(store, "MINE").body == "Hi {call_name}"
+    delete_template(store, mine)
+    with pytest.raises(StoreError, match="no template called 'Mine'"):
+        template_named(store, "Mine")
+    assert store.undo() is not None
+    assert template_named(store, mine.id).name == "Mine"
+
+
+def test_two_templates_cannot_share_a_name(store):
+    save_template(store, Template(name="Mine", purpose="first_dm", body="a"))
+    with pytest.raises(ValidationError, match="already called 'Mine'"):
+        save_template(store, Template(name="mine", purpose="follow_up_1", body="b"))
+    assert [t.name for t in templates(store)] == ["Mine"]
+
+
+def test_a_template_edited_by_hand_into_nonsense_is_skipped(store, db_path, clock):
+    save_template(store, Template(name="Good", purpose="first_dm", body="a"))
+    data = json.loads(db_path.read_text())
+    data["templates"]["broken"] = {"id": "broken", "name": "Bad", "purpose": "first_dm", "body": "{oops}"}
+    db_path.write_text(json.dumps(data))
+    assert [t.name for t in templates(Store(db_path, clock=clock))] == ["Good"]
+
+
+def test_templates_and_call_names_travel_in_the_export_and_import_once(store, tmp_path, clock):
+    ensure_default_templates(store)
+    save_template(
+        store, Template(name="Mine", purpose="meeting_ask", channel="email", body="Coffee, {name}?")
+    )
+    add_contact(store, "山田 太郎", call_name="太郎さん")
+    bundle = json.loads(json.dumps(export_bundle(store)))
+    assert len(bundle["templates"]) == len(templates(store))
+    other = Store(tmp_path / "other.json", clock=clock)
+    ensure_default_templates(other)  # the same defaults, by id: imported once, not twice
+    apply_import(other, plan_import(other, bundle, "export.json"))
+    assert sorted(t.name for t in templates(other)) == sorted(t.name for t in templates(store))
+    assert other.contacts()[0].call_name == "太郎さん"
+    again = plan_import(other, bundle, "export.json")
+    assert again.added["templates"] == 0 and again.added["contacts"] == 0
+
+
+def test_an_older_export_without_templates_or_call_names_still_imports(store, tmp_path, clock):
+    add_contact(store, "Ann")
+    bundle = json.loads(json.dumps(export_bundle(store)))
+    del bundle["templates"]
+    for body in bundle["contacts"]:
+        del body["call_name"]
+    del bundle["settings"]["my_name"]
+    other = Store(tmp_path / "other.json", clock=clock)
+    apply_import(other, plan_import(other, bundle, "old.json"))
+    assert other.contacts()[0].call_name == ""
+
+
+def test_an_imported_template_with_an_unknown_placeholder_is_refused(store):
+    bundle = json.loads(json.dumps(export_bundle(store)))
+    bundle["templates"] = [
+        {"id": "t1", "name": "x", "purpose": "first_dm", "channel": None, "body": "{nmae}"}
+    ]
+    with pytest.raises(Exception, match=r"templates\[0\]\.body: unknown placeholder \{nmae\}"):
+        plan_import(store, bundle, "bad.json")
