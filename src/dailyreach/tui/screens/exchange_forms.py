@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from textual import on
+from textual.app import App
 from textual.widgets import Input, Select
 
 from dailyreach.core.files.formats import EXPORT_FORMATS, EXPORT_SUFFIXES, IMPORT_FORMATS, IMPORT_TITLES
@@ -17,6 +19,14 @@ EXPORT_TITLES = {
     "csv": "CSV: contacts",
     "interactions-csv": "CSV: interactions",
     "ics": "iCalendar: follow-ups",
+}
+# What the browser is told each export holds (``dailyreach serve``).
+EXPORT_MEDIA_TYPES = {
+    "json": "application/json",
+    "vcard": "text/vcard",
+    "csv": "text/csv",
+    "interactions-csv": "text/csv",
+    "ics": "text/calendar",
 }
 ENCODINGS = (
     ("UTF-8 or Shift_JIS, as the file says", ""),
@@ -67,20 +77,35 @@ def _file_named(value: str) -> str:
     return value
 
 
-def export_form(store: Store, typed: dict[str, str] | None = None) -> FieldsForm:
+def _download_name(value: str) -> str:
+    if not value.strip():
+        raise ValueError("a file name is needed")
+    if "/" in value or "\\" in value:
+        raise ValueError("a file name only: the browser asks where to save it")
+    return value
+
+
+def export_form(store: Store, typed: dict[str, str] | None = None, *, download: bool = False) -> FieldsForm:
+    """The export form; with ``download`` (the app served to a browser) it asks only for a file name,
+    as the file goes to the browser's downloads, not to a folder on the server."""
     day = store.today().isoformat()
-    suggested = shown_path(export_folder() / default_export_name(day, "json"))
-    return ExportForm(
-        day,
-        "Export",
-        [
-            Field("path", "File", suggested, validators=[Check(_file_to_write, optional=False)]),
-            Field("format", "Format", "json", choices=tuple((EXPORT_TITLES[f], f) for f in EXPORT_FORMATS)),
+    formats = Field("format", "Format", "json", choices=tuple((EXPORT_TITLES[f], f) for f in EXPORT_FORMATS))
+    name = default_export_name(day, "json")
+    fields = (
+        [Field("path", "File name", name, validators=[Check(_download_name, optional=False)]), formats]
+        if download
+        else [
+            Field(
+                "path",
+                "File",
+                shown_path(export_folder() / name),
+                validators=[Check(_file_to_write, optional=False)],
+            ),
+            formats,
             Field("replace", "Replace", NO, switch=True),
-        ],
-        typed,
-        save_label="Export",
+        ]
     )
+    return ExportForm(day, "Export", fields, typed, save_label="Download" if download else "Export")
 
 
 def named_for(text: str, day: str, fmt: str) -> str:
@@ -110,7 +135,7 @@ def export_target(answers: dict[str, str], day: str) -> tuple[Path, str, bool]:
     """The file, format and whether to replace it; a suggested name follows the format even when Enter
     came before the form showed it."""
     path = named_for(answers["path"], day, answers["format"])
-    return Path(path.strip()).expanduser(), answers["format"], answers["replace"] == YES
+    return Path(path.strip()).expanduser(), answers["format"], answers.get("replace") == YES
 
 
 def import_form(typed: dict[str, str] | None = None) -> FieldsForm:
@@ -141,3 +166,9 @@ def import_options(answers: dict[str, str]) -> dict:
         "tags": tuple(tag.strip() for tag in answers["tags"].split(",") if tag.strip()),
         "encoding": answers["encoding"].strip() or None,
     }
+
+
+def deliver_download(app: App, name: str, fmt: str, payload: bytes) -> None:
+    """Offer an export to the browser as a download (the app served by ``dailyreach serve``)."""
+    app.deliver_binary(io.BytesIO(payload), save_filename=name, mime_type=EXPORT_MEDIA_TYPES[fmt])
+    app.notify(f"Downloading {name}", markup=False)

@@ -595,7 +595,7 @@ class MainScreen(StoreScreen):
         # The import and export code (icalendar, vobject, jsonschema) loads on first use, not at start-up.
         from dailyreach.core.files.contact_export import EXPORTERS
         from dailyreach.core.files.exchange import write_export
-        from dailyreach.tui.screens.exchange_forms import export_form, export_target
+        from dailyreach.tui.screens.exchange_forms import deliver_download, export_form, export_target
 
         def write(answers: dict[str, str] | None) -> None:
             if answers is None:
@@ -603,6 +603,9 @@ class MainScreen(StoreScreen):
             path, fmt, replace = export_target(answers, self.store.today().isoformat())
             try:
                 payload = EXPORTERS[fmt](self.store)
+                if self.app.is_web:  # served: the file goes to the browser, not to the server's disk
+                    deliver_download(self.app, path.name, fmt, payload)
+                    return
                 write_export(path, payload, force=replace)
             except FileExistsError:
                 problem = f"{path} already exists: switch Replace on to overwrite it"
@@ -614,7 +617,7 @@ class MainScreen(StoreScreen):
             self.notify(problem, title="Not exported", severity="error", markup=False)
             self.action_export(answers)
 
-        self.app.push_screen(export_form(self.store, typed), write)
+        self.app.push_screen(export_form(self.store, typed, download=self.app.is_web), write)
 
     def action_import_file(self, typed: dict[str, str] | None = None) -> None:
         from dailyreach.core.files.contact_import import preview_import
