@@ -34,7 +34,8 @@ from dailyreach.core.records.model import (
     Settings,
     Snooze,
 )
-from dailyreach.core.records.readback import Problem, readable_settings, table_problems
+from dailyreach.core.records.readback import Problem, readable_settings, record_problem, table_problems
+from dailyreach.core.store.checked import read_checked, write_checked
 from dailyreach.core.store.lockfile import FileLock, LockTimeout
 from dailyreach.core.store.storage import (
     OWNER_ONLY,
@@ -115,11 +116,18 @@ class RecordTable(Table):
     def bad_records(self) -> dict[str, Problem]:
         """The records of this table that fail their checks, by id (checked once per read of the file)."""
         with self._lock:
-            table = self._raw().get(self.name, {})
+            table = self._raw().get(self.name)
+            if not table:
+                return {}
             if self._checked is None or self._checked[0] is not table:
                 checked = table_problems(self.name, table) if self.name in RECORD_TABLES else {}
                 self._checked = (table, checked)
             return self._checked[1]
+
+    def trust(self, problems: dict[str, Problem]) -> None:
+        """Take ``problems`` as what checking the table as it was just read would find."""
+        with self._lock:
+            self._checked = (self._raw().get(self.name, {}), dict(problems))
 
     def record(self, record_id: str) -> Body | None:
         with self._lock:
@@ -149,7 +157,17 @@ class RecordTable(Table):
             else:
                 table[record_id] = body
         self._storage.write(tables)
-        self._checked = None
+        # Only the records written are checked again, not the whole table.
+        if self._checked is not None and self._checked[0] is table and self.name in RECORD_TABLES:
+            bad = self._checked[1]
+            for record_id, body in bodies.items():
+                problem = None if body is None else record_problem(self.name, body)
+                if problem is None:
+                    bad.pop(record_id, None)
+                else:
+                    bad[record_id] = Problem(self.name, record_id, *problem)
+        else:
+            self._checked = None
         self.clear_cache()
 
 
@@ -211,6 +229,10 @@ class Store:
         self._stale_threads: set[str] | None = set()
         self.history: list[Change] = []
         self._backed_up_on: str | None = None
+        # The parsed file whose bad records the tables hold without a full check, and the content the
+        # ``<db>.checked`` record names: see ``checked.py``.
+        self._checked_data: object = None
+        self._checked_fingerprint: tuple[int, int] | None = None
         self._open()
 
     # -- opening, schema, backups ------------------------------------------------------------
@@ -242,6 +264,7 @@ class Store:
                 )
             if version < SCHEMA_VERSION:
                 self._migrate(data, version)
+            self._take_checked()
 
     def _migrate(self, data: dict[str, dict[str, Any]], version: int) -> None:
         self._write_backup(f"before-schema-{SCHEMA_VERSION}")
@@ -274,6 +297,31 @@ class Store:
         dailies = sorted(self.backup_folder.glob(f"{self.path.stem}-????-??-??.json"))
         for old in dailies[:-BACKUPS_KEPT]:
             old.unlink(missing_ok=True)
+
+    def _take_checked(self) -> None:
+        """Just after the file is read under the lock: its bad records from ``<db>.checked`` when that
+        record is of this very content, or else from a full check, recorded for the next command."""
+        data = self._storage.read()
+        if data is None or data is self._checked_data:
+            return
+        known = read_checked(self.path, self._storage.fingerprint)
+        if known is None:
+            self._record_checked()
+        else:
+            for name in RECORD_TABLES:
+                self._tables[name].trust(known.get(name, {}))
+            self._checked_fingerprint = self._storage.fingerprint
+        self._checked_data = data
+
+    def _record_checked(self) -> None:
+        """Under the lock, after the file is written: what its check finds, for the next command."""
+        fingerprint = self._storage.fingerprint
+        if fingerprint is not None and fingerprint != self._checked_fingerprint:
+            write_checked(
+                self.path, fingerprint, {name: self._tables[name].bad_records() for name in RECORD_TABLES}
+            )
+            self._checked_fingerprint = fingerprint
+            self._checked_data = self._storage.read()
 
     # -- time --------------------------------------------------------------------------------
 
@@ -339,6 +387,7 @@ class Store:
                 return
             with self._locked():
                 self._storage.read()
+                self._take_checked()
                 self._daily_backup()
                 self._change = Change(label)
                 self._stale_threads = set() if self._derived_current() else None
@@ -348,6 +397,7 @@ class Store:
                         self._settle_derived()
                 finally:
                     change, self._change = self._change, None
+                self._record_checked()
                 self._write_status()
             if change.previous and undoable:
                 self.history.append(change)
@@ -359,11 +409,13 @@ class Store:
                 return None
             change = self.history[-1]
             with self._locked():
+                self._take_checked()
                 with self._storage.batch():
                     self._stale_threads = set() if self._derived_current() else None
                     for table, record_id, before in reversed(change.previous):
                         self._write(table, record_id, self._raw_get(table, record_id), before)
                     self._settle_derived()
+                self._record_checked()
                 self._write_status()
             # Forgotten only once written: an undo refused by a lock or a full disk can be tried again.
             self.history.pop()
