@@ -14,6 +14,7 @@ import os
 import stat
 import tempfile
 import threading
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -102,6 +103,8 @@ class AtomicJSONStorage(Storage):
         self.lock = threading.RLock()
         self._data: dict[str, dict[str, Any]] | None = None
         self._signature: tuple[int, int, int] | None = None
+        # The size and CRC-32 of the bytes last read or written: what ``checked.py`` names a content by.
+        self.fingerprint: tuple[int, int] | None = None
         self._batch_depth = 0
         self._dirty = False
 
@@ -114,7 +117,7 @@ class AtomicJSONStorage(Storage):
             return self._data
         signature = file_signature(self.path)
         if signature is None:
-            self._data, self._signature = None, None
+            self._data, self._signature, self.fingerprint = None, None, None
             return None
         if signature != self._signature or self._data is None:
             raw = self.path.read_bytes()
@@ -122,6 +125,7 @@ class AtomicJSONStorage(Storage):
             if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
                 raise StoreCorrupt(f"{self.path} is JSON but not a dailyreach database")
             self._data, self._signature = data, signature
+            self.fingerprint = (len(raw), zlib.crc32(raw))
         return self._data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
@@ -140,15 +144,17 @@ class AtomicJSONStorage(Storage):
                 raise StoreWriteError(
                     f"could not save {self.path}: it is read-only; make it writable (chmod u+w) to save"
                 )
-            write_owner_only(self.path, orjson.dumps(self._data, option=orjson.OPT_INDENT_2))
+            payload = orjson.dumps(self._data, option=orjson.OPT_INDENT_2)
+            write_owner_only(self.path, payload)
         except OSError as error:
             self.forget()
             raise StoreWriteError(f"could not save {self.path}: {error.strerror or error}") from error
         self._signature = file_signature(self.path)
+        self.fingerprint = (len(payload), zlib.crc32(payload))
 
     def forget(self) -> None:
         """Drop what is in memory, so the next read comes from the file."""
-        self._data, self._signature = None, None
+        self._data, self._signature, self.fingerprint = None, None, None
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
