@@ -172,6 +172,7 @@ class DailyReachServer(Server):
 def run_server(db: Path, config: Path, host: str, port: int, *, public: bool) -> None:
     """Serve the app until Ctrl+C; ServeError when it cannot start."""
     check_host(host, public=public)
+    public = not is_loopback(host)
     if public:
         print(PUBLIC_WARNING.format(host=host, port=port), file=sys.stderr, flush=True)
     server = DailyReachServer(app_command(db, config), host, port, public=public)

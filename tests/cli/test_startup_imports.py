@@ -19,10 +19,12 @@ from tests.conftest import run_cli
 # where there is no flock.
 STORE = {"click", "tinydb", "orjson"}
 HEAVY = STORE | {"filelock", "pendulum", "textual", "icalendar", "vobject", "jsonschema", "tomlkit"}
+HEAVY |= {"textual_serve", "aiohttp"}  # dailyreach serve's web server
 LOADED = {
     ("--version",): set(),
     ("--help",): {"click"},
     ("today", "--help"): {"click"},
+    ("serve", "--help"): {"click"},
     ("today",): STORE,
     ("today", "--json"): STORE,
     ("pending",): STORE,
@@ -89,7 +91,7 @@ def test_the_json_export_and_daily_commands_load_no_other_formats_code(args, db_
 
 def test_the_app_loads_import_and_export_code_only_when_it_is_used():
     assert heavy_loaded("import dailyreach.tui.app").isdisjoint(
-        {"icalendar", "vobject", "jsonschema", "tomlkit"}
+        {"icalendar", "vobject", "jsonschema", "tomlkit", "textual_serve", "aiohttp"}
     )
 
 

@@ -1,0 +1,153 @@
+"""``dailyreach serve`` without a browser: who may connect, a port in use, Ctrl+C (tests/e2e has the
+browser)."""
+
+import asyncio
+import socket
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from dailyreach.serve import is_loopback
+from tests.conftest import run_cli
+from tests.served import Served, app_processes, free_port, running, wait_until
+
+
+@pytest.fixture
+def serve(tmp_path: Path) -> Iterator[Callable[..., Served]]:
+    started: list[Served] = []
+
+    def start(*args: str, port: int | None = None) -> Served:
+        started.append(Served(tmp_path, *args, port=port))
+        return started[-1]
+
+    yield start
+    for server in started:
+        server.kill()
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.2", "localhost", "LOCALHOST", "::1", "[::1]"])
+def test_loopback_hosts_are_private(host):
+    assert is_loopback(host)
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.10", "example.com", "localhost.evil.com", ""])
+def test_other_hosts_are_not(host):
+    assert not is_loopback(host)
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "example.com"])
+def test_a_host_other_than_loopback_is_refused_without_the_flag(host, tmp_path):
+    result = run_cli(
+        "serve", "--host", host, "--port", str(free_port()), db=tmp_path / "db.json", check=False
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"Error: {host} is not a loopback address: anyone who can reach it could read and change your "
+        "contacts. Use --public-i-understand to serve there anyway.\n"
+    )
+
+
+def test_with_the_flag_it_serves_and_warns_who_can_read_and_change_the_contacts(serve):
+    server = serve("--host", "0.0.0.0", "--public-i-understand")
+    assert (
+        server.first_line
+        == f"dailyreach is served at http://0.0.0.0:{server.port}: open it in a browser. Ctrl+C stops it.\n"
+    )
+    code, _, err = server.interrupt()
+    assert code == 0
+    assert err == (
+        f"warning: dailyreach is reachable at 0.0.0.0:{server.port} by anyone who can reach that address; "
+        "they can read and change all your contacts. There is no password.\n"
+    )
+
+
+def test_a_port_in_use_is_one_clear_line(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--port", str(port), db=tmp_path / "db.json", check=False)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == f"Error: port {port} on 127.0.0.1 is already in use: choose another with --port\n"
+
+
+def test_a_bad_port_is_refused_by_the_command_line(tmp_path):
+    result = run_cli("serve", "--port", "70000", db=tmp_path / "db.json", check=False)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+def get(url: str, **headers: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=10) as answer:
+            return answer.status, answer.read().decode()
+    except urllib.error.HTTPError as refused:
+        return refused.code, refused.read().decode()
+
+
+def test_the_page_is_titled_dailyreach_and_calls_no_third_party(serve):
+    server = serve()
+    status, page = get(server.url)
+    assert status == 200
+    assert "<title>dailyreach</title>" in page
+    assert "googleapis" not in page
+    assert f"ws://127.0.0.1:{server.port}/ws" in page
+
+
+def test_only_the_servers_own_page_may_open_a_session(serve):
+    server = serve()
+    # Another site's page in the user's browser, and a site renamed to 127.0.0.1 (DNS rebinding).
+    assert get(f"{server.url}/ws", Origin="https://evil.example")[0] == 403
+    assert get(server.url, Host=f"evil.example:{server.port}")[0] == 403
+    assert (
+        get(
+            f"{server.url}/ws",
+            Host=f"evil.example:{server.port}",
+            Origin=f"http://evil.example:{server.port}",
+        )[0]
+        == 403
+    )
+    assert get(server.url, Host=f"localhost:{server.port}")[0] == 200
+
+
+async def open_session(url: str) -> tuple[aiohttp.ClientSession, aiohttp.ClientWebSocketResponse]:
+    """A browser session's socket, read until the app has drawn its first screen."""
+    client = aiohttp.ClientSession()
+    socket_ = await client.ws_connect(f"{url}/ws?width=100&height=30", origin=url)
+    drawn = 0
+    while drawn < 4000:  # the first frame's bytes
+        message = await asyncio.wait_for(socket_.receive(), 30)
+        assert message.type == aiohttp.WSMsgType.BINARY, message
+        drawn += len(message.data)
+    return client, socket_
+
+
+@pytest.mark.parametrize("group", [False, True], ids=["server alone", "process group"])
+async def test_ctrl_c_stops_the_server_and_every_app_process(serve, group):
+    server = serve()
+    sessions = [await open_session(server.url) for _ in range(2)]
+    apps = app_processes(server.process.pid)
+    assert len(apps) == 2
+
+    async def keep_reading(socket_):  # as a browser does, so the socket closes when the server asks
+        while not socket_.closed:
+            await socket_.receive()
+
+    readers = [asyncio.create_task(keep_reading(socket_)) for _, socket_ in sessions]
+    started = time.monotonic()
+    code, out, err = await asyncio.to_thread(server.interrupt, group=group, timeout=15)
+    assert time.monotonic() - started < 4  # at once, not after aiohttp's shutdown timeout (5 s)
+    assert code == 0
+    assert "Traceback" not in out + err
+    await asyncio.to_thread(wait_until, lambda: not any(map(running, apps)), 5, "the app processes to end")
+    for reader in readers:
+        await asyncio.wait_for(reader, 5)
+    for client, _ in sessions:
+        await client.close()
