@@ -9,6 +9,7 @@ launchd's StartCalendarInterval and cron all read them in the machine's timezone
 
 from __future__ import annotations
 
+import contextlib
 import os
 import plistlib
 import shlex
@@ -150,7 +151,10 @@ def _write_all(folder: Path, files: dict[str, bytes]) -> list[Path]:
             path.write_bytes(payload)
     except OSError as error:
         for path in temporary:
-            path.unlink(missing_ok=True)
+            # On a read-only mount even removing a file that was never made fails (EROFS), and that
+            # must not hide why the writing failed.
+            with contextlib.suppress(OSError):
+                path.unlink()
         raise ReminderError(f"could not write the reminders in {folder}: {error.strerror or error}") from None
     written = []
     for path, name in zip(temporary, files, strict=True):

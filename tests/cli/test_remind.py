@@ -33,14 +33,31 @@ def home(tmp_path: Path) -> Path:
     return folder
 
 
-def run(home: Path, *args: str, db: Path | None = None) -> subprocess.CompletedProcess:
+def run(
+    home: Path, *args: str, db: Path | None = None, read_only: Path | None = None
+) -> subprocess.CompletedProcess:
+    """``dailyreach remind ARGS``; with ``read_only``, that folder cannot be written to: ``chmod a-w``,
+    or for root, who writes through that, a read-only bind mount in a mount namespace of its own."""
     env = {
         **{k: v for k, v in os.environ.items() if k != "XDG_RUNTIME_DIR"},  # no user manager to enable
         "HOME": str(home),
         "XDG_CONFIG_HOME": str(home / "config"),
         "DAILYREACH_DB": str(db or home / "db.json"),
     }
-    return subprocess.run([DAILYREACH, "remind", *args], capture_output=True, text=True, env=env, timeout=60)
+    command = [DAILYREACH, "remind", *args]
+    if read_only is not None and os.geteuid() == 0:
+        mount = 'mount --make-rprivate / && mount --bind "$1" "$1" && mount -o remount,bind,ro "$1"'
+        command = [
+            "unshare",
+            "--mount",
+            "sh",
+            "-c",
+            f'{mount} && shift && exec "$@"',
+            "sh",
+            str(read_only),
+            *command,
+        ]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
 
 
 def test_systemd_timers_are_written_verified_reported_and_removed_without_a_trace(home, tmp_path):
@@ -113,14 +130,13 @@ def test_a_malformed_time_says_so_and_writes_nothing(home, args, said):
     assert tree(home) == before
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder anyway")
 def test_a_read_only_unit_folder_says_so_and_keeps_what_was_there(home):
     run(home, "--install", "--at", "09:00")
     units = home / "config" / "systemd" / "user"
     before = tree(home)
     units.chmod(stat.S_IRUSR | stat.S_IXUSR)
     try:
-        result = run(home, "--install", "--at", "10:00", "--evening", "18:00")
+        result = run(home, "--install", "--at", "10:00", "--evening", "18:00", read_only=units)
     finally:
         units.chmod(stat.S_IRWXU)
     assert result.returncode == 1 and "could not write the reminders" in result.stderr

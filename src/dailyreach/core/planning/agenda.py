@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from dailyreach.core.planning.planner import (
 )
 from dailyreach.core.records.dates import pendulum_zone
 from dailyreach.core.records.model import Contact, Invitation, Settings
+from dailyreach.core.store.storage import StoreReadOnly
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import DaySpan, Thread
 
@@ -73,7 +75,10 @@ def build_agenda(store: Store) -> Agenda:
     candidates = plan_candidates(contacts, threads, pending, snoozes, today, tz)
     plan = settle_plan(stored, candidates, by_id, snoozes, settings, today)
     if stored is None or plan.items != stored.items:
-        store.save_plan(plan)
+        # A database this user may read but not write (a read-only folder or file) still shows the
+        # day; its plan, not fixed in the file, is made afresh at each look.
+        with contextlib.suppress(StoreReadOnly, PermissionError):
+            store.save_plan(plan)
     span = DaySpan.of(today, tz)
     handled_today = {contact_id for contact_id, thread in threads.items() if thread.active_on(span)}
     items = [

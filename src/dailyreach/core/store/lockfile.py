@@ -4,6 +4,14 @@ On POSIX it is an exclusive ``fcntl.flock`` on a lock file beside the database: 
 there, so the two exclude each other. filelock itself is used where there is no ``fcntl`` and on a file
 system without flock (it falls back to a lock of its own there). Importing filelock takes about 20 ms,
 more than any other package on the command line's path, and a command needs only this much of it.
+
+In a folder this user cannot write to (another user's, a read-only mount, ``chmod a-w``), an existing
+lock file is opened for reading only (flock needs no more), so it still excludes every writer. Where
+there is no lock file and none can be made, the database is read without the lock: that is safe
+because every writer replaces the file in one ``os.replace``, so a reader always sees one whole version
+of it; the lock only keeps two read-modify-writes apart. No write can happen unlocked, since a write
+needs a temporary file in the database's folder: unlocked reading is allowed only when that folder is
+not writable either (a database symlinked from a read-only folder into a writable one stays refused).
 """
 
 from __future__ import annotations
@@ -18,6 +26,8 @@ POLL_SECONDS = 0.05
 # What flock answers when another process holds the lock (EACCES on some file systems).
 _HELD_ELSEWHERE = frozenset({errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES})
 _NO_FLOCK = frozenset({errno.ENOSYS, errno.EOPNOTSUPP})
+# What opening or making a file answers in a folder or on a mount this user cannot write to.
+_READ_ONLY = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
 
 
 class LockTimeout(Exception):
@@ -72,7 +82,12 @@ class FileLock:
             import fcntl
         except ImportError:
             return self._use_filelock()
-        descriptor, created = self._open()
+        try:
+            descriptor, created = self._open()
+        except OSError as error:
+            if error.errno in _READ_ONLY and not self._guarded_file_writable():
+                return True  # read without the lock: see the module's docstring for why that is safe
+            raise
         try:
             while True:
                 try:
@@ -109,9 +124,20 @@ class FileLock:
         try:
             descriptor = os.open(self.path, flags | os.O_CREAT | os.O_EXCL, self.mode)
         except FileExistsError:
-            return os.open(self.path, flags), False
+            try:
+                return os.open(self.path, flags), False
+            except OSError as error:
+                if error.errno not in _READ_ONLY:
+                    raise
+                return os.open(self.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)), False
         os.fchmod(descriptor, self.mode)
         return descriptor, True
+
+    def _guarded_file_writable(self) -> bool:
+        """Whether this user could replace the file the lock guards (named as the lock, less ``.lock``):
+        its temporary file goes in the folder of the symlink's target, where there is one."""
+        folder = os.path.dirname(os.path.realpath(self.path.removesuffix(".lock")))
+        return os.access(folder, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
 
     def _unlock_file(self) -> None:
         if self._descriptor is not None:

@@ -9,6 +9,7 @@ Inside ``batch()`` writes stay in memory and reach the disk once, when the batch
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import os
 import stat
@@ -33,6 +34,14 @@ class StoreCorrupt(StoreError):
 
 class StoreWriteError(StoreError):
     pass
+
+
+class StoreReadOnly(StoreWriteError):
+    """The database, or its folder, is one this user may read but not write: reading still works."""
+
+
+# What replacing a file answers in a folder or on a mount this user cannot write to.
+_READ_ONLY_ERRORS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
 
 
 def file_signature(path: Path) -> tuple[int, int, int] | None:
@@ -141,13 +150,17 @@ class AtomicJSONStorage(Storage):
             # A file its owner made read-only (chmod 0400) is refused, not rewritten back to 0600.
             if self.path.exists() and not os.stat(self.path).st_mode & stat.S_IWUSR:
                 self.forget()
-                raise StoreWriteError(
+                raise StoreReadOnly(
                     f"could not save {self.path}: it is read-only; make it writable (chmod u+w) to save"
                 )
             payload = orjson.dumps(self._data, option=orjson.OPT_INDENT_2)
             write_owner_only(self.path, payload)
         except OSError as error:
             self.forget()
+            if error.errno in _READ_ONLY_ERRORS:
+                raise StoreReadOnly(
+                    f"could not save {self.path}: its folder is read-only for you ({error.strerror})"
+                ) from error
             raise StoreWriteError(f"could not save {self.path}: {error.strerror or error}") from error
         self._signature = file_signature(self.path)
         self.fingerprint = (len(payload), zlib.crc32(payload))

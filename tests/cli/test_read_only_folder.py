@@ -1,0 +1,121 @@
+"""A data folder this user may read but not write (another user's, ``chmod a-w``): `today`, `pending`
+and `export` to stdout work; a write is refused in one line and changes nothing (issue 11, point 10).
+
+Root writes into any folder, so as root the commands run as the user ``nobody`` (``setpriv``), to
+whom the folder really is read-only: these tests fail whenever the permissions would."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DAILYREACH, run_cli
+
+NOBODY = 65534
+
+
+def as_reader(*args: str, db: Path, home: Path) -> subprocess.CompletedProcess:
+    """``dailyreach ARGS`` as a user who may read the data folder but not write to it."""
+    switch = []
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        assert setpriv, "setpriv (util-linux) is needed to run as another user than root"
+        switch = [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+    environment = {**os.environ, "DAILYREACH_DB": str(db), "TZ": "UTC", "HOME": str(home)}
+    environment.pop("XDG_CONFIG_HOME", None)
+    return subprocess.run(
+        [*switch, DAILYREACH, *args], capture_output=True, text=True, env=environment, timeout=60
+    )
+
+
+def tree(folder: Path) -> dict[str, bytes | None]:
+    return {
+        str(path.relative_to(folder)): None if path.is_dir() else path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+    }
+
+
+@pytest.fixture
+def place():
+    """A folder the other user can reach (pytest's own are root's alone), with a home of its own."""
+    folder = Path(tempfile.mkdtemp(prefix="dailyreach-read-only-"))
+    folder.chmod(0o755)
+    (folder / "home").mkdir()
+    yield folder
+    for path in [folder, *folder.rglob("*")]:
+        if path.is_dir() and not path.is_symlink():
+            path.chmod(stat.S_IRWXU)
+    shutil.rmtree(folder)
+
+
+def make_read_only(data: Path, home: Path) -> None:
+    """The folder and its files become the reader's, and the folder read-only (as ``chmod a-w``)."""
+    if os.geteuid() == 0:
+        for path in [data, *data.rglob("*"), home]:
+            os.chown(path, NOBODY, NOBODY, follow_symlinks=False)
+    data.chmod(0o555)
+
+
+@pytest.mark.parametrize("lock_file", ["kept", "missing"])
+def test_reading_commands_work_in_a_read_only_data_folder_and_change_nothing(place, lock_file):
+    data = place / "data"
+    db = data / "db.json"
+    run_cli("add", "Ann Target", "--x", "ann", db=db)
+    run_cli("add", "Bob Waiting", "--x", "bob", db=db)
+    run_cli("log", "Bob", "dm_sent", "--at", "-2d", db=db)
+    # Today's plan is not made yet, so `today` wants to save it; and a folder copied from elsewhere
+    # or shared by another user may have no lock file.
+    if lock_file == "missing":
+        (data / "db.json.lock").unlink()
+    make_read_only(data, place / "home")
+    before = tree(data)
+
+    today = as_reader("today", db=db, home=place / "home")
+    assert (today.returncode, today.stderr) == (0, "")
+    assert "Ann Target" in today.stdout
+    pending = as_reader("pending", db=db, home=place / "home")
+    assert (pending.returncode, pending.stderr) == (0, "")
+    assert "Bob Waiting" in pending.stdout
+    exported = as_reader("export", db=db, home=place / "home")
+    assert (exported.returncode, exported.stderr) == (0, "")
+    assert {c["name"] for c in json.loads(exported.stdout)["contacts"]} == {"Ann Target", "Bob Waiting"}
+    assert as_reader("today", "--json", db=db, home=place / "home").returncode == 0
+    assert tree(data) == before
+
+
+@pytest.mark.parametrize("lock_file", ["kept", "missing"])
+def test_a_write_in_a_read_only_data_folder_is_refused_in_one_line(place, lock_file):
+    data = place / "data"
+    db = data / "db.json"
+    run_cli("add", "Ann", "--x", "ann", db=db)
+    if lock_file == "missing":
+        (data / "db.json.lock").unlink()
+    make_read_only(data, place / "home")
+    before = tree(data)
+    result = as_reader("add", "Bob", "--x", "bob", db=db, home=place / "home")
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+    assert "read-only" in result.stderr or "Permission denied" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree(data) == before
+
+
+def test_today_shows_the_plan_of_a_database_its_owner_made_read_only(db):
+    run_cli("add", "Ann Target", "--x", "ann", db=db)
+    db.chmod(0o400)
+    before = db.read_bytes()
+    try:
+        today = run_cli("today", db=db, check=False)
+    finally:
+        mode = stat.S_IMODE(db.stat().st_mode)
+        db.chmod(0o600)
+    assert (today.returncode, today.stderr) == (0, "")
+    assert "Ann Target" in today.stdout
+    assert db.read_bytes() == before and mode == 0o400
