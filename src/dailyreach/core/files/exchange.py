@@ -58,7 +58,7 @@ def export_bundle(store: Store) -> dict[str, Any]:
 
 
 def export_json(store: Store) -> bytes:
-    return orjson.dumps(export_bundle(store), option=orjson.OPT_INDENT_2) + b"\n"
+    return orjson.dumps(export_bundle(store), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
 def write_export(path: Path, payload: bytes, *, force: bool = False) -> None:

@@ -143,6 +143,15 @@ class RecordTable(Table):
                 return [(rid, body) for rid, body in table.items() if rid not in bad]
             return list(table.items())
 
+    def bodies(self) -> list[Body]:
+        """The readable records alone, in one pass: an export takes 100,000 of them."""
+        with self._lock:
+            bad = self.bad_records()
+            table = self._raw().get(self.name, {})
+            if bad:
+                return [body for rid, body in table.items() if rid not in bad]
+            return list(table.values())
+
     def put(self, bodies: dict[str, Body | None]) -> None:
         """Set each id's body; None removes the record."""
         with self._lock:
@@ -546,7 +555,7 @@ class Store:
 
     def documents(self, table: str) -> list[Body]:
         """A record table's records as stored (their export form), in the order they were added."""
-        return [body for _, body in self._all(table)]
+        return self._tables[table].bodies()
 
     def revision(self) -> tuple[int, int, int] | None:
         """A token that changes whenever the database does, so a screen knows when to read it again."""
