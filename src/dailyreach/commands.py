@@ -155,6 +155,7 @@ def cli(ctx: click.Context, db: Path | None, config: Path | None, demo: bool) ->
 @click.option("--email", metavar="E")
 @click.option("--web", metavar="URL")
 @click.option("--why", default="", help="What they achieved and what you want to learn.")
+@click.option("--call-name", default="", help="How you address them (default: 山田さん, or the given name).")
 @click.option("--tag", "tags", multiple=True, help="A tag (repeat for more).")
 # Numbers are checked by the contact itself, so a mistake reads as it does in the app.
 @click.option("--priority", metavar="N", default="2", show_default=True, help="1 high, 3 low.")
@@ -166,6 +167,7 @@ def add(
     /,
     name: str,
     why: str,
+    call_name: str,
     tags: tuple[str, ...],
     priority: str,
     followers: str | None,
@@ -180,6 +182,7 @@ def add(
             "name": name,
             "handles": {platform: handles[platform] for platform in PLATFORMS if handles.get(platform)},
             "why": why,
+            "call_name": call_name,
             "tags": list(tags),
             "priority": priority,
             "followers": followers,
@@ -547,3 +550,10 @@ def serve(
         run_server(db or ctx.obj.db, config, host, port, public=public)
     except ServeError as error:
         raise click.ClickException(str(error)) from None
+
+
+# Drafts and templates (issue 13): their module imports only click until one of them runs.
+from dailyreach.draft_commands import draft, template  # noqa: E402
+
+cli.add_command(draft)
+cli.add_command(template)

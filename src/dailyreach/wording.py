@@ -84,3 +84,33 @@ def export_plan_text(plan: ImportPlan, verb: str) -> str:
     """What importing a JSON export adds, per table, and how many of its records were already there."""
     tables = ", ".join(f"{count} {table}" for table, count in plan.added.items() if count) or "nothing"
     return f"{verb} {tables}; {sum(plan.already_present.values())} already present"
+
+
+# Drafts and templates (issue 13).
+PURPOSE_TITLES = {
+    "first_public_reply": "first public reply",
+    "first_dm": "first DM",
+    "follow_up_1": "follow-up #1",
+    "follow_up_2": "follow-up #2",
+    "thanks_reply": "thanks for a reply",
+    "meeting_ask": "meeting ask",
+    "thanks_met": "thanks after meeting",
+}
+ANY_CHANNEL, ANY_LANGUAGE = "any channel", "any language"
+
+
+def template_text(name: str, purpose: str, channel: str | None, language: str) -> str:
+    """A template in one line: 'first DM (en) · first DM · any channel · en'."""
+    return f"{name} · {PURPOSE_TITLES[purpose]} · {channel or ANY_CHANNEL} · {language or ANY_LANGUAGE}"
+
+
+def count_text(count: int, limit: int | None) -> str:
+    """A draft's length against its channel's limit: '123/280', '301/300, 1 over', '812 characters'."""
+    if limit is None:
+        return plural(count, "character")
+    return f"{count}/{limit}" + (f", {count - limit} over" if count > limit else "")
+
+
+def missing_text(missing: tuple[str, ...]) -> str:
+    """What a draft had nothing to fill in with: 'nothing to fill {why}, {my_name}'."""
+    return "nothing to fill " + ", ".join(f"{{{name}}}" for name in missing)

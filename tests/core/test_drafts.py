@@ -186,7 +186,7 @@ def test_missing_fields_are_left_empty_and_named():
         name="t", purpose="first_dm", body="Hi {call_name} {handle} ({why}) {days_since} {my_name}"
     )
     draft = make_draft(template, contact("Ann"), "email", [], NOW)
-    assert draft.text == "Hi Ann  ()  "
+    assert draft.text == "Hi Ann   "
     assert draft.missing == ("handle", "why", "days_since", "my_name")
 
 
@@ -370,3 +370,22 @@ def test_each_purpose_logs_as_an_interaction():
     assert set(KIND_FOR_PURPOSE) == set(PURPOSES)
     assert KIND_FOR_PURPOSE["first_public_reply"] == "public_reply"
     assert KIND_FOR_PURPOSE["follow_up_2"] == "follow_up"
+
+
+def test_an_empty_value_in_brackets_takes_its_brackets_with_it():
+    template = Template(name="t", purpose="first_dm", body="your work ({why}) and （{why}）, {why}.")
+    assert make_draft(template, contact("Ann"), "x", [], NOW).text == "your work and , ."
+    filled = make_draft(template, contact("Ann", why="SaaS"), "x", [], NOW).text
+    assert filled == "your work (SaaS) and （SaaS）, SaaS."
+
+
+def test_the_user_s_own_template_is_chosen_over_a_default_that_fits_as_well():
+    mine = Template(name="Mine", purpose="first_dm", body="mine", channel="email")
+    chosen = choose_template([*default_templates(), mine], "first_dm", "email", "en")
+    assert chosen is mine
+    anywhere = Template(name="Any", purpose="first_dm", body="mine")
+    # A default made for the channel still beats the user's general one: the channel's limits matter.
+    assert (
+        choose_template([*default_templates(), anywhere], "first_dm", "linkedin", "en").channel == "linkedin"
+    )
+    assert choose_template([*default_templates(), anywhere], "first_dm", "x", "en") is anywhere

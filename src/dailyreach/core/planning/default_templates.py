@@ -160,10 +160,18 @@ _PURPOSE_WORDS = {
 }
 
 
+DEFAULT_ID_PREFIX = "default-"
+
+
+def is_default(template: Template) -> bool:
+    """Whether ``template`` is one of the defaults (edited or not): a user's own is chosen first."""
+    return template.id.startswith(DEFAULT_ID_PREFIX)
+
+
 def default_templates() -> list[Template]:
     return [
         Template(
-            id=f"default-{language}-{purpose}" + (f"-{channel}" if channel else ""),
+            id=f"{DEFAULT_ID_PREFIX}{language}-{purpose}" + (f"-{channel}" if channel else ""),
             name=f"{_PURPOSE_WORDS[purpose]} ({language}" + (f", {channel})" if channel else ")"),
             purpose=purpose,
             channel=channel,

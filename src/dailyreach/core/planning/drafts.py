@@ -7,14 +7,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode
 
+from dailyreach.core.planning.default_templates import is_default
 from dailyreach.core.records.handles import HandleError, openable, profile_url
 from dailyreach.core.records.model import ANSWER_KINDS, OUTBOUND_KINDS, Contact, Interaction
 from dailyreach.core.records.template import PURPOSES, Template, placeholders_in
 from dailyreach.core.records.text import strip_control
+
+if TYPE_CHECKING:
+    from dailyreach.core.store.store import Store
 
 # Where a first public reply can be posted (a comment or a post that mentions them); elsewhere the first
 # message is a DM.
@@ -118,13 +123,22 @@ def purpose_for(interactions: Sequence[Interaction], channel: str, reason: str |
 def choose_template(
     templates: Sequence[Template], purpose: str, channel: str, language: str
 ) -> Template | None:
-    """The template for ``purpose`` that fits best: in ``language`` over one for any language over one in
-    another (a Japanese contact gets Japanese words before an English X variant), then made for this
-    channel over one for any channel; among equals, the first."""
+    """The template for ``purpose`` that fits best: in ``language`` or for any language over one in another
+    (a Japanese contact gets Japanese words before an English X variant), then made for this channel over
+    one for any channel, then the user's own over a default, then in ``language`` over for any; among
+    equals, the first."""
     fitting = [t for t in templates if t.purpose == purpose and t.channel in (None, channel)]
     if not fitting:
         return None
-    return max(fitting, key=lambda t: (t.language == language, t.language == "", t.channel == channel))
+    return max(
+        fitting,
+        key=lambda t: (
+            t.language in (language, ""),
+            t.channel == channel,
+            not is_default(t),
+            t.language == language,
+        ),
+    )
 
 
 def templates_for(templates: Sequence[Template], channel: str, language: str) -> list[Template]:
@@ -232,8 +246,17 @@ class Draft:
 
 
 def fill(template: Template, values: dict[str, str]) -> tuple[str, str]:
-    """The template's subject and body with ``values`` put in (its placeholders were checked on save)."""
-    return template.subject.format_map(values), template.body.format_map(values)
+    """The template's subject and body with ``values`` put in (its placeholders were checked on save); an
+    empty value in brackets takes its brackets with it: "your work ({why})" reads "your work"."""
+
+    def filled(text: str) -> str:
+        for name, value in values.items():
+            if not value:
+                for bracketed in (f" ({{{name}}})", f"({{{name}}})", f"（{{{name}}}）"):
+                    text = text.replace(bracketed, "")
+        return text.format_map(values)
+
+    return filled(template.subject), filled(template.body)
 
 
 def make_draft(
@@ -289,3 +312,65 @@ def compose_link(contact: Contact, channel: str, purpose: str, subject: str, tex
         except HandleError:
             link = None
     return link if link is not None and openable(link) else None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What a draft for one contact is made from, so another template can be put in its place."""
+
+    contact: Contact
+    channel: str
+    purpose: str
+    language: str
+    interactions: tuple[Interaction, ...]
+    now: datetime
+    my_name: str
+    # The templates usable on the channel, best first for this contact: what "switch template" cycles.
+    choices: tuple[Template, ...]
+    draft: Draft | None
+
+    def with_template(self, template: Template) -> Draft:
+        return make_draft(template, self.contact, self.channel, self.interactions, self.now, self.my_name)
+
+
+def prepare_draft(
+    store: Store,
+    contact: Contact,
+    *,
+    channel: str | None = None,
+    template_name: str | None = None,
+    reason: str | None = None,
+) -> Prepared:
+    """The draft for ``contact`` from the store's templates (the defaults are added on first use): the
+    one called ``template_name``, else the one that fits what is due. StoreError for an unknown template
+    name, ValidationError for an unknown channel."""
+    from dailyreach.core.records.model import CHANNELS
+    from dailyreach.core.records.validation import choice
+    from dailyreach.core.store.templates import ensure_default_templates, template_named, templates
+
+    ensure_default_templates(store)
+    interactions = tuple(store.interactions(contact.id))
+    where = choice(channel, "channel", CHANNELS) if channel else draft_channel(contact, interactions)
+    purpose = purpose_for(interactions, where, reason)
+    language = language_for(contact)
+    everything = templates(store)
+    chosen = (
+        template_named(store, template_name)
+        if template_name
+        else choose_template(everything, purpose, where, language)
+    )
+    choices = templates_for(everything, where, language)
+    if chosen is not None and chosen not in choices:
+        choices = [chosen, *choices]
+    prepared = Prepared(
+        contact=contact,
+        channel=where,
+        purpose=chosen.purpose if chosen else purpose,
+        language=language,
+        interactions=interactions,
+        now=store.local_now(),
+        my_name=store.settings().my_name,
+        choices=tuple(choices),
+        draft=None,
+    )
+    return replace(prepared, draft=prepared.with_template(chosen)) if chosen is not None else prepared

@@ -1,0 +1,258 @@
+"""``dailyreach draft`` and ``dailyreach template``: drafts printed (and copied) from the store's
+templates. Nothing is ever sent.
+
+Registered in ``commands.py``; only click is imported here, the rest when a command runs, so the daily
+commands do not pay for them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from dailyreach.commands import Session
+    from dailyreach.core.records.template import Template
+
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+SET_MY_NAME = "set your name for {my_name} with: dailyreach template my-name NAME"
+NOT_COPIED = "not copied: {problem}; the draft is printed above"
+EMPTY_BODY = "the body is empty: give --body TEXT, or --body - to read it from stdin"
+
+
+def _echo(text: object, *, err: bool = False) -> None:
+    from dailyreach.commands import echo
+
+    echo(text, err=err)
+
+
+@click.command()
+@click.argument("contact")
+@click.option(
+    "--template", "template_name", metavar="NAME", help="Use this template (default: the one that fits)."
+)
+@click.option("--channel", metavar="C", help="Write for this channel (default: where the conversation is).")
+@click.option("--copy", is_flag=True, help="Also put the draft on the system clipboard.")
+@click.pass_obj
+def draft(session: Session, contact: str, template_name: str | None, channel: str | None, copy: bool) -> None:
+    """Print a draft message to CONTACT (id, handle or name) from your templates.
+
+    The draft goes to stdout; which template, its length against the channel's limit and the link to
+    send it from go to stderr. Nothing is sent.
+    """
+    from dailyreach.core.planning.drafts import prepare_draft
+    from dailyreach.core.planning.lookup import find_contact
+    from dailyreach.wording import PURPOSE_TITLES, count_text, missing_text
+
+    store = session.store
+    person = store.contact(contact.strip()) or find_contact(store.contacts(include_archived=True), contact)
+    prepared = prepare_draft(store, person, channel=channel, template_name=template_name)
+    made = prepared.draft
+    if made is None:
+        raise click.ClickException(
+            f"no template for a {PURPOSE_TITLES[prepared.purpose]} on {prepared.channel}: "
+            "add one with dailyreach template add, or choose one with --template"
+        )
+    _echo(made.text)
+    _echo(
+        f"template: {made.template.name} · {made.channel} · {count_text(made.count(), made.limit)}", err=True
+    )
+    if made.subject:
+        _echo(f"subject: {made.subject}", err=True)
+    link = made.link()
+    if link:
+        _echo(f"send from: {link}", err=True)
+    if made.missing:
+        _echo(missing_text(made.missing), err=True)
+        if "my_name" in made.missing:
+            _echo(SET_MY_NAME, err=True)
+    if copy:
+        from dailyreach.clipboard import copy_to_system_clipboard
+
+        problem = copy_to_system_clipboard(made.text)
+        if problem is not None:
+            _echo(NOT_COPIED.format(problem=problem), err=True)
+            sys.exit(1)
+        _echo("copied to the clipboard", err=True)
+
+
+@click.group()
+def template() -> None:
+    """List, add, edit and remove the message templates drafts are made from.
+
+    A template's body may use {name}, {call_name}, {handle}, {why}, {days_since} and {my_name}.
+    """
+
+
+def _body(given: str | None) -> str | None:
+    """--body TEXT, or - for stdin (a body of several lines)."""
+    if given == "-":
+        return sys.stdin.read()
+    return given
+
+
+_purpose_help = (
+    "first_public_reply, first_dm, follow_up_1, follow_up_2, thanks_reply, meeting_ask or thanks_met."
+)
+
+
+@template.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="Print every template in full as JSON.")
+@click.pass_obj
+def list_templates(session: Session, as_json: bool) -> None:
+    """List the templates (the defaults are added the first time)."""
+    from dailyreach.core.store.templates import ensure_default_templates, templates
+    from dailyreach.wording import template_text
+
+    ensure_default_templates(session.store)
+    found = templates(session.store)
+    if as_json:
+        from dailyreach.commands import _emit_json
+
+        _emit_json([t.to_dict() for t in found])
+        return
+    for t in found:
+        _echo(template_text(t.name, t.purpose, t.channel, t.language))
+    if not found:
+        _echo("no templates: dailyreach template add NAME --purpose P --body TEXT adds one")
+
+
+@template.command(name="show")
+@click.argument("name")
+@click.pass_obj
+def show_template(session: Session, name: str) -> None:
+    """Print a template as it is written, placeholders and all."""
+    from dailyreach.core.store.templates import ensure_default_templates, template_named
+    from dailyreach.wording import template_text
+
+    ensure_default_templates(session.store)
+    found = template_named(session.store, name)
+    _echo(template_text(found.name, found.purpose, found.channel, found.language), err=True)
+    if found.subject:
+        _echo(f"subject: {found.subject}", err=True)
+    _echo(found.body)
+
+
+def _fields_options(command: Command) -> Command:
+    """The options ``add`` and ``edit`` share."""
+    for option in reversed(
+        [
+            click.option("--purpose", help=_purpose_help),
+            click.option("--channel", help="Only for this channel (x, bluesky, email...); 'any' for all."),
+            click.option("--language", help="en, ja, or 'any'."),
+            click.option("--subject", help="The e-mail subject line."),
+            click.option("--body", help="The message, with placeholders; - reads it from stdin."),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+@template.command(name="add")
+@click.argument("name")
+@_fields_options
+@click.pass_obj
+def add_template(
+    session: Session,
+    name: str,
+    purpose: str | None,
+    channel: str | None,
+    language: str | None,
+    subject: str | None,
+    body: str | None,
+) -> None:
+    """Add a template called NAME; an unknown placeholder is refused."""
+    from dailyreach.core.records.template import Template
+    from dailyreach.core.store.templates import ensure_default_templates, save_template
+
+    text = _body(body)
+    if not (text or "").strip():
+        raise click.UsageError(EMPTY_BODY)
+    if not purpose:
+        raise click.UsageError(f"give --purpose: {_purpose_help}")
+    ensure_default_templates(session.store)
+    made = Template.from_dict(
+        {
+            "name": name,
+            "purpose": purpose,
+            "channel": channel,
+            "language": "" if language in (None, "any") else language,
+            "subject": subject or "",
+            "body": text,
+        }
+    )
+    save_template(session.store, made, f"add template {made.name}")
+    _echo(made.id)
+
+
+@template.command(name="edit")
+@click.argument("name")
+@click.option("--name", "new_name", help="A new name.")
+@_fields_options
+@click.pass_obj
+def edit_template(
+    session: Session,
+    name: str,
+    new_name: str | None,
+    purpose: str | None,
+    channel: str | None,
+    language: str | None,
+    subject: str | None,
+    body: str | None,
+) -> None:
+    """Change what is given of the template NAME; the rest stays."""
+    from dailyreach.core.records.template import Template
+    from dailyreach.core.store.templates import ensure_default_templates, save_template, template_named
+
+    ensure_default_templates(session.store)
+    found: Template = template_named(session.store, name)
+    text = _body(body)
+    if text is not None and not text.strip():
+        raise click.UsageError(EMPTY_BODY)
+    given = {
+        "name": new_name,
+        "purpose": purpose,
+        "channel": channel,
+        "language": None if language is None else ("" if language == "any" else language),
+        "subject": subject,
+        "body": text,
+    }
+    changed = Template.from_dict(
+        {**found.to_dict(), **{field: value for field, value in given.items() if value is not None}}
+    )
+    save_template(session.store, changed, f"edit template {changed.name}")
+    _echo(f"saved: {changed.name}")
+
+
+@template.command(name="remove")
+@click.argument("name")
+@click.pass_obj
+def remove_template(session: Session, name: str) -> None:
+    """Remove the template NAME."""
+    from dailyreach.core.store.templates import delete_template, ensure_default_templates, template_named
+
+    ensure_default_templates(session.store)
+    found = template_named(session.store, name)
+    delete_template(session.store, found)
+    _echo(f"removed: {found.name}")
+
+
+@template.command(name="my-name")
+@click.argument("name", required=False)
+@click.pass_obj
+def my_name(session: Session, name: str | None) -> None:
+    """Print, or set to NAME, your own name as drafts sign it ({my_name})."""
+    from dailyreach.core.records.model import Settings
+
+    store = session.store
+    settings = store.settings()
+    if name is None:
+        _echo(settings.my_name or "(not set)")
+        return
+    changed = Settings.from_dict({**settings.to_dict(), "my_name": name})
+    store.save_settings(changed)
+    _echo(f"your name: {changed.my_name}")

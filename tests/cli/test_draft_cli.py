@@ -1,0 +1,134 @@
+"""dailyreach draft and dailyreach template, through the installed command."""
+
+import json
+import os
+import stat
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.cli.test_startup_imports import SCRIPT, heavy_loaded, script_env
+from tests.conftest import run_cli
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "db.json"
+    run_cli("add", "山田 太郎", "--x", "@yamada", "--why", "上場した", db=path)
+    run_cli("add", "Ann Smith", "--email", "ann@example.com", "--call-name", "Annie", db=path)
+    return path
+
+
+def test_a_draft_is_printed_with_its_template_count_and_link(db):
+    done = run_cli("draft", "yamada", db=db)
+    assert done.stdout.startswith("@yamada 大変参考になりました")
+    assert "template: first public reply (ja) · x · " in done.stderr
+    link = next(line for line in done.stderr.splitlines() if line.startswith("send from: "))
+    query = parse_qs(urlsplit(link.removeprefix("send from: ")).query)
+    assert query == {"text": [done.stdout.rstrip("\n")]}
+
+
+def test_the_call_name_given_at_add_and_my_name_sign_an_e_mail(db):
+    run_cli("template", "my-name", "Ken Sato", db=db)
+    assert run_cli("template", "my-name", db=db).stdout == "Ken Sato\n"
+    done = run_cli("draft", "Ann", db=db)
+    assert done.stdout.startswith("Hi Annie,\n") and done.stdout.rstrip().endswith("Ken Sato")
+    assert "subject: A question from a first-time founder" in done.stderr
+    assert "mailto:ann@example.com?subject=" in done.stderr
+    assert "nothing to fill {why}" in done.stderr
+    assert "your work ()" not in done.stdout
+
+
+def test_a_template_chosen_by_name_and_a_channel_by_option(db):
+    done = run_cli("draft", "Ann", "--template", "meeting ask (en)", "--channel", "x", db=db)
+    assert done.stdout.startswith("Hi Annie, would you have 20 minutes")
+    assert "· x · " in done.stderr and "https://x.com/" not in done.stderr  # no X handle: no link
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("draft", "nobody"), "no contact matches 'nobody'"),
+        (("draft", "Ann", "--template", "nope"), "no template called 'nope'"),
+        (("draft", "Ann", "--channel", "fax"), "'fax' is not one of"),
+        (
+            ("template", "add", "Bad", "--purpose", "first_dm", "--body", "Hi {nmae}"),
+            "unknown placeholder {nmae}",
+        ),
+        (("template", "add", "Bad", "--purpose", "hello", "--body", "Hi"), "'hello' is not one of"),
+        (("template", "add", "Bad", "--purpose", "first_dm"), "the body is empty"),
+        (("template", "remove", "nope"), "no template called 'nope'"),
+    ],
+)
+def test_mistakes_say_what_is_wrong_in_one_line_and_exit_non_zero(db, args, says):
+    done = run_cli(*args, db=db, check=False)
+    assert done.returncode != 0
+    assert says in done.stderr and "Traceback" not in done.stderr
+
+
+def test_templates_are_added_edited_shown_and_removed(db):
+    body = "Hi {call_name},\nthanks for [b]everything[/b].\n{my_name}"
+    run_cli(
+        "template",
+        "add",
+        "Mine",
+        "--purpose",
+        "thanks_reply",
+        "--channel",
+        "email",
+        "--body",
+        "-",
+        db=db,
+        input=body,
+    )
+    assert "Mine · thanks for a reply · email · any language" in run_cli("template", "list", db=db).stdout
+    run_cli("template", "edit", "mine", "--subject", "Thanks, {name}", db=db)
+    shown = run_cli("template", "show", "MINE", db=db)
+    assert shown.stdout == body + "\n" and "subject: Thanks, {name}" in shown.stderr
+    listed = json.loads(run_cli("template", "list", "--json", db=db).stdout)
+    assert {"name": "Mine", "subject": "Thanks, {name}", "channel": "email"}.items() <= next(
+        t for t in listed if t["name"] == "Mine"
+    ).items()
+    run_cli("log", "Ann", "dm_sent", "--channel", "email", "--at", "-2h", db=db)
+    run_cli("log", "Ann", "reply_received", "--channel", "email", db=db)
+    done = run_cli("draft", "Ann", db=db)
+    assert done.stdout == "Hi Annie,\nthanks for [b]everything[/b].\n\n"
+    run_cli("template", "remove", "Mine", db=db)
+    assert "Mine" not in run_cli("template", "list", db=db).stdout
+
+
+def test_copy_without_a_clipboard_says_so_and_keeps_the_draft(db, tmp_path):
+    env = {"PATH": str(tmp_path), "DISPLAY": "", "WAYLAND_DISPLAY": ""}  # no clipboard tool to be found
+    done = run_cli("draft", "yamada", "--copy", db=db, check=False, env=env)
+    assert done.returncode == 1
+    assert done.stdout.startswith("@yamada ")
+    assert "not copied: no clipboard tool found" in done.stderr
+
+
+def test_copy_hands_the_draft_to_the_platform_tool(db, tmp_path):
+    tool = tmp_path / "xclip"
+    got = tmp_path / "copied.txt"
+    tool.write_text(f"#!/bin/sh\ncat > {got}\n")
+    tool.chmod(tool.stat().st_mode | stat.S_IEXEC)
+    env = {"PATH": f"{tmp_path}{os.pathsep}{os.environ['PATH']}", "DISPLAY": ":0", "WAYLAND_DISPLAY": ""}
+    done = run_cli("draft", "yamada", "--copy", db=db, env=env)
+    assert "copied to the clipboard" in done.stderr
+    assert got.read_text("utf-8") == done.stdout.rstrip("\n")
+
+
+def test_a_hostile_name_reaches_the_draft_as_plain_words(tmp_path):
+    path = tmp_path / "db.json"
+    run_cli("add", "Eve\x1b]52;c;aGk=\x07 [red]x[/]\nNext", "--x", "@eve", db=path)
+    done = run_cli("draft", "eve", "--template", "first DM (en)", db=path)
+    assert "\x1b" not in done.stdout + done.stderr and "\x07" not in done.stdout + done.stderr
+    assert done.stdout.startswith("Hi Eve,")
+    done = run_cli("draft", "eve", "--template", "first public reply (en)", db=path)
+    assert done.stdout.startswith("@eve Thank you")
+
+
+DRAFT_MODULES = {"dailyreach.core.planning.drafts", "dailyreach.core.store.templates", "dailyreach.clipboard"}
+
+
+@pytest.mark.parametrize("args", [("today",), ("log", "Ann", "note"), ("status",)], ids=" ".join)
+def test_the_daily_commands_do_not_load_the_drafts(db, args):
+    assert heavy_loaded(SCRIPT, *args, env=script_env(db), watched=DRAFT_MODULES) == set()
