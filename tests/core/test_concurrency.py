@@ -55,3 +55,51 @@ def test_writers_killed_at_random_moments_leave_a_valid_file_with_every_acknowle
         json.loads(db_path.read_bytes())  # never half-written
         assert acknowledged <= {c.id for c in Store(db_path).contacts()}
     assert len(acknowledged) > 30, "the writers should have managed some writes before being killed"
+
+
+def test_a_handle_another_process_saved_since_this_one_read_is_refused(db_path, clock):
+    """The duplicate check runs inside the lock, on the file as re-read there, not on what a process
+    read before (issue 11, point 6)."""
+    from dailyreach.core.errors import ValidationError
+    from dailyreach.core.records.model import Contact
+
+    first, second = Store(db_path, clock=clock), Store(db_path, clock=clock)
+    assert first.contacts() == second.contacts() == []
+    first.save_contact(Contact.from_dict({"name": "Bob", "handles": {"x": "@bob"}}))
+    try:
+        second.save_contact(Contact.from_dict({"name": "Bobby", "handles": {"x": "@BOB"}}))
+    except ValidationError as refused:
+        assert "@BOB is already the handle of Bob" in str(refused)
+    else:
+        raise AssertionError("the second process saved a handle the first had just saved")
+    assert [contact.name for contact in Store(db_path, clock=clock).contacts()] == ["Bob"]
+
+
+def test_concurrent_adds_of_one_handle_make_one_contact(db_path):
+    """Four `dailyreach add` of one handle at once, as in the adversarial pass (issue 11, point 6)."""
+    from tests.conftest import DAILYREACH
+
+    Store(db_path)
+    for round_number in range(5):
+        adds = [
+            subprocess.Popen(
+                [
+                    DAILYREACH,
+                    "--db",
+                    str(db_path),
+                    "add",
+                    f"Bob {round_number}-{index}",
+                    "--x",
+                    f"@bob{round_number}",
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for index in range(4)
+        ]
+        refusals = [add.communicate(timeout=60)[1] for add in adds]
+        assert sorted(add.returncode for add in adds) == [0, 1, 1, 1]
+        assert all("is already the handle of" in refusal for refusal in refusals if refusal)
+    handles = [contact.handles["x"] for contact in Store(db_path).contacts()]
+    assert sorted(handles) == [f"@bob{round_number}" for round_number in range(5)]
