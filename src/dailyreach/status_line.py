@@ -128,7 +128,8 @@ def read_record(path: str) -> dict[str, str] | None:
 def signature(path: str) -> str:
     """As the store's ``file_signature``, written as the record writes it."""
     status = os.stat(path)
-    return f"{status.st_ino} {status.st_mtime_ns} {status.st_size}"
+    changed = status.st_mtime_ns if os.name == "nt" else status.st_ctime_ns
+    return f"{status.st_ino} {changed} {status.st_size}"
 
 
 def current(record: dict[str, str], db: str) -> bool:

@@ -15,6 +15,7 @@ import os
 import stat
 import tempfile
 import threading
+import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,12 +46,22 @@ _READ_ONLY_ERRORS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
 
 
 def file_signature(path: Path) -> tuple[int, int, int] | None:
-    """Changes whenever the file is replaced or written, by this process or another."""
+    """Changes whenever the file is replaced or written, by this process or another: its inode, its
+    ctime and its size. The ctime, not the mtime: sync tools set the mtime back to what it was, but
+    no program can set the ctime, which every write, ``utime`` and ``chmod`` moves to now. (On Windows
+    ``st_ctime`` is the creation time, so there the mtime stands in.)"""
     try:
         status = path.stat()
     except FileNotFoundError:
         return None
-    return (status.st_ino, status.st_mtime_ns, status.st_size)
+    changed = status.st_mtime_ns if os.name == "nt" else status.st_ctime_ns
+    return (status.st_ino, changed, status.st_size)
+
+
+def _timestamp_grain(changed_ns: int) -> int:
+    """How far apart two changes can be and still get one timestamp, in ns: a kernel stamps files from
+    a clock that ticks every few milliseconds, and some file systems keep whole seconds only."""
+    return 50_000_000 if changed_ns % 1_000_000_000 else 2_000_000_000
 
 
 def parse_json_bytes(raw: bytes, source: Path | str) -> Any:
@@ -112,6 +123,9 @@ class AtomicJSONStorage(Storage):
         self.lock = threading.RLock()
         self._data: dict[str, dict[str, Any]] | None = None
         self._signature: tuple[int, int, int] | None = None
+        # When the file was last seen to hold ``_data`` (ns): a change within a timestamp's grain of
+        # that moment may have left the signature as it was, and then only the content can tell.
+        self._seen_at = 0
         # The size and CRC-32 of the bytes last read or written: what ``checked.py`` names a content by.
         self.fingerprint: tuple[int, int] | None = None
         self._batch_depth = 0
@@ -124,17 +138,25 @@ class AtomicJSONStorage(Storage):
     def _read(self) -> dict[str, dict[str, Any]] | None:
         if self._batch_depth and self._data is not None:
             return self._data
+        looked_at = time.time_ns()
         signature = file_signature(self.path)
         if signature is None:
             self._data, self._signature, self.fingerprint = None, None, None
             return None
-        if signature != self._signature or self._data is None:
+        if signature == self._signature and self._data is not None:
+            if signature[1] + _timestamp_grain(signature[1]) < self._seen_at:
+                return self._data  # any change since would have a later ctime
             raw = self.path.read_bytes()
-            data = parse_json_bytes(raw, self.path) if raw.strip() else {}
-            if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
-                raise StoreCorrupt(f"{self.path} is JSON but not a dailyreach database")
-            self._data, self._signature = data, signature
-            self.fingerprint = (len(raw), zlib.crc32(raw))
+            if (len(raw), zlib.crc32(raw)) == self.fingerprint:
+                self._seen_at = looked_at
+                return self._data
+        else:
+            raw = self.path.read_bytes()
+        data = parse_json_bytes(raw, self.path) if raw.strip() else {}
+        if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
+            raise StoreCorrupt(f"{self.path} is JSON but not a dailyreach database")
+        self._data, self._signature, self._seen_at = data, signature, looked_at
+        self.fingerprint = (len(raw), zlib.crc32(raw))
         return self._data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
@@ -162,6 +184,7 @@ class AtomicJSONStorage(Storage):
                     f"could not save {self.path}: its folder is read-only for you ({error.strerror})"
                 ) from error
             raise StoreWriteError(f"could not save {self.path}: {error.strerror or error}") from error
+        self._seen_at = time.time_ns()
         self._signature = file_signature(self.path)
         self.fingerprint = (len(payload), zlib.crc32(payload))
 

@@ -1,0 +1,73 @@
+"""Another program rewrites the database in place, keeping its size and putting its mtime back (as sync
+tools do): the store notices, shows the change, and its next write keeps it (issue 11, point 9)."""
+
+import json
+import os
+import time
+
+import pytest
+
+from dailyreach.core.store import storage
+from tests.conftest import add_contact
+
+
+def rewrite_in_place_keeping_size_and_mtime(path, old: bytes, new: bytes) -> None:
+    before = os.stat(path)
+    raw = path.read_bytes()
+    assert len(old) == len(new) and raw.count(old) == 1
+    with open(path, "r+b") as handle:  # the same inode, as rsync --inplace or an editor's save
+        handle.write(raw.replace(old, new))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(path)
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
+        before.st_ino,
+        before.st_size,
+        before.st_mtime_ns,
+    )
+
+
+# Right after the store's own read (within one tick of the kernel's clock, the ctime may not move), and
+# a moment later (the ctime does).
+@pytest.mark.parametrize("pause", [0, 0.2])
+def test_an_outside_rewrite_keeping_size_and_mtime_is_read_and_kept_by_the_next_write(store, db_path, pause):
+    zoe = add_contact(store, "Zoe Original")
+    assert store.contact(zoe.id).name == "Zoe Original"  # what the store holds in memory
+    time.sleep(pause)
+    rewrite_in_place_keeping_size_and_mtime(db_path, b'"Zoe Original"', b'"Zoe Outsider"')
+
+    assert store.contact(zoe.id).name == "Zoe Outsider"
+    add_contact(store, "Bob")
+    stored = json.loads(db_path.read_text(encoding="utf-8"))["contacts"].values()
+    assert sorted(contact["name"] for contact in stored) == ["Bob", "Zoe Outsider"]
+
+
+def test_the_app_sees_a_new_revision_after_such_a_rewrite(store, db_path):
+    add_contact(store, "Zoe Original")
+    shown = store.revision()
+    time.sleep(0.2)
+    rewrite_in_place_keeping_size_and_mtime(db_path, b'"Zoe Original"', b'"Zoe Outsider"')
+    assert store.revision() != shown
+
+
+def test_on_a_file_system_keeping_whole_seconds_the_content_tells_a_rewrite_within_the_second(
+    store, db_path, monkeypatch
+):
+    """ext3, FAT and some network file systems keep whole seconds: a rewrite in the same second as the
+    store's own write leaves inode, ctime and size as they were."""
+    exact = storage.file_signature
+
+    def coarse(path):
+        signature = exact(path)
+        return None if signature is None else (signature[0], signature[1] // 10**9 * 10**9, signature[2])
+
+    monkeypatch.setattr(storage, "file_signature", coarse)
+    zoe = add_contact(store, "Zoe Original")
+    signature = coarse(db_path)
+    rewrite_in_place_keeping_size_and_mtime(db_path, b'"Zoe Original"', b'"Zoe Outsider"')
+    if coarse(db_path) != signature:  # the second turned in between: the signature tells, as above
+        assert store.contact(zoe.id).name == "Zoe Outsider"
+        return
+    assert store.contact(zoe.id).name == "Zoe Outsider"
+    add_contact(store, "Bob")
+    stored = json.loads(db_path.read_text(encoding="utf-8"))["contacts"].values()
+    assert sorted(contact["name"] for contact in stored) == ["Bob", "Zoe Outsider"]
