@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 
 from dailyreach.core.files.exchange import apply_import, plan_import
 from dailyreach.core.records.clock import FixedClock
-from dailyreach.core.records.model import INTERACTION_KINDS, OUTBOUND_KINDS, Interaction, Settings
+from dailyreach.core.records.model import (
+    ANSWER_KINDS,
+    INTERACTION_KINDS,
+    OUTBOUND_KINDS,
+    Interaction,
+    Settings,
+)
 from dailyreach.core.store import store as store_module
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import Thread, local_day, utc_stamp
@@ -37,9 +43,43 @@ def expected_days(store: Store) -> set:
     }
 
 
+def expected_day_counts(store: Store) -> dict:
+    """Local day -> counts of messages sent, replies received and meetings booked, those above zero."""
+    tz = store.timezone
+    counted = {"reply_received": "replies", "meeting_booked": "meetings"}
+    days: dict = {}
+    for interaction in store.interactions():
+        counter = "sent" if interaction.kind in OUTBOUND_KINDS else counted.get(interaction.kind)
+        if counter:
+            day = days.setdefault(interaction.moment.astimezone(tz).date(), {})
+            day[counter] = day.get(counter, 0) + 1
+    return days
+
+
+def expected_first_exchanges(store: Store) -> dict:
+    """Contact -> (first message sent, its kind, its channel, first answer logged after it)."""
+    found: dict = {}
+    for interaction in store.interactions():
+        stamp = utc_stamp(interaction.at)
+        first = found.get(interaction.contact_id)
+        if interaction.kind in OUTBOUND_KINDS and first is None:
+            found[interaction.contact_id] = [stamp, interaction.kind, interaction.channel, None]
+        elif interaction.kind in ANSWER_KINDS and first is not None and first[3] is None:
+            first[3] = stamp
+    return {contact_id: tuple(first) for contact_id, first in found.items()}
+
+
 def assert_derived_match_the_log(store: Store) -> None:
-    assert store.threads() == expected_threads(store)
+    threads = store.threads()
+    assert threads == expected_threads(store)
     assert store.outreach_days() == expected_days(store)
+    assert store.day_counts() == expected_day_counts(store)
+    firsts = {
+        contact_id: (thread.first_sent, thread.first_kind, thread.first_channel, thread.first_answer)
+        for contact_id, thread in threads.items()
+        if thread.first_sent is not None
+    }
+    assert firsts == expected_first_exchanges(store)
 
 
 operation = st.one_of(

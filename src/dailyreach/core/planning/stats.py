@@ -1,11 +1,12 @@
 """The habit in figures: outreach per day and per week, streaks, reply rates, the funnel, what declining
 saved, and last week's review. One module for the Stats screen and ``dailyreach stats`` alike.
 
-The figures are read from the per-contact summaries where those hold them (stages for the funnel, the
-days with outreach for the streaks, open threads for the follow-ups worth sending) and from one pass over
-the stored interaction records for what no summary keeps: how many messages each day, replies and
-meetings per week, and each contact's first message and first answer. Days and weeks are local days in
-the store's timezone; durations are real time, so a night with a clock change lasts 23 or 25 hours.
+The figures are read from the summaries the store keeps beside the log, never from the log itself, so
+the screen costs the same after a year of use: each contact's thread (its stage for the funnel, its
+first message and first answer for the reply rates, open threads for the follow-ups worth sending) and
+each local day's counts of messages sent, replies and meetings (the calendar, the weeks, the streaks).
+Days and weeks are local days in the store's timezone; durations are real time, so a night with a
+clock change lasts 23 or 25 hours.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any, NamedTuple
+from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from dailyreach.core.planning.planner import pending_replies, streak
-from dailyreach.core.records.model import ANSWER_KINDS, OUTBOUND_KINDS, Contact, Invitation, Settings
+from dailyreach.core.records.model import Contact, Invitation, Settings
 from dailyreach.core.store.threads import Thread, parse_stamp
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ class History:
     contacts: list[Contact]
     threads: dict[str, Thread]
     outreach_days: set[date]
-    interactions: list[dict[str, Any]]  # stored interaction records
+    day_counts: dict[date, dict[str, int]]  # "sent", "replies", "meetings" of each local day
     invitations: list[Invitation]
 
 
@@ -86,7 +87,7 @@ def read_history(store: Store) -> History:
         contacts=store.contacts(include_archived=True),
         threads=store.threads(),
         outreach_days=store.outreach_days(),
-        interactions=store.documents("interactions"),
+        day_counts=store.day_counts(),
         invitations=store.invitations(),
     )
 
@@ -208,74 +209,20 @@ class Stats:
         return sum(day.sent > 0 for day in self.days)
 
 
-class FirstTouch(NamedTuple):
-    """The first message sent to a contact: when, its kind and its channel."""
-
-    moment: datetime
-    kind: str
-    channel: str
-
-
 @dataclass
 class _Log:
-    """What one pass over the interaction records gathers."""
+    """Messages sent, replies received and meetings booked per local day."""
 
     sent: Counter[date]
     replies: Counter[date]
     meetings: Counter[date]
-    first_touch: dict[str, FirstTouch]
-    # contact -> times of their answers (reply, meeting booked, met)
-    answers: dict[str, list[datetime]]
 
 
-class _LocalDays:
-    """The local day of a stored time. Most times were written in the zone's own offset: their day is the
-    date they are written with, checked once per date and offset instead of converting every time."""
-
-    def __init__(self, zone: tzinfo) -> None:
-        self.zone = zone
-        self.written: dict[tuple[str, str], date | None] = {}
-
-    def of(self, at: str, moment: datetime) -> date:
-        key = (at[:10], at[-6:])
-        day = self.written.get(key, _UNKNOWN)
-        if day is _UNKNOWN:
-            day = self.written[key] = self._same_all_day(moment)
-        return day if isinstance(day, date) else moment.astimezone(self.zone).date()
-
-    def _same_all_day(self, moment: datetime) -> date | None:
-        """``moment``'s written date when the zone keeps ``moment``'s offset from its start to its end."""
-        day, offset = moment.date(), moment.utcoffset()
-        first, last = datetime.combine(day, time(), self.zone), datetime.combine(day, time.max, self.zone)
-        return day if first.utcoffset() == offset == last.utcoffset() else None
-
-
-_UNKNOWN = object()
-
-
-def _read_log(interactions: Iterable[dict[str, Any]], zone: tzinfo) -> _Log:
-    log = _Log(Counter(), Counter(), Counter(), {}, defaultdict(list))
-    local_days = _LocalDays(zone)
-    for body in interactions:
-        kind = body["kind"]
-        outbound = kind in OUTBOUND_KINDS
-        if not outbound and kind not in ANSWER_KINDS:
-            continue
-        at = body["at"]
-        moment = datetime.fromisoformat(at)
-        day = local_days.of(at, moment)
-        contact_id = body["contact_id"]
-        if outbound:
-            log.sent[day] += 1
-            first = log.first_touch.get(contact_id)
-            if first is None or moment < first.moment:
-                log.first_touch[contact_id] = FirstTouch(moment, kind, body.get("channel") or "other")
-            continue
-        log.answers[contact_id].append(moment)
-        if kind == "reply_received":
-            log.replies[day] += 1
-        elif kind == "meeting_booked":
-            log.meetings[day] += 1
+def _daily_log(day_counts: dict[date, dict[str, int]]) -> _Log:
+    log = _Log(Counter(), Counter(), Counter())
+    for day, counts in day_counts.items():
+        log.sent[day], log.replies[day] = counts.get("sent", 0), counts.get("replies", 0)
+        log.meetings[day] = counts.get("meetings", 0)
     return log
 
 
@@ -290,16 +237,18 @@ def longest_streak(days_with_outreach: Iterable[date]) -> int:
     return longest
 
 
-def _reply_rates(log: _Log, by: str, labels: dict[str, str]) -> list[ReplyRate]:
+def _reply_rates(threads: Iterable[Thread], by: str, labels: dict[str, str]) -> list[ReplyRate]:
     """Reply rates by the first message's ``by`` ("kind" or "channel"), the most reached first."""
     contacted: Counter[str] = Counter()
     waits: dict[str, list[float]] = defaultdict(list)
-    for contact_id, touch in log.first_touch.items():
-        key = touch.kind if by == "kind" else touch.channel
+    for thread in threads:
+        if thread.first_sent is None:
+            continue
+        key = (thread.first_kind if by == "kind" else thread.first_channel) or "other"
         contacted[key] += 1
-        after = [moment for moment in log.answers.get(contact_id, ()) if moment >= touch.moment]
-        if after:
-            waits[key].append((min(after) - touch.moment).total_seconds() / 3600)
+        if thread.first_answer is not None:
+            wait = parse_stamp(thread.first_answer) - parse_stamp(thread.first_sent)
+            waits[key].append(wait.total_seconds() / 3600)
     rates = [
         ReplyRate(
             key=key,
@@ -423,7 +372,7 @@ def compute_stats(history: History, now: datetime, weeks: int = DEFAULT_WEEKS) -
     goal = settings.daily_goal
     this_week = week_start_of(today, settings.week_start)
     first_day = this_week - timedelta(weeks=max(1, weeks) - 1)
-    log = _read_log(history.interactions, zone)
+    log = _daily_log(history.day_counts)
     days = [
         DayCount(day, log.sent[day], log.sent[day] >= goal)
         for day in (first_day + timedelta(days=offset) for offset in range((today - first_day).days + 1))
@@ -470,8 +419,8 @@ def compute_stats(history: History, now: datetime, weeks: int = DEFAULT_WEEKS) -
         weeks=week_counts,
         current_streak=streak(history.outreach_days, today),
         longest_streak=longest_streak(history.outreach_days),
-        by_channel=_reply_rates(log, "channel", CHANNEL_LABELS),
-        by_first_touch=_reply_rates(log, "kind", FIRST_TOUCH_LABELS),
+        by_channel=_reply_rates(history.threads.values(), "channel", CHANNEL_LABELS),
+        by_first_touch=_reply_rates(history.threads.values(), "kind", FIRST_TOUCH_LABELS),
         funnel=funnel(history.contacts, history.threads),
         declined=declined_summary(history.invitations, log, zone, settings.week_start),
         last_week=review,

@@ -26,7 +26,6 @@ from dailyreach.core.planning.lookup import contact_with_same_handle, describe
 from dailyreach.core.records.dates import UnknownZone, local_zone, pendulum_zone, plain, zone_named
 from dailyreach.core.records.model import (
     INTERACTION_PHRASES,
-    OUTBOUND_KINDS,
     Contact,
     DayPlan,
     Interaction,
@@ -47,10 +46,12 @@ from dailyreach.core.store.storage import (
     write_owner_only,
 )
 from dailyreach.core.store.threads import (
+    DAY_COUNTERS,
     DAYS_TABLE,
     DERIVED_KEY,
     THREADS_TABLE,
     Thread,
+    counted_day,
     derive_tables,
     derived_marker,
     log_entries,
@@ -481,10 +482,9 @@ class Store:
         zone = self.zone
         days = self._tables[DAYS_TABLE]
         for body, step in ((before, -1), (after, 1)):
-            if body is not None and body["kind"] in OUTBOUND_KINDS:
+            if body is not None and body["kind"] in DAY_COUNTERS:
                 day = datetime.fromisoformat(body["at"]).astimezone(zone).date().isoformat()
-                sent = (days.record(day) or {"sent": 0})["sent"] + step
-                days.put({day: {"sent": sent} if sent > 0 else None})
+                days.put({day: counted_day(days.record(day), body["kind"], step)})
         if before is None and after is not None and after["contact_id"] not in self._stale_threads:
             thread = self._stored_thread(after["contact_id"])
             stamp = utc_stamp(after["at"])
@@ -548,7 +548,13 @@ class Store:
     def outreach_days(self) -> set[date]:
         """The local days on which at least one message was sent."""
         self._ensure_derived()
-        return {date.fromisoformat(day) for day, _ in self._all(DAYS_TABLE)}
+        return {date.fromisoformat(day) for day, counts in self._all(DAYS_TABLE) if counts.get("sent")}
+
+    def day_counts(self) -> dict[date, dict[str, int]]:
+        """Local day -> its counts of messages "sent", "replies" received and "meetings" booked (those
+        above zero), for every day with one."""
+        self._ensure_derived()
+        return {date.fromisoformat(day): counts for day, counts in self._all(DAYS_TABLE)}
 
     def _all(self, table: str) -> list[tuple[str, Body]]:
         return self._tables[table].records()

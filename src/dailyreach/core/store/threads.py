@@ -19,7 +19,13 @@ THREADS_TABLE = "threads"
 DAYS_TABLE = "outreach_days"
 DERIVED_KEY = "derived"
 # Raised whenever what a thread holds or how it is read changes, so stores made before rebuild theirs.
-DERIVED_VERSION = 1
+DERIVED_VERSION = 2
+# What each local day counts, by the kind of interaction that adds to it.
+DAY_COUNTERS = {
+    **{kind: "sent" for kind in OUTBOUND_KINDS},
+    "reply_received": "replies",
+    "meeting_booked": "meetings",
+}
 
 _STAGE_ORDER = {"target": 0, "no_response": 0, "contacted": 1, "replied": 2, "meeting": 3, "met": 4}
 _ANSWER_STAGE = {"reply_received": "replied", "meeting_booked": "meeting", "met": "met"}
@@ -70,6 +76,12 @@ class Thread:
     last_touch: str | None = None
     last_active: str | None = None
     last_at: str | None = None
+    # The first message sent (when, its kind, its channel) and the first answer after it: the stats'
+    # reply rates and waits.
+    first_sent: str | None = None
+    first_kind: str | None = None
+    first_channel: str | None = None
+    first_answer: str | None = None
 
     def add(self, kind: str, channel: str, stamp: str) -> None:
         """Take in the next interaction; it must not be older than ``last_at``."""
@@ -77,6 +89,8 @@ class Thread:
         if kind != "note":
             self.last_active = stamp
         if kind in OUTBOUND_KINDS:
+            if self.first_sent is None:
+                self.first_sent, self.first_kind, self.first_channel = stamp, kind, channel
             # Only a follow-up is a nudge: a public reply and then a DM are one first approach.
             if not self.open:
                 self.open, self.waiting_since, self.nudges = True, stamp, 0
@@ -87,6 +101,8 @@ class Thread:
                 self.stage = "contacted"
         elif kind in ANSWER_KINDS:
             self.open, self.last_touch = False, stamp
+            if self.first_sent is not None and self.first_answer is None:
+                self.first_answer = stamp
             answered = _ANSWER_STAGE[kind]
             if _STAGE_ORDER[answered] > _STAGE_ORDER[self.stage]:
                 self.stage = answered
@@ -133,13 +149,28 @@ def log_entries(
     return grouped
 
 
-def outreach_day_counts(interactions: Iterable[dict[str, Any]], tz: tzinfo) -> dict[str, int]:
-    """Local day -> how many messages were sent that day."""
-    counts: dict[str, int] = defaultdict(int)
+def day_counts(interactions: Iterable[dict[str, Any]], tz: tzinfo) -> dict[str, dict[str, int]]:
+    """Local day -> how many messages were sent, replies received and meetings booked that day (only
+    the counts above zero, and only the days with one)."""
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
     for body in interactions:
-        if body["kind"] in OUTBOUND_KINDS:
-            counts[datetime.fromisoformat(body["at"]).astimezone(tz).date().isoformat()] += 1
+        counter = DAY_COUNTERS.get(body["kind"])
+        if counter is not None:
+            day = counts[datetime.fromisoformat(body["at"]).astimezone(tz).date().isoformat()]
+            day[counter] = day.get(counter, 0) + 1
     return dict(counts)
+
+
+def counted_day(counts: dict[str, int] | None, kind: str, step: int) -> dict[str, int] | None:
+    """A day's counts after one interaction of ``kind`` is added (step 1) or taken away (-1); None when
+    nothing is left to count."""
+    counter = DAY_COUNTERS.get(kind)
+    changed = dict(counts or {})
+    if counter is not None:
+        changed[counter] = changed.get(counter, 0) + step
+        if changed[counter] <= 0:
+            del changed[counter]
+    return changed or None
 
 
 def zone_name(tz: tzinfo) -> str:
@@ -160,6 +191,6 @@ def derive_tables(interactions: dict[str, dict[str, Any]], tz: tzinfo) -> dict[s
     bad = table_problems("interactions", interactions)
     bodies = [body for rid, body in interactions.items() if rid not in bad] if bad else interactions.values()
     threads = {cid: read_thread(entries).to_dict() for cid, entries in log_entries(bodies).items()}
-    days = {day: {"sent": count} for day, count in outreach_day_counts(bodies, tz).items()}
+    days = day_counts(bodies, tz)
     marker = derived_marker(len(interactions), tz)
     return {THREADS_TABLE: threads, DAYS_TABLE: days, DERIVED_KEY: marker}
