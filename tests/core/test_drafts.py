@@ -186,7 +186,7 @@ def test_missing_fields_are_left_empty_and_named():
         name="t", purpose="first_dm", body="Hi {call_name} {handle} ({why}) {days_since} {my_name}"
     )
     draft = make_draft(template, contact("Ann"), "email", [], NOW)
-    assert draft.text == "Hi Ann   "
+    assert draft.text == "Hi Ann"
     assert draft.missing == ("handle", "why", "days_since", "my_name")
 
 

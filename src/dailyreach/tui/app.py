@@ -33,10 +33,16 @@ def reminder_commands() -> type[Provider]:
     return ReminderCommands
 
 
+def template_commands() -> type[Provider]:
+    from dailyreach.tui.commands import TemplateCommands
+
+    return TemplateCommands
+
+
 class DailyReachApp(App):
     CSS_PATH = [stylesheet_path(), stylesheet_path("forms.tcss")]
     TITLE = "dailyreach"
-    COMMANDS = App.COMMANDS | {contact_commands, reminder_commands}
+    COMMANDS = App.COMMANDS | {contact_commands, reminder_commands, template_commands}
     BINDINGS = [
         Binding("u,ctrl+z", "undo", "Undo", show=False, id="undo"),
         Binding("question_mark", "toggle_help", "Keys", id="help"),

@@ -108,3 +108,26 @@ class ReminderCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), action, help=help_text)
+
+
+TEMPLATES = "Templates"
+TEMPLATES_HELP = "The message templates drafts (c) are made from: add, edit, preview, delete; your name"
+
+
+class TemplateCommands(Provider):
+    """ctrl+p "Templates": the templates screen."""
+
+    def _open(self) -> None:
+        from dailyreach.tui.screens.templates import TemplatesScreen
+
+        if not isinstance(self.app.screen, TemplatesScreen):
+            self.app.push_screen(TemplatesScreen())
+
+    async def discover(self) -> Hits:
+        yield DiscoveryHit(TEMPLATES, self._open, help=TEMPLATES_HELP)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        score = matcher.match(TEMPLATES)
+        if score > 0:
+            yield Hit(score, matcher.highlight(TEMPLATES), self._open, help=TEMPLATES_HELP)

@@ -11,10 +11,12 @@ def binding_ids() -> set[str]:
     from dailyreach.tui.app import DailyReachApp
     from dailyreach.tui.screens.contact import ContactScreen
     from dailyreach.tui.screens.contacts import ContactList, ContactsScreen
+    from dailyreach.tui.screens.draft import DraftScreen
     from dailyreach.tui.screens.fields_form import FieldsForm
     from dailyreach.tui.screens.import_preview import ImportPreviewScreen
     from dailyreach.tui.screens.main import ContactPane, MainScreen
     from dailyreach.tui.screens.stats import StatsScreen
+    from dailyreach.tui.screens.templates import TemplateForm, TemplateList, TemplatesScreen
     from dailyreach.tui.screens.weekly_review import WeeklyReviewScreen
 
     classes = (
@@ -28,5 +30,9 @@ def binding_ids() -> set[str]:
         ImportPreviewScreen,
         StatsScreen,
         WeeklyReviewScreen,
+        DraftScreen,
+        TemplatesScreen,
+        TemplateList,
+        TemplateForm,
     )
     return {binding.id for cls in classes for binding in Binding.make_bindings(cls.BINDINGS) if binding.id}

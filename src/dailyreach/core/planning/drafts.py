@@ -279,7 +279,8 @@ def make_draft(
     subject, text = fill(template, values)
     used = {name for part in (template.subject, template.body) for name in placeholders_in(part, "body")}
     missing = tuple(name for name in values if name in used and not values[name])
-    return Draft(contact, template, channel, one_line(subject), text, missing)
+    # Stripped: an unset {my_name} at the end would leave blank lines behind.
+    return Draft(contact, template, channel, one_line(subject), text.strip(), missing)
 
 
 def _query(**fields: str) -> str:

@@ -86,6 +86,7 @@ class ContactScreen(StoreScreen):
         Binding("x", "log('no_response')", "No response", show=False, id="close_or_decline"),
         Binding("delete", "delete_entry", "Delete entry", show=False, id="delete_entry"),
         Binding("o", "open_profile", "Open profile", show=False, id="open_profile"),
+        Binding("c", "draft", "Draft a message", show=False, id="draft"),
         Binding("escape,backspace", "app.pop_screen", "Back", id="back"),
     ]
 
@@ -156,6 +157,13 @@ class ContactScreen(StoreScreen):
         contact = self.contact
         if contact is not None:
             self.open_profile(contact)
+
+    def action_draft(self) -> None:
+        contact = self.contact
+        if contact is not None:
+            from dailyreach.tui.screens.draft import open_draft
+
+            open_draft(self, contact)
 
     def action_edit(self, values: dict | None = None) -> None:
         contact = self.contact

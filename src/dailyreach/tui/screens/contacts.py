@@ -207,6 +207,7 @@ class ContactsScreen(StoreScreen):
         *log_bindings(shown=["dm_sent"]),
         Binding("x", "log('no_response')", "No response", show=False, id="close_or_decline"),
         Binding("o", "open_profile", "Open profile", show=False, id="open_profile"),
+        Binding("c", "draft", "Draft a message", show=False, id="draft"),
         Binding("n", "new_target", "New target", show=False, id="new_target"),
         Binding("escape,backspace", "back", "Back", id="back"),
     ]
@@ -323,6 +324,13 @@ class ContactsScreen(StoreScreen):
         entry = self._selected()
         if entry is not None:
             self.open_profile(entry.contact)
+
+    def action_draft(self) -> None:
+        entry = self._selected()
+        if entry is not None:
+            from dailyreach.tui.screens.draft import open_draft
+
+            open_draft(self, entry.contact)
 
     def action_new_target(self, values: dict | None = None) -> None:
         def save(answers: dict[str, str] | None) -> None:

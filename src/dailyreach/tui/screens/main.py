@@ -54,7 +54,7 @@ CLOCK_SECONDS = 60
 PANES = ("today", "pending", "invitations")
 CONTACT_PANES = ("today", "pending")
 INVITATION_ACTIONS = {"decline", "host_as_target"}
-CONTACT_ACTIONS = {"log", "snooze", "open_profile"}
+CONTACT_ACTIONS = {"log", "snooze", "open_profile", "draft"}
 EMPTY_PANES = {
     "pending": "Nobody owes you a reply",
     "invitations": "Press i to record one",
@@ -115,6 +115,7 @@ class MainScreen(StoreScreen):
         Binding("x", "close_or_decline", "No response / Decline", show=False, id="close_or_decline"),
         Binding("s", "snooze", "Snooze", show=False, id="snooze"),
         Binding("o", "open_profile", "Open profile", show=False, id="open_profile"),
+        Binding("c", "draft", "Draft a message", show=False, id="draft"),
         Binding("slash", "filter", "Filter", show=False, id="filter"),
         Binding("I", "import_file", "Import", show=False, id="import"),
         Binding("1", "focus_pane('today')", "Today", show=False, id="focus_today"),
@@ -673,6 +674,14 @@ class MainScreen(StoreScreen):
         contact = self._selected_contact()
         if contact is not None:
             self.open_profile(contact)
+
+    def action_draft(self) -> None:
+        contact = self._selected_contact()
+        if contact is not None and self.agenda is not None:
+            from dailyreach.tui.screens.draft import open_draft
+
+            reason = next((item.reason for item in self.agenda.items if item.contact.id == contact.id), None)
+            open_draft(self, contact, reason)
 
     def action_filter(self) -> None:
         table = self._focused_pane() or self.query_one("#today", DataTable)

@@ -1,0 +1,225 @@
+"""The draft screen behind ``c``: a message made from the template that fits, edited in place, counted
+against the channel's limit, then copied and opened where it is sent. dailyreach never sends it.
+
+Confirming copies the draft through the terminal (OSC 52, which works over SSH and in tmux) and to the
+system clipboard, and opens the channel's compose page; the screen then closes onto the log bar with the
+draft as the interaction's text, so Enter logs what was sent. If the clipboard or the browser cannot be
+reached the user is told and the draft stays on screen to copy by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static, TextArea
+
+from dailyreach.core.planning.drafts import Draft, Prepared
+from dailyreach.core.records.handles import openable
+from dailyreach.tui.styles import stylesheet_path
+from dailyreach.tui.widgets.key_footer import KeyFooter
+from dailyreach.wording import PURPOSE_TITLES, count_text, missing_text
+
+if TYPE_CHECKING:
+    from dailyreach.core.records.model import Contact
+    from dailyreach.core.store.threads import Thread
+    from dailyreach.tui.screens.base import StoreScreen
+
+TITLE = "Draft for {name}"
+NO_TEMPLATE = "No template for a {purpose} on {channel}: ctrl+t tries the others, ctrl+p Templates adds one."
+NO_LINK = "Nowhere to open on {channel}: paste it where you write to them."
+OPENS = "Opens {link}"
+EMPTY = "The draft is empty: nothing copied."
+COPIED = "Copied. Enter logs it as sent ({kind}); Escape if you did not send it."
+NO_CLIPBOARD = "Not on the system clipboard ({problem}); sent to the terminal's (OSC 52). Copy it from here if pasting fails."
+NO_BROWSER = "No web browser found to open {link}: the draft stays here to copy by hand."
+SET_MY_NAME = "Set your name in ctrl+p Templates (y)."
+KIND_WORDS = {"public_reply": "public reply", "dm_sent": "DM", "follow_up": "follow-up", "note": "note"}
+
+
+@dataclass(frozen=True)
+class DraftSent:
+    """What the draft screen hands back: the interaction to log, with the draft as its text."""
+
+    kind: str
+    channel: str
+    text: str
+
+
+class DraftScreen(ModalScreen[DraftSent | None]):
+    CSS_PATH = stylesheet_path("drafts.tcss")
+    BINDINGS = [
+        Binding("ctrl+s", "send", "Copy & open", priority=True, id="draft_send"),
+        Binding("ctrl+t", "next_template", "Next template", priority=True, id="draft_next_template"),
+        Binding("ctrl+l", "log_it", "Log it", priority=True, id="draft_log"),
+        Binding("escape", "cancel", "Close", id="cancel_form"),
+    ]
+
+    def __init__(self, prepared: Prepared) -> None:
+        super().__init__()
+        self.prepared = prepared
+        self.draft: Draft | None = prepared.draft
+        self.delivering = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="draft_box"):
+            yield Static(id="draft_title", markup=False)
+            yield TextArea(id="draft_text", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+            yield Static(id="draft_count", markup=False)
+            yield Static(id="draft_link", markup=False)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(KeyFooter).release()
+        self._show_draft()
+        self.query_one(TextArea).focus()
+
+    @property
+    def text(self) -> str:
+        return self.query_one(TextArea).text
+
+    def _show_draft(self) -> None:
+        prepared, made = self.prepared, self.draft
+        title = Text(TITLE.format(name=prepared.contact.name), style="bold")
+        if made is not None:
+            title.append(
+                f"  {made.template.name} · {PURPOSE_TITLES[made.purpose]} · {made.channel}", style="dim"
+            )
+        self.query_one("#draft_title", Static).update(title)
+        area = self.query_one(TextArea)
+        area.load_text(made.text if made is not None else "")
+        area.move_cursor(area.document.end)
+        self._show_count()
+
+    def on_text_area_changed(self) -> None:
+        self._show_count()
+
+    def _show_count(self) -> None:
+        made, text = self.draft, self.text
+        count_box = self.query_one("#draft_count", Static)
+        link_box = self.query_one("#draft_link", Static)
+        if made is None:
+            purpose = PURPOSE_TITLES[self.prepared.purpose]
+            count_box.update(Text(NO_TEMPLATE.format(purpose=purpose, channel=self.prepared.channel)))
+            link_box.update("")
+            return
+        count = made.count(text)
+        over = made.limit is not None and count > made.limit
+        line = Text(count_text(count, made.limit), style="bold red" if over else "")
+        if made.subject:
+            line.append(f" · subject: {made.subject}")
+        if made.missing:
+            line.append(f" · {missing_text(made.missing)}", style="yellow")
+        count_box.update(line)
+        count_box.set_class(over, "over")
+        link = made.link(text)
+        link_box.update(
+            Text(
+                OPENS.format(link=link) if link else NO_LINK.format(channel=made.channel),
+                style="dim",
+                no_wrap=True,
+                overflow="ellipsis",
+            )
+        )
+
+    def action_next_template(self) -> None:
+        choices = self.prepared.choices
+        if not choices:
+            return
+        current = self.draft.template if self.draft is not None else None
+        at = choices.index(current) + 1 if current in choices else 0
+        self.draft = self.prepared.with_template(choices[at % len(choices)])
+        self._show_draft()
+
+    def action_send(self) -> None:
+        text = self.text
+        if self.draft is None or self.delivering:
+            return
+        if not text.strip():
+            self.notify(EMPTY, severity="warning")
+            return
+        self.delivering = True
+        # Through the terminal first (it also keeps app.clipboard); the system clipboard and the browser
+        # may take a while, so they are reached off the UI thread.
+        self.app.copy_to_clipboard(text)
+        self.run_worker(partial(self._deliver, text, self.draft.link(text)), thread=True, group="deliver")
+
+    def _deliver(self, text: str, link: str | None) -> None:
+        problems = []
+        if not self.app.is_web:  # served to a browser, the terminal's clipboard is the user's
+            from dailyreach.clipboard import copy_to_system_clipboard
+
+            problem = copy_to_system_clipboard(text)
+            if problem is not None:
+                problems.append(NO_CLIPBOARD.format(problem=problem))
+        if link is not None and openable(link):  # checked again at the moment of opening
+            if self.app.is_web:
+                self.app.call_from_thread(self.app.open_url, link)
+            else:
+                import webbrowser
+
+                if not webbrowser.open(link):
+                    problems.append(NO_BROWSER.format(link=link))
+        self.app.call_from_thread(self._delivered, text, problems)
+
+    def _delivered(self, text: str, problems: list[str]) -> None:
+        self.delivering = False
+        if not self.is_attached:
+            return
+        if problems:
+            for problem in problems:
+                self.notify(problem, severity="warning", markup=False, timeout=15)
+            return
+        self._log(text)
+
+    def action_log_it(self) -> None:
+        if self.draft is not None and self.text.strip():
+            self._log(self.text)
+
+    def _log(self, text: str) -> None:
+        assert self.draft is not None
+        self.notify(COPIED.format(kind=KIND_WORDS.get(self.draft.kind, self.draft.kind)), markup=False)
+        self.dismiss(DraftSent(self.draft.kind, self.draft.channel, text))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def open_draft(screen: StoreScreen, contact: Contact, reason: str | None = None) -> None:
+    """Prepare ``contact``'s draft off the UI thread (the first one adds the default templates), show it,
+    and open the screen's log bar with what was sent."""
+    from dailyreach.core.errors import StoreError
+    from dailyreach.core.planning.drafts import prepare_draft
+
+    def prepare() -> tuple[Prepared, Thread]:
+        return prepare_draft(screen.store, contact, reason=reason), screen.store.thread(contact.id)
+
+    def show(result: tuple[Prepared, Thread]) -> None:
+        prepared, thread = result
+        screen.app.push_screen(DraftScreen(prepared), partial(_log_sent, screen, contact, thread))
+
+    def work() -> Callable[[], None]:
+        try:
+            result = prepare()
+        except (StoreError, ValueError) as error:
+            return partial(screen.notify, str(error), title="No draft", severity="error", markup=False)
+        return partial(show, result)
+
+    screen.saves.put(lambda: partial(_if_alive, screen, work()))
+
+
+def _if_alive(screen: StoreScreen, then: Callable[[], None]) -> None:
+    if screen.alive:
+        then()
+
+
+def _log_sent(screen: StoreScreen, contact: Contact, thread: Thread, sent: DraftSent | None) -> None:
+    if sent is not None:
+        screen.log_interaction(contact, thread, sent.kind, {"channel": sent.channel, "text": sent.text})

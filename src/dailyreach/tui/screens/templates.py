@@ -1,0 +1,292 @@
+"""The templates screen (ctrl+p Templates): the message templates, each previewed as a real contact would
+get it; add, edit, delete (u undoes), and the name drafts are signed with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Input, Label, Static, TextArea
+
+from dailyreach.core.errors import ValidationError
+from dailyreach.core.planning.drafts import draft_channel, limit_for, make_draft
+from dailyreach.core.records.model import CHANNELS, Contact, Interaction, Settings
+from dailyreach.core.records.template import LANGUAGES, PURPOSES, Template
+from dailyreach.core.store.templates import (
+    delete_template,
+    ensure_default_templates,
+    save_template,
+    templates,
+)
+from dailyreach.tui.rows import TABLE_KEYS
+from dailyreach.tui.screens.base import StoreScreen
+from dailyreach.tui.screens.fields_form import Choice, Field, FieldsForm
+from dailyreach.tui.styles import stylesheet_path
+from dailyreach.tui.widgets.key_footer import KeyFooter
+from dailyreach.wording import ANY_CHANNEL, ANY_LANGUAGE, PURPOSE_TITLES, count_text, missing_text
+
+TITLE = "Templates"
+COLUMNS = ("Name", "For", "Channel", "Language")
+NO_CONTACT = "Add a contact to preview the templates as they would read."
+PREVIEW_TITLE = "Preview for {name} on {channel} (p: next contact)"
+MY_NAME = "Your name: {name} (y changes it)"
+NOT_SET = "not set"
+NEW_TITLE, EDIT_TITLE = "New template", "Edit template: {name}"
+FORM_HINT = (
+    "ctrl+s saves, Escape cancels. Placeholders: {name} {call_name} {handle} {why} {days_since} {my_name}"
+)
+DELETED = "Deleted template {name}: u undoes it"
+SAVED = "Saved template {name}"
+
+
+@dataclass(frozen=True)
+class TemplatesView:
+    templates: list[Template]
+    contacts: list[Contact]
+    my_name: str
+
+
+class TemplateForm(ModalScreen[Template | None]):
+    """Collects a template (checked as the core checks it, unknown placeholders refused); the caller saves."""
+
+    CSS_PATH = stylesheet_path("drafts.tcss")
+
+    AUTO_FOCUS = "#name"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="save_form"),
+        Binding("escape", "cancel", "Cancel", id="cancel_form"),
+    ]
+
+    def __init__(self, template: Template | None, typed: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.template = template
+        self.values = {**(template.to_dict() if template else {"purpose": "first_dm"}), **(typed or {})}
+
+    def compose(self) -> ComposeResult:
+        values = self.values
+        title = EDIT_TITLE.format(name=self.template.name) if self.template else NEW_TITLE
+        with VerticalScroll(classes="form template-form", can_focus=False):
+            yield Static(title, classes="title", markup=False)
+            yield Horizontal(Label("Name"), Input(values.get("name", ""), id="name"), classes="row")
+            purposes = tuple((PURPOSE_TITLES[p], p) for p in PURPOSES)
+            yield Horizontal(Label("For"), Choice(purposes, values["purpose"], id="purpose"), classes="row")
+            channels = ((ANY_CHANNEL, ""), *((c, c) for c in CHANNELS))
+            channel = values.get("channel") or ""
+            yield Horizontal(Label("Channel"), Choice(channels, channel, id="channel"), classes="row")
+            languages = tuple((language or ANY_LANGUAGE, language) for language in LANGUAGES)
+            language = values.get("language", "")
+            yield Horizontal(Label("Language"), Choice(languages, language, id="language"), classes="row")
+            yield Horizontal(Label("Subject"), Input(values.get("subject", ""), id="subject"), classes="row")
+            yield TextArea(values.get("body", ""), id="body", soft_wrap=True, tab_behavior="focus")
+            yield Static(FORM_HINT, id="problem", markup=False)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(KeyFooter).release()
+
+    def typed(self) -> dict[str, Any]:
+        return {
+            "id": self.template.id if self.template else None,
+            "name": self.query_one("#name", Input).value,
+            "purpose": str(self.query_one("#purpose", Choice).value),
+            "channel": str(self.query_one("#channel", Choice).value) or None,
+            "language": str(self.query_one("#language", Choice).value),
+            "subject": self.query_one("#subject", Input).value,
+            "body": self.query_one("#body", TextArea).text,
+        }
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        try:
+            made = Template.from_dict(self.typed())
+        except ValidationError as error:
+            problem = self.query_one("#problem", Static)
+            problem.update(str(error))
+            problem.add_class("error")
+            return
+        self.dismiss(made)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TemplateList(DataTable, inherit_bindings=False):
+    BINDINGS = [*TABLE_KEYS, Binding("enter", "select_cursor", "Edit", id="edit_template")]
+
+
+class TemplatesScreen(StoreScreen):
+    CSS_PATH = stylesheet_path("drafts.tcss")
+    BINDINGS = [
+        Binding("n", "new", "New", id="new_template"),
+        Binding("e", "edit", "Edit", show=False, id="edit_template"),
+        Binding("x,delete", "delete", "Delete", id="delete_template"),
+        Binding("p", "next_contact", "Preview next", id="preview_next_contact"),
+        Binding("y", "my_name", "Your name", id="my_name"),
+        Binding("j", "cursor('down')", "Down", show=False, id="cursor_down"),
+        Binding("k", "cursor('up')", "Up", show=False, id="cursor_up"),
+        Binding("escape,backspace", "app.pop_screen", "Back", id="back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: TemplatesView | None = None
+        self.preview_at = 0
+        # The preview contact's log, read off the UI thread: {days_since} comes from it.
+        self.preview_log: tuple[str, list[Interaction]] | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="templates_box"):
+            yield TemplateList(id="template_list", cursor_type="row", zebra_stripes=True)
+            yield Static(id="preview_title", markup=False)
+            with VerticalScroll(id="preview_scroll"):
+                yield Static(id="preview", markup=False)
+            yield Static(id="my_name_line", markup=False)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        table = self.query_one(TemplateList)
+        table.border_title = TITLE
+        for column in COLUMNS:
+            table.add_column(column, key=column)
+        self.reload_if_changed()
+
+    def read(self) -> TemplatesView:
+        ensure_default_templates(self.store)
+        people = sorted(self.store.contacts(), key=lambda contact: contact.name.casefold())
+        return TemplatesView(templates(self.store), people, self.store.settings().my_name)
+
+    def show(self, view: TemplatesView) -> None:
+        self.view = view
+        table = self.query_one(TemplateList)
+        selected = self._selected()
+        table.clear()
+        for template in view.templates:
+            table.add_row(
+                Text(template.name),
+                PURPOSE_TITLES[template.purpose],
+                template.channel or ANY_CHANNEL,
+                template.language or ANY_LANGUAGE,
+                key=template.id,
+            )
+        ids = [template.id for template in view.templates]
+        if selected is not None and selected.id in ids:
+            table.move_cursor(row=ids.index(selected.id))
+        name = view.my_name or NOT_SET
+        self.query_one("#my_name_line", Static).update(Text(MY_NAME.format(name=name), style="dim"))
+        self._read_preview_log()
+        self._show_preview()
+
+    def _selected(self) -> Template | None:
+        table = self.query_one(TemplateList)
+        if self.view is None or table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((template for template in self.view.templates if template.id == key), None)
+
+    def _preview_contact(self) -> Contact | None:
+        if self.view is None or not self.view.contacts:
+            return None
+        return self.view.contacts[self.preview_at % len(self.view.contacts)]
+
+    def _read_preview_log(self) -> None:
+        contact = self._preview_contact()
+        if contact is None or (self.preview_log is not None and self.preview_log[0] == contact.id):
+            return
+
+        def read() -> None:
+            log = self.store.interactions(contact.id)
+            self._from_thread(self._preview_log_read, contact.id, log)
+
+        self.run_worker(read, thread=True, group="preview")
+
+    def _preview_log_read(self, contact_id: str, log: list[Interaction]) -> None:
+        self.preview_log = (contact_id, log)
+        self._show_preview()
+
+    @on(DataTable.RowHighlighted)
+    def _show_preview(self) -> None:
+        template, contact = self._selected(), self._preview_contact()
+        title = self.query_one("#preview_title", Static)
+        shown = self.query_one("#preview", Static)
+        if template is None or contact is None or self.view is None:
+            title.update("")
+            shown.update(Text(NO_CONTACT if template is not None else "", style="dim"))
+            return
+        log = self.preview_log[1] if self.preview_log and self.preview_log[0] == contact.id else []
+        channel = template.channel or draft_channel(contact, log)
+        made = make_draft(template, contact, channel, log, self.now(), self.view.my_name)
+        title.update(Text(PREVIEW_TITLE.format(name=contact.name, channel=channel), style="bold"))
+        preview = Text()
+        if made.subject:
+            preview.append(f"{made.subject}\n\n", style="bold")
+        preview.append(made.text)
+        limit = limit_for(channel, template.purpose)
+        over = limit is not None and made.count() > limit
+        preview.append(f"\n\n{count_text(made.count(), limit)}", style="bold red" if over else "dim")
+        if made.missing:
+            preview.append(f" · {missing_text(made.missing)}", style="yellow")
+        shown.update(preview)
+
+    def action_cursor(self, direction: str) -> None:
+        table = self.query_one(TemplateList)
+        table.action_cursor_down() if direction == "down" else table.action_cursor_up()
+
+    def action_next_contact(self) -> None:
+        self.preview_at += 1
+        self._read_preview_log()
+        self._show_preview()
+
+    @on(DataTable.RowSelected)
+    def action_edit(self) -> None:
+        template = self._selected()
+        if template is not None:
+            self._open_form(template)
+
+    def action_new(self) -> None:
+        self._open_form(None)
+
+    def _open_form(self, template: Template | None, typed: dict[str, Any] | None = None) -> None:
+        def save(made: Template | None) -> None:
+            if made is None:
+                return
+            self.run_saving(
+                lambda: save_template(self.store, made),
+                lambda _: self.notify(SAVED.format(name=made.name), markup=False),
+                failed=lambda: self._open_form(template, made.to_dict()),
+            )
+
+        self.app.push_screen(TemplateForm(template, typed), save)
+
+    def action_delete(self) -> None:
+        template = self._selected()
+        if template is None:
+            return
+        self.run_saving(
+            lambda: delete_template(self.store, template),
+            lambda _: self.notify(DELETED.format(name=template.name), markup=False),
+        )
+
+    def action_my_name(self) -> None:
+        current = self.view.my_name if self.view else ""
+        form = FieldsForm("Your name, as drafts sign it", [Field("my_name", value=current)])
+        self.app.push_screen(form, self._save_my_name)
+
+    def _save_my_name(self, answers: dict[str, str] | None) -> None:
+        if answers is None:
+            return
+
+        def save() -> None:
+            settings = self.store.settings()
+            self.store.save_settings(
+                Settings.from_dict({**settings.to_dict(), "my_name": answers["my_name"]})
+            )
+
+        self.run_saving(save)

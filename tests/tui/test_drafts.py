@@ -1,0 +1,176 @@
+"""c drafts a message from a template: edited, copied (app.clipboard and the system clipboard), its compose
+link opened, then logged with the draft as the interaction's text. And the templates screen."""
+
+import webbrowser
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from textual.widgets import DataTable, Input, TextArea
+
+from dailyreach.core.store.templates import templates
+from dailyreach.tui.app import DailyReachApp
+from dailyreach.tui.screens.draft import DraftScreen
+from dailyreach.tui.screens.templates import TemplateForm, TemplatesScreen
+from tests.conftest import add_contact, log
+from tests.tui.conftest import SIZE, Keys, settle
+
+
+@pytest.fixture
+def outside(monkeypatch):
+    """The browser and the system clipboard, patched: what each was handed."""
+    handed = {"opened": [], "copied": [], "browser": True, "clipboard": None}
+
+    def open_url(url):
+        handed["opened"].append(url)
+        return handed["browser"]
+
+    def copy(text):
+        handed["copied"].append(text)
+        return handed["clipboard"]
+
+    monkeypatch.setattr(webbrowser, "open", open_url)
+    monkeypatch.setattr("dailyreach.clipboard.copy_to_system_clipboard", copy)
+    return handed
+
+
+def draft_text(app) -> str:
+    return app.screen.query_one(TextArea).text
+
+
+async def test_c_drafts_a_public_reply_that_is_edited_copied_opened_and_logged(store, people, outside):
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("c")
+        assert isinstance(app.screen, DraftScreen)
+        assert draft_text(app).startswith("@ann Thanks for this")
+        assert "/280" in str(app.screen.query_one("#draft_count").render())
+        await keys.type(" 🎉 Big [fan]!")
+        edited = draft_text(app)
+        assert edited.endswith(" 🎉 Big [fan]!")
+        await keys.press("ctrl+s")
+        assert app.clipboard == edited
+        assert outside["copied"] == [edited]
+        (link,) = outside["opened"]
+        parts = urlsplit(link)
+        assert (parts.scheme, parts.netloc, parts.path) == ("https", "x.com", "/intent/post")
+        assert parse_qs(parts.query) == {"text": [edited]}
+        # Back on the main screen with the log bar open: one key logs what was sent.
+        assert not isinstance(app.screen, DraftScreen)
+        assert app.screen.query_one("#text", Input).value == edited
+        assert app.screen.query_one("#channel", Input).value == "x"
+        await keys.press("enter")
+        (logged,) = store.interactions(ann.id)
+        assert (logged.kind, logged.channel, logged.text) == ("public_reply", "x", edited)
+
+
+async def test_no_browser_or_clipboard_keeps_the_draft_on_screen_and_says_so(store, people, outside):
+    ann, _, _ = people
+    outside["browser"], outside["clipboard"] = False, "no clipboard tool found"
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("c", "ctrl+s")
+        assert isinstance(app.screen, DraftScreen)
+        messages = " ".join(n.message for n in app._notifications)
+        assert "No web browser found" in messages and "no clipboard tool found" in messages
+        assert app.clipboard == draft_text(app)  # still sent to the terminal (OSC 52)
+        await keys.press("ctrl+l")
+        await keys.press("enter")
+        assert [i.text for i in store.interactions(ann.id)] == [app.clipboard]
+
+
+async def test_a_follow_up_on_pending_uses_the_follow_up_template_and_logs_a_follow_up(
+    store, people, outside
+):
+    ann, _, _ = people
+    log(store, ann, "dm_sent", at=store.now().subtract(days=4), channel="x")
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("2", "c")
+        assert draft_text(app).startswith("Hi Ann, bringing my note from 4 days ago back up")
+        await keys.press("ctrl+s")
+        assert outside["opened"] == ["https://x.com/ann"]  # a DM: the profile
+        await keys.press("enter")
+        assert [i.kind for i in store.interactions(ann.id)] == ["dm_sent", "follow_up"]
+        assert store.interactions(ann.id)[-1].text == app.clipboard
+
+
+async def test_ctrl_t_switches_template_and_escape_logs_nothing(store, people, outside):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("c")
+        first = draft_text(app)
+        await keys.press("ctrl+t")
+        assert draft_text(app) != first
+        await keys.press("escape")
+        assert not isinstance(app.screen, DraftScreen)
+        assert store.interactions() == [] and outside["opened"] == []
+
+
+async def test_a_japanese_contact_gets_a_japanese_draft_from_the_contacts_view(store, people, outside):
+    _, yamada, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("4")
+        table = app.screen.query_one(DataTable)
+        row = next(i for i in range(table.row_count) if "山田" in str(table.get_row_at(i)))
+        table.move_cursor(row=row)
+        await keys.press("c")
+        assert draft_text(app).startswith("@yamada@mstdn.jp 大変参考になりました")
+        await keys.press("ctrl+s")
+        assert urlsplit(outside["opened"][0]).netloc == "mstdn.jp"
+
+
+async def test_a_hostile_name_is_shown_as_written(store, outside):
+    add_contact(store, "[bold]VIP [/] \x1b[31mred", handles={"x": "@vip"})
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("c")
+        assert "Draft for [bold]VIP [/] red" in str(app.screen.query_one("#draft_title").render())
+
+
+async def test_the_templates_screen_adds_refuses_previews_and_deletes_with_undo(store, people, outside):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("ctrl+p")
+        await keys.type("Templates")
+        await keys.press("enter")
+        assert isinstance(app.screen, TemplatesScreen)
+        before = len(templates(store))
+        assert before > 0 and "Preview for" in str(app.screen.query_one("#preview_title").render())
+        await keys.press("n")
+        assert isinstance(app.screen, TemplateForm)
+        await keys.type("Mine")
+        app.screen.query_one("#body", TextArea).load_text("Hey {nmae}")
+        await keys.press("ctrl+s")
+        assert isinstance(app.screen, TemplateForm)
+        assert "unknown placeholder {nmae}" in str(app.screen.query_one("#problem").render())
+        app.screen.query_one("#body", TextArea).load_text("Hey {call_name}, coffee?")
+        await keys.press("ctrl+s")
+        assert isinstance(app.screen, TemplatesScreen)
+        assert [t.body for t in templates(store) if t.name == "Mine"] == ["Hey {call_name}, coffee?"]
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=next(i for i in range(table.row_count) if "Mine" in str(table.get_row_at(i))))
+        await keys.press("x")
+        assert "Mine" not in [t.name for t in templates(store)]
+        await keys.press("u")
+        assert "Mine" in [t.name for t in templates(store)]
+        await keys.press("y")
+        await keys.type("Ken")
+        await keys.press("enter")
+        assert store.settings().my_name == "Ken"
+        assert "Your name: Ken" in str(app.screen.query_one("#my_name_line").render())
