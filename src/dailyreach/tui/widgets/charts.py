@@ -195,7 +195,9 @@ class BarList(Widget):
     def show_bars(self, rows: Sequence[tuple[str, float, str]], full: float, axis: str) -> None:
         """``rows`` of (label, value, value in words); a value of ``full`` fills the bar."""
         self.rows, self.full, self.axis = list(rows), full, axis
-        self.refresh(layout=True)
+        # Its height is known (a title, a line a row, the axis): laying out the screen need not draw it.
+        self.styles.height = len(self.rows) + 2
+        self.refresh()
 
     def render(self) -> RenderResult:
         label_width = max((cell_len(label) for label, _, _ in self.rows), default=0)
