@@ -230,4 +230,7 @@ class NumberTable(Static):
             table.add_column(header, justify="left" if index == 0 else "right", no_wrap=True)
         for row in rows:
             table.add_row(*(Text(str(cell), no_wrap=True, overflow="ellipsis", end="") for cell in row))
+        # The header, its rule and each row's lines: known here, so laying out the screen need not draw
+        # the table to measure it.
+        self.styles.height = 2 + sum(max(str(cell).count("\n") + 1 for cell in row) for row in rows)
         self.update(table)
