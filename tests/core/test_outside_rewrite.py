@@ -71,3 +71,25 @@ def test_on_a_file_system_keeping_whole_seconds_the_content_tells_a_rewrite_with
     add_contact(store, "Bob")
     stored = json.loads(db_path.read_text(encoding="utf-8"))["contacts"].values()
     assert sorted(contact["name"] for contact in stored) == ["Bob", "Zoe Outsider"]
+
+
+def test_under_its_lock_the_store_looks_at_the_file_once_not_at_every_read(store, db_path, monkeypatch):
+    """No other dailyreach writes while the lock is held: a change and the status and check records
+    written after it read the file once, however often they read the store (issue 8)."""
+    zoe = add_contact(store, "Zoe")
+    reads: list[str] = []
+    read_bytes = type(db_path).read_bytes
+
+    def counting(path):
+        if path == db_path:
+            reads.append("read")
+        return read_bytes(path)
+
+    monkeypatch.setattr(type(db_path), "read_bytes", counting)
+    add_contact(store, "Bob")  # within a tick of the write before: the content must be looked at once
+    assert len(reads) <= 1
+    reads.clear()
+    # Once the lock is let go, another program may write again: the next read looks again.
+    rewrite_in_place_keeping_size_and_mtime(db_path, b'"Zoe"', b'"Zed"')
+    assert store.contact(zoe.id).name == "Zed"
+    assert reads

@@ -128,12 +128,22 @@ class AtomicJSONStorage(Storage):
         self._seen_at = 0
         # The size and CRC-32 of the bytes last read or written: what ``checked.py`` names a content by.
         self.fingerprint: tuple[int, int] | None = None
+        # While the store's lock is held no other dailyreach writes the file, so once it has been seen
+        # to hold ``_data`` under the lock it needs no second look until the lock is let go: a command
+        # reads the store tens of times just after its write, and each look costs a read of the file.
+        self._locked = False
+        self._settled = False
         self._batch_depth = 0
         self._dirty = False
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         with self.lock:
             return self._read()
+
+    def store_locked(self, locked: bool) -> None:
+        """Told by the store when it takes and lets go of its file lock."""
+        with self.lock:
+            self._locked, self._settled = locked, False
 
     def _read(self) -> dict[str, dict[str, Any]] | None:
         if self._batch_depth and self._data is not None:
@@ -144,11 +154,11 @@ class AtomicJSONStorage(Storage):
             self._data, self._signature, self.fingerprint = None, None, None
             return None
         if signature == self._signature and self._data is not None:
-            if signature[1] + _timestamp_grain(signature[1]) < self._seen_at:
+            if self._settled or signature[1] + _timestamp_grain(signature[1]) < self._seen_at:
                 return self._data  # any change since would have a later ctime
             raw = self.path.read_bytes()
             if (len(raw), zlib.crc32(raw)) == self.fingerprint:
-                self._seen_at = looked_at
+                self._seen_at, self._settled = looked_at, self._locked
                 return self._data
         else:
             raw = self.path.read_bytes()
@@ -157,6 +167,7 @@ class AtomicJSONStorage(Storage):
             raise StoreCorrupt(f"{self.path} is JSON but not a dailyreach database")
         self._data, self._signature, self._seen_at = data, signature, looked_at
         self.fingerprint = (len(raw), zlib.crc32(raw))
+        self._settled = self._locked
         return self._data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
@@ -187,6 +198,7 @@ class AtomicJSONStorage(Storage):
         self._seen_at = time.time_ns()
         self._signature = file_signature(self.path)
         self.fingerprint = (len(payload), zlib.crc32(payload))
+        self._settled = self._locked
 
     def forget(self) -> None:
         """Drop what is in memory, so the next read comes from the file."""

@@ -381,9 +381,11 @@ class Store:
                 f"{self.path} is busy: another dailyreach kept it locked for {LOCK_WAIT_SECONDS:.0f} s. "
                 "Try again in a moment."
             ) from None
+        self._storage.store_locked(True)
         try:
             yield
         finally:
+            self._storage.store_locked(False)
             self._lock.release()
 
     @contextlib.contextmanager
