@@ -174,3 +174,20 @@ async def test_the_templates_screen_adds_refuses_previews_and_deletes_with_undo(
         await keys.press("enter")
         assert store.settings().my_name == "Ken"
         assert "Your name: Ken" in str(app.screen.query_one("#my_name_line").render())
+
+
+async def test_the_edit_form_sets_the_call_name_the_draft_uses(store, people, outside):
+    _, yamada, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("j", "enter")  # 山田 太郎, second in Today
+        await keys.press("E")
+        box = app.screen.query_one("#call_name", Input)
+        assert box.value == "" and box.placeholder == "山田さん (in drafts)"
+        box.value = "山田先生"
+        await keys.press("enter")
+        assert store.contact(yamada.id).call_name == "山田先生"
+        await keys.press("c", "ctrl+t")
+        assert draft_text(app).startswith("山田先生\n\n突然のご連絡失礼いたします")

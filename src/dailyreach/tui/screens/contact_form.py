@@ -103,8 +103,13 @@ def contact_form(
 
 
 def _editing_fields(values: dict) -> list[Field]:
+    from dailyreach.core.planning.drafts import default_call_name
+
     followers = values.get("followers")
+    # Empty, drafts address them by the name's default, shown as the placeholder.
+    called = default_call_name(values["name"]) if values.get("name") else ""
     return [
+        Field("call_name", value=values.get("call_name", ""), placeholder=f"{called} (in drafts)"),
         Field(
             "followers",
             value="" if followers is None else str(followers),
@@ -180,7 +185,11 @@ def contact_fields(answers: dict[str, str]) -> dict:
         "priority": answers["priority"],
         "cadence_days": answers["cadence_days"].strip() or None,
         **(
-            {"followers": answers["followers"].strip() or None, "archived": answers["archived"] == YES}
+            {
+                "followers": answers["followers"].strip() or None,
+                "archived": answers["archived"] == YES,
+                "call_name": answers["call_name"],
+            }
             if "archived" in answers
             else {}
         ),

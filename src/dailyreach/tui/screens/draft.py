@@ -121,12 +121,7 @@ class DraftScreen(ModalScreen[DraftSent | None]):
         count_box.set_class(over, "over")
         link = made.link(text)
         link_box.update(
-            Text(
-                OPENS.format(link=link) if link else NO_LINK.format(channel=made.channel),
-                style="dim",
-                no_wrap=True,
-                overflow="ellipsis",
-            )
+            Text(OPENS.format(link=link) if link else NO_LINK.format(channel=made.channel), style="dim")
         )
 
     def action_next_template(self) -> None:

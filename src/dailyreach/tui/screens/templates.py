@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -32,6 +32,8 @@ from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.wording import ANY_CHANNEL, ANY_LANGUAGE, PURPOSE_TITLES, count_text, missing_text
 
 TITLE = "Templates"
+# The form's height with a line between fields.
+TALL_ENOUGH = 32
 COLUMNS = ("Name", "For", "Channel", "Language")
 NO_CONTACT = "Add a contact to preview the templates as they would read."
 PREVIEW_TITLE = "Preview for {name} on {channel} (p: next contact)"
@@ -89,6 +91,14 @@ class TemplateForm(ModalScreen[Template | None]):
 
     def on_mount(self) -> None:
         self.query_one(KeyFooter).release()
+        self._fit(self.app.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        # As FieldsForm does: no gaps between the fields where the terminal is short, so the body shows.
+        self.query_one(".form").set_class(height < TALL_ENOUGH, "long")
 
     def typed(self) -> dict[str, Any]:
         return {
