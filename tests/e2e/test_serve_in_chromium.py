@@ -51,7 +51,7 @@ def test_add_a_target_and_log_a_dm_in_the_browser_the_store_holds_both(served, o
     assert tab.outside == []  # the page loads nothing from outside the machine
 
 
-def test_o_opens_the_profile_in_a_new_tab_and_e_downloads_the_export(served, open_tab):
+def test_o_and_a_drafts_compose_link_open_new_tabs_and_e_downloads_the_export(served, open_tab):
     tab = open_tab(served.url)
     add_target(tab, "Ann Example", "@annexample")
     tab.press("Enter")
@@ -69,6 +69,12 @@ def test_o_opens_the_profile_in_a_new_tab_and_e_downloads_the_export(served, ope
     assert download.suggested_filename.startswith("dailyreach-export-")
     exported = json.loads(Path(download.path()).read_text())
     assert [contact["name"] for contact in exported["contacts"]] == ["Ann Example"]
+    tab.press("c")  # a draft of the first public reply
+    with tab.context.expect_page() as opened:
+        tab.page.keyboard.press("Control+s")  # copy it and open where it is posted
+    opened.value.wait_for_load_state()
+    assert len(tab.outside) == 2
+    assert tab.outside[1].startswith("https://x.com/intent/post?text=")
 
 
 def test_two_browser_sessions_logging_at_once_lose_nothing(served, open_tab):
