@@ -11,9 +11,11 @@ import asyncio
 import errno
 import ipaddress
 import logging
+import os
 import re
 import shlex
 import signal
+import socket
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -27,7 +29,7 @@ TITLE = "dailyreach"
 
 SERVING = "dailyreach is served at {url}: open it in a browser. Ctrl+C stops it."
 PUBLIC_WARNING = (
-    "warning: dailyreach is reachable at {host}:{port} by anyone who can reach that address; "
+    "warning: dailyreach is reachable at {address} by anyone who can reach that address; "
     "they can read and change all your contacts. There is no password."
 )
 NOT_LOOPBACK = (
@@ -165,21 +167,27 @@ class DailyReachServer(Server):
             loop=loop,
             access_log=None,
             shutdown_timeout=5,
-            print=lambda *_: print(SERVING.format(url=self.url), flush=True),
+            print=lambda *_: self.announce(),
         )
+
+    def announce(self) -> None:
+        """Where to open the app, once the port is bound; and who else can, when that is anyone."""
+        print(SERVING.format(url=self.url), flush=True)
+        if self.public:
+            print(PUBLIC_WARNING.format(address=address(self.host, self.port)), file=sys.stderr, flush=True)
 
 
 def run_server(db: Path, config: Path, host: str, port: int, *, public: bool) -> None:
     """Serve the app until Ctrl+C; ServeError when it cannot start."""
     check_host(host, public=public)
-    public = not is_loopback(host)
-    if public:
-        print(PUBLIC_WARNING.format(host=host, port=port), file=sys.stderr, flush=True)
-    server = DailyReachServer(app_command(db, config), host, port, public=public)
+    server = DailyReachServer(app_command(db, config), host, port, public=not is_loopback(host))
     try:
         server.serve()
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             raise ServeError(PORT_IN_USE.format(host=host, port=port)) from None
-        reason = error.strerror or str(error)
+        if isinstance(error, socket.gaierror) or not error.errno:  # a host name that does not resolve
+            reason = error.strerror or str(error)
+        else:  # aiohttp's own words repeat the address; the system's name the problem alone
+            reason = os.strerror(error.errno)
         raise ServeError(CANNOT_LISTEN.format(host=host, port=port, reason=reason)) from None

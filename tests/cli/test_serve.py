@@ -78,6 +78,14 @@ def test_a_port_in_use_is_one_clear_line(tmp_path):
     assert result.stderr == f"Error: port {port} on 127.0.0.1 is already in use: choose another with --port\n"
 
 
+def test_an_address_not_on_this_machine_is_one_clear_line_and_no_warning(tmp_path):
+    result = run_cli(
+        "serve", "--host", "192.0.2.1", "--public-i-understand", db=tmp_path / "db.json", check=False
+    )  # 192.0.2.0/24 is for documentation: never a machine's own
+    assert result.returncode == 1
+    assert result.stderr == "Error: cannot listen on 192.0.2.1:8000: Cannot assign requested address\n"
+
+
 def test_a_bad_port_is_refused_by_the_command_line(tmp_path):
     result = run_cli("serve", "--port", "70000", db=tmp_path / "db.json", check=False)
     assert result.returncode == 2

@@ -6,6 +6,7 @@ Textual's test driver is no web driver, so ``is_web`` is set here; tests/e2e dri
 import io
 import json
 import webbrowser
+from pathlib import Path
 
 import pytest
 from textual.widgets import Input
@@ -15,7 +16,7 @@ from tests.tui.conftest import SIZE, settle
 
 
 @pytest.fixture
-def served(monkeypatch, tmp_path):
+def served(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, list]:
     """The app as if served: what it hands the browser, and a home whose files it must not touch."""
     handed: dict[str, list] = {"urls": [], "files": []}
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
