@@ -191,3 +191,23 @@ async def test_the_edit_form_sets_the_call_name_the_draft_uses(store, people, ou
         assert store.contact(yamada.id).call_name == "山田先生"
         await keys.press("c", "ctrl+t")
         assert draft_text(app).startswith("山田先生\n\n突然のご連絡失礼いたします")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_the_draft_and_templates_footers_fit(store, people, outside, size):
+    from textual.widgets._footer import FooterKey
+
+    app = DailyReachApp(store)
+    async with app.run_test(size=size) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("c")
+        shown = [key.key for key in app.screen.query(FooterKey)]
+        assert shown[:4] == ["ctrl+s", "ctrl+t", "ctrl+l", "escape"]
+        assert all(key.region.right <= size[0] for key in app.screen.query(FooterKey))
+        await keys.press("escape", "ctrl+p")
+        await keys.type("Templates")
+        await keys.press("enter")
+        shown = [key.key for key in app.screen.query(FooterKey) if key.key != "ctrl+p"]
+        assert shown[:5] == ["enter", "n", "x", "p", "y"]
+        assert all(key.region.right <= size[0] for key in app.screen.query(FooterKey))

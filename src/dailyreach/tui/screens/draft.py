@@ -37,10 +37,12 @@ NO_TEMPLATE = "No template for a {purpose} on {channel}: ctrl+t tries the others
 NO_LINK = "Nowhere to open on {channel}: paste it where you write to them."
 OPENS = "Opens {link}"
 EMPTY = "The draft is empty: nothing copied."
-COPIED = "Copied. Enter logs it as sent ({kind}); Escape if you did not send it."
+COPIED = "Copied. "
+LOGGING = "Enter logs it as sent ({kind}) with the draft as its text; Escape if you did not send it."
+LOG_LATER = "ctrl+l logs it once you have sent it."
 NO_CLIPBOARD = "Not on the system clipboard ({problem}); sent to the terminal's (OSC 52). Copy it from here if pasting fails."
 NO_BROWSER = "No web browser found to open {link}: the draft stays here to copy by hand."
-SET_MY_NAME = "Set your name in ctrl+p Templates (y)."
+SET_MY_NAME = "your name: ctrl+p Templates, y"
 KIND_WORDS = {"public_reply": "public reply", "dm_sent": "DM", "follow_up": "follow-up", "note": "note"}
 
 
@@ -117,6 +119,8 @@ class DraftScreen(ModalScreen[DraftSent | None]):
             line.append(f" · subject: {made.subject}")
         if made.missing:
             line.append(f" · {missing_text(made.missing)}", style="yellow")
+            if "my_name" in made.missing:
+                line.append(f" ({SET_MY_NAME})", style="yellow")
         count_box.update(line)
         count_box.set_class(over, "over")
         link = made.link(text)
@@ -171,16 +175,18 @@ class DraftScreen(ModalScreen[DraftSent | None]):
         if problems:
             for problem in problems:
                 self.notify(problem, severity="warning", markup=False, timeout=15)
+            self.notify(LOG_LATER, markup=False, timeout=15)
             return
-        self._log(text)
+        self._log(text, copied=True)
 
     def action_log_it(self) -> None:
         if self.draft is not None and self.text.strip():
             self._log(self.text)
 
-    def _log(self, text: str) -> None:
+    def _log(self, text: str, *, copied: bool = False) -> None:
         assert self.draft is not None
-        self.notify(COPIED.format(kind=KIND_WORDS.get(self.draft.kind, self.draft.kind)), markup=False)
+        logging = LOGGING.format(kind=KIND_WORDS.get(self.draft.kind, self.draft.kind))
+        self.notify((COPIED if copied else "") + logging, markup=False)
         self.dismiss(DraftSent(self.draft.kind, self.draft.channel, text))
 
     def action_cancel(self) -> None:
