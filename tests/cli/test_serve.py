@@ -159,3 +159,24 @@ async def test_ctrl_c_stops_the_server_and_every_app_process(serve, group):
         await asyncio.wait_for(reader, 5)
     for client, _ in sessions:
         await client.close()
+
+
+async def test_each_session_runs_the_app_on_the_given_store_and_config(tmp_path):
+    folder = tmp_path / "it's my data"  # a space and a quote, for the shell that starts the app
+    folder.mkdir()
+    server = Served(folder)
+    try:
+        client, _ = await open_session(server.url)
+        [app] = app_processes(server.process.pid)
+        arguments = Path(f"/proc/{app}/cmdline").read_text().split("\0")[1:-1]
+        assert arguments == [
+            "-m",
+            "dailyreach",
+            "--db",
+            str(server.db),
+            "--config",
+            str(folder / "config.toml"),
+        ]
+        await client.close()
+    finally:
+        server.kill()
