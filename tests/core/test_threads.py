@@ -1,8 +1,10 @@
 """Each contact's thread and the outreach days kept in the store always equal a reading of the whole log."""
 
 import json
+import zlib
 from datetime import UTC, datetime
 
+import orjson
 import pendulum
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,6 +20,7 @@ from dailyreach.core.records.model import (
     Settings,
 )
 from dailyreach.core.store import store as store_module
+from dailyreach.core.store.checked import read_checked
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import Thread, local_day, utc_stamp
 from tests.conftest import TOKYO, add_contact, log
@@ -80,6 +83,18 @@ def assert_derived_match_the_log(store: Store) -> None:
         if thread.first_sent is not None
     }
     assert firsts == expected_first_exchanges(store)
+
+
+def assert_the_file_is_as_a_full_write_makes_it(path) -> None:
+    """Whether the log was written back from its bytes (``lazy_table.py``) or parsed, the file is the
+    one writing everything parsed would make, and ``<db>.checked`` says where its log lies."""
+    raw = path.read_bytes()
+    assert orjson.dumps(orjson.loads(raw), option=orjson.OPT_INDENT_2) == raw
+    known = read_checked(path, (len(raw), zlib.crc32(raw)))
+    log = orjson.loads(raw).get("interactions")
+    if known is not None and known.log_layout is not None:
+        start, end, count = known.log_layout
+        assert orjson.loads(raw[start:end]) == log and count == len(log)
 
 
 operation = st.one_of(
@@ -148,6 +163,7 @@ def test_derived_tables_equal_a_reading_of_the_full_log_after_any_sequence(tmp_p
                 apply_import(store, plan_import(store, bundle, "test.json"))
         elif name == "tick":
             clock.advance(hours=op[1])
+        assert_the_file_is_as_a_full_write_makes_it(path)
         assert_derived_match_the_log(store)
     assert_derived_match_the_log(Store(path, clock=clock))
 

@@ -1,12 +1,14 @@
-"""What the last check of the database file found, kept beside it in ``<db>.checked``.
+"""What is known of the database file as this program last wrote or checked it, kept in ``<db>.checked``.
 
-Checking every record read back (``readback.py``) costs about 0.1 s at 100,000 interactions, on every
-command. Yet nearly always the file is the one this program wrote, whose records were checked on their
-way in, so the store writes this small record after each change it saves: the file's content, named by
-its size and CRC-32, the dailyreach version that checked it, and its bad records (usually none). A
-command that reads a file with that content takes the list from here; a file edited since, by hand or
-by another program, has another CRC and is checked in full again. Losing the record costs one full
-check, never a wrong answer, so it is written without waiting for the disk (no fsync).
+Checking every record read back (``readback.py``) costs about 0.1 s at 100,000 interactions, and parsing
+the interaction log twice that, on every command. Yet nearly always the file is the one this program
+wrote, whose records were checked on their way in, so the store writes this small record after each
+change it saves: the file's content, named by its size and CRC-32, the dailyreach version that checked
+it, its bad records (usually none), and where the interaction log lies in it, so that a command that
+does not read the log need not parse it (``lazy_table.py``). A command that reads a file with that
+content takes all this from here; a file edited since, by hand or by another program, has another CRC
+and is parsed and checked in full again. Losing the record costs one full check, never a wrong answer,
+so it is written without waiting for the disk (no fsync).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,15 +30,22 @@ OWNER_ONLY = 0o600
 
 Fingerprint = tuple[int, int]  # size and CRC-32 of the file's bytes
 ProblemsByTable = dict[str, dict[str, Problem]]
+Layout = tuple[int, int, int]  # the log's start and end in the file, and how many records it holds
+
+
+@dataclass(frozen=True)
+class Checked:
+    problems: ProblemsByTable
+    log_layout: Layout | None
 
 
 def checked_path(db: Path) -> Path:
     return db.with_name(db.name + SUFFIX)
 
 
-def read_checked(db: Path, fingerprint: Fingerprint | None) -> ProblemsByTable | None:
-    """The bad records of the file whose content is ``fingerprint``, when the record is of that very
-    content and was written by this version's checks; None when the file must be checked in full."""
+def read_checked(db: Path, fingerprint: Fingerprint | None) -> Checked | None:
+    """What is known of the file whose content is ``fingerprint``, when the record is of that very
+    content and was written by this version; None when the file must be parsed and checked in full."""
     if fingerprint is None:
         return None
     try:
@@ -48,7 +58,15 @@ def read_checked(db: Path, fingerprint: Fingerprint | None) -> ProblemsByTable |
         or data.get("version") != __version__
     ):
         return None
-    return _problems(data.get("problems"))
+    problems = _problems(data.get("problems"))
+    layout = data.get("log")
+    if layout is not None and not (
+        isinstance(layout, list) and len(layout) == 3 and all(type(number) is int for number in layout)
+    ):
+        return None
+    if problems is None:
+        return None
+    return Checked(problems, (layout[0], layout[1], layout[2]) if layout else None)
 
 
 def _problems(stored: Any) -> ProblemsByTable | None:
@@ -66,9 +84,12 @@ def _problems(stored: Any) -> ProblemsByTable | None:
     return found
 
 
-def write_checked(db: Path, fingerprint: Fingerprint | None, problems: ProblemsByTable) -> None:
-    """Record what the check of the file with ``fingerprint`` found. A record that cannot be written
-    (a read-only folder, a full disk) is only missing: the next command checks the file in full."""
+def write_checked(
+    db: Path, fingerprint: Fingerprint | None, problems: ProblemsByTable, log_layout: Layout | None = None
+) -> None:
+    """Record what the check of the file with ``fingerprint`` found, and where its log lies. A record
+    that cannot be written (a read-only folder, a full disk) is only missing: the next command parses
+    and checks the file in full."""
     if fingerprint is None:
         return
     payload = orjson.dumps(
@@ -79,6 +100,7 @@ def write_checked(db: Path, fingerprint: Fingerprint | None, problems: ProblemsB
                 table: {rid: [problem.field, problem.problem] for rid, problem in found.items()}
                 for table, found in problems.items()
             },
+            "log": list(log_layout) if log_layout else None,
         }
     )
     target = checked_path(db)

@@ -17,7 +17,7 @@ import tempfile
 import threading
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,10 @@ import orjson
 from tinydb.storages import Storage
 
 from dailyreach.core.errors import StoreError as StoreError
+from dailyreach.core.store.lazy_table import LazyTable
+
+# Where the lazy table lies in a file's bytes: start, end, and how many records it holds.
+Layout = tuple[int, int, int]
 
 OWNER_ONLY = 0o600
 
@@ -83,8 +87,9 @@ def parse_json_bytes(raw: bytes, source: Path | str) -> Any:
     return parsed
 
 
-def write_owner_only(path: Path, payload: bytes) -> None:
-    """Atomically replace ``path`` with ``payload``, readable by the owner only.
+def write_owner_only(path: Path, payload: bytes | Sequence[bytes | memoryview]) -> None:
+    """Atomically replace ``path`` with ``payload`` (or its pieces, one after the other), readable by
+    the owner only.
 
     A symlink at ``path`` is followed: its target is replaced, in the target's folder, so a database
     linked into a synced folder stays one file rather than becoming a copy beside the link."""
@@ -92,7 +97,8 @@ def write_owner_only(path: Path, payload: bytes) -> None:
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(payload)
+            for piece in [payload] if isinstance(payload, bytes) else payload:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, OWNER_ONLY)
@@ -109,6 +115,16 @@ def write_owner_only(path: Path, payload: bytes) -> None:
             os.close(directory)
 
 
+# How ``OPT_INDENT_2`` ends a table at the file's second level: no other line starts with two spaces
+# and a brace, as deeper lines are indented further and JSON text holds no raw newline.
+LAZY_TABLE_END = b"\n  }"
+
+
+# Where the unparsed table goes while the rest is serialized: a NUL is never in orjson's output (it
+# escapes control characters in text), so the first one found is this.
+_PLACEHOLDER = b"\x00"
+
+
 def leftover_temporary_files(path: Path) -> list[Path]:
     """Temporary files a crash between writing and replacing left beside ``path``."""
     return sorted(path.parent.glob(f".{path.name}.*.tmp"))
@@ -118,8 +134,20 @@ class AtomicJSONStorage(Storage):
     """Also safe between threads: ``lock`` is held by every read and write and for a whole batch, so
     the app can save in the background while its screen reads."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        lazy_table: str | None = None,
+        known_layout: Callable[[tuple[int, int]], Layout | None] | None = None,
+    ) -> None:
+        """``lazy_table``, when given, is left unparsed in a file whose ``known_layout`` (by its size and
+        CRC-32) says where it lies (``lazy_table.py``)."""
         self.path = Path(path)
+        self.lazy_table = lazy_table
+        self._known_layout = known_layout
+        # Where the lazy table lies in the bytes last read or written, for the next reader.
+        self.layout: Layout | None = None
         self.lock = threading.RLock()
         self._data: dict[str, dict[str, Any]] | None = None
         self._signature: tuple[int, int, int] | None = None
@@ -151,7 +179,7 @@ class AtomicJSONStorage(Storage):
         looked_at = time.time_ns()
         signature = file_signature(self.path)
         if signature is None:
-            self._data, self._signature, self.fingerprint = None, None, None
+            self.forget()
             return None
         if signature == self._signature and self._data is not None:
             if self._settled or signature[1] + _timestamp_grain(signature[1]) < self._seen_at:
@@ -162,13 +190,62 @@ class AtomicJSONStorage(Storage):
                 return self._data
         else:
             raw = self.path.read_bytes()
-        data = parse_json_bytes(raw, self.path) if raw.strip() else {}
+        fingerprint = (len(raw), zlib.crc32(raw))
+        layout = self._known_layout(fingerprint) if self._known_layout and self.lazy_table else None
+        data = self._parse_lazily(raw, layout) if layout else None
+        if data is None:
+            data = parse_json_bytes(raw, self.path) if raw.strip() else {}
+            layout = None
         if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
             raise StoreCorrupt(f"{self.path} is JSON but not a dailyreach database")
         self._data, self._signature, self._seen_at = data, signature, looked_at
-        self.fingerprint = (len(raw), zlib.crc32(raw))
+        self.fingerprint, self.layout = fingerprint, layout
         self._settled = self._locked
         return self._data
+
+    def _parse_lazily(self, raw: bytes, layout: Layout) -> dict[str, Any] | None:
+        """The file parsed but for the lazy table, left as its bytes; None when they are not where the
+        layout says (then the whole file is parsed)."""
+        start, end, count = layout
+        if count < 1 or raw[start : start + 1] != b"{" or raw[end - 4 : end] != LAZY_TABLE_END:
+            return None
+        data = parse_json_bytes(raw[:start] + b"{}" + raw[end:], self.path)
+        assert self.lazy_table is not None
+        if not isinstance(data, dict) or data.get(self.lazy_table) != {}:
+            return None
+        data[self.lazy_table] = LazyTable(
+            raw, start, end, count, lambda part: parse_json_bytes(part, self.path)
+        )
+        return data
+
+    def _serialized(self, data: dict[str, Any]) -> tuple[list[bytes | memoryview], Layout | None]:
+        """The file's bytes, in pieces, and where the lazy table lies in them. A lazy table not parsed
+        yet goes in as the bytes it was read from, never copied (orjson would see it as the empty dict
+        it is underneath), its new records after them."""
+        table = data.get(self.lazy_table) if self.lazy_table else None
+        if not isinstance(table, LazyTable) or table.loaded:
+            payload = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+            return [payload], self._layout_of(payload, data)
+        assert self.lazy_table is not None
+        around = orjson.dumps(
+            {**data, self.lazy_table: orjson.Fragment(_PLACEHOLDER)}, option=orjson.OPT_INDENT_2
+        )
+        cut = around.index(_PLACEHOLDER)
+        head, middle, tail = around[:cut], table.pieces(), around[cut + len(_PLACEHOLDER) :]
+        start = len(head)
+        return [head, *middle, tail], (start, start + sum(len(piece) for piece in middle), len(table))
+
+    def _layout_of(self, payload: bytes, data: dict[str, Any]) -> Layout | None:
+        """Where the lazy table lies in ``payload``, just written from ``data``."""
+        table = data.get(self.lazy_table) if self.lazy_table else None
+        if not table:
+            return None
+        key = b"\n  " + orjson.dumps(self.lazy_table) + b": "
+        start = payload.find(key) + len(key)
+        if start < len(key):
+            return None
+        end = payload.find(LAZY_TABLE_END, start) + len(LAZY_TABLE_END)
+        return (start, end, len(table))
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         with self.lock:
@@ -186,8 +263,9 @@ class AtomicJSONStorage(Storage):
                 raise StoreReadOnly(
                     f"could not save {self.path}: it is read-only; make it writable (chmod u+w) to save"
                 )
-            payload = orjson.dumps(self._data, option=orjson.OPT_INDENT_2)
-            write_owner_only(self.path, payload)
+            assert self._data is not None
+            pieces, layout = self._serialized(self._data)
+            write_owner_only(self.path, pieces)
         except OSError as error:
             self.forget()
             if error.errno in _READ_ONLY_ERRORS:
@@ -197,12 +275,15 @@ class AtomicJSONStorage(Storage):
             raise StoreWriteError(f"could not save {self.path}: {error.strerror or error}") from error
         self._seen_at = time.time_ns()
         self._signature = file_signature(self.path)
-        self.fingerprint = (len(payload), zlib.crc32(payload))
+        crc = 0
+        for piece in pieces:
+            crc = zlib.crc32(piece, crc)
+        self.fingerprint, self.layout = (sum(len(piece) for piece in pieces), crc), layout
         self._settled = self._locked
 
     def forget(self) -> None:
         """Drop what is in memory, so the next read comes from the file."""
-        self._data, self._signature, self.fingerprint = None, None, None
+        self._data, self._signature, self.fingerprint, self.layout = None, None, None, None
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:

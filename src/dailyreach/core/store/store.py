@@ -34,7 +34,7 @@ from dailyreach.core.records.model import (
     Snooze,
 )
 from dailyreach.core.records.readback import Problem, readable_settings, record_problem, table_problems
-from dailyreach.core.store.checked import read_checked, write_checked
+from dailyreach.core.store.checked import Checked, read_checked, write_checked
 from dailyreach.core.store.lockfile import FileLock, LockTimeout
 from dailyreach.core.store.storage import (
     OWNER_ONLY,
@@ -228,7 +228,10 @@ class Store:
         self._clock = clock
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._lock = FileLock(f"{self.path}.lock", timeout=lock_wait, mode=OWNER_ONLY)
-        self._storage = AtomicJSONStorage(self.path)
+        # The log is parsed only when something reads it, in a file whose layout ``<db>.checked`` knows.
+        self._storage = AtomicJSONStorage(
+            self.path, lazy_table="interactions", known_layout=self._known_log_layout
+        )
         self._tables: dict[str, RecordTable] = {
             name: RecordTable(self._storage, name, cache_size=0)
             for name in (*RECORD_TABLES, THREADS_TABLE, DAYS_TABLE, META_TABLE, SETTINGS_TABLE)
@@ -243,6 +246,7 @@ class Store:
         # ``<db>.checked`` record names: see ``checked.py``.
         self._checked_data: object = None
         self._checked_fingerprint: tuple[int, int] | None = None
+        self._last_checked: tuple[tuple[int, int], Checked | None] | None = None
         self._open()
 
     # -- opening, schema, backups ------------------------------------------------------------
@@ -314,22 +318,33 @@ class Store:
         data = self._storage.read()
         if data is None or data is self._checked_data:
             return
-        known = read_checked(self.path, self._storage.fingerprint)
+        known = self._known(self._storage.fingerprint)
         if known is None:
             self._record_checked()
         else:
             for name in RECORD_TABLES:
-                self._tables[name].trust(known.get(name, {}))
+                self._tables[name].trust(known.problems.get(name, {}))
             self._checked_fingerprint = self._storage.fingerprint
         self._checked_data = data
+
+    def _known(self, fingerprint: tuple[int, int] | None) -> Checked | None:
+        """``<db>.checked`` when it is of the content ``fingerprint`` names (read once per content)."""
+        if fingerprint is None:
+            return None
+        if self._last_checked is None or self._last_checked[0] != fingerprint:
+            self._last_checked = (fingerprint, read_checked(self.path, fingerprint))
+        return self._last_checked[1]
+
+    def _known_log_layout(self, fingerprint: tuple[int, int]) -> tuple[int, int, int] | None:
+        known = self._known(fingerprint)
+        return known.log_layout if known else None
 
     def _record_checked(self) -> None:
         """Under the lock, after the file is written: what its check finds, for the next command."""
         fingerprint = self._storage.fingerprint
         if fingerprint is not None and fingerprint != self._checked_fingerprint:
-            write_checked(
-                self.path, fingerprint, {name: self._tables[name].bad_records() for name in RECORD_TABLES}
-            )
+            problems = {name: self._tables[name].bad_records() for name in RECORD_TABLES}
+            write_checked(self.path, fingerprint, problems, self._storage.layout)
             self._checked_fingerprint = fingerprint
             self._checked_data = self._storage.read()
 

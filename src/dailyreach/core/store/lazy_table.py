@@ -1,0 +1,123 @@
+"""The interaction log, left unparsed until something reads it.
+
+The log is nine tenths of the database file, yet the day's plan, the status line and the app's first
+frame read only the contacts and the summaries kept beside it (``threads.py``). When the file is one
+this program wrote (``checked.py`` knows where the log lies in it), the storage parses everything but
+the log and hands the log's bytes to a ``LazyTable``: a dict that parses them the first time it is read.
+Logging a new interaction adds it without parsing the rest, and writing the file puts the log's bytes
+back as they were (``pieces()``), the new records spliced in at its end, in the file's own layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import orjson
+
+# A record's key line inside a table at the file's second level, as ``OPT_INDENT_2`` writes it. JSON
+# text holds no raw newline, so this can only be the start of a record.
+RECORD_INDENT = b"\n    "
+
+
+def _reading(method: Callable[..., Any]) -> Callable[..., Any]:
+    def read_after_loading(self: LazyTable, *args: Any, **kwargs: Any) -> Any:
+        self.load()
+        return method(self, *args, **kwargs)
+
+    read_after_loading.__name__ = method.__name__
+    read_after_loading.__doc__ = method.__doc__
+    return read_after_loading
+
+
+class LazyTable(dict[str, Any]):
+    """A table of the file whose records are parsed when first read. ``file[start:end]`` is the table's
+    JSON as the file holds it (``{`` to its closing ``}``, indented for the second level), with ``count``
+    records, at least one; ``parse`` turns bytes into a dict (and names the file when they are broken)."""
+
+    def __init__(self, file: bytes, start: int, end: int, count: int, parse: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self._parse = parse
+        self._file: bytes | None = file
+        self._start, self._end, self._count = start, end, count
+        self._added: dict[str, Any] = {}
+
+    @property
+    def loaded(self) -> bool:
+        return self._file is None
+
+    def load(self) -> None:
+        if self._file is None:
+            return
+        parsed = self._parse(memoryview(self._file)[self._start : self._end])
+        dict.update(self, parsed if isinstance(parsed, dict) else {})
+        dict.update(self, self._added)
+        self._file, self._added = None, {}
+
+    def _holds_unloaded(self, key: str) -> bool:
+        assert self._file is not None
+        line = RECORD_INDENT + orjson.dumps(key) + b":"
+        return key in self._added or self._file.find(line, self._start, self._end) >= 0
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        # A new record (the usual write: one interaction logged) is added without parsing the others.
+        if self._file is not None and not self._holds_unloaded(key):
+            self._added[key] = value
+            return
+        self.load()
+        dict.__setitem__(self, key, value)
+
+    def __len__(self) -> int:
+        return self._count + len(self._added) if self._file is not None else dict.__len__(self)
+
+    def pieces(self) -> list[bytes | memoryview]:
+        """The table as the file holds it, with the records added since spliced in before its end: the
+        bytes read are not copied (30 MB at 100,000 interactions)."""
+        assert self._file is not None
+        table = memoryview(self._file)[self._start : self._end]
+        if not self._added:
+            return [table]
+        added = orjson.dumps(self._added, option=orjson.OPT_INDENT_2)
+        # ``{\n  "key": ...\n}`` at the top level, moved to the second level: each line two deeper.
+        records = added[1:-2].replace(b"\n", b"\n  ")
+        return [table[:-4], b",", records, table[-4:]]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        # A new record's id is looked up before it is added (for undo): absent, it needs no parsing.
+        if self._file is not None and key in self._added:
+            return self._added[key]
+        if self._file is not None and not self._holds_unloaded(key):
+            return default
+        self.load()
+        return dict.get(self, key, default)
+
+    def __contains__(self, key: object) -> bool:
+        if self._file is not None and isinstance(key, str):
+            if key in self._added:
+                return True
+            if not self._holds_unloaded(key):
+                return False
+        self.load()
+        return dict.__contains__(self, key)
+
+    __getitem__ = _reading(dict.__getitem__)
+    __delitem__ = _reading(dict.__delitem__)
+    __eq__ = _reading(dict.__eq__)
+    __ne__ = _reading(dict.__ne__)
+    __repr__ = _reading(dict.__repr__)
+    __or__ = _reading(dict.__or__)
+    __ior__ = _reading(dict.__ior__)
+    __reversed__ = _reading(dict.__reversed__)
+    items = _reading(dict.items)
+    keys = _reading(dict.keys)
+    values = _reading(dict.values)
+    pop = _reading(dict.pop)
+    popitem = _reading(dict.popitem)
+    setdefault = _reading(dict.setdefault)
+    update = _reading(dict.update)
+    clear = _reading(dict.clear)
+    copy = _reading(dict.copy)
+
+    def __iter__(self) -> Iterator[str]:
+        self.load()
+        return dict.__iter__(self)

@@ -1,0 +1,166 @@
+"""The interaction log left unparsed until read (``lazy_table.py``): commands that do not read it do not
+parse it, a logged interaction is added to its bytes, and the file is always what a full write makes."""
+
+import json
+
+import orjson
+import pytest
+
+from dailyreach.core.store import storage as storage_module
+from dailyreach.core.store.checked import checked_path
+from dailyreach.core.store.lazy_table import LazyTable
+from dailyreach.core.store.store import Store
+from tests.conftest import add_contact, log
+
+
+def table_bytes(records: dict) -> tuple[bytes, int, int]:
+    """A file holding ``records`` as its second table, and where that table lies in it."""
+    raw = orjson.dumps({"a": {"x": 1}, "log": records, "z": {}}, option=orjson.OPT_INDENT_2)
+    start = raw.index(b'"log": ') + len(b'"log": ')
+    return raw, start, raw.index(b"\n  }", start) + 4
+
+
+def lazy(records: dict, parsed: list | None = None) -> LazyTable:
+    raw, start, end = table_bytes(records)
+
+    def parse(part):
+        if parsed is not None:
+            parsed.append(len(part))
+        return orjson.loads(part)
+
+    return LazyTable(raw, start, end, len(records), parse)
+
+
+RECORDS = {"r1": {"kind": "dm_sent", "text": "hi"}, "r2": {"kind": "note", "nested": {"a": [1, 2]}}}
+
+
+def test_a_new_record_is_added_without_parsing_and_written_as_a_full_write_would():
+    parsed: list = []
+    table = lazy(RECORDS, parsed)
+    table["r3"] = {"kind": "follow_up", "text": "again"}
+    assert len(table) == 3 and not table.loaded and parsed == []
+    log = orjson.Fragment(b"".join(table.pieces()))
+    written = orjson.dumps({"a": {"x": 1}, "log": log, "z": {}}, option=orjson.OPT_INDENT_2)
+    expected = {**RECORDS, "r3": {"kind": "follow_up", "text": "again"}}
+    assert written == table_bytes(expected)[0]
+
+
+def test_reading_parses_once_and_keeps_what_was_added():
+    parsed: list = []
+    table = lazy(RECORDS, parsed)
+    table["r3"] = {"kind": "note"}
+    assert table["r1"] == RECORDS["r1"] and table.loaded
+    assert dict(table) == {**RECORDS, "r3": {"kind": "note"}}
+    assert list(table.items()) == list({**RECORDS, "r3": {"kind": "note"}}.items())
+    assert len(parsed) == 1
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        lambda table: "r1" in table,
+        lambda table: table.get("r1"),
+        lambda table: table["r1"],
+        lambda table: list(table),
+        lambda table: list(table.keys()),
+        lambda table: list(table.values()),
+        lambda table: table.pop("r1"),
+        lambda table: table.setdefault("r9", {}),
+        lambda table: table == RECORDS,
+        lambda table: table.copy(),
+    ],
+)
+def test_every_way_of_reading_parses_first(read):
+    table = lazy(RECORDS)
+    read(table)
+    assert table.loaded
+
+
+def test_replacing_a_record_it_holds_parses_it_first():
+    table = lazy(RECORDS)
+    table["r2"] = {"kind": "met"}
+    assert table.loaded and dict(table) == {"r1": RECORDS["r1"], "r2": {"kind": "met"}}
+
+
+def test_asking_for_a_record_it_does_not_hold_needs_no_parsing():
+    table = lazy(RECORDS)
+    assert "r9" not in table and table.get("r9", "none") == "none" and not table.loaded
+    table["r9"] = {"kind": "note"}
+    assert "r9" in table and table.get("r9") == {"kind": "note"} and not table.loaded
+
+
+def test_a_key_that_only_appears_inside_a_record_is_not_taken_for_a_record():
+    table = lazy({"r1": {"r2": "not a record"}})
+    table["r2"] = {"kind": "note"}
+    assert not table.loaded and len(table) == 2
+
+
+# -- in the store ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[int]:
+    """The size of each piece of JSON the storage parses from now on."""
+    sizes: list[int] = []
+    parse = storage_module.parse_json_bytes
+
+    def counting(raw, source):
+        sizes.append(len(raw))
+        return parse(raw, source)
+
+    monkeypatch.setattr(storage_module, "parse_json_bytes", counting)
+    return sizes
+
+
+def canonical(path) -> bool:
+    raw = path.read_bytes()
+    return orjson.dumps(orjson.loads(raw), option=orjson.OPT_INDENT_2) == raw
+
+
+def filled(store, clock, count: int = 30):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    for hours in range(count, 0, -1):
+        log(store, ann, "dm_sent", at=clock.now().subtract(hours=hours))
+    return ann
+
+
+def test_the_plan_and_a_new_log_need_not_parse_the_log(store, db_path, clock, parses):
+    ann = filled(store, clock)
+    log_bytes = len(json.dumps(json.loads(db_path.read_text())["interactions"], indent=2))
+    parses.clear()
+    reopened = Store(db_path, clock=clock)
+    assert reopened.thread(ann.id).nudges == 0 and reopened.contacts()[0].name == "Ann"
+    log(reopened, ann, "follow_up")
+    assert parses and max(parses) < log_bytes  # the rest of the file only
+    assert canonical(db_path)
+    assert len(Store(db_path, clock=clock).interactions(ann.id)) == 31
+
+
+def test_a_file_the_record_does_not_know_is_parsed_whole(store, db_path, clock, parses):
+    filled(store, clock, 5)
+    db_path.write_bytes(orjson.dumps(json.loads(db_path.read_text())))  # another layout: compact
+    parses.clear()
+    reopened = Store(db_path, clock=clock)
+    assert len(reopened.interactions()) == 5
+    assert max(parses) == db_path.stat().st_size
+
+
+@pytest.mark.parametrize("shift", [-1, 1, 7])
+def test_a_record_with_a_wrong_layout_costs_a_full_parse_never_a_record(store, db_path, clock, shift):
+    filled(store, clock, 5)
+    record = json.loads(checked_path(db_path).read_text())
+    record["log"] = [record["log"][0] + shift, record["log"][1] + shift, record["log"][2]]
+    checked_path(db_path).write_text(json.dumps(record))
+    reopened = Store(db_path, clock=clock)
+    add_contact(reopened, "Bob")
+    assert len(Store(db_path, clock=clock).interactions()) == 5
+    assert canonical(db_path)
+
+
+def test_an_undo_of_a_log_added_unparsed_takes_it_out(store, db_path, clock):
+    ann = filled(store, clock, 3)
+    reopened = Store(db_path, clock=clock)
+    log(reopened, ann, "follow_up")
+    reopened.undo()
+    assert [interaction.kind for interaction in Store(db_path, clock=clock).interactions()] == ["dm_sent"] * 3
+    assert canonical(db_path)
