@@ -16,6 +16,7 @@ from datetime import datetime
 
 from dailyreach.core.files.formats import IMPORT_FORMATS
 from dailyreach.core.files.imported_person import ParsedFile, PersonBuilder, SourceRow, UnknownFormat
+from dailyreach.core.files.textfile import FIELD_LIMIT
 from dailyreach.core.files.vcard_reader import PICTURE_NOTICE, read_vcard
 
 __all__ = ["READERS", "ParsedFile", "SourceRow", "UnknownFormat", "detect_format"]
@@ -34,16 +35,25 @@ _MASTODON_ADDRESS = re.compile(r"@?[A-Za-z0-9_]{1,30}@[A-Za-z0-9.-]+\.[A-Za-z]{2
 
 
 def _records(text: str, first_line: int) -> Iterator[tuple[int, list[str]]]:
-    """CSV records with the file line each starts on; blank lines are left out."""
+    """CSV records with the file line each starts on; blank lines are left out. A field longer than
+    ``FIELD_LIMIT`` (an unclosed quote swallowing the rest of the file, say) is refused with its line."""
     reader = csv.reader(io.StringIO(text))
     while True:
         start = first_line + reader.line_num
+        # The limit is the csv module's, for the whole process: set for each record and put back.
+        usual = csv.field_size_limit(FIELD_LIMIT)
         try:
             cells = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
+            if "field larger than field limit" in str(error):
+                raise UnknownFormat(
+                    f"line {start}: a field is longer than {FIELD_LIMIT // 1024} KB"
+                ) from None
             raise UnknownFormat(f"line {start}: {error}") from None
+        finally:
+            csv.field_size_limit(usual)
         if any(cell.strip() for cell in cells):
             yield start, [cell.strip() for cell in cells]
 

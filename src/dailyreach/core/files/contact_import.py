@@ -13,7 +13,7 @@ from dailyreach.core.files.contact_files import READERS, ParsedFile, UnknownForm
 from dailyreach.core.files.exchange import ImportPlan, apply_import, plan_import
 from dailyreach.core.files.formats import IMPORT_FORMATS
 from dailyreach.core.files.imported_person import handles_in_notes
-from dailyreach.core.files.textfile import EncodingProblem, decode_text
+from dailyreach.core.files.textfile import EncodingProblem, FileTooLarge, decode_text, read_limited
 from dailyreach.core.records.handles import profile_url
 from dailyreach.core.records.model import Contact
 from dailyreach.core.records.text import strip_control
@@ -60,9 +60,11 @@ def _identities(contact: Contact) -> dict[str, str]:
 
 def _read(path: Path, encoding: str | None) -> tuple[bytes, str, str]:
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path)
     except OSError as error:
         raise ImportRejected(str(path), [f"cannot be read: {error.strerror or error}"]) from None
+    except FileTooLarge as error:
+        raise ImportRejected(str(path), [str(error)]) from None
     try:
         text, label = decode_text(raw, encoding)
         return raw, text, label

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from dailyreach.core.files.imported_person import ParsedFile, PersonBuilder, SourceRow, UnknownFormat
+from dailyreach.core.files.textfile import FIELD_LIMIT
 from dailyreach.core.records.handles import PLATFORMS
 
 _SOCIAL_TYPES = {"twitter": "x", "x": "x", "bsky": "bluesky", **{p: p for p in PLATFORMS}}
@@ -39,6 +40,8 @@ _NOT_DATA = {
     "X-MOZILLA-HTML", "X-APPLE-SUBLOCALITY", "X-COUCHDB-APPLICATION-ANNOTATIONS", "X-DAILYREACH-ID",
 }  # fmt: skip
 _PICTURES = {"PHOTO", "LOGO"}
+# Properties whose data dailyreach leaves out, however long: their values are not even kept in memory.
+_BINARY = {*_PICTURES, "KEY", "SOUND"}
 _VALUE_TYPES = {"internet", "pref", "voice", "x400", "x-internet", "text", "uri"}
 _ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -135,51 +138,86 @@ def parse_line(number: int, text: str) -> Property | None:
     return prop
 
 
-def logical_lines(lines: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
-    """Unfolded lines: a line starting with a space continues the one before; in vCard 2.1 a
-    quoted-printable value ending in ``=`` continues on the next line whatever it starts with."""
-    current: tuple[int, str] | None = None
-    for number, text in lines:
-        if not text.strip():
-            # A blank line ends a value (Android ends quoted-printable ones so); nothing else.
-            if current is not None and _open_quoted_printable(current[1]):
-                yield current
-                current = None
-            continue
-        if current is not None and text[0] in " \t":
-            current = (current[0], current[1] + text[1:])
-        elif current is not None and _open_quoted_printable(current[1]):
-            current = (current[0], current[1][:-1] + text)
-        else:
-            if current is not None:
-                yield current
-            current = (number, text)
-    if current is not None:
-        yield current
+class _ContentLine:
+    """One content line as it is unfolded. A value past ``FIELD_LIMIT`` stops growing (the card is
+    refused for it), and a picture's, key's or sound's data is not kept at all (dailyreach keeps none),
+    so a huge value costs neither time nor memory."""
+
+    def __init__(self, number: int, text: str) -> None:
+        self.number = number
+        head = text.partition(":")[0]
+        self.name = head.partition(";")[0].strip().rpartition(".")[2].upper()
+        self.quoted_printable = "QUOTED-PRINTABLE" in head.upper()
+        self.pieces = [text]
+        self.length = len(text)
+        self.kept = self.name not in _BINARY
+        self.too_long = False
+        self.last = text
+
+    def add(self, piece: str, *, soft_break: bool) -> None:
+        """Append a continuation; ``soft_break`` drops the quoted-printable ``=`` ending the line before."""
+        if soft_break and self.kept and not self.too_long:
+            self.pieces[-1] = self.pieces[-1][:-1]
+        self.last = piece
+        self.length += len(piece)
+        if not self.kept or self.too_long:
+            return
+        if self.length > FIELD_LIMIT:
+            self.too_long, self.pieces = True, []
+            return
+        self.pieces.append(piece)
+
+    @property
+    def open_quoted_printable(self) -> bool:
+        return self.quoted_printable and self.last.endswith("=")
+
+    @property
+    def text(self) -> str:
+        return "".join(self.pieces)
 
 
-def _open_quoted_printable(text: str) -> bool:
-    head = text.partition(":")[0].upper()
-    return text.endswith("=") and "QUOTED-PRINTABLE" in head
+def _physical_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Each line with its number, made one at a time rather than as a list of them all."""
+    number, start = 1, 0
+    for match in _LINE_BREAK.finditer(text):
+        yield number, text[start : match.start()]
+        number, start = number + 1, match.end()
+    yield number, text[start:]
 
 
-def cards(text: str) -> Iterator[tuple[int, list[tuple[int, str]] | None]]:
-    """Each card's first line and its lines; None when a card is never closed."""
+def cards(text: str) -> Iterator[tuple[int, list[_ContentLine] | None]]:
+    """Each card's first line and its content lines, unfolded; None when a card is never closed.
+
+    A line starting with a space continues the one before; in vCard 2.1 a quoted-printable value
+    ending in ``=`` continues on the next line whatever it starts with, and a blank line ends it."""
     start: int | None = None
-    chunk: list[tuple[int, str]] = []
-    for number, line in enumerate(_LINE_BREAK.split(text), 1):
+    lines: list[_ContentLine] = []
+    current: _ContentLine | None = None
+    for number, line in _physical_lines(text):
         keyword = line.strip().upper()
         if keyword == "BEGIN:VCARD":
             if start is not None:
                 yield start, None
-            start, chunk = number, []
+            start, lines, current = number, [], None
             continue
         if keyword == "END:VCARD" and start is not None:
-            yield start, chunk
-            start = None
+            yield start, lines
+            start, current = None, None
             continue
-        if start is not None:
-            chunk.append((number, line))
+        if start is None:
+            continue
+        if not line.strip():
+            # A blank line ends a value (Android ends quoted-printable ones so); nothing else.
+            if current is not None and current.open_quoted_printable:
+                current = None
+            continue
+        if current is not None and line[0] in " \t":
+            current.add(line[1:], soft_break=False)
+        elif current is not None and current.open_quoted_printable:
+            current.add(line, soft_break=True)
+        else:
+            current = _ContentLine(number, line)
+            lines.append(current)
     if start is not None:
         yield start, None
 
@@ -232,13 +270,18 @@ def _impp(person: PersonBuilder, prop: Property) -> None:
         person.keep("instant messaging", "IM", prop.text, service)
 
 
-def _card(line: int, lines: list[tuple[int, str]], notices: set[str]) -> SourceRow:
+def _card(line: int, lines: list[_ContentLine], notices: set[str]) -> SourceRow:
     person = PersonBuilder()
     props = []
-    for number, text in logical_lines(lines):
-        prop = parse_line(number, text)
+    too_long = []
+    for content in lines:
+        if content.too_long:
+            too_long.append(content)
+            continue
+        prop = parse_line(content.number, content.text)
         if prop is None:
-            person.warnings.append(f"line {number} is not a vCard property, left out: {text[:60]!r}")
+            text = content.text
+            person.warnings.append(f"line {content.number} is not a vCard property, left out: {text[:60]!r}")
         else:
             props.append(prop)
     labels = {p.group: p.text for p in props if p.name == "X-ABLABEL" and p.group}
@@ -301,7 +344,15 @@ def _card(line: int, lines: list[tuple[int, str]], notices: set[str]) -> SourceR
             notices.add(PICTURE_NOTICE)
         elif name not in _NOT_DATA and not name.startswith("X-COUCHDB"):
             person.keep(_humanised(name).lower(), _humanised(name), prop.text, label)
-    return person.row(line)
+    row = person.row(line)
+    if too_long:
+        first = too_long[0]
+        return SourceRow(
+            line,
+            row.label,
+            problem=f"line {first.number}: its {first.name or 'value'} is longer than {FIELD_LIMIT // 1024} KB",
+        )
+    return row
 
 
 def read_vcard(text: str) -> ParsedFile:
