@@ -127,6 +127,10 @@ def compare(fresh: Path, shows: bytes, keys: list[tuple[bytes, bytes]]) -> tuple
     app, bare = [], []
     for _ in range(RUNS + 1):
         shutil.copyfile(fresh, RUN_DB)
+        # What dailyreach knows of the file travels with it, as in a user's data folder (checked.py).
+        checked = fresh.with_name(fresh.name + ".checked")
+        if checked.exists():
+            shutil.copyfile(checked, RUN_DB.with_name(RUN_DB.name + ".checked"))
         # Without the week it last started in, the app offers no weekly review over the main screen.
         RUN_DB.with_name(RUN_DB.name + ".review").unlink(missing_ok=True)
         app.append(run(APP, shows, keys))
