@@ -119,3 +119,31 @@ def test_today_shows_the_plan_of_a_database_its_owner_made_read_only(db):
     assert (today.returncode, today.stderr) == (0, "")
     assert "Ann Target" in today.stdout
     assert db.read_bytes() == before and mode == 0o400
+
+
+def on_read_only_mount(folder: Path, *args: str, db: Path) -> subprocess.CompletedProcess:
+    """``dailyreach ARGS`` with ``folder`` bind-mounted read-only, in a mount namespace of its own."""
+    user = [] if os.geteuid() == 0 else ["--user", "--map-root-user"]
+    mount = 'mount --make-rprivate / && mount --bind "$1" "$1" && mount -o remount,bind,ro "$1"'
+    command = ["unshare", *user, "--mount", "sh", "-c", f'{mount} && shift && exec "$@"', "sh", str(folder)]
+    environment = {**os.environ, "DAILYREACH_DB": str(db), "TZ": "UTC"}
+    return subprocess.run(
+        [*command, DAILYREACH, *args], capture_output=True, text=True, env=environment, timeout=60
+    )
+
+
+def test_on_a_read_only_mount_reading_works_even_before_the_days_backup_and_a_write_is_refused(tmp_path):
+    data = tmp_path / "data"
+    db = data / "db.json"
+    run_cli("add", "Ann Target", "--x", "ann", db=db)
+    for backup in (data / "backups").iterdir():  # so the first look of the day wants to make one
+        backup.unlink()
+    before = tree(data)
+    for command in (["today"], ["pending"], ["export"]):
+        result = on_read_only_mount(data, *command, db=db)
+        assert (result.returncode, result.stderr) == (0, ""), command
+    assert "Ann Target" in on_read_only_mount(data, "today", db=db).stdout
+    refused = on_read_only_mount(data, "add", "Bob", "--x", "bob", db=db)
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+    assert "Read-only file system" in refused.stderr and ".tmp" not in refused.stderr
+    assert tree(data) == before

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import contextlib
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
@@ -19,7 +18,7 @@ from dailyreach.core.planning.planner import (
 )
 from dailyreach.core.records.dates import pendulum_zone
 from dailyreach.core.records.model import Contact, Invitation, Settings
-from dailyreach.core.store.storage import StoreReadOnly
+from dailyreach.core.store.storage import StoreError, refused_as_read_only
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import DaySpan, Thread
 
@@ -75,10 +74,13 @@ def build_agenda(store: Store) -> Agenda:
     candidates = plan_candidates(contacts, threads, pending, snoozes, today, tz)
     plan = settle_plan(stored, candidates, by_id, snoozes, settings, today)
     if stored is None or plan.items != stored.items:
-        # A database this user may read but not write (a read-only folder or file) still shows the
-        # day; its plan, not fixed in the file, is made afresh at each look.
-        with contextlib.suppress(StoreReadOnly, PermissionError):
+        try:
             store.save_plan(plan)
+        except (StoreError, OSError) as error:
+            # A database this user may read but not write (a read-only folder, file or mount) still
+            # shows the day; its plan, not fixed in the file, is made afresh at each look.
+            if not refused_as_read_only(error):
+                raise
     span = DaySpan.of(today, tz)
     handled_today = {contact_id for contact_id, thread in threads.items() if thread.active_on(span)}
     items = [

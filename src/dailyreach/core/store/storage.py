@@ -87,6 +87,19 @@ def parse_json_bytes(raw: bytes, source: Path | str) -> Any:
     return parsed
 
 
+def _about(path: Path, error: OSError) -> OSError:
+    """The same error naming the file being written, not its temporary file (which the user never
+    sees, and which is gone by the time they read the message)."""
+    return type(error)(error.errno, error.strerror, str(path)) if error.errno is not None else error
+
+
+def refused_as_read_only(error: BaseException) -> bool:
+    """Whether a save failed only because the database, or its folder, may be read but not written."""
+    return isinstance(error, StoreReadOnly) or (
+        isinstance(error, OSError) and error.errno in _READ_ONLY_ERRORS
+    )
+
+
 def write_owner_only(path: Path, payload: bytes | Sequence[bytes | memoryview]) -> None:
     """Atomically replace ``path`` with ``payload`` (or its pieces, one after the other), readable by
     the owner only.
@@ -94,7 +107,10 @@ def write_owner_only(path: Path, payload: bytes | Sequence[bytes | memoryview]) 
     A symlink at ``path`` is followed: its target is replaced, in the target's folder, so a database
     linked into a synced folder stays one file rather than becoming a copy beside the link."""
     path = Path(os.path.realpath(path)) if path.is_symlink() else path
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise _about(path, error) from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             for piece in [payload] if isinstance(payload, bytes) else payload:
@@ -103,9 +119,11 @@ def write_owner_only(path: Path, payload: bytes | Sequence[bytes | memoryview]) 
             os.fsync(handle.fileno())
         os.chmod(temporary, OWNER_ONLY)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise _about(path, error) from None
         raise
     with contextlib.suppress(OSError):
         directory = os.open(path.parent, os.O_RDONLY)
