@@ -211,3 +211,23 @@ async def test_the_draft_and_templates_footers_fit(store, people, outside, size)
         shown = [key.key for key in app.screen.query(FooterKey) if key.key != "ctrl+p"]
         assert shown[:5] == ["enter", "n", "x", "p", "y"]
         assert all(key.region.right <= size[0] for key in app.screen.query(FooterKey))
+
+
+async def test_served_in_a_browser_the_link_opens_in_a_new_tab_and_no_server_clipboard_is_used(
+    store, people, monkeypatch
+):
+    handed = []
+    monkeypatch.setattr(DailyReachApp, "is_web", property(lambda app: True))
+    monkeypatch.setattr(DailyReachApp, "open_url", lambda app, url, *, new_tab: handed.append((url, new_tab)))
+    monkeypatch.setattr(webbrowser, "open", lambda url: pytest.fail(f"the server's browser opened {url}"))
+    monkeypatch.setattr(
+        "dailyreach.clipboard.copy_to_system_clipboard", lambda text: pytest.fail("the server's clipboard")
+    )
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("c", "ctrl+s")
+        assert [new_tab for _, new_tab in handed] == [True]
+        assert urlsplit(handed[0][0]).path == "/intent/post"
+        assert app.clipboard and app.screen.query_one("#text", Input).value == app.clipboard

@@ -160,7 +160,7 @@ class DraftScreen(ModalScreen[DraftSent | None]):
                 problems.append(NO_CLIPBOARD.format(problem=problem))
         if link is not None and openable(link):  # checked again at the moment of opening
             if self.app.is_web:
-                self.app.call_from_thread(self.app.open_url, link)
+                self.app.call_from_thread(partial(self.app.open_url, link, new_tab=True))
             else:
                 import webbrowser
 
