@@ -151,7 +151,12 @@ async def test_the_templates_screen_adds_refuses_previews_and_deletes_with_undo(
         await keys.press("enter")
         assert isinstance(app.screen, TemplatesScreen)
         before = len(templates(store))
-        assert before > 0 and "Preview for" in str(app.screen.query_one("#preview_title").render())
+        assert before > 0
+        # The first template previewed as the first contact by name, then the next contact.
+        assert "Preview for [bold]VIP on x" in str(app.screen.query_one("#preview_title").render())
+        assert str(app.screen.query_one("#preview").render()).startswith("@vip Thank you for sharing")
+        await keys.press("p")
+        assert str(app.screen.query_one("#preview").render()).startswith("@ann Thank you for sharing")
         await keys.press("n")
         assert isinstance(app.screen, TemplateForm)
         await keys.type("Mine")
