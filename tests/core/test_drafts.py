@@ -252,6 +252,9 @@ def test_characters_are_counted_as_each_channel_counts_them():
     assert character_count("cafe\u0301", "bluesky") == 4  # e + combining accent is one
     assert character_count("👩\u200d💻", "bluesky") == 1
     assert character_count("👍🏽", "mastodon") == 1
+    link = "https://example.com/" + "a" * 100
+    assert character_count(f"see {link} !", "x") == 4 + 23 + 2
+    assert character_count(f"see {link}", "bluesky") == 4 + len(link)
 
 
 def test_a_draft_over_its_limit_is_counted_as_such():

@@ -164,6 +164,11 @@ def limit_for(channel: str, purpose: str) -> int | None:
     return MESSAGE_LIMITS.get(channel)
 
 
+# X counts every link as 23 characters, however long, once shortened.
+X_LINK_WEIGHT = 23
+_LINK = re.compile(r"https?://\S+")
+
+
 def _x_weight(character: str) -> int:
     # X counts Latin and common punctuation as 1 and everything else (CJK, emoji) as 2.
     point = ord(character)
@@ -174,11 +179,14 @@ def _x_weight(character: str) -> int:
 
 
 def character_count(text: str, channel: str) -> int:
-    """The length of ``text`` as the channel counts it: X weighs CJK as two; the others count what a
-    reader sees as one character (an accent or an emoji's joiner and modifiers do not add one)."""
+    """The length of ``text`` as the channel counts it: X weighs CJK as two and a link as 23; the others
+    count what a reader sees as one character (an accent or an emoji's joiner and modifiers do not add
+    one)."""
     text = unicodedata.normalize("NFC", text)
     if channel == "x":
-        return sum(_x_weight(character) for character in text)
+        links = _LINK.findall(text)
+        rest = _LINK.sub("", text)
+        return X_LINK_WEIGHT * len(links) + sum(_x_weight(character) for character in rest)
     count, joined = 0, False
     for character in text:
         if joined:
