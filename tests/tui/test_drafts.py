@@ -236,3 +236,27 @@ async def test_served_in_a_browser_the_link_opens_in_a_new_tab_and_no_server_cli
         assert [new_tab for _, new_tab in handed] == [True]
         assert urlsplit(handed[0][0]).path == "/intent/post"
         assert app.clipboard and app.screen.query_one("#text", Input).value == app.clipboard
+
+
+async def test_with_no_template_for_what_is_due_the_screen_says_so_and_ctrl_t_offers_the_others(
+    store, people, outside
+):
+    from dailyreach.core.store.templates import delete_template, ensure_default_templates
+
+    ann, _, _ = people
+    log(store, ann, "dm_sent", at=store.now().subtract(days=4), channel="x")
+    ensure_default_templates(store)
+    for template in templates(store):
+        if template.purpose == "follow_up_1":
+            delete_template(store, template)
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("2", "c")
+        assert draft_text(app) == ""
+        assert "No template for a follow-up #1 on x" in str(app.screen.query_one("#draft_count").render())
+        await keys.press("ctrl+s")  # nothing to copy
+        assert outside["copied"] == [] and isinstance(app.screen, DraftScreen)
+        await keys.press("ctrl+t")
+        assert draft_text(app) != ""
