@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.cli.test_startup_imports import SCRIPT, heavy_loaded, script_env
+from tests.cli.test_startup_imports import SCRIPT, STORE, heavy_loaded, script_env
 from tests.conftest import run_cli
 
 
@@ -132,3 +132,8 @@ DRAFT_MODULES = {"dailyreach.core.planning.drafts", "dailyreach.core.store.templ
 @pytest.mark.parametrize("args", [("today",), ("log", "Ann", "note"), ("status",)], ids=" ".join)
 def test_the_daily_commands_do_not_load_the_drafts(db, args):
     assert heavy_loaded(SCRIPT, *args, env=script_env(db), watched=DRAFT_MODULES) == set()
+
+
+@pytest.mark.parametrize("args", [("draft", "Ann"), ("template", "list")], ids=" ".join)
+def test_draft_and_template_load_only_what_the_store_needs(db, args):
+    assert heavy_loaded(SCRIPT, *args, env=script_env(db)) == STORE
