@@ -92,7 +92,7 @@ def test_templates_are_added_edited_shown_and_removed(db):
     run_cli("log", "Ann", "dm_sent", "--channel", "email", "--at", "-2h", db=db)
     run_cli("log", "Ann", "reply_received", "--channel", "email", db=db)
     done = run_cli("draft", "Ann", db=db)
-    assert done.stdout == "Hi Annie,\nthanks for [b]everything[/b].\n\n"
+    assert done.stdout == "Hi Annie,\nthanks for [b]everything[/b].\n"  # an unset {my_name}: no blank end
     run_cli("template", "remove", "Mine", db=db)
     assert "Mine" not in run_cli("template", "list", db=db).stdout
 
