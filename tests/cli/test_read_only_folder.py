@@ -147,3 +147,16 @@ def test_on_a_read_only_mount_reading_works_even_before_the_days_backup_and_a_wr
     assert refused.returncode == 1 and refused.stderr.count("\n") == 1
     assert "Read-only file system" in refused.stderr and ".tmp" not in refused.stderr
     assert tree(data) == before
+
+
+def test_a_temporary_file_a_crash_left_in_a_read_only_folder_does_not_stop_reading(place):
+    data = place / "data"
+    db = data / "db.json"
+    run_cli("add", "Ann Target", "--x", "ann", db=db)
+    (data / ".db.json.k1ll3d.tmp").write_text('{"half": ')  # a writer killed before its replace
+    make_read_only(data, place / "home")
+    before = tree(data)
+    today = as_reader("today", db=db, home=place / "home")
+    assert (today.returncode, today.stderr) == (0, "")
+    assert "Ann Target" in today.stdout
+    assert tree(data) == before

@@ -144,7 +144,10 @@ _PLACEHOLDER = b"\x00"
 
 
 def leftover_temporary_files(path: Path) -> list[Path]:
-    """Temporary files a crash between writing and replacing left beside ``path``."""
+    """Temporary files a crash between writing and replacing left beside ``path``; none in a folder
+    this user cannot write to, where they cannot be removed and a reader can leave them be."""
+    if not os.access(path.parent, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+        return []
     return sorted(path.parent.glob(f".{path.name}.*.tmp"))
 
 
