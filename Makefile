@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run install test lint bench clean
+.PHONY: run install test lint bench catalogs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,16 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_tui.py
 	$(BIN)/python benchmarks/bench_stats.py
 	$(BIN)/python benchmarks/bench_status.py
+
+# The interface's Japanese: extract the marked strings, merge them into the .po (where the translations
+# are written), compile the .mo the app reads. Both are committed, so a checkout and a wheel have them.
+LOCALE := src/dailyreach/locale
+catalogs: $(STAMP)
+	$(BIN)/pybabel -q extract -F babel.cfg -k N_ -k ngettext:1,2 --no-location --omit-header --sort-output \
+		--no-wrap -o $(LOCALE)/dailyreach.pot src/dailyreach
+	$(BIN)/pybabel -q update -i $(LOCALE)/dailyreach.pot -d $(LOCALE) -D dailyreach -l ja --no-wrap \
+		--ignore-obsolete --no-fuzzy-matching
+	$(BIN)/pybabel -q compile -d $(LOCALE) -D dailyreach -l ja
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache

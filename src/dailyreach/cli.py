@@ -32,6 +32,9 @@ def main(args: list[str] | None = None) -> None:
         if answered is not None:
             sys.exit(answered)
     gc.set_threshold(COMMAND_COLLECTION_THRESHOLD)
+    from dailyreach import i18n
+
+    i18n.start(given)  # before the commands, whose help is made as they load
     from dailyreach.commands import cli
 
     cli.main(args)

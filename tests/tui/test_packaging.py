@@ -51,6 +51,9 @@ def test_the_wheel_carries_the_stylesheet_and_the_installed_app_loads_it(tmp_pat
     with zipfile.ZipFile(wheel) as archive:
         packed = archive.read("dailyreach/styles/dailyreach.tcss")
         assert "dailyreach/core/files/export.schema.json" in archive.namelist()
+        # The compiled Japanese catalog, as the checkout has it (issue 14).
+        compiled = "dailyreach/locale/ja/LC_MESSAGES/dailyreach.mo"
+        assert archive.read(compiled) == (ROOT / "src" / compiled).read_bytes()
     assert packed == (ROOT / "styles" / "dailyreach.tcss").read_bytes()
     target = tmp_path / "installed"
     subprocess.run(

@@ -1,0 +1,74 @@
+"""Which language a command starts in: config.toml's ``language``, else the environment (issue 14)."""
+
+import pytest
+
+from dailyreach import i18n
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("ja", "ja"),
+        ("ja_JP.UTF-8", "ja"),
+        ("ja-JP", "ja"),
+        ("日本語", "ja"),
+        ("Japanese", "ja"),
+        ("en_US.UTF-8", "en"),
+        ("English", "en"),
+        ("C", "en"),
+        ("POSIX", "en"),
+        ("fr_FR.UTF-8", None),
+        ("", None),
+        (3, None),
+        (None, None),
+    ],
+)
+def test_a_language_is_read_from_its_usual_spellings(value, code):
+    assert i18n.language_code(value) == code
+
+
+@pytest.mark.parametrize(
+    ("environ", "language"),
+    [
+        ({}, "en"),
+        ({"LANG": "ja_JP.UTF-8"}, "ja"),
+        ({"LANG": "ja_JP.UTF-8", "LC_ALL": "en_US.UTF-8"}, "en"),
+        ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "ja_JP.UTF-8"}, "ja"),
+        ({"LC_ALL": "en_US.UTF-8", "DAILYREACH_LANG": "ja"}, "ja"),
+        ({"LANG": "fr_FR.UTF-8"}, "en"),  # a language there is no catalog for: the source's
+    ],
+)
+def test_the_environment_decides_when_the_config_does_not(environ, language):
+    assert i18n.choose_language(None, environ) == language
+
+
+def test_the_config_file_decides_first(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('language = "ja"\n', encoding="utf-8")
+    environ = {"DAILYREACH_LANG": "en", "DAILYREACH_CONFIG": str(config)}
+    assert i18n.choose_language(i18n.config_language([], environ), environ) == "ja"
+    other = tmp_path / "other.toml"
+    other.write_text('language = "en"\n', encoding="utf-8")
+    assert i18n.config_language(["--config", str(other), "today"], environ) == "en"
+    assert i18n.config_language([f"--config={other}"], environ) == "en"
+
+
+@pytest.mark.parametrize("text", ["", "theme = 'nord'\n", "language = [\n", "language = 3\n"])
+def test_a_config_without_a_usable_language_leaves_it_to_the_environment(tmp_path, text):
+    config = tmp_path / "config.toml"
+    config.write_bytes(text.encode())
+    environ = {"LANG": "ja_JP.UTF-8", "DAILYREACH_CONFIG": str(config)}
+    assert i18n.choose_language(i18n.config_language([], environ), environ) == "ja"
+    assert i18n.config_language([], {"DAILYREACH_CONFIG": str(tmp_path / "missing.toml")}) is None
+
+
+def test_strings_follow_the_language_in_use():
+    try:
+        i18n.use_language("ja")
+        assert i18n.current_language() == "ja"
+        i18n.use_language("xx")
+        assert i18n.current_language() == "en"
+        assert i18n._("a string no catalog has") == "a string no catalog has"
+        assert i18n.ngettext("day", "days", 2) == "days"
+    finally:
+        i18n.use_language("en")
