@@ -160,3 +160,20 @@ def test_a_temporary_file_a_crash_left_in_a_read_only_folder_does_not_stop_readi
     assert (today.returncode, today.stderr) == (0, "")
     assert "Ann Target" in today.stdout
     assert tree(data) == before
+
+
+def test_no_write_goes_unlocked_to_a_database_linked_from_a_read_only_folder_into_a_writable_one(place):
+    """Reading without the lock is allowed only where no write could happen anyway."""
+    synced, data = place / "synced", place / "data"
+    run_cli("add", "Ann", "--x", "ann", db=synced / "db.json")
+    data.mkdir()
+    (data / "db.json").symlink_to(synced / "db.json")
+    (data / "backups").mkdir()  # writable, so that only the lock stands in the way
+    if os.geteuid() == 0:
+        for path in [synced, *synced.rglob("*")]:
+            os.chown(path, NOBODY, NOBODY)
+    make_read_only(data, place / "home")
+    before = tree(synced)
+    result = as_reader("add", "Bob", "--x", "bob", db=data / "db.json", home=place / "home")
+    assert result.returncode == 1 and result.stderr == f"Error: {data / 'db.json.lock'}: Permission denied\n"
+    assert tree(synced) == before
