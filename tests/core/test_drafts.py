@@ -4,6 +4,8 @@ from datetime import datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dailyreach.core.errors import ValidationError
 from dailyreach.core.planning.default_templates import default_templates
@@ -392,3 +394,29 @@ def test_the_user_s_own_template_is_chosen_over_a_default_that_fits_as_well():
         choose_template([*default_templates(), anywhere], "first_dm", "linkedin", "en").channel == "linkedin"
     )
     assert choose_template([*default_templates(), anywhere], "first_dm", "x", "en") is anywhere
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(),
+    subject=st.text(),
+    channel=st.sampled_from(["x", "bluesky", "threads", "mastodon", "email"]),
+)
+def test_any_text_makes_a_printable_link_that_decodes_back_to_it(text, subject, channel):
+    handles = {
+        "x": "@ann",
+        "bluesky": "ann.bsky.social",
+        "threads": "ann",
+        "mastodon": "@ann@mastodon.social",
+    }
+    handles["email"] = "ann@example.com"
+    person = contact(handles={channel: handles[channel]})
+    link = compose_link(person, channel, "first_public_reply", subject, text)
+    assert link is not None and link.isprintable() and " " not in link
+    query = parse_qs(urlsplit(link).query, keep_blank_values=True)
+    if channel == "email":
+        assert query.get("body", [""]) == [text.replace("\n", "\r\n")] and query.get("subject", [""]) == [
+            subject
+        ]
+    else:
+        assert query.get("text", [""]) == [text]
