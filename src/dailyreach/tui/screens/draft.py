@@ -23,6 +23,7 @@ from textual.widgets import Static, TextArea
 
 from dailyreach.core.planning.drafts import Draft, Prepared
 from dailyreach.core.records.handles import openable
+from dailyreach.tui.screens.log_form import KIND_TITLES
 from dailyreach.tui.styles import stylesheet_path
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.wording import PURPOSE_TITLES, count_text, missing_text
@@ -38,12 +39,12 @@ NO_LINK = "Nowhere to open on {channel}: paste it where you write to them."
 OPENS = "Opens {link}"
 EMPTY = "The draft is empty: nothing copied."
 COPIED = "Copied. "
-LOGGING = "Enter logs it as sent ({kind}) with the draft as its text; Escape if you did not send it."
+LOGGING = "Enter logs it ({kind}) with the draft as its text; Escape if you did not send it."
 LOG_LATER = "ctrl+l logs it once you have sent it."
 NO_CLIPBOARD = "Not on the system clipboard ({problem}); sent to the terminal's (OSC 52). Copy it from here if pasting fails."
 NO_BROWSER = "No web browser found to open {link}: the draft stays here to copy by hand."
 SET_MY_NAME = "your name: ctrl+p Templates, y"
-KIND_WORDS = {"public_reply": "public reply", "dm_sent": "DM", "follow_up": "follow-up", "note": "note"}
+NO_DRAFT = "No draft"
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ class DraftScreen(ModalScreen[DraftSent | None]):
 
     def _log(self, text: str, *, copied: bool = False) -> None:
         assert self.draft is not None
-        logging = LOGGING.format(kind=KIND_WORDS.get(self.draft.kind, self.draft.kind))
+        logging = LOGGING.format(kind=KIND_TITLES[self.draft.kind])
         self.notify((COPIED if copied else "") + logging, markup=False)
         self.dismiss(DraftSent(self.draft.kind, self.draft.channel, text))
 
@@ -210,7 +211,7 @@ def open_draft(screen: StoreScreen, contact: Contact, reason: str | None = None)
         try:
             result = prepare()
         except (StoreError, ValueError) as error:
-            return partial(screen.notify, str(error), title="No draft", severity="error", markup=False)
+            return partial(screen.notify, str(error), title=NO_DRAFT, severity="error", markup=False)
         return partial(show, result)
 
     screen.saves.put(lambda: partial(_if_alive, screen, work()))
