@@ -45,6 +45,8 @@ FORM_HINT = (
 )
 DELETED = "Deleted template {name}: u undoes it"
 SAVED = "Saved template {name}"
+LABELS = {"name": "Name", "for": "For", "channel": "Channel", "language": "Language", "subject": "Subject"}
+MY_NAME_TITLE = "Your name, as drafts sign it"
 
 
 @dataclass(frozen=True)
@@ -75,16 +77,22 @@ class TemplateForm(ModalScreen[Template | None]):
         title = EDIT_TITLE.format(name=self.template.name) if self.template else NEW_TITLE
         with VerticalScroll(classes="form template-form", can_focus=False):
             yield Static(title, classes="title", markup=False)
-            yield Horizontal(Label("Name"), Input(values.get("name", ""), id="name"), classes="row")
+            yield Horizontal(Label(LABELS["name"]), Input(values.get("name", ""), id="name"), classes="row")
             purposes = tuple((PURPOSE_TITLES[p], p) for p in PURPOSES)
-            yield Horizontal(Label("For"), Choice(purposes, values["purpose"], id="purpose"), classes="row")
+            yield Horizontal(
+                Label(LABELS["for"]), Choice(purposes, values["purpose"], id="purpose"), classes="row"
+            )
             channels = ((ANY_CHANNEL, ""), *((c, c) for c in CHANNELS))
             channel = values.get("channel") or ""
-            yield Horizontal(Label("Channel"), Choice(channels, channel, id="channel"), classes="row")
+            yield Horizontal(Label(LABELS["channel"]), Choice(channels, channel, id="channel"), classes="row")
             languages = tuple((language or ANY_LANGUAGE, language) for language in LANGUAGES)
             language = values.get("language", "")
-            yield Horizontal(Label("Language"), Choice(languages, language, id="language"), classes="row")
-            yield Horizontal(Label("Subject"), Input(values.get("subject", ""), id="subject"), classes="row")
+            yield Horizontal(
+                Label(LABELS["language"]), Choice(languages, language, id="language"), classes="row"
+            )
+            yield Horizontal(
+                Label(LABELS["subject"]), Input(values.get("subject", ""), id="subject"), classes="row"
+            )
             yield TextArea(values.get("body", ""), id="body", soft_wrap=True, tab_behavior="focus")
             yield Static(FORM_HINT, id="problem", markup=False)
         yield KeyFooter()
@@ -286,7 +294,7 @@ class TemplatesScreen(StoreScreen):
 
     def action_my_name(self) -> None:
         current = self.view.my_name if self.view else ""
-        form = FieldsForm("Your name, as drafts sign it", [Field("my_name", value=current)])
+        form = FieldsForm(MY_NAME_TITLE, [Field("my_name", value=current)])
         self.app.push_screen(form, self._save_my_name)
 
     def _save_my_name(self, answers: dict[str, str] | None) -> None:
