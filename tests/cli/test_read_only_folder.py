@@ -21,14 +21,14 @@ from tests.conftest import DAILYREACH, run_cli
 NOBODY = 65534
 
 
-def as_reader(*args: str, db: Path, home: Path) -> subprocess.CompletedProcess:
+def as_reader(*args: str, db: Path, home: Path, tz: str = "UTC") -> subprocess.CompletedProcess:
     """``dailyreach ARGS`` as a user who may read the data folder but not write to it."""
     switch = []
     if os.geteuid() == 0:
         setpriv = shutil.which("setpriv")
         assert setpriv, "setpriv (util-linux) is needed to run as another user than root"
         switch = [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
-    environment = {**os.environ, "DAILYREACH_DB": str(db), "TZ": "UTC", "HOME": str(home)}
+    environment = {**os.environ, "DAILYREACH_DB": str(db), "TZ": tz, "HOME": str(home)}
     environment.pop("XDG_CONFIG_HOME", None)
     return subprocess.run(
         [*switch, DAILYREACH, *args], capture_output=True, text=True, env=environment, timeout=60
@@ -87,6 +87,23 @@ def test_reading_commands_work_in_a_read_only_data_folder_and_change_nothing(pla
     assert (exported.returncode, exported.stderr) == (0, "")
     assert {c["name"] for c in json.loads(exported.stdout)["contacts"]} == {"Ann Target", "Bob Waiting"}
     assert as_reader("today", "--json", db=db, home=place / "home").returncode == 0
+    assert tree(data) == before
+
+
+def test_a_reader_in_another_timezone_works_out_the_summaries_without_saving_them(place):
+    """With no timezone in the settings, the days with outreach are the reader's local days: the
+    summaries are worked out again for this run, in memory, as the file cannot take them."""
+    data = place / "data"
+    db = data / "db.json"
+    run_cli("add", "Bob Waiting", "--x", "bob", db=db)
+    run_cli("log", "Bob", "dm_sent", "--at", "-2d", db=db)
+    make_read_only(data, place / "home")
+    (data / "backups").chmod(0o555)  # all of it, as ``chmod -R a-w``: a new day's backup cannot go
+    before = tree(data)
+    for command in ("pending", "today", "stats"):
+        result = as_reader(command, db=db, home=place / "home", tz="Pacific/Kiritimati")
+        assert (result.returncode, result.stderr) == (0, ""), command
+    assert "Bob Waiting" in as_reader("pending", db=db, home=place / "home", tz="Asia/Tokyo").stdout
     assert tree(data) == before
 
 

@@ -41,8 +41,11 @@ from dailyreach.core.store.storage import (
     AtomicJSONStorage,
     StoreCorrupt,
     StoreError,
+    StoreReadOnly,
+    StoreWriteError,
     file_signature,
     leftover_temporary_files,
+    refused_as_read_only,
     write_owner_only,
 )
 from dailyreach.core.store.threads import (
@@ -307,7 +310,16 @@ class Store:
         self._backed_up_on = today
         if (self.backup_folder / f"{self.path.stem}-{today}.json").exists():
             return
-        self._write_backup(today)
+        try:
+            self._write_backup(today)
+        except OSError as error:
+            # Said of the database, which is what cannot be saved; tried again with the next change.
+            self._backed_up_on = None
+            refused = StoreReadOnly if refused_as_read_only(error) else StoreWriteError
+            raise refused(
+                f"could not save {self.path}: its daily backup cannot be written in {self.backup_folder} "
+                f"({error.strerror or error})"
+            ) from error
         dailies = sorted(self.backup_folder.glob(f"{self.path.stem}-????-??-??.json"))
         for old in dailies[:-BACKUPS_KEPT]:
             old.unlink(missing_ok=True)
@@ -532,12 +544,13 @@ class Store:
         self._stale_threads = set()
         self._stamp_derived()
 
-    def _rebuild_derived(self) -> None:
+    def _rebuild_derived(self, *, save: bool = True) -> None:
         tables = self._storage.read() or {}
         derived = derive_tables(tables.get("interactions", {}), self.zone)
         tables[THREADS_TABLE], tables[DAYS_TABLE] = derived[THREADS_TABLE], derived[DAYS_TABLE]
-        self._storage.write(tables)
-        self._tables[META_TABLE].put({DERIVED_KEY: derived[DERIVED_KEY]})
+        tables.setdefault(META_TABLE, {})[DERIVED_KEY] = derived[DERIVED_KEY]
+        if save:
+            self._storage.write(tables)
         self._stale_threads = set()
 
     def _stamp_derived(self) -> None:
@@ -545,9 +558,18 @@ class Store:
         self._tables[META_TABLE].put({DERIVED_KEY: derived_marker(len(interactions), self.zone)})
 
     def _ensure_derived(self) -> None:
-        if not self._derived_current():
+        if self._derived_current():
+            return
+        try:
             with self.transaction("summaries", undoable=False):
                 pass
+        except StoreError as error:
+            if not refused_as_read_only(error):
+                raise
+            # A file this user may only read (made in another timezone, say): the summaries are
+            # worked out for this run and kept in memory, the file left as it is.
+            with self._storage.lock:
+                self._rebuild_derived(save=False)
 
     def threads(self) -> dict[str, Thread]:
         """Each contact's thread (contacts with no interaction have none: ``Thread()``)."""
