@@ -9,6 +9,7 @@ import webbrowser
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Input
 
 from dailyreach.tui.app import DailyReachApp
@@ -77,3 +78,18 @@ async def test_a_download_takes_a_file_name_not_a_path_on_the_server(store, peop
             "File name: a file name only: the browser asks where to save it"
         )
     assert served["files"] == []
+
+
+async def test_keys_that_arrive_with_enter_are_all_saved(store):
+    """A browser tab (and a paste, or a terminal over SSH) hands the app several keys at once: Enter
+    must save what the keys before it typed, not what the field had taken so far."""
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", *"Ann Example", "tab")
+        await settle(pilot)
+        for key in [*"@annexample", "enter"]:  # as the driver posts one read of its input
+            app.post_message(events.Key(key, "\r" if key == "enter" else key))
+        await settle(pilot)
+    [ann] = store.contacts()
+    assert (ann.name, ann.handles) == ("Ann Example", {"x": "@annexample"})

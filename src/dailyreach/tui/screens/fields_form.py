@@ -256,12 +256,22 @@ class FieldsForm(ModalScreen[dict[str, str] | None]):
         return not (action == "save" and any(select.expanded for select in self.query(Select)))
 
     def action_save(self) -> None:
-        self.save()
+        self.after_typed_keys(self.save)
 
     def action_save_and_again(self) -> None:
         host = self.app.screen_stack[-2]  # the screen that opened the form
-        if self.again is not None and self.save():
-            host.call_later(host.run_action, self.again)
+
+        def save_and_open_again() -> None:
+            if self.again is not None and self.save():
+                host.call_later(host.run_action, self.again)
+
+        self.after_typed_keys(save_and_open_again)
+
+    def after_typed_keys(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` once the focused field has taken the keys typed before this one. Enter is a
+        priority binding, run as it arrives, while those keys may still wait in the field's queue when
+        several come at once (a browser tab, a paste, a terminal over SSH)."""
+        (self.focused or self).call_later(callback)
 
     def save(self) -> bool:
         """Dismiss with the answers if every field is valid, else show what is wrong and go to it."""
