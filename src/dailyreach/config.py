@@ -1,6 +1,8 @@
-"""The user's config file (TOML): the app's theme, remapped keys, reminder times and the status line.
+"""The user's config file (TOML): the app's theme and language, remapped keys, reminder times and the
+status line.
 
     theme = "nord"
+    language = "ja"   # or "en"; unset: DAILYREACH_LANG, LC_ALL, LC_MESSAGES, LANG
 
     [keys]            # binding id = key(s); the ids are listed by `?` in the app and in the README
     log_dm_sent = "D"
@@ -33,6 +35,8 @@ def default_config_path() -> Path:
 class Config:
     path: Path | None = None
     theme: str | None = None
+    # "en" or "ja" as written (i18n.start reads it before the app starts); None: the environment decides.
+    language: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
     # [reminders]: the times ``remind --install`` schedules when given none (local HH:MM).
     remind_at: str | None = None
@@ -57,6 +61,11 @@ def load_config(path: Path) -> Config:
         config.problems.append(f"{path}: theme must be a name in quotes")
     elif theme:
         config.theme = theme
+    language = data.get("language")
+    if language is not None and not isinstance(language, str):
+        config.problems.append(f'{path}: language must be "en" or "ja" in quotes')
+    elif language:
+        config.language = language
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
         config.problems.append(f'{path}: [keys] must be a table of binding id = "key"')
@@ -113,6 +122,15 @@ def _read_reminders(config: Config, path: Path, data: dict[str, object]) -> None
 
 def remember_theme(path: Path, theme: str) -> bool:
     """Writes the theme into the config file, keeping the user's comments; a broken file is left alone."""
+    return _remember(path, "theme", theme)
+
+
+def remember_language(path: Path, language: str) -> bool:
+    """Writes the interface's language ("en", "ja") into the config file, as ``remember_theme`` does."""
+    return _remember(path, "language", language)
+
+
+def _remember(path: Path, key: str, value: str) -> bool:
     # Imported here: only changing the theme needs it (reading uses tomllib), and it is slow to load.
     import tomlkit
     from tomlkit.exceptions import TOMLKitError
@@ -123,7 +141,7 @@ def remember_theme(path: Path, theme: str) -> bool:
         document = tomlkit.document()
     except (OSError, UnicodeDecodeError, TOMLKitError):
         return False
-    document["theme"] = theme
+    document[key] = value
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         write_owner_only(path, tomlkit.dumps(document).encode("utf-8"))
