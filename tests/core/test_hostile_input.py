@@ -306,7 +306,7 @@ def test_commands_warn_of_skipped_records_and_doctor_lists_then_repairs_what_is_
 # -- 8. a link opener re-checks the link when it opens it ---------------------------------------
 
 
-async def test_o_opens_only_https_and_mailto_links_whatever_the_file_holds(store, monkeypatch):
+async def test_o_opens_https_http_and_mailto_links_and_nothing_else(store, monkeypatch):
     import webbrowser
 
     from dailyreach.core.records.model import Contact
@@ -321,8 +321,35 @@ async def test_o_opens_only_https_and_mailto_links_whatever_the_file_holds(store
         await settle(pilot)
         await pilot.press("o")
         await settle(pilot)
-        assert opened == []
-        assert any("is not an https: or mailto: link" in n.message for n in app._notifications)
+        assert opened == ["http://plain.example"]
+        for url in ("file:///etc/passwd", "javascript:alert(1)", "https://x.com/a b", "ftp://example.com"):
+            app.screen.open_link(url)
+        await settle(pilot)
+        assert opened == ["http://plain.example"]
+        refused = [
+            n.message for n in app._notifications if "is not an https:, http: or mailto: link" in n.message
+        ]
+        assert len(refused) == 4
+
+
+@pytest.mark.parametrize(
+    ("url", "profile", "compose"),
+    [
+        ("https://x.com/intent/post?text=hi", True, True),
+        ("mailto:ann@example.com?subject=hi", True, True),
+        ("http://plain.example", True, False),
+        ("HTTP://PLAIN.EXAMPLE", True, False),
+        ("file:///etc/passwd", False, False),
+        ("javascript:alert(1)", False, False),
+        ("https://example.com/a b", False, False),
+        ("https://example.com/\x1b]52;c;x\x07", False, False),
+    ],
+)
+def test_a_profile_may_be_an_http_site_a_compose_link_never(url, profile, compose):
+    from dailyreach.core.records.handles import COMPOSE_SCHEMES, openable
+
+    assert openable(url) is profile
+    assert openable(url, COMPOSE_SCHEMES) is compose
 
 
 def test_a_link_another_program_wrote_into_the_file_is_not_read(db, alice):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode
 
 from dailyreach.core.planning.default_templates import is_default
-from dailyreach.core.records.handles import HandleError, openable, profile_url
+from dailyreach.core.records.handles import COMPOSE_SCHEMES, HandleError, openable, profile_url
 from dailyreach.core.records.model import ANSWER_KINDS, OUTBOUND_KINDS, Contact, Interaction
 from dailyreach.core.records.template import PURPOSES, Template, placeholders_in
 from dailyreach.core.records.text import strip_control
@@ -320,7 +320,7 @@ def compose_link(contact: Contact, channel: str, purpose: str, subject: str, tex
             link = profile_url(channel, handle)
         except HandleError:
             link = None
-    return link if link is not None and openable(link) else None
+    return link if link is not None and openable(link, COMPOSE_SCHEMES) else None
 
 
 @dataclass(frozen=True)

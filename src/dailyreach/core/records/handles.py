@@ -202,14 +202,16 @@ def profile_url(platform: str, handle: str) -> str:
     raise HandleError(f"unknown platform {platform!r}")
 
 
-# What a link opener may hand to the browser: a page or an e-mail, never a file or a script.
-OPENABLE_SCHEMES = ("https:", "mailto:")
+# What a link opener may hand to the browser: a page or an e-mail, never a file or a script. A profile
+# may be a plain http: site; a compose link, which dailyreach builds itself, is https: or mailto: only.
+OPENABLE_SCHEMES = ("https:", "http:", "mailto:")
+COMPOSE_SCHEMES = ("https:", "mailto:")
 
 
-def openable(url: str) -> bool:
+def openable(url: str, schemes: tuple[str, ...] = OPENABLE_SCHEMES) -> bool:
     """Whether ``url`` may be opened, checked at the moment of opening: the file it came from may have
     been written by another program."""
-    return url.lower().startswith(OPENABLE_SCHEMES) and url.isprintable() and " " not in url
+    return url.lower().startswith(schemes) and url.isprintable() and " " not in url
 
 
 def matching_handles(text: str) -> dict[str, str]:

@@ -252,11 +252,13 @@ class StoreScreen(Screen):
         self.open_link(contact.profile_urls[contact.main_channel])
 
     def open_link(self, url: str) -> None:
-        """Open an https: or mailto: link: in a new browser tab when the app is served to a browser
+        """Open an https:, http: or mailto: link: in a new browser tab when the app is served to a browser
         (``dailyreach serve``: the browser on the server is nobody's), else in the system's browser."""
         if not openable(url):
             self.notify(
-                f"Not opened: {url!r} is not an https: or mailto: link.", severity="error", markup=False
+                f"Not opened: {url!r} is not an https:, http: or mailto: link.",
+                severity="error",
+                markup=False,
             )
             return
         if self.app.is_web:

@@ -22,7 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from dailyreach.core.planning.drafts import Draft, Prepared
-from dailyreach.core.records.handles import openable
+from dailyreach.core.records.handles import COMPOSE_SCHEMES, openable
 from dailyreach.tui.screens.log_form import KIND_TITLES
 from dailyreach.tui.styles import stylesheet_path
 from dailyreach.tui.widgets.key_footer import KeyFooter
@@ -159,7 +159,7 @@ class DraftScreen(ModalScreen[DraftSent | None]):
             problem = copy_to_system_clipboard(text)
             if problem is not None:
                 problems.append(NO_CLIPBOARD.format(problem=problem))
-        if link is not None and openable(link):  # checked again at the moment of opening
+        if link is not None and openable(link, COMPOSE_SCHEMES):  # checked again at the moment of opening
             if self.app.is_web:
                 self.app.call_from_thread(partial(self.app.open_url, link, new_tab=True))
             else:
