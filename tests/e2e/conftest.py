@@ -98,10 +98,8 @@ class Tab:
         self.settle(before)
 
     def type(self, text: str) -> None:
-        """Type text and wait for the screen to show it, as a user sees it before pressing Enter."""
-        before = self.shot()
+        """Type text, without waiting: an Enter right after it must still save all of it."""
         self.page.keyboard.type(text)
-        self.settle(before)
 
     def close(self) -> None:
         self.context.close()
