@@ -93,3 +93,31 @@ def test_under_its_lock_the_store_looks_at_the_file_once_not_at_every_read(store
     rewrite_in_place_keeping_size_and_mtime(db_path, b'"Zoe"', b'"Zed"')
     assert store.contact(zoe.id).name == "Zed"
     assert reads
+
+
+def test_a_view_of_the_store_looks_at_the_file_once_however_often_it_reads(store, db_path, monkeypatch):
+    """What a screen shows is read in one ``reading()`` block: right after a write, each look at the file
+    reads it whole, and one view reads the store tens of times (issue 8)."""
+    from dailyreach.core.planning.agenda import build_agenda
+
+    add_contact(store, "Zoe")
+    add_contact(store, "Bob")
+    build_agenda(store)  # today's plan is saved: the agenda below only reads
+    reads: list[str] = []
+    read_bytes = type(db_path).read_bytes
+
+    def counting(path):
+        if path == db_path:
+            reads.append("read")
+        return read_bytes(path)
+
+    monkeypatch.setattr(type(db_path), "read_bytes", counting)
+    store.save_settings(store.settings())  # a write: the file's ctime is now too recent to vouch for it
+    reads.clear()
+    with store.reading():
+        for _ in range(20):
+            assert len(store.contacts()) == 2
+    assert len(reads) <= 1
+    reads.clear()
+    assert [item.contact.name for item in build_agenda(store).items] == ["Zoe", "Bob"]
+    assert len(reads) <= 1

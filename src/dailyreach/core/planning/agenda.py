@@ -61,6 +61,11 @@ class Agenda:
 
 def build_agenda(store: Store) -> Agenda:
     """Today's agenda; the day's plan is stored the first time it is made and whenever it grows."""
+    with store.reading():
+        return _agenda(store)
+
+
+def _agenda(store: Store) -> Agenda:
     settings = store.settings()
     tz = store.zone
     now = store.local_now()
@@ -150,9 +155,10 @@ def refresh_contact(agenda: Agenda, store: Store, contact_id: str) -> Agenda:
     """The agenda after one contact's interactions changed, equal to ``build_agenda(store)`` but reading
     only that contact. A plan with a free slot could take someone else in, and a new day has a new plan:
     then the whole agenda is built again."""
-    contact = store.contact(contact_id)
-    if contact is None or len(agenda.items) < agenda.goal or store.local_today() != agenda.day:
-        return build_agenda(store)
-    return with_thread(
-        agenda, contact, store.thread(contact_id), frozenset(store.outreach_days()), store.local_now()
-    )
+    with store.reading():
+        contact = store.contact(contact_id)
+        if contact is None or len(agenda.items) < agenda.goal or store.local_today() != agenda.day:
+            return _agenda(store)
+        return with_thread(
+            agenda, contact, store.thread(contact_id), frozenset(store.outreach_days()), store.local_now()
+        )

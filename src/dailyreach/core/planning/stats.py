@@ -429,4 +429,6 @@ def compute_stats(history: History, now: datetime, weeks: int = DEFAULT_WEEKS) -
 
 def build_stats(store: Store, weeks: int = DEFAULT_WEEKS) -> Stats:
     """The figures of ``store`` now."""
-    return compute_stats(read_history(store), store.local_now(), weeks)
+    with store.reading():
+        history = read_history(store)
+    return compute_stats(history, store.local_now(), weeks)

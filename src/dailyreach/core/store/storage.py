@@ -26,6 +26,7 @@ from tinydb.storages import Storage
 
 from dailyreach.core.errors import StoreError as StoreError
 from dailyreach.core.store.lazy_table import LazyTable
+from dailyreach.i18n import _
 
 # Where the lazy table lies in a file's bytes: start, end, and how many records it holds.
 Layout = tuple[int, int, int]
@@ -75,7 +76,9 @@ def parse_json_bytes(raw: bytes, source: Path | str) -> Any:
         parsed = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         raise StoreCorrupt(
-            f"{source} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+            _("{source} is not valid JSON (line {line}, column {column}: {problem})").format(
+                source=source, line=error.lineno, column=error.colno, problem=error.msg
+            )
         ) from None
     finally:
         gc.enable()
@@ -182,6 +185,7 @@ class AtomicJSONStorage(Storage):
         # reads the store tens of times just after its write, and each look costs a read of the file.
         self._locked = False
         self._settled = False
+        self._pinned = 0
         self._batch_depth = 0
         self._dirty = False
 
@@ -195,7 +199,7 @@ class AtomicJSONStorage(Storage):
             self._locked, self._settled = locked, False
 
     def _read(self) -> dict[str, dict[str, Any]] | None:
-        if self._batch_depth and self._data is not None:
+        if (self._batch_depth or (self._pinned and not self._locked)) and self._data is not None:
             return self._data
         looked_at = time.time_ns()
         signature = file_signature(self.path)
@@ -218,7 +222,7 @@ class AtomicJSONStorage(Storage):
             data = parse_json_bytes(raw, self.path) if raw.strip() else {}
             layout = None
         if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
-            raise StoreCorrupt(f"{self.path} is JSON but not a dailyreach database")
+            raise StoreCorrupt(_("{path} is JSON but not a dailyreach database").format(path=self.path))
         self._data, self._signature, self._seen_at = data, signature, looked_at
         self.fingerprint, self.layout = fingerprint, layout
         self._settled = self._locked
@@ -282,7 +286,9 @@ class AtomicJSONStorage(Storage):
             if self.path.exists() and not os.stat(self.path).st_mode & stat.S_IWUSR:
                 self.forget()
                 raise StoreReadOnly(
-                    f"could not save {self.path}: it is read-only; make it writable (chmod u+w) to save"
+                    _("could not save {path}: it is read-only; make it writable (chmod u+w) to save").format(
+                        path=self.path
+                    )
                 )
             assert self._data is not None
             pieces, layout = self._serialized(self._data)
@@ -291,9 +297,13 @@ class AtomicJSONStorage(Storage):
             self.forget()
             if error.errno in _READ_ONLY_ERRORS:
                 raise StoreReadOnly(
-                    f"could not save {self.path}: its folder is read-only for you ({error.strerror})"
+                    _("could not save {path}: its folder is read-only for you ({problem})").format(
+                        path=self.path, problem=error.strerror
+                    )
                 ) from error
-            raise StoreWriteError(f"could not save {self.path}: {error.strerror or error}") from error
+            raise StoreWriteError(
+                _("could not save {path}: {problem}").format(path=self.path, problem=error.strerror or error)
+            ) from error
         self._seen_at = time.time_ns()
         self._signature = file_signature(self.path)
         crc = 0
@@ -305,6 +315,19 @@ class AtomicJSONStorage(Storage):
     def forget(self) -> None:
         """Drop what is in memory, so the next read comes from the file."""
         self._data, self._signature, self.fingerprint, self.layout = None, None, None, None
+
+    @contextlib.contextmanager
+    def pinned(self) -> Iterator[None]:
+        """Reads inside see the file as it was when the block began, looked at once rather than at each
+        read (a screen reads the store tens of times to show one view, and just after a write each look
+        reads the whole file). A write inside, under the store's lock, still looks at the file first."""
+        with self.lock:
+            self._read()
+            self._pinned += 1
+            try:
+                yield
+            finally:
+                self._pinned -= 1
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:

@@ -595,6 +595,12 @@ class Store:
         self._ensure_derived()
         return {date.fromisoformat(day): counts for day, counts in self._all(DAYS_TABLE)}
 
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """One view of the store: the reads inside see one version of the file, looked at once."""
+        with self._storage.pinned():
+            yield
+
     def _all(self, table: str) -> list[tuple[str, Body]]:
         return self._tables[table].records()
 
