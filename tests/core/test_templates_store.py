@@ -65,6 +65,31 @@ def test_a_template_edited_by_hand_into_nonsense_is_skipped(store, db_path, cloc
     assert [t.name for t in templates(Store(db_path, clock=clock))] == ["Good"]
 
 
+def test_doctor_lists_a_broken_template_and_repairs_one_it_can(store, db_path, clock):
+    from dailyreach.core.store.doctor import repair
+
+    save_template(store, Template(name="Good", purpose="first_dm", body="a"))
+    data = json.loads(db_path.read_text())
+    data["templates"]["broken"] = {"id": "broken", "name": "Bad", "purpose": "first_dm", "body": "{oops}"}
+    data["templates"]["extra"] = {
+        "id": "extra",
+        "name": "Extra",
+        "purpose": "first_dm",
+        "body": "hi {name}",
+        "colour": "blue",
+    }
+    db_path.write_text(json.dumps(data))
+    reopened = Store(db_path, clock=clock)
+    listed = {
+        (problem.record_id, problem.field) for problem in reopened.problems() if problem.table == "templates"
+    }
+    assert listed == {("broken", "body"), ("extra", "template")}
+    done = repair(reopened)
+    assert [problem.record_id for problem in done.repaired] == ["extra"]
+    assert [problem.record_id for problem in done.left] == ["broken"]
+    assert sorted(t.name for t in templates(Store(db_path, clock=clock))) == ["Extra", "Good"]
+
+
 def test_templates_and_call_names_travel_in_the_export_and_import_once(store, tmp_path, clock):
     ensure_default_templates(store)
     save_template(

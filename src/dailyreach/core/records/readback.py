@@ -205,6 +205,8 @@ def known_fields(table: str) -> set[str]:
     """The fields a stored record of ``table`` may have."""
     if table == "plans":
         return {"date", "items"}
+    if table == "templates":
+        return {"id", "name", "purpose", "body", "channel", "language", "subject"}
     return set(_FIELDS.get(table, {}))
 
 
@@ -212,9 +214,11 @@ def record_problem(table: str, body: Any) -> tuple[str, str] | None:
     """What is wrong with a stored record of ``table``, as (field, problem); None when nothing is."""
     if not isinstance(body, dict):
         return "record", f"must be a JSON object, not {type(body).__name__}"
-    if table == "plans":
+    if table in ("plans", "templates"):  # records their own model checks whole
+        from dailyreach.core.records.template import Template
+
         try:
-            DayPlan.from_dict(body)
+            (DayPlan if table == "plans" else Template).from_dict(body)
         except ValidationError as error:
             return error.field, error.problem
         return None
