@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dailyreach.core.store.storage import write_owner_only
+from dailyreach.i18n import _
 
 CONFIG_NAME = "config.toml"
 
@@ -54,27 +55,31 @@ def load_config(path: Path) -> Config:
     except FileNotFoundError:
         return config
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        config.problems.append(f"{path}: {error}; using the defaults")
+        config.problems.append(_("{file}: {error}; using the defaults").format(file=path, error=error))
         return config
     theme = data.get("theme")
     if theme is not None and not isinstance(theme, str):
-        config.problems.append(f"{path}: theme must be a name in quotes")
+        config.problems.append(_("{file}: theme must be a name in quotes").format(file=path))
     elif theme:
         config.theme = theme
     language = data.get("language")
     if language is not None and not isinstance(language, str):
-        config.problems.append(f'{path}: language must be "en" or "ja" in quotes')
+        config.problems.append(_('{file}: language must be "en" or "ja" in quotes').format(file=path))
     elif language:
         config.language = language
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
-        config.problems.append(f'{path}: [keys] must be a table of binding id = "key"')
+        config.problems.append(_('{file}: [keys] must be a table of binding id = "key"').format(file=path))
         keys = {}
     for binding_id, key in keys.items():
         if isinstance(key, str) and key.strip():
             config.keys[binding_id] = key
         else:
-            config.problems.append(f'{path}: keys.{binding_id} must be a key name in quotes, like "D"')
+            config.problems.append(
+                _('{file}: keys.{binding} must be a key name in quotes, like "D"').format(
+                    file=path, binding=binding_id
+                )
+            )
     _read_reminders(config, path, data)
     return config
 
@@ -83,7 +88,7 @@ def _table(config: Config, path: Path, data: dict[str, object], name: str) -> di
     table = data.get(name, {})
     if isinstance(table, dict):
         return table
-    config.problems.append(f"{path}: [{name}] must be a table")
+    config.problems.append(_("{file}: [{table}] must be a table").format(file=path, table=name))
     return {}
 
 
@@ -104,20 +109,24 @@ def _read_reminders(config: Config, path: Path, data: dict[str, object]) -> None
         if value is None:
             continue
         if not isinstance(value, str) or clock_time(value) is None:
-            config.problems.append(f'{path}: reminders.{key} must be a time of day in quotes, like "09:00"')
+            config.problems.append(
+                _('{file}: reminders.{key} must be a time of day in quotes, like "09:00"').format(
+                    file=path, key=key
+                )
+            )
             continue
         setattr(config, f"remind_{key}", value)
     status = _table(config, path, data, "status")
     fmt = status.get("format")
     if fmt is not None and not isinstance(fmt, str):
-        config.problems.append(f"{path}: status.format must be text in quotes")
+        config.problems.append(_("{file}: status.format must be text in quotes").format(file=path))
     elif fmt:
         config.status_format = fmt
     quiet = status.get("quiet_when_done", False)
     if isinstance(quiet, bool):
         config.status_quiet_when_done = quiet
     else:
-        config.problems.append(f"{path}: status.quiet_when_done must be true or false")
+        config.problems.append(_("{file}: status.quiet_when_done must be true or false").format(file=path))
 
 
 def remember_theme(path: Path, theme: str) -> bool:

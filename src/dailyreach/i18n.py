@@ -124,3 +124,15 @@ def _default_config_path() -> str:
 def start(args: list[str]) -> None:
     """Choose the language of this run, before any module makes its strings."""
     use_language(choose_language(config_language(args)))
+    if _language != SOURCE_LANGUAGE:
+        translate_default_domain()
+
+
+def translate_default_domain() -> None:
+    """Make the standard library's default gettext domain read our catalog in the language in use, for
+    the libraries that translate through it: click's "Usage:", "Error: …" (``click_words`` marks the
+    ones a user can meet, so that they are extracted and translated with ours). gettext reads the
+    language from ``LANGUAGE`` on every call, so it is set here, for this process and what it starts."""
+    gettext.bindtextdomain(DOMAIN, str(LOCALE_FOLDER))
+    gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = _language

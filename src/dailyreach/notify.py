@@ -6,9 +6,11 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from dailyreach.i18n import N_, _
+
 APP_NAME = "dailyreach"
 TITLE = "dailyreach"
-EVENING_TITLE = "dailyreach: today's goal"
+EVENING_TITLE = N_("dailyreach: today's goal")  # translated where it is shown
 SEND_SECONDS = 10.0
 
 
@@ -42,11 +44,13 @@ def send_notification(title: str, message: str) -> str | None:
     try:
         sent = asyncio.run(asyncio.wait_for(_send(title, message), SEND_SECONDS))
     except TimeoutError:
-        return f"the notification service did not answer within {SEND_SECONDS:.0f} s"
+        return _("the notification service did not answer within {seconds} s").format(
+            seconds=f"{SEND_SECONDS:.0f}"
+        )
     except Exception as error:  # the library's backends raise their own errors while setting up
         return str(error) or type(error).__name__
     finally:
         library_log.removeHandler(failures)
     if sent:
         return None
-    return failures.reasons[0] if failures.reasons else "the notification service refused it"
+    return failures.reasons[0] if failures.reasons else _("the notification service refused it")

@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from dailyreach.config import clock_time
+from dailyreach.i18n import _
 
 MARK = "Written by dailyreach remind --install; removed by dailyreach remind --uninstall."
 UNIT = "dailyreach-notify"
@@ -36,7 +37,11 @@ def parse_time(text: str, option: str) -> tuple[int, int]:
     """``HH:MM`` (24-hour) as (hour, minute)."""
     found = clock_time(text)
     if found is None:
-        raise ReminderError(f"{option} {text!r}: give a time of day as HH:MM, e.g. 09:00 or 18:30")
+        raise ReminderError(
+            _("{option} {text}: give a time of day as HH:MM, e.g. 09:00 or 18:30").format(
+                option=option, text=repr(text)
+            )
+        )
     return found
 
 
@@ -155,7 +160,11 @@ def _write_all(folder: Path, files: dict[str, bytes]) -> list[Path]:
             # must not hide why the writing failed.
             with contextlib.suppress(OSError):
                 path.unlink()
-        raise ReminderError(f"could not write the reminders in {folder}: {error.strerror or error}") from None
+        raise ReminderError(
+            _("could not write the reminders in {folder}: {reason}").format(
+                folder=folder, reason=error.strerror or error
+            )
+        ) from None
     written = []
     for path, name in zip(temporary, files, strict=True):
         os.replace(path, folder / name)
@@ -182,7 +191,7 @@ def install(chosen: list[Reminder], command_for: list[str], system: str = sys.pl
     kind = kind_of(system)
     if kind == "cron":
         return [
-            "Add these lines to your crontab (crontab -e); dailyreach does not edit it:",
+            _("Add these lines to your crontab (crontab -e); dailyreach does not edit it:"),
             *(crontab_line(reminder, reminder.command(command_for)) for reminder in chosen),
         ]
     before = installed_files(system)
@@ -200,13 +209,18 @@ def install(chosen: list[Reminder], command_for: list[str], system: str = sys.pl
             for reminder in chosen
         }
     written = _write_all(folder, files)
-    lines = [f"wrote {path}" for path in written]
+    lines = [_("wrote {file}").format(file=path) for path in written]
     for path in before:  # an evening check installed before and not now
         if path not in written:
             path.unlink(missing_ok=True)
-            lines.append(f"removed {path}")
+            lines.append(_("removed {file}").format(file=path))
     lines += [
-        f"notify every day at {reminder.clock}{' (evening check)' * reminder.evening}" for reminder in chosen
+        (
+            _("notify every day at {time} (evening check)")
+            if reminder.evening
+            else _("notify every day at {time}")
+        ).format(time=reminder.clock)
+        for reminder in chosen
     ]
     if kind == "systemd":
         if _user_manager_running():
@@ -214,11 +228,16 @@ def install(chosen: list[Reminder], command_for: list[str], system: str = sys.pl
             problem = _run(["systemctl", "--user", "daemon-reload"]) or _run(
                 ["systemctl", "--user", "enable", "--now", *timers]
             )
-            lines.append(f"could not enable the timers: {problem}" if problem else "enabled the timers")
+            lines.append(
+                _("could not enable the timers: {problem}").format(problem=problem)
+                if problem
+                else _("enabled the timers")
+            )
         else:
             lines.append(
-                "no systemd user manager is running: enable them later with "
-                f"systemctl --user enable --now {' '.join(f'{r.name}.timer' for r in chosen)}"
+                _("no systemd user manager is running: enable them later with {command}").format(
+                    command=f"systemctl --user enable --now {' '.join(f'{r.name}.timer' for r in chosen)}"
+                )
             )
     elif system == "darwin":
         for path in written:
@@ -267,16 +286,22 @@ def installed_times(paths: list[Path]) -> list[Reminder]:
 
 def status(system: str = sys.platform, now: datetime | None = None) -> list[str]:
     if kind_of(system) == "cron":
-        return ["reminders here are crontab lines: see crontab -l (dailyreach remind --install prints them)"]
+        return [
+            _("reminders here are crontab lines: see crontab -l (dailyreach remind --install prints them)")
+        ]
     paths = installed_files(system)
     if not paths:
-        return ["no reminders installed (dailyreach remind --install)"]
+        return [_("no reminders installed (dailyreach remind --install)")]
     moment = now or datetime.now().astimezone()
-    lines = [f"installed: {path}" for path in paths]
+    lines = [_("installed: {file}").format(file=path) for path in paths]
     for reminder in installed_times(paths):
         upcoming = reminder.next_run(moment).strftime("%Y-%m-%d %H:%M")
-        what = "evening check" if reminder.evening else "today's plan"
-        lines.append(f"{what}: every day at {reminder.clock}, next {upcoming}")
+        line = (
+            _("evening check: every day at {time}, next {upcoming}")
+            if reminder.evening
+            else _("today's plan: every day at {time}, next {upcoming}")
+        )
+        lines.append(line.format(time=reminder.clock, upcoming=upcoming))
     return lines
 
 
@@ -284,7 +309,7 @@ def uninstall(system: str = sys.platform, *, quiet: bool = False) -> list[str]:
     """Remove exactly what ``install`` wrote (stopping it first where a manager runs)."""
     paths = installed_files(system)
     if not paths:
-        return [] if quiet else ["no reminders installed: nothing to remove"]
+        return [] if quiet else [_("no reminders installed: nothing to remove")]
     if kind_of(system) == "systemd" and _user_manager_running():
         timers = [path.name for path in paths if path.suffix == ".timer"]
         _run(["systemctl", "--user", "disable", "--now", *timers])
@@ -296,8 +321,10 @@ def uninstall(system: str = sys.platform, *, quiet: bool = False) -> list[str]:
         try:
             path.unlink()
         except OSError as error:
-            raise ReminderError(f"could not remove {path}: {error.strerror or error}") from None
-        lines.append(f"removed {path}")
+            raise ReminderError(
+                _("could not remove {file}: {reason}").format(file=path, reason=error.strerror or error)
+            ) from None
+        lines.append(_("removed {file}").format(file=path))
     if kind_of(system) == "systemd" and _user_manager_running():
         _run(["systemctl", "--user", "daemon-reload"])
     # The folders an install made, when nothing else is in them (rmdir refuses one that is not empty).

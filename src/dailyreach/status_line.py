@@ -20,6 +20,34 @@ GLOBAL_OPTIONS = ("--db", "--config")
 FLAGS = ("--json", "--quiet-when-done", "--verbose")
 
 
+_language_args: list[str] | None = None
+
+
+def _choose_language(args: list[str]) -> None:
+    """Note the arguments the language is chosen from, when a message is first said (a prompt that
+    prints its figures never loads the catalogs)."""
+    global _language_args
+    _language_args = args
+
+
+def _start_language() -> None:
+    """Choose the language from the noted arguments, once (``dailyreach.i18n`` is loaded only here)."""
+    global _language_args
+    if _language_args is not None:
+        from dailyreach import i18n
+
+        i18n.start(_language_args)
+        _language_args = None
+
+
+def _(message: str) -> str:
+    """``message`` in the interface's language."""
+    _start_language()
+    from dailyreach import i18n
+
+    return i18n._(message)
+
+
 class Usage(Exception):
     """Arguments this fast path does not take: click answers them (``--help``, a typo, ...)."""
 
@@ -99,8 +127,10 @@ def configured(path: str) -> tuple[dict[str, object], str | None]:
     try:
         table = tomllib.loads(raw.decode("utf-8")).get("status", {})
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return {}, f"{path}: {error}; [status] was not read"
-    return (table, None) if isinstance(table, dict) else ({}, f"{path}: [status] must be a table")
+        return {}, _("{file}: {error}; [status] was not read").format(file=path, error=error)
+    if isinstance(table, dict):
+        return table, None
+    return {}, _("{file}: [status] must be a table").format(file=path)
 
 
 def read_record(path: str) -> dict[str, str] | None:
@@ -144,6 +174,7 @@ def refresh(db: str) -> tuple[str, bool] | None:
     and whether only because the lock was held."""
     from dailyreach.core.planning.status import refresh_status_record
 
+    _start_language()  # its reasons are said in the interface's language
     return refresh_status_record(db)
 
 
@@ -163,11 +194,12 @@ def run(args: list[str]) -> int | None:
     if parsed is None:
         return None
     found, options = parsed
+    _choose_language(args)
     verbose = bool(options["--verbose"])
     config_path = found.get("--config") or os.environ.get("DAILYREACH_CONFIG") or default_config_path()
     settings, config_problem = configured(os.path.expanduser(config_path))
     if config_problem and verbose:
-        print(f"dailyreach status: {config_problem}", file=sys.stderr)
+        print(_("dailyreach status: {problem}").format(problem=config_problem), file=sys.stderr)
     fmt = options["--format"] if options["--format"] is not None else settings.get("format")
     quiet_when_done = options["--quiet-when-done"] or settings.get("quiet_when_done") is True
     db = found.get("--db") or os.environ.get("DAILYREACH_DB") or default_db_path()
@@ -175,11 +207,11 @@ def run(args: list[str]) -> int | None:
 
     def quiet(reason: str) -> int:
         if verbose:
-            print(f"dailyreach status: {reason}", file=sys.stderr)
+            print(_("dailyreach status: {problem}").format(problem=reason), file=sys.stderr)
         return 0
 
     if not os.path.isfile(db):
-        return quiet(f"no database at {db} yet")
+        return quiet(_("no database at {db} yet").format(db=db))
     record_path = db + ".status"
     record = read_record(record_path)
     if record is None or not current(record, db):
@@ -187,11 +219,11 @@ def run(args: list[str]) -> int | None:
         if problem is None:
             record = read_record(record_path)
             if record is None:
-                return quiet(f"no figures could be read from {record_path}")
+                return quiet(_("no figures could be read from {file}").format(file=record_path))
         elif record is None or not problem[1]:
             return quiet(problem[0])
         else:
-            quiet(f"{problem[0]}; these are the last figures written")
+            quiet(_("{problem}; these are the last figures written").format(problem=problem[0]))
     try:
         if options["--json"]:
             line = record["json"]
@@ -201,13 +233,19 @@ def run(args: list[str]) -> int | None:
             line = render(record, str(fmt) if fmt is not None else DEFAULT_FORMAT)
     except KeyError as error:
         print(
-            f"dailyreach status: unknown field {{{error.args[0]}}} in --format; the fields are "
-            + ", ".join(f"{{{name}}}" for name in FIELDS),
+            _("dailyreach status: unknown field {field} in --format; the fields are {fields}").format(
+                field=f"{{{error.args[0]}}}", fields=", ".join(f"{{{name}}}" for name in FIELDS)
+            ),
             file=sys.stderr,
         )
         return 2
     except (ValueError, IndexError, AttributeError, TypeError) as error:
-        print(f"dailyreach status: --format {fmt!r} cannot be used: {error}", file=sys.stderr)
+        print(
+            _("dailyreach status: --format {format} cannot be used: {error}").format(
+                format=repr(fmt), error=error
+            ),
+            file=sys.stderr,
+        )
         return 2
     print(line)
     return 0

@@ -21,6 +21,7 @@ from dailyreach.core.records.text import strip_control
 from dailyreach.core.store.storage import file_signature, write_owner_only
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import DaySpan, Thread
+from dailyreach.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from dailyreach.core.planning.agenda import Agenda
@@ -117,14 +118,14 @@ def refresh_status_record(db: str | Path) -> tuple[str, bool] | None:
 
     path = Path(db).expanduser()
     if not path.is_file():
-        return f"no database at {path} yet", False
+        return _("no database at {db} yet").format(db=path), False
     try:
         store = Store(path, lock_wait=0.0)
         # A change with nothing in it: settling it writes the record, as after any other change.
         with store.transaction("status", undoable=False):
             pass
     except StoreLocked:
-        return f"{path} is locked by another dailyreach", True
+        return _("{db} is locked by another dailyreach").format(db=path), True
     except StoreError as error:
         return str(error), False
     except (OSError, ValueError) as error:
@@ -142,42 +143,54 @@ def _names(names: list[str]) -> str:
     shown = [strip_control(name).strip() for name in names[:NAMES_SHOWN]]
     hidden = len(names) - len(shown)
     if hidden:
-        shown.append(f"{hidden} more")
-    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
-
-
-def _count(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else plural or word + 's'}"
+        shown.append(ngettext("{count} more", "{count} more", hidden).format(count=hidden))
+    if len(shown) == 1:
+        return shown[0]
+    return _("{names} and {last}").format(names=_(", ").join(shown[:-1]), last=shown[-1])
 
 
 def _streak_text(days: int) -> str:
-    return f"streak {_count(days, 'day')}" if days else "start a streak today"
+    if not days:
+        return _("start a streak today")
+    return ngettext("streak {count} day", "streak {count} days", days).format(count=days)
 
 
 def morning_text(agenda: Agenda) -> str:
     """Today's plan in one line: who is due and why, how many new targets, the streak."""
     waiting = [item for item in agenda.items if not item.done]
+    streak_text = _streak_text(agenda.streak)
     if not agenda.items:
-        return f"Nothing planned today: add targets to reach out to · {_streak_text(agenda.streak)}"
+        return _("Nothing planned today: add targets to reach out to · {streak}").format(streak=streak_text)
     if not waiting:
-        return f"All {len(agenda.items)} of today's plan contacted · {_streak_text(agenda.streak)}"
+        return _("All {count} of today's plan contacted · {streak}").format(
+            count=len(agenda.items), streak=streak_text
+        )
     parts = []
     follow_ups = [item.contact.name for item in waiting if item.reason == "follow_up"]
     if follow_ups:
-        parts.append(f"{'follow-up' if len(follow_ups) == 1 else 'follow-ups'} to {_names(follow_ups)}")
+        parts.append(
+            ngettext("follow-up to {names}", "follow-ups to {names}", len(follow_ups)).format(
+                names=_names(follow_ups)
+            )
+        )
     in_touch = [item.contact.name for item in waiting if item.reason == "keep_in_touch"]
     if in_touch:
-        parts.append(f"keep in touch with {_names(in_touch)}")
+        parts.append(_("keep in touch with {names}").format(names=_names(in_touch)))
     new = sum(item.reason == "new" for item in waiting)
     if new:
-        parts.append(_count(new, "new target"))
-    return f"{len(waiting)} to contact today: {', '.join(parts)} · {_streak_text(agenda.streak)}"
+        parts.append(ngettext("{count} new target", "{count} new targets", new).format(count=new))
+    return _("{count} to contact today: {plan} · {streak}").format(
+        count=len(waiting), plan=_(", ").join(parts), streak=streak_text
+    )
 
 
 def evening_text(agenda: Agenda) -> str | None:
     """A word while the day's goal is not met yet; None once it is."""
     if agenda.progress >= agenda.goal:
         return None
-    more = agenda.goal - agenda.progress
-    at_stake = f"keeps your {agenda.streak}-day streak" if agenda.streak else "meets today's goal"
-    return f"{agenda.progress} of {agenda.goal} done — {more} more {at_stake}"
+    figures = {"done": agenda.progress, "goal": agenda.goal, "more": agenda.goal - agenda.progress}
+    if agenda.streak:
+        return _("{done} of {goal} done — {more} more keeps your {streak}-day streak").format(
+            streak=agenda.streak, **figures
+        )
+    return _("{done} of {goal} done — {more} more meets today's goal").format(**figures)
