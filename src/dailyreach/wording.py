@@ -1,116 +1,252 @@
-"""The words the command line and the app both say: amounts, hours, counts, why someone is planned, when
-a follow-up is due, what declining saved, where an import came from. One place for both, and the one place
-to translate."""
+"""The words the command line and the app both say: amounts, money, hours, counts, why someone is
+planned, when a follow-up is due, what declining saved, where an import came from, and how a stored key
+(a channel, a kind, a stage) is shown. One place for both, and the one place to translate them: each
+function answers in the language in use (``dailyreach.i18n``), and in English exactly as before.
+
+Days, times and "3 days ago" are written by ``core.records.dates`` (``day_text``, ``moment_text``,
+``day_range_text``, ``weekday_name``, ``ago``), which the core's own messages use too.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
 from dailyreach.core.files.formats import IMPORT_TITLES
 from dailyreach.core.planning.planner import PendingReply, Savings
-from dailyreach.core.records.model import Contact, Invitation
+from dailyreach.core.records.dates import day_text
+from dailyreach.core.records.model import CHANNEL_LABELS, Contact, Invitation
+from dailyreach.i18n import N_, _, current_language, ngettext
 
 if TYPE_CHECKING:
     from dailyreach.core.files.contact_import import ImportPreview
     from dailyreach.core.files.exchange import ImportPlan
 
-REASONS = {"follow_up": "follow-up", "keep_in_touch": "keep in touch", "new": "new"}
+REASONS = {"follow_up": N_("follow-up"), "keep_in_touch": N_("keep in touch"), "new": N_("new")}
+# How a stored key is shown to a person; the key itself stays in files, --json and options.
+KIND_LABELS = {
+    "public_reply": N_("public reply"),
+    "dm_sent": N_("DM sent"),
+    "follow_up": N_("follow-up"),
+    "reply_received": N_("reply received"),
+    "meeting_booked": N_("meeting booked"),
+    "met": N_("met"),
+    "no_response": N_("no response"),
+    "note": N_("note"),
+}
+STAGE_LABELS = {
+    "target": N_("target"),
+    "contacted": N_("contacted"),
+    "replied": N_("replied"),
+    "meeting": N_("meeting"),
+    "met": N_("met"),
+    "no_response": N_("no response"),
+}
+INVITATION_KIND_LABELS = {
+    "mixer": N_("mixer"),
+    "seminar": N_("seminar"),
+    "party": N_("party"),
+    "community": N_("community"),
+    "sales_pitch": N_("sales pitch"),
+    "other": N_("other"),
+}
+INVITATION_STATUS_LABELS = {
+    "undecided": N_("undecided"),
+    "declined": N_("declined"),
+    "accepted": N_("accepted"),
+}
+# An export's tables as a person calls them: "3 contacts, 12 interactions".
+TABLE_LABELS = {
+    "contacts": N_("contacts"),
+    "interactions": N_("interactions"),
+    "invitations": N_("invitations"),
+    "snoozes": N_("snoozes"),
+    "plans": N_("plans"),
+    "templates": N_("templates"),
+}
+# How a language writes an amount of money in a currency it has a sign for; any other currency, and
+# every currency in English, is written "5,000 JPY".
+_CURRENCY_FORMS = {"ja": {"JPY": "{amount}円", "USD": "${amount}", "EUR": "€{amount}", "GBP": "£{amount}"}}
+# How a language separates the items of a list.
+_LIST_SEPARATORS = {"ja": "、"}
+
+
+def listed(parts: Iterable[str]) -> str:
+    """Items one after the other: 'a, b, c' in English, 'a、b、c' in Japanese."""
+    return _LIST_SEPARATORS.get(current_language(), ", ").join(parts)
 
 
 def amount(value: float) -> str:
-    """1,234 or 12.5: thousands separated, no trailing zeros."""
+    """1,234 or 12.5: thousands separated, no trailing zeros (the same in every language)."""
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def money_text(value: float, currency: str) -> str:
+    """An amount in its currency: '5,000 JPY', '40 USD' in English; '5,000円', '$40', '€12.5' in
+    Japanese (a currency it has no sign for: '12 CHF')."""
+    form = _CURRENCY_FORMS.get(current_language(), {}).get(currency)
+    return form.format(amount=amount(value)) if form else f"{amount(value)} {currency}"
+
+
 def money(savings: Savings) -> str:
-    return ", ".join(f"{amount(total)} {currency}" for currency, total in savings.money.items()) or "no money"
+    """The money declining saved, per currency: '12.5 EUR, 800 JPY'; 'no money' when none."""
+    return listed(money_text(total, currency) for currency, total in savings.money.items()) or _("no money")
 
 
 def hours(value: float) -> str:
-    return f"{value:g} h"
+    """'3 h', '1.5 h'; '3時間' in Japanese."""
+    return _("{hours} h").format(hours=f"{value:g}")
 
 
 def savings_text(savings: Savings) -> str:
     """What declining saved, leaving out what is nothing: '14 h, 13,000 JPY, 169 USD'."""
     parts = [hours(savings.hours)] if savings.hours else []
-    parts += [f"{amount(total)} {currency}" for currency, total in savings.money.items()]
-    return ", ".join(parts) or "nothing yet"
+    parts += [money_text(total, currency) for currency, total in savings.money.items()]
+    return listed(parts) or _("nothing yet")
 
 
 def saved_text(invitation: Invitation) -> str:
     """What declining one invitation saves: '3 h, 5,000 JPY'."""
     parts = [hours(invitation.hours)] if invitation.hours else []
     if invitation.cost:
-        parts.append(f"{amount(invitation.cost)} {invitation.currency}")
-    return ", ".join(parts)
+        parts.append(money_text(invitation.cost, invitation.currency))
+    return listed(parts)
 
 
 def plural(count: int, word: str) -> str:
+    """'1 contact', '2 contacts': English words only. A translated count is said with ``ngettext``
+    where it is made: ``ngettext("{count} row", "{count} rows", n).format(count=n)``."""
     return f"{count} {word}{'s' if count != 1 else ''}"
 
 
 def days(count: int) -> str:
-    return plural(count, "day")
+    """'1 day', '3 days'; '3日' in Japanese."""
+    return ngettext("{count} day", "{count} days", count).format(count=count)
+
+
+def days_ago(count: int) -> str:
+    """A number of days back from today, in words: 'today', 'yesterday', '3 days ago'."""
+    if count == 0:
+        return _("today")
+    if count == 1:
+        return _("yesterday")
+    return ngettext("{count} day ago", "{count} days ago", count).format(count=count)
 
 
 def reason_text(reason: str, follow_up_number: int) -> str:
     """Why someone is in today's plan: 'new', 'keep in touch', 'follow-up #2'."""
-    return f"follow-up #{follow_up_number}" if reason == "follow_up" else REASONS[reason]
+    if reason == "follow_up":
+        return _("follow-up #{number}").format(number=follow_up_number)
+    return _(REASONS[reason])
 
 
 def follow_up_text(reply: PendingReply, today: date) -> str:
-    """When the next nudge is due, in words."""
+    """When the next nudge is due, in words (the day as ``day_text`` writes it)."""
     if reply.give_up_offered:
-        return f"{reply.nudges} follow-ups without an answer: x closes the thread"
+        return _("{count} follow-ups without an answer: x closes the thread").format(count=reply.nudges)
     number = reply.nudges + 1
-    late = (today - reply.follow_up_due).days
+    due = reply.follow_up_due
+    late = (today - due).days
     if late > 0:
-        return f"follow-up #{number} overdue since {reply.follow_up_due.isoformat()} ({days(late)})"
+        return _("follow-up #{number} overdue since {date} ({days})").format(
+            number=number, date=day_text(due, today), days=days(late)
+        )
     if late == 0:
-        return f"follow-up #{number} due today"
-    return f"follow-up #{number} due {reply.follow_up_due.isoformat()} (in {days(-late)})"
+        return _("follow-up #{number} due today").format(number=number)
+    return _("follow-up #{number} due {date} (in {days})").format(
+        number=number, date=day_text(due, today), days=days(-late)
+    )
+
+
+def kind_label(kind: str) -> str:
+    """An interaction's kind shown: 'DM sent', 'reply received' (DM送信, 返信あり)."""
+    return _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+
+
+def channel_label(channel: str) -> str:
+    """A channel shown: 'X', 'e-mail', 'in person' (メール, 対面)."""
+    return _(CHANNEL_LABELS[channel]) if channel in CHANNEL_LABELS else channel
+
+
+def stage_label(stage: str) -> str:
+    """A contact's stage shown: 'target', 'no response' (ターゲット, 反応なし)."""
+    return _(STAGE_LABELS[stage]) if stage in STAGE_LABELS else stage
+
+
+def invitation_kind_label(kind: str) -> str:
+    """An invitation's kind shown: 'mixer', 'sales pitch' (交流会, 営業)."""
+    return _(INVITATION_KIND_LABELS[kind]) if kind in INVITATION_KIND_LABELS else kind
+
+
+def invitation_status_label(status: str) -> str:
+    """An invitation's status shown: 'undecided', 'declined' (未定, 断った)."""
+    return _(INVITATION_STATUS_LABELS[status]) if status in INVITATION_STATUS_LABELS else status
 
 
 def handles_text(contact: Contact) -> str:
     return " ".join(f"{platform} {handle}" for platform, handle in contact.handles.items())
 
 
+def import_title(fmt: str) -> str:
+    """An import format's name: 'LinkedIn connections', 'vCard' (LinkedInのつながり)."""
+    return _(IMPORT_TITLES[fmt])
+
+
 def import_source(preview: ImportPreview) -> str:
-    return f"{preview.source}: {IMPORT_TITLES[preview.format]}, read as {preview.encoding}"
+    return _("{source}: {format}, read as {encoding}").format(
+        source=preview.source, format=import_title(preview.format), encoding=_(preview.encoding)
+    )
 
 
 def export_plan_text(plan: ImportPlan, verb: str) -> str:
-    """What importing a JSON export adds, per table, and how many of its records were already there."""
-    tables = ", ".join(f"{count} {table}" for table, count in plan.added.items() if count) or "nothing"
-    return f"{verb} {tables}; {sum(plan.already_present.values())} already present"
+    """What importing a JSON export adds, per table, and how many of its records were already there;
+    ``verb`` is 'would add' (a preview) or 'added'."""
+    tables = listed(
+        _("{count} {table}").format(count=count, table=_(TABLE_LABELS.get(table, table)))
+        for table, count in plan.added.items()
+        if count
+    ) or _("nothing")
+    present = sum(plan.already_present.values())
+    if verb == "would add":
+        return _("would add {tables}; {present} already present").format(tables=tables, present=present)
+    if verb == "added":
+        return _("added {tables}; {present} already present").format(tables=tables, present=present)
+    return f"{verb} {tables}; {present} already present"
 
 
 # Drafts and templates (issue 13).
 PURPOSE_TITLES = {
-    "first_public_reply": "first public reply",
-    "first_dm": "first DM",
-    "follow_up_1": "follow-up #1",
-    "follow_up_2": "follow-up #2",
-    "thanks_reply": "thanks for a reply",
-    "meeting_ask": "meeting ask",
-    "thanks_met": "thanks after meeting",
+    "first_public_reply": N_("first public reply"),
+    "first_dm": N_("first DM"),
+    "follow_up_1": N_("follow-up #1"),
+    "follow_up_2": N_("follow-up #2"),
+    "thanks_reply": N_("thanks for a reply"),
+    "meeting_ask": N_("meeting ask"),
+    "thanks_met": N_("thanks after meeting"),
 }
-ANY_CHANNEL, ANY_LANGUAGE = "any channel", "any language"
+ANY_CHANNEL, ANY_LANGUAGE = N_("any channel"), N_("any language")
+
+
+def purpose_title(purpose: str) -> str:
+    """What a template is for, shown: 'first DM', 'follow-up #1' (最初のDM)."""
+    return _(PURPOSE_TITLES[purpose]) if purpose in PURPOSE_TITLES else purpose
 
 
 def template_text(name: str, purpose: str, channel: str | None, language: str) -> str:
     """A template in one line: 'first DM (en) · first DM · any channel · en'."""
-    return f"{name} · {PURPOSE_TITLES[purpose]} · {channel or ANY_CHANNEL} · {language or ANY_LANGUAGE}"
+    return f"{name} · {purpose_title(purpose)} · {channel or _(ANY_CHANNEL)} · {language or _(ANY_LANGUAGE)}"
 
 
 def count_text(count: int, limit: int | None) -> str:
     """A draft's length against its channel's limit: '123/280', '301/300, 1 over', '812 characters'."""
     if limit is None:
-        return plural(count, "character")
-    return f"{count}/{limit}" + (f", {count - limit} over" if count > limit else "")
+        return ngettext("{count} character", "{count} characters", count).format(count=count)
+    if count > limit:
+        return _("{count}/{limit}, {over} over").format(count=count, limit=limit, over=count - limit)
+    return f"{count}/{limit}"
 
 
 def missing_text(missing: tuple[str, ...]) -> str:
     """What a draft had nothing to fill in with: 'nothing to fill {why}, {my_name}'."""
-    return "nothing to fill " + ", ".join(f"{{{name}}}" for name in missing)
+    return _("nothing to fill {names}").format(names=", ".join(f"{{{name}}}" for name in missing))

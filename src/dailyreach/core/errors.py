@@ -6,6 +6,8 @@ code that raises them, keeps that handler from loading pendulum, TinyDB or the i
 
 from __future__ import annotations
 
+from dailyreach.i18n import N_, _
+
 PROBLEMS_SHOWN = 10
 
 
@@ -13,10 +15,11 @@ class StoreError(Exception):
     """Something about the database file that the user has to hear about."""
 
 
-# How a record's fields are named to the user, in the command line's errors and the app's forms alike.
+# How a record's fields are named to the user, in the command line's errors and the app's forms alike
+# (shown through ``field_label``, in the language in use; a brand is its own name).
 FIELD_LABELS = {
-    "name": "Name",
-    "handles": "Handles",
+    "name": N_("Name"),
+    "handles": N_("Handles"),
     "x": "X",
     "linkedin": "LinkedIn",
     "bluesky": "Bluesky",
@@ -24,53 +27,55 @@ FIELD_LABELS = {
     "instagram": "Instagram",
     "threads": "Threads",
     "github": "GitHub",
-    "email": "E-mail",
-    "web": "Web",
-    "why": "Why",
-    "notes": "Notes",
-    "tags": "Tags",
-    "priority": "Priority",
-    "followers": "Followers",
-    "cadence_days": "Keep in touch every (days)",
-    "archived": "Archived",
-    "created_at": "Created",
-    "updated_at": "Updated",
-    "at": "When",
-    "kind": "Kind",
-    "channel": "Channel",
-    "text": "Text",
-    "title": "Title",
-    "from": "From",
-    "event_date": "Event date",
-    "status": "Status",
-    "hours": "Hours",
-    "cost": "Cost",
-    "currency": "Currency",
-    "note": "Note",
-    "decided_at": "Decided",
-    "until": "Until",
-    "date": "Date",
-    "daily_goal": "Daily goal",
-    "followup_days": "Days before a follow-up",
-    "followups_before_giving_up": "Follow-ups before giving up",
-    "week_start": "Week starts on",
-    "timezone": "Timezone",
-    "call_name": "Call them",
-    "my_name": "Your name",
-    "purpose": "Purpose",
-    "language": "Language",
-    "subject": "Subject",
-    "body": "Body",
+    "email": N_("E-mail"),
+    "web": N_("Web"),
+    "why": N_("Why"),
+    "notes": N_("Notes"),
+    "tags": N_("Tags"),
+    "priority": N_("Priority"),
+    "followers": N_("Followers"),
+    "cadence_days": N_("Keep in touch every (days)"),
+    "archived": N_("Archived"),
+    "created_at": N_("Created"),
+    "updated_at": N_("Updated"),
+    "at": N_("When"),
+    "kind": N_("Kind"),
+    "channel": N_("Channel"),
+    "text": N_("Text"),
+    "title": N_("Title"),
+    "from": N_("From"),
+    "event_date": N_("Event date"),
+    "status": N_("Status"),
+    "hours": N_("Hours"),
+    "cost": N_("Cost"),
+    "currency": N_("Currency"),
+    "note": N_("Note"),
+    "decided_at": N_("Decided"),
+    "until": N_("Until"),
+    "date": N_("Date"),
+    "daily_goal": N_("Daily goal"),
+    "followup_days": N_("Days before a follow-up"),
+    "followups_before_giving_up": N_("Follow-ups before giving up"),
+    "week_start": N_("Week starts on"),
+    "timezone": N_("Timezone"),
+    "call_name": N_("Call them"),
+    "my_name": N_("Your name"),
+    "purpose": N_("Purpose"),
+    "language": N_("Language"),
+    "subject": N_("Subject"),
+    "body": N_("Body"),
 }
 
 
 def field_label(field_name: str) -> str:
-    """The field as the user knows it; a field with no label (a record's id) is shown as it is."""
-    return FIELD_LABELS.get(field_name, field_name)
+    """The field as the user knows it, in the language in use; a field with no label (a record's id)
+    is shown as it is."""
+    return _(FIELD_LABELS[field_name]) if field_name in FIELD_LABELS else field_name
 
 
 class ValidationError(ValueError):
-    """A value that cannot be stored; ``field`` names where it was (its id; the message uses its label)."""
+    """A value that cannot be stored; ``field`` names where it was (its id; the message uses its label).
+    ``problem`` is said in the language in use when the error is made."""
 
     def __init__(self, field_name: str, problem: str) -> None:
         super().__init__(f"{field_label(field_name)}: {problem}")
@@ -87,8 +92,14 @@ class ImportRejected(ValueError):
 
     def __init__(self, source: str, problems: list[str]) -> None:
         shown = "\n".join(f"  {problem}" for problem in problems[:PROBLEMS_SHOWN])
-        more = f"\n  ... and {len(problems) - PROBLEMS_SHOWN} more" if len(problems) > PROBLEMS_SHOWN else ""
-        super().__init__(f"{source} was not imported; nothing was changed:\n{shown}{more}")
+        more = (
+            "\n  " + _("... and {count} more").format(count=len(problems) - PROBLEMS_SHOWN)
+            if len(problems) > PROBLEMS_SHOWN
+            else ""
+        )
+        super().__init__(
+            _("{source} was not imported; nothing was changed:").format(source=source) + f"\n{shown}{more}"
+        )
         self.problems = problems
 
 

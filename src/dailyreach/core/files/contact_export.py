@@ -19,6 +19,7 @@ from dailyreach.core.records.handles import PLATFORMS
 from dailyreach.core.records.model import Contact
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import Thread
+from dailyreach.i18n import _
 
 CALENDAR_DAYS_AHEAD = 90
 # The TYPE address books (Apple, Google) know X by.
@@ -163,7 +164,11 @@ def calendar_ics(store: Store) -> bytes:
     items = upcoming_dates(store)
     if not items:
         # A calendar file must hold at least one event (RFC 5545), and an empty one helps nobody.
-        raise NothingToExport(f"no follow-ups or keep-in-touch dates in the next {CALENDAR_DAYS_AHEAD} days")
+        raise NothingToExport(
+            _("no follow-ups or keep-in-touch dates in the next {count} days").format(
+                count=CALENDAR_DAYS_AHEAD
+            )
+        )
     for item in items:
         event = icalendar.Event()
         event.add("uid", f"{item.kind}-{item.contact.id}@dailyreach")

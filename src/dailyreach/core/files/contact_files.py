@@ -18,6 +18,7 @@ from dailyreach.core.files.formats import IMPORT_FORMATS
 from dailyreach.core.files.imported_person import ParsedFile, PersonBuilder, SourceRow, UnknownFormat
 from dailyreach.core.files.textfile import FIELD_LIMIT
 from dailyreach.core.files.vcard_reader import PICTURE_NOTICE, read_vcard
+from dailyreach.i18n import N_, _
 
 __all__ = ["READERS", "ParsedFile", "SourceRow", "UnknownFormat", "detect_format"]
 
@@ -26,11 +27,12 @@ LINKEDIN_NOTES_LINES = 10
 MASTODON_HEADER = "Account address"
 # The header of dailyreach's own interactions export (contact_export writes it from this).
 INTERACTIONS_HEADER = ("at", "contact", "kind", "channel", "text", "contact_id", "id")
-INTERACTIONS_REFUSAL = (
+INTERACTIONS_REFUSAL = N_(
     "this is dailyreach's interactions export: it lists what you did with each contact, not the "
     "contacts, and importing it would add one contact per interaction. To move contacts with their "
     "history, export and import JSON: dailyreach export -o backup.json, then dailyreach import backup.json"
 )
+FIELD_COUNT = N_("{count} fields where the header has {header}")
 _MASTODON_ADDRESS = re.compile(r"@?[A-Za-z0-9_]{1,30}@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
@@ -49,9 +51,11 @@ def _records(text: str, first_line: int) -> Iterator[tuple[int, list[str]]]:
         except csv.Error as error:
             if "field larger than field limit" in str(error):
                 raise UnknownFormat(
-                    f"line {start}: a field is longer than {FIELD_LIMIT // 1024} KB"
+                    _("line {line}: a field is longer than {size} KB").format(
+                        line=start, size=FIELD_LIMIT // 1024
+                    )
                 ) from None
-            raise UnknownFormat(f"line {start}: {error}") from None
+            raise UnknownFormat(_("line {line}: {problem}").format(line=start, problem=error)) from None
         finally:
             csv.field_size_limit(usual)
         if any(cell.strip() for cell in cells):
@@ -92,20 +96,27 @@ def detect_format(text: str) -> str:
     lines = stripped.splitlines()
     first = _first_cells(lines[0]) if lines else []
     if _is_interactions_header(first):
-        raise UnknownFormat(INTERACTIONS_REFUSAL)
+        raise UnknownFormat(_(INTERACTIONS_REFUSAL))
     if _linkedin_header_at(lines) is not None:
         return "linkedin"
     if first[:1] == [MASTODON_HEADER]:
         return "mastodon"
     if any(_classify(cell, third_party=False).role != "line" for cell in first):
         return "csv"
-    hint = ""
     if first and len(first) == 1 and _MASTODON_ADDRESS.fullmatch(first[0]):
         # An old Mastodon export is one address a line, which reads the same as a list of e-mails.
-        hint = "; a list of accounts without a header is read as Mastodon's with --format mastodon"
+        raise UnknownFormat(
+            _(
+                "not a contacts file dailyreach can read (tried {formats}): name the format with --format if "
+                "it is one of these; a list of accounts without a header is read as Mastodon's with --format "
+                "mastodon"
+            ).format(formats=", ".join(IMPORT_FORMATS))
+        )
     raise UnknownFormat(
-        f"not a contacts file dailyreach can read (tried {', '.join(IMPORT_FORMATS)}): "
-        f"name the format with --format if it is one of these{hint}"
+        _(
+            "not a contacts file dailyreach can read (tried {formats}): name the format with --format if it "
+            "is one of these"
+        ).format(formats=", ".join(IMPORT_FORMATS))
     )
 
 
@@ -115,14 +126,14 @@ def _fitted(header: list[str], cells: list[str], *, pad: bool = True) -> tuple[l
     writes them so)."""
     if len(cells) > len(header):
         if any(cells[len(header) :]):
-            return None, f"{len(cells)} fields where the header has {len(header)}"
+            return None, _(FIELD_COUNT).format(count=len(cells), header=len(header))
         return cells[: len(header)], None
     if len(cells) < len(header) and not pad:
-        return None, f"{len(cells)} fields where the header has {len(header)}"
+        return None, _(FIELD_COUNT).format(count=len(cells), header=len(header))
     if len(cells) < len(header):
-        missing = (
-            f"{len(cells)} fields where the header has {len(header)}: the missing ones are taken as empty"
-        )
+        missing = _(
+            "{count} fields where the header has {header}: the missing ones are taken as empty"
+        ).format(count=len(cells), header=len(header))
         return cells + [""] * (len(header) - len(cells)), missing
     return cells, None
 
@@ -141,7 +152,9 @@ def read_linkedin(text: str) -> ParsedFile:
     lines = text.splitlines(keepends=True)
     header_at = _linkedin_header_at(lines)
     if header_at is None:
-        raise UnknownFormat(f"no LinkedIn header ({','.join(LINKEDIN_HEADER)}) in the first lines")
+        raise UnknownFormat(
+            _("no LinkedIn header ({header}) in the first lines").format(header=",".join(LINKEDIN_HEADER))
+        )
     header = _first_cells(lines[header_at])
     rows = []
     for line, cells in _records("".join(lines[header_at + 1 :]), header_at + 2):
@@ -154,7 +167,9 @@ def read_linkedin(text: str) -> ParsedFile:
         name = f"{values.get('First Name', '')} {values.get('Last Name', '')}".strip()
         url = values.get("URL", "")
         if not name and not url:
-            rows.append(SourceRow(line, values.get("Connected On", ""), skip="the person has left LinkedIn"))
+            rows.append(
+                SourceRow(line, values.get("Connected On", ""), skip=_("the person has left LinkedIn"))
+            )
             continue
         person = PersonBuilder()
         person.name = name
@@ -177,7 +192,11 @@ def read_mastodon(text: str) -> ParsedFile:
     if first[:1] == [MASTODON_HEADER]:
         records = records[1:]
     elif not (first and _MASTODON_ADDRESS.fullmatch(first[0])):
-        raise UnknownFormat(f"the first line is not Mastodon's header ({MASTODON_HEADER},Show boosts,...)")
+        raise UnknownFormat(
+            _("the first line is not Mastodon's header ({header},Show boosts,...)").format(
+                header=MASTODON_HEADER
+            )
+        )
     rows = []
     for line, cells in records:
         address = cells[0]
@@ -397,12 +416,14 @@ def read_csv(text: str) -> ParsedFile:
     records = _records(text, 1)
     header = [cell.lstrip("\ufeff") for cell in next(records, (1, []))[1]]
     if _is_interactions_header(header):
-        raise UnknownFormat(INTERACTIONS_REFUSAL)
+        raise UnknownFormat(_(INTERACTIONS_REFUSAL))
     layout = _layout(header)
     columns = [_classify(cell, third_party=bool(layout)) for cell in header]
     if all(column.role == "line" for column in columns):
-        raise UnknownFormat("the first line names no column dailyreach knows (name, x, linkedin, email, ...)")
-    notices = [f"columns read as {layout} exports them"] if layout else []
+        raise UnknownFormat(
+            _("the first line names no column dailyreach knows (name, x, linkedin, email, ...)")
+        )
+    notices = [_("columns read as {program} exports them").format(program=layout)] if layout else []
     pictures = [index for index, column in enumerate(columns) if column.role == "picture"]
     rows = []
     for line, cells in records:
@@ -410,8 +431,8 @@ def read_csv(text: str) -> ParsedFile:
         if fitted is None:
             rows.append(SourceRow(line, cells[0], problem=problem))
             continue
-        if any(fitted[index] for index in pictures) and PICTURE_NOTICE not in notices:
-            notices.append(PICTURE_NOTICE)
+        if any(fitted[index] for index in pictures) and _(PICTURE_NOTICE) not in notices:
+            notices.append(_(PICTURE_NOTICE))
         row = _row_person(columns, header, fitted).row(line)
         row.label = row.label if row.fields else next(cell for cell in cells if cell)
         row.warnings[:0] = [problem] if problem else []

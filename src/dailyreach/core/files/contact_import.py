@@ -19,6 +19,7 @@ from dailyreach.core.records.model import Contact
 from dailyreach.core.records.text import strip_control
 from dailyreach.core.store.storage import StoreCorrupt, parse_json_bytes
 from dailyreach.core.store.store import Store
+from dailyreach.i18n import _
 
 LABEL_LIMIT = 80
 
@@ -62,7 +63,9 @@ def _read(path: Path, encoding: str | None) -> tuple[bytes, str, str]:
     try:
         raw = read_limited(path)
     except OSError as error:
-        raise ImportRejected(str(path), [f"cannot be read: {error.strerror or error}"]) from None
+        raise ImportRejected(
+            str(path), [_("cannot be read: {problem}").format(problem=error.strerror or error)]
+        ) from None
     except FileTooLarge as error:
         raise ImportRejected(str(path), [str(error)]) from None
     try:
@@ -83,7 +86,14 @@ def preview_import(
     """What importing ``path`` would do; ImportRejected when the file cannot be read at all."""
     source = str(path)
     if fmt is not None and fmt not in IMPORT_FORMATS:
-        raise ImportRejected(source, [f"unknown format {fmt!r}: use one of {', '.join(IMPORT_FORMATS)}"])
+        raise ImportRejected(
+            source,
+            [
+                _("unknown format {format}: use one of {formats}").format(
+                    format=repr(fmt), formats=", ".join(IMPORT_FORMATS)
+                )
+            ],
+        )
     raw, text, label = _read(path, encoding)
     try:
         fmt = fmt or detect_format(text)
@@ -93,7 +103,11 @@ def preview_import(
             except StoreCorrupt as error:
                 raise ImportRejected(source, [str(error)]) from None
             plan = plan_import(store, data, source)
-            ignored = [f"--tag {', '.join(tags)} ignored: a JSON export is imported as it is"] if tags else []
+            ignored = (
+                [_("--tag {tags} ignored: a JSON export is imported as it is").format(tags=", ".join(tags))]
+                if tags
+                else []
+            )
             return ImportPreview(source, fmt, label, notices=ignored, export_plan=plan)
         parsed = READERS[fmt](text)
     except UnknownFormat as error:
@@ -108,8 +122,12 @@ def _plan_contacts(
     known: dict[str, str] = {}
     names: dict[str, str] = {}
     for contact in store.contacts(include_archived=True):
-        known.update(dict.fromkeys(_identities(contact), f"already in your contacts as {contact.name}"))
-        names[contact.name.casefold()] = f"{contact.name} in your contacts"
+        known.update(
+            dict.fromkeys(
+                _identities(contact), _("already in your contacts as {name}").format(name=contact.name)
+            )
+        )
+        names[contact.name.casefold()] = _("{name} in your contacts").format(name=contact.name)
     stamp = store.now().isoformat()
     for row in parsed.rows:
         # The label comes straight from the file and is printed: no escape sequences reach the terminal.
@@ -130,16 +148,26 @@ def _plan_contacts(
         identities = _identities(contact)
         clash = next((key for key in identities if key in known), None)
         if clash is not None:
-            preview.skipped.append((row.line, contact.name, f"{known[clash]} (same {identities[clash]})"))
+            preview.skipped.append(
+                (
+                    row.line,
+                    contact.name,
+                    _("{reason} (same {what})").format(reason=known[clash], what=identities[clash]),
+                )
+            )
             continue
-        preview.notices.extend(f"line {row.line}: {warning}" for warning in row.warnings)
+        preview.notices.extend(
+            _("line {line}: {problem}").format(line=row.line, problem=warning) for warning in row.warnings
+        )
         same_name = names.get(contact.name.casefold())
         if same_name:
             preview.notices.append(
-                f"line {row.line}: {contact.name} has the same name as {same_name}; added anyway"
+                _("line {line}: {name} has the same name as {other}; added anyway").format(
+                    line=row.line, name=contact.name, other=same_name
+                )
             )
-        known.update(dict.fromkeys(identities, f"same person as line {row.line}"))
-        names.setdefault(contact.name.casefold(), f"line {row.line}")
+        known.update(dict.fromkeys(identities, _("same person as line {line}").format(line=row.line)))
+        names.setdefault(contact.name.casefold(), _("line {line}").format(line=row.line))
         preview.added.append((row.line, contact))
     return preview
 
@@ -150,11 +178,11 @@ def apply_import_preview(store: Store, preview: ImportPreview) -> int:
     if preview.export_plan is not None:
         apply_import(store, preview.export_plan)
         return sum(preview.export_plan.added.values())
-    label = f"import {Path(preview.source).name}"
+    label = _("import {name}").format(name=Path(preview.source).name)
     with store.transaction(label):
         known = {key for contact in store.contacts(include_archived=True) for key in _identities(contact)}
         bodies = {}
-        for _, contact in preview.added:
+        for _line, contact in preview.added:
             if known.isdisjoint(_identities(contact)):
                 bodies[contact.id] = contact.to_dict()
         store.add_records(label, {"contacts": bodies})

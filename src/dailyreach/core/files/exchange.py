@@ -13,7 +13,15 @@ import orjson
 from dailyreach.core.errors import PROBLEMS_SHOWN, ImportRejected, ValidationError
 from dailyreach.core.records.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
 from dailyreach.core.records.template import Template
-from dailyreach.core.store.store import FORMAT_NAME, KEY_FIELDS, RECORD_TABLES, Store, not_in_future
+from dailyreach.core.store.store import (
+    FORMAT_NAME,
+    KEY_FIELDS,
+    NO_CONTACT,
+    RECORD_TABLES,
+    Store,
+    not_in_future,
+)
+from dailyreach.i18n import _
 
 EXPORT_VERSION = 1
 
@@ -75,7 +83,7 @@ def _schema_problems(data: Any) -> list[str]:
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
-        problems.append(f"{where.lstrip('.') or 'file'}: {error.message}")
+        problems.append(f"{where.lstrip('.') or _('file')}: {error.message}")
         if len(problems) > PROBLEMS_SHOWN:
             break
     return problems
@@ -118,11 +126,13 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
             body = record.to_dict()
             key = body[KEY_FIELDS[table]]
             if table != "plans" and "contact_id" in raw and raw["contact_id"] not in contact_ids:
-                problems.append(f"{table}[{index}].contact_id: no contact with id {raw['contact_id']!r}")
+                problems.append(
+                    f"{table}[{index}].contact_id: " + _(NO_CONTACT).format(id=repr(raw["contact_id"]))
+                )
             elif key in existing:
                 present += 1
             elif key in new:
-                problems.append(f"{table}[{index}]: the id {key!r} appears twice")
+                problems.append(f"{table}[{index}]: " + _("the id {id} appears twice").format(id=repr(key)))
             else:
                 new[key] = body
         plan.new[table], plan.already_present[table] = new, present

@@ -19,6 +19,7 @@ from dailyreach.core.records.handles import (
     normalise_handle,
     profile_url,
 )
+from dailyreach.i18n import _
 
 # How a handle is named in a notes line; contact_import reads these lines back to find duplicates.
 PLATFORM_LABELS = {
@@ -65,8 +66,10 @@ class ParsedFile:
         if kept:
             counts = ", ".join(f"{kind} ({count})" for kind, count in kept.items())
             self.notices.append(
-                f"kept in the contacts' notes, as dailyreach has no field for them: {counts} "
-                "(the number of contacts in brackets)"
+                _(
+                    "kept in the contacts' notes, as dailyreach has no field for them: {counts} "
+                    "(the number of contacts in brackets)"
+                ).format(counts=counts)
             )
 
 
@@ -173,7 +176,7 @@ class PersonBuilder:
         except HandleError as error:
             label = PLATFORM_LABELS.get(platform or "web", "Website")
             self.keep(f"{_kind(platform or 'web')} that is not valid", label, raw, detail)
-            self.warnings.append(f"{raw!r} kept in notes: {error}")
+            self.warnings.append(_("{value} kept in notes: {problem}").format(value=repr(raw), problem=error))
             return
         if platform not in self.handles:
             self.handles[platform] = handle
@@ -193,7 +196,7 @@ class PersonBuilder:
             handle = next((self.handles[p] for p in PLATFORMS if p in self.handles), "")
             name = handle or next((other for other in self.other_names if other.strip()), "")
             if name:
-                warning = f"no name in the file: named {name}"
+                warning = _("no name in the file: named {name}").format(name=name)
         notes = "\n".join(part for part in [*self.notes, *self.lines] if part.strip())
         return {
             **self.fields,
@@ -206,6 +209,6 @@ class PersonBuilder:
     def row(self, line: int) -> SourceRow:
         fields, warning = self.contact_fields()
         if not fields["name"]:
-            return SourceRow(line, "(no name)", skip="nothing in it: no name, e-mail, handle or phone")
+            return SourceRow(line, _("(no name)"), skip=_("nothing in it: no name, e-mail, handle or phone"))
         warnings = [*([warning] if warning else []), *self.warnings]
         return SourceRow(line, fields["name"], fields, warnings=warnings, kept=self.kept)

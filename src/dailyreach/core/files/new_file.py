@@ -15,6 +15,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from dailyreach.i18n import _
+
 OWNER_ONLY = 0o600
 _MARK = ".dailyreach-"
 # Where a file system has no hard links, the name is claimed by creating it exclusively instead.
@@ -43,7 +45,7 @@ def write_new_file(path: Path, payload: bytes, *, replace: bool = False) -> None
             _link_new(temporary, path)
     except FileExistsError:
         raise FileExistsError(
-            f"{path} already exists; choose another name or replace it with --force"
+            _("{path} already exists; choose another name or replace it with --force").format(path=path)
         ) from None
     except OSError as error:
         raise _naming(error, path) from None
@@ -74,7 +76,7 @@ def _naming(error: OSError, path: Path) -> OSError:
     """The same error, about the user's path rather than the temporary file."""
     problem = error.strerror or str(error)
     if error.errno == errno.ENOENT and not path.parent.is_dir():
-        problem = f"{problem} (there is no folder {path.parent})"
+        problem = _("{problem} (there is no folder {folder})").format(problem=problem, folder=path.parent)
     return type(error)(error.errno, problem, str(path))
 
 

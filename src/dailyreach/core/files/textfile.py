@@ -12,6 +12,8 @@ import os
 import re
 from pathlib import Path
 
+from dailyreach.i18n import N_, _
+
 UTF8_BOM = codecs.BOM_UTF8
 # What an import reads at most. A LinkedIn export of 30,000 connections is about 5 MB and a dailyreach
 # export of 100,000 interactions about 25 MB; a larger file is refused before it is read, so reading
@@ -31,7 +33,8 @@ _SHIFT_JIS_REPERTOIRE = (
     "\u00a7\u00a8\u00b0\u00b1\u00b4\u00b6\u00d7\u00f7"
 )
 _NOT_JAPANESE = re.compile(f"[^{_SHIFT_JIS_REPERTOIRE}]")
-ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "cp932": "Shift_JIS (CP932)"}
+# Shown through ``_()`` (wording.import_source).
+ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": N_("UTF-8 with BOM"), "cp932": "Shift_JIS (CP932)"}
 
 
 class EncodingProblem(ValueError):
@@ -52,7 +55,9 @@ def read_limited(path: Path, limit: int = FILE_LIMIT) -> bytes:
         if len(raw) > size:
             raw += handle.read(limit + 1 - len(raw))
     if size > limit or len(raw) > limit:
-        raise FileTooLarge(f"is larger than {limit // 1024 // 1024} MB, the most dailyreach imports")
+        raise FileTooLarge(
+            _("is larger than {size} MB, the most dailyreach imports").format(size=limit // 1024 // 1024)
+        )
     return raw
 
 
@@ -64,17 +69,23 @@ def decode_text(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
                 raise LookupError(encoding)
             return raw.decode(encoding), encoding
         except LookupError:
-            raise EncodingProblem(f"unknown encoding {encoding!r}") from None
+            raise EncodingProblem(_("unknown encoding {encoding}").format(encoding=repr(encoding))) from None
         except UnicodeDecodeError as error:
-            raise EncodingProblem(f"not valid {encoding} at byte {error.start}") from None
+            raise EncodingProblem(
+                _("not valid {encoding} at byte {byte}").format(encoding=encoding, byte=error.start)
+            ) from None
         except (UnicodeError, ValueError) as error:
             # Codecs such as punycode and undefined refuse in their own ways, naming no byte.
-            raise EncodingProblem(f"cannot be read as {encoding}: {error}") from None
+            raise EncodingProblem(
+                _("cannot be read as {encoding}: {problem}").format(encoding=encoding, problem=error)
+            ) from None
     if raw.startswith(UTF8_BOM):
         try:
             return raw[len(UTF8_BOM) :].decode("utf-8"), ENCODING_LABELS["utf-8-sig"]
         except UnicodeDecodeError as error:
-            raise EncodingProblem(f"starts as UTF-8 but byte {error.start} is not UTF-8") from None
+            raise EncodingProblem(
+                _("starts as UTF-8 but byte {byte} is not UTF-8").format(byte=error.start)
+            ) from None
     try:
         return raw.decode("utf-8"), ENCODING_LABELS["utf-8"]
     except UnicodeDecodeError as error:
@@ -86,6 +97,8 @@ def decode_text(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
     if _JAPANESE.search(text) and not _NOT_JAPANESE.search(text):
         return text, ENCODING_LABELS["cp932"]
     raise EncodingProblem(
-        f"byte {utf8_problem} is neither UTF-8 nor Japanese Shift_JIS: "
-        "save the file as UTF-8, or name its encoding (--encoding cp1252, for example)"
+        _(
+            "byte {byte} is neither UTF-8 nor Japanese Shift_JIS: "
+            "save the file as UTF-8, or name its encoding (--encoding cp1252, for example)"
+        ).format(byte=utf8_problem)
     )

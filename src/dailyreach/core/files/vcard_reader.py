@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from dailyreach.core.files.imported_person import ParsedFile, PersonBuilder, SourceRow, UnknownFormat
 from dailyreach.core.files.textfile import FIELD_LIMIT
 from dailyreach.core.records.handles import PLATFORMS
+from dailyreach.i18n import N_, _
 
 _SOCIAL_TYPES = {"twitter": "x", "x": "x", "bsky": "bluesky", **{p: p for p in PLATFORMS}}
 _SOCIAL_PROPERTIES = {"X-SOCIALPROFILE", "X-SOCIAL-PROFILE", "SOCIALPROFILE"}
@@ -47,7 +48,7 @@ _ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
-PICTURE_NOTICE = "pictures left out: dailyreach keeps none"
+PICTURE_NOTICE = N_("pictures left out: dailyreach keeps none")
 
 
 @dataclass
@@ -117,7 +118,7 @@ def parse_line(number: int, text: str) -> Property | None:
     if end != ":":
         return None
     *head, value = pieces
-    group, _, name = head[0].strip().rpartition(".")
+    group, _dot, name = head[0].strip().rpartition(".")
     prop = Property(number, group.lower(), name.upper(), {}, value)
     for param in head[1:]:
         key, equals, values = param.partition("=")
@@ -281,7 +282,11 @@ def _card(line: int, lines: list[_ContentLine], notices: set[str]) -> SourceRow:
         prop = parse_line(content.number, content.text)
         if prop is None:
             text = content.text
-            person.warnings.append(f"line {content.number} is not a vCard property, left out: {text[:60]!r}")
+            person.warnings.append(
+                _("line {line} is not a vCard property, left out: {text}").format(
+                    line=content.number, text=repr(text[:60])
+                )
+            )
         else:
             props.append(prop)
     labels = {p.group: p.text for p in props if p.name == "X-ABLABEL" and p.group}
@@ -341,7 +346,7 @@ def _card(line: int, lines: list[_ContentLine], notices: set[str]) -> SourceRow:
         elif name == "X-ABRELATEDNAMES":
             person.keep("related name", label or "Related", prop.text)
         elif name in _PICTURES:
-            notices.add(PICTURE_NOTICE)
+            notices.add(_(PICTURE_NOTICE))
         elif name not in _NOT_DATA and not name.startswith("X-COUCHDB"):
             person.keep(_humanised(name).lower(), _humanised(name), prop.text, label)
     row = person.row(line)
@@ -350,7 +355,9 @@ def _card(line: int, lines: list[_ContentLine], notices: set[str]) -> SourceRow:
         return SourceRow(
             line,
             row.label,
-            problem=f"line {first.number}: its {first.name or 'value'} is longer than {FIELD_LIMIT // 1024} KB",
+            problem=_("line {line}: its {name} is longer than {size} KB").format(
+                line=first.number, name=first.name or _("value"), size=FIELD_LIMIT // 1024
+            ),
         )
     return row
 
@@ -360,9 +367,9 @@ def read_vcard(text: str) -> ParsedFile:
     notices: set[str] = set()
     for line, lines in cards(text):
         if lines is None:
-            rows.append(SourceRow(line, "BEGIN:VCARD", problem="the card is never closed with END:VCARD"))
+            rows.append(SourceRow(line, "BEGIN:VCARD", problem=_("the card is never closed with END:VCARD")))
             continue
         rows.append(_card(line, lines, notices))
     if not rows:
-        raise UnknownFormat("no BEGIN:VCARD ... END:VCARD card in the file")
+        raise UnknownFormat(_("no BEGIN:VCARD ... END:VCARD card in the file"))
     return ParsedFile("vcard", rows, sorted(notices))

@@ -8,6 +8,7 @@ from typing import TypeVar
 from dailyreach.core.records.handles import matching_handles
 from dailyreach.core.records.model import Contact, Invitation
 from dailyreach.core.store.storage import StoreError
+from dailyreach.i18n import _, ngettext
 
 CANDIDATES_SHOWN = 8
 Found = TypeVar("Found", Contact, Invitation)
@@ -30,8 +31,26 @@ def _one(query: str, what: str, matches: list[Found], label: Callable[[Found], s
     if len(matches) == 1:
         return matches[0]
     listed = "\n".join(f"  {label(match)}" for match in matches[:CANDIDATES_SHOWN])
-    more = f"\n  ... and {len(matches) - CANDIDATES_SHOWN} more" if len(matches) > CANDIDATES_SHOWN else ""
-    raise Ambiguous(f"{query!r} matches {len(matches)} {what}; use an id:\n{listed}{more}")
+    more = (
+        "\n  " + _("... and {count} more").format(count=len(matches) - CANDIDATES_SHOWN)
+        if len(matches) > CANDIDATES_SHOWN
+        else ""
+    )
+    count = len(matches)
+    matching = (
+        ngettext(
+            "{query} matches {count} contact; use an id:",
+            "{query} matches {count} contacts; use an id:",
+            count,
+        )
+        if what == "contacts"
+        else ngettext(
+            "{query} matches {count} invitation; use an id:",
+            "{query} matches {count} invitations; use an id:",
+            count,
+        )
+    )
+    raise Ambiguous(matching.format(query=repr(query), count=count) + f"\n{listed}{more}")
 
 
 def find_contact(contacts: list[Contact], query: str) -> Contact:
@@ -52,7 +71,7 @@ def find_contact(contacts: list[Contact], query: str) -> Contact:
     by_name = [contact for contact in contacts if contact.name.casefold() == folded]
     by_name = by_name or [contact for contact in contacts if contact.name.casefold().startswith(folded)]
     if not by_name or not folded:
-        raise NotFound(f"no contact matches {query!r} (by id, handle or name)")
+        raise NotFound(_("no contact matches {query} (by id, handle or name)").format(query=repr(query)))
     return _one(query, "contacts", by_name, describe)
 
 
@@ -66,7 +85,7 @@ def find_invitation(invitations: list[Invitation], query: str) -> Invitation:
     matches = [inv for inv in invitations if inv.title.casefold() == folded]
     matches = matches or [inv for inv in invitations if inv.title.casefold().startswith(folded)]
     if not matches or not folded:
-        raise NotFound(f"no invitation matches {query!r} (by id or title)")
+        raise NotFound(_("no invitation matches {query} (by id or title)").format(query=repr(query)))
     return _one(query, "invitations", matches, lambda inv: f"{inv.title} ({inv.id})")
 
 

@@ -19,8 +19,11 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from dailyreach.core.planning.planner import pending_replies, streak
+from dailyreach.core.records.dates import WEEKDAY_ABBREVIATIONS
+from dailyreach.core.records.model import CHANNEL_LABELS as CHANNEL_LABELS  # shown in stats
 from dailyreach.core.records.model import Contact, Invitation, Settings
 from dailyreach.core.store.threads import Thread, parse_stamp
+from dailyreach.i18n import N_, _
 
 if TYPE_CHECKING:
     from dailyreach.core.store.store import Store
@@ -29,28 +32,15 @@ DEFAULT_WEEKS = 26
 FOLLOW_UPS_SHOWN = 3
 # date.weekday() of the first day of a week, for each ``Settings.week_start``.
 WEEK_STARTS = {"monday": 0, "saturday": 5, "sunday": 6}
-WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-CHANNEL_LABELS = {
-    "x": "X",
-    "linkedin": "LinkedIn",
-    "bluesky": "Bluesky",
-    "mastodon": "Mastodon",
-    "instagram": "Instagram",
-    "threads": "Threads",
-    "github": "GitHub",
-    "email": "e-mail",
-    "web": "web",
-    "in_person": "in person",
-    "phone": "phone",
-    "other": "other",
-}
-FIRST_TOUCH_LABELS = {"public_reply": "public reply", "dm_sent": "DM", "follow_up": "follow-up"}
+# Shown through ``_()`` (or wording.py's labels): ``--json`` says them in English in every language.
+WEEKDAY_NAMES = WEEKDAY_ABBREVIATIONS
+FIRST_TOUCH_LABELS = {"public_reply": N_("public reply"), "dm_sent": N_("DM"), "follow_up": N_("follow-up")}
 FUNNEL = (
-    ("target", "targets"),
-    ("contacted", "contacted"),
-    ("replied", "replied"),
-    ("meeting", "meeting booked"),
-    ("met", "met"),
+    ("target", N_("targets")),
+    ("contacted", N_("contacted")),
+    ("replied", N_("replied")),
+    ("meeting", N_("meeting booked")),
+    ("met", N_("met")),
 )
 # The furthest funnel step each thread stage has reached (no response: contacted, then given up on).
 _REACHED = {"target": 0, "contacted": 1, "no_response": 1, "replied": 2, "meeting": 3, "met": 4}
@@ -62,9 +52,9 @@ def week_start_of(day: date, week_start: str) -> date:
 
 
 def weekday_names(week_start: str) -> tuple[str, ...]:
-    """Mon..Sun, from the week's first day."""
+    """Mon..Sun (月..日), from the week's first day, in the language in use."""
     first = WEEK_STARTS[week_start]
-    return WEEKDAY_NAMES[first:] + WEEKDAY_NAMES[:first]
+    return tuple(_(name) for name in WEEKDAY_NAMES[first:] + WEEKDAY_NAMES[:first])
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
-"""Reading the dates and times people type (ISO 8601, ``today``, ``+3d``, ``friday``...) and the
-timezones they are read in.
+"""Reading the dates and times people type (ISO 8601, ``today``, ``+3d``, ``friday``, and in Japanese
+``今日``, ``3日前``, ``金曜``...) and the timezones they are read in; writing days, times and how long ago
+in the language in use (``day_text``, ``moment_text``, ``ago``).
 
 Importing pendulum takes longer than the rest of a ``log`` or ``today``, so the usual cases are worked
 out here with the standard library, the way pendulum works them out (the tests compare the two): the
@@ -12,12 +13,14 @@ from __future__ import annotations
 import os
 import re
 import sys
+import unicodedata
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dailyreach.core.errors import DateParseError
+from dailyreach.i18n import N_, _, current_language
 
 if TYPE_CHECKING:
     from dailyreach.core.records.clock import Zone
@@ -26,7 +29,26 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _OFFSET = re.compile(r"^([+-])\s*(\d{1,5})\s*(m|min|h|d|w)$")
 _MINUTES = {"m": 1, "min": 1, "h": 60}
 _DAYS = {"d": 1, "w": 7}
-HINT = "use YYYY-MM-DD, YYYY-MM-DDTHH:MM, now, today, yesterday, tomorrow, +3d, -2h or a weekday"
+HINT = N_("use YYYY-MM-DD, YYYY-MM-DDTHH:MM, now, today, yesterday, tomorrow, +3d, -2h or a weekday")
+# The same words in Japanese, read in every language: days from today, and offsets such as 3日前.
+JAPANESE_DAYS = {
+    "今": 0,
+    "今日": 0,
+    "きょう": 0,
+    "昨日": -1,
+    "きのう": -1,
+    "明日": 1,
+    "あした": 1,
+    "あす": 1,
+    "一昨日": -2,
+    "おととい": -2,
+    "明後日": 2,
+    "あさって": 2,
+}
+JAPANESE_WEEKDAYS = "月火水木金土日"
+_JAPANESE_WEEKDAY = re.compile(r"([月火水木金土日])曜日?")
+_JAPANESE_OFFSET = re.compile(r"(\d{1,5})\s*(分|時間|日|週間)\s*(前|後)")
+_JAPANESE_UNITS = {"分": ("m", 1), "時間": ("m", 60), "日": ("d", 1), "週間": ("d", 7)}
 # The ISO 8601 shapes read without pendulum: a day, or a day and a time, with or without an offset.
 _ISO = re.compile(
     r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
@@ -212,11 +234,12 @@ def _fixed(minutes: int) -> tzinfo:
 def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
     """A moment from what the user typed, relative to ``now`` and in its timezone.
 
-    A bare weekday means the most recent one (the next one when ``future``), today included.
+    A bare weekday means the most recent one (the next one when ``future``), today included. The
+    Japanese words (今日, 昨日, 3日前, 金曜...) are read whatever the language in use.
     """
     word = text.strip().lower()
     if not word:
-        raise DateParseError(f"empty date: {HINT}")
+        raise DateParseError(_("empty date: {hint}").format(hint=_(HINT)))
     if word in ("now", "today"):
         return now
     if word == "yesterday":
@@ -230,11 +253,37 @@ def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
             return add_days(now, signed * _DAYS[unit])
         return add_minutes(now, signed * _MINUTES[unit])
     weekday = _weekday(word)
+    if weekday is None:
+        japanese = _japanese_moment(word, now)
+        if japanese is not None:
+            return japanese
+        weekday = _japanese_weekday(word)
     if weekday is not None:
         shift = (weekday - now.weekday()) % 7 if future else -((now.weekday() - weekday) % 7)
         return add_days(now, shift)
     parsed = parse_iso(text.strip(), now.tzinfo)
     return parsed if parsed is not None else _parse_with_pendulum(text.strip(), now)
+
+
+def _japanese_moment(word: str, now: datetime) -> datetime | None:
+    """今日, 昨日, 明日, 一昨日, 今 (and their kana), or an offset such as 3日前, 2時間前, 1週間後; full-width
+    digits as typed on a Japanese keyboard are read too. None for anything else."""
+    text = unicodedata.normalize("NFKC", word).replace(" ", "")
+    if text in JAPANESE_DAYS:
+        return add_days(now, JAPANESE_DAYS[text])
+    match = _JAPANESE_OFFSET.fullmatch(text)
+    if match is None:
+        return None
+    count, unit, direction = match.groups()
+    kind, size = _JAPANESE_UNITS[unit]
+    signed = int(count) * size * (-1 if direction == "前" else 1)
+    return add_days(now, signed) if kind == "d" else add_minutes(now, signed)
+
+
+def _japanese_weekday(word: str) -> int | None:
+    """月曜 or 月曜日 (Monday) ... 日曜 or 日曜日: the weekday's index; None for anything else."""
+    match = _JAPANESE_WEEKDAY.fullmatch(unicodedata.normalize("NFKC", word).replace(" ", ""))
+    return None if match is None else JAPANESE_WEEKDAYS.index(match[1])
 
 
 def _parse_with_pendulum(text: str, now: datetime) -> datetime:
@@ -244,12 +293,14 @@ def _parse_with_pendulum(text: str, now: datetime) -> datetime:
     try:
         parsed = pendulum.parse(text, tz=zone)
     except (ValueError, TypeError, OverflowError) as error:
-        raise DateParseError(f"{text!r} is not a date or time: {HINT}") from error
+        raise DateParseError(
+            _("{text} is not a date or time: {hint}").format(text=repr(text), hint=_(HINT))
+        ) from error
     if isinstance(parsed, pendulum.DateTime):
         return parsed
     if isinstance(parsed, pendulum.Date):
         return pendulum.datetime(parsed.year, parsed.month, parsed.day, tz=zone)
-    raise DateParseError(f"{text!r} is not a date or time: {HINT}")
+    raise DateParseError(_("{text} is not a date or time: {hint}").format(text=repr(text), hint=_(HINT)))
 
 
 def parse_date(text: str, now: datetime, *, future: bool = True) -> date:
@@ -257,13 +308,67 @@ def parse_date(text: str, now: datetime, *, future: bool = True) -> date:
     return parse_when(text, now, future=future).date()
 
 
+# The abbreviated weekday names, Monday first, as a calendar's rows and a day's text show them.
+WEEKDAY_ABBREVIATIONS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+# How a day is written in each language but English, whose days stay ISO 8601 (2026-11-27): in this
+# year, and in another one.
+_DAY_FORMATS = {"ja": ("{month}月{day}日({weekday})", "{year}年{month}月{day}日({weekday})")}
+# Where a language writes no space between a number and its unit (pendulum's "3 日前" is 3日前).
+_UNSPACED_LANGUAGES = frozenset({"ja"})
+
+
+def weekday_name(day: date | int) -> str:
+    """A day's weekday, abbreviated, in the language in use: Fri, 金 (a date, or 0 for Monday)."""
+    return _(WEEKDAY_ABBREVIATIONS[day if isinstance(day, int) else day.weekday()])
+
+
+def day_text(day: date, today: date | None = None) -> str:
+    """A day as the language in use writes it: 2026-11-27 in English; 11月27日(金) in Japanese, with
+    its year (2027年1月2日(土)) when ``today`` is given and in another year."""
+    formats = _DAY_FORMATS.get(current_language())
+    if formats is None:
+        return day.isoformat()
+    pattern = formats[0] if today is None or today.year == day.year else formats[1]
+    return pattern.format(year=day.year, month=day.month, day=day.day, weekday=weekday_name(day))
+
+
+def moment_text(moment: datetime, today: date | None = None) -> str:
+    """A time of day on its day (as ``day_text`` writes it), on the wall clock of ``moment``'s own
+    timezone: 2026-11-27 09:30 in English, 11月27日(金) 09:30 in Japanese."""
+    if current_language() not in _DAY_FORMATS:
+        return moment.strftime("%Y-%m-%d %H:%M")
+    return f"{day_text(moment.date(), today)} {moment:%H:%M}"
+
+
+def day_range_text(start: date, end: date) -> str:
+    """A span of days such as a week: Nov 23 – Nov 29 in English, 11月23日(月)〜11月29日(日) in Japanese."""
+    if current_language() not in _DAY_FORMATS:
+        return f"{start:%b} {start.day} – {end:%b} {end.day}"
+    return f"{day_text(start)}〜{day_text(end, start)}"
+
+
 def ago(then: datetime, now: datetime) -> str:
-    """ "just now", "5 minutes ago", "3 days ago": how long ago, for a person."""
+    """ "just now", "5 minutes ago", "3 days ago" (3日前 in Japanese, in the words of pendulum's locale):
+    how long ago, in real time (a night with a clock change lasts 23 or 25 hours), for a person."""
+    if then.tzinfo is not None and now.tzinfo is not None:
+        # Two times in one zone subtract by their wall clocks, whatever the clocks did in between.
+        then, now = then.astimezone(UTC), now.astimezone(UTC)
     seconds = (now - then).total_seconds()
-    if seconds < 60:
-        return "just now"
     for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
         if seconds >= size:
             count = int(seconds // size)
-            return f"{count} {unit}{'s' if count != 1 else ''} ago"
-    return "just now"
+            language = current_language()
+            if language == "en":
+                return f"{count} {unit}{'s' if count != 1 else ''} ago"
+            return _relative_past(language, unit, count)
+    return _("just now")
+
+
+def _relative_past(language: str, unit: str, count: int) -> str:
+    """``count`` ``unit``s ago in pendulum's words for ``language`` (loaded only for a language other
+    than English: pendulum takes longer to import than a status line may)."""
+    from pendulum.locales.locale import Locale
+
+    locale = Locale.load(language)
+    text = str(locale.translation(f"relative.{unit}.past.{locale.plural(count)}")).format(count)
+    return text.replace(" ", "") if language in _UNSPACED_LANGUAGES else text

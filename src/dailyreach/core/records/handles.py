@@ -8,6 +8,7 @@ from collections.abc import Callable
 from urllib.parse import unquote, urlsplit
 
 from dailyreach.core.records.text import has_surrogate, strip_control
+from dailyreach.i18n import N_, _
 
 PLATFORMS = (
     "x",
@@ -32,7 +33,11 @@ _EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+")
 
 
 class HandleError(ValueError):
-    pass
+    """What a valid handle looks like, said in the language in use."""
+
+
+NOT_UTF8 = N_("is not valid text: it holds bytes that are not UTF-8")
+BROKEN_ADDRESS = N_("is not a valid address: its brackets or port cannot be read")
 
 
 def _path_after_host(text: str, hosts: tuple[str, ...]) -> str | None:
@@ -59,7 +64,7 @@ def _x(raw: str) -> str:
     name = _path_after_host(raw, ("x.com", "twitter.com"))
     name = (name.split("/")[0] if name is not None else raw).removeprefix("@")
     if not _X.fullmatch(name):
-        raise HandleError("an X handle is @ and 1-15 letters, digits or underscores")
+        raise HandleError(_("an X handle is @ and 1-15 letters, digits or underscores"))
     return f"@{name}"
 
 
@@ -68,12 +73,12 @@ def _linkedin(raw: str) -> str:
     if path is not None:
         parts = path.split("/")
         if len(parts) < 2 or parts[0] != "in":
-            raise HandleError("a LinkedIn profile URL looks like https://www.linkedin.com/in/NAME")
+            raise HandleError(_("a LinkedIn profile URL looks like https://www.linkedin.com/in/NAME"))
         slug = parts[1]
     else:
         slug = unquote(raw.removeprefix("in/"))
     if not _LINKEDIN.fullmatch(slug):
-        raise HandleError("a LinkedIn handle is a profile URL or its 3-100 character name")
+        raise HandleError(_("a LinkedIn handle is a profile URL or its 3-100 character name"))
     return slug.lower()
 
 
@@ -82,11 +87,11 @@ def _bluesky(raw: str) -> str:
     if path is not None:
         parts = path.split("/")
         if len(parts) < 2 or parts[0] != "profile":
-            raise HandleError("a Bluesky profile URL looks like https://bsky.app/profile/NAME")
+            raise HandleError(_("a Bluesky profile URL looks like https://bsky.app/profile/NAME"))
         raw = parts[1]
     handle = raw.removeprefix("@").lower()
     if not _is_domain(handle):
-        raise HandleError("a Bluesky handle is a domain name such as alice.bsky.social")
+        raise HandleError(_("a Bluesky handle is a domain name such as alice.bsky.social"))
     return handle
 
 
@@ -96,10 +101,10 @@ def _mastodon(raw: str) -> str:
         user = parts.path.strip("/").removeprefix("@")
         host = parts.hostname or ""
     else:
-        user, _, host = raw.removeprefix("@").partition("@")
+        user, _at, host = raw.removeprefix("@").partition("@")
     host = host.lower()
     if not (_MASTODON_USER.fullmatch(user) and _is_domain(host)):
-        raise HandleError("a Mastodon handle looks like @user@instance.social")
+        raise HandleError(_("a Mastodon handle looks like @user@instance.social"))
     return f"@{user}@{host}"
 
 
@@ -108,7 +113,11 @@ def _instagram_like(hosts: tuple[str, ...], platform: str) -> Callable[[str], st
         path = _path_after_host(raw, hosts)
         name = (path.split("/")[0] if path is not None else raw).removeprefix("@").lower()
         if not _INSTAGRAM.fullmatch(name):
-            raise HandleError(f"a {platform} handle is 1-30 letters, digits, periods or underscores")
+            raise HandleError(
+                _("a {platform} handle is 1-30 letters, digits, periods or underscores").format(
+                    platform=platform
+                )
+            )
         return f"@{name}"
 
     return normalise
@@ -118,15 +127,15 @@ def _github(raw: str) -> str:
     path = _path_after_host(raw, ("github.com",))
     name = (path.split("/")[0] if path is not None else raw).removeprefix("@")
     if not _GITHUB.fullmatch(name):
-        raise HandleError("a GitHub user name is 1-39 letters, digits or single hyphens")
+        raise HandleError(_("a GitHub user name is 1-39 letters, digits or single hyphens"))
     return name
 
 
 def _email(raw: str) -> str:
     address = raw.removeprefix("mailto:")
-    local, _, domain = address.rpartition("@")
+    local, _at, domain = address.rpartition("@")
     if not (_EMAIL.fullmatch(address) and local and _is_domain(domain.lower())):
-        raise HandleError("an e-mail address looks like name@example.com")
+        raise HandleError(_("an e-mail address looks like name@example.com"))
     return f"{local}@{domain.lower()}"
 
 
@@ -134,7 +143,7 @@ def _web(raw: str) -> str:
     url = raw if "://" in raw else f"https://{raw}"
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or "@" in parts.netloc or not _is_domain(parts.hostname or ""):
-        raise HandleError("a web address looks like https://example.com")
+        raise HandleError(_("a web address looks like https://example.com"))
     return url
 
 
@@ -154,15 +163,19 @@ _NORMALISERS: dict[str, Callable[[str], str]] = {
 def normalise_handle(platform: str, raw: str) -> str:
     """The stored spelling of ``raw`` on ``platform``; HandleError says what a valid one looks like."""
     if platform not in _NORMALISERS:
-        raise HandleError(f"unknown platform {platform!r}: use one of {', '.join(PLATFORMS)}")
+        raise HandleError(
+            _("unknown platform {platform}: use one of {platforms}").format(
+                platform=repr(platform), platforms=", ".join(PLATFORMS)
+            )
+        )
     if has_surrogate(raw):
-        raise HandleError("is not valid text: it holds bytes that are not UTF-8")
+        raise HandleError(_(NOT_UTF8))
     # Cleaned as every single-line field is: an e-mail or web address is no way round it.
     text = strip_control(raw).strip()
     if not text:
-        raise HandleError("must not be empty")
+        raise HandleError(_("must not be empty"))
     if any(character.isspace() for character in text):
-        raise HandleError("must not contain spaces")
+        raise HandleError(_("must not contain spaces"))
     return _parsed(_NORMALISERS[platform], text)
 
 
@@ -174,7 +187,7 @@ def _parsed(normalise: Callable[[str], str], text: str) -> str:
     except HandleError:
         raise
     except ValueError:
-        raise HandleError("is not a valid address: its brackets or port cannot be read") from None
+        raise HandleError(_(BROKEN_ADDRESS)) from None
 
 
 def profile_url(platform: str, handle: str) -> str:
@@ -199,7 +212,7 @@ def profile_url(platform: str, handle: str) -> str:
             return f"mailto:{handle}"
         case "web":
             return handle
-    raise HandleError(f"unknown platform {platform!r}")
+    raise HandleError(_("unknown platform {platform}").format(platform=repr(platform)))
 
 
 # What a link opener may hand to the browser: a page or an e-mail, never a file or a script. A profile
@@ -238,7 +251,7 @@ _URL_PLATFORMS = (
 def handle_from_url(url: str) -> tuple[str, str]:
     """The platform and handle a profile URL points to; a site we do not know is a web address."""
     if has_surrogate(url):
-        raise HandleError("is not valid text: it holds bytes that are not UTF-8")
+        raise HandleError(_(NOT_UTF8))
     return _parsed_pair(strip_control(url).strip())
 
 
@@ -248,7 +261,7 @@ def _parsed_pair(text: str) -> tuple[str, str]:
     except HandleError:
         raise
     except ValueError:
-        raise HandleError("is not a valid address: its brackets or port cannot be read") from None
+        raise HandleError(_(BROKEN_ADDRESS)) from None
 
 
 def _platform_of(text: str) -> tuple[str, str]:

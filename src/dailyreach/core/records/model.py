@@ -33,6 +33,7 @@ from dailyreach.core.records.validation import (
     shown,
     whole_number,
 )
+from dailyreach.i18n import N_, _
 
 INTERACTION_KINDS = (
     "public_reply",
@@ -44,20 +45,36 @@ INTERACTION_KINDS = (
     "no_response",
     "note",
 )
-# An interaction in words, for undo and confirmations: "DM sent to 山田 太郎".
+# An interaction in words, for undo and confirmations: "DM sent to 山田 太郎" (shown through ``_()``).
 INTERACTION_PHRASES = {
-    "public_reply": "public reply to {name}",
-    "dm_sent": "DM sent to {name}",
-    "follow_up": "follow-up sent to {name}",
-    "reply_received": "reply received from {name}",
-    "meeting_booked": "meeting booked with {name}",
-    "met": "met {name}",
-    "no_response": "{name} closed as no response",
-    "note": "note on {name}",
+    "public_reply": N_("public reply to {name}"),
+    "dm_sent": N_("DM sent to {name}"),
+    "follow_up": N_("follow-up sent to {name}"),
+    "reply_received": N_("reply received from {name}"),
+    "meeting_booked": N_("meeting booked with {name}"),
+    "met": N_("met {name}"),
+    "no_response": N_("{name} closed as no response"),
+    "note": N_("note on {name}"),
 }
 OUTBOUND_KINDS = frozenset({"public_reply", "dm_sent", "follow_up"})
 ANSWER_KINDS = frozenset({"reply_received", "meeting_booked", "met"})
 CHANNELS = (*PLATFORMS, "in_person", "phone", "other")
+# How each channel is shown (through ``_()``: wording.channel_label), in stats and lists; a brand is
+# its own name in every language.
+CHANNEL_LABELS = {
+    "x": "X",
+    "linkedin": "LinkedIn",
+    "bluesky": "Bluesky",
+    "mastodon": "Mastodon",
+    "instagram": "Instagram",
+    "threads": "Threads",
+    "github": "GitHub",
+    "email": N_("e-mail"),
+    "web": N_("web"),
+    "in_person": N_("in person"),
+    "phone": N_("phone"),
+    "other": N_("other"),
+}
 INVITATION_KINDS = ("mixer", "seminar", "party", "community", "sales_pitch", "other")
 INVITATION_STATUSES = ("undecided", "declined", "accepted")
 
@@ -90,22 +107,26 @@ class Contact:
         data = known_keys(cls, data, "contact")
         handles = data.get("handles") or {}
         if not isinstance(handles, dict):
-            raise ValidationError("handles", "must map platform to handle")
+            raise ValidationError("handles", _("must map platform to handle"))
         normalised = {}
         for platform, raw in handles.items():
             if raw in (None, ""):
                 continue
             if platform not in PLATFORMS:
-                raise ValidationError("handles", f"unknown platform {shown(platform)}")
+                raise ValidationError(
+                    "handles", _("unknown platform {platform}").format(platform=shown(platform))
+                )
             try:
                 normalised[platform] = normalise_handle(platform, str(raw))
             except HandleError as error:
-                raise ValidationError(platform, f"{shown(raw)}: {error}") from None
+                raise ValidationError(
+                    platform, _("{value}: {problem}").format(value=shown(raw), problem=error)
+                ) from None
         tags = data.get("tags") or []
         if isinstance(tags, str):
             tags = tags.split(",")
         if not isinstance(tags, list):
-            raise ValidationError("tags", "must be a list of words")
+            raise ValidationError("tags", _("must be a list of words"))
         clean_tags = []
         for tag in tags:
             word = clean_text(tag, "tags", limit=TAG_LIMIT).lstrip("#")
@@ -113,7 +134,7 @@ class Contact:
                 clean_tags.append(word)
         archived = data.get("archived", False)
         if not isinstance(archived, bool):
-            raise ValidationError("archived", "must be true or false")
+            raise ValidationError("archived", _("must be true or false"))
         return cls(
             id=record_id(data.get("id") or new_id()),
             name=clean_text(data.get("name"), "name", limit=NAME_LIMIT, required=True),
@@ -208,10 +229,16 @@ class Invitation:
         currency = clean_text(typed, "currency", limit=3).upper()
         if len(currency) != 3 or not (currency.isascii() and currency.isalpha()):
             raise ValidationError(
-                "currency", f"{shown(currency)} is not a three-letter code such as USD or JPY"
+                "currency",
+                _("{value} is not a three-letter code such as USD or JPY").format(value=shown(currency)),
             )
         if priced_in is not None and priced_in != currency:
-            raise ValidationError("cost", f"{shown(data.get('cost'))} is in {priced_in}, not {currency}")
+            raise ValidationError(
+                "cost",
+                _("{value} is in {priced_in}, not {currency}").format(
+                    value=shown(data.get("cost")), priced_in=priced_in, currency=currency
+                ),
+            )
         decided_at = data.get("decided_at")
         return cls(
             id=record_id(data.get("id") or new_id()),
@@ -269,7 +296,7 @@ class DayPlan:
         data = known_keys(cls, data, "plan")
         items = data.get("items") or []
         if not isinstance(items, list):
-            raise ValidationError("items", "must be a list")
+            raise ValidationError("items", _("must be a list"))
         plan_items = []
         for item in items:
             item = known_keys(PlanItem, item, "plan item")
@@ -310,7 +337,7 @@ class Settings:
         data = known_keys(cls, data, "settings")
         by_channel = data.get("followup_days_by_channel") or {}
         if not isinstance(by_channel, dict):
-            raise ValidationError("followup_days_by_channel", "must map channel to days")
+            raise ValidationError("followup_days_by_channel", _("must map channel to days"))
         timezone = data.get("timezone")
         if timezone is not None:
             try:
@@ -318,7 +345,9 @@ class Settings:
                     raise ValueError(timezone)
                 zone_named(timezone)
             except ValueError:
-                raise ValidationError("timezone", f"{shown(timezone)} is not a known timezone") from None
+                raise ValidationError(
+                    "timezone", _("{value} is not a known timezone").format(value=shown(timezone))
+                ) from None
         return cls(
             daily_goal=whole_number(data.get("daily_goal", 5), "daily_goal", minimum=1, maximum=200),
             followup_days=whole_number(

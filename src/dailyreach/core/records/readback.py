@@ -1,7 +1,8 @@
 """Checking records read back from the database file, which a person or another program may have edited.
 
 A record that fails is left as it is in the file and skipped by every reader, so the rest of the store
-keeps working; ``Store.problems()`` names each one (table, id, field, what is wrong) for ``doctor``.
+keeps working; ``Store.problems()`` names each one (table, id, field, what is wrong) for ``doctor``: what
+is wrong is said in the language in use, the table and field as the file names them.
 The checks are plain type and range tests, cheap enough to run over 100,000 interactions.
 """
 
@@ -24,7 +25,8 @@ from dailyreach.core.records.model import (
     DayPlan,
     Settings,
 )
-from dailyreach.core.records.validation import EARLIEST_YEAR, latest_year
+from dailyreach.core.records.validation import EARLIEST_YEAR, NOT_A_DATE, latest_year
+from dailyreach.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,9 @@ class Problem:
     problem: str
 
     def __str__(self) -> str:
-        return f"{self.table} {self.record_id}: {self.field}: {self.problem}"
+        return _("{table} {id}: {field}: {problem}").format(
+            table=self.table, id=self.record_id, field=self.field, problem=self.problem
+        )
 
 
 Check = Callable[[Any], str | None]
@@ -46,24 +50,25 @@ Check = Callable[[Any], str | None]
 # What cleaning removes (text.py), found by one search: another program's edit may have put it back.
 _RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _RAW_LINE_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-CONTROL_PROBLEM = "holds control characters or escape sequences"
+CONTROL_PROBLEM = N_("holds control characters or escape sequences")
+OUT_OF_RANGE = N_("{value} is out of range ({earliest} to {latest})")
 # Fixed when a process starts: the app runs for hours, not for years.
 _LATEST_YEAR = latest_year()
 
 
 def _text(value: Any) -> str | None:
     if not isinstance(value, str):
-        return "must be text"
+        return _("must be text")
     # isprintable() first: it answers for nearly every text at C speed.
     if not value.isprintable() and _RAW_CONTROL.search(value):
-        return CONTROL_PROBLEM
+        return _(CONTROL_PROBLEM)
     return None
 
 
 def _name(value: Any) -> str | None:
     if not (isinstance(value, str) and value.strip()):
-        return "must be non-empty text"
-    return CONTROL_PROBLEM if _RAW_LINE_CONTROL.search(value) else None
+        return _("must be non-empty text")
+    return _(CONTROL_PROBLEM) if _RAW_LINE_CONTROL.search(value) else None
 
 
 def _name_or_empty(value: Any) -> str | None:
@@ -75,7 +80,9 @@ def _whole(minimum: int, maximum: int, *, optional: bool = False) -> Check:
         if value is None and optional:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
-            return f"must be a whole number from {minimum} to {maximum}"
+            return _("must be a whole number from {minimum} to {maximum}").format(
+                minimum=minimum, maximum=maximum
+            )
         return None
 
     return check
@@ -85,28 +92,32 @@ def _amount(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
-        return "must be a non-negative number"
+        return _("must be a non-negative number")
     return None
 
 
 def _one_of(allowed: tuple[str, ...]) -> Check:
-    return lambda value: None if value in allowed else f"{value!r} is not one of {', '.join(allowed)}"
+    return lambda value: (
+        None
+        if value in allowed
+        else _("{value} is not one of {allowed}").format(value=repr(value), allowed=", ".join(allowed))
+    )
 
 
 def _moment(value: Any, *, optional: bool = False) -> str | None:
     if optional and value in (None, ""):
         return None
     if not isinstance(value, str):
-        return "must be an ISO 8601 time"
+        return _("must be an ISO 8601 time")
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        return f"{value[:40]!r} is not an ISO 8601 time"
+        return _("{value} is not an ISO 8601 time").format(value=repr(value[:40]))
     if moment.tzinfo is None:
-        return f"{value[:40]!r} has no offset"
+        return _("{value} has no offset").format(value=repr(value[:40]))
     # The local year is enough: within these years no offset takes a time out of what datetime holds.
     if not EARLIEST_YEAR <= moment.year <= _LATEST_YEAR:
-        return f"{value[:40]!r} is out of range ({EARLIEST_YEAR} to {latest_year()})"
+        return _(OUT_OF_RANGE).format(value=repr(value[:40]), earliest=EARLIEST_YEAR, latest=latest_year())
     return None
 
 
@@ -118,9 +129,9 @@ def _day(value: Any, *, optional: bool = False) -> str | None:
     except ValueError:
         day = None
     if day is None:
-        return f"{str(value)[:40]!r} is not a date (YYYY-MM-DD)"
+        return _(NOT_A_DATE).format(value=repr(str(value)[:40]))
     if not EARLIEST_YEAR <= day.year <= latest_year():
-        return f"{value!r} is out of range ({EARLIEST_YEAR} to {latest_year()})"
+        return _(OUT_OF_RANGE).format(value=repr(value), earliest=EARLIEST_YEAR, latest=latest_year())
     return None
 
 
@@ -128,25 +139,25 @@ def _handles(value: Any) -> str | None:
     if not isinstance(value, dict) or not all(
         platform in PLATFORMS and isinstance(handle, str) for platform, handle in value.items()
     ):
-        return "must map a known platform to its handle"
+        return _("must map a known platform to its handle")
     for platform, handle in value.items():
         # Not normalised again (too slow over thousands of contacts): what a link opener is handed, and
         # what reaches the screen, is checked.
         if not handle or _RAW_LINE_CONTROL.search(handle) or " " in handle:
-            return f"{platform} {handle[:40]!r} is no handle"
+            return _("{platform} {handle} is no handle").format(platform=platform, handle=repr(handle[:40]))
         if platform == "web" and not handle.startswith(("https://", "http://")):
-            return f"web {handle[:40]!r} is not an http: or https: address"
+            return _("web {handle} is not an http: or https: address").format(handle=repr(handle[:40]))
     return None
 
 
 def _tags(value: Any) -> str | None:
     if not (isinstance(value, list) and all(isinstance(tag, str) for tag in value)):
-        return "must be a list of words"
-    return CONTROL_PROBLEM if any(_RAW_LINE_CONTROL.search(tag) for tag in value) else None
+        return _("must be a list of words")
+    return _(CONTROL_PROBLEM) if any(_RAW_LINE_CONTROL.search(tag) for tag in value) else None
 
 
 def _bool(value: Any) -> str | None:
-    return None if isinstance(value, bool) else "must be true or false"
+    return None if isinstance(value, bool) else _("must be true or false")
 
 
 # Per table: each field's check, and which fields a record must have.
@@ -186,7 +197,7 @@ _FIELDS: dict[str, dict[str, Check]] = {
         "currency": lambda value: (
             None
             if isinstance(value, str) and len(value) == 3 and value.isascii() and value.isalpha()
-            else "must be a three-letter code"
+            else _("must be a three-letter code")
         ),
         "note": _text,
         "decided_at": lambda value: _moment(value, optional=True),
@@ -213,7 +224,7 @@ def known_fields(table: str) -> set[str]:
 def record_problem(table: str, body: Any) -> tuple[str, str] | None:
     """What is wrong with a stored record of ``table``, as (field, problem); None when nothing is."""
     if not isinstance(body, dict):
-        return "record", f"must be a JSON object, not {type(body).__name__}"
+        return "record", _("must be a JSON object, not {type}").format(type=type(body).__name__)
     if table in ("plans", "templates"):  # records their own model checks whole
         from dailyreach.core.records.template import Template
 
@@ -227,11 +238,11 @@ def record_problem(table: str, body: Any) -> tuple[str, str] | None:
         return None
     for name in _REQUIRED[table]:
         if name not in body:
-            return name, "is missing"
+            return name, _("is missing")
     for name, value in body.items():
         check = checks.get(name)
         if check is None:
-            return name, "is not a field of this record"
+            return name, _("is not a field of this record")
         problem = check(value)
         if problem is not None:
             return name, problem
@@ -270,7 +281,7 @@ def _plain_interaction(body: Any) -> bool:
 def table_problems(table: str, records: Any) -> dict[str, Problem]:
     """Each bad record of a stored table, by id."""
     if not isinstance(records, dict):
-        return {"*": Problem(table, "*", "table", "must be a JSON object of records")}
+        return {"*": Problem(table, "*", "table", _("must be a JSON object of records"))}
     found = {}
     interactions = table == "interactions"
     for record_id, body in records.items():
@@ -285,7 +296,7 @@ def table_problems(table: str, records: Any) -> dict[str, Problem]:
 def readable_settings(stored: Any) -> tuple[Settings, list[Problem]]:
     """The stored settings, each field that fails its check left at its default, and what failed."""
     if not isinstance(stored, dict):
-        return Settings(), [Problem("settings", "settings", "settings", "must be a JSON object")]
+        return Settings(), [Problem("settings", "settings", "settings", _("must be a JSON object"))]
     fields = dict(stored)
     problems: list[Problem] = []
     while True:

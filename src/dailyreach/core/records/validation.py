@@ -12,6 +12,7 @@ from typing import Any
 from dailyreach.core.errors import ValidationError
 from dailyreach.core.records.dates import parse_iso
 from dailyreach.core.records.text import has_surrogate, strip_control
+from dailyreach.i18n import N_, _
 
 NAME_LIMIT = 200
 SHORT_LIMIT = 500
@@ -24,6 +25,8 @@ _SYSTEM_RANDOM = random.SystemRandom()
 
 
 SHOWN_LIMIT = 60
+NOT_UTF8 = N_("is not valid text: it holds bytes that are not UTF-8")
+NOT_A_DATE = N_("{value} is not a date (YYYY-MM-DD)")
 SMALLEST_AMOUNT = 0.001
 
 
@@ -41,20 +44,25 @@ def clean_text(value: Any, name: str, *, limit: int, required: bool = False, mul
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(name, f"must be text, not {type(value).__name__}")
+        raise ValidationError(name, _("must be text, not {type}").format(type=type(value).__name__))
     if has_surrogate(value):
-        raise ValidationError(name, "is not valid text: it holds bytes that are not UTF-8")
+        raise ValidationError(name, _(NOT_UTF8))
     text = strip_control(value, multiline=multiline).strip()
     if required and not text:
-        raise ValidationError(name, "must not be empty")
+        raise ValidationError(name, _("must not be empty"))
     if len(text) > limit:
-        raise ValidationError(name, f"is {len(text)} characters long; at most {limit} are kept")
+        raise ValidationError(
+            name,
+            _("is {length} characters long; at most {limit} are kept").format(length=len(text), limit=limit),
+        )
     return text
 
 
 def choice(value: Any, name: str, allowed: tuple[str, ...]) -> str:
     if not isinstance(value, str) or value not in allowed:
-        raise ValidationError(name, f"{shown(value)} is not one of {', '.join(allowed)}")
+        raise ValidationError(
+            name, _("{value} is not one of {allowed}").format(value=shown(value), allowed=", ".join(allowed))
+        )
     return value
 
 
@@ -67,17 +75,22 @@ def optional_whole_number(value: Any, name: str, *, minimum: int, maximum: int) 
 
 def whole_number(value: Any, name: str, *, minimum: int, maximum: int) -> int:
     if value is None or value == "":
-        raise ValidationError(name, "is required")
+        raise ValidationError(name, _("is required"))
     if isinstance(value, bool):
-        raise ValidationError(name, "must be a whole number")
+        raise ValidationError(name, _("must be a whole number"))
     try:
         number = int(value)
     except (TypeError, ValueError):
-        raise ValidationError(name, f"{shown(value)} is not a whole number") from None
+        raise ValidationError(name, _("{value} is not a whole number").format(value=shown(value))) from None
     if isinstance(value, float) and value != number:
-        raise ValidationError(name, f"{shown(value)} is not a whole number")
+        raise ValidationError(name, _("{value} is not a whole number").format(value=shown(value)))
     if not minimum <= number <= maximum:
-        raise ValidationError(name, f"must be between {minimum} and {maximum}, not {number}")
+        raise ValidationError(
+            name,
+            _("must be between {minimum} and {maximum}, not {number}").format(
+                minimum=minimum, maximum=maximum, number=number
+            ),
+        )
     return number
 
 
@@ -107,26 +120,32 @@ def amount(value: Any, name: str) -> float | int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise ValidationError(name, "must be a number")
+        raise ValidationError(name, _("must be a number"))
     if isinstance(value, str) and (match := _PRICED.match(value.strip())):
         if (match["before"] or match["after"]) and amount_currency(value) is None:
             raise ValidationError(
-                name, f"{shown(value)} is not an amount such as 5000, 5,000, ¥5000 or 40 USD"
+                name,
+                _("{value} is not an amount such as 5000, 5,000, ¥5000 or 40 USD").format(value=shown(value)),
             )
         value = match["number"].replace(",", "")
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise ValidationError(name, f"{shown(value)} is not a number") from None
+        raise ValidationError(name, _("{value} is not a number").format(value=shown(value))) from None
     if number != number or number in (float("inf"), float("-inf")):
-        raise ValidationError(name, "must be a finite number")
+        raise ValidationError(name, _("must be a finite number"))
     if number < 0:
-        raise ValidationError(name, f"must not be negative ({value})")
+        raise ValidationError(name, _("must not be negative ({value})").format(value=value))
     if number > 1e12:
-        raise ValidationError(name, "is too large")
+        raise ValidationError(name, _("is too large"))
     # Below a thousandth no amount of hours or money is meant, and 1e-320 is not even a normal float.
     if 0 < number < SMALLEST_AMOUNT:
-        raise ValidationError(name, f"{shown(value)} is too small: use 0, or at least {SMALLEST_AMOUNT}")
+        raise ValidationError(
+            name,
+            _("{value} is too small: use 0, or at least {smallest}").format(
+                value=shown(value), smallest=SMALLEST_AMOUNT
+            ),
+        )
     return int(number) if number.is_integer() else number
 
 
@@ -148,7 +167,10 @@ def _in_range(moment: datetime, name: str, value: Any) -> str:
         year = moment.year
     if not EARLIEST_YEAR <= year <= latest_year() or not EARLIEST_YEAR <= moment.year <= latest_year():
         raise ValidationError(
-            name, f"{shown(value)} is out of range: use a time between {EARLIEST_YEAR} and {latest_year()}"
+            name,
+            _("{value} is out of range: use a time between {earliest} and {latest}").format(
+                value=shown(value), earliest=EARLIEST_YEAR, latest=latest_year()
+            ),
         )
     return moment.isoformat()
 
@@ -159,7 +181,10 @@ def moment(value: Any, name: str) -> str:
         return _in_range(value, name, value)
     if not isinstance(value, str) or not _TIME_WITH_OFFSET.search(value):
         raise ValidationError(
-            name, f"{shown(value)} is not an ISO 8601 time with its offset (2026-11-23T09:00+09:00)"
+            name,
+            _("{value} is not an ISO 8601 time with its offset (2026-11-23T09:00+09:00)").format(
+                value=shown(value)
+            ),
         )
     parsed = parse_iso(value, UTC)
     if parsed is not None:
@@ -172,9 +197,11 @@ def moment(value: Any, name: str) -> str:
         if isinstance(read, pendulum.DateTime):
             read.isoformat()
     except (ValueError, TypeError, OverflowError):
-        raise ValidationError(name, f"{shown(value)} is not an ISO 8601 date and time") from None
+        raise ValidationError(
+            name, _("{value} is not an ISO 8601 date and time").format(value=shown(value))
+        ) from None
     if not isinstance(read, pendulum.DateTime):
-        raise ValidationError(name, f"{shown(value)} has no time of day")
+        raise ValidationError(name, _("{value} has no time of day").format(value=shown(value)))
     return _in_range(read, name, value)
 
 
@@ -188,11 +215,14 @@ def optional_calendar_day(value: Any, name: str) -> str | None:
 def calendar_day(value: Any, name: str) -> str:
     """A day as YYYY-MM-DD, between 1970 and a century ahead."""
     if value is None or value == "":
-        raise ValidationError(name, "is required")
+        raise ValidationError(name, _("is required"))
     day = _day(value, name)
     if not EARLIEST_YEAR <= day.year <= latest_year():
         raise ValidationError(
-            name, f"{shown(value)} is out of range: use a day between {EARLIEST_YEAR} and {latest_year()}"
+            name,
+            _("{value} is out of range: use a day between {earliest} and {latest}").format(
+                value=shown(value), earliest=EARLIEST_YEAR, latest=latest_year()
+            ),
         )
     return day.isoformat()
 
@@ -201,7 +231,7 @@ def _day(value: Any, name: str) -> date:
     if isinstance(value, date) and not isinstance(value, datetime):
         return value
     if not isinstance(value, str | date):
-        raise ValidationError(name, f"{shown(value)} is not a date (YYYY-MM-DD)")
+        raise ValidationError(name, _(NOT_A_DATE).format(value=shown(value)))
     parsed = parse_iso(str(value), UTC)
     if parsed is not None:
         return parsed.date()
@@ -210,26 +240,26 @@ def _day(value: Any, name: str) -> date:
     try:
         read = pendulum.parse(str(value))
     except (ValueError, TypeError, OverflowError):
-        raise ValidationError(name, f"{shown(value)} is not a date (YYYY-MM-DD)") from None
+        raise ValidationError(name, _(NOT_A_DATE).format(value=shown(value))) from None
     # pendulum also parses durations ("P3D") and bare times; neither names a day.
     if isinstance(read, pendulum.DateTime):
         return read.date()
     if isinstance(read, pendulum.Date):
         return read
-    raise ValidationError(name, f"{shown(value)} is not a date (YYYY-MM-DD)")
+    raise ValidationError(name, _(NOT_A_DATE).format(value=shown(value)))
 
 
 def record_id(value: Any, name: str = "id") -> str:
     if not isinstance(value, str) or not 1 <= len(value) <= 64 or not value.isprintable():
-        raise ValidationError(name, "must be a short printable text")
+        raise ValidationError(name, _("must be a short printable text"))
     return value
 
 
 def known_keys(cls: type[Any], data: Any, what: str) -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise ValidationError(what, "must be a JSON object")
+        raise ValidationError(what, _("must be a JSON object"))
     names = {f.name for f in fields(cls)} | {"from"}
     unknown = sorted(set(data) - names)
     if unknown:
-        raise ValidationError(what, f"unknown field {unknown[0]!r}")
+        raise ValidationError(what, _("unknown field {name}").format(name=repr(unknown[0])))
     return data

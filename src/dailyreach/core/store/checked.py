@@ -4,7 +4,8 @@ Checking every record read back (``readback.py``) costs about 0.1 s at 100,000 i
 the interaction log twice that, on every command. Yet nearly always the file is the one this program
 wrote, whose records were checked on their way in, so the store writes this small record after each
 change it saves: the file's content, named by its size and CRC-32, the dailyreach version that checked
-it, its bad records (usually none), and where the interaction log lies in it, so that a command that
+it, its bad records (usually none, what is wrong with each said in the language then in use, which is
+kept too: a command in another language checks the file again), and where the interaction log lies in it, so that a command that
 does not read the log need not parse it (``lazy_table.py``). A command that reads a file with that
 content takes all this from here; a file edited since, by hand or by another program, has another CRC
 and is parsed and checked in full again. Losing the record costs one full check, never a wrong answer,
@@ -24,6 +25,7 @@ import orjson
 
 from dailyreach import __version__
 from dailyreach.core.records.readback import Problem
+from dailyreach.i18n import current_language
 
 SUFFIX = ".checked"
 OWNER_ONLY = 0o600
@@ -56,6 +58,7 @@ def read_checked(db: Path, fingerprint: Fingerprint | None) -> Checked | None:
         not isinstance(data, dict)
         or data.get("content") != list(fingerprint)
         or data.get("version") != __version__
+        or data.get("language", "en") != current_language()
     ):
         return None
     problems = _problems(data.get("problems"))
@@ -96,6 +99,7 @@ def write_checked(
         {
             "content": list(fingerprint),
             "version": __version__,
+            "language": current_language(),
             "problems": {
                 table: {rid: [problem.field, problem.problem] for rid, problem in found.items()}
                 for table, found in problems.items()

@@ -23,7 +23,15 @@ from tinydb.table import Table
 
 from dailyreach.core.errors import ValidationError
 from dailyreach.core.planning.lookup import contact_with_same_handle, describe
-from dailyreach.core.records.dates import UnknownZone, local_zone, pendulum_zone, plain, zone_named
+from dailyreach.core.records.dates import (
+    UnknownZone,
+    day_text,
+    local_zone,
+    moment_text,
+    pendulum_zone,
+    plain,
+    zone_named,
+)
 from dailyreach.core.records.model import (
     INTERACTION_PHRASES,
     Contact,
@@ -62,6 +70,7 @@ from dailyreach.core.store.threads import (
     utc_stamp,
     zone_name,
 )
+from dailyreach.i18n import N_, _
 
 if TYPE_CHECKING:
     import pendulum
@@ -70,6 +79,7 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 2
 FORMAT_NAME = "dailyreach"
+NO_CONTACT = N_("no contact with id {id}")
 LOCK_WAIT_SECONDS = 10.0
 BACKUPS_KEPT = 7
 # "templates" are read and written by core/store/templates.py, through the generic methods below.
@@ -195,8 +205,10 @@ class Change:
 def not_in_future(interaction: Interaction, now: datetime) -> None:
     """Only what has happened is logged: a time after ``now`` is refused, naming it in ``now``'s zone."""
     if interaction.moment > now:
-        shown = interaction.moment.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M")
-        raise ValidationError("at", f"{shown} is in the future; log what has already happened")
+        shown = moment_text(interaction.moment.astimezone(now.tzinfo), now.date())
+        raise ValidationError(
+            "at", _("{moment} is in the future; log what has already happened").format(moment=shown)
+        )
 
 
 def _zone(settings_body: dict[str, Any] | None) -> tzinfo:
@@ -263,7 +275,9 @@ class Store:
             if meta is None:
                 if any(data.get(name) for name in data):
                     raise StoreCorrupt(
-                        f"{self.path} is JSON but not a dailyreach database; it was left as it is"
+                        _("{path} is JSON but not a dailyreach database; it was left as it is").format(
+                            path=self.path
+                        )
                     )
                 with self._storage.batch():
                     self._tables[META_TABLE].put(
@@ -273,11 +287,15 @@ class Store:
                 return
             version = meta.get("version")
             if meta.get("format") != FORMAT_NAME or not isinstance(version, int):
-                raise StoreCorrupt(f"{self.path} is not a dailyreach database; it was left as it is")
+                raise StoreCorrupt(
+                    _("{path} is not a dailyreach database; it was left as it is").format(path=self.path)
+                )
             if version > SCHEMA_VERSION:
                 raise StoreCorrupt(
-                    f"{self.path} was written by a newer dailyreach (schema {version}); "
-                    f"this one reads up to schema {SCHEMA_VERSION}. Update dailyreach."
+                    _(
+                        "{path} was written by a newer dailyreach (schema {version}); "
+                        "this one reads up to schema {supported}. Update dailyreach."
+                    ).format(path=self.path, version=version, supported=SCHEMA_VERSION)
                 )
             if version < SCHEMA_VERSION:
                 self._migrate(data, version)
@@ -317,8 +335,9 @@ class Store:
             self._backed_up_on = None
             refused = StoreReadOnly if refused_as_read_only(error) else StoreWriteError
             raise refused(
-                f"could not save {self.path}: its daily backup cannot be written in {self.backup_folder} "
-                f"({error.strerror or error})"
+                _("could not save {path}: its daily backup cannot be written in {folder} ({problem})").format(
+                    path=self.path, folder=self.backup_folder, problem=error.strerror or error
+                )
             ) from error
         dailies = sorted(self.backup_folder.glob(f"{self.path.stem}-????-??-??.json"))
         for old in dailies[:-BACKUPS_KEPT]:
@@ -405,8 +424,9 @@ class Store:
             self._lock.acquire()
         except LockTimeout:
             raise StoreLocked(
-                f"{self.path} is busy: another dailyreach kept it locked for {LOCK_WAIT_SECONDS:.0f} s. "
-                "Try again in a moment."
+                _(
+                    "{path} is busy: another dailyreach kept it locked for {seconds} s. Try again in a moment."
+                ).format(path=self.path, seconds=f"{LOCK_WAIT_SECONDS:.0f}")
             ) from None
         self._storage.store_locked(True)
         try:
@@ -658,9 +678,10 @@ class Store:
         body = self._raw_get("contacts", contact_id)
         return Contact(**body) if body else None
 
-    def save_contact(self, contact: Contact, label: str = "save contact") -> Contact:
-        """Save a contact; ValidationError when another contact already has one of its handles."""
-        with self.transaction(label):
+    def save_contact(self, contact: Contact, label: str = N_("save contact")) -> Contact:
+        """Save a contact; ValidationError when another contact already has one of its handles. ``label``
+        is what undo names the change (translated here when it is a marked one)."""
+        with self.transaction(_(label)):
             twin = contact_with_same_handle(self.contacts(include_archived=True), contact)
             if twin is not None:
                 platform, handle = next(
@@ -668,7 +689,12 @@ class Store:
                     for platform, handle in contact.handles.items()
                     if twin.handles.get(platform, "").casefold() == handle.casefold()
                 )
-                raise ValidationError(platform, f"{handle} is already the handle of {describe(twin)}")
+                raise ValidationError(
+                    platform,
+                    _("{handle} is already the handle of {contact}").format(
+                        handle=handle, contact=describe(twin)
+                    ),
+                )
             stamp = self.local_now().isoformat()
             if not contact.created_at:
                 contact.created_at = stamp
@@ -692,9 +718,9 @@ class Store:
         """Log what happened; ValidationError for a time still to come (the plan says what is due)."""
         contact = self.contact(interaction.contact_id)
         if contact is None:
-            raise StoreError(f"no contact with id {interaction.contact_id!r}")
+            raise StoreError(_(NO_CONTACT).format(id=repr(interaction.contact_id)))
         not_in_future(interaction, self.local_now())
-        with self.transaction(INTERACTION_PHRASES[interaction.kind].format(name=contact.name)):
+        with self.transaction(_(INTERACTION_PHRASES[interaction.kind]).format(name=contact.name)):
             self._put("interactions", interaction.id, interaction.to_dict())
             self._put("snoozes", interaction.contact_id, None)
         return interaction
@@ -702,8 +728,9 @@ class Store:
     def delete_interaction(self, interaction_id: str) -> None:
         body = self._raw_get("interactions", interaction_id)
         contact = self.contact(body["contact_id"]) if body else None
-        what = INTERACTION_PHRASES[body["kind"]].format(name=contact.name) if body and contact else "an entry"
-        with self.transaction(f"deletion of {what}"):
+        what = _(INTERACTION_PHRASES[body["kind"]]).format(name=contact.name) if body and contact else None
+        label = _("deletion of {what}").format(what=what) if what else _("deletion of an entry")
+        with self.transaction(label):
             self._put("interactions", interaction_id, None)
 
     # -- invitations -------------------------------------------------------------------------
@@ -715,19 +742,21 @@ class Store:
         body = self._raw_get("invitations", invitation_id)
         return Invitation(**_invitation_fields(body)) if body else None
 
-    def save_invitation(self, invitation: Invitation, label: str = "save invitation") -> Invitation:
-        with self.transaction(label):
+    def save_invitation(self, invitation: Invitation, label: str = N_("save invitation")) -> Invitation:
+        with self.transaction(_(label)):
             self._put("invitations", invitation.id, invitation.to_dict())
         return invitation
 
     def decline_invitation(self, invitation_id: str, note: str | None = None) -> Invitation:
         invitation = self.invitation(invitation_id)
         if invitation is None:
-            raise StoreError(f"no invitation with id {invitation_id!r}")
+            raise StoreError(_("no invitation with id {id}").format(id=repr(invitation_id)))
         fields = {**invitation.to_dict(), "status": "declined", "decided_at": self.local_now().isoformat()}
         if note:
             fields["note"] = note
-        return self.save_invitation(Invitation.from_dict(fields), f"decline of {invitation.title}")
+        return self.save_invitation(
+            Invitation.from_dict(fields), _("decline of {title}").format(title=invitation.title)
+        )
 
     # -- snoozes and plans -------------------------------------------------------------------
 
@@ -737,7 +766,13 @@ class Store:
 
     def snooze(self, snooze: Snooze) -> None:
         contact = self.contact(snooze.contact_id)
-        with self.transaction(f"snooze of {contact.name if contact else 'a contact'} until {snooze.until}"):
+        until = day_text(date.fromisoformat(snooze.until), self.local_today())
+        label = (
+            _("snooze of {name} until {date}").format(name=contact.name, date=until)
+            if contact
+            else _("snooze of a contact until {date}").format(date=until)
+        )
+        with self.transaction(label):
             self._put("snoozes", snooze.contact_id, snooze.to_dict())
 
     def plans(self) -> list[DayPlan]:

@@ -1,0 +1,216 @@
+"""What the core says to a person comes out in the language in use: Japanese under
+``use_language("ja")``, the same English as ever otherwise (issue 14). The core's modules are imported
+once, in English, before any test switches: a message made at import time would stay English here."""
+
+import json
+
+import pendulum
+import pytest
+
+from dailyreach import i18n
+from dailyreach.core.errors import ImportRejected, ValidationError, field_label
+from dailyreach.core.files.contact_import import preview_import
+from dailyreach.core.planning.lookup import Ambiguous, NotFound, find_contact
+from dailyreach.core.records.handles import HandleError, normalise_handle
+from dailyreach.core.records.model import Contact, Interaction, Invitation
+from dailyreach.core.records.readback import readable_settings
+from dailyreach.core.store.checked import checked_path
+from dailyreach.core.store.storage import StoreCorrupt
+from dailyreach.core.store.store import Store
+from tests.conftest import add_contact, log
+
+
+@pytest.fixture
+def ja():
+    i18n.use_language("ja")
+    yield
+    i18n.use_language("en")
+
+
+def test_a_validation_error_is_japanese_under_japanese_and_english_otherwise():
+    with pytest.raises(ValidationError) as english:
+        Contact.from_dict({"name": "  "})
+    assert str(english.value) == "Name: must not be empty"
+    try:
+        i18n.use_language("ja")
+        with pytest.raises(ValidationError) as japanese:
+            Contact.from_dict({"name": "  "})
+    finally:
+        i18n.use_language("en")
+    assert str(japanese.value) == "名前: 空にはできません"
+    assert (japanese.value.field, japanese.value.problem) == ("name", "空にはできません")
+
+
+@pytest.mark.parametrize(
+    ("fields", "said"),
+    [
+        ({"name": "A", "priority": 7}, "優先度: 1から3まででなければなりません（7 ではなく）"),
+        ({"name": "A", "priority": "high"}, "優先度: 'high' は整数ではありません"),
+        ({"name": "A", "handles": {"x": "ann smith"}}, "X: 'ann smith'：空白を含められません"),
+        (
+            {"name": "A", "handles": {"x": "a-b"}},
+            "X: 'a-b'：X のハンドルは @ と1〜15文字の英数字またはアンダースコアです",
+        ),
+        ({"name": "A", "handles": {"fax": "1"}}, "ハンドル: 不明なプラットフォーム 'fax'"),
+        ({"name": "A", "archived": "yes"}, "アーカイブ: true か false でなければなりません"),
+        ({"name": "A", "mood": "great"}, "contact: 不明な項目 'mood'"),
+    ],
+)
+def test_contact_problems_in_japanese(ja, fields, said):
+    with pytest.raises(ValidationError) as caught:
+        Contact.from_dict(fields)
+    assert str(caught.value) == said
+
+
+@pytest.mark.parametrize(
+    ("fields", "said"),
+    [
+        ({"title": "会", "cost": "¥5000", "currency": "USD"}, "費用: '¥5000' は USD ではなく JPY の金額です"),
+        ({"title": "会", "cost": "-3"}, "費用: 負の値にはできません（-3）"),
+        ({"title": "会", "hours": "lots"}, "時間: 'lots' は数値ではありません"),
+        (
+            {"title": "会", "currency": "Y1"},
+            "通貨: 'Y1' は USD や JPY のような3文字の通貨コードではありません",
+        ),
+        (
+            {"title": "会", "currency": "YEN!"},
+            "通貨: 4文字あります。保存できるのは3文字までです",
+        ),
+        (
+            {"title": "会", "kind": "gala"},
+            "種類: 'gala' は mixer, seminar, party, community, sales_pitch, other のどれでもありません",
+        ),
+        (
+            {"title": "会", "event_date": "next week"},
+            "開催日: 'next week' は日付（YYYY-MM-DD）ではありません",
+        ),
+        ({"title": ""}, "タイトル: 空にはできません"),
+    ],
+)
+def test_invitation_problems_in_japanese(ja, fields, said):
+    with pytest.raises(ValidationError) as caught:
+        Invitation.from_dict(fields)
+    assert str(caught.value) == said
+
+
+def test_field_labels_follow_the_language():
+    assert (field_label("why"), field_label("x"), field_label("id")) == ("Why", "X", "id")
+    try:
+        i18n.use_language("ja")
+        assert (field_label("why"), field_label("x"), field_label("id")) == ("目的", "X", "id")
+    finally:
+        i18n.use_language("en")
+
+
+def test_a_handle_problem_alone_in_japanese(ja):
+    with pytest.raises(HandleError, match="^メールアドレスは name@example.com の形です$"):
+        normalise_handle("email", "ann-at-example")
+
+
+def test_a_time_still_to_come_is_refused_in_japanese_with_its_day(ja, store):
+    ann = add_contact(store, "山田 太郎")
+    later = pendulum.datetime(2026, 11, 23, 18, 0, tz="Asia/Tokyo").isoformat()
+    with pytest.raises(ValidationError) as caught:
+        store.add_interaction(Interaction(contact_id=ann.id, kind="dm_sent", at=later))
+    assert (
+        str(caught.value) == "日時: 11月23日(月) 18:00 は未来の日時です。すでに起きたことを記録してください"
+    )
+
+
+def test_a_time_still_to_come_is_refused_in_english_as_before(store):
+    ann = add_contact(store, "Ann")
+    later = pendulum.datetime(2026, 11, 23, 18, 0, tz="Asia/Tokyo").isoformat()
+    with pytest.raises(ValidationError) as caught:
+        store.add_interaction(Interaction(contact_id=ann.id, kind="dm_sent", at=later))
+    assert str(caught.value) == "When: 2026-11-23 18:00 is in the future; log what has already happened"
+
+
+def test_what_undo_names_is_japanese(ja, store):
+    ann = add_contact(store, "山田 太郎")
+    log(store, ann, "dm_sent")
+    assert store.undo().label == "山田 太郎 へのDM送信"
+    store.save_contact(Contact.from_dict({"name": "佐藤"}))
+    assert store.undo().label == "連絡先の保存"
+
+
+def test_no_contact_matches_in_japanese(ja):
+    contacts = [Contact(name="山田 太郎"), Contact(name="山田 花子"), Contact(name="Ann")]
+    with pytest.raises(NotFound) as missing:
+        find_contact(contacts, "zz")
+    assert str(missing.value) == "'zz' に一致する連絡先はありません（ID、ハンドル、名前で検索）"
+    with pytest.raises(Ambiguous) as two:
+        find_contact(contacts, "山田")
+    assert str(two.value).startswith(
+        "'山田' に一致する連絡先が2件あります。ID で指定してください：\n  山田 太郎 ("
+    )
+
+
+def test_no_contact_matches_in_english():
+    with pytest.raises(NotFound, match=r"^no contact matches 'zz' \(by id, handle or name\)$"):
+        find_contact([Contact(name="Ann")], "zz")
+    with pytest.raises(Ambiguous, match="^'A' matches 2 contacts; use an id:\n  A"):
+        find_contact([Contact(name="Ann"), Contact(name="Abe")], "A")
+
+
+def test_import_problems_keep_their_line_numbers_in_japanese(ja, store, tmp_path):
+    people = tmp_path / "people.csv"
+    people.write_text("name,x\nAnn,@ann\nBen,@ben,extra\n,\nCho,not a handle\n", encoding="utf-8")
+    preview = preview_import(store, people)
+    assert [name for _, name in [(line, contact.name) for line, contact in preview.added]] == ["Ann"]
+    assert preview.bad[0] == (3, "Ben", "見出しは2項目ですが3項目あります")
+    assert preview.bad[1][0] == 5 and preview.bad[1][2].startswith("X: 'not a handle'：")
+
+
+def test_a_file_that_cannot_be_imported_says_so_in_japanese(ja, store, tmp_path):
+    with pytest.raises(ImportRejected) as caught:
+        preview_import(store, tmp_path / "missing.csv")
+    assert str(caught.value).startswith(
+        f"{tmp_path / 'missing.csv'} はインポートされませんでした。何も変更していません：\n  読めません："
+    )
+    interactions = tmp_path / "interactions.csv"
+    interactions.write_text("at,contact,kind,channel,text,contact_id,id\n", encoding="utf-8")
+    with pytest.raises(ImportRejected, match="これは dailyreach のやりとりのエクスポートです"):
+        preview_import(store, interactions)
+
+
+def test_more_than_ten_problems_are_counted_in_japanese(ja):
+    error = ImportRejected("f.json", [f"p{n}" for n in range(13)])
+    assert str(error).endswith("  p9\n  …ほか3件")
+
+
+def test_a_corrupt_file_is_reported_in_japanese(ja, tmp_path):
+    broken = tmp_path / "db.json"
+    broken.write_text("{not json", encoding="utf-8")
+    with pytest.raises(StoreCorrupt, match=r"は正しい JSON ではありません（1行 2列："):
+        Store(broken)
+
+
+def test_what_doctor_lists_is_said_in_japanese_and_checked_again_in_another_language(db_path, store):
+    ann = add_contact(store, "Ann")
+    data = json.loads(db_path.read_text())
+    data["contacts"][ann.id]["priority"] = 9
+    db_path.write_text(json.dumps(data))
+    assert [str(problem) for problem in Store(db_path).problems()] == [
+        f"contacts {ann.id}: priority: must be a whole number from 1 to 3"
+    ]
+    store.save_contact(Contact.from_dict({"name": "Ben"}))  # writes <db>.checked with that problem
+    assert json.loads(checked_path(db_path).read_text())["language"] == "en"
+    try:
+        i18n.use_language("ja")
+        assert [str(problem) for problem in Store(db_path).problems()] == [
+            f"contacts {ann.id}: priority：1から3までの整数でなければなりません"
+        ]
+    finally:
+        i18n.use_language("en")
+    assert [problem.problem for problem in Store(db_path).problems()] == [
+        "must be a whole number from 1 to 3"
+    ]
+
+
+def test_settings_that_fail_are_named_by_their_key_in_japanese(ja):
+    settings, problems = readable_settings({"daily_goal": 0, "mood": "great"})
+    assert settings.daily_goal == 5
+    assert [(problem.field, problem.problem) for problem in problems] == [
+        ("mood", "不明な項目 'mood'"),
+        ("daily_goal", "1から200まででなければなりません（0 ではなく）"),
+    ]

@@ -1,0 +1,247 @@
+"""Days, times and "how long ago" in the language in use, and the Japanese words --at reads in every
+language (issue 14)."""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pendulum
+import pytest
+
+from dailyreach import i18n
+from dailyreach.core.errors import DateParseError
+from dailyreach.core.planning.stats import weekday_names
+from dailyreach.core.records.dates import (
+    ago,
+    day_range_text,
+    day_text,
+    moment_text,
+    parse_date,
+    parse_when,
+    weekday_name,
+)
+
+NOW = pendulum.datetime(2026, 11, 25, 15, 30, tz="Asia/Tokyo")  # a Wednesday
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+@pytest.fixture(params=["en", "ja"])
+def language(request):
+    """Each test runs in both languages: the Japanese words are read whatever the interface speaks."""
+    i18n.use_language(request.param)
+    yield request.param
+    i18n.use_language("en")
+
+
+@pytest.fixture
+def ja():
+    i18n.use_language("ja")
+    yield
+    i18n.use_language("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今", NOW),
+        ("今日", NOW),
+        ("きょう", NOW),
+        ("昨日", NOW.subtract(days=1)),
+        ("きのう", NOW.subtract(days=1)),
+        ("明日", NOW.add(days=1)),
+        ("あした", NOW.add(days=1)),
+        ("あす", NOW.add(days=1)),
+        ("一昨日", NOW.subtract(days=2)),
+        ("おととい", NOW.subtract(days=2)),
+        ("明後日", NOW.add(days=2)),
+        ("あさって", NOW.add(days=2)),
+        (" 昨日 ", NOW.subtract(days=1)),
+        ("3日前", NOW.subtract(days=3)),
+        ("３日前", NOW.subtract(days=3)),  # full-width digits, as a Japanese keyboard types them
+        ("3 日前", NOW.subtract(days=3)),
+        ("2日後", NOW.add(days=2)),
+        ("2時間前", NOW.subtract(hours=2)),
+        ("１時間後", NOW.add(hours=1)),
+        ("45分前", NOW.subtract(minutes=45)),
+        ("1週間前", NOW.subtract(weeks=1)),
+        ("2週間後", NOW.add(weeks=2)),
+    ],
+)
+def test_japanese_words_are_read_relative_to_now_in_every_language(language, text, expected):
+    assert parse_when(text, NOW) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "past", "ahead"),
+    [
+        ("月曜", date(2026, 11, 23), date(2026, 11, 30)),
+        ("月曜日", date(2026, 11, 23), date(2026, 11, 30)),
+        ("火曜", date(2026, 11, 24), date(2026, 12, 1)),
+        ("水曜日", date(2026, 11, 25), date(2026, 11, 25)),  # today, both ways, as "wednesday" is
+        ("木曜", date(2026, 11, 19), date(2026, 11, 26)),
+        ("金曜日", date(2026, 11, 20), date(2026, 11, 27)),
+        ("土曜", date(2026, 11, 21), date(2026, 11, 28)),
+        ("日曜日", date(2026, 11, 22), date(2026, 11, 29)),
+    ],
+)
+def test_japanese_weekdays_look_back_for_a_log_and_ahead_for_an_event(language, text, past, ahead):
+    assert parse_when(text, NOW).date() == past
+    assert parse_date(text, NOW) == ahead
+    assert parse_date(text, NOW, future=False) == past
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("now", NOW),
+        ("today", NOW),
+        ("yesterday", NOW.subtract(days=1)),
+        ("tomorrow", NOW.add(days=1)),
+        ("-2h", NOW.subtract(hours=2)),
+        ("+3d", NOW.add(days=3)),
+        ("fri", NOW.subtract(days=5)),
+        ("2026-11-01", pendulum.datetime(2026, 11, 1, tz="Asia/Tokyo")),
+    ],
+)
+def test_the_english_words_still_work_in_japanese(language, text, expected):
+    assert parse_when(text, NOW) == expected
+
+
+@pytest.mark.parametrize("text", ["月", "曜日", "月曜日日", "3日", "前", "3年前", "三日前", "先週の金曜"])
+def test_what_is_not_a_japanese_date_is_refused(language, text):
+    with pytest.raises(DateParseError, match="YYYY-MM-DD"):
+        parse_when(text, NOW)
+
+
+def test_a_japanese_offset_keeps_the_wall_time_across_a_clock_change():
+    after = datetime(2026, 3, 8, 9, 0, tzinfo=NEW_YORK)  # the morning clocks went forward at 2:00
+    assert parse_when("1日前", after) == datetime(2026, 3, 7, 9, 0, tzinfo=NEW_YORK)  # a day: same wall time
+    assert parse_when("24時間前", after) == datetime(2026, 3, 7, 8, 0, tzinfo=NEW_YORK)  # real hours
+    assert parse_when("1日後", datetime(2026, 3, 7, 9, 0, tzinfo=NEW_YORK)) == after
+
+
+def test_the_hint_is_said_in_japanese_and_names_the_japanese_words(ja):
+    with pytest.raises(DateParseError) as caught:
+        parse_when("soon", NOW)
+    assert str(caught.value).startswith("'soon' は日付でも時刻でもありません：")
+    assert "3日前" in str(caught.value) and "YYYY-MM-DD" in str(caught.value)
+    with pytest.raises(DateParseError, match="^日付が空です："):
+        parse_when(" ", NOW)
+
+
+def test_the_hint_stays_english_in_english():
+    with pytest.raises(DateParseError, match=r"^'soon' is not a date or time: use YYYY-MM-DD"):
+        parse_when("soon", NOW)
+
+
+# -- writing days and times ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "today", "english", "japanese"),
+    [
+        (date(2026, 11, 27), None, "2026-11-27", "11月27日(金)"),
+        (date(2026, 11, 27), date(2026, 11, 25), "2026-11-27", "11月27日(金)"),
+        (date(2027, 1, 2), date(2026, 12, 30), "2027-01-02", "2027年1月2日(土)"),  # into the new year
+        (date(2026, 12, 31), date(2027, 1, 1), "2026-12-31", "2026年12月31日(木)"),  # back in the old
+        (date(2026, 3, 8), None, "2026-03-08", "3月8日(日)"),
+    ],
+)
+def test_a_day_is_written_in_the_languages_own_form(day, today, english, japanese):
+    assert day_text(day, today) == english
+    try:
+        i18n.use_language("ja")
+        assert day_text(day, today) == japanese
+    finally:
+        i18n.use_language("en")
+
+
+def test_every_weekday_has_its_japanese_name(ja):
+    monday = date(2026, 11, 23)
+    names = [day_text(monday + timedelta(days=offset)) for offset in range(7)]
+    assert names == [
+        "11月23日(月)",
+        "11月24日(火)",
+        "11月25日(水)",
+        "11月26日(木)",
+        "11月27日(金)",
+        "11月28日(土)",
+        "11月29日(日)",
+    ]
+    assert weekday_name(6) == "日" and weekday_name(monday) == "月"
+    assert weekday_names("sunday") == ("日", "月", "火", "水", "木", "金", "土")
+
+
+def test_weekday_names_stay_english_in_english():
+    assert weekday_name(4) == "Fri"
+    assert weekday_names("monday") == ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def test_a_time_is_written_on_its_own_wall_clock_even_on_a_clock_change():
+    # 2026-03-08 in New York: 01:59 EST is followed by 03:00 EDT.
+    before = datetime(2026, 3, 8, 1, 30, tzinfo=NEW_YORK)
+    after = (before.astimezone(ZoneInfo("UTC")) + timedelta(hours=1)).astimezone(NEW_YORK)
+    assert moment_text(after) == "2026-03-08 03:30"
+    try:
+        i18n.use_language("ja")
+        assert moment_text(before) == "3月8日(日) 01:30"
+        assert moment_text(after) == "3月8日(日) 03:30"
+        assert moment_text(after, date(2025, 12, 31)) == "2026年3月8日(日) 03:30"
+    finally:
+        i18n.use_language("en")
+
+
+def test_a_span_of_days_in_each_language():
+    assert day_range_text(date(2026, 12, 28), date(2027, 1, 3)) == "Dec 28 – Jan 3"
+    try:
+        i18n.use_language("ja")
+        assert day_range_text(date(2026, 11, 23), date(2026, 11, 29)) == "11月23日(月)〜11月29日(日)"
+        assert day_range_text(date(2026, 12, 28), date(2027, 1, 3)) == "12月28日(月)〜2027年1月3日(日)"
+    finally:
+        i18n.use_language("en")
+
+
+# -- how long ago --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("back", "english", "japanese"),
+    [
+        (timedelta(seconds=20), "just now", "たった今"),
+        (timedelta(seconds=-90), "just now", "たった今"),  # a clock a little ahead
+        (timedelta(minutes=1), "1 minute ago", "1分前"),
+        (timedelta(minutes=59, seconds=59), "59 minutes ago", "59分前"),
+        (timedelta(hours=1), "1 hour ago", "1時間前"),
+        (timedelta(hours=5), "5 hours ago", "5時間前"),
+        (timedelta(days=1), "1 day ago", "1日前"),
+        (timedelta(days=3, hours=2), "3 days ago", "3日前"),
+        (timedelta(days=400), "400 days ago", "400日前"),
+    ],
+)
+def test_how_long_ago_in_each_language(back, english, japanese):
+    assert ago(NOW - back, NOW) == english
+    try:
+        i18n.use_language("ja")
+        assert ago(NOW - back, NOW) == japanese
+    finally:
+        i18n.use_language("en")
+
+
+def test_how_long_ago_is_real_time_across_a_clock_change():
+    # 00:30 EST to 03:30 EDT is two hours, not three.
+    then = datetime(2026, 3, 8, 0, 30, tzinfo=NEW_YORK)
+    now = datetime(2026, 3, 8, 3, 30, tzinfo=NEW_YORK)
+    assert ago(then, now) == "2 hours ago"
+    try:
+        i18n.use_language("ja")
+        assert ago(then, now) == "2時間前"
+    finally:
+        i18n.use_language("en")
+
+
+def test_japanese_relative_times_are_pendulums_words_without_its_spaces(ja):
+    # pendulum's own Japanese is "3 日前"; the units and 前 are its locale's.
+    assert (
+        pendulum.datetime(2026, 11, 22, 15, 30, tz="Asia/Tokyo").diff_for_humans(NOW, locale="ja")
+        == "3 日 前"
+    )
+    assert ago(NOW.subtract(days=3), NOW) == "3日前"
