@@ -214,3 +214,18 @@ def test_settings_that_fail_are_named_by_their_key_in_japanese(ja):
         ("mood", "不明な項目 'mood'"),
         ("daily_goal", "1から200まででなければなりません（0 ではなく）"),
     ]
+
+
+def test_what_an_import_keeps_in_notes_is_counted_in_japanese(ja, store, tmp_path):
+    card = tmp_path / "people.vcf"
+    card.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:山田 太郎\nEMAIL:taro@example.com\nEMAIL:yamada@example.jp\n"
+        "TEL:+81-3-0000-0000\nX-SOCIALPROFILE;TYPE=x:@not a handle\nEND:VCARD\n",
+        encoding="utf-8",
+    )
+    preview = preview_import(store, card)
+    kept = next(notice for notice in preview.notices if notice.startswith("dailyreach に項目がないため"))
+    assert "2つ目のメール (1)" in kept and "電話 (1)" in kept and kept.endswith("（括弧内は連絡先の数）")
+    assert preview.added[0][1].notes.startswith(
+        "E-mail: yamada@example.jp"
+    )  # the notes stay as the file's data

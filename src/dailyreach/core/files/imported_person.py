@@ -19,7 +19,7 @@ from dailyreach.core.records.handles import (
     normalise_handle,
     profile_url,
 )
-from dailyreach.i18n import _
+from dailyreach.i18n import N_, _
 
 # How a handle is named in a notes line; contact_import reads these lines back to find duplicates.
 PLATFORM_LABELS = {
@@ -36,6 +36,22 @@ PLATFORM_LABELS = {
 _LABEL_PLATFORMS = {label.casefold(): platform for platform, label in PLATFORM_LABELS.items()}
 _NOTE_HANDLE_LINE = re.compile(r"^([A-Za-z-]+)(?: \([^)\n]*\))?: (\S+)$", re.MULTILINE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# What the preview counts most often among what is kept in notes, said in the language in use; a kind
+# named after a file's own column is shown as the file names it.
+KEPT_KINDS = (
+    N_("phone"),
+    N_("address"),
+    N_("birthday"),
+    N_("anniversary"),
+    N_("date"),
+    N_("organisation"),
+    N_("title"),
+    N_("department"),
+    N_("nickname"),
+    N_("instant messaging"),
+    N_("social profile"),
+    N_("related name"),
+)
 # Google's groups every contact is in: a tag on everyone says nothing.
 _EVERYONE_GROUPS = {"* mycontacts", "* my contacts"}
 
@@ -64,7 +80,7 @@ class ParsedFile:
     def __post_init__(self) -> None:
         kept = Counter(kind for row in self.rows for kind in dict.fromkeys(row.kept))
         if kept:
-            counts = ", ".join(f"{kind} ({count})" for kind, count in kept.items())
+            counts = ", ".join(f"{_(kind)} ({count})" for kind, count in kept.items())
             self.notices.append(
                 _(
                     "kept in the contacts' notes, as dailyreach has no field for them: {counts} "
@@ -133,9 +149,11 @@ def handles_in_notes(notes: str) -> dict[str, set[str]]:
 
 def _kind(platform: str) -> str:
     """How the preview counts a handle kept in notes: "e-mail", "website", "X handle"."""
-    if platform in ("email", "web"):
-        return PLATFORM_LABELS[platform].lower()
-    return f"{PLATFORM_LABELS.get(platform, platform)} handle"
+    if platform == "email":
+        return _("e-mail")
+    if platform == "web":
+        return _("website")
+    return _("{platform} handle").format(platform=PLATFORM_LABELS.get(platform, platform))
 
 
 class PersonBuilder:
@@ -175,14 +193,16 @@ class PersonBuilder:
             )
         except HandleError as error:
             label = PLATFORM_LABELS.get(platform or "web", "Website")
-            self.keep(f"{_kind(platform or 'web')} that is not valid", label, raw, detail)
+            self.keep(_("{kind} that is not valid").format(kind=_kind(platform or "web")), label, raw, detail)
             self.warnings.append(_("{value} kept in notes: {problem}").format(value=repr(raw), problem=error))
             return
         if platform not in self.handles:
             self.handles[platform] = handle
         elif self.handles[platform] != handle:
             shown = handle if platform in ("email", "web") else profile_url(platform, handle)
-            self.keep(f"a second {_kind(platform)}", PLATFORM_LABELS[platform], shown, detail)
+            self.keep(
+                _("a second {kind}").format(kind=_kind(platform)), PLATFORM_LABELS[platform], shown, detail
+            )
 
     def add_tags(self, text: str) -> None:
         for tag in split_tags(text):
