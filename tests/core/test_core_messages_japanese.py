@@ -53,7 +53,7 @@ def test_a_validation_error_is_japanese_under_japanese_and_english_otherwise():
         ),
         ({"name": "A", "handles": {"fax": "1"}}, "ハンドル: 不明なプラットフォーム 'fax'"),
         ({"name": "A", "archived": "yes"}, "アーカイブ: true か false でなければなりません"),
-        ({"name": "A", "mood": "great"}, "contact: 不明な項目 'mood'"),
+        ({"name": "A", "mood": "great"}, "連絡先: 不明な項目 'mood'"),
     ],
 )
 def test_contact_problems_in_japanese(ja, fields, said):
@@ -95,9 +95,11 @@ def test_invitation_problems_in_japanese(ja, fields, said):
 
 def test_field_labels_follow_the_language():
     assert (field_label("why"), field_label("x"), field_label("id")) == ("Why", "X", "id")
+    assert (field_label("contact"), field_label("contact_id")) == ("contact", "contact_id")
     try:
         i18n.use_language("ja")
         assert (field_label("why"), field_label("x"), field_label("id")) == ("目的", "X", "id")
+        assert (field_label("contact"), field_label("contact_id")) == ("連絡先", "連絡先ID")
     finally:
         i18n.use_language("en")
 

@@ -67,10 +67,33 @@ FIELD_LABELS = {
 }
 
 
+# Records and fields no form shows, named in English by their key (as a file holds them) and in
+# Japanese by their words: "contact: unknown field 'mood'", "連絡先: 不明な項目 'mood'".
+KEY_LABELS = {
+    "contact": N_("contact"),
+    "interaction": N_("interaction"),
+    "invitation": N_("invitation"),
+    "snooze": N_("snooze"),
+    "plan": N_("plan"),
+    "plan item": N_("plan item"),
+    "settings": N_("settings"),
+    "template": N_("template"),
+    "contact_id": N_("contact_id"),
+    "reason": N_("reason"),
+    "items": N_("items"),
+    "follow_up_number": N_("follow_up_number"),
+    "followup_days_by_channel": N_("followup_days_by_channel"),
+    "theme": N_("theme"),
+    "locale": N_("locale"),
+}
+
+
 def field_label(field_name: str) -> str:
     """The field as the user knows it, in the language in use; a field with no label (a record's id)
     is shown as it is."""
-    return _(FIELD_LABELS[field_name]) if field_name in FIELD_LABELS else field_name
+    if field_name in FIELD_LABELS:
+        return _(FIELD_LABELS[field_name])
+    return _(KEY_LABELS[field_name]) if field_name in KEY_LABELS else field_name
 
 
 class ValidationError(ValueError):
