@@ -8,8 +8,10 @@ import shutil
 import subprocess
 import sys
 
+from dailyreach.i18n import N_, _
+
 TIMEOUT_SECONDS = 5
-NO_TOOL = "no clipboard tool found (pbcopy, clip, wl-copy, xclip, xsel or termux-clipboard-set)"
+NO_TOOL = N_("no clipboard tool found (pbcopy, clip, wl-copy, xclip, xsel or termux-clipboard-set)")
 
 
 def _commands() -> list[list[str]]:
@@ -29,7 +31,7 @@ def _commands() -> list[list[str]]:
 
 def copy_to_system_clipboard(text: str) -> str | None:
     """Put ``text`` on the system clipboard; None when done, else why not (in words for the user)."""
-    problem = NO_TOOL
+    problem = _(NO_TOOL)
     for command in _commands():
         program = shutil.which(command[0])
         if program is None:
@@ -46,7 +48,7 @@ def copy_to_system_clipboard(text: str) -> str | None:
                 stderr=subprocess.DEVNULL,
             )
         except (OSError, subprocess.SubprocessError) as error:
-            problem = f"{command[0]} failed ({type(error).__name__})"
+            problem = _("{tool} failed ({error})").format(tool=command[0], error=type(error).__name__)
             continue
         return None
     return problem

@@ -13,15 +13,22 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from dailyreach.i18n import N_, _
+
 if TYPE_CHECKING:
     from dailyreach.commands import Session
     from dailyreach.core.records.template import Template
 
 Command = TypeVar("Command", bound=Callable[..., Any])
 
-SET_MY_NAME = "set your name for {my_name} with: dailyreach template my-name NAME"
-NOT_COPIED = "not copied: {problem}; the draft is printed above"
-EMPTY_BODY = "the body is empty: give --body TEXT, or --body - to read it from stdin"
+# Said when a command runs, in the language in use (``_``); the help below is made as click reads the
+# decorators, once ``i18n.start`` has chosen the language (as in ``commands.py``).
+SET_MY_NAME = N_("set your name for {my_name} with: dailyreach template my-name NAME")
+NOT_COPIED = N_("not copied: {problem}; the draft is printed above")
+EMPTY_BODY = N_("the body is empty: give --body TEXT, or --body - to read it from stdin")
+PURPOSE_CHOICES = (
+    "first_public_reply, first_dm, follow_up_1, follow_up_2, thanks_reply, meeting_ask or thanks_met."
+)
 
 
 def _echo(text: object, *, err: bool = False) -> None:
@@ -30,23 +37,26 @@ def _echo(text: object, *, err: bool = False) -> None:
     echo(text, err=err)
 
 
-@click.command()
+@click.command(
+    help=_(
+        "Print a draft message to CONTACT (id, handle or name) from your templates.\n\n"
+        "The draft goes to stdout; which template, its length against the channel's limit and the link to "
+        "send it from go to stderr. Nothing is sent."
+    )
+)
 @click.argument("contact")
 @click.option(
-    "--template", "template_name", metavar="NAME", help="Use this template (default: the one that fits)."
+    "--template", "template_name", metavar="NAME", help=_("Use this template (default: the one that fits).")
 )
-@click.option("--channel", metavar="C", help="Write for this channel (default: where the conversation is).")
-@click.option("--copy", is_flag=True, help="Also put the draft on the system clipboard.")
+@click.option(
+    "--channel", metavar="C", help=_("Write for this channel (default: where the conversation is).")
+)
+@click.option("--copy", is_flag=True, help=_("Also put the draft on the system clipboard."))
 @click.pass_obj
 def draft(session: Session, contact: str, template_name: str | None, channel: str | None, copy: bool) -> None:
-    """Print a draft message to CONTACT (id, handle or name) from your templates.
-
-    The draft goes to stdout; which template, its length against the channel's limit and the link to
-    send it from go to stderr. Nothing is sent.
-    """
     from dailyreach.core.planning.drafts import prepare_draft
     from dailyreach.core.planning.lookup import find_contact
-    from dailyreach.wording import PURPOSE_TITLES, count_text, missing_text
+    from dailyreach.wording import count_text, missing_text, purpose_title
 
     store = session.store
     person = store.contact(contact.strip()) or find_contact(store.contacts(include_archived=True), contact)
@@ -54,38 +64,45 @@ def draft(session: Session, contact: str, template_name: str | None, channel: st
     made = prepared.draft
     if made is None:
         raise click.ClickException(
-            f"no template for a {PURPOSE_TITLES[prepared.purpose]} on {prepared.channel}: "
-            "add one with dailyreach template add, or choose one with --template"
+            _(
+                "no template for a {purpose} on {channel}: "
+                "add one with dailyreach template add, or choose one with --template"
+            ).format(purpose=purpose_title(prepared.purpose), channel=prepared.channel)
         )
     _echo(made.text)
     _echo(
-        f"template: {made.template.name} · {made.channel} · {count_text(made.count(), made.limit)}", err=True
+        _("template: {name} · {channel} · {count}").format(
+            name=made.template.name, channel=made.channel, count=count_text(made.count(), made.limit)
+        ),
+        err=True,
     )
     if made.subject:
-        _echo(f"subject: {made.subject}", err=True)
+        _echo(_("subject: {subject}").format(subject=made.subject), err=True)
     link = made.link()
     if link:
-        _echo(f"send from: {link}", err=True)
+        _echo(_("send from: {link}").format(link=link), err=True)
     if made.missing:
         _echo(missing_text(made.missing), err=True)
         if "my_name" in made.missing:
-            _echo(SET_MY_NAME, err=True)
+            _echo(_(SET_MY_NAME), err=True)
     if copy:
         from dailyreach.clipboard import copy_to_system_clipboard
 
         problem = copy_to_system_clipboard(made.text)
         if problem is not None:
-            _echo(NOT_COPIED.format(problem=problem), err=True)
+            _echo(_(NOT_COPIED).format(problem=problem), err=True)
             sys.exit(1)
-        _echo("copied to the clipboard", err=True)
+        _echo(_("copied to the clipboard"), err=True)
 
 
-@click.group()
+@click.group(
+    help=_(
+        "List, add, edit and remove the message templates drafts are made from.\n\n"
+        "A template's body may use {name}, {call_name}, {handle}, {why}, {days_since} and {my_name}."
+    )
+)
 def template() -> None:
-    """List, add, edit and remove the message templates drafts are made from.
-
-    A template's body may use {name}, {call_name}, {handle}, {why}, {days_since} and {my_name}.
-    """
+    pass
 
 
 def _body(given: str | None) -> str | None:
@@ -95,16 +112,10 @@ def _body(given: str | None) -> str | None:
     return given
 
 
-_purpose_help = (
-    "first_public_reply, first_dm, follow_up_1, follow_up_2, thanks_reply, meeting_ask or thanks_met."
-)
-
-
-@template.command(name="list")
-@click.option("--json", "as_json", is_flag=True, help="Print every template in full as JSON.")
+@template.command(name="list", help=_("List the templates (the defaults are added the first time)."))
+@click.option("--json", "as_json", is_flag=True, help=_("Print every template in full as JSON."))
 @click.pass_obj
 def list_templates(session: Session, as_json: bool) -> None:
-    """List the templates (the defaults are added the first time)."""
     from dailyreach.core.store.templates import ensure_default_templates, templates
     from dailyreach.wording import template_text
 
@@ -118,14 +129,13 @@ def list_templates(session: Session, as_json: bool) -> None:
     for t in found:
         _echo(template_text(t.name, t.purpose, t.channel, t.language))
     if not found:
-        _echo("no templates: dailyreach template add NAME --purpose P --body TEXT adds one")
+        _echo(_("no templates: dailyreach template add NAME --purpose P --body TEXT adds one"))
 
 
-@template.command(name="show")
+@template.command(name="show", help=_("Print a template as it is written, placeholders and all."))
 @click.argument("name")
 @click.pass_obj
 def show_template(session: Session, name: str) -> None:
-    """Print a template as it is written, placeholders and all."""
     from dailyreach.core.store.templates import ensure_default_templates, template_named
     from dailyreach.wording import template_text
 
@@ -133,7 +143,7 @@ def show_template(session: Session, name: str) -> None:
     found = template_named(session.store, name)
     _echo(template_text(found.name, found.purpose, found.channel, found.language), err=True)
     if found.subject:
-        _echo(f"subject: {found.subject}", err=True)
+        _echo(_("subject: {subject}").format(subject=found.subject), err=True)
     _echo(found.body)
 
 
@@ -141,18 +151,18 @@ def _fields_options(command: Command) -> Command:
     """The options ``add`` and ``edit`` share."""
     for option in reversed(
         [
-            click.option("--purpose", help=_purpose_help),
-            click.option("--channel", help="Only for this channel (x, bluesky, email...); 'any' for all."),
-            click.option("--language", help="en, ja, or 'any'."),
-            click.option("--subject", help="The e-mail subject line."),
-            click.option("--body", help="The message, with placeholders; - reads it from stdin."),
+            click.option("--purpose", help=PURPOSE_CHOICES),
+            click.option("--channel", help=_("Only for this channel (x, bluesky, email...); 'any' for all.")),
+            click.option("--language", help=_("en, ja, or 'any'.")),
+            click.option("--subject", help=_("The e-mail subject line.")),
+            click.option("--body", help=_("The message, with placeholders; - reads it from stdin.")),
         ]
     ):
         command = option(command)
     return command
 
 
-@template.command(name="add")
+@template.command(name="add", help=_("Add a template called NAME; an unknown placeholder is refused."))
 @click.argument("name")
 @_fields_options
 @click.pass_obj
@@ -165,15 +175,14 @@ def add_template(
     subject: str | None,
     body: str | None,
 ) -> None:
-    """Add a template called NAME; an unknown placeholder is refused."""
     from dailyreach.core.records.template import Template
     from dailyreach.core.store.templates import ensure_default_templates, save_template
 
     text = _body(body)
     if not (text or "").strip():
-        raise click.UsageError(EMPTY_BODY)
+        raise click.UsageError(_(EMPTY_BODY))
     if not purpose:
-        raise click.UsageError(f"give --purpose: {_purpose_help}")
+        raise click.UsageError(_("give --purpose: {purposes}").format(purposes=PURPOSE_CHOICES))
     ensure_default_templates(session.store)
     made = Template.from_dict(
         {
@@ -185,13 +194,13 @@ def add_template(
             "body": text,
         }
     )
-    save_template(session.store, made, f"add template {made.name}")
+    save_template(session.store, made, _("add template {name}").format(name=made.name))
     _echo(made.id)
 
 
-@template.command(name="edit")
+@template.command(name="edit", help=_("Change what is given of the template NAME; the rest stays."))
 @click.argument("name")
-@click.option("--name", "new_name", help="A new name.")
+@click.option("--name", "new_name", help=_("A new name."))
 @_fields_options
 @click.pass_obj
 def edit_template(
@@ -204,7 +213,6 @@ def edit_template(
     subject: str | None,
     body: str | None,
 ) -> None:
-    """Change what is given of the template NAME; the rest stays."""
     from dailyreach.core.records.template import Template
     from dailyreach.core.store.templates import ensure_default_templates, save_template, template_named
 
@@ -212,7 +220,7 @@ def edit_template(
     found: Template = template_named(session.store, name)
     text = _body(body)
     if text is not None and not text.strip():
-        raise click.UsageError(EMPTY_BODY)
+        raise click.UsageError(_(EMPTY_BODY))
     given = {
         "name": new_name,
         "purpose": purpose,
@@ -224,35 +232,35 @@ def edit_template(
     changed = Template.from_dict(
         {**found.to_dict(), **{field: value for field, value in given.items() if value is not None}}
     )
-    save_template(session.store, changed, f"edit template {changed.name}")
-    _echo(f"saved: {changed.name}")
+    save_template(session.store, changed, _("edit template {name}").format(name=changed.name))
+    _echo(_("saved: {name}").format(name=changed.name))
 
 
-@template.command(name="remove")
+@template.command(name="remove", help=_("Remove the template NAME."))
 @click.argument("name")
 @click.pass_obj
 def remove_template(session: Session, name: str) -> None:
-    """Remove the template NAME."""
     from dailyreach.core.store.templates import delete_template, ensure_default_templates, template_named
 
     ensure_default_templates(session.store)
     found = template_named(session.store, name)
     delete_template(session.store, found)
-    _echo(f"removed: {found.name}")
+    _echo(_("removed: {name}").format(name=found.name))
 
 
-@template.command(name="my-name")
+@template.command(
+    name="my-name", help=_("Print, or set to NAME, your own name as drafts sign it ({my_name}).")
+)
 @click.argument("name", required=False)
 @click.pass_obj
 def my_name(session: Session, name: str | None) -> None:
-    """Print, or set to NAME, your own name as drafts sign it ({my_name})."""
     from dailyreach.core.records.model import Settings
 
     store = session.store
     settings = store.settings()
     if name is None:
-        _echo(settings.my_name or "(not set)")
+        _echo(settings.my_name or _("(not set)"))
         return
     changed = Settings.from_dict({**settings.to_dict(), "my_name": name})
     store.save_settings(changed)
-    _echo(f"your name: {changed.my_name}")
+    _echo(_("your name: {name}").format(name=changed.my_name))

@@ -25,20 +25,23 @@ import jinja2
 from aiohttp import web
 from textual_serve.server import Server
 
+from dailyreach.i18n import N_, _
+
 TITLE = "dailyreach"
 
-SERVING = "dailyreach is served at {url}: open it in a browser. Ctrl+C stops it."
-PUBLIC_WARNING = (
+# Said in the interface's language (``_`` where they are said).
+SERVING = N_("dailyreach is served at {url}: open it in a browser. Ctrl+C stops it.")
+PUBLIC_WARNING = N_(
     "warning: dailyreach is reachable at {address} by anyone who can reach that address; "
     "they can read and change all your contacts. There is no password."
 )
-NOT_LOOPBACK = (
+NOT_LOOPBACK = N_(
     "{host} is not a loopback address: anyone who can reach it could read and change your contacts. "
     "Use --public-i-understand to serve there anyway."
 )
-PORT_IN_USE = "port {port} on {host} is already in use: choose another with --port"
-CANNOT_LISTEN = "cannot listen on {host}:{port}: {reason}"
-FOREIGN_PAGE = "dailyreach only answers its own page"
+PORT_IN_USE = N_("port {port} on {host} is already in use: choose another with --port")
+CANNOT_LISTEN = N_("cannot listen on {host}:{port}: {reason}")
+FOREIGN_PAGE = N_("dailyreach only answers its own page")
 
 
 class ServeError(Exception):
@@ -56,7 +59,7 @@ def is_loopback(host: str) -> bool:
 
 def check_host(host: str, *, public: bool) -> None:
     if not public and not is_loopback(host):
-        raise ServeError(NOT_LOOPBACK.format(host=host))
+        raise ServeError(_(NOT_LOOPBACK).format(host=host))
 
 
 def address(host: str, port: int) -> str:
@@ -130,10 +133,10 @@ class DailyReachServer(Server):
         rename itself to 127.0.0.1 (DNS rebinding): the session socket is answered only when the page
         that opens it came from this server, and on loopback only under a loopback name."""
         if not self.public and not is_loopback(request.url.host or ""):
-            raise web.HTTPForbidden(text=FOREIGN_PAGE)
+            raise web.HTTPForbidden(text=_(FOREIGN_PAGE))
         origin = request.headers.get("Origin")
         if origin is not None and origin != f"{request.scheme}://{request.host}":
-            raise web.HTTPForbidden(text=FOREIGN_PAGE)
+            raise web.HTTPForbidden(text=_(FOREIGN_PAGE))
         return await handler(request)
 
     @web.middleware
@@ -172,9 +175,10 @@ class DailyReachServer(Server):
 
     def announce(self) -> None:
         """Where to open the app, once the port is bound; and who else can, when that is anyone."""
-        print(SERVING.format(url=self.url), flush=True)
+        print(_(SERVING).format(url=self.url), flush=True)
         if self.public:
-            print(PUBLIC_WARNING.format(address=address(self.host, self.port)), file=sys.stderr, flush=True)
+            warning = _(PUBLIC_WARNING).format(address=address(self.host, self.port))
+            print(warning, file=sys.stderr, flush=True)
 
 
 def run_server(db: Path, config: Path, host: str, port: int, *, public: bool) -> None:
@@ -185,9 +189,9 @@ def run_server(db: Path, config: Path, host: str, port: int, *, public: bool) ->
         server.serve()
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
-            raise ServeError(PORT_IN_USE.format(host=host, port=port)) from None
+            raise ServeError(_(PORT_IN_USE).format(host=host, port=port)) from None
         if isinstance(error, socket.gaierror) or not error.errno:  # a host name that does not resolve
             reason = error.strerror or str(error)
         else:  # aiohttp's own words repeat the address; the system's name the problem alone
             reason = os.strerror(error.errno)
-        raise ServeError(CANNOT_LISTEN.format(host=host, port=port, reason=reason)) from None
+        raise ServeError(_(CANNOT_LISTEN).format(host=host, port=port, reason=reason)) from None

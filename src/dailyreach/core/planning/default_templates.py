@@ -4,6 +4,7 @@ short variants where a channel's limit calls for one. The user edits or deletes 
 from __future__ import annotations
 
 from dailyreach.core.records.template import Template
+from dailyreach.i18n import N_, _
 
 # (language, purpose, channel, subject, body)
 _DEFAULTS: tuple[tuple[str, str, str | None, str, str], ...] = (
@@ -148,15 +149,16 @@ _DEFAULTS: tuple[tuple[str, str, str | None, str, str], ...] = (
     ),
 )
 
-# How a default template is named in lists: "first DM (ja, email)".
+# How a default template is named in lists: "first DM (ja, email)". The name is given in the interface's
+# language when the defaults are added to a store, and stays what it was then (the user's to rename).
 _PURPOSE_WORDS = {
-    "first_public_reply": "first public reply",
-    "first_dm": "first DM",
-    "follow_up_1": "follow-up 1",
-    "follow_up_2": "follow-up 2",
-    "thanks_reply": "thanks for reply",
-    "meeting_ask": "meeting ask",
-    "thanks_met": "thanks after meeting",
+    "first_public_reply": N_("first public reply"),
+    "first_dm": N_("first DM"),
+    "follow_up_1": N_("follow-up 1"),
+    "follow_up_2": N_("follow-up 2"),
+    "thanks_reply": N_("thanks for reply"),
+    "meeting_ask": N_("meeting ask"),
+    "thanks_met": N_("thanks after meeting"),
 }
 
 
@@ -169,10 +171,11 @@ def is_default(template: Template) -> bool:
 
 
 def default_templates() -> list[Template]:
+    """The defaults, named in the interface's language (their words are the same in every language)."""
     return [
         Template(
             id=f"{DEFAULT_ID_PREFIX}{language}-{purpose}" + (f"-{channel}" if channel else ""),
-            name=f"{_PURPOSE_WORDS[purpose]} ({language}" + (f", {channel})" if channel else ")"),
+            name=f"{_(_PURPOSE_WORDS[purpose])} ({language}" + (f", {channel})" if channel else ")"),
             purpose=purpose,
             channel=channel,
             language=language,

@@ -24,6 +24,7 @@ from dailyreach.core.records.validation import (
     record_id,
     shown,
 )
+from dailyreach.i18n import N_, _
 
 # What a message is for, in the order a conversation goes.
 PURPOSES = (
@@ -38,6 +39,7 @@ PURPOSES = (
 PLACEHOLDERS = ("name", "call_name", "handle", "why", "days_since", "my_name")
 # "" is a template for any language.
 LANGUAGES = ("", "en", "ja")
+STRAY_BRACE = N_("has a { or } that opens or closes no placeholder; write {{ or }} for a brace itself")
 
 
 def placeholders_in(text: str, field_name: str) -> list[str]:
@@ -48,21 +50,26 @@ def placeholders_in(text: str, field_name: str) -> list[str]:
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError:
-        raise ValidationError(
-            field_name, "has a { or } that opens or closes no placeholder; write {{ or }} for a brace itself"
-        ) from None
+        raise ValidationError(field_name, _(STRAY_BRACE)) from None
     used = []
-    for _, name, spec, conversion in parsed:
+    for _literal, name, spec, conversion in parsed:
         if name is None:
             continue
         if name not in PLACEHOLDERS:
             raise ValidationError(
                 field_name,
-                f"unknown placeholder {{{shown(name)[1:-1]}}}; use "
-                + ", ".join(f"{{{known}}}" for known in PLACEHOLDERS),
+                _("unknown placeholder {placeholder}; use {known}").format(
+                    placeholder=f"{{{shown(name)[1:-1]}}}",
+                    known=_(", ").join(f"{{{known}}}" for known in PLACEHOLDERS),
+                ),
             )
         if spec or conversion:
-            raise ValidationError(field_name, f"{{{name}}} takes no format: write it as {{{name}}}")
+            raise ValidationError(
+                field_name,
+                _("{placeholder} takes no format: write it as {placeholder}").format(
+                    placeholder=f"{{{name}}}"
+                ),
+            )
         used.append(name)
     return used
 

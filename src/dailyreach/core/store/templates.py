@@ -9,6 +9,7 @@ from __future__ import annotations
 from dailyreach.core.errors import StoreError, ValidationError
 from dailyreach.core.records.template import Template
 from dailyreach.core.store.store import META_TABLE, Store
+from dailyreach.i18n import _
 
 TABLE = "templates"
 # Set once the default templates were added, so that deleting them all does not bring them back.
@@ -36,13 +37,15 @@ def template_named(store: Store, name: str) -> Template:
     for template in everything:
         if template.id == name.strip() or template.name.casefold() == wanted:
             return template
-    names = ", ".join(repr(template.name) for template in everything[:12]) or "none yet"
-    raise StoreError(f"no template called {name.strip()!r}; there are: {names}")
+    names = ", ".join(repr(template.name) for template in everything[:12]) or _("none yet")
+    raise StoreError(
+        _("no template called {name}; there are: {names}").format(name=repr(name.strip()), names=names)
+    )
 
 
 def save_template(store: Store, template: Template, label: str | None = None) -> Template:
     """Add or replace a template, as one undoable change; ValidationError when another has its name."""
-    with store.transaction(label or f"template {template.name}"):
+    with store.transaction(label or _("template {name}").format(name=template.name)):
         twin = next(
             (
                 other
@@ -52,13 +55,15 @@ def save_template(store: Store, template: Template, label: str | None = None) ->
             None,
         )
         if twin is not None:
-            raise ValidationError("name", f"another template is already called {twin.name!r}")
+            raise ValidationError(
+                "name", _("another template is already called {name}").format(name=repr(twin.name))
+            )
         store._put(TABLE, template.id, template.to_dict())
     return template
 
 
 def delete_template(store: Store, template: Template) -> None:
-    with store.transaction(f"deletion of template {template.name}"):
+    with store.transaction(_("deletion of template {name}").format(name=template.name)):
         store._put(TABLE, template.id, None)
 
 
@@ -70,7 +75,7 @@ def ensure_default_templates(store: Store) -> bool:
         return False
     from dailyreach.core.planning.default_templates import default_templates
 
-    with store.transaction("default templates", undoable=False):
+    with store.transaction(_("default templates"), undoable=False):
         # Read again under the lock: another process may have just added them.
         if SEEDED_KEY in store.record_ids(META_TABLE):
             return False

@@ -1,0 +1,137 @@
+"""dailyreach draft, dailyreach template and dailyreach serve in Japanese, through the installed command
+(``DAILYREACH_LANG=ja``); the drafts themselves are the templates' words, whatever the language (issue 14)."""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from rich.cells import cell_len
+
+from tests.cli.test_serve import free_port
+from tests.conftest import run_cli
+
+JA = {"DAILYREACH_LANG": "ja", "COLUMNS": "80"}
+
+
+def ja(*args: str, db, check: bool = True, **kwargs):
+    return run_cli(*args, db=db, check=check, env=JA, **kwargs)
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "db.json"
+    run_cli("add", "山田 太郎", "--x", "@yamada", "--why", "上場した", db=path)
+    run_cli("add", "Ann Smith", "--email", "ann@example.com", "--call-name", "Annie", db=path)
+    return path
+
+
+def test_draft_help_in_japanese(db):
+    out = ja("draft", "--help", db=db).stdout
+    assert out.startswith("使い方: dailyreach draft [OPTIONS] CONTACT\n")
+    assert "  テンプレートから CONTACT（ID、ハンドルまたは名前）宛ての下書きを表示します。\n" in out
+    assert "何も送信しません。" in out
+    assert "  --template NAME  このテンプレートを使う（既定: 状況に合うもの）。\n" in out
+    assert "  --copy           下書きをシステムのクリップボードにもコピーする。\n" in out
+    assert max(cell_len(line) for line in out.splitlines()) <= 80, out
+
+
+def test_template_help_lists_its_commands_in_japanese(db):
+    out = ja("template", "--help", db=db).stdout
+    assert "  下書きの元になるメッセージのテンプレートを一覧・追加・編集・削除します。\n" in out
+    assert "  remove   テンプレート NAME を削除します。\n" in out
+    assert max(cell_len(line) for line in out.splitlines()) <= 80, out
+    main = ja("--help", db=db).stdout
+    assert "  draft        テンプレートから CONTACT（ID、ハンドルまたは名前）宛ての下書" in main
+    assert "  template     下書きの元になるメッセージのテンプレートを一覧・追加・編集・" in main
+
+
+def test_template_list_in_japanese_names_the_defaults_in_japanese(db):
+    listed = ja("template", "list", db=db).stdout.splitlines()
+    assert listed[0] == "最初の公開リプライ (en) · 最初の公開リプライ · すべてのチャネル · en"
+    assert "フォローアップ1 (ja) · フォローアップ #1 · すべてのチャネル · ja" in listed
+    assert len(listed) == 18
+    # Named once, when they were added: the names stay, in either language.
+    assert run_cli("template", "list", db=db).stdout.splitlines()[0].startswith("最初の公開リプライ (en) · ")
+
+
+def test_the_defaults_added_in_english_keep_their_names_in_japanese(db):
+    run_cli("template", "list", db=db)
+    assert ja("template", "list", db=db).stdout.splitlines()[0] == (
+        "first public reply (en) · 最初の公開リプライ · すべてのチャネル · en"
+    )
+
+
+def test_a_draft_in_japanese(db):
+    done = ja("draft", "yamada", db=db)
+    assert done.stdout.startswith("@yamada 大変参考になりました")  # the template's words
+    said = done.stderr.splitlines()
+    count = len(done.stdout.rstrip("\n")) + 1  # X weighs the Japanese twice, "@yamada" once
+    assert said[0].startswith("テンプレート: 最初の公開リプライ (ja) · x · ")
+    assert said[0].endswith("/280") and int(said[0].split(" · ")[-1].split("/")[0]) > count
+    assert said[1].startswith("送信先: https://x.com/intent/post?")
+    query = parse_qs(urlsplit(said[1].removeprefix("送信先: ")).query)
+    assert query == {"text": [done.stdout.rstrip("\n")]}
+    ann = ja("draft", "Ann", db=db)
+    assert ann.stdout.startswith("Hi Annie,")
+    assert "件名: A question from a first-time founder" in ann.stderr
+    assert "{my_name} に入る自分の名前は dailyreach template my-name NAME で設定できます" in ann.stderr
+    assert ja("template", "my-name", db=db).stdout == "（未設定）\n"
+    assert ja("template", "my-name", "佐藤 健", db=db).stdout == "自分の名前: 佐藤 健\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ("template", "add", "Bad", "--purpose", "first_dm", "--body", "Hi {nmae}"),
+            "本文: {nmae} というプレースホルダーはありません。使えるのは {name}、{call_name}、{handle}、"
+            "{why}、{days_since}、{my_name} です",
+        ),
+        (
+            ("template", "add", "Bad", "--purpose", "first_dm", "--body", "Hi {name:>9}"),
+            "本文: {name} に書式は付けられません。{name} と書いてください",
+        ),
+        (
+            ("template", "add", "Bad", "--purpose", "first_dm"),
+            "本文が空です: --body TEXT を指定するか、--body - で標準入力から読み込んでください",
+        ),
+        (("template", "remove", "nope"), "'nope' という名前のテンプレートはありません。あるテンプレート: "),
+        (("draft", "Ann", "--template", "nope"), "'nope' という名前のテンプレートはありません。"),
+    ],
+)
+def test_template_mistakes_in_japanese(db, args, said):
+    done = ja(*args, db=db, check=False)
+    assert done.returncode != 0
+    assert said in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_templates_added_edited_and_removed_say_so_in_japanese(db):
+    ja("template", "add", "Mine", "--purpose", "thanks_reply", "--body", "{call_name}、ありがとう", db=db)
+    assert ja("template", "edit", "mine", "--subject", "お礼", db=db).stdout == "保存しました: Mine\n"
+    shown = ja("template", "show", "Mine", db=db)
+    assert shown.stdout == "{call_name}、ありがとう\n"
+    assert shown.stderr == "Mine · 返信へのお礼 · すべてのチャネル · すべての言語\n件名: お礼\n"
+    taken = ja("template", "add", "MINE", "--purpose", "first_dm", "--body", "x", db=db, check=False)
+    assert "名前: 'Mine' という名前のテンプレートがすでにあります" in taken.stderr
+    assert ja("template", "remove", "Mine", db=db).stdout == "削除しました: Mine\n"
+
+
+def test_copy_without_a_clipboard_says_so_in_japanese(db, tmp_path):
+    env = {**JA, "PATH": str(tmp_path), "DISPLAY": "", "WAYLAND_DISPLAY": ""}
+    done = run_cli("draft", "yamada", "--copy", db=db, check=False, env=env)
+    assert done.returncode == 1 and done.stdout.startswith("@yamada ")
+    assert done.stderr.splitlines()[-1] == (
+        "コピーできませんでした: クリップボードのツールが見つかりません（pbcopy、clip、wl-copy、xclip、xsel、"
+        "termux-clipboard-set）。下書きは上に表示しています"
+    )
+
+
+def test_serve_refuses_a_host_other_than_loopback_in_japanese(tmp_path):
+    done = run_cli(
+        "serve", "--host", "0.0.0.0", "--port", str(free_port()), db=tmp_path / "db.json", check=False, env=JA
+    )
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr == (
+        "エラー: 0.0.0.0 はループバックアドレスではありません: そこに届く人は誰でも連絡先を閲覧・変更できて"
+        "しまいます。それでも公開するには --public-i-understand を付けてください。\n"
+    )
