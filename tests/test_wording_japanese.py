@@ -174,6 +174,10 @@ def test_an_import_is_described_in_japanese(ja):
     assert export_plan_text(plan, "would add") == "追加予定：連絡先2件、やりとり1件（4件は登録済み）"
     assert export_plan_text(plan, "added") == "追加しました：連絡先2件、やりとり1件（4件は登録済み）"
     assert export_plan_text(ImportPlan(), "added") == "追加しました：なし（0件は登録済み）"
+    assert (
+        export_plan_text(ImportPlan(new={"widgets": {"w": {}}}), "added")
+        == "追加しました：widgets1件（0件は登録済み）"
+    )
 
 
 def test_an_import_is_described_in_english_as_before():

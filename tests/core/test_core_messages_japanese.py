@@ -10,9 +10,9 @@ import pytest
 from dailyreach import i18n
 from dailyreach.core.errors import ImportRejected, ValidationError, field_label
 from dailyreach.core.files.contact_import import preview_import
-from dailyreach.core.planning.lookup import Ambiguous, NotFound, find_contact
+from dailyreach.core.planning.lookup import Ambiguous, NotFound, find_contact, find_invitation
 from dailyreach.core.records.handles import HandleError, normalise_handle
-from dailyreach.core.records.model import Contact, Interaction, Invitation
+from dailyreach.core.records.model import Contact, Interaction, Invitation, Snooze
 from dailyreach.core.records.readback import readable_settings
 from dailyreach.core.store.checked import checked_path
 from dailyreach.core.store.storage import StoreCorrupt
@@ -133,6 +133,47 @@ def test_what_undo_names_is_japanese(ja, store):
     assert store.undo().label == "山田 太郎 へのDM送信"
     store.save_contact(Contact.from_dict({"name": "佐藤"}))
     assert store.undo().label == "連絡先の保存"
+
+
+def test_what_undo_names_of_a_snooze_a_decline_and_a_deletion_is_japanese(ja, store):
+    taro = add_contact(store, "山田 太郎")
+    store.snooze(Snooze(contact_id=taro.id, until="2026-11-30"))
+    assert store.undo().label == "山田 太郎 を11月30日(月)まで後回し"
+    store.snooze(Snooze(contact_id="gone", until="2027-01-04"))
+    assert store.undo().label == "連絡先を2027年1月4日(月)まで後回し"
+    mixer = store.save_invitation(Invitation.from_dict({"title": "異業種交流会"}))
+    assert store.undo().label == "誘いの保存"
+    store.save_invitation(mixer)
+    store.decline_invitation(mixer.id)
+    assert store.undo().label == "「異業種交流会」を断る"
+    sent = log(store, taro, "dm_sent")
+    store.delete_interaction(sent.id)
+    assert store.undo().label == "山田 太郎 へのDM送信の削除"
+    store.delete_interaction("no-such-entry")
+    assert store.undo().label == "記録の削除"
+
+
+def test_what_undo_names_stays_english_in_english(store):
+    ann = add_contact(store, "Ann")
+    store.snooze(Snooze(contact_id=ann.id, until="2026-11-30"))
+    assert store.undo().label == "snooze of Ann until 2026-11-30"
+    sent = log(store, ann, "dm_sent")
+    store.delete_interaction(sent.id)
+    assert store.undo().label == "deletion of DM sent to Ann"
+
+
+def test_no_invitation_matches_in_japanese(ja):
+    invitations = [Invitation(title="交流会 A"), Invitation(title="交流会 B")]
+    with pytest.raises(NotFound, match=r"^'セミナー' に一致する誘いはありません（ID、タイトルで検索）$"):
+        find_invitation(invitations, "セミナー")
+    with pytest.raises(
+        Ambiguous, match="^'交流会' に一致する誘いが2件あります。ID で指定してください：\n  交流会 A"
+    ):
+        find_invitation(invitations, "交流会")
+    many = [Contact(name=f"山田 {n}") for n in range(10)]
+    with pytest.raises(Ambiguous) as caught:
+        find_contact(many, "山田")
+    assert str(caught.value).endswith("\n  …ほか2件")
 
 
 def test_no_contact_matches_in_japanese(ja):

@@ -11,6 +11,7 @@ from dailyreach import i18n
 from dailyreach.core.errors import DateParseError
 from dailyreach.core.planning.stats import weekday_names
 from dailyreach.core.records.dates import (
+    _relative_past,
     ago,
     day_range_text,
     day_text,
@@ -245,3 +246,17 @@ def test_japanese_relative_times_are_pendulums_words_without_its_spaces(ja):
         == "3 日 前"
     )
     assert ago(NOW.subtract(days=3), NOW) == "3日前"
+
+
+def test_how_long_ago_between_two_times_without_a_zone():
+    assert ago(datetime(2026, 1, 1, 0, 0), datetime(2026, 1, 1, 2, 0)) == "2 hours ago"
+
+
+def test_pendulums_words_keep_their_spaces_where_the_language_writes_them():
+    assert _relative_past("en", "day", 3) == "3 days ago"
+    assert _relative_past("ja", "day", 3) == "3日前"
+
+
+def test_an_empty_date_says_so_in_english():
+    with pytest.raises(DateParseError, match="^empty date: use YYYY-MM-DD, "):
+        parse_when("  ", NOW)
