@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 
 from dailyreach.core.planning.agenda import Agenda
-from dailyreach.core.records.dates import ago
+from dailyreach.core.records.dates import ago, day_text
 from dailyreach.core.records.model import Contact, Invitation
+from dailyreach.i18n import SOURCE_LANGUAGE, _, current_language, ngettext
 from dailyreach.wording import (
-    amount,
+    channel_label,
     export_plan_text,
     handles_text,
     hours,
     import_source,
-    plural,
+    invitation_kind_label,
+    money_text,
     reason_text,
     savings_text,
 )
@@ -98,10 +102,28 @@ def columns(rows: list[list[str]]) -> str:
     )
 
 
+def shown(key: str, label: Callable[[str], str]) -> str:
+    """A stored key (a channel, an invitation's kind) as a person reads it; English shows the key
+    itself, as it always has (``x``, ``sales_pitch``), other languages its label (X, 営業)."""
+    return key if current_language() == SOURCE_LANGUAGE else label(key)
+
+
+def _event_day(text: str | None, today: date) -> str:
+    """An invitation's event date (ISO in the file) as the language writes a day."""
+    if not text:
+        return ""
+    try:
+        return day_text(date.fromisoformat(text), today)
+    except ValueError:
+        return text
+
+
 def today_text(agenda: Agenda) -> str:
-    head = f"{agenda.day.isoformat()}  {agenda.progress}/{agenda.goal} today  streak {agenda.streak}"
+    head = _("{date}  {done}/{goal} today  streak {streak}").format(
+        date=day_text(agenda.day), done=agenda.progress, goal=agenda.goal, streak=agenda.streak
+    )
     if not agenda.items:
-        return f"{head}\nNothing planned: add a target with `dailyreach add NAME --x @handle`."
+        return f"{head}\n" + _("Nothing planned: add a target with `dailyreach add NAME --x @handle`.")
     rows = []
     for item in agenda.items:
         summary = contact_summary(item.contact)
@@ -110,7 +132,7 @@ def today_text(agenda: Agenda) -> str:
             [
                 "[x]" if item.done else "[ ]",
                 item.contact.name,
-                f"{summary['channel']} {summary['handle'] or ''}".strip(),
+                f"{shown(summary['channel'], channel_label)} {summary['handle'] or ''}".strip(),
                 reason,
                 item.contact.why.splitlines()[0] if item.contact.why else "",
             ]
@@ -120,47 +142,55 @@ def today_text(agenda: Agenda) -> str:
 
 def pending_text(agenda: Agenda) -> str:
     if not agenda.pending:
-        return "No one owes you a reply."
-    rows = [["name", "channel", "sent", "nudges", "follow-up due", ""]]
+        return _("No one owes you a reply.")
+    rows = [[_("name"), _("channel"), _("sent"), _("nudges"), _("follow-up due"), ""]]
     for reply in agenda.pending:
-        flag = "give up?" if reply.give_up_offered else ("overdue" if reply.overdue(agenda.day) else "")
+        flag = _("give up?") if reply.give_up_offered else (_("overdue") if reply.overdue(agenda.day) else "")
         rows.append(
             [
                 reply.contact.name,
-                reply.channel,
+                shown(reply.channel, channel_label),
                 ago(reply.waiting_since, agenda.now),
                 str(reply.nudges),
-                reply.follow_up_due.isoformat(),
+                day_text(reply.follow_up_due, agenda.day),
                 flag,
             ]
         )
     return columns(rows)
 
 
-def _invitation_row(invitation: Invitation) -> list[str]:
-    cost = f"{amount(invitation.cost)} {invitation.currency}" if invitation.cost else ""
+def _invitation_row(invitation: Invitation, today: date) -> list[str]:
+    cost = money_text(invitation.cost, invitation.currency) if invitation.cost else ""
     return [
         invitation.title,
         invitation.host,
-        invitation.event_date or "",
-        invitation.kind,
+        _event_day(invitation.event_date, today),
+        shown(invitation.kind, invitation_kind_label),
         hours(invitation.hours) if invitation.hours else "",
         cost,
     ]
 
 
 def invitations_text(agenda: Agenda) -> str:
-    lines = [f"Declined {len(agenda.declined)}: saved {savings_text(agenda.savings)}"]
+    lines = [
+        _("Declined {count}: saved {saved}").format(
+            count=len(agenda.declined), saved=savings_text(agenda.savings)
+        )
+    ]
     if agenda.declined:
-        lines.append(columns([_invitation_row(invitation) for invitation in agenda.declined]))
+        lines.append(columns([_invitation_row(invitation, agenda.day) for invitation in agenda.declined]))
     if agenda.undecided:
-        lines.append(f"\nUndecided {len(agenda.undecided)}:")
-        lines.append(columns([[inv.id, *_invitation_row(inv)] for inv in agenda.undecided]))
+        lines.append("\n" + _("Undecided {count}:").format(count=len(agenda.undecided)))
+        lines.append(columns([[inv.id, *_invitation_row(inv, agenda.day)] for inv in agenda.undecided]))
     return "\n".join(lines)
 
 
+def _line(number: int) -> str:
+    return _("line {number}").format(number=number)
+
+
 def _rows(rows: list[tuple[int, str, str]]) -> list[str]:
-    return [f"  line {line:<5} {label}: {reason}" for line, label, reason in rows]
+    return [f"  {pad(_line(line), 10)} {label}: {reason}" for line, label, reason in rows]
 
 
 def import_text(preview: ImportPreview, *, added: int | None) -> str:
@@ -171,24 +201,38 @@ def import_text(preview: ImportPreview, *, added: int | None) -> str:
         return "\n".join([export_plan_text(preview.export_plan, verb), *preview.notices])
     lines = [import_source(preview)]
     if added is None:
-        lines.append(f"{verb} {plural(len(preview.added), 'contact')}")
+        count = len(preview.added)
+        lines.append(
+            ngettext("would add {count} contact", "would add {count} contacts", count).format(count=count)
+        )
         if preview.added:
             lines.append(
                 columns(
                     [
-                        [f"  line {line}", contact.name, handles_text(contact)]
+                        [f"  {_line(line)}", contact.name, handles_text(contact)]
                         for line, contact in preview.added
                     ]
                 )
             )
     else:
-        lines.append(f"{verb} {plural(added, 'contact')}")
+        lines.append(ngettext("added {count} contact", "added {count} contacts", added).format(count=added))
         if added < len(preview.added):
-            lines.append(f"  {len(preview.added) - added} were added by someone else meanwhile and left out")
+            lines.append(
+                "  "
+                + _("{count} were added by someone else meanwhile and left out").format(
+                    count=len(preview.added) - added
+                )
+            )
     if preview.skipped:
-        lines += [f"skipped {len(preview.skipped)}:", *_rows(preview.skipped)]
+        lines += [_("skipped {count}:").format(count=len(preview.skipped)), *_rows(preview.skipped)]
     if preview.bad:
-        lines += [f"not imported, {plural(len(preview.bad), 'bad row')}:", *_rows(preview.bad)]
+        count = len(preview.bad)
+        lines += [
+            ngettext("not imported, {count} bad row:", "not imported, {count} bad rows:", count).format(
+                count=count
+            ),
+            *_rows(preview.bad),
+        ]
     if preview.notices:
-        lines += ["notes:", *(f"  {notice}" for notice in preview.notices)]
+        lines += [_("notes:"), *(f"  {notice}" for notice in preview.notices)]
     return "\n".join(lines)

@@ -7,6 +7,9 @@ import math
 from datetime import date
 from typing import Any
 
+from rich.cells import cell_len
+
+from dailyreach import wording
 from dailyreach.core.planning.stats import (
     CHANNEL_LABELS,
     DayCount,
@@ -16,16 +19,33 @@ from dailyreach.core.planning.stats import (
     WeekReview,
     weekday_names,
 )
+from dailyreach.core.records.dates import day_range_text, day_text
 from dailyreach.core.store.threads import zone_name
-from dailyreach.report import columns, contact_summary
-from dailyreach.wording import amount, plural
+from dailyreach.i18n import N_, _, ngettext
+from dailyreach.report import columns, contact_summary, pad
+from dailyreach.wording import amount
 
 BAR_WIDTH = 20
 EIGHTHS = " ▏▎▍▌▋▊▉█"
 SPARKS = "▁▂▃▄▅▆▇█"
 # A day's shade in the calendar, by heat_level: none, some, half the goal or more, the goal met.
 SHADES = "·░▒█"
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = (
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("May"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Aug"),
+    N_("Sep"),
+    N_("Oct"),
+    N_("Nov"),
+    N_("Dec"),
+)
+# Settings.week_start, as a person reads it.
+WEEK_START_NAMES = {"monday": N_("Monday"), "saturday": N_("Saturday"), "sunday": N_("Sunday")}
 
 
 # -- shared wording ----------------------------------------------------------------------------------
@@ -43,7 +63,12 @@ def heat_level(sent: int, goal: int) -> int:
 def heat_legend(goal: int) -> list[tuple[int, str]]:
     """(level, how many messages) for each level a day can have with this goal."""
     half = math.ceil(goal / 2)
-    ranges = [(0, "none"), (1, _span(1, half - 1)), (2, _span(half, goal - 1)), (3, f"{goal}+ goal met")]
+    ranges = [
+        (0, _("none")),
+        (1, _span(1, half - 1)),
+        (2, _span(half, goal - 1)),
+        (3, _("{goal}+ goal met").format(goal=goal)),
+    ]
     return [(level, words) for level, words in ranges if words]
 
 
@@ -54,7 +79,20 @@ def _span(low: int, high: int) -> str:
 
 
 def replies(count: int) -> str:
-    return f"{count} {'reply' if count == 1 else 'replies'}"
+    return ngettext("{count} reply", "{count} replies", count).format(count=count)
+
+
+def messages(count: int) -> str:
+    return ngettext("{count} message", "{count} messages", count).format(count=count)
+
+
+def days(count: int) -> str:
+    return ngettext("{count} day", "{count} days", count).format(count=count)
+
+
+def _tenths(value: float) -> str:
+    """6.5, or 6 for 6.0."""
+    return f"{value:.1f}".removesuffix(".0")
 
 
 def percent(share: float | None) -> str:
@@ -66,52 +104,68 @@ def duration(hours: float | None) -> str:
     if hours is None:
         return "—"
     if hours < 1:
-        return f"{hours * 60:.0f} min"
+        return _("{minutes} min").format(minutes=f"{hours * 60:.0f}")
     if hours < 48:
-        return f"{hours:.1f} h".replace(".0 h", " h")
-    return f"{hours / 24:.1f} d".replace(".0 d", " d")
+        return _("{hours} h").format(hours=_tenths(hours))
+    return _("{days} d").format(days=_tenths(hours / 24))
 
 
 def money_text(money: dict[str, float]) -> str:
-    return " · ".join(f"{amount(total)} {currency}" for currency, total in money.items())
+    return " · ".join(wording.money_text(total, currency) for currency, total in money.items())
 
 
 def hours_text(hours: float) -> str:
-    return f"{amount(hours)} h"
+    return _("{hours} h").format(hours=amount(hours))
 
 
 def week_range(start: date, end: date) -> str:
-    return f"{start:%b} {start.day} – {end:%b} {end.day}"
+    return day_range_text(start, end)
 
 
 def review_line(review: WeekReview, goal: int) -> str:
     """Last week in one line: sent, replies, meetings, goal days kept, invitations declined."""
     return " · ".join(
         [
-            f"{review.sent} sent",
+            _("{count} sent").format(count=review.sent),
             replies(review.replies),
-            plural(review.meetings, "meeting"),
-            f"goal of {goal} kept {review.goal_days} of 7 days",
-            f"{plural(review.declined, 'invitation')} declined",
+            ngettext("{count} meeting", "{count} meetings", review.meetings).format(count=review.meetings),
+            _("goal of {goal} kept {count} of 7 days").format(goal=goal, count=review.goal_days),
+            ngettext("{count} invitation declined", "{count} invitations declined", review.declined).format(
+                count=review.declined
+            ),
         ]
     )
 
 
 def follow_up_reason(item: FollowUp, today: date) -> str:
-    days = (today - item.since.date()).days
-    when = "today" if days == 0 else ("yesterday" if days == 1 else f"{days} days ago")
-    channel = CHANNEL_LABELS.get(item.channel, item.channel)
+    count = (today - item.since.date()).days
+    when = (
+        _("today")
+        if count == 0
+        else (_("yesterday") if count == 1 else ngettext("{count} day ago", "{count} days ago", count))
+    ).format(count=count)
+    channel = _(CHANNEL_LABELS.get(item.channel, item.channel))
     if item.reason == "answered":
-        return f"answered {when} on {channel}: your turn"
-    nudged = f", {plural(item.nudges, 'follow-up')} sent" if item.nudges else ""
-    return f"no answer since {when} on {channel}{nudged}: follow up"
+        return _("answered {when} on {channel}: your turn").format(when=when, channel=channel)
+    if not item.nudges:
+        return _("no answer since {when} on {channel}: follow up").format(when=when, channel=channel)
+    return ngettext(
+        "no answer since {when} on {channel}, {count} follow-up sent: follow up",
+        "no answer since {when} on {channel}, {count} follow-ups sent: follow up",
+        item.nudges,
+    ).format(when=when, channel=channel, count=item.nudges)
+
+
+def month_name(number: int) -> str:
+    """A month's short name: Nov, 11月."""
+    return _(MONTHS[number - 1])
 
 
 def month_label(month: str | None) -> str:
     if month is None:
-        return "no date"
+        return _("no date")
     year, number = month.split("-")
-    return f"{MONTHS[int(number) - 1]} {year}"
+    return _("{month} {year}").format(month=month_name(int(number)), year=year)
 
 
 # -- JSON --------------------------------------------------------------------------------------------
@@ -237,7 +291,7 @@ def calendar_lines(stats: Stats) -> list[str]:
         cells = "".join(
             SHADES[heat_level(week[row].sent, stats.goal)] if row < len(week) else " " for week in weeks
         )
-        lines.append(f"{name}  {cells}".rstrip())
+        lines.append(f"{pad(_(name), 3)}  {cells}".rstrip())
     legend = "  ".join(f"{SHADES[level]} {words}" for level, words in heat_legend(stats.goal))
     lines.append(f"     {legend}")
     return lines
@@ -245,24 +299,27 @@ def calendar_lines(stats: Stats) -> list[str]:
 
 def month_row(week_starts: list[date], cell: int = 1) -> str:
     """Month names over the weeks they begin in, ``cell`` characters a week; a name that would run into
-    the one before is left out."""
-    row = [" "] * (len(week_starts) * cell + 3)
+    the one before is left out. Measured in cells: a double-width character fills two."""
+    row = [" "] * (len(week_starts) * cell + 4)
     free_from, previous = 0, None
     for index, start in enumerate(week_starts):
         at = index * cell
         if start.month != previous and at >= free_from:
-            row[at : at + 3] = MONTHS[start.month - 1]
-            free_from = at + 4
+            name = month_name(start.month)
+            # A wide character fills its cell and the next one's, left empty.
+            cells = [piece for char in name for piece in ((char, "") if cell_len(char) == 2 else (char,))]
+            row[at : at + len(cells)] = cells
+            free_from = at + len(cells) + 1
         previous = start.month
     return "".join(row).rstrip()
 
 
 def _rates_rows(title: str, rates: list[ReplyRate]) -> list[list[str]]:
-    rows = [[title, "contacted", "replied", "rate", "median wait", ""]]
+    rows = [[title, _("contacted"), _("replied"), _("rate"), _("median wait"), ""]]
     for rate in rates:
         rows.append(
             [
-                f"  {rate.label}",
+                f"  {_(rate.label)}",
                 str(rate.contacted),
                 str(rate.replied),
                 percent(rate.rate),
@@ -275,25 +332,45 @@ def _rates_rows(title: str, rates: list[ReplyRate]) -> list[list[str]]:
 
 def stats_text(stats: Stats) -> str:
     first, today = stats.first_day, stats.today
-    span = f"{len(stats.weeks)} weeks from {stats.week_start.capitalize()}"
+    week_start = _(WEEK_START_NAMES.get(stats.week_start, stats.week_start.capitalize()))
+    sent_label, replies_label = _("Sent per week"), _("Replies")
+    label_width = max(13, cell_len(sent_label), cell_len(replies_label)) + 3
     lines = [
-        f"Stats {first.isoformat()} – {today.isoformat()} ({span}; goal {stats.goal} a day; {zone_name(stats.zone)})",
+        _("Stats {first} – {last} ({weeks} weeks from {week_start}; goal {goal} a day; {zone})").format(
+            first=day_text(first, today),
+            last=day_text(today),
+            weeks=len(stats.weeks),
+            week_start=week_start,
+            goal=stats.goal,
+            zone=zone_name(stats.zone),
+        ),
         "",
-        "Outreach per day",
+        _("Outreach per day"),
         *calendar_lines(stats),
-        f"Streak {plural(stats.current_streak, 'day')} · longest {plural(stats.longest_streak, 'day')} · "
-        f"goal met on {stats.goal_days} of {len(stats.days)} days · "
-        f"{plural(stats.sent, 'message')} on {plural(stats.days_with_outreach, 'day')}",
+        " · ".join(
+            [
+                ngettext("Streak {count} day", "Streak {count} days", stats.current_streak).format(
+                    count=stats.current_streak
+                ),
+                ngettext("longest {count} day", "longest {count} days", stats.longest_streak).format(
+                    count=stats.longest_streak
+                ),
+                _("goal met on {count} of {days} days").format(count=stats.goal_days, days=len(stats.days)),
+                _("{messages} on {days}").format(
+                    messages=messages(stats.sent), days=days(stats.days_with_outreach)
+                ),
+            ]
+        ),
         "",
-        f"Sent per week   {sparkline([week.sent for week in stats.weeks])}",
-        f"Replies         {sparkline([week.replies for week in stats.weeks])}",
+        pad(sent_label, label_width) + sparkline([week.sent for week in stats.weeks]),
+        pad(replies_label, label_width) + sparkline([week.replies for week in stats.weeks]),
     ]
     largest = max((week.sent for week in stats.weeks), default=0)
-    week_rows = [["Week of", "sent", "", "replies", "meetings", "goal days"]]
+    week_rows = [[_("Week of"), _("sent"), "", _("replies"), _("meetings"), _("goal days")]]
     for week in stats.weeks:
         week_rows.append(
             [
-                week.start.isoformat(),
+                day_text(week.start, today),
                 str(week.sent),
                 bar(week.sent, largest),
                 str(week.replies),
@@ -303,16 +380,16 @@ def stats_text(stats: Stats) -> str:
         )
     lines += [columns(week_rows), ""]
     if stats.by_channel:
-        rows = _rates_rows("Reply rate by channel", stats.by_channel)
-        rows += [[""] * 6, *_rates_rows("By first message", stats.by_first_touch)]
+        rows = _rates_rows(_("Reply rate by channel"), stats.by_channel)
+        rows += [[""] * 6, *_rates_rows(_("By first message"), stats.by_first_touch)]
         lines += [columns(rows), ""]
     else:
-        lines += ["Reply rate: no message sent yet.", ""]
+        lines += [_("Reply rate: no message sent yet."), ""]
     targets = stats.funnel[0].count
-    funnel_rows = [["Funnel", "count", "of previous", ""]]
+    funnel_rows = [[_("Funnel"), _("count"), _("of previous"), ""]]
     for step in stats.funnel:
         shown = "" if step.conversion is None and step is stats.funnel[0] else percent(step.conversion)
-        funnel_rows.append([f"  {step.label}", str(step.count), shown, bar(step.count, targets)])
+        funnel_rows.append([f"  {_(step.label)}", str(step.count), shown, bar(step.count, targets)])
     lines += [columns(funnel_rows), ""]
     lines += _declined_lines(stats)
     lines += ["", *review_lines(stats)]
@@ -322,15 +399,27 @@ def stats_text(stats: Stats) -> str:
 def _declined_lines(stats: Stats) -> list[str]:
     declined = stats.declined
     if not declined.count:
-        return ["Declined invitations: none yet."]
-    saved = [hours_text(declined.hours)] + ([money_text(declined.money)] if declined.money else [])
+        return [_("Declined invitations: none yet.")]
+    saved = (
+        _("{hours} and {money}").format(hours=hours_text(declined.hours), money=money_text(declined.money))
+        if declined.money
+        else hours_text(declined.hours)
+    )
     lines = [
-        f"Declined {plural(declined.count, 'invitation')}: saved {' and '.join(saved)}; "
-        f"in those weeks you sent {plural(declined.sent_those_weeks, 'message')} instead "
-        f"and got {replies(declined.replies_those_weeks)}"
+        _(
+            "Declined {invitations}: saved {saved}; in those weeks you sent {messages} instead "
+            "and got {replies}"
+        ).format(
+            invitations=ngettext("{count} invitation", "{count} invitations", declined.count).format(
+                count=declined.count
+            ),
+            saved=saved,
+            messages=messages(declined.sent_those_weeks),
+            replies=replies(declined.replies_those_weeks),
+        )
     ]
     largest = max(month.hours for month in declined.months)
-    rows = [["  Month", "declined", "hours", "", "money", "sent those weeks"]]
+    rows = [["  " + _("Month"), _("declined"), _("hours"), "", _("money"), _("sent those weeks")]]
     for month in declined.months:
         rows.append(
             [
@@ -347,9 +436,13 @@ def _declined_lines(stats: Stats) -> list[str]:
 
 def review_lines(stats: Stats) -> list[str]:
     review = stats.last_week
-    lines = [f"Last week ({week_range(review.start, review.end)}): {review_line(review, stats.goal)}"]
+    lines = [
+        _("Last week ({days}): {review}").format(
+            days=week_range(review.start, review.end), review=review_line(review, stats.goal)
+        )
+    ]
     if review.follow_ups:
-        lines.append("Worth a follow-up:")
+        lines.append(_("Worth a follow-up:"))
         lines.append(
             columns(
                 [
