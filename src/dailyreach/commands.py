@@ -246,7 +246,7 @@ def add(
             "cadence_days": cadence,
         }
     )
-    echo(session.store.save_contact(contact, f"add {contact.name}").id)
+    echo(session.store.save_contact(contact, _("add {name}").format(name=contact.name)).id)
 
 
 @cli.command(
@@ -325,7 +325,7 @@ def invite(
             "decided_at": now.isoformat() if decline else None,
         }
     )
-    echo(store.save_invitation(invitation, f"invitation {invitation.title}").id)
+    echo(store.save_invitation(invitation, _("invitation {title}").format(title=invitation.title)).id)
 
 
 @cli.command(

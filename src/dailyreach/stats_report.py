@@ -11,7 +11,6 @@ from rich.cells import cell_len
 
 from dailyreach import wording
 from dailyreach.core.planning.stats import (
-    CHANNEL_LABELS,
     DayCount,
     FollowUp,
     ReplyRate,
@@ -138,13 +137,8 @@ def review_line(review: WeekReview, goal: int) -> str:
 
 
 def follow_up_reason(item: FollowUp, today: date) -> str:
-    count = (today - item.since.date()).days
-    when = (
-        _("today")
-        if count == 0
-        else (_("yesterday") if count == 1 else ngettext("{count} day ago", "{count} days ago", count))
-    ).format(count=count)
-    channel = _(CHANNEL_LABELS.get(item.channel, item.channel))
+    when = wording.days_ago((today - item.since.date()).days)
+    channel = wording.channel_label(item.channel)
     if item.reason == "answered":
         return _("answered {when} on {channel}: your turn").format(when=when, channel=channel)
     if not item.nudges:
@@ -291,7 +285,7 @@ def calendar_lines(stats: Stats) -> list[str]:
         cells = "".join(
             SHADES[heat_level(week[row].sent, stats.goal)] if row < len(week) else " " for week in weeks
         )
-        lines.append(f"{pad(_(name), 3)}  {cells}".rstrip())
+        lines.append(f"{pad(name, 3)}  {cells}".rstrip())
     legend = "  ".join(f"{SHADES[level]} {words}" for level, words in heat_legend(stats.goal))
     lines.append(f"     {legend}")
     return lines
