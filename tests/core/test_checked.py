@@ -113,8 +113,19 @@ def test_an_edit_that_keeps_the_size_is_still_seen(store, db_path, clock):
         lambda record: {**record, "version": "0.0.0-other"},
         lambda record: {**record, "problems": {"contacts": {"x": ["name", 3]}}},
         lambda record: [record],
+        lambda record: {**record, "log": "abc"},
+        lambda record: {**record, "log": [1, 2]},
+        lambda record: {**record, "log": [1, 2, "3"]},
     ],
-    ids=["other content", "other version", "mistyped problems", "not an object"],
+    ids=[
+        "other content",
+        "other version",
+        "mistyped problems",
+        "not an object",
+        "log text",
+        "log short",
+        "log mistyped",
+    ],
 )
 def test_a_record_of_other_content_or_version_or_broken_is_not_trusted(store, db_path, clock, tamper):
     ann = add_contact(store, "Ann", handles={"x": "@ann"})

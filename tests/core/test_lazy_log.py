@@ -89,6 +89,12 @@ def test_asking_for_a_record_it_does_not_hold_needs_no_parsing():
     assert "r9" in table and table.get("r9") == {"kind": "note"} and not table.loaded
 
 
+def test_membership_is_answered_rightly_parsed_or_not():
+    table = lazy(RECORDS)
+    assert "r1" in table and table.loaded  # held: answered from the parsed records
+    assert "r1" in table and "zz" not in table and 5 not in table
+
+
 def test_a_key_that_only_appears_inside_a_record_is_not_taken_for_a_record():
     table = lazy({"r1": {"r2": "not a record"}})
     table["r2"] = {"kind": "note"}
@@ -134,6 +140,17 @@ def test_the_plan_and_a_new_log_need_not_parse_the_log(store, db_path, clock, pa
     assert parses and max(parses) < log_bytes  # the rest of the file only
     assert canonical(db_path)
     assert len(Store(db_path, clock=clock).interactions(ann.id)) == 31
+
+
+def test_a_change_elsewhere_writes_the_unparsed_log_back_as_it_was(store, db_path, clock, parses):
+    ann = filled(store, clock, 4)
+    log_before = json.loads(db_path.read_text())["interactions"]
+    reopened = Store(db_path, clock=clock)
+    add_contact(reopened, "Bob", handles={"x": "@bob"})  # the log is neither read nor added to
+    assert not reopened._storage.read()["interactions"].loaded
+    assert json.loads(db_path.read_text())["interactions"] == log_before
+    assert canonical(db_path)
+    assert len(Store(db_path, clock=clock).interactions(ann.id)) == 4
 
 
 def test_a_file_the_record_does_not_know_is_parsed_whole(store, db_path, clock, parses):
