@@ -272,3 +272,63 @@ def test_what_an_import_keeps_in_notes_is_counted_in_japanese(ja, store, tmp_pat
     assert preview.added[0][1].notes.startswith(
         "E-mail: yamada@example.jp"
     )  # the notes stay as the file's data
+
+
+BROKEN_EXPORT = {
+    "format": "other",
+    "version": 1,
+    "exported_at": 3,
+    "contacts": [
+        {
+            "id": "a",
+            "name": "",
+            "handles": {},
+            "why": "",
+            "notes": "",
+            "tags": [],
+            "priority": 0,
+            "followers": -1,
+            "cadence_days": None,
+            "archived": False,
+            "created_at": "yesterday",
+            "updated_at": "2026-11-23T09:00:00+09:00",
+            "mood": 1,
+        }
+    ],
+    "interactions": [{"id": "b"}],
+    "invitations": [],
+    "snoozes": [],
+    "plans": [],
+    "templates": [],
+    "settings": {},
+    "extra": 1,
+}
+
+
+def schema_problems(tmp_path, store) -> list[str]:
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(BROKEN_EXPORT), encoding="utf-8")
+    with pytest.raises(ImportRejected) as caught:
+        preview_import(store, path)
+    return caught.value.problems
+
+
+def test_what_the_export_schema_finds_is_said_in_japanese(ja, store, tmp_path):
+    problems = schema_problems(tmp_path, store)
+    assert "ファイル: 'extra' はこのレコードの項目ではありません" in problems
+    assert "format: 'other' は 'dailyreach' ではありません" in problems
+    assert "exported_at: 3 はテキストではありません" in problems
+    assert "contacts[0]: 'mood' はこのレコードの項目ではありません" in problems
+    assert "contacts[0].name: 空にはできません" in problems
+    assert "contacts[0].priority: 0 は 1, 2, 3 のどれでもありません" in problems
+    assert "contacts[0].followers: -1 は 0 より小さいです" in problems
+    assert "contacts[0].created_at: 'yesterday' はこの項目の形式ではありません" in problems
+    assert "interactions[0]: 'contact_id' がありません" in problems
+
+
+def test_what_the_export_schema_finds_stays_jsonschemas_english(store, tmp_path):
+    problems = schema_problems(tmp_path, store)
+    assert "file: Additional properties are not allowed ('extra' was unexpected)" in problems
+    assert "format: 'dailyreach' was expected" in problems
+    assert "contacts[0].priority: 0 is not one of [1, 2, 3]" in problems
+    assert "interactions[0]: 'contact_id' is a required property" in problems

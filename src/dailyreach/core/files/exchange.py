@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -13,6 +14,7 @@ import orjson
 from dailyreach.core.errors import PROBLEMS_SHOWN, ImportRejected, ValidationError
 from dailyreach.core.records.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
 from dailyreach.core.records.template import Template
+from dailyreach.core.records.validation import shown
 from dailyreach.core.store.store import (
     FORMAT_NAME,
     KEY_FIELDS,
@@ -21,9 +23,19 @@ from dailyreach.core.store.store import (
     Store,
     not_in_future,
 )
-from dailyreach.i18n import _
+from dailyreach.i18n import N_, SOURCE_LANGUAGE, _, current_language
 
 EXPORT_VERSION = 1
+# JSON's types as a person calls them, in schema messages.
+JSON_TYPES = {
+    "string": N_("text"),
+    "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "boolean": N_("true or false"),
+    "array": N_("a list"),
+    "object": N_("a JSON object"),
+    "null": N_("null"),
+}
 
 
 class _Record(Protocol):
@@ -76,6 +88,42 @@ def write_export(path: Path, payload: bytes, *, force: bool = False) -> None:
     write_new_file(path, payload, replace=force)
 
 
+_REQUIRED = re.compile(r"(.+) is a required property")
+_UNEXPECTED = re.compile(r"\((.+) (?:was|were) unexpected\)")
+
+
+def schema_message(error: Any) -> str:
+    """What a JSON Schema check found, as jsonschema says it in English and in the language in use
+    otherwise, for the checks the export's schema makes (anything else stays jsonschema's)."""
+    if current_language() == SOURCE_LANGUAGE:
+        return str(error.message)
+    value, rule = shown(error.instance), error.validator_value
+    required = _REQUIRED.fullmatch(error.message) if error.validator == "required" else None
+    unexpected = _UNEXPECTED.search(error.message) if error.validator == "additionalProperties" else None
+    if required is not None:
+        return _("{name} is missing").format(name=required[1])
+    if unexpected is not None:
+        return _("{names} is not a field of this record").format(names=unexpected[1])
+    if error.validator == "const":
+        return _("{value} is not {expected}").format(value=value, expected=repr(rule))
+    if error.validator == "enum":
+        return _("{value} is not one of {allowed}").format(value=value, allowed=", ".join(map(str, rule)))
+    if error.validator == "type":
+        kinds = ", ".join(
+            _(JSON_TYPES.get(kind, kind)) for kind in ([rule] if isinstance(rule, str) else rule)
+        )
+        return _("{value} is not {kinds}").format(value=value, kinds=kinds)
+    if error.validator == "minLength" and rule == 1:
+        return _("must not be empty")
+    if error.validator == "maxLength":
+        return _("is longer than {limit} characters").format(limit=rule)
+    if error.validator == "minimum":
+        return _("{value} is less than {minimum}").format(value=value, minimum=rule)
+    if error.validator in ("pattern", "format", "propertyNames", "oneOf"):
+        return _("{value} is not in the form this field takes").format(value=value)
+    return str(error.message)
+
+
 def _schema_problems(data: Any) -> list[str]:
     from jsonschema import Draft202012Validator  # imported here: only imports need it, and it is slow
 
@@ -83,7 +131,7 @@ def _schema_problems(data: Any) -> list[str]:
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
-        problems.append(f"{where.lstrip('.') or _('file')}: {error.message}")
+        problems.append(f"{where.lstrip('.') or _('file')}: {schema_message(error)}")
         if len(problems) > PROBLEMS_SHOWN:
             break
     return problems
