@@ -73,9 +73,9 @@ def test_a_draft_in_japanese(db):
     ann = ja("draft", "Ann", db=db)
     assert ann.stdout.startswith("Hi Annie,")
     assert "件名: A question from a first-time founder" in ann.stderr
-    assert "{my_name} に入る自分の名前は dailyreach template my-name NAME で設定できます" in ann.stderr
+    assert "{my_name} に入るあなたの名前は dailyreach template my-name NAME で設定できます" in ann.stderr
     assert ja("template", "my-name", db=db).stdout == "（未設定）\n"
-    assert ja("template", "my-name", "佐藤 健", db=db).stdout == "自分の名前: 佐藤 健\n"
+    assert ja("template", "my-name", "佐藤 健", db=db).stdout == "あなたの名前: 佐藤 健\n"
 
 
 @pytest.mark.parametrize(
