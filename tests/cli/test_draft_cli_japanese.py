@@ -1,13 +1,14 @@
 """dailyreach draft, dailyreach template and dailyreach serve in Japanese, through the installed command
 (``DAILYREACH_LANG=ja``); the drafts themselves are the templates' words, whatever the language (issue 14)."""
 
+import socket
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from rich.cells import cell_len
 
-from tests.cli.test_serve import free_port
 from tests.conftest import run_cli
+from tests.served import Served, free_port
 
 JA = {"DAILYREACH_LANG": "ja", "COLUMNS": "80"}
 
@@ -134,4 +135,34 @@ def test_serve_refuses_a_host_other_than_loopback_in_japanese(tmp_path):
     assert done.stderr == (
         "エラー: 0.0.0.0 はループバックアドレスではありません: そこに届く人は誰でも連絡先を閲覧・変更できて"
         "しまいます。それでも公開するには --public-i-understand を付けてください。\n"
+    )
+
+
+def test_serve_says_where_and_warns_in_japanese(tmp_path, monkeypatch):
+    monkeypatch.setenv("DAILYREACH_LANG", "ja")
+    server = Served(tmp_path, "--host", "0.0.0.0", "--public-i-understand")
+    try:
+        assert server.first_line == (
+            f"dailyreach を http://0.0.0.0:{server.port} で公開しています: ブラウザーで開いてください。"
+            "Ctrl+C で停止します。\n"
+        )
+        code, _, err = server.interrupt()
+    finally:
+        server.kill()
+    assert code == 0
+    assert err == (
+        f"警告: 0.0.0.0:{server.port} に届く人は誰でも dailyreach を開けます。連絡先をすべて閲覧・変更"
+        "できます。パスワードはありません。\n"
+    )
+
+
+def test_serve_on_a_port_in_use_says_so_in_japanese(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = run_cli("serve", "--port", str(port), db=tmp_path / "db.json", check=False, env=JA)
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"エラー: 127.0.0.1 のポート {port} はすでに使われています: --port で別のポートを選んでください\n"
     )
