@@ -26,9 +26,14 @@ Command = TypeVar("Command", bound=Callable[..., Any])
 SET_MY_NAME = N_("set your name for {my_name} with: dailyreach template my-name NAME")
 NOT_COPIED = N_("not copied: {problem}; the draft is printed above")
 EMPTY_BODY = N_("the body is empty: give --body TEXT, or --body - to read it from stdin")
-PURPOSE_CHOICES = (
-    "first_public_reply, first_dm, follow_up_1, follow_up_2, thanks_reply, meeting_ask or thanks_met."
-)
+# What --purpose takes (the stored keys, the same in every language).
+PURPOSES = ("first_public_reply", "first_dm", "follow_up_1", "follow_up_2", "thanks_reply", "meeting_ask")
+LAST_PURPOSE = "thanks_met"
+
+
+def purpose_choices() -> str:
+    """'first_public_reply, first_dm, ... or thanks_met.' in the language in use."""
+    return _("{purposes} or {last}.").format(purposes=", ".join(PURPOSES), last=LAST_PURPOSE)
 
 
 def _echo(text: object, *, err: bool = False) -> None:
@@ -151,7 +156,7 @@ def _fields_options(command: Command) -> Command:
     """The options ``add`` and ``edit`` share."""
     for option in reversed(
         [
-            click.option("--purpose", help=PURPOSE_CHOICES),
+            click.option("--purpose", help=purpose_choices()),
             click.option("--channel", help=_("Only for this channel (x, bluesky, email...); 'any' for all.")),
             click.option("--language", help=_("en, ja, or 'any'.")),
             click.option("--subject", help=_("The e-mail subject line.")),
@@ -182,7 +187,7 @@ def add_template(
     if not (text or "").strip():
         raise click.UsageError(_(EMPTY_BODY))
     if not purpose:
-        raise click.UsageError(_("give --purpose: {purposes}").format(purposes=PURPOSE_CHOICES))
+        raise click.UsageError(_("give --purpose: {purposes}").format(purposes=purpose_choices()))
     ensure_default_templates(session.store)
     made = Template.from_dict(
         {

@@ -166,3 +166,14 @@ def test_serve_on_a_port_in_use_says_so_in_japanese(tmp_path):
     assert done.stderr == (
         f"エラー: 127.0.0.1 のポート {port} はすでに使われています: --port で別のポートを選んでください\n"
     )
+
+
+def test_purpose_help_names_every_purpose_and_says_or_in_japanese(db):
+    from dailyreach import draft_commands
+    from dailyreach.core.records.template import PURPOSES
+
+    assert (*draft_commands.PURPOSES, draft_commands.LAST_PURPOSE) == PURPOSES
+    out = ja("template", "add", "--help", db=db).stdout
+    assert "meeting_ask、または thanks_met。" in out
+    said = ja("template", "add", "X", "--body", "x", db=db, check=False).stderr
+    assert "エラー: --purpose を指定してください: first_public_reply, first_dm," in said
