@@ -24,7 +24,8 @@ install: $(STAMP)
 	  *) echo "Add ~/.local/bin to PATH, or run $(abspath $(BIN)/dailyreach)";; esac
 
 SNAPSHOTS := tests/tui/test_snapshots.py tests/tui/test_contacts_snapshots.py tests/tui/test_form_snapshots.py \
-	tests/tui/test_stats_snapshots.py tests/tui/test_draft_snapshots.py
+	tests/tui/test_stats_snapshots.py tests/tui/test_draft_snapshots.py tests/tui/test_japanese_snapshots.py \
+	tests/tui/test_draft_snapshots_japanese.py
 
 # Snapshots run on their own, after the rest: on a machine busy with the other tests a table can be
 # caught before it has measured its rows.

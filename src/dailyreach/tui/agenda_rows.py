@@ -2,40 +2,48 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from rich.text import Text
 
 from dailyreach.core.planning.agenda import Agenda, TodayItem
 from dailyreach.core.planning.planner import PendingReply
-from dailyreach.core.records.dates import ago
+from dailyreach.core.records.dates import ago, day_text
 from dailyreach.core.records.model import Invitation
+from dailyreach.i18n import N_, _
 from dailyreach.report import contact_summary
 from dailyreach.tui.columns import Column
 from dailyreach.tui.rows import Row
-from dailyreach.wording import reason_text, saved_text
+from dailyreach.tui.words import LONGEST_DAY, channel_text, iso_day_text
+from dailyreach.wording import (
+    INVITATION_KIND_LABELS,
+    REASONS,
+    invitation_kind_label,
+    reason_text,
+    saved_text,
+)
 
 TODAY_COLUMNS = (
     Column("mark", "", width=1),
-    Column("name", "Name", least=8, most=20, weight=2),
-    Column("reason", "Reason", width=13),
-    Column("handle", "Handle", least=10, most=36, weight=3),
-    Column("why", "Why"),
+    Column("name", N_("Name"), least=8, most=20, weight=2),
+    Column("reason", N_("Reason"), width=13, fits=lambda: [reason_text(r, 9) for r in REASONS]),
+    Column("handle", N_("Handle"), least=10, most=36, weight=3),
+    Column("why", N_("Why")),
 )
 PENDING_COLUMNS = (
-    Column("name", "Name", least=8, most=28),
-    Column("waited", "Waiting", width=14),
-    Column("nudges", "Nudges", width=6),
-    Column("due", "Follow-up", width=10),
-    Column("channel", "Channel"),
+    Column("name", N_("Name"), least=8, most=28),
+    Column("waited", N_("Waiting"), width=14),
+    Column("nudges", N_("Nudges"), width=6),
+    Column("due", N_("Follow-up"), width=10, fits=lambda: [day_text(LONGEST_DAY), _("give up?")]),
+    Column("channel", N_("Channel"), least=9),
 )
 INVITATION_COLUMNS = (
     Column("mark", "", width=1),
-    Column("title", "Title", least=10, most=44, weight=3),
-    Column("date", "Date", width=10),
-    Column("saved", "Saved", least=6, most=20, weight=2),
-    Column("kind", "Kind", width=11),
-    Column("host", "From"),
+    Column("title", N_("Title"), least=10, most=44, weight=3),
+    Column("date", N_("Date"), width=10, fits=lambda: [day_text(LONGEST_DAY)]),
+    Column("saved", N_("Saved"), least=6, most=20, weight=2),
+    Column("kind", N_("Kind"), width=11, fits=lambda: map(invitation_kind_label, INVITATION_KIND_LABELS)),
+    Column("host", N_("From")),
 )
 PANE_COLUMNS = {"today": TODAY_COLUMNS, "pending": PENDING_COLUMNS, "invitations": INVITATION_COLUMNS}
 
@@ -53,7 +61,7 @@ def today_row(item: TodayItem) -> Row:
             cell("✓" if item.done else "·", style="green" if item.done else ""),
             cell(item.contact.name),
             cell(reason_text(item.reason, item.follow_up_number)),
-            cell(f"{summary['channel']} {summary['handle'] or ''}".strip()),
+            cell(f"{channel_text(summary['channel'])} {summary['handle'] or ''}".strip()),
             cell(item.contact.why),
         ],
     )
@@ -66,7 +74,7 @@ def today_rows(agenda: Agenda) -> list[Row]:
 def pending_row(reply: PendingReply, agenda: Agenda, now: datetime) -> Row:
     """``now`` is the agenda's, as a plain datetime: pendulum's subtraction costs more than the row."""
     style = "bold red" if reply.give_up_offered else ("yellow" if reply.overdue(agenda.day) else "")
-    due = "give up?" if reply.give_up_offered else reply.follow_up_due.isoformat()
+    due = _("give up?") if reply.give_up_offered else day_text(reply.follow_up_due, agenda.day)
     return (
         reply.contact.id,
         [
@@ -74,7 +82,7 @@ def pending_row(reply: PendingReply, agenda: Agenda, now: datetime) -> Row:
             cell(ago(reply.waiting_since, now)),
             cell(str(reply.nudges)),
             cell(due, style=style),
-            cell(reply.channel),
+            cell(channel_text(reply.channel)),
         ],
     )
 
@@ -88,7 +96,7 @@ def plain_now(agenda: Agenda) -> datetime:
     return datetime.fromtimestamp(agenda.now.timestamp(), agenda.now.tzinfo)
 
 
-def invitation_row(invitation: Invitation) -> Row:
+def invitation_row(invitation: Invitation, today: date) -> Row:
     """An ✗ for a no already said, a ? for one still to say (x says it)."""
     undecided = invitation.status != "declined"
     return (
@@ -96,9 +104,9 @@ def invitation_row(invitation: Invitation) -> Row:
         [
             cell("?", style="bold yellow") if undecided else cell("✗"),
             cell(invitation.title, style="italic" if undecided else ""),
-            cell(invitation.event_date or ""),
+            cell(iso_day_text(invitation.event_date or "", today)),
             cell(saved_text(invitation)),
-            cell(invitation.kind.replace("_", " ")),
+            cell(invitation_kind_label(invitation.kind)),
             cell(invitation.host),
         ],
     )
@@ -106,7 +114,7 @@ def invitation_row(invitation: Invitation) -> Row:
 
 def invitation_rows(agenda: Agenda) -> list[Row]:
     """Undecided invitations first: they are the ones waiting for the user's no."""
-    return [invitation_row(invitation) for invitation in [*agenda.undecided, *agenda.declined]]
+    return [invitation_row(invitation, agenda.day) for invitation in [*agenda.undecided, *agenda.declined]]
 
 
 def agenda_rows(agenda: Agenda) -> dict[str, list[Row]]:

@@ -7,17 +7,51 @@ from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import Provider
+from textual.command import CommandPalette, Provider
 from textual.screen import Screen
 from textual.theme import Theme
 
-from dailyreach.config import Config, remember_theme
+from dailyreach.config import Config, remember_language, remember_theme
 from dailyreach.core.store.store import Change, Store
+from dailyreach.i18n import LANGUAGES, N_, _, current_language
 from dailyreach.tui.keymap import binding_ids
 from dailyreach.tui.saves import SaveQueue
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.main import MainScreen
 from dailyreach.tui.styles import stylesheet_path
+from dailyreach.tui.translated import TranslatedBindings
+
+# What the app exits with to be started again (tui/launch.py), in the language just chosen.
+RESTART = "restart"
+# Textual's own palette commands, in the interface's language.
+TEXTUAL_COMMANDS = (
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+    N_("palette"),
+    N_("Open the command palette"),
+    N_("Quit the app and return to the command prompt."),
+    N_("Go to bottom"),
+    N_("Go to top"),
+    N_("Next command"),
+    N_("Exit the command palette"),
+    N_("Next page"),
+    N_("Previous page"),
+    N_("Previous command"),
+)
+SEARCH_COMMANDS = N_("Search for commands…")
+SEARCH_THEMES = N_("Search for themes…")
+LANGUAGE_COMMAND = N_("Language: 日本語 / English")
 
 
 def contact_commands() -> type[Provider]:
@@ -39,16 +73,20 @@ def template_commands() -> type[Provider]:
     return TemplateCommands
 
 
-class DailyReachApp(App):
+class Palette(TranslatedBindings, CommandPalette):
+    """The command palette, its keys in the interface's language."""
+
+
+class DailyReachApp(TranslatedBindings, App):
     CSS_PATH = [stylesheet_path(), stylesheet_path("forms.tcss")]
     TITLE = "dailyreach"
     COMMANDS = App.COMMANDS | {contact_commands, reminder_commands, template_commands}
     BINDINGS = [
-        Binding("u,ctrl+z", "undo", "Undo", show=False, id="undo"),
-        Binding("question_mark", "toggle_help", "Keys", id="help"),
-        Binding("q", "quit", "Quit", id="quit"),
+        Binding("u,ctrl+z", "undo", N_("Undo"), show=False, id="undo"),
+        Binding("question_mark", "toggle_help", N_("Keys"), id="help"),
+        Binding("q", "quit", N_("Quit"), id="quit"),
         # Ahead of the screens' own Escape, but only while the keys panel is open (see check_action).
-        Binding("escape", "hide_help_panel", "Hide keys", show=False, priority=True, id="hide_help"),
+        Binding("escape", "hide_help_panel", N_("Hide keys"), show=False, priority=True, id="hide_help"),
     ]
 
     def __init__(self, store: Store, config: Config | None = None) -> None:
@@ -56,6 +94,7 @@ class DailyReachApp(App):
         self.store = store
         self.config = config or Config()
         self.saves = SaveQueue(self)
+        self.set_class(current_language() == "ja", "-wide-words")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "hide_help_panel":
@@ -84,14 +123,20 @@ class DailyReachApp(App):
         problems = list(self.config.problems)
         unknown = sorted(set(self.config.keys) - binding_ids()) if self.config.keys else []
         if unknown:
-            problems.append(f"{self.config.path}: no key with the id {', '.join(unknown)}")
+            problems.append(
+                _("{path}: no key with the id {ids}").format(path=self.config.path, ids=", ".join(unknown))
+            )
         self.set_keymap({k: v for k, v in self.config.keys.items() if k not in unknown})
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         elif self.config.theme:
-            problems.append(f"{self.config.path}: no theme called {self.config.theme!r}")
+            problems.append(
+                _("{path}: no theme called {theme}").format(
+                    path=self.config.path, theme=repr(self.config.theme)
+                )
+            )
         for problem in problems:
-            self.notify(problem, title="Config", severity="warning", markup=False, timeout=15)
+            self.notify(problem, title=_("Config"), severity="warning", markup=False, timeout=15)
 
     def _remember_theme(self, theme: Theme) -> None:
         path = self.config.path
@@ -100,11 +145,21 @@ class DailyReachApp(App):
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node) -> None:
         keys = ", ".join(sorted(binding.key for binding in clashed_bindings))
-        self.notify(f"{keys} is used by two keys: check [keys] in the config file", severity="warning")
+        self.notify(
+            _("{keys} is used by two keys: check [keys] in the config file").format(keys=keys),
+            severity="warning",
+        )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action of the screen, with its key, besides Textual's own commands."""
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=_(command.title), help=_(command.help))
+        other = "en" if current_language() == "ja" else "ja"
+        yield SystemCommand(
+            _(LANGUAGE_COMMAND),
+            _("Show the app in {language}: it starts again").format(language=LANGUAGES[other]),
+            partial(self.run_action, f"switch_language('{other}')"),
+        )
         seen = set()
         for active in screen.active_bindings.values():
             binding = active.binding
@@ -112,14 +167,38 @@ class DailyReachApp(App):
                 seen.add(binding.action)
                 yield SystemCommand(
                     binding.description,
-                    f"key {self.get_key_display(binding)}",
+                    _("key {key}").format(key=self.get_key_display(binding)),
                     partial(active.node.run_action, binding.action),
                 )
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette(id="--command-palette", placeholder=_(SEARCH_COMMANDS)))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder=_(SEARCH_THEMES)))
 
     async def action_quit(self) -> None:
         """Quit once every change made is saved: they are saved off the UI thread."""
         await self.saves.drained()
         self.exit()
+
+    async def action_switch_language(self, language: str) -> None:
+        """Remember ``language`` in the config file and start again in it (strings are chosen as the
+        app starts), once every change made is saved."""
+        path = self.config.path
+        if path is None or not remember_language(path, language):
+            self.notify(
+                _("The language could not be saved in {path}.").format(path=path),
+                severity="error",
+                markup=False,
+            )
+            return
+        self.config.language = language
+        await self.saves.drained()
+        self.exit(RESTART)
 
     def action_undo(self) -> None:
         screen = self.screen
@@ -127,6 +206,9 @@ class DailyReachApp(App):
             return
 
         def undone(change: Change | None) -> None:
-            self.notify(f"Undone: {change.label}" if change else "Nothing to undo.", markup=False)
+            self.notify(
+                _("Undone: {change}").format(change=change.label) if change else _("Nothing to undo."),
+                markup=False,
+            )
 
-        screen.run_saving(self.store.undo, undone, not_done="Not undone")
+        screen.run_saving(self.store.undo, undone, not_done=_("Not undone"))

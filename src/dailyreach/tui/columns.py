@@ -3,9 +3,13 @@ text too long for its cell ends in an ellipsis, so that no pane ever scrolls sid
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from textual.widgets import DataTable
+
+from dailyreach.i18n import _
 
 CELL_PADDING = 1  # DataTable's default: one cell of padding each side of a column
 USEFUL_WIDTH = 6
@@ -14,11 +18,27 @@ USEFUL_WIDTH = 6
 @dataclass(frozen=True)
 class Column:
     key: str
-    label: str
+    label: str  # marked with N_, shown in the interface's language
     width: int = 0  # a fixed width; 0 for a column that takes a share of what is left
     least: int = 0  # the narrowest a shared column gets before the last shared column gives way
     most: int = 0  # the widest a shared column gets; 0 for the one that takes whatever is left
     weight: int = 1
+    # For a fixed column: the longest things it shows, in the interface's language (a fixed width is set
+    # for English words; the same words in Japanese can take more cells).
+    fits: Callable[[], Iterable[str]] | None = None
+
+    @property
+    def shown_label(self) -> str:
+        return _(self.label) if self.label else ""
+
+    @property
+    def fixed_width(self) -> int:
+        """A fixed column's width: never narrower than its title or what it ``fits`` (in cells: Japanese
+        words are wider)."""
+        if not self.width:
+            return 0
+        shown = [self.shown_label, *(self.fits() if self.fits else ())]
+        return max(self.width, *(cell_len(text) for text in shown))
 
 
 def fit_widths(columns: tuple[Column, ...], available: int) -> list[int]:
@@ -28,7 +48,7 @@ def fit_widths(columns: tuple[Column, ...], available: int) -> list[int]:
     most; a column without a most takes what remains. When even the leasts do not fit, the last shared
     columns shrink first (to nothing): what comes first in a row is what matters most."""
     room = available - 2 * CELL_PADDING * len(columns)
-    widths = [column.width or column.least for column in columns]
+    widths = [column.fixed_width or column.least for column in columns]
     shared = [index for index, column in enumerate(columns) if not column.width]
     spare = room - sum(widths)
     for index in reversed(shared):
@@ -65,7 +85,7 @@ def fit_widths(columns: tuple[Column, ...], available: int) -> list[int]:
 def set_columns(table: DataTable, columns: tuple[Column, ...], widths: list[int]) -> bool:
     """Give ``table`` these columns at these widths; False when it has them already. Changing widths
     clears the rows: the caller adds them again."""
-    wanted = [(column.key, column.label, width) for column, width in zip(columns, widths, strict=True)]
+    wanted = [(column.key, column.shown_label, width) for column, width in zip(columns, widths, strict=True)]
     shown = [(str(column.key.value), column.label.plain, column.width) for column in table.ordered_columns]
     if shown == wanted:
         return False

@@ -11,7 +11,9 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from dailyreach.core.records.model import Contact
+from dailyreach.i18n import N_, _
 from dailyreach.report import contact_summary
+from dailyreach.tui.words import channel_text
 
 if TYPE_CHECKING:
     from dailyreach.tui.app import DailyReachApp
@@ -21,8 +23,10 @@ DISCOVERY_SHOWN = 20
 
 def _help(contact: Contact) -> str:
     summary = contact_summary(contact)
-    where = f"{summary['channel']} {summary['handle'] or ''}".strip()
-    return f"Open contact · {where}" + (" · archived (E to bring back)" if contact.archived else "")
+    where = f"{channel_text(summary['channel'])} {summary['handle'] or ''}".strip()
+    if contact.archived:
+        return _("Open contact · {where} · archived (E to bring back)").format(where=where)
+    return _("Open contact · {where}").format(where=where)
 
 
 class ContactCommands(Provider):
@@ -65,15 +69,19 @@ class ReminderCommands(Provider):
     def _choices(self) -> list[tuple[str, Callable[[], None], str]]:
         config = cast("DailyReachApp", self.app).config
         at = config.remind_at or "09:00"
-        evening = f", evening check at {config.remind_evening}" if config.remind_evening else ""
+        install = (
+            _("Notify today's plan at {at}, evening check at {evening} (config.toml)")
+            if config.remind_evening
+            else _("Notify today's plan at {at} (config.toml)")
+        ).format(at=at, evening=config.remind_evening)
         return [
-            ("Reminders… show", self._show, "What remind --install set up, and when it runs next"),
-            ("Reminders… install", self._install, f"Notify today's plan at {at}{evening} (config.toml)"),
-            ("Reminders… remove", self._remove, "Remove exactly what install wrote"),
+            (_("Reminders… show"), self._show, _("What remind --install set up, and when it runs next")),
+            (_("Reminders… install"), self._install, install),
+            (_("Reminders… remove"), self._remove, _("Remove exactly what install wrote")),
         ]
 
     def _tell(self, lines: list[str], *, error: bool = False) -> None:
-        self.app.notify("\n".join(lines), title="Reminders", severity="error" if error else "information")
+        self.app.notify("\n".join(lines), title=_("Reminders"), severity="error" if error else "information")
 
     def _show(self) -> None:
         from dailyreach import remind
@@ -110,8 +118,8 @@ class ReminderCommands(Provider):
                 yield Hit(score, matcher.highlight(name), action, help=help_text)
 
 
-TEMPLATES = "Templates"
-TEMPLATES_HELP = "The message templates drafts (c) are made from: add, edit, preview, delete; your name"
+TEMPLATES = N_("Templates")
+TEMPLATES_HELP = N_("The message templates drafts (c) are made from: add, edit, preview, delete; your name")
 
 
 class TemplateCommands(Provider):
@@ -124,10 +132,10 @@ class TemplateCommands(Provider):
             self.app.push_screen(TemplatesScreen())
 
     async def discover(self) -> Hits:
-        yield DiscoveryHit(TEMPLATES, self._open, help=TEMPLATES_HELP)
+        yield DiscoveryHit(_(TEMPLATES), self._open, help=_(TEMPLATES_HELP))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        score = matcher.match(TEMPLATES)
+        score = matcher.match(_(TEMPLATES))
         if score > 0:
-            yield Hit(score, matcher.highlight(TEMPLATES), self._open, help=TEMPLATES_HELP)
+            yield Hit(score, matcher.highlight(_(TEMPLATES)), self._open, help=_(TEMPLATES_HELP))

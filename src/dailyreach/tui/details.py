@@ -7,17 +7,20 @@ from datetime import date, timedelta
 from rich.text import Text
 
 from dailyreach.core.planning.agenda import Agenda
-from dailyreach.core.records.dates import ago
+from dailyreach.core.records.dates import ago, moment_text, weekday_name
 from dailyreach.core.records.model import Contact, Invitation
 from dailyreach.core.store.threads import Thread, parse_stamp
+from dailyreach.i18n import N_, _
 from dailyreach.tui.agenda_rows import plain_now
-from dailyreach.wording import follow_up_text, reason_text, saved_text
+from dailyreach.tui.words import channel_text, iso_day_text, pad
+from dailyreach.wording import follow_up_text, invitation_kind_label, reason_text, saved_text, stage_label
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+LABEL_CELLS = 6
 
 
 def _line(details: Text, label: str, value: str, style: str = "") -> None:
-    details.append(f"\n{label:<6}", style="dim")
+    """A line of the strip: ``label`` (marked with N_) in its column, then ``value``."""
+    details.append("\n" + pad(_(label) if label else "", LABEL_CELLS), style="dim")
     details.append(value.replace("\n", " "), style=style)
 
 
@@ -26,17 +29,27 @@ def contact_detail(agenda: Agenda, contact: Contact) -> Text:
     thread = agenda.threads.get(contact.id, Thread())
     details = Text(no_wrap=True, overflow="ellipsis", end="")
     details.append(contact.name, style="bold")
-    details.append(f"  {thread.stage.replace('_', ' ')} · priority {contact.priority}", style="dim")
-    handles = "   ".join(f"{platform} {handle}" for platform, handle in contact.handles.items())
-    _line(details, "", handles or "no handle: e on its contact screen adds one")
-    _line(details, "why", contact.why or "—")
+    facts = _("{stage} · priority {priority}").format(
+        stage=stage_label(thread.stage), priority=contact.priority
+    )
+    details.append(f"  {facts}", style="dim")
+    handles = "   ".join(f"{channel_text(platform)} {handle}" for platform, handle in contact.handles.items())
+    _line(details, "", handles or _("no handle: e on its contact screen adds one"))
+    _line(details, N_("why"), contact.why or "—")
     if thread.last_sent:
         sent = parse_stamp(thread.last_sent).astimezone(agenda.timezone)
-        when = f"{ago(sent, plain_now(agenda))} ({sent:%Y-%m-%d %H:%M})"
-        _line(details, "sent", f"last message on {thread.last_channel}, {when}")
+        _line(
+            details,
+            N_("sent"),
+            _("last message on {channel}, {ago} ({time})").format(
+                channel=channel_text(thread.last_channel),
+                ago=ago(sent, plain_now(agenda)),
+                time=moment_text(sent, agenda.day),
+            ),
+        )
     else:
-        _line(details, "sent", "nothing yet")
-    _line(details, "next", _next_step(agenda, contact))
+        _line(details, N_("sent"), _("nothing yet"))
+    _line(details, N_("next"), _next_step(agenda, contact))
     return details
 
 
@@ -47,30 +60,33 @@ def _next_step(agenda: Agenda, contact: Contact) -> str:
     for item in agenda.items:
         if item.contact.id == contact.id:
             if item.done:
-                return "done for today"
+                return _("done for today")
             if item.reason == "new":
-                return "a first message: d DM, p public reply"
-            return f"{reason_text(item.reason, item.follow_up_number)}: d DM, f follow-up"
-    return "nothing planned"
+                return _("a first message: d DM, p public reply")
+            return _("{reason}: d DM, f follow-up").format(
+                reason=reason_text(item.reason, item.follow_up_number)
+            )
+    return _("nothing planned")
 
 
-def invitation_detail(invitation: Invitation) -> Text:
+def invitation_detail(invitation: Invitation, agenda_day: date | None = None) -> Text:
     details = Text(no_wrap=True, overflow="ellipsis", end="")
     details.append(invitation.title, style="bold")
     facts = [
-        invitation.kind,
-        invitation.event_date or "no date",
-        invitation.host and f"from {invitation.host}",
+        invitation_kind_label(invitation.kind),
+        iso_day_text(invitation.event_date, agenda_day) if invitation.event_date else _("no date"),
+        invitation.host and _("from {host}").format(host=invitation.host),
     ]
     details.append("  " + " · ".join(fact for fact in facts if fact), style="dim")
     saved = saved_text(invitation)
-    _line(details, "saves", saved or "nothing recorded: hours and cost go in its form")
+    _line(details, N_("saves"), saved or _("nothing recorded: hours and cost go in its form"))
     if invitation.status == "declined":
-        _line(details, "", f"declined {(invitation.decided_at or '')[:10]}".rstrip())
+        decided = iso_day_text((invitation.decided_at or "")[:10], agenda_day)
+        _line(details, "", _("declined {day}").format(day=decided).rstrip())
         if invitation.note:
-            _line(details, "note", invitation.note)
+            _line(details, N_("note"), invitation.note)
     else:
-        _line(details, "", "undecided: x declines it, t makes its host a target", style="yellow")
+        _line(details, "", _("undecided: x declines it, t makes its host a target"), style="yellow")
     return details
 
 
@@ -78,11 +94,11 @@ def week_text(agenda: Agenda) -> Text:
     """This week, Monday to Sunday: which days kept the habit, and today's progress toward the goal."""
     monday = agenda.day - timedelta(days=agenda.day.weekday())
     week = Text(end="")
-    for offset, name in enumerate(WEEKDAYS):
+    for offset in range(7):
         day = monday + timedelta(days=offset)
         if offset:
             week.append("  ")
-        week.append(f"{name} ", style="bold" if day == agenda.day else "dim")
+        week.append(f"{weekday_name(day)} ", style="bold" if day == agenda.day else "dim")
         week.append(*_day_mark(agenda, day))
     return week
 

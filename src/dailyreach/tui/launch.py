@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -9,18 +11,25 @@ from pathlib import Path
 def run_app(db: Path, config_path: Path, *, demo: bool = False) -> None:
     from dailyreach.config import load_config, write_starter_config
     from dailyreach.core.store.store import Store
-    from dailyreach.tui.app import DailyReachApp
+    from dailyreach.tui.app import RESTART, DailyReachApp
     from dailyreach.tui.keymap import binding_ids
 
     if not demo:
         store = Store(db)
         if not config_path.exists():  # the ids load every screen: only for the first run's config
             write_starter_config(config_path, binding_ids())
-        DailyReachApp(store, load_config(config_path)).run()
-        return
-    from dailyreach.core.planning.demo import fill_demo
+        result = DailyReachApp(store, load_config(config_path)).run()
+    else:
+        from dailyreach.core.planning.demo import fill_demo
 
-    with tempfile.TemporaryDirectory(prefix="dailyreach-demo-") as folder:
-        store = Store(Path(folder) / "demo.json")
-        fill_demo(store)
-        DailyReachApp(store, load_config(config_path)).run()
+        with tempfile.TemporaryDirectory(prefix="dailyreach-demo-") as folder:
+            store = Store(Path(folder) / "demo.json")
+            fill_demo(store)
+            result = DailyReachApp(store, load_config(config_path)).run()
+    if result == RESTART:
+        start_again()
+
+
+def start_again() -> None:
+    """The same command, in a fresh interpreter: the language just chosen is read as it starts."""
+    os.execv(sys.executable, [sys.executable, "-m", "dailyreach", *sys.argv[1:]])

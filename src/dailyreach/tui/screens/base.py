@@ -12,11 +12,12 @@ from textual.screen import Screen
 
 from dailyreach.core.errors import DateParseError, StoreError, ValidationError
 from dailyreach.core.records.clock import Zone
-from dailyreach.core.records.dates import parse_when
+from dailyreach.core.records.dates import moment_text, parse_when
 from dailyreach.core.records.handles import openable
 from dailyreach.core.records.model import ANSWER_KINDS, Contact, Interaction
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import Thread, parse_stamp, utc_stamp
+from dailyreach.i18n import N_, _
 from dailyreach.tui.screens.log_form import KIND_TITLES, usual_channel
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
@@ -28,6 +29,10 @@ if TYPE_CHECKING:
 CHANGE_CHECK_SECONDS = 5
 T = TypeVar("T")
 UNCHANGED = object()
+# What a log's time is prefilled with: a word the core reads in either language (今).
+NOW = N_("now")
+# What undo names a contact's change by ("Undone: add Ann").
+CHANGE_LABELS = {"add": N_("add {name}"), "edit": N_("edit {name}")}
 
 
 class StoreScreen(Screen):
@@ -122,7 +127,7 @@ class StoreScreen(Screen):
             return
         self._release_footer()
         if problem != self.unreadable:
-            self.notify(problem, title="Cannot read the database", severity="error", markup=False)
+            self.notify(problem, title=_("Cannot read the database"), severity="error", markup=False)
         self.unreadable = problem
 
     # -- saving ------------------------------------------------------------------------------
@@ -132,11 +137,12 @@ class StoreScreen(Screen):
         change: Callable[[], T],
         saved: Callable[[T], None],
         failed: Callable[[], None] | None = None,
-        not_done: str = "Not saved",
+        not_done: str | None = None,
     ) -> None:
         """Run ``change`` in the save thread after those before it; ``saved`` gets its result on the UI
         thread. A failure is shown under ``not_done`` and ``failed`` runs (to reopen a form as typed)."""
         self.reads += 1
+        not_done = not_done or _("Not saved")
 
         def work() -> Callable[[], None]:
             try:
@@ -163,7 +169,7 @@ class StoreScreen(Screen):
         save: Callable[[], T],
         saved: Callable[[T], None] | None = None,
         failed: Callable[[], None] | None = None,
-        not_done: str = "Not saved",
+        not_done: str | None = None,
     ) -> None:
         """Save one change in the background, then read the screen again."""
 
@@ -185,11 +191,12 @@ class StoreScreen(Screen):
         try:
             contact = Contact.from_dict(fields)
         except ValidationError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            self.notify(str(error), title=_("Not saved"), severity="error", markup=False)
             reopen(fields)
             return
+        label = _(CHANGE_LABELS[verb]).format(name=contact.name)
         self.run_saving(
-            lambda: self.store.save_contact(contact, f"{verb} {contact.name}"),
+            lambda: self.store.save_contact(contact, label),
             saved,
             failed=lambda: reopen(fields),
         )
@@ -200,9 +207,9 @@ class StoreScreen(Screen):
         self, contact: Contact, thread: Thread, kind: str, typed: dict[str, str] | None = None
     ) -> None:
         """Open the prefilled log bar; Enter logs the interaction, a failed save reopens it as typed."""
-        values = {"when": "now", "channel": usual_channel(contact, thread), "text": ""} | (typed or {})
+        values = {"when": _(NOW), "channel": usual_channel(contact, thread), "text": ""} | (typed or {})
         self.query_one(LogBar).open(
-            f"{KIND_TITLES[kind]}: {contact.name}",
+            _("{kind}: {name}").format(kind=_(KIND_TITLES[kind]), name=contact.name),
             values,
             self.now,
             partial(self._log, contact, thread, kind),
@@ -223,7 +230,7 @@ class StoreScreen(Screen):
                 }
             )
         except (ValidationError, DateParseError) as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+            self.notify(str(error), title=_("Not saved"), severity="error", markup=False, timeout=10)
             reopen()
             return
         self._say_if_before_last_sent(contact, thread, interaction)
@@ -237,8 +244,9 @@ class StoreScreen(Screen):
         if utc_stamp(interaction.at) < thread.last_sent:
             sent = parse_stamp(thread.last_sent).astimezone(self.zone or self.store.timezone)
             self.notify(
-                f"Logged before the last message sent ({sent:%Y-%m-%d %H:%M}): "
-                f"{contact.name} still owes a reply to that one.",
+                _(
+                    "Logged before the last message sent ({sent}): {name} still owes a reply to that one."
+                ).format(sent=moment_text(sent), name=contact.name),
                 markup=False,
             )
 
@@ -247,7 +255,7 @@ class StoreScreen(Screen):
 
     def open_profile(self, contact: Contact) -> None:
         if not contact.handles:
-            self.notify("No profile to open.", severity="warning")
+            self.notify(_("No profile to open."), severity="warning")
             return
         self.open_link(contact.profile_urls[contact.main_channel])
 
@@ -256,7 +264,7 @@ class StoreScreen(Screen):
         (``dailyreach serve``: the browser on the server is nobody's), else in the system's browser."""
         if not openable(url):
             self.notify(
-                f"Not opened: {url!r} is not an https:, http: or mailto: link.",
+                _("Not opened: {url} is not an https:, http: or mailto: link.").format(url=repr(url)),
                 severity="error",
                 markup=False,
             )
@@ -276,7 +284,7 @@ class StoreScreen(Screen):
     def _no_browser(self, url: str) -> None:
         self.app.copy_to_clipboard(url)
         self.notify(
-            f"No web browser found to open {url}: the link is copied to the clipboard.",
+            _("No web browser found to open {url}: the link is copied to the clipboard.").format(url=url),
             severity="warning",
             markup=False,
         )

@@ -13,16 +13,19 @@ from textual.widgets import DataTable, Header, Static
 
 from dailyreach.core.planning.planner import keep_in_touch_due, pending_replies
 from dailyreach.core.records.clock import Zone
-from dailyreach.core.records.dates import ago
+from dailyreach.core.records.dates import ago, day_text, moment_text
 from dailyreach.core.records.model import Contact, Interaction
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import Thread
+from dailyreach.i18n import N_, _
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
 from dailyreach.tui.screens.log_form import DAILY_LOGS, KIND_TITLES, LOG_FOOTER_LABELS, log_bindings
+from dailyreach.tui.translated import Table, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
-from dailyreach.wording import follow_up_text
+from dailyreach.tui.words import channel_text, iso_day_text, pad
+from dailyreach.wording import follow_up_text, stage_label
 
 LABEL_WIDTH = 15
 
@@ -32,36 +35,40 @@ def next_step(store: Store, contact: Contact, thread: Thread) -> str:
     tz, today = store.timezone, store.today()
     until = store.snoozes().get(contact.id)
     if until and until > today.isoformat():
-        return f"snoozed until {until}"
+        return _("snoozed until {day}").format(day=iso_day_text(until, today))
     for reply in pending_replies([contact], {contact.id: thread}, store.settings(), today, tz):
         return follow_up_text(reply, today)
     due = keep_in_touch_due(contact, thread, tz)
-    return f"keep in touch on {due.isoformat()}" if due else ""
+    return _("keep in touch on {day}").format(day=day_text(due, today)) if due else ""
 
 
 def contact_details(contact: Contact, stage: str, next_up: str = "") -> Text:
     """The contact's fields as plain text with clickable profile links; user text is never markup."""
     details = Text()
     details.append(contact.name, style="bold")
-    details.append(f"   {stage.replace('_', ' ')} · priority {contact.priority}", style="dim")
+    facts = _("{stage} · priority {priority}").format(stage=stage_label(stage), priority=contact.priority)
+    details.append(f"   {facts}", style="dim")
     if contact.archived:
-        details.append(" · archived", style="dim")
+        details.append(" · " + _("archived"), style="dim")
     for platform, url in contact.profile_urls.items():
-        details.append(f"\n{platform:<{LABEL_WIDTH}}", style="dim")
+        details.append("\n" + pad(channel_text(platform), LABEL_WIDTH), style="dim")
         details.append(contact.handles[platform])
         details.append("  ")
         details.append(url, style=Style(link=url, underline=True))
     rows = [
-        ("next", next_up),
-        ("why", contact.why),
-        ("notes", contact.notes),
-        ("tags", ", ".join(contact.tags)),
-        ("keep in touch", f"every {contact.cadence_days} days" if contact.cadence_days else ""),
-        ("followers", f"{contact.followers:,}" if contact.followers is not None else ""),
+        (_("next"), next_up),
+        (_("why"), contact.why),
+        (_("notes"), contact.notes),
+        (_("tags"), ", ".join(contact.tags)),
+        (
+            _("keep in touch"),
+            _("every {days} days").format(days=contact.cadence_days) if contact.cadence_days else "",
+        ),
+        (_("followers"), f"{contact.followers:,}" if contact.followers is not None else ""),
     ]
     for label, value in rows:
         if value:
-            details.append(f"\n{label:<{LABEL_WIDTH}}", style="dim")
+            details.append("\n" + pad(label, LABEL_WIDTH), style="dim")
             details.append(value.replace("\n", "\n" + " " * LABEL_WIDTH))
     return details
 
@@ -76,18 +83,18 @@ class ContactView:
     zone: Zone
 
 
-class ContactScreen(StoreScreen):
+class ContactScreen(TranslatedBindings, StoreScreen):
     AUTO_FOCUS = "#timeline"
     # The footer fits 80 columns; ? lists every key.
     FOOTER_LABELS = LOG_FOOTER_LABELS
     BINDINGS = [
-        Binding("E", "edit", "Edit", id="edit_contact"),
+        Binding("E", "edit", N_("Edit"), id="edit_contact"),
         *log_bindings(shown=DAILY_LOGS),
-        Binding("x", "log('no_response')", "No response", show=False, id="close_or_decline"),
-        Binding("delete", "delete_entry", "Delete entry", show=False, id="delete_entry"),
-        Binding("o", "open_profile", "Open profile", show=False, id="open_profile"),
-        Binding("c", "draft", "Draft a message", show=False, id="draft"),
-        Binding("escape,backspace", "app.pop_screen", "Back", id="back"),
+        Binding("x", "log('no_response')", N_("No response"), show=False, id="close_or_decline"),
+        Binding("delete", "delete_entry", N_("Delete entry"), show=False, id="delete_entry"),
+        Binding("o", "open_profile", N_("Open profile"), show=False, id="open_profile"),
+        Binding("c", "draft", N_("Draft a message"), show=False, id="draft"),
+        Binding("escape,backspace", "app.pop_screen", N_("Back"), id="back"),
     ]
 
     def __init__(self, contact_id: str) -> None:
@@ -99,11 +106,11 @@ class ContactScreen(StoreScreen):
         yield Header()
         yield Static(id="details", markup=False)
         yield LogBar()
-        yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+        yield Table(id="timeline", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#timeline", DataTable).add_columns("When", "", "What", "Channel", "Note")
+        self.query_one("#timeline", DataTable).add_columns(_("When"), "", _("What"), _("Channel"), _("Note"))
 
     @property
     def contact(self) -> Contact | None:
@@ -137,15 +144,15 @@ class ContactScreen(StoreScreen):
         table.clear()
         for interaction in reversed(history):
             table.add_row(
-                Text(interaction.moment.astimezone(view.zone).strftime("%Y-%m-%d %H:%M")),
+                Text(moment_text(interaction.moment.astimezone(view.zone))),
                 Text(ago(interaction.moment, view.now), style="dim"),
-                Text(KIND_TITLES[interaction.kind]),
-                Text(interaction.channel),
+                Text(_(KIND_TITLES[interaction.kind])),
+                Text(channel_text(interaction.channel)),
                 Text(interaction.text.splitlines()[0] if interaction.text else ""),
                 key=interaction.id,
             )
-        table.border_title = f"Timeline ({len(history)})"
-        table.border_subtitle = None if history else "Nothing logged yet: press d, p, f, r, m or M"
+        table.border_title = _("Timeline ({count})").format(count=len(history))
+        table.border_subtitle = None if history else _("Nothing logged yet: press d, p, f, r, m or M")
         if history:
             table.move_cursor(row=min(selected, len(history) - 1))
 
@@ -175,7 +182,10 @@ class ContactScreen(StoreScreen):
                 self.save_contact({**contact.to_dict(), **contact_fields(answers)}, "edit", self.action_edit)
 
         self.app.push_screen(
-            contact_form(values or contact.to_dict(), f"Edit {contact.name}", editing=True), save
+            contact_form(
+                values or contact.to_dict(), _("Edit {name}").format(name=contact.name), editing=True
+            ),
+            save,
         )
 
     def action_delete_entry(self) -> None:
@@ -187,5 +197,5 @@ class ContactScreen(StoreScreen):
             return
         self.run_saving(
             lambda: self.store.delete_interaction(entry_id),
-            lambda _: self.notify("Entry deleted: u brings it back."),
+            lambda _result: self.notify(_("Entry deleted: u brings it back.")),
         )

@@ -13,10 +13,11 @@ from textual.widgets import Input, Select
 from dailyreach.core.errors import field_label
 from dailyreach.core.records.handles import PLATFORMS, HandleError, handle_from_url, matching_handles
 from dailyreach.core.records.model import Contact
+from dailyreach.i18n import N_, _
 from dailyreach.tui.screens.fields_form import YES, Check, Choice, Field, FieldsForm
 
 FORM_HANDLES = ("x", "linkedin", "bluesky", "mastodon", "email", "web")
-PRIORITIES = (("1 · high", "1"), ("2 · normal", "2"), ("3 · low", "3"))
+PRIORITIES = ((N_("1 · high"), "1"), (N_("2 · normal"), "2"), (N_("3 · low"), "3"))
 
 
 def likely_platform(text: str, current: str) -> str:
@@ -56,28 +57,33 @@ class HandleOn(Validator):
 
 
 def contact_form(
-    values: dict | None = None, title: str = "New target", *, editing: bool = False
+    values: dict | None = None, title: str | None = None, *, editing: bool = False
 ) -> FieldsForm:
     """A new target's form, or (``editing``, or a contact with several handles) a line per platform: the
     common ones, plus any other the contact already has a handle on. Editing adds followers and archived."""
     values = values or {}
+    title = title or _("New target")
     handles = values.get("handles", {})
     cadence = values.get("cadence_days")
     name = Field(
         "name",
         value=values.get("name", ""),
-        placeholder="" if editing else "a name, or a name and its handle: Ann Smith @ann",
+        placeholder="" if editing else _("a name, or a name and its handle: Ann Smith @ann"),
         validators=[Check(lambda value: Contact.from_dict({"name": value}), optional=False)],
     )
     rest = [
-        Field("why", value=values.get("why", ""), placeholder="what they did, what to learn from them"),
-        Field("tags", value=", ".join(values.get("tags", [])), placeholder="comma, separated"),
-        Field("priority", value=str(values.get("priority", 2)), choices=PRIORITIES),
+        Field("why", value=values.get("why", ""), placeholder=_("what they did, what to learn from them")),
+        Field("tags", value=", ".join(values.get("tags", [])), placeholder=_("comma, separated")),
+        Field(
+            "priority",
+            value=str(values.get("priority", 2)),
+            choices=tuple((_(shown), value) for shown, value in PRIORITIES),
+        ),
         Field(
             "cadence_days",
-            "Keep in touch",
+            _("Keep in touch"),
             str(cadence) if cadence else "",
-            "every N days (empty: no)",
+            _("every N days (empty: no)"),
             validators=[_contact_check("cadence_days")],
         ),
         Field("notes", value=values.get("notes", "")),
@@ -93,11 +99,11 @@ def contact_form(
     check.platform = platform
     one_handle = Field(
         "handle",
-        "Handle",
+        _("Handle"),
         handle,
-        "@name, name.bsky.social, a URL",
+        _("@name, name.bsky.social, a URL"),
         validators=[check],
-        beside=Field("platform", "On", platform, choices=tuple((field_label(p), p) for p in PLATFORMS)),
+        beside=Field("platform", _("On"), platform, choices=tuple((field_label(p), p) for p in PLATFORMS)),
     )
     return NewTargetForm(title, [name, one_handle, *rest])
 
@@ -109,7 +115,11 @@ def _editing_fields(values: dict) -> list[Field]:
     # Empty, drafts address them by the name's default, shown as the placeholder.
     called = default_call_name(values["name"]) if values.get("name") else ""
     return [
-        Field("call_name", value=values.get("call_name", ""), placeholder=f"{called} (in drafts)"),
+        Field(
+            "call_name",
+            value=values.get("call_name", ""),
+            placeholder=_("{name} (in drafts)").format(name=called),
+        ),
         Field(
             "followers",
             value="" if followers is None else str(followers),

@@ -18,6 +18,7 @@ from dailyreach.core.records.clock import Zone
 from dailyreach.core.records.dates import ago
 from dailyreach.core.records.model import Contact
 from dailyreach.core.store.threads import Thread, parse_stamp
+from dailyreach.i18n import N_, _
 from dailyreach.report import contact_summary
 from dailyreach.tui.columns import Column, fit_widths
 from dailyreach.tui.rows import TABLE_KEYS, Row, sync_rows
@@ -26,22 +27,31 @@ from dailyreach.tui.screens.contact import ContactScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
 from dailyreach.tui.screens.log_form import LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.styles import stylesheet_path
+from dailyreach.tui.translated import TextInput, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
+from dailyreach.tui.words import channel_text
+from dailyreach.wording import stage_label
 
 SORTS = ("priority", "last contact", "stage", "name")
+SORT_NAMES = {
+    "priority": N_("priority"),
+    "last contact": N_("last contact"),
+    "stage": N_("stage"),
+    "name": N_("name"),
+}
 STAGES = ("target", "contacted", "replied", "meeting", "met", "no_response")
 # Minutes pass with the screen open: "3 minutes ago" is made again from what was read, not read again.
 AGO_SECONDS = 60
 
 # Tags take what the others leave: on a narrow terminal the handle is worth more than them.
 COLUMNS = (
-    Column("name", "Name", least=8, most=24, weight=2),
-    Column("stage", "Stage", width=11),
-    Column("last contact", "Last contact", width=12),
-    Column("priority", "Pri", width=3),
-    Column("handle", "Handle", least=10, most=36, weight=3),
-    Column("tags", "Tags"),
+    Column("name", N_("Name"), least=8, most=24, weight=2),
+    Column("stage", N_("Stage"), width=11),
+    Column("last contact", N_("Last contact"), width=12),
+    Column("priority", N_("Pri"), width=3),
+    Column("handle", N_("Handle"), least=10, most=36, weight=3),
+    Column("tags", N_("Tags")),
 )
 # Removing a row renumbers every row after it: past a few, as when a search narrows the list, filling the
 # table again from scratch is faster.
@@ -109,10 +119,12 @@ def contact_row(entry: Entry, now: DateTime) -> Row:
         contact.id,
         [
             _cell(contact.name, style),
-            _cell(entry.thread.stage.replace("_", " "), style),
+            _cell(stage_label(entry.thread.stage), style),
             _cell(ago(entry.last_contact, now) if entry.last_contact else "", style),
             _cell(str(contact.priority), style),
-            _cell(f"{summary['channel']} {summary['handle']}" if contact.handles else "", style),
+            _cell(
+                f"{channel_text(summary['channel'])} {summary['handle']}" if contact.handles else "", style
+            ),
             _cell(", ".join(contact.tags), style),
         ],
     )
@@ -123,30 +135,32 @@ def contact_strip(entry: Entry) -> Text:
     contact = entry.contact
     strip = Text(no_wrap=True, overflow="ellipsis", end="")
     strip.append(contact.name, style="bold")
-    facts = [entry.thread.stage.replace("_", " "), f"priority {contact.priority}"]
+    facts = [stage_label(entry.thread.stage), _("priority {priority}").format(priority=contact.priority)]
     if contact.archived:
-        facts.append("archived")
+        facts.append(_("archived"))
     strip.append("   " + " · ".join(facts), style="dim")
     strip.append("\n")
-    strip.append("   ".join(f"{platform} {handle}" for platform, handle in contact.handles.items()))
+    strip.append(
+        "   ".join(f"{channel_text(platform)} {handle}" for platform, handle in contact.handles.items())
+    )
     if contact.tags:
-        strip.append(("   " if contact.handles else "") + "tags ", style="dim")
+        strip.append(("   " if contact.handles else "") + _("tags") + " ", style="dim")
         strip.append(", ".join(contact.tags))
     strip.append("\n")
     if contact.why:
-        strip.append("why ", style="dim")
+        strip.append(_("why") + " ", style="dim")
         strip.append(" ".join(contact.why.split()))
     return strip
 
 
-class ContactList(DataTable, inherit_bindings=False):
+class ContactList(TranslatedBindings, DataTable, inherit_bindings=False):
     """The contacts' table: its columns share out its width, so no row needs a horizontal scrollbar."""
 
     BINDINGS = [
         *TABLE_KEYS,
-        Binding("enter", "select_cursor", "Contact", id="open_contact"),
-        Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
-        Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
+        Binding("enter", "select_cursor", N_("Contact"), id="open_contact"),
+        Binding("j", "cursor_down", N_("Down"), show=False, id="cursor_down"),
+        Binding("k", "cursor_up", N_("Up"), show=False, id="cursor_up"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -187,7 +201,7 @@ class ContactList(DataTable, inherit_bindings=False):
         """Columns sharing out ``width``, the sorted one's title underlined; the rows go with them."""
         self.clear(columns=True)
         for column, size in zip(COLUMNS, fit_widths(COLUMNS, width), strict=True):
-            title = Text(column.label, style="underline" if column.key == self.order else "")
+            title = Text(column.shown_label, style="underline" if column.key == self.order else "")
             self.add_column(title, width=size, key=column.key)
 
     def selected_key(self) -> str | None:
@@ -196,20 +210,20 @@ class ContactList(DataTable, inherit_bindings=False):
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
 
 
-class ContactsScreen(StoreScreen):
+class ContactsScreen(TranslatedBindings, StoreScreen):
     CSS_PATH = stylesheet_path("contacts.tcss")
     # What only this view does comes first; the footer fits 80 columns, and ? lists every key.
-    FOOTER_LABELS = LOG_FOOTER_LABELS | {"select_cursor": "Open"}
+    FOOTER_LABELS = LOG_FOOTER_LABELS | {"select_cursor": N_("Open")}
     BINDINGS = [
-        Binding("slash", "search", "Search", id="filter"),
-        Binding("S", "next_sort", "Sort", id="sort_contacts"),
-        Binding("a", "toggle_archived", "Archived", id="show_archived"),
+        Binding("slash", "search", N_("Search"), id="filter"),
+        Binding("S", "next_sort", N_("Sort"), id="sort_contacts"),
+        Binding("a", "toggle_archived", N_("Archived"), id="show_archived"),
         *log_bindings(shown=["dm_sent"]),
-        Binding("x", "log('no_response')", "No response", show=False, id="close_or_decline"),
-        Binding("o", "open_profile", "Open profile", show=False, id="open_profile"),
-        Binding("c", "draft", "Draft a message", show=False, id="draft"),
-        Binding("n", "new_target", "New target", show=False, id="new_target"),
-        Binding("escape,backspace", "back", "Back", id="back"),
+        Binding("x", "log('no_response')", N_("No response"), show=False, id="close_or_decline"),
+        Binding("o", "open_profile", N_("Open profile"), show=False, id="open_profile"),
+        Binding("c", "draft", N_("Draft a message"), show=False, id="draft"),
+        Binding("n", "new_target", N_("New target"), show=False, id="new_target"),
+        Binding("escape,backspace", "back", N_("Back"), id="back"),
     ]
 
     def __init__(self) -> None:
@@ -223,14 +237,14 @@ class ContactsScreen(StoreScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(id="search", placeholder="search name, handle or tag: Enter keeps, Escape clears")
+        yield TextInput(id="search", placeholder=_("search name, handle or tag: Enter keeps, Escape clears"))
         yield ContactList(id="contacts")
         yield Static(id="strip", markup=False)
         yield LogBar(replaces="#strip")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = "Contacts"
+        self.sub_title = _("Contacts")
         self.query_one(ContactList).focus()
         self.set_interval(AGO_SECONDS, self._show_new_minute)
         self.reload_if_changed()
@@ -271,20 +285,23 @@ class ContactsScreen(StoreScreen):
         self._show_strip()
 
     def _show_titles(self, table: ContactList, shown: int, listed: int) -> None:
-        count = f"{shown} of {listed}" if shown != listed else str(listed)
-        title = f"4 Contacts ({count}) · by {table.order}"
+        count = (
+            _("{shown} of {listed}").format(shown=shown, listed=listed) if shown != listed else str(listed)
+        )
+        parts = [_("4 Contacts ({count}) · by {order}").format(count=count, order=_(SORT_NAMES[table.order]))]
         if self.show_archived:
-            title += " · archived shown"
+            parts.append(_("archived shown"))
         if self.search:
-            title += f" · search: {self.search}"
+            parts.append(_("search: {words}").format(words=self.search))
+        title = " · ".join(parts)
         if shown:
             subtitle = None
         elif listed:
-            subtitle = "Nobody matches: Escape clears the search"
+            subtitle = _("Nobody matches: Escape clears the search")
         elif self.view and self.view.entries:
-            subtitle = "Everyone is archived: a shows them"
+            subtitle = _("Everyone is archived: a shows them")
         else:
-            subtitle = "No contacts yet: press n to add one"
+            subtitle = _("No contacts yet: press n to add one")
         # Only when they change: a new border title has the whole table drawn again.
         if table.border_title != title:
             table.border_title = title
@@ -312,7 +329,7 @@ class ContactsScreen(StoreScreen):
         """The highlighted contact (as last read: the store may be busy saving), or a warning."""
         entry = self._highlighted()
         if entry is None:
-            self.notify("Select a contact first.", severity="warning")
+            self.notify(_("Select a contact first."), severity="warning")
         return entry
 
     def action_log(self, kind: str) -> None:

@@ -11,14 +11,15 @@ from textual.widgets import Input, Select
 
 from dailyreach.core.files.formats import EXPORT_FORMATS, EXPORT_SUFFIXES, IMPORT_FORMATS, IMPORT_TITLES
 from dailyreach.core.store.store import Store
+from dailyreach.i18n import N_, _
 from dailyreach.tui.screens.fields_form import NO, YES, Check, Field, FieldsForm
 
 EXPORT_TITLES = {
-    "json": "JSON: everything (dailyreach can import it)",
-    "vcard": "vCard: contacts",
-    "csv": "CSV: contacts",
-    "interactions-csv": "CSV: interactions",
-    "ics": "iCalendar: follow-ups",
+    "json": N_("JSON: everything (dailyreach can import it)"),
+    "vcard": N_("vCard: contacts"),
+    "csv": N_("CSV: contacts"),
+    "interactions-csv": N_("CSV: interactions"),
+    "ics": N_("iCalendar: follow-ups"),
 }
 # What the browser is told each export holds (``dailyreach serve``).
 EXPORT_MEDIA_TYPES = {
@@ -29,10 +30,10 @@ EXPORT_MEDIA_TYPES = {
     "ics": "text/calendar",
 }
 ENCODINGS = (
-    ("UTF-8 or Shift_JIS, as the file says", ""),
+    (N_("UTF-8 or Shift_JIS, as the file says"), ""),
     ("UTF-8", "utf-8"),
     ("Shift_JIS", "shift_jis"),
-    ("CP932 (Windows Japanese)", "cp932"),
+    (N_("CP932 (Windows Japanese)"), "cp932"),
     ("EUC-JP", "euc-jp"),
     ("Windows-1252", "cp1252"),
     ("Latin-1", "latin-1"),
@@ -62,26 +63,26 @@ def shown_path(path: Path) -> str:
 
 def _file_to_write(value: str) -> Path:
     if not value.strip():
-        raise ValueError("a file name is needed")
+        raise ValueError(_("a file name is needed"))
     path = Path(value.strip()).expanduser()
     if path.is_dir():
-        raise ValueError(f"{value.strip()} is a folder: add a file name")
+        raise ValueError(_("{path} is a folder: add a file name").format(path=value.strip()))
     if not path.parent.is_dir():
-        raise ValueError(f"there is no folder {shown_path(path.parent)}")
+        raise ValueError(_("there is no folder {folder}").format(folder=shown_path(path.parent)))
     return path
 
 
 def _file_named(value: str) -> str:
     if not value.strip():
-        raise ValueError("a file name is needed")
+        raise ValueError(_("a file name is needed"))
     return value
 
 
 def _download_name(value: str) -> str:
     if not value.strip():
-        raise ValueError("a file name is needed")
+        raise ValueError(_("a file name is needed"))
     if "/" in value or "\\" in value:
-        raise ValueError("a file name only: the browser asks where to save it")
+        raise ValueError(_("a file name only: the browser asks where to save it"))
     return value
 
 
@@ -89,23 +90,25 @@ def export_form(store: Store, typed: dict[str, str] | None = None, *, download: 
     """The export form; with ``download`` (the app served to a browser) it asks only for a file name,
     as the file goes to the browser's downloads, not to a folder on the server."""
     day = store.today().isoformat()
-    formats = Field("format", "Format", "json", choices=tuple((EXPORT_TITLES[f], f) for f in EXPORT_FORMATS))
+    formats = Field(
+        "format", _("Format"), "json", choices=tuple((_(EXPORT_TITLES[f]), f) for f in EXPORT_FORMATS)
+    )
     name = default_export_name(day, "json")
     fields = (
-        [Field("path", "File name", name, validators=[Check(_download_name, optional=False)]), formats]
+        [Field("path", _("File name"), name, validators=[Check(_download_name, optional=False)]), formats]
         if download
         else [
             Field(
                 "path",
-                "File",
+                _("File"),
                 shown_path(export_folder() / name),
                 validators=[Check(_file_to_write, optional=False)],
             ),
             formats,
-            Field("replace", "Replace", NO, switch=True),
+            Field("replace", _("Replace"), NO, switch=True),
         ]
     )
-    return ExportForm(day, "Export", fields, typed, save_label="Download" if download else "Export")
+    return ExportForm(day, _("Export"), fields, typed, save_label=_("Download") if download else _("Export"))
 
 
 def named_for(text: str, day: str, fmt: str) -> str:
@@ -139,22 +142,24 @@ def export_target(answers: dict[str, str], day: str) -> tuple[Path, str, bool]:
 
 
 def import_form(typed: dict[str, str] | None = None) -> FieldsForm:
-    formats = (("Recognised from the file", "auto"), *((IMPORT_TITLES[f], f) for f in IMPORT_FORMATS))
+    formats = ((_("Recognised from the file"), "auto"), *((_(IMPORT_TITLES[f]), f) for f in IMPORT_FORMATS))
     return FieldsForm(
-        "Import contacts",
+        _("Import contacts"),
         [
             Field(
                 "path",
-                "File",
-                placeholder="~/Downloads/Connections.csv, a .vcf or .csv",
+                _("File"),
+                placeholder=_("~/Downloads/Connections.csv, a .vcf or .csv"),
                 validators=[Check(_file_named, optional=False)],
             ),
-            Field("format", "Format", "auto", choices=formats),
-            Field("tags", "Tags", placeholder="added to everyone imported, comma separated"),
-            Field("encoding", "Encoding", "", choices=ENCODINGS),
+            Field("format", _("Format"), "auto", choices=formats),
+            Field("tags", _("Tags"), placeholder=_("added to everyone imported, comma separated")),
+            Field(
+                "encoding", _("Encoding"), "", choices=tuple((_(shown), code) for shown, code in ENCODINGS)
+            ),
         ],
         typed,
-        save_label="Preview",
+        save_label=_("Preview"),
     )
 
 
@@ -171,4 +176,4 @@ def import_options(answers: dict[str, str]) -> dict:
 def deliver_download(app: App, name: str, fmt: str, payload: bytes) -> None:
     """Offer an export to the browser as a download (the app served by ``dailyreach serve``)."""
     app.deliver_binary(io.BytesIO(payload), save_filename=name, mime_type=EXPORT_MEDIA_TYPES[fmt])
-    app.notify(f"Downloading {name}", markup=False)
+    app.notify(_("Downloading {name}").format(name=name), markup=False)

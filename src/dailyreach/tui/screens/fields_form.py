@@ -20,12 +20,16 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, Switch
 
 from dailyreach.core.errors import FIELD_LABELS, ValidationError, field_label
+from dailyreach.i18n import N_, _
+from dailyreach.tui.translated import TextInput, TranslatedBindings, translate_bindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 
 # Lines a form takes besides its fields (border, title, a line for problems), and the footer's line.
 FORM_CHROME = 5
 FOOTER = 1
 YES, NO = "yes", "no"
+# How a switch says which way it is (its answer stays YES or NO).
+SWITCH_WORDS = {YES: N_("yes"), NO: N_("no")}
 
 
 def input_problems(inputs: Iterable[Input]) -> list[str]:
@@ -42,7 +46,7 @@ def input_problems(inputs: Iterable[Input]) -> list[str]:
 def _label_of(box: Input) -> str:
     name = box.id or ""
     if name in FIELD_LABELS:
-        return FIELD_LABELS[name]
+        return field_label(name)
     siblings = list(box.parent.children) if box.parent else []
     shown = [widget for widget in siblings[: siblings.index(box)] if isinstance(widget, Label)]
     return str(shown[-1].content) if shown else name
@@ -88,11 +92,11 @@ class Field:
         return self.label or field_label(self.id)
 
 
-class Choice(Select[str], inherit_bindings=False):
+class Choice(TranslatedBindings, Select[str], inherit_bindings=False):
     """One of a few values, on one line. Space or an arrow opens the list and a letter picks the next
     choice starting with it; Enter is left to the form, which saves."""
 
-    BINDINGS = [Binding("space,down,up", "show_overlay", "Choose", show=False)]
+    BINDINGS = [Binding("space,down,up", "show_overlay", N_("Choose"), show=False)]
 
     def __init__(
         self, choices: tuple[tuple[str, str], ...], value: str, *, id: str, classes: str = ""
@@ -102,6 +106,12 @@ class Choice(Select[str], inherit_bindings=False):
         super().__init__(choices, value=start, allow_blank=False, id=id, classes=classes, compact=True)
         self.choices = choices
 
+    def compose(self) -> ComposeResult:
+        # The open list's keys (Escape "Dismiss menu" shows in the footer) in the interface's language.
+        for widget in super().compose():
+            translate_bindings(widget)
+            yield widget
+
     def on_key(self, event: events.Key) -> None:
         if self.expanded or not (event.character and event.character.isalnum()):
             return
@@ -110,16 +120,18 @@ class Choice(Select[str], inherit_bindings=False):
         values = [value for _, value in self.choices]
         start = values.index(self.value) + 1 if self.value in values else 0
         for shown, value in self.choices[start:] + self.choices[:start]:
-            if shown.lower().startswith(letter):
+            # A choice shown in Japanese is picked by the letter its value starts with.
+            named = shown if shown[:1].isascii() else value
+            if named.lower().startswith(letter):
                 self.value = value
                 return
 
 
-class YesNo(Switch, inherit_bindings=False):
+class YesNo(TranslatedBindings, Switch, inherit_bindings=False):
     """Yes or no: space switches it, y and n say which; Enter is left to the form, which saves."""
 
     BINDINGS = [
-        Binding("space", "toggle_switch", "Switch", show=False),
+        Binding("space", "toggle_switch", N_("Switch"), show=False),
         Binding("y", "answer(True)", show=False),
         Binding("n", "answer(False)", show=False),
     ]
@@ -133,7 +145,7 @@ def _control(spec: Field, classes: str = "") -> Widget:
         return Choice(spec.choices, spec.value, id=spec.id, classes=classes)
     if spec.switch:
         return YesNo(spec.value == YES, id=spec.id, animate=False, classes=classes)
-    return Input(
+    return TextInput(
         spec.value, id=spec.id, placeholder=spec.placeholder, validators=spec.validators, classes=classes
     )
 
@@ -147,17 +159,17 @@ def answer(control: Widget) -> str:
     return control.value if isinstance(control, Input) else ""
 
 
-class FieldsForm(ModalScreen[dict[str, str] | None]):
+class FieldsForm(TranslatedBindings, ModalScreen[dict[str, str] | None]):
     """Dismisses with {field id: text} when every field is valid (Enter, from any field), or None on
     Escape. ``save_label`` names what Enter does in the footer."""
 
     AUTO_FOCUS = "*"
     BINDINGS = [
         # A priority binding, so that Enter saves from an input, a closed list or a switch alike.
-        Binding("enter", "save", "Save", priority=True, id="save_form"),
-        Binding("escape", "cancel", "Cancel", id="cancel_form"),
+        Binding("enter", "save", N_("Save"), priority=True, id="save_form"),
+        Binding("escape", "cancel", N_("Cancel"), id="cancel_form"),
         # Only in a form that says how it is opened again (see ``again``).
-        Binding("ctrl+n", "save_and_again", "Save, add another", id="save_and_add_another"),
+        Binding("ctrl+n", "save_and_again", N_("Save, add another"), id="save_and_add_another"),
     ]
 
     def __init__(
@@ -166,7 +178,7 @@ class FieldsForm(ModalScreen[dict[str, str] | None]):
         fields: list[Field],
         typed: dict[str, str] | None = None,
         *,
-        save_label: str = "Save",
+        save_label: str | None = None,
         again: str | None = None,
     ) -> None:
         """``typed`` brings back what the user entered when a save failed; ``again`` is the action of the
@@ -182,7 +194,7 @@ class FieldsForm(ModalScreen[dict[str, str] | None]):
         self.title_text = title
         self.fields = [as_typed(spec) for spec in fields]
         self.initial = {spec.id: spec.value for spec in self._every_field()}
-        if save_label != "Save":
+        if save_label is not None:
             for key, bindings in self._bindings.key_to_bindings.items():
                 self._bindings.key_to_bindings[key] = [
                     replace(binding, description=save_label) if binding.id == "save_form" else binding
@@ -202,7 +214,8 @@ class FieldsForm(ModalScreen[dict[str, str] | None]):
             for spec in self.fields:
                 controls = [_control(spec)] + ([_control(spec.beside, "beside")] if spec.beside else [])
                 if spec.switch:  # a switch alone does not say which way is yes
-                    controls.append(Label(spec.value if spec.value == YES else NO, classes="switch-state"))
+                    state = _(SWITCH_WORDS[YES if spec.value == YES else NO])
+                    controls.append(Label(state, classes="switch-state"))
                 yield Horizontal(Label(spec.shown_label, markup=False), *controls, classes="row")
             yield Static("", id="problem", classes="error", markup=False)
         yield KeyFooter()
@@ -237,7 +250,9 @@ class FieldsForm(ModalScreen[dict[str, str] | None]):
 
     def on_switch_changed(self, event: Switch.Changed) -> None:
         if event.switch.parent is not None:
-            event.switch.parent.query_one(".switch-state", Label).update(YES if event.value else NO)
+            event.switch.parent.query_one(".switch-state", Label).update(
+                _(SWITCH_WORDS[YES if event.value else NO])
+            )
 
     def show_problems(self, inputs: Iterable[Input]) -> list[str]:
         problems = input_problems(inputs)

@@ -11,9 +11,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from dailyreach.i18n import N_, _, ngettext
 from dailyreach.tui.columns import Column, fit_widths, set_columns
+from dailyreach.tui.translated import Table, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
-from dailyreach.wording import export_plan_text, handles_text, import_source, plural
+from dailyreach.wording import export_plan_text, handles_text, import_source
 
 if TYPE_CHECKING:
     from dailyreach.core.files.contact_import import ImportPreview
@@ -21,18 +23,20 @@ if TYPE_CHECKING:
 
 def preview_summary(preview: ImportPreview) -> str:
     if preview.export_plan is not None:
-        return f"{import_source(preview)}\n{export_plan_text(preview.export_plan, 'would add')}"
-    counts = (
-        f"would add {len(preview.added)}, skip {len(preview.skipped)}, {plural(len(preview.bad), 'bad row')}"
+        return f"{import_source(preview)}\n{export_plan_text(preview.export_plan, _('would add'))}"
+    counts = _("would add {added}, skip {skipped}, {bad}").format(
+        added=len(preview.added),
+        skipped=len(preview.skipped),
+        bad=ngettext("{count} bad row", "{count} bad rows", len(preview.bad)).format(count=len(preview.bad)),
     )
     return f"{import_source(preview)}\n{counts}"
 
 
 COLUMNS = (
-    Column("status", "", width=4),
-    Column("line", "Line", width=5),
-    Column("name", "Name", least=8, most=20),
-    Column("details", "Details", least=8),
+    Column("status", "", width=4, fits=lambda: [_("add"), _("skip"), _("bad")]),
+    Column("line", N_("Line"), width=5),
+    Column("name", N_("Name"), least=8, most=20),
+    Column("details", N_("Details"), least=8),
 )
 SCROLLBAR = 1
 
@@ -42,12 +46,12 @@ def _cell(text: str, style: str = "") -> Text:
     return Text(text, style=style, no_wrap=True, overflow="ellipsis", end="")
 
 
-class ImportPreviewScreen(ModalScreen[bool]):
+class ImportPreviewScreen(TranslatedBindings, ModalScreen[bool]):
     """Dismisses with True when the user confirms the import."""
 
     BINDINGS = [
-        Binding("enter", "confirm", "Import", priority=True, id="confirm_import"),
-        Binding("escape", "cancel", "Cancel", id="cancel_import"),
+        Binding("enter", "confirm", N_("Import"), priority=True, id="confirm_import"),
+        Binding("escape", "cancel", N_("Cancel"), id="cancel_import"),
     ]
 
     def __init__(self, preview: ImportPreview) -> None:
@@ -56,12 +60,12 @@ class ImportPreviewScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form wide"):
-            yield Static("Import preview", classes="title")
+            yield Static(_("Import preview"), classes="title")
             yield Static(preview_summary(self.preview), id="summary", markup=False)
-            yield DataTable(id="rows", cursor_type="row", zebra_stripes=True)
+            yield Table(id="rows", cursor_type="row", zebra_stripes=True)
             yield Static("\n".join(self.preview.notices), id="notices", classes="hint", markup=False)
             if not self.preview.adds_anything:
-                yield Static("Nothing to add: Escape goes back", classes="hint")
+                yield Static(_("Nothing to add: Escape goes back"), classes="hint")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -80,13 +84,15 @@ class ImportPreviewScreen(ModalScreen[bool]):
 
     def _rows(self) -> list[tuple[int, Text, str, str]]:
         rows = [
-            (line, _cell("add", "green"), contact.name, handles_text(contact))
+            (line, _cell(_("add"), "green"), contact.name, handles_text(contact))
             for line, contact in self.preview.added
         ]
         rows += [
-            (line, _cell("skip", "yellow"), label, reason) for line, label, reason in self.preview.skipped
+            (line, _cell(_("skip"), "yellow"), label, reason) for line, label, reason in self.preview.skipped
         ]
-        rows += [(line, _cell("bad", "bold red"), label, reason) for line, label, reason in self.preview.bad]
+        rows += [
+            (line, _cell(_("bad"), "bold red"), label, reason) for line, label, reason in self.preview.bad
+        ]
         return sorted(rows, key=lambda row: row[0])
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -9,7 +9,9 @@ from dailyreach.core.records.dates import parse_date
 from dailyreach.core.records.model import INVITATION_KINDS, Invitation
 from dailyreach.core.records.validation import amount_currency
 from dailyreach.core.store.store import Store
+from dailyreach.i18n import _
 from dailyreach.tui.screens.fields_form import YES, Check, Choice, Field, FieldsForm
+from dailyreach.wording import invitation_kind_label
 
 # The currencies offered first; any other three-letter code typed with the cost is added to them.
 CURRENCIES = ("JPY", "USD", "EUR", "GBP", "CNY", "KRW", "TWD", "HKD", "SGD", "AUD", "CAD", "CHF", "INR")
@@ -30,28 +32,28 @@ def invitation_form(store: Store, typed: dict[str, str] | None = None) -> Fields
     currency = store.settings().currency
     typed_currency = (typed or {}).get("currency", currency)
     return InvitationForm(
-        "New invitation",
+        _("New invitation"),
         [
             Field("title", validators=[_invitation_check("title", optional=False)]),
             Field(
                 "cost",
-                placeholder="5000, ¥5,000, 40 USD",
+                placeholder=_("5000, ¥5,000, 40 USD"),
                 validators=[_invitation_check("cost")],
                 beside=Field("currency", value=currency, choices=_currency_choices(typed_currency, currency)),
             ),
             Field(
                 "event_date",
-                placeholder="2026-12-01, friday, +10d",
+                placeholder=_("2026-12-01, friday, +10d"),
                 validators=[Check(lambda value: parse_date(value, store.now()))],
             ),
             Field(
                 "kind",
                 value="mixer",
-                choices=tuple((kind.replace("_", " "), kind) for kind in INVITATION_KINDS),
+                choices=tuple((invitation_kind_label(kind), kind) for kind in INVITATION_KINDS),
             ),
             Field("hours", value="3", validators=[_invitation_check("hours")]),
-            Field("from", placeholder="who invited you"),
-            Field("decline", "Decline now", YES, switch=True),
+            Field("from", placeholder=_("who invited you")),
+            Field("decline", _("Decline now"), YES, switch=True),
         ],
         typed,
     )
@@ -93,12 +95,12 @@ def invitation_fields(store: Store, answers: dict[str, str]) -> dict:
 
 def decline_form(invitation: Invitation) -> FieldsForm:
     return FieldsForm(
-        f"Decline: {invitation.title}",
-        [Field("note", "Reason", placeholder="optional")],
-        save_label="Decline",
+        _("Decline: {title}").format(title=invitation.title),
+        [Field("note", _("Reason"), placeholder=_("optional"))],
+        save_label=_("Decline"),
     )
 
 
 def host_as_target(invitation: Invitation) -> dict:
     """The new-target form's values for an invitation's host."""
-    return {"name": invitation.host, "why": f"met via: declined {invitation.title}"}
+    return {"name": invitation.host, "why": _("met via: declined {title}").format(title=invitation.title)}

@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterable
 
 from textual.binding import Binding
 
-from dailyreach.core.records.dates import parse_date
+from dailyreach.core.records.dates import day_text, parse_date
 from dailyreach.core.records.model import Contact
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import Thread
+from dailyreach.i18n import N_, _
 from dailyreach.tui.screens.fields_form import Check, Field, FieldsForm
 
 LOG_KEYS = {
@@ -21,20 +22,20 @@ LOG_KEYS = {
     "M": "met",
 }
 KIND_TITLES = {
-    "public_reply": "Public reply posted",
-    "dm_sent": "DM sent",
-    "follow_up": "Follow-up sent",
-    "reply_received": "Reply received",
-    "meeting_booked": "Meeting booked",
-    "met": "Met",
-    "no_response": "Close as no response",
-    "note": "Note",
+    "public_reply": N_("Public reply posted"),
+    "dm_sent": N_("DM sent"),
+    "follow_up": N_("Follow-up sent"),
+    "reply_received": N_("Reply received"),
+    "meeting_booked": N_("Meeting booked"),
+    "met": N_("Met"),
+    "no_response": N_("Close as no response"),
+    "note": N_("Note"),
 }
 
 
 # The logging keys a day's loop uses most, shown in footers by these short names; ? and ctrl+p list every
 # logging key by its full name.
-DAILY_LOGS = {"dm_sent": "DM", "follow_up": "Follow-up", "reply_received": "Reply"}
+DAILY_LOGS = {"dm_sent": N_("DM"), "follow_up": N_("Follow-up"), "reply_received": N_("Reply")}
 LOG_FOOTER_LABELS = {f"log('{kind}')": label for kind, label in DAILY_LOGS.items()}
 
 
@@ -57,7 +58,11 @@ def _later_day(store: Store) -> Callable[[str], object]:
     def check(value: str) -> object:
         day = parse_date(value, store.now())
         if day <= store.today():
-            raise ValueError(f"{value.strip()!r} is not after today ({store.today().isoformat()})")
+            raise ValueError(
+                _("{value} is not after today ({today})").format(
+                    value=repr(value.strip()), today=day_text(store.today())
+                )
+            )
         return day
 
     return check
@@ -65,14 +70,14 @@ def _later_day(store: Store) -> Callable[[str], object]:
 
 def snooze_form(store: Store, contact: Contact) -> FieldsForm:
     return FieldsForm(
-        f"Snooze: {contact.name}",
+        _("Snooze: {name}").format(name=contact.name),
         [
             Field(
                 "until",
                 value=store.today().add(days=1).isoformat(),
-                placeholder="2026-12-01, friday, +10d",
+                placeholder=_("2026-12-01, friday, +10d"),
                 validators=[Check(_later_day(store), optional=False)],
             )
         ],
-        save_label="Snooze",
+        save_label=_("Snooze"),
     )

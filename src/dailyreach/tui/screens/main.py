@@ -24,15 +24,17 @@ from dailyreach.core.errors import (
     ValidationError,
 )
 from dailyreach.core.planning.agenda import Agenda, build_agenda, refresh_contact, with_thread
-from dailyreach.core.records.dates import parse_date
+from dailyreach.core.records.dates import day_text, parse_date
 from dailyreach.core.records.model import OUTBOUND_KINDS, Contact, Interaction, Invitation, Snooze
 from dailyreach.core.store.threads import Thread, local_day, utc_stamp
+from dailyreach.i18n import N_, _
 from dailyreach.tui.agenda_rows import PANE_COLUMNS, agenda_rows, pending_row, plain_now, today_row
 from dailyreach.tui.columns import fit_widths, set_columns
 from dailyreach.tui.details import contact_detail, invitation_detail, week_text
 from dailyreach.tui.rows import TABLE_KEYS, Row, sync_rows, update_row
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.log_form import DAILY_LOGS, LOG_FOOTER_LABELS, log_bindings
+from dailyreach.tui.translated import TextInput, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
 from dailyreach.wording import savings_text
@@ -45,7 +47,7 @@ ONE_PANE_BELOW = 34
 # A pane's border and its vertical scrollbar, beside the columns.
 PANE_FRAME = 3
 ROWS_AT_ONCE = 100
-NOTHING_SELECTED = (
+NOTHING_SELECTED = N_(
     "n adds a target: a name and one handle are enough.\n"
     "i records an invitation you were sent, to decline it.\n"
     "I imports contacts from a file (LinkedIn, Mastodon, vCard, CSV, JSON); ? lists every key."
@@ -56,8 +58,8 @@ CONTACT_PANES = ("today", "pending")
 INVITATION_ACTIONS = {"decline", "host_as_target"}
 CONTACT_ACTIONS = {"log", "snooze", "open_profile", "draft"}
 EMPTY_PANES = {
-    "pending": "Nobody owes you a reply",
-    "invitations": "Press i to record one",
+    "pending": N_("Nobody owes you a reply"),
+    "invitations": N_("Press i to record one"),
 }
 
 
@@ -84,47 +86,47 @@ def _index(rows: list[Row], key: str) -> int | None:
     return next((index for index, (row_key, _) in enumerate(rows) if row_key == key), None)
 
 
-class Pane(DataTable, inherit_bindings=False):
+class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
     """A pane of the main screen; Tab and Shift+Tab go round the panes, shown or not."""
 
     BINDINGS = [
         *TABLE_KEYS,
-        Binding("tab", "screen.next_pane(1)", "Next pane", show=False),
-        Binding("shift+tab", "screen.next_pane(-1)", "Previous pane", show=False),
+        Binding("tab", "screen.next_pane(1)", N_("Next pane"), show=False),
+        Binding("shift+tab", "screen.next_pane(-1)", N_("Previous pane"), show=False),
     ]
 
 
 class ContactPane(Pane):
     """A pane of contacts, where Enter opens the contact screen."""
 
-    BINDINGS = [Binding("enter", "select_cursor", "Contact", show=False, id="open_contact")]
+    BINDINGS = [Binding("enter", "select_cursor", N_("Contact"), show=False, id="open_contact")]
 
 
-class MainScreen(StoreScreen):
+class MainScreen(TranslatedBindings, StoreScreen):
     AUTO_FOCUS = "#today"
     # The footer shows the keys of a day's loop, most used first; ? shows every key.
-    FOOTER_LABELS = LOG_FOOTER_LABELS | {"new_target": "New", "new_invitation": "Invitation"}
+    FOOTER_LABELS = LOG_FOOTER_LABELS | {"new_target": N_("New"), "new_invitation": N_("Invitation")}
     BINDINGS = [
         # On the Declined pane, x declines and t takes the host as a target; the logging keys are for people.
-        Binding("x", "decline", "Decline", id="decline"),
-        Binding("t", "host_as_target", "Host as target", id="host_as_target"),
+        Binding("x", "decline", N_("Decline"), id="decline"),
+        Binding("t", "host_as_target", N_("Host as target"), id="host_as_target"),
         *log_bindings(shown=DAILY_LOGS),
-        Binding("n", "new_target", "New target", id="new_target"),
-        Binding("i", "new_invitation", "New invitation", id="new_invitation"),
-        Binding("e", "export", "Export", id="export"),
-        Binding("x", "close_or_decline", "No response / Decline", show=False, id="close_or_decline"),
-        Binding("s", "snooze", "Snooze", show=False, id="snooze"),
-        Binding("o", "open_profile", "Open profile", show=False, id="open_profile"),
-        Binding("c", "draft", "Draft a message", show=False, id="draft"),
-        Binding("slash", "filter", "Filter", show=False, id="filter"),
-        Binding("I", "import_file", "Import", show=False, id="import"),
-        Binding("1", "focus_pane('today')", "Today", show=False, id="focus_today"),
-        Binding("2", "focus_pane('pending')", "Pending", show=False, id="focus_pending"),
-        Binding("3", "focus_pane('invitations')", "Invitations", show=False, id="focus_invitations"),
-        Binding("4", "contacts", "All contacts", show=False, id="contacts"),
-        Binding("S", "stats", "Stats", show=False, id="stats"),
-        Binding("j", "cursor('down')", "Down", show=False, id="cursor_down"),
-        Binding("k", "cursor('up')", "Up", show=False, id="cursor_up"),
+        Binding("n", "new_target", N_("New target"), id="new_target"),
+        Binding("i", "new_invitation", N_("New invitation"), id="new_invitation"),
+        Binding("e", "export", N_("Export"), id="export"),
+        Binding("x", "close_or_decline", N_("No response / Decline"), show=False, id="close_or_decline"),
+        Binding("s", "snooze", N_("Snooze"), show=False, id="snooze"),
+        Binding("o", "open_profile", N_("Open profile"), show=False, id="open_profile"),
+        Binding("c", "draft", N_("Draft a message"), show=False, id="draft"),
+        Binding("slash", "filter", N_("Filter"), show=False, id="filter"),
+        Binding("I", "import_file", N_("Import"), show=False, id="import"),
+        Binding("1", "focus_pane('today')", N_("Today"), show=False, id="focus_today"),
+        Binding("2", "focus_pane('pending')", N_("Pending"), show=False, id="focus_pending"),
+        Binding("3", "focus_pane('invitations')", N_("Invitations"), show=False, id="focus_invitations"),
+        Binding("4", "contacts", N_("All contacts"), show=False, id="contacts"),
+        Binding("S", "stats", N_("Stats"), show=False, id="stats"),
+        Binding("j", "cursor('down')", N_("Down"), show=False, id="cursor_down"),
+        Binding("k", "cursor('up')", N_("Up"), show=False, id="cursor_up"),
     ]
 
     def __init__(self) -> None:
@@ -145,7 +147,9 @@ class MainScreen(StoreScreen):
         yield Header()
         yield Static(id="status", markup=False)
         yield LogBar(replaces="#status")
-        yield Input(id="filter", placeholder="filter: type to narrow the pane, Enter keeps, Escape clears")
+        yield TextInput(
+            id="filter", placeholder=_("filter: type to narrow the pane, Enter keeps, Escape clears")
+        )
         yield Static(id="pane_tabs")
         with Container(id="panes"):
             for pane in PANES:
@@ -157,7 +161,11 @@ class MainScreen(StoreScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.titles = {"today": "1 Today", "pending": "2 Pending replies", "invitations": "3 Declined"}
+        self.titles = {
+            "today": _("1 Today"),
+            "pending": _("2 Pending replies"),
+            "invitations": _("3 Declined"),
+        }
         self.set_interval(CLOCK_SECONDS, self._tick)
         # A store with nobody in it has an empty Today whatever else it holds: the first run's prompt
         # can be in the first frame, before the first read.
@@ -202,21 +210,39 @@ class MainScreen(StoreScreen):
             agenda = with_thread(agenda, ahead.contact, ahead.thread, ahead.days, agenda.now)
         before, self.agenda = self.agenda, agenda
         self.zone = agenda.timezone
-        self.sub_title = agenda.day.isoformat()
-        saved = f"saved {savings_text(agenda.savings)}"
+        self.sub_title = day_text(agenda.day)
+        savings = savings_text(agenda.savings)
         status = self.query_one("#status", Static)
+        figures = {
+            "day": day_text(agenda.day),
+            "progress": agenda.progress,
+            "goal": agenda.goal,
+            "streak": agenda.streak,
+            "savings": savings,
+        }
         shown_status = (
-            f"{agenda.day.isoformat()}   {agenda.progress}/{agenda.goal} today   streak {agenda.streak}"
-            + (f"   declining {saved}" if agenda.declined else "")
-        )
+            _("{day}   {progress}/{goal} today   streak {streak}   declining saved {savings}")
+            if agenda.declined
+            else _("{day}   {progress}/{goal} today   streak {streak}")
+        ).format(**figures)
         if status.content != shown_status:
             status.update(shown_status)
-        self.titles["today"] = f"1 Today {agenda.progress}/{agenda.goal}"
-        self.titles["pending"] = f"2 Pending replies ({len(agenda.pending)})"
-        undecided = f", {len(agenda.undecided)} undecided" if agenda.undecided else ""
-        self.titles["invitations"] = f"3 Declined ({len(agenda.declined)}{undecided})" + (
-            f": {saved}" if agenda.declined else ""
-        )
+        self.titles["today"] = _("1 Today {progress}/{goal}").format(**figures)
+        self.titles["pending"] = _("2 Pending replies ({count})").format(count=len(agenda.pending))
+        declined = {"declined": len(agenda.declined), "undecided": len(agenda.undecided), "savings": savings}
+        if agenda.undecided:
+            title = (
+                _("3 Declined ({declined}, {undecided} undecided): saved {savings}")
+                if agenda.declined
+                else _("3 Declined ({declined}, {undecided} undecided)")
+            )
+        else:
+            title = (
+                _("3 Declined ({declined}): saved {savings}")
+                if agenda.declined
+                else _("3 Declined ({declined})")
+            )
+        self.titles["invitations"] = title.format(**declined)
         week = week_text(agenda)
         week_line = self.query_one("#week", Static)
         if week_line.content != week:
@@ -302,19 +328,23 @@ class MainScreen(StoreScreen):
     def _show_titles(self, pane: str, shown: int) -> None:
         table = self.query_one(f"#{pane}", DataTable)
         needle = self.filters.get(pane, "").casefold()
-        title = self.titles[pane] + (f"  filter: {needle}" if needle else "")
+        title = (
+            _("{title}  filter: {filter}").format(title=self.titles[pane], filter=needle)
+            if needle
+            else self.titles[pane]
+        )
         if shown:
             subtitle = None
         elif needle:
-            subtitle = "No rows match the filter: / then Escape clears it"
+            subtitle = _("No rows match the filter: / then Escape clears it")
         elif pane == "today":
             subtitle = (
-                "Nothing due today: press n to add a target"
+                _("Nothing due today: press n to add a target")
                 if self.anyone
-                else "Press n to add your first target"
+                else _("Press n to add your first target")
             )
         else:
-            subtitle = EMPTY_PANES[pane]
+            subtitle = _(EMPTY_PANES[pane])
         # Only when they change: a new border title has the whole pane drawn again.
         if table.border_title != title:
             table.border_title = title
@@ -339,7 +369,7 @@ class MainScreen(StoreScreen):
         if table is not None and table.id in CONTACT_PANES and contact_id:
             contact = self._shown_contact(contact_id)
         if contact is None:
-            self.notify("Select a contact in Today or Pending first.", severity="warning")
+            self.notify(_("Select a contact in Today or Pending first."), severity="warning")
         return contact
 
     def _shown_contact(self, contact_id: str) -> Contact | None:
@@ -357,7 +387,7 @@ class MainScreen(StoreScreen):
             else None
         )
         if invitation is None:
-            self.notify("Select an invitation in the Declined pane first.", severity="warning")
+            self.notify(_("Select an invitation in the Declined pane first."), severity="warning")
         return invitation
 
     def action_contacts(self) -> None:
@@ -420,14 +450,14 @@ class MainScreen(StoreScreen):
 
     def _show_detail(self) -> None:
         """The highlighted row of the current pane, in full."""
-        detail = Text(NOTHING_SELECTED, style="dim")
+        detail = Text(_(NOTHING_SELECTED), style="dim")
         table = self.query_one(f"#{self.current}", DataTable)
         key = self._selected_key(table)
         if self.agenda is not None and key is not None:
             if self.current == "invitations":
                 invitations = [*self.agenda.undecided, *self.agenda.declined]
                 invitation = next((shown for shown in invitations if shown.id == key), None)
-                detail = invitation_detail(invitation) if invitation else detail
+                detail = invitation_detail(invitation, self.agenda.day) if invitation else detail
             else:
                 contact = self._shown_contact(key)
                 detail = contact_detail(self.agenda, contact) if contact else detail
@@ -526,7 +556,7 @@ class MainScreen(StoreScreen):
         if invitation is None:
             return
         if invitation.status == "declined":
-            self.notify("Already declined.")
+            self.notify(_("Already declined."))
             return
 
         def save(answers: dict[str, str] | None) -> None:
@@ -542,7 +572,7 @@ class MainScreen(StoreScreen):
         if invitation is None:
             return
         if not invitation.host:
-            self.notify("This invitation has no host to reach out to.", severity="warning")
+            self.notify(_("This invitation has no host to reach out to."), severity="warning")
             return
         from dailyreach.tui.screens.invitation_form import host_as_target
 
@@ -566,11 +596,12 @@ class MainScreen(StoreScreen):
         if contact is None:
             return
         if any(item.contact.id == contact.id for item in agenda.items):
-            self.notify(f"Added {contact.name} to today's plan.", markup=False)
+            said = _("Added {name} to today's plan.")
         elif len(agenda.items) >= agenda.goal:
-            self.notify(f"Added {contact.name}: planned from tomorrow, today's plan is full.", markup=False)
+            said = _("Added {name}: planned from tomorrow, today's plan is full.")
         else:
-            self.notify(f"Added {contact.name}: not in today's plan.", markup=False)
+            said = _("Added {name}: not in today's plan.")
+        self.notify(said.format(name=contact.name), markup=False)
 
     def action_new_invitation(self, typed: dict[str, str] | None = None) -> None:
         from dailyreach.tui.screens.invitation_form import invitation_fields, invitation_form
@@ -581,10 +612,10 @@ class MainScreen(StoreScreen):
             try:
                 invitation = Invitation.from_dict(invitation_fields(self.store, answers))
             except (ValidationError, DateParseError) as error:
-                self.notify(str(error), title="Not saved", severity="error", markup=False)
+                self.notify(str(error), title=_("Not saved"), severity="error", markup=False)
                 self.action_new_invitation(answers)
                 return
-            label = f"invitation {invitation.title}"
+            label = _("invitation {title}").format(title=invitation.title)
             self.run_saving(
                 lambda: self.store.save_invitation(invitation, label),
                 failed=lambda: self.action_new_invitation(answers),
@@ -609,13 +640,13 @@ class MainScreen(StoreScreen):
                     return
                 write_export(path, payload, force=replace)
             except FileExistsError:
-                problem = f"{path} already exists: switch Replace on to overwrite it"
+                problem = _("{path} already exists: switch Replace on to overwrite it").format(path=path)
             except (OSError, StoreError, NothingToExport) as error:
                 problem = str(error)
             else:
-                self.notify(f"Exported to {path}", markup=False)
+                self.notify(_("Exported to {path}").format(path=path), markup=False)
                 return
-            self.notify(problem, title="Not exported", severity="error", markup=False)
+            self.notify(problem, title=_("Not exported"), severity="error", markup=False)
             self.action_export(answers)
 
         self.app.push_screen(export_form(self.store, typed, download=self.app.is_web), write)
@@ -631,7 +662,7 @@ class MainScreen(StoreScreen):
             try:
                 found = preview_import(self.store, **import_options(answers))
             except (ImportRejected, StoreError) as error:
-                self.notify(str(error), title="Not imported", severity="error", markup=False, timeout=15)
+                self.notify(str(error), title=_("Not imported"), severity="error", markup=False, timeout=15)
                 self.action_import_file(answers)
                 return
 
@@ -647,8 +678,12 @@ class MainScreen(StoreScreen):
         from dailyreach.core.files.contact_import import apply_import_preview
 
         def imported(added: int) -> None:
-            noun = "records" if preview.export_plan is not None else "contacts"
-            self.notify(f"Imported {added} {noun} from {preview.source}: u undoes it", markup=False)
+            said = (
+                _("Imported {count} records from {source}: u undoes it")
+                if preview.export_plan is not None
+                else _("Imported {count} contacts from {source}: u undoes it")
+            )
+            self.notify(said.format(count=added, source=preview.source), markup=False)
 
         self.run_saving(lambda: apply_import_preview(self.store, preview), imported)
 
@@ -660,10 +695,13 @@ class MainScreen(StoreScreen):
         def save(answers: dict[str, str] | None) -> None:
             if answers is None:
                 return
-            until = parse_date(answers["until"], self.store.now()).isoformat()
+            day = parse_date(answers["until"], self.store.now())
+            until = day.isoformat()
             self.run_saving(
                 lambda: self.store.snooze(Snooze(contact_id=contact.id, until=until)),
-                lambda _: self.notify(f"Snoozed until {until}", markup=False),
+                lambda _result: self.notify(
+                    _("Snoozed until {day}").format(day=day_text(day, self.store.today())), markup=False
+                ),
             )
 
         from dailyreach.tui.screens.log_form import snooze_form

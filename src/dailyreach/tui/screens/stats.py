@@ -18,11 +18,13 @@ from textual.widget import AwaitMount
 from textual.widgets import Header, Sparkline, Static
 
 from dailyreach.core.planning.stats import ReplyRate, Stats, WeekCount, build_stats
+from dailyreach.i18n import N_, _, ngettext
 from dailyreach.stats_report import duration, hours_text, money_text, month_label, percent, replies
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.styles import stylesheet_path
+from dailyreach.tui.translated import Scroll, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
-from dailyreach.wording import plural
+from dailyreach.tui.words import emphasised
 
 if TYPE_CHECKING:
     from dailyreach.tui.widgets.charts import BarChart, BarList, CalendarHeatmap, NumberTable
@@ -31,27 +33,35 @@ STATS_SCREEN = "stats"
 # From this width the cards go two abreast.
 WIDE_FROM = 120
 CARDS = {
-    "habit": "Outreach per day, the last 26 weeks",
-    "weekly": "Sent and replies per week",
-    "replies": "Replies by channel and by first message",
-    "funnel": "Funnel",
-    "declined": "Declined invitations",
+    "habit": N_("Outreach per day, the last 26 weeks"),
+    "weekly": N_("Sent and replies per week"),
+    "replies": N_("Replies by channel and by first message"),
+    "funnel": N_("Funnel"),
+    "declined": N_("Declined invitations"),
 }
 TABLES = ("weekly_table", "rates_table", "funnel_table", "declined_table")
-NO_WEEKS = "Nothing sent or answered in these weeks yet: d, p and f on the main screen log what you send."
-NO_MESSAGE = (
+NO_WEEKS = N_("Nothing sent or answered in these weeks yet: d, p and f on the main screen log what you send.")
+NO_MESSAGE = N_(
     "No message sent yet: reply rates show once you have written to someone (d, p on the main screen)."
 )
-NO_DECLINE = "No invitation declined yet: i on the main screen records one, x declines it."
+NO_DECLINE = N_("No invitation declined yet: i on the main screen records one, x declines it.")
 
 
-class StatsScreen(StoreScreen):
+def _days(count: int) -> str:
+    return ngettext("{count} day", "{count} days", count).format(count=count)
+
+
+def _messages(count: int) -> str:
+    return ngettext("{count} message", "{count} messages", count).format(count=count)
+
+
+class StatsScreen(TranslatedBindings, StoreScreen):
     CSS_PATH = stylesheet_path("stats.tcss")
     BINDINGS = [
-        Binding("w", "weekly_review", "Weekly review", id="weekly_review"),
-        Binding("j", "scroll('down')", "Down", show=False, id="cursor_down"),
-        Binding("k", "scroll('up')", "Up", show=False, id="cursor_up"),
-        Binding("escape,backspace", "back", "Back", id="back"),
+        Binding("w", "weekly_review", N_("Weekly review"), id="weekly_review"),
+        Binding("j", "scroll('down')", N_("Down"), show=False, id="cursor_down"),
+        Binding("k", "scroll('up')", N_("Up"), show=False, id="cursor_up"),
+        Binding("escape,backspace", "back", N_("Back"), id="back"),
     ]
 
     # Made in compose(), where the charts' module is imported.
@@ -71,27 +81,29 @@ class StatsScreen(StoreScreen):
 
         self.calendar = CalendarHeatmap(id="calendar")
         self.weekly_chart = BarChart(
-            "Messages and replies", xlabel="week of", ylabel="count", fit_groups=True
+            _("Messages and replies"), xlabel=_("week of"), ylabel=_("count"), fit_groups=True
         )
-        self.declined_chart = BarChart("Hours saved per month", xlabel="month of the event", ylabel="hours")
+        self.declined_chart = BarChart(
+            _("Hours saved per month"), xlabel=_("month of the event"), ylabel=_("hours")
+        )
         self.bars = {
-            "rate": BarList("Reply rate"),
-            "wait": BarList("Median wait for the first reply"),
-            "funnel": BarList("Targets to meetings"),
+            "rate": BarList(_("Reply rate")),
+            "wait": BarList(_("Median wait for the first reply")),
+            "funnel": BarList(_("Targets to meetings")),
         }
         self.tables = {name: NumberTable(id=name) for name in TABLES}
         yield Header()
-        with VerticalScroll(id="cards"):
+        with Scroll(id="cards"):
             with Vertical(id="habit", classes="card"):
                 yield self.calendar
                 yield Static(id="streaks", markup=False)
             with Horizontal(classes="row"):
                 with Vertical(id="weekly", classes="card"):
-                    yield Static(NO_WEEKS, classes="note", markup=False)
+                    yield Static(_(NO_WEEKS), classes="note", markup=False)
                     yield self.weekly_chart
                     yield self.tables["weekly_table"]
                 with Vertical(id="replies", classes="card"):
-                    yield Static(NO_MESSAGE, classes="note", markup=False)
+                    yield Static(_(NO_MESSAGE), classes="note", markup=False)
                     yield self.bars["rate"]
                     yield self.bars["wait"]
                     yield self.tables["rates_table"]
@@ -100,11 +112,11 @@ class StatsScreen(StoreScreen):
                     yield self.bars["funnel"]
                     yield self.tables["funnel_table"]
                 with Vertical(id="declined", classes="card"):
-                    yield Static(NO_DECLINE, classes="note", markup=False)
+                    yield Static(_(NO_DECLINE), classes="note", markup=False)
                     yield Static(id="declined_total", markup=False)
                     yield self.declined_chart
                     yield Static(
-                        "Messages sent per week meanwhile (sent: in the weeks of the events)",
+                        _("Messages sent per week meanwhile (sent: in the weeks of the events)"),
                         classes="caption",
                         markup=False,
                     )
@@ -113,9 +125,9 @@ class StatsScreen(StoreScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = "Stats"
+        self.sub_title = _("Stats")
         for card, title in CARDS.items():
-            self.query_one(f"#{card}").border_title = title
+            self.query_one(f"#{card}").border_title = _(title)
         self.query_one("#cards").focus()
         self.reload_if_changed()
 
@@ -144,15 +156,19 @@ class StatsScreen(StoreScreen):
 
     def _show_habit(self, stats: Stats) -> None:
         self.calendar.show_days(stats.days, stats.goal, stats.week_start, len(stats.weeks))
-        streaks = Text(end="")
-        for value, words in (
-            (plural(stats.current_streak, "day"), " streak   "),
-            (plural(stats.longest_streak, "day"), " the longest   "),
-            (f"{stats.goal_days} of {len(stats.days)}", f" days met the goal of {stats.goal}   "),
-            (plural(stats.sent, "message"), f" on {plural(stats.days_with_outreach, 'day')}"),
-        ):
-            streaks.append(value, style="bold")
-            streaks.append(words)
+        met = _("{met} of {days}").format(met=stats.goal_days, days=len(stats.days))
+        streaks = Text("   ", end="").join(
+            [
+                emphasised(_("{days} streak"), {"days": _days(stats.current_streak)}),
+                emphasised(_("{days} the longest"), {"days": _days(stats.longest_streak)}),
+                emphasised(_("{met} days met the goal of {goal}"), {"met": met}, {"goal": stats.goal}),
+                emphasised(
+                    _("{messages} on {days}"),
+                    {"messages": _messages(stats.sent)},
+                    {"days": _days(stats.days_with_outreach)},
+                ),
+            ]
+        )
         self.query_one("#streaks", Static).update(streaks)
 
     def _show_weeks(self, stats: Stats) -> None:
@@ -161,7 +177,7 @@ class StatsScreen(StoreScreen):
         self._set_empty("weekly", not active)
         self.weekly_chart.show_bars(
             [f"{week.start:%m/%d}" for week in weeks],
-            [("sent", [week.sent for week in weeks]), ("replies", [week.replies for week in weeks])],
+            [(_("sent"), [week.sent for week in weeks]), (_("replies"), [week.replies for week in weeks])],
         )
         # Newest first; the weeks before the first with anything in it share one row.
         first = active[0] if active else len(weeks)
@@ -170,65 +186,87 @@ class StatsScreen(StoreScreen):
             for week in reversed(weeks[first:])
         ]
         if first:
-            rows.append([f"{first} weeks before", 0, 0, 0, "0"])
-        self.tables["weekly_table"].show_rows(["week of", "sent", "replies", "meetings", "goal days"], rows)
+            rows.append([_("{count} weeks before").format(count=first), 0, 0, 0, "0"])
+        self.tables["weekly_table"].show_rows(
+            [_("week of"), _("sent"), _("replies"), _("meetings"), _("goal days")], rows
+        )
 
     def _show_replies(self, stats: Stats) -> None:
-        groups: list[tuple[str, ReplyRate]] = [(rate.label, rate) for rate in stats.by_channel]
-        groups += [(f"by {rate.label}", rate) for rate in stats.by_first_touch]
+        groups: list[tuple[str, ReplyRate]] = [(_(rate.label), rate) for rate in stats.by_channel]
+        groups += [(_("by {label}").format(label=_(rate.label)), rate) for rate in stats.by_first_touch]
         self._set_empty("replies", not groups)
         self.bars["rate"].show_bars(
-            [(label, rate.rate, f"{percent(rate.rate)} of {rate.contacted}") for label, rate in groups],
+            [
+                (
+                    label,
+                    rate.rate,
+                    _("{percent} of {count}").format(percent=percent(rate.rate), count=rate.contacted),
+                )
+                for label, rate in groups
+            ],
             1,
-            "bar: the share who answered (full: 100%)",
+            _("bar: the share who answered (full: 100%)"),
         )
-        longest = max((rate.median_hours or 0 for _, rate in groups), default=0)
+        longest = max((rate.median_hours or 0 for _label, rate in groups), default=0)
         self.bars["wait"].show_bars(
             [(label, rate.median_hours or 0, duration(rate.median_hours)) for label, rate in groups],
             longest,
-            f"bar: median wait (full: {duration(longest)})",
+            _("bar: median wait (full: {longest})").format(longest=duration(longest)),
         )
         rows = [
             [label, rate.contacted, rate.replied, percent(rate.rate), duration(rate.median_hours)]
             for label, rate in groups
         ]
-        self.tables["rates_table"].show_rows(["first reached", "reached", "answered", "rate", "median"], rows)
+        self.tables["rates_table"].show_rows(
+            [_("first reached"), _("reached"), _("answered"), _("rate"), _("median")], rows
+        )
 
     def _show_funnel(self, stats: Stats) -> None:
         steps = stats.funnel
         targets = steps[0].count
         self.bars["funnel"].show_bars(
-            [(step.label, step.count, str(step.count)) for step in steps],
+            [(_(step.label), step.count, str(step.count)) for step in steps],
             targets,
-            f"bar: contacts who got this far (full: {plural(targets, 'target')})",
+            _("bar: contacts who got this far (full: {targets})").format(
+                targets=ngettext("{count} target", "{count} targets", targets).format(count=targets)
+            ),
         )
         rows = [
             [
-                step.label,
+                _(step.label),
                 step.count,
                 "" if index == 0 else percent(step.conversion),
                 percent(step.count / targets if targets else None),
             ]
             for index, step in enumerate(steps)
         ]
-        self.tables["funnel_table"].show_rows(["step", "contacts", "conversion", "of targets"], rows)
+        self.tables["funnel_table"].show_rows(
+            [_("step"), _("contacts"), _("conversion"), _("of targets")], rows
+        )
 
     def _show_declined(self, stats: Stats) -> None:
         declined = stats.declined
         self._set_empty("declined", not declined.count)
         saved = [hours_text(declined.hours)] + ([money_text(declined.money)] if declined.money else [])
-        total = Text(end="")
-        total.append(plural(declined.count, "invitation"), style="bold")
-        total.append(" declined, saving ")
-        total.append(" and ".join(saved), style="bold")
-        total.append(
-            f". In those weeks you sent {plural(declined.sent_those_weeks, 'message')} "
-            f"and got {replies(declined.replies_those_weeks)}."
+        total = emphasised(
+            _(
+                "{invitations} declined, saving {saved}. In those weeks you sent {messages} and got {replies}."
+            ),
+            {
+                "invitations": ngettext("{count} invitation", "{count} invitations", declined.count).format(
+                    count=declined.count
+                ),
+                "saved": _(" and ").join(saved),
+            },
+            {
+                "messages": _messages(declined.sent_those_weeks),
+                "replies": replies(declined.replies_those_weeks),
+            },
         )
         self.query_one("#declined_total", Static).update(total)
         months = declined.months
         self.declined_chart.show_bars(
-            [month_label(month.month) for month in months], [("hours", [month.hours for month in months])]
+            [month_label(month.month) for month in months], [(_("hours"), [month.hours for month in months])]
         )
         self.query_one("#instead", Sparkline).data = [week.sent for week in stats.weeks]
         rows: list[list[object]] = [
@@ -243,14 +281,16 @@ class StatsScreen(StoreScreen):
         ]
         rows.append(
             [
-                "in total",
+                _("in total"),
                 declined.count,
                 hours_text(declined.hours),
                 _lines(money_text(declined.money)) or "—",
                 declined.sent_those_weeks,
             ]
         )
-        self.tables["declined_table"].show_rows(["month", "declined", "hours", "money", "sent"], rows)
+        self.tables["declined_table"].show_rows(
+            [_("month"), _("declined"), _("hours"), _("money"), _("sent")], rows
+        )
 
     def _set_empty(self, card: str, empty: bool) -> None:
         """A card with nothing to chart shows its note instead."""
@@ -264,7 +304,7 @@ class StatsScreen(StoreScreen):
         from dailyreach.tui.screens.weekly_review import WeeklyReviewScreen
 
         if self.stats is None:
-            self.notify("Still reading the figures: a moment.")
+            self.notify(_("Still reading the figures: a moment."))
             return
         self.app.push_screen(WeeklyReviewScreen(self.stats, from_stats=True))
 

@@ -24,8 +24,11 @@ from textual.widgets import DataTable, Static
 from dailyreach.core.errors import StoreError
 from dailyreach.core.planning.stats import Stats, build_stats, week_start_of
 from dailyreach.core.store.storage import write_owner_only
+from dailyreach.i18n import N_, _, ngettext
 from dailyreach.stats_report import follow_up_reason, review_line, week_range
 from dailyreach.tui.styles import stylesheet_path
+from dailyreach.tui.translated import Table, TranslatedBindings
+from dailyreach.tui.words import emphasised
 
 if TYPE_CHECKING:
     from dailyreach.core.store.store import Store
@@ -84,20 +87,22 @@ def _offer(app: DailyReachApp, stats: Stats) -> None:
         app.push_screen(WeeklyReviewScreen(stats))
     else:  # the user is already in a form or another screen: never in their way
         app.notify(
-            f"Last week: {review_line(stats.last_week, stats.goal)}. Stats (S), then w, shows the review.",
-            title="Weekly review",
+            _("Last week: {figures}. Stats (S), then w, shows the review.").format(
+                figures=review_line(stats.last_week, stats.goal)
+            ),
+            title=_("Weekly review"),
             markup=False,
             timeout=20,
         )
 
 
-class WeeklyReviewScreen(ModalScreen[None]):
+class WeeklyReviewScreen(TranslatedBindings, ModalScreen[None]):
     CSS_PATH = stylesheet_path("stats.tcss")
     BINDINGS = [
-        Binding("escape", "close", "Close", id="back"),
-        Binding("S", "stats", "All stats", id="stats"),
+        Binding("escape", "close", N_("Close"), id="back"),
+        Binding("S", "stats", N_("All stats"), id="stats"),
         # With no thread to open, Enter closes too.
-        Binding("enter", "close", "Close", show=False),
+        Binding("enter", "close", N_("Close"), show=False),
     ]
 
     def __init__(self, stats: Stats, *, from_stats: bool = False) -> None:
@@ -108,9 +113,13 @@ class WeeklyReviewScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         review = self.stats.last_week
         with Vertical(id="review"):
-            yield Static(f"Last week · {week_range(review.start, review.end)}", classes="title", markup=False)
+            yield Static(
+                _("Last week · {days}").format(days=week_range(review.start, review.end)),
+                classes="title",
+                markup=False,
+            )
             yield Static(self._figures(), id="figures")
-            table: DataTable = DataTable(id="follow_ups", cursor_type="row", show_header=False)
+            table: DataTable = Table(id="follow_ups", cursor_type="row", show_header=False)
             table.add_columns("who", "why")
             for item in review.follow_ups:
                 table.add_row(
@@ -119,27 +128,38 @@ class WeeklyReviewScreen(ModalScreen[None]):
                     key=item.contact.id,
                 )
             if review.follow_ups:
-                yield Static("Worth a follow-up", classes="subtitle", markup=False)
+                yield Static(_("Worth a follow-up"), classes="subtitle", markup=False)
                 yield table
             else:
-                yield Static("No thread waits on you: a good week to reach someone new.", markup=False)
-            keys = "Enter opens the highlighted contact · " if review.follow_ups else ""
-            more = "" if self.from_stats else " · S all the stats"
-            yield Static(f"{keys}Escape closes{more}", classes="hint", markup=False)
+                yield Static(_("No thread waits on you: a good week to reach someone new."), markup=False)
+            keys = [_("Enter opens the highlighted contact")] if review.follow_ups else []
+            keys.append(_("Escape closes"))
+            if not self.from_stats:
+                keys.append(_("S all the stats"))
+            yield Static(" · ".join(keys), classes="hint", markup=False)
 
     def _figures(self) -> Text:
         review = self.stats.last_week
         figures = Text(end="")
-        for value, words in (
-            (review.sent, "sent"),
-            (review.replies, "reply" if review.replies == 1 else "replies"),
-            (review.meetings, "meeting" if review.meetings == 1 else "meetings"),
-            (f"{review.goal_days}/7", f"days at the goal of {self.stats.goal}"),
-            (review.declined, "invitation declined" if review.declined == 1 else "invitations declined"),
-        ):
-            figures.append(str(value), style="bold")
-            figures.append(f" {words}   ")
-        figures.rstrip()
+        parts = [
+            emphasised(_("{count} sent"), {"count": review.sent}),
+            emphasised(
+                ngettext("{count} reply", "{count} replies", review.replies), {"count": review.replies}
+            ),
+            emphasised(
+                ngettext("{count} meeting", "{count} meetings", review.meetings), {"count": review.meetings}
+            ),
+            emphasised(
+                _("{days} days at the goal of {goal}"),
+                {"days": f"{review.goal_days}/7"},
+                {"goal": self.stats.goal},
+            ),
+            emphasised(
+                ngettext("{count} invitation declined", "{count} invitations declined", review.declined),
+                {"count": review.declined},
+            ),
+        ]
+        figures.append_text(Text("   ", end="").join(parts))
         return figures
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -23,7 +23,9 @@ from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from dailyreach.core.planning.stats import DayCount, weekday_names
+from dailyreach.i18n import N_, _
 from dailyreach.stats_report import heat_legend, heat_level, month_row
+from dailyreach.tui.words import pad
 
 # Each day is two cells wide, about as wide as it is high.
 DAY_CELLS = 2
@@ -32,7 +34,14 @@ LEVEL_CLASSES = ("calendar--none", "calendar--low", "calendar--mid", "calendar--
 CELLS_PER_WEEK = 5
 AXIS_CELLS = 8
 # The numbers beside each weekday's row, and their widths.
-TOTALS = (("sent", 5), ("days", 5), ("goal", 5))
+TOTALS = ((N_("sent"), 5), (N_("days"), 5), (N_("goal"), 5))
+# A weekday's name and the space after it, before its row of days.
+WEEKDAY_CELLS = 4
+
+
+def _right(text: str, width: int) -> str:
+    """``text`` right-aligned in ``width`` cells."""
+    return " " * max(0, width - cell_len(text)) + text
 
 
 class CalendarHeatmap(Widget):
@@ -66,12 +75,12 @@ class CalendarHeatmap(Widget):
         label = self.get_component_rich_style("calendar--label")
         levels = [self.get_component_rich_style(name) for name in LEVEL_CLASSES]
         starts = [self.days[index].day for index in range(0, len(self.days), 7)]
-        columns = "".join(f"{name:>{width}}" for name, width in TOTALS)
+        columns = "".join(_right(_(name), width) for name, width in TOTALS)
         shown = Text(no_wrap=True, end="")
-        months = ("    " + month_row(starts, DAY_CELLS)).ljust(4 + self.weeks * DAY_CELLS)
+        months = pad("    " + month_row(starts, DAY_CELLS), 4 + self.weeks * DAY_CELLS)
         shown.append(months + columns, style=label)
         for row, name in enumerate(weekday_names(self.week_start)):
-            shown.append(f"\n{name} ", style=label)
+            shown.append("\n" + pad(name, WEEKDAY_CELLS), style=label)
             for week in range(self.weeks):
                 index = week * 7 + row
                 if index >= len(self.days):
@@ -135,7 +144,7 @@ class BarChart(PlotextPlot):
             labels, series = labels[-fits:], [(name, values[-fits:]) for name, values in series]
         title = self.title
         if len(labels) < len(self.labels):
-            title = f"{title}, the last {len(labels)} weeks"
+            title = _("{title}, the last {count} weeks").format(title=title, count=len(labels))
         plt.title(title)
         largest = max((max(values, default=0) for _, values in series), default=0)
         ticks: list[float] = [*nice_ticks(largest)]
@@ -159,7 +168,31 @@ class BarChart(PlotextPlot):
             plt.xticks(positions[::-1][::step][::-1], labels[::-1][::step][::-1])
         plt.xlabel(self.xlabel)
         plt.ylabel(self.ylabel)
-        return super().render()
+        drawn = super().render()
+        if not isinstance(drawn, Text):
+            return drawn
+        return Text("\n", end="").join(_narrowed(line) for line in drawn.split("\n", allow_blank=True))
+
+
+def _narrowed(line: Text) -> Text:
+    """A line of Plotext's drawing with wide characters (a Japanese title or legend) as wide as the
+    others: Plotext counts a character as one cell, so each wide one gives back a space after it."""
+    plain = line.plain
+    if cell_len(plain) == len(plain):
+        return line
+    dropped, owed = [], 0
+    for index, character in enumerate(plain):
+        if cell_len(character) > 1:
+            owed += cell_len(character) - 1
+        elif character == " " and owed:
+            dropped.append(index)
+            owed -= 1
+    pieces, start = [], 0
+    for index in dropped:
+        pieces.append(line[start:index])
+        start = index + 1
+    pieces.append(line[start:])
+    return Text("", end="").join(pieces)
 
 
 class BarList(Widget):

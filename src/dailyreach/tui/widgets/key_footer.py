@@ -7,6 +7,8 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from dailyreach.i18n import _
+
 ROOMY = 100
 ShownKeys = tuple[tuple[str, str, str, bool, str], ...]
 
@@ -45,7 +47,7 @@ class KeyFooter(Footer):
         labels: dict[str, str] = getattr(self.screen, "FOOTER_LABELS", {})
         for widget in super().compose():
             if isinstance(widget, FooterKey) and widget.action in labels:
-                widget.description = labels[widget.action]
+                widget.description = _(labels[widget.action])
             yield widget
 
     def bindings_changed(self, screen: Screen) -> None:

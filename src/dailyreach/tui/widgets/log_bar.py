@@ -14,21 +14,23 @@ from textual.widgets import Input, Label, Static
 
 from dailyreach.core.records.dates import parse_when
 from dailyreach.core.records.model import CHANNELS
+from dailyreach.i18n import N_, _
 from dailyreach.tui.screens.fields_form import Check, input_problems
+from dailyreach.tui.translated import TextInput, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 
-HINT = "Enter logs, Escape cancels"
-FIELDS = (("when", "When", ""), ("channel", "Channel", ""), ("text", "Note", "optional"))
+HINT = N_("Enter logs, Escape cancels")
+FIELDS = (("when", N_("When"), ""), ("channel", N_("Channel"), ""), ("text", N_("Note"), N_("optional")))
 
 Answered = Callable[[dict[str, str] | None], None]
 
 
-class LogBar(Horizontal):
+class LogBar(TranslatedBindings, Horizontal):
     """Opened in place of one line of the screen (``replaces``), not over it: opening and closing it
     repaint that line alone, while a form over the screen repaints the panes twice, the slowest part of
     logging. Answers go to the caller, which saves."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", show=False, id="cancel_form")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), show=False, id="cancel_form")]
 
     def __init__(self, replaces: str | None = None) -> None:
         super().__init__()
@@ -40,13 +42,15 @@ class LogBar(Horizontal):
     def compose(self) -> ComposeResult:
         yield Label(id="log_title", markup=False)
         for field_id, label, placeholder in FIELDS:
-            yield Label(label, classes="field")
-            yield Input(id=field_id, placeholder=placeholder)
-        yield Static(HINT, id="problem", markup=False)
+            yield Label(_(label), classes="field")
+            yield TextInput(id=field_id, placeholder=_(placeholder) if placeholder else "")
+        yield Static(_(HINT), id="problem", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#channel", Input).validators = [
-            Function(lambda value: value in CHANNELS, f"one of {', '.join(CHANNELS)}")
+            Function(
+                lambda value: value in CHANNELS, _("one of {channels}").format(channels=", ".join(CHANNELS))
+            )
         ]
 
     @property
@@ -109,7 +113,7 @@ class LogBar(Horizontal):
     def _show_problems(self, inputs: Iterable[Input]) -> list[str]:
         problems = input_problems(inputs)
         shown = self.query_one("#problem", Static)
-        shown.update("; ".join(problems) or HINT)
+        shown.update("; ".join(problems) or _(HINT))
         shown.set_class(bool(problems), "error")
         return problems
 
@@ -119,7 +123,7 @@ class LogBar(Horizontal):
         problems = self._show_problems(boxes)
         if problems:
             # In full as well: on a narrow terminal the bar's one line cuts the reason short.
-            self.notify("\n".join(problems), title="Not logged", severity="error", markup=False)
+            self.notify("\n".join(problems), title=_("Not logged"), severity="error", markup=False)
         else:
             self._close({box.id: box.value for box in boxes if box.id})
 

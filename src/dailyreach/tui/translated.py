@@ -1,0 +1,108 @@
+"""Key names in the interface's language: a class's BINDINGS are marked with ``N_`` (they are made at
+import, before the language is chosen) and translated as each node is made, where Textual's footer, keys
+panel (?) and command palette read ``binding.description``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.widgets import DataTable, Input
+
+from dailyreach.i18n import N_, SOURCE_LANGUAGE, _, current_language
+
+# Textual's own keys, as its widgets name them in the keys panel (?): translated with ours.
+TEXTUAL_KEYS = (
+    N_("Focus Next"),
+    N_("Focus Previous"),
+    N_("Copy selected text"),
+    N_("Scroll Up"),
+    N_("Scroll Down"),
+    N_("Scroll Left"),
+    N_("Scroll Right"),
+    N_("Scroll Home"),
+    N_("Scroll End"),
+    N_("Move cursor left"),
+    N_("Move cursor right or accept the completion suggestion"),
+    N_("Go to start"),
+    N_("Go to end"),
+    N_("Page Up"),
+    N_("Page Down"),
+    N_("Page Left"),
+    N_("Page Right"),
+    N_("Move cursor left and select"),
+    N_("Move cursor left a word"),
+    N_("Move cursor left a word and select"),
+    N_("Move cursor right and select"),
+    N_("Move cursor right a word"),
+    N_("Move cursor right a word and select"),
+    N_("Delete character left"),
+    N_("Select all"),
+    N_("Select line start"),
+    N_("Select line end"),
+    N_("Delete character right"),
+    N_("Submit"),
+    N_("Delete left to start of word"),
+    N_("Delete all to the left"),
+    N_("Delete right to start of word"),
+    N_("Delete all to the right"),
+    N_("Cut selected text"),
+    N_("Paste text from the clipboard"),
+    N_("First"),
+    N_("Last"),
+    N_("Select"),
+    N_("Dismiss menu"),
+    N_("Cursor up"),
+    N_("Cursor down"),
+    N_("Cursor left"),
+    N_("Cursor right"),
+    N_("Home"),
+    N_("End"),
+    N_("Page up"),
+    N_("Page down"),
+    N_("Top"),
+    N_("Bottom"),
+)
+
+
+def translated(binding: Binding) -> Binding:
+    if not binding.description and not binding.tooltip:
+        return binding
+    return replace(
+        binding,
+        description=_(binding.description) if binding.description else "",
+        tooltip=_(binding.tooltip) if binding.tooltip else "",
+    )
+
+
+def translate_bindings(node: DOMNode) -> None:
+    """Give ``node`` its bindings in the interface's language. New lists: the class's own are shared by
+    every node of the class (``BindingsMap.copy`` is shallow)."""
+    if current_language() == SOURCE_LANGUAGE:
+        return
+    bindings = node._bindings.key_to_bindings
+    for key, on_key in bindings.items():
+        bindings[key] = [translated(binding) for binding in on_key]
+
+
+class TranslatedBindings:
+    """Mixed in ahead of a Textual class: its bindings are shown in the interface's language."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        translate_bindings(self)  # type: ignore[arg-type]
+
+
+class TextInput(TranslatedBindings, Input):
+    """A text box whose keys the keys panel names in the interface's language."""
+
+
+class Table(TranslatedBindings, DataTable):
+    """A table (with Textual's own keys) whose keys the keys panel names in the interface's language."""
+
+
+class Scroll(TranslatedBindings, VerticalScroll):
+    """A scrolling column whose keys the keys panel names in the interface's language."""

@@ -1,0 +1,83 @@
+"""ctrl+p "Language: 日本語 / English": the choice is written to config.toml, like the theme, and the app
+starts again in it, once every change is saved (issue 14)."""
+
+import sys
+
+import pytest
+
+from dailyreach import i18n
+from dailyreach.config import load_config
+from dailyreach.tui import launch
+from dailyreach.tui.app import RESTART, DailyReachApp
+from tests.tui.conftest import SIZE, settle
+
+
+async def switch_language(app, typed: str) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *typed)
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+
+
+async def test_the_palette_switches_to_japanese_remembers_it_and_asks_to_start_again(store, people, tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('# mine\ntheme = "nord"\n')
+    app = DailyReachApp(store, load_config(path))
+    await switch_language(app, "language")
+    assert app.return_value == RESTART
+    assert load_config(path).language == "ja"
+    assert load_config(path).theme == "nord" and "# mine" in path.read_text()
+    # As the next start reads it, whatever the environment says.
+    assert i18n.choose_language(load_config(path).language, {"LANG": "en_US.UTF-8"}) == "ja"
+
+
+async def test_in_japanese_the_palette_switches_back_to_english(store, people, tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('language = "ja"\n')
+    i18n.use_language("ja")
+    try:
+        app = DailyReachApp(store, load_config(path))
+        await switch_language(app, "言語")
+    finally:
+        i18n.use_language("en")
+    assert app.return_value == RESTART
+    assert load_config(path).language == "en"
+
+
+async def test_a_config_that_cannot_be_written_keeps_the_app_running(store, people, tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text("language = [\n")  # broken: left alone
+    app = DailyReachApp(store, load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"language")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.is_running
+        assert any("could not be saved" in str(notice.message) for notice in app._notifications)
+    assert app.return_value is None
+    assert path.read_text() == "language = [\n"
+
+
+@pytest.mark.parametrize("demo", [False, True])
+def test_the_restart_runs_the_same_command_again(tmp_path, monkeypatch, demo):
+    """launch.run_app turns the app's RESTART into a fresh start of the same command line."""
+    started = []
+    monkeypatch.setattr(DailyReachApp, "run", lambda self: RESTART)
+    monkeypatch.setattr(launch.os, "execv", lambda program, args: started.append((program, args)))
+    monkeypatch.setattr(sys, "argv", ["/somewhere/bin/dailyreach", "--db", "x.json", "--demo"])
+    config = tmp_path / "config.toml"
+    config.write_text("")
+    launch.run_app(tmp_path / "db.json", config, demo=demo)
+    assert started == [(sys.executable, [sys.executable, "-m", "dailyreach", "--db", "x.json", "--demo"])]
+
+
+def test_no_restart_when_the_app_just_quits(tmp_path, monkeypatch):
+    monkeypatch.setattr(DailyReachApp, "run", lambda self: None)
+    monkeypatch.setattr(launch.os, "execv", lambda *args: pytest.fail("started again"))
+    config = tmp_path / "config.toml"
+    config.write_text("")
+    launch.run_app(tmp_path / "db.json", config)
