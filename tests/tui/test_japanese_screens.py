@@ -14,7 +14,8 @@ from rich.console import Console
 from dailyreach import i18n
 from dailyreach.core.planning.demo import fill_demo
 from dailyreach.tui.app import DailyReachApp
-from tests.tui.conftest import settle
+from tests.conftest import FIXTURES
+from tests.tui.conftest import Keys, settle
 from tests.tui.test_snapshots import with_undecided
 
 # What the fixtures' people, handles and invitations are called (user data is never translated).
@@ -147,3 +148,34 @@ async def test_footers_in_japanese_fit_80_columns(japanese, store, keys):
     assert cell_len(footer) <= 80
     # Nothing cut short: the footer's last key still has its name.
     assert not footer.endswith("…")
+
+
+async def test_the_import_preview_in_japanese(japanese, store):
+    with_undecided(store)
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("I")
+        await keys.type(str(FIXTURES / "Connections.csv"))
+        await keys.press("enter")
+        lines = screen_lines(app)
+        assert any("インポートの確認" in line for line in lines)
+        flagged = english(
+            lines, frozenset({"Bob", "Lee", "Broken", "Carla", "carla", "diaz", "Mar", "smith", "taro"})
+        )
+        assert flagged == [], "\n".join(flagged)
+        # Its status column fits its words: スキップ is not cut.
+        assert any("スキップ" in line for line in lines)
+
+
+async def test_the_palette_says_it_found_nothing_in_japanese(japanese, store):
+    with_undecided(store)
+    app = DailyReachApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"zzzzqq")
+        await pilot.pause(1.5)
+        lines = screen_lines(app)
+    assert any("見つかりません" in line for line in lines)
+    assert english(lines, frozenset({"zzzzqq"})) == []

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 
+from rich.align import Align
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import CommandPalette, Provider
+from textual.command import CommandList, CommandPalette, Provider
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.widgets.option_list import Option
 
 from dailyreach.config import Config, remember_language, remember_theme
 from dailyreach.core.store.store import Change, Store
@@ -51,6 +54,7 @@ TEXTUAL_COMMANDS = (
 )
 SEARCH_COMMANDS = N_("Search for commands…")
 SEARCH_THEMES = N_("Search for themes…")
+NO_MATCHES = N_("No matches found")
 LANGUAGE_COMMAND = N_("Language: 日本語 / English")
 
 
@@ -74,7 +78,24 @@ def template_commands() -> type[Provider]:
 
 
 class Palette(TranslatedBindings, CommandPalette):
-    """The command palette, its keys in the interface's language."""
+    """The command palette, its keys and its "No matches found" in the interface's language."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's own, but for the words.
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(_(NO_MATCHES), style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+            self._list_visible = bool(search_value)
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 class DailyReachApp(TranslatedBindings, App):
