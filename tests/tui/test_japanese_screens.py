@@ -10,6 +10,7 @@ import re
 import pytest
 from rich.cells import cell_len
 from rich.console import Console
+from textual.widgets._footer import FooterKey
 
 from dailyreach import i18n
 from dailyreach.core.planning.demo import fill_demo
@@ -140,14 +141,25 @@ async def test_an_untranslated_string_is_found(store, monkeypatch):
     assert any("Pending replies" in line for line in english(lines))
 
 
-@pytest.mark.parametrize("keys", [(), ("2",), ("3",), ("2", "enter"), ("4",), ("S",), ("n",), ("i",)])
+@pytest.mark.parametrize(
+    "keys", [(), ("2",), ("3",), ("2", "enter"), ("4",), ("S",), ("n",), ("i",), ("e",), ("S", "w")]
+)
 async def test_footers_in_japanese_fit_80_columns(japanese, store, keys):
+    """Every key of the footer is inside 80 columns (as the English footers' tests check) and named in
+    Japanese, and the footer's line is not cut."""
     with_undecided(store)
-    lines = await shown(DailyReachApp(store), (80, 24), *keys)
-    footer = lines[-1].rstrip()
-    assert cell_len(footer) <= 80
-    # Nothing cut short: the footer's last key still has its name.
-    assert not footer.endswith("…")
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        footer_keys = list(app.screen.query(FooterKey))
+        assert all(key.region.right <= 80 for key in footer_keys)
+        # Every key named in Japanese (DM is DM in both).
+        assert [key.description for key in footer_keys if key.description.isascii()] in ([], ["DM"])
+        footer = screen_lines(app)[-1].rstrip()
+    assert cell_len(footer) <= 80 and not footer.endswith("…")
 
 
 async def test_the_import_preview_in_japanese(japanese, store):
