@@ -191,3 +191,11 @@ async def test_the_palette_says_it_found_nothing_in_japanese(japanese, store):
         lines = screen_lines(app)
     assert any("見つかりません" in line for line in lines)
     assert english(lines, frozenset({"zzzzqq"})) == []
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_first_run_in_japanese_has_no_english(japanese, store, size):
+    lines = await shown(DailyReachApp(store), size)
+    assert any("最初のターゲット" in line for line in lines)
+    flagged = english(lines)
+    assert flagged == [], "\n".join(flagged)

@@ -65,3 +65,8 @@ def test_stats(snap_compare, store, size):
 def test_contacts_view(snap_compare, store, size):
     fill_demo(store)
     assert snap_compare(DailyReachApp(store), terminal_size=size, run_before=keys("4"))
+
+
+@SIZES
+def test_empty_first_run(snap_compare, store, size):
+    assert snap_compare(DailyReachApp(store), terminal_size=size, run_before=keys())
