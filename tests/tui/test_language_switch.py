@@ -81,3 +81,13 @@ def test_no_restart_when_the_app_just_quits(tmp_path, monkeypatch):
     config = tmp_path / "config.toml"
     config.write_text("")
     launch.run_app(tmp_path / "db.json", config)
+
+
+async def test_a_language_there_is_none_of_is_said_at_start(store, tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('language = "fr"\n')
+    app = DailyReachApp(store, load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notices = [str(notice.message) for notice in app._notifications]
+    assert any("no language called 'fr': en or ja" in notice for notice in notices)

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from dailyreach.config import Config, remember_language, remember_theme
 from dailyreach.core.store.store import Change, Store
-from dailyreach.i18n import LANGUAGES, N_, _, current_language
+from dailyreach.i18n import LANGUAGES, N_, _, current_language, language_code
 from dailyreach.tui.keymap import binding_ids
 from dailyreach.tui.saves import SaveQueue
 from dailyreach.tui.screens.base import StoreScreen
@@ -154,6 +154,12 @@ class DailyReachApp(TranslatedBindings, App):
             problems.append(
                 _("{path}: no theme called {theme}").format(
                     path=self.config.path, theme=repr(self.config.theme)
+                )
+            )
+        if self.config.language and language_code(self.config.language) is None:
+            problems.append(
+                _("{path}: no language called {language}: en or ja").format(
+                    path=self.config.path, language=repr(self.config.language)
                 )
             )
         for problem in problems:
