@@ -23,28 +23,45 @@ from textual.widgets import Static, TextArea
 
 from dailyreach.core.planning.drafts import Draft, Prepared
 from dailyreach.core.records.handles import COMPOSE_SCHEMES, openable
+from dailyreach.core.records.model import CHANNEL_LABELS
+from dailyreach.i18n import N_, SOURCE_LANGUAGE, _, current_language
 from dailyreach.tui.screens.log_form import KIND_TITLES
 from dailyreach.tui.styles import stylesheet_path
+from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
-from dailyreach.wording import PURPOSE_TITLES, count_text, missing_text
+from dailyreach.wording import count_text, missing_text, purpose_title
 
 if TYPE_CHECKING:
     from dailyreach.core.records.model import Contact
     from dailyreach.core.store.threads import Thread
     from dailyreach.tui.screens.base import StoreScreen
 
-TITLE = "Draft for {name}"
-NO_TEMPLATE = "No template for a {purpose} on {channel}: ctrl+t tries the others, ctrl+p Templates adds one."
-NO_LINK = "Nowhere to open on {channel}: paste it where you write to them."
-OPENS = "Opens {link}"
-EMPTY = "The draft is empty: nothing copied."
-COPIED = "Copied. "
-LOGGING = "Enter logs it ({kind}) with the draft as its text; Escape if you did not send it."
-LOG_LATER = "ctrl+l logs it once you have sent it."
-NO_CLIPBOARD = "Not on the system clipboard ({problem}); sent to the terminal's (OSC 52). Copy it from here if pasting fails."
-NO_BROWSER = "No web browser found to open {link}: the draft stays here to copy by hand."
-SET_MY_NAME = "your name: ctrl+p Templates, y"
-NO_DRAFT = "No draft"
+# Shown through ``_`` (they are made at import, before the language is chosen).
+TITLE = N_("Draft for {name}")
+NO_TEMPLATE = N_(
+    "No template for a {purpose} on {channel}: ctrl+t tries the others, ctrl+p Templates adds one."
+)
+NO_LINK = N_("Nowhere to open on {channel}: paste it where you write to them.")
+OPENS = N_("Opens {link}")
+EMPTY = N_("The draft is empty: nothing copied.")
+COPIED = N_("Copied. Enter logs it ({kind}) with the draft as its text; Escape if you did not send it.")
+LOGGING = N_("Enter logs it ({kind}) with the draft as its text; Escape if you did not send it.")
+LOG_LATER = N_("ctrl+l logs it once you have sent it.")
+NO_CLIPBOARD = N_(
+    "Not on the system clipboard ({problem}); sent to the terminal's (OSC 52). Copy it from here if pasting fails."
+)
+NO_BROWSER = N_("No web browser found to open {link}: the draft stays here to copy by hand.")
+SET_MY_NAME = N_("(your name: ctrl+p Templates, y)")
+NO_DRAFT = N_("No draft")
+SUBJECT = N_("subject: {subject}")
+
+
+def channel_text(channel: str) -> str:
+    """A channel as the draft screens name it: its key in English (``x``, ``email``), as always; its
+    name in another language (X, メール)."""
+    if current_language() == SOURCE_LANGUAGE:
+        return channel
+    return _(CHANNEL_LABELS[channel]) if channel in CHANNEL_LABELS else channel
 
 
 @dataclass(frozen=True)
@@ -56,13 +73,13 @@ class DraftSent:
     text: str
 
 
-class DraftScreen(ModalScreen[DraftSent | None]):
+class DraftScreen(TranslatedBindings, ModalScreen[DraftSent | None]):
     CSS_PATH = stylesheet_path("drafts.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "send", "Copy & open", priority=True, id="draft_send"),
-        Binding("ctrl+t", "next_template", "Next template", priority=True, id="draft_next_template"),
-        Binding("ctrl+l", "log_it", "Log it", priority=True, id="draft_log"),
-        Binding("escape", "cancel", "Close", id="cancel_form"),
+        Binding("ctrl+s", "send", N_("Copy & open"), priority=True, id="draft_send"),
+        Binding("ctrl+t", "next_template", N_("Next template"), priority=True, id="draft_next_template"),
+        Binding("ctrl+l", "log_it", N_("Log it"), priority=True, id="draft_log"),
+        Binding("escape", "cancel", N_("Close"), id="cancel_form"),
     ]
 
     def __init__(self, prepared: Prepared) -> None:
@@ -90,10 +107,11 @@ class DraftScreen(ModalScreen[DraftSent | None]):
 
     def _show_draft(self) -> None:
         prepared, made = self.prepared, self.draft
-        title = Text(TITLE.format(name=prepared.contact.name), style="bold")
+        title = Text(_(TITLE).format(name=prepared.contact.name), style="bold")
         if made is not None:
             title.append(
-                f"  {made.template.name} · {PURPOSE_TITLES[made.purpose]} · {made.channel}", style="dim"
+                f"  {made.template.name} · {purpose_title(made.purpose)} · {channel_text(made.channel)}",
+                style="dim",
             )
         self.query_one("#draft_title", Static).update(title)
         area = self.query_one(TextArea)
@@ -109,24 +127,28 @@ class DraftScreen(ModalScreen[DraftSent | None]):
         count_box = self.query_one("#draft_count", Static)
         link_box = self.query_one("#draft_link", Static)
         if made is None:
-            purpose = PURPOSE_TITLES[self.prepared.purpose]
-            count_box.update(Text(NO_TEMPLATE.format(purpose=purpose, channel=self.prepared.channel)))
+            purpose = purpose_title(self.prepared.purpose)
+            channel = channel_text(self.prepared.channel)
+            count_box.update(Text(_(NO_TEMPLATE).format(purpose=purpose, channel=channel)))
             link_box.update("")
             return
         count = made.count(text)
         over = made.limit is not None and count > made.limit
         line = Text(count_text(count, made.limit), style="bold red" if over else "")
         if made.subject:
-            line.append(f" · subject: {made.subject}")
+            line.append(" · " + _(SUBJECT).format(subject=made.subject))
         if made.missing:
             line.append(f" · {missing_text(made.missing)}", style="yellow")
             if "my_name" in made.missing:
-                line.append(f" ({SET_MY_NAME})", style="yellow")
+                line.append(" " + _(SET_MY_NAME), style="yellow")
         count_box.update(line)
         count_box.set_class(over, "over")
         link = made.link(text)
         link_box.update(
-            Text(OPENS.format(link=link) if link else NO_LINK.format(channel=made.channel), style="dim")
+            Text(
+                _(OPENS).format(link=link) if link else _(NO_LINK).format(channel=channel_text(made.channel)),
+                style="dim",
+            )
         )
 
     def action_next_template(self) -> None:
@@ -143,7 +165,7 @@ class DraftScreen(ModalScreen[DraftSent | None]):
         if self.draft is None or self.delivering:
             return
         if not text.strip():
-            self.notify(EMPTY, severity="warning")
+            self.notify(_(EMPTY), severity="warning")
             return
         self.delivering = True
         # Through the terminal first (it also keeps app.clipboard); the system clipboard and the browser
@@ -158,7 +180,7 @@ class DraftScreen(ModalScreen[DraftSent | None]):
 
             problem = copy_to_system_clipboard(text)
             if problem is not None:
-                problems.append(NO_CLIPBOARD.format(problem=problem))
+                problems.append(_(NO_CLIPBOARD).format(problem=problem))
         if link is not None and openable(link, COMPOSE_SCHEMES):  # checked again at the moment of opening
             if self.app.is_web:
                 self.app.call_from_thread(partial(self.app.open_url, link, new_tab=True))
@@ -166,7 +188,7 @@ class DraftScreen(ModalScreen[DraftSent | None]):
                 import webbrowser
 
                 if not webbrowser.open(link):
-                    problems.append(NO_BROWSER.format(link=link))
+                    problems.append(_(NO_BROWSER).format(link=link))
         self.app.call_from_thread(self._delivered, text, problems)
 
     def _delivered(self, text: str, problems: list[str]) -> None:
@@ -176,7 +198,7 @@ class DraftScreen(ModalScreen[DraftSent | None]):
         if problems:
             for problem in problems:
                 self.notify(problem, severity="warning", markup=False, timeout=15)
-            self.notify(LOG_LATER, markup=False, timeout=15)
+            self.notify(_(LOG_LATER), markup=False, timeout=15)
             return
         self._log(text, copied=True)
 
@@ -186,8 +208,8 @@ class DraftScreen(ModalScreen[DraftSent | None]):
 
     def _log(self, text: str, *, copied: bool = False) -> None:
         assert self.draft is not None
-        logging = LOGGING.format(kind=KIND_TITLES[self.draft.kind])
-        self.notify((COPIED if copied else "") + logging, markup=False)
+        said = _(COPIED) if copied else _(LOGGING)
+        self.notify(said.format(kind=_(KIND_TITLES[self.draft.kind])), markup=False)
         self.dismiss(DraftSent(self.draft.kind, self.draft.channel, text))
 
     def action_cancel(self) -> None:
@@ -211,7 +233,7 @@ def open_draft(screen: StoreScreen, contact: Contact, reason: str | None = None)
         try:
             result = prepare()
         except (StoreError, ValueError) as error:
-            return partial(screen.notify, str(error), title=NO_DRAFT, severity="error", markup=False)
+            return partial(screen.notify, str(error), title=_(NO_DRAFT), severity="error", markup=False)
         return partial(show, result)
 
     screen.saves.put(lambda: partial(_if_alive, screen, work()))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -24,29 +25,65 @@ from dailyreach.core.store.templates import (
     save_template,
     templates,
 )
+from dailyreach.help_format import wrap as wrap_in_cells
+from dailyreach.i18n import N_, _
 from dailyreach.tui.rows import TABLE_KEYS
 from dailyreach.tui.screens.base import StoreScreen
+from dailyreach.tui.screens.draft import channel_text
 from dailyreach.tui.screens.fields_form import Choice, Field, FieldsForm
 from dailyreach.tui.styles import stylesheet_path
+from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
-from dailyreach.wording import ANY_CHANNEL, ANY_LANGUAGE, PURPOSE_TITLES, count_text, missing_text
+from dailyreach.wording import ANY_CHANNEL, ANY_LANGUAGE, count_text, missing_text, purpose_title
 
-TITLE = "Templates"
+# Shown through ``_`` (they are made at import, before the language is chosen).
+TITLE = N_("Templates")
 # The form's height with a line between fields.
 TALL_ENOUGH = 32
+# The preview's padding (a cell each side) and its scrollbar (two cells).
+PREVIEW_MARGIN = 4
+# The columns by key, each shown by its label.
 COLUMNS = ("Name", "For", "Channel", "Language")
-NO_CONTACT = "Add a contact to preview the templates as they would read."
-PREVIEW_TITLE = "Preview for {name} on {channel} (p: next contact)"
-MY_NAME = "Your name: {name} (y changes it)"
-NOT_SET = "not set"
-NEW_TITLE, EDIT_TITLE = "New template", "Edit template: {name}"
-FORM_HINT = (
+COLUMN_LABELS = {"Name": N_("Name"), "For": N_("For"), "Channel": N_("Channel"), "Language": N_("Language")}
+NO_CONTACT = N_("Add a contact to preview the templates as they would read.")
+PREVIEW_TITLE = N_("Preview for {name} on {channel} (p: next contact)")
+MY_NAME = N_("Your name: {name} (y changes it)")
+NOT_SET = N_("not set")
+NEW_TITLE, EDIT_TITLE = N_("New template"), N_("Edit template: {name}")
+FORM_HINT = N_(
     "ctrl+s saves, Escape cancels. Placeholders: {name} {call_name} {handle} {why} {days_since} {my_name}"
 )
-DELETED = "Deleted template {name}: u undoes it"
-SAVED = "Saved template {name}"
-LABELS = {"name": "Name", "for": "For", "channel": "Channel", "language": "Language", "subject": "Subject"}
-MY_NAME_TITLE = "Your name, as drafts sign it"
+DELETED = N_("Deleted template {name}: u undoes it")
+SAVED = N_("Saved template {name}")
+LABELS = {
+    "name": N_("Name"),
+    "for": N_("For"),
+    "channel": N_("Channel"),
+    "language": N_("Language"),
+    "subject": N_("Subject"),
+}
+MY_NAME_TITLE = N_("Your name, as drafts sign it")
+# A template's language as the list shows it: its code in English, its name in another language.
+LANGUAGE_CODES = {"en": N_("en"), "ja": N_("ja")}
+
+
+def language_text(language: str) -> str:
+    return _(LANGUAGE_CODES[language]) if language in LANGUAGE_CODES else language or _(ANY_LANGUAGE)
+
+
+def fitted(text: str, width: int) -> str:
+    """``text`` with its lines of wide characters (Japanese) broken in cells to fit ``width``: Textual
+    breaks a line only at its spaces, so a Japanese sentence with a name in it (佐藤 健と申します…) broke
+    at the name. Other lines are left to Textual, as they were."""
+    if width <= 0:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        if cell_len(line) > width and cell_len(line) != len(line):
+            lines.extend(wrap_in_cells(line, width))
+        else:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -56,15 +93,15 @@ class TemplatesView:
     my_name: str
 
 
-class TemplateForm(ModalScreen[Template | None]):
+class TemplateForm(TranslatedBindings, ModalScreen[Template | None]):
     """Collects a template (checked as the core checks it, unknown placeholders refused); the caller saves."""
 
     CSS_PATH = stylesheet_path("drafts.tcss")
 
     AUTO_FOCUS = "#name"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="save_form"),
-        Binding("escape", "cancel", "Cancel", id="cancel_form"),
+        Binding("ctrl+s", "save", N_("Save"), priority=True, id="save_form"),
+        Binding("escape", "cancel", N_("Cancel"), id="cancel_form"),
     ]
 
     def __init__(self, template: Template | None, typed: dict[str, Any] | None = None) -> None:
@@ -74,27 +111,28 @@ class TemplateForm(ModalScreen[Template | None]):
 
     def compose(self) -> ComposeResult:
         values = self.values
-        title = EDIT_TITLE.format(name=self.template.name) if self.template else NEW_TITLE
+        title = _(EDIT_TITLE).format(name=self.template.name) if self.template else _(NEW_TITLE)
+        labels = {key: _(label) for key, label in LABELS.items()}
         with VerticalScroll(classes="form template-form", can_focus=False):
             yield Static(title, classes="title", markup=False)
-            yield Horizontal(Label(LABELS["name"]), Input(values.get("name", ""), id="name"), classes="row")
-            purposes = tuple((PURPOSE_TITLES[p], p) for p in PURPOSES)
+            yield Horizontal(Label(labels["name"]), Input(values.get("name", ""), id="name"), classes="row")
+            purposes = tuple((purpose_title(p), p) for p in PURPOSES)
             yield Horizontal(
-                Label(LABELS["for"]), Choice(purposes, values["purpose"], id="purpose"), classes="row"
+                Label(labels["for"]), Choice(purposes, values["purpose"], id="purpose"), classes="row"
             )
-            channels = ((ANY_CHANNEL, ""), *((c, c) for c in CHANNELS))
+            channels = ((_(ANY_CHANNEL), ""), *((channel_text(c), c) for c in CHANNELS))
             channel = values.get("channel") or ""
-            yield Horizontal(Label(LABELS["channel"]), Choice(channels, channel, id="channel"), classes="row")
-            languages = tuple((language or ANY_LANGUAGE, language) for language in LANGUAGES)
+            yield Horizontal(Label(labels["channel"]), Choice(channels, channel, id="channel"), classes="row")
+            languages = tuple((language_text(language), language) for language in LANGUAGES)
             language = values.get("language", "")
             yield Horizontal(
-                Label(LABELS["language"]), Choice(languages, language, id="language"), classes="row"
+                Label(labels["language"]), Choice(languages, language, id="language"), classes="row"
             )
             yield Horizontal(
-                Label(LABELS["subject"]), Input(values.get("subject", ""), id="subject"), classes="row"
+                Label(labels["subject"]), Input(values.get("subject", ""), id="subject"), classes="row"
             )
             yield TextArea(values.get("body", ""), id="body", soft_wrap=True, tab_behavior="focus")
-            yield Static(FORM_HINT, id="problem", markup=False)
+            yield Static(_(FORM_HINT), id="problem", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -136,21 +174,21 @@ class TemplateForm(ModalScreen[Template | None]):
         self.dismiss(None)
 
 
-class TemplateList(DataTable, inherit_bindings=False):
-    BINDINGS = [*TABLE_KEYS, Binding("enter", "select_cursor", "Edit", id="edit_template")]
+class TemplateList(TranslatedBindings, DataTable, inherit_bindings=False):
+    BINDINGS = [*TABLE_KEYS, Binding("enter", "select_cursor", N_("Edit"), id="edit_template")]
 
 
-class TemplatesScreen(StoreScreen):
+class TemplatesScreen(TranslatedBindings, StoreScreen):
     CSS_PATH = stylesheet_path("drafts.tcss")
     BINDINGS = [
-        Binding("n", "new", "New", id="new_template"),
-        Binding("e", "edit", "Edit", show=False, id="edit_template"),
-        Binding("x,delete", "delete", "Delete", id="delete_template"),
-        Binding("p", "next_contact", "Preview next", id="preview_next_contact"),
-        Binding("y", "my_name", "Your name", id="my_name"),
-        Binding("j", "cursor('down')", "Down", show=False, id="cursor_down"),
-        Binding("k", "cursor('up')", "Up", show=False, id="cursor_up"),
-        Binding("escape,backspace", "app.pop_screen", "Back", id="back"),
+        Binding("n", "new", N_("New"), id="new_template"),
+        Binding("e", "edit", N_("Edit"), show=False, id="edit_template"),
+        Binding("x,delete", "delete", N_("Delete"), id="delete_template"),
+        Binding("p", "next_contact", N_("Preview next"), id="preview_next_contact"),
+        Binding("y", "my_name", N_("Your name"), id="my_name"),
+        Binding("j", "cursor('down')", N_("Down"), show=False, id="cursor_down"),
+        Binding("k", "cursor('up')", N_("Up"), show=False, id="cursor_up"),
+        Binding("escape,backspace", "app.pop_screen", N_("Back"), id="back"),
     ]
 
     def __init__(self) -> None:
@@ -171,9 +209,9 @@ class TemplatesScreen(StoreScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(TemplateList)
-        table.border_title = TITLE
+        table.border_title = _(TITLE)
         for column in COLUMNS:
-            table.add_column(column, key=column)
+            table.add_column(_(COLUMN_LABELS[column]), key=column)
         self.reload_if_changed()
 
     def read(self) -> TemplatesView:
@@ -189,16 +227,16 @@ class TemplatesScreen(StoreScreen):
         for template in view.templates:
             table.add_row(
                 Text(template.name),
-                PURPOSE_TITLES[template.purpose],
-                template.channel or ANY_CHANNEL,
-                template.language or ANY_LANGUAGE,
+                purpose_title(template.purpose),
+                channel_text(template.channel) if template.channel else _(ANY_CHANNEL),
+                language_text(template.language),
                 key=template.id,
             )
         ids = [template.id for template in view.templates]
         if selected is not None and selected.id in ids:
             table.move_cursor(row=ids.index(selected.id))
-        name = view.my_name or NOT_SET
-        self.query_one("#my_name_line", Static).update(Text(MY_NAME.format(name=name), style="dim"))
+        name = view.my_name or _(NOT_SET)
+        self.query_one("#my_name_line", Static).update(Text(_(MY_NAME).format(name=name), style="dim"))
         self._read_preview_log()
         self._show_preview()
 
@@ -236,22 +274,29 @@ class TemplatesScreen(StoreScreen):
         shown = self.query_one("#preview", Static)
         if template is None or contact is None or self.view is None:
             title.update("")
-            shown.update(Text(NO_CONTACT if template is not None else "", style="dim"))
+            shown.update(Text(_(NO_CONTACT) if template is not None else "", style="dim"))
             return
         log = self.preview_log[1] if self.preview_log and self.preview_log[0] == contact.id else []
         channel = template.channel or draft_channel(contact, log)
         made = make_draft(template, contact, channel, log, self.now(), self.view.my_name)
-        title.update(Text(PREVIEW_TITLE.format(name=contact.name, channel=channel), style="bold"))
+        title.update(
+            Text(_(PREVIEW_TITLE).format(name=contact.name, channel=channel_text(channel)), style="bold")
+        )
+        # The room a line has: the scroll's, less its padding and a scrollbar.
+        width = self.query_one("#preview_scroll").size.width - PREVIEW_MARGIN
         preview = Text()
         if made.subject:
-            preview.append(f"{made.subject}\n\n", style="bold")
-        preview.append(made.text)
+            preview.append(f"{fitted(made.subject, width)}\n\n", style="bold")
+        preview.append(fitted(made.text, width))
         limit = limit_for(channel, template.purpose)
         over = limit is not None and made.count() > limit
         preview.append(f"\n\n{count_text(made.count(), limit)}", style="bold red" if over else "dim")
         if made.missing:
             preview.append(f" · {missing_text(made.missing)}", style="yellow")
         shown.update(preview)
+
+    def on_resize(self) -> None:
+        self._show_preview()
 
     def action_cursor(self, direction: str) -> None:
         table = self.query_one(TemplateList)
@@ -277,7 +322,7 @@ class TemplatesScreen(StoreScreen):
                 return
             self.run_saving(
                 lambda: save_template(self.store, made),
-                lambda _: self.notify(SAVED.format(name=made.name), markup=False),
+                lambda _saved: self.notify(_(SAVED).format(name=made.name), markup=False),
                 failed=lambda: self._open_form(template, made.to_dict()),
             )
 
@@ -289,12 +334,12 @@ class TemplatesScreen(StoreScreen):
             return
         self.run_saving(
             lambda: delete_template(self.store, template),
-            lambda _: self.notify(DELETED.format(name=template.name), markup=False),
+            lambda _deleted: self.notify(_(DELETED).format(name=template.name), markup=False),
         )
 
     def action_my_name(self) -> None:
         current = self.view.my_name if self.view else ""
-        form = FieldsForm(MY_NAME_TITLE, [Field("my_name", value=current)])
+        form = FieldsForm(_(MY_NAME_TITLE), [Field("my_name", value=current)])
         self.app.push_screen(form, self._save_my_name)
 
     def _save_my_name(self, answers: dict[str, str] | None) -> None:
