@@ -204,3 +204,31 @@ async def test_the_defaults_added_in_english_keep_their_english_names(japanese, 
         table = app.screen.query_one(DataTable)
         first = [str(cell) for cell in table.get_row_at(0)]
         assert first == ["first public reply (en)", "最初の公開リプライ", "すべてのチャネル", "英語"]
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ("j", "c"),  # 山田's draft: a first public reply on Mastodon
+        ("j", "c", "question_mark"),  # its keys
+        ("ctrl+p", "テンプレート", "enter", *["j"] * 11),  # a Japanese template, previewed
+        ("ctrl+p", "テンプレート", "enter", *["j"] * 11, "enter"),  # its form
+        ("ctrl+p", "テンプレート", "enter", *["j"] * 11, "p", "n"),  # a new one, over 山田's preview
+        ("ctrl+p", "テンプレート", "enter", *["j"] * 11, "p", "y"),  # the user's name, over it
+    ],
+    ids=["draft", "draft keys", "templates", "template form", "new template", "your name"],
+)
+async def test_no_english_is_left_on_the_draft_and_templates_screens(japanese, store, people, outside, keys):
+    from tests.tui.test_japanese_screens import english, screen_lines
+
+    app = DailyReachApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        typing = Keys(pilot)
+        await settle(pilot)
+        for key in keys:
+            await (typing.type(key) if len(key) > 1 and not key.isascii() else typing.press(key))
+        lines = screen_lines(app)
+    # Placeholders are written as they are typed, and a default template's name says its channel's key.
+    # "Mas": Mastodon in the preview's title, cut short by a form over it.
+    typed = {"name", "call_name", "handle", "why", "days_since", "my_name", "email", "Mas"}
+    assert english(lines, frozenset(typed)) == [], "\n".join(lines)
