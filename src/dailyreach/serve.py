@@ -25,7 +25,7 @@ import jinja2
 from aiohttp import web
 from textual_serve.server import Server
 
-from dailyreach.i18n import N_, _
+from dailyreach.i18n import N_, SOURCE_LANGUAGE, _, current_language
 
 TITLE = "dailyreach"
 
@@ -42,6 +42,16 @@ NOT_LOOPBACK = N_(
 PORT_IN_USE = N_("port {port} on {host} is already in use: choose another with --port")
 CANNOT_LISTEN = N_("cannot listen on {host}:{port}: {reason}")
 FOREIGN_PAGE = N_("dailyreach only answers its own page")
+# Why an address cannot be listened on, for the reasons a user meets, in the words the C library says
+# them in English (its own translations follow the locale, not our language); others as it says them.
+SYSTEM_REASONS = {
+    errno.EADDRNOTAVAIL: N_("Cannot assign requested address"),
+    errno.EACCES: N_("Permission denied"),
+}
+NAME_REASONS = {
+    socket.EAI_NONAME: N_("Name or service not known"),
+    socket.EAI_AGAIN: N_("Temporary failure in name resolution"),
+}
 
 
 class ServeError(Exception):
@@ -190,8 +200,14 @@ def run_server(db: Path, config: Path, host: str, port: int, *, public: bool) ->
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             raise ServeError(_(PORT_IN_USE).format(host=host, port=port)) from None
-        if isinstance(error, socket.gaierror) or not error.errno:  # a host name that does not resolve
-            reason = error.strerror or str(error)
-        else:  # aiohttp's own words repeat the address; the system's name the problem alone
-            reason = os.strerror(error.errno)
-        raise ServeError(_(CANNOT_LISTEN).format(host=host, port=port, reason=reason)) from None
+        raise ServeError(_(CANNOT_LISTEN).format(host=host, port=port, reason=listen_reason(error))) from None
+
+
+def listen_reason(error: OSError) -> str:
+    """Why the port could not be bound, in the system's words (in English, as it says them) or, in another
+    language, in its own words where we know them."""
+    if isinstance(error, socket.gaierror) or not error.errno:  # a host name that does not resolve
+        reason, known = error.strerror or str(error), NAME_REASONS.get(error.errno or 0)
+    else:  # aiohttp's own words repeat the address; the system's name the problem alone
+        reason, known = os.strerror(error.errno), SYSTEM_REASONS.get(error.errno)
+    return _(known) if known is not None and current_language() != SOURCE_LANGUAGE else reason

@@ -177,3 +177,29 @@ def test_purpose_help_names_every_purpose_and_says_or_in_japanese(db):
     assert "meeting_ask、または thanks_met。" in out
     said = ja("template", "add", "X", "--body", "x", db=db, check=False).stderr
     assert "エラー: --purpose を指定してください: first_public_reply, first_dm," in said
+
+
+@pytest.mark.parametrize(
+    ("host", "reasons"),
+    [
+        ("192.0.2.1", {"このアドレスはこのマシンのものではありません"}),
+        # Without a network the resolver may say it cannot tell yet rather than that there is none.
+        ("nosuchhost.invalid", {"その名前のホストが見つかりません", "名前解決に一時的に失敗しました"}),
+    ],
+)
+def test_serve_on_an_address_it_cannot_listen_on_says_why_in_japanese(tmp_path, host, reasons):
+    port = str(free_port())
+    done = run_cli(
+        "serve",
+        "--host",
+        host,
+        "--port",
+        port,
+        "--public-i-understand",
+        db=tmp_path / "db.json",
+        check=False,
+        env=JA,
+    )
+    assert done.returncode == 1
+    said = done.stderr.removeprefix(f"エラー: {host}:{port} で待ち受けできません: ").removesuffix("\n")
+    assert said in reasons, done.stderr
