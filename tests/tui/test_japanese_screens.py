@@ -199,3 +199,18 @@ async def test_the_first_run_in_japanese_has_no_english(japanese, store, size):
     assert any("最初のターゲット" in line for line in lines)
     flagged = english(lines)
     assert flagged == [], "\n".join(flagged)
+
+
+async def test_a_choice_shown_in_japanese_is_picked_by_its_values_letter(japanese, store):
+    """s picks セミナー (seminar) and p パーティー (party): a letter cannot start a Japanese word."""
+    app = DailyReachApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        kind = app.screen.query_one("#kind")
+        kind.focus()
+        await pilot.press("s")
+        assert kind.value == "seminar"
+        await pilot.press("p")
+        assert kind.value == "party"
