@@ -22,7 +22,7 @@ from dailyreach.core.records.model import (
 from dailyreach.core.store import store as store_module
 from dailyreach.core.store.checked import read_checked
 from dailyreach.core.store.store import Store
-from dailyreach.core.store.threads import Thread, local_day, utc_stamp
+from dailyreach.core.store.threads import DaySpan, Thread, derive_tables, local_day, utc_stamp
 from tests.conftest import TOKYO, add_contact, log
 
 KINDS = INTERACTION_KINDS
@@ -298,3 +298,78 @@ def test_threads_made_by_an_older_way_of_reading_are_made_again(store, db_path, 
     data["_meta"]["derived"]["version"] = 0
     db_path.write_text(json.dumps(data))
     assert Store(db_path, clock=clock).thread(ann.id).nudges == 0
+
+
+# -- a thread's stage and days, worked out by hand (the property test above shares Thread.add with
+# what it checks, so these pin what Thread.add itself must do) ------------------------------------
+
+
+def stage_after(*kinds: str) -> str:
+    thread = Thread()
+    for minute, kind in enumerate(kinds):
+        thread.add(kind, "x", f"2026-11-23T00:{minute:02d}:00.000000Z")
+    return thread.stage
+
+
+@pytest.mark.parametrize(
+    ("kinds", "stage"),
+    [
+        ((), "target"),
+        (("note",), "target"),
+        (("dm_sent",), "contacted"),
+        (("dm_sent", "no_response"), "no_response"),
+        (("dm_sent", "no_response", "follow_up"), "contacted"),
+        (("no_response",), "no_response"),
+        (("dm_sent", "reply_received"), "replied"),
+        (("dm_sent", "reply_received", "follow_up"), "replied"),
+        (("dm_sent", "reply_received", "no_response"), "replied"),
+        (("dm_sent", "meeting_booked", "reply_received"), "meeting"),
+        (("dm_sent", "met", "meeting_booked"), "met"),
+        (("dm_sent", "reply_received", "meeting_booked", "met", "dm_sent"), "met"),
+    ],
+)
+def test_a_stage_only_moves_forward_and_a_message_after_an_answer_keeps_it(kinds, stage):
+    assert stage_after(*kinds) == stage
+
+
+def test_a_local_day_holds_its_first_instant_and_not_the_next_days():
+    span = DaySpan.of(pendulum.date(2026, 11, 23), pendulum.timezone(TOKYO))
+    # Tokyo's 23 November runs from 22 November 15:00 UTC to 23 November 15:00 UTC.
+    assert (span.start, span.end) == ("2026-11-22T15:00:00.000000Z", "2026-11-23T15:00:00.000000Z")
+    assert span.holds("2026-11-22T15:00:00.000000Z")
+    assert span.holds("2026-11-23T14:59:59.999999Z")
+    assert not span.holds("2026-11-23T15:00:00.000000Z")
+    assert not span.holds("2026-11-22T14:59:59.999999Z")
+    assert not span.holds(None)
+
+
+def test_a_rebuild_leaves_out_the_records_it_cannot_read_and_keeps_the_rest():
+    good = {
+        "id": "a",
+        "contact_id": "c1",
+        "kind": "dm_sent",
+        "channel": "x",
+        "at": "2026-11-23T09:00:00+09:00",
+        "text": "",
+    }
+    bad = {**good, "id": "b", "contact_id": "c2", "mood": "great"}
+    note = {**good, "id": "n", "kind": "note", "at": "2026-11-23T10:00:00+09:00"}
+    reply = {**good, "id": "r", "kind": "reply_received", "at": "2026-11-24T08:59:00+09:00"}
+    meeting = {**good, "id": "m", "kind": "meeting_booked", "at": "2026-11-24T09:00:00+09:00"}
+    log = {"a": good, "b": bad, "n": note, "r": reply, "m": meeting}
+    derived = derive_tables(log, pendulum.timezone(TOKYO))
+    assert set(derived["threads"]) == {"c1"}
+    assert derived["outreach_days"] == {
+        "2026-11-23": {"sent": 1},
+        "2026-11-24": {"replies": 1, "meetings": 1},
+    }
+    assert derived["derived"]["interactions"] == 5
+
+
+def test_a_note_is_no_contact_made_but_a_message_or_an_answer_is():
+    day = DaySpan.of(pendulum.date(2026, 11, 23), pendulum.timezone(TOKYO))
+    for kinds, active in ((("note",), False), (("dm_sent",), True), (("reply_received", "note"), True)):
+        thread = Thread()
+        for kind in kinds:
+            thread.add(kind, "x", "2026-11-23T01:00:00.000000Z")
+        assert thread.active_on(day) is active, kinds

@@ -162,14 +162,13 @@ def day_counts(interactions: Iterable[dict[str, Any]], tz: tzinfo) -> dict[str, 
 
 
 def counted_day(counts: dict[str, int] | None, kind: str, step: int) -> dict[str, int] | None:
-    """A day's counts after one interaction of ``kind`` is added (step 1) or taken away (-1); None when
-    nothing is left to count."""
-    counter = DAY_COUNTERS.get(kind)
+    """A day's counts after one interaction of ``kind``, a kind the days count, is added (step 1) or
+    taken away (-1); None when nothing is left to count."""
+    counter = DAY_COUNTERS[kind]
     changed = dict(counts or {})
-    if counter is not None:
-        changed[counter] = changed.get(counter, 0) + step
-        if changed[counter] <= 0:
-            del changed[counter]
+    changed[counter] = changed.get(counter, 0) + step
+    if changed[counter] <= 0:
+        del changed[counter]
     return changed or None
 
 
