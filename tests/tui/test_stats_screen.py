@@ -233,3 +233,27 @@ async def test_opened_again_the_stats_show_what_was_logged_meanwhile(store, peop
         await settle(pilot)
         assert app.screen is first  # made once, read again
         assert "1 message on 1 day" in text_of(first.query_one("#streaks", Static))
+
+
+async def test_opened_again_only_the_cards_whose_figures_changed_are_drawn_again(store, people):
+    ann, _, _ = people
+    log(store, ann, "dm_sent")
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        stats = app.screen
+        drawn: list[str] = []
+        for card in ("habit", "weeks", "replies", "funnel", "declined"):
+            method = getattr(stats, f"_show_{card}")
+            setattr(
+                stats,
+                f"_show_{card}",
+                lambda view, card=card, method=method: (drawn.append(card), method(view)),
+            )
+        log(store, ann, "follow_up")  # one more message: the same first touch, the same funnel step
+        stats.reload_if_changed()
+        await settle(pilot)
+        assert sorted(drawn) == ["declined", "habit", "weeks"]
+        assert "2 messages on 1 day" in text_of(stats.query_one("#streaks", Static))

@@ -147,12 +147,18 @@ class StatsScreen(TranslatedBindings, StoreScreen):
         return build_stats(self.store)
 
     def show(self, view: Stats) -> None:
-        self.stats = view
-        self._show_habit(view)
-        self._show_weeks(view)
-        self._show_replies(view)
-        self._show_funnel(view)
-        self._show_declined(view)
+        # Opened again after a message or two, most cards would show what they show: only those whose
+        # figures changed are drawn again.
+        shown, self.stats = self.stats, view
+        for figures, show_card in (
+            (_habit_figures, self._show_habit),
+            (lambda stats: stats.weeks, self._show_weeks),
+            (lambda stats: (stats.by_channel, stats.by_first_touch), self._show_replies),
+            (lambda stats: stats.funnel, self._show_funnel),
+            (lambda stats: (stats.declined, stats.weeks), self._show_declined),
+        ):
+            if shown is None or figures(shown) != figures(view):
+                show_card(view)
 
     def _show_habit(self, stats: Stats) -> None:
         self.calendar.show_days(stats.days, stats.goal, stats.week_start, len(stats.weeks))
@@ -317,6 +323,10 @@ def open_stats(app: App) -> AwaitMount:
     if not app.is_screen_installed(STATS_SCREEN):
         app.install_screen(StatsScreen(), STATS_SCREEN)
     return app.push_screen(STATS_SCREEN)
+
+
+def _habit_figures(stats: Stats) -> tuple[object, ...]:
+    return (stats.days, stats.goal, stats.week_start, stats.current_streak, stats.longest_streak)
 
 
 def _anything(week: WeekCount) -> bool:
