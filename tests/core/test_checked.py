@@ -9,7 +9,7 @@ import pytest
 
 from dailyreach.core.records.readback import Problem, table_problems
 from dailyreach.core.store import checked as checked_module
-from dailyreach.core.store import store as store_module
+from dailyreach.core.store import tables as tables_module
 from dailyreach.core.store.checked import checked_path, read_checked, write_checked
 from dailyreach.core.store.store import RECORD_TABLES, Store
 from tests.conftest import add_contact, log
@@ -24,7 +24,7 @@ def full_checks(monkeypatch) -> list[str]:
         seen.append(table)
         return table_problems(table, records)
 
-    monkeypatch.setattr(store_module, "table_problems", counting)
+    monkeypatch.setattr(tables_module, "table_problems", counting)
     return seen
 
 

@@ -15,8 +15,8 @@ from dailyreach.core.errors import PROBLEMS_SHOWN, ImportRejected, ValidationErr
 from dailyreach.core.records.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
 from dailyreach.core.records.template import Template
 from dailyreach.core.records.validation import shown
+from dailyreach.core.store.schema import FORMAT_NAME
 from dailyreach.core.store.store import (
-    FORMAT_NAME,
     KEY_FIELDS,
     NO_CONTACT,
     RECORD_TABLES,

@@ -7,30 +7,29 @@ disk as one atomic replace. Each change is journalled so that ``undo()`` can rev
 Beside the records, the file keeps each contact's thread and the days with outreach (``threads.py``),
 updated in the same write as the interactions they come from, and rebuilt from the log whenever their
 marker says they were not (an older file, another program's edit, a change of timezone).
+
+The rest lives beside this module: the tables (``tables.py``), the file's schema and its migrations
+(``schema.py``), the backups (``backups.py``), the atomic file itself (``storage.py``), the lock
+(``lockfile.py``) and what is known of the file as it was last written (``checked.py``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tinydb.table import Table
-
 from dailyreach.core.errors import ValidationError
 from dailyreach.core.planning.lookup import contact_with_same_handle, describe
 from dailyreach.core.records.dates import (
-    UnknownZone,
     day_text,
-    local_zone,
     moment_text,
     pendulum_zone,
     plain,
-    zone_named,
 )
 from dailyreach.core.records.model import (
     INTERACTION_PHRASES,
@@ -41,9 +40,11 @@ from dailyreach.core.records.model import (
     Settings,
     Snooze,
 )
-from dailyreach.core.records.readback import Problem, readable_settings, record_problem, table_problems
+from dailyreach.core.records.readback import Problem, readable_settings
+from dailyreach.core.store.backups import backup_folder, daily_backup, write_backup
 from dailyreach.core.store.checked import Checked, read_checked, write_checked
 from dailyreach.core.store.lockfile import FileLock, LockTimeout
+from dailyreach.core.store.schema import FORMAT_NAME, MIGRATIONS, SCHEMA_VERSION, stored_zone
 from dailyreach.core.store.storage import (
     OWNER_ONLY,
     AtomicJSONStorage,
@@ -54,8 +55,12 @@ from dailyreach.core.store.storage import (
     file_signature,
     leftover_temporary_files,
     refused_as_read_only,
-    write_owner_only,
 )
+from dailyreach.core.store.tables import KEY_FIELDS as KEY_FIELDS
+from dailyreach.core.store.tables import META_TABLE as META_TABLE
+from dailyreach.core.store.tables import RECORD_TABLES as RECORD_TABLES
+from dailyreach.core.store.tables import SETTINGS_TABLE as SETTINGS_TABLE
+from dailyreach.core.store.tables import Body, RecordTable
 from dailyreach.core.store.threads import (
     DAY_COUNTERS,
     DAYS_TABLE,
@@ -77,121 +82,12 @@ if TYPE_CHECKING:
 
     from dailyreach.core.records.clock import Clock, Zone
 
-SCHEMA_VERSION = 2
-FORMAT_NAME = "dailyreach"
 NO_CONTACT = N_("no contact with id {id}")
 LOCK_WAIT_SECONDS = 10.0
-BACKUPS_KEPT = 7
-# "templates" are read and written by core/store/templates.py, through the generic methods below.
-RECORD_TABLES = ("contacts", "interactions", "invitations", "snoozes", "plans", "templates")
-# The field each record table is keyed by; stored records keep it too, so they export as they are.
-KEY_FIELDS = {
-    "contacts": "id",
-    "interactions": "id",
-    "invitations": "id",
-    "snoozes": "contact_id",
-    "plans": "date",
-    "templates": "id",
-}
-META_TABLE, SETTINGS_TABLE = "_meta", "settings"
 
 
 class StoreLocked(StoreError):
     pass
-
-
-Body = dict[str, Any]
-
-
-class RecordTable(Table):
-    """A table keyed by our own record ids, so two processes never hand out the same one.
-
-    TinyDB's own API is typed for its integer doc ids and copies the whole table on every change;
-    these methods take our string ids and change only the records they touch, through the storage.
-    """
-
-    document_id_class = str  # type: ignore[assignment]  # TinyDB declares int; its JSON keys are str
-
-    def _get_next_id(self) -> int:
-        raise TypeError("records are inserted with their own id")
-
-    def _raw(self) -> dict[str, dict[str, Body]]:
-        return self._storage.read() or {}
-
-    @property
-    def _lock(self) -> contextlib.AbstractContextManager[bool]:
-        assert isinstance(self._storage, AtomicJSONStorage)
-        return self._storage.lock
-
-    # The table last checked and its bad records: a record edited into something this version cannot
-    # read is skipped by every reader and left as it is in the file (``readback.py``).
-    _checked: tuple[Any, dict[str, Problem]] | None = None
-
-    def bad_records(self) -> dict[str, Problem]:
-        """The records of this table that fail their checks, by id (checked once per read of the file)."""
-        with self._lock:
-            table = self._raw().get(self.name)
-            if not table:
-                return {}
-            if self._checked is None or self._checked[0] is not table:
-                checked = table_problems(self.name, table) if self.name in RECORD_TABLES else {}
-                self._checked = (table, checked)
-            return self._checked[1]
-
-    def trust(self, problems: dict[str, Problem]) -> None:
-        """Take ``problems`` as what checking the table as it was just read would find."""
-        with self._lock:
-            self._checked = (self._raw().get(self.name, {}), dict(problems))
-
-    def record(self, record_id: str) -> Body | None:
-        with self._lock:
-            body = self._raw().get(self.name, {}).get(record_id)
-            return dict(body) if body is not None and record_id not in self.bad_records() else None
-
-    def records(self) -> list[tuple[str, Body]]:
-        """A snapshot: another thread's save cannot change it while it is read."""
-        with self._lock:
-            bad = self.bad_records()
-            table = self._raw().get(self.name, {})
-            if bad:
-                return [(rid, body) for rid, body in table.items() if rid not in bad]
-            return list(table.items())
-
-    def bodies(self) -> list[Body]:
-        """The readable records alone, in one pass: an export takes 100,000 of them."""
-        with self._lock:
-            bad = self.bad_records()
-            table = self._raw().get(self.name, {})
-            if bad:
-                return [body for rid, body in table.items() if rid not in bad]
-            return list(table.values())
-
-    def put(self, bodies: dict[str, Body | None]) -> None:
-        """Set each id's body; None removes the record."""
-        with self._lock:
-            self._put(bodies)
-
-    def _put(self, bodies: dict[str, Body | None]) -> None:
-        tables = self._raw()
-        table = tables.setdefault(self.name, {})
-        for record_id, body in bodies.items():
-            if body is None:
-                table.pop(record_id, None)
-            else:
-                table[record_id] = body
-        self._storage.write(tables)
-        # Only the records written are checked again, not the whole table.
-        if self._checked is not None and self._checked[0] is table and self.name in RECORD_TABLES:
-            bad = self._checked[1]
-            for record_id, body in bodies.items():
-                problem = None if body is None else record_problem(self.name, body)
-                if problem is None:
-                    bad.pop(record_id, None)
-                else:
-                    bad[record_id] = Problem(self.name, record_id, *problem)
-        else:
-            self._checked = None
-        self.clear_cache()
 
 
 @dataclass
@@ -209,30 +105,6 @@ def not_in_future(interaction: Interaction, now: datetime) -> None:
         raise ValidationError(
             "at", _("{moment} is in the future; log what has already happened").format(moment=shown)
         )
-
-
-def _zone(settings_body: dict[str, Any] | None) -> tzinfo:
-    name = (settings_body or {}).get("timezone")
-    try:
-        return zone_named(name) if isinstance(name, str) and name else local_zone()
-    except UnknownZone:  # a hand-edited name ("Mars/Olympus"): the system's, reported by problems()
-        return local_zone()
-
-
-def _add_derived_tables(tables: dict[str, dict[str, Any]]) -> None:
-    """Schema 2: records keep their key field, and each contact's thread and the days with outreach are
-    kept beside the log."""
-    for table, key_field in KEY_FIELDS.items():
-        for record_id, body in tables.get(table, {}).items():
-            body[key_field] = record_id
-    zone = _zone(tables.get(SETTINGS_TABLE, {}).get("settings"))
-    derived = derive_tables(tables.get("interactions", {}), zone)
-    tables[THREADS_TABLE], tables[DAYS_TABLE] = derived[THREADS_TABLE], derived[DAYS_TABLE]
-    tables.setdefault(META_TABLE, {})[DERIVED_KEY] = derived[DERIVED_KEY]
-
-
-# Migrations from schema N to N+1, each a function of the raw tables.
-MIGRATIONS: dict[int, Callable[[dict[str, dict[str, Any]]], None]] = {1: _add_derived_tables}
 
 
 class Store:
@@ -311,25 +183,18 @@ class Store:
 
     @property
     def backup_folder(self) -> Path:
-        return self.path.parent / "backups"
+        return backup_folder(self.path)
 
     def _write_backup(self, label: str) -> Path | None:
-        if not self.path.exists():
-            return None
-        self.backup_folder.mkdir(mode=0o700, exist_ok=True)
-        target = self.backup_folder / f"{self.path.stem}-{label}.json"
-        write_owner_only(target, self.path.read_bytes())
-        return target
+        return write_backup(self.path, label)
 
     def _daily_backup(self) -> None:
         today = self.local_today().isoformat()
         if self._backed_up_on == today:
             return
         self._backed_up_on = today
-        if (self.backup_folder / f"{self.path.stem}-{today}.json").exists():
-            return
         try:
-            self._write_backup(today)
+            daily_backup(self.path, today)
         except OSError as error:
             # Said of the database, which is what cannot be saved; tried again with the next change.
             self._backed_up_on = None
@@ -339,9 +204,6 @@ class Store:
                     path=self.path, folder=self.backup_folder, problem=error.strerror or error
                 )
             ) from error
-        dailies = sorted(self.backup_folder.glob(f"{self.path.stem}-????-??-??.json"))
-        for old in dailies[:-BACKUPS_KEPT]:
-            old.unlink(missing_ok=True)
 
     def _take_checked(self) -> None:
         """Just after the file is read under the lock: its bad records from ``<db>.checked`` when that
@@ -387,7 +249,7 @@ class Store:
     @property
     def zone(self) -> tzinfo:
         """The settings' timezone, or the system's."""
-        return _zone(self._tables[SETTINGS_TABLE].record("settings"))
+        return stored_zone(self._tables[SETTINGS_TABLE].record("settings"))
 
     def local_now(self) -> datetime:
         """The time in ``zone``, from the clock the store was given or else the system's."""

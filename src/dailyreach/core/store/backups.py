@@ -1,0 +1,36 @@
+"""Copies of the database beside it, in ``backups/``: one a day (the last ``BACKUPS_KEPT``), and one before
+anything that rewrites the file wholesale (a schema migration, ``doctor --repair``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dailyreach.core.store.storage import write_owner_only
+
+BACKUPS_KEPT = 7
+
+
+def backup_folder(db: Path) -> Path:
+    return db.parent / "backups"
+
+
+def write_backup(db: Path, label: str) -> Path | None:
+    """A copy of ``db`` named by ``label``, readable by the owner only; None when there is no file yet."""
+    if not db.exists():
+        return None
+    folder = backup_folder(db)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    target = folder / f"{db.stem}-{label}.json"
+    write_owner_only(target, db.read_bytes())
+    return target
+
+
+def daily_backup(db: Path, day: str) -> None:
+    """The copy of ``day`` (YYYY-MM-DD), made once, and only the last ``BACKUPS_KEPT`` days kept."""
+    folder = backup_folder(db)
+    if (folder / f"{db.stem}-{day}.json").exists():
+        return
+    write_backup(db, day)
+    dailies = sorted(folder.glob(f"{db.stem}-????-??-??.json"))
+    for old in dailies[:-BACKUPS_KEPT]:
+        old.unlink(missing_ok=True)
