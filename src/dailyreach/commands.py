@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import gc
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -86,6 +87,10 @@ class FriendlyGroup(click.Group):
             FileExistsError,
         ) as error:
             raise click.ClickException(terminal_safe(str(error))) from None
+        except BrokenPipeError:
+            # The reader stopped reading (`| head`): nothing is wrong, and nothing more can be said to it.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise click.exceptions.Exit(0) from None
         except OSError as error:
             where = f"{error.filename}: " if error.filename else ""
             raise click.ClickException(terminal_safe(f"{where}{os_reason(error)}")) from None
@@ -142,8 +147,8 @@ class Session:
             from dailyreach.core.store.store import Store
 
             self._store = Store(self.db)
-            # Without the log's check, which only the commands reading the whole log pay for.
-            problems = self._store.problems(with_log=False) if self.warn_of_problems else []
+            # Read from <db>.checked, or found by the check the store made as it opened: no second pass.
+            problems = self._store.problems() if self.warn_of_problems else []
             if problems:
                 echo(
                     _(

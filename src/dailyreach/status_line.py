@@ -178,11 +178,40 @@ def refresh(db: str) -> tuple[str, bool] | None:
     return refresh_status_record(db)
 
 
+# The widest a field may be drawn: a prompt is one line, and "{done:>99999999999}" would fill the memory.
+WIDEST = 999
+
+
+def checked_format(fmt: str) -> str:
+    """``fmt`` when each of its fields is one of ``FIELDS`` as it is (no ``.attribute`` or ``[index]``)
+    drawn at most ``WIDEST`` wide; KeyError naming a field that is not, ValueError for the rest."""
+    rest = fmt.replace("{{", "").replace("}}", "")
+    while "{" in rest:
+        start = rest.index("{")
+        end = rest.find("}", start)
+        if end < 0:
+            raise ValueError(_("a field is not closed with }"))
+        name, _colon, spec = rest[start + 1 : end].partition(":")
+        name = name.partition("!")[0]
+        if name not in FIELDS:
+            raise KeyError(name)
+        number = ""
+        for character in spec + " ":
+            if character.isdigit():
+                number += character
+                continue
+            if number and int(number) > WIDEST:
+                raise ValueError(_("a field may be at most {widest} wide").format(widest=WIDEST))
+            number = ""
+        rest = rest[end + 1 :]
+    return fmt
+
+
 def render(record: dict[str, str], fmt: str) -> str:
     values: dict[str, object] = {
         name: record[name] if name in TEXT_FIELDS else int(record[name]) for name in FIELDS
     }
-    return fmt.format_map(values)
+    return checked_format(fmt).format_map(values)
 
 
 def run(args: list[str]) -> int | None:

@@ -2,6 +2,7 @@
 
 import json
 import os
+import shlex
 import stat
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
@@ -244,3 +245,22 @@ def test_add_says_a_bad_number_as_the_app_does(db_path):
         result = run_cli("add", "Bob", option, value, db=db_path, check=False)
         assert result.returncode == 1 and said in result.stderr
     assert not db_path.exists() or "Bob" not in db_path.read_text()
+
+
+@pytest.mark.parametrize("command", [("template", "list"), ("today",), ("export",)])
+def test_a_reader_that_stops_reading_is_no_error(tmp_path, command):
+    """`dailyreach ... | head -1`: the pipe closes early, and nothing is said of it."""
+    db = tmp_path / "db.json"
+    for index in range(40):
+        run_cli("add", f"Person {index}", "--x", f"@person{index}", db=db)
+    environment = {**os.environ, "DAILYREACH_DB": str(db), "TZ": "UTC"}
+    done = subprocess.run(
+        f"{shlex.quote(DAILYREACH)} {' '.join(command)} | head -c 1; exit ${{PIPESTATUS[0]}}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+    )
+    assert (done.returncode, done.stderr) == (0, "")

@@ -133,7 +133,16 @@ def test_a_change_by_another_program_is_noticed(db):
 
 @pytest.mark.parametrize(
     ("fmt", "said"),
-    [("{nope}", "unknown field {nope}"), ("{done", "cannot be used"), ("{done:q}", "cannot be used")],
+    [
+        ("{nope}", "unknown field {nope}"),
+        ("{done", "cannot be used"),
+        ("{done:q}", "cannot be used"),
+        ("{done:>99999999999}", "at most 999 wide"),
+        ("{done:.99999999999}", "at most 999 wide"),
+        ("{next:>9999}", "at most 999 wide"),
+        ("{done.__class__}", "unknown field {done.__class__}"),
+        ("{done[0]}", "unknown field {done[0]}"),
+    ],
 )
 def test_a_bad_format_says_so_in_one_line_and_changes_nothing(db, fmt, said):
     record = Path(f"{db}.status")
@@ -141,6 +150,7 @@ def test_a_bad_format_says_so_in_one_line_and_changes_nothing(db, fmt, said):
     result = status("--format", fmt, db=db)
     assert (result.returncode, result.stdout) == (2, "")
     assert said in result.stderr and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
     assert (db.read_bytes(), record.read_bytes()) == before
 
 

@@ -270,6 +270,28 @@ def test_the_store_names_each_bad_record_by_table_id_and_field(db, alice):
     assert any(p.field == "favourite_colour" for p in Store(db).problems())
 
 
+async def test_the_app_says_how_many_records_it_skips_as_doctor_counts_them(db, alice):
+    from dailyreach.core.store.store import Store
+    from dailyreach.tui.app import DailyReachApp
+    from tests.tui.conftest import SIZE, settle
+
+    run_cli("log", "alice", "dm_sent", "--at", "-1d", db=db)
+    hand_edit(db)
+    store = Store(db)
+    counted = len(store.problems())
+    assert counted >= 6
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        said = [n.message for n in app._notifications if "dailyreach doctor lists them" in n.message]
+        assert said == [
+            f"{counted} record(s) in {db} cannot be read and are skipped (left as they are in the file); "
+            "dailyreach doctor lists them"
+        ]
+    warned = run_cli("today", db=db).stderr
+    assert f"warning: {counted} record(s) in {db} cannot be read" in warned  # the log's records too
+
+
 def test_commands_warn_of_skipped_records_and_doctor_lists_then_repairs_what_is_safe(db, alice):
     run_cli("log", "alice", "dm_sent", "--at", "-1d", db=db)
     edited = hand_edit(db)

@@ -130,10 +130,27 @@ class DailyReachApp(TranslatedBindings, App):
 
     def on_mount(self) -> None:
         self._apply_config()
+        self._say_what_is_skipped()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(MainScreen())
         # After the first frame: the review is an offer, never in the way of the day's plan.
         self.call_after_refresh(self._offer_weekly_review)
+
+    def _say_what_is_skipped(self) -> None:
+        """Records a hand edit broke are skipped and left in the file: say so, as every command does (the
+        store found them as it opened)."""
+        problems = self.store.problems()
+        if problems:
+            self.notify(
+                _(
+                    "{count} record(s) in {db} cannot be read and are skipped (left as they are in the "
+                    "file); dailyreach doctor lists them"
+                ).format(count=len(problems), db=self.store.path),
+                title=_("Database"),
+                severity="warning",
+                markup=False,
+                timeout=20,
+            )
 
     def _offer_weekly_review(self) -> None:
         from dailyreach.tui.screens.weekly_review import offer_weekly_review
