@@ -206,3 +206,22 @@ def test_draft_words_in_each_language():
         assert template_text("t", "first_dm", None, "") == "t · 最初のDM · すべてのチャネル · すべての言語"
     finally:
         i18n.use_language("en")
+
+
+@pytest.mark.parametrize("weeks", [13, 26, 52])
+def test_every_month_of_the_calendar_is_named_in_japanese_too(weeks):
+    """10月 takes four cells where Oct takes three: a name that does not fit its first week moves on
+    to the month's next week rather than being left out."""
+    from datetime import date, timedelta
+
+    from dailyreach import i18n
+    from dailyreach.stats_report import month_row
+
+    starts = [date(2026, 12, 7) - timedelta(weeks=weeks - index) for index in range(weeks)]
+    months = {start.month for start in starts[1:]}  # the first week's month may begin before the range
+    try:
+        i18n.use_language("ja")
+        row = month_row(starts)
+    finally:
+        i18n.use_language("en")
+    assert {month for month in range(1, 13) if f"{month}月" in row.split()} >= months

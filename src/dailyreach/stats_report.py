@@ -293,18 +293,19 @@ def calendar_lines(stats: Stats) -> list[str]:
 
 def month_row(week_starts: list[date], cell: int = 1) -> str:
     """Month names over the weeks they begin in, ``cell`` characters a week; a name that would run into
-    the one before is left out. Measured in cells: a double-width character fills two."""
+    the one before moves on to the month's next week, and is left out only when the month ends first.
+    Measured in cells: a double-width character fills two (10月 takes four)."""
     row = [" "] * (len(week_starts) * cell + 4)
-    free_from, previous = 0, None
+    free_from, labelled = 0, None
     for index, start in enumerate(week_starts):
         at = index * cell
-        if start.month != previous and at >= free_from:
+        if start.month != labelled and at >= free_from:
             name = month_name(start.month)
             # A wide character fills its cell and the next one's, left empty.
             cells = [piece for char in name for piece in ((char, "") if cell_len(char) == 2 else (char,))]
             row[at : at + len(cells)] = cells
             free_from = at + len(cells) + 1
-        previous = start.month
+            labelled = start.month
     return "".join(row).rstrip()
 
 
