@@ -12,7 +12,16 @@ import os
 import sys
 import time
 
-DEFAULT_FORMAT = "dr {done}/{goal} · {due} due"
+def N_(message: str) -> str:
+    """Marks ``message`` for translation (as ``dailyreach.i18n.N_``, which this module loads only when a
+    message is said)."""
+    return message
+
+
+DEFAULT_FORMAT = N_("dr {done}/{goal} · {due} due")
+# What in the environment or the config file could ask for a language other than English: only then
+# are the catalogs loaded for the line (most prompts never load them).
+LANGUAGE_VARIABLES = ("DAILYREACH_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 RECORD_HEADER = "dailyreach-status 1"  # as ``core/planning/status.py`` writes it
 FIELDS = ("done", "goal", "left", "due", "overdue", "pending", "streak", "next")
 TEXT_FIELDS = frozenset({"next"})
@@ -207,6 +216,18 @@ def checked_format(fmt: str) -> str:
     return fmt
 
 
+def default_format(config_path: str) -> str:
+    """The line in the interface's language."""
+    hinted = any(os.environ.get(name, "").lower().startswith("ja") for name in LANGUAGE_VARIABLES)
+    if not hinted:
+        try:
+            with open(os.path.expanduser(config_path), "rb") as file:
+                hinted = b"language" in file.read()
+        except OSError:
+            hinted = False
+    return _(DEFAULT_FORMAT) if hinted else DEFAULT_FORMAT
+
+
 def render(record: dict[str, str], fmt: str) -> str:
     values: dict[str, object] = {
         name: record[name] if name in TEXT_FIELDS else int(record[name]) for name in FIELDS
@@ -259,7 +280,7 @@ def run(args: list[str]) -> int | None:
         elif quiet_when_done and int(record["done"]) >= int(record["goal"]) and int(record["overdue"]) == 0:
             return 0
         else:
-            line = render(record, str(fmt) if fmt is not None else DEFAULT_FORMAT)
+            line = render(record, str(fmt) if fmt is not None else default_format(config_path))
     except KeyError as error:
         print(
             _("dailyreach status: unknown field {field} in --format; the fields are {fields}").format(

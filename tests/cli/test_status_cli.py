@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -204,3 +205,20 @@ def test_a_broken_config_file_is_passed_over(db, own_config):
     result = status("--verbose", db=db)
     assert (result.returncode, result.stdout) == (0, "dr 1/5 · 0 due\n")
     assert "[status] was not read" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("environment", "japanese"),
+    [
+        ({"DAILYREACH_LANG": "ja"}, True),
+        ({"LANG": "ja_JP.UTF-8"}, True),
+        ({"LANG": "ja_JP.UTF-8", "DAILYREACH_LANG": "en"}, False),
+        ({"LANG": "C.UTF-8"}, False),
+    ],
+)
+def test_the_default_line_is_in_the_interfaces_language(db, environment, japanese):
+    english = run_cli("status", db=db, check=False, env={"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C"})
+    done, due = re.fullmatch(r"dr (\d+)/5 · (\d+) due\n", english.stdout).groups()
+    result = run_cli("status", db=db, check=False, env={"LC_ALL": "", "LC_MESSAGES": "", **environment})
+    expected = f"dr {done}/5 · 期限 {due}件\n" if japanese else english.stdout
+    assert (result.returncode, result.stdout) == (0, expected)
