@@ -12,6 +12,7 @@ import os
 import sys
 import time
 
+
 def N_(message: str) -> str:
     """Marks ``message`` for translation (as ``dailyreach.i18n.N_``, which this module loads only when a
     message is said)."""
