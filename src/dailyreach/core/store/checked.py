@@ -15,8 +15,6 @@ so it is written without waiting for the disk (no fsync).
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,10 +23,10 @@ import orjson
 
 from dailyreach import __version__
 from dailyreach.core.records.readback import Problem
+from dailyreach.core.store.storage import write_owner_only
 from dailyreach.i18n import current_language
 
 SUFFIX = ".checked"
-OWNER_ONLY = 0o600
 
 Fingerprint = tuple[int, int]  # size and CRC-32 of the file's bytes
 ProblemsByTable = dict[str, dict[str, Problem]]
@@ -107,15 +105,5 @@ def write_checked(
             "log": list(log_layout) if log_layout else None,
         }
     )
-    target = checked_path(db)
     with contextlib.suppress(OSError):
-        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{db.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(descriptor, "wb") as handle:
-                handle.write(payload)
-            os.chmod(temporary, OWNER_ONLY)
-            os.replace(temporary, target)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
-            raise
+        write_owner_only(checked_path(db), payload, durable=False)

@@ -103,9 +103,11 @@ def refused_as_read_only(error: BaseException) -> bool:
     )
 
 
-def write_owner_only(path: Path, payload: bytes | Sequence[bytes | memoryview]) -> None:
+def write_owner_only(
+    path: Path, payload: bytes | Sequence[bytes | memoryview], *, durable: bool = True
+) -> None:
     """Atomically replace ``path`` with ``payload`` (or its pieces, one after the other), readable by
-    the owner only.
+    the owner only; ``durable=False`` does not wait for the disk (for a file whose loss costs nothing).
 
     A symlink at ``path`` is followed: its target is replaced, in the target's folder, so a database
     linked into a synced folder stays one file rather than becoming a copy beside the link."""
@@ -118,8 +120,9 @@ def write_owner_only(path: Path, payload: bytes | Sequence[bytes | memoryview]) 
         with os.fdopen(descriptor, "wb") as handle:
             for piece in [payload] if isinstance(payload, bytes) else payload:
                 handle.write(piece)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(temporary, OWNER_ONLY)
         os.replace(temporary, path)
     except BaseException as error:
@@ -128,6 +131,8 @@ def write_owner_only(path: Path, payload: bytes | Sequence[bytes | memoryview]) 
         if isinstance(error, OSError):
             raise _about(path, error) from None
         raise
+    if not durable:
+        return
     with contextlib.suppress(OSError):
         directory = os.open(path.parent, os.O_RDONLY)
         try:

@@ -513,13 +513,11 @@ class Store:
         stored = (self._storage.read() or {}).get(SETTINGS_TABLE, {}).get("settings")
         return readable_settings(stored)[0] if stored else Settings()
 
-    def problems(self, *, with_log: bool = True) -> list[Problem]:
+    def problems(self) -> list[Problem]:
         """Every stored record this version cannot read, and the settings it reads without: what
-        ``doctor`` lists. Those records stay in the file as they are; the readers skip them.
-
-        ``with_log=False`` leaves out the interactions, whose check costs a command ~0.2 s at 100k."""
-        tables = RECORD_TABLES if with_log else tuple(t for t in RECORD_TABLES if t != "interactions")
-        found = [problem for table in tables for problem in self._tables[table].bad_records().values()]
+        ``doctor`` lists. Those records stay in the file as they are; the readers skip them. (Known since
+        the store opened: from ``<db>.checked`` or the full check made then.)"""
+        found = [problem for table in RECORD_TABLES for problem in self._tables[table].bad_records().values()]
         stored = (self._storage.read() or {}).get(SETTINGS_TABLE, {}).get("settings")
         return found + (readable_settings(stored)[1] if stored else [])
 
