@@ -72,3 +72,9 @@ def test_strings_follow_the_language_in_use():
         assert i18n.ngettext("day", "days", 2) == "days"
     finally:
         i18n.use_language("en")
+
+
+def test_the_status_line_looks_at_the_variables_the_language_is_chosen_from():
+    from dailyreach import status_line
+
+    assert status_line.LANGUAGE_VARIABLES == i18n.ENVIRONMENT

@@ -21,7 +21,9 @@ def N_(message: str) -> str:
 
 DEFAULT_FORMAT = N_("dr {done}/{goal} · {due} due")
 # What in the environment or the config file could ask for a language other than English: only then
-# are the catalogs loaded for the line (most prompts never load them).
+# are the catalogs loaded for the line (most prompts never load them). The variables are
+# ``dailyreach.i18n.ENVIRONMENT``, named here so that a prompt does not load that module (a test
+# keeps the two the same).
 LANGUAGE_VARIABLES = ("DAILYREACH_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 RECORD_HEADER = "dailyreach-status 1"  # as ``core/planning/status.py`` writes it
 FIELDS = ("done", "goal", "left", "due", "overdue", "pending", "streak", "next")
