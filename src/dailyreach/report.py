@@ -6,8 +6,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from rich.cells import cell_len
-
 from dailyreach.core.planning.agenda import Agenda
 from dailyreach.core.records.dates import ago, day_text
 from dailyreach.core.records.model import Contact, Invitation
@@ -87,16 +85,26 @@ def invitations_json(agenda: Agenda) -> dict[str, Any]:
     }
 
 
+def cells(text: str) -> int:
+    """How many terminal cells ``text`` takes (a Japanese character takes two). Printable ASCII takes
+    one each, so rich's width tables (~1.5 ms to load) are loaded only for text that needs them."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
 def pad(text: str, width: int) -> str:
-    """``text`` padded to ``width`` terminal cells (a Japanese character takes two)."""
-    return text + " " * max(0, width - cell_len(text))
+    """``text`` padded to ``width`` terminal cells."""
+    return text + " " * max(0, width - cells(text))
 
 
 def columns(rows: list[list[str]]) -> str:
     """Rows as lines whose columns line up on the terminal."""
     if not rows:
         return ""
-    widths = [max(cell_len(row[index]) for row in rows) for index in range(len(rows[0]))]
+    widths = [max(cells(row[index]) for row in rows) for index in range(len(rows[0]))]
     return "\n".join(
         "  ".join(pad(cell, widths[index]) for index, cell in enumerate(row)).rstrip() for row in rows
     )

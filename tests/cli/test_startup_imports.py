@@ -118,3 +118,23 @@ def test_the_app_collects_garbage_as_usual(monkeypatch, tmp_path):
     assert exited.value.code == 0
     assert USUAL_COLLECTION_THRESHOLDS[0] != COMMAND_COLLECTION_THRESHOLD
     assert seen == [USUAL_COLLECTION_THRESHOLDS]
+
+
+WRITE_ONLY = {"tempfile", "random"}  # a temporary file to swap in, and the ids of new records
+
+
+@pytest.mark.parametrize("args", [("today",), ("pending", "--json"), ("invitations",)], ids=" ".join)
+def test_a_command_that_only_reads_loads_no_code_for_writing(args, db_with_ann):
+    heavy_loaded(SCRIPT, "today", env=script_env(db_with_ann))  # the day's first `today` saves its plan
+    assert heavy_loaded(SCRIPT, *args, env=script_env(db_with_ann), watched=WRITE_ONLY) == set()
+
+
+def test_a_write_loads_it(db_with_ann):
+    assert heavy_loaded(SCRIPT, "log", "ann", "note", env=script_env(db_with_ann), watched=WRITE_ONLY) == {
+        "tempfile",
+        "random",
+    }
+
+
+def test_plain_text_is_aligned_without_rich_width_tables(db_with_ann):
+    assert heavy_loaded(SCRIPT, "today", env=script_env(db_with_ann), watched={"rich"}) == set()

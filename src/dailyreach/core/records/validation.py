@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import re
 from dataclasses import fields
 from datetime import UTC, date, datetime
@@ -20,8 +19,6 @@ LONG_LIMIT = 10_000
 TAG_LIMIT = 50
 _TIME_WITH_OFFSET = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$")
 _ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
-# What secrets.choice uses (os.urandom), without the hashing modules ``import secrets`` loads (~4 ms).
-_SYSTEM_RANDOM = random.SystemRandom()
 
 
 SHOWN_LIMIT = 60
@@ -37,7 +34,11 @@ def shown(value: object) -> str:
 
 
 def new_id() -> str:
-    return "".join(_SYSTEM_RANDOM.choice(_ID_ALPHABET) for _ in range(10))
+    # What secrets.choice uses (os.urandom), without the hashing modules ``import secrets`` loads (~4 ms);
+    # imported here because only a write makes an id.
+    import random
+
+    return "".join(random.SystemRandom().choice(_ID_ALPHABET) for _ in range(10))
 
 
 def clean_text(value: Any, name: str, *, limit: int, required: bool = False, multiline: bool = False) -> str:

@@ -13,7 +13,6 @@ import errno
 import gc
 import os
 import stat
-import tempfile
 import threading
 import time
 import zlib
@@ -111,6 +110,8 @@ def write_owner_only(
 
     A symlink at ``path`` is followed: its target is replaced, in the target's folder, so a database
     linked into a synced folder stays one file rather than becoming a copy beside the link."""
+    import tempfile  # here, not at the top: a command that only reads never loads it (~2 ms)
+
     path = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
