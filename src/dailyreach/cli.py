@@ -1,10 +1,15 @@
-"""The ``dailyreach`` executable: ``--version`` and ``status`` at interpreter speed, the rest through click.
+"""The ``dailyreach`` executable: ``--version`` and ``status`` at interpreter speed, the app without
+click, the rest through click.
 
 Importing click alone takes longer than starting Python, and shells, prompts and scripts call
-``--version`` and ``status`` often, so this module imports nothing else; the commands are in ``dailyreach.commands``.
+``--version`` and ``status`` often, so this module imports nothing else; the commands are in
+``dailyreach.commands``. The app (no command, only ``--db``, ``--config`` and ``--demo``) starts without
+them too: click and the commands are a tenth of its first frame.
 """
 
 import gc
+import os
+import stat
 import sys
 
 from dailyreach import __version__
@@ -17,6 +22,8 @@ VERSION_MESSAGE = "dailyreach, version %(version)s"
 # the usual thresholds.
 COMMAND_COLLECTION_THRESHOLD = 50_000
 USUAL_COLLECTION_THRESHOLDS = gc.get_threshold()
+# The options the app takes besides ``--db`` and ``--config``.
+APP_FLAGS = ("--demo",)
 
 
 def main(args: list[str] | None = None) -> None:
@@ -35,6 +42,50 @@ def main(args: list[str] | None = None) -> None:
     from dailyreach import i18n
 
     i18n.start(given)  # before the commands, whose help is made as they load
+    app = app_paths(given)
+    if app is not None:
+        from pathlib import Path
+
+        from dailyreach.tui import launch
+
+        gc.set_threshold(*USUAL_COLLECTION_THRESHOLDS)
+        try:
+            launch.run_app(Path(app[0]), Path(app[1]), demo=app[2])
+            return
+        except (Exception, KeyboardInterrupt) as error:
+            launch.failed(error)  # said by click below, as any command's error is
     from dailyreach.commands import cli
 
     cli.main(args)
+
+
+def app_paths(given: list[str]) -> tuple[str, str, bool] | None:
+    """(database, config file, demo) when ``given`` opens the app, as click would read them; None when
+    click must answer (a command, ``--help``, a typo, a path click refuses)."""
+    from dailyreach.status_line import default_config_path, default_db_path, global_options
+
+    parsed = global_options(given, flags=APP_FLAGS)
+    if parsed is None or parsed[1]:
+        return None
+    found = parsed[0]
+    paths = []
+    for option, variable, default in (
+        ("--db", "DAILYREACH_DB", default_db_path),
+        ("--config", "DAILYREACH_CONFIG", default_config_path),
+    ):
+        given_path = found.get(option, os.environ.get(variable) or None)
+        if given_path is not None and not _path_click_takes(given_path):
+            return None
+        paths.append(given_path or default())
+    return paths[0], paths[1], "--demo" in found
+
+
+def _path_click_takes(path: str) -> bool:
+    """Whether ``click.Path(dir_okay=False)`` takes ``path`` as it is: a readable file or none at all."""
+    if not path:
+        return False
+    try:
+        status = os.stat(path)
+    except OSError:
+        return True
+    return not stat.S_ISDIR(status.st_mode) and os.access(path, os.R_OK)

@@ -64,21 +64,31 @@ class Usage(Exception):
     """Arguments this fast path does not take: click answers them (``--help``, a typo, ...)."""
 
 
-def parse(args: list[str]) -> tuple[dict[str, str], dict[str, object]] | None:
-    """(global options, status options) when ``args`` run ``status``; None for any other command."""
+def global_options(args: list[str], flags: tuple[str, ...] = ()) -> tuple[dict[str, str], list[str]] | None:
+    """The global options ahead of the command (``--db FILE``, ``--config=FILE``, and ``flags``, given
+    as ``"true"``), and the arguments after them; None when one is any other option or lacks its value."""
     found: dict[str, str] = {}
     rest = list(args)
-    while rest and rest[0] != "status":
+    while rest and rest[0].startswith("-"):
         name, equals, value = rest.pop(0).partition("=")
-        if name not in GLOBAL_OPTIONS:
+        if name in flags and not equals:
+            value = "true"
+        elif name not in GLOBAL_OPTIONS:
             return None
-        if not equals:
+        elif not equals:
             if not rest:
                 return None
             value = rest.pop(0)
         found[name] = value
-    if not rest:
+    return found, rest
+
+
+def parse(args: list[str]) -> tuple[dict[str, str], dict[str, object]] | None:
+    """(global options, status options) when ``args`` run ``status``; None for any other command."""
+    parsed = global_options(args)
+    if parsed is None or not parsed[1] or parsed[1][0] != "status":
         return None
+    found, rest = parsed
     options: dict[str, object] = {flag: False for flag in FLAGS}
     options["--format"] = None
     rest.pop(0)

@@ -111,13 +111,62 @@ def test_the_app_collects_garbage_as_usual(monkeypatch, tmp_path):
     )
     before = gc.get_threshold()
     try:
-        with pytest.raises(SystemExit) as exited:
-            main(["--db", str(tmp_path / "db.json"), "--config", str(tmp_path / "config.toml")])
+        main(["--db", str(tmp_path / "db.json"), "--config", str(tmp_path / "config.toml")])
     finally:
         gc.set_threshold(*before)
-    assert exited.value.code == 0
     assert USUAL_COLLECTION_THRESHOLDS[0] != COMMAND_COLLECTION_THRESHOLD
     assert seen == [USUAL_COLLECTION_THRESHOLDS]
+
+
+# The app run to its first frame, without a terminal: what it was opened on is printed instead.
+APP_SCRIPT = (
+    "import sys\nimport dailyreach.tui.launch as launch\n"
+    "launch.run_app = lambda db, config, demo: print('APP', db, config, demo)\n" + SCRIPT
+)
+
+
+@pytest.mark.parametrize("args", [(), ("--demo",), ("--config", "c.toml", "--db=other.json")], ids=" ".join)
+def test_the_app_starts_without_click(args, db_with_ann):
+    assert heavy_loaded(APP_SCRIPT, *args, env=script_env(db_with_ann), watched=HEAVY) == set()
+
+
+def test_the_app_is_opened_on_what_click_would_read(db_with_ann, tmp_path):
+    def opened(*args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", APP_SCRIPT, *args],
+            capture_output=True,
+            text=True,
+            env={**script_env(db_with_ann), "DAILYREACH_CONFIG": ""},
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    default_config = os.path.join(os.path.expanduser("~/.config"), "dailyreach", "config.toml")
+    if os.environ.get("XDG_CONFIG_HOME", "").strip():
+        default_config = os.path.join(os.environ["XDG_CONFIG_HOME"].strip(), "dailyreach", "config.toml")
+    assert opened() == f"APP {db_with_ann} {default_config} False"
+    assert opened("--demo", "--config=c.toml") == f"APP {db_with_ann} c.toml True"
+    assert opened("--db", "x.json", "--db", "y.json") == f"APP y.json {default_config} False"
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (("--help",), "Usage: dailyreach [OPTIONS] [COMMAND] [ARGS]..."),
+        (("--bogus",), "Error: No such option '--bogus'."),
+        (("--demo=yes",), "Error: Option '--demo' does not take a value."),
+        (("--db",), "Error: Option '--db' requires an argument."),
+        (("--db", "FOLDER"), "is a directory."),
+        (("--db", "BROKEN"), "is not valid JSON"),
+    ],
+)
+def test_what_the_app_cannot_take_is_said_by_click(args, error, tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"x": 1')
+    args = tuple({"FOLDER": str(tmp_path), "BROKEN": str(broken)}.get(arg, arg) for arg in args)
+    result = run_cli(*args, db=tmp_path / "db.json", check=False, stdin=subprocess.DEVNULL)
+    assert error in result.stdout + result.stderr
 
 
 WRITE_ONLY = {"tempfile", "random"}  # a temporary file to swap in, and the ids of new records
