@@ -147,6 +147,12 @@ class Session:
             from dailyreach.core.store.store import Store
 
             self._store = Store(self.db)
+            context = click.get_current_context(silent=True)
+            if context is not None:
+                # A command is one view of the store: its reads look at the file once. Otherwise each
+                # read just after another process's write (a script logging one DM after another)
+                # reads the whole file again to be sure of it. A write still looks again, under the lock.
+                context.with_resource(self._store.reading())
             # Read from <db>.checked, or found by the check the store made as it opened: no second pass.
             problems = self._store.problems() if self.warn_of_problems else []
             if problems:

@@ -107,7 +107,8 @@ def write_status_record(store: Store) -> None:
     text = record_text(
         figures, next_midnight(now.date(), now.tzinfo or store.zone), file_signature(store.path)
     )
-    write_owner_only(record_path(store.path), text.encode())
+    # Not waited onto the disk: a record lost in a crash is only worked out again by the next prompt.
+    write_owner_only(record_path(store.path), text.encode(), durable=False)
 
 
 def refresh_status_record(db: str | Path) -> tuple[str, bool] | None:
