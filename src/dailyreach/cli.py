@@ -1,10 +1,11 @@
-"""The ``dailyreach`` executable: ``--version`` and ``status`` at interpreter speed, the app without
-click, the rest through click.
+"""The ``dailyreach`` executable: ``--version`` and ``status`` at interpreter speed, the app and the
+agenda's views without click, the rest through click.
 
 Importing click alone takes longer than starting Python, and shells, prompts and scripts call
 ``--version`` and ``status`` often, so this module imports nothing else; the commands are in
 ``dailyreach.commands``. The app (no command, only ``--db``, ``--config`` and ``--demo``) starts without
-them too: click and the commands are a tenth of its first frame.
+them too: click and the commands are a tenth of its first frame; and so do ``today``, ``pending`` and
+``invitations`` (with at most ``--json``), of which they are a fifth.
 """
 
 import gc
@@ -42,6 +43,15 @@ def main(args: list[str] | None = None) -> None:
     from dailyreach import i18n
 
     i18n.start(given)  # before the commands, whose help is made as they load
+    view = agenda_view(given)
+    if view is not None:
+        from dailyreach import agenda_views
+
+        try:
+            if agenda_views.print_without_click(*view):
+                return
+        except (Exception, KeyboardInterrupt) as error:
+            agenda_views.met(error)  # said by click below, as any command's error is
     app = app_paths(given)
     if app is not None:
         from pathlib import Path
@@ -62,12 +72,40 @@ def main(args: list[str] | None = None) -> None:
 def app_paths(given: list[str]) -> tuple[str, str, bool] | None:
     """(database, config file, demo) when ``given`` opens the app, as click would read them; None when
     click must answer (a command, ``--help``, a typo, a path click refuses)."""
-    from dailyreach.status_line import default_config_path, default_db_path, global_options
+    from dailyreach.status_line import global_options
 
     parsed = global_options(given, flags=APP_FLAGS)
     if parsed is None or parsed[1]:
         return None
-    found = parsed[0]
+    paths = _global_paths(parsed[0])
+    if paths is None:
+        return None
+    return paths[0], paths[1], "--demo" in parsed[0]
+
+
+def agenda_view(given: list[str]) -> tuple[str, str, bool] | None:
+    """(database, view, as JSON) when ``given`` is ``today``, ``pending`` or ``invitations`` with at
+    most ``--json`` and the global options, read as click would; None when click must answer."""
+    from dailyreach.agenda_views import VIEWS
+    from dailyreach.status_line import global_options
+
+    parsed = global_options(given)
+    if parsed is None:
+        return None
+    found, rest = parsed
+    if not rest or rest[0] not in VIEWS or rest[1:] not in ([], ["--json"]):
+        return None
+    paths = _global_paths(found)
+    if paths is None:
+        return None
+    return paths[0], rest[0], rest[1:] == ["--json"]
+
+
+def _global_paths(found: dict[str, str]) -> tuple[str, str] | None:
+    """The database and config file that the global options ``found`` and the environment name, or
+    their defaults; None when click would refuse one."""
+    from dailyreach.status_line import default_config_path, default_db_path
+
     paths = []
     for option, variable, default in (
         ("--db", "DAILYREACH_DB", default_db_path),
@@ -77,7 +115,7 @@ def app_paths(given: list[str]) -> tuple[str, str, bool] | None:
         if given_path is not None and not _path_click_takes(given_path):
             return None
         paths.append(given_path or default())
-    return paths[0], paths[1], "--demo" in found
+    return paths[0], paths[1]
 
 
 def _path_click_takes(path: str) -> bool:

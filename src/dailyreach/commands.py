@@ -11,13 +11,13 @@ import errno
 import gc
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from dailyreach import __version__
+from dailyreach.agenda_views import print_json, print_view
 from dailyreach.cli import USUAL_COLLECTION_THRESHOLDS, VERSION_MESSAGE
 from dailyreach.core.errors import (
     DateParseError,
@@ -32,7 +32,6 @@ from dailyreach.core.records.text import terminal_safe
 from dailyreach.i18n import N_, SOURCE_LANGUAGE, _, current_language
 
 if TYPE_CHECKING:
-    from dailyreach.core.planning.agenda import Agenda
     from dailyreach.core.store.store import Store
 
 DEFAULT_DB_NAME = "dailyreach.json"
@@ -164,12 +163,6 @@ class Session:
                     err=True,
                 )
         return self._store
-
-
-def _emit_json(data: Any) -> None:
-    import orjson
-
-    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
 
 
 @click.group(
@@ -354,19 +347,6 @@ def decline(session: Session, invitation: str, note: str) -> None:
     echo(_("declined: {title}").format(title=chosen.title))
 
 
-def _show_agenda(
-    session: Session, as_json: bool, to_json: Callable[[Agenda], Any], to_text: Callable[[Agenda], str]
-) -> None:
-    """Print one view of today's agenda, as JSON or as aligned text."""
-    from dailyreach.core.planning.agenda import build_agenda
-
-    agenda = build_agenda(session.store)
-    if as_json:
-        _emit_json(to_json(agenda))
-    else:
-        echo(to_text(agenda))
-
-
 json_option = click.option(
     "--json", "as_json", is_flag=True, help=_("Print JSON (a stable shape, see the README).")
 )
@@ -378,9 +358,7 @@ json_option = click.option(
 @json_option
 @click.pass_obj
 def today(session: Session, as_json: bool) -> None:
-    from dailyreach import report
-
-    _show_agenda(session, as_json, report.today_json, report.today_text)
+    print_view(session.store, "today", as_json)
 
 
 @cli.command(
@@ -389,9 +367,7 @@ def today(session: Session, as_json: bool) -> None:
 @json_option
 @click.pass_obj
 def pending(session: Session, as_json: bool) -> None:
-    from dailyreach import report
-
-    _show_agenda(session, as_json, report.pending_json, report.pending_text)
+    print_view(session.store, "pending", as_json)
 
 
 @cli.command(
@@ -400,9 +376,7 @@ def pending(session: Session, as_json: bool) -> None:
 @json_option
 @click.pass_obj
 def invitations(session: Session, as_json: bool) -> None:
-    from dailyreach import report
-
-    _show_agenda(session, as_json, report.invitations_json, report.invitations_text)
+    print_view(session.store, "invitations", as_json)
 
 
 @cli.command(
@@ -424,7 +398,7 @@ def stats(session: Session, weeks: int | None, as_json: bool) -> None:
 
     figures = build_stats(session.store, weeks or DEFAULT_WEEKS)
     if as_json:
-        _emit_json(stats_report.stats_json(figures))
+        print_json(stats_report.stats_json(figures))
     else:
         echo(stats_report.stats_text(figures))
 

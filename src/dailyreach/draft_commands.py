@@ -127,9 +127,9 @@ def list_templates(session: Session, as_json: bool) -> None:
     ensure_default_templates(session.store)
     found = templates(session.store)
     if as_json:
-        from dailyreach.commands import _emit_json
+        from dailyreach.agenda_views import print_json
 
-        _emit_json([t.to_dict() for t in found])
+        print_json([t.to_dict() for t in found])
         return
     for t in found:
         _echo(template_text(t.name, t.purpose, t.channel, t.language))

@@ -1,0 +1,69 @@
+"""``today``, ``pending`` and ``invitations``: one view each of the day's agenda, printed as aligned text
+or as JSON. Their commands print through here, and so does ``cli.py`` without click when the command
+line is only one of them: they are the commands run many times a day, and click is a fifth of their time.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dailyreach.core.store.store import Store
+
+VIEWS = ("today", "pending", "invitations")
+
+# An error met printing a view without click, raised again when click's command prints it, so that it
+# is said as any command's error is.
+_met: BaseException | None = None
+
+
+def met(error: BaseException) -> None:
+    global _met
+    _met = error
+
+
+def print_view(store: Store, view: str, as_json: bool) -> None:
+    """Print ``view`` (one of ``VIEWS``) of today's agenda, as JSON or as aligned text."""
+    global _met
+    if _met is not None:
+        error, _met = _met, None
+        raise error
+    from dailyreach import report
+    from dailyreach.core.planning.agenda import build_agenda
+    from dailyreach.core.records.text import terminal_safe
+
+    to_json, to_text = {
+        "today": (report.today_json, report.today_text),
+        "pending": (report.pending_json, report.pending_text),
+        "invitations": (report.invitations_json, report.invitations_text),
+    }[view]
+    agenda = build_agenda(store)
+    if as_json:
+        print_json(to_json(agenda))
+    else:
+        # Escaped as click's commands escape what they print: a record edited by hand may hold anything.
+        sys.stdout.write(terminal_safe(to_text(agenda)) + "\n")
+        sys.stdout.flush()
+
+
+def print_json(data: Any) -> None:
+    import orjson
+
+    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+    sys.stdout.buffer.flush()
+
+
+def print_without_click(db: str, view: str, as_json: bool) -> bool:
+    """Print ``view`` as its command would; False, having printed nothing, when the store has records
+    it cannot read (the command warns of them before the view)."""
+    from pathlib import Path
+
+    from dailyreach.core.store.store import Store
+
+    store = Store(Path(db))
+    if store.problems():
+        return False
+    with store.reading():
+        print_view(store, view, as_json)
+    return True
