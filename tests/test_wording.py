@@ -16,6 +16,7 @@ from dailyreach.wording import (
     reason_text,
     saved_text,
     savings_text,
+    table_count,
 )
 
 TODAY = date(2026, 11, 23)
@@ -44,6 +45,11 @@ def test_a_thread_past_its_follow_ups_offers_to_close():
     assert (
         follow_up_text(reply(TODAY, 2, give_up=True), TODAY)
         == "2 follow-ups without an answer: x closes the thread"
+    )
+    # With one follow-up allowed (a setting), the first one unanswered already offers it.
+    assert (
+        follow_up_text(reply(TODAY, 1, give_up=True), TODAY)
+        == "1 follow-up without an answer: x closes the thread"
     )
 
 
@@ -85,3 +91,19 @@ def test_why_someone_is_planned():
         "keep in touch",
         "follow-up #2",
     ]
+
+
+@pytest.mark.parametrize(
+    ("table", "one", "two"),
+    [
+        ("contacts", "1 contact", "2 contacts"),
+        ("interactions", "1 interaction", "2 interactions"),
+        ("invitations", "1 invitation", "2 invitations"),
+        ("snoozes", "1 snooze", "2 snoozes"),
+        ("plans", "1 daily plan", "2 daily plans"),
+        ("templates", "1 template", "2 templates"),
+        ("widgets", "1 widgets", "2 widgets"),  # a table of a later version, named as the file names it
+    ],
+)
+def test_an_exports_records_are_counted_in_words(table, one, two):
+    assert (table_count(table, 1), table_count(table, 2)) == (one, two)

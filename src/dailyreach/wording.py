@@ -56,15 +56,6 @@ INVITATION_STATUS_LABELS = {
     "declined": N_("declined"),
     "accepted": N_("accepted"),
 }
-# An export's tables as a person calls them: "3 contacts, 12 interactions".
-TABLE_LABELS = {
-    "contacts": N_("contacts"),
-    "interactions": N_("interactions"),
-    "invitations": N_("invitations"),
-    "snoozes": N_("snoozes"),
-    "plans": N_("plans"),
-    "templates": N_("templates"),
-}
 # How a language writes an amount of money in a currency it has a sign for; any other currency, and
 # every currency in English, is written "5,000 JPY".
 _CURRENCY_FORMS = {"ja": {"JPY": "{amount}円", "USD": "${amount}", "EUR": "€{amount}", "GBP": "£{amount}"}}
@@ -144,7 +135,11 @@ def reason_text(reason: str, follow_up_number: int) -> str:
 def follow_up_text(reply: PendingReply, today: date) -> str:
     """When the next nudge is due, in words (the day as ``day_text`` writes it)."""
     if reply.give_up_offered:
-        return _("{count} follow-ups without an answer: x closes the thread").format(count=reply.nudges)
+        return ngettext(
+            "{count} follow-up without an answer: x closes the thread",
+            "{count} follow-ups without an answer: x closes the thread",
+            reply.nudges,
+        ).format(count=reply.nudges)
     number = reply.nudges + 1
     due = reply.follow_up_due
     late = (today - due).days
@@ -199,14 +194,25 @@ def import_source(preview: ImportPreview) -> str:
     )
 
 
+def table_count(table: str, count: int) -> str:
+    """So many records of an export's table, as a person says it: '1 contact', '12 interactions'."""
+    counted = {
+        "contacts": ngettext("{count} contact", "{count} contacts", count),
+        "interactions": ngettext("{count} interaction", "{count} interactions", count),
+        "invitations": ngettext("{count} invitation", "{count} invitations", count),
+        "snoozes": ngettext("{count} snooze", "{count} snoozes", count),
+        "plans": ngettext("{count} daily plan", "{count} daily plans", count),
+        "templates": ngettext("{count} template", "{count} templates", count),
+    }
+    if table in counted:
+        return counted[table].format(count=count)
+    return _("{count} {table}").format(count=count, table=table)  # a table of a later version
+
+
 def export_plan_text(plan: ImportPlan, verb: str) -> str:
     """What importing a JSON export adds, per table, and how many of its records were already there;
     ``verb`` is 'would add' (a preview) or 'added'."""
-    tables = listed(
-        _("{count} {table}").format(count=count, table=_(TABLE_LABELS.get(table, table)))
-        for table, count in plan.added.items()
-        if count
-    ) or _("nothing")
+    tables = listed(table_count(table, count) for table, count in plan.added.items() if count) or _("nothing")
     present = sum(plan.already_present.values())
     if verb == "would add":
         return _("would add {tables}; {present} already present").format(tables=tables, present=present)

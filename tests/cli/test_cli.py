@@ -161,10 +161,10 @@ def test_export_to_a_file_is_owner_only_and_import_round_trips(db, tmp_path):
     assert refused.returncode == 1 and "--force" in refused.stderr
     other = tmp_path / "other.json"
     assert run_cli("import", str(target), "--dry-run", db=other).stdout.startswith(
-        "would add 1 contacts, 1 interactions"
+        "would add 1 contact, 1 interaction"
     )
     assert not json.loads(run_cli("export", db=other).stdout)["contacts"]
-    assert run_cli("import", str(target), db=other).stdout.startswith("added 1 contacts, 1 interactions")
+    assert run_cli("import", str(target), db=other).stdout.startswith("added 1 contact, 1 interaction")
     assert "added nothing; " in run_cli("import", str(target), db=other).stdout
     first, second = (json.loads(run_cli("export", db=path).stdout) for path in (db, other))
     assert first["contacts"] == second["contacts"] and first["interactions"] == second["interactions"]
