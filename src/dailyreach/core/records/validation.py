@@ -54,7 +54,9 @@ def clean_text(value: Any, name: str, *, limit: int, required: bool = False, mul
     if len(text) > limit:
         raise ValidationError(
             name,
-            _("is {length} characters long; at most {limit} are allowed").format(length=len(text), limit=limit),
+            _("is {length} characters long; at most {limit} are allowed").format(
+                length=len(text), limit=limit
+            ),
         )
     return text
 
