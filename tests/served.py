@@ -35,16 +35,18 @@ def running(pid: int) -> bool:
 
 class Served:
     """``dailyreach serve`` on a free loopback port, its own process group (as a terminal would start
-    it), on a test store and config, with a home of its own."""
+    it), on a test store and config, with a home of its own; ``before`` are global options (``--demo``)."""
 
-    def __init__(self, folder: Path, *args: str, port: int | None = None) -> None:
+    def __init__(
+        self, folder: Path, *args: str, port: int | None = None, before: tuple[str, ...] = ()
+    ) -> None:
         self.db = folder / "dailyreach.json"
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         home = folder / "home"
         home.mkdir(exist_ok=True)
         self.process = subprocess.Popen(
-            [DAILYREACH, "serve", "--db", str(self.db), "--config", str(folder / "config.toml")]
+            [DAILYREACH, *before, "serve", "--db", str(self.db), "--config", str(folder / "config.toml")]
             + ["--port", str(self.port), *args],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

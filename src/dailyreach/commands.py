@@ -627,9 +627,10 @@ def serve(
     from dailyreach.config import default_config_path
     from dailyreach.serve import ServeError, run_server
 
-    config = config or ctx.find_root().params.get("config") or default_config_path()
+    root = ctx.find_root().params
+    config = config or root.get("config") or default_config_path()
     try:
-        run_server(db or ctx.obj.db, config, host, port, public=public)
+        run_server(db or ctx.obj.db, config, host, port, public=public, demo=bool(root.get("demo")))
     except ServeError as error:
         raise click.ClickException(str(error)) from None
 

@@ -78,8 +78,21 @@ def address(host: str, port: int) -> str:
     return f"[{bare}]:{port}" if ":" in bare else f"{bare}:{port}"
 
 
-def app_command(db: Path, config: Path) -> str:
-    """The shell command textual-serve runs for each browser session: this app, on this store."""
+def browser_host(host: str) -> str:
+    """The host to open in a browser on this machine: the one served on, but loopback for 0.0.0.0 and
+    ``::``, which are every address of the machine and no address a browser can open."""
+    try:
+        served = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return host
+    if not served.is_unspecified:
+        return host
+    return "127.0.0.1" if served.version == 4 else "::1"
+
+
+def app_command(db: Path, config: Path, *, demo: bool = False) -> str:
+    """The shell command textual-serve runs for each browser session: this app, on this store (with
+    ``demo``, each session on a throwaway store of its own, as ``dailyreach --demo`` opens)."""
     # exec: the shell gives way to Python, so stopping the session stops the app itself.
     args = [
         sys.executable,
@@ -89,6 +102,7 @@ def app_command(db: Path, config: Path) -> str:
         str(db.absolute()),
         "--config",
         str(config.absolute()),
+        *(["--demo"] if demo else []),
     ]
     return "exec " + shlex.join(args)
 
@@ -115,7 +129,7 @@ class DailyReachServer(Server):
     def __init__(self, command: str, host: str, port: int, *, public: bool) -> None:
         super().__init__(command, host=host.strip("[]"), port=port, title=TITLE)
         self.public = public
-        self.url = f"http://{address(host, port)}"
+        self.url = f"http://{address(browser_host(host), port)}"
         self.sessions: set[asyncio.Task[object]] = set()
 
     def initialize_logging(self) -> None:
@@ -191,10 +205,10 @@ class DailyReachServer(Server):
             print(warning, file=sys.stderr, flush=True)
 
 
-def run_server(db: Path, config: Path, host: str, port: int, *, public: bool) -> None:
+def run_server(db: Path, config: Path, host: str, port: int, *, public: bool, demo: bool = False) -> None:
     """Serve the app until Ctrl+C; ServeError when it cannot start."""
     check_host(host, public=public)
-    server = DailyReachServer(app_command(db, config), host, port, public=not is_loopback(host))
+    server = DailyReachServer(app_command(db, config, demo=demo), host, port, public=not is_loopback(host))
     try:
         server.serve()
     except OSError as error:

@@ -12,7 +12,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from dailyreach.serve import is_loopback
+from dailyreach.serve import app_command, browser_host, is_loopback
 from tests.conftest import run_cli
 from tests.served import Served, app_processes, free_port, running, wait_until
 
@@ -57,14 +57,41 @@ def test_with_the_flag_it_serves_and_warns_who_can_read_and_change_the_contacts(
     server = serve("--host", "0.0.0.0", "--public-i-understand")
     assert (
         server.first_line
-        == f"dailyreach is served at http://0.0.0.0:{server.port}: open it in a browser. Ctrl+C stops it.\n"
+        == f"dailyreach is served at http://127.0.0.1:{server.port}: open it in a browser. Ctrl+C stops it.\n"
     )
+    assert get(server.url)[0] == 200  # the address said is one a browser here can open
     code, _, err = server.interrupt()
     assert code == 0
     assert err == (
         f"warning: dailyreach is reachable at 0.0.0.0:{server.port} by anyone who can reach that address; "
         "they can read and change all your contacts. There is no password.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("host", "opened"),
+    [("0.0.0.0", "127.0.0.1"), ("::", "::1"), ("[::]", "::1"), ("192.168.1.10", "192.168.1.10")]
+    + [("example.com", "example.com"), ("127.0.0.1", "127.0.0.1")],
+)
+def test_the_address_to_open_is_loopback_when_served_on_every_address(host, opened):
+    assert browser_host(host) == opened
+
+
+def test_the_demo_flag_is_passed_to_each_session_only_when_given(tmp_path):
+    assert app_command(tmp_path / "db.json", tmp_path / "config.toml", demo=True).endswith(" --demo")
+    assert "--demo" not in app_command(tmp_path / "db.json", tmp_path / "config.toml")
+
+
+async def test_dailyreach_demo_serve_opens_the_demo_in_each_session(tmp_path):
+    server = Served(tmp_path, before=("--demo",))
+    try:
+        client, _ = await open_session(server.url)
+        [app] = app_processes(server.process.pid)
+        assert Path(f"/proc/{app}/cmdline").read_text().split("\0")[-2] == "--demo"
+        await client.close()
+    finally:
+        server.kill()
+    assert not server.db.exists()  # the demo's store is a throwaway one of each session's own
 
 
 def test_a_port_in_use_is_one_clear_line(tmp_path):
