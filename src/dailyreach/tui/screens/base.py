@@ -7,11 +7,9 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from pendulum import DateTime
 from textual.screen import Screen
 
 from dailyreach.core.errors import DateParseError, StoreError, ValidationError
-from dailyreach.core.records.clock import Zone
 from dailyreach.core.records.dates import moment_text, parse_when
 from dailyreach.core.records.handles import openable
 from dailyreach.core.records.model import ANSWER_KINDS, Contact, Interaction
@@ -23,6 +21,9 @@ from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
 
 if TYPE_CHECKING:
+    from pendulum import DateTime
+
+    from dailyreach.core.records.clock import Zone
     from dailyreach.tui.app import DailyReachApp
     from dailyreach.tui.saves import SaveQueue
 

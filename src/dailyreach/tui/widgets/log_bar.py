@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from pendulum import DateTime
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -18,6 +18,9 @@ from dailyreach.i18n import N_, _
 from dailyreach.tui.screens.fields_form import Check, input_problems
 from dailyreach.tui.translated import TextInput, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
+
+if TYPE_CHECKING:
+    from pendulum import DateTime
 
 HINT = N_("Enter logs, Escape cancels")
 FIELDS = (("when", N_("When"), ""), ("channel", N_("Channel"), ""), ("text", N_("Note"), N_("optional")))
