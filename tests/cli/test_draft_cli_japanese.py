@@ -143,7 +143,7 @@ def test_serve_says_where_and_warns_in_japanese(tmp_path, monkeypatch):
     server = Served(tmp_path, "--host", "0.0.0.0", "--public-i-understand")
     try:
         assert server.first_line == (
-            f"dailyreach を http://0.0.0.0:{server.port} で公開しています: ブラウザーで開いてください。"
+            f"dailyreach を http://127.0.0.1:{server.port} で公開しています: ブラウザーで開いてください。"
             "Ctrl+C で停止します。\n"
         )
         code, _, err = server.interrupt()
