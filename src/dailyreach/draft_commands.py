@@ -1,8 +1,8 @@
 """``dailyreach draft`` and ``dailyreach template``: drafts printed (and copied) from the store's
 templates. Nothing is ever sent.
 
-Registered in ``commands.py``; only click is imported here, the rest when a command runs, so the daily
-commands do not pay for them.
+Loaded by ``commands.py`` when one of these commands runs; only click is imported here, the rest when a
+command runs.
 """
 
 from __future__ import annotations

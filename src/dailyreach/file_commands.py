@@ -1,0 +1,119 @@
+"""``export``, ``import`` and ``doctor``: the database's records in and out of files, and the records it
+cannot read."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from dailyreach.commands import Session, echo
+from dailyreach.core.files.formats import EXPORT_FORMATS, IMPORT_FORMATS
+from dailyreach.core.records.text import terminal_safe
+from dailyreach.i18n import _
+
+
+@click.command(
+    help=_("Export (to stdout unless -o is given); files are readable by you only."),
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="json",
+    show_default=True,
+    help=_(
+        "json: everything; vcard, csv: contacts; interactions-csv; ics: upcoming follow-ups for a calendar."
+    ),
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=_("Write to FILE."))
+@click.option("--force", is_flag=True, help=_("Replace FILE if it exists."))
+@click.pass_obj
+def export(session: Session, fmt: str, output: Path | None, force: bool) -> None:
+    from dailyreach.core.files.exchange import export_json, write_export
+
+    if fmt == "json":  # the module of the other formats loads their CSV, vCard and calendar code
+        payload = export_json(session.store)
+    else:
+        from dailyreach.core.files.contact_export import EXPORTERS
+
+        payload = EXPORTERS[fmt](session.store)
+    if output is None:
+        # Written as it is into a pipe or a file; escaped on a terminal, which the bytes could drive.
+        sys.stdout.buffer.write(
+            terminal_safe(payload.decode("utf-8", "surrogateescape")).encode("utf-8", "backslashreplace")
+            if sys.stdout.isatty()
+            else payload
+        )
+    else:
+        write_export(output, payload, force=force)
+        echo(_("exported to {file}").format(file=output), err=True)
+
+
+@click.command(
+    name="import",
+    help=_(
+        "Import contacts (LinkedIn, Mastodon, vCard, CSV) or a dailyreach JSON export.\n\n"
+        "Contacts already in the store (same handle, profile URL or e-mail) are skipped; broken "
+        "rows are listed with their line number; everything else is added as one change."
+    ),
+)
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), help=_("Skip detecting the format."))
+@click.option("--dry-run", is_flag=True, help=_("Only show what would be added, skipped and rejected."))
+@click.option("--tag", "tags", multiple=True, help=_("Tag every imported contact (repeat for more)."))
+@click.option(
+    "--encoding", help=_("The file's encoding when it is neither UTF-8 nor Shift_JIS (cp1252, ...).")
+)
+@click.pass_obj
+def import_(
+    session: Session, file: Path, fmt: str | None, dry_run: bool, tags: tuple[str, ...], encoding: str | None
+) -> None:
+    from dailyreach import report
+    from dailyreach.core.files.contact_import import apply_import_preview, preview_import
+
+    store = session.store
+    preview = preview_import(store, file, fmt=fmt, tags=tags, encoding=encoding)
+    added = None if dry_run else apply_import_preview(store, preview)
+    echo(report.import_text(preview, added=added))
+
+
+@click.command(
+    help=_(
+        "List the records of the database this version cannot read; --repair fixes what is safe.\n\n"
+        "Safe: dropping a field no record has, when the record is whole without it, and putting "
+        "settings that fail their check back to their defaults. Anything else is left for you to "
+        "fix by hand."
+    ),
+)
+@click.option("--repair", is_flag=True, help=_("Make the safe repairs, after a backup of the file."))
+@click.pass_obj
+def doctor(session: Session, repair: bool) -> None:
+    session.warn_of_problems = False
+    store = session.store
+    problems = store.problems()
+    if not problems:
+        echo(_("{db}: every record reads well").format(db=session.db))
+        return
+    if not repair:
+        echo(
+            _("{db}: {count} record(s) cannot be read; they are skipped and kept as they are").format(
+                db=session.db, count=len(problems)
+            )
+        )
+        for problem in problems:
+            echo(f"  {problem}")
+        echo(_("dailyreach doctor --repair fixes what is safe, after a backup"))
+        sys.exit(1)
+    from dailyreach.core.store.doctor import repair as make_repairs
+
+    done = make_repairs(store)
+    if done.backup is not None:
+        echo(_("backup: {file}").format(file=done.backup))
+    for problem in done.repaired:
+        echo("  " + _("repaired: {problem}").format(problem=problem))
+    for problem in done.left:
+        echo("  " + _("left for you to fix by hand: {problem}").format(problem=problem))
+    if done.left:
+        sys.exit(1)

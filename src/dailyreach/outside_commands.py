@@ -1,0 +1,139 @@
+"""The habit outside the terminal app: ``status`` for the prompt, ``notify`` and ``remind`` for the
+morning's notification, and ``serve`` for the app in a browser."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from dailyreach.commands import Session
+from dailyreach.i18n import _
+
+
+@click.command(
+    help=_(
+        "One short line for shell prompts and status bars: done today/goal and follow-ups due.\n\n"
+        "It reads a small record kept beside the database, so it stays fast whatever the history; "
+        "with no database, or a broken one, it prints nothing and exits 0."
+    ),
+)
+@click.option(
+    "--format",
+    "fmt",
+    help=_("The line, with {done} {goal} {left} {due} {overdue} {pending} {streak} {next}."),
+)
+@click.option("--json", "as_json", is_flag=True, help=_("Print the same fields as JSON."))
+@click.option(
+    "--quiet-when-done", is_flag=True, help=_("Print nothing once the goal is met and nothing is overdue.")
+)
+@click.option("--verbose", is_flag=True, help=_("Say on stderr why nothing was printed."))
+@click.pass_obj
+def status(session: Session, fmt: str | None, as_json: bool, quiet_when_done: bool, verbose: bool) -> None:
+    # Usually answered before click is loaded (``dailyreach.status_line``); here after other options.
+    from dailyreach.status_line import run
+
+    flags = {"--json": as_json, "--quiet-when-done": quiet_when_done, "--verbose": verbose}
+    args = ["--db", str(session.db), "status", *(flag for flag, given in flags.items() if given)]
+    sys.exit(run([*args, "--format", fmt] if fmt is not None else args) or 0)
+
+
+@click.command(
+    help=_("Show today's plan as a desktop notification (what ``remind --install`` schedules)."),
+)
+@click.option("--evening", is_flag=True, help=_("The evening check: only while today's goal is not met."))
+@click.option("--strict", is_flag=True, help=_("Exit 1 when no notification service is reachable."))
+@click.pass_obj
+def notify(session: Session, evening: bool, strict: bool) -> None:
+    from dailyreach.core.planning.agenda import build_agenda
+    from dailyreach.core.planning.status import evening_text, morning_text
+    from dailyreach.notify import EVENING_TITLE, TITLE, send_notification
+
+    if not session.db.is_file():
+        click.echo(_("no database at {db} yet: nothing to notify").format(db=session.db), err=True)
+        return
+    agenda = build_agenda(session.store)
+    message = evening_text(agenda) if evening else morning_text(agenda)
+    if message is None:
+        return
+    click.echo(message)
+    problem = send_notification(_(EVENING_TITLE) if evening else TITLE, message)
+    if problem is not None:
+        click.echo(
+            _("no notification shown (no notification service reachable?): {problem}").format(
+                problem=problem
+            ),
+            err=True,
+        )
+        if strict:
+            sys.exit(1)
+
+
+@click.command(
+    help=_(
+        "Schedule ``dailyreach notify``: a systemd user timer on Linux, a launchd agent on macOS, "
+        "and elsewhere the crontab lines to add."
+    ),
+)
+@click.option("--install", "action", flag_value="install", help=_("Schedule notify every day."))
+@click.option(
+    "--status", "action", flag_value="status", help=_("Show what is installed and when it runs next.")
+)
+@click.option("--uninstall", "action", flag_value="uninstall", help=_("Remove exactly what --install wrote."))
+@click.option(
+    "--at", "at", help=_("The morning plan, local time HH:MM (default: config.toml's, else 09:00).")
+)
+@click.option("--evening", metavar="HH:MM", help=_("Also an evening check at this local time, e.g. 18:00."))
+@click.pass_context
+def remind(ctx: click.Context, action: str | None, at: str | None, evening: str | None) -> None:
+    from dailyreach import remind as reminders
+
+    if action is None:
+        raise click.UsageError(_("give one of --install, --status or --uninstall"))
+    try:
+        if action == "install":
+            from dailyreach.config import default_config_path, load_config
+
+            config = ctx.find_root().params.get("config")
+            settings = load_config(config or default_config_path())
+            chosen = reminders.reminders(
+                at or settings.remind_at or "09:00", evening or settings.remind_evening
+            )
+            lines = reminders.install(chosen, reminders.program(ctx.obj.db, config))
+        elif action == "status":
+            lines = reminders.status()
+        else:
+            lines = reminders.uninstall()
+    except reminders.ReminderError as error:
+        raise click.ClickException(str(error)) from None
+    for line in lines:
+        click.echo(line)
+
+
+@click.command(
+    help=_("The full app in a browser tab (loopback only unless --public-i-understand); Ctrl+C stops it."),
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help=_("The address to listen on."))
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help=_("As dailyreach --db."))
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help=_("As dailyreach --config."))
+@click.option(
+    "--public-i-understand",
+    "public",
+    is_flag=True,
+    help=_("Allow a non-loopback host: anyone who can reach it can read and change your contacts."),
+)
+@click.pass_context
+def serve(
+    ctx: click.Context, host: str, port: int, db: Path | None, config: Path | None, public: bool
+) -> None:
+    from dailyreach.config import default_config_path
+    from dailyreach.serve import ServeError, run_server
+
+    root = ctx.find_root().params
+    config = config or root.get("config") or default_config_path()
+    try:
+        run_server(db or ctx.obj.db, config, host, port, public=public, demo=bool(root.get("demo")))
+    except ServeError as error:
+        raise click.ClickException(str(error)) from None
