@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from dailyreach.core.store.store import Store
 
-VIEWS = ("today", "pending", "invitations")
-
 # An error met printing a view without click, raised again when click's command prints it, so that it
 # is said as any command's error is.
 _met: BaseException | None = None
@@ -24,7 +22,7 @@ def met(error: BaseException) -> None:
 
 
 def print_view(store: Store, view: str, as_json: bool) -> None:
-    """Print ``view`` (one of ``VIEWS``) of today's agenda, as JSON or as aligned text."""
+    """Print ``view`` (a command of ``cli.AGENDA_VIEWS``) of today's agenda, as JSON or as aligned text."""
     global _met
     if _met is not None:
         error, _met = _met, None

@@ -23,6 +23,8 @@ VERSION_MESSAGE = "dailyreach, version %(version)s"
 # the usual thresholds.
 COMMAND_COLLECTION_THRESHOLD = 50_000
 USUAL_COLLECTION_THRESHOLDS = gc.get_threshold()
+# The commands that print a view of the day's agenda (``dailyreach.agenda_views``).
+AGENDA_VIEWS = ("today", "pending", "invitations")
 # The options the app takes besides ``--db`` and ``--config``.
 APP_FLAGS = ("--demo",)
 
@@ -86,14 +88,13 @@ def app_paths(given: list[str]) -> tuple[str, str, bool] | None:
 def agenda_view(given: list[str]) -> tuple[str, str, bool] | None:
     """(database, view, as JSON) when ``given`` is ``today``, ``pending`` or ``invitations`` with at
     most ``--json`` and the global options, read as click would; None when click must answer."""
-    from dailyreach.agenda_views import VIEWS
     from dailyreach.status_line import global_options
 
     parsed = global_options(given)
     if parsed is None:
         return None
     found, rest = parsed
-    if not rest or rest[0] not in VIEWS or rest[1:] not in ([], ["--json"]):
+    if not rest or rest[0] not in AGENDA_VIEWS or rest[1:] not in ([], ["--json"]):
         return None
     paths = _global_paths(found)
     if paths is None:

@@ -52,3 +52,14 @@ def test_a_typo_is_matched_against_commands_not_loaded_yet(db, typo, meant):
     said = run_cli(typo, db=db, check=False)
     assert said.returncode == 2
     assert f"No such command '{typo}'. Did you mean '{meant}'?" in said.stderr
+
+
+def test_a_command_that_is_not_a_view_loads_no_view_code(db):
+    watched = {"dailyreach.agenda_views", "dailyreach.view_commands"}
+    assert heavy_loaded(SCRIPT, "log", "ann", "note", env=script_env(db), watched=watched) == set()
+
+
+def test_status_with_an_option_it_does_not_know_is_answered_by_click(db):
+    said = run_cli("status", "--bogus", db=db, check=False)
+    assert (said.returncode, said.stdout) == (2, "")
+    assert "Error: No such option '--bogus'" in said.stderr
