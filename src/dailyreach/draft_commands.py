@@ -61,7 +61,7 @@ def _echo(text: object, *, err: bool = False) -> None:
 def draft(session: Session, contact: str, template_name: str | None, channel: str | None, copy: bool) -> None:
     from dailyreach.core.planning.drafts import prepare_draft
     from dailyreach.core.planning.lookup import find_contact
-    from dailyreach.wording import count_text, missing_text, purpose_title
+    from dailyreach.wording import channel_label, count_text, missing_text, purpose_title
 
     store = session.store
     person = store.contact(contact.strip()) or find_contact(store.contacts(include_archived=True), contact)
@@ -72,12 +72,14 @@ def draft(session: Session, contact: str, template_name: str | None, channel: st
             _(
                 "no template for a {purpose} on {channel}: "
                 "add one with dailyreach template add, or choose one with --template"
-            ).format(purpose=purpose_title(prepared.purpose), channel=prepared.channel)
+            ).format(purpose=purpose_title(prepared.purpose), channel=channel_label(prepared.channel))
         )
     _echo(made.text)
     _echo(
         _("template: {name} · {channel} · {count}").format(
-            name=made.template.name, channel=made.channel, count=count_text(made.count(), made.limit)
+            name=made.template.name,
+            channel=channel_label(made.channel),
+            count=count_text(made.count(), made.limit),
         ),
         err=True,
     )

@@ -17,7 +17,7 @@ from dailyreach.core.files.formats import IMPORT_TITLES
 from dailyreach.core.planning.planner import PendingReply, Savings
 from dailyreach.core.records.dates import day_text
 from dailyreach.core.records.model import CHANNEL_LABELS, Contact, Invitation
-from dailyreach.i18n import N_, _, current_language, ngettext
+from dailyreach.i18n import LANGUAGES, N_, _, current_language, ngettext
 
 if TYPE_CHECKING:
     from dailyreach.core.files.contact_import import ImportPreview
@@ -240,8 +240,10 @@ def purpose_title(purpose: str) -> str:
 
 
 def template_text(name: str, purpose: str, channel: str | None, language: str) -> str:
-    """A template in one line: 'first DM (en) · first DM · any channel · en'."""
-    return f"{name} · {purpose_title(purpose)} · {channel or _(ANY_CHANNEL)} · {language or _(ANY_LANGUAGE)}"
+    """A template in one line: 'first DM (en) · first DM · e-mail · English' ('メール · 日本語')."""
+    shown_channel = channel_label(channel) if channel else _(ANY_CHANNEL)
+    shown_language = LANGUAGES.get(language, language) if language else _(ANY_LANGUAGE)
+    return f"{name} · {purpose_title(purpose)} · {shown_channel} · {shown_language}"
 
 
 def count_text(count: int, limit: int | None) -> str:

@@ -22,7 +22,7 @@ def db(tmp_path):
 def test_a_draft_is_printed_with_its_template_count_and_link(db):
     done = run_cli("draft", "yamada", db=db)
     assert done.stdout.startswith("@yamada 大変参考になりました")
-    assert "template: first public reply (ja) · x · " in done.stderr
+    assert "template: first public reply (ja) · X · " in done.stderr
     link = next(line for line in done.stderr.splitlines() if line.startswith("send from: "))
     query = parse_qs(urlsplit(link.removeprefix("send from: ")).query)
     assert query == {"text": [done.stdout.rstrip("\n")]}
@@ -42,7 +42,7 @@ def test_the_call_name_given_at_add_and_my_name_sign_an_e_mail(db):
 def test_a_template_chosen_by_name_and_a_channel_by_option(db):
     done = run_cli("draft", "Ann", "--template", "meeting ask (en)", "--channel", "x", db=db)
     assert done.stdout.startswith("Hi Annie, would you have 20 minutes")
-    assert "· x · " in done.stderr and "https://x.com/" not in done.stderr  # no X handle: no link
+    assert "· X · " in done.stderr and "https://x.com/" not in done.stderr  # no X handle: no link
 
 
 @pytest.mark.parametrize(
@@ -81,7 +81,7 @@ def test_templates_are_added_edited_shown_and_removed(db):
         db=db,
         input=body,
     )
-    assert "Mine · thanks for a reply · email · any language" in run_cli("template", "list", db=db).stdout
+    assert "Mine · thanks for a reply · e-mail · any language" in run_cli("template", "list", db=db).stdout
     run_cli("template", "edit", "mine", "--subject", "Thanks, {name}", db=db)
     shown = run_cli("template", "show", "MINE", db=db)
     assert shown.stdout == body + "\n" and "subject: Thanks, {name}" in shown.stderr

@@ -47,8 +47,8 @@ def test_template_help_lists_its_commands_in_japanese(db):
 
 def test_template_list_in_japanese_names_the_defaults_in_japanese(db):
     listed = ja("template", "list", db=db).stdout.splitlines()
-    assert listed[0] == "最初の公開リプライ (en) · 最初の公開リプライ · すべてのチャネル · en"
-    assert "フォローアップ1 (ja) · フォローアップ #1 · すべてのチャネル · ja" in listed
+    assert listed[0] == "最初の公開リプライ (en) · 最初の公開リプライ · すべてのチャネル · English"
+    assert "フォローアップ1 (ja) · フォローアップ #1 · すべてのチャネル · 日本語" in listed
     assert len(listed) == 18
     # Named once, when they were added: the names stay, in either language.
     assert run_cli("template", "list", db=db).stdout.splitlines()[0].startswith("最初の公開リプライ (en) · ")
@@ -57,7 +57,7 @@ def test_template_list_in_japanese_names_the_defaults_in_japanese(db):
 def test_the_defaults_added_in_english_keep_their_names_in_japanese(db):
     run_cli("template", "list", db=db)
     assert ja("template", "list", db=db).stdout.splitlines()[0] == (
-        "first public reply (en) · 最初の公開リプライ · すべてのチャネル · en"
+        "first public reply (en) · 最初の公開リプライ · すべてのチャネル · English"
     )
 
 
@@ -66,7 +66,7 @@ def test_a_draft_in_japanese(db):
     assert done.stdout.startswith("@yamada 大変参考になりました")  # the template's words
     said = done.stderr.splitlines()
     count = len(done.stdout.rstrip("\n")) + 1  # X weighs the Japanese twice, "@yamada" once
-    assert said[0].startswith("テンプレート: 最初の公開リプライ (ja) · x · ")
+    assert said[0].startswith("テンプレート: 最初の公開リプライ (ja) · X · ")
     assert said[0].endswith("/280") and int(said[0].split(" · ")[-1].split("/")[0]) > count
     assert said[1].startswith("送信先: https://x.com/intent/post?")
     query = parse_qs(urlsplit(said[1].removeprefix("送信先: ")).query)
