@@ -13,7 +13,7 @@ from dailyreach.core.records.model import Invitation
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.contact import ContactScreen
 from dailyreach.tui.screens.main import MainScreen
-from dailyreach.tui.screens.stats import StatsScreen
+from dailyreach.tui.screens.stats import READY_AFTER_SECONDS, STATS_SCREEN, StatsScreen
 from dailyreach.tui.screens.weekly_review import WeeklyReviewScreen, review_marker
 from tests.conftest import log
 from tests.tui.conftest import SIZE, settle
@@ -257,3 +257,34 @@ async def test_opened_again_only_the_cards_whose_figures_changed_are_drawn_again
         await settle(pilot)
         assert sorted(drawn) == ["declined", "habit", "weeks"]
         assert "2 messages on 1 day" in text_of(stats.query_one("#streaks", Static))
+
+
+async def test_the_stats_are_made_ahead_after_the_main_screen_and_follow_a_log_while_hidden(
+    store, people, monkeypatch
+):
+    made_when_shown = []
+    show = MainScreen.show
+
+    def noting(screen, view):
+        app = screen.app
+        made_when_shown.append(
+            app.is_screen_installed(STATS_SCREEN) and app.get_screen(STATS_SCREEN).is_running
+        )
+        show(screen, view)
+
+    monkeypatch.setattr(MainScreen, "show", noting)
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause(READY_AFTER_SECONDS)
+        await settle(pilot)
+        assert made_when_shown[0] is False  # not before the main screen shows its figures
+        stats = app.get_screen(STATS_SCREEN)
+        assert stats.is_running and not stats.is_current
+        assert "0 messages" in text_of(stats.query_one("#streaks", Static))
+        await pilot.press("d", "enter")  # a DM to the first Today row
+        await settle(pilot)
+        assert "1 message on 1 day" in text_of(stats.query_one("#streaks", Static))  # read while hidden
+        await pilot.press("S")
+        await settle(pilot)
+        assert app.screen is stats

@@ -261,6 +261,8 @@ class MainScreen(TranslatedBindings, StoreScreen):
             self.call_after_refresh(self._show_others)
         self._show_tabs()
         self.call_after_refresh(self._show_detail)
+        # After this frame: the Stats screen is made ahead, or reads the change, so that S only draws.
+        self.call_after_refresh(self._keep_stats_ready)
 
     def _show_others(self) -> None:
         self._show("pending")
@@ -399,6 +401,11 @@ class MainScreen(TranslatedBindings, StoreScreen):
         from dailyreach.tui.screens.stats import open_stats
 
         open_stats(self.app)
+
+    def _keep_stats_ready(self) -> None:
+        from dailyreach.tui.screens.stats import keep_ready
+
+        keep_ready(self.app)
 
     def action_focus_pane(self, pane: str) -> None:
         self._make_current(pane)

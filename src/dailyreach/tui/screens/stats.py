@@ -7,6 +7,7 @@ the UI thread like every screen's.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -21,6 +22,7 @@ from dailyreach.core.planning.stats import ReplyRate, Stats, WeekCount, build_st
 from dailyreach.i18n import N_, _, ngettext
 from dailyreach.stats_report import duration, hours_text, money_text, month_label, percent, replies
 from dailyreach.tui.screens.base import StoreScreen
+from dailyreach.tui.screens.main import MainScreen
 from dailyreach.tui.styles import stylesheet_path
 from dailyreach.tui.translated import Scroll, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
@@ -32,6 +34,9 @@ if TYPE_CHECKING:
 STATS_SCREEN = "stats"
 # From this width the cards go two abreast.
 WIDE_FROM = 120
+# After the main screen first draws what it read, how long before the Stats screen is made ahead: the
+# main screen's other panes and its detail are drawn first, a frame or two later.
+READY_AFTER_SECONDS = 0.2
 CARDS = {
     "habit": N_("Outreach per day, the last 26 weeks"),
     "weekly": N_("Sent and replies per week"),
@@ -129,15 +134,32 @@ class StatsScreen(TranslatedBindings, StoreScreen):
         for card, title in CARDS.items():
             self.query_one(f"#{card}").border_title = _(title)
         self.query_one("#cards").focus()
+        # Made ahead, the screen is laid out only when shown: at the app's width from the start, its
+        # first layout is its only one.
+        self._fit(self.app.size.width)
         self.reload_if_changed()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.query_one("#cards").set_class(event.size.width >= WIDE_FROM, "wide")
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        self.query_one("#cards").set_class(width >= WIDE_FROM, "wide")
 
     def reload_if_changed(self) -> None:
-        """Only while shown: the screen is kept for the next opening, which reads what changed."""
-        if self.is_current:
+        # Kept ready, the screen is most often up to date when shown: no thread starts for nothing (nor
+        # holds up the frame that shows it).
+        if self._may_be_stale():
             super().reload_if_changed()
+
+    def _may_be_stale(self) -> bool:
+        """``is_stale`` without the store's lock, which a save may be holding: the file's size and time,
+        and the day in the zone the figures were read in."""
+        stats = self.stats
+        return (
+            stats is None
+            or self.store.revision() != self.shown_revision
+            or self.store.clock.now().astimezone(stats.zone).date() != stats.today
+        )
 
     def is_stale(self) -> bool:
         """Also after local midnight: today's square moves on."""
@@ -145,6 +167,11 @@ class StatsScreen(TranslatedBindings, StoreScreen):
 
     def read(self) -> Stats:
         return build_stats(self.store)
+
+    def _show_unreadable(self, problem: str) -> None:
+        # Hidden, it leaves that to the screen shown; opened, it reads again and says it.
+        if self.is_current:
+            super()._show_unreadable(problem)
 
     def show(self, view: Stats) -> None:
         # Opened again after a message or two, most cards would show what they show: only those whose
@@ -159,6 +186,15 @@ class StatsScreen(TranslatedBindings, StoreScreen):
         ):
             if shown is None or figures(shown) != figures(view):
                 show_card(view)
+        if not self.is_current:
+            self.call_later(self._draw_ahead)
+
+    def _draw_ahead(self) -> None:
+        """Figures read while hidden are laid out and drawn then, as Textual would on showing the screen
+        (it has no public call for either): opened, the screen draws only what changed since."""
+        if not self.is_current and self.alive:
+            self._refresh_layout(self.app.size)
+            self._compositor.render_update(full=True)
 
     def _show_habit(self, stats: Stats) -> None:
         self.calendar.show_days(stats.days, stats.goal, stats.week_start, len(stats.weeks))
@@ -319,10 +355,48 @@ class StatsScreen(TranslatedBindings, StoreScreen):
 
 
 def open_stats(app: App) -> AwaitMount:
-    """Show the Stats screen, made once per app: opened again, it only reads what changed meanwhile."""
+    """Show the Stats screen, made once per app (see ``keep_ready``)."""
     if not app.is_screen_installed(STATS_SCREEN):
         app.install_screen(StatsScreen(), STATS_SCREEN)
     return app.push_screen(STATS_SCREEN)
+
+
+def keep_ready(app: App) -> None:
+    """Called once the main screen has drawn what it read (its first figures, then each change): the
+    Stats screen is made ahead, once, when the app is left alone; from then on it reads each change while
+    hidden, off the UI thread. Opening it only draws what changed."""
+    if not app.is_screen_installed(STATS_SCREEN):
+        screen = StatsScreen()
+        app.install_screen(screen, STATS_SCREEN)
+        app.set_timer(READY_AFTER_SECONDS, partial(_make_ahead, app, screen))
+        return
+    screen = app.get_screen(STATS_SCREEN, StatsScreen)
+    if screen.is_running and not screen.is_current:
+        screen.reload_if_changed()
+
+
+def _make_ahead(app: App, screen: StatsScreen, loaded: bool = False) -> None:
+    """Plotext loaded in a worker thread, then on the UI thread what pushing a screen does before it
+    shows it (Textual has no public call for it): its stylesheet read, the screen started, composed,
+    styled and mounted in its own task. Each step waits while anything is over the main screen (a form,
+    a box); none is taken once the screen is opened or the app is closing."""
+    stack = app.screen_stack
+    if not app.is_running or not stack or screen.is_running:
+        return
+    if not isinstance(stack[-1], MainScreen):
+        app.set_timer(READY_AFTER_SECONDS, partial(_make_ahead, app, screen, loaded))
+    elif not loaded:
+        app.run_worker(partial(_load_charts, app, screen), thread=True, group="stats")
+    else:
+        app._load_screen_css(screen)
+        app._get_screen(screen)
+
+
+def _load_charts(app: App, screen: StatsScreen) -> None:
+    import dailyreach.tui.widgets.charts  # noqa: F401
+
+    if app.is_running:
+        app.call_from_thread(_make_ahead, app, screen, True)
 
 
 def _habit_figures(stats: Stats) -> tuple[object, ...]:
