@@ -92,8 +92,9 @@ def test_the_json_export_and_daily_commands_load_no_other_formats_code(args, db_
 
 
 def test_the_app_loads_import_and_export_code_only_when_it_is_used():
+    # Nor click (dailyreach.cli opens it) or pendulum (the agenda and its panes need neither).
     assert heavy_loaded("import dailyreach.tui.app").isdisjoint(
-        {"icalendar", "vobject", "jsonschema", "tomlkit", "textual_serve", "aiohttp"}
+        {"icalendar", "vobject", "jsonschema", "tomlkit", "textual_serve", "aiohttp", "click", "pendulum"}
     )
 
 
@@ -120,7 +121,7 @@ def test_the_app_collects_garbage_as_usual(monkeypatch, tmp_path):
     assert seen == [USUAL_COLLECTION_THRESHOLDS]
 
 
-# The app run to its first frame, without a terminal: what it was opened on is printed instead.
+# The command line with the app replaced: it prints what the app would be opened on.
 APP_SCRIPT = (
     "import sys\nimport dailyreach.tui.launch as launch\n"
     "launch.run_app = lambda db, config, demo: print('APP', db, config, demo)\n" + SCRIPT
