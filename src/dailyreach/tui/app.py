@@ -99,7 +99,7 @@ class Palette(TranslatedBindings, CommandPalette):
 
 
 class DailyReachApp(TranslatedBindings, App):
-    CSS_PATH = [stylesheet_path(), stylesheet_path("forms.tcss")]
+    CSS_PATH = stylesheet_path()
     TITLE = "dailyreach"
     COMMANDS = App.COMMANDS | {contact_commands, reminder_commands, template_commands}
     BINDINGS = [

@@ -26,7 +26,7 @@ from dailyreach.core.records.handles import COMPOSE_SCHEMES, openable
 from dailyreach.core.records.model import CHANNEL_LABELS
 from dailyreach.i18n import N_, SOURCE_LANGUAGE, _, current_language
 from dailyreach.tui.screens.log_form import KIND_TITLES
-from dailyreach.tui.styles import stylesheet_path
+from dailyreach.tui.styles import DRAFTS_CSS
 from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.wording import count_text, missing_text, purpose_title
@@ -74,7 +74,7 @@ class DraftSent:
 
 
 class DraftScreen(TranslatedBindings, ModalScreen[DraftSent | None]):
-    CSS_PATH = stylesheet_path("drafts.tcss")
+    CSS_PATH = DRAFTS_CSS
     BINDINGS = [
         Binding("ctrl+s", "send", N_("Copy & open"), priority=True, id="draft_send"),
         Binding("ctrl+t", "next_template", N_("Next template"), priority=True, id="draft_next_template"),

@@ -21,6 +21,7 @@ from textual.widgets import Input, Label, Select, Static, Switch
 
 from dailyreach.core.errors import FIELD_LABELS, ValidationError, field_label
 from dailyreach.i18n import N_, _
+from dailyreach.tui.styles import FORMS_CSS
 from dailyreach.tui.translated import TextInput, TranslatedBindings, translate_bindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 
@@ -162,6 +163,8 @@ def answer(control: Widget) -> str:
 class FieldsForm(TranslatedBindings, ModalScreen[dict[str, str] | None]):
     """Dismisses with {field id: text} when every field is valid (Enter, from any field), or None on
     Escape. ``save_label`` names what Enter does in the footer."""
+
+    CSS_PATH = FORMS_CSS
 
     AUTO_FOCUS = "*"
     BINDINGS = [

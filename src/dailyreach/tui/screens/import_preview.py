@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 
 from dailyreach.i18n import N_, _, ngettext
 from dailyreach.tui.columns import Column, fit_widths, set_columns
+from dailyreach.tui.styles import FORMS_CSS
 from dailyreach.tui.translated import Table, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.wording import export_plan_text, handles_text, import_source
@@ -48,6 +49,8 @@ def _cell(text: str, style: str = "") -> Text:
 
 class ImportPreviewScreen(TranslatedBindings, ModalScreen[bool]):
     """Dismisses with True when the user confirms the import."""
+
+    CSS_PATH = FORMS_CSS
 
     BINDINGS = [
         Binding("enter", "confirm", N_("Import"), priority=True, id="confirm_import"),

@@ -31,7 +31,7 @@ from dailyreach.tui.rows import TABLE_KEYS
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.draft import channel_text
 from dailyreach.tui.screens.fields_form import Choice, Field, FieldsForm
-from dailyreach.tui.styles import stylesheet_path
+from dailyreach.tui.styles import DRAFTS_CSS
 from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.wording import ANY_CHANNEL, ANY_LANGUAGE, count_text, missing_text, purpose_title
@@ -96,7 +96,7 @@ class TemplatesView:
 class TemplateForm(TranslatedBindings, ModalScreen[Template | None]):
     """Collects a template (checked as the core checks it, unknown placeholders refused); the caller saves."""
 
-    CSS_PATH = stylesheet_path("drafts.tcss")
+    CSS_PATH = DRAFTS_CSS
 
     AUTO_FOCUS = "#name"
     BINDINGS = [
@@ -179,7 +179,7 @@ class TemplateList(TranslatedBindings, DataTable, inherit_bindings=False):
 
 
 class TemplatesScreen(TranslatedBindings, StoreScreen):
-    CSS_PATH = stylesheet_path("drafts.tcss")
+    CSS_PATH = DRAFTS_CSS
     BINDINGS = [
         Binding("n", "new", N_("New"), id="new_template"),
         Binding("e", "edit", N_("Edit"), show=False, id="edit_template"),
