@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dailyreach.core.planning.agenda import Agenda
 from dailyreach.core.records.dates import ago, day_text
 from dailyreach.core.records.model import Contact, Invitation
-from dailyreach.i18n import SOURCE_LANGUAGE, _, current_language, ngettext
+from dailyreach.i18n import _, ngettext
 from dailyreach.wording import (
     channel_label,
     export_plan_text,
@@ -110,12 +109,6 @@ def columns(rows: list[list[str]]) -> str:
     )
 
 
-def shown(key: str, label: Callable[[str], str]) -> str:
-    """A stored key (a channel, an invitation's kind) as a person reads it; English shows the key
-    itself, as it always has (``x``, ``sales_pitch``), other languages its label (X, 営業)."""
-    return key if current_language() == SOURCE_LANGUAGE else label(key)
-
-
 def _event_day(text: str | None, today: date) -> str:
     """An invitation's event date (ISO in the file) as the language writes a day."""
     if not text:
@@ -140,7 +133,7 @@ def today_text(agenda: Agenda) -> str:
             [
                 "[x]" if item.done else "[ ]",
                 item.contact.name,
-                f"{shown(summary['channel'], channel_label)} {summary['handle'] or ''}".strip(),
+                f"{channel_label(summary['channel'])} {summary['handle'] or ''}".strip(),
                 reason,
                 item.contact.why.splitlines()[0] if item.contact.why else "",
             ]
@@ -157,7 +150,7 @@ def pending_text(agenda: Agenda) -> str:
         rows.append(
             [
                 reply.contact.name,
-                shown(reply.channel, channel_label),
+                channel_label(reply.channel),
                 ago(reply.waiting_since, agenda.now),
                 str(reply.nudges),
                 day_text(reply.follow_up_due, agenda.day),
@@ -173,7 +166,7 @@ def _invitation_row(invitation: Invitation, today: date) -> list[str]:
         invitation.title,
         invitation.host,
         _event_day(invitation.event_date, today),
-        shown(invitation.kind, invitation_kind_label),
+        invitation_kind_label(invitation.kind),
         hours(invitation.hours) if invitation.hours else "",
         cost,
     ]

@@ -65,8 +65,17 @@ def test_plain_output_lines_up_double_width_names(db):
     run_cli("log", "山田", "dm_sent", db=db)
     run_cli("log", "Al", "dm_sent", db=db)
     lines = run_cli("pending", db=db).stdout.splitlines()
-    channel_columns = {cell_len(line[: line.index(" x ")]) for line in lines[1:]}
+    channel_columns = {cell_len(line[: line.index(" X ")]) for line in lines[1:]}
     assert len(lines) == 3 and len(channel_columns) == 1
+
+
+def test_plain_output_names_channels_and_kinds_as_people_do(db):
+    run_cli("add", "Al", "--linkedin", "al-lee", db=db)
+    assert "LinkedIn al-lee" in run_cli("today", db=db).stdout
+    run_cli("log", "Al", "dm_sent", db=db)
+    run_cli("invite", "Growth hacks webinar", "--kind", "sales_pitch", "--decline", db=db)
+    assert run_cli("pending", db=db).stdout.splitlines()[1].split()[:2] == ["Al", "LinkedIn"]
+    assert "sales pitch" in run_cli("invitations", db=db).stdout
 
 
 def test_invitations_are_recorded_declined_and_totalled(db):
