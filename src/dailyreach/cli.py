@@ -20,7 +20,7 @@ VERSION_MESSAGE = "dailyreach, version %(version)s"
 # A command makes tens of thousands of objects as it imports its modules, all kept until it exits, and
 # with the usual thresholds the collector walks them some thirty times: 10-15 ms of a 120 ms ``today``.
 # A command collects once in this many new objects instead; the app, which runs for hours, goes back to
-# the usual thresholds.
+# the usual thresholds once its screen first shows its figures (``StoreScreen._release_footer``).
 COMMAND_COLLECTION_THRESHOLD = 50_000
 USUAL_COLLECTION_THRESHOLDS = gc.get_threshold()
 # The commands that print a view of the day's agenda (``dailyreach.agenda_views``).
@@ -60,7 +60,6 @@ def main(args: list[str] | None = None) -> None:
 
         from dailyreach.tui import launch
 
-        gc.set_threshold(*USUAL_COLLECTION_THRESHOLDS)
         try:
             launch.run_app(Path(app[0]), Path(app[1]), demo=app[2])
             return

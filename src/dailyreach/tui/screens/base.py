@@ -3,12 +3,14 @@ failure, and logging."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual.screen import Screen
 
+from dailyreach.cli import USUAL_COLLECTION_THRESHOLDS
 from dailyreach.core.errors import DateParseError, StoreError, ValidationError
 from dailyreach.core.records.dates import moment_text, parse_when
 from dailyreach.core.records.handles import openable
@@ -117,9 +119,13 @@ class StoreScreen(Screen):
             self._release_footer()
 
     def _release_footer(self) -> None:
-        """The footer's keys come once the screen first shows what it read (in the frame after)."""
+        """The footer's keys come once the screen first shows what it read (in the frame after). From then
+        on the app collects garbage as usual: it starts as a command does (``dailyreach.cli``), its first
+        frame making tens of thousands of objects, all kept, that the usual thresholds walk some ninety
+        times (10-15 ms)."""
         if not self.footer_released:
             self.footer_released = True
+            gc.set_threshold(*USUAL_COLLECTION_THRESHOLDS)
             for footer in self.query(KeyFooter):
                 footer.release()
 
