@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 DOMAIN = "dailyreach"
@@ -82,6 +82,13 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     return _translation.ngettext(singular, plural, count)
+
+
+def in_language(language: str) -> Callable[[str], str]:
+    """``_`` for ``language``, whichever is in use (a name stored in one language, known in another)."""
+    if language == SOURCE_LANGUAGE:
+        return N_
+    return gettext.translation(DOMAIN, LOCALE_FOLDER, languages=[language], fallback=True).gettext
 
 
 def N_(message: str) -> str:

@@ -50,15 +50,16 @@ def test_template_list_in_japanese_names_the_defaults_in_japanese(db):
     assert listed[0] == "最初の公開リプライ (en) · 最初の公開リプライ · すべてのチャネル · English"
     assert "フォローアップ1 (ja) · フォローアップ #1 · すべてのチャネル · 日本語" in listed
     assert len(listed) == 18
-    # Named once, when they were added: the names stay, in either language.
-    assert run_cli("template", "list", db=db).stdout.splitlines()[0].startswith("最初の公開リプライ (en) · ")
+    # Added in Japanese, named in English when English is in use (until the user renames one).
+    assert run_cli("template", "list", db=db).stdout.splitlines()[0].startswith("first public reply (en) · ")
 
 
-def test_the_defaults_added_in_english_keep_their_names_in_japanese(db):
+def test_the_defaults_added_in_english_are_named_in_japanese(db):
     run_cli("template", "list", db=db)
     assert ja("template", "list", db=db).stdout.splitlines()[0] == (
-        "first public reply (en) · 最初の公開リプライ · すべてのチャネル · English"
+        "最初の公開リプライ (en) · 最初の公開リプライ · すべてのチャネル · English"
     )
+    assert ja("template", "show", "最初のDM (ja)", db=db).returncode == 0
 
 
 def test_a_draft_in_japanese(db):

@@ -126,3 +126,41 @@ def test_an_imported_template_with_an_unknown_placeholder_is_refused(store):
     ]
     with pytest.raises(Exception, match=r"templates\[0\]\.body: unknown placeholder \{nmae\}"):
         plan_import(store, bundle, "bad.json")
+
+
+@pytest.fixture
+def in_japanese():
+    from dailyreach import i18n
+
+    i18n.use_language("ja")
+    yield
+    i18n.use_language("en")
+
+
+def test_defaults_made_in_japanese_are_named_in_english_when_english_is_in_use(store, in_japanese):
+    from dailyreach import i18n
+
+    ensure_default_templates(store)
+    assert "最初のDM (en, linkedin)" in {t.name for t in templates(store)}
+    i18n.use_language("en")
+    names = {t.name for t in templates(store)}
+    assert "first DM (en, linkedin)" in names and "最初のDM (en, linkedin)" not in names
+    assert template_named(store, "first DM (ja)").id == "default-ja-first_dm"
+    assert "最初のDM" in json.dumps(store.documents("templates"), ensure_ascii=False)  # the file as it was
+
+
+def test_a_renamed_default_keeps_the_name_it_was_given(store, in_japanese):
+    from dailyreach import i18n
+
+    ensure_default_templates(store)
+    renamed = template_named(store, "最初のDM (en)")
+    save_template(store, Template(**{**renamed.to_dict(), "name": "My first DM"}))
+    i18n.use_language("en")
+    assert template_named(store, "my first dm").id == renamed.id
+    with pytest.raises(StoreError):
+        template_named(store, "first DM (en)")
+
+
+def test_a_template_of_the_users_own_keeps_a_default_like_name(store):
+    save_template(store, Template(name="最初のDM (en)", purpose="first_dm", body="Hi {call_name}"))
+    assert [t.name for t in templates(store)] == ["最初のDM (en)"]

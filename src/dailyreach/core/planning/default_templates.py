@@ -3,8 +3,11 @@ short variants where a channel's limit calls for one. The user edits or deletes 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from dailyreach.core.records.template import Template
-from dailyreach.i18n import N_, _
+from dailyreach.i18n import LANGUAGES, N_, _, in_language
 
 # (language, purpose, channel, subject, body)
 _DEFAULTS: tuple[tuple[str, str, str | None, str, str], ...] = (
@@ -174,8 +177,8 @@ def default_templates() -> list[Template]:
     """The defaults, named in the interface's language (their words are the same in every language)."""
     return [
         Template(
-            id=f"{DEFAULT_ID_PREFIX}{language}-{purpose}" + (f"-{channel}" if channel else ""),
-            name=f"{_(_PURPOSE_WORDS[purpose])} ({language}" + (f", {channel})" if channel else ")"),
+            id=_default_id(language, purpose, channel),
+            name=_default_name(purpose, language, channel, _),
             purpose=purpose,
             channel=channel,
             language=language,
@@ -184,3 +187,31 @@ def default_templates() -> list[Template]:
         )
         for language, purpose, channel, subject, body in _DEFAULTS
     ]
+
+
+def named_in_use(template: Template) -> Template:
+    """A default template the user has not renamed, named in the interface's language: the store keeps
+    the name it was given in the language of its first day. Any other template as it is."""
+    made = _MADE.get(template.id)
+    if made is None:
+        return template
+    purpose, language, channel = made
+    names = {_default_name(purpose, language, channel, in_language(code)) for code in LANGUAGES}
+    if template.name not in names:
+        return template
+    return replace(template, name=_default_name(purpose, language, channel, _))
+
+
+def _default_id(language: str, purpose: str, channel: str | None) -> str:
+    return f"{DEFAULT_ID_PREFIX}{language}-{purpose}" + (f"-{channel}" if channel else "")
+
+
+def _default_name(purpose: str, language: str, channel: str | None, translate: Callable[[str], str]) -> str:
+    return f"{translate(_PURPOSE_WORDS[purpose])} ({language}" + (f", {channel})" if channel else ")")
+
+
+# Each default's id, and what its name is made of.
+_MADE = {
+    _default_id(language, purpose, channel): (purpose, language, channel)
+    for language, purpose, channel, _subject, _body in _DEFAULTS
+}
