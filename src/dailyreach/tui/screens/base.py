@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from datetime import tzinfo
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -12,7 +13,7 @@ from textual.screen import Screen
 
 from dailyreach.cli import USUAL_COLLECTION_THRESHOLDS
 from dailyreach.core.errors import DateParseError, StoreError, ValidationError
-from dailyreach.core.records.dates import moment_text, parse_when
+from dailyreach.core.records.dates import moment_text, parse_when, pendulum_zone
 from dailyreach.core.records.handles import openable
 from dailyreach.core.records.model import ANSWER_KINDS, Contact, Interaction
 from dailyreach.core.store.store import Store
@@ -25,7 +26,6 @@ from dailyreach.tui.widgets.log_bar import LogBar
 if TYPE_CHECKING:
     from pendulum import DateTime
 
-    from dailyreach.core.records.clock import Zone
     from dailyreach.tui.app import DailyReachApp
     from dailyreach.tui.saves import SaveQueue
 
@@ -48,7 +48,9 @@ class StoreScreen(Screen):
 
     shown_revision: object = None
     unreadable = ""
-    zone: Zone | None = None
+    # The store's zone as last read: the standard library's or pendulum's (made pendulum's only for a
+    # pendulum time, so that the main screen shows its first figures without loading pendulum).
+    zone: tzinfo | None = None
     footer_released = False
     # Numbers each read: a read started before the latest read or save is out of date when it ends.
     reads = 0
@@ -63,7 +65,7 @@ class StoreScreen(Screen):
 
     def now(self) -> DateTime:
         """The time in the store's timezone as last read, without waiting for a save to let go of the store."""
-        return self.store.clock.now().in_timezone(self.zone) if self.zone else self.store.now()
+        return self.store.clock.now().in_timezone(pendulum_zone(self.zone)) if self.zone else self.store.now()
 
     def on_mount(self) -> None:
         # Textual calls this as well as a subclass's own on_mount (handlers run along the MRO).

@@ -209,7 +209,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
         for ahead in self.foreseen.values():
             agenda = with_thread(agenda, ahead.contact, ahead.thread, ahead.days, agenda.now)
         before, self.agenda = self.agenda, agenda
-        self.zone = agenda.timezone
+        self.zone = agenda.zone
         self.sub_title = day_text(agenda.day)
         savings = savings_text(agenda.savings)
         status = self.query_one("#status", Static)

@@ -1,0 +1,38 @@
+"""What the app loads before its main screen first shows what it read: pendulum is not needed for the
+agenda, its rows or the panes, and loading it there cost the first frame ~10 ms (issue 8)."""
+
+import os
+import subprocess
+import sys
+
+PROBE = """
+import asyncio, sys
+from pathlib import Path
+from dailyreach.core.records.model import Contact
+from dailyreach.core.store.store import Store
+from dailyreach.tui.app import DailyReachApp
+
+async def main():
+    store = Store(Path(sys.argv[1]))
+    store.save_contact(Contact.from_dict({"name": "Ann", "handles": {"x": "@ann"}}))
+    app = DailyReachApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not app.screen.footer_released:
+            await pilot.pause()
+        print("pendulum" in sys.modules, app.screen.now().tzinfo is not None)
+
+asyncio.run(main())
+"""
+
+
+def test_the_main_screen_shows_its_first_figures_without_pendulum(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(tmp_path / "db.json")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "TZ": "Asia/Tokyo"},
+    )
+    assert result.returncode == 0, result.stderr
+    # Loaded only once a pendulum time is asked for: the screen's own clock still works.
+    assert result.stdout.split() == ["False", "True"]
