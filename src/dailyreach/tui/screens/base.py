@@ -38,6 +38,10 @@ NOW = N_("now")
 CHANGE_LABELS = {"add": N_("add {name}"), "edit": N_("edit {name}")}
 
 
+def _collect_as_usual() -> None:
+    gc.set_threshold(*USUAL_COLLECTION_THRESHOLDS)
+
+
 class StoreScreen(Screen):
     """A screen showing the store; it follows changes made here, by undo, or by another dailyreach.
 
@@ -121,13 +125,14 @@ class StoreScreen(Screen):
             self._release_footer()
 
     def _release_footer(self) -> None:
-        """The footer's keys come once the screen first shows what it read (in the frame after). From then
-        on the app collects garbage as usual: it starts as a command does (``dailyreach.cli``), its first
-        frame making tens of thousands of objects, all kept, that the usual thresholds walk some ninety
-        times (10-15 ms)."""
+        """The footer's keys come once the screen first shows what it read (in the frame after). From the
+        frame after, the app collects garbage as usual: it starts as a command does (``dailyreach.cli``),
+        its first frame making tens of thousands of objects, all kept, that the usual thresholds walk
+        some ninety times (10-15 ms); the first collection, of all of them, waits until that frame is
+        drawn."""
         if not self.footer_released:
             self.footer_released = True
-            gc.set_threshold(*USUAL_COLLECTION_THRESHOLDS)
+            self.app.call_after_refresh(_collect_as_usual)
             for footer in self.query(KeyFooter):
                 footer.release()
 
