@@ -147,9 +147,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
         yield Header()
         yield Static(id="status", markup=False)
         yield LogBar(replaces="#status")
-        yield TextInput(
-            id="filter", placeholder=_("filter: type to narrow the pane, Enter keeps, Escape clears")
-        )
+        # The filter box (/) is mounted when first asked for: an input costs the first frame ~5 ms.
         yield Static(id="pane_tabs")
         with Container(id="panes"):
             for pane in PANES:
@@ -731,8 +729,17 @@ class MainScreen(TranslatedBindings, StoreScreen):
     def action_filter(self) -> None:
         table = self._focused_pane() or self.query_one("#today", DataTable)
         self.filter_pane = table.id or "today"
-        box = self.query_one("#filter", Input)
-        box.value = self.filters.get(self.filter_pane, "")
+        value = self.filters.get(self.filter_pane, "")
+        box = next(self.query("#filter").results(Input), None)
+        if box is None:
+            box = TextInput(
+                value=value,
+                id="filter",
+                placeholder=_("filter: type to narrow the pane, Enter keeps, Escape clears"),
+            )
+            self.mount(box, before="#pane_tabs")
+        else:
+            box.value = value
         box.add_class("shown")
         box.focus()
 
@@ -746,7 +753,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
         self._leave_filter()
 
     def key_escape(self) -> None:
-        if self.query_one("#filter", Input).has_focus:
+        if any(box.has_focus for box in self.query("#filter")):
             self.filters.pop(self.filter_pane, None)
             self._show(self.filter_pane)
             self._leave_filter()
