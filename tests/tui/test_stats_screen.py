@@ -13,8 +13,10 @@ from dailyreach.core.records.model import Invitation
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.contact import ContactScreen
 from dailyreach.tui.screens.main import MainScreen
-from dailyreach.tui.screens.stats import READY_AFTER_SECONDS, STATS_SCREEN, StatsScreen
+from dailyreach.tui.screens.stats import StatsScreen
+from dailyreach.tui.screens.stats_ready import READY_AFTER_SECONDS, STATS_SCREEN
 from dailyreach.tui.screens.weekly_review import WeeklyReviewScreen, review_marker
+from dailyreach.tui.widgets.charts import CalendarHeatmap
 from tests.conftest import log
 from tests.tui.conftest import SIZE, settle
 
@@ -285,6 +287,10 @@ async def test_the_stats_are_made_ahead_after_the_main_screen_and_follow_a_log_w
         await pilot.press("d", "enter")  # a DM to the first Today row
         await settle(pilot)
         assert "1 message on 1 day" in text_of(stats.query_one("#streaks", Static))  # read while hidden
+        drawn = []
+        render = CalendarHeatmap.render
+        monkeypatch.setattr(CalendarHeatmap, "render", lambda self: drawn.append(self) or render(self))
         await pilot.press("S")
         await settle(pilot)
         assert app.screen is stats
+        assert drawn == []  # and drawn while hidden: opening it shows what is drawn already

@@ -401,7 +401,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
         open_stats(self.app)
 
     def _keep_stats_ready(self) -> None:
-        from dailyreach.tui.screens.stats import keep_ready
+        from dailyreach.tui.screens.stats_ready import keep_ready
 
         keep_ready(self.app)
 

@@ -7,7 +7,7 @@ the UI thread like every screen's.
 
 from __future__ import annotations
 
-from functools import partial
+import asyncio
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -22,7 +22,7 @@ from dailyreach.core.planning.stats import ReplyRate, Stats, WeekCount, build_st
 from dailyreach.i18n import N_, _, ngettext
 from dailyreach.stats_report import duration, hours_text, money_text, month_label, percent, replies
 from dailyreach.tui.screens.base import StoreScreen
-from dailyreach.tui.screens.main import MainScreen
+from dailyreach.tui.screens.stats_ready import STATS_SCREEN
 from dailyreach.tui.styles import stylesheet_path
 from dailyreach.tui.translated import Scroll, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
@@ -31,12 +31,8 @@ from dailyreach.tui.words import emphasised
 if TYPE_CHECKING:
     from dailyreach.tui.widgets.charts import BarChart, BarList, CalendarHeatmap, NumberTable
 
-STATS_SCREEN = "stats"
 # From this width the cards go two abreast.
 WIDE_FROM = 120
-# After the main screen first draws what it read, how long before the Stats screen is made ahead: the
-# main screen's other panes and its detail are drawn first, a frame or two later.
-READY_AFTER_SECONDS = 0.2
 CARDS = {
     "habit": N_("Outreach per day, the last 26 weeks"),
     "weekly": N_("Sent and replies per week"),
@@ -189,12 +185,18 @@ class StatsScreen(TranslatedBindings, StoreScreen):
         if not self.is_current:
             self.call_later(self._draw_ahead)
 
-    def _draw_ahead(self) -> None:
+    async def _draw_ahead(self) -> None:
         """Figures read while hidden are laid out and drawn then, as Textual would on showing the screen
         (it has no public call for either): opened, the screen draws only what changed since."""
-        if not self.is_current and self.alive:
-            self._refresh_layout(self.app.size)
-            self._compositor.render_update(full=True)
+        if self.is_current or not self.alive:
+            return
+        self._refresh_layout(self.app.size)
+        for widget, (region, clip) in list(self._compositor.visible_widgets.items()):
+            # A widget a turn of the event loop: a key pressed meanwhile waits for one widget at most.
+            await asyncio.sleep(0)
+            if self.is_current or not self.alive:
+                return
+            widget.render_lines(region.intersection(clip).translate(-region.offset))
 
     def _show_habit(self, stats: Stats) -> None:
         self.calendar.show_days(stats.days, stats.goal, stats.week_start, len(stats.weeks))
@@ -355,48 +357,10 @@ class StatsScreen(TranslatedBindings, StoreScreen):
 
 
 def open_stats(app: App) -> AwaitMount:
-    """Show the Stats screen, made once per app (see ``keep_ready``)."""
+    """Show the Stats screen, made once per app (and most often ahead: ``stats_ready.py``)."""
     if not app.is_screen_installed(STATS_SCREEN):
         app.install_screen(StatsScreen(), STATS_SCREEN)
     return app.push_screen(STATS_SCREEN)
-
-
-def keep_ready(app: App) -> None:
-    """Called once the main screen has drawn what it read (its first figures, then each change): the
-    Stats screen is made ahead, once, when the app is left alone; from then on it reads each change while
-    hidden, off the UI thread. Opening it only draws what changed."""
-    if not app.is_screen_installed(STATS_SCREEN):
-        screen = StatsScreen()
-        app.install_screen(screen, STATS_SCREEN)
-        app.set_timer(READY_AFTER_SECONDS, partial(_make_ahead, app, screen))
-        return
-    screen = app.get_screen(STATS_SCREEN, StatsScreen)
-    if screen.is_running and not screen.is_current:
-        screen.reload_if_changed()
-
-
-def _make_ahead(app: App, screen: StatsScreen, loaded: bool = False) -> None:
-    """Plotext loaded in a worker thread, then on the UI thread what pushing a screen does before it
-    shows it (Textual has no public call for it): its stylesheet read, the screen started, composed,
-    styled and mounted in its own task. Each step waits while anything is over the main screen (a form,
-    a box); none is taken once the screen is opened or the app is closing."""
-    stack = app.screen_stack
-    if not app.is_running or not stack or screen.is_running:
-        return
-    if not isinstance(stack[-1], MainScreen):
-        app.set_timer(READY_AFTER_SECONDS, partial(_make_ahead, app, screen, loaded))
-    elif not loaded:
-        app.run_worker(partial(_load_charts, app, screen), thread=True, group="stats")
-    else:
-        app._load_screen_css(screen)
-        app._get_screen(screen)
-
-
-def _load_charts(app: App, screen: StatsScreen) -> None:
-    import dailyreach.tui.widgets.charts  # noqa: F401
-
-    if app.is_running:
-        app.call_from_thread(_make_ahead, app, screen, True)
 
 
 def _habit_figures(stats: Stats) -> tuple[object, ...]:
