@@ -196,7 +196,7 @@ def test_draft_words_in_each_language():
     assert count_text(301, 300) == "301/300, 1 over"
     assert missing_text(("why", "my_name")) == "nothing to fill {why}, {my_name}"
     assert template_text("t", "first_dm", None, "") == "t · first DM · any channel · any language"
-    assert template_text("t", "first_dm", "email", "ja") == "t · first DM · e-mail · 日本語"
+    assert template_text("t", "first_dm", "email", "ja") == "t · first DM · e-mail · ja"
     try:
         i18n.use_language("ja")
         assert count_text(812, None) == "812文字"
@@ -204,7 +204,7 @@ def test_draft_words_in_each_language():
         assert count_text(301, 300) == "301/300（1文字超過）"
         assert missing_text(("why",)) == "埋める内容がありません：{why}"
         assert template_text("t", "follow_up_1", "x", "ja") == "t · フォローアップ #1 · X · 日本語"
-        assert template_text("t", "first_dm", "email", "en") == "t · 最初のDM · メール · English"
+        assert template_text("t", "first_dm", "email", "en") == "t · 最初のDM · メール · 英語"
         assert template_text("t", "first_dm", None, "") == "t · 最初のDM · すべてのチャネル · すべての言語"
     finally:
         i18n.use_language("en")

@@ -17,7 +17,7 @@ from dailyreach.core.files.formats import IMPORT_TITLES
 from dailyreach.core.planning.planner import PendingReply, Savings
 from dailyreach.core.records.dates import day_text
 from dailyreach.core.records.model import CHANNEL_LABELS, Contact, Invitation
-from dailyreach.i18n import LANGUAGES, N_, _, current_language, ngettext
+from dailyreach.i18n import N_, _, current_language, ngettext
 
 if TYPE_CHECKING:
     from dailyreach.core.files.contact_import import ImportPreview
@@ -232,6 +232,8 @@ PURPOSE_TITLES = {
     "thanks_met": N_("thanks after meeting"),
 }
 ANY_CHANNEL, ANY_LANGUAGE = N_("any channel"), N_("any language")
+# A template's language as it is shown: its code in English, its name in another language.
+LANGUAGE_CODES = {"en": N_("en"), "ja": N_("ja")}
 
 
 def purpose_title(purpose: str) -> str:
@@ -239,11 +241,15 @@ def purpose_title(purpose: str) -> str:
     return _(PURPOSE_TITLES[purpose]) if purpose in PURPOSE_TITLES else purpose
 
 
+def language_text(language: str) -> str:
+    """A template's language: its code in English (en), its name in another language (英語)."""
+    return _(LANGUAGE_CODES[language]) if language in LANGUAGE_CODES else language or _(ANY_LANGUAGE)
+
+
 def template_text(name: str, purpose: str, channel: str | None, language: str) -> str:
-    """A template in one line: 'first DM (en) · first DM · e-mail · English' ('メール · 日本語')."""
+    """A template in one line: 'first DM (en) · first DM · e-mail · en' ('メール · 英語')."""
     shown_channel = channel_label(channel) if channel else _(ANY_CHANNEL)
-    shown_language = LANGUAGES.get(language, language) if language else _(ANY_LANGUAGE)
-    return f"{name} · {purpose_title(purpose)} · {shown_channel} · {shown_language}"
+    return f"{name} · {purpose_title(purpose)} · {shown_channel} · {language_text(language)}"
 
 
 def count_text(count: int, limit: int | None) -> str:

@@ -192,7 +192,7 @@ async def test_the_japanese_footers_fit(japanese, store, people, outside, size):
             assert key.region.width >= cell_len(f"{key.key_display or key.key} {key.description}")
 
 
-async def test_the_defaults_added_in_english_keep_their_english_names(japanese, store, people, outside):
+async def test_the_defaults_added_in_english_are_named_in_japanese(japanese, store, people, outside):
     i18n.use_language("en")
     ensure_default_templates(store)
     i18n.use_language("ja")
@@ -203,7 +203,7 @@ async def test_the_defaults_added_in_english_keep_their_english_names(japanese, 
         await open_templates(keys)
         table = app.screen.query_one(DataTable)
         first = [str(cell) for cell in table.get_row_at(0)]
-        assert first == ["first public reply (en)", "最初の公開リプライ", "すべてのチャネル", "英語"]
+        assert first == ["最初の公開リプライ (en)", "最初の公開リプライ", "すべてのチャネル", "英語"]
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,7 @@ from dailyreach.tui.screens.fields_form import Choice, Field, FieldsForm
 from dailyreach.tui.styles import DRAFTS_CSS
 from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
-from dailyreach.wording import ANY_CHANNEL, ANY_LANGUAGE, count_text, missing_text, purpose_title
+from dailyreach.wording import ANY_CHANNEL, count_text, language_text, missing_text, purpose_title
 
 # Shown through ``_`` (they are made at import, before the language is chosen).
 TITLE = N_("Templates")
@@ -63,12 +63,6 @@ LABELS = {
     "subject": N_("Subject"),
 }
 MY_NAME_TITLE = N_("Your name, as drafts sign it")
-# A template's language as the list shows it: its code in English, its name in another language.
-LANGUAGE_CODES = {"en": N_("en"), "ja": N_("ja")}
-
-
-def language_text(language: str) -> str:
-    return _(LANGUAGE_CODES[language]) if language in LANGUAGE_CODES else language or _(ANY_LANGUAGE)
 
 
 def fitted(text: str, width: int) -> str:
