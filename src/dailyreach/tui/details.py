@@ -37,7 +37,7 @@ def contact_detail(agenda: Agenda, contact: Contact) -> Text:
     _line(details, "", handles or _("no handle: e on its contact screen adds one"))
     _line(details, N_("why"), contact.why or "—")
     if thread.last_sent:
-        sent = parse_stamp(thread.last_sent).astimezone(agenda.timezone)
+        sent = parse_stamp(thread.last_sent).astimezone(agenda.zone)
         _line(
             details,
             N_("sent"),

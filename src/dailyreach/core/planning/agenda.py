@@ -16,14 +16,13 @@ from dailyreach.core.planning.planner import (
     settle_plan,
     streak,
 )
-from dailyreach.core.records.dates import pendulum_zone
 from dailyreach.core.records.model import Contact, Invitation, Settings
 from dailyreach.core.store.storage import StoreError, refused_as_read_only
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import DaySpan, Thread
 
 if TYPE_CHECKING:
-    from dailyreach.core.records.clock import Zone
+    pass
 
 
 @dataclass(frozen=True)
@@ -52,11 +51,6 @@ class Agenda:
     outreach_days: frozenset[date]
     settings: Settings
     zone: tzinfo
-
-    @property
-    def timezone(self) -> Zone:
-        """``zone`` as pendulum's, for the app's pendulum times."""
-        return pendulum_zone(self.zone)
 
 
 def build_agenda(store: Store) -> Agenda:

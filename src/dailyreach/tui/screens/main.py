@@ -539,7 +539,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
         thread.add(interaction.kind, interaction.channel, stamp)
         days = self.agenda.outreach_days
         if interaction.kind in OUTBOUND_KINDS:
-            days = days | {local_day(stamp, self.agenda.timezone)}
+            days = days | {local_day(stamp, self.agenda.zone)}
         return Foreseen(contact, thread, days, before, self.agenda.outreach_days)
 
     def _show_foreseen(self, contact_id: str) -> None:
