@@ -4,6 +4,7 @@
 import io
 import json
 import re
+import time
 
 from rich.console import Console
 from rich.text import Text
@@ -294,3 +295,23 @@ async def test_the_stats_are_made_ahead_after_the_main_screen_and_follow_a_log_w
         await settle(pilot)
         assert app.screen is stats
         assert drawn == []  # and drawn while hidden: opening it shows what is drawn already
+
+
+async def test_stats_opened_while_a_log_is_being_saved_show_it_once_saved(store, people, monkeypatch):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause(READY_AFTER_SECONDS)
+        await settle(pilot)
+        stats = app.get_screen(STATS_SCREEN)
+        add_interaction = store.add_interaction
+
+        def slow_save(interaction):  # a save that is still running when S is pressed
+            time.sleep(0.3)
+            return add_interaction(interaction)
+
+        monkeypatch.setattr(store, "add_interaction", slow_save)
+        await pilot.press("d", "enter", "S")
+        assert app.screen is stats
+        await settle(pilot)
+        assert "1 message on 1 day" in text_of(stats.query_one("#streaks", Static))
