@@ -161,6 +161,23 @@ async def test_the_first_start_of_a_new_week_offers_last_weeks_review_once(store
         assert isinstance(again.screen, MainScreen)
 
 
+async def test_a_key_the_offered_review_has_no_use_for_closes_it_and_acts_on_the_main_screen(store, people):
+    last_week_history(store, people)
+    review_marker(store.path).write_text(json.dumps({"week": "2026-11-16"}))
+    before = len(store.interactions())
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WeeklyReviewScreen)
+        await pilot.press("down")  # the review's own keys still move in it
+        assert isinstance(app.screen, WeeklyReviewScreen)
+        await pilot.press("d", "enter")  # a DM to the first Today row, as if no review were there
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+    assert len(store.interactions()) == before + 1
+    assert store.interactions()[-1].kind == "dm_sent"
+
+
 async def test_s_in_the_offered_review_opens_the_stats(store, people):
     last_week_history(store, people)
     review_marker(store.path).write_text(json.dumps({"week": "2026-11-09"}))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -164,6 +165,16 @@ class WeeklyReviewScreen(TranslatedBindings, ModalScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action == "stats" and self.from_stats)
+
+    def on_key(self, event: events.Key) -> None:
+        """Offered as the app starts, the review never stands in the way: a key it has no use for (d,
+        the first key of a log) closes it and does on the main screen what it does there."""
+        if self.from_stats or event.key in self.active_bindings:
+            return
+        event.stop()
+        event.prevent_default()
+        self.dismiss()
+        self.app.simulate_key(event.key)
 
     def action_close(self) -> None:
         self.dismiss()
