@@ -82,7 +82,7 @@ def replies(count: int) -> str:
 
 
 def messages(count: int) -> str:
-    return ngettext("{count} message", "{count} messages", count).format(count=count)
+    return ngettext("{count} message", "{count} messages", count).format(count=f"{count:,}")
 
 
 def days(count: int) -> str:
@@ -331,7 +331,11 @@ def stats_text(stats: Stats) -> str:
     sent_label, replies_label = _("Sent per week"), _("Replies")
     label_width = max(13, cell_len(sent_label), cell_len(replies_label)) + 3
     lines = [
-        _("Stats {first} – {last} ({weeks} weeks from {week_start}; goal {goal} a day; {zone})").format(
+        ngettext(
+            "Stats {first} – {last} ({weeks} week from {week_start}; goal {goal} a day; {zone})",
+            "Stats {first} – {last} ({weeks} weeks from {week_start}; goal {goal} a day; {zone})",
+            len(stats.weeks),
+        ).format(
             first=day_text(first, today),
             last=day_text(today),
             weeks=len(stats.weeks),

@@ -53,7 +53,7 @@ def _days(count: int) -> str:
 
 
 def _messages(count: int) -> str:
-    return ngettext("{count} message", "{count} messages", count).format(count=count)
+    return ngettext("{count} message", "{count} messages", count).format(count=f"{count:,}")
 
 
 class StatsScreen(TranslatedBindings, StoreScreen):
@@ -230,7 +230,8 @@ class StatsScreen(TranslatedBindings, StoreScreen):
             for week in reversed(weeks[first:])
         ]
         if first:
-            rows.append([_("{count} weeks before").format(count=first), 0, 0, 0, "0"])
+            before = ngettext("{count} week before", "{count} weeks before", first).format(count=first)
+            rows.append([before, 0, 0, 0, f"0/{7 * first}"])
         self.tables["weekly_table"].show_rows(
             [_("week of"), _("sent"), _("replies"), _("meetings"), _("goal days")], rows
         )
