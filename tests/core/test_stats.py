@@ -70,7 +70,7 @@ def test_no_data_at_all(store):
 
 
 def test_a_single_day(store):
-    settings(store, daily_goal=3)
+    settings(store, daily_goal=2)
     ann = add_contact(store, "Ann", handles={"x": "@ann"})
     yamada = add_contact(store, "山田 太郎", handles={"mastodon": "@yamada@mstdn.jp"})
     log(store, ann, "public_reply", at=tokyo(20, 10))
@@ -78,7 +78,7 @@ def test_a_single_day(store):
     log(store, yamada, "dm_sent", at=tokyo(20, 11), channel="mastodon")
     log(store, ann, "reply_received", at=tokyo(20, 16))
     stats = build_stats(store)
-    # Three messages on Friday the 20th: the goal of 3 is met that day and no other.
+    # Three messages to two people on Friday the 20th: the goal of 2 (people) is met that day only.
     assert sent_on(stats) == {"2026-11-20": 3}
     assert [day.day for day in stats.days if day.goal_met] == [date(2026, 11, 20)]
     assert (stats.sent, stats.goal_days, stats.days_with_outreach) == (3, 1, 1)
@@ -169,10 +169,11 @@ def test_a_clock_change_in_berlin(tmp_path):
 def test_weeks_start_on_the_settings_day(store, week_start, this_week, names, last_two_weeks):
     settings(store, week_start=week_start, daily_goal=2)
     ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    bob = add_contact(store, "Bob", handles={"x": "@bob"})
     log(store, ann, "dm_sent", at=tokyo(19))  # Thursday
     log(store, ann, "follow_up", at=tokyo(20))  # Friday
     log(store, ann, "follow_up", at=tokyo(21, 9))  # Saturday
-    log(store, ann, "follow_up", at=tokyo(21, 10))
+    log(store, bob, "dm_sent", at=tokyo(21, 10))
     log(store, ann, "follow_up", at=tokyo(22))  # Sunday
     log(store, ann, "follow_up", at=tokyo(23, 8))  # Monday, today
     stats = build_stats(store, weeks=3)
@@ -180,7 +181,7 @@ def test_weeks_start_on_the_settings_day(store, week_start, this_week, names, la
     assert stats.first_day == this_week.replace(day=this_week.day - 14)
     assert weekday_names(week_start) == names
     assert [week.sent for week in stats.weeks[-2:]] == last_two_weeks
-    # Only Saturday had two messages, the goal.
+    # Only Saturday had two people written to, the goal.
     assert [day.day for day in stats.days if day.goal_met] == [date(2026, 11, 21)]
     assert stats.last_week.start == this_week.replace(day=this_week.day - 7)
     assert stats.last_week.sent == last_two_weeks[0]
@@ -367,3 +368,17 @@ def test_the_stats_module_never_imports_textual():
     code = "import sys, dailyreach.core.planning.stats; print(sorted(m for m in sys.modules if m.startswith('textual')))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_goal_counts_people_as_today_does_not_messages(store):
+    settings(store, daily_goal=2)
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    bob = add_contact(store, "Bob", handles={"x": "@bob"})
+    for hour in (9, 10, 11):  # three messages to one person on the 19th: the goal of two is not met
+        log(store, ann, "follow_up" if hour > 9 else "dm_sent", at=tokyo(19, hour))
+    log(store, ann, "follow_up", at=tokyo(20, 9))  # two people on the 20th: it is
+    log(store, bob, "dm_sent", at=tokyo(20, 10))
+    stats = build_stats(store)
+    assert sent_on(stats) == {"2026-11-19": 3, "2026-11-20": 2}
+    assert [day.day for day in stats.days if day.goal_met] == [date(2026, 11, 20)]
+    assert stats.last_week.goal_days == 1

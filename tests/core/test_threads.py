@@ -47,15 +47,22 @@ def expected_days(store: Store) -> set:
 
 
 def expected_day_counts(store: Store) -> dict:
-    """Local day -> counts of messages sent, replies received and meetings booked, those above zero."""
+    """Local day -> counts of messages sent, replies received and meetings booked, and of the people
+    sent a message, those above zero."""
     tz = store.timezone
     counted = {"reply_received": "replies", "meeting_booked": "meetings"}
     days: dict = {}
+    people: dict = {}
     for interaction in store.interactions():
         counter = "sent" if interaction.kind in OUTBOUND_KINDS else counted.get(interaction.kind)
         if counter:
-            day = days.setdefault(interaction.moment.astimezone(tz).date(), {})
+            local = interaction.moment.astimezone(tz).date()
+            day = days.setdefault(local, {})
             day[counter] = day.get(counter, 0) + 1
+            if counter == "sent":
+                people.setdefault(local, set()).add(interaction.contact_id)
+    for local, reached in people.items():
+        days[local]["reached"] = len(reached)
     return days
 
 
@@ -221,7 +228,7 @@ def test_a_schema_1_file_is_backed_up_then_given_its_threads(store, db_path, clo
     written = json.loads(db_path.read_text())
     assert written["_meta"]["schema"]["version"] == store_module.SCHEMA_VERSION
     assert written["threads"][ann.id]["stage"] == "contacted"
-    assert written["outreach_days"] == {"2026-11-19": {"sent": 1}}
+    assert written["outreach_days"] == {"2026-11-19": {"sent": 1, "reached": 1}}
     assert migrated.thread(ann.id).open
     assert [contact.id for contact in migrated.contacts()] == [ann.id]
     assert written["contacts"][ann.id]["id"] == ann.id
@@ -360,7 +367,7 @@ def test_a_rebuild_leaves_out_the_records_it_cannot_read_and_keeps_the_rest():
     derived = derive_tables(log, pendulum.timezone(TOKYO))
     assert set(derived["threads"]) == {"c1"}
     assert derived["outreach_days"] == {
-        "2026-11-23": {"sent": 1},
+        "2026-11-23": {"sent": 1, "reached": 1},
         "2026-11-24": {"replies": 1, "meetings": 1},
     }
     assert derived["derived"]["interactions"] == 5

@@ -201,18 +201,19 @@ class Stats:
 
 @dataclass
 class _Log:
-    """Messages sent, replies received and meetings booked per local day."""
+    """Messages sent, replies received, meetings booked and people reached per local day."""
 
     sent: Counter[date]
     replies: Counter[date]
     meetings: Counter[date]
+    reached: Counter[date]  # people sent a message: what the daily goal counts, as Today does
 
 
 def _daily_log(day_counts: dict[date, dict[str, int]]) -> _Log:
-    log = _Log(Counter(), Counter(), Counter())
+    log = _Log(Counter(), Counter(), Counter(), Counter())
     for day, counts in day_counts.items():
         log.sent[day], log.replies[day] = counts.get("sent", 0), counts.get("replies", 0)
-        log.meetings[day] = counts.get("meetings", 0)
+        log.meetings[day], log.reached[day] = counts.get("meetings", 0), counts.get("reached", 0)
     return log
 
 
@@ -364,7 +365,7 @@ def compute_stats(history: History, now: datetime, weeks: int = DEFAULT_WEEKS) -
     first_day = this_week - timedelta(weeks=max(1, weeks) - 1)
     log = _daily_log(history.day_counts)
     days = [
-        DayCount(day, log.sent[day], log.sent[day] >= goal)
+        DayCount(day, log.sent[day], log.reached[day] >= goal)
         for day in (first_day + timedelta(days=offset) for offset in range((today - first_day).days + 1))
     ]
     week_counts = []
@@ -394,7 +395,7 @@ def compute_stats(history: History, now: datetime, weeks: int = DEFAULT_WEEKS) -
         sent=_week_total(log.sent, last_week),
         replies=_week_total(log.replies, last_week),
         meetings=_week_total(log.meetings, last_week),
-        goal_days=sum(log.sent[last_week + timedelta(days=offset)] >= goal for offset in range(7)),
+        goal_days=sum(log.reached[last_week + timedelta(days=offset)] >= goal for offset in range(7)),
         declined=declined_last_week,
         follow_ups=follow_ups(history, today),
     )

@@ -33,6 +33,7 @@ from dailyreach.core.records.dates import (
 )
 from dailyreach.core.records.model import (
     INTERACTION_PHRASES,
+    OUTBOUND_KINDS,
     Contact,
     DayPlan,
     Interaction,
@@ -65,14 +66,18 @@ from dailyreach.core.store.threads import (
     DAY_COUNTERS,
     DAYS_TABLE,
     DERIVED_KEY,
+    REACHED,
     THREADS_TABLE,
     Thread,
     counted_day,
     derive_tables,
     derived_marker,
+    local_day,
     log_entries,
+    reached_on,
     read_thread,
     utc_stamp,
+    with_reached,
     zone_name,
 )
 from dailyreach.i18n import N_, _
@@ -127,6 +132,8 @@ class Store:
         # Contacts whose thread must be read again from the log before the change is written; None
         # when every derived table must be rebuilt.
         self._stale_threads: set[str] | None = set()
+        # The days whose people reached must be counted again from the log with those threads.
+        self._stale_days: set[str] = set()
         self.history: list[Change] = []
         self._backed_up_on: str | None = None
         # The parsed file whose bad records the tables hold without a full check, and the content the
@@ -312,6 +319,7 @@ class Store:
                 self._daily_backup()
                 self._change = Change(label)
                 self._stale_threads = set() if self._derived_current() else None
+                self._stale_days = set()
                 try:
                     with self._storage.batch():
                         yield self._change
@@ -333,6 +341,7 @@ class Store:
                 self._take_checked()
                 with self._storage.batch():
                     self._stale_threads = set() if self._derived_current() else None
+                    self._stale_days = set()
                     for table, record_id, before in reversed(change.previous):
                         self._write(table, record_id, self._raw_get(table, record_id), before)
                     self._settle_derived()
@@ -392,19 +401,28 @@ class Store:
             return
         zone = self.zone
         days = self._tables[DAYS_TABLE]
+        sent_days = set()
         for body, step in ((before, -1), (after, 1)):
             if body is not None and body["kind"] in DAY_COUNTERS:
                 day = datetime.fromisoformat(body["at"]).astimezone(zone).date().isoformat()
                 days.put({day: counted_day(days.record(day), body["kind"], step)})
+                if body["kind"] in OUTBOUND_KINDS:
+                    sent_days.add(day)
         if before is None and after is not None and after["contact_id"] not in self._stale_threads:
             thread = self._stored_thread(after["contact_id"])
             stamp = utc_stamp(after["at"])
             # The usual case, a new latest interaction, is folded in; anything else reads the log.
             if thread.last_at is None or stamp >= thread.last_at:
+                for day in sent_days:  # the day of this message, when it is one
+                    # Their first message that day (the one before it is the latest): one more person.
+                    if thread.last_sent is None or local_day(thread.last_sent, zone).isoformat() != day:
+                        counts = days.record(day)
+                        days.put({day: with_reached(counts, (counts or {}).get(REACHED, 0) + 1)})
                 thread.add(after["kind"], after.get("channel", "other"), stamp)
                 self._tables[THREADS_TABLE].put({after["contact_id"]: thread.to_dict()})
                 return
         self._stale_threads.update(body["contact_id"] for body in (before, after) if body is not None)
+        self._stale_days |= sent_days
 
     def _settle_derived(self) -> None:
         """Read the stale threads again from the log, or rebuild everything, and stamp the marker."""
@@ -414,7 +432,7 @@ class Store:
             self._rebuild_derived()
             return
         if self._stale_threads:
-            interactions = (body for _, body in self._all("interactions"))
+            interactions = [body for _, body in self._all("interactions")]
             entries = log_entries(interactions, self._stale_threads)
             # A contact left with no interaction has no thread, as after a rebuild.
             self._tables[THREADS_TABLE].put(
@@ -423,7 +441,10 @@ class Store:
                     for cid in self._stale_threads
                 }
             )
-        self._stale_threads = set()
+            days = self._tables[DAYS_TABLE]
+            reached = reached_on(self._stale_days, interactions, self.zone)
+            days.put({day: with_reached(days.record(day), count) for day, count in reached.items()})
+        self._stale_threads, self._stale_days = set(), set()
         self._stamp_derived()
 
     def _rebuild_derived(self, *, save: bool = True) -> None:
@@ -433,7 +454,7 @@ class Store:
         tables.setdefault(META_TABLE, {})[DERIVED_KEY] = derived[DERIVED_KEY]
         if save:
             self._storage.write(tables)
-        self._stale_threads = set()
+        self._stale_threads, self._stale_days = set(), set()
 
     def _stamp_derived(self) -> None:
         interactions = (self._storage.read() or {}).get("interactions", {})
@@ -472,8 +493,8 @@ class Store:
         return {date.fromisoformat(day) for day, counts in self._all(DAYS_TABLE) if counts.get("sent")}
 
     def day_counts(self) -> dict[date, dict[str, int]]:
-        """Local day -> its counts of messages "sent", "replies" received and "meetings" booked (those
-        above zero), for every day with one."""
+        """Local day -> its counts of messages "sent", "replies" received, "meetings" booked and people
+        "reached" (sent a message: what the daily goal counts), those above zero, for every day with one."""
         self._ensure_derived()
         return {date.fromisoformat(day): counts for day, counts in self._all(DAYS_TABLE)}
 

@@ -19,7 +19,9 @@ THREADS_TABLE = "threads"
 DAYS_TABLE = "outreach_days"
 DERIVED_KEY = "derived"
 # Raised whenever what a thread holds or how it is read changes, so stores made before rebuild theirs.
-DERIVED_VERSION = 2
+DERIVED_VERSION = 3
+# Each local day also counts the people sent a message that day: the daily goal is of people reached.
+REACHED = "reached"
 # What each local day counts, by the kind of interaction that adds to it.
 DAY_COUNTERS = {
     **{kind: "sent" for kind in OUTBOUND_KINDS},
@@ -150,15 +152,42 @@ def log_entries(
 
 
 def day_counts(interactions: Iterable[dict[str, Any]], tz: tzinfo) -> dict[str, dict[str, int]]:
-    """Local day -> how many messages were sent, replies received and meetings booked that day (only
-    the counts above zero, and only the days with one)."""
+    """Local day -> how many messages were sent, replies received and meetings booked that day, and how
+    many people were sent a message (``REACHED``, what the daily goal counts); only the counts above
+    zero, and only the days with one."""
     counts: dict[str, dict[str, int]] = defaultdict(dict)
+    reached: dict[str, set[str]] = defaultdict(set)
     for body in interactions:
         counter = DAY_COUNTERS.get(body["kind"])
         if counter is not None:
-            day = counts[datetime.fromisoformat(body["at"]).astimezone(tz).date().isoformat()]
-            day[counter] = day.get(counter, 0) + 1
+            day = _local_day_text(body, tz)
+            counts[day][counter] = counts[day].get(counter, 0) + 1
+            if counter == "sent":
+                reached[day].add(body["contact_id"])
+    for day, people in reached.items():
+        counts[day][REACHED] = len(people)
     return dict(counts)
+
+
+def reached_on(days: set[str], interactions: Iterable[dict[str, Any]], tz: tzinfo) -> dict[str, int]:
+    """Local day (of ``days``) -> how many people were sent a message that day."""
+    reached: dict[str, set[str]] = {day: set() for day in days}
+    for body in interactions:
+        if body["kind"] in OUTBOUND_KINDS and (day := _local_day_text(body, tz)) in reached:
+            reached[day].add(body["contact_id"])
+    return {day: len(people) for day, people in reached.items()}
+
+
+def with_reached(counts: dict[str, int] | None, reached: int) -> dict[str, int] | None:
+    """A day's counts with ``reached`` people (none left out); None when nothing is left to count."""
+    changed = {name: count for name, count in (counts or {}).items() if name != REACHED}
+    if reached > 0:
+        changed[REACHED] = reached
+    return changed or None
+
+
+def _local_day_text(body: dict[str, Any], tz: tzinfo) -> str:
+    return datetime.fromisoformat(body["at"]).astimezone(tz).date().isoformat()
 
 
 def counted_day(counts: dict[str, int] | None, kind: str, step: int) -> dict[str, int] | None:
