@@ -4,6 +4,7 @@
 import io
 import json
 import re
+import threading
 import time
 
 from rich.console import Console
@@ -332,3 +333,20 @@ async def test_stats_opened_while_a_log_is_being_saved_show_it_once_saved(store,
         assert app.screen is stats
         await settle(pilot)
         assert "1 message on 1 day" in text_of(stats.query_one("#streaks", Static))
+
+
+async def test_stats_opened_before_their_first_read_show_it_is_loading_not_zeros(store, people, monkeypatch):
+    release = threading.Event()
+    read = StatsScreen.read
+    monkeypatch.setattr(StatsScreen, "read", lambda screen: release.wait(10) and read(screen))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("S")  # before the screen is made ahead
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, StatsScreen)
+        assert app.screen.query_one("#cards").loading
+        release.set()
+        await settle(pilot)
+        assert not app.screen.query_one("#cards").loading
+        assert "0 messages" in text_of(app.screen.query_one("#streaks", Static))

@@ -133,6 +133,8 @@ class StatsScreen(TranslatedBindings, StoreScreen):
         # Made ahead, the screen is laid out only when shown: at the app's width from the start, its
         # first layout is its only one.
         self._fit(self.app.size.width)
+        # Until the first figures are read, a loading indicator rather than cards of zeros.
+        self.query_one("#cards").loading = self.stats is None
         self.reload_if_changed()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -182,6 +184,7 @@ class StatsScreen(TranslatedBindings, StoreScreen):
         ):
             if shown is None or figures(shown) != figures(view):
                 show_card(view)
+        self.query_one("#cards").loading = False
         if not self.is_current:
             self.call_later(self._draw_ahead)
 
