@@ -256,7 +256,10 @@ def english_words(text: str, allowed: frozenset[str] | set[str] = frozenset()) -
 def test_no_english_is_left_in_japanese(history, args):
     result = ja(*args, db=history, check=False)
     lines = (result.stdout + result.stderr).splitlines()
-    left = {line: words for line in lines if (words := english_words(line))}
+    # Record ids are shown as they are; one may happen to hold no digit (wdsxbqbcbf).
+    store = Store(history)
+    ids = {rid for table in ("contacts", "interactions", "invitations") for rid in store.record_ids(table)}
+    left = {line: words for line in lines if (words := english_words(line, ids))}
     assert left == {}, "\n".join(lines)
 
 
