@@ -11,22 +11,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from dailyreach.core.store.store import Store
 
-# An error met printing a view without click, raised again when click's command prints it, so that it
-# is said as any command's error is.
-_met: BaseException | None = None
-
-
-def met(error: BaseException) -> None:
-    global _met
-    _met = error
-
 
 def print_view(store: Store, view: str, as_json: bool) -> None:
     """Print ``view`` (a command of ``cli.AGENDA_VIEWS``) of today's agenda, as JSON or as aligned text."""
-    global _met
-    if _met is not None:
-        error, _met = _met, None
-        raise error
     from dailyreach import report
     from dailyreach.core.planning.agenda import build_agenda
     from dailyreach.core.records.text import terminal_safe

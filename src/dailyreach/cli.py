@@ -27,6 +27,9 @@ USUAL_COLLECTION_THRESHOLDS = gc.get_threshold()
 AGENDA_VIEWS = ("today", "pending", "invitations")
 # The options the app takes besides ``--db`` and ``--config``.
 APP_FLAGS = ("--demo",)
+# An error met where the command line is answered without click (the app, the agenda's views): click
+# then reads the command line and raises it again where it says any command's error (``commands.cli``).
+met: list[BaseException] = []
 
 
 def main(args: list[str] | None = None) -> None:
@@ -53,7 +56,7 @@ def main(args: list[str] | None = None) -> None:
             if agenda_views.print_without_click(*view):
                 return
         except (Exception, KeyboardInterrupt) as error:
-            agenda_views.met(error)  # said by click below, as any command's error is
+            met.append(error)
     app = app_paths(given)
     if app is not None:
         from pathlib import Path
@@ -64,7 +67,7 @@ def main(args: list[str] | None = None) -> None:
             launch.run_app(Path(app[0]), Path(app[1]), demo=app[2])
             return
         except (Exception, KeyboardInterrupt) as error:
-            launch.failed(error)  # said by click below, as any command's error is
+            met.append(error)
     from dailyreach.commands import cli
 
     cli.main(args)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from dailyreach import __version__
-from dailyreach.cli import USUAL_COLLECTION_THRESHOLDS, VERSION_MESSAGE
+from dailyreach.cli import USUAL_COLLECTION_THRESHOLDS, VERSION_MESSAGE, met
 from dailyreach.core.errors import (
     DateParseError,
     ImportRejected,
@@ -230,6 +230,8 @@ class Session:
 @click.pass_context
 def cli(ctx: click.Context, db: Path | None, config: Path | None, demo: bool) -> None:
     ctx.obj = Session(db or default_db_path())
+    if met:  # on the way without click: said here, as any command's error is, and nothing run again
+        raise met.pop()
     if ctx.invoked_subcommand is None:
         from dailyreach.config import default_config_path
         from dailyreach.tui.launch import run_app

@@ -7,21 +7,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-# What went wrong when ``dailyreach.cli`` opened the app without click: click then runs the command line,
-# and run_app raises it again, for click to say it as it says any command's error.
-_failed: BaseException | None = None
-
-
-def failed(error: BaseException) -> None:
-    global _failed
-    _failed = error
-
 
 def run_app(db: Path, config_path: Path, *, demo: bool = False) -> None:
-    global _failed
-    if _failed is not None:
-        error, _failed = _failed, None
-        raise error
     from dailyreach.config import load_config, write_starter_config
     from dailyreach.core.store.store import Store
     from dailyreach.tui.app import RESTART, DailyReachApp
