@@ -23,12 +23,12 @@ from textual.widgets import Static, TextArea
 
 from dailyreach.core.planning.drafts import Draft, Prepared
 from dailyreach.core.records.handles import COMPOSE_SCHEMES, openable
-from dailyreach.core.records.model import CHANNEL_LABELS
-from dailyreach.i18n import N_, SOURCE_LANGUAGE, _, current_language
+from dailyreach.i18n import N_, _
 from dailyreach.tui.screens.log_form import KIND_TITLES
 from dailyreach.tui.styles import DRAFTS_CSS
 from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
+from dailyreach.tui.words import channel_text
 from dailyreach.wording import count_text, missing_text, purpose_title
 
 if TYPE_CHECKING:
@@ -54,14 +54,6 @@ NO_BROWSER = N_("No web browser found to open {link}: the draft stays here to co
 SET_MY_NAME = N_("(your name: ctrl+p Templates, y)")
 NO_DRAFT = N_("No draft")
 SUBJECT = N_("subject: {subject}")
-
-
-def channel_text(channel: str) -> str:
-    """A channel as the draft screens name it: its key in English (``x``, ``email``), as always; its
-    name in another language (X, メール)."""
-    if current_language() == SOURCE_LANGUAGE:
-        return channel
-    return _(CHANNEL_LABELS[channel]) if channel in CHANNEL_LABELS else channel
 
 
 @dataclass(frozen=True)

@@ -29,11 +29,11 @@ from dailyreach.help_format import wrap as wrap_in_cells
 from dailyreach.i18n import N_, _
 from dailyreach.tui.rows import TABLE_KEYS
 from dailyreach.tui.screens.base import StoreScreen
-from dailyreach.tui.screens.draft import channel_text
 from dailyreach.tui.screens.fields_form import Choice, Field, FieldsForm
 from dailyreach.tui.styles import DRAFTS_CSS
 from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
+from dailyreach.tui.words import channel_text
 from dailyreach.wording import ANY_CHANNEL, count_text, language_text, missing_text, purpose_title
 
 # Shown through ``_`` (they are made at import, before the language is chosen).
