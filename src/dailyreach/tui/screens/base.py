@@ -170,6 +170,9 @@ class StoreScreen(Screen):
     def _saved(self, saved: Callable[[T], None], result: T) -> None:
         if self.alive:
             saved(result)
+        shown = self.app.screen
+        if shown is not self and isinstance(shown, StoreScreen):
+            shown.reload_if_changed()  # opened while the save ran, it skipped its read
 
     def _not_saved(self, problem: str, not_done: str, failed: Callable[[], None] | None) -> None:
         self.app.notify(problem, title=not_done, severity="error", markup=False, timeout=10)

@@ -26,9 +26,7 @@ _scheduled: WeakSet[App] = WeakSet()
 def keep_ready(app: App) -> None:
     if app.is_screen_installed(STATS_SCREEN):
         screen = app.get_screen(STATS_SCREEN, StoreScreen)
-        # Shown too: opened while a log was being saved, it skipped its read, and the main screen reads
-        # again once the save is done.
-        if screen.is_running:
+        if screen.is_running and not screen.is_current:
             screen.reload_if_changed()
     elif app not in _scheduled:
         _scheduled.add(app)
