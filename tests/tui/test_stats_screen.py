@@ -143,6 +143,31 @@ async def test_w_shows_last_week_with_names_as_written_and_enter_opens_the_conta
         assert isinstance(app.screen, ContactScreen) and app.screen.contact_id == vip.id
 
 
+async def test_at_80x24_the_review_fits_its_longest_reason_without_scrolling_sideways(store, people):
+    """A thread nudged once gives the longest reason ("no answer since 9 days ago on Mastodon, 1
+    follow-up sent: follow up"): it is cut with an ellipsis to the box's width, not scrolled to."""
+    ann, yamada, vip = people
+    last_week_history(store, people)
+    log(store, yamada, "follow_up", at=store.now().subtract(days=4), channel="mastodon")
+    store.history.clear()
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        table = app.screen.query_one("#follow_ups", DataTable)
+        assert table.row_count == 3
+        assert not table.show_horizontal_scrollbar
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        reasons = [table.get_row_at(index)[1].plain for index in range(table.row_count)]
+        assert "1 follow-up sent" in reasons[2]
+        shown = [line.text.rstrip() for line in (table.render_line(row) for row in range(table.row_count))]
+        assert shown[2].endswith("…")
+        assert "Ann [/] Smith" in shown[0] and "your turn" in shown[0]
+
+
 async def test_the_first_start_of_a_new_week_offers_last_weeks_review_once(store, people):
     last_week_history(store, people)
     marker = review_marker(store.path)

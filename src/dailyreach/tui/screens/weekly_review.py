@@ -12,8 +12,9 @@ import contextlib
 import json
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -97,6 +98,47 @@ def _offer(app: DailyReachApp, stats: Stats) -> None:
         )
 
 
+class FollowUpTable(Table):
+    """Who is worth a follow-up and why, one line each: the columns share the table's width, a long
+    name or reason cut with an ellipsis, so that the table never scrolls sideways (at 80×24 the longest
+    reason is wider than the box)."""
+
+    # Its columns always fit: no room is kept for a scrollbar the first, wider, layout would show.
+    DEFAULT_CSS = "FollowUpTable { overflow-x: hidden; }"
+    NAME_SHARE = 3  # a name takes at most a third of the width
+
+    def __init__(self, rows: list[tuple[str, str, str]], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._rows = rows  # (contact id, name, reason)
+        self._widths: tuple[int, int] | None = None
+        self._fill(None)
+
+    def _fill(self, widths: tuple[int, int] | None) -> None:
+        self._widths = widths
+        cursor = self.cursor_row
+        self.clear(columns=True)
+        name_width, reason_width = widths or (None, None)
+        self.add_column("who", width=name_width)
+        self.add_column("why", width=reason_width)
+        for contact_id, name, reason in self._rows:
+            self.add_row(
+                Text(name, no_wrap=True, overflow="ellipsis", end=""),
+                Text(reason, style="dim", no_wrap=True, overflow="ellipsis", end=""),
+                key=contact_id,
+            )
+        self.move_cursor(row=cursor, animate=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = self.scrollable_content_region.width - 4 * self.cell_padding
+        if width <= 0:
+            return
+        longest = max((cell_len(name) for _, name, _ in self._rows), default=0)
+        name_width = min(longest, max(1, width // self.NAME_SHARE))
+        widths = (name_width, max(1, width - name_width))
+        if widths != self._widths:
+            self._fill(widths)
+
+
 class WeeklyReviewScreen(TranslatedBindings, ModalScreen[None]):
     CSS_PATH = stylesheet_path("stats.tcss")
     BINDINGS = [
@@ -120,17 +162,17 @@ class WeeklyReviewScreen(TranslatedBindings, ModalScreen[None]):
                 markup=False,
             )
             yield Static(self._figures(), id="figures")
-            table: DataTable = Table(id="follow_ups", cursor_type="row", show_header=False)
-            table.add_columns("who", "why")
-            for item in review.follow_ups:
-                table.add_row(
-                    Text(item.contact.name, no_wrap=True, overflow="ellipsis", end=""),
-                    Text(follow_up_reason(item, self.stats.today), style="dim"),
-                    key=item.contact.id,
-                )
             if review.follow_ups:
                 yield Static(_("Worth a follow-up"), classes="subtitle", markup=False)
-                yield table
+                yield FollowUpTable(
+                    [
+                        (item.contact.id, item.contact.name, follow_up_reason(item, self.stats.today))
+                        for item in review.follow_ups
+                    ],
+                    id="follow_ups",
+                    cursor_type="row",
+                    show_header=False,
+                )
             else:
                 yield Static(_("No thread waits on you: a good week to reach someone new."), markup=False)
             keys = [_("Enter opens the highlighted contact")] if review.follow_ups else []
