@@ -27,8 +27,10 @@ from dailyreach.wording import amount
 BAR_WIDTH = 20
 EIGHTHS = " ▏▎▍▌▋▊▉█"
 SPARKS = "▁▂▃▄▅▆▇█"
-# A day's shade in the calendar, by heat_level: none, some, half the goal or more, the goal met.
+# A day's shade in the calendar, by heat_level (messages sent): none, some, half the goal or more, the
+# goal or more. A day that met the goal (people written to, as Today counts) shows GOAL_MARK instead.
 SHADES = "·░▒█"
+GOAL_MARK = "✓"
 MONTHS = (
     N_("Jan"),
     N_("Feb"),
@@ -51,7 +53,9 @@ WEEK_START_NAMES = {"monday": N_("Monday"), "saturday": N_("Saturday"), "sunday"
 
 
 def heat_level(sent: int, goal: int) -> int:
-    """0 for no message, 3 for the goal met, 2 for half of it or more, 1 for less."""
+    """A day's shade by the messages sent that day: 0 for none, 3 for as many as the goal or more, 2 for
+    half of it or more, 1 for less. Whether the day met the goal is not this: the goal counts people
+    written to (``DayCount.goal_met``), and two messages to one person are one."""
     if sent <= 0:
         return 0
     if sent >= goal:
@@ -66,9 +70,14 @@ def heat_legend(goal: int) -> list[tuple[int, str]]:
         (0, _("none")),
         (1, _span(1, half - 1)),
         (2, _span(half, goal - 1)),
-        (3, _("{goal}+ goal met").format(goal=goal)),
+        (3, _("{goal}+ messages").format(goal=goal)),
     ]
     return [(level, words) for level, words in ranges if words]
+
+
+def goal_mark_words(goal: int) -> str:
+    """What the calendar's ✓ means: the day's goal of people written to was met."""
+    return ngettext("goal met ({count} person)", "goal met ({count} people)", goal).format(count=goal)
 
 
 def _span(low: int, high: int) -> str:
@@ -282,13 +291,17 @@ def calendar_lines(stats: Stats) -> list[str]:
     weeks = [stats.days[index : index + 7] for index in range(0, len(stats.days), 7)]
     lines = [("     " + month_row([week[0].day for week in weeks])).rstrip()]
     for row, name in enumerate(weekday_names(stats.week_start)):
-        cells = "".join(
-            SHADES[heat_level(week[row].sent, stats.goal)] if row < len(week) else " " for week in weeks
-        )
+        cells = "".join(day_cell(week[row], stats.goal) if row < len(week) else " " for week in weeks)
         lines.append(f"{pad(name, 3)}  {cells}".rstrip())
-    legend = "  ".join(f"{SHADES[level]} {words}" for level, words in heat_legend(stats.goal))
-    lines.append(f"     {legend}")
+    legend = [f"{SHADES[level]} {words}" for level, words in heat_legend(stats.goal)]
+    legend.append(f"{GOAL_MARK} {goal_mark_words(stats.goal)}")
+    lines.append("     " + "  ".join(legend))
     return lines
+
+
+def day_cell(day: DayCount, goal: int) -> str:
+    """A day in the text calendar: ✓ when it met the goal (people), else its shade (messages)."""
+    return GOAL_MARK if day.goal_met else SHADES[heat_level(day.sent, goal)]
 
 
 def month_row(week_starts: list[date], cell: int = 1) -> str:

@@ -24,12 +24,12 @@ from textual_plotext import PlotextPlot
 
 from dailyreach.core.planning.stats import DayCount, weekday_names
 from dailyreach.i18n import N_, _
-from dailyreach.stats_report import heat_legend, heat_level, month_row
+from dailyreach.stats_report import GOAL_MARK, goal_mark_words, heat_legend, heat_level, month_row
 from dailyreach.tui.words import pad
 
 # Each day is two cells wide, about as wide as it is high.
 DAY_CELLS = 2
-LEVEL_CLASSES = ("calendar--none", "calendar--low", "calendar--mid", "calendar--goal")
+LEVEL_CLASSES = ("calendar--none", "calendar--low", "calendar--mid", "calendar--full")
 # Below this many cells a week, the weekly bars would touch: fewer weeks are drawn (the table has all).
 CELLS_PER_WEEK = 5
 AXIS_CELLS = 8
@@ -46,7 +46,8 @@ def _right(text: str, width: int) -> str:
 
 class CalendarHeatmap(Widget):
     """Outreach per day as a calendar: a row per weekday, a column per week, months above. A day is
-    shaded by how many messages it had, and the days that met the goal are the darkest, with a ✓.
+    shaded by how many messages it had, the goal's number or more the darkest; the days that met the goal
+    (that many people written to, as Today counts: two messages to one person are one) have a ✓.
     Beside each row, its numbers: messages sent on that weekday, days with any, days at the goal."""
 
     COMPONENT_CLASSES = {*LEVEL_CLASSES, "calendar--label"}
@@ -55,7 +56,7 @@ class CalendarHeatmap(Widget):
     CalendarHeatmap > .calendar--none { background: $boost; }
     CalendarHeatmap > .calendar--low { background: $success 30%; }
     CalendarHeatmap > .calendar--mid { background: $success 60%; }
-    CalendarHeatmap > .calendar--goal { background: $success; color: $text; text-style: bold; }
+    CalendarHeatmap > .calendar--full { background: $success; color: $text; text-style: bold; }
     CalendarHeatmap > .calendar--label { color: $text-muted; }
     """
 
@@ -86,8 +87,10 @@ class CalendarHeatmap(Widget):
                 if index >= len(self.days):
                     shown.append(" " * DAY_CELLS)  # still to come
                     continue
-                level = heat_level(self.days[index].sent, self.goal)
-                shown.append("✓ " if level == 3 else " " * DAY_CELLS, style=levels[level])
+                day = self.days[index]
+                # A day at the goal has sent as many messages at least: its shade is the darkest.
+                level = 3 if day.goal_met else heat_level(day.sent, self.goal)
+                shown.append(f"{GOAL_MARK} " if day.goal_met else " " * DAY_CELLS, style=levels[level])
             weekday = self.days[row::7]
             totals = (
                 sum(day.sent for day in weekday),
@@ -99,8 +102,10 @@ class CalendarHeatmap(Widget):
             )
         shown.append("\n    ")
         for level, words in heat_legend(self.goal):
-            shown.append("✓ " if level == 3 else " " * DAY_CELLS, style=levels[level])
+            shown.append(" " * DAY_CELLS, style=levels[level])
             shown.append(f" {words}  ", style=label)
+        shown.append(f"{GOAL_MARK} ", style=levels[3])
+        shown.append(f" {goal_mark_words(self.goal)}", style=label)
         return shown
 
 
