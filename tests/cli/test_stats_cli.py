@@ -1,10 +1,12 @@
 """`dailyreach stats`, through the installed command on a real file (the run's timezone is UTC)."""
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from rich.cells import cell_len
 
+from dailyreach.core.records.model import Settings
+from dailyreach.core.store.store import Store
 from tests.conftest import run_cli
 
 DOCUMENTED_KEYS = {
@@ -182,3 +184,37 @@ def test_weeks_out_of_range_are_refused_without_a_traceback(db):
         assert result.returncode == 2 and "--weeks" in result.stderr
         assert "Traceback" not in result.stderr
     assert not db.exists()  # refused before the store was opened
+
+
+def test_the_calendar_marks_the_goal_by_people_written_to_not_by_messages(db):
+    """With a goal of 2: three days ago a public reply and a DM went to Ann alone (two messages, one
+    person); two days ago Ann and Bob were written to. Only the second day met the goal."""
+    ann = run_cli("add", "Ann", "--x", "@ann", db=db).stdout.strip()
+    bob = run_cli("add", "Bob", "--email", "bob@example.com", db=db).stdout.strip()
+    Store(db).save_settings(Settings(daily_goal=2))
+    today = datetime.now(UTC).date()
+    one_person, two_people = today - timedelta(days=3), today - timedelta(days=2)
+    run_cli("log", ann, "public_reply", "--at", f"{one_person}T09:00", db=db)
+    run_cli("log", ann, "dm_sent", "--at", f"{one_person}T10:00", db=db)
+    run_cli("log", ann, "dm_sent", "--at", f"{two_people}T09:00", db=db)
+    run_cli("log", bob, "dm_sent", "--at", f"{two_people}T10:00", db=db)
+    stats = stats_json(db, "--weeks", "2")
+    days = {day["date"]: day for day in stats["days"]}
+    assert days[one_person.isoformat()] == {"date": one_person.isoformat(), "sent": 2, "goal_met": False}
+    assert days[two_people.isoformat()] == {"date": two_people.isoformat(), "sent": 2, "goal_met": True}
+    assert stats["totals"]["goal_days"] == 1
+
+    lines = run_cli("stats", "--weeks", "2", db=db).stdout.splitlines()
+    calendar = lines[lines.index("Outreach per day") + 2 : lines.index("Outreach per day") + 9]
+    first = date.fromisoformat(stats["from"])
+
+    def cell(day: date) -> str:
+        index = (day - first).days
+        return calendar[index % 7][5 + index // 7]
+
+    # Both days had two messages (the darkest shade); only the one with two people has the ✓.
+    assert (cell(one_person), cell(two_people)) == ("█", "✓")
+    assert sum(line.count("✓") for line in calendar) == 1
+    assert "goal met on 1 of " in lines[lines.index("Outreach per day") + 10]
+    legend = lines[lines.index("Outreach per day") + 9]
+    assert legend.strip() == "· none  ▒ 1  █ 2+ messages  ✓ goal met (2 people)"

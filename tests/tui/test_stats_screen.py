@@ -8,18 +8,19 @@ import threading
 import time
 
 from rich.console import Console
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import DataTable, Static
 
-from dailyreach.core.records.model import Invitation
+from dailyreach.core.records.model import Invitation, Settings
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.contact import ContactScreen
 from dailyreach.tui.screens.main import MainScreen
 from dailyreach.tui.screens.stats import StatsScreen
 from dailyreach.tui.screens.stats_ready import READY_AFTER_SECONDS, STATS_SCREEN
 from dailyreach.tui.screens.weekly_review import WeeklyReviewScreen, review_marker
-from dailyreach.tui.widgets.charts import CalendarHeatmap
-from tests.conftest import log
+from dailyreach.tui.widgets.charts import DAY_CELLS, WEEKDAY_CELLS, CalendarHeatmap
+from tests.conftest import TOKYO, log
 from tests.tui.conftest import SIZE, settle
 
 
@@ -375,3 +376,45 @@ async def test_stats_opened_before_their_first_read_show_it_is_loading_not_zeros
         await settle(pilot)
         assert not app.screen.query_one("#cards").loading
         assert "0 messages" in text_of(app.screen.query_one("#streaks", Static))
+
+
+async def test_the_calendar_marks_the_goal_by_people_written_to_not_by_messages(store, people):
+    """With a goal of 2: on Thursday a public reply and a DM went to Ann alone (two messages, one person),
+    on Friday 山田 太郎 and VIP were written to. Only Friday met the goal, as the text says; Thursday is
+    shaded as darkly (two messages) but has no ✓."""
+    ann, yamada, vip = people
+    store.save_settings(Settings(timezone=TOKYO, daily_goal=2))
+    thursday, friday = store.now().subtract(days=4), store.now().subtract(days=3)
+    log(store, ann, "public_reply", at=thursday)
+    log(store, ann, "dm_sent", at=thursday.add(hours=1))
+    log(store, yamada, "dm_sent", at=friday, channel="mastodon")
+    log(store, vip, "public_reply", at=friday.add(hours=1))
+    store.history.clear()
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        heatmap = app.screen.query_one(CalendarHeatmap)
+        drawn = heatmap.render()
+        assert isinstance(drawn, Text)
+        lines = drawn.plain.split("\n")
+
+        def cell(moment) -> tuple[str, str, Style]:
+            """The day's weekday, its two cells, and their style."""
+            index = (moment.date() - heatmap.days[0].day).days
+            row, at = 1 + index % 7, WEEKDAY_CELLS + index // 7 * DAY_CELLS
+            style = drawn.get_style_at_offset(Console(), sum(len(line) + 1 for line in lines[:row]) + at)
+            return lines[row][:3], lines[row][at : at + DAY_CELLS], style
+
+        thursday_row, thursday_cell, thursday_style = cell(thursday)
+        friday_row, friday_cell, friday_style = cell(friday)
+        assert (thursday_row, friday_row) == ("Thu", "Fri")
+        assert (thursday_cell, friday_cell) == ("  ", "✓ ")
+        assert thursday_style.bgcolor == friday_style.bgcolor  # two messages each: the darkest shade
+        assert sum(line.count("✓") for line in lines[1:8]) == 1
+        assert "1 of 176 days met the goal of 2" in text_of(app.screen.query_one("#streaks", Static))
+        # The legend: shades by messages, the ✓ by people.
+        shades, mark = lines[-1].split("✓")
+        assert "2+ messages" in shades and "goal" not in shades
+        assert mark.strip() == "goal met (2 people)"
