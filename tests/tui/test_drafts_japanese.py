@@ -12,8 +12,8 @@ from dailyreach import i18n
 from dailyreach.core.planning.default_templates import default_templates
 from dailyreach.core.store.templates import delete_template, ensure_default_templates, templates
 from dailyreach.tui.app import DailyReachApp
+from dailyreach.tui.log_keys import KIND_TITLES
 from dailyreach.tui.screens.draft import DraftScreen
-from dailyreach.tui.screens.log_form import KIND_TITLES
 from dailyreach.tui.screens.templates import TemplateForm, TemplatesScreen
 from tests.conftest import add_contact, log
 from tests.tui.conftest import SIZE, Keys, settle

@@ -19,7 +19,7 @@ from dailyreach.core.records.model import ANSWER_KINDS, Contact, Interaction
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import Thread, parse_stamp, utc_stamp
 from dailyreach.i18n import N_, _
-from dailyreach.tui.screens.log_form import KIND_TITLES, usual_channel
+from dailyreach.tui.log_keys import KIND_TITLES, usual_channel
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
 

@@ -18,9 +18,9 @@ from dailyreach.core.records.model import Contact, Interaction
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import Thread
 from dailyreach.i18n import N_, _
+from dailyreach.tui.log_keys import DAILY_LOGS, KIND_TITLES, LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
-from dailyreach.tui.screens.log_form import DAILY_LOGS, KIND_TITLES, LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.translated import Table, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar

@@ -14,7 +14,8 @@ from dailyreach.core.errors import field_label
 from dailyreach.core.records.handles import PLATFORMS, HandleError, handle_from_url, matching_handles
 from dailyreach.core.records.model import Contact
 from dailyreach.i18n import N_, _
-from dailyreach.tui.screens.fields_form import YES, Check, Choice, Field, FieldsForm
+from dailyreach.tui.checks import Check
+from dailyreach.tui.screens.fields_form import YES, Choice, Field, FieldsForm
 
 FORM_HANDLES = ("x", "linkedin", "bluesky", "mastodon", "email", "web")
 PRIORITIES = ((N_("1 · high"), "1"), (N_("2 · normal"), "2"), (N_("3 · low"), "3"))

@@ -21,11 +21,11 @@ from dailyreach.core.store.threads import Thread, parse_stamp
 from dailyreach.i18n import N_, _
 from dailyreach.report import contact_summary
 from dailyreach.tui.columns import Column, fit_widths
+from dailyreach.tui.log_keys import LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.rows import TABLE_KEYS, Row, sync_rows
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact import ContactScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
-from dailyreach.tui.screens.log_form import LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.styles import stylesheet_path
 from dailyreach.tui.translated import TextInput, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter

@@ -24,7 +24,7 @@ from textual.widgets import Static, TextArea
 from dailyreach.core.planning.drafts import Draft, Prepared
 from dailyreach.core.records.handles import COMPOSE_SCHEMES, openable
 from dailyreach.i18n import N_, _
-from dailyreach.tui.screens.log_form import KIND_TITLES
+from dailyreach.tui.log_keys import KIND_TITLES
 from dailyreach.tui.styles import DRAFTS_CSS
 from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter

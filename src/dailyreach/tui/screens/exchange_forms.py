@@ -12,7 +12,8 @@ from textual.widgets import Input, Select
 from dailyreach.core.files.formats import EXPORT_FORMATS, EXPORT_SUFFIXES, IMPORT_FORMATS, IMPORT_TITLES
 from dailyreach.core.store.store import Store
 from dailyreach.i18n import N_, _
-from dailyreach.tui.screens.fields_form import NO, YES, Check, Field, FieldsForm
+from dailyreach.tui.checks import Check
+from dailyreach.tui.screens.fields_form import NO, YES, Field, FieldsForm
 
 EXPORT_TITLES = {
     "json": N_("JSON: everything (dailyreach can import it)"),

@@ -10,7 +10,8 @@ from dailyreach.core.records.model import INVITATION_KINDS, Invitation
 from dailyreach.core.records.validation import amount_currency
 from dailyreach.core.store.store import Store
 from dailyreach.i18n import _
-from dailyreach.tui.screens.fields_form import YES, Check, Choice, Field, FieldsForm
+from dailyreach.tui.checks import Check
+from dailyreach.tui.screens.fields_form import YES, Choice, Field, FieldsForm
 from dailyreach.wording import invitation_kind_label
 
 # The currencies offered first; any other three-letter code typed with the cost is added to them.

@@ -31,9 +31,9 @@ from dailyreach.i18n import N_, _
 from dailyreach.tui.agenda_rows import PANE_COLUMNS, agenda_rows, pending_row, plain_now, today_row
 from dailyreach.tui.columns import fit_widths, set_columns
 from dailyreach.tui.details import contact_detail, invitation_detail, week_text
+from dailyreach.tui.log_keys import DAILY_LOGS, LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.rows import TABLE_KEYS, Row, sync_rows, update_row
 from dailyreach.tui.screens.base import StoreScreen
-from dailyreach.tui.screens.log_form import DAILY_LOGS, LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.translated import TextInput, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
@@ -709,7 +709,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
                 ),
             )
 
-        from dailyreach.tui.screens.log_form import snooze_form
+        from dailyreach.tui.screens.snooze_form import snooze_form
 
         self.app.push_screen(snooze_form(self.store, contact), save)
 

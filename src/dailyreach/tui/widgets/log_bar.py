@@ -15,7 +15,7 @@ from textual.widgets import Input, Label, Static
 from dailyreach.core.records.dates import parse_when
 from dailyreach.core.records.model import CHANNELS
 from dailyreach.i18n import N_, _
-from dailyreach.tui.screens.fields_form import Check, input_problems
+from dailyreach.tui.checks import Check, input_problems
 from dailyreach.tui.translated import TextInput, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 

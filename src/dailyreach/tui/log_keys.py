@@ -1,17 +1,15 @@
-"""The logging keys and their names, the channel a log is prefilled with, and the snooze form."""
+"""The logging keys and their names, and the channel a log is prefilled with: light, for the first frame
+(the forms load when first opened)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from textual.binding import Binding
 
-from dailyreach.core.records.dates import day_text, parse_date
 from dailyreach.core.records.model import Contact
-from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import Thread
-from dailyreach.i18n import N_, _
-from dailyreach.tui.screens.fields_form import Check, Field, FieldsForm
+from dailyreach.i18n import N_
 
 LOG_KEYS = {
     "d": "dm_sent",
@@ -52,32 +50,3 @@ def log_bindings(shown: Iterable[str] | None = None) -> list[Binding]:
 def usual_channel(contact: Contact, thread: Thread) -> str:
     """Where the conversation is: the channel of the last message sent, else the contact's main one."""
     return thread.last_channel if thread.last_sent else contact.main_channel
-
-
-def _later_day(store: Store) -> Callable[[str], object]:
-    def check(value: str) -> object:
-        day = parse_date(value, store.now())
-        if day <= store.today():
-            raise ValueError(
-                _("{value} is not after today ({today})").format(
-                    value=repr(value.strip()), today=day_text(store.today())
-                )
-            )
-        return day
-
-    return check
-
-
-def snooze_form(store: Store, contact: Contact) -> FieldsForm:
-    return FieldsForm(
-        _("Snooze: {name}").format(name=contact.name),
-        [
-            Field(
-                "until",
-                value=store.today().add(days=1).isoformat(),
-                placeholder=_("2026-12-01, friday, +10d"),
-                validators=[Check(_later_day(store), optional=False)],
-            )
-        ],
-        save_label=_("Snooze"),
-    )
