@@ -46,6 +46,20 @@ with open(path + ".tmp", "wb") as file:
 os.replace(path + ".tmp", path)
 """
 ORJSON_PEERS = {"log": SAVE, "today": LOAD, "export": LOAD_DUMP}
+# The least a `log` in Python can take with the project's fixed choices, whatever its own code does:
+# start Python, import what the store is built on (TinyDB, orjson, dataclasses for the records) and
+# write the file durably, its bytes copied without even being parsed.
+LOG_FLOOR = """
+import dataclasses, os, sys, orjson, tinydb
+path = sys.argv[1]
+with open(path, "rb") as file:
+    data = file.read()
+with open(path + ".tmp", "wb") as file:
+    file.write(data)
+    file.flush()
+    os.fsync(file.fileno())
+os.replace(path + ".tmp", path)
+"""
 # what, interactions, command, its peer, the most the ratio may be
 FIGURES = [
     ("log CONTACT dm_sent, 10k", 10_000, "log", "task add, 10k tasks", 1.2),
@@ -107,6 +121,11 @@ def main() -> None:
                 ours_ms, their_ms = medians_ms(ours, peer, env=env)
                 figures[size, name] = (ours_ms, their_ms)
     version, bare = medians_ms([DAILYREACH, "--version"], [PYTHON, "-c", "pass"])
+    floor_copy = DATA / "cli-10000-floor.json"
+    shutil.copyfile(DATA / "cli-10000.json", floor_copy)
+    floor = [PYTHON, "-c", LOG_FLOOR, str(floor_copy)]
+    task_add = peers[10_000].get("log")
+    floor_ms, task_add_ms = medians_ms(floor, task_add, env=env) if task_add else (medians_ms(floor)[0], None)
 
     print(f'Issue #8 "Done when": median of {RUNS} whole runs each, taken in turns with the peer\'s')
     print(HEADER)
@@ -114,6 +133,8 @@ def main() -> None:
         ms, peer_ms = figures[size, name]
         print(row(what, ms, peer_name, peer_ms, at_most))
     print(row("--version", version, "python -c pass", bare, 2))
+    print("\nThe floor under `log` at 10k: Python, the store's imports and a durable rewrite, no parsing")
+    print(row("floor of log CONTACT dm_sent, 10k", floor_ms, "task add, 10k tasks", task_add_ms, 1.2))
 
     print("\nHow the cost grows (ms)")
     print(f"{'interactions':>12}  {'file MB':>7}  {'log':>6}  {'today':>6}  {'export':>6}")
