@@ -216,6 +216,15 @@ def stats_json(stats: Stats) -> dict[str, Any]:
             }
             for week in stats.weeks
         ],
+        "weekdays": [
+            {
+                "weekday": row.weekday,
+                "sent": row.sent,
+                "days_with_outreach": row.days_with_outreach,
+                "goal_days": row.goal_days,
+            }
+            for row in stats.weekdays
+        ],
         "reply_rates": {
             "by_channel": [_rate_json(rate) for rate in stats.by_channel],
             "by_first_touch": [_rate_json(rate) for rate in stats.by_first_touch],

@@ -18,6 +18,7 @@ DOCUMENTED_KEYS = {
     "totals",
     "days",
     "weeks",
+    "weekdays",
     "reply_rates",
     "funnel",
     "declined",
@@ -203,6 +204,15 @@ def test_the_calendar_marks_the_goal_by_people_written_to_not_by_messages(db):
     assert days[one_person.isoformat()] == {"date": one_person.isoformat(), "sent": 2, "goal_met": False}
     assert days[two_people.isoformat()] == {"date": two_people.isoformat(), "sent": 2, "goal_met": True}
     assert stats["totals"]["goal_days"] == 1
+    # Per weekday, from Monday (the calendar's rows): the first day's two messages, the second's two
+    # with the goal met; nothing on the other five.
+    weekdays = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    expected = {
+        name: {"weekday": name, "sent": 0, "days_with_outreach": 0, "goal_days": 0} for name in weekdays
+    }
+    expected[weekdays[one_person.weekday()]].update(sent=2, days_with_outreach=1)
+    expected[weekdays[two_people.weekday()]].update(sent=2, days_with_outreach=1, goal_days=1)
+    assert stats["weekdays"] == list(expected.values())
 
     lines = run_cli("stats", "--weeks", "2", db=db).stdout.splitlines()
     calendar = lines[lines.index("Outreach per day") + 2 : lines.index("Outreach per day") + 9]

@@ -62,7 +62,13 @@ def test_no_data_at_all(store):
         ("met", 0, None),
     ]
     declined = stats.declined
-    assert (declined.count, declined.hours, declined.money, declined.months) == (0, 0, {}, [])
+    assert (declined.count, declined.hours, declined.money, declined.months, declined.weeks) == (
+        0,
+        0,
+        {},
+        [],
+        [],
+    )
     assert (declined.sent_those_weeks, declined.replies_those_weeks) == (0, 0)
     review = stats.last_week
     assert (review.start, review.end) == (date(2026, 11, 16), date(2026, 11, 22))
@@ -230,6 +236,8 @@ def test_declined_invitations_per_month_in_several_currencies(store):
     assert summary.money == {"EUR": 40, "JPY": 8000, "USD": 120}
     assert list(summary.money) == ["EUR", "JPY", "USD"]
     assert (summary.sent_those_weeks, summary.replies_those_weeks) == (6, 1)
+    # The weeks of those events (Mondays), each once: the Stats screen marks them under its weeks.
+    assert summary.weeks == [date(2026, 10, 5), date(2026, 10, 12), date(2026, 11, 16)]
 
 
 def test_the_funnel_counts_who_reached_each_step(store):
@@ -356,6 +364,38 @@ def test_longest_streak():
     assert longest_streak(reversed(days)) == 4
     assert longest_streak([]) == 0
     assert longest_streak([date(2026, 1, 31), date(2026, 2, 1)]) == 2
+
+
+def test_each_weekdays_totals_beside_the_calendar(store):
+    """Weeks from Sunday, goal 2, two weeks: Sunday 15 to Monday 23 (today). Sunday 15: Ann and Bob
+    (2 sent, goal met); Tuesday 17: Ann answers (not sent); Thursday 19: one follow-up; Sunday 22: one
+    follow-up to Ann alone (not met); Monday 23: Ann and Bob again (met)."""
+    settings(store, week_start="sunday", daily_goal=2)
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    bob = add_contact(store, "Bob", handles={"x": "@bob"})
+    log(store, ann, "dm_sent", at=tokyo(15, 9))
+    log(store, bob, "dm_sent", at=tokyo(15, 10))
+    log(store, ann, "reply_received", at=tokyo(17))
+    log(store, ann, "follow_up", at=tokyo(19))
+    log(store, ann, "follow_up", at=tokyo(22))
+    log(store, ann, "follow_up", at=tokyo(23, 7))
+    log(store, bob, "follow_up", at=tokyo(23, 8))
+    stats = build_stats(store, weeks=2)
+    assert stats.first_day == date(2026, 11, 15)
+    # (weekday, sent, days with any, days at the goal), from Sunday as the calendar's rows.
+    assert [(row.weekday, row.sent, row.days_with_outreach, row.goal_days) for row in stats.weekdays] == [
+        ("Sun", 2 + 1, 2, 1),  # the 15th and the 22nd
+        ("Mon", 0 + 2, 1, 1),  # the 16th (nothing) and today
+        ("Tue", 0, 0, 0),  # an answer is not a message sent
+        ("Wed", 0, 0, 0),
+        ("Thu", 1, 1, 0),
+        ("Fri", 0, 0, 0),
+        ("Sat", 0, 0, 0),
+    ]
+    # Together they are the calendar's totals.
+    assert sum(row.sent for row in stats.weekdays) == stats.sent == 6
+    assert sum(row.days_with_outreach for row in stats.weekdays) == stats.days_with_outreach == 4
+    assert sum(row.goal_days for row in stats.weekdays) == stats.goal_days == 2
 
 
 def test_one_week_is_this_week_so_far(store):

@@ -90,6 +90,18 @@ class DayCount:
 
 
 @dataclass(frozen=True)
+class WeekdayTotal:
+    """One weekday over the weeks shown (every Monday, say): messages sent on it, the days among them
+    with any, and the days that met the goal. ``weekday`` is its English abbreviation (Mon), as
+    ``WEEKDAY_NAMES`` has it."""
+
+    weekday: str
+    sent: int
+    days_with_outreach: int
+    goal_days: int
+
+
+@dataclass(frozen=True)
 class WeekCount:
     start: date
     sent: int
@@ -138,6 +150,7 @@ class DeclinedSummary:
     months: list[DeclinedMonth]
     sent_those_weeks: int
     replies_those_weeks: int
+    weeks: list[date]  # the first day of each week with a declined event, each once, in order
 
 
 @dataclass(frozen=True)
@@ -178,6 +191,7 @@ class Stats:
     first_day: date  # the first day of the first week shown
     days: list[DayCount]  # every day from first_day to today
     weeks: list[WeekCount]
+    weekdays: list[WeekdayTotal]  # from the week's first day, as the calendar's rows
     current_streak: int
     longest_streak: int
     by_channel: list[ReplyRate]
@@ -226,6 +240,24 @@ def longest_streak(days_with_outreach: Iterable[date]) -> int:
         longest = max(longest, run)
         previous = day
     return longest
+
+
+def weekday_totals(days: list[DayCount], week_start: str) -> list[WeekdayTotal]:
+    """Each weekday's totals over ``days``, from the week's first day: ``days`` start on it."""
+    first = WEEK_STARTS[week_start]
+    names = WEEKDAY_NAMES[first:] + WEEKDAY_NAMES[:first]
+    totals = []
+    for row, name in enumerate(names):
+        weekday = days[row::7]
+        totals.append(
+            WeekdayTotal(
+                weekday=name,
+                sent=sum(day.sent for day in weekday),
+                days_with_outreach=sum(day.sent > 0 for day in weekday),
+                goal_days=sum(day.goal_met for day in weekday),
+            )
+        )
+    return totals
 
 
 def _reply_rates(threads: Iterable[Thread], by: str, labels: dict[str, str]) -> list[ReplyRate]:
@@ -317,6 +349,7 @@ def declined_summary(
         months=months,
         sent_those_weeks=sum(_week_total(log.sent, start) for start in every_week),
         replies_those_weeks=sum(_week_total(log.replies, start) for start in every_week),
+        weeks=sorted(every_week),
     )
 
 
@@ -408,6 +441,7 @@ def compute_stats(history: History, now: datetime, weeks: int = DEFAULT_WEEKS) -
         first_day=first_day,
         days=days,
         weeks=week_counts,
+        weekdays=weekday_totals(days, settings.week_start),
         current_streak=streak(history.outreach_days, today),
         longest_streak=longest_streak(history.outreach_days),
         by_channel=_reply_rates(history.threads.values(), "channel", CHANNEL_LABELS),
