@@ -7,9 +7,11 @@ import re
 import threading
 import time
 
+import pytest
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
+from textual.geometry import Region
 from textual.widgets import DataTable, Static
 
 from dailyreach.core.records.model import Invitation, Settings
@@ -19,7 +21,8 @@ from dailyreach.tui.screens.main import MainScreen
 from dailyreach.tui.screens.stats import StatsScreen
 from dailyreach.tui.screens.stats_ready import READY_AFTER_SECONDS, STATS_SCREEN
 from dailyreach.tui.screens.weekly_review import WeeklyReviewScreen, review_marker
-from dailyreach.tui.widgets.charts import DAY_CELLS, WEEKDAY_CELLS, CalendarHeatmap
+from dailyreach.tui.widgets.charts import DAY_CELLS, WEEKDAY_CELLS, CalendarHeatmap, WeeksSparkline
+from dailyreach.tui.widgets.flow import FlowLine
 from tests.conftest import TOKYO, log
 from tests.tui.conftest import SIZE, settle
 
@@ -47,8 +50,8 @@ def last_week_history(store, people):
     store.history.clear()
 
 
-def text_of(widget: Static) -> str:
-    return str(widget.render())
+def text_of(widget: Static | FlowLine) -> str:
+    return widget.plain if isinstance(widget, FlowLine) else str(widget.render())
 
 
 def table_rows(widget: Static) -> list[list[str]]:
@@ -69,7 +72,7 @@ async def test_s_opens_the_stats_from_the_main_screen_and_escape_goes_back(store
         screen = app.screen
         assert isinstance(screen, StatsScreen)
         # Three messages on three days (the 14th, 15th and 16th); none since: no current streak.
-        streaks = text_of(screen.query_one("#streaks", Static))
+        streaks = text_of(screen.query_one("#streaks", FlowLine))
         assert "0 days streak" in streaks and "3 days the longest" in streaks
         assert "3 messages on 3 days" in streaks
         assert table_rows(screen.query_one("#funnel_table", Static)) == [
@@ -110,7 +113,7 @@ async def test_an_empty_store_says_what_fills_the_charts(store):
         assert screen.query_one("#declined").has_class("empty")
         assert screen.query_one("#weekly").has_class("empty")
         assert not screen.query_one("#funnel").has_class("empty")
-        assert "0 days streak" in text_of(screen.query_one("#streaks", Static))
+        assert "0 days streak" in text_of(screen.query_one("#streaks", FlowLine))
 
 
 async def test_w_shows_last_week_with_names_as_written_and_enter_opens_the_contact(store, people):
@@ -125,7 +128,7 @@ async def test_w_shows_last_week_with_names_as_written_and_enter_opens_the_conta
         await settle(pilot)
         review = app.screen
         assert isinstance(review, WeeklyReviewScreen)
-        figures = text_of(review.query_one("#figures", Static))
+        figures = text_of(review.query_one("#figures", FlowLine))
         # Sent the 16th (山田 太郎); VIP's answer came on the 19th, Ann's on the 17th; a mixer declined.
         assert figures.split("   ") == [
             "1 sent",
@@ -256,11 +259,11 @@ async def test_the_stats_follow_a_change_made_elsewhere(store, people, clock):
         await settle(pilot)
         await pilot.press("S")
         await settle(pilot)
-        assert "0 messages" in text_of(app.screen.query_one("#streaks", Static))
+        assert "0 messages" in text_of(app.screen.query_one("#streaks", FlowLine))
         log(store, ann, "dm_sent")  # as another dailyreach would
         app.screen.reload_if_changed()
         await settle(pilot)
-        assert "1 day streak" in text_of(app.screen.query_one("#streaks", Static))
+        assert "1 day streak" in text_of(app.screen.query_one("#streaks", FlowLine))
 
 
 async def test_opened_again_the_stats_show_what_was_logged_meanwhile(store, people):
@@ -271,7 +274,7 @@ async def test_opened_again_the_stats_show_what_was_logged_meanwhile(store, peop
         await pilot.press("S")
         await settle(pilot)
         first = app.screen
-        assert "0 messages" in text_of(first.query_one("#streaks", Static))
+        assert "0 messages" in text_of(first.query_one("#streaks", FlowLine))
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("d", "enter")  # a DM to the first Today row, from the main screen
@@ -279,7 +282,7 @@ async def test_opened_again_the_stats_show_what_was_logged_meanwhile(store, peop
         await pilot.press("S")
         await settle(pilot)
         assert app.screen is first  # made once, read again
-        assert "1 message on 1 day" in text_of(first.query_one("#streaks", Static))
+        assert "1 message on 1 day" in text_of(first.query_one("#streaks", FlowLine))
 
 
 async def test_opened_again_only_the_cards_whose_figures_changed_are_drawn_again(store, people):
@@ -303,7 +306,7 @@ async def test_opened_again_only_the_cards_whose_figures_changed_are_drawn_again
         stats.reload_if_changed()
         await settle(pilot)
         assert sorted(drawn) == ["declined", "habit", "weeks"]
-        assert "2 messages on 1 day" in text_of(stats.query_one("#streaks", Static))
+        assert "2 messages on 1 day" in text_of(stats.query_one("#streaks", FlowLine))
 
 
 async def test_the_stats_are_made_ahead_after_the_main_screen_and_follow_a_log_while_hidden(
@@ -328,10 +331,10 @@ async def test_the_stats_are_made_ahead_after_the_main_screen_and_follow_a_log_w
         assert made_when_shown[0] is False  # not before the main screen shows its figures
         stats = app.get_screen(STATS_SCREEN)
         assert stats.is_running and not stats.is_current
-        assert "0 messages" in text_of(stats.query_one("#streaks", Static))
+        assert "0 messages" in text_of(stats.query_one("#streaks", FlowLine))
         await pilot.press("d", "enter")  # a DM to the first Today row
         await settle(pilot)
-        assert "1 message on 1 day" in text_of(stats.query_one("#streaks", Static))  # read while hidden
+        assert "1 message on 1 day" in text_of(stats.query_one("#streaks", FlowLine))  # read while hidden
         drawn = []
         render = CalendarHeatmap.render
         monkeypatch.setattr(CalendarHeatmap, "render", lambda self: drawn.append(self) or render(self))
@@ -358,7 +361,7 @@ async def test_stats_opened_while_a_log_is_being_saved_show_it_once_saved(store,
         await pilot.press("d", "enter", "S")
         assert app.screen is stats
         await settle(pilot)
-        assert "1 message on 1 day" in text_of(stats.query_one("#streaks", Static))
+        assert "1 message on 1 day" in text_of(stats.query_one("#streaks", FlowLine))
 
 
 async def test_stats_opened_before_their_first_read_show_it_is_loading_not_zeros(store, people, monkeypatch):
@@ -375,7 +378,7 @@ async def test_stats_opened_before_their_first_read_show_it_is_loading_not_zeros
         release.set()
         await settle(pilot)
         assert not app.screen.query_one("#cards").loading
-        assert "0 messages" in text_of(app.screen.query_one("#streaks", Static))
+        assert "0 messages" in text_of(app.screen.query_one("#streaks", FlowLine))
 
 
 async def test_the_calendar_marks_the_goal_by_people_written_to_not_by_messages(store, people):
@@ -413,8 +416,185 @@ async def test_the_calendar_marks_the_goal_by_people_written_to_not_by_messages(
         assert (thursday_cell, friday_cell) == ("  ", "✓ ")
         assert thursday_style.bgcolor == friday_style.bgcolor  # two messages each: the darkest shade
         assert sum(line.count("✓") for line in lines[1:8]) == 1
-        assert "1 of 176 days met the goal of 2" in text_of(app.screen.query_one("#streaks", Static))
+        assert "1 of 176 days met the goal of 2" in text_of(app.screen.query_one("#streaks", FlowLine))
         # The legend: shades by messages, the ✓ by people.
         shades, mark = lines[-1].split("✓")
         assert "2+ messages" in shades and "goal" not in shades
         assert mark.strip() == "goal met (2 people)"
+
+
+def shown_lines(widget) -> list[str]:
+    """What a widget shows, line by line, as drawn at its size."""
+    width, height = widget.size
+    return [strip.text.rstrip() for strip in widget.render_lines(Region(0, 0, width, height))]
+
+
+@pytest.mark.parametrize("theme", ["ansi-light", "ansi-dark", "textual-dark"])
+async def test_a_zero_draws_no_bar_in_every_theme(store, people, theme):
+    """Mastodon's 0% and its "—" wait, and the funnel's empty steps, draw nothing where a bar would be:
+    the track alone, as past the end of every other bar (blank under the ANSI themes, whose track is the
+    terminal's default colour; Textual's bar drew a zero as a full line there)."""
+    last_week_history(store, people)
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = theme
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        screen = app.screen
+        # The track: the line beside an empty bar in textual-dark, blank under the ANSI themes.
+        track = "━" if theme == "textual-dark" else " "
+        for name, zeros in (
+            ("rate", ["Mastodon"]),
+            ("wait", ["Mastodon"]),
+            ("funnel", ["meeting booked", "met"]),
+        ):
+            # A row a line between the title and the axis: its label, then the bar's cells.
+            rows = {
+                line.strip().split("  ")[0].split(" ━")[0]: line
+                for line in shown_lines(screen.bars[name])[1:-1]
+            }
+            for zero in zeros:
+                line = rows[zero]
+                start = line.index(zero) + len(zero) + 1
+                assert line[start : start + 10] == track * 10, (name, line)
+            # The others have bars.
+            assert any("━" in line for label, line in rows.items() if label not in zeros), rows
+
+
+async def test_the_declines_sparkline_says_what_it_shows_with_its_weeks_and_range(store, people):
+    """Sent per week, the 26 weeks to this one (Monday 1 June to Monday 23 November): two on the 14th and
+    15th (the week of 9 November), one on the 16th (the week of the 16th), when the mixer was declined."""
+    last_week_history(store, people)
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        spark = app.screen.query_one("#instead", WeeksSparkline)
+        caption, sparkline, axis = spark.children
+        assert shown_lines(caption) == ["Messages sent per week, the last 26 weeks: 0 to 2"]
+        assert list(sparkline.data) == [0] * 23 + [2, 1, 0]
+        # Two cells a week; the ▲ under the week of the 16th (the 25th week), the first and last weeks'
+        # dates at either end.
+        assert sparkline.size.width == 52
+        marks, dates = shown_lines(axis)
+        assert marks == " " * 48 + "▲"
+        assert dates.startswith("06/01") and dates.endswith("11/23") and len(dates) == 52
+        assert "▲ a week with a declined event" in dates
+        # The table's column says what it counts, under it.
+        assert "sent: messages in the events' weeks (each week once)" in [
+            text_of(widget) for widget in app.screen.query("#declined .caption").results(Static)
+        ]
+
+
+async def test_with_the_keys_panel_at_80x24_the_calendar_shows_fewer_weeks_on_unwrapped_rows(store, people):
+    last_week_history(store, people)
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        calendar = app.screen.query_one(CalendarHeatmap)
+        habit = app.screen.query_one("#habit")
+        assert str(habit.border_title) == "Outreach per day, the last 26 weeks"
+        await pilot.press("question_mark")
+        await settle(pilot)
+        lines = shown_lines(calendar)
+        # The months, a row per weekday beginning with its name and ending with its three totals, then
+        # the legend: nothing wrapped onto a line of its own.
+        assert lines[0].split()[-3:] == ["sent", "days", "goal"]
+        names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        assert [line[:3] for line in lines[1:8]] == names
+        assert all(re.fullmatch(r"\S{3} .* +\d+ +\d+ +\d+", line) for line in lines[1:8]), lines
+        assert "none" in lines[8] and "goal met (5 people)" in lines[-1]
+        assert all(len(line) <= calendar.size.width for line in lines)
+        # As many of the latest weeks as fit beside the totals, said in the card's title.
+        weeks = (calendar.size.width - WEEKDAY_CELLS - 15) // DAY_CELLS
+        assert 5 < weeks < 26
+        assert str(habit.border_title) == f"Outreach per day, the last {weeks} weeks"
+        # The latest weeks: November's are there. Beside each row, its totals over all 26 weeks: Monday
+        # the 16th had one message (山田 太郎), Saturday the 14th and Sunday the 15th one each.
+        assert "Nov" in lines[0]
+        assert [line.split()[-3:] for line in lines[1:8]] == [["1", "1", "0"]] + [["0", "0", "0"]] * 4 + [
+            ["1", "1", "0"]
+        ] * 2
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert str(habit.border_title) == "Outreach per day, the last 26 weeks"
+
+
+async def test_the_weekly_charts_legend_is_in_its_title_not_over_the_bars(store, people):
+    """Plotext draws a legend only inside the plot's top left corner, where the first weeks' bars are
+    when they are the tallest: the keys are in the title instead, each in its bars' colour."""
+    ann, yamada, vip = people
+    now = store.now()
+    for days in range(56, 49, -1):  # eight weeks ago, the busiest week: its bars are the tallest
+        log(store, ann, "dm_sent", at=now.subtract(days=days))
+        log(store, ann, "reply_received", at=now.subtract(days=days).add(hours=1))
+    log(store, vip, "dm_sent", at=now.subtract(days=3))
+    store.history.clear()
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        chart = app.screen.weekly_chart
+        drawn = chart.render()
+        assert isinstance(drawn, Text)
+        lines = drawn.split("\n")
+        title = lines[0]
+        assert "██ sent  ██ replies per week" in title.plain
+        # Each key in its series' colour, the colour of the bars below.
+        keys = [title.plain.index("██ sent"), title.plain.index("██ replies")]
+        key_colours = [title.get_style_at_offset(Console(), at).color for at in keys]
+        bar_colours = {
+            span.style.color
+            for line in lines[1:]
+            for span in line.spans
+            if isinstance(span.style, Style) and "█" in line.plain[span.start : span.end]
+        }
+        assert len(set(key_colours)) == 2 and set(key_colours) <= bar_colours
+        # Nothing over the bars: no series' name inside the plot.
+        assert not any("sent" in line.plain or "replies" in line.plain for line in lines[1:-2])
+
+
+async def test_at_80x24_the_figures_lines_break_between_figures_never_inside_one(store, people):
+    last_week_history(store, people)
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        streaks = shown_lines(app.screen.query_one("#streaks"))
+        assert len(streaks) == 2
+        for figure in (
+            "0 days streak",
+            "3 days the longest",
+            "0 of 176 days met the goal of 5",
+            "3 messages on 3 days",
+        ):
+            assert any(figure in line for line in streaks), (figure, streaks)
+        await pilot.press("w")
+        await settle(pilot)
+        figures = shown_lines(app.screen.query_one("#figures"))
+        for figure in (
+            "1 sent",
+            "2 replies",
+            "0 meetings",
+            "0/7 days at the goal of 5",
+            "1 invitation declined",
+        ):
+            assert any(figure in line for line in figures), (figure, figures)
+
+
+async def test_the_offered_reviews_keys_at_80x24_stay_whole(store, people):
+    last_week_history(store, people)
+    review_marker(store.path).write_text(json.dumps({"week": "2026-11-16"}))
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WeeklyReviewScreen)
+        hint = shown_lines(app.screen.query_one(".hint"))
+        for keys in ("Enter opens the highlighted contact", "Escape closes", "S all the stats"):
+            assert any(keys in line for line in hint), (keys, hint)

@@ -10,31 +10,30 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import AwaitMount
-from textual.widgets import Header, Sparkline, Static
+from textual.widgets import Header, Static
 
-from dailyreach.core.planning.stats import ReplyRate, Stats, WeekCount, build_stats
+from dailyreach.core.planning.stats import DEFAULT_WEEKS, ReplyRate, Stats, WeekCount, build_stats
 from dailyreach.i18n import N_, _, ngettext
 from dailyreach.stats_report import duration, hours_text, money_text, month_label, percent, replies
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.stats_ready import STATS_SCREEN
 from dailyreach.tui.styles import stylesheet_path
 from dailyreach.tui.translated import Scroll, TranslatedBindings
+from dailyreach.tui.widgets.flow import FlowLine
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.words import emphasised
 
 if TYPE_CHECKING:
-    from dailyreach.tui.widgets.charts import BarChart, BarList, CalendarHeatmap, NumberTable
+    from dailyreach.tui.widgets.charts import BarChart, BarList, CalendarHeatmap, NumberTable, WeeksSparkline
 
 # From this width the cards go two abreast.
 WIDE_FROM = 120
 CARDS = {
-    "habit": N_("Outreach per day, the last 26 weeks"),
     "weekly": N_("Sent and replies per week"),
     "replies": N_("Replies by channel and by first message"),
     "funnel": N_("Funnel"),
@@ -69,6 +68,7 @@ class StatsScreen(TranslatedBindings, StoreScreen):
     calendar: CalendarHeatmap
     weekly_chart: BarChart
     declined_chart: BarChart
+    instead: WeeksSparkline
     bars: dict[str, BarList]
     tables: dict[str, NumberTable]
 
@@ -78,11 +78,18 @@ class StatsScreen(TranslatedBindings, StoreScreen):
 
     def compose(self) -> ComposeResult:
         # Plotext loads here, the first time the screen opens, rather than with the app.
-        from dailyreach.tui.widgets.charts import BarChart, BarList, CalendarHeatmap, NumberTable
+        from dailyreach.tui.widgets.charts import (
+            BarChart,
+            BarList,
+            CalendarHeatmap,
+            NumberTable,
+            WeeksSparkline,
+        )
 
         self.calendar = CalendarHeatmap(id="calendar")
+        # The legend is in the title: "██ sent  ██ replies per week".
         self.weekly_chart = BarChart(
-            _("Messages and replies"), xlabel=_("week of"), ylabel=_("count"), fit_groups=True
+            _("{legend} per week"), xlabel=_("week of"), ylabel=_("count"), fit_groups=True
         )
         self.declined_chart = BarChart(
             _("Hours saved per month"), xlabel=_("month of the event"), ylabel=_("hours")
@@ -92,12 +99,13 @@ class StatsScreen(TranslatedBindings, StoreScreen):
             "wait": BarList(_("Median wait for the first reply")),
             "funnel": BarList(_("Targets to meetings")),
         }
+        self.instead = WeeksSparkline(id="instead")
         self.tables = {name: NumberTable(id=name) for name in TABLES}
         yield Header()
         with Scroll(id="cards"):
             with Vertical(id="habit", classes="card"):
                 yield self.calendar
-                yield Static(id="streaks", markup=False)
+                yield FlowLine(id="streaks")
             with Horizontal(classes="row"):
                 with Vertical(id="weekly", classes="card"):
                     yield Static(_(NO_WEEKS), classes="note", markup=False)
@@ -116,17 +124,18 @@ class StatsScreen(TranslatedBindings, StoreScreen):
                     yield Static(_(NO_DECLINE), classes="note", markup=False)
                     yield Static(id="declined_total", markup=False)
                     yield self.declined_chart
+                    yield self.instead
+                    yield self.tables["declined_table"]
                     yield Static(
-                        _("Messages sent per week meanwhile (sent: in the weeks of the events)"),
+                        _("sent: messages in the events' weeks (each week once)"),
                         classes="caption",
                         markup=False,
                     )
-                    yield Sparkline([], id="instead")
-                    yield self.tables["declined_table"]
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = _("Stats")
+        self._title_calendar(DEFAULT_WEEKS)
         for card, title in CARDS.items():
             self.query_one(f"#{card}").border_title = _(title)
         self.query_one("#cards").focus()
@@ -139,6 +148,15 @@ class StatsScreen(TranslatedBindings, StoreScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width)
+
+    def on_calendar_heatmap_fitted(self, message: CalendarHeatmap.Fitted) -> None:
+        self._title_calendar(message.weeks)
+
+    def _title_calendar(self, weeks: int) -> None:
+        """The calendar's card says how many weeks it shows: fewer than 26 when the screen is narrow."""
+        self.query_one("#habit").border_title = ngettext(
+            "Outreach per day, the last {count} week", "Outreach per day, the last {count} weeks", weeks
+        ).format(count=weeks)
 
     def _fit(self, width: int) -> None:
         self.query_one("#cards").set_class(width >= WIDE_FROM, "wide")
@@ -202,9 +220,10 @@ class StatsScreen(TranslatedBindings, StoreScreen):
             widget.render_lines(region.intersection(clip).translate(-region.offset))
 
     def _show_habit(self, stats: Stats) -> None:
-        self.calendar.show_days(stats.days, stats.goal, stats.week_start, len(stats.weeks))
+        self.calendar.show_days(stats.days, stats.weekdays, stats.goal, stats.week_start, len(stats.weeks))
         met = _("{met} of {days}").format(met=stats.goal_days, days=len(stats.days))
-        streaks = Text("   ", end="").join(
+        # On as many lines as the width needs, each figure whole.
+        self.query_one("#streaks", FlowLine).show(
             [
                 emphasised(_("{days} streak"), {"days": _days(stats.current_streak)}),
                 emphasised(_("{days} the longest"), {"days": _days(stats.longest_streak)}),
@@ -216,7 +235,6 @@ class StatsScreen(TranslatedBindings, StoreScreen):
                 ),
             ]
         )
-        self.query_one("#streaks", Static).update(streaks)
 
     def _show_weeks(self, stats: Stats) -> None:
         weeks = stats.weeks
@@ -316,7 +334,9 @@ class StatsScreen(TranslatedBindings, StoreScreen):
         self.declined_chart.show_bars(
             [month_label(month.month) for month in months], [(_("hours"), [month.hours for month in months])]
         )
-        self.query_one("#instead", Sparkline).data = [week.sent for week in stats.weeks]
+        self.instead.show_weeks(
+            [week.start for week in stats.weeks], [week.sent for week in stats.weeks], declined.weeks
+        )
         rows: list[list[object]] = [
             [
                 month_label(month.month),
@@ -368,7 +388,14 @@ def open_stats(app: App) -> AwaitMount:
 
 
 def _habit_figures(stats: Stats) -> tuple[object, ...]:
-    return (stats.days, stats.goal, stats.week_start, stats.current_streak, stats.longest_streak)
+    return (
+        stats.days,
+        stats.weekdays,
+        stats.goal,
+        stats.week_start,
+        stats.current_streak,
+        stats.longest_streak,
+    )
 
 
 def _anything(week: WeekCount) -> bool:

@@ -30,6 +30,7 @@ from dailyreach.i18n import N_, _, ngettext
 from dailyreach.stats_report import follow_up_reason, review_line, week_range
 from dailyreach.tui.styles import stylesheet_path
 from dailyreach.tui.translated import Table, TranslatedBindings
+from dailyreach.tui.widgets.flow import FlowLine
 from dailyreach.tui.words import emphasised
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ class WeeklyReviewScreen(TranslatedBindings, ModalScreen[None]):
                 classes="title",
                 markup=False,
             )
-            yield Static(self._figures(), id="figures")
+            yield FlowLine(self._figures(), id="figures")
             if review.follow_ups:
                 yield Static(_("Worth a follow-up"), classes="subtitle", markup=False)
                 yield FollowUpTable(
@@ -179,12 +180,13 @@ class WeeklyReviewScreen(TranslatedBindings, ModalScreen[None]):
             keys.append(_("Escape closes"))
             if not self.from_stats:
                 keys.append(_("S all the stats"))
-            yield Static(" · ".join(keys), classes="hint", markup=False)
+            # On as many lines as the width needs, each key whole.
+            yield FlowLine([Text(key, end="") for key in keys], separator=" · ", classes="hint")
 
-    def _figures(self) -> Text:
+    def _figures(self) -> list[Text]:
+        """Last week's figures, each whole on a line: at 80 columns they take two."""
         review = self.stats.last_week
-        figures = Text(end="")
-        parts = [
+        return [
             emphasised(_("{count} sent"), {"count": review.sent}),
             emphasised(
                 ngettext("{count} reply", "{count} replies", review.replies), {"count": review.replies}
@@ -202,8 +204,6 @@ class WeeklyReviewScreen(TranslatedBindings, ModalScreen[None]):
                 {"count": review.declined},
             ),
         ]
-        figures.append_text(Text("   ", end="").join(parts))
-        return figures
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action == "stats" and self.from_stats)
