@@ -26,7 +26,11 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "dailyreach.json"
+    """A database in a data folder of its own, as the default one is (the store makes no folder it is
+    not asked to)."""
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder / "dailyreach.json"
 
 
 @pytest.fixture

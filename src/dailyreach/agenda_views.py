@@ -45,8 +45,9 @@ def print_without_click(db: str, view: str, as_json: bool) -> bool:
     from pathlib import Path
 
     from dailyreach.core.store.store import Store
+    from dailyreach.status_line import is_default_db
 
-    store = Store(Path(db))
+    store = Store(Path(db), make_folder=is_default_db(db))
     if store.problems():
         return False
     with store.reading():

@@ -31,17 +31,10 @@ from dailyreach.core.errors import (
 )
 from dailyreach.core.records.text import terminal_safe
 from dailyreach.i18n import N_, SOURCE_LANGUAGE, _, current_language
+from dailyreach.status_line import default_db_path, is_default_db
 
 if TYPE_CHECKING:
     from dailyreach.core.store.store import Store
-
-DEFAULT_DB_NAME = "dailyreach.json"
-
-
-def default_db_path() -> Path:
-    import platformdirs
-
-    return platformdirs.user_data_path("dailyreach", appauthor=False) / DEFAULT_DB_NAME
 
 
 def echo(text: object, *, err: bool = False) -> None:
@@ -182,7 +175,7 @@ class Session:
         if self._store is None:
             from dailyreach.core.store.store import Store
 
-            self._store = Store(self.db)
+            self._store = Store(self.db, make_folder=is_default_db(self.db))
             context = click.get_current_context(silent=True)
             if context is not None:
                 # A command is one view of the store: its reads look at the file once. Otherwise each
@@ -229,7 +222,7 @@ class Session:
 @click.version_option(__version__, message=VERSION_MESSAGE)
 @click.pass_context
 def cli(ctx: click.Context, db: Path | None, config: Path | None, demo: bool) -> None:
-    ctx.obj = Session(db or default_db_path())
+    ctx.obj = Session(db or Path(default_db_path()))
     if met:  # on the way without click: said here, as any command's error is, and nothing run again
         raise met.pop()
     if ctx.invoked_subcommand is None:

@@ -121,6 +121,11 @@ def default_db_path() -> str:
     return os.path.join(folder, "dailyreach", "dailyreach.json")
 
 
+def is_default_db(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is the default database, whose folder the first run makes."""
+    return os.path.abspath(os.path.expanduser(path)) == os.path.abspath(default_db_path())
+
+
 def default_config_path() -> str:
     """platformdirs' user config folder, as ``default_db_path`` works out its data folder."""
     if sys.platform == "darwin":

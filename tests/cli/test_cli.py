@@ -220,6 +220,37 @@ def test_the_default_database_lives_in_the_users_data_folder(tmp_path):
     assert stat.S_IMODE(default.stat().st_mode) == 0o600
 
 
+def test_the_default_databases_folder_is_made_even_several_levels_deep(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DAILYREACH_DB"}
+    env["XDG_DATA_HOME"] = str(tmp_path / "a" / "fresh" / "machine")
+    done = subprocess.run([DAILYREACH, "today"], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "a" / "fresh" / "machine" / "dailyreach").is_dir()
+
+
+@pytest.mark.parametrize(
+    "args", [["today"], ["pending", "--json"], ["log", "ann", "dm_sent"], ["add", "Ann"], []]
+)
+@pytest.mark.parametrize("given_by", ["--db", "DAILYREACH_DB"])
+def test_a_database_named_in_a_folder_that_is_not_there_is_said_and_nothing_made(tmp_path, args, given_by):
+    mistyped = tmp_path / "Dropbx" / "dailyreach.json"
+    env = {k: v for k, v in os.environ.items() if k != "DAILYREACH_DB"}
+    if given_by == "--db":
+        command = [DAILYREACH, "--db", str(mistyped), *args]
+    else:
+        command, env["DAILYREACH_DB"] = [DAILYREACH, *args], str(mistyped)
+    # The app (no command) says it before it takes the terminal: no terminal is needed to hear it.
+    done = subprocess.run(
+        command, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"Error: no folder {mistyped.parent} for the database {mistyped}: check the path, or make the "
+        "folder first\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_an_interaction_in_the_future_is_refused(db):
     run_cli("add", "Ann", "--x", "@ann", db=db)
     result = run_cli("log", "ann", "dm_sent", "--at", "+3d", db=db, check=False)

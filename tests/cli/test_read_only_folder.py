@@ -66,6 +66,7 @@ def make_read_only(data: Path, home: Path) -> None:
 @pytest.mark.parametrize("lock_file", ["kept", "missing"])
 def test_reading_commands_work_in_a_read_only_data_folder_and_change_nothing(place, lock_file):
     data = place / "data"
+    data.mkdir()
     db = data / "db.json"
     run_cli("add", "Ann Target", "--x", "ann", db=db)
     run_cli("add", "Bob Waiting", "--x", "bob", db=db)
@@ -94,6 +95,7 @@ def test_a_reader_in_another_timezone_works_out_the_summaries_without_saving_the
     """With no timezone in the settings, the days with outreach are the reader's local days: the
     summaries are worked out again for this run, in memory, as the file cannot take them."""
     data = place / "data"
+    data.mkdir()
     db = data / "db.json"
     run_cli("add", "Bob Waiting", "--x", "bob", db=db)
     run_cli("log", "Bob", "dm_sent", "--at", "-2d", db=db)
@@ -110,6 +112,7 @@ def test_a_reader_in_another_timezone_works_out_the_summaries_without_saving_the
 @pytest.mark.parametrize("lock_file", ["kept", "missing"])
 def test_a_write_in_a_read_only_data_folder_is_refused_in_one_line(place, lock_file):
     data = place / "data"
+    data.mkdir()
     db = data / "db.json"
     run_cli("add", "Ann", "--x", "ann", db=db)
     if lock_file == "missing":
@@ -151,6 +154,7 @@ def on_read_only_mount(folder: Path, *args: str, db: Path) -> subprocess.Complet
 
 def test_on_a_read_only_mount_reading_works_even_before_the_days_backup_and_a_write_is_refused(tmp_path):
     data = tmp_path / "data"
+    data.mkdir()
     db = data / "db.json"
     run_cli("add", "Ann Target", "--x", "ann", db=db)
     for backup in (data / "backups").iterdir():  # so the first look of the day wants to make one
@@ -168,6 +172,7 @@ def test_on_a_read_only_mount_reading_works_even_before_the_days_backup_and_a_wr
 
 def test_a_temporary_file_a_crash_left_in_a_read_only_folder_does_not_stop_reading(place):
     data = place / "data"
+    data.mkdir()
     db = data / "db.json"
     run_cli("add", "Ann Target", "--x", "ann", db=db)
     (data / ".db.json.k1ll3d.tmp").write_text('{"half": ')  # a writer killed before its replace
@@ -182,6 +187,7 @@ def test_a_temporary_file_a_crash_left_in_a_read_only_folder_does_not_stop_readi
 def test_no_write_goes_unlocked_to_a_database_linked_from_a_read_only_folder_into_a_writable_one(place):
     """Reading without the lock is allowed only where no write could happen anyway."""
     synced, data = place / "synced", place / "data"
+    synced.mkdir()
     run_cli("add", "Ann", "--x", "ann", db=synced / "db.json")
     data.mkdir()
     (data / "db.json").symlink_to(synced / "db.json")

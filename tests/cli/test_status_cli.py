@@ -155,12 +155,13 @@ def test_a_bad_format_says_so_in_one_line_and_changes_nothing(db, fmt, said):
     assert (db.read_bytes(), record.read_bytes()) == before
 
 
-def test_the_default_database_is_where_the_other_commands_look(monkeypatch, tmp_path):
-    from dailyreach.commands import default_db_path as commands_default
+def test_the_default_database_is_in_platformdirs_data_folder(monkeypatch, tmp_path):
+    import platformdirs
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert default_db_path() == str(commands_default())
+    expected = platformdirs.user_data_path("dailyreach", appauthor=False) / "dailyreach.json"
+    assert default_db_path() == str(expected)
 
 
 # What the installed ``dailyreach`` script runs, reporting every module loaded after Python's start.

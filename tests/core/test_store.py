@@ -44,7 +44,7 @@ def test_the_database_is_created_owner_only_and_reopens_with_its_records(store, 
     ],
 )
 def test_a_file_that_is_not_ours_is_reported_and_left_byte_for_byte(db_path, clock, content, message):
-    db_path.parent.mkdir(parents=True)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
     db_path.write_bytes(content)
     with pytest.raises(StoreCorrupt, match=re.escape(message)) as caught:
         Store(db_path, clock=clock)
@@ -53,7 +53,7 @@ def test_a_file_that_is_not_ours_is_reported_and_left_byte_for_byte(db_path, clo
 
 
 def test_an_empty_file_becomes_a_new_database(db_path, clock):
-    db_path.parent.mkdir(parents=True)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
     db_path.write_bytes(b"")
     add_contact(Store(db_path, clock=clock), "Ann")
     assert [c.name for c in Store(db_path, clock=clock).contacts()] == ["Ann"]

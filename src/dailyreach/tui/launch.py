@@ -11,11 +11,12 @@ from pathlib import Path
 def run_app(db: Path, config_path: Path, *, demo: bool = False) -> None:
     from dailyreach.config import load_config, write_starter_config
     from dailyreach.core.store.store import Store
+    from dailyreach.status_line import is_default_db
     from dailyreach.tui.app import RESTART, DailyReachApp
     from dailyreach.tui.keymap import binding_ids
 
     if not demo:
-        store = Store(db)
+        store = Store(db, make_folder=is_default_db(db))
         if not config_path.exists():  # the ids load every screen: only for the first run's config
             write_starter_config(config_path, binding_ids())
         result = DailyReachApp(store, load_config(config_path)).run()

@@ -88,6 +88,7 @@ if TYPE_CHECKING:
     from dailyreach.core.records.clock import Clock, Zone
 
 NO_CONTACT = N_("no contact with id {id}")
+NO_FOLDER = N_("no folder {folder} for the database {db}: check the path, or make the folder first")
 LOCK_WAIT_SECONDS = 10.0
 
 
@@ -114,11 +115,21 @@ def not_in_future(interaction: Interaction, now: datetime) -> None:
 
 class Store:
     def __init__(
-        self, path: str | os.PathLike[str], clock: Clock | None = None, lock_wait: float = LOCK_WAIT_SECONDS
+        self,
+        path: str | os.PathLike[str],
+        clock: Clock | None = None,
+        lock_wait: float = LOCK_WAIT_SECONDS,
+        *,
+        make_folder: bool = False,
     ) -> None:
+        """``make_folder`` for the default database, whose folder the first run makes; a path the user
+        names must be in a folder that is there, so that a mistyped one is said, not made."""
         self.path = Path(path).expanduser()
         self._clock = clock
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if make_folder:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        elif not self.path.parent.is_dir():
+            raise StoreError(_(NO_FOLDER).format(folder=self.path.parent, db=self.path))
         self._lock = FileLock(f"{self.path}.lock", timeout=lock_wait, mode=OWNER_ONLY)
         # The log is parsed only when something reads it, in a file whose layout ``<db>.checked`` knows.
         self._storage = AtomicJSONStorage(
