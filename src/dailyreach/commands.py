@@ -163,10 +163,11 @@ class FriendlyGroup(click.Group):
 
 
 class Session:
-    """The store, opened once per process on first use."""
+    """The store, opened once per process on first use; with ``demo``, a throwaway one."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, *, demo: bool = False) -> None:
         self.db = db
+        self.demo = demo
         self._store: Store | None = None
         self.warn_of_problems = True
 
@@ -175,7 +176,10 @@ class Session:
         if self._store is None:
             from dailyreach.core.store.store import Store
 
-            self._store = Store(self.db, make_folder=is_default_db(self.db))
+            if self.demo:
+                self._store = self._demo_store()
+            else:
+                self._store = Store(self.db, make_folder=is_default_db(self.db))
             context = click.get_current_context(silent=True)
             if context is not None:
                 # A command is one view of the store: its reads look at the file once. Otherwise each
@@ -193,6 +197,21 @@ class Session:
                     err=True,
                 )
         return self._store
+
+    def _demo_store(self) -> Store:
+        """Two weeks of example use in a store of its own, removed when the command ends: ``--demo``
+        shows what a command says without reading or writing the user's database."""
+        import tempfile
+
+        from dailyreach.core.planning.demo import fill_demo
+        from dailyreach.core.store.store import Store
+
+        folder = tempfile.TemporaryDirectory(prefix="dailyreach-demo-")
+        click.get_current_context().call_on_close(folder.cleanup)
+        self.db = Path(folder.name) / "demo.json"
+        store = Store(self.db)
+        fill_demo(store)
+        return store
 
 
 @click.group(
@@ -217,12 +236,14 @@ class Session:
     help=_("The app's config file: theme and keys (default: in your config folder; also DAILYREACH_CONFIG)."),
 )
 @click.option(
-    "--demo", is_flag=True, help=_("Open the app on a throwaway store with two weeks of example use.")
+    "--demo",
+    is_flag=True,
+    help=_("Open the app, or run the command, on a throwaway store with two weeks of example use."),
 )
 @click.version_option(__version__, message=VERSION_MESSAGE)
 @click.pass_context
 def cli(ctx: click.Context, db: Path | None, config: Path | None, demo: bool) -> None:
-    ctx.obj = Session(db or Path(default_db_path()))
+    ctx.obj = Session(db or Path(default_db_path()), demo=demo and ctx.invoked_subcommand is not None)
     if met:  # on the way without click: said here, as any command's error is, and nothing run again
         raise met.pop()
     if ctx.invoked_subcommand is None:

@@ -304,3 +304,19 @@ def test_a_reader_that_stops_reading_is_no_error(tmp_path, command):
         timeout=60,
     )
     assert (done.returncode, done.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    "args", [["stats", "--json"], ["pending", "--json"], ["log", "Ann Smith", "dm_sent"]]
+)
+def test_demo_runs_a_command_on_a_throwaway_store_and_leaves_the_users_alone(tmp_path, args):
+    users = tmp_path / "data" / "dailyreach.json"
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    done = run_cli("--demo", *args, db=users, env={"TMPDIR": str(scratch)})
+    if args[0] == "stats":
+        assert json.loads(done.stdout)["funnel"][0]["count"] > 10  # the demo's people, not an empty store
+    elif args[0] == "pending":
+        assert len(json.loads(done.stdout)["pending"]) > 3
+    assert not users.parent.exists()
+    assert list(scratch.iterdir()) == []  # the throwaway store is gone with the command
