@@ -266,7 +266,7 @@ def test_no_english_is_left_in_japanese(history, args):
 def test_notifications_reminders_and_the_status_line_in_japanese(history, tmp_path):
     morning = ja("notify", db=history).stdout
     assert re.fullmatch(r"今日の連絡 \d+人: .*フォローアップ.* · 連続\d+日\n", morning), morning
-    assert ja("notify", "--evening", db=history).stdout.startswith("5件中")
+    assert ja("notify", "--evening", db=history).stdout.startswith("5人中")
     missing = tmp_path / "missing.json"
     said = {
         "status": ja("status", "--verbose", db=missing).stderr,
