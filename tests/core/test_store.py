@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from dailyreach.core.errors import ValidationError
+from dailyreach.core.errors import StoreError, ValidationError
 from dailyreach.core.records.model import Contact, Invitation, Settings, Snooze
 from dailyreach.core.store import store as store_module
 from dailyreach.core.store.storage import StoreCorrupt, StoreWriteError
@@ -252,3 +252,13 @@ def test_a_store_given_no_clock_reads_the_system_time_in_the_settings_zone(db_pa
     assert before <= now <= datetime.now(UTC)
     assert zone_name(now.tzinfo) == "America/New_York"
     assert store.now().timezone_name == "America/New_York"
+
+
+def test_a_folder_is_made_only_when_asked_owner_only_and_found_again_the_next_time(tmp_path):
+    database = tmp_path / "no" / "such" / "db.json"
+    with pytest.raises(StoreError, match="^no folder .*such for the database .*db.json: check the path"):
+        Store(database)
+    assert list(tmp_path.iterdir()) == []
+    Store(database, make_folder=True)
+    assert stat.S_IMODE(database.parent.stat().st_mode) == 0o700
+    assert Store(database, make_folder=True).contacts() == []  # the folder made the first time is kept
