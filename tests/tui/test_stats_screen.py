@@ -490,6 +490,10 @@ async def test_the_declines_sparkline_says_what_it_shows_with_its_weeks_and_rang
 
 async def test_with_the_keys_panel_at_80x24_the_calendar_shows_fewer_weeks_on_unwrapped_rows(store, people):
     last_week_history(store, people)
+    ann, _yamada, _vip = people
+    log(store, ann, "note", at=store.now().subtract(weeks=24))  # not outreach: counts nowhere
+    log(store, ann, "public_reply", at=store.now().subtract(weeks=24, days=1))  # out of the narrow view
+    store.history.clear()
     app = DailyReachApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -513,15 +517,20 @@ async def test_with_the_keys_panel_at_80x24_the_calendar_shows_fewer_weeks_on_un
         weeks = (calendar.size.width - WEEKDAY_CELLS - 15) // DAY_CELLS
         assert 5 < weeks < 26
         assert str(habit.border_title) == f"Outreach per day, the last {weeks} weeks"
-        # The latest weeks: November's are there. Beside each row, its totals over all 26 weeks: Monday
-        # the 16th had one message (山田 太郎), Saturday the 14th and Sunday the 15th one each.
+        # The latest weeks: November's are there. Beside each row, its totals over the weeks shown:
+        # Monday the 16th had one message (山田 太郎), Saturday the 14th and Sunday the 15th one each.
         assert "Nov" in lines[0]
-        assert [line.split()[-3:] for line in lines[1:8]] == [["1", "1", "0"]] + [["0", "0", "0"]] * 4 + [
-            ["1", "1", "0"]
-        ] * 2
+        narrow = [line.split()[-3:] for line in lines[1:8]]
+        assert narrow == [["1", "1", "0"]] + [["0", "0", "0"]] * 4 + [["1", "1", "0"]] * 2
         await pilot.press("question_mark")
         await settle(pilot)
         assert str(habit.border_title) == "Outreach per day, the last 26 weeks"
+        # All 26 weeks again, and their totals: the public reply 24 weeks ago is back in its row.
+        wide = [line.split()[-3:] for line in shown_lines(calendar)[1:8]]
+        changed = [
+            row for row, (before, after) in enumerate(zip(narrow, wide, strict=True)) if before != after
+        ]
+        assert len(changed) == 1 and wide[changed[0]][:2] == [str(int(narrow[changed[0]][0]) + 1)] * 2
 
 
 async def test_the_weekly_charts_legend_is_in_its_title_not_over_the_bars(store, people):

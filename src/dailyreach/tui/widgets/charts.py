@@ -28,7 +28,7 @@ from textual.widget import Widget
 from textual.widgets import Sparkline, Static
 from textual_plotext import PlotextPlot
 
-from dailyreach.core.planning.stats import DayCount, WeekdayTotal, weekday_names
+from dailyreach.core.planning.stats import DayCount, WeekdayTotal, weekday_names, weekday_totals
 from dailyreach.i18n import N_, _
 from dailyreach.stats_report import GOAL_MARK, goal_mark_words, heat_legend, heat_level, month_row
 from dailyreach.tui.widgets.flow import flowed
@@ -155,6 +155,8 @@ class CalendarHeatmap(Widget):
         months = pad(" " * WEEKDAY_CELLS + month_row(starts, DAY_CELLS), WEEKDAY_CELLS + weeks * DAY_CELLS)
         shown.append(months + columns, style=label)
         names = weekday_names(self.week_start)
+        # Beside the rows, the totals of the weeks they show.
+        totals = self.weekdays if weeks == self.weeks else weekday_totals(days, self.week_start)
         for row, name in enumerate(names):
             shown.append("\n" + pad(name, WEEKDAY_CELLS), style=label)
             for week in range(weeks):
@@ -166,8 +168,8 @@ class CalendarHeatmap(Widget):
                 # A day at the goal has sent as many messages at least: its shade is the darkest.
                 level = 3 if day.goal_met else heat_level(day.sent, self.goal)
                 shown.append(f"{GOAL_MARK} " if day.goal_met else " " * DAY_CELLS, style=levels[level])
-            if row < len(self.weekdays):
-                total = self.weekdays[row]
+            if row < len(totals):
+                total = totals[row]
                 figures = (total.sent, total.days_with_outreach, total.goal_days)
                 widths = [cells for _name, cells in TOTALS]
                 shown.append("".join(f"{figure:>{at}}" for figure, at in zip(figures, widths, strict=True)))
