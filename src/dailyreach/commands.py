@@ -128,7 +128,8 @@ class FriendlyGroup(click.Group):
         except Exception as error:
             from dailyreach.core.crash import write_crash_report
 
-            db = ctx.obj.db if isinstance(ctx.obj, Session) else None
+            # Beside the user's database; a demo's is gone with the command, so in the temporary folder.
+            db = ctx.obj.db if isinstance(ctx.obj, Session) and not ctx.obj.demo else None
             report = write_crash_report(error, db)
             kind = type(error).__name__
             message = (
@@ -166,37 +167,48 @@ class Session:
     """The store, opened once per process on first use; with ``demo``, a throwaway one."""
 
     def __init__(self, db: Path, *, demo: bool = False) -> None:
-        self.db = db
+        self._db = db
         self.demo = demo
         self._store: Store | None = None
         self.warn_of_problems = True
 
     @property
+    def db(self) -> Path:
+        """The database's path; with ``demo``, the throwaway store's, made when first asked for, so that
+        a command reading the file itself (``status``, ``notify``) reads the demo's too."""
+        if self.demo and self._store is None:
+            self._open()
+        return self._db
+
+    @property
     def store(self) -> Store:
         if self._store is None:
-            from dailyreach.core.store.store import Store
-
-            if self.demo:
-                self._store = self._demo_store()
-            else:
-                self._store = Store(self.db, make_folder=is_default_db(self.db))
-            context = click.get_current_context(silent=True)
-            if context is not None:
-                # A command is one view of the store: its reads look at the file once. Otherwise each
-                # read just after another process's write (a script logging one DM after another)
-                # reads the whole file again to be sure of it. A write still looks again, under the lock.
-                context.with_resource(self._store.reading())
-            # Read from <db>.checked, or found by the check the store made as it opened: no second pass.
-            problems = self._store.problems() if self.warn_of_problems else []
-            if problems:
-                echo(
-                    _(
-                        "warning: {count} record(s) in {db} cannot be read and are skipped "
-                        "(left as they are in the file); `dailyreach doctor` lists them"
-                    ).format(count=len(problems), db=self.db),
-                    err=True,
-                )
+            self._open()
+        assert self._store is not None
         return self._store
+
+    def _open(self) -> None:
+        from dailyreach.core.store.store import Store
+
+        self._store = (
+            self._demo_store() if self.demo else Store(self._db, make_folder=is_default_db(self._db))
+        )
+        context = click.get_current_context(silent=True)
+        if context is not None:
+            # A command is one view of the store: its reads look at the file once. Otherwise each read
+            # just after another process's write (a script logging one DM after another) reads the whole
+            # file again to be sure of it. A write still looks again, under the lock.
+            context.with_resource(self._store.reading())
+        # Read from <db>.checked, or found by the check the store made as it opened: no second pass.
+        problems = self._store.problems() if self.warn_of_problems else []
+        if problems:
+            echo(
+                _(
+                    "warning: {count} record(s) in {db} cannot be read and are skipped "
+                    "(left as they are in the file); `dailyreach doctor` lists them"
+                ).format(count=len(problems), db=self._db),
+                err=True,
+            )
 
     def _demo_store(self) -> Store:
         """Two weeks of example use in a store of its own, removed when the command ends: ``--demo``
@@ -208,8 +220,8 @@ class Session:
 
         folder = tempfile.TemporaryDirectory(prefix="dailyreach-demo-")
         click.get_current_context().call_on_close(folder.cleanup)
-        self.db = Path(folder.name) / "demo.json"
-        store = Store(self.db)
+        self._db = Path(folder.name) / "demo.json"
+        store = Store(self._db)
         fill_demo(store)
         return store
 

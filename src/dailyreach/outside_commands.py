@@ -91,8 +91,13 @@ def remind(ctx: click.Context, action: str | None, at: str | None, evening: str 
 
     if action is None:
         raise click.UsageError(_("give one of --install, --status or --uninstall"))
+    if action == "install" and ctx.obj.demo:
+        raise click.UsageError(
+            _("--demo is a throwaway store: reminders are installed for your own database")
+        )
     try:
         if action == "install":
+            _folder_is_there(ctx.obj.db)
             from dailyreach.config import default_config_path, load_config
 
             config = ctx.find_root().params.get("config")
@@ -133,7 +138,21 @@ def serve(
 
     root = ctx.find_root().params
     config = config or root.get("config") or default_config_path()
+    if not root.get("demo"):  # each tab's demo has a store of its own
+        _folder_is_there(db or ctx.obj.db)
     try:
         run_server(db or ctx.obj.db, config, host, port, public=public, demo=bool(root.get("demo")))
     except ServeError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _folder_is_there(db: Path) -> None:
+    """Said now, as any command says it, rather than in each browser tab or each morning's reminder."""
+    from dailyreach.core.errors import StoreError
+    from dailyreach.core.store.store import require_folder
+    from dailyreach.status_line import is_default_db
+
+    try:
+        require_folder(db.expanduser(), make_folder=is_default_db(db))
+    except StoreError as error:
         raise click.ClickException(str(error)) from None

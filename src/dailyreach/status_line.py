@@ -123,7 +123,7 @@ def default_db_path() -> str:
 
 def is_default_db(path: str | os.PathLike[str]) -> bool:
     """Whether ``path`` is the default database, whose folder the first run makes."""
-    return os.path.abspath(os.path.expanduser(path)) == os.path.abspath(default_db_path())
+    return os.path.abspath(os.path.expanduser(path)) == os.path.abspath(os.path.expanduser(default_db_path()))
 
 
 def default_config_path() -> str:

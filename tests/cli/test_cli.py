@@ -307,16 +307,47 @@ def test_a_reader_that_stops_reading_is_no_error(tmp_path, command):
 
 
 @pytest.mark.parametrize(
-    "args", [["stats", "--json"], ["pending", "--json"], ["log", "Ann Smith", "dm_sent"]]
+    "args",
+    [
+        ["stats", "--json"],
+        ["pending", "--json"],
+        ["log", "Ann Smith", "dm_sent"],
+        ["status", "--json"],
+        ["notify"],
+    ],
 )
 def test_demo_runs_a_command_on_a_throwaway_store_and_leaves_the_users_alone(tmp_path, args):
     users = tmp_path / "data" / "dailyreach.json"
+    users.parent.mkdir()
+    run_cli("add", "Only Me", "--x", "@onlyme", db=users)
+    run_cli("log", "onlyme", "dm_sent", db=users)
+    before = {path.name: path.read_bytes() for path in users.parent.iterdir() if path.is_file()}
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     done = run_cli("--demo", *args, db=users, env={"TMPDIR": str(scratch)})
     if args[0] == "stats":
-        assert json.loads(done.stdout)["funnel"][0]["count"] > 10  # the demo's people, not an empty store
+        assert json.loads(done.stdout)["funnel"][0]["count"] > 10  # the demo's people, not the user's one
     elif args[0] == "pending":
         assert len(json.loads(done.stdout)["pending"]) > 3
-    assert not users.parent.exists()
+    elif args[0] == "status":
+        assert json.loads(done.stdout)["done"] == 0  # the user has written to one person today
+    elif args[0] == "notify":
+        assert done.stdout.startswith("5 to contact today")  # the user's plan has one
+    assert {path.name: path.read_bytes() for path in users.parent.iterdir() if path.is_file()} == before
     assert list(scratch.iterdir()) == []  # the throwaway store is gone with the command
+
+
+def test_an_unexpected_error_under_demo_leaves_no_throwaway_folder_behind(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from dailyreach.commands import cli
+    from dailyreach.core.planning import agenda
+
+    def broken(store):
+        raise RuntimeError("a bug no check foresaw")
+
+    monkeypatch.setattr(agenda, "build_agenda", broken)
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    result = CliRunner().invoke(cli, ["--demo", "today"])
+    assert result.exit_code == 1 and "unexpected error (RuntimeError)" in result.output
+    assert [path.name for path in tmp_path.iterdir()] == ["dailyreach-crash-reports"]

@@ -63,6 +63,7 @@ def run(
 def test_systemd_timers_are_written_verified_reported_and_removed_without_a_trace(home, tmp_path):
     before = tree(home)
     db = tmp_path / "my data" / "db.json"
+    db.parent.mkdir()
     installed = run(home, "--install", "--at", "07:30", "--evening", "18:45", db=db)
     assert installed.returncode == 0, installed.stderr
     units = home / "config" / "systemd" / "user"
@@ -205,3 +206,18 @@ def test_a_bad_time_in_the_config_file_is_reported_and_passed_over(tmp_path):
     config = load_config(path)
     assert (config.remind_at, config.remind_evening, config.status_quiet_when_done) == (None, "19:30", False)
     assert len(config.problems) == 2 and "reminders.at" in config.problems[0]
+
+
+def test_install_refuses_the_demo_and_a_database_in_a_folder_that_is_not_there(home):
+    demo = subprocess.run(
+        [DAILYREACH, "--demo", "remind", "--install"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config")},
+        timeout=60,
+    )
+    assert demo.returncode == 2 and "reminders are installed for your own database" in demo.stderr
+    mistyped = run(home, "--install", db=home / "Dropbx" / "db.json")
+    assert mistyped.returncode == 1
+    assert mistyped.stderr.startswith(f"Error: no folder {home / 'Dropbx'} for the database")
+    assert sorted(path.name for path in (home / "config").iterdir()) == ["kept.conf"]  # nothing installed

@@ -40,6 +40,20 @@ def test_other_hosts_are_not(host):
     assert not is_loopback(host)
 
 
+@pytest.mark.parametrize("named", [["--db", "{db}"], []])
+def test_a_database_in_a_folder_that_is_not_there_is_said_before_serving(tmp_path, named):
+    mistyped = tmp_path / "Dropbx" / "db.json"
+    args = [arg.format(db=mistyped) for arg in named]
+    # Given to serve itself, or as dailyreach's own --db (here DAILYREACH_DB).
+    result = run_cli("serve", "--port", str(free_port()), *args, db=mistyped, check=False)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"Error: no folder {mistyped.parent} for the database {mistyped}: check the path, or make the "
+        "folder first\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "example.com"])
 def test_a_host_other_than_loopback_is_refused_without_the_flag(host, tmp_path):
     result = run_cli(

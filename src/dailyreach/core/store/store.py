@@ -113,6 +113,15 @@ def not_in_future(interaction: Interaction, now: datetime) -> None:
         )
 
 
+def require_folder(path: Path, *, make_folder: bool) -> None:
+    """The database's folder, made for the default database (as on a first run, ``make_folder``); a path
+    the user names must be in a folder that is there, so that a mistyped one is said, not made."""
+    if make_folder:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    elif not path.parent.is_dir():
+        raise StoreError(_(NO_FOLDER).format(folder=path.parent, db=path))
+
+
 class Store:
     def __init__(
         self,
@@ -122,14 +131,10 @@ class Store:
         *,
         make_folder: bool = False,
     ) -> None:
-        """``make_folder`` for the default database, whose folder the first run makes; a path the user
-        names must be in a folder that is there, so that a mistyped one is said, not made."""
+        """``make_folder`` for the default database (see ``require_folder``)."""
         self.path = Path(path).expanduser()
         self._clock = clock
-        if make_folder:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        elif not self.path.parent.is_dir():
-            raise StoreError(_(NO_FOLDER).format(folder=self.path.parent, db=self.path))
+        require_folder(self.path, make_folder=make_folder)
         self._lock = FileLock(f"{self.path}.lock", timeout=lock_wait, mode=OWNER_ONLY)
         # The log is parsed only when something reads it, in a file whose layout ``<db>.checked`` knows.
         self._storage = AtomicJSONStorage(
