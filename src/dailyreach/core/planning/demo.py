@@ -7,7 +7,8 @@ runs since then) and a busy weekday that fell short. Public replies come before 
 networks; some people answer (at each channel's pace and rate), some only after a nudge; the user
 answers back, a few book a meeting and some of those have met. Invitations declined in those weeks sit
 beside what was sent in them. Today is left to do: follow-ups fall due and people added since wait for
-a first message. Nothing is in the future; the same clock and seed give the same store.
+a first message. No interaction is in the future (two invitations' events are); the same clock and
+seed give the same store.
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ PEOPLE: list[tuple[str, dict[str, str], str, list[str]]] = [
     ("Leo Park", {"bluesky": "leopark.bsky.social"}, "Korean founder who expanded to Japan", []),
 ]
 ADDED_LAST_NIGHT = 6
-ADDED_MIDWAY = 12  # the 12 before them, added after the first three days
+ADDED_MIDWAY = 12  # the 12 before them, added on the evening of the fourth day
 # (title, kind, host, hours, cost, currency, event days ago, decided days ago): declined in the two
 # weeks, and one to come, declined yesterday.
 DECLINED = [
