@@ -45,7 +45,7 @@ def print_without_click(db: str, view: str, as_json: bool) -> bool:
     from pathlib import Path
 
     from dailyreach.core.store.store import Store
-    from dailyreach.status_line import is_default_db
+    from dailyreach.paths import is_default_db
 
     store = Store(Path(db), make_folder=is_default_db(db))
     if store.problems():

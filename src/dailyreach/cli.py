@@ -107,7 +107,7 @@ def agenda_view(given: list[str]) -> tuple[str, str, bool] | None:
 def _global_paths(found: dict[str, str]) -> tuple[str, str] | None:
     """The database and config file that the global options ``found`` and the environment name, or
     their defaults; None when click would refuse one."""
-    from dailyreach.status_line import default_config_path, default_db_path
+    from dailyreach.paths import default_config_path, default_db_path
 
     paths = []
     for option, variable, default in (

@@ -31,7 +31,7 @@ from dailyreach.core.errors import (
 )
 from dailyreach.core.records.text import terminal_safe
 from dailyreach.i18n import N_, SOURCE_LANGUAGE, _, current_language
-from dailyreach.status_line import default_db_path, is_default_db
+from dailyreach.paths import default_db_path, is_default_db
 
 if TYPE_CHECKING:
     from dailyreach.core.store.store import Store
@@ -259,11 +259,11 @@ def cli(ctx: click.Context, db: Path | None, config: Path | None, demo: bool) ->
     if met:  # on the way without click: said here, as any command's error is, and nothing run again
         raise met.pop()
     if ctx.invoked_subcommand is None:
-        from dailyreach.config import default_config_path
+        from dailyreach.paths import default_config_path
         from dailyreach.tui.launch import run_app
 
         gc.set_threshold(*USUAL_COLLECTION_THRESHOLDS)
-        run_app(ctx.obj.db, config or default_config_path(), demo=demo)
+        run_app(ctx.obj.db, config or Path(default_config_path()), demo=demo)
 
 
 if current_language() != SOURCE_LANGUAGE:  # help in cells, for double-width text (English: click's own)

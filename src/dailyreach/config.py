@@ -23,14 +23,6 @@ from pathlib import Path
 from dailyreach.core.store.storage import write_owner_only
 from dailyreach.i18n import _
 
-CONFIG_NAME = "config.toml"
-
-
-def default_config_path() -> Path:
-    import platformdirs
-
-    return platformdirs.user_config_path("dailyreach", appauthor=False) / CONFIG_NAME
-
 
 @dataclass
 class Config:

@@ -123,7 +123,7 @@ def config_language(args: list[str], environ: Mapping[str, str] | None = None) -
 
 
 def _default_config_path() -> str:
-    from dailyreach.status_line import default_config_path
+    from dailyreach.paths import default_config_path
 
     return default_config_path()
 

@@ -98,10 +98,11 @@ def remind(ctx: click.Context, action: str | None, at: str | None, evening: str 
     try:
         if action == "install":
             _folder_is_there(ctx.obj.db)
-            from dailyreach.config import default_config_path, load_config
+            from dailyreach.config import load_config
+            from dailyreach.paths import default_config_path
 
             config = ctx.find_root().params.get("config")
-            settings = load_config(config or default_config_path())
+            settings = load_config(config or Path(default_config_path()))
             chosen = reminders.reminders(
                 at or settings.remind_at or "09:00", evening or settings.remind_evening
             )
@@ -133,11 +134,11 @@ def remind(ctx: click.Context, action: str | None, at: str | None, evening: str 
 def serve(
     ctx: click.Context, host: str, port: int, db: Path | None, config: Path | None, public: bool
 ) -> None:
-    from dailyreach.config import default_config_path
+    from dailyreach.paths import default_config_path
     from dailyreach.serve import ServeError, run_server
 
     root = ctx.find_root().params
-    config = config or root.get("config") or default_config_path()
+    config = config or root.get("config") or Path(default_config_path())
     if not root.get("demo"):  # each tab's demo has a store of its own
         _folder_is_there(db or ctx.obj.db)
     try:
@@ -150,7 +151,7 @@ def _folder_is_there(db: Path) -> None:
     """Said now, as any command says it, rather than in each browser tab or each morning's reminder."""
     from dailyreach.core.errors import StoreError
     from dailyreach.core.store.store import require_folder
-    from dailyreach.status_line import is_default_db
+    from dailyreach.paths import is_default_db
 
     try:
         require_folder(db.expanduser(), make_folder=is_default_db(db))

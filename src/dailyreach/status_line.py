@@ -12,6 +12,8 @@ import os
 import sys
 import time
 
+from dailyreach.paths import default_config_path, default_db_path
+
 
 def N_(message: str) -> str:
     """Marks ``message`` for translation (as ``dailyreach.i18n.N_``, which this module loads only when a
@@ -105,38 +107,6 @@ def parse(args: list[str]) -> tuple[dict[str, str], dict[str, object]] | None:
         else:
             raise Usage
     return found, options
-
-
-def default_db_path() -> str:
-    """platformdirs' user data folder, worked out here on Linux and macOS: importing it costs more than
-    the whole of this command."""
-    if sys.platform == "darwin":
-        folder = os.path.expanduser("~/Library/Application Support")
-    elif sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        folder = os.environ.get("XDG_DATA_HOME", "").strip() or os.path.expanduser("~/.local/share")
-    else:
-        import platformdirs
-
-        folder = str(platformdirs.user_data_path(appauthor=False))
-    return os.path.join(folder, "dailyreach", "dailyreach.json")
-
-
-def is_default_db(path: str | os.PathLike[str]) -> bool:
-    """Whether ``path`` is the default database, whose folder the first run makes."""
-    return os.path.abspath(os.path.expanduser(path)) == os.path.abspath(os.path.expanduser(default_db_path()))
-
-
-def default_config_path() -> str:
-    """platformdirs' user config folder, as ``default_db_path`` works out its data folder."""
-    if sys.platform == "darwin":
-        folder = os.path.expanduser("~/Library/Application Support")
-    elif sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        folder = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
-    else:
-        import platformdirs
-
-        folder = str(platformdirs.user_config_path(appauthor=False))
-    return os.path.join(folder, "dailyreach", "config.toml")
 
 
 def configured(path: str) -> tuple[dict[str, object], str | None]:

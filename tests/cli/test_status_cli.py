@@ -14,7 +14,8 @@ import pytest
 from dailyreach.core.records.model import Settings
 from dailyreach.core.store.lockfile import FileLock
 from dailyreach.core.store.store import Store
-from dailyreach.status_line import default_db_path, read_record
+from dailyreach.paths import default_config_path, default_db_path, is_default_db
+from dailyreach.status_line import read_record
 from tests.conftest import DAILYREACH, run_cli
 
 
@@ -155,13 +156,27 @@ def test_a_bad_format_says_so_in_one_line_and_changes_nothing(db, fmt, said):
     assert (db.read_bytes(), record.read_bytes()) == before
 
 
-def test_the_default_database_is_in_platformdirs_data_folder(monkeypatch, tmp_path):
+def test_the_default_paths_are_platformdirs_folders(monkeypatch, tmp_path):
     import platformdirs
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     expected = platformdirs.user_data_path("dailyreach", appauthor=False) / "dailyreach.json"
     assert default_db_path() == str(expected)
+    assert default_config_path() == str(
+        platformdirs.user_config_path("dailyreach", appauthor=False) / "config.toml"
+    )
+
+
+def test_the_default_database_is_known_however_it_is_written(monkeypatch, tmp_path):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DATA_HOME", "~/data")
+    monkeypatch.chdir(tmp_path)
+    assert is_default_db("~/data/dailyreach/dailyreach.json")
+    assert is_default_db(tmp_path / "data" / "dailyreach" / "dailyreach.json")
+    assert is_default_db("data/dailyreach/../dailyreach/dailyreach.json")
+    assert not is_default_db("data/dailyreach.json")
 
 
 # What the installed ``dailyreach`` script runs, reporting every module loaded after Python's start.
@@ -173,8 +188,9 @@ sys.argv[0] = 'dailyreach'
 from dailyreach.cli import main
 sys.exit(main())
 """
-# The whole of what ``status`` may load on its usual path. A new import here slows every prompt.
-STATUS_LOADS = {"gc", "dailyreach", "dailyreach.cli", "dailyreach.status_line"}  # gc is built in
+# The whole of what ``status`` may load on its usual path. A new import here slows every prompt
+# (``dailyreach.paths`` is the default paths, with ``os`` and ``sys`` alone; gc is built in).
+STATUS_LOADS = {"gc", "dailyreach", "dailyreach.cli", "dailyreach.paths", "dailyreach.status_line"}
 
 
 @pytest.mark.parametrize("args", [(), ("--json",), ("--format", "{next}"), ("--quiet-when-done",)])

@@ -11,7 +11,7 @@ from pathlib import Path
 def run_app(db: Path, config_path: Path, *, demo: bool = False) -> None:
     from dailyreach.config import load_config, write_starter_config
     from dailyreach.core.store.store import Store
-    from dailyreach.status_line import is_default_db
+    from dailyreach.paths import is_default_db
     from dailyreach.tui.app import RESTART, DailyReachApp
     from dailyreach.tui.keymap import binding_ids
 
