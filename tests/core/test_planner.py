@@ -2,6 +2,7 @@ import pendulum
 
 from dailyreach.core.planning.agenda import build_agenda
 from dailyreach.core.planning.planner import streak
+from dailyreach.core.planning.status import status_figures
 from dailyreach.core.records.model import Invitation, Settings, Snooze
 from tests.conftest import add_contact, log
 
@@ -78,6 +79,51 @@ def test_contacted_items_count_as_done_and_stay_in_the_plan(store, clock):
     assert [(item.contact.name, item.done) for item in agenda.items] == [("A", True), ("B", False)]
     assert (agenda.progress, agenda.goal) == (1, 5)
     assert agenda.items[0].stage == "contacted"
+
+
+def test_who_was_written_to_before_the_days_plan_is_made_starts_it_done(store, clock):
+    """Logged from the command line first thing, say: the progress counts them, so the plan shows them
+    done, each under what it was, earliest first, and fills only the slots left."""
+    store.save_settings(Settings(timezone="Asia/Tokyo", daily_goal=4))
+    clock.set(pendulum.datetime(2026, 11, 10, 9, tz="Asia/Tokyo"))
+    nudged = add_contact(store, "Nudged")
+    answered = add_contact(store, "Answered")
+    log(store, nudged, "dm_sent", at=clock.now())
+    log(store, answered, "dm_sent", at=clock.now())
+    clock.advance(hours=2)
+    log(store, answered, "reply_received", at=clock.now())
+    clock.set(pendulum.datetime(2026, 11, 23, 8, tz="Asia/Tokyo"))
+    fresh = add_contact(store, "Fresh", priority=1)
+    for name in ("Waiting 1", "Waiting 2", "Waiting 3"):
+        add_contact(store, name, priority=2)
+        clock.advance(minutes=1)
+    log(store, answered, "dm_sent", at=clock.now())  # a word back, in a conversation going on
+    clock.advance(minutes=1)
+    log(store, fresh, "public_reply", at=clock.now())
+    clock.advance(minutes=1)
+    log(store, nudged, "follow_up", at=clock.now())
+    clock.advance(minutes=5)
+    assert status_figures(store).next == "Waiting 1"  # the prompt sees the same plan, not yet stored
+    agenda = build_agenda(store)
+    shown = [(item.contact.name, item.reason, item.follow_up_number, item.done) for item in agenda.items]
+    assert shown == [
+        ("Answered", "keep_in_touch", 0, True),
+        ("Fresh", "new", 0, True),
+        ("Nudged", "follow_up", 1, True),
+        ("Waiting 1", "new", 0, False),
+    ]
+    assert (agenda.progress, agenda.goal) == (3, 4)
+
+
+def test_someone_written_to_after_the_plan_is_made_leaves_it_as_it_was(store, clock):
+    store.save_settings(Settings(timezone="Asia/Tokyo", daily_goal=1))
+    add_contact(store, "Planned")
+    clock.advance(minutes=1)
+    other = add_contact(store, "Other")
+    assert names(build_agenda(store)) == ["Planned"]
+    log(store, other, "dm_sent")
+    agenda = build_agenda(store)
+    assert names(agenda) == ["Planned"] and agenda.progress == 1
 
 
 def test_snoozed_targets_wait_for_their_day_and_free_their_slot(store, clock):

@@ -13,6 +13,7 @@ from dailyreach.core.planning.planner import (
     declined_invitations,
     pending_replies,
     plan_candidates,
+    reached_before_the_plan,
     settle_plan,
     streak,
 )
@@ -71,7 +72,10 @@ def _agenda(store: Store) -> Agenda:
     stored = store.plan(today.isoformat())
     pending = pending_replies(contacts, threads, settings, today, tz)
     candidates = plan_candidates(contacts, threads, pending, snoozes, today, tz)
-    plan = settle_plan(stored, candidates, by_id, snoozes, settings, today)
+    span = DaySpan.of(today, tz)
+    plan = settle_plan(
+        stored, candidates, by_id, snoozes, settings, today, reached_before_the_plan(threads, span)
+    )
     if stored is None or plan.items != stored.items:
         try:
             store.save_plan(plan)
@@ -80,7 +84,6 @@ def _agenda(store: Store) -> Agenda:
             # shows the day; its plan, not fixed in the file, is made afresh at each look.
             if not refused_as_read_only(error):
                 raise
-    span = DaySpan.of(today, tz)
     handled_today = {contact_id for contact_id, thread in threads.items() if thread.active_on(span)}
     items = [
         TodayItem(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from dailyreach.core.records.model import Contact, DayPlan, Invitation, PlanItem, Settings
-from dailyreach.core.store.threads import Thread, local_day, parse_stamp
+from dailyreach.core.store.threads import DaySpan, Thread, local_day, parse_stamp
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,27 @@ def plan_candidates(
     ]
 
 
+def reached_before_the_plan(threads: dict[str, Thread], day: DaySpan) -> list[PlanItem]:
+    """Who was written to on ``day`` (earliest first), as the items a plan first made that day starts
+    with: the progress counts them, so the plan shows them done rather than a slot still to fill. Each
+    under what it was: a follow-up, a first message, or a word in a conversation already going."""
+    reached = sorted(
+        (thread.last_sent or "", contact_id) for contact_id, thread in threads.items() if thread.sent_on(day)
+    )
+    items = []
+    for _, contact_id in reached:
+        thread = threads[contact_id]
+        if thread.nudges:
+            items.append(PlanItem(contact_id=contact_id, reason="follow_up", follow_up_number=thread.nudges))
+        else:
+            items.append(
+                PlanItem(
+                    contact_id=contact_id, reason="new" if day.holds(thread.first_sent) else "keep_in_touch"
+                )
+            )
+    return items
+
+
 def settle_plan(
     stored: DayPlan | None,
     candidates: list[PlanItem],
@@ -116,11 +137,12 @@ def settle_plan(
     snoozes: dict[str, str],
     settings: Settings,
     today: date,
+    reached: list[PlanItem] | None = None,
 ) -> DayPlan:
     """Today's plan: the stored one kept as it was, less who was snoozed or archived since, with free
-    slots filled from ``candidates``."""
+    slots filled from ``candidates``; a plan made afresh starts with who was ``reached`` already."""
     kept = []
-    for item in stored.items if stored else []:
+    for item in stored.items if stored else reached or []:
         contact = contacts.get(item.contact_id)
         if contact and not contact.archived and not _is_snoozed(contact, snoozes, today):
             kept.append(item)

@@ -16,7 +16,13 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dailyreach.core.planning.planner import pending_replies, plan_candidates, settle_plan, streak
+from dailyreach.core.planning.planner import (
+    pending_replies,
+    plan_candidates,
+    reached_before_the_plan,
+    settle_plan,
+    streak,
+)
 from dailyreach.core.records.text import strip_control
 from dailyreach.core.store.storage import file_signature, write_owner_only
 from dailyreach.core.store.store import Store
@@ -59,8 +65,9 @@ def status_figures(store: Store, now: datetime | None = None) -> StatusFigures:
     snoozes = store.snoozes()
     pending = pending_replies(contacts, threads, settings, today, tz)
     candidates = plan_candidates(contacts, threads, pending, snoozes, today, tz)
-    plan = settle_plan(store.plan(today.isoformat()), candidates, by_id, snoozes, settings, today)
     span = DaySpan.of(today, tz)
+    reached = reached_before_the_plan(threads, span)
+    plan = settle_plan(store.plan(today.isoformat()), candidates, by_id, snoozes, settings, today, reached)
     done = sum(thread.sent_on(span) for thread in threads.values())
     waiting = [
         by_id[item.contact_id].name
