@@ -5,6 +5,7 @@ import os
 import shlex
 import stat
 import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -351,3 +352,23 @@ def test_an_unexpected_error_under_demo_leaves_no_throwaway_folder_behind(tmp_pa
     result = CliRunner().invoke(cli, ["--demo", "today"])
     assert result.exit_code == 1 and "unexpected error (RuntimeError)" in result.output
     assert [path.name for path in tmp_path.iterdir()] == ["dailyreach-crash-reports"]
+
+
+def test_a_demo_killed_before_it_could_clean_up_is_cleaned_up_by_the_next(tmp_path):
+    """A terminal closed under `dailyreach --demo` leaves its folder; the next --demo removes it, and
+    only those of processes gone."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    abandoned = tmp_path / "dailyreach-demo-abandoned"
+    alive = tmp_path / "dailyreach-demo-alive"
+    being_made = tmp_path / "dailyreach-demo-being-made"
+    for folder, owner in ((abandoned, str(gone.pid)), (alive, str(os.getpid())), (being_made, None)):
+        folder.mkdir()
+        (folder / "demo.json").write_text("{}")
+        if owner is not None:
+            (folder / "pid").write_text(owner)
+    run_cli("--demo", "today", db=tmp_path / "users.json", env={"TMPDIR": str(tmp_path)})
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "dailyreach-demo-alive",
+        "dailyreach-demo-being-made",
+    ]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 
@@ -22,8 +21,9 @@ def run_app(db: Path, config_path: Path, *, demo: bool = False) -> None:
         result = DailyReachApp(store, load_config(config_path)).run()
     else:
         from dailyreach.core.planning.demo import fill_demo
+        from dailyreach.demo_folder import demo_folder
 
-        with tempfile.TemporaryDirectory(prefix="dailyreach-demo-") as folder:
+        with demo_folder() as folder:
             store = Store(Path(folder) / "demo.json")
             fill_demo(store)
             result = DailyReachApp(store, load_config(config_path)).run()
