@@ -6,32 +6,28 @@ import os
 import sys
 
 
-def default_db_path() -> str:
-    """The default database, in platformdirs' user data folder."""
+def _user_folder(xdg_variable: str, xdg_default: str, kind: str) -> str:
+    """platformdirs' user ``kind`` folder ("data" or "config"), where the XDG variable or its default
+    puts it on Linux and the BSDs."""
     if sys.platform == "darwin":
-        folder = os.path.expanduser("~/Library/Application Support")
-    elif sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        folder = os.environ.get("XDG_DATA_HOME", "").strip() or os.path.expanduser("~/.local/share")
-    else:
-        import platformdirs
+        return os.path.expanduser("~/Library/Application Support")
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return os.environ.get(xdg_variable, "").strip() or os.path.expanduser(xdg_default)
+    import platformdirs
 
-        folder = str(platformdirs.user_data_path(appauthor=False))
-    return os.path.join(folder, "dailyreach", "dailyreach.json")
+    return str(getattr(platformdirs, f"user_{kind}_path")(appauthor=False))
+
+
+def default_db_path() -> str:
+    return os.path.join(
+        _user_folder("XDG_DATA_HOME", "~/.local/share", "data"), "dailyreach", "dailyreach.json"
+    )
+
+
+def default_config_path() -> str:
+    return os.path.join(_user_folder("XDG_CONFIG_HOME", "~/.config", "config"), "dailyreach", "config.toml")
 
 
 def is_default_db(path: str | os.PathLike[str]) -> bool:
     """Whether ``path`` is the default database, whose folder the first run makes."""
     return os.path.abspath(os.path.expanduser(path)) == os.path.abspath(os.path.expanduser(default_db_path()))
-
-
-def default_config_path() -> str:
-    """platformdirs' user config folder, as ``default_db_path`` works out its data folder."""
-    if sys.platform == "darwin":
-        folder = os.path.expanduser("~/Library/Application Support")
-    elif sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        folder = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
-    else:
-        import platformdirs
-
-        folder = str(platformdirs.user_config_path(appauthor=False))
-    return os.path.join(folder, "dailyreach", "config.toml")
