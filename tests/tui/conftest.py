@@ -25,6 +25,13 @@ async def settle(pilot) -> None:
         quiet = 0 if busy else quiet + 1
 
 
+async def settled_press(pilot, *keys: str) -> None:
+    """``keys`` pressed once the screen shows what it read, then waited on as ``settle`` does."""
+    await settle(pilot)
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
 def cells(app, pane: str) -> list[list[str]]:
     table = app.screen.query_one(f"#{pane}", DataTable)
     return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]

@@ -24,7 +24,7 @@ from dailyreach.tui.screens.weekly_review import WeeklyReviewScreen, review_mark
 from dailyreach.tui.widgets.charts import DAY_CELLS, WEEKDAY_CELLS, CalendarHeatmap, WeeksSparkline
 from dailyreach.tui.widgets.flow import FlowLine
 from tests.conftest import TOKYO, log
-from tests.tui.conftest import SIZE, settle
+from tests.tui.conftest import SIZE, settle, settled_press
 
 
 def last_week_history(store, people):
@@ -66,9 +66,7 @@ async def test_s_opens_the_stats_from_the_main_screen_and_escape_goes_back(store
     last_week_history(store, people)
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("S")
-        await settle(pilot)
+        await settled_press(pilot, "S")
         screen = app.screen
         assert isinstance(screen, StatsScreen)
         # Three messages on three days (the 14th, 15th and 16th); none since: no current streak.
@@ -105,9 +103,7 @@ async def test_the_palette_opens_the_stats(store, people):
 async def test_an_empty_store_says_what_fills_the_charts(store):
     app = DailyReachApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("S")
-        await settle(pilot)
+        await settled_press(pilot, "S")
         screen = app.screen
         assert screen.query_one("#replies").has_class("empty")
         assert screen.query_one("#declined").has_class("empty")
@@ -121,9 +117,7 @@ async def test_w_shows_last_week_with_names_as_written_and_enter_opens_the_conta
     last_week_history(store, people)
     app = DailyReachApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("S")
-        await settle(pilot)
+        await settled_press(pilot, "S")
         await pilot.press("w")
         await settle(pilot)
         review = app.screen
@@ -156,9 +150,7 @@ async def test_at_80x24_the_review_fits_its_longest_reason_without_scrolling_sid
     store.history.clear()
     app = DailyReachApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("S")
-        await settle(pilot)
+        await settled_press(pilot, "S")
         await pilot.press("w")
         await settle(pilot)
         table = app.screen.query_one("#follow_ups", DataTable)
@@ -256,9 +248,7 @@ async def test_the_stats_follow_a_change_made_elsewhere(store, people, clock):
     ann, _, _ = people
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("S")
-        await settle(pilot)
+        await settled_press(pilot, "S")
         assert "0 messages" in text_of(app.screen.query_one("#streaks", FlowLine))
         log(store, ann, "dm_sent")  # as another dailyreach would
         app.screen.reload_if_changed()
@@ -270,17 +260,13 @@ async def test_opened_again_the_stats_show_what_was_logged_meanwhile(store, peop
     ann, _, _ = people
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("S")
-        await settle(pilot)
+        await settled_press(pilot, "S")
         first = app.screen
         assert "0 messages" in text_of(first.query_one("#streaks", FlowLine))
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("d", "enter")  # a DM to the first Today row, from the main screen
-        await settle(pilot)
-        await pilot.press("S")
-        await settle(pilot)
+        await settled_press(pilot, "S")
         assert app.screen is first  # made once, read again
         assert "1 message on 1 day" in text_of(first.query_one("#streaks", FlowLine))
 
@@ -290,9 +276,7 @@ async def test_opened_again_only_the_cards_whose_figures_changed_are_drawn_again
     log(store, ann, "dm_sent")
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("S")
-        await settle(pilot)
+        await settled_press(pilot, "S")
         stats = app.screen
         drawn: list[str] = []
         for card in ("habit", "weeks", "replies", "funnel", "declined"):
@@ -395,9 +379,7 @@ async def test_the_calendar_marks_the_goal_by_people_written_to_not_by_messages(
     store.history.clear()
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("S")
-        await settle(pilot)
+        await settled_press(pilot, "S")
         heatmap = app.screen.query_one(CalendarHeatmap)
         drawn = heatmap.render()
         assert isinstance(drawn, Text)
@@ -438,9 +420,7 @@ async def test_a_zero_draws_no_bar_in_every_theme(store, people, theme):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
         app.theme = theme
-        await settle(pilot)
-        await pilot.press("S")
-        await settle(pilot)
+        await settled_press(pilot, "S")
         screen = app.screen
         # The track: the line beside an empty bar in textual-dark, blank under the ANSI themes.
         track = "━" if theme == "textual-dark" else " "
@@ -468,9 +448,7 @@ async def test_the_declines_sparkline_says_what_it_shows_with_its_weeks_and_rang
     last_week_history(store, people)
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("S")
-        await settle(pilot)
+        await settled_press(pilot, "S")
         spark = app.screen.query_one("#instead", WeeksSparkline)
         caption, sparkline, axis = spark.children
         assert shown_lines(caption) == ["Messages sent per week, the last 26 weeks: 0 to 2"]
@@ -496,9 +474,7 @@ async def test_with_the_keys_panel_at_80x24_the_calendar_shows_fewer_weeks_on_un
     store.history.clear()
     app = DailyReachApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("S")
-        await settle(pilot)
+        await settled_press(pilot, "S")
         calendar = app.screen.query_one(CalendarHeatmap)
         habit = app.screen.query_one("#habit")
         assert str(habit.border_title) == "Outreach per day, the last 26 weeks"
@@ -545,9 +521,7 @@ async def test_the_weekly_charts_legend_is_in_its_title_not_over_the_bars(store,
     store.history.clear()
     app = DailyReachApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("S")
-        await settle(pilot)
+        await settled_press(pilot, "S")
         chart = app.screen.weekly_chart
         drawn = chart.render()
         assert isinstance(drawn, Text)
@@ -572,9 +546,7 @@ async def test_at_80x24_the_figures_lines_break_between_figures_never_inside_one
     last_week_history(store, people)
     app = DailyReachApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("S")
-        await settle(pilot)
+        await settled_press(pilot, "S")
         streaks = shown_lines(app.screen.query_one("#streaks"))
         assert len(streaks) == 2
         for figure in (

@@ -8,7 +8,7 @@ import pytest
 from dailyreach.core.planning.demo import fill_demo
 from dailyreach.core.records.model import INTERACTION_KINDS, Contact, Interaction, Invitation
 from dailyreach.tui.app import DailyReachApp
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, settled_press
 
 WIDE, SMALL = (120, 40), (80, 24)
 NAMES = ["Ann [/] Smith", "山田 太郎", "[bold]VIP", "佐藤 花子", "Carla Díaz"]
@@ -57,9 +57,7 @@ def twenty_thousand(store, interactions: int = 20_000, seed: int = 3) -> None:
 
 
 async def open_stats(pilot) -> None:
-    await settle(pilot)
-    await pilot.press("S")
-    await settle(pilot)
+    await settled_press(pilot, "S")
 
 
 HISTORIES = {"empty": lambda store: None, "demo": fill_demo, "20k": twenty_thousand}
