@@ -148,12 +148,9 @@ def serve(
 
 
 def _folder_is_there(db: Path) -> None:
-    """Said now, as any command says it, rather than in each browser tab or each morning's reminder."""
-    from dailyreach.core.errors import StoreError
+    """Said now, as any command says it (the group's StoreError), rather than in each browser tab or
+    each morning's reminder."""
     from dailyreach.core.store.store import require_folder
     from dailyreach.paths import is_default_db
 
-    try:
-        require_folder(db.expanduser(), make_folder=is_default_db(db))
-    except StoreError as error:
-        raise click.ClickException(str(error)) from None
+    require_folder(db.expanduser(), make_folder=is_default_db(db))
