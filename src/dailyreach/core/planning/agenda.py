@@ -5,25 +5,19 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
-from typing import TYPE_CHECKING
 
 from dailyreach.core.planning.planner import (
     PendingReply,
     Savings,
+    day_plan,
     declined_invitations,
     pending_replies,
-    plan_candidates,
-    reached_before_the_plan,
-    settle_plan,
     streak,
 )
 from dailyreach.core.records.model import Contact, Invitation, Settings
 from dailyreach.core.store.storage import StoreError, refused_as_read_only
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import DaySpan, Thread
-
-if TYPE_CHECKING:
-    pass
 
 
 @dataclass(frozen=True)
@@ -71,11 +65,7 @@ def _agenda(store: Store) -> Agenda:
     snoozes = store.snoozes()
     stored = store.plan(today.isoformat())
     pending = pending_replies(contacts, threads, settings, today, tz)
-    candidates = plan_candidates(contacts, threads, pending, snoozes, today, tz)
-    span = DaySpan.of(today, tz)
-    plan = settle_plan(
-        stored, candidates, by_id, snoozes, settings, today, reached_before_the_plan(threads, span)
-    )
+    plan = day_plan(stored, contacts, threads, pending, snoozes, settings, today, tz)
     if stored is None or plan.items != stored.items:
         try:
             store.save_plan(plan)
@@ -84,6 +74,7 @@ def _agenda(store: Store) -> Agenda:
             # shows the day; its plan, not fixed in the file, is made afresh at each look.
             if not refused_as_read_only(error):
                 raise
+    span = DaySpan.of(today, tz)
     handled_today = {contact_id for contact_id, thread in threads.items() if thread.active_on(span)}
     items = [
         TodayItem(

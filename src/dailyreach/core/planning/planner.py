@@ -156,6 +156,29 @@ def settle_plan(
     return DayPlan(date=today.isoformat(), items=kept)
 
 
+def day_plan(
+    stored: DayPlan | None,
+    contacts: list[Contact],
+    threads: dict[str, Thread],
+    pending: list[PendingReply],
+    snoozes: dict[str, str],
+    settings: Settings,
+    today: date,
+    tz: tzinfo,
+) -> DayPlan:
+    """The plan of ``today`` as the app, the command line and the prompt all show it: ``stored`` settled
+    (``settle_plan``), or when there is none yet, made from who was reached already and the candidates."""
+    return settle_plan(
+        stored,
+        plan_candidates(contacts, threads, pending, snoozes, today, tz),
+        {contact.id: contact for contact in contacts},
+        snoozes,
+        settings,
+        today,
+        reached_before_the_plan(threads, DaySpan.of(today, tz)),
+    )
+
+
 def streak(days_with_outreach: set[date], today: date) -> int:
     """Consecutive days with outreach up to today; today not being over yet does not break it."""
     day = today if today in days_with_outreach else today - timedelta(days=1)

@@ -17,10 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dailyreach.core.planning.planner import (
+    day_plan,
     pending_replies,
-    plan_candidates,
-    reached_before_the_plan,
-    settle_plan,
     streak,
 )
 from dailyreach.core.records.text import strip_control
@@ -64,10 +62,8 @@ def status_figures(store: Store, now: datetime | None = None) -> StatusFigures:
     threads = store.threads()
     snoozes = store.snoozes()
     pending = pending_replies(contacts, threads, settings, today, tz)
-    candidates = plan_candidates(contacts, threads, pending, snoozes, today, tz)
+    plan = day_plan(store.plan(today.isoformat()), contacts, threads, pending, snoozes, settings, today, tz)
     span = DaySpan.of(today, tz)
-    reached = reached_before_the_plan(threads, span)
-    plan = settle_plan(store.plan(today.isoformat()), candidates, by_id, snoozes, settings, today, reached)
     done = sum(thread.sent_on(span) for thread in threads.values())
     waiting = [
         by_id[item.contact_id].name
