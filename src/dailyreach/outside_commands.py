@@ -135,7 +135,7 @@ def serve(
     ctx: click.Context, host: str, port: int, db: Path | None, config: Path | None, public: bool
 ) -> None:
     from dailyreach.paths import default_config_path
-    from dailyreach.serve import ServeError, run_server
+    from dailyreach.tui.serve import ServeError, run_server
 
     root = ctx.find_root().params
     config = config or root.get("config") or Path(default_config_path())

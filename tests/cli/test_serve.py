@@ -12,7 +12,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from dailyreach.serve import app_command, browser_host, is_loopback
+from dailyreach.tui.serve import app_command, browser_host, is_loopback
 from tests.conftest import run_cli
 from tests.served import Served, app_processes, free_port, running, wait_until
 
