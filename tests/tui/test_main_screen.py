@@ -445,3 +445,19 @@ async def test_a_reply_dated_before_the_last_dm_says_the_thread_still_waits(stor
             for n in app._notifications
         )
         assert cells(app, "pending")[0][0] == "Ann [/] Smith"
+
+
+async def test_the_cursor_starts_on_the_first_row_still_to_do(store, people):
+    """A DM logged from the command line before the app opens starts Today, done: d Enter is for the
+    next person."""
+    ann, yamada, vip = people
+    log(store, ann, "dm_sent")
+    store.history.clear()
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert [row[:2] for row in cells(app, "today")][:2] == [["✓", "Ann [/] Smith"], ["·", "山田 太郎"]]
+        assert app.screen.query_one("#today", DataTable).cursor_row == 1
+        await pilot.press("d", "enter")
+        await settle(pilot)
+        assert [i.contact_id for i in store.interactions() if i.kind == "dm_sent"] == [ann.id, yamada.id]

@@ -194,7 +194,10 @@ class MainScreen(TranslatedBindings, StoreScreen):
 
     def show(self, view: MainView) -> None:
         self.anyone = view.anyone
+        first = self.agenda is None
         self._show_agenda(view.agenda, rows=view.rows)
+        if first:  # who was written to before the first look starts Today, done: d is for the next
+            self._move_to_next_open_item()
         self._say_where_it_went(view.agenda)
 
     def _show_agenda(
