@@ -32,11 +32,12 @@ from dailyreach.tui.agenda_rows import PANE_COLUMNS, agenda_rows, pending_row, p
 from dailyreach.tui.columns import fit_widths, set_columns
 from dailyreach.tui.details import contact_detail, invitation_detail, week_text
 from dailyreach.tui.log_keys import DAILY_LOGS, LOG_FOOTER_LABELS, log_bindings
-from dailyreach.tui.rows import TABLE_KEYS, Row, sync_rows, update_row
+from dailyreach.tui.rows import Row
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.translated import TextInput, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
+from dailyreach.tui.widgets.pane import ContactPane, Pane
 from dailyreach.wording import savings_text
 
 if TYPE_CHECKING:
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
 ONE_PANE_BELOW = 34
 # A pane's border and its vertical scrollbar, beside the columns.
 PANE_FRAME = 3
-ROWS_AT_ONCE = 100
 NOTHING_SELECTED = N_(
     "n adds a target: a name and one handle are enough.\n"
     "i records an invitation you were sent, to decline it.\n"
@@ -58,6 +58,7 @@ CONTACT_PANES = ("today", "pending")
 INVITATION_ACTIONS = {"decline", "host_as_target"}
 CONTACT_ACTIONS = {"log", "snooze", "open_profile", "draft"}
 EMPTY_PANES = {
+    "today": N_("Press n to add your first target"),
     "pending": N_("Nobody owes you a reply"),
     "invitations": N_("Press i to record one"),
 }
@@ -80,26 +81,6 @@ class Foreseen:
     days: frozenset[date]
     thread_before: Thread
     days_before: frozenset[date]
-
-
-def _index(rows: list[Row], key: str) -> int | None:
-    return next((index for index, (row_key, _) in enumerate(rows) if row_key == key), None)
-
-
-class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
-    """A pane of the main screen; Tab and Shift+Tab go round the panes, shown or not."""
-
-    BINDINGS = [
-        *TABLE_KEYS,
-        Binding("tab", "screen.next_pane(1)", N_("Next pane"), show=False),
-        Binding("shift+tab", "screen.next_pane(-1)", N_("Previous pane"), show=False),
-    ]
-
-
-class ContactPane(Pane):
-    """A pane of contacts, where Enter opens the contact screen."""
-
-    BINDINGS = [Binding("enter", "select_cursor", N_("Contact"), show=False, id="open_contact")]
 
 
 class MainScreen(TranslatedBindings, StoreScreen):
@@ -131,15 +112,10 @@ class MainScreen(TranslatedBindings, StoreScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: dict[str, list[Row]] = {pane: [] for pane in PANES}
-        self.titles: dict[str, str] = {}
-        self.filters: dict[str, str] = {}
         self.filter_pane = "today"
         self.agenda: Agenda | None = None
-        self.anyone = False
         self.foreseen: dict[int, Foreseen] = {}
         self.log_numbers = count()
-        self.filling: set[str] = set()
         self.current = "today"
         self.placing: Contact | None = None
 
@@ -153,30 +129,35 @@ class MainScreen(TranslatedBindings, StoreScreen):
             for pane in PANES:
                 table_class = ContactPane if pane in CONTACT_PANES else Pane
                 classes = "pane current" if pane == self.current else "pane"
-                yield table_class(id=pane, classes=classes, cursor_type="row", zebra_stripes=True)
+                yield table_class(id=pane, classes=classes)
         yield Static(id="week")
         yield Static(id="detail", markup=False)
         yield KeyFooter()
 
+    def pane(self, pane: str) -> Pane:
+        return self.query_one(f"#{pane}", Pane)
+
     def on_mount(self) -> None:
-        self.titles = {
-            "today": _("1 Today"),
-            "pending": _("2 Pending replies"),
-            "invitations": _("3 Declined"),
-        }
+        for pane, title in (
+            ("today", _("1 Today")),
+            ("pending", _("2 Pending replies")),
+            ("invitations", _("3 Declined")),
+        ):
+            self.pane(pane).title = title
+            self.pane(pane).empty = _(EMPTY_PANES[pane])
         self.set_interval(CLOCK_SECONDS, self._tick)
         # A store with nobody in it has an empty Today whatever else it holds: the first run's prompt
         # can be in the first frame, before the first read.
         if not self.store.record_ids("contacts"):
-            self._show_titles("today", 0)
+            self.pane("today").show_titles(0)
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.height < ONE_PANE_BELOW, "one-pane")
         for pane in PANES:
-            table = self.query_one(f"#{pane}", DataTable)
+            table = self.pane(pane)
             widths = fit_widths(PANE_COLUMNS[pane], event.size.width - PANE_FRAME)
-            if set_columns(table, PANE_COLUMNS[pane], widths) and self.rows[pane]:
-                self._show(pane)
+            if set_columns(table, PANE_COLUMNS[pane], widths) and table.listed:
+                table.show_rows()
 
     def _tick(self) -> None:
         """Once a minute: "5 minutes ago" moves on even when nothing is logged."""
@@ -193,7 +174,9 @@ class MainScreen(TranslatedBindings, StoreScreen):
         return MainView(agenda, anyone, agenda_rows(agenda))
 
     def show(self, view: MainView) -> None:
-        self.anyone = view.anyone
+        self.pane("today").empty = (
+            _("Nothing due today: press n to add a target") if view.anyone else _(EMPTY_PANES["today"])
+        )
         first = self.agenda is None
         self._show_agenda(view.agenda, rows=view.rows)
         if first:  # who was written to before the first look starts Today, done: d is for the next
@@ -228,8 +211,8 @@ class MainScreen(TranslatedBindings, StoreScreen):
         ).format(**figures)
         if status.content != shown_status:
             status.update(shown_status)
-        self.titles["today"] = _("1 Today {progress}/{goal}").format(**figures)
-        self.titles["pending"] = _("2 Pending replies ({count})").format(count=len(agenda.pending))
+        self.pane("today").title = _("1 Today {progress}/{goal}").format(**figures)
+        self.pane("pending").title = _("2 Pending replies ({count})").format(count=len(agenda.pending))
         declined = {"declined": len(agenda.declined), "undecided": len(agenda.undecided), "savings": savings}
         if agenda.undecided:
             title = (
@@ -243,7 +226,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
                 if agenda.declined
                 else _("3 Declined ({declined})")
             )
-        self.titles["invitations"] = title.format(**declined)
+        self.pane("invitations").title = title.format(**declined)
         week = week_text(agenda)
         week_line = self.query_one("#week", Static)
         if week_line.content != week:
@@ -256,9 +239,10 @@ class MainScreen(TranslatedBindings, StoreScreen):
         if touched is not None and same_plan:
             self._show_contact(agenda, touched)
         else:
-            self.rows.update(rows or agenda_rows(agenda))
+            for pane, pane_rows in (rows or agenda_rows(agenda)).items():
+                self.pane(pane).listed = pane_rows
             # Today first, the others a frame later: the day's plan is what the user opened the app for.
-            self._show("today")
+            self.pane("today").show_rows()
             self.call_after_refresh(self._show_others)
         self._show_tabs()
         self.call_after_refresh(self._show_detail)
@@ -266,8 +250,8 @@ class MainScreen(TranslatedBindings, StoreScreen):
         self.call_after_refresh(self._keep_stats_ready)
 
     def _show_others(self) -> None:
-        self._show("pending")
-        self._show("invitations")
+        self.pane("pending").show_rows()
+        self.pane("invitations").show_rows()
 
     def _show_contact(self, agenda: Agenda, contact_id: str) -> None:
         """Draw again the one contact whose interactions changed: its Today row, then its pending reply.
@@ -275,99 +259,30 @@ class MainScreen(TranslatedBindings, StoreScreen):
         is the one the user waits for."""
         today = [
             today_row(item) if item.contact.id == contact_id else row
-            for item, row in zip(agenda.items, self.rows["today"], strict=True)
+            for item, row in zip(agenda.items, self.pane("today").listed, strict=True)
         ]
-        self._show_row("today", contact_id, today)
+        self.pane("today").show_row(contact_id, today)
         self.call_after_refresh(self._show_pending_reply, contact_id)
 
     def _show_pending_reply(self, contact_id: str) -> None:
         if self.agenda is None:
             return
-        pending = [row for row in self.rows["pending"] if row[0] != contact_id]
+        table = self.pane("pending")
+        pending = [row for row in table.listed if row[0] != contact_id]
         for index, reply in enumerate(self.agenda.pending):
             if reply.contact.id == contact_id:
                 pending.insert(index, pending_row(reply, self.agenda, plain_now(self.agenda)))
-        self._show_row("pending", contact_id, pending)
+        table.show_row(contact_id, pending)
 
-    def _show_row(self, pane: str, key: str, rows: list[Row]) -> None:
-        """Bring ``pane`` to ``rows``, which differ from what it shows in ``key``'s row alone: only that
-        row is touched, unless it moved between others or a filter narrows the pane."""
-        before, self.rows[pane] = self.rows[pane], rows
-        old, new = _index(before, key), _index(rows, key)
-        moved = new is not None and new != (len(rows) - 1 if old is None else old)
-        table = self.query_one(f"#{pane}", DataTable)
-        if self.filters.get(pane) or moved or table.row_count != len(before):
-            self._show(pane)
-            return
-        if new is not None and old is not None:
-            update_row(table, key, rows[new][1])
-        elif old is not None:
-            table.remove_row(key)
-        elif new is not None:
-            table.add_row(*rows[new][1], key=key)
-        self._show_titles(pane, len(rows))
-
-    def _show(self, pane: str, more: bool = False) -> None:
-        """The pane's rows, narrowed by its filter. A long pane fills a frame at a time (``more``): the
-        table measures each row it is given, and the screen need not wait for rows below the fold."""
-        table = self.query_one(f"#{pane}", DataTable)
-        needle = self.filters.get(pane, "").casefold()
-        rows = [
-            (key, cells)
-            for key, cells in self.rows[pane]
-            if not needle or needle in " ".join(cell.plain for cell in cells).casefold()
-        ]
-        shown = rows[: table.row_count + ROWS_AT_ONCE if more else max(table.row_count, ROWS_AT_ONCE)]
-        sync_rows(table, shown)
-        self._show_titles(pane, len(rows))
-        if len(shown) < len(rows) and pane not in self.filling:
-            self.filling.add(pane)
-            self.call_after_refresh(self._show_more, pane)
-
-    def _show_more(self, pane: str) -> None:
-        self.filling.discard(pane)
-        self._show(pane, more=True)
-
-    def _show_titles(self, pane: str, shown: int) -> None:
-        table = self.query_one(f"#{pane}", DataTable)
-        needle = self.filters.get(pane, "").casefold()
-        title = (
-            _("{title}  filter: {filter}").format(title=self.titles[pane], filter=needle)
-            if needle
-            else self.titles[pane]
-        )
-        if shown:
-            subtitle = None
-        elif needle:
-            subtitle = _("No rows match the filter: / then Escape clears it")
-        elif pane == "today":
-            subtitle = (
-                _("Nothing due today: press n to add a target")
-                if self.anyone
-                else _("Press n to add your first target")
-            )
-        else:
-            subtitle = _(EMPTY_PANES[pane])
-        # Only when they change: a new border title has the whole pane drawn again.
-        if table.border_title != title:
-            table.border_title = title
-        if table.border_subtitle != subtitle:
-            table.border_subtitle = subtitle
-
-    def _focused_pane(self) -> DataTable | None:
+    def _focused_pane(self) -> Pane | None:
         focused = self.focused
-        return focused if isinstance(focused, DataTable) else None
-
-    def _selected_key(self, table: DataTable | None) -> str | None:
-        if table is None or table.row_count == 0:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return focused if isinstance(focused, Pane) else None
 
     def _selected_contact(self) -> Contact | None:
         """The contact on the cursor row of Today or Pending (as last read: the store may be busy saving),
         warning the user when there is none."""
         table = self._focused_pane()
-        contact_id = self._selected_key(table)
+        contact_id = table.selected_key() if table else None
         contact = None
         if table is not None and table.id in CONTACT_PANES and contact_id:
             contact = self._shown_contact(contact_id)
@@ -383,7 +298,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
 
     def _selected_invitation(self) -> Invitation | None:
         table = self._focused_pane()
-        invitation_id = self._selected_key(table)
+        invitation_id = table.selected_key() if table else None
         invitation = (
             self.store.invitation(invitation_id)
             if table and table.id == "invitations" and invitation_id
@@ -410,7 +325,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
 
     def action_focus_pane(self, pane: str) -> None:
         self._make_current(pane)
-        self.query_one(f"#{pane}", DataTable).focus()
+        self.pane(pane).focus()
 
     def action_next_pane(self, step: int) -> None:
         self.action_focus_pane(PANES[(PANES.index(self.current) + step) % len(PANES)])
@@ -444,7 +359,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
     def _show_tabs(self) -> None:
         tabs = Text(end="")
         for pane in PANES:
-            title = self.titles[pane].partition(":")[0]  # the savings stay in the pane's own title
+            title = self.pane(pane).title.partition(":")[0]  # the savings stay in the pane's own title
             tabs.append(f" {title} ", style="reverse bold" if pane == self.current else "dim")
             tabs.append(" ")
         shown = self.query_one("#pane_tabs", Static)
@@ -459,8 +374,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
     def _show_detail(self) -> None:
         """The highlighted row of the current pane, in full."""
         detail = Text(_(NOTHING_SELECTED), style="dim")
-        table = self.query_one(f"#{self.current}", DataTable)
-        key = self._selected_key(table)
+        key = self.pane(self.current).selected_key()
         if self.agenda is not None and key is not None:
             if self.current == "invitations":
                 invitations = [*self.agenda.undecided, *self.agenda.declined]
@@ -730,9 +644,9 @@ class MainScreen(TranslatedBindings, StoreScreen):
             open_draft(self, contact, reason)
 
     def action_filter(self) -> None:
-        table = self._focused_pane() or self.query_one("#today", DataTable)
+        table = self._focused_pane() or self.pane("today")
         self.filter_pane = table.id or "today"
-        value = self.filters.get(self.filter_pane, "")
+        value = table.needle
         box = next(self.query("#filter").results(Input), None)
         if box is None:
             box = TextInput(
@@ -748,8 +662,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
 
     @on(Input.Changed, "#filter")
     def narrow(self, event: Input.Changed) -> None:
-        self.filters[self.filter_pane] = event.value.strip()
-        self._show(self.filter_pane)
+        self.pane(self.filter_pane).narrow(event.value)
 
     @on(Input.Submitted, "#filter")
     def keep_filter(self) -> None:
@@ -757,17 +670,16 @@ class MainScreen(TranslatedBindings, StoreScreen):
 
     def key_escape(self) -> None:
         if any(box.has_focus for box in self.query("#filter")):
-            self.filters.pop(self.filter_pane, None)
-            self._show(self.filter_pane)
+            self.pane(self.filter_pane).narrow("")
             self._leave_filter()
 
     def _leave_filter(self) -> None:
         self.query_one("#filter", Input).remove_class("shown")
-        self.query_one(f"#{self.filter_pane}", DataTable).focus()
+        self.pane(self.filter_pane).focus()
 
     def _move_to_next_open_item(self) -> None:
         """After logging, the cursor goes to the next Today row that still needs something."""
-        today = self.query_one("#today", DataTable)
+        today = self.pane("today")
         for index in range(today.row_count):
             if str(today.get_row_at(index)[0]) != "✓":
                 today.move_cursor(row=index)

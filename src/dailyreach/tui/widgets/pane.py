@@ -1,0 +1,110 @@
+"""A pane of the main screen: a table that owns its rows, its filter and its titles, so that the screen
+only hands it rows and says which one changed."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from dailyreach.i18n import N_, _
+from dailyreach.tui.rows import TABLE_KEYS, Row, sync_rows, update_row
+from dailyreach.tui.translated import TranslatedBindings
+
+# A long pane fills a frame at a time: the table measures each row it is given, and the screen need not
+# wait for rows below the fold.
+ROWS_AT_ONCE = 100
+
+
+def row_index(rows: list[Row], key: str) -> int | None:
+    return next((index for index, (row_key, _) in enumerate(rows) if row_key == key), None)
+
+
+class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
+    """A pane of the main screen; Tab and Shift+Tab go round the panes, shown or not.
+
+    ``listed`` are all of the pane's rows, ``needle`` the filter that narrows what it shows, ``title`` its
+    border's title and ``empty`` what its border says when it has no rows to show.
+    """
+
+    BINDINGS = [
+        *TABLE_KEYS,
+        Binding("tab", "screen.next_pane(1)", N_("Next pane"), show=False),
+        Binding("shift+tab", "screen.next_pane(-1)", N_("Previous pane"), show=False),
+    ]
+
+    def __init__(self, *, id: str, classes: str) -> None:
+        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
+        self.listed: list[Row] = []
+        self.needle = ""
+        self.title = ""
+        self.empty = ""
+        self._filling = False
+
+    def selected_key(self) -> str | None:
+        if self.row_count == 0:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+    def narrow(self, needle: str) -> None:
+        self.needle = needle.strip()
+        self.show_rows()
+
+    def show_rows(self, more: bool = False) -> None:
+        """The rows, narrowed by the filter, ``ROWS_AT_ONCE`` more a frame (``more``) until all show."""
+        needle = self.needle.casefold()
+        rows = [
+            (key, cells)
+            for key, cells in self.listed
+            if not needle or needle in " ".join(cell.plain for cell in cells).casefold()
+        ]
+        shown = rows[: self.row_count + ROWS_AT_ONCE if more else max(self.row_count, ROWS_AT_ONCE)]
+        sync_rows(self, shown)
+        self.show_titles(len(rows))
+        if len(shown) < len(rows) and not self._filling:
+            self._filling = True
+            self.call_after_refresh(self._show_more)
+
+    def _show_more(self) -> None:
+        self._filling = False
+        self.show_rows(more=True)
+
+    def show_row(self, key: str, rows: list[Row]) -> None:
+        """Bring the pane to ``rows``, which differ from its own in ``key``'s row alone: only that row is
+        touched, unless it moved between others or a filter narrows the pane."""
+        before, self.listed = self.listed, rows
+        old, new = row_index(before, key), row_index(rows, key)
+        moved = new is not None and new != (len(rows) - 1 if old is None else old)
+        if self.needle or moved or self.row_count != len(before):
+            self.show_rows()
+            return
+        if new is not None and old is not None:
+            update_row(self, key, rows[new][1])
+        elif old is not None:
+            self.remove_row(key)
+        elif new is not None:
+            self.add_row(*rows[new][1], key=key)
+        self.show_titles(len(rows))
+
+    def show_titles(self, shown: int) -> None:
+        """The title, with the filter if any; below it, when ``shown`` is none, why the pane is empty."""
+        needle = self.needle.casefold()
+        title = (
+            _("{title}  filter: {filter}").format(title=self.title, filter=needle) if needle else self.title
+        )
+        if shown:
+            subtitle = None
+        elif needle:
+            subtitle = _("No rows match the filter: / then Escape clears it")
+        else:
+            subtitle = self.empty
+        # Only when they change: a new border title has the whole pane drawn again.
+        if self.border_title != title:
+            self.border_title = title
+        if self.border_subtitle != subtitle:
+            self.border_subtitle = subtitle
+
+
+class ContactPane(Pane):
+    """A pane of contacts, where Enter opens the contact screen."""
+
+    BINDINGS = [Binding("enter", "select_cursor", N_("Contact"), show=False, id="open_contact")]
