@@ -40,6 +40,9 @@ APP = [DAILYREACH, "--db", str(RUN_DB)]
 BARE_NAME = "Ann Smith"
 BARE_APP = [PYTHON, str(Path(__file__).parent / "bare_app.py"), BARE_NAME]
 BARE_KEYS = [(b"d", b"pressed d"), (b"\r", b"pressed enter")]
+EMPTY_STORE_SHOWS = b"Press n to add your first target"
+# The main screen's Textual widgets without dailyreach: what of the empty store's first frame is Textual's.
+WIDGETS_APP = [PYTHON, str(Path(__file__).parent / "widgets_app.py"), EMPTY_STORE_SHOWS.decode()]
 # interactions: (label, the most the first frame may take as a multiple of the bare app's, the most
 # `d` Enter may take beyond the bare app's echo in ms)
 TARGETS = {0: ("empty store", 1.3, None), 20_000: ("20k", 1.6, 50), 100_000: ("100k", 2.5, 100)}
@@ -118,13 +121,16 @@ def median(timings: list[Timing]) -> Timing:
     return Timing(*(statistics.median(values) for values in zip(*timings, strict=True)))
 
 
-def compare(fresh: Path, shows: bytes, keys: list[tuple[bytes, bytes]]) -> tuple[Timing, Timing]:
-    """The app's and the bare app's medians, after one run of each that warms the caches.
+def compare(
+    fresh: Path, shows: bytes, keys: list[tuple[bytes, bytes]]
+) -> tuple[Timing, Timing, Timing | None]:
+    """The app's and the bare app's medians, after one run of each that warms the caches, and on the
+    empty store the widgets app's.
 
-    They run in turns, so that a change in the machine's load hits both alike; the app starts each run
+    They run in turns, so that a change in the machine's load hits them alike; the app starts each run
     on a copy of the fresh store.
     """
-    app, bare = [], []
+    app, bare, widgets = [], [], []
     for _ in range(RUNS + 1):
         shutil.copyfile(fresh, RUN_DB)
         # What dailyreach knows of the file travels with it, as in a user's data folder (checked.py).
@@ -135,7 +141,9 @@ def compare(fresh: Path, shows: bytes, keys: list[tuple[bytes, bytes]]) -> tuple
         RUN_DB.with_name(RUN_DB.name + ".review").unlink(missing_ok=True)
         app.append(run(APP, shows, keys))
         bare.append(run(BARE_APP, BARE_NAME.encode(), BARE_KEYS))
-    return median(app[1:]), median(bare[1:])
+        if not keys:
+            widgets.append(run(WIDGETS_APP, EMPTY_STORE_SHOWS, []))
+    return median(app[1:]), median(bare[1:]), median(widgets[1:]) if widgets else None
 
 
 def prepare(size: int) -> tuple[Path, bytes, list[tuple[bytes, bytes]]]:
@@ -155,7 +163,7 @@ def prepare(size: int) -> tuple[Path, bytes, list[tuple[bytes, bytes]]]:
     )
     items = json.loads(shown.stdout)["items"]
     if not items:
-        return db, b"Press n to add your first target", []
+        return db, EMPTY_STORE_SHOWS, []
     first = items[0]["contact"]["name"]
     return db, first.encode(), [(b"d", f"DM sent: {first}".encode()), (b"\r", "✓".encode())]
 
@@ -168,14 +176,19 @@ def main() -> None:
     print(f"in a {COLUMNS}x{ROWS} pseudo-terminal")
     print(HEADER)
     for size, (label, frame_at_most, _) in TARGETS.items():
-        app, bare = figures[size]
+        app, bare, _widgets = figures[size]
         what = f"first frame with data, {label}"
         print(row(what, app.first_frame, "bare Textual app, first frame", bare.first_frame, frame_at_most))
     for size, (label, _, keys_at_most) in TARGETS.items():
-        app, bare = figures[size]
+        app, bare, _widgets = figures[size]
         if keys_at_most is not None:
             what, peer = f"d Enter until the row shows ✓, {label}", "bare Textual app, echo of d, Enter"
             print(row(what, app.keys, peer, bare.keys, keys_at_most, added=True))
+    _app, bare, widgets = figures[0]
+    if widgets is not None:
+        print("\nThe floor under the empty store's first frame: the main screen's Textual widgets alone")
+        what, peer = "first frame, widgets_app.py", "bare Textual app, first frame"
+        print(row(what, widgets.first_frame, peer, bare.first_frame, TARGETS[0][1]))
 
 
 if __name__ == "__main__":
