@@ -31,6 +31,12 @@ SPARKS = "▁▂▃▄▅▆▇█"
 # goal or more. A day that met the goal (people written to, as Today counts) shows GOAL_MARK instead.
 SHADES = "·░▒█"
 GOAL_MARK = "✓"
+# What the text is made to fit when the terminal's width is not known (output to a file or a pipe).
+DEFAULT_WIDTH = 80
+# The calendar's weekday names and the space after them.
+CALENDAR_MARGIN = 5
+# Past this many weeks a month's name comes round again, and the calendar says the years too.
+WEEKS_A_YEAR = 52
 MONTHS = (
     N_("Jan"),
     N_("Feb"),
@@ -295,13 +301,27 @@ def sparkline(values: list[int]) -> str:
     return "".join(SPARKS[round(value / largest * (len(SPARKS) - 1))] for value in values)
 
 
-def calendar_lines(stats: Stats) -> list[str]:
-    """Outreach per day as a calendar: a row per weekday, a column per week, months above."""
+def calendar_lines(stats: Stats, width: int = DEFAULT_WIDTH) -> list[str]:
+    """Outreach per day as a calendar: a row per weekday, a column per week, months above, and the years
+    too once a month's name comes round again. A calendar wider than ``width`` goes on below, in as many
+    blocks as it takes, so that a terminal never wraps its rows into each other."""
     weeks = [stats.days[index : index + 7] for index in range(0, len(stats.days), 7)]
-    lines = [("     " + month_row([week[0].day for week in weeks])).rstrip()]
-    for row, name in enumerate(weekday_names(stats.week_start)):
-        cells = "".join(day_cell(week[row], stats.goal) if row < len(week) else " " for week in weeks)
-        lines.append(f"{pad(name, 3)}  {cells}".rstrip())
+    with_years = len(weeks) > WEEKS_A_YEAR
+    # A month's name over a block's last week runs past it.
+    overrun = max(cell_len(month_name(number)) for number in range(1, 13)) - 1
+    per_block = max(1, width - CALENDAR_MARGIN - overrun)
+    lines: list[str] = []
+    for first in range(0, len(weeks), per_block):
+        block = weeks[first : first + per_block]
+        starts = [week[0].day for week in block]
+        if lines:
+            lines.append("")
+        if with_years:
+            lines.append(" " * CALENDAR_MARGIN + year_row(starts))
+        lines.append((" " * CALENDAR_MARGIN + month_row(starts)).rstrip())
+        for row, name in enumerate(weekday_names(stats.week_start)):
+            cells = "".join(day_cell(week[row], stats.goal) if row < len(week) else " " for week in block)
+            lines.append(f"{pad(name, 3)}  {cells}".rstrip())
     legend = [f"{SHADES[level]} {words}" for level, words in heat_legend(stats.goal)]
     legend.append(f"{GOAL_MARK} {goal_mark_words(stats.goal)}")
     lines.append("     " + "  ".join(legend))
@@ -331,6 +351,28 @@ def month_row(week_starts: list[date], cell: int = 1) -> str:
     return "".join(row).rstrip()
 
 
+def year_row(week_starts: list[date]) -> str:
+    """The year over the first week and over the first week of each new year; a year that the next one
+    would run into is left out."""
+    marks = [
+        (index, str(start.year))
+        for index, start in enumerate(week_starts)
+        if index == 0 or start.year != week_starts[index - 1].year
+    ]
+    row = [" "] * len(week_starts)
+    for (at, year), following in zip(marks, [*marks[1:], None], strict=True):
+        if following is None or at + len(year) < following[0]:
+            row[at : at + len(year)] = year
+    return "".join(row).rstrip()
+
+
+def folded(label: str, text: str, label_width: int, width: int) -> list[str]:
+    """``text`` after ``label``, its rest on the lines below under its start when wider than ``width``."""
+    room = max(1, width - label_width)
+    pieces = [text[start : start + room] for start in range(0, len(text), room)] or [""]
+    return [pad(label if index == 0 else "", label_width) + piece for index, piece in enumerate(pieces)]
+
+
 def _rates_rows(title: str, rates: list[ReplyRate]) -> list[list[str]]:
     rows = [[title, _("contacted"), _("replied"), _("rate"), _("median wait"), ""]]
     for rate in rates:
@@ -347,7 +389,8 @@ def _rates_rows(title: str, rates: list[ReplyRate]) -> list[list[str]]:
     return rows
 
 
-def stats_text(stats: Stats) -> str:
+def stats_text(stats: Stats, width: int = DEFAULT_WIDTH) -> str:
+    """The figures as text, no line wider than ``width`` (the terminal's) but for the tables'."""
     first, today = stats.first_day, stats.today
     week_start = _(WEEK_START_NAMES.get(stats.week_start, stats.week_start.capitalize()))
     sent_label, replies_label = _("Sent per week"), _("Replies")
@@ -367,7 +410,7 @@ def stats_text(stats: Stats) -> str:
         ),
         "",
         _("Outreach per day"),
-        *calendar_lines(stats),
+        *calendar_lines(stats, width),
         " · ".join(
             [
                 ngettext("Streak {count} day", "Streak {count} days", stats.current_streak).format(
@@ -383,8 +426,8 @@ def stats_text(stats: Stats) -> str:
             ]
         ),
         "",
-        pad(sent_label, label_width) + sparkline([week.sent for week in stats.weeks]),
-        pad(replies_label, label_width) + sparkline([week.replies for week in stats.weeks]),
+        *folded(sent_label, sparkline([week.sent for week in stats.weeks]), label_width, width),
+        *folded(replies_label, sparkline([week.replies for week in stats.weeks]), label_width, width),
     ]
     largest = max((week.sent for week in stats.weeks), default=0)
     week_rows = [[_("Week of"), _("sent"), "", _("replies"), _("meetings"), _("goal days")]]

@@ -3,6 +3,8 @@ as aligned text or as JSON."""
 
 from __future__ import annotations
 
+import shutil
+
 import click
 
 from dailyreach.agenda_views import print_json, print_view
@@ -62,4 +64,4 @@ def stats(session: Session, weeks: int | None, as_json: bool) -> None:
     if as_json:
         print_json(stats_report.stats_json(figures))
     else:
-        echo(stats_report.stats_text(figures))
+        echo(stats_report.stats_text(figures, shutil.get_terminal_size().columns))

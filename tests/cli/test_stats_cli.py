@@ -7,6 +7,7 @@ from rich.cells import cell_len
 
 from dailyreach.core.records.model import Settings
 from dailyreach.core.store.store import Store
+from dailyreach.stats_report import sparkline, year_row
 from tests.conftest import run_cli
 
 DOCUMENTED_KEYS = {
@@ -228,3 +229,66 @@ def test_the_calendar_marks_the_goal_by_people_written_to_not_by_messages(db):
     assert "goal met on 1 of " in lines[lines.index("Outreach per day") + 10]
     legend = lines[lines.index("Outreach per day") + 9]
     assert legend.strip() == "· none  ▒ 1  █ 2+ messages  ✓ goal met (2 people)"
+
+
+def test_a_calendar_wider_than_the_terminal_goes_on_in_blocks_with_its_years(db):
+    """60 weeks on a 40-column terminal: no line of the calendar or the series is wider, every week is
+    in one block or the next, and the years stand over the first week and over January's."""
+    history(db)
+    stats = stats_json(db, "--weeks", "60")
+    lines = run_cli("stats", "--weeks", "60", db=db, env={"COLUMNS": "40"}).stdout.splitlines()
+    start = lines.index("Outreach per day") + 1
+    end = next(index for index in range(start, len(lines)) if lines[index].strip().startswith("·"))
+    blocks = [[]]
+    for line in lines[start:end]:
+        if line:
+            blocks[-1].append(line)
+        else:
+            blocks.append([])
+    assert [len(block) for block in blocks] == [9, 9]  # years, months, seven weekdays
+    assert max(cell_len(line) for block in blocks for line in block) <= 40
+    # Each weekday's row, block after block, has a cell per week and the ✓ on the days that met the goal.
+    rows = ["".join(block[2 + row][5:].ljust(32) for block in blocks)[:60] for row in range(7)]
+    first = date.fromisoformat(stats["from"])
+    for day in stats["days"]:
+        index = (date.fromisoformat(day["date"]) - first).days
+        assert (rows[index % 7][index // 7] == "✓") == day["goal_met"]
+    starts = [first + timedelta(weeks=week) for week in range(60)]
+    years = "".join(block[0][5:].ljust(32) for block in blocks)
+    assert years.startswith(str(starts[0].year))
+    january = next(week for week, start in enumerate(starts) if start.year != starts[0].year)
+    assert years[january : january + 4] == str(starts[january].year)
+    assert years[32:36] == str(starts[32].year) or 32 < january < 37
+    sent_from = next(index for index, line in enumerate(lines) if line.startswith("Sent per week"))
+    replies_from = next(index for index, line in enumerate(lines) if line.startswith("Replies"))
+    series = lines[sent_from:replies_from]
+    assert len(series) == 3 and max(cell_len(line) for line in series) <= 40
+    assert "".join(line[16:] for line in series) == sparkline([week["sent"] for week in stats["weeks"]])
+
+
+def test_a_calendar_of_a_year_or_less_has_no_year_row(db):
+    history(db)
+    lines = run_cli("stats", "--weeks", "52", db=db, env={"COLUMNS": "200"}).stdout.splitlines()
+    months = lines[lines.index("Outreach per day") + 1]
+    assert months.split()[0] in {
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "May",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Oct",
+        "Nov",
+        "Dec",
+    }
+    assert lines[lines.index("Outreach per day") + 2].startswith("Mon")
+
+
+def test_a_year_the_next_would_run_into_is_left_out():
+    from_november = [date(2025, 11, 24) + timedelta(weeks=week) for week in range(7)]
+    assert year_row(from_november) == "2025  2026"
+    from_mid_december = [date(2025, 12, 15) + timedelta(weeks=week) for week in range(6)]
+    assert year_row(from_mid_december) == "   2026"
