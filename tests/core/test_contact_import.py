@@ -6,6 +6,8 @@ from hypothesis import strategies as st
 
 from dailyreach.core.errors import ImportRejected
 from dailyreach.core.files.contact_import import apply_import_preview, preview_import
+from dailyreach.core.planning.drafts import default_call_name
+from dailyreach.core.planning.lookup import find_contact
 from tests.conftest import FIXTURES, add_contact
 
 
@@ -46,7 +48,7 @@ def test_linkedin_finds_the_header_below_the_notes_and_reads_every_rule(store):
     result = preview(store, "Connections.csv")
     assert added(result) == {
         5: ("Ann Smith", {"linkedin": "ann-smith"}),
-        6: ("太郎 山田", {"linkedin": "taro-yamada-123", "email": "taro@example.jp"}),
+        6: ("山田 太郎", {"linkedin": "taro-yamada-123", "email": "taro@example.jp"}),
         11: ("Carla Díaz", {"linkedin": "carla-diaz"}),
     }
     ann = result.added[0][1]
@@ -60,6 +62,29 @@ def test_linkedin_finds_the_header_below_the_notes_and_reads_every_rule(store):
     ]
     # LinkedIn writes all seven fields on every row: a shorter one is a broken line.
     assert result.bad == [(10, "Broken", "3 fields where the header has 7")]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "Connections.csv",
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+            "健,高橋,https://www.linkedin.com/in/ken-takahashi-123,,Acme,CEO,12 Mar 2024\n",
+        ),
+        ("people.csv", "First Name,Last Name,x\n健,高橋,@kent\n"),
+        ("people.vcf", "BEGIN:VCARD\nVERSION:3.0\nN:高橋;健;;;\nX-TWITTER:kent\nEND:VCARD\n"),
+    ],
+    ids=["linkedin", "csv", "vcard"],
+)
+def test_a_japanese_given_and_family_name_are_joined_family_name_first(store, tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    apply_import_preview(store, preview_import(store, path))
+    ken = store.contacts()[0]
+    assert ken.name == "高橋 健"
+    assert default_call_name(ken.name) == "高橋さん"
+    assert find_contact(store.contacts(), "高橋") == ken
 
 
 def test_mastodon_addresses_become_handles_and_duplicates_differ_only_in_case(store):

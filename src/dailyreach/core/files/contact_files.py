@@ -164,15 +164,16 @@ def read_linkedin(text: str) -> ParsedFile:
             rows.append(SourceRow(line, cells[0], problem=problem))
             continue
         values = dict(zip(header, fitted, strict=True))
-        name = f"{values.get('First Name', '')} {values.get('Last Name', '')}".strip()
+        given, family = values.get("First Name", ""), values.get("Last Name", "")
         url = values.get("URL", "")
-        if not name and not url:
+        if not given and not family and not url:
             rows.append(
                 SourceRow(line, values.get("Connected On", ""), skip=_("the person has left LinkedIn"))
             )
             continue
         person = PersonBuilder()
-        person.name = name
+        # Joined by person_name, as the other readers do: family name first for a Japanese name.
+        person.given, person.family = given, family
         person.add_handle("linkedin", url)
         person.add_handle("email", values.get("Email Address", ""))
         job = " at ".join(part for part in (values.get("Position"), values.get("Company")) if part)

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from dailyreach.core.planning.drafts import is_japanese_name
 from dailyreach.core.records.handles import (
     PLATFORMS,
     HandleError,
@@ -35,7 +36,8 @@ PLATFORM_LABELS = {
 }
 _LABEL_PLATFORMS = {label.casefold(): platform for platform, label in PLATFORM_LABELS.items()}
 _NOTE_HANDLE_LINE = re.compile(r"^([A-Za-z-]+)(?: \([^)\n]*\))?: (\S+)$", re.MULTILINE)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Korean names are written family name first too; is_japanese_name covers kana and kanji.
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 # What the preview counts most often among what is kept in notes, said in the language in use; a kind
 # named after a file's own column is shown as the file names it.
 KEPT_KINDS = (
@@ -90,8 +92,9 @@ class ParsedFile:
 
 
 def person_name(given: str, family: str, middle: str = "") -> str:
-    """A name from its parts: family name first for Japanese, Chinese and Korean names."""
-    if _CJK.search(family + given):
+    """A name from its parts: family name first in Japanese, Chinese or Korean script, so that a draft
+    addresses a Japanese name by its family name (高橋 健 → 高橋さん)."""
+    if is_japanese_name(family + given) or _HANGUL.search(family + given):
         return " ".join(part for part in (family, given) if part)
     return " ".join(part for part in (given, middle, family) if part)
 
