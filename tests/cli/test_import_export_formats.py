@@ -115,6 +115,17 @@ def test_the_preview_says_what_went_into_the_notes(db):
     assert not db.exists() or "Mia" not in db.read_text()
 
 
+def test_a_stray_quote_is_refused_with_its_line_and_nothing_is_written(db, tmp_path):
+    run_cli("add", "Someone", db=db)
+    before = db.read_bytes()
+    path = tmp_path / "people.csv"
+    path.write_text('name,x\n"unterminated,@foo\nBob,@bob\n', encoding="utf-8")
+    refused = run_cli("import", str(path), db=db, check=False)
+    assert refused.returncode == 1 and "added" not in refused.stdout
+    assert 'line 2: a quote (") opened in this row is not closed' in refused.stderr
+    assert db.read_bytes() == before
+
+
 def test_an_interactions_export_is_refused_on_import_with_the_way_to_move_history(db, tmp_path):
     ann = run_cli("add", "Ann", "--x", "@ann", db=db).stdout.strip()
     run_cli("log", ann, "dm_sent", "--at", "yesterday", db=db)

@@ -208,6 +208,36 @@ def test_a_missing_file_and_an_empty_file_are_clear_errors(store, tmp_path):
         preview_import(store, tmp_path / "empty.csv")
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('name,x\n"unterminated,@foo\nBob,@bob\n', 2),
+        ('name,x\r\nAnn,@ann\r\n"unterminated,@foo\r\n"Bob","@bob"\r\n"Cy","@cy"\r\n', 3),
+        (
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+            'Ann,Smith,https://www.linkedin.com/in/ann-smith,,"Acme, Inc,CEO,1 Jan 2026\n'
+            "Bob,Lee,https://www.linkedin.com/in/bob-lee,,Foo,CTO,1 Jan 2026\n",
+            2,
+        ),
+    ],
+    ids=["to the end", "to the next quote", "linkedin"],
+)
+def test_an_unclosed_quote_refuses_the_file_naming_its_line_not_swallowing_the_rows_after(
+    store, tmp_path, text, line
+):
+    (tmp_path / "people.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(
+        ImportRejected, match=f'line {line}: a quote \\("\\) opened in this row is not closed'
+    ):
+        preview_import(store, tmp_path / "people.csv")
+    # A field over several lines whose quotes are right still comes in whole.
+    (tmp_path / "notes.csv").write_text('name,notes\n"Ann","one\ntwo ""2"""\nBob,x\n', encoding="utf-8")
+    assert [(c.name, c.notes) for _, c in preview_import(store, tmp_path / "notes.csv").added] == [
+        ("Ann", 'one\ntwo "2"'),
+        ("Bob", "x"),
+    ]
+
+
 def test_a_dailyreach_json_export_still_imports_through_the_same_door(store, tmp_path):
     from dailyreach.core.files.exchange import export_json
 

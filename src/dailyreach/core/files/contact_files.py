@@ -33,19 +33,39 @@ INTERACTIONS_REFUSAL = N_(
     "history, export and import JSON: dailyreach export -o backup.json, then dailyreach import backup.json"
 )
 FIELD_COUNT = N_("{count} fields where the header has {header}")
+UNCLOSED_QUOTE = N_(
+    'line {line}: a quote (") opened in this row is not closed, so the rows after it would be read into '
+    'one field; close it, or write a quote inside a field as two quotes ("")'
+)
 _MASTODON_ADDRESS = re.compile(r"@?[A-Za-z0-9_]{1,30}@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+
+
+def _quotes_go_wrong(record: str) -> bool:
+    """Whether a record read over several lines only did so because a quote was left open: read
+    strictly, its quoted field runs to the end of the file or is followed by more text."""
+    try:
+        list(csv.reader(io.StringIO(record), strict=True))
+    except csv.Error:
+        return True
+    return False
 
 
 def _records(text: str, first_line: int) -> Iterator[tuple[int, list[str]]]:
     """CSV records with the file line each starts on; blank lines are left out. A field longer than
-    ``FIELD_LIMIT`` (an unclosed quote swallowing the rest of the file, say) is refused with its line."""
-    reader = csv.reader(io.StringIO(text))
+    ``FIELD_LIMIT`` (an unclosed quote swallowing the rest of the file, say) is refused with its line,
+    and so is a record over several lines that an unclosed quote made: the csv module reads on to the
+    next quote or the end of the file, taking the rows in between into one field."""
+    source = io.StringIO(text)
+    reader = csv.reader(source)
     while True:
         start = first_line + reader.line_num
+        offset = source.tell()
         # The limit is the csv module's, for the whole process: set for each record and put back.
         usual = csv.field_size_limit(FIELD_LIMIT)
         try:
             cells = next(reader)
+            if first_line + reader.line_num - start > 1 and _quotes_go_wrong(text[offset : source.tell()]):
+                raise UnknownFormat(_(UNCLOSED_QUOTE).format(line=start))
         except StopIteration:
             return
         except csv.Error as error:
