@@ -196,6 +196,16 @@ class FieldsForm(TranslatedBindings, ModalScreen[dict[str, str] | None]):
         needed = FORM_CHROME + 2 * len(self.fields)
         self.query_one(".form").set_class(needed > height - FOOTER, "long")
 
+    @property
+    def focus_chain(self) -> list[Widget]:
+        """Tab goes from field to field, and only then to the choices beside them (the platform beside a
+        handle, the currency beside an amount): those follow what is typed, and a Tab too many would
+        have the next field's letters pick another choice."""
+        chain = super().focus_chain
+        return [widget for widget in chain if not widget.has_class("beside")] + [
+            widget for widget in chain if widget.has_class("beside")
+        ]
+
     def controls(self) -> list[Widget]:
         return [
             self.query_one(f"#{spec.id}")
