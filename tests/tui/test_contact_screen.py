@@ -102,12 +102,14 @@ async def test_E_edits_every_field_and_a_bad_handle_keeps_the_form_open(store, p
         problem = "Bluesky: 'not a handle!': must not contain spaces"
         assert str(app.screen.query_one("#problem").render()) == problem
         app.screen.query_one("#bluesky").value = "ann.bsky.social"
+        # A first handle on any platform, not only on the common ones.
+        app.screen.query_one("#github").value = "annsmith"
         app.screen.query_one("#notes").value = "Met at no event at all"
         app.screen.query_one("#cadence_days").value = "30"
         await pilot.press("enter")
         await settle(pilot)
         edited = store.contact(ann.id)
-        assert edited.handles == {"x": "@ann", "bluesky": "ann.bsky.social"}
+        assert edited.handles == {"x": "@ann", "bluesky": "ann.bsky.social", "github": "annsmith"}
         assert (edited.notes, edited.cadence_days, edited.created_at) == (
             "Met at no event at all",
             30,

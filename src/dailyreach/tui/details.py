@@ -34,7 +34,7 @@ def contact_detail(agenda: Agenda, contact: Contact) -> Text:
     )
     details.append(f"  {facts}", style="dim")
     handles = "   ".join(f"{channel_text(platform)} {handle}" for platform, handle in contact.handles.items())
-    _line(details, "", handles or _("no handle: e on its contact screen adds one"))
+    _line(details, "", handles or _("no handle: Enter opens the contact, where E adds one"))
     _line(details, N_("why"), contact.why or "—")
     if thread.last_sent:
         sent = parse_stamp(thread.last_sent).astimezone(agenda.zone)

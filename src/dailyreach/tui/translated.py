@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from textual import events
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
@@ -96,8 +97,24 @@ class TranslatedBindings:
         translate_bindings(self)  # type: ignore[arg-type]
 
 
+# Joiners and direction marks, which Python does not call printable and Textual's Input therefore drops
+# when typed: 👩‍💻 came apart in two emoji, and Persian and Indic words lost a letter-shaping mark. The
+# core keeps them (``strip_control``).
+KEPT_FORMAT_CHARACTERS = frozenset("\u200c\u200d\u200e\u200f")
+
+
 class TextInput(TranslatedBindings, Input):
-    """A text box whose keys the keys panel names in the interface's language."""
+    """A text box whose keys the keys panel names in the interface's language, and which takes the
+    joiners and direction marks typed into it."""
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character in KEPT_FORMAT_CHARACTERS:
+            event.stop()
+            event.prevent_default()
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(event.character)
+            else:
+                self.replace(event.character, *self.selection)
 
 
 class Table(TranslatedBindings, DataTable):

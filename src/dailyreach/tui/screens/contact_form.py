@@ -17,7 +17,6 @@ from dailyreach.i18n import N_, _
 from dailyreach.tui.checks import Check
 from dailyreach.tui.screens.fields_form import YES, Choice, Field, FieldsForm
 
-FORM_HANDLES = ("x", "linkedin", "bluesky", "mastodon", "email", "web")
 PRIORITIES = ((N_("1 · high"), "1"), (N_("2 · normal"), "2"), (N_("3 · low"), "3"))
 
 
@@ -60,8 +59,8 @@ class HandleOn(Validator):
 def contact_form(
     values: dict | None = None, title: str | None = None, *, editing: bool = False
 ) -> FieldsForm:
-    """A new target's form, or (``editing``, or a contact with several handles) a line per platform: the
-    common ones, plus any other the contact already has a handle on. Editing adds followers and archived."""
+    """A new target's form, or (``editing``, or a contact with several handles) a line per platform, so
+    that a first handle can be added on any of them. Editing adds followers and archived."""
     values = values or {}
     title = title or _("New target")
     handles = values.get("handles", {})
@@ -90,9 +89,8 @@ def contact_form(
         Field("notes", value=values.get("notes", "")),
     ]
     if editing or len(handles) > 1:
-        platforms = [p for p in PLATFORMS if p in FORM_HANDLES or p in handles]
         lines = [
-            Field(p, field_label(p), handles.get(p, ""), validators=[_handle_check(p)]) for p in platforms
+            Field(p, field_label(p), handles.get(p, ""), validators=[_handle_check(p)]) for p in PLATFORMS
         ]
         return FieldsForm(title, [name, *lines, *rest, *(_editing_fields(values) if editing else [])])
     [(platform, handle)] = handles.items() if handles else [("x", "")]
