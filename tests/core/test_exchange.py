@@ -124,6 +124,20 @@ def test_a_file_that_fails_validation_is_rejected_whole_and_the_store_is_untouch
     assert (tmp_path / "target.json").read_bytes() == before
 
 
+def test_an_export_from_a_newer_dailyreach_says_so_and_only_that(store):
+    fill(store)
+    data = export_bundle(store)
+    data.update(version=99, plans_v2=[])
+    del data["settings"]
+    with pytest.raises(ImportRejected) as caught:
+        plan_import(store, json.loads(json.dumps(data)), "newer.json")
+    assert caught.value.problems == [
+        "the file was written by a newer dailyreach (export version 99); "
+        "this one reads up to export version 1. Update dailyreach."
+    ]
+    assert str(caught.value).startswith("newer.json was not imported; nothing was changed:")
+
+
 def test_exports_are_owner_only_and_never_replace_a_file_unless_forced(store, tmp_path):
     fill(store)
     target = tmp_path / "export.json"

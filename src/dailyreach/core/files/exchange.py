@@ -152,6 +152,18 @@ class ImportPlan:
 
 def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
     """Check a whole export file and work out what it adds; ImportRejected if anything is wrong."""
+    version = data.get("version") if isinstance(data, dict) and data.get("format") == FORMAT_NAME else None
+    # A newer export's layout is not this one's: what the schema would find missing says nothing.
+    if isinstance(version, int) and not isinstance(version, bool) and version > EXPORT_VERSION:
+        raise ImportRejected(
+            source,
+            [
+                _(
+                    "the file was written by a newer dailyreach (export version {version}); "
+                    "this one reads up to export version {supported}. Update dailyreach."
+                ).format(version=version, supported=EXPORT_VERSION)
+            ],
+        )
     problems = _schema_problems(data)
     if problems:
         raise ImportRejected(source, problems)
