@@ -45,6 +45,17 @@ def ja():
     i18n.use_language("en")
 
 
+PENDING_FIELDS = (
+    "contact",
+    "channel",
+    "waiting_since",
+    "last_sent",
+    "nudges",
+    "follow_up_due",
+    "give_up_offered",
+)
+
+
 def reply(due: date, nudges: int = 0, give_up: bool = False) -> PendingReply:
     sent = datetime(2026, 11, 20, tzinfo=UTC)
     return PendingReply(Contact(name="Ann"), "x", sent, sent, nudges, due, give_up)
@@ -114,6 +125,14 @@ def test_a_thread_past_its_follow_ups_offers_to_close_in_japanese(ja):
     assert (
         follow_up_text(reply(TODAY, 2, give_up=True), TODAY)
         == "2回フォローアップして返信なし：x でスレッドを閉じます"
+    )
+
+
+def test_after_the_last_follow_up_it_says_when_closing_is_offered_not_a_follow_up_more():
+    last_sent = reply(date(2026, 11, 25), 2)
+    used_up = PendingReply(*(getattr(last_sent, name) for name in PENDING_FIELDS), follow_ups_used_up=True)
+    assert follow_up_text(used_up, TODAY) == (
+        "2 follow-ups sent, the last: closing the thread is offered 2026-11-25 (in 2 days)"
     )
 
 

@@ -144,9 +144,14 @@ def today_text(agenda: Agenda) -> str:
 def pending_text(agenda: Agenda) -> str:
     if not agenda.pending:
         return _("No one owes you a reply.")
-    rows = [[_("name"), _("channel"), _("sent"), _("nudges"), _("follow-up due"), ""]]
+    rows = [[_("name"), _("channel"), _("waiting"), _("nudges"), _("follow-up due"), ""]]
     for reply in agenda.pending:
-        flag = _("give up?") if reply.give_up_offered else (_("overdue") if reply.overdue(agenda.day) else "")
+        if reply.give_up_offered:
+            flag = _("give up?")
+        elif reply.follow_ups_used_up:
+            flag = _("then give up?")
+        else:
+            flag = _("overdue") if reply.overdue(agenda.day) else ""
         rows.append(
             [
                 reply.contact.name,

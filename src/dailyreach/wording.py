@@ -143,6 +143,12 @@ def follow_up_text(reply: PendingReply, today: date) -> str:
     number = reply.nudges + 1
     due = reply.follow_up_due
     late = (today - due).days
+    if reply.follow_ups_used_up:  # not offered yet, so not due yet
+        return ngettext(
+            "{count} follow-up sent, the last: closing the thread is offered {date} (in {days})",
+            "{count} follow-ups sent, the last: closing the thread is offered {date} (in {days})",
+            reply.nudges,
+        ).format(count=reply.nudges, date=day_text(due, today), days=days(-late))
     if late > 0:
         return _("follow-up #{number} overdue since {date} ({days})").format(
             number=number, date=day_text(due, today), days=days(late)

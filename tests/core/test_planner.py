@@ -163,6 +163,7 @@ def test_pending_replies_show_nudges_due_dates_and_offer_to_give_up(store, clock
     assert pending[0].waiting_since == start.subtract(days=9)
     assert pending[0].give_up_offered and pending[0].overdue(store.today())
     assert not pending[1].give_up_offered and not pending[1].overdue(store.today())
+    assert pending[0].follow_ups_used_up and not pending[1].follow_ups_used_up
     log(store, ann, "no_response")
     assert [p.contact.name for p in build_agenda(store).pending] == ["Bob"]
     assert store.contact(ann.id) is not None
@@ -250,3 +251,33 @@ def test_a_week_of_use(store, clock):
     assert all(name not in replied for _, name in seen_follow_ups)
     final = build_agenda(store)
     assert {p.contact.name for p in final.pending}.isdisjoint(replied)
+
+
+def test_a_follow_up_due_today_is_planned_but_not_yet_overdue(store, clock):
+    """Due today is in today's plan and shown as due; overdue is for what was due before today, as the
+    prompt's status counts it (the command line's pending called a follow-up due today overdue)."""
+    ann, bob = (add_contact(store, name, handles={"x": f"@{name}"}) for name in ("ann", "bob"))
+    start = clock.now()
+    log(store, ann, "dm_sent", at=start.subtract(days=3))  # due today
+    log(store, bob, "dm_sent", at=start.subtract(days=4))  # due yesterday
+    agenda = build_agenda(store)
+    due_today, late = sorted(agenda.pending, key=lambda reply: reply.contact.name)
+    assert (due_today.is_due(agenda.day), due_today.overdue(agenda.day)) == (True, False)
+    assert (late.is_due(agenda.day), late.overdue(agenda.day)) == (True, True)
+    assert [(item.contact.name, item.reason) for item in agenda.items[:2]] == [
+        ("bob", "follow_up"),
+        ("ann", "follow_up"),
+    ]
+
+
+def test_after_the_last_follow_up_closing_is_offered_once_its_wait_is_over(store, clock):
+    ann = add_contact(store, "ann", handles={"x": "@ann"})
+    start = clock.now()
+    log(store, ann, "dm_sent", at=start.subtract(days=8))
+    log(store, ann, "follow_up", at=start.subtract(days=5))
+    log(store, ann, "follow_up", at=start.subtract(days=1))
+    [waiting] = build_agenda(store).pending
+    assert (waiting.nudges, waiting.follow_ups_used_up, waiting.give_up_offered) == (2, True, False)
+    clock.advance(days=2)
+    [offered] = build_agenda(store).pending
+    assert (offered.follow_ups_used_up, offered.give_up_offered) == (True, True)

@@ -73,7 +73,7 @@ def today_rows(agenda: Agenda) -> list[Row]:
 
 def pending_row(reply: PendingReply, agenda: Agenda, now: datetime) -> Row:
     """``now`` is the agenda's, as a plain datetime: pendulum's subtraction costs more than the row."""
-    style = "bold red" if reply.give_up_offered else ("yellow" if reply.overdue(agenda.day) else "")
+    style = "bold red" if reply.give_up_offered else ("yellow" if reply.is_due(agenda.day) else "")
     due = _("give up?") if reply.give_up_offered else day_text(reply.follow_up_due, agenda.day)
     return (
         reply.contact.id,

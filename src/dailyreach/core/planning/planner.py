@@ -21,9 +21,16 @@ class PendingReply:
     nudges: int
     follow_up_due: date
     give_up_offered: bool
+    # Every follow-up allowed is sent: what falls due next is the offer to close the thread.
+    follow_ups_used_up: bool = False
+
+    def is_due(self, today: date) -> bool:
+        """Whether its next step (a follow-up, or closing the thread) is due today or was before."""
+        return self.follow_up_due <= today
 
     def overdue(self, today: date) -> bool:
-        return self.follow_up_due <= today
+        """Whether its next step was due before today: due today is not late yet."""
+        return self.follow_up_due < today
 
 
 def pending_replies(
@@ -49,6 +56,7 @@ def pending_replies(
                 nudges=thread.nudges,
                 follow_up_due=due,
                 give_up_offered=thread.nudges >= settings.followups_before_giving_up and due <= today,
+                follow_ups_used_up=thread.nudges >= settings.followups_before_giving_up,
             )
         )
     pending.sort(key=lambda reply: reply.waiting_since)
@@ -84,7 +92,7 @@ def plan_candidates(
         (
             reply
             for reply in pending
-            if reply.contact.id in awake_ids and reply.overdue(today) and not reply.give_up_offered
+            if reply.contact.id in awake_ids and reply.is_due(today) and not reply.give_up_offered
         ),
         key=lambda reply: (reply.follow_up_due, reply.waiting_since),
     )

@@ -383,7 +383,7 @@ def follow_ups(history: History, today: date, limit: int = FOLLOW_UPS_SHOWN) -> 
             reply.nudges,
         )
         for reply in pending
-        if reply.overdue(today) and not reply.give_up_offered
+        if reply.is_due(today) and not reply.give_up_offered
     ]
     due.sort(key=lambda item: (item.contact.priority, item.nudges, item.since))
     return (answered + due)[:limit]
