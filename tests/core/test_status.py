@@ -172,9 +172,27 @@ def test_the_evening_text_is_said_only_while_the_goal_is_not_met(store):
     store.save_settings(Settings(timezone=TOKYO, daily_goal=2))
     assert evening_text(build_agenda(store)) == "0 of 2 done — 2 more meets today's goal"
     log(store, add_contact(store, "Ann", handles={"x": "@ann"}), "dm_sent")
-    assert evening_text(build_agenda(store)) == "1 of 2 done — 1 more keeps your 1-day streak"
+    # Today's message has kept the streak already: what is left is the goal.
+    assert evening_text(build_agenda(store)) == "1 of 2 done — 1 more meets today's goal"
     log(store, add_contact(store, "Bob", handles={"x": "@bob"}), "dm_sent")
     assert evening_text(build_agenda(store)) is None
+
+
+def test_the_evening_text_says_one_message_keeps_a_streak_not_yet_kept_today(store, clock):
+    """The streak counts days with any outreach; the evening said "5 more keeps your 2-day streak"."""
+    from dailyreach.core.planning.agenda import build_agenda
+    from dailyreach.core.planning.status import evening_text
+
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=2))
+    log(store, ann, "follow_up", at=clock.now().subtract(days=1))
+    assert evening_text(build_agenda(store)) == (
+        "0 of 5 done — one message keeps your 2-day streak, 5 people meet today's goal"
+    )
+    store.save_settings(Settings(timezone=TOKYO, daily_goal=1))
+    assert evening_text(build_agenda(store)) == (
+        "0 of 1 done — one message keeps your 2-day streak, 1 person meets today's goal"
+    )
 
 
 def test_a_record_that_cannot_be_written_does_not_fail_the_change(store, db_path):

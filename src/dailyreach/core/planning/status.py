@@ -193,8 +193,13 @@ def evening_text(agenda: Agenda) -> str | None:
     if agenda.progress >= agenda.goal:
         return None
     figures = {"done": agenda.progress, "goal": agenda.goal, "more": agenda.goal - agenda.progress}
-    if agenda.streak:
-        return _("{done} of {goal} done — {more} more keeps your {streak}-day streak").format(
-            streak=agenda.streak, **figures
-        )
+    # The streak counts days with any outreach: one message keeps it, and once sent today it is kept.
+    if agenda.streak and agenda.day not in agenda.outreach_days:
+        return ngettext(
+            "{done} of {goal} done — one message keeps your {streak}-day streak, {more} person meets "
+            "today's goal",
+            "{done} of {goal} done — one message keeps your {streak}-day streak, {more} people meet "
+            "today's goal",
+            figures["more"],
+        ).format(streak=agenda.streak, **figures)
     return _("{done} of {goal} done — {more} more meets today's goal").format(**figures)
