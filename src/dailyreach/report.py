@@ -24,6 +24,9 @@ from dailyreach.wording import (
 if TYPE_CHECKING:
     from dailyreach.core.files.contact_import import ImportPreview
 
+# The most cells a name takes in an import's preview, so that its rows fit an 80-column terminal.
+NAME_CELLS = 32
+
 
 def contact_summary(contact: Contact) -> dict[str, Any]:
     channel = contact.main_channel
@@ -97,6 +100,15 @@ def cells(text: str) -> int:
 def pad(text: str, width: int) -> str:
     """``text`` padded to ``width`` terminal cells."""
     return text + " " * max(0, width - cells(text))
+
+
+def clipped(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal cells, "…" showing where."""
+    if cells(text) <= width:
+        return text
+    from rich.cells import set_cell_size
+
+    return set_cell_size(text, width - 1).rstrip() + "…"
 
 
 def columns(rows: list[list[str]]) -> str:
@@ -215,7 +227,7 @@ def import_text(preview: ImportPreview, *, added: int | None) -> str:
             lines.append(
                 columns(
                     [
-                        [f"  {_line(line)}", contact.name, handles_text(contact)]
+                        [f"  {_line(line)}", clipped(contact.name, NAME_CELLS), handles_text(contact)]
                         for line, contact in preview.added
                     ]
                 )

@@ -5,6 +5,7 @@ import stat
 
 import icalendar
 import pytest
+from rich.cells import cell_len
 
 from tests.conftest import FIXTURES, run_cli
 
@@ -124,6 +125,17 @@ def test_a_stray_quote_is_refused_with_its_line_and_nothing_is_written(db, tmp_p
     assert refused.returncode == 1 and "added" not in refused.stdout
     assert 'line 2: a quote (") opened in this row is not closed' in refused.stderr
     assert db.read_bytes() == before
+
+
+def test_a_long_name_is_cut_in_the_dry_run_so_each_row_fits_80_columns(db, tmp_path):
+    path = tmp_path / "people.csv"
+    long_name, kanji = "Very Long Name " * 13, "高橋健" * 30
+    path.write_text(f"name,x\n{long_name},@longname\n{kanji},@kanji\nBob,@bob\n", encoding="utf-8")
+    out = run_cli("import", str(path), "--dry-run", db=db).stdout
+    rows = [line for line in out.splitlines() if line.startswith("  line ")]
+    assert len(rows) == 3 and all(cell_len(row) <= 80 for row in rows)
+    assert "Very Long Name Very Long Name V…" in out and "高橋健高橋健高橋健高橋健高橋健…" in out
+    assert "  line 4  Bob" in out
 
 
 def test_an_interactions_export_is_refused_on_import_with_the_way_to_move_history(db, tmp_path):

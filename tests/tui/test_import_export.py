@@ -27,7 +27,7 @@ async def test_I_previews_every_row_then_enter_imports_and_u_undoes(store):
         assert "would add 3, skip 2, 1 bad row" in str(app.screen.query_one("#summary").render())
         assert [(row[0], row[1], row[2]) for row in cells(app, "rows")] == [
             ("add", "5", "Ann Smith"),
-            ("add", "6", "太郎 山田"),
+            ("add", "6", "山田 太郎"),
             ("skip", "7", "15 Mar 2024"),
             ("skip", "9", "Bob Lee"),
             ("bad", "10", "Broken"),
@@ -36,7 +36,7 @@ async def test_I_previews_every_row_then_enter_imports_and_u_undoes(store):
         assert store.contacts() == []
         await pilot.press("enter")
         await settle(pilot)
-        assert sorted(c.name for c in store.contacts()) == ["Ann Smith", "Carla Díaz", "太郎 山田"]
+        assert sorted(c.name for c in store.contacts()) == ["Ann Smith", "Carla Díaz", "山田 太郎"]
         assert all(c.tags == ["linkedin", "2026"] for c in store.contacts())
         assert len(cells(app, "today")) == 3
         await pilot.press("u")
