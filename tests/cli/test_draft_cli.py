@@ -28,6 +28,14 @@ def test_a_draft_is_printed_with_its_template_count_and_link(db):
     assert query == {"text": [done.stdout.rstrip("\n")]}
 
 
+def test_a_first_public_reply_on_linkedin_mentions_no_one(db):
+    run_cli("add", "Jane Doe", "--linkedin", "https://www.linkedin.com/in/janedoe", db=db)
+    done = run_cli("draft", "Jane", db=db)
+    assert done.stdout.startswith("Thank you for sharing this — it is exactly")
+    assert "template: first public reply (en) · LinkedIn · " in done.stderr
+    assert "nothing to fill" not in done.stderr
+
+
 def test_the_call_name_given_at_add_and_my_name_sign_an_e_mail(db):
     run_cli("template", "my-name", "Ken Sato", db=db)
     assert run_cli("template", "my-name", db=db).stdout == "Ken Sato\n"

@@ -187,9 +187,51 @@ def test_missing_fields_are_left_empty_and_named():
     template = Template(
         name="t", purpose="first_dm", body="Hi {call_name} {handle} ({why}) {days_since} {my_name}"
     )
-    draft = make_draft(template, contact("Ann"), "email", [], NOW)
+    draft = make_draft(template, contact("Ann"), "x", [], NOW)
     assert draft.text == "Hi Ann"
     assert draft.missing == ("handle", "why", "days_since", "my_name")
+    # Where there are no mentions nothing is to fill {handle}.
+    assert make_draft(template, contact("Ann"), "email", [], NOW).missing == ("why", "days_since", "my_name")
+
+
+@pytest.mark.parametrize(
+    ("channel", "handle", "mention"),
+    [
+        ("x", "ann", "@ann"),
+        ("bluesky", "ann.bsky.social", "@ann.bsky.social"),
+        ("mastodon", "@ann@mastodon.social", "@ann@mastodon.social"),
+        ("threads", "ann", "@ann"),
+        ("instagram", "ann", "@ann"),
+        ("github", "octocat", "@octocat"),
+    ],
+)
+def test_handle_is_the_mention_where_the_channel_has_mentions(channel, handle, mention):
+    ann = contact(handles={channel: handle})
+    for template in default_templates():
+        if template.purpose == "first_public_reply" and template.channel in (None, channel):
+            draft = make_draft(template, ann, channel, [], NOW)
+            assert draft.text.startswith(f"{mention} ") and draft.missing == ()
+
+
+@pytest.mark.parametrize(
+    ("channel", "handle"),
+    [("linkedin", "janedoe"), ("email", "jane@example.com"), ("web", "https://jane.example")],
+)
+def test_without_mentions_handle_is_empty_and_takes_its_space_with_it(channel, handle):
+    jane = contact("Jane Doe", handles={channel: handle})
+    default = choose_template(default_templates(), "first_public_reply", channel, "en")
+    assert default is not None
+    draft = make_draft(default, jane, channel, [], NOW)
+    assert draft.text.startswith("Thank you for sharing this — it is exactly")
+    assert draft.missing == ()
+    # A template of the user's own, with the mention within a line, reads as well.
+    mine = Template(
+        name="t", purpose="first_public_reply", body="Great post {handle} — thanks!\n{handle} again"
+    )
+    assert make_draft(mine, jane, channel, [], NOW).text == "Great post — thanks!\nagain"
+    assert make_draft(mine, contact(handles={"x": "ann"}), "x", [], NOW).text == (
+        "Great post @ann — thanks!\n@ann again"
+    )
 
 
 @pytest.mark.parametrize(
@@ -379,7 +421,7 @@ def test_each_purpose_logs_as_an_interaction():
 
 def test_an_empty_value_in_brackets_takes_its_brackets_with_it():
     template = Template(name="t", purpose="first_dm", body="your work ({why}) and （{why}）, {why}.")
-    assert make_draft(template, contact("Ann"), "x", [], NOW).text == "your work and , ."
+    assert make_draft(template, contact("Ann"), "x", [], NOW).text == "your work and ,."
     filled = make_draft(template, contact("Ann", why="SaaS"), "x", [], NOW).text
     assert filled == "your work (SaaS) and （SaaS）, SaaS."
 

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 # Where a first public reply can be posted (a comment or a post that mentions them); elsewhere the first
 # message is a DM.
 PUBLIC_REPLY_CHANNELS = frozenset({"x", "bluesky", "threads", "mastodon", "linkedin", "instagram"})
+# Where a post @-mentions someone by their handle, which {handle} writes; elsewhere the handle (a LinkedIn
+# profile's name, an e-mail address, a web page) is no way to address anyone, and {handle} is empty.
+MENTION_CHANNELS = frozenset({"x", "bluesky", "threads", "mastodon", "instagram", "github"})
 # The most characters a post or a comment may have.
 PUBLIC_LIMITS = {
     "x": 280,
@@ -203,12 +206,13 @@ def character_count(text: str, channel: str) -> int:
     return count
 
 
-def shown_handle(contact: Contact, channel: str) -> str:
-    """The handle as written in a message: @name on X, Bluesky and Threads, @user@host on Mastodon."""
+def mention(contact: Contact, channel: str) -> str:
+    """How a post on ``channel`` mentions the contact: @name, @user@host on Mastodon; "" where the channel
+    has no @-mentions or the contact no handle on it."""
     handle = one_line(contact.handles.get(channel, ""))
-    if handle and channel in ("x", "bluesky", "threads", "instagram") and not handle.startswith("@"):
-        return f"@{handle}"
-    return handle
+    if not handle or channel not in MENTION_CHANNELS:
+        return ""
+    return handle if handle.startswith("@") else f"@{handle}"
 
 
 def days_since_last(interactions: Sequence[Interaction], now: datetime) -> int | None:
@@ -227,7 +231,8 @@ class Draft:
     channel: str
     subject: str
     text: str
-    # Placeholders that had nothing to fill them (no handle on the channel, no "why", your name unset).
+    # Placeholders that had nothing to fill them (no handle on a channel with mentions, no "why", your name
+    # unset).
     missing: tuple[str, ...]
 
     @property
@@ -255,13 +260,16 @@ class Draft:
 
 def fill(template: Template, values: dict[str, str]) -> tuple[str, str]:
     """The template's subject and body with ``values`` put in (its placeholders were checked on save); an
-    empty value in brackets takes its brackets with it: "your work ({why})" reads "your work"."""
+    empty value takes its brackets or a space next to it with it: "your work ({why})" reads "your work",
+    "{handle} Thanks" reads "Thanks"."""
 
     def filled(text: str) -> str:
         for name, value in values.items():
             if not value:
-                for bracketed in (f" ({{{name}}})", f"({{{name}}})", f"（{{{name}}}）"):
-                    text = text.replace(bracketed, "")
+                placeholder = f"{{{name}}}"
+                for around in (f" ({placeholder})", f"({placeholder})", f"（{placeholder}）"):
+                    text = text.replace(around, "")
+                text = text.replace(f"{placeholder} ", "").replace(f" {placeholder}", "")
         return text.format_map(values)
 
     return filled(template.subject), filled(template.body)
@@ -279,14 +287,16 @@ def make_draft(
     values = {
         "name": one_line(contact.name),
         "call_name": call_name_for(contact),
-        "handle": shown_handle(contact, channel),
+        "handle": mention(contact, channel),
         "why": one_line(contact.why),
         "days_since": "" if days is None else str(days),
         "my_name": one_line(my_name),
     }
     subject, text = fill(template, values)
     used = {name for part in (template.subject, template.body) for name in placeholders_in(part, "body")}
-    missing = tuple(name for name in values if name in used and not values[name])
+    # Nothing fills {handle} where there are no mentions, and nothing should.
+    expected = used if channel in MENTION_CHANNELS else used - {"handle"}
+    missing = tuple(name for name in values if name in expected and not values[name])
     # Stripped: an unset {my_name} at the end would leave blank lines behind.
     return Draft(contact, template, channel, one_line(subject), text.strip(), missing)
 
