@@ -2,7 +2,7 @@ import os
 import subprocess
 import sys
 import warnings
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -283,3 +283,17 @@ def test_a_fresh_process_finds_the_same_local_timezone_as_pendulum(tz_variable):
     )
     ours, theirs = result.stdout.split()
     assert ours == theirs
+
+
+def test_a_bad_time_for_a_log_hints_only_at_words_for_the_past():
+    """A log is of something that happened: tomorrow and +3d would be read, then refused as future."""
+    now = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    with pytest.raises(DateParseError) as for_a_log:
+        parse_when("soonish", now)
+    assert str(for_a_log.value) == (
+        "'soonish' is not a date or time: use YYYY-MM-DD, YYYY-MM-DDTHH:MM, now, today, yesterday, -2h, "
+        "-3d or a weekday"
+    )
+    with pytest.raises(DateParseError) as for_a_day_ahead:
+        parse_date("soonish", now)
+    assert "tomorrow, +3d" in str(for_a_day_ahead.value)

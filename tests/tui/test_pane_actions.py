@@ -4,6 +4,7 @@ from textual.widgets import DataTable
 
 from dailyreach.core.records.model import Invitation
 from dailyreach.tui.app import DailyReachApp
+from dailyreach.tui.screens.invitation_form import host_as_target
 from tests.tui.conftest import SIZE, cells, settle
 
 
@@ -52,6 +53,11 @@ async def test_t_turns_an_invitations_host_into_a_target(store, people):
         await settle(pilot)
         dana = next(c for c in store.contacts() if c.name == "Dana Lee")
         assert dana.why == "met via: declined SaaS Night"
+
+
+def test_the_host_of_an_invitation_not_declined_yet_was_met_through_it_not_by_declining():
+    undecided = Invitation(title="SaaS Night", host="Dana Lee", kind="mixer")
+    assert host_as_target(undecided) == {"name": "Dana Lee", "why": "met via: invited to SaaS Night"}
 
 
 async def test_t_without_a_host_or_on_a_contact_row_adds_nothing(store, people):

@@ -30,6 +30,8 @@ _OFFSET = re.compile(r"^([+-])\s*(\d{1,5})\s*(m|min|h|d|w)$")
 _MINUTES = {"m": 1, "min": 1, "h": 60}
 _DAYS = {"d": 1, "w": 7}
 HINT = N_("use YYYY-MM-DD, YYYY-MM-DDTHH:MM, now, today, yesterday, tomorrow, +3d, -2h or a weekday")
+# For a moment that has happened (a log): the words that look ahead would only be refused.
+PAST_HINT = N_("use YYYY-MM-DD, YYYY-MM-DDTHH:MM, now, today, yesterday, -2h, -3d or a weekday")
 # The same words in Japanese, read in every language: days from today, and offsets such as 3日前.
 JAPANESE_DAYS = {
     "今": 0,
@@ -237,9 +239,10 @@ def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
     A bare weekday means the most recent one (the next one when ``future``), today included. The
     Japanese words (今日, 昨日, 3日前, 金曜...) are read whatever the language in use.
     """
+    hint = _(HINT if future else PAST_HINT)
     word = text.strip().lower()
     if not word:
-        raise DateParseError(_("empty date: {hint}").format(hint=_(HINT)))
+        raise DateParseError(_("empty date: {hint}").format(hint=hint))
     if word in ("now", "today"):
         return now
     if word == "yesterday":
@@ -262,7 +265,7 @@ def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
         shift = (weekday - now.weekday()) % 7 if future else -((now.weekday() - weekday) % 7)
         return add_days(now, shift)
     parsed = parse_iso(text.strip(), now.tzinfo)
-    return parsed if parsed is not None else _parse_with_pendulum(text.strip(), now)
+    return parsed if parsed is not None else _parse_with_pendulum(text.strip(), now, hint)
 
 
 def _japanese_moment(word: str, now: datetime) -> datetime | None:
@@ -286,7 +289,7 @@ def _japanese_weekday(word: str) -> int | None:
     return None if match is None else JAPANESE_WEEKDAYS.index(match[1])
 
 
-def _parse_with_pendulum(text: str, now: datetime) -> datetime:
+def _parse_with_pendulum(text: str, now: datetime, hint: str) -> datetime:
     import pendulum
 
     zone = pendulum_zone(now.tzinfo) if now.tzinfo is not None else pendulum.UTC
@@ -294,13 +297,13 @@ def _parse_with_pendulum(text: str, now: datetime) -> datetime:
         parsed = pendulum.parse(text, tz=zone)
     except (ValueError, TypeError, OverflowError) as error:
         raise DateParseError(
-            _("{text} is not a date or time: {hint}").format(text=repr(text), hint=_(HINT))
+            _("{text} is not a date or time: {hint}").format(text=repr(text), hint=hint)
         ) from error
     if isinstance(parsed, pendulum.DateTime):
         return parsed
     if isinstance(parsed, pendulum.Date):
         return pendulum.datetime(parsed.year, parsed.month, parsed.day, tz=zone)
-    raise DateParseError(_("{text} is not a date or time: {hint}").format(text=repr(text), hint=_(HINT)))
+    raise DateParseError(_("{text} is not a date or time: {hint}").format(text=repr(text), hint=hint))
 
 
 def parse_date(text: str, now: datetime, *, future: bool = True) -> date:

@@ -103,5 +103,10 @@ def decline_form(invitation: Invitation) -> FieldsForm:
 
 
 def host_as_target(invitation: Invitation) -> dict:
-    """The new-target form's values for an invitation's host."""
-    return {"name": invitation.host, "why": _("met via: declined {title}").format(title=invitation.title)}
+    """The new-target form's values for an invitation's host: met via the invitation, declined or not yet."""
+    met_via = (
+        _("met via: declined {title}")
+        if invitation.status == "declined"
+        else _("met via: invited to {title}")
+    )
+    return {"name": invitation.host, "why": met_via.format(title=invitation.title)}

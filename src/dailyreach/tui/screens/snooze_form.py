@@ -33,7 +33,7 @@ def snooze_form(store: Store, contact: Contact) -> FieldsForm:
             Field(
                 "until",
                 value=store.today().add(days=1).isoformat(),
-                placeholder=_("2026-12-01, friday, +10d"),
+                placeholder=_("tomorrow, friday, +10d or YYYY-MM-DD"),
                 validators=[Check(_later_day(store), optional=False)],
             )
         ],
