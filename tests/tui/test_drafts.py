@@ -13,6 +13,7 @@ from dailyreach.tui.screens.draft import DraftScreen
 from dailyreach.tui.screens.templates import TemplateForm, TemplatesScreen
 from tests.conftest import add_contact, log
 from tests.tui.conftest import SIZE, Keys, settle
+from tests.tui.test_stats_screen import shown_lines
 
 
 @pytest.fixture
@@ -260,3 +261,21 @@ async def test_with_no_template_for_what_is_due_the_screen_says_so_and_ctrl_t_of
         assert outside["copied"] == [] and isinstance(app.screen, DraftScreen)
         await keys.press("ctrl+t")
         assert draft_text(app) != ""
+
+
+@pytest.mark.parametrize(("before", "after"), [((120, 40), (80, 24)), ((80, 24), (120, 40))])
+async def test_the_draft_is_wrapped_again_when_the_terminal_is_resized(store, outside, before, after):
+    add_contact(store, "Ann Smith", handles={"email": "ann@example.com"}, why="Built a devtools company")
+    app = DailyReachApp(store)
+    async with app.run_test(size=before) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("c")
+        await pilot.resize_terminal(*after)
+        await settle(pilot)
+        area = app.screen.query_one(TextArea)
+        # Inside the border, the lines as wrapped for the new width: no word cut off at the old one.
+        inside = [line.removeprefix("│").strip() for line in shown_lines(area) if line.startswith("│")]
+        wrapped = [section.strip() for line in area.wrapped_document.lines for section in line]
+        assert inside[: len(wrapped)] == wrapped
+        assert " ".join(inside).split() == draft_text(app).split()

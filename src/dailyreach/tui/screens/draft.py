@@ -65,6 +65,15 @@ class DraftSent:
     text: str
 
 
+class DraftText(TextArea):
+    """The draft being edited."""
+
+    def on_resize(self) -> None:
+        # TextArea wraps its text again for the new width but repaints only when that changes how many
+        # lines it takes: otherwise the lines drawn at the old width stay, cut off at the edge.
+        self.refresh()
+
+
 class DraftScreen(TranslatedBindings, ModalScreen[DraftSent | None]):
     CSS_PATH = DRAFTS_CSS
     BINDINGS = [
@@ -83,7 +92,7 @@ class DraftScreen(TranslatedBindings, ModalScreen[DraftSent | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="draft_box"):
             yield Static(id="draft_title", markup=False)
-            yield TextArea(id="draft_text", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+            yield DraftText(id="draft_text", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
             yield Static(id="draft_count", markup=False)
             yield Static(id="draft_link", markup=False)
         yield KeyFooter()
