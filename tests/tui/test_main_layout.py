@@ -5,7 +5,7 @@ from rich.console import Console
 from textual.widgets import DataTable
 from textual.widgets._footer import FooterKey
 
-from dailyreach.core.records.model import Invitation
+from dailyreach.core.records.model import Contact, Invitation
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.columns import Column, fit_widths
 from dailyreach.tui.screens import main
@@ -217,6 +217,17 @@ async def test_past_days_of_the_week_show_whether_they_were_kept(store, day, clo
         await settle(pilot)
         week = str(app.screen.query_one("#week").render()).split()
         assert week[:6] == ["Mon", "●", "Tue", "○", "Wed", "0/5"]
+
+
+async def test_days_before_the_first_message_are_not_shown_as_missed(store, clock):
+    clock.advance(days=2)
+    ann = store.save_contact(Contact(name="Ann", handles={"x": "@ann"}))
+    log(store, ann, "dm_sent", at=store.now().subtract(days=1))  # Tuesday, the first ever
+    app = DailyReachApp(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        week = str(app.screen.query_one("#week").render()).split()
+        assert week[:6] == ["Mon", "·", "Tue", "●", "Wed", "0/5"]
 
 
 async def test_the_sent_cell_moves_on_with_the_clock(store, day, clock, monkeypatch):

@@ -106,7 +106,9 @@ def week_text(agenda: Agenda) -> Text:
 def _day_mark(agenda: Agenda, day: date) -> tuple[str, str]:
     if day == agenda.day:
         return f"{agenda.progress}/{agenda.goal}", "bold green" if agenda.progress >= agenda.goal else "bold"
-    if day > agenda.day:
+    # Days to come, and days before the first message ever sent, which the habit had not begun on: a
+    # new user's week showed every day before the first run as missed.
+    if day > agenda.day or day < min(agenda.outreach_days, default=agenda.day):
         return "·", "dim"
     # Dots, not ticks: ✓ marks a Today row that is done, and one glance should not mix them up.
     return ("●", "green") if day in agenda.outreach_days else ("○", "red")
