@@ -23,7 +23,8 @@ import orjson
 
 from dailyreach import __version__
 from dailyreach.core.records.readback import Problem
-from dailyreach.core.store.storage import write_owner_only
+from dailyreach.core.store.storage import AtomicJSONStorage, write_owner_only
+from dailyreach.core.store.tables import RECORD_TABLES, RecordTable
 from dailyreach.i18n import current_language
 
 SUFFIX = ".checked"
@@ -107,3 +108,53 @@ def write_checked(
     )
     with contextlib.suppress(OSError):
         write_owner_only(checked_path(db), payload, durable=False)
+
+
+class CheckedRecord:
+    """The store's side of ``<db>.checked``: the record taken in when the file is read under the lock,
+    and written again once a change is."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        # The parsed file whose bad records the tables hold without a full check, and the content the
+        # record names.
+        self._data: object = None
+        self._fingerprint: Fingerprint | None = None
+        self._last: tuple[Fingerprint, Checked | None] | None = None
+
+    def take(self, storage: AtomicJSONStorage, tables: dict[str, RecordTable]) -> None:
+        """Just after the file is read under the lock: its bad records from the record when that is of
+        this very content, or else from a full check, recorded for the next command."""
+        data = storage.read()
+        if data is None or data is self._data:
+            return
+        known = self._known(storage.fingerprint)
+        if known is None:
+            self.record(storage, tables)
+        else:
+            for name in RECORD_TABLES:
+                tables[name].trust(known.problems.get(name, {}))
+            self._fingerprint = storage.fingerprint
+        self._data = data
+
+    def record(self, storage: AtomicJSONStorage, tables: dict[str, RecordTable]) -> None:
+        """Under the lock, after the file is written: what its check finds, for the next command."""
+        fingerprint = storage.fingerprint
+        if fingerprint is not None and fingerprint != self._fingerprint:
+            problems = {name: tables[name].bad_records() for name in RECORD_TABLES}
+            write_checked(self.db, fingerprint, problems, storage.layout)
+            self._fingerprint = fingerprint
+            self._data = storage.read()
+
+    def log_layout(self, fingerprint: Fingerprint) -> Layout | None:
+        """Where the log lies in the file with ``fingerprint``, when the record knows (for the storage)."""
+        known = self._known(fingerprint)
+        return known.log_layout if known else None
+
+    def _known(self, fingerprint: Fingerprint | None) -> Checked | None:
+        """The record when it is of the content ``fingerprint`` names (read once per content)."""
+        if fingerprint is None:
+            return None
+        if self._last is None or self._last[0] != fingerprint:
+            self._last = (fingerprint, read_checked(self.db, fingerprint))
+        return self._last[1]

@@ -5,8 +5,7 @@ writer), the file is re-read if another process changed it, and all the writes o
 disk as one atomic replace. Each change is journalled so that ``undo()`` can reverse it.
 
 Beside the records, the file keeps each contact's thread and the days with outreach (``threads.py``),
-updated in the same write as the interactions they come from, and rebuilt from the log whenever their
-marker says they were not (an older file, another program's edit, a change of timezone).
+which every change brings along in the same write (``derived.py``).
 
 The rest lives beside this module: the tables (``tables.py``), the file's schema and its migrations
 (``schema.py``), the backups (``backups.py``), the atomic file itself (``storage.py``), the lock
@@ -33,7 +32,6 @@ from dailyreach.core.records.dates import (
 )
 from dailyreach.core.records.model import (
     INTERACTION_PHRASES,
-    OUTBOUND_KINDS,
     Contact,
     DayPlan,
     Interaction,
@@ -43,7 +41,8 @@ from dailyreach.core.records.model import (
 )
 from dailyreach.core.records.readback import Problem, readable_settings
 from dailyreach.core.store.backups import backup_folder, daily_backup, write_backup
-from dailyreach.core.store.checked import Checked, read_checked, write_checked
+from dailyreach.core.store.checked import CheckedRecord
+from dailyreach.core.store.derived import DerivedTables
 from dailyreach.core.store.lockfile import FileLock, LockTimeout
 from dailyreach.core.store.schema import FORMAT_NAME, MIGRATIONS, SCHEMA_VERSION, stored_zone
 from dailyreach.core.store.storage import (
@@ -62,24 +61,7 @@ from dailyreach.core.store.tables import META_TABLE as META_TABLE
 from dailyreach.core.store.tables import RECORD_TABLES as RECORD_TABLES
 from dailyreach.core.store.tables import SETTINGS_TABLE as SETTINGS_TABLE
 from dailyreach.core.store.tables import Body, RecordTable
-from dailyreach.core.store.threads import (
-    DAY_COUNTERS,
-    DAYS_TABLE,
-    DERIVED_KEY,
-    REACHED,
-    THREADS_TABLE,
-    Thread,
-    counted_day,
-    derive_tables,
-    derived_marker,
-    local_day,
-    log_entries,
-    reached_on,
-    read_thread,
-    utc_stamp,
-    with_reached,
-    zone_name,
-)
+from dailyreach.core.store.threads import DAYS_TABLE, THREADS_TABLE, Thread
 from dailyreach.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -136,27 +118,19 @@ class Store:
         self._clock = clock
         require_folder(self.path, make_folder=make_folder)
         self._lock = FileLock(f"{self.path}.lock", timeout=lock_wait, mode=OWNER_ONLY)
+        self._checked = CheckedRecord(self.path)
         # The log is parsed only when something reads it, in a file whose layout ``<db>.checked`` knows.
         self._storage = AtomicJSONStorage(
-            self.path, lazy_table="interactions", known_layout=self._known_log_layout
+            self.path, lazy_table="interactions", known_layout=self._checked.log_layout
         )
         self._tables: dict[str, RecordTable] = {
             name: RecordTable(self._storage, name, cache_size=0)
             for name in (*RECORD_TABLES, THREADS_TABLE, DAYS_TABLE, META_TABLE, SETTINGS_TABLE)
         }
+        self._derived = DerivedTables(self._storage, self._tables, lambda: self.zone)
         self._change: Change | None = None
-        # Contacts whose thread must be read again from the log before the change is written; None
-        # when every derived table must be rebuilt.
-        self._stale_threads: set[str] | None = set()
-        # The days whose people reached must be counted again from the log with those threads.
-        self._stale_days: set[str] = set()
         self.history: list[Change] = []
         self._backed_up_on: str | None = None
-        # The parsed file whose bad records the tables hold without a full check, and the content the
-        # ``<db>.checked`` record names: see ``checked.py``.
-        self._checked_data: object = None
-        self._checked_fingerprint: tuple[int, int] | None = None
-        self._last_checked: tuple[tuple[int, int], Checked | None] | None = None
         self._open()
 
     # -- opening, schema, backups ------------------------------------------------------------
@@ -178,7 +152,7 @@ class Store:
                     self._tables[META_TABLE].put(
                         {"schema": {"format": FORMAT_NAME, "version": SCHEMA_VERSION}}
                     )
-                    self._rebuild_derived()
+                    self._derived.rebuild()
                 return
             version = meta.get("version")
             if meta.get("format") != FORMAT_NAME or not isinstance(version, int):
@@ -194,7 +168,7 @@ class Store:
                 )
             if version < SCHEMA_VERSION:
                 self._migrate(data, version)
-            self._take_checked()
+            self._checked.take(self._storage, self._tables)
 
     def _migrate(self, data: dict[str, dict[str, Any]], version: int) -> None:
         self._write_backup(f"before-schema-{SCHEMA_VERSION}")
@@ -227,42 +201,6 @@ class Store:
                     path=self.path, folder=self.backup_folder, problem=error.strerror or error
                 )
             ) from error
-
-    def _take_checked(self) -> None:
-        """Just after the file is read under the lock: its bad records from ``<db>.checked`` when that
-        record is of this very content, or else from a full check, recorded for the next command."""
-        data = self._storage.read()
-        if data is None or data is self._checked_data:
-            return
-        known = self._known(self._storage.fingerprint)
-        if known is None:
-            self._record_checked()
-        else:
-            for name in RECORD_TABLES:
-                self._tables[name].trust(known.problems.get(name, {}))
-            self._checked_fingerprint = self._storage.fingerprint
-        self._checked_data = data
-
-    def _known(self, fingerprint: tuple[int, int] | None) -> Checked | None:
-        """``<db>.checked`` when it is of the content ``fingerprint`` names (read once per content)."""
-        if fingerprint is None:
-            return None
-        if self._last_checked is None or self._last_checked[0] != fingerprint:
-            self._last_checked = (fingerprint, read_checked(self.path, fingerprint))
-        return self._last_checked[1]
-
-    def _known_log_layout(self, fingerprint: tuple[int, int]) -> tuple[int, int, int] | None:
-        known = self._known(fingerprint)
-        return known.log_layout if known else None
-
-    def _record_checked(self) -> None:
-        """Under the lock, after the file is written: what its check finds, for the next command."""
-        fingerprint = self._storage.fingerprint
-        if fingerprint is not None and fingerprint != self._checked_fingerprint:
-            problems = {name: self._tables[name].bad_records() for name in RECORD_TABLES}
-            write_checked(self.path, fingerprint, problems, self._storage.layout)
-            self._checked_fingerprint = fingerprint
-            self._checked_data = self._storage.read()
 
     # -- time --------------------------------------------------------------------------------
 
@@ -331,18 +269,17 @@ class Store:
                 return
             with self._locked():
                 self._storage.read()
-                self._take_checked()
+                self._checked.take(self._storage, self._tables)
                 self._daily_backup()
                 self._change = Change(label)
-                self._stale_threads = set() if self._derived_current() else None
-                self._stale_days = set()
+                self._derived.begin()
                 try:
                     with self._storage.batch():
                         yield self._change
-                        self._settle_derived()
+                        self._derived.settle()
                 finally:
                     change, self._change = self._change, None
-                self._record_checked()
+                self._checked.record(self._storage, self._tables)
                 self._write_status()
             if change.previous and undoable:
                 self.history.append(change)
@@ -354,14 +291,13 @@ class Store:
                 return None
             change = self.history[-1]
             with self._locked():
-                self._take_checked()
+                self._checked.take(self._storage, self._tables)
                 with self._storage.batch():
-                    self._stale_threads = set() if self._derived_current() else None
-                    self._stale_days = set()
+                    self._derived.begin()
                     for table, record_id, before in reversed(change.previous):
                         self._write(table, record_id, self._raw_get(table, record_id), before)
-                    self._settle_derived()
-                self._record_checked()
+                    self._derived.settle()
+                self._checked.record(self._storage, self._tables)
                 self._write_status()
             # Forgotten only once written: an undo refused by a lock or a full disk can be tried again.
             self.history.pop()
@@ -395,89 +331,19 @@ class Store:
         self._change.previous.extend((table, record_id, None) for record_id in bodies)
         if table == "interactions":
             for body in bodies.values():
-                self._follow_interaction(None, body)
+                self._derived.follow(None, body)
         self._tables[table].put(dict(bodies))
 
     def _write(self, table: str, record_id: str, before: Body | None, body: Body | None) -> None:
         if table == "interactions":
-            self._follow_interaction(before, body)
+            self._derived.follow(before, body)
         self._tables[table].put({record_id: body})
 
-    # -- derived: threads and outreach days --------------------------------------------------
-
-    def _derived_current(self) -> bool:
-        """Whether the derived tables were written with the log as it is, in today's timezone."""
-        marker = self._tables[META_TABLE].record(DERIVED_KEY)
-        interactions = (self._storage.read() or {}).get("interactions", {})
-        return marker == derived_marker(len(interactions), self.zone)
-
-    def _follow_interaction(self, before: Body | None, after: Body | None) -> None:
-        """Bring the derived tables along with one interaction's change (inside a transaction)."""
-        if self._stale_threads is None:
-            return
-        zone = self.zone
-        days = self._tables[DAYS_TABLE]
-        sent_days = set()
-        for body, step in ((before, -1), (after, 1)):
-            if body is not None and body["kind"] in DAY_COUNTERS:
-                day = datetime.fromisoformat(body["at"]).astimezone(zone).date().isoformat()
-                days.put({day: counted_day(days.record(day), body["kind"], step)})
-                if body["kind"] in OUTBOUND_KINDS:
-                    sent_days.add(day)
-        if before is None and after is not None and after["contact_id"] not in self._stale_threads:
-            thread = self._stored_thread(after["contact_id"])
-            stamp = utc_stamp(after["at"])
-            # The usual case, a new latest interaction, is folded in; anything else reads the log.
-            if thread.last_at is None or stamp >= thread.last_at:
-                for day in sent_days:  # the day of this message, when it is one
-                    # Their first message that day (the one before it is the latest): one more person.
-                    if thread.last_sent is None or local_day(thread.last_sent, zone).isoformat() != day:
-                        counts = days.record(day)
-                        days.put({day: with_reached(counts, (counts or {}).get(REACHED, 0) + 1)})
-                thread.add(after["kind"], after.get("channel", "other"), stamp)
-                self._tables[THREADS_TABLE].put({after["contact_id"]: thread.to_dict()})
-                return
-        self._stale_threads.update(body["contact_id"] for body in (before, after) if body is not None)
-        self._stale_days |= sent_days
-
-    def _settle_derived(self) -> None:
-        """Read the stale threads again from the log, or rebuild everything, and stamp the marker."""
-        marker = self._tables[META_TABLE].record(DERIVED_KEY) or {}
-        # A new timezone (saved in this change) moves every outreach day.
-        if self._stale_threads is None or marker.get("zone") != zone_name(self.zone):
-            self._rebuild_derived()
-            return
-        if self._stale_threads:
-            interactions = [body for _, body in self._all("interactions")]
-            entries = log_entries(interactions, self._stale_threads)
-            # A contact left with no interaction has no thread, as after a rebuild.
-            self._tables[THREADS_TABLE].put(
-                {
-                    cid: read_thread(entries[cid]).to_dict() if cid in entries else None
-                    for cid in self._stale_threads
-                }
-            )
-            days = self._tables[DAYS_TABLE]
-            reached = reached_on(self._stale_days, interactions, self.zone)
-            days.put({day: with_reached(days.record(day), count) for day, count in reached.items()})
-        self._stale_threads, self._stale_days = set(), set()
-        self._stamp_derived()
-
-    def _rebuild_derived(self, *, save: bool = True) -> None:
-        tables = self._storage.read() or {}
-        derived = derive_tables(tables.get("interactions", {}), self.zone)
-        tables[THREADS_TABLE], tables[DAYS_TABLE] = derived[THREADS_TABLE], derived[DAYS_TABLE]
-        tables.setdefault(META_TABLE, {})[DERIVED_KEY] = derived[DERIVED_KEY]
-        if save:
-            self._storage.write(tables)
-        self._stale_threads, self._stale_days = set(), set()
-
-    def _stamp_derived(self) -> None:
-        interactions = (self._storage.read() or {}).get("interactions", {})
-        self._tables[META_TABLE].put({DERIVED_KEY: derived_marker(len(interactions), self.zone)})
+    # -- derived: threads and outreach days (``derived.py``) -------------------------------------
 
     def _ensure_derived(self) -> None:
-        if self._derived_current():
+        """The derived tables made current before they are read, in a change of their own."""
+        if self._derived.current():
             return
         try:
             with self.transaction("summaries", undoable=False):
@@ -488,31 +354,27 @@ class Store:
             # A file this user may only read (made in another timezone, say): the summaries are
             # worked out for this run and kept in memory, the file left as it is.
             with self._storage.lock:
-                self._rebuild_derived(save=False)
+                self._derived.rebuild(save=False)
 
     def threads(self) -> dict[str, Thread]:
         """Each contact's thread (contacts with no interaction have none: ``Thread()``)."""
         self._ensure_derived()
-        return {cid: Thread.from_dict(body) for cid, body in self._all(THREADS_TABLE)}
+        return self._derived.threads()
 
     def thread(self, contact_id: str) -> Thread:
         self._ensure_derived()
-        return self._stored_thread(contact_id)
-
-    def _stored_thread(self, contact_id: str) -> Thread:
-        body = self._raw_get(THREADS_TABLE, contact_id)
-        return Thread.from_dict(body) if body else Thread()
+        return self._derived.thread(contact_id)
 
     def outreach_days(self) -> set[date]:
         """The local days on which at least one message was sent."""
         self._ensure_derived()
-        return {date.fromisoformat(day) for day, counts in self._all(DAYS_TABLE) if counts.get("sent")}
+        return self._derived.outreach_days()
 
     def day_counts(self) -> dict[date, dict[str, int]]:
         """Local day -> its counts of messages "sent", "replies" received, "meetings" booked and people
         "reached" (sent a message: what the daily goal counts), those above zero, for every day with one."""
         self._ensure_derived()
-        return {date.fromisoformat(day): counts for day, counts in self._all(DAYS_TABLE)}
+        return self._derived.day_counts()
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[None]:
