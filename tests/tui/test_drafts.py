@@ -279,3 +279,25 @@ async def test_the_draft_is_wrapped_again_when_the_terminal_is_resized(store, ou
         wrapped = [section.strip() for line in area.wrapped_document.lines for section in line]
         assert inside[: len(wrapped)] == wrapped
         assert " ".join(inside).split() == draft_text(app).split()
+
+
+async def test_at_80x24_what_is_missing_stays_on_screen_under_a_long_name(store, outside):
+    name = (
+        "Maximiliana Alexandra Featherstonehaugh-Worthington, "
+        "Founder and Chief Executive of Devtools Incorporated"
+    )
+    add_contact(store, name, call_name="Max", handles={"email": "max@example.com"}, why="Built devtools")
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("c")
+        assert draft_text(app).startswith("Hi Max,\n\nI'm, a first-time founder.")
+        assert app.screen.query_one("#draft_title").size.height == 3  # lines of text
+        count = app.screen.query_one("#draft_count")
+        assert "nothing to fill {my_name} (your name: ctrl+p Templates, y)" in str(count.render())
+        # Inside the box's border, on the screen: the draft gives way to the title's lines.
+        box = app.screen.query_one("#draft_box")
+        for shown in (count, app.screen.query_one("#draft_link")):
+            assert box.content_region.contains_region(shown.region)
+            assert app.screen.region.contains_region(shown.region)
