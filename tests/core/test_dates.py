@@ -297,3 +297,7 @@ def test_a_bad_time_for_a_log_hints_only_at_words_for_the_past():
     with pytest.raises(DateParseError) as for_a_day_ahead:
         parse_date("soonish", now)
     assert "tomorrow, +3d" in str(for_a_day_ahead.value)
+
+
+def test_a_time_only_pendulum_reads_is_in_utc_when_now_has_no_zone():
+    assert parse_when("20260105T0930", datetime(2026, 1, 6, 12, 0)) == datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
