@@ -236,6 +236,11 @@ def test_an_unclosed_quote_refuses_the_file_naming_its_line_not_swallowing_the_r
         ("Ann", 'one\ntwo "2"'),
         ("Bob", "x"),
     ]
+    # Loose quotes on one line are read as ever: only a record that ran over lines is read strictly.
+    (tmp_path / "loose.csv").write_text('name,notes\n"Ann" Smith,a 27" screen\n', encoding="utf-8")
+    assert [(c.name, c.notes) for _, c in preview_import(store, tmp_path / "loose.csv").added] == [
+        ("Ann Smith", 'a 27" screen'),
+    ]
 
 
 def test_a_dailyreach_json_export_still_imports_through_the_same_door(store, tmp_path):
