@@ -136,6 +136,11 @@ def test_an_export_from_a_newer_dailyreach_says_so_and_only_that(store):
         "this one reads up to export version 1. Update dailyreach."
     ]
     assert str(caught.value).startswith("newer.json was not imported; nothing was changed:")
+    # Another program's JSON with a version of its own is not said to be from a newer dailyreach.
+    data["format"] = "another-app"
+    with pytest.raises(ImportRejected) as other:
+        plan_import(store, json.loads(json.dumps(data)), "other.json")
+    assert not any("newer dailyreach" in problem for problem in other.value.problems)
 
 
 def test_exports_are_owner_only_and_never_replace_a_file_unless_forced(store, tmp_path):
