@@ -2,10 +2,12 @@
 
 import webbrowser
 
+from textual import events
 from textual.widgets import DataTable
 
 from dailyreach.core.planning.agenda import build_agenda
 from dailyreach.tui.app import DailyReachApp
+from dailyreach.tui.screens.main import MainScreen
 from tests.conftest import log
 from tests.tui.conftest import SIZE, cells, settle
 
@@ -40,6 +42,19 @@ async def test_d_then_enter_logs_a_dm_and_moves_on_to_the_next_open_row(store, p
         await settle(pilot)
         assert [i.contact_id for i in store.interactions()] == [ann.id, yamada.id]
         assert "2/5 today" in str(app.screen.query_one("#status").render())
+
+
+async def test_d_and_enter_arriving_together_log_the_dm(store, people):
+    """As over a slow link, both keys reach the app before it handles the first: Enter is the log's."""
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.post_message(events.Key("d", "d"))
+        app.post_message(events.Key("enter", "\r"))
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert [(i.contact_id, i.kind) for i in store.interactions()] == [(ann.id, "dm_sent")]
 
 
 async def test_a_follow_up_is_prefilled_with_the_channel_the_conversation_is_on(store, people):

@@ -83,7 +83,9 @@ class LogBar(TranslatedBindings, Horizontal):
         if self.replaces:
             self.screen.query_one(self.replaces).display = False
         self.display = True
-        self.query_one("#when", Input).focus()
+        # At once, not after the keys already queued (Widget.focus waits its turn): d and Enter that
+        # arrive together, over a slow link, are a log confirmed, not the table's Enter opening a contact.
+        self.screen.set_focus(self.query_one("#when", Input))
 
     def _close(self, answers: dict[str, str] | None) -> None:
         answered, self.answered = self.answered, None
