@@ -71,6 +71,7 @@ COMMANDS = {
     **{name: "dailyreach.file_commands" for name in ("export", "import", "doctor")},
     **{name: "dailyreach.outside_commands" for name in ("status", "notify", "remind", "serve")},
     **{name: "dailyreach.draft_commands" for name in ("draft", "template")},
+    "settings": "dailyreach.settings_commands",
 }
 
 

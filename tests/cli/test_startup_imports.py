@@ -41,6 +41,7 @@ LOADED = {
     ("export", "--format", "csv"): STORE,
     ("export", "--format", "vcard"): STORE,
     ("export", "--format", "ics"): STORE | {"icalendar", "pendulum"},
+    ("settings",): STORE,
 }
 
 

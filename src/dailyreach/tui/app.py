@@ -77,6 +77,12 @@ def template_commands() -> type[Provider]:
     return TemplateCommands
 
 
+def settings_commands() -> type[Provider]:
+    from dailyreach.tui.commands import SettingsCommands
+
+    return SettingsCommands
+
+
 class Palette(TranslatedBindings, CommandPalette):
     """The command palette, its keys and its "No matches found" in the interface's language."""
 
@@ -101,7 +107,7 @@ class Palette(TranslatedBindings, CommandPalette):
 class DailyReachApp(TranslatedBindings, App):
     CSS_PATH = stylesheet_path()
     TITLE = "dailyreach"
-    COMMANDS = App.COMMANDS | {contact_commands, reminder_commands, template_commands}
+    COMMANDS = App.COMMANDS | {contact_commands, reminder_commands, template_commands, settings_commands}
     BINDINGS = [
         Binding("u,ctrl+z", "undo", N_("Undo"), show=False, id="undo"),
         Binding("question_mark", "toggle_help", N_("Keys"), id="help"),

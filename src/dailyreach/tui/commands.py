@@ -139,3 +139,25 @@ class TemplateCommands(Provider):
         score = matcher.match(_(TEMPLATES))
         if score > 0:
             yield Hit(score, matcher.highlight(_(TEMPLATES)), self._open, help=_(TEMPLATES_HELP))
+
+
+SETTINGS = N_("Settings")
+SETTINGS_HELP = N_("Daily goal, follow-ups, week start, timezone, currency, your name")
+
+
+class SettingsCommands(Provider):
+    """ctrl+p "Settings": the settings form."""
+
+    def _open(self) -> None:
+        from dailyreach.tui.screens.settings_form import open_settings_form
+
+        open_settings_form(cast("DailyReachApp", self.app))
+
+    async def discover(self) -> Hits:
+        yield DiscoveryHit(_(SETTINGS), self._open, help=_(SETTINGS_HELP))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        score = matcher.match(_(SETTINGS))
+        if score > 0:
+            yield Hit(score, matcher.highlight(_(SETTINGS)), self._open, help=_(SETTINGS_HELP))

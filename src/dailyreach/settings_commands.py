@@ -1,0 +1,165 @@
+"""``dailyreach settings``: the settings the store keeps (the daily goal, when follow-ups are due, the
+week's first day, the timezone, the currency, your name), printed, or changed and printed again.
+
+The interface's language and theme are config.toml's, not these. Loaded by ``commands.py`` when the
+command runs; only click is imported here, the rest when it runs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from dailyreach.commands import Session, echo
+from dailyreach.i18n import N_, _
+
+if TYPE_CHECKING:
+    from dailyreach.core.records.model import Settings
+    from dailyreach.core.store.store import Store
+
+# The record's fields this command shows and sets, in their order; theme and locale follow config.toml.
+SHOWN = (
+    "daily_goal",
+    "followup_days",
+    "followup_days_by_channel",
+    "followups_before_giving_up",
+    "week_start",
+    "timezone",
+    "currency",
+    "my_name",
+)
+# What undo names the change by, in the app as here (the app's settings form saves the same way).
+CHANGE_SETTINGS = N_("change settings")
+# What --timezone takes for "no zone of its own": the system's.
+SYSTEM_ZONE = "system"
+
+
+def settings_json(settings: Settings) -> dict[str, Any]:
+    stored = settings.to_dict()
+    return {name: stored[name] for name in SHOWN}
+
+
+def settings_text(settings: Settings, store: Store) -> str:
+    """One aligned line per setting, labelled in the interface's language; a channel's own days for a
+    follow-up under the days for every other channel."""
+    from dailyreach.core.errors import field_label
+    from dailyreach.core.store.threads import zone_name
+    from dailyreach.report import columns
+    from dailyreach.stats_report import WEEK_START_NAMES
+    from dailyreach.wording import channel_label
+
+    zone = settings.timezone or _("the system's ({zone})").format(zone=zone_name(store.zone))
+    rows = [
+        [field_label("daily_goal"), str(settings.daily_goal)],
+        [field_label("followup_days"), str(settings.followup_days)],
+        *(
+            ["  " + _("on {channel}").format(channel=channel_label(channel)), str(days)]
+            for channel, days in sorted(settings.followup_days_by_channel.items())
+        ),
+        [field_label("followups_before_giving_up"), str(settings.followups_before_giving_up)],
+        [field_label("week_start"), _(WEEK_START_NAMES[settings.week_start])],
+        [field_label("timezone"), zone],
+        [field_label("currency"), settings.currency],
+        [field_label("my_name"), settings.my_name or _("(not set)")],
+    ]
+    return columns(rows)
+
+
+def _by_channel(given: tuple[str, ...], current: dict[str, int]) -> dict[str, Any]:
+    """The channels' own follow-up days with each CHANNEL=DAYS of ``given`` applied (CHANNEL= removes
+    one); the days are checked with the rest of the settings."""
+    from dailyreach.core.errors import ValidationError
+    from dailyreach.core.records.model import CHANNELS
+    from dailyreach.core.records.validation import choice, shown
+
+    by_channel: dict[str, Any] = dict(current)
+    for item in given:
+        channel, equals, days = item.partition("=")
+        if not equals:
+            raise ValidationError(
+                "followup_days_by_channel",
+                _("{value} is not CHANNEL=DAYS (CHANNEL= removes it)").format(value=shown(item)),
+            )
+        # Checked even when removing, so that a mistyped channel is said rather than passed over.
+        channel = choice(channel.strip().lower(), "followup_days_by_channel", CHANNELS)
+        if days.strip():
+            by_channel[channel] = days.strip()
+        else:
+            by_channel.pop(channel, None)
+    return by_channel
+
+
+@click.command(
+    help=_(
+        "Print your settings, or change them with the options: the daily goal, when a follow-up is due, "
+        "the first day of the week, the timezone, the currency and your name.\n\n"
+        "A change is checked whole and saved in one step; the settings are printed as they are then. "
+        "The interface's language and theme are set in config.toml."
+    )
+)
+@click.option("--goal", metavar="N", help=_("People to write to each day (1 to 200)."))
+@click.option(
+    "--followup-days", metavar="N", help=_("Days without a reply before a follow-up is due (1 to 365).")
+)
+@click.option(
+    "--followup-days-on",
+    "channel_days",
+    metavar="CHANNEL=N",
+    multiple=True,
+    help=_("Days before a follow-up on one channel, e.g. email=7 (repeat for more); CHANNEL= removes it."),
+)
+@click.option("--follow-ups", metavar="N", help=_("Follow-ups to send before giving up (0 to 20)."))
+@click.option("--week-start", metavar="DAY", help=_("The first day of the week: monday, sunday or saturday."))
+@click.option(
+    "--timezone",
+    metavar="ZONE",
+    help=_("Where your days begin and end, e.g. Asia/Tokyo; system (or empty) for the system's."),
+)
+@click.option("--currency", metavar="CODE", help=_("Three-letter currency code for invitations, e.g. JPY."))
+@click.option("--my-name", metavar="NAME", help=_("Your name, as drafts sign it ({my_name})."))
+@click.option("--json", "as_json", is_flag=True, help=_("Print JSON (a stable shape, see the README)."))
+@click.pass_obj
+def settings(
+    session: Session,
+    goal: str | None,
+    followup_days: str | None,
+    channel_days: tuple[str, ...],
+    follow_ups: str | None,
+    week_start: str | None,
+    timezone: str | None,
+    currency: str | None,
+    my_name: str | None,
+    as_json: bool,
+) -> None:
+    from dailyreach.core.records.model import Settings
+
+    store = session.store
+    given = {
+        "daily_goal": goal,
+        "followup_days": followup_days,
+        "followups_before_giving_up": follow_ups,
+        "week_start": week_start,
+        "currency": currency,
+        "my_name": my_name,
+    }
+    changes: dict[str, Any] = {name: value for name, value in given.items() if value is not None}
+    if timezone is not None:
+        zone = timezone.strip()
+        changes["timezone"] = None if zone.lower() in ("", SYSTEM_ZONE) else zone
+    if changes or channel_days:
+        # Read, checked and written under the store's lock: nothing another process saved meanwhile is
+        # written over, and a value refused leaves the file as it was.
+        with store.transaction(_(CHANGE_SETTINGS)):
+            current = store.settings()
+            if channel_days:
+                changes["followup_days_by_channel"] = _by_channel(
+                    channel_days, current.followup_days_by_channel
+                )
+            store.save_settings(Settings.from_dict({**current.to_dict(), **changes}))
+    if as_json:
+        from dailyreach.agenda_views import print_json
+
+        print_json(settings_json(store.settings()))
+    else:
+        echo(settings_text(store.settings(), store))

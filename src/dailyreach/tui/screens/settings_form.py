@@ -1,0 +1,100 @@
+"""ctrl+p "Settings": the store's settings in a form, each field checked as the command line's
+``settings`` checks it, and saved by the screen under the form as one change that ``u`` undoes.
+
+A channel's own days before a follow-up are set on the command line only (``--followup-days-on``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dailyreach.core.records.dates import local_zone
+from dailyreach.core.records.model import Settings
+from dailyreach.core.store.store import Store
+from dailyreach.core.store.threads import zone_name
+from dailyreach.i18n import N_, _
+from dailyreach.stats_report import WEEK_START_NAMES
+from dailyreach.tui.checks import Check
+from dailyreach.tui.screens.base import StoreScreen
+from dailyreach.tui.screens.fields_form import Field, FieldsForm
+
+if TYPE_CHECKING:
+    from dailyreach.tui.app import DailyReachApp
+
+# The same name for the change as ``dailyreach settings`` gives it.
+CHANGE_SETTINGS = N_("change settings")
+SAVED = N_("Settings saved.")
+
+
+def _settings_check(field_id: str, *, optional: bool = False) -> Check:
+    """The settings' own check of one field, as the command line's ``settings`` makes it."""
+    return Check(lambda value: Settings.from_dict({field_id: value.strip()}), optional=optional)
+
+
+def settings_fields(settings: Settings) -> list[Field]:
+    return [
+        Field("daily_goal", value=str(settings.daily_goal), validators=[_settings_check("daily_goal")]),
+        # Labels a form's label column holds; what they count is said in full when the field is empty.
+        Field(
+            "followup_days",
+            _("Follow-up days"),
+            str(settings.followup_days),
+            _("days without a reply before a follow-up is due"),
+            validators=[_settings_check("followup_days")],
+        ),
+        Field(
+            "followups_before_giving_up",
+            _("Max follow-ups"),
+            str(settings.followups_before_giving_up),
+            _("follow-ups sent before giving up (0: none)"),
+            validators=[_settings_check("followups_before_giving_up")],
+        ),
+        Field(
+            "week_start",
+            value=settings.week_start,
+            choices=tuple((_(name), day) for day, name in WEEK_START_NAMES.items()),
+        ),
+        Field(
+            "timezone",
+            value=settings.timezone or "",
+            placeholder=_("Asia/Tokyo; empty: the system's ({zone})").format(zone=zone_name(local_zone())),
+            validators=[_settings_check("timezone", optional=True)],
+        ),
+        Field(
+            "currency",
+            value=settings.currency,
+            placeholder="JPY, USD, EUR",
+            validators=[_settings_check("currency")],
+        ),
+        Field("my_name", value=settings.my_name, validators=[_settings_check("my_name", optional=True)]),
+    ]
+
+
+def save_answers(store: Store, answers: dict[str, str]) -> Settings:
+    """The form's answers over the settings as they are in the file, saved as one change; ValidationError
+    (nothing saved) when one is refused."""
+    changes = {**answers, "timezone": answers["timezone"].strip() or None}
+    # Read under the store's lock: a change another process saved meanwhile is kept.
+    with store.transaction(_(CHANGE_SETTINGS)):
+        changed = Settings.from_dict({**store.settings().to_dict(), **changes})
+        store.save_settings(changed)
+    return changed
+
+
+def open_settings_form(app: DailyReachApp, typed: dict[str, str] | None = None) -> None:
+    """The form over whatever screen the palette was opened on; the store screen nearest the top saves
+    it, so that the screens refresh once it is saved."""
+    screen = next(under for under in reversed(app.screen_stack) if isinstance(under, StoreScreen))
+    fields = settings_fields(app.store.settings())
+    shown = {spec.id: spec.value for spec in fields}
+
+    def save(answers: dict[str, str] | None) -> None:
+        if answers is None or answers == shown:
+            return
+        screen.run_saving(
+            lambda: save_answers(app.store, answers),
+            lambda _saved: app.notify(_(SAVED)),
+            failed=lambda: open_settings_form(app, answers),
+        )
+
+    app.push_screen(FieldsForm(_("Settings"), fields, typed), save)

@@ -1,0 +1,62 @@
+"""ctrl+p "Settings": the settings changed in a form, the main screen following, a mistake told in the
+form, and the change undone with u."""
+
+from textual.widgets import Input
+
+from dailyreach.tui.app import DailyReachApp
+from dailyreach.tui.screens.fields_form import FieldsForm
+from dailyreach.tui.screens.main import MainScreen
+from tests.tui.conftest import SIZE, Keys, settle
+
+
+def status(app) -> str:
+    return str(app.screen.query_one("#status").render())
+
+
+async def open_settings(keys: Keys) -> FieldsForm:
+    await keys.press("ctrl+p")
+    await keys.type("Settings")
+    await keys.pilot.pause(0.5)  # the palette searches as a worker of its own
+    await keys.press("enter")
+    form = keys.pilot.app.screen
+    assert isinstance(form, FieldsForm), f"no form open but {form!r}"
+    return form
+
+
+async def test_the_goal_set_in_the_settings_form_shows_on_the_main_screen(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        assert "0/5 today" in status(app)
+        form = await open_settings(keys)
+        assert form.query_one("#daily_goal", Input).has_focus
+        await keys.press("ctrl+u")  # the goal's field emptied, as a user clears it
+        await keys.type("3")
+        await keys.press("enter")
+        assert isinstance(app.screen, MainScreen)
+        assert store.settings().daily_goal == 3
+        assert store.settings().timezone == "Asia/Tokyo"  # the rest as it was
+        assert "0/3 today" in status(app)
+        await keys.press("u")
+        assert store.settings().daily_goal == 5
+        assert "0/5 today" in status(app)
+
+
+async def test_a_bad_value_keeps_the_settings_form_open_saying_what_is_wrong(store):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        form = await open_settings(keys)
+        await keys.press("ctrl+u")
+        await keys.type("0")
+        await keys.press("enter")
+        assert app.screen is form
+        assert "Daily goal: must be between 1 and 200, not 0" in str(form.query_one("#problem").render())
+        form.query_one("#timezone", Input).focus()
+        await keys.type("Mars/Olympus")
+        assert "Timezone: 'Mars/Olympus' is not a known timezone" in str(form.query_one("#problem").render())
+        await keys.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        assert store.settings().daily_goal == 5
