@@ -73,7 +73,38 @@ def load_config(path: Path) -> Config:
                 )
             )
     _read_reminders(config, path, data)
+    _say_unknown_keys(config, path, data)
     return config
+
+
+# The file's own tables and keys; the settings that live in the database, which people write here too.
+CONFIG_KEYS = {"theme", "language", "keys", "reminders", "status"}
+STORED_SETTINGS = {
+    "daily_goal",
+    "followup_days",
+    "followup_days_by_channel",
+    "followups_before_giving_up",
+    "week_start",
+    "timezone",
+    "currency",
+    "my_name",
+}
+
+
+def _say_unknown_keys(config: Config, path: Path, data: dict[str, object]) -> None:
+    """A key the file does not take is said, not silently left: daily_goal = 3 here changed nothing."""
+    for key in data:
+        if key in STORED_SETTINGS:
+            config.problems.append(
+                _(
+                    "{file}: {key} is kept in the database, not here: set it with "
+                    "`dailyreach settings` or ctrl+p Settings"
+                ).format(file=path, key=key)
+            )
+        elif key not in CONFIG_KEYS:
+            config.problems.append(
+                _("{file}: {key} is not a config setting; it was left alone").format(file=path, key=key)
+            )
 
 
 def _table(config: Config, path: Path, data: dict[str, object], name: str) -> dict[str, object]:
@@ -159,7 +190,8 @@ def write_starter_config(path: Path, binding_ids: Iterable[str]) -> None:
         ", ".join(sorted(binding_ids)), width=96, initial_indent="#   ", subsequent_indent="#   "
     )
     text = (
-        "# dailyreach settings: remove the # in front of a line to use it.\n\n"
+        "# dailyreach's look and keys: remove the # in front of a line to use it. The daily goal,\n"
+        "# follow-ups, timezone and currency are kept in the database: dailyreach settings.\n\n"
         '# theme = "nord"   # or choose one with ctrl+p > Theme: the app writes it here\n\n'
         "[keys]\n"
         "# binding id = key(s), for example:\n"

@@ -191,16 +191,19 @@ NAMES = {
     "macOS", "systemd", "launchd", "crontab", "stdout", "stderr", "Ctrl", "toml", "config", "Etc", "UTC",
     "Asia", "Tokyo", "e", "g", "cp",
 }  # fmt: skip
-# The words a value can be written in for --at and --on, which the command reads in English too.
-TYPED_WORDS = {"now", "today", "yesterday", "tomorrow", "friday", "h", "d"}
+# The words a value can be written in for --at and --on, which the command reads in English too, and
+# the values settings takes as typed (--timezone system, --week-start monday).
+TYPED_WORDS = {
+    "now", "today", "yesterday", "tomorrow", "friday", "h", "d", "system", "monday", "sunday", "saturday",
+}  # fmt: skip
 KEYS = {
     "public_reply", "dm_sent", "follow_up", "reply_received", "meeting_booked", "met", "no_response",
     "note", "mixer", "seminar", "party", "community", "sales_pitch", "other", "x", "bluesky", "linkedin",
-    "mastodon", "user", "instance", "name", "alice", "handle", "remind", "install", "notify",
+    "mastodon", "user", "instance", "name", "alice", "handle", "remind", "install", "notify", "email",
 }  # fmt: skip
 COMMANDS = {
     "add", "log", "invite", "decline", "today", "pending", "invitations", "stats", "export", "import",
-    "status", "notify", "remind", "doctor", "serve", "draft", "template",
+    "status", "notify", "remind", "doctor", "serve", "draft", "template", "settings",
     "list", "show", "edit", "remove", "my",  # template's own (my-name)
 }  # fmt: skip
 
@@ -242,6 +245,8 @@ def english_words(text: str, allowed: frozenset[str] | set[str] = frozenset()) -
         ("serve", "--help"),
         ("draft", "--help"),
         ("template", "--help"),
+        ("settings", "--help"),
+        ("settings",),
         ("today",),
         ("pending",),
         ("invitations",),

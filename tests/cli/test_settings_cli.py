@@ -105,8 +105,14 @@ def test_a_channels_own_follow_up_days_are_added_and_removed(db):
         (("--week-start", "friday"), "Week starts on: 'friday' is not one of monday, sunday, saturday"),
         (("--timezone", "Mars/Olympus"), "Error: Timezone: 'Mars/Olympus' is not a known timezone"),
         (("--currency", "JPYX"), "Error: Currency: is 4 characters long; at most 3 are allowed"),
-        (("--followup-days-on", "email=0"), "must be between 1 and 365, not 0"),
-        (("--followup-days-on", "linkdin=3"), "'linkdin' is not one of x, linkedin"),
+        (
+            ("--followup-days-on", "email=0"),
+            "Error: Days before a follow-up, by channel (email): must be between 1 and 365, not 0",
+        ),
+        (
+            ("--followup-days-on", "linkdin=3"),
+            "Error: Days before a follow-up, by channel: 'linkdin' is not one of x, linkedin",
+        ),
         (("--followup-days-on", "linkdin="), "'linkdin' is not one of x, linkedin"),
         (("--followup-days-on", "email"), "'email' is not CHANNEL=DAYS"),
         # One refused value refuses the whole change.

@@ -37,6 +37,18 @@ def test_values_of_the_wrong_type_are_reported_one_by_one(tmp_path):
     assert len(config.problems) == 2 and "keys.log_dm_sent" in config.problems[1]
 
 
+def test_a_setting_kept_in_the_database_or_an_unknown_key_is_said_not_silently_left(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('theme = "nord"\ndaily_goal = 3\nthme = "dracula"\n[status]\nformat = "{done}"\n')
+    config = load_config(path)
+    assert (config.theme, config.status_format) == ("nord", "{done}")
+    assert config.problems == [
+        f"{path}: daily_goal is kept in the database, not here: set it with `dailyreach settings` or "
+        "ctrl+p Settings",
+        f"{path}: thme is not a config setting; it was left alone",
+    ]
+
+
 def test_remembering_the_theme_keeps_comments_and_keys_and_is_owner_only(tmp_path):
     path = tmp_path / "dailyreach" / "config.toml"
     assert remember_theme(path, "gruvbox")

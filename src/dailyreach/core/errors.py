@@ -55,6 +55,7 @@ FIELD_LABELS = {
     "date": N_("Date"),
     "daily_goal": N_("Daily goal"),
     "followup_days": N_("Days before a follow-up"),
+    "followup_days_by_channel": N_("Days before a follow-up, by channel"),
     "followups_before_giving_up": N_("Follow-ups before giving up"),
     "week_start": N_("Week starts on"),
     "timezone": N_("Timezone"),
@@ -90,9 +91,12 @@ KEY_LABELS = {
 
 def field_label(field_name: str) -> str:
     """The field as the user knows it, in the language in use; a field with no label (a record's id)
-    is shown as it is."""
+    is shown as it is. A field's entry (``followup_days_by_channel.email``) is its label and the key."""
     if field_name in FIELD_LABELS:
         return _(FIELD_LABELS[field_name])
+    field, dot, key = field_name.partition(".")
+    if dot and field in FIELD_LABELS:
+        return f"{_(FIELD_LABELS[field])} ({key})"
     return _(KEY_LABELS[field_name]) if field_name in KEY_LABELS else field_name
 
 
