@@ -186,7 +186,8 @@ def test_an_offset_of_a_day_or_more_is_refused_not_crashed_on():
 def test_a_timezone_name_is_read_as_pendulum_reads_it():
     for name in ("Asia/Tokyo", "UTC", "utc", "Etc/UTC", "America/Argentina/Buenos_Aires"):
         assert zone_name(zone_named(name)) == pendulum.timezone(name).name
-    for name in ("Mars/Olympus", "", "../etc/passwd", "/usr/share/zoneinfo/UTC"):
+    # Asia, America: a region alone names a folder of the zone database, not a zone.
+    for name in ("Mars/Olympus", "", "../etc/passwd", "/usr/share/zoneinfo/UTC", "Asia", "America"):
         with pytest.raises(UnknownZone):
             zone_named(name)
 
@@ -239,6 +240,16 @@ def test_the_system_timezone_is_found_and_named_as_pendulum_does(
     found = _system_zone(tmp_path)
     assert found is not None
     assert zone_name(found) == _pendulums_system_zone(tmp_path)
+
+
+def test_a_tz_variable_naming_a_region_alone_is_passed_over_not_a_crash(tmp_path, monkeypatch):
+    """TZ=Asia names a folder of the zone database: opened as a zone it raised IsADirectoryError, and
+    every command and the app stopped with a traceback."""
+    monkeypatch.setenv("TZ", "Asia")
+    (tmp_path / "etc").mkdir()
+    (tmp_path / "etc/timezone").write_text("Asia/Tokyo\n")
+    found = _system_zone(tmp_path)
+    assert found is not None and zone_name(found) == "Asia/Tokyo"
 
 
 def test_set_ups_the_standard_library_does_not_read_are_left_to_pendulum(tmp_path, monkeypatch):

@@ -60,3 +60,20 @@ async def test_a_bad_value_keeps_the_settings_form_open_saying_what_is_wrong(sto
         await keys.press("escape")
         assert isinstance(app.screen, MainScreen)
         assert store.settings().daily_goal == 5
+
+
+async def test_a_timezone_typed_letter_by_letter_is_checked_at_each_without_a_crash(store):
+    """Asia, on the way to Asia/Tokyo, names a folder of the zone database: opened as a zone, it raised
+    IsADirectoryError and the app quit with a traceback (seen in tmux)."""
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        form = await open_settings(keys)
+        timezone = form.query_one("#timezone", Input)
+        timezone.focus()
+        await keys.press("ctrl+u")
+        await keys.type("America/Sao_Paulo")
+        await keys.press("enter")
+        assert isinstance(app.screen, MainScreen)
+        assert store.settings().timezone == "America/Sao_Paulo"

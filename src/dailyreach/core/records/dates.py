@@ -67,7 +67,8 @@ def zone_named(name: str) -> tzinfo:
     """The timezone ``name`` names, as ``pendulum.timezone`` reads it; UnknownZone when none."""
     try:
         return ZoneInfo("UTC" if name.lower() == "utc" else name)
-    except (ZoneInfoNotFoundError, ValueError):
+    # A region alone (Asia) names a folder of the zone database, which ZoneInfo tries to open as a file.
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise UnknownZone(f"{name!r} is not a known timezone") from None
 
 
@@ -117,7 +118,7 @@ def _system_zone(root: Path = Path("/")) -> tzinfo | None:
             return None
         try:
             return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             pass  # pendulum goes on to the system's files too
     named = root / "etc/timezone"
     if named.is_file():
@@ -136,7 +137,7 @@ def _system_zone(root: Path = Path("/")) -> tzinfo | None:
 def _zone_or_none(name: str) -> tzinfo | None:
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
 
 
