@@ -7,6 +7,7 @@ import os
 import stat
 
 import pytest
+from textual import events
 from textual.widgets import Input, Select, Switch
 from textual.widgets._footer import FooterKey
 
@@ -609,3 +610,20 @@ async def test_a_joiner_typed_in_a_name_is_kept(store):
         await keys.press("enter")
         [contact] = store.contacts()
         assert contact.name == "👩\u200d💻 Zara"
+
+
+async def test_keys_typed_after_tab_in_the_same_write_go_to_the_next_field(store):
+    """Over a slow link Tab and what follows it arrive together; the text went into the field Tab left."""
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("n")
+        await keys.type("Ann")
+        for key, character in (("tab", "\t"), *((c, c) for c in "@ann")):
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert (form(app).query_one("#name", Input).value, form(app).query_one("#handle", Input).value) == (
+            "Ann",
+            "@ann",
+        )

@@ -133,6 +133,10 @@ class FieldsForm(TranslatedBindings, ModalScreen[dict[str, str] | None]):
         Binding("escape", "cancel", N_("Cancel"), id="cancel_form"),
         # Only in a form that says how it is opened again (see ``again``).
         Binding("ctrl+n", "save_and_again", N_("Save, add another"), id="save_and_add_another"),
+        # Priority too, so that the focus moves before the keys typed after Tab in the same write: a Tab
+        # left to bubble up from the input moved it only after them, into the field it was leaving.
+        Binding("tab", "next_field", N_("Focus Next"), show=False, priority=True),
+        Binding("shift+tab", "previous_field", N_("Focus Previous"), show=False, priority=True),
     ]
 
     def __init__(
@@ -240,8 +244,9 @@ class FieldsForm(TranslatedBindings, ModalScreen[dict[str, str] | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save_and_again":
             return self.again is not None
-        # An open list takes Enter as picking the highlighted choice.
-        return not (action == "save" and any(select.expanded for select in self.query(Select)))
+        # An open list takes Enter as picking the highlighted choice, and Tab as its own.
+        list_open = any(select.expanded for select in self.query(Select))
+        return not (list_open and action in ("save", "next_field", "previous_field"))
 
     def action_save(self) -> None:
         self.after_typed_keys(self.save)
@@ -273,6 +278,12 @@ class FieldsForm(TranslatedBindings, ModalScreen[dict[str, str] | None]):
             return False
         self.dismiss(self.answers())
         return True
+
+    def action_next_field(self) -> None:
+        self.focus_next()
+
+    def action_previous_field(self) -> None:
+        self.focus_previous()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
