@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dailyreach.core.records.model import USER_SETTINGS
 from dailyreach.core.store.storage import write_owner_only
 from dailyreach.i18n import _
 
@@ -77,24 +78,14 @@ def load_config(path: Path) -> Config:
     return config
 
 
-# The file's own tables and keys; the settings that live in the database, which people write here too.
+# The file's own tables and keys.
 CONFIG_KEYS = {"theme", "language", "keys", "reminders", "status"}
-STORED_SETTINGS = {
-    "daily_goal",
-    "followup_days",
-    "followup_days_by_channel",
-    "followups_before_giving_up",
-    "week_start",
-    "timezone",
-    "currency",
-    "my_name",
-}
 
 
 def _say_unknown_keys(config: Config, path: Path, data: dict[str, object]) -> None:
     """A key the file does not take is said, not silently left: daily_goal = 3 here changed nothing."""
     for key in data:
-        if key in STORED_SETTINGS:
+        if key in USER_SETTINGS:  # kept in the database, and people write them here too
             config.problems.append(
                 _(
                     "{file}: {key} is kept in the database, not here: set it with "

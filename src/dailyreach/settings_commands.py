@@ -12,32 +12,22 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from dailyreach.commands import Session, echo
-from dailyreach.i18n import N_, _
+from dailyreach.i18n import _
 
 if TYPE_CHECKING:
     from dailyreach.core.records.model import Settings
     from dailyreach.core.store.store import Store
 
-# The record's fields this command shows and sets, in their order; theme and locale follow config.toml.
-SHOWN = (
-    "daily_goal",
-    "followup_days",
-    "followup_days_by_channel",
-    "followups_before_giving_up",
-    "week_start",
-    "timezone",
-    "currency",
-    "my_name",
-)
-# What undo names the change by, in the app as here (the app's settings form saves the same way).
-CHANGE_SETTINGS = N_("change settings")
 # What --timezone takes for "no zone of its own": the system's.
 SYSTEM_ZONE = "system"
 
 
 def settings_json(settings: Settings) -> dict[str, Any]:
+    """The settings a user sets; theme and locale follow config.toml."""
+    from dailyreach.core.records.model import USER_SETTINGS
+
     stored = settings.to_dict()
-    return {name: stored[name] for name in SHOWN}
+    return {name: stored[name] for name in USER_SETTINGS}
 
 
 def settings_text(settings: Settings, store: Store) -> str:
@@ -132,7 +122,6 @@ def settings(
     my_name: str | None,
     as_json: bool,
 ) -> None:
-    from dailyreach.core.records.model import Settings
 
     store = session.store
     given = {
@@ -148,15 +137,14 @@ def settings(
         zone = timezone.strip()
         changes["timezone"] = None if zone.lower() in ("", SYSTEM_ZONE) else zone
     if changes or channel_days:
-        # Read, checked and written under the store's lock: nothing another process saved meanwhile is
-        # written over, and a value refused leaves the file as it was.
-        with store.transaction(_(CHANGE_SETTINGS)):
-            current = store.settings()
-            if channel_days:
-                changes["followup_days_by_channel"] = _by_channel(
-                    channel_days, current.followup_days_by_channel
-                )
-            store.save_settings(Settings.from_dict({**current.to_dict(), **changes}))
+
+        def with_channel_days(current: Settings) -> dict[str, Any]:
+            if not channel_days:
+                return changes
+            by_channel = _by_channel(channel_days, current.followup_days_by_channel)
+            return {**changes, "followup_days_by_channel": by_channel}
+
+        store.change_settings(with_channel_days)
     if as_json:
         from dailyreach.agenda_views import print_json
 

@@ -262,3 +262,19 @@ def test_a_folder_is_made_only_when_asked_owner_only_and_found_again_the_next_ti
     Store(database, make_folder=True)
     assert stat.S_IMODE(database.parent.stat().st_mode) == 0o700
     assert Store(database, make_folder=True).contacts() == []  # the folder made the first time is kept
+
+
+def test_settings_are_changed_over_what_the_file_holds_as_one_change_undo_takes_back(store, db_path):
+    """What another process saved meanwhile is kept; a refused value writes nothing."""
+    Store(db_path).save_settings(Settings(timezone="Asia/Tokyo", currency="JPY"))  # another process
+    seen = []
+    changed = store.change_settings(lambda current: seen.append(current.currency) or {"daily_goal": 3})
+    assert seen == ["JPY"]
+    assert (changed.daily_goal, changed.currency) == (3, "JPY")
+    assert (Store(db_path).settings().daily_goal, Store(db_path).settings().currency) == (3, "JPY")
+    before = db_path.read_bytes()
+    with pytest.raises(ValidationError, match="Daily goal: must be between 1 and 200, not 0"):
+        store.change_settings(lambda _current: {"daily_goal": 0})
+    assert db_path.read_bytes() == before
+    assert store.undo().label == "change settings"
+    assert store.settings().daily_goal == 5

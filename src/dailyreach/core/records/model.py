@@ -318,8 +318,24 @@ class DayPlan:
         return _ordered(asdict(self))
 
 
+# The settings a user sets, in the order they are shown (``dailyreach settings``, the settings form).
+USER_SETTINGS = (
+    "daily_goal",
+    "followup_days",
+    "followup_days_by_channel",
+    "followups_before_giving_up",
+    "week_start",
+    "timezone",
+    "currency",
+    "my_name",
+)
+
+
 @dataclass(kw_only=True)
 class Settings:
+    """What the user sets for the habit (``USER_SETTINGS``), kept in the database so that it travels with
+    an export; theme and locale are the app's, written in config.toml."""
+
     daily_goal: int = 5
     followup_days: int = 3
     followup_days_by_channel: dict[str, int] = field(default_factory=dict)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from pathlib import Path
@@ -72,6 +72,10 @@ if TYPE_CHECKING:
 NO_CONTACT = N_("no contact with id {id}")
 NO_FOLDER = N_("no folder {folder} for the database {db}: check the path, or make the folder first")
 LOCK_WAIT_SECONDS = 10.0
+
+
+# What undo names a change of settings by, made in the app or on the command line.
+CHANGE_SETTINGS = N_("change settings")
 
 
 class StoreLocked(StoreError):
@@ -426,6 +430,16 @@ class Store:
     def save_settings(self, settings: Settings) -> None:
         with self.transaction("settings"):
             self._put(SETTINGS_TABLE, "settings", settings.to_dict())
+
+    def change_settings(self, change: Callable[[Settings], dict[str, Any]]) -> Settings:
+        """The settings with the fields ``change`` makes of them as they are in the file (read under the
+        lock: nothing another process saved meanwhile is written over), checked whole and saved as one
+        change that undo takes back; ValidationError, and nothing saved, when a value is refused."""
+        with self.transaction(_(CHANGE_SETTINGS)):
+            current = self.settings()
+            changed = Settings.from_dict({**current.to_dict(), **change(current)})
+            self.save_settings(changed)
+        return changed
 
     # -- contacts ----------------------------------------------------------------------------
 

@@ -21,8 +21,6 @@ from dailyreach.tui.screens.fields_form import Field, FieldsForm
 if TYPE_CHECKING:
     from dailyreach.tui.app import DailyReachApp
 
-# The same name for the change as ``dailyreach settings`` gives it.
-CHANGE_SETTINGS = N_("change settings")
 SAVED = N_("Settings saved.")
 
 
@@ -74,11 +72,7 @@ def save_answers(store: Store, answers: dict[str, str]) -> Settings:
     """The form's answers over the settings as they are in the file, saved as one change; ValidationError
     (nothing saved) when one is refused."""
     changes = {**answers, "timezone": answers["timezone"].strip() or None}
-    # Read under the store's lock: a change another process saved meanwhile is kept.
-    with store.transaction(_(CHANGE_SETTINGS)):
-        changed = Settings.from_dict({**store.settings().to_dict(), **changes})
-        store.save_settings(changed)
-    return changed
+    return store.change_settings(lambda _current: changes)
 
 
 def open_settings_form(app: DailyReachApp, typed: dict[str, str] | None = None) -> None:
