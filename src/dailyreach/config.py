@@ -65,7 +65,9 @@ def load_config(path: Path) -> Config:
         config.problems.append(_('{file}: [keys] must be a table of binding id = "key"').format(file=path))
         keys = {}
     for binding_id, key in keys.items():
-        if isinstance(key, str) and key.strip():
+        if binding_id in USER_SETTINGS:  # written at the end of the starter file, under its [keys]
+            config.problems.append(_in_the_database(path, binding_id))
+        elif isinstance(key, str) and key.strip():
             config.keys[binding_id] = key
         else:
             config.problems.append(
@@ -82,16 +84,17 @@ def load_config(path: Path) -> Config:
 CONFIG_KEYS = {"theme", "language", "keys", "reminders", "status"}
 
 
+def _in_the_database(path: Path, key: str) -> str:
+    return _(
+        "{file}: {key} is kept in the database, not here: set it with `dailyreach settings` or ctrl+p Settings"
+    ).format(file=path, key=key)
+
+
 def _say_unknown_keys(config: Config, path: Path, data: dict[str, object]) -> None:
     """A key the file does not take is said, not silently left: daily_goal = 3 here changed nothing."""
     for key in data:
         if key in USER_SETTINGS:  # kept in the database, and people write them here too
-            config.problems.append(
-                _(
-                    "{file}: {key} is kept in the database, not here: set it with "
-                    "`dailyreach settings` or ctrl+p Settings"
-                ).format(file=path, key=key)
-            )
+            config.problems.append(_in_the_database(path, key))
         elif key not in CONFIG_KEYS:
             config.problems.append(
                 _("{file}: {key} is not a config setting; it was left alone").format(file=path, key=key)

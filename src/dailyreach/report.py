@@ -73,6 +73,7 @@ def pending_json(agenda: Agenda) -> dict[str, Any]:
                 "follow_up_due": reply.follow_up_due.isoformat(),
                 "overdue": reply.overdue(agenda.day),
                 "give_up_offered": reply.give_up_offered,
+                "follow_ups_used_up": reply.follow_ups_used_up,
             }
             for reply in agenda.pending
         ],

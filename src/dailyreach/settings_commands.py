@@ -36,8 +36,7 @@ def settings_text(settings: Settings, store: Store) -> str:
     from dailyreach.core.errors import field_label
     from dailyreach.core.store.threads import zone_name
     from dailyreach.report import columns
-    from dailyreach.stats_report import WEEK_START_NAMES
-    from dailyreach.wording import channel_label
+    from dailyreach.wording import WEEK_START_NAMES, channel_label
 
     zone = settings.timezone or _("the system's ({zone})").format(zone=zone_name(store.zone))
     rows = [

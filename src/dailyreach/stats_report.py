@@ -22,7 +22,7 @@ from dailyreach.core.records.dates import day_range_text, day_text
 from dailyreach.core.store.threads import zone_name
 from dailyreach.i18n import N_, _, ngettext
 from dailyreach.report import columns, contact_summary, pad
-from dailyreach.wording import amount
+from dailyreach.wording import WEEK_START_NAMES, amount
 
 BAR_WIDTH = 20
 EIGHTHS = " ▏▎▍▌▋▊▉█"
@@ -52,7 +52,6 @@ MONTHS = (
     N_("Dec"),
 )
 # Settings.week_start, as a person reads it.
-WEEK_START_NAMES = {"monday": N_("Monday"), "saturday": N_("Saturday"), "sunday": N_("Sunday")}
 
 
 # -- shared wording ----------------------------------------------------------------------------------
@@ -390,7 +389,8 @@ def _rates_rows(title: str, rates: list[ReplyRate]) -> list[list[str]]:
 
 
 def stats_text(stats: Stats, width: int = DEFAULT_WIDTH) -> str:
-    """The figures as text, no line wider than ``width`` (the terminal's) but for the tables'."""
+    """The figures as text; the calendar and the weekly series fit ``width`` (the terminal's), going on
+    below when wider."""
     first, today = stats.first_day, stats.today
     week_start = _(WEEK_START_NAMES.get(stats.week_start, stats.week_start.capitalize()))
     sent_label, replies_label = _("Sent per week"), _("Replies")

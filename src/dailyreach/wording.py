@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from dailyreach.core.files.exchange import ImportPlan
 
 REASONS = {"follow_up": N_("follow-up"), "keep_in_touch": N_("keep in touch"), "new": N_("new")}
+# The days a week can start on (the settings' week_start), as shown.
+WEEK_START_NAMES = {"monday": N_("Monday"), "saturday": N_("Saturday"), "sunday": N_("Sunday")}
 # How a stored key is shown to a person; the key itself stays in files, --json and options.
 KIND_LABELS = {
     "public_reply": N_("public reply"),
@@ -143,6 +145,10 @@ def follow_up_text(reply: PendingReply, today: date) -> str:
     number = reply.nudges + 1
     due = reply.follow_up_due
     late = (today - due).days
+    if reply.follow_ups_used_up and not reply.nudges:  # no follow-ups at all, by the settings
+        return _("no follow-ups: closing the thread is offered {date} (in {days})").format(
+            date=day_text(due, today), days=days(-late)
+        )
     if reply.follow_ups_used_up:  # not offered yet, so not due yet
         return ngettext(
             "{count} follow-up sent, the last: closing the thread is offered {date} (in {days})",

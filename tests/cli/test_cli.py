@@ -372,3 +372,16 @@ def test_a_demo_killed_before_it_could_clean_up_is_cleaned_up_by_the_next(tmp_pa
         "dailyreach-demo-alive",
         "dailyreach-demo-being-made",
     ]
+
+
+def test_pending_says_when_the_last_follow_up_is_sent_and_when_closing_is_offered(db):
+    hal = run_cli("add", "Hal Three", "--x", "@hal3", db=db).stdout.strip()
+    run_cli("log", hal, "dm_sent", "--at", "-10d", db=db)
+    run_cli("log", hal, "follow_up", "--at", "-7d", db=db)
+    run_cli("log", hal, "follow_up", "--at", "-1d", db=db)
+    [waiting] = cli_json("pending", db=db)["pending"]
+    assert (waiting["nudges"], waiting["follow_ups_used_up"], waiting["give_up_offered"]) == (2, True, False)
+    assert not waiting["overdue"]
+    header, row = run_cli("pending", db=db).stdout.splitlines()
+    assert header.split()[:3] == ["name", "channel", "waiting"]
+    assert row.endswith("then give up?")

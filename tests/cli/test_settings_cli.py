@@ -105,6 +105,7 @@ def test_a_channels_own_follow_up_days_are_added_and_removed(db):
         (("--week-start", "friday"), "Week starts on: 'friday' is not one of monday, sunday, saturday"),
         (("--timezone", "Mars/Olympus"), "Error: Timezone: 'Mars/Olympus' is not a known timezone"),
         (("--currency", "JPYX"), "Error: Currency: is 4 characters long; at most 3 are allowed"),
+        (("--currency", "12"), "Error: Currency: '12' is not a three-letter code such as USD or JPY"),
         (
             ("--followup-days-on", "email=0"),
             "Error: Days before a follow-up, by channel (email): must be between 1 and 365, not 0",

@@ -47,6 +47,14 @@ def test_a_setting_kept_in_the_database_or_an_unknown_key_is_said_not_silently_l
         "ctrl+p Settings",
         f"{path}: thme is not a config setting; it was left alone",
     ]
+    # Added at the end of the starter file, a setting falls under its [keys]: not taken as a key.
+    path.write_text('[keys]\nquit = "ctrl+q"\ntimezone = "Asia/Tokyo"\n')
+    config = load_config(path)
+    assert config.keys == {"quit": "ctrl+q"}
+    assert config.problems == [
+        f"{path}: timezone is kept in the database, not here: set it with `dailyreach settings` or "
+        "ctrl+p Settings"
+    ]
 
 
 def test_remembering_the_theme_keeps_comments_and_keys_and_is_owner_only(tmp_path):

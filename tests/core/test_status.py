@@ -187,11 +187,11 @@ def test_the_evening_text_says_one_message_keeps_a_streak_not_yet_kept_today(sto
     log(store, ann, "dm_sent", at=clock.now().subtract(days=2))
     log(store, ann, "follow_up", at=clock.now().subtract(days=1))
     assert evening_text(build_agenda(store)) == (
-        "0 of 5 done — one message keeps your 2-day streak, 5 people meet today's goal"
+        "0 of 5 done — one message keeps your 2-day streak, 5 more people meet today's goal"
     )
     store.save_settings(Settings(timezone=TOKYO, daily_goal=1))
     assert evening_text(build_agenda(store)) == (
-        "0 of 1 done — one message keeps your 2-day streak, 1 person meets today's goal"
+        "0 of 1 done — one message keeps your 2-day streak, 1 more person meets today's goal"
     )
 
 

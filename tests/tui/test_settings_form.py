@@ -3,6 +3,7 @@ form, and the change undone with u."""
 
 from textual.widgets import Input
 
+from dailyreach.core.store.store import Store
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.fields_form import FieldsForm
 from dailyreach.tui.screens.main import MainScreen
@@ -77,3 +78,17 @@ async def test_a_timezone_typed_letter_by_letter_is_checked_at_each_without_a_cr
         await keys.press("enter")
         assert isinstance(app.screen, MainScreen)
         assert store.settings().timezone == "America/Sao_Paulo"
+
+
+async def test_a_setting_changed_elsewhere_while_the_form_is_open_is_kept(store, db_path):
+    """Only what the user edits is saved: the form wrote back every field as it had shown them."""
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await open_settings(keys)
+        Store(db_path).change_settings(lambda _current: {"currency": "JPY"})  # dailyreach settings
+        await keys.press("ctrl+u")
+        await keys.type("3")
+        await keys.press("enter")
+        assert (store.settings().daily_goal, store.settings().currency) == (3, "JPY")

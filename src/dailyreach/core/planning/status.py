@@ -196,10 +196,10 @@ def evening_text(agenda: Agenda) -> str | None:
     # The streak counts days with any outreach: one message keeps it, and once sent today it is kept.
     if agenda.streak and agenda.day not in agenda.outreach_days:
         return ngettext(
-            "{done} of {goal} done — one message keeps your {streak}-day streak, {more} person meets "
-            "today's goal",
-            "{done} of {goal} done — one message keeps your {streak}-day streak, {more} people meet "
-            "today's goal",
+            "{done} of {goal} done — one message keeps your {streak}-day streak, {more} more person "
+            "meets today's goal",
+            "{done} of {goal} done — one message keeps your {streak}-day streak, {more} more people "
+            "meet today's goal",
             figures["more"],
         ).format(streak=agenda.streak, **figures)
     return _("{done} of {goal} done — {more} more meets today's goal").format(**figures)

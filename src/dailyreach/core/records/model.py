@@ -222,16 +222,7 @@ class Invitation:
     def from_dict(cls, data: Any) -> Self:
         data = known_keys(cls, data, "invitation")
         priced_in = amount_currency(data.get("cost"))
-        # NFKC: full-width "ＪＰＹ", as a Japanese keyboard types it, is the code JPY, not a new currency.
-        typed = data.get("currency") or priced_in or "USD"
-        if isinstance(typed, str):
-            typed = unicodedata.normalize("NFKC", typed)
-        currency = clean_text(typed, "currency", limit=3).upper()
-        if len(currency) != 3 or not (currency.isascii() and currency.isalpha()):
-            raise ValidationError(
-                "currency",
-                _("{value} is not a three-letter code such as USD or JPY").format(value=shown(currency)),
-            )
+        currency = currency_code(data.get("currency") or priced_in or "USD")
         if priced_in is not None and priced_in != currency:
             raise ValidationError(
                 "cost",
@@ -318,6 +309,20 @@ class DayPlan:
         return _ordered(asdict(self))
 
 
+def currency_code(typed: Any) -> str:
+    """A three-letter code (JPY, USD) from what was typed or stored; ValidationError for anything else.
+    NFKC: full-width "ＪＰＹ", as a Japanese keyboard types it, is the code JPY, not a new currency."""
+    if isinstance(typed, str):
+        typed = unicodedata.normalize("NFKC", typed)
+    currency = clean_text(typed, "currency", limit=3).upper()
+    if len(currency) != 3 or not (currency.isascii() and currency.isalpha()):
+        raise ValidationError(
+            "currency",
+            _("{value} is not a three-letter code such as USD or JPY").format(value=shown(currency)),
+        )
+    return currency
+
+
 # The settings a user sets, in the order they are shown (``dailyreach settings``, the settings form).
 USER_SETTINGS = (
     "daily_goal",
@@ -393,7 +398,7 @@ class Settings:
             timezone=timezone,
             theme=clean_text(data.get("theme") or "textual-dark", "theme", limit=64),
             locale=clean_text(data.get("locale") or "en", "locale", limit=16),
-            currency=clean_text(data.get("currency") or "USD", "currency", limit=3).upper(),
+            currency=currency_code(data.get("currency") or "USD"),
             my_name=clean_text(data.get("my_name"), "my_name", limit=NAME_LIMIT),
         )
 

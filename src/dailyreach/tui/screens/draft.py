@@ -28,6 +28,7 @@ from dailyreach.tui.log_keys import KIND_TITLES
 from dailyreach.tui.styles import DRAFTS_CSS
 from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
+from dailyreach.tui.widgets.text_editor import TextEditor
 from dailyreach.tui.words import channel_text
 from dailyreach.wording import count_text, missing_text, purpose_title
 
@@ -65,7 +66,7 @@ class DraftSent:
     text: str
 
 
-class DraftText(TextArea):
+class DraftText(TextEditor):
     """The draft being edited."""
 
     def on_resize(self) -> None:

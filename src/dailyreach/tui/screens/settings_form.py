@@ -13,10 +13,10 @@ from dailyreach.core.records.model import Settings
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import zone_name
 from dailyreach.i18n import N_, _
-from dailyreach.stats_report import WEEK_START_NAMES
 from dailyreach.tui.checks import Check
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.fields_form import Field, FieldsForm
+from dailyreach.wording import WEEK_START_NAMES
 
 if TYPE_CHECKING:
     from dailyreach.tui.app import DailyReachApp
@@ -68,10 +68,13 @@ def settings_fields(settings: Settings) -> list[Field]:
     ]
 
 
-def save_answers(store: Store, answers: dict[str, str]) -> Settings:
-    """The form's answers over the settings as they are in the file, saved as one change; ValidationError
-    (nothing saved) when one is refused."""
-    changes = {**answers, "timezone": answers["timezone"].strip() or None}
+def save_answers(store: Store, edited: dict[str, str]) -> Settings:
+    """The fields the user edited over the settings as they are in the file, saved as one change; the
+    others are left as the file has them, which another process may have changed while the form was
+    open. ValidationError (nothing saved) when one is refused."""
+    changes: dict[str, str | None] = {**edited}
+    if "timezone" in changes:
+        changes["timezone"] = edited["timezone"].strip() or None
     return store.change_settings(lambda _current: changes)
 
 
@@ -83,10 +86,11 @@ def open_settings_form(app: DailyReachApp, typed: dict[str, str] | None = None) 
     shown = {spec.id: spec.value for spec in fields}
 
     def save(answers: dict[str, str] | None) -> None:
-        if answers is None or answers == shown:
+        edited = {name: value for name, value in (answers or {}).items() if value != shown[name]}
+        if answers is None or not edited:
             return
         screen.run_saving(
-            lambda: save_answers(app.store, answers),
+            lambda: save_answers(app.store, edited),
             lambda _saved: app.notify(_(SAVED)),
             failed=lambda: open_settings_form(app, answers),
         )

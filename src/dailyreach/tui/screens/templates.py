@@ -33,6 +33,7 @@ from dailyreach.tui.screens.fields_form import Choice, Field, FieldsForm
 from dailyreach.tui.styles import DRAFTS_CSS
 from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
+from dailyreach.tui.widgets.text_editor import TextEditor
 from dailyreach.tui.words import channel_text
 from dailyreach.wording import ANY_CHANNEL, count_text, language_text, missing_text, purpose_title
 
@@ -125,7 +126,7 @@ class TemplateForm(TranslatedBindings, ModalScreen[Template | None]):
             yield Horizontal(
                 Label(labels["subject"]), Input(values.get("subject", ""), id="subject"), classes="row"
             )
-            yield TextArea(values.get("body", ""), id="body", soft_wrap=True, tab_behavior="focus")
+            yield TextEditor(values.get("body", ""), id="body", soft_wrap=True, tab_behavior="focus")
             yield Static(_(FORM_HINT), id="problem", markup=False)
         yield KeyFooter()
 
