@@ -12,7 +12,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from dailyreach.core.planning.drafts import is_japanese_name
 from dailyreach.core.records.handles import (
     PLATFORMS,
     HandleError,
@@ -20,6 +19,7 @@ from dailyreach.core.records.handles import (
     normalise_handle,
     profile_url,
 )
+from dailyreach.core.records.text import family_name_first
 from dailyreach.i18n import N_, _
 
 # How a handle is named in a notes line; contact_import reads these lines back to find duplicates.
@@ -36,8 +36,6 @@ PLATFORM_LABELS = {
 }
 _LABEL_PLATFORMS = {label.casefold(): platform for platform, label in PLATFORM_LABELS.items()}
 _NOTE_HANDLE_LINE = re.compile(r"^([A-Za-z-]+)(?: \([^)\n]*\))?: (\S+)$", re.MULTILINE)
-# Korean names are written family name first too; is_japanese_name covers kana and kanji.
-_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 # What the preview counts most often among what is kept in notes, said in the language in use; a kind
 # named after a file's own column is shown as the file names it.
 KEPT_KINDS = (
@@ -94,7 +92,7 @@ class ParsedFile:
 def person_name(given: str, family: str, middle: str = "") -> str:
     """A name from its parts: family name first in Japanese, Chinese or Korean script, so that a draft
     addresses a Japanese name by its family name (高橋 健 → 高橋さん)."""
-    if is_japanese_name(family + given) or _HANGUL.search(family + given):
+    if family_name_first(family + given):
         return " ".join(part for part in (family, given) if part)
     return " ".join(part for part in (given, middle, family) if part)
 

@@ -16,7 +16,7 @@ from dailyreach.core.planning.default_templates import is_default
 from dailyreach.core.records.handles import COMPOSE_SCHEMES, HandleError, openable, profile_url
 from dailyreach.core.records.model import ANSWER_KINDS, OUTBOUND_KINDS, Contact, Interaction
 from dailyreach.core.records.template import PURPOSES, Template, placeholders_in
-from dailyreach.core.records.text import strip_control
+from dailyreach.core.records.text import is_japanese_name, strip_control
 
 if TYPE_CHECKING:
     from dailyreach.core.store.store import Store
@@ -58,8 +58,6 @@ KIND_FOR_PURPOSE = {
     "thanks_met": "note",
 }
 
-# Japanese script: kana and the CJK ideographs (and half-width katakana).
-_JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _HONORIFICS = ("さん", "様", "さま", "先生")
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir"})
 
@@ -67,10 +65,6 @@ _TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir"})
 def one_line(text: str) -> str:
     """``text`` as it may go into a draft or a link: no escape sequences, controls or line breaks."""
     return " ".join(strip_control(text).split())
-
-
-def is_japanese_name(name: str) -> bool:
-    return _JAPANESE.search(name) is not None
 
 
 def default_call_name(name: str) -> str:
