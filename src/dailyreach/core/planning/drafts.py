@@ -16,7 +16,7 @@ from dailyreach.core.planning.default_templates import is_default
 from dailyreach.core.records.handles import COMPOSE_SCHEMES, HandleError, openable, profile_url
 from dailyreach.core.records.model import ANSWER_KINDS, OUTBOUND_KINDS, Contact, Interaction
 from dailyreach.core.records.template import PURPOSES, Template, placeholders_in
-from dailyreach.core.records.text import is_japanese_name, strip_control
+from dailyreach.core.records.text import family_name_first, is_japanese_name, strip_control
 
 if TYPE_CHECKING:
     from dailyreach.core.store.store import Store
@@ -69,11 +69,14 @@ def one_line(text: str) -> str:
 
 def default_call_name(name: str) -> str:
     """How to address someone by default: family name + さん for a Japanese name (山田 太郎 → 山田さん),
-    the given name otherwise (Ann Smith → Ann; Smith, Ann → Ann; Dr. Ann Smith → Ann)."""
+    the whole name for a Korean one (김 민수: its first word is the family name, bare), the given name
+    otherwise (Ann Smith → Ann; Smith, Ann → Ann; Dr. Ann Smith → Ann)."""
     name = one_line(name)
     if is_japanese_name(name):
         family = name.replace("\u3000", " ").split(" ")[0]
         return family if family.endswith(_HONORIFICS) else f"{family}さん"
+    if family_name_first(name):
+        return name
     if "," in name:
         name = name.split(",", 1)[1].strip() or name
     words = [word for word in name.split() if word.rstrip(".").casefold() not in _TITLES]
