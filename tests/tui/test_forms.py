@@ -627,3 +627,19 @@ async def test_keys_typed_after_tab_in_the_same_write_go_to_the_next_field(store
             "Ann",
             "@ann",
         )
+
+
+async def test_a_backspace_typed_just_before_tab_mends_the_field_it_was_typed_in(store):
+    """Arrived together with Tab, Backspace erased the last letter of the next field instead."""
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("n")
+        typed = [*((c, c) for c in "Bobb"), ("backspace", "\x7f"), ("tab", "\t"), *((c, c) for c in "@bob")]
+        typed += [("tab", "\t"), *((c, c) for c in "Built things")]
+        for key, character in typed:
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        values = {name: form(app).query_one(f"#{name}", Input).value for name in ("name", "handle", "why")}
+        assert values == {"name": "Bob", "handle": "@bob", "why": "Built things"}

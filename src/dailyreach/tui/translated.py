@@ -104,10 +104,10 @@ KEPT_FORMAT_CHARACTERS = frozenset("\u200c\u200d\u200e\u200f")
 
 
 class TextInput(TranslatedBindings, Input):
-    """A text box whose keys the keys panel names in the interface's language, and which takes the
-    joiners and direction marks typed into it."""
+    """A text box whose keys the keys panel names in the interface's language, which takes the joiners
+    and direction marks typed into it, and whose own keys act in the order they were typed."""
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         if event.character in KEPT_FORMAT_CHARACTERS:
             event.stop()
             event.prevent_default()
@@ -115,6 +115,17 @@ class TextInput(TranslatedBindings, Input):
                 self.insert_text_at_cursor(event.character)
             else:
                 self.replace(event.character, *self.selection)
+            return
+        # Its own keys (Backspace, ctrl+u...) act here, between the letters around them. Left to bubble
+        # up, the app looks them up later, from wherever the focus is by then: a Backspace typed just
+        # before a Tab that arrived with it (a form moves the focus as Tab arrives) erased a letter of
+        # the next field and left the typo in this one.
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority:
+                event.stop()
+                event.prevent_default()
+                await self.run_action(binding.action)
+                return
 
 
 class Table(TranslatedBindings, DataTable):
