@@ -219,6 +219,18 @@ async def test_past_days_of_the_week_show_whether_they_were_kept(store, day, clo
         assert week[:6] == ["Mon", "●", "Tue", "○", "Wed", "0/5"]
 
 
+async def test_the_week_strip_starts_on_the_settings_first_day_of_the_week(store, clock):
+    """It was always Monday to Sunday, while Stats and the weekly review followed week_start."""
+    store.change_settings(lambda _current: {"week_start": "sunday"})
+    ann = store.save_contact(Contact(name="Ann", handles={"x": "@ann"}))
+    log(store, ann, "dm_sent", at=store.now().subtract(days=1))  # Sunday, the week's first day
+    app = DailyReachApp(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        week = str(app.screen.query_one("#week").render()).split()
+        assert week[:6] == ["Sun", "●", "Mon", "0/5", "Tue", "·"]
+
+
 async def test_days_before_the_first_message_are_not_shown_as_missed(store, clock):
     clock.advance(days=2)
     ann = store.save_contact(Contact(name="Ann", handles={"x": "@ann"}))

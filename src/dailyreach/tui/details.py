@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from rich.text import Text
 
 from dailyreach.core.planning.agenda import Agenda
-from dailyreach.core.records.dates import ago, moment_text, weekday_name
+from dailyreach.core.records.dates import ago, moment_text, week_start_of, weekday_name
 from dailyreach.core.records.model import Contact, Invitation
 from dailyreach.core.store.threads import Thread, parse_stamp
 from dailyreach.i18n import N_, _
@@ -91,11 +91,12 @@ def invitation_detail(invitation: Invitation, agenda_day: date | None = None) ->
 
 
 def week_text(agenda: Agenda) -> Text:
-    """This week, Monday to Sunday: which days kept the habit, and today's progress toward the goal."""
-    monday = agenda.day - timedelta(days=agenda.day.weekday())
+    """This week, from the day the settings start it on: which days kept the habit, and today's progress
+    toward the goal."""
+    first = week_start_of(agenda.day, agenda.settings.week_start)
     week = Text(end="")
     for offset in range(7):
-        day = monday + timedelta(days=offset)
+        day = first + timedelta(days=offset)
         if offset:
             week.append("  ")
         week.append(f"{weekday_name(day)} ", style="bold" if day == agenda.day else "dim")

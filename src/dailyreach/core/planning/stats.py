@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from dailyreach.core.planning.planner import pending_replies, streak
-from dailyreach.core.records.dates import WEEKDAY_ABBREVIATIONS
+from dailyreach.core.records.dates import WEEK_STARTS, WEEKDAY_ABBREVIATIONS, week_start_of
 from dailyreach.core.records.model import CHANNEL_LABELS as CHANNEL_LABELS  # shown in stats
 from dailyreach.core.records.model import Contact, Invitation, Settings
 from dailyreach.core.store.threads import Thread, parse_stamp
@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 
 DEFAULT_WEEKS = 26
 FOLLOW_UPS_SHOWN = 3
-# date.weekday() of the first day of a week, for each ``Settings.week_start``.
-WEEK_STARTS = {"monday": 0, "saturday": 5, "sunday": 6}
 # Shown through ``_()`` (or wording.py's labels): ``--json`` says them in English in every language.
 WEEKDAY_NAMES = WEEKDAY_ABBREVIATIONS
 FIRST_TOUCH_LABELS = {"public_reply": N_("public reply"), "dm_sent": N_("DM"), "follow_up": N_("follow-up")}
@@ -44,11 +42,6 @@ FUNNEL = (
 )
 # The furthest funnel step each thread stage has reached (no response: contacted, then given up on).
 _REACHED = {"target": 0, "contacted": 1, "no_response": 1, "replied": 2, "meeting": 3, "met": 4}
-
-
-def week_start_of(day: date, week_start: str) -> date:
-    """The first day of the week ``day`` is in, for weeks starting on ``week_start``."""
-    return day - timedelta(days=(day.weekday() - WEEK_STARTS[week_start]) % 7)
 
 
 def weekday_names(week_start: str) -> tuple[str, ...]:

@@ -321,6 +321,15 @@ _DAY_FORMATS = {"ja": ("{month}月{day}日({weekday})", "{year}年{month}月{day
 _UNSPACED_LANGUAGES = frozenset({"ja"})
 
 
+# date.weekday() of the first day of a week, for each ``Settings.week_start``.
+WEEK_STARTS = {"monday": 0, "saturday": 5, "sunday": 6}
+
+
+def week_start_of(day: date, week_start: str) -> date:
+    """The first day of the week ``day`` is in, for weeks starting on ``week_start``."""
+    return day - timedelta(days=(day.weekday() - WEEK_STARTS[week_start]) % 7)
+
+
 def weekday_name(day: date | int) -> str:
     """A day's weekday, abbreviated, in the language in use: Fri, 金 (a date, or 0 for Monday)."""
     return _(WEEKDAY_ABBREVIATIONS[day if isinstance(day, int) else day.weekday()])

@@ -24,7 +24,8 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from dailyreach.core.errors import StoreError
-from dailyreach.core.planning.stats import Stats, build_stats, week_start_of
+from dailyreach.core.planning.stats import Stats, build_stats
+from dailyreach.core.records.dates import week_start_of
 from dailyreach.core.store.storage import write_owner_only
 from dailyreach.i18n import N_, _, ngettext
 from dailyreach.stats_report import follow_up_reason, review_line, week_range
