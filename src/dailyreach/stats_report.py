@@ -332,10 +332,11 @@ def day_cell(day: DayCount, goal: int) -> str:
     return GOAL_MARK if day.goal_met else SHADES[heat_level(day.sent, goal)]
 
 
-def month_row(week_starts: list[date], cell: int = 1) -> str:
+def month_row(week_starts: list[date], cell: int = 1, width: int | None = None) -> str:
     """Month names over the weeks they begin in, ``cell`` characters a week; a name that would run into
-    the one before moves on to the month's next week, and is left out only when the month ends first.
-    Measured in cells: a double-width character fills two (10月 takes four)."""
+    the one before moves on to the month's next week, and is left out only when the month ends first,
+    or when it would run past ``width`` (what follows the calendar there). Measured in cells: a
+    double-width character fills two (10月 takes four)."""
     row = [" "] * (len(week_starts) * cell + 4)
     free_from, labelled = 0, None
     for index, start in enumerate(week_starts):
@@ -344,6 +345,8 @@ def month_row(week_starts: list[date], cell: int = 1) -> str:
             name = month_name(start.month)
             # A wide character fills its cell and the next one's, left empty.
             cells = [piece for char in name for piece in ((char, "") if cell_len(char) == 2 else (char,))]
+            if width is not None and at + len(cells) > width:
+                break
             row[at : at + len(cells)] = cells
             free_from = at + len(cells) + 1
             labelled = start.month

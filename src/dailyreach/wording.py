@@ -136,6 +136,8 @@ def reason_text(reason: str, follow_up_number: int) -> str:
 
 def follow_up_text(reply: PendingReply, today: date) -> str:
     """When the next nudge is due, in words (the day as ``day_text`` writes it)."""
+    if reply.give_up_offered and not reply.nudges:  # no follow-ups at all, by the settings
+        return _("no answer: x closes the thread")
     if reply.give_up_offered:
         return ngettext(
             "{count} follow-up without an answer: x closes the thread",

@@ -7,7 +7,7 @@ from rich.cells import cell_len
 
 from dailyreach.core.records.model import Settings
 from dailyreach.core.store.store import Store
-from dailyreach.stats_report import sparkline, year_row
+from dailyreach.stats_report import month_row, sparkline, year_row
 from tests.conftest import run_cli
 
 DOCUMENTED_KEYS = {
@@ -292,3 +292,10 @@ def test_a_year_the_next_would_run_into_is_left_out():
     assert year_row(from_november) == "2025  2026"
     from_mid_december = [date(2025, 12, 15) + timedelta(weeks=week) for week in range(6)]
     assert year_row(from_mid_december) == "   2026"
+
+
+def test_a_month_name_that_would_run_past_the_calendar_is_left_out():
+    """In the app the totals' headings follow the calendar: Dec over the last week cut goal to goa."""
+    starts = [date(2026, 11, 14) + timedelta(weeks=week) for week in range(4)]  # the last: Dec 5
+    assert month_row(starts, 2) == "Nov   Dec"
+    assert month_row(starts, 2, width=8) == "Nov"

@@ -152,7 +152,8 @@ class CalendarHeatmap(Widget):
         starts = [days[index].day for index in range(0, len(days), 7)]
         columns = "".join(_right(_(name), cells) for name, cells in TOTALS)
         shown = Text(no_wrap=True, end="")
-        months = pad(" " * WEEKDAY_CELLS + month_row(starts, DAY_CELLS), WEEKDAY_CELLS + weeks * DAY_CELLS)
+        names_over = month_row(starts, DAY_CELLS, weeks * DAY_CELLS)  # left of the totals' headings
+        months = pad(" " * WEEKDAY_CELLS + names_over, WEEKDAY_CELLS + weeks * DAY_CELLS)
         shown.append(months + columns, style=label)
         names = weekday_names(self.week_start)
         # Beside the rows, the totals of the weeks they show.
