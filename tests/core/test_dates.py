@@ -312,3 +312,32 @@ def test_a_bad_time_for_a_log_hints_only_at_words_for_the_past():
 
 def test_a_time_only_pendulum_reads_is_in_utc_when_now_has_no_zone():
     assert parse_when("20260105T0930", datetime(2026, 1, 6, 12, 0)) == datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("tz_variable", "shown"),
+    [
+        ("JST-9", {("JST", 9.0)}),
+        ("EST5", {("EST", -5.0)}),
+        # With summer time: the standard zone or the summer one, as the day of the run has it.
+        ("CET-1CEST,M3.5.0,M10.5.0/3", {("CET", 1.0), ("CEST", 2.0)}),
+    ],
+)
+def test_a_posix_tz_rule_gives_the_offset_the_c_library_reads_from_it(tz_variable, shown):
+    """pendulum takes JST-9 as UTC: a machine set so was on the day before until 09:00."""
+    probe = (
+        "from dailyreach.core.records.dates import local_zone\n"
+        "from dailyreach.core.store.threads import zone_name\n"
+        "zone = local_zone()\n"
+        "print(zone_name(zone), zone.utcoffset(None).total_seconds() / 3600)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", probe],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TZ": tz_variable},
+        timeout=60,
+        check=True,
+    )
+    name, hours = result.stdout.split()
+    assert (name, float(hours)) in shown

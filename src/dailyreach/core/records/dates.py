@@ -87,6 +87,19 @@ def local_zone() -> tzinfo:
     return _local
 
 
+def _posix_zone(rule: str) -> tzinfo | None:
+    """The zone a TZ that names no zone of the database but a POSIX ``rule`` (JST-9, EST5) gives: the
+    offset the C library read from it as the process started, now, as a fixed zone named as the rule
+    names it; None when it reads none, or another TZ (one changed since). pendulum goes on to the
+    system's files, and a machine set to JST-9 was on the day before until 09:00."""
+    import time
+
+    now = time.localtime()
+    if not now.tm_gmtoff or not rule.lstrip("<").startswith(time.tzname[0]):
+        return None
+    return timezone(timedelta(seconds=now.tm_gmtoff), now.tm_zone)
+
+
 def _first_zone(parts: tuple[str, ...]) -> tzinfo | None:
     """The zone named by the shortest tail of a path's ``parts`` (``Asia/Tokyo`` of ``.../zoneinfo/Asia/
     Tokyo``), as pendulum looks for it; None when the path names none."""
@@ -119,7 +132,9 @@ def _system_zone(root: Path = Path("/")) -> tzinfo | None:
         try:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError, OSError):
-            pass  # pendulum goes on to the system's files too
+            posix = _posix_zone(name)
+            if posix is not None:
+                return posix
     named = root / "etc/timezone"
     if named.is_file():
         content = named.read_bytes()
