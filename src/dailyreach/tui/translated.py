@@ -121,10 +121,9 @@ class TextInput(TranslatedBindings, Input):
         # before a Tab that arrived with it (a form moves the focus as Tab arrives) erased a letter of
         # the next field and left the typo in this one.
         for binding in self._bindings.key_to_bindings.get(event.key, ()):
-            if not binding.priority:
+            if not binding.priority and await self.app.run_action(binding.action, self):
                 event.stop()
                 event.prevent_default()
-                await self.run_action(binding.action)
                 return
 
 
