@@ -31,7 +31,7 @@ from dailyreach.tui.rows import TABLE_KEYS
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.fields_form import Choice, Field, FieldsForm
 from dailyreach.tui.styles import DRAFTS_CSS
-from dailyreach.tui.translated import TranslatedBindings
+from dailyreach.tui.translated import TextInput, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.text_editor import TextEditor
 from dailyreach.tui.words import channel_text
@@ -110,7 +110,9 @@ class TemplateForm(TranslatedBindings, ModalScreen[Template | None]):
         labels = {key: _(label) for key, label in LABELS.items()}
         with VerticalScroll(classes="form template-form", can_focus=False):
             yield Static(title, classes="title", markup=False)
-            yield Horizontal(Label(labels["name"]), Input(values.get("name", ""), id="name"), classes="row")
+            yield Horizontal(
+                Label(labels["name"]), TextInput(values.get("name", ""), id="name"), classes="row"
+            )
             purposes = tuple((purpose_title(p), p) for p in PURPOSES)
             yield Horizontal(
                 Label(labels["for"]), Choice(purposes, values["purpose"], id="purpose"), classes="row"
@@ -124,7 +126,7 @@ class TemplateForm(TranslatedBindings, ModalScreen[Template | None]):
                 Label(labels["language"]), Choice(languages, language, id="language"), classes="row"
             )
             yield Horizontal(
-                Label(labels["subject"]), Input(values.get("subject", ""), id="subject"), classes="row"
+                Label(labels["subject"]), TextInput(values.get("subject", ""), id="subject"), classes="row"
             )
             yield TextEditor(values.get("body", ""), id="body", soft_wrap=True, tab_behavior="focus")
             yield Static(_(FORM_HINT), id="problem", markup=False)
