@@ -276,13 +276,15 @@ def zoneinfo_file(name: str) -> str:
     return str(importlib.resources.files("tzdata.zoneinfo").joinpath(name))
 
 
-@pytest.mark.parametrize("tz_variable", ["Asia/Kolkata", ":America/New_York", "UTC", "No/Such_Zone", ""])
-def test_a_fresh_process_finds_the_same_local_timezone_as_pendulum(tz_variable):
+def local_zone_in_a_fresh_process(tz_variable: str, shown: str) -> list[str]:
+    """What a fresh process started with ``TZ=tz_variable`` prints of its ``zone`` (``shown``, an
+    expression): the local zone is found once per process, as it starts."""
     probe = (
         "import pendulum\n"
         "from dailyreach.core.records.dates import local_zone\n"
         "from dailyreach.core.store.threads import zone_name\n"
-        "print(zone_name(local_zone()), pendulum.local_timezone().name)"
+        "zone = local_zone()\n"
+        f"print({shown})"
     )
     result = subprocess.run(
         [sys.executable, "-W", "ignore", "-c", probe],
@@ -292,7 +294,14 @@ def test_a_fresh_process_finds_the_same_local_timezone_as_pendulum(tz_variable):
         timeout=60,
         check=True,
     )
-    ours, theirs = result.stdout.split()
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize("tz_variable", ["Asia/Kolkata", ":America/New_York", "UTC", "No/Such_Zone", ""])
+def test_a_fresh_process_finds_the_same_local_timezone_as_pendulum(tz_variable):
+    ours, theirs = local_zone_in_a_fresh_process(
+        tz_variable, "zone_name(zone), pendulum.local_timezone().name"
+    )
     assert ours == theirs
 
 
@@ -325,19 +334,7 @@ def test_a_time_only_pendulum_reads_is_in_utc_when_now_has_no_zone():
 )
 def test_a_posix_tz_rule_gives_the_offset_the_c_library_reads_from_it(tz_variable, shown):
     """pendulum takes JST-9 as UTC: a machine set so was on the day before until 09:00."""
-    probe = (
-        "from dailyreach.core.records.dates import local_zone\n"
-        "from dailyreach.core.store.threads import zone_name\n"
-        "zone = local_zone()\n"
-        "print(zone_name(zone), zone.utcoffset(None).total_seconds() / 3600)"
+    name, hours = local_zone_in_a_fresh_process(
+        tz_variable, "zone_name(zone), zone.utcoffset(None).total_seconds() / 3600"
     )
-    result = subprocess.run(
-        [sys.executable, "-W", "ignore", "-c", probe],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TZ": tz_variable},
-        timeout=60,
-        check=True,
-    )
-    name, hours = result.stdout.split()
     assert (name, float(hours)) in shown
