@@ -242,7 +242,7 @@ def test_every_month_of_the_calendar_is_named_in_japanese_too(weeks):
     from datetime import date, timedelta
 
     from dailyreach import i18n
-    from dailyreach.stats_report import month_row
+    from dailyreach.stats_calendar import month_row
 
     starts = [date(2026, 12, 7) - timedelta(weeks=weeks - index) for index in range(weeks)]
     months = {start.month for start in starts[1:]}  # the first week's month may begin before the range

@@ -57,11 +57,12 @@ def invitations(session: Session, as_json: bool) -> None:
 @json_option
 @click.pass_obj
 def stats(session: Session, weeks: int | None, as_json: bool) -> None:
-    from dailyreach import stats_report
     from dailyreach.core.planning.stats import DEFAULT_WEEKS, build_stats
+    from dailyreach.stats_json import stats_json
+    from dailyreach.stats_report import stats_text
 
     figures = build_stats(session.store, weeks or DEFAULT_WEEKS)
     if as_json:
-        print_json(stats_report.stats_json(figures))
+        print_json(stats_json(figures))
     else:
-        echo(stats_report.stats_text(figures, shutil.get_terminal_size().columns))
+        echo(stats_text(figures, shutil.get_terminal_size().columns))

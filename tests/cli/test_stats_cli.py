@@ -7,7 +7,8 @@ from rich.cells import cell_len
 
 from dailyreach.core.records.model import Settings
 from dailyreach.core.store.store import Store
-from dailyreach.stats_report import month_row, sparkline, year_row
+from dailyreach.stats_calendar import month_row, year_row
+from dailyreach.stats_report import sparkline
 from tests.conftest import run_cli
 
 DOCUMENTED_KEYS = {

@@ -9,7 +9,7 @@ import pytest
 
 from dailyreach import i18n
 from dailyreach.core.errors import DateParseError
-from dailyreach.core.planning.stats import weekday_names
+from dailyreach.core.planning.stats_days import weekday_names
 from dailyreach.core.records.dates import (
     _relative_past,
     ago,

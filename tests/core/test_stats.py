@@ -12,7 +12,8 @@ import pendulum
 import pytest
 
 from dailyreach.core.planning.agenda import build_agenda
-from dailyreach.core.planning.stats import DEFAULT_WEEKS, build_stats, longest_streak, weekday_names
+from dailyreach.core.planning.stats import DEFAULT_WEEKS, build_stats
+from dailyreach.core.planning.stats_days import longest_streak, weekday_names
 from dailyreach.core.records.dates import week_start_of
 from dailyreach.core.records.model import Invitation, Settings
 from tests.conftest import TOKYO, add_contact, log

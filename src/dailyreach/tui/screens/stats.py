@@ -17,9 +17,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import AwaitMount
 from textual.widgets import Header, Static
 
-from dailyreach.core.planning.stats import DEFAULT_WEEKS, ReplyRate, Stats, WeekCount, build_stats
+from dailyreach.core.planning.stats import DEFAULT_WEEKS, Stats, build_stats
+from dailyreach.core.planning.stats_days import WeekCount
+from dailyreach.core.planning.stats_replies import ReplyRate
 from dailyreach.i18n import N_, _, ngettext
-from dailyreach.stats_report import duration, hours_text, money_text, month_label, percent, replies
+from dailyreach.stats_wording import duration, hours_text, money_text, month_label, percent, replies
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.stats_ready import STATS_SCREEN
 from dailyreach.tui.styles import stylesheet_path

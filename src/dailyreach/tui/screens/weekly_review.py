@@ -28,7 +28,7 @@ from dailyreach.core.planning.stats import Stats, build_stats
 from dailyreach.core.records.dates import week_start_of
 from dailyreach.core.store.storage import write_owner_only
 from dailyreach.i18n import N_, _, ngettext
-from dailyreach.stats_report import follow_up_reason, review_line, week_range
+from dailyreach.stats_wording import follow_up_reason, review_line, week_range
 from dailyreach.tui.styles import stylesheet_path
 from dailyreach.tui.translated import Table, TranslatedBindings
 from dailyreach.tui.widgets.flow import FlowLine

@@ -28,9 +28,9 @@ from textual.widget import Widget
 from textual.widgets import Sparkline, Static
 from textual_plotext import PlotextPlot
 
-from dailyreach.core.planning.stats import DayCount, WeekdayTotal, weekday_names, weekday_totals
+from dailyreach.core.planning.stats_days import DayCount, WeekdayTotal, weekday_names, weekday_totals
 from dailyreach.i18n import N_, _
-from dailyreach.stats_report import GOAL_MARK, goal_mark_words, heat_legend, heat_level, month_row
+from dailyreach.stats_calendar import GOAL_MARK, goal_mark_words, heat_legend, heat_level, month_row
 from dailyreach.tui.widgets.flow import flowed
 from dailyreach.tui.words import pad
 
