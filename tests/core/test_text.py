@@ -1,0 +1,47 @@
+"""Which script a name is written in: it decides family name first and how a draft addresses it."""
+
+import pytest
+
+from dailyreach.core.records.text import family_name_first, is_japanese_name
+
+# Each range's first and last character, and the character just outside it.
+JAPANESE_EDGES = [
+    ("\u3040", "\u303f"),
+    ("\u30ff", "\u3100"),
+    ("\u3400", "\u33ff"),
+    ("\u4dbf", "\u4dc0"),
+    ("\u4e00", "\u4dff"),
+    ("\u9fff", "\ua000"),
+    ("\uf900", "\uf8ff"),
+    ("\ufaff", "\ufb00"),
+    ("\uff66", "\uff65"),
+    ("\uff9f", "\uffa0"),
+]
+HANGUL_EDGES = [
+    ("\u1100", "\u10ff"),
+    ("\u11ff", "\u1200"),
+    ("\u3130", "\u312f"),
+    ("\u318f", "\u3190"),
+    ("\uac00", "\uabff"),
+    ("\ud7af", "\ud7b0"),
+]
+
+
+@pytest.mark.parametrize(("inside", "outside"), JAPANESE_EDGES)
+def test_japanese_script_runs_to_the_edges_of_its_ranges(inside, outside):
+    assert is_japanese_name(f"Ann {inside}")
+    assert family_name_first(inside)
+    assert not is_japanese_name(f"Ann {outside}")
+
+
+@pytest.mark.parametrize(("inside", "outside"), HANGUL_EDGES)
+def test_hangul_is_family_name_first_but_not_japanese(inside, outside):
+    assert family_name_first(f"Kim {inside}")
+    assert not is_japanese_name(inside)
+    assert not family_name_first(f"Kim {outside}")
+
+
+def test_names_in_other_scripts_are_given_name_first():
+    assert not family_name_first("Ann Smith")
+    assert not family_name_first("")
+    assert family_name_first("山田 太郎") and family_name_first("김민준")
