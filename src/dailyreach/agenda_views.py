@@ -48,8 +48,8 @@ def print_without_click(db: str, view: str, as_json: bool) -> bool:
     from dailyreach.paths import is_default_db
 
     store = Store(Path(db), make_folder=is_default_db(db))
-    if store.problems():
-        return False
     with store.reading():
+        if store.problems():
+            return False
         print_view(store, view, as_json)
     return True

@@ -1,11 +1,11 @@
-"""The ``dailyreach`` executable: ``--version`` and ``status`` at interpreter speed, the app and the
-agenda's views without click, the rest through click.
+"""The ``dailyreach`` executable: ``--version`` and ``status`` at interpreter speed, the app, the
+agenda's views and ``log`` without click, the rest through click.
 
 Importing click alone takes longer than starting Python, and shells, prompts and scripts call
 ``--version`` and ``status`` often, so this module imports nothing else; the commands are in
 ``dailyreach.commands``. The app (no command, only ``--db``, ``--config`` and ``--demo``) starts without
 them too: click and the commands are a tenth of its first frame; and so do ``today``, ``pending`` and
-``invitations`` (with at most ``--json``), of which they are a fifth.
+``invitations`` (with at most ``--json``), of which they are a fifth, and ``log``.
 """
 
 import gc
@@ -57,6 +57,15 @@ def main(args: list[str] | None = None) -> None:
                 return
         except (Exception, KeyboardInterrupt) as error:
             met.append(error)
+    logged = log_arguments(given)
+    if logged is not None:
+        from dailyreach import log_entry
+
+        try:
+            if log_entry.log_without_click(*logged):
+                return
+        except (Exception, KeyboardInterrupt) as error:
+            met.append(error)
     app = app_paths(given)
     if app is not None:
         from pathlib import Path
@@ -102,6 +111,23 @@ def agenda_view(given: list[str]) -> tuple[str, str, bool] | None:
     if paths is None:
         return None
     return paths[0], rest[0], rest[1:] == ["--json"]
+
+
+def log_arguments(given: list[str]) -> tuple[str, dict[str, str]] | None:
+    """(database, ``log_entry.log_interaction``'s arguments) when ``given`` is ``log`` with its arguments,
+    at most its own options and the global ones, read as click would; None when click must answer."""
+    from dailyreach.status_line import global_options
+
+    parsed = global_options(given)
+    if parsed is None or not parsed[1] or parsed[1][0] != "log":
+        return None
+    from dailyreach.log_entry import read_arguments
+
+    arguments = read_arguments(parsed[1][1:])
+    paths = _global_paths(parsed[0])
+    if arguments is None or paths is None:
+        return None
+    return paths[0], arguments
 
 
 def _global_paths(found: dict[str, str]) -> tuple[str, str] | None:

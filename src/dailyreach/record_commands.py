@@ -75,23 +75,9 @@ def add(
 @click.option("--text", default="", help=_("A short note of what was said."))
 @click.pass_obj
 def log(session: Session, contact: str, kind: str, channel: str | None, when: str, text: str) -> None:
-    from dailyreach.core.planning.lookup import find_contact
-    from dailyreach.core.records.dates import parse_when
-    from dailyreach.core.records.model import Interaction
+    from dailyreach.log_entry import log_interaction
 
-    store = session.store
-    # An id is looked up directly: making every contact to search handles and names takes ~14 ms at 5,000.
-    person = store.contact(contact.strip()) or find_contact(store.contacts(include_archived=True), contact)
-    interaction = Interaction.from_dict(
-        {
-            "contact_id": person.id,
-            "kind": kind,
-            "channel": channel or person.main_channel,
-            "at": parse_when(when, store.local_now()).isoformat(),
-            "text": text,
-        }
-    )
-    echo(store.add_interaction(interaction).id)
+    echo(log_interaction(session.store, contact, kind, channel, when, text))
 
 
 @click.command(

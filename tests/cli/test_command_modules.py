@@ -20,7 +20,8 @@ def db(tmp_path_factory):
 @pytest.mark.parametrize(
     ("args", "module"),
     [
-        (("log", "ann", "note"), "dailyreach.record_commands"),
+        (("log", "ann", "note", "--help"), "dailyreach.record_commands"),
+        (("add", "Bob", "--x", "@bob"), "dailyreach.record_commands"),
         (("stats", "--json"), "dailyreach.view_commands"),
         (("export",), "dailyreach.file_commands"),
         (("doctor",), "dailyreach.file_commands"),
