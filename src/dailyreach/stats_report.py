@@ -30,6 +30,8 @@ from dailyreach.wording import WEEK_START_NAMES
 BAR_WIDTH = 20
 EIGHTHS = " ▏▎▍▌▋▊▉█"
 SPARKS = "▁▂▃▄▅▆▇█"
+# What a summary line puts between its parts, and where it breaks first when too wide for the terminal.
+PART_SEPARATOR = " · "
 
 
 def bar(value: float, largest: float, width: int = BAR_WIDTH) -> str:
@@ -54,6 +56,40 @@ def folded(label: str, text: str, label_width: int, width: int) -> list[str]:
     return [pad(label if index == 0 else "", label_width) + piece for index, piece in enumerate(pieces)]
 
 
+def fitted(text: str, width: int) -> list[str]:
+    """``text`` as it is when it fits in ``width`` cells, else wrapped between words, or between wide
+    characters (a Japanese one takes two cells)."""
+    if cell_len(text) <= width:
+        return [text]
+    from dailyreach.help_format import wrap  # loads click, as the command line has already
+
+    return wrap(text, width)
+
+
+def fitted_parts(text: str, width: int) -> list[str]:
+    """A summary of parts joined by " · " in lines of at most ``width`` cells, broken between its parts
+    (a line that goes on below ends in "·"); a part wider than a line of its own goes on from where the
+    line is, wrapped as ``fitted`` wraps."""
+    if cell_len(text) <= width:
+        return [text]
+    mark = PART_SEPARATOR.rstrip()
+    parts = text.split(PART_SEPARATOR)
+    lines: list[str] = []
+    line = ""
+    for index, part in enumerate(parts):
+        room = max(1, width - (cell_len(mark) if index < len(parts) - 1 else 0))
+        joined = f"{line}{PART_SEPARATOR}{part}" if line else part
+        if cell_len(joined) <= room:
+            line = joined
+        elif line and cell_len(part) <= room:
+            lines.append(line + mark)
+            line = part
+        else:
+            *whole, line = fitted(joined, room)
+            lines += whole
+    return [*lines, line]
+
+
 def _rates_rows(title: str, rates: list[ReplyRate]) -> list[list[str]]:
     rows = [[title, _("contacted"), _("replied"), _("rate"), _("median wait"), ""]]
     for rate in rates:
@@ -71,41 +107,49 @@ def _rates_rows(title: str, rates: list[ReplyRate]) -> list[list[str]]:
 
 
 def stats_text(stats: Stats, width: int = DEFAULT_WIDTH) -> str:
-    """The figures as text; the calendar and the weekly series fit ``width`` (the terminal's), going on
-    below when wider."""
+    """The figures as text; the title and summary lines, the calendar and the weekly series fit ``width``
+    (the terminal's), going on below when wider."""
     first, today = stats.first_day, stats.today
     week_start = _(WEEK_START_NAMES.get(stats.week_start, stats.week_start.capitalize()))
     sent_label, replies_label = _("Sent per week"), _("Replies")
     label_width = max(13, cell_len(sent_label), cell_len(replies_label)) + 3
     lines = [
-        ngettext(
-            "Stats {first} – {last} ({weeks} week from {week_start}; goal {goal} a day; {zone})",
-            "Stats {first} – {last} ({weeks} weeks from {week_start}; goal {goal} a day; {zone})",
-            len(stats.weeks),
-        ).format(
-            first=day_text(first, today),
-            last=day_text(today),
-            weeks=len(stats.weeks),
-            week_start=week_start,
-            goal=stats.goal,
-            zone=zone_name(stats.zone),
+        *fitted(
+            ngettext(
+                "Stats {first} – {last} ({weeks} week from {week_start}; goal {goal} a day; {zone})",
+                "Stats {first} – {last} ({weeks} weeks from {week_start}; goal {goal} a day; {zone})",
+                len(stats.weeks),
+            ).format(
+                first=day_text(first, today),
+                last=day_text(today),
+                weeks=len(stats.weeks),
+                week_start=week_start,
+                goal=stats.goal,
+                zone=zone_name(stats.zone),
+            ),
+            width,
         ),
         "",
         _("Outreach per day"),
         *calendar_lines(stats, width),
-        " · ".join(
-            [
-                ngettext("Streak {count} day", "Streak {count} days", stats.current_streak).format(
-                    count=stats.current_streak
-                ),
-                ngettext("longest {count} day", "longest {count} days", stats.longest_streak).format(
-                    count=stats.longest_streak
-                ),
-                _("goal met on {count} of {days} days").format(count=stats.goal_days, days=len(stats.days)),
-                _("{messages} on {days}").format(
-                    messages=messages(stats.sent), days=days(stats.days_with_outreach)
-                ),
-            ]
+        *fitted_parts(
+            PART_SEPARATOR.join(
+                [
+                    ngettext("Streak {count} day", "Streak {count} days", stats.current_streak).format(
+                        count=stats.current_streak
+                    ),
+                    ngettext("longest {count} day", "longest {count} days", stats.longest_streak).format(
+                        count=stats.longest_streak
+                    ),
+                    _("goal met on {count} of {days} days").format(
+                        count=stats.goal_days, days=len(stats.days)
+                    ),
+                    _("{messages} on {days}").format(
+                        messages=messages(stats.sent), days=days(stats.days_with_outreach)
+                    ),
+                ]
+            ),
+            width,
         ),
         "",
         *folded(sent_label, sparkline([week.sent for week in stats.weeks]), label_width, width),
@@ -130,28 +174,28 @@ def stats_text(stats: Stats, width: int = DEFAULT_WIDTH) -> str:
         rows += [[""] * 6, *_rates_rows(_("By first message"), stats.by_first_touch)]
         lines += [columns(rows), ""]
     else:
-        lines += [_("Reply rate: no message sent yet."), ""]
+        lines += [*fitted(_("Reply rate: no message sent yet."), width), ""]
     targets = stats.funnel[0].count
     funnel_rows = [[_("Funnel"), _("count"), _("of previous"), ""]]
     for step in stats.funnel:
         shown = "" if step.conversion is None and step is stats.funnel[0] else percent(step.conversion)
         funnel_rows.append([f"  {_(step.label)}", str(step.count), shown, bar(step.count, targets)])
     lines += [columns(funnel_rows), ""]
-    lines += _declined_lines(stats)
-    lines += ["", *review_lines(stats)]
+    lines += _declined_lines(stats, width)
+    lines += ["", *review_lines(stats, width)]
     return "\n".join(lines)
 
 
-def _declined_lines(stats: Stats) -> list[str]:
+def _declined_lines(stats: Stats, width: int) -> list[str]:
     declined = stats.declined
     if not declined.count:
-        return [_("Declined invitations: none yet.")]
+        return fitted(_("Declined invitations: none yet."), width)
     saved = (
         _("{hours} and {money}").format(hours=hours_text(declined.hours), money=money_text(declined.money))
         if declined.money
         else hours_text(declined.hours)
     )
-    lines = [
+    lines = fitted(
         _(
             "Declined {invitations}: saved {saved}; in those weeks you sent {messages} instead "
             "and got {replies}"
@@ -162,8 +206,9 @@ def _declined_lines(stats: Stats) -> list[str]:
             saved=saved,
             messages=messages(declined.sent_those_weeks),
             replies=replies(declined.replies_those_weeks),
-        )
-    ]
+        ),
+        width,
+    )
     largest = max(month.hours for month in declined.months)
     rows = [["  " + _("Month"), _("declined"), _("hours"), "", _("money"), _("sent those weeks")]]
     for month in declined.months:
@@ -180,13 +225,14 @@ def _declined_lines(stats: Stats) -> list[str]:
     return [*lines, columns(rows)]
 
 
-def review_lines(stats: Stats) -> list[str]:
+def review_lines(stats: Stats, width: int) -> list[str]:
     review = stats.last_week
-    lines = [
+    lines = fitted_parts(
         _("Last week ({days}): {review}").format(
             days=week_range(review.start, review.end), review=review_line(review, stats.goal)
-        )
-    ]
+        ),
+        width,
+    )
     if review.follow_ups:
         lines.append(_("Worth a follow-up:"))
         lines.append(

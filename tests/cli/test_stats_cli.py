@@ -3,6 +3,7 @@
 import json
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from rich.cells import cell_len
 
 from dailyreach.core.records.model import Settings
@@ -300,3 +301,44 @@ def test_a_month_name_that_would_run_past_the_calendar_is_left_out():
     starts = [date(2026, 11, 14) + timedelta(weeks=week) for week in range(4)]  # the last: Dec 5
     assert month_row(starts, 2) == "Nov   Dec"
     assert month_row(starts, 2, width=8) == "Nov"
+
+
+def prose(lines, first, until):
+    """The lines from the one starting with ``first`` up to (not including) the next ``until`` line."""
+    start = next(index for index, line in enumerate(lines) if line.startswith(first))
+    end = next(index for index in range(start + 1, len(lines)) if until(lines[index]))
+    return lines[start:end]
+
+
+def words(lines):
+    """The text of ``lines`` without its spaces: what a wrap keeps whatever it breaks at."""
+    return "".join("".join(lines).split())
+
+
+@pytest.mark.parametrize(("language", "width"), [("en", 40), ("ja", 30)])
+def test_the_title_and_summary_lines_are_wrapped_to_the_terminal(db, language, width):
+    """The title, the streaks, what declining saved and last week's line fit the terminal as the calendar
+    does, each part whole where it can be: nothing is lost, and they are as before on a wide one."""
+    history(db)
+    env = {"DAILYREACH_LANG": language}
+    wide = run_cli("stats", "--weeks", "4", db=db, env={**env, "COLUMNS": "300"}).stdout.splitlines()
+    narrow = run_cli("stats", "--weeks", "4", db=db, env={**env, "COLUMNS": str(width)}).stdout.splitlines()
+    title, streak, declined, last_week, follow_ups = {
+        "en": ("Stats ", "Streak ", "Declined ", "Last week ", "Worth a follow-up:"),
+        "ja": ("統計 ", "連続", "誘い", "先週 ", "フォローアップしたい相手:"),
+    }[language]
+    for first, until in (
+        (title, lambda line: not line),
+        (streak, lambda line: not line),
+        (declined, lambda line: line.startswith("  ")),  # the months' table
+        (last_week, lambda line: line == follow_ups),
+    ):
+        before = prose(wide, first, until)
+        after = prose(narrow, first, until)
+        assert len(before) == 1 and cell_len(before[0]) > width
+        assert len(after) > 1 and max(cell_len(line) for line in after) <= width
+        assert words(after) == words(before)
+    summary = prose(narrow, streak, lambda line: not line)
+    if language == "en":  # broken between its parts, each kept whole
+        assert summary[0] == "Streak 2 days · longest 2 days ·"
+        assert summary[1].startswith("goal met on 0 of ")
