@@ -145,3 +145,38 @@ def test_the_daily_commands_do_not_load_the_drafts(db, args):
 @pytest.mark.parametrize("args", [("draft", "Ann"), ("template", "list")], ids=" ".join)
 def test_draft_and_template_load_only_what_the_store_needs(db, args):
     assert heavy_loaded(SCRIPT, *args, env=script_env(db)) == STORE
+
+
+def test_a_first_dm_with_your_name_unset_reads_without_it_and_says_how_to_set_it(db):
+    done = run_cli("draft", "Ann", db=db)
+    assert done.stdout.startswith("Hi Annie,\n\nI'm a first-time founder. I've been following your work")
+    assert "I'm," not in done.stdout and done.stdout.rstrip("\n").endswith("by e-mail?\n\nThank you.")
+    assert "set your name for {my_name} with: dailyreach template my-name NAME" in done.stderr
+    run_cli("template", "my-name", "Ken Sato", db=db)
+    signed = run_cli("draft", "Ann", db=db).stdout
+    assert "I'm Ken Sato, a first-time founder." in signed and signed.endswith("Thank you,\nKen Sato\n")
+
+
+@pytest.mark.parametrize(
+    ("at", "says"), [("-1d", "from yesterday back up"), ("-2d", "from 2 days ago back up")]
+)
+def test_a_follow_up_says_how_long_ago_the_dm_went_in_good_english(db, at, says):
+    run_cli("log", "Ann", "dm_sent", "--at", at, db=db)
+    done = run_cli("draft", "Ann", db=db)
+    assert done.stdout.startswith(f"Hi Annie, bringing my note {says}, in case it got buried.")
+    assert "1 days" not in done.stdout
+    assert "template: follow-up 1 (en) · e-mail · " in done.stderr
+
+
+def test_a_follow_up_in_a_store_from_an_earlier_version_says_it_as_well(db):
+    """The default follow-up as earlier versions wrote it into the store ("1 days ago" the next day),
+    not edited since, reads today's words; edited, it is the user's and left alone."""
+    earlier = (
+        "Hi {call_name}, bringing my note from {days_since} days ago back up, in case it got buried. "
+        "No pressure at all.\n\n{my_name}"
+    )
+    run_cli("template", "edit", "follow-up 1 (en)", "--body", earlier, db=db)
+    run_cli("log", "Ann", "dm_sent", "--at", "-1d", db=db)
+    assert "from yesterday back up" in run_cli("draft", "Ann", db=db).stdout
+    run_cli("template", "edit", "follow-up 1 (en)", "--body", earlier.replace("Hi ", "Hello "), db=db)
+    assert "Hello Annie, bringing my note from 1 days ago" in run_cli("draft", "Ann", db=db).stdout

@@ -86,7 +86,7 @@ def test_a_draft_in_japanese(db):
         (
             ("template", "add", "Bad", "--purpose", "first_dm", "--body", "Hi {nmae}"),
             "本文: {nmae} というプレースホルダーはありません。使えるのは {name}、{call_name}、{handle}、"
-            "{why}、{days_since}、{my_name} です",
+            "{why}、{days_since}、{days_ago}、{my_name} です",
         ),
         (
             ("template", "add", "Bad", "--purpose", "first_dm", "--body", "Hi {name:>9}"),
@@ -204,3 +204,26 @@ def test_serve_on_an_address_it_cannot_listen_on_says_why_in_japanese(tmp_path, 
     assert done.returncode == 1
     said = done.stderr.removeprefix(f"エラー: {host}:{port} で待ち受けできません: ").removesuffix("\n")
     assert said in reasons, done.stderr
+
+
+def test_a_japanese_first_dm_with_your_name_unset_has_no_nameless_introduction(db):
+    run_cli("log", "山田", "public_reply", db=db)
+    done = ja("draft", "山田", db=db)
+    assert done.stdout == (
+        "山田さん\n\n突然のご連絡失礼いたします。初めての起業に取り組んでおり、山田さんのご活動（上場した）"
+        "からいつも学ばせていただいております。\n\nもしよろしければ、一つだけご質問させていただけないでしょうか。\n"
+    )
+    assert "{my_name} に入るあなたの名前は dailyreach template my-name NAME で設定できます" in done.stderr
+    run_cli("template", "my-name", "佐藤", db=db)
+    signed = ja("draft", "山田", db=db).stdout
+    assert "突然のご連絡失礼いたします。佐藤と申します。初めての起業" in signed and signed.endswith(
+        "\n\n佐藤\n"
+    )
+
+
+@pytest.mark.parametrize(("at", "says"), [("-1d", "昨日のメッセージ"), ("-3d", "3日前のメッセージ")])
+@pytest.mark.parametrize("interface", ["ja", "en"])
+def test_a_japanese_follow_up_says_how_long_ago_in_japanese_whatever_the_interface(db, at, says, interface):
+    run_cli("log", "山田", "dm_sent", "--at", at, db=db)
+    done = run_cli("draft", "山田", db=db, env={"DAILYREACH_LANG": interface})
+    assert done.stdout.startswith(f"山田さん\n\n{says}の件で、念のため再度ご連絡いたしました。")

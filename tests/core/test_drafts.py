@@ -1,5 +1,6 @@
 """Drafts: which template fits, how it is filled, counted and linked; hostile names and handles."""
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
@@ -7,14 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dailyreach import i18n
 from dailyreach.core.errors import ValidationError
-from dailyreach.core.planning.default_templates import default_templates
+from dailyreach.core.planning.default_templates import as_in_use, default_templates
 from dailyreach.core.planning.drafts import (
     KIND_FOR_PURPOSE,
     LINKEDIN_NOTE_LIMIT,
     character_count,
     choose_template,
     compose_link,
+    days_ago_text,
     default_call_name,
     draft_channel,
     language_for,
@@ -26,6 +29,9 @@ from dailyreach.core.planning.drafts import (
 from dailyreach.core.records.model import CHANNELS, Contact, Interaction
 from dailyreach.core.records.template import PLACEHOLDERS, PURPOSES, Template
 from dailyreach.core.records.text import terminal_safe
+from dailyreach.core.store.store import META_TABLE
+from dailyreach.core.store.templates import SEEDED_KEY, ensure_default_templates, save_template, templates
+from tests.conftest import add_contact, log
 
 NOW = datetime.fromisoformat("2026-11-23T09:00:00+09:00")
 
@@ -168,7 +174,7 @@ def test_every_placeholder_is_filled():
     template = Template(name="t", purpose="follow_up_1", body=body, subject="For {call_name}")
     ann = contact("Ann Smith", handles={"x": "ann"}, why="Grew a shop to 1M")
     draft = make_draft(template, ann, "x", said("dm_sent", days_ago=4), NOW, my_name="Ken")
-    assert draft.text == "Ann Smith | Ann | @ann | Grew a shop to 1M | 4 | Ken"
+    assert draft.text == "Ann Smith | Ann | @ann | Grew a shop to 1M | 4 | 4 days ago | Ken"
     assert draft.subject == "For Ann"
     assert draft.missing == ()
     assert draft.kind == "follow_up"
@@ -193,6 +199,9 @@ def test_missing_fields_are_left_empty_and_named():
     assert draft.missing == ("handle", "why", "days_since", "my_name")
     # Where there are no mentions nothing is to fill {handle}.
     assert make_draft(template, contact("Ann"), "email", [], NOW).missing == ("why", "days_since", "my_name")
+    # With no log there is no "ago" either.
+    ago = Template(name="t", purpose="follow_up_1", body="Hi {call_name}, my note from {days_ago}.")
+    assert make_draft(ago, contact("Ann"), "x", [], NOW).missing == ("days_ago",)
 
 
 @pytest.mark.parametrize(
@@ -463,3 +472,157 @@ def test_any_text_makes_a_printable_link_that_decodes_back_to_it(text, subject, 
         ]
     else:
         assert query.get("text", [""]) == [text]
+
+
+# -- your name unset, and how long ago -----------------------------------------------------------
+
+# The defaults that say your name within a sentence, and how each reads with it unset and with it set.
+NAMED_IN_A_SENTENCE = [
+    ("en", None, "I'm a first-time founder.", "I'm Ken, a first-time founder."),
+    ("en", "linkedin", "Hi Ann, I'm a first-time founder learning", "Hi Ann, I'm Ken, a first-time founder"),
+    ("en", "email", "I'm a first-time founder.", "I'm Ken, a first-time founder."),
+    ("ja", None, "失礼いたします。初めての起業に取り組んでおり、", "失礼いたします。Kenと申します。初めての"),
+    (
+        "ja",
+        "email",
+        "失礼いたします。初めての起業に取り組んでおり、",
+        "失礼いたします。Kenと申します。初めての",
+    ),
+]
+
+
+def default_for(purpose: str, language: str, channel: str | None) -> Template:
+    return next(
+        t for t in default_templates() if (t.purpose, t.language, t.channel) == (purpose, language, channel)
+    )
+
+
+@pytest.mark.parametrize(("language", "channel", "unnamed", "named"), NAMED_IN_A_SENTENCE)
+def test_a_default_first_dm_reads_naturally_with_your_name_unset(language, channel, unnamed, named):
+    template = default_for("first_dm", language, channel)
+    person = contact("Ann Smith" if language == "en" else "山田 太郎", why="SaaS")
+    where = channel or "x"
+    draft = make_draft(template, person, where, [], NOW)
+    assert unnamed in draft.text
+    assert "I'm," not in draft.text and "I'm ," not in draft.text and "と申します" not in draft.text
+    assert not draft.text.endswith(",") and "。と" not in draft.text and "\n\n" not in draft.text[-3:]
+    # Still named as missing, so the draft screen and the command say to set your name.
+    assert "my_name" in draft.missing
+    # With your name set the default reads as it always did, signed.
+    signed = make_draft(template, person, where, [], NOW, my_name="Ken")
+    assert named in signed.text and "my_name" not in signed.missing
+    assert signed.text.endswith("Ken") or channel == "linkedin"  # a connection note is not signed
+
+
+def test_a_default_first_dm_without_your_name_reads_in_full():
+    draft = make_draft(default_for("first_dm", "en", None), contact("Ann Smith", why="SaaS"), "x", [], NOW)
+    assert draft.text == (
+        "Hi Ann,\n\nI'm a first-time founder. I've been following your work (SaaS) and I'd be grateful to "
+        "learn from you.\n\nWould you be open to one question by message?\n\nThank you."
+    )
+    yamada = contact("山田 太郎", why="上場した")
+    assert make_draft(default_for("first_dm", "ja", None), yamada, "x", [], NOW).text == (
+        "山田さん\n\n突然のご連絡失礼いたします。初めての起業に取り組んでおり、山田さんのご活動（上場した）"
+        "からいつも学ばせていただいております。\n\nもしよろしければ、一つだけご質問させていただけないでしょうか。"
+    )
+
+
+def test_a_template_the_user_wrote_or_edited_reads_as_written_with_your_name_unset():
+    default = default_for("first_dm", "en", None)
+    # A default the user edited is theirs: filled as any template is, today's rules and all.
+    edited = replace(default, body="Hi {call_name}, {my_name} here.\n\nI'm {my_name}, a founder.")
+    assert make_draft(edited, contact("Ann"), "x", [], NOW).text == "Hi Ann, here.\n\nI'm, a founder."
+    # So is a template of their own, even word for word a default's.
+    mine = Template(name="Mine", purpose="first_dm", body=default.body)
+    assert "I'm, a first-time founder" in make_draft(mine, contact("Ann"), "x", [], NOW).text
+    # A default that signs off with your name alone goes without it, as before.
+    thanks = make_draft(default_for("thanks_reply", "en", None), contact("Ann"), "x", [], NOW)
+    assert thanks.text == "Thank you so much for your reply, Ann! It really helps."
+
+
+@pytest.mark.parametrize(
+    ("days", "english", "japanese"),
+    [
+        (0, "today", "今日"),
+        (1, "yesterday", "昨日"),
+        (2, "2 days ago", "2日前"),
+        (21, "21 days ago", "21日前"),
+    ],
+)
+def test_how_long_ago_is_said_in_the_draft_s_language_whatever_the_interface_s(days, english, japanese):
+    for interface in ("en", "ja"):
+        i18n.use_language(interface)
+        try:
+            assert days_ago_text(days, "en") == english
+            assert days_ago_text(days, "") == english
+            assert days_ago_text(days, "ja") == japanese
+        finally:
+            i18n.use_language("en")
+
+
+@pytest.mark.parametrize(
+    ("days", "english", "japanese"),
+    [
+        (1, "bringing my note from yesterday back up", "昨日のメッセージの件で、念のため"),
+        (2, "bringing my note from 2 days ago back up", "2日前のメッセージの件で、念のため"),
+        (0, "bringing my note from today back up", "今日のメッセージの件で、念のため"),
+    ],
+)
+def test_a_default_follow_up_says_how_long_ago_in_good_english_and_japanese(days, english, japanese):
+    ann, yamada = contact("Ann Smith"), contact("山田 太郎")
+    sent = said("dm_sent", days_ago=days)
+    follow_up = make_draft(default_for("follow_up_1", "en", None), ann, "x", sent, NOW, my_name="Ken")
+    assert english in follow_up.text and "days ago" not in follow_up.text.replace(f"{days} days ago", "")
+    assert " 1 days" not in follow_up.text
+    nudge = make_draft(default_for("follow_up_1", "ja", None), yamada, "x", sent, NOW, my_name="佐藤")
+    assert nudge.text.startswith(f"山田さん\n\n{japanese}") and nudge.text.endswith("佐藤")
+
+
+def test_how_long_ago_follows_the_template_s_language_else_the_contact_s():
+    sent = said("dm_sent", days_ago=3)
+    anywhere = Template(name="t", purpose="follow_up_1", body="{days_ago}")
+    assert make_draft(anywhere, contact("山田 太郎"), "x", sent, NOW).text == "3日前"
+    assert make_draft(anywhere, contact("Ann Smith"), "x", sent, NOW).text == "3 days ago"
+    english = replace(anywhere, language="en")
+    assert make_draft(english, contact("山田 太郎"), "x", sent, NOW).text == "3 days ago"
+    japanese = replace(anywhere, language="ja")
+    assert make_draft(japanese, contact("Ann Smith"), "x", sent, NOW).text == "3日前"
+
+
+# The follow-ups' words as earlier versions added them to a store.
+EARLIER_FOLLOW_UPS = {
+    "default-en-follow_up_1": "Hi {call_name}, bringing my note from {days_since} days ago back up, in case "
+    "it got buried. No pressure at all.\n\n{my_name}",
+    "default-ja-follow_up_1": "{call_name}\n\n{days_since}日前にお送りしたメッセージの件で、念のため再度ご連絡"
+    "いたしました。お忙しいところ恐縮です。\n\n{my_name}",
+}
+
+
+@pytest.mark.parametrize("template_id", sorted(EARLIER_FOLLOW_UPS))
+def test_a_store_s_default_follow_up_in_earlier_words_reads_today_s_until_the_user_edits_it(
+    store, template_id
+):
+    ensure_default_templates(store)
+    stored = next(t for t in templates(store) if t.id == template_id)
+    today_words = stored.body
+    save_template(store, replace(stored, body=EARLIER_FOLLOW_UPS[template_id]))
+    assert store.documents("templates") and SEEDED_KEY in store.record_ids(META_TABLE)
+    read = next(t for t in templates(store) if t.id == template_id)
+    assert read.body == today_words and "{days_ago}" in read.body
+    # A draft made from the store says it so.
+    yamada = add_contact(store, "山田 太郎" if "-ja-" in template_id else "Ann Smith")
+    log(store, yamada, "dm_sent", at=store.now().subtract(days=1))
+    drafted = make_draft(read, yamada, "x", list(store.interactions(yamada.id)), store.local_now())
+    assert ("昨日" if "-ja-" in template_id else "from yesterday") in drafted.text
+    # Edited by the user, the words are theirs, even when they still say {days_since}.
+    theirs = EARLIER_FOLLOW_UPS[template_id].replace("{call_name}", "{name}")
+    save_template(store, replace(read, body=theirs))
+    assert next(t for t in templates(store) if t.id == template_id).body == theirs
+
+
+def test_only_a_default_s_earlier_words_are_brought_up_to_date():
+    earlier = EARLIER_FOLLOW_UPS["default-en-follow_up_1"]
+    mine = Template(name="Mine", purpose="follow_up_1", body=earlier)
+    assert as_in_use(mine) is mine
+    other_default = replace(default_for("follow_up_2", "en", None), body=earlier)
+    assert as_in_use(other_default).body == earlier

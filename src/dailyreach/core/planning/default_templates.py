@@ -51,7 +51,7 @@ _DEFAULTS: tuple[tuple[str, str, str | None, str, str], ...] = (
         "follow_up_1",
         None,
         "",
-        "Hi {call_name}, bringing my note from {days_since} days ago back up, in case it got buried. "
+        "Hi {call_name}, bringing my note from {days_ago} back up, in case it got buried. "
         "No pressure at all.\n\n{my_name}",
     ),
     (
@@ -116,7 +116,7 @@ _DEFAULTS: tuple[tuple[str, str, str | None, str, str], ...] = (
         "follow_up_1",
         None,
         "",
-        "{call_name}\n\n{days_since}日前にお送りしたメッセージの件で、念のため再度ご連絡いたしました。"
+        "{call_name}\n\n{days_ago}のメッセージの件で、念のため再度ご連絡いたしました。"
         "お忙しいところ恐縮です。\n\n{my_name}",
     ),
     (
@@ -189,12 +189,16 @@ def default_templates() -> list[Template]:
     ]
 
 
-def named_in_use(template: Template) -> Template:
-    """A default template the user has not renamed, named in the interface's language: the store keeps
-    the name it was given in the language of its first day. Any other template as it is."""
+def as_in_use(template: Template) -> Template:
+    """A default template as it reads today: named in the interface's language while the user has not
+    renamed it (the store keeps the name it was given in the language of its first day), and in today's
+    words while the user has not edited the ones an earlier version added to the store. Any other
+    template as it is."""
     made = _MADE.get(template.id)
     if made is None:
         return template
+    if template.body in _EARLIER_BODIES.get(template.id, ()):
+        template = replace(template, body=_BODIES[template.id])
     purpose, language, channel = made
     names = {_default_name(purpose, language, channel, in_language(code)) for code in LANGUAGES}
     if template.name not in names:
@@ -215,3 +219,49 @@ _MADE = {
     _default_id(language, purpose, channel): (purpose, language, channel)
     for language, purpose, channel, _subject, _body in _DEFAULTS
 }
+_BODIES = {
+    _default_id(language, purpose, channel): body for language, purpose, channel, _subject, body in _DEFAULTS
+}
+
+# The defaults that say the user's name within a sentence, as they read while it is unset (a bare
+# {my_name} signing off on a line of its own goes by itself): "I'm , a first-time founder" and
+# "と申します。" with no one before them would not do.
+_WITHOUT_MY_NAME = {
+    "default-en-first_dm": "Hi {call_name},\n\nI'm a first-time founder. I've been following your work "
+    "({why}) and I'd be grateful to learn from you.\n\nWould you be open to one question by message?\n\n"
+    "Thank you.",
+    "default-en-first_dm-linkedin": "Hi {call_name}, I'm a first-time founder learning from your work. "
+    "I'd be grateful to connect.",
+    "default-en-first_dm-email": "Hi {call_name},\n\nI'm a first-time founder. I've been following your "
+    "work ({why}) and I'd be grateful to learn from you.\n\nWould you be open to one question by "
+    "e-mail?\n\nThank you.",
+    "default-ja-first_dm": "{call_name}\n\n突然のご連絡失礼いたします。初めての起業に取り組んでおり、"
+    "{call_name}のご活動（{why}）からいつも学ばせていただいております。\n\n"
+    "もしよろしければ、一つだけご質問させていただけないでしょうか。",
+    "default-ja-first_dm-email": "{call_name}\n\n突然のご連絡失礼いたします。初めての起業に取り組んでおり、"
+    "{call_name}のご活動（{why}）からいつも学ばせていただいております。\n\n"
+    "もしよろしければ、一つだけご質問させていただけないでしょうか。",
+}
+
+# What earlier versions added to a store as a default's words, where those changed since: a store keeps
+# them until the user edits them ({days_since} days ago read "1 days ago" the day after).
+_EARLIER_BODIES = {
+    "default-en-follow_up_1": (
+        "Hi {call_name}, bringing my note from {days_since} days ago back up, in case it got buried. "
+        "No pressure at all.\n\n{my_name}",
+    ),
+    "default-ja-follow_up_1": (
+        "{call_name}\n\n{days_since}日前にお送りしたメッセージの件で、念のため再度ご連絡いたしました。"
+        "お忙しいところ恐縮です。\n\n{my_name}",
+    ),
+}
+
+
+def without_my_name(template: Template) -> Template:
+    """``template`` as it reads while the user's name is unset: a default the user has not edited, in
+    its own words for that where it says the name within a sentence; any other template as it is (the
+    user's own words are theirs)."""
+    words = _WITHOUT_MY_NAME.get(template.id)
+    if words is None or template.body != _BODIES[template.id]:
+        return template
+    return replace(template, body=words)

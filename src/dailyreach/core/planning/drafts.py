@@ -4,19 +4,22 @@ channel's limit, and the link that opens the channel's compose page. Nothing her
 
 from __future__ import annotations
 
+import gettext
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode
 
-from dailyreach.core.planning.default_templates import is_default
+from dailyreach.core.planning.default_templates import is_default, without_my_name
 from dailyreach.core.records.handles import COMPOSE_SCHEMES, HandleError, openable, profile_url
 from dailyreach.core.records.model import ANSWER_KINDS, OUTBOUND_KINDS, Contact, Interaction
 from dailyreach.core.records.template import PURPOSES, Template, placeholders_in
 from dailyreach.core.records.text import family_name_first, is_japanese_name, strip_control
+from dailyreach.i18n import DOMAIN, LOCALE_FOLDER, N_, SOURCE_LANGUAGE
 
 if TYPE_CHECKING:
     from dailyreach.core.store.store import Store
@@ -221,6 +224,30 @@ def days_since_last(interactions: Sequence[Interaction], now: datetime) -> int |
     return max((now.date() - last[0].moment.astimezone(now.tzinfo).date()).days, 0)
 
 
+# How long ago the last message went, in a draft's words ({days_ago}).
+TODAY, YESTERDAY = N_("today"), N_("yesterday")
+
+
+@cache
+def _words_in(language: str) -> gettext.NullTranslations:
+    """The catalog of ``language``: a draft is in its template's language, whatever the interface's."""
+    if language == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, LOCALE_FOLDER, languages=[language], fallback=True)
+
+
+def days_ago_text(days: int, language: str) -> str:
+    """``days`` back from today in words of ``language`` (a code, "" for English): 'today', 'yesterday',
+    '3 days ago'; 今日, 昨日, 3日前."""
+    words = _words_in(language or SOURCE_LANGUAGE)
+    if days == 0:
+        return words.gettext(TODAY)
+    if days == 1:
+        return words.gettext(YESTERDAY)
+    ngettext = words.ngettext  # so named, make catalogs finds the words
+    return ngettext("{count} day ago", "{count} days ago", days).format(count=days)
+
+
 @dataclass(frozen=True)
 class Draft:
     contact: Contact
@@ -229,7 +256,7 @@ class Draft:
     subject: str
     text: str
     # Placeholders that had nothing to fill them (no handle on a channel with mentions, no "why", your name
-    # unset).
+    # unset), as the template says them (a default that reads without your name still names it here).
     missing: tuple[str, ...]
 
     @property
@@ -287,9 +314,11 @@ def make_draft(
         "handle": mention(contact, channel),
         "why": one_line(contact.why),
         "days_since": "" if days is None else str(days),
+        "days_ago": "" if days is None else days_ago_text(days, template.language or language_for(contact)),
         "my_name": one_line(my_name),
     }
-    subject, text = fill(template, values)
+    # A default that says your name within a sentence has its own words for when it is unset.
+    subject, text = fill(template if values["my_name"] else without_my_name(template), values)
     used = {name for part in (template.subject, template.body) for name in placeholders_in(part, "body")}
     # Nothing fills {handle} where there are no mentions, and nothing should.
     expected = used if channel in MENTION_CHANNELS else used - {"handle"}

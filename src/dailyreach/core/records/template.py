@@ -36,7 +36,7 @@ PURPOSES = (
     "meeting_ask",
     "thanks_met",
 )
-PLACEHOLDERS = ("name", "call_name", "handle", "why", "days_since", "my_name")
+PLACEHOLDERS = ("name", "call_name", "handle", "why", "days_since", "days_ago", "my_name")
 # "" is a template for any language.
 LANGUAGES = ("", "en", "ja")
 STRAY_BRACE = N_("has a { or } that opens or closes no placeholder; write {{ or }} for a brace itself")

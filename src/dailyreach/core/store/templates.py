@@ -19,13 +19,13 @@ SEEDED_KEY = "default_templates"
 def templates(store: Store) -> list[Template]:
     """Every readable template, by language, purpose order and name; one edited into something unreadable
     by hand is skipped, as the store skips its other records."""
-    from dailyreach.core.planning.default_templates import named_in_use
+    from dailyreach.core.planning.default_templates import as_in_use
     from dailyreach.core.records.template import PURPOSES
 
     found = []
     for body in store.documents(TABLE):
         try:
-            found.append(named_in_use(Template.from_dict(body)))
+            found.append(as_in_use(Template.from_dict(body)))
         except ValidationError:
             continue
     return sorted(found, key=lambda t: (t.language, PURPOSES.index(t.purpose), t.channel or "", t.name))
