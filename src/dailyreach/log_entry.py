@@ -47,7 +47,7 @@ def read_arguments(args: list[str]) -> dict[str, str] | None:
     rest = list(args)
     while rest:
         word = rest.pop(0)
-        if not word.startswith("-") or word == "-":
+        if not word.startswith("-"):
             positional.append(word)
             continue
         name, equals, value = word.partition("=")

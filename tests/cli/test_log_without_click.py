@@ -69,6 +69,7 @@ def test_a_log_is_what_clicks_command_logs(twins, args, shown):
         ["ann", "note", "--at"],
         ["ann", "note", "--bogus", "1"],
         ["ann", "note", "-h"],
+        ["-", "note"],
         ["--at", AT, "--", "ann", "note"],
         ["ann", "note", "--help"],
     ],
