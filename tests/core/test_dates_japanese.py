@@ -23,6 +23,8 @@ from dailyreach.core.records.dates import (
 
 NOW = pendulum.datetime(2026, 11, 25, 15, 30, tz="Asia/Tokyo")  # a Wednesday
 NEW_YORK = ZoneInfo("America/New_York")
+TOKYO = ZoneInfo("Asia/Tokyo")
+UTC_ZONE = ZoneInfo("UTC")
 
 
 @pytest.fixture(params=["en", "ja"])
@@ -246,6 +248,22 @@ def test_japanese_relative_times_are_pendulums_words_without_its_spaces(ja):
         == "3 日 前"
     )
     assert ago(NOW.subtract(days=3), NOW) == "3日前"
+
+
+@pytest.mark.parametrize(
+    ("then", "now", "said"),
+    [
+        (datetime(2026, 12, 2, 12, 4), datetime(2026, 12, 5, 3, 30), "3 days ago"),
+        (datetime(2026, 12, 3, 23, 50), datetime(2026, 12, 5, 0, 10), "2 days ago"),
+        (datetime(2026, 12, 3, 0, 10), datetime(2026, 12, 4, 23, 50), "1 day ago"),
+        (datetime(2026, 12, 4, 1, 0), datetime(2026, 12, 4, 23, 50), "22 hours ago"),
+    ],
+)
+def test_a_day_and_more_ago_is_counted_in_days_of_the_calendar(then, now, said):
+    assert ago(then.replace(tzinfo=TOKYO), now.replace(tzinfo=TOKYO)) == said
+    assert ago(then, now) == said
+    # A moment stored in UTC is counted on the calendar of the zone it is shown in.
+    assert ago(then.replace(tzinfo=TOKYO).astimezone(UTC_ZONE), now.replace(tzinfo=TOKYO)) == said
 
 
 def test_how_long_ago_between_two_times_without_a_zone():

@@ -377,14 +377,18 @@ def day_range_text(start: date, end: date) -> str:
 
 def ago(then: datetime, now: datetime) -> str:
     """ "just now", "5 minutes ago", "3 days ago" (3日前 in Japanese, in the words of pendulum's locale):
-    how long ago, in real time (a night with a clock change lasts 23 or 25 hours), for a person."""
+    how long ago for a person. Minutes and hours are real time (a night with a clock change lasts 23 or
+    25 hours); a day and more is counted in days of ``now``'s calendar, as the drafts and the weekly
+    review count them: a message of the 2nd was 3 days ago on the 5th, whatever the hours."""
     if then.tzinfo is not None and now.tzinfo is not None:
+        then = then.astimezone(now.tzinfo)
         # Two times in one zone subtract by their wall clocks, whatever the clocks did in between.
-        then, now = then.astimezone(UTC), now.astimezone(UTC)
-    seconds = (now - then).total_seconds()
+        seconds = (now.astimezone(UTC) - then.astimezone(UTC)).total_seconds()
+    else:
+        seconds = (now - then).total_seconds()
     for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
         if seconds >= size:
-            count = int(seconds // size)
+            count = (now.date() - then.date()).days if unit == "day" else int(seconds // size)
             language = current_language()
             if language == "en":
                 return f"{count} {unit}{'s' if count != 1 else ''} ago"
