@@ -146,13 +146,20 @@ def settle_plan(
     settings: Settings,
     today: date,
     reached: list[PlanItem] | None = None,
+    done_today: frozenset[str] = frozenset(),
 ) -> DayPlan:
     """Today's plan: the stored one kept as it was, less who was snoozed or archived since, with free
-    slots filled from ``candidates``; a plan made afresh starts with who was ``reached`` already."""
+    slots filled from ``candidates``; a plan made afresh starts with who was ``reached`` already. An
+    item ``done_today`` stays, shown done, even when its contact is snoozed since: a snooze only keeps
+    a contact out of the days still to be planned, and the day's progress goes on counting it."""
     kept = []
     for item in stored.items if stored else reached or []:
         contact = contacts.get(item.contact_id)
-        if contact and not contact.archived and not _is_snoozed(contact, snoozes, today):
+        if (
+            contact
+            and not contact.archived
+            and (item.contact_id in done_today or not _is_snoozed(contact, snoozes, today))
+        ):
             kept.append(item)
     planned = {item.contact_id for item in kept}
     for candidate in candidates:
@@ -176,6 +183,7 @@ def day_plan(
 ) -> DayPlan:
     """The plan of ``today`` as the app, the command line and the prompt all show it: ``stored`` settled
     (``settle_plan``), or when there is none yet, made from who was reached already and the candidates."""
+    span = DaySpan.of(today, tz)
     return settle_plan(
         stored,
         plan_candidates(contacts, threads, pending, snoozes, today, tz),
@@ -183,7 +191,8 @@ def day_plan(
         snoozes,
         settings,
         today,
-        reached_before_the_plan(threads, DaySpan.of(today, tz)),
+        reached_before_the_plan(threads, span),
+        frozenset(contact_id for contact_id, thread in threads.items() if thread.active_on(span)),
     )
 
 

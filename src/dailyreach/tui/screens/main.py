@@ -619,11 +619,18 @@ class MainScreen(TranslatedBindings, StoreScreen):
                 return
             day = parse_date(answers["until"], self.store.now())
             until = day.isoformat()
+            # Done today, it stays in today's plan (shown done): the snooze keeps it out of later days.
+            done = self.agenda is not None and any(
+                i.done and i.contact.id == contact.id for i in self.agenda.items
+            )
+            said = (
+                _("Done today, so it stays in today's plan; snoozed until {day}")
+                if done
+                else _("Snoozed until {day}")
+            )
             self.run_saving(
                 lambda: self.store.snooze(Snooze(contact_id=contact.id, until=until)),
-                lambda _result: self.notify(
-                    _("Snoozed until {day}").format(day=day_text(day, self.store.today())), markup=False
-                ),
+                lambda _result: self.notify(said.format(day=day_text(day, self.store.today())), markup=False),
             )
 
         from dailyreach.tui.screens.snooze_form import snooze_form
