@@ -1,7 +1,8 @@
-"""Finding the contact or invitation a person means by an id, a handle, a name or a name's start."""
+"""Finding the contact or invitation a person means by an id, a handle, a name or the start of one."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -53,8 +54,44 @@ def _one(query: str, what: str, matches: list[Found], label: Callable[[Found], s
     raise Ambiguous(matching.format(query=repr(query), count=count) + f"\n{listed}{more}")
 
 
+def folded(text: str) -> str:
+    """Text as a lookup compares it: any case, full-width letters as ASCII and half-width kana as
+    full-width (NFKC), as the contacts list searches."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def _separates(character: str) -> bool:
+    return character.isspace() or unicodedata.category(character).startswith("P")
+
+
+def word_starts(text: str) -> list[int]:
+    """Where each word of ``text`` begins: after a space or a punctuation mark ("Ann-Marie", "(Bob)")."""
+    return [
+        index
+        for index, character in enumerate(text)
+        if not _separates(character) and (index == 0 or _separates(text[index - 1]))
+    ]
+
+
+def _from_a_word(name: str, wanted: str) -> bool:
+    """Whether ``name`` goes on as ``wanted`` from the start of one of its words: "太郎" in "山田 太郎",
+    "family em" in "👨‍👩‍👧 family emoji" (both folded)."""
+    return any(name.startswith(wanted, index) for index in word_starts(name))
+
+
+def _bare_handle(handle: str) -> str:
+    """A handle as lookups compare it: folded, without its "@" or a web address's scheme."""
+    text = folded(handle)
+    for prefix in ("https://", "http://", "www.", "@"):
+        text = text.removeprefix(prefix)
+    return text
+
+
 def find_contact(contacts: list[Contact], query: str) -> Contact:
-    """The one contact ``query`` names: its id, one of its handles, its name, or the start of its name."""
+    """The one contact ``query`` names. An exact match wins: its id, one of its handles, its name; then
+    the start of its name; then the start of any word of its name or of one of its handles (so the
+    lookups that found one contact before still find it). Names and handles are compared ``folded``:
+    any case, full-width or half-width."""
     text = query.strip()
     for contact in contacts:
         if contact.id == text:
@@ -67,12 +104,20 @@ def find_contact(contacts: list[Contact], query: str) -> Contact:
     ]
     if by_handle:
         return _one(query, "contacts", by_handle, describe)
-    folded = text.casefold()
-    by_name = [contact for contact in contacts if contact.name.casefold() == folded]
-    by_name = by_name or [contact for contact in contacts if contact.name.casefold().startswith(folded)]
-    if not by_name or not folded:
+    wanted = folded(text)
+    names = [(contact, folded(contact.name)) for contact in contacts] if wanted else []
+    found = [contact for contact, name in names if name == wanted]
+    found = found or [contact for contact, name in names if name.startswith(wanted)]
+    bare = _bare_handle(text)
+    found = found or [
+        contact
+        for contact, name in names
+        if _from_a_word(name, wanted)
+        or (bare and any(_bare_handle(handle).startswith(bare) for handle in contact.handles.values()))
+    ]
+    if not found:
         raise NotFound(_("no contact matches {query} (by id, handle or name)").format(query=repr(query)))
-    return _one(query, "contacts", by_name, describe)
+    return _one(query, "contacts", found, describe)
 
 
 def find_invitation(invitations: list[Invitation], query: str) -> Invitation:

@@ -1,0 +1,23 @@
+"""``dailyreach log CONTACT``: CONTACT is an id, a handle, a name, or the start of one (of any word of
+the name, or of a handle), through the installed command."""
+
+import json
+
+from tests.conftest import run_cli
+
+
+def test_log_finds_a_contact_by_any_word_of_its_name_or_the_start_of_a_handle(db_path):
+    taro = run_cli("add", "山田 太郎", "--x", "@yamada", db=db_path).stdout.strip()
+    family = run_cli("add", "👨‍👩‍👧 Family Emoji", db=db_path).stdout.strip()
+    run_cli("add", "Ann", db=db_path)
+    run_cli("add", "Ann Lee", db=db_path)
+    for query, expected in (("太郎", taro), ("yama", taro), ("@yama", taro), ("Family", family)):
+        run_cli("log", query, "note", "--text", query, db=db_path)
+        interactions = json.loads(run_cli("export", db=db_path).stdout)["interactions"]
+        assert [i["contact_id"] for i in interactions if i["text"] == query] == [expected]
+    # An exact name still wins over the start of another: "Ann" is not ambiguous with "Ann Lee".
+    run_cli("log", "ann", "note", db=db_path)
+    missing = run_cli("log", "郎", "note", db=db_path, check=False)
+    assert missing.returncode == 1 and "no contact matches '郎'" in missing.stderr
+    both = run_cli("log", "an", "note", db=db_path, check=False)
+    assert both.returncode == 1 and "'an' matches 2 contacts; use an id:" in both.stderr

@@ -1,0 +1,70 @@
+"""Finding a contact by the start of any word of its name or the start of a handle, exact matches
+first: on a real store file, as the commands read it."""
+
+import pytest
+
+from dailyreach.core.planning.lookup import Ambiguous, NotFound, find_contact
+from dailyreach.core.store.store import Store
+from tests.conftest import add_contact
+
+
+@pytest.fixture
+def everyone(store, db_path, clock):
+    add_contact(store, "山田 太郎", handles={"x": "@yamada", "mastodon": "@taro@mstdn.jp"})
+    add_contact(store, "👨‍👩‍👧 Family Emoji")
+    add_contact(store, "Ann-Marie Smith", handles={"web": "https://annmarie.example"})
+    add_contact(store, "Ann")
+    add_contact(store, "Bob Annerson", handles={"github": "bobby"})
+    add_contact(store, "ﾔﾏﾓﾄ ｹﾝ")  # half-width kana, as some exports write them
+    add_contact(store, "ＴＡＮＡＫＡ Hiro")
+    return Store(db_path, clock=clock).contacts()
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("太郎", "山田 太郎"),
+        ("山田", "山田 太郎"),
+        ("山田　太", "山田 太郎"),  # an ideographic space, as a Japanese keyboard types it
+        ("Family", "👨‍👩‍👧 Family Emoji"),
+        ("family em", "👨‍👩‍👧 Family Emoji"),
+        ("emoji", "👨‍👩‍👧 Family Emoji"),
+        ("yama", "山田 太郎"),  # the start of the handle @yamada
+        ("@yama", "山田 太郎"),
+        ("@YAMADA", "山田 太郎"),  # a handle in another case
+        ("taro", "山田 太郎"),  # the Mastodon handle @taro@mstdn.jp
+        ("Marie", "Ann-Marie Smith"),
+        ("smi", "Ann-Marie Smith"),
+        ("annmarie", "Ann-Marie Smith"),  # its web address, without the scheme
+        ("bob", "Bob Annerson"),  # the start of the name wins over the start of the handle bobby
+        ("bobb", "Bob Annerson"),
+        ("ヤマモト", "ﾔﾏﾓﾄ ｹﾝ"),
+        ("ケン", "ﾔﾏﾓﾄ ｹﾝ"),
+        ("tanaka", "ＴＡＮＡＫＡ Hiro"),
+        ("ｈｉｒｏ", "ＴＡＮＡＫＡ Hiro"),
+    ],
+)
+def test_the_start_of_any_word_of_a_name_or_of_a_handle_finds_the_contact(everyone, query, name):
+    assert find_contact(everyone, query).name == name
+
+
+def test_exact_and_whole_name_matches_still_win_over_word_starts(everyone):
+    # "Ann" is also where "Ann-Marie Smith" and a word of "Bob Annerson" start: the exact name wins.
+    assert find_contact(everyone, "ann").name == "Ann"
+    # The start of a whole name wins over a word further in, as before: "Bob Annerson" is not asked.
+    with pytest.raises(Ambiguous) as caught:
+        find_contact(everyone, "An")
+    assert "Bob Annerson" not in str(caught.value)
+    assert find_contact(everyone, "yamada").name == "山田 太郎"  # the exact handle
+
+
+def test_a_word_start_shared_by_two_contacts_is_reported_as_ambiguous(store, db_path, clock, everyone):
+    add_contact(store, "Mia Annerson")
+    with pytest.raises(Ambiguous, match="^'annerson' matches 2 contacts; use an id:\n  Bob Annerson"):
+        find_contact(Store(db_path, clock=clock).contacts(), "annerson")
+
+
+def test_the_middle_of_a_word_or_a_handle_matches_nothing(everyone):
+    for query in ("郎", "mily", "ada", "arie", "", "@"):
+        with pytest.raises(NotFound):
+            find_contact(everyone, query)
