@@ -1,6 +1,7 @@
 """``today``, ``pending`` and ``invitations``: one view each of the day's agenda, printed as aligned text
-or as JSON. Their commands print through here, and so does ``cli.py`` without click when the command
-line is only one of them: they are the commands run many times a day, and click is a fifth of their time.
+(each line fitting a terminal's width; in full to a pipe or a file) or as JSON. Their commands print
+through here, and so does ``cli.py`` without click when the command line is only one of them: they are
+the commands run many times a day, and click is a fifth of their time.
 """
 
 from __future__ import annotations
@@ -28,8 +29,18 @@ def print_view(store: Store, view: str, as_json: bool) -> None:
         print_json(to_json(agenda))
     else:
         # Escaped as click's commands escape what they print: a record edited by hand may hold anything.
-        sys.stdout.write(terminal_safe(to_text(agenda)) + "\n")
+        sys.stdout.write(terminal_safe(to_text(agenda, terminal_width())) + "\n")
         sys.stdout.flush()
+
+
+def terminal_width() -> int | None:
+    """The width a view's lines fit on a terminal (as ``stats`` reads it: ``COLUMNS``, then the
+    terminal's own); None when printed to a pipe or a file, which get every line in full."""
+    if not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
 
 
 def print_json(data: Any) -> None:

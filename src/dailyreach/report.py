@@ -122,6 +122,47 @@ def columns(rows: list[list[str]]) -> str:
     )
 
 
+def _cap(widths: list[int], room: int) -> int:
+    """The most cells each of ``widths`` may keep so that together they take at most ``room`` (at least
+    1: a cell is then "…" alone, and the line is cut where the terminal ends)."""
+    low, high = 1, max(widths, default=1)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if sum(min(width, middle) for width in widths) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def fitted_columns(rows: list[list[str]], width: int | None, flexible: tuple[int, ...]) -> str:
+    """``columns(rows)``, each line fitting ``width`` terminal cells when one is given (None: the text
+    in full, for a pipe or a file). The ``flexible`` columns give up cells, the widest first, each cut
+    cell ending in "…"; the others keep theirs (a day, a count), unless the terminal is too narrow even
+    for them: then the line itself is cut."""
+    if width is None or not rows:
+        return columns(rows)
+    from dailyreach.core.records.text import terminal_safe
+
+    # Escaped as the line will be printed, so that what is measured is what the terminal shows.
+    rows = [[terminal_safe(cell) for cell in row] for row in rows]
+    widths = [max(cells(row[index]) for row in rows) for index in range(len(rows[0]))]
+    if sum(widths) + 2 * (len(widths) - 1) > width:
+        fixed = sum(taken for index, taken in enumerate(widths) if index not in flexible)
+        room = width - fixed - 2 * (len(widths) - 1)
+        cap = _cap([widths[index] for index in flexible], room)
+        rows = [
+            [clipped(cell, cap) if index in flexible else cell for index, cell in enumerate(row)]
+            for row in rows
+        ]
+    return "\n".join(clipped(line, width) for line in columns(rows).split("\n"))
+
+
+def _line_to(text: str, width: int | None) -> str:
+    """One line of a view, cut at ``width`` cells when one is given."""
+    return text if width is None else clipped(text, width)
+
+
 def _event_day(text: str | None, today: date) -> str:
     """An invitation's event date (ISO in the file) as the language writes a day."""
     if not text:
@@ -132,12 +173,17 @@ def _event_day(text: str | None, today: date) -> str:
         return text
 
 
-def today_text(agenda: Agenda) -> str:
+def today_text(agenda: Agenda, width: int | None = None) -> str:
+    """Today's plan as aligned text: each line within ``width`` cells when one is given (a terminal's),
+    a long name, handle or why cut with "…"; in full without one."""
     head = _("{date}  {done}/{goal} today  streak {streak}").format(
         date=day_text(agenda.day), done=agenda.progress, goal=agenda.goal, streak=agenda.streak
     )
+    head = _line_to(head, width)
     if not agenda.items:
-        return f"{head}\n" + _("Nothing planned: add a target with `dailyreach add NAME --x @handle`.")
+        return f"{head}\n" + _line_to(
+            _("Nothing planned: add a target with `dailyreach add NAME --x @handle`."), width
+        )
     rows = []
     for item in agenda.items:
         summary = contact_summary(item.contact)
@@ -151,10 +197,11 @@ def today_text(agenda: Agenda) -> str:
                 item.contact.why.splitlines()[0] if item.contact.why else "",
             ]
         )
-    return f"{head}\n{columns(rows)}"
+    return f"{head}\n{fitted_columns(rows, width, flexible=(1, 2, 4))}"
 
 
-def pending_text(agenda: Agenda) -> str:
+def pending_text(agenda: Agenda, width: int | None = None) -> str:
+    """Who owes a reply, as aligned text: within ``width`` cells when one is given, long names cut."""
     if not agenda.pending:
         return _("No one owes you a reply.")
     rows = [[_("name"), _("channel"), _("waiting"), _("nudges"), _("follow-up due"), ""]]
@@ -175,7 +222,7 @@ def pending_text(agenda: Agenda) -> str:
                 flag,
             ]
         )
-    return columns(rows)
+    return fitted_columns(rows, width, flexible=(0,))
 
 
 def _invitation_row(invitation: Invitation, today: date) -> list[str]:
@@ -190,17 +237,24 @@ def _invitation_row(invitation: Invitation, today: date) -> list[str]:
     ]
 
 
-def invitations_text(agenda: Agenda) -> str:
+def invitations_text(agenda: Agenda, width: int | None = None) -> str:
+    """Declined and undecided invitations as aligned text: within ``width`` cells when one is given, a
+    long title or host cut with "…"."""
     lines = [
-        _("Declined {count}: saved {saved}").format(
-            count=len(agenda.declined), saved=savings_text(agenda.savings)
+        _line_to(
+            _("Declined {count}: saved {saved}").format(
+                count=len(agenda.declined), saved=savings_text(agenda.savings)
+            ),
+            width,
         )
     ]
     if agenda.declined:
-        lines.append(columns([_invitation_row(invitation, agenda.day) for invitation in agenda.declined]))
+        rows = [_invitation_row(invitation, agenda.day) for invitation in agenda.declined]
+        lines.append(fitted_columns(rows, width, flexible=(0, 1)))
     if agenda.undecided:
-        lines.append("\n" + _("Undecided {count}:").format(count=len(agenda.undecided)))
-        lines.append(columns([[inv.id, *_invitation_row(inv, agenda.day)] for inv in agenda.undecided]))
+        lines.append("\n" + _line_to(_("Undecided {count}:").format(count=len(agenda.undecided)), width))
+        rows = [[inv.id, *_invitation_row(inv, agenda.day)] for inv in agenda.undecided]
+        lines.append(fitted_columns(rows, width, flexible=(1, 2)))
     return "\n".join(lines)
 
 

@@ -1,0 +1,85 @@
+"""``today``, ``pending`` and ``invitations`` on a terminal: each line fits its width, a long name, why
+or title cut with "…" (double-width characters counted as two cells); piped, every line in full."""
+
+import fcntl
+import os
+import pty
+import struct
+import subprocess
+import termios
+
+import pytest
+
+from dailyreach.report import cells
+from tests.conftest import DAILYREACH, cli_json, run_cli
+
+LONG_WHY = "Built a marketplace from zero to IPO; ask how she hired the first ten engineers. " * 40
+LONG_NAME = "山田 太郎左衛門之助" * 4
+LONG_TITLE = "スタートアップ創業者のための異業種交流会と名刺交換会" * 3
+
+
+def on_terminal(*args: str, db, columns: int, rows: int = 24) -> str:
+    """What the installed command prints to a terminal ``columns`` cells wide."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    env = {name: value for name, value in os.environ.items() if name not in ("COLUMNS", "LINES")}
+    env.update(DAILYREACH_DB=str(db), TZ="UTC")
+    process = subprocess.Popen(
+        [DAILYREACH, *args], stdin=follower, stdout=follower, stderr=subprocess.PIPE, env=env
+    )
+    os.close(follower)
+    assert process.stderr is not None
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal is gone: the command has ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert process.wait(timeout=60) == 0, process.stderr.read().decode()
+    process.stderr.close()
+    return b"".join(chunks).decode().replace("\r\n", "\n")
+
+
+@pytest.fixture
+def busy_db(db_path):
+    run_cli("settings", "--timezone", "UTC", db=db_path)
+    run_cli("add", LONG_NAME, "--x", "@yamada", "--why", LONG_WHY, "--priority", "1", db=db_path)
+    run_cli("add", "Ann", "--x", "@ann", "--why", "Short why", db=db_path)
+    waiting = run_cli("add", "佐藤 花子" * 8, "--x", "@sato", db=db_path).stdout.strip()
+    run_cli("log", waiting, "dm_sent", "--at", "-2d", db=db_path)
+    run_cli("invite", LONG_TITLE, "--from", "鈴木 一郎" * 10, "--hours", "3", "--decline", db=db_path)
+    run_cli("invite", LONG_TITLE + " 2", "--hours", "2", db=db_path)
+    return db_path
+
+
+@pytest.mark.parametrize("columns", [80, 50])
+@pytest.mark.parametrize("view", ["today", "pending", "invitations"])
+def test_each_line_fits_the_terminal_with_long_text_cut_by_an_ellipsis(busy_db, view, columns):
+    lines = on_terminal(view, db=busy_db, columns=columns).rstrip("\n").split("\n")
+    assert max(cells(line) for line in lines) <= columns, "\n".join(lines)
+    assert any(line.endswith("…") or "… " in line for line in lines), "\n".join(lines)
+
+
+def test_today_on_a_terminal_keeps_each_row_on_one_line_and_the_short_ones_whole(busy_db):
+    lines = on_terminal("today", db=busy_db, columns=80).rstrip("\n").split("\n")
+    assert len(lines) == 3  # the head, then one line per planned contact: no 40 lines of why
+    long_row, short_row = lines[1], lines[2]
+    assert long_row.startswith("[ ]  山田 太郎") and long_row.endswith("…")
+    assert "Built a marketplace" in long_row  # the why is cut, not dropped
+    assert short_row.split() == ["[", "]", "Ann", "X", "@ann", "new", "Short", "why"]
+    # The columns still line up: the handle starts in the same cell on both rows.
+    at = [cells(line[: line.index("@")]) for line in (long_row, short_row)]
+    assert at[0] == at[1]
+
+
+def test_piped_and_json_output_stay_complete(busy_db):
+    piped = run_cli("today", db=busy_db).stdout
+    assert LONG_WHY.strip() in piped and LONG_NAME in piped
+    assert LONG_TITLE in run_cli("invitations", db=busy_db).stdout
+    assert "佐藤 花子" * 8 in run_cli("pending", db=busy_db).stdout
+    plan = cli_json("today", db=busy_db)
+    assert plan["items"][0]["why"] == LONG_WHY.strip() and plan["items"][0]["contact"]["name"] == LONG_NAME
