@@ -39,6 +39,7 @@ def stats_json(stats: Stats) -> dict[str, Any]:
             "sent": stats.sent,
             "days_with_outreach": stats.days_with_outreach,
             "goal_days": stats.goal_days,
+            "days_counted": stats.days_counted,
             "current_streak": stats.current_streak,
             "longest_streak": stats.longest_streak,
         },

@@ -141,9 +141,11 @@ def stats_text(stats: Stats, width: int = DEFAULT_WIDTH) -> str:
                     ngettext("longest {count} day", "longest {count} days", stats.longest_streak).format(
                         count=stats.longest_streak
                     ),
-                    _("goal met on {count} of {days} days").format(
-                        count=stats.goal_days, days=len(stats.days)
-                    ),
+                    ngettext(
+                        "goal met on {count} of {days} day",
+                        "goal met on {count} of {days} days",
+                        stats.days_counted,
+                    ).format(count=stats.goal_days, days=stats.days_counted),
                     _("{messages} on {days}").format(
                         messages=messages(stats.sent), days=days(stats.days_with_outreach)
                     ),

@@ -82,6 +82,7 @@ def test_stats_json_has_the_documented_shape_and_the_figures(db):
         "sent": 2,
         "days_with_outreach": 2,
         "goal_days": 0,
+        "days_counted": len(stats["days"]),  # the history began before these four weeks
         "current_streak": 2,
         "longest_streak": 2,
     }

@@ -45,6 +45,8 @@ def test_no_data_at_all(store):
     assert len(stats.days) == 25 * 7 + 1 and stats.days[-1].day == date(2026, 11, 23)
     assert len(stats.weeks) == DEFAULT_WEEKS
     assert (stats.sent, stats.goal_days, stats.days_with_outreach) == (0, 0, 0)
+    # The habit has not begun: today is the one day it could have been kept on.
+    assert stats.days_counted == 1
     assert (stats.current_streak, stats.longest_streak) == (0, 0)
     assert all(
         (week.sent, week.replies, week.meetings, week.goal_days) == (0, 0, 0, 0) for week in stats.weeks
@@ -84,6 +86,8 @@ def test_a_single_day(store):
     assert sent_on(stats) == {"2026-11-20": 3}
     assert [day.day for day in stats.days if day.goal_met] == [date(2026, 11, 20)]
     assert (stats.sent, stats.goal_days, stats.days_with_outreach) == (3, 1, 1)
+    # From the first message on Friday the 20th to today, Monday the 23rd: four days, not 26 weeks.
+    assert stats.days_counted == 4
     # Nothing on Sunday the 22nd nor today: no current streak; the longest was that one day.
     assert (stats.current_streak, stats.longest_streak) == (0, 1)
     last_week = stats.weeks[-2]
@@ -418,3 +422,11 @@ def test_the_goal_counts_people_as_today_does_not_messages(store):
     assert sent_on(stats) == {"2026-11-19": 3, "2026-11-20": 2}
     assert [day.day for day in stats.days if day.goal_met] == [date(2026, 11, 20)]
     assert stats.last_week.goal_days == 1
+
+
+def test_days_counted_run_from_the_first_message_ever_even_before_the_weeks_shown(store):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent", at=tokyo(1, month=3))
+    stats = build_stats(store, weeks=2)
+    assert stats.days_counted == len(stats.days) == 8
+    assert build_stats(store).days_counted == len(build_stats(store).days)

@@ -398,7 +398,8 @@ async def test_the_calendar_marks_the_goal_by_people_written_to_not_by_messages(
         assert (thursday_cell, friday_cell) == ("  ", "✓ ")
         assert thursday_style.bgcolor == friday_style.bgcolor  # two messages each: the darkest shade
         assert sum(line.count("✓") for line in lines[1:8]) == 1
-        assert "1 of 176 days met the goal of 2" in text_of(app.screen.query_one("#streaks", FlowLine))
+        # Of the days from Thursday's first message to today, Monday: not of the 26 weeks shown.
+        assert "1 of 5 days met the goal of 2" in text_of(app.screen.query_one("#streaks", FlowLine))
         # The legend: shades by messages, the ✓ by people.
         shades, mark = lines[-1].split("✓")
         assert "2+ messages" in shades and "goal" not in shades
@@ -552,7 +553,7 @@ async def test_at_80x24_the_figures_lines_break_between_figures_never_inside_one
         for figure in (
             "0 days streak",
             "3 days the longest",
-            "0 of 176 days met the goal of 5",
+            "0 of 10 days met the goal of 5",  # since the history's first message
             "3 messages on 3 days",
         ):
             assert any(figure in line for line in streaks), (figure, streaks)

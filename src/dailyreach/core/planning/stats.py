@@ -90,6 +90,7 @@ class Stats:
     funnel: list[FunnelStep]
     declined: DeclinedSummary
     last_week: WeekReview
+    began: date  # the first day a message was sent; today when none was
 
     @property
     def sent(self) -> int:
@@ -102,6 +103,12 @@ class Stats:
     @property
     def days_with_outreach(self) -> int:
         return sum(day.sent > 0 for day in self.days)
+
+    @property
+    def days_counted(self) -> int:
+        """The days shown since the habit began (the first message ever sent; today for a store with none),
+        today included: the goal was not missed on a day before the habit, nor before the store."""
+        return sum(day.day >= self.began for day in self.days)
 
 
 def compute_stats(history: History, now: datetime, weeks: int = DEFAULT_WEEKS) -> Stats:
@@ -129,6 +136,7 @@ def compute_stats(history: History, now: datetime, weeks: int = DEFAULT_WEEKS) -
         funnel=funnel(history.contacts, history.threads),
         declined=declined_summary(history.invitations, log, zone, settings.week_start),
         last_week=week_review(history, log, today, this_week),
+        began=min(history.outreach_days, default=today),
     )
 
 

@@ -223,7 +223,7 @@ class StatsScreen(TranslatedBindings, StoreScreen):
 
     def _show_habit(self, stats: Stats) -> None:
         self.calendar.show_days(stats.days, stats.weekdays, stats.goal, stats.week_start, len(stats.weeks))
-        met = _("{met} of {days}").format(met=stats.goal_days, days=len(stats.days))
+        met = _("{met} of {days}").format(met=stats.goal_days, days=stats.days_counted)
         # On as many lines as the width needs, each figure whole.
         self.query_one("#streaks", FlowLine).show(
             [
