@@ -105,7 +105,7 @@ def draft(session: Session, contact: str, template_name: str | None, channel: st
 @click.group(
     help=_(
         "List, add, edit and remove the message templates drafts are made from.\n\n"
-        "A template's body may use {name}, {call_name}, {handle}, {why}, {days_since} and {my_name}."
+        "A template's body may use {name}, {call_name}, {handle}, {why}, {days_since}, {days_ago} and {my_name}."
     )
 )
 def template() -> None:

@@ -164,3 +164,24 @@ def test_a_renamed_default_keeps_the_name_it_was_given(store, in_japanese):
 def test_a_template_of_the_users_own_keeps_a_default_like_name(store):
     save_template(store, Template(name="最初のDM (en)", purpose="first_dm", body="Hi {call_name}"))
     assert [t.name for t in templates(store)] == ["最初のDM (en)"]
+
+
+def test_an_unknown_template_lists_a_dozen_names_and_counts_the_rest(store):
+    for index in range(13):
+        save_template(store, Template(name=f"Mine {index:02}", purpose="first_dm", body="Hi"))
+    count = len(templates(store))
+    with pytest.raises(StoreError) as refused:
+        template_named(store, "nope")
+    said = str(refused.value)
+    listed = [template.name for template in templates(store)]
+    assert all(repr(name) in said for name in listed[:12]) and repr(listed[12]) not in said
+    assert said.endswith(f" and {count - 12} more (dailyreach template list shows them all)")
+
+
+def test_an_unknown_template_among_a_dozen_lists_them_all(store):
+    for template in templates(store):
+        delete_template(store, template)
+    for index in range(12):
+        save_template(store, Template(name=f"Mine {index:02}", purpose="first_dm", body="Hi"))
+    said = str(pytest.raises(StoreError, template_named, store, "nope").value)
+    assert said.endswith("'Mine 11'") and "more" not in said

@@ -14,6 +14,8 @@ from dailyreach.i18n import _
 TABLE = "templates"
 # Set once the default templates were added, so that deleting them all does not bring them back.
 SEEDED_KEY = "default_templates"
+# The names an unknown template's error lists: enough to spot a typo, not a screenful.
+NAMES_LISTED = 12
 
 
 def templates(store: Store) -> list[Template]:
@@ -38,7 +40,11 @@ def template_named(store: Store, name: str) -> Template:
     for template in everything:
         if template.id == name.strip() or template.name.casefold() == wanted:
             return template
-    names = ", ".join(repr(template.name) for template in everything[:12]) or _("none yet")
+    names = ", ".join(repr(template.name) for template in everything[:NAMES_LISTED]) or _("none yet")
+    if len(everything) > NAMES_LISTED:
+        names = _("{names} and {count} more (dailyreach template list shows them all)").format(
+            names=names, count=len(everything) - NAMES_LISTED
+        )
     raise StoreError(
         _("no template called {name}; there are: {names}").format(name=repr(name.strip()), names=names)
     )
