@@ -11,7 +11,7 @@ import click
 from dailyreach.commands import Session, echo
 from dailyreach.core.files.formats import EXPORT_FORMATS, IMPORT_FORMATS
 from dailyreach.core.records.text import terminal_safe
-from dailyreach.i18n import _
+from dailyreach.i18n import _, ngettext
 
 
 @click.command(
@@ -97,10 +97,13 @@ def doctor(session: Session, repair: bool) -> None:
         echo(_("{db}: every record reads well").format(db=session.db))
         return
     if not repair:
+        count = len(problems)
         echo(
-            _("{db}: {count} record(s) cannot be read; they are skipped and kept as they are").format(
-                db=session.db, count=len(problems)
-            )
+            ngettext(
+                "{db}: {count} record cannot be read; it is skipped and kept as it is",
+                "{db}: {count} records cannot be read; they are skipped and kept as they are",
+                count,
+            ).format(db=session.db, count=count)
         )
         for problem in problems:
             echo(f"  {problem}")

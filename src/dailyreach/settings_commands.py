@@ -22,6 +22,14 @@ if TYPE_CHECKING:
 SYSTEM_ZONE = "system"
 
 
+def _named(field_name: str, what: str) -> str:
+    """An option's help under the name its errors and ``dailyreach settings`` give the setting
+    ("Daily goal: people to write to each day"), so that an error is traced to its option."""
+    from dailyreach.core.errors import field_label
+
+    return f"{field_label(field_name)}: {what}"
+
+
 def settings_json(settings: Settings) -> dict[str, Any]:
     """The settings a user sets; theme and locale follow config.toml."""
     from dailyreach.core.records.model import USER_SETTINGS
@@ -87,25 +95,38 @@ def _by_channel(given: tuple[str, ...], current: dict[str, int]) -> dict[str, An
         "The interface's language and theme are set in config.toml."
     )
 )
-@click.option("--goal", metavar="N", help=_("People to write to each day (1 to 200)."))
+@click.option("--goal", metavar="N", help=_named("daily_goal", _("people to write to each day (1 to 200).")))
 @click.option(
-    "--followup-days", metavar="N", help=_("Days without a reply before a follow-up is due (1 to 365).")
+    "--followup-days",
+    metavar="N",
+    help=_named("followup_days", _("days without a reply before a follow-up is due (1 to 365).")),
 )
 @click.option(
     "--followup-days-on",
     "channel_days",
     metavar="CHANNEL=N",
     multiple=True,
-    help=_("Days before a follow-up on one channel, e.g. email=7 (repeat for more); CHANNEL= removes it."),
+    help=_named(
+        "followup_days_by_channel",
+        _("CHANNEL=N, e.g. email=7 (repeat for more); CHANNEL= removes it."),
+    ),
 )
-@click.option("--follow-ups", metavar="N", help=_("Follow-ups to send before giving up (0 to 20)."))
-@click.option("--week-start", metavar="DAY", help=_("The first day of the week: monday, sunday or saturday."))
+@click.option(
+    "--follow-ups",
+    metavar="N",
+    help=_named("followups_before_giving_up", _("how many to send (0 to 20).")),
+)
+@click.option("--week-start", metavar="DAY", help=_named("week_start", _("monday, sunday or saturday.")))
 @click.option(
     "--timezone",
     metavar="ZONE",
-    help=_("Where your days begin and end, e.g. Asia/Tokyo; system (or empty) for the system's."),
+    help=_named(
+        "timezone", _("where your days begin and end, e.g. Asia/Tokyo; system (or empty) for the system's.")
+    ),
 )
-@click.option("--currency", metavar="CODE", help=_("Three-letter currency code for invitations, e.g. JPY."))
+@click.option(
+    "--currency", metavar="CODE", help=_named("currency", _("a three-letter code for invitations, e.g. JPY."))
+)
 @click.option("--my-name", metavar="NAME", help=_("Your name, as drafts sign it ({my_name})."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON (a stable shape, see the README)."))
 @click.pass_obj

@@ -137,8 +137,8 @@ def test_csv_columns_are_matched_by_name_and_the_others_kept_in_notes(store):
     )
     assert added(result)[3] == ("佐藤 花子", {"x": "@hanako_s"})
     assert result.added[1][1].tags == ["hr", "japan"]
-    # A row with no name but a handle is named after the handle.
-    assert added(result)[6] == ("@nobody_here", {"x": "@nobody_here"})
+    # A row with no name but a handle is named after the handle, without its @.
+    assert added(result)[6] == ("nobody_here", {"x": "@nobody_here"})
     assert [(line, reason) for line, _, reason in result.bad] == [
         (7, "Priority: 'nine' is not a whole number"),
         (8, "9 fields where the header has 7"),
@@ -147,7 +147,7 @@ def test_csv_columns_are_matched_by_name_and_the_others_kept_in_notes(store):
     assert result.notices == [
         "kept in the contacts' notes, as dailyreach has no field for them: organisation (2) "
         "(the number of contacts in brackets)",
-        "line 6: no name in the file: named @nobody_here",
+        "line 6: no name in the file: named nobody_here",
     ]
 
 
@@ -204,7 +204,7 @@ def test_a_missing_file_and_an_empty_file_are_clear_errors(store, tmp_path):
     with pytest.raises(ImportRejected, match="cannot be read"):
         preview_import(store, tmp_path / "nope.csv")
     (tmp_path / "empty.csv").write_bytes(b"")
-    with pytest.raises(ImportRejected, match="tried json"):
+    with pytest.raises(ImportRejected, match="the file is empty"):
         preview_import(store, tmp_path / "empty.csv")
 
 

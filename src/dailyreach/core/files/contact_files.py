@@ -37,6 +37,8 @@ UNCLOSED_QUOTE = N_(
     'line {line}: a quote (") opened in this row is not closed, so the rows after it would be read into '
     'one field; close it, or write a quote inside a field as two quotes ("")'
 )
+_SOMETHING = re.compile(r"[^\s\ufeff]")
+EMPTY_FILE = N_("the file is empty: there is nothing in it to import")
 _MASTODON_ADDRESS = re.compile(r"@?[A-Za-z0-9_]{1,30}@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
@@ -107,7 +109,15 @@ def _is_interactions_header(cells: list[str]) -> bool:
     return tuple(cell.casefold() for cell in cells) == INTERACTIONS_HEADER
 
 
+def _is_empty(text: str) -> bool:
+    """Nothing in the file but blank space (and a byte order mark); read up to the first character
+    that is something else, without a copy of a large file's text."""
+    return _SOMETHING.search(text) is None
+
+
 def detect_format(text: str) -> str:
+    if _is_empty(text):
+        raise UnknownFormat(_(EMPTY_FILE))
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith(("{", "[")):
         return "json"
@@ -161,11 +171,15 @@ def _fitted(header: list[str], cells: list[str], *, pad: bool = True) -> tuple[l
 # -- LinkedIn ---------------------------------------------------------------------------------
 
 
-def _connected_on(text: str) -> str:
-    try:
-        return datetime.strptime(text, "%d %b %Y").date().isoformat()
-    except ValueError:
-        return text
+def _connected_on(text: str) -> str | None:
+    """LinkedIn's day (``05 Mar 2024``; an ISO day is taken too) as YYYY-MM-DD, or None when it names
+    no day."""
+    for form in ("%d %b %Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), form).date().isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def read_linkedin(text: str) -> ParsedFile:
@@ -197,8 +211,16 @@ def read_linkedin(text: str) -> ParsedFile:
         person.add_handle("linkedin", url)
         person.add_handle("email", values.get("Email Address", ""))
         job = " at ".join(part for part in (values.get("Position"), values.get("Company")) if part)
-        connected = values.get("Connected On")
-        person.notes = [job, f"LinkedIn connection since {_connected_on(connected)}" if connected else ""]
+        connected = values.get("Connected On", "")
+        since = _connected_on(connected) if connected else None
+        if connected and since is None:
+            # Left out of the notes, and said in the preview, as any other value that is not read.
+            person.warnings.append(
+                _("Connected On {value} is not a date (such as 05 Mar 2024): left out").format(
+                    value=repr(connected)
+                )
+            )
+        person.notes = [job, f"LinkedIn connection since {since}" if since else ""]
         person.tags = ["linkedin"]
         rows.append(person.row(line))
     return ParsedFile("linkedin", rows)
@@ -221,10 +243,10 @@ def read_mastodon(text: str) -> ParsedFile:
     rows = []
     for line, cells in records:
         address = cells[0]
+        # The file writes an address with or without its leading @: the name is the same either way.
+        name = address.lstrip("@")
         rows.append(
-            SourceRow(
-                line, address, {"name": address, "handles": {"mastodon": address}, "tags": ["mastodon"]}
-            )
+            SourceRow(line, name, {"name": name, "handles": {"mastodon": address}, "tags": ["mastodon"]})
         )
     return ParsedFile("mastodon", rows)
 
@@ -461,9 +483,23 @@ def read_csv(text: str) -> ParsedFile:
     return ParsedFile("csv", rows, notices)
 
 
+def _refusing_empty(reader: Callable[[str], ParsedFile]) -> Callable[[str], ParsedFile]:
+    """``reader``, saying that an empty file is empty rather than what it lacks (a header, a card)."""
+
+    def read(text: str) -> ParsedFile:
+        if _is_empty(text):
+            raise UnknownFormat(_(EMPTY_FILE))
+        return reader(text)
+
+    return read
+
+
 READERS: dict[str, Callable[[str], ParsedFile]] = {
-    "linkedin": read_linkedin,
-    "mastodon": read_mastodon,
-    "vcard": read_vcard,
-    "csv": read_csv,
+    name: _refusing_empty(reader)
+    for name, reader in {
+        "linkedin": read_linkedin,
+        "mastodon": read_mastodon,
+        "vcard": read_vcard,
+        "csv": read_csv,
+    }.items()
 }

@@ -214,7 +214,8 @@ class PersonBuilder:
         """The contact's fields, and a warning when the file gave no name and one was made up."""
         name, warning = self.name.strip() or person_name(self.given, self.family, self.middle), None
         if not name:
-            handle = next((self.handles[p] for p in PLATFORMS if p in self.handles), "")
+            # A name made from a handle has no leading @ (@ann@mastodon.social is named ann@mastodon.social).
+            handle = next((self.handles[p] for p in PLATFORMS if p in self.handles), "").lstrip("@")
             name = handle or next((other for other in self.other_names if other.strip()), "")
             if name:
                 warning = _("no name in the file: named {name}").format(name=name)

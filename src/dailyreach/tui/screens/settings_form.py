@@ -22,6 +22,12 @@ if TYPE_CHECKING:
     from dailyreach.tui.app import DailyReachApp
 
 SAVED = N_("Settings saved.")
+FOLLOWUP_DAYS, MAX_FOLLOWUPS = N_("Follow-up days"), N_("Max follow-ups")
+# The fields whose labels are shorter than the command line's names for them, to fit the form's label
+# column: the form gives them ids of its own, so that a problem is said under the label the form shows
+# ("Follow-up days: 'abc' is not a whole number"), not under a name the form does not.
+FORM_IDS = {"followup_days": "followup_days_in_form", "followups_before_giving_up": "max_followups_in_form"}
+SETTING_NAMES = {form_id: name for name, form_id in FORM_IDS.items()}
 
 
 def _settings_check(field_id: str, *, optional: bool = False) -> Check:
@@ -34,15 +40,15 @@ def settings_fields(settings: Settings) -> list[Field]:
         Field("daily_goal", value=str(settings.daily_goal), validators=[_settings_check("daily_goal")]),
         # Labels a form's label column holds; what they count is said in full when the field is empty.
         Field(
-            "followup_days",
-            _("Follow-up days"),
+            FORM_IDS["followup_days"],
+            _(FOLLOWUP_DAYS),
             str(settings.followup_days),
             _("days without a reply before a follow-up is due"),
             validators=[_settings_check("followup_days")],
         ),
         Field(
-            "followups_before_giving_up",
-            _("Max follow-ups"),
+            FORM_IDS["followups_before_giving_up"],
+            _(MAX_FOLLOWUPS),
             str(settings.followups_before_giving_up),
             _("follow-ups sent before giving up (0: none)"),
             validators=[_settings_check("followups_before_giving_up")],
@@ -69,10 +75,10 @@ def settings_fields(settings: Settings) -> list[Field]:
 
 
 def save_answers(store: Store, edited: dict[str, str]) -> Settings:
-    """The fields the user edited over the settings as they are in the file, saved as one change; the
-    others are left as the file has them, which another process may have changed while the form was
-    open. ValidationError (nothing saved) when one is refused."""
-    changes: dict[str, str | None] = {**edited}
+    """The fields the user edited (by the form's ids) over the settings as they are in the file, saved as
+    one change; the others are left as the file has them, which another process may have changed while
+    the form was open. ValidationError (nothing saved) when one is refused."""
+    changes: dict[str, str | None] = {SETTING_NAMES.get(name, name): value for name, value in edited.items()}
     if "timezone" in changes:
         changes["timezone"] = edited["timezone"].strip() or None
     return store.change_settings(lambda _current: changes)

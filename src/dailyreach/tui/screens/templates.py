@@ -3,6 +3,7 @@ get it; add, edit, delete (u undoes), and the name drafts are signed with."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,7 @@ from dailyreach.core.store.templates import (
 )
 from dailyreach.help_format import wrap as wrap_in_cells
 from dailyreach.i18n import N_, _
+from dailyreach.tui.columns import Column, fit_widths, set_columns
 from dailyreach.tui.rows import TABLE_KEYS
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.fields_form import Choice, Field, FieldsForm
@@ -46,6 +48,8 @@ PREVIEW_MARGIN = 4
 # The columns by key, each shown by its label.
 COLUMNS = ("Name", "For", "Channel", "Language")
 COLUMN_LABELS = {"Name": N_("Name"), "For": N_("For"), "Channel": N_("Channel"), "Language": N_("Language")}
+# Kept for the list's scrollbar, so that a longer list does not push the last column out of sight.
+SCROLLBAR = 1
 NO_CONTACT = N_("Add a contact to preview the templates as they would read.")
 PREVIEW_TITLE = N_("Preview for {name} on {channel} (p: next contact)")
 MY_NAME = N_("Your name: {name} (y changes it)")
@@ -171,6 +175,35 @@ class TemplateForm(TranslatedBindings, ModalScreen[Template | None]):
         self.dismiss(None)
 
 
+def template_cells(template: Template) -> tuple[str, str, str, str]:
+    """A template's row in the list: its name, what it is for, its channel and its language, as shown."""
+    channel = channel_text(template.channel) if template.channel else _(ANY_CHANNEL)
+    return template.name, purpose_title(template.purpose), channel, language_text(template.language)
+
+
+def list_columns(templates: list[Template]) -> tuple[Column, ...]:
+    """The list's columns: what it is for, the channel and the language as wide as the widest of them
+    (with its title) in cells, as Japanese words are wider than they are long; the name takes the rest
+    and ends in an ellipsis when it is cut."""
+    rows = [template_cells(template) for template in templates]
+
+    def shown(index: int) -> Callable[[], list[str]]:
+        return lambda: [row[index] for row in rows]
+
+    return (
+        Column(COLUMNS[0], COLUMN_LABELS[COLUMNS[0]], least=8),
+        *(
+            Column(key, COLUMN_LABELS[key], width=1, fits=shown(index))
+            for index, key in enumerate(COLUMNS[1:], start=1)
+        ),
+    )
+
+
+def _cell(text: str) -> Text:
+    # One line, cut with an ellipsis at the column's width: the list never scrolls sideways.
+    return Text(text, no_wrap=True, overflow="ellipsis", end="")
+
+
 class TemplateList(TranslatedBindings, DataTable, inherit_bindings=False):
     BINDINGS = [*TABLE_KEYS, Binding("enter", "select_cursor", N_("Edit"), id="edit_template")]
 
@@ -207,8 +240,6 @@ class TemplatesScreen(TranslatedBindings, StoreScreen):
     def on_mount(self) -> None:
         table = self.query_one(TemplateList)
         table.border_title = _(TITLE)
-        for column in COLUMNS:
-            table.add_column(_(COLUMN_LABELS[column]), key=column)
         self.reload_if_changed()
 
     def read(self) -> TemplatesView:
@@ -218,24 +249,26 @@ class TemplatesScreen(TranslatedBindings, StoreScreen):
 
     def show(self, view: TemplatesView) -> None:
         self.view = view
-        table = self.query_one(TemplateList)
-        selected = self._selected()
-        table.clear()
-        for template in view.templates:
-            table.add_row(
-                Text(template.name),
-                purpose_title(template.purpose),
-                channel_text(template.channel) if template.channel else _(ANY_CHANNEL),
-                language_text(template.language),
-                key=template.id,
-            )
-        ids = [template.id for template in view.templates]
-        if selected is not None and selected.id in ids:
-            table.move_cursor(row=ids.index(selected.id))
+        self._fill_list()
         name = view.my_name or _(NOT_SET)
         self.query_one("#my_name_line", Static).update(Text(_(MY_NAME).format(name=name), style="dim"))
         self._read_preview_log()
         self._show_preview()
+
+    def _fill_list(self) -> None:
+        """The templates in the list, its columns fitted to its width (the selected one kept)."""
+        if self.view is None:
+            return
+        table = self.query_one(TemplateList)
+        selected = self._selected()
+        columns = list_columns(self.view.templates)
+        set_columns(table, columns, fit_widths(columns, table.scrollable_content_region.width - SCROLLBAR))
+        table.clear()
+        for template in self.view.templates:
+            table.add_row(*(_cell(text) for text in template_cells(template)), key=template.id)
+        ids = [template.id for template in self.view.templates]
+        if selected is not None and selected.id in ids:
+            table.move_cursor(row=ids.index(selected.id))
 
     def _selected(self) -> Template | None:
         table = self.query_one(TemplateList)
@@ -294,6 +327,7 @@ class TemplatesScreen(TranslatedBindings, StoreScreen):
 
     def on_resize(self) -> None:
         self._show_preview()
+        self.call_after_refresh(self._fill_list)  # the list's columns fitted to its new width
 
     def action_cursor(self, direction: str) -> None:
         table = self.query_one(TemplateList)

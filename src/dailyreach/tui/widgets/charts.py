@@ -231,7 +231,8 @@ class BarChart(PlotextPlot):
         # Plotext leaves out a title wider than the chart: the longest that fits (the weeks are in the
         # table under the chart), else the legend alone.
         fitting = [title for title in titles if cell_len(title) <= self.size.width - 2]
-        plt.title(fitting[0] if fitting else legend)
+        title = fitting[0] if fitting else legend
+        plt.title(title)
         largest = max((max(values, default=0) for _, values in series), default=0)
         ticks: list[float] = [*nice_ticks(largest)]
         plt.yticks(ticks, [f"{tick:g}" for tick in ticks])
@@ -257,7 +258,9 @@ class BarChart(PlotextPlot):
         drawn = super().render()
         if not isinstance(drawn, Text):
             return drawn
-        lines = [_narrowed(line) for line in drawn.split("\n", allow_blank=True)]
+        # The first line is the title, whose own spaces are kept: the gaps between the legend's keys.
+        drawn_lines = drawn.split("\n", allow_blank=True)
+        lines = [_narrowed(line, title if not index else "") for index, line in enumerate(drawn_lines)]
         if len(series) > 1 and lines:
             _colour_keys(lines[0], len(series))
         return Text("\n", end="").join(lines)
@@ -274,19 +277,31 @@ def _colour_keys(title: Text, count: int) -> None:
         at += len(LEGEND_KEY)
 
 
-def _narrowed(line: Text) -> Text:
+def _narrowed(line: Text, keep: str = "") -> Text:
     """A line of Plotext's drawing with wide characters (a Japanese title or legend) as wide as the
-    others: Plotext counts a character as one cell, so each wide one gives back a space after it."""
+    others: Plotext counts a character as one cell, so each wide one gives back a space after it, which
+    keeps an axis' labels over their ticks. Where the line holds ``keep`` (the title, centred), the
+    spaces come out of the padding either side of it instead, half each side, so that its own spaces
+    stay: the gap between one key of the legend and the next ("██ 送信  ██ 返信")."""
     plain = line.plain
     if cell_len(plain) == len(plain):
         return line
-    dropped, owed = [], 0
-    for index, character in enumerate(plain):
-        if cell_len(character) > 1:
-            owed += cell_len(character) - 1
-        elif character == " " and owed:
-            dropped.append(index)
-            owed -= 1
+    at = plain.find(keep) if keep.strip() else -1
+    if at >= 0:
+        owed = cell_len(plain) - len(plain)
+        before = [index for index in range(at) if plain[index] == " "]
+        after = [index for index in range(at + len(keep), len(plain)) if plain[index] == " "]
+        right = min(len(after), owed - min(len(before), owed // 2))
+        left = min(len(before), owed - right)
+        dropped = before[:left] + after[len(after) - right :]
+    else:
+        dropped, owed = [], 0
+        for index, character in enumerate(plain):
+            if cell_len(character) > 1:
+                owed += cell_len(character) - 1
+            elif character == " " and owed:
+                dropped.append(index)
+                owed -= 1
     pieces, start = [], 0
     for index in dropped:
         pieces.append(line[start:index])

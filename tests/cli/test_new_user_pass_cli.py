@@ -1,0 +1,116 @@
+"""What a new user met on the command line, installed and on real files: a setting's error names it as
+its option's help does, an empty file is said to be empty, doctor counts in words, a LinkedIn date that
+is not one is left out and said, and Mastodon names are written one way."""
+
+import json
+import re
+
+import pytest
+
+from tests.conftest import run_cli
+
+BAD_SETTINGS = {
+    "--goal": "0",
+    "--followup-days": "abc",
+    "--followup-days-on": "email=abc",
+    "--follow-ups": "-1",
+    "--week-start": "tuesday",
+    "--timezone": "Mars/Olympus",
+    "--currency": "zz1",
+}
+
+
+def option_help(option: str, db) -> str:
+    """The option's help in ``settings --help``, on one line."""
+    text = run_cli("settings", "--help", db=db).stdout
+    found = re.search(rf"^  {re.escape(option)} \S+\s+(.*?)(?=^  -|\Z)", text, re.MULTILINE | re.DOTALL)
+    assert found, text
+    return " ".join(found[1].split())
+
+
+@pytest.mark.parametrize("option", BAD_SETTINGS)
+def test_a_settings_error_names_the_setting_as_its_options_help_does(db, option):
+    refused = run_cli("settings", option, BAD_SETTINGS[option], db=db, check=False)
+    assert refused.returncode == 1
+    named = re.match(r"Error: (.+?)(?: \(\w+\))?: ", refused.stderr)
+    assert named, refused.stderr
+    assert option_help(option, db).startswith(f"{named[1]}: ")
+
+
+def test_the_follow_up_options_help_says_the_names_their_errors_use(db):
+    assert option_help("--followup-days", db).startswith("Days before a follow-up: ")
+    assert option_help("--follow-ups", db).startswith("Follow-ups before giving up: ")
+    refused = run_cli("settings", "--follow-ups", "-1", db=db, check=False)
+    assert "Follow-ups before giving up: must be between 0 and 20, not -1" in refused.stderr
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\n\t\r\n", b"\xef\xbb\xbf\n"])
+@pytest.mark.parametrize("fmt", [(), ("--format", "csv"), ("--format", "vcard"), ("--format", "linkedin")])
+def test_importing_an_empty_file_says_it_is_empty(db, tmp_path, content, fmt):
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(content)
+    refused = run_cli("import", str(empty), *fmt, db=db, check=False)
+    assert refused.returncode == 1
+    assert f"{empty} was not imported" in refused.stderr
+    assert "the file is empty: there is nothing in it to import" in refused.stderr
+    assert "tried" not in refused.stderr and "--format" not in refused.stderr
+
+
+def unreadable(db, count: int) -> None:
+    """``count`` contacts made unreadable, as a hand edit of the file does."""
+    for name in ("Ann", "Bo", "Cy")[:count]:
+        run_cli("add", name, db=db)
+    data = json.loads(db.read_text(encoding="utf-8"))
+    for record in list(data["contacts"].values())[:count]:
+        record["priority"] = "high"
+    db.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_doctor_says_one_record_in_the_singular(db):
+    unreadable(db, 1)
+    said = run_cli("doctor", db=db, check=False).stdout.splitlines()[0]
+    assert said == f"{db}: 1 record cannot be read; it is skipped and kept as it is"
+
+
+def test_doctor_says_two_records_in_the_plural(db):
+    unreadable(db, 2)
+    said = run_cli("doctor", db=db, check=False).stdout.splitlines()[0]
+    assert said == f"{db}: 2 records cannot be read; they are skipped and kept as they are"
+    assert "(s)" not in said
+
+
+LINKEDIN = """Notes:
+"When exporting your connection data, you may notice that some of the email addresses are missing."
+
+First Name,Last Name,URL,Email Address,Company,Position,Connected On
+Ann,Lee,https://www.linkedin.com/in/annlee,,Acme,CTO,bad date
+Bo,Kim,https://www.linkedin.com/in/bokim,,Acme,CTO,05 Mar 2024
+"""
+
+
+def test_a_linkedin_connected_on_that_is_no_date_is_left_out_and_said_in_the_preview(db, tmp_path):
+    connections = tmp_path / "Connections.csv"
+    connections.write_text(LINKEDIN, encoding="utf-8")
+    preview = run_cli("import", str(connections), "--dry-run", db=db).stdout
+    assert "line 5: Connected On 'bad date' is not a date (such as 05 Mar 2024): left out" in preview
+    assert "line 6:" not in preview
+    run_cli("import", str(connections), db=db)
+    notes = {c["name"]: c["notes"] for c in json.loads(run_cli("export", db=db).stdout)["contacts"]}
+    assert notes == {"Ann Lee": "CTO at Acme", "Bo Kim": "CTO at Acme\nLinkedIn connection since 2024-03-05"}
+
+
+def test_mastodon_follows_are_named_without_a_leading_at_whichever_way_the_file_writes_them(db, tmp_path):
+    follows = tmp_path / "following_accounts.csv"
+    follows.write_text(
+        "Account address,Show boosts,Notify on new posts,Languages\n"
+        "@bob@hachyderm.io,true,false,\ngargron@mastodon.social,true,false,\n",
+        encoding="utf-8",
+    )
+    preview = run_cli("import", str(follows), "--dry-run", db=db).stdout
+    assert "line 2  bob@hachyderm.io " in preview and "line 3  gargron@mastodon.social " in preview
+    run_cli("import", str(follows), db=db)
+    contacts = json.loads(run_cli("export", db=db).stdout)["contacts"]
+    assert {c["name"]: c["handles"]["mastodon"] for c in contacts} == {
+        "bob@hachyderm.io": "@bob@hachyderm.io",
+        "gargron@mastodon.social": "@gargron@mastodon.social",
+    }

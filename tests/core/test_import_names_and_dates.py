@@ -1,0 +1,46 @@
+"""Imports on real files: a name made from a handle has no leading @, whichever reader made it, and a
+LinkedIn day that is not one is left out of the notes and said under its line."""
+
+from dailyreach.core.files.contact_import import preview_import
+
+
+def test_a_csv_row_with_only_a_handle_is_named_by_it_without_its_at(store, tmp_path):
+    sheet = tmp_path / "handles.csv"
+    sheet.write_text("name,mastodon,x\n,@bob@hachyderm.io,\n,,@carol\nDan,,@dan\n", encoding="utf-8")
+    preview = preview_import(store, sheet)
+    assert [(contact.name, contact.handles) for _line, contact in preview.added] == [
+        ("bob@hachyderm.io", {"mastodon": "@bob@hachyderm.io"}),
+        ("carol", {"x": "@carol"}),
+        ("Dan", {"x": "@dan"}),
+    ]
+    assert "line 2: no name in the file: named bob@hachyderm.io" in preview.notices
+
+
+def test_mastodon_names_are_the_addresses_without_a_leading_at(store, tmp_path):
+    follows = tmp_path / "following_accounts.csv"
+    follows.write_text("Account address,Show boosts\n@bob@hachyderm.io,true\ngargron@mastodon.social,true\n")
+    preview = preview_import(store, follows)
+    assert [contact.name for _line, contact in preview.added] == [
+        "bob@hachyderm.io",
+        "gargron@mastodon.social",
+    ]
+
+
+def test_a_linkedin_connected_on_that_names_no_day_is_left_out_and_reported(store, tmp_path):
+    connections = tmp_path / "Connections.csv"
+    connections.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ann,Lee,https://www.linkedin.com/in/annlee,,,,sometime\n"
+        "Bo,Kim,https://www.linkedin.com/in/bokim,,,,2024-03-05\n"
+        "Cy,Oh,https://www.linkedin.com/in/cyoh,,,,\n",
+        encoding="utf-8",
+    )
+    preview = preview_import(store, connections)
+    assert [contact.notes for _line, contact in preview.added] == [
+        "",
+        "LinkedIn connection since 2024-03-05",
+        "",
+    ]
+    assert preview.notices == [
+        "line 2: Connected On 'sometime' is not a date (such as 05 Mar 2024): left out"
+    ]
