@@ -192,7 +192,7 @@ async def test_the_contact_screen_follows_a_change_made_by_another_dailyreach(st
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-async def test_the_contact_screens_footer_fits_with_edit_first(store, people, size):
+async def test_the_contact_screens_footer_fits_with_read_and_edit_first(store, people, size):
     from textual.widgets._footer import FooterKey
 
     app = DailyReachApp(store)
@@ -200,5 +200,5 @@ async def test_the_contact_screens_footer_fits_with_edit_first(store, people, si
         await settle(pilot)
         await open_contact(pilot, "山田 太郎")
         keys = [key for key in app.screen.query(FooterKey) if key.key != "ctrl+p"]
-        assert [key.key for key in keys] == ["E", "d", "f", "r", "escape", "question_mark", "q"]
+        assert [key.key for key in keys] == ["enter", "E", "d", "f", "r", "escape", "question_mark", "q"]
         assert all(key.region.right <= size[0] for key in app.screen.query(FooterKey))

@@ -96,3 +96,19 @@ def test_help(snap_compare, store):
 def test_contact_screen(snap_compare, store):
     realistic(store)
     assert snap_compare(DailyReachApp(store), terminal_size=(120, 30), run_before=keys("2", "enter"))
+
+
+def test_contact_screen_at_80x24_with_a_long_message_and_the_log_bar(snap_compare, store):
+    """The timeline's note ends in …, its line breaks shown as ⏎; the log bar keeps the name and shows a
+    multi-line note on its one line, the border under it whole."""
+    realistic(store)
+    sato = next(contact for contact in store.contacts() if contact.name == "佐藤 花子")
+    text = "佐藤さん\n\nThanks for the talk on pricing: it changed how we sell. Coffee next week?"
+    log(store, sato, "note", at=store.now().subtract(days=1), channel="linkedin", text=text)
+
+    async def run_before(pilot) -> None:
+        await keys("2", "enter", "f")(pilot)
+        pilot.app.screen.query_one("#text").value = "佐藤さん\n\nCoffee?"
+        await keys()(pilot)
+
+    assert snap_compare(DailyReachApp(store), terminal_size=SMALL, run_before=run_before)

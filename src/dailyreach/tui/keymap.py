@@ -9,7 +9,7 @@ from textual.binding import Binding
 
 def binding_ids() -> set[str]:
     from dailyreach.tui.app import DailyReachApp
-    from dailyreach.tui.screens.contact import ContactScreen
+    from dailyreach.tui.screens.contact import ContactScreen, Timeline
     from dailyreach.tui.screens.contacts import ContactList, ContactsScreen
     from dailyreach.tui.screens.draft import DraftScreen
     from dailyreach.tui.screens.fields_form import FieldsForm
@@ -24,6 +24,7 @@ def binding_ids() -> set[str]:
         MainScreen,
         ContactPane,
         ContactScreen,
+        Timeline,
         ContactsScreen,
         ContactList,
         FieldsForm,

@@ -226,7 +226,8 @@ class StoreScreen(Screen):
         """Open the prefilled log bar; Enter logs the interaction, a failed save reopens it as typed."""
         values = {"when": _(NOW), "channel": usual_channel(contact, thread), "text": ""} | (typed or {})
         self.query_one(LogBar).open(
-            _("{kind}: {name}").format(kind=_(KIND_TITLES[kind]), name=contact.name),
+            _(KIND_TITLES[kind]),
+            contact.name,
             values,
             self.now,
             partial(self._log, contact, thread, kind),

@@ -3,31 +3,49 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from pendulum import DateTime
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from dailyreach.core.planning.planner import keep_in_touch_due, pending_replies
 from dailyreach.core.records.clock import Zone
 from dailyreach.core.records.dates import ago, day_text, moment_text
-from dailyreach.core.records.model import Contact, Interaction
+from dailyreach.core.records.model import CHANNELS, Contact, Interaction
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import Thread
 from dailyreach.i18n import N_, _
+from dailyreach.tui.columns import Column, fit_widths, set_columns
 from dailyreach.tui.log_keys import DAILY_LOGS, KIND_TITLES, LOG_FOOTER_LABELS, log_bindings
+from dailyreach.tui.rows import TABLE_KEYS
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
-from dailyreach.tui.translated import Table, TranslatedBindings
+from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
+from dailyreach.tui.widgets.note_input import one_line
 from dailyreach.tui.words import channel_text, iso_day_text, pad
 from dailyreach.wording import follow_up_text, stage_label
 
 LABEL_WIDTH = 15
+# A time as wide as times are written (in Japanese a weekday is added: 12月30日(水) 23:59).
+LONGEST_MOMENT = datetime(2026, 12, 30, 23, 59, tzinfo=UTC)
+# The timeline's columns: the note takes what the others leave. Under NOTE_LEAST cells for the note, the
+# "2 days ago" column makes way for it (the time beside it says when).
+TIMELINE_COLUMNS = (
+    Column("when", N_("When"), width=16, fits=lambda: [moment_text(LONGEST_MOMENT)]),
+    Column("ago", "", width=12),
+    Column("what", N_("What"), width=14, fits=lambda: [_(title) for title in KIND_TITLES.values()]),
+    Column("channel", N_("Channel"), width=7, fits=lambda: [channel_text(channel) for channel in CHANNELS]),
+    Column("note", N_("Note")),
+)
+NARROW_TIMELINE_COLUMNS = tuple(column for column in TIMELINE_COLUMNS if column.key != "ago")
+NOTE_LEAST = 24
 
 
 def next_step(store: Store, contact: Contact, thread: Thread) -> str:
@@ -73,6 +91,68 @@ def contact_details(contact: Contact, stage: str, next_up: str = "") -> Text:
     return details
 
 
+def timeline_cells(interaction: Interaction, view: ContactView, keys: list[str]) -> list[Text]:
+    """The cells of ``keys`` for one entry, each on one line ending in … when cut; the note whole, its
+    line breaks shown as ⏎ (Enter shows it as written)."""
+    texts = {
+        "when": (moment_text(interaction.moment.astimezone(view.zone)), ""),
+        "ago": (ago(interaction.moment, view.now), "dim"),
+        "what": (_(KIND_TITLES[interaction.kind]), ""),
+        "channel": (channel_text(interaction.channel), ""),
+        "note": (one_line(interaction.text), ""),
+    }
+    return [
+        Text(texts[key][0], style=texts[key][1], no_wrap=True, overflow="ellipsis", end="") for key in keys
+    ]
+
+
+class Timeline(TranslatedBindings, DataTable, inherit_bindings=False):
+    """The contact's interactions, newest first, in columns that share out the width: nothing scrolls
+    sideways, and Enter shows the highlighted message in full."""
+
+    BINDINGS = [
+        *TABLE_KEYS,
+        Binding("enter", "select_cursor", N_("Read message"), id="read_entry"),
+        Binding("j", "cursor_down", N_("Down"), show=False, id="cursor_down"),
+        Binding("k", "cursor_up", N_("Up"), show=False, id="cursor_up"),
+    ]
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.view: ContactView | None = None
+        self.columns_shown: tuple[Column, ...] = TIMELINE_COLUMNS
+
+    def on_resize(self) -> None:
+        if self.view is not None:
+            self.show(self.view)
+
+    def show(self, view: ContactView) -> None:
+        self.view = view
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        columns: tuple[Column, ...] = TIMELINE_COLUMNS
+        widths = fit_widths(columns, width)
+        if widths[-1] < NOTE_LEAST:
+            columns = NARROW_TIMELINE_COLUMNS
+            widths = fit_widths(columns, width)
+        self.columns_shown = columns
+        selected = self.cursor_row
+        set_columns(self, columns, widths)
+        self.clear()
+        keys = [column.key for column in columns]
+        for interaction in reversed(view.history):
+            self.add_row(*timeline_cells(interaction, view, keys), key=interaction.id)
+        if view.history:
+            self.move_cursor(row=min(selected, len(view.history) - 1))
+
+    def selected_entry(self) -> Interaction | None:
+        if self.view is None or self.row_count == 0:
+            return None
+        entry_id = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return next((entry for entry in self.view.history if entry.id == entry_id), None)
+
+
 @dataclass(frozen=True)
 class ContactView:
     contact: Contact
@@ -83,10 +163,13 @@ class ContactView:
     zone: Zone
 
 
-class ContactScreen(TranslatedBindings, StoreScreen):
+class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
     AUTO_FOCUS = "#timeline"
-    # The footer fits 80 columns; ? lists every key.
-    FOOTER_LABELS = LOG_FOOTER_LABELS
+    # The footer fits 80 columns, with the palette's key; ? lists every key.
+    FOOTER_LABELS = LOG_FOOTER_LABELS | {"select_cursor": N_("Read")}
+    PALETTE_KEY = True
+    # The screen's own keys first, then Textual's (Tab, Shift+Tab, ctrl+c), which the keys panel (?)
+    # otherwise lists ahead of them: a Screen's keys come before its subclass's.
     BINDINGS = [
         Binding("E", "edit", N_("Edit"), id="edit_contact"),
         *log_bindings(shown=DAILY_LOGS),
@@ -95,6 +178,7 @@ class ContactScreen(TranslatedBindings, StoreScreen):
         Binding("o", "open_profile", N_("Open profile"), show=False, id="open_profile"),
         Binding("c", "draft", N_("Draft a message"), show=False, id="draft"),
         Binding("escape,backspace", "app.pop_screen", N_("Back"), id="back"),
+        *Screen.BINDINGS,
     ]
 
     def __init__(self, contact_id: str) -> None:
@@ -106,11 +190,8 @@ class ContactScreen(TranslatedBindings, StoreScreen):
         yield Header()
         yield Static(id="details", markup=False)
         yield LogBar()
-        yield Table(id="timeline", cursor_type="row", zebra_stripes=True)
+        yield Timeline(id="timeline")
         yield KeyFooter()
-
-    def on_mount(self) -> None:
-        self.query_one("#timeline", DataTable).add_columns(_("When"), "", _("What"), _("Channel"), _("Note"))
 
     @property
     def contact(self) -> Contact | None:
@@ -139,22 +220,20 @@ class ContactScreen(TranslatedBindings, StoreScreen):
         contact, history = view.contact, view.history
         self.sub_title = contact.name
         self.query_one("#details", Static).update(contact_details(contact, view.thread.stage, view.next_up))
-        table = self.query_one("#timeline", DataTable)
-        selected = table.cursor_row
-        table.clear()
-        for interaction in reversed(history):
-            table.add_row(
-                Text(moment_text(interaction.moment.astimezone(view.zone))),
-                Text(ago(interaction.moment, view.now), style="dim"),
-                Text(_(KIND_TITLES[interaction.kind])),
-                Text(channel_text(interaction.channel)),
-                Text(interaction.text.splitlines()[0] if interaction.text else ""),
-                key=interaction.id,
-            )
+        table = self.query_one(Timeline)
+        table.show(view)
         table.border_title = _("Timeline ({count})").format(count=len(history))
         table.border_subtitle = None if history else _("Nothing logged yet: press d, p, f, r, m or M")
-        if history:
-            table.move_cursor(row=min(selected, len(history) - 1))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on an entry: its message in full, as it was written."""
+        event.stop()
+        entry = self.query_one(Timeline).selected_entry()
+        if entry is None or self.view is None:
+            return
+        from dailyreach.tui.screens.message import MessageScreen
+
+        self.app.push_screen(MessageScreen(entry, self.view.contact.name, self.view.zone))
 
     def action_log(self, kind: str) -> None:
         if self.view is not None:
@@ -189,13 +268,10 @@ class ContactScreen(TranslatedBindings, StoreScreen):
         )
 
     def action_delete_entry(self) -> None:
-        table = self.query_one("#timeline", DataTable)
-        if table.row_count == 0:
-            return
-        entry_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        if entry_id is None:
+        entry = self.query_one(Timeline).selected_entry()
+        if entry is None:
             return
         self.run_saving(
-            lambda: self.store.delete_interaction(entry_id),
+            lambda: self.store.delete_interaction(entry.id),
             lambda _result: self.notify(_("Entry deleted: u brings it back.")),
         )

@@ -87,6 +87,8 @@ class MainScreen(TranslatedBindings, StoreScreen):
     AUTO_FOCUS = "#today"
     # The footer shows the keys of a day's loop, most used first; ? shows every key.
     FOOTER_LABELS = LOG_FOOTER_LABELS | {"new_target": N_("New"), "new_invitation": N_("Invitation")}
+    # The palette's key stays in the footer at 80 columns too: Settings, Templates, jump to a contact.
+    PALETTE_KEY = True
     BINDINGS = [
         # On the Declined pane, x declines and t takes the host as a target; the logging keys are for people.
         Binding("x", "decline", N_("Decline"), id="decline"),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -10,6 +12,10 @@ from textual.widgets._footer import FooterKey
 from dailyreach.i18n import _
 
 ROOMY = 100
+# The cells a key takes beside its key and name (" d DM "), and compact ("d DM" and a margin); the
+# palette's key has a border and padding of its own.
+KEY_SPACING, COMPACT_KEY_SPACING = 3, 2
+PALETTE_SPACING, COMPACT_PALETTE_SPACING = 5, 3
 ShownKeys = tuple[tuple[str, str, str, bool, str], ...]
 
 
@@ -33,18 +39,54 @@ class KeyFooter(Footer):
         self.holds = 1
 
     def on_resize(self) -> None:
-        # Under 100 columns the palette key gives its room to the screen's own (ctrl+p still works).
-        roomy = self.size.width >= ROOMY
-        if self.show_command_palette != roomy:
-            self.show_command_palette = roomy
-            if self._bindings_ready:
-                self.refresh(recompose=True)
+        if self._bindings_ready and self._palette_fit() != (self.show_command_palette, self.compact):
+            self.refresh(recompose=True)
+
+    def _palette_fit(self) -> tuple[bool, bool]:
+        """Whether the palette's key (ctrl+p) shows, and whether the keys go compact to make room for it.
+
+        From 100 columns it shows. Under that, on most screens the palette key gives its room to the
+        screen's own keys (ctrl+p still works); a screen with ``PALETTE_KEY`` keeps it where it fits, the
+        keys compact if they must: the palette is where the settings, the templates and jumping to a
+        contact are found."""
+        width = self.size.width
+        if not width or width >= ROOMY:
+            return True, False
+        if not self._bindings_ready or not getattr(self.screen, "PALETTE_KEY", False):
+            return False, False
+        active = self.screen.active_bindings
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        if palette is None:
+            return False, False
+        labels: dict[str, str] = getattr(self.screen, "FOOTER_LABELS", {})
+        first_by_action: dict[str, Binding] = {}
+        for _node, binding, _enabled, _tooltip in active.values():
+            if binding.show:
+                first_by_action.setdefault(binding.action, binding)
+        named = sum(
+            cell_len(self.app.get_key_display(binding))
+            + cell_len(_(labels[action]) if action in labels else binding.description)
+            for action, binding in first_by_action.items()
+        )
+        keys = len(first_by_action)
+        palette_cells = cell_len(self.app.get_key_display(palette.binding)) + cell_len(
+            palette.binding.description
+        )
+        if named + KEY_SPACING * keys + palette_cells + PALETTE_SPACING <= width:
+            return True, False
+        if named + COMPACT_KEY_SPACING * keys + palette_cells + COMPACT_PALETTE_SPACING <= width:
+            return True, True
+        return False, False
 
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
             self._composed = shown_keys(self.screen)
         # A screen may name some keys shorter here than in ? and ctrl+p, to fit its footer in 80 columns.
         labels: dict[str, str] = getattr(self.screen, "FOOTER_LABELS", {})
+        show_palette, compact = self._palette_fit()
+        self.set_reactive(Footer.show_command_palette, show_palette)
+        self.set_reactive(Footer.compact, compact)
+        self.set_class(compact, "-compact")
         for widget in super().compose():
             if isinstance(widget, FooterKey) and widget.action in labels:
                 widget.description = _(labels[widget.action])

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.validation import Function
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
@@ -18,6 +21,7 @@ from dailyreach.i18n import N_, _
 from dailyreach.tui.checks import Check, input_problems
 from dailyreach.tui.translated import TextInput, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
+from dailyreach.tui.widgets.note_input import NoteInput
 
 if TYPE_CHECKING:
     from pendulum import DateTime
@@ -25,7 +29,58 @@ if TYPE_CHECKING:
 HINT = N_("Enter logs, Escape cancels")
 FIELDS = (("when", N_("When"), ""), ("channel", N_("Channel"), ""), ("text", N_("Note"), N_("optional")))
 
+TITLE = N_("{kind}: {name}")
+# The fewest cells the kind of log keeps when the name needs the room ("F…: 林 真由美").
+KIND_LEAST = 2
+NARROW = 100
+
 Answered = Callable[[dict[str, str] | None], None]
+
+
+def clipped(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells, ending in … when cut (a double-width character is never split)."""
+    if cell_len(text) <= width:
+        return text
+    if width <= 0:
+        return ""
+    kept = text
+    while kept and cell_len(kept) > width - 1:
+        kept = kept[:-1]
+    return kept.rstrip() + "…"
+
+
+def log_title(kind: str, name: str, width: int) -> str:
+    """The title "kind: name" in ``width`` cells. Who the log is for is what to check before Enter: the
+    kind of log gives way first, down to its first letter, then the name ends in …"""
+    joined = _(TITLE)
+    if cell_len(joined.format(kind=kind, name=name)) <= width:
+        return joined.format(kind=kind, name=name)
+    around = cell_len(joined.format(kind="", name=""))
+    kind_room = max(min(KIND_LEAST, cell_len(kind)), width - around - cell_len(name))
+    kind_shown = clipped(kind, kind_room)
+    return joined.format(kind=kind_shown, name=clipped(name, width - around - cell_len(kind_shown)))
+
+
+class LogTitle(Widget):
+    """The bar's title: what is logged, for whom, on one line whatever its width (see ``log_title``)."""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self.kind = ""
+        self.who = ""
+
+    def show(self, kind: str, who: str) -> None:
+        self.kind, self.who = kind, who
+        self.refresh(layout=True)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return cell_len(_(TITLE).format(kind=self.kind, name=self.who))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return 1
+
+    def render(self) -> Text:
+        return Text(log_title(self.kind, self.who, self.content_size.width), no_wrap=True, end="")
 
 
 class LogBar(TranslatedBindings, Horizontal):
@@ -43,10 +98,12 @@ class LogBar(TranslatedBindings, Horizontal):
         self.came_from: Widget | None = None
 
     def compose(self) -> ComposeResult:
-        yield Label(id="log_title", markup=False)
+        yield LogTitle(id="log_title")
         for field_id, label, placeholder in FIELDS:
             yield Label(_(label), classes="field")
-            yield TextInput(id=field_id, placeholder=_(placeholder) if placeholder else "")
+            # The note may be a draft of several lines: shown on one line, its line breaks kept.
+            box = NoteInput if field_id == "text" else TextInput
+            yield box(id=field_id, placeholder=_(placeholder) if placeholder else "")
         yield Static(_(HINT), id="problem", markup=False)
 
     def on_mount(self) -> None:
@@ -56,15 +113,19 @@ class LogBar(TranslatedBindings, Horizontal):
             )
         ]
 
+    def on_resize(self) -> None:
+        # Under 100 columns the hint gives its room to the note (a refused log is also said in full).
+        self.set_class(self.size.width < NARROW, "-narrow")
+
     @property
     def is_open(self) -> bool:
         return self.answered is not None
 
     def open(
-        self, title: str, values: dict[str, str], now: Callable[[], DateTime], answered: Answered
+        self, kind: str, who: str, values: dict[str, str], now: Callable[[], DateTime], answered: Answered
     ) -> None:
-        """Show ``values`` under ``title``; ``answered`` gets the fields on Enter, None on Escape."""
-        self.query_one("#log_title", Label).update(title)
+        """Show ``values`` under "``kind``: ``who``"; ``answered`` gets the fields on Enter, None on Escape."""
+        self.query_one(LogTitle).show(kind, who)
         # The core's own words for a bad time, with what it takes, as the command line says them.
         self.query_one("#when", Input).validators = [
             Check(lambda value: parse_when(value, now()), optional=False)
