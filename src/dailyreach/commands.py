@@ -30,7 +30,7 @@ from dailyreach.core.errors import (
     ValidationError,
 )
 from dailyreach.core.records.text import terminal_safe
-from dailyreach.i18n import N_, SOURCE_LANGUAGE, _, current_language
+from dailyreach.i18n import N_, SOURCE_LANGUAGE, _, current_language, ngettext
 from dailyreach.paths import default_db_path, is_default_db
 
 if TYPE_CHECKING:
@@ -204,9 +204,12 @@ class Session:
         problems = self._store.problems() if self.warn_of_problems else []
         if problems:
             echo(
-                _(
-                    "warning: {count} record(s) in {db} cannot be read and are skipped "
-                    "(left as they are in the file); `dailyreach doctor` lists them"
+                ngettext(
+                    "warning: {count} record in {db} cannot be read and is skipped "
+                    "(left as it is in the file); `dailyreach doctor` lists it",
+                    "warning: {count} records in {db} cannot be read and are skipped "
+                    "(left as they are in the file); `dailyreach doctor` lists them",
+                    len(problems),
                 ).format(count=len(problems), db=self._db),
                 err=True,
             )

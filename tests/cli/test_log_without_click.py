@@ -95,7 +95,7 @@ def test_a_store_with_an_unreadable_record_is_warned_of_before_the_log(twins):
     quick_db.write_text(json.dumps(data))
     quick = run("log", "ann", "note", db=quick_db)
     assert quick.returncode == 0
-    assert quick.stderr.startswith("warning: 1 record(s) in ")
+    assert quick.stderr.startswith("warning: 1 record in ")
     assert len(logged(quick_db)) == 1
 
 

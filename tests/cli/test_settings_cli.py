@@ -104,7 +104,8 @@ def test_a_channels_own_follow_up_days_are_added_and_removed(db):
         (("--follow-ups", "21"), "Error: Follow-ups before giving up: must be between 0 and 20, not 21"),
         (("--week-start", "friday"), "Week starts on: 'friday' is not one of monday, sunday, saturday"),
         (("--timezone", "Mars/Olympus"), "Error: Timezone: 'Mars/Olympus' is not a known timezone"),
-        (("--currency", "JPYX"), "Error: Currency: is 4 characters long; at most 3 are allowed"),
+        (("--currency", "JPYX"), "Error: Currency: 'JPYX' is not a three-letter code such as USD or JPY"),
+        (("--currency", "dollars"), "Error: Currency: 'DOLLARS' is not a three-letter code such as USD or JPY"),
         (("--currency", "12"), "Error: Currency: '12' is not a three-letter code such as USD or JPY"),
         (
             ("--followup-days-on", "email=0"),

@@ -72,7 +72,7 @@ def test_a_store_with_an_unreadable_record_is_warned_of_first(tmp_path):
     db.write_text(json.dumps(data))
     quick = run("today", db=db)
     assert quick.returncode == 0
-    assert quick.stderr.startswith("warning: 1 record(s) in ")
+    assert quick.stderr.startswith("warning: 1 record in ")
     assert quick.stdout == run("today", db=db, click=True).stdout
 
 

@@ -285,11 +285,11 @@ async def test_the_app_says_how_many_records_it_skips_as_doctor_counts_them(db, 
         await settle(pilot)
         said = [n.message for n in app._notifications if "dailyreach doctor lists them" in n.message]
         assert said == [
-            f"{counted} record(s) in {db} cannot be read and are skipped (left as they are in the file); "
+            f"{counted} records in {db} cannot be read and are skipped (left as they are in the file); "
             "dailyreach doctor lists them"
         ]
     warned = run_cli("today", db=db).stderr
-    assert f"warning: {counted} record(s) in {db} cannot be read" in warned  # the log's records too
+    assert f"warning: {counted} records in {db} cannot be read" in warned  # the log's records too
 
 
 def test_commands_warn_of_skipped_records_and_doctor_lists_then_repairs_what_is_safe(db, alice):

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from dailyreach.config import Config, remember_language, remember_theme
 from dailyreach.core.store.store import Change, Store
-from dailyreach.i18n import LANGUAGES, N_, _, current_language, language_code
+from dailyreach.i18n import LANGUAGES, N_, _, current_language, language_code, ngettext
 from dailyreach.tui.keymap import binding_ids
 from dailyreach.tui.saves import SaveQueue
 from dailyreach.tui.screens.base import StoreScreen
@@ -148,9 +148,12 @@ class DailyReachApp(TranslatedBindings, App):
         problems = self.store.problems()
         if problems:
             self.notify(
-                _(
-                    "{count} record(s) in {db} cannot be read and are skipped (left as they are in the "
-                    "file); dailyreach doctor lists them"
+                ngettext(
+                    "{count} record in {db} cannot be read and is skipped (left as it is in the file); "
+                    "dailyreach doctor lists it",
+                    "{count} records in {db} cannot be read and are skipped (left as they are in the "
+                    "file); dailyreach doctor lists them",
+                    len(problems),
                 ).format(count=len(problems), db=self.store.path),
                 title=_("Database"),
                 severity="warning",

@@ -314,7 +314,8 @@ def currency_code(typed: Any) -> str:
     NFKC: full-width "ＪＰＹ", as a Japanese keyboard types it, is the code JPY, not a new currency."""
     if isinstance(typed, str):
         typed = unicodedata.normalize("NFKC", typed)
-    currency = clean_text(typed, "currency", limit=3).upper()
+    # Cut at a short field's length, not at 3: "dollars" is no code, and is told so, not that it is long.
+    currency = clean_text(typed, "currency", limit=SHORT_LIMIT).upper()
     if len(currency) != 3 or not (currency.isascii() and currency.isalpha()):
         raise ValidationError(
             "currency",
