@@ -105,7 +105,10 @@ def test_a_channels_own_follow_up_days_are_added_and_removed(db):
         (("--week-start", "friday"), "Week starts on: 'friday' is not one of monday, sunday, saturday"),
         (("--timezone", "Mars/Olympus"), "Error: Timezone: 'Mars/Olympus' is not a known timezone"),
         (("--currency", "JPYX"), "Error: Currency: 'JPYX' is not a three-letter code such as USD or JPY"),
-        (("--currency", "dollars"), "Error: Currency: 'DOLLARS' is not a three-letter code such as USD or JPY"),
+        (
+            ("--currency", "dollars"),
+            "Error: Currency: 'DOLLARS' is not a three-letter code such as USD or JPY",
+        ),
         (("--currency", "12"), "Error: Currency: '12' is not a three-letter code such as USD or JPY"),
         (
             ("--followup-days-on", "email=0"),
