@@ -56,7 +56,7 @@ MY_NAME = N_("Your name: {name} (y changes it)")
 NOT_SET = N_("not set")
 NEW_TITLE, EDIT_TITLE = N_("New template"), N_("Edit template: {name}")
 FORM_HINT = N_(
-    "ctrl+s saves, Escape cancels. Placeholders: {name} {call_name} {handle} {why} {days_since} {my_name}"
+    "ctrl+s saves, Escape cancels. Placeholders: {name} {call_name} {handle} {why} {days_since} {days_ago} {my_name}"
 )
 DELETED = N_("Deleted template {name}: u undoes it")
 SAVED = N_("Saved template {name}")
