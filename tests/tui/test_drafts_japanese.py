@@ -230,5 +230,5 @@ async def test_no_english_is_left_on_the_draft_and_templates_screens(japanese, s
         lines = screen_lines(app)
     # Placeholders are written as they are typed, and a default template's name says its channel's key.
     # "Mas": Mastodon in the preview's title, cut short by a form over it.
-    typed = {"name", "call_name", "handle", "why", "days_since", "my_name", "email", "Mas"}
+    typed = {"name", "call_name", "handle", "why", "days_since", "days_ago", "my_name", "email", "Mas"}
     assert english(lines, frozenset(typed)) == [], "\n".join(lines)

@@ -229,7 +229,15 @@ class StatsScreen(TranslatedBindings, StoreScreen):
             [
                 emphasised(_("{days} streak"), {"days": _days(stats.current_streak)}),
                 emphasised(_("{days} the longest"), {"days": _days(stats.longest_streak)}),
-                emphasised(_("{met} days met the goal of {goal}"), {"met": met}, {"goal": stats.goal}),
+                emphasised(
+                    ngettext(
+                        "{met} day met the goal of {goal}",
+                        "{met} days met the goal of {goal}",
+                        stats.days_counted,
+                    ),
+                    {"met": met},
+                    {"goal": stats.goal},
+                ),
                 emphasised(
                     _("{messages} on {days}"),
                     {"messages": _messages(stats.sent)},

@@ -183,15 +183,21 @@ def template_cells(template: Template) -> tuple[str, str, str, str]:
 
 def list_columns(templates: list[Template]) -> tuple[Column, ...]:
     """The list's columns: what it is for, the channel and the language as wide as the widest of them
-    (with its title) in cells, as Japanese words are wider than they are long; the name takes the rest
-    and ends in an ellipsis when it is cut."""
+    (with its title) in cells, as Japanese words are wider than they are long; the name takes the rest,
+    up to its longest (a wide pane leaves no gap after the names), and ends in an ellipsis when cut."""
     rows = [template_cells(template) for template in templates]
+    longest_name = max((cell_len(row[0]) for row in rows), default=0)
 
     def shown(index: int) -> Callable[[], list[str]]:
         return lambda: [row[index] for row in rows]
 
     return (
-        Column(COLUMNS[0], COLUMN_LABELS[COLUMNS[0]], least=8),
+        Column(
+            COLUMNS[0],
+            COLUMN_LABELS[COLUMNS[0]],
+            least=8,
+            most=max(longest_name, cell_len(_(COLUMN_LABELS[COLUMNS[0]])), 8),
+        ),
         *(
             Column(key, COLUMN_LABELS[key], width=1, fits=shown(index))
             for index, key in enumerate(COLUMNS[1:], start=1)
