@@ -74,7 +74,7 @@ def test_contact_problems_in_japanese(ja, fields, said):
         ),
         (
             {"title": "会", "currency": "YEN!"},
-            "通貨: 4文字あります。使えるのは3文字までです",
+            "通貨: 'YEN!' は USD や JPY のような3文字の通貨コードではありません",
         ),
         (
             {"title": "会", "kind": "gala"},
