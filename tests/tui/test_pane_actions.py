@@ -16,9 +16,13 @@ async def test_slash_filters_the_focused_pane_enter_keeps_it_escape_clears_it(st
         await settle(pilot)
         assert [row[1] for row in cells(app, "today")] == []
         assert "No rows match" in str(app.screen.query_one("#today", DataTable).border_subtitle)
+        # No row is highlighted, so the strip under the panes shows no one's details.
+        detail = str(app.screen.query_one("#detail").content)
+        assert not any(person.name in detail for person in people)
         await pilot.press("backspace", "backspace", *"VIP")
         await settle(pilot)
         assert [row[1] for row in cells(app, "today")] == ["[bold]VIP"]
+        assert "[bold]VIP" in str(app.screen.query_one("#detail").content)
         await pilot.press("enter", "d", "enter")
         await settle(pilot)
         assert [i.contact_id for i in store.interactions()] == [people[2].id]

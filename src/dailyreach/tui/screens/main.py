@@ -672,6 +672,8 @@ class MainScreen(TranslatedBindings, StoreScreen):
     @on(Input.Changed, "#filter")
     def narrow(self, event: Input.Changed) -> None:
         self.pane(self.filter_pane).narrow(event.value)
+        # A pane narrowed to no rows highlights none, and says so: the strip must not go on showing one.
+        self._show_detail()
 
     @on(Input.Submitted, "#filter")
     def keep_filter(self) -> None:
