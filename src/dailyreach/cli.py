@@ -27,7 +27,7 @@ USUAL_COLLECTION_THRESHOLDS = gc.get_threshold()
 AGENDA_VIEWS = ("today", "pending", "invitations")
 # The options the app takes besides ``--db`` and ``--config``.
 APP_FLAGS = ("--demo",)
-# An error met where the command line is answered without click (the app, the agenda's views): click
+# An error met where the command line is answered without click (the app, the agenda's views, log): click
 # then reads the command line and raises it again where it says any command's error (``commands.cli``).
 met: list[BaseException] = []
 

@@ -266,6 +266,13 @@ def test_a_day_and_more_ago_is_counted_in_days_of_the_calendar(then, now, said):
     assert ago(then.replace(tzinfo=TOKYO).astimezone(UTC_ZONE), now.replace(tzinfo=TOKYO)) == said
 
 
+def test_a_day_of_25_hours_holds_24_hours_not_0_days():
+    # New York's clocks go back on 1 November 2026: 00:10 EDT to 23:20 EST is 24 h 10 min on one date.
+    then = datetime(2026, 11, 1, 0, 10, tzinfo=NEW_YORK)
+    assert ago(then, datetime(2026, 11, 1, 23, 20, tzinfo=NEW_YORK)) == "24 hours ago"
+    assert ago(then, datetime(2026, 11, 2, 0, 5, tzinfo=NEW_YORK)) == "1 day ago"
+
+
 def test_how_long_ago_between_two_times_without_a_zone():
     assert ago(datetime(2026, 1, 1, 0, 0), datetime(2026, 1, 1, 2, 0)) == "2 hours ago"
 

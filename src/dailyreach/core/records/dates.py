@@ -382,13 +382,17 @@ def ago(then: datetime, now: datetime) -> str:
     review count them: a message of the 2nd was 3 days ago on the 5th, whatever the hours."""
     if then.tzinfo is not None and now.tzinfo is not None:
         then = then.astimezone(now.tzinfo)
-        # Two times in one zone subtract by their wall clocks, whatever the clocks did in between.
+        # In UTC: two times in one zone would subtract by their wall clocks, whatever the clocks did.
         seconds = (now.astimezone(UTC) - then.astimezone(UTC)).total_seconds()
     else:
         seconds = (now - then).total_seconds()
+    # Days as plain numbers: pendulum's dates subtract into an Interval, at a cost the contacts list
+    # pays on every row.
+    days = now.toordinal() - then.toordinal()
     for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
-        if seconds >= size:
-            count = (now.date() - then.date()).days if unit == "day" else int(seconds // size)
+        # A day of 25 hours (clocks going back) holds 24 hours of one date: those are hours, not days.
+        if seconds >= size and (unit != "day" or days >= 1):
+            count = days if unit == "day" else int(seconds // size)
             language = current_language()
             if language == "en":
                 return f"{count} {unit}{'s' if count != 1 else ''} ago"
