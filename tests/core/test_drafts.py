@@ -589,6 +589,16 @@ def test_how_long_ago_follows_the_template_s_language_else_the_contact_s():
     assert make_draft(japanese, contact("Ann Smith"), "x", sent, NOW).text == "3日前"
 
 
+def test_a_template_of_any_language_says_how_long_ago_in_the_language_of_its_words():
+    sent = said("dm_sent", days_ago=3)
+    english = Template(name="t", purpose="follow_up_1", body="Hi {call_name}, my note from {days_ago}")
+    assert make_draft(english, contact("山田 太郎"), "x", sent, NOW).text.endswith("my note from 3 days ago")
+    japanese = Template(name="t", purpose="follow_up_1", body="{call_name}、{days_ago}の件です")
+    assert make_draft(japanese, contact("Ann Smith"), "x", sent, NOW).text.endswith("3日前の件です")
+    in_the_subject = Template(name="t", purpose="follow_up_1", subject="お礼", body="{days_ago}")
+    assert make_draft(in_the_subject, contact("Ann Smith"), "email", sent, NOW).text == "3日前"
+
+
 # The follow-ups' words as earlier versions added them to a store.
 EARLIER_FOLLOW_UPS = {
     "default-en-follow_up_1": "Hi {call_name}, bringing my note from {days_since} days ago back up, in case "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gettext
 import re
+import string
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -93,6 +94,22 @@ def call_name_for(contact: Contact) -> str:
 def language_for(contact: Contact) -> str:
     """The language a draft to ``contact`` is in by default: Japanese for a name in Japanese script."""
     return "ja" if is_japanese_name(contact.name) else "en"
+
+
+def words_language(template: Template, contact: Contact) -> str:
+    """The language of a template's words, which ``{days_ago}`` is said in: its own; for a template of
+    any language, Japanese when its words are in Japanese script, else English; for one with no words of
+    its own (only placeholders), the contact's."""
+    if template.language:
+        return template.language
+    words = "".join(
+        literal
+        for part in (template.subject, template.body)
+        for literal, *_rest in string.Formatter().parse(part)
+    )
+    if any(character.isalpha() for character in words):
+        return "ja" if is_japanese_name(words) else "en"
+    return language_for(contact)
 
 
 def draft_channel(contact: Contact, interactions: Sequence[Interaction]) -> str:
@@ -314,7 +331,7 @@ def make_draft(
         "handle": mention(contact, channel),
         "why": one_line(contact.why),
         "days_since": "" if days is None else str(days),
-        "days_ago": "" if days is None else days_ago_text(days, template.language or language_for(contact)),
+        "days_ago": "" if days is None else days_ago_text(days, words_language(template, contact)),
         "my_name": one_line(my_name),
     }
     # A default that says your name within a sentence has its own words for when it is unset.
