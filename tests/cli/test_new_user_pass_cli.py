@@ -45,7 +45,10 @@ def test_the_follow_up_options_help_says_the_names_their_errors_use(db):
 
 
 @pytest.mark.parametrize("content", [b"", b"  \n\n\t\r\n", b"\xef\xbb\xbf\n"])
-@pytest.mark.parametrize("fmt", [(), ("--format", "csv"), ("--format", "vcard"), ("--format", "linkedin")])
+@pytest.mark.parametrize(
+    "fmt",
+    [(), *(("--format", name) for name in ("csv", "vcard", "linkedin", "mastodon", "json"))],
+)
 def test_importing_an_empty_file_says_it_is_empty(db, tmp_path, content, fmt):
     empty = tmp_path / "empty.csv"
     empty.write_bytes(content)

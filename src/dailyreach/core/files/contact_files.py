@@ -20,7 +20,7 @@ from dailyreach.core.files.textfile import FIELD_LIMIT
 from dailyreach.core.files.vcard_reader import PICTURE_NOTICE, read_vcard
 from dailyreach.i18n import N_, _
 
-__all__ = ["READERS", "ParsedFile", "SourceRow", "UnknownFormat", "detect_format"]
+__all__ = ["EMPTY_FILE", "READERS", "ParsedFile", "SourceRow", "UnknownFormat", "detect_format", "is_empty"]
 
 LINKEDIN_HEADER = ("First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On")
 LINKEDIN_NOTES_LINES = 10
@@ -109,15 +109,13 @@ def _is_interactions_header(cells: list[str]) -> bool:
     return tuple(cell.casefold() for cell in cells) == INTERACTIONS_HEADER
 
 
-def _is_empty(text: str) -> bool:
+def is_empty(text: str) -> bool:
     """Nothing in the file but blank space (and a byte order mark); read up to the first character
     that is something else, without a copy of a large file's text."""
     return _SOMETHING.search(text) is None
 
 
 def detect_format(text: str) -> str:
-    if _is_empty(text):
-        raise UnknownFormat(_(EMPTY_FILE))
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith(("{", "[")):
         return "json"
@@ -483,23 +481,9 @@ def read_csv(text: str) -> ParsedFile:
     return ParsedFile("csv", rows, notices)
 
 
-def _refusing_empty(reader: Callable[[str], ParsedFile]) -> Callable[[str], ParsedFile]:
-    """``reader``, saying that an empty file is empty rather than what it lacks (a header, a card)."""
-
-    def read(text: str) -> ParsedFile:
-        if _is_empty(text):
-            raise UnknownFormat(_(EMPTY_FILE))
-        return reader(text)
-
-    return read
-
-
 READERS: dict[str, Callable[[str], ParsedFile]] = {
-    name: _refusing_empty(reader)
-    for name, reader in {
-        "linkedin": read_linkedin,
-        "mastodon": read_mastodon,
-        "vcard": read_vcard,
-        "csv": read_csv,
-    }.items()
+    "linkedin": read_linkedin,
+    "mastodon": read_mastodon,
+    "vcard": read_vcard,
+    "csv": read_csv,
 }

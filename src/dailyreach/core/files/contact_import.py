@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dailyreach.core.errors import ImportRejected, ValidationError
-from dailyreach.core.files.contact_files import READERS, ParsedFile, UnknownFormat, detect_format
+from dailyreach.core.files.contact_files import (
+    EMPTY_FILE,
+    READERS,
+    ParsedFile,
+    UnknownFormat,
+    detect_format,
+    is_empty,
+)
 from dailyreach.core.files.exchange import ImportPlan, apply_import, plan_import
 from dailyreach.core.files.formats import IMPORT_FORMATS
 from dailyreach.core.files.imported_person import handles_in_notes
@@ -95,6 +102,8 @@ def preview_import(
             ],
         )
     raw, text, label = _read(path, encoding)
+    if is_empty(text):  # in any format: it is no header, card or JSON that the file lacks
+        raise ImportRejected(source, [_(EMPTY_FILE)])
     try:
         fmt = fmt or detect_format(text)
         if fmt == "json":
