@@ -147,9 +147,14 @@ def fitted_columns(rows: list[list[str]], width: int | None, flexible: tuple[int
     # Escaped as the line will be printed, so that what is measured is what the terminal shows.
     rows = [[terminal_safe(cell) for cell in row] for row in rows]
     widths = [max(cells(row[index]) for row in rows) for index in range(len(rows[0]))]
-    if sum(widths) + 2 * (len(widths) - 1) > width:
+    # The gaps between columns; none before empty columns at the end, whose lines ``columns`` strips.
+    shown = len(widths)
+    while shown > 1 and not widths[shown - 1]:
+        shown -= 1
+    gaps = 2 * (shown - 1)
+    if sum(widths) + gaps > width:
         fixed = sum(taken for index, taken in enumerate(widths) if index not in flexible)
-        room = width - fixed - 2 * (len(widths) - 1)
+        room = width - fixed - gaps
         cap = _cap([widths[index] for index in flexible], room)
         rows = [
             [clipped(cell, cap) if index in flexible else cell for index, cell in enumerate(row)]

@@ -83,3 +83,12 @@ def test_piped_and_json_output_stay_complete(busy_db):
     assert "佐藤 花子" * 8 in run_cli("pending", db=busy_db).stdout
     plan = cli_json("today", db=busy_db)
     assert plan["items"][0]["why"] == LONG_WHY.strip() and plan["items"][0]["contact"]["name"] == LONG_NAME
+
+
+def test_a_column_empty_in_every_row_at_the_end_takes_no_gap():
+    from dailyreach.report import fitted_columns
+
+    rows = [["Name", "Why", ""], ["Ann", "pricing", ""]]
+    # "Ann   pricing" is 13 cells: it fits 13 whole, the empty last column asking for no gap before it.
+    assert fitted_columns(rows, 13, (1,)).split("\n") == ["Name  Why", "Ann   pricing"]
+    assert fitted_columns(rows, 12, (1,)).split("\n")[1] == "Ann   prici…"
