@@ -162,3 +162,28 @@ async def test_at_80_columns_the_main_footer_still_shows_the_palette(store, peop
         assert "ctrl+p" in shown and "q" in shown
         assert all(key.region.right <= SMALL[0] for key in shown.values())
         assert shown["ctrl+p"].region.x > shown["q"].region.right - 1
+
+
+async def test_in_japanese_a_timeline_entry_of_another_year_says_its_year_whole(store, people):
+    from dailyreach import i18n
+
+    ann, _, _ = people
+    log(store, ann, "dm_sent", at=store.now().subtract(years=1), text="去年の件")
+    log(store, ann, "follow_up", at=store.now().subtract(days=1), text="")
+    i18n.use_language("ja")
+    try:
+        app = DailyReachApp(store)
+        async with app.run_test(size=SMALL) as pilot:
+            keys = Keys(pilot)
+            await settle(pilot)
+            await keys.press("2", "enter")
+            assert isinstance(app.screen, ContactScreen)
+            whens = [row[0] for row in cells(app, "timeline")]
+            last_year = store.now().subtract(years=1)
+            assert whens[1].startswith(f"{last_year.year}年{last_year.month}月{last_year.day}日(")
+            assert not whens[0].startswith(str(last_year.year))
+            table = app.screen.query_one("#timeline", DataTable)
+            # Drawn whole, not cut with "…".
+            assert any(whens[1] in line for line in shown_lines(table))
+    finally:
+        i18n.use_language("en")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from pendulum import DateTime
@@ -44,7 +44,6 @@ TIMELINE_COLUMNS = (
     Column("channel", N_("Channel"), width=7, fits=lambda: [channel_text(channel) for channel in CHANNELS]),
     Column("note", N_("Note")),
 )
-NARROW_TIMELINE_COLUMNS = tuple(column for column in TIMELINE_COLUMNS if column.key != "ago")
 NOTE_LEAST = 24
 
 
@@ -95,7 +94,8 @@ def timeline_cells(interaction: Interaction, view: ContactView, keys: list[str])
     """The cells of ``keys`` for one entry, each on one line ending in … when cut; the note whole, its
     line breaks shown as ⏎ (Enter shows it as written)."""
     texts = {
-        "when": (moment_text(interaction.moment.astimezone(view.zone)), ""),
+        # With its year when another year's (the Japanese day leaves the year out otherwise).
+        "when": (moment_text(interaction.moment.astimezone(view.zone), view.now.date()), ""),
         "ago": (ago(interaction.moment, view.now), "dim"),
         "what": (_(KIND_TITLES[interaction.kind]), ""),
         "channel": (channel_text(interaction.channel), ""),
@@ -131,10 +131,17 @@ class Timeline(TranslatedBindings, DataTable, inherit_bindings=False):
         width = self.scrollable_content_region.width
         if width <= 0:
             return
-        columns: tuple[Column, ...] = TIMELINE_COLUMNS
+        # As wide as its times: in Japanese an entry of another year says its year, and is wider.
+        whens = [moment_text(entry.moment.astimezone(view.zone), view.now.date()) for entry in view.history]
+        columns = tuple(
+            replace(column, fits=lambda: [moment_text(LONGEST_MOMENT), *whens])
+            if column.key == "when"
+            else column
+            for column in TIMELINE_COLUMNS
+        )
         widths = fit_widths(columns, width)
         if widths[-1] < NOTE_LEAST:
-            columns = NARROW_TIMELINE_COLUMNS
+            columns = tuple(column for column in columns if column.key != "ago")
             widths = fit_widths(columns, width)
         self.columns_shown = columns
         selected = self.cursor_row
