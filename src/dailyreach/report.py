@@ -104,9 +104,12 @@ def pad(text: str, width: int) -> str:
 
 
 def clipped(text: str, width: int) -> str:
-    """``text`` cut to ``width`` terminal cells, "…" showing where."""
+    """``text`` cut to ``width`` terminal cells, "…" showing where (a double-width character is never
+    split); nothing at all in no cells."""
     if cells(text) <= width:
         return text
+    if width <= 0:
+        return ""
     from rich.cells import set_cell_size
 
     return set_cell_size(text, width - 1).rstrip() + "…"

@@ -3,7 +3,6 @@ with the logging keys on the highlighted row."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Input, Static
 
+from dailyreach.core.planning.lookup import folded
 from dailyreach.core.records.clock import Zone
 from dailyreach.core.records.dates import ago
 from dailyreach.core.records.model import Contact
@@ -56,11 +56,6 @@ COLUMNS = (
 # Removing a row renumbers every row after it: past a few, as when a search narrows the list, filling the
 # table again from scratch is faster.
 FEW_GONE = 20
-
-
-def folded(text: str) -> str:
-    """Text as search compares it: full-width letters as ASCII, half-width kana as full-width, any case."""
-    return unicodedata.normalize("NFKC", text).casefold()
 
 
 @dataclass(frozen=True)

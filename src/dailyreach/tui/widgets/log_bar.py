@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, Static
 from dailyreach.core.records.dates import parse_when
 from dailyreach.core.records.model import CHANNELS
 from dailyreach.i18n import N_, _
+from dailyreach.report import clipped
 from dailyreach.tui.checks import Check, input_problems
 from dailyreach.tui.translated import TextInput, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
@@ -35,18 +36,6 @@ KIND_LEAST = 2
 NARROW = 100
 
 Answered = Callable[[dict[str, str] | None], None]
-
-
-def clipped(text: str, width: int) -> str:
-    """``text`` in at most ``width`` cells, ending in … when cut (a double-width character is never split)."""
-    if cell_len(text) <= width:
-        return text
-    if width <= 0:
-        return ""
-    kept = text
-    while kept and cell_len(kept) > width - 1:
-        kept = kept[:-1]
-    return kept.rstrip() + "…"
 
 
 def log_title(kind: str, name: str, width: int) -> str:
