@@ -3,7 +3,7 @@ first: on a real store file, as the commands read it."""
 
 import pytest
 
-from dailyreach.core.planning.lookup import Ambiguous, NotFound, find_contact
+from dailyreach.core.planning.lookup import Ambiguous, NotFound, find_contact, word_starts
 from dailyreach.core.store.store import Store
 from tests.conftest import add_contact
 
@@ -68,3 +68,11 @@ def test_the_middle_of_a_word_or_a_handle_matches_nothing(everyone):
     for query in ("郎", "mily", "ada", "arie", "", "@"):
         with pytest.raises(NotFound):
             find_contact(everyone, query)
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [("Ann-Marie Smith", [0, 4, 10]), ("(Bob) Lee", [1, 6]), ("山田 太郎", [0, 3]), ("x", [0]), (" y", [1])],
+)
+def test_words_start_after_a_space_or_a_punctuation_mark_and_at_the_start(text, starts):
+    assert word_starts(text) == starts
