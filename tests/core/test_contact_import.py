@@ -42,6 +42,8 @@ def test_an_unrecognised_file_says_which_formats_were_tried(store):
 def test_a_format_given_that_does_not_fit_the_file_is_refused(store):
     with pytest.raises(ImportRejected, match="no LinkedIn header"):
         preview(store, "people.csv", fmt="linkedin")
+    with pytest.raises(ImportRejected, match="the first line is not Mastodon's header"):
+        preview(store, "people.csv", fmt="mastodon")
 
 
 def test_linkedin_finds_the_header_below_the_notes_and_reads_every_rule(store):
