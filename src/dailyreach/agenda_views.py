@@ -53,12 +53,10 @@ def print_json(data: Any) -> None:
 def print_without_click(db: str, view: str, as_json: bool) -> bool:
     """Print ``view`` as its command would; False, having printed nothing, when the store has records
     it cannot read (the command warns of them before the view)."""
-    from pathlib import Path
 
-    from dailyreach.core.store.store import Store
-    from dailyreach.paths import is_default_db
+    from dailyreach.opening import open_store
 
-    store = Store(Path(db), make_folder=is_default_db(db))
+    store = open_store(db)
     with store.reading():
         if store.problems():
             return False

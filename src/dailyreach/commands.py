@@ -31,7 +31,7 @@ from dailyreach.core.errors import (
 )
 from dailyreach.core.records.text import terminal_safe
 from dailyreach.i18n import N_, SOURCE_LANGUAGE, _, current_language, ngettext
-from dailyreach.paths import default_db_path, is_default_db
+from dailyreach.paths import default_db_path
 
 if TYPE_CHECKING:
     from dailyreach.core.store.store import Store
@@ -189,11 +189,12 @@ class Session:
         return self._store
 
     def _open(self) -> None:
-        from dailyreach.core.store.store import Store
+        from dailyreach.opening import open_store
 
-        self._store = (
-            self._demo_store() if self.demo else Store(self._db, make_folder=is_default_db(self._db))
-        )
+        if self.demo:
+            self._store = self._demo_store()
+        else:
+            self._store = open_store(self._db)
         context = click.get_current_context(silent=True)
         if context is not None:
             # A command is one view of the store: its reads look at the file once. Otherwise each read

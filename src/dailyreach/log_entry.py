@@ -66,13 +66,11 @@ def read_arguments(args: list[str]) -> dict[str, str] | None:
 def log_without_click(db: str, arguments: dict[str, str]) -> bool:
     """Log as the command would and print the new id; False, having done nothing, when the store has
     records it cannot read (the command warns of them first)."""
-    from pathlib import Path
 
     from dailyreach.core.records.text import terminal_safe
-    from dailyreach.core.store.store import Store
-    from dailyreach.paths import is_default_db
+    from dailyreach.opening import open_store
 
-    store = Store(Path(db), make_folder=is_default_db(db))
+    store = open_store(db)
     with store.reading():
         if store.problems():
             return False

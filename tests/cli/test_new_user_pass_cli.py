@@ -32,7 +32,7 @@ def option_help(option: str, db) -> str:
 def test_a_settings_error_names_the_setting_as_its_options_help_does(db, option):
     refused = run_cli("settings", option, BAD_SETTINGS[option], db=db, check=False)
     assert refused.returncode == 1
-    named = re.match(r"Error: (.+?)(?: \(\w+\))?: ", refused.stderr)
+    named = re.search(r"^Error: (.+?)(?: \(\w+\))?: ", refused.stderr, re.MULTILINE)
     assert named, refused.stderr
     assert option_help(option, db).startswith(f"{named[1]}: ")
 

@@ -388,7 +388,8 @@ async def test_the_currency_starts_as_the_settings_and_is_picked_from_a_list(sto
 def cli_error(tmp_path, *args: str) -> str:
     result = run_cli(*args, db=tmp_path / "cli.json", check=False)
     assert result.returncode == 1
-    return result.stderr.strip().removeprefix("Error: ")
+    # The last line: the first command on the file says first that it made it.
+    return result.stderr.strip().splitlines()[-1].removeprefix("Error: ")
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -65,7 +65,8 @@ def test_add_a_target_log_a_dm_quit_and_find_both_in_the_export(tmp_path):
         tmux("send-keys", "-t", session, "-l", "@yamada")
         wait_for(session, "@yamada")
         tmux("send-keys", "-t", session, "Enter")
-        wait_for(session, "new")
+        # Not "new" alone: the notice that the database was made says it too, before the form is saved.
+        wait_for(session, "Added 山田 太郎")
         tmux("send-keys", "-t", session, "d")
         wait_for(session, "DM sent: 山田 太郎")
         tmux("send-keys", "-t", session, "Enter")

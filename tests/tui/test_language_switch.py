@@ -7,6 +7,7 @@ import pytest
 
 from dailyreach import i18n
 from dailyreach.config import load_config
+from dailyreach.core.store.store import Store
 from dailyreach.tui import launch
 from dailyreach.tui.app import RESTART, DailyReachApp
 from tests.tui.conftest import SIZE, settle
@@ -91,3 +92,27 @@ async def test_a_language_there_is_none_of_is_said_at_start(store, tmp_path):
         await settle(pilot)
         notices = [str(notice.message) for notice in app._notifications]
     assert any("no language called 'fr': en or ja" in notice for notice in notices)
+
+
+@pytest.mark.parametrize(
+    ("exists", "demo", "said"), [(False, False, True), (True, False, False), (False, True, False)]
+)
+def test_the_app_is_told_to_say_so_when_opening_made_the_database(tmp_path, monkeypatch, exists, demo, said):
+    seen = []
+    monkeypatch.setattr(DailyReachApp, "run", lambda self: seen.append(self.say_made))
+    config = tmp_path / "config.toml"
+    config.write_text("")
+    db = tmp_path / "db.json"
+    if exists:
+        Store(db)
+    launch.run_app(db, config, demo=demo)
+    assert seen == [said]
+
+
+async def test_the_app_says_it_made_the_database(tmp_path):
+    store = Store(tmp_path / "typo.json")
+    app = DailyReachApp(store, say_made=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        said = [notice.message for notice in app._notifications]
+    assert f"There was no database at {store.path}, so a new, empty one was made." in said

@@ -116,10 +116,13 @@ class DailyReachApp(TranslatedBindings, App):
         Binding("escape", "hide_help_panel", N_("Hide keys"), show=False, priority=True, id="hide_help"),
     ]
 
-    def __init__(self, store: Store, config: Config | None = None) -> None:
+    def __init__(self, store: Store, config: Config | None = None, *, say_made: bool = False) -> None:
+        """``say_made``: say that opening the store made its file (a mistyped --db otherwise opens an
+        empty store without a word; a first run learns where its data lives)."""
         super().__init__()
         self.store = store
         self.config = config or Config()
+        self.say_made = say_made
         self.saves = SaveQueue(self)
         self.set_class(current_language() == "ja", "-wide-words")
 
@@ -137,6 +140,15 @@ class DailyReachApp(TranslatedBindings, App):
     def on_mount(self) -> None:
         self._apply_config()
         self._say_what_is_skipped()
+        if self.say_made:
+            self.notify(
+                _("There was no database at {path}, so a new, empty one was made.").format(
+                    path=self.store.path
+                ),
+                title=_("Database"),
+                markup=False,
+                timeout=20,
+            )
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(MainScreen())
         # After the first frame: the review is an offer, never in the way of the day's plan.

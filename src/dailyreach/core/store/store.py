@@ -135,6 +135,9 @@ class Store:
         self._change: Change | None = None
         self.history: list[Change] = []
         self._backed_up_on: str | None = None
+        # Whether opening made the file: a command says so, as a mistyped --db would otherwise show an
+        # empty store and leave a new file behind without a word.
+        self.made = False
         self._open()
 
     # -- opening, schema, backups ------------------------------------------------------------
@@ -157,6 +160,7 @@ class Store:
                         {"schema": {"format": FORMAT_NAME, "version": SCHEMA_VERSION}}
                     )
                     self._derived.rebuild()
+                self.made = not data
                 return
             version = meta.get("version")
             if meta.get("format") != FORMAT_NAME or not isinstance(version, int):

@@ -1,0 +1,26 @@
+"""The store as the command line opens it: with or without click, a command says when opening made the
+database file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from dailyreach.core.store.store import Store
+from dailyreach.paths import is_default_db
+
+
+def open_store(db: str | Path) -> Store:
+    """The store at ``db`` (the default one's folder made on a first run), saying on stderr when opening
+    made its file: a mistyped ``--db`` otherwise shows an empty store, and leaves a new file behind,
+    without a word."""
+    store = Store(Path(db), make_folder=is_default_db(db))
+    if store.made:
+        from dailyreach.core.records.text import terminal_safe
+        from dailyreach.i18n import _
+
+        made = _("note: there was no database at {path}, so a new, empty one was made").format(
+            path=store.path
+        )
+        print(terminal_safe(made), file=sys.stderr)
+    return store
