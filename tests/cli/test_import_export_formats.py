@@ -97,7 +97,7 @@ REAL_WORLD = FIXTURES.parent / "real_world"
         ("thunderbird_trailing_comma.csv", (), ["Jane Doe", "John Doe"]),
         ("linkedin_connections_2025.csv", (), ["José D´Angelo", "María López 🚀"]),
         ("linkedin_connections_2018.csv", (), ["Priya Raman", "Tom O'Neil"]),
-        ("mastodon_following_headerless.csv", ("--format", "mastodon"), ["Gargron@mastodon.social"]),
+        ("mastodon_following_headerless.csv", ("--format", "mastodon"), ["Gargron"]),
     ],
 )
 def test_each_real_world_file_imports_through_the_command_once(db, name, options, expected):

@@ -110,10 +110,11 @@ def test_mastodon_follows_are_named_without_a_leading_at_whichever_way_the_file_
         encoding="utf-8",
     )
     preview = run_cli("import", str(follows), "--dry-run", db=db).stdout
-    assert "line 2  bob@hachyderm.io " in preview and "line 3  gargron@mastodon.social " in preview
+    assert "line 2  bob      mastodon @bob@hachyderm.io" in preview
+    assert "line 3  gargron  mastodon @gargron@mastodon.social" in preview
     run_cli("import", str(follows), db=db)
     contacts = json.loads(run_cli("export", db=db).stdout)["contacts"]
     assert {c["name"]: c["handles"]["mastodon"] for c in contacts} == {
-        "bob@hachyderm.io": "@bob@hachyderm.io",
-        "gargron@mastodon.social": "@gargron@mastodon.social",
+        "bob": "@bob@hachyderm.io",
+        "gargron": "@gargron@mastodon.social",
     }

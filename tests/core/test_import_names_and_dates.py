@@ -1,5 +1,6 @@
-"""Imports on real files: a name made from a handle has no leading @, whichever reader made it, and a
-LinkedIn day that is not one is left out of the notes and said under its line."""
+"""Imports on real files: a name made from a handle has no leading @ (and on Mastodon no server),
+whichever reader made it, and a LinkedIn day that is not one is left out of the notes and said under
+its line."""
 
 from dailyreach.core.files.contact_import import preview_import
 
@@ -9,21 +10,18 @@ def test_a_csv_row_with_only_a_handle_is_named_by_it_without_its_at(store, tmp_p
     sheet.write_text("name,mastodon,x\n,@bob@hachyderm.io,\n,,@carol\nDan,,@dan\n", encoding="utf-8")
     preview = preview_import(store, sheet)
     assert [(contact.name, contact.handles) for _line, contact in preview.added] == [
-        ("bob@hachyderm.io", {"mastodon": "@bob@hachyderm.io"}),
+        ("bob", {"mastodon": "@bob@hachyderm.io"}),
         ("carol", {"x": "@carol"}),
         ("Dan", {"x": "@dan"}),
     ]
-    assert "line 2: no name in the file: named bob@hachyderm.io" in preview.notices
+    assert "line 2: no name in the file: named bob" in preview.notices
 
 
-def test_mastodon_names_are_the_addresses_without_a_leading_at(store, tmp_path):
+def test_mastodon_names_are_the_accounts_without_a_leading_at_or_their_server(store, tmp_path):
     follows = tmp_path / "following_accounts.csv"
     follows.write_text("Account address,Show boosts\n@bob@hachyderm.io,true\ngargron@mastodon.social,true\n")
     preview = preview_import(store, follows)
-    assert [contact.name for _line, contact in preview.added] == [
-        "bob@hachyderm.io",
-        "gargron@mastodon.social",
-    ]
+    assert [contact.name for _line, contact in preview.added] == ["bob", "gargron"]
 
 
 def test_a_linkedin_connected_on_that_names_no_day_is_left_out_and_reported(store, tmp_path):

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from dailyreach.core.files.formats import IMPORT_FORMATS
-from dailyreach.core.files.imported_person import ParsedFile, PersonBuilder, SourceRow, UnknownFormat
+from dailyreach.core.files.imported_person import (
+    ParsedFile,
+    PersonBuilder,
+    SourceRow,
+    UnknownFormat,
+    name_from_handle,
+)
 from dailyreach.core.files.textfile import FIELD_LIMIT
 from dailyreach.core.files.vcard_reader import PICTURE_NOTICE, read_vcard
 from dailyreach.i18n import N_, _
@@ -242,7 +248,7 @@ def read_mastodon(text: str) -> ParsedFile:
     for line, cells in records:
         address = cells[0]
         # The file writes an address with or without its leading @: the name is the same either way.
-        name = address.lstrip("@")
+        name = name_from_handle("mastodon", address)
         rows.append(
             SourceRow(line, name, {"name": name, "handles": {"mastodon": address}, "tags": ["mastodon"]})
         )

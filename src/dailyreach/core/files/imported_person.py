@@ -97,6 +97,13 @@ def person_name(given: str, family: str, middle: str = "") -> str:
     return " ".join(part for part in (given, middle, family) if part)
 
 
+def name_from_handle(platform: str, handle: str) -> str:
+    """The name a contact known only by a handle gets, without its leading @: on Mastodon the account's
+    own part, as a draft greets it (@ann@mastodon.social is named ann); an e-mail address whole."""
+    account = handle.lstrip("@")
+    return (account.partition("@")[0] or account) if platform == "mastodon" else account
+
+
 def split_tags(text: str) -> list[str]:
     """Tags from one cell: Google's ``A ::: * myContacts``, ``a; b`` or ``a, b``.
 
@@ -214,9 +221,10 @@ class PersonBuilder:
         """The contact's fields, and a warning when the file gave no name and one was made up."""
         name, warning = self.name.strip() or person_name(self.given, self.family, self.middle), None
         if not name:
-            # A name made from a handle has no leading @ (@ann@mastodon.social is named ann@mastodon.social).
-            handle = next((self.handles[p] for p in PLATFORMS if p in self.handles), "").lstrip("@")
-            name = handle or next((other for other in self.other_names if other.strip()), "")
+            platform = next((p for p in PLATFORMS if p in self.handles), "")
+            name = (platform and name_from_handle(platform, self.handles[platform])) or next(
+                (other for other in self.other_names if other.strip()), ""
+            )
             if name:
                 warning = _("no name in the file: named {name}").format(name=name)
         notes = "\n".join(part for part in [*self.notes, *self.lines] if part.strip())
