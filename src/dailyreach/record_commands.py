@@ -63,7 +63,7 @@ def add(
 
 @click.command(
     help=_(
-        "Log an interaction with CONTACT (id, handle or name); prints its id.\n\n"
+        "Log an interaction with CONTACT (an id, a handle, a name or the start of a word of one); prints its id.\n\n"
         "KIND is public_reply, dm_sent, follow_up, reply_received, meeting_booked, met, "
         "no_response or note."
     ),

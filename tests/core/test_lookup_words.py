@@ -76,3 +76,17 @@ def test_the_middle_of_a_word_or_a_handle_matches_nothing(everyone):
 )
 def test_words_start_after_a_space_or_a_punctuation_mark_and_at_the_start(text, starts):
     assert word_starts(text) == starts
+
+
+def test_a_whole_word_wins_over_the_start_of_a_longer_one(store, db_path, clock):
+    for name in ("Ann Smith", "Anna Lee", "Bob Smithson", "Cy Smith", "Dee Smithers"):
+        add_contact(store, name)
+    contacts = Store(db_path, clock=clock).contacts()
+    assert find_contact(contacts, "ann").name == "Ann Smith"  # the start of a name
+    assert find_contact(contacts, "ANN").name == "Ann Smith"
+    with pytest.raises(Ambiguous, match="'smith' matches 2 contacts") as caught:
+        find_contact(contacts, "smith")  # a word further in: two whole words, still two
+    assert "Bob Smithson" not in str(caught.value) and "Dee Smithers" not in str(caught.value)
+    assert find_contact(contacts, "smithe").name == "Dee Smithers"
+    with pytest.raises(Ambiguous, match="'smit' matches 4 contacts"):
+        find_contact(contacts, "smit")  # no whole word: every start counts

@@ -79,6 +79,21 @@ def _from_a_word(name: str, wanted: str) -> bool:
     return any(name.startswith(wanted, index) for index in word_starts(name))
 
 
+def _whole_words_first(matches: list[tuple[Contact, str]], wanted: str) -> list[Contact]:
+    """The contacts of ``matches`` (with their folded names) whose name holds ``wanted`` as a whole word
+    ("ann" in "Ann Smith", not in "Anna Lee"), when any does; else all of them."""
+    whole = [
+        contact
+        for contact, name in matches
+        if any(
+            name.startswith(wanted, start)
+            and (start + len(wanted) == len(name) or _separates(name[start + len(wanted)]))
+            for start in word_starts(name)
+        )
+    ]
+    return whole or [contact for contact, _name in matches]
+
+
 def _bare_handle(handle: str) -> str:
     """A handle as lookups compare it: folded, without its "@" or a web address's scheme."""
     text = folded(handle)
@@ -90,8 +105,9 @@ def _bare_handle(handle: str) -> str:
 def find_contact(contacts: list[Contact], query: str) -> Contact:
     """The one contact ``query`` names. An exact match wins: its id, one of its handles, its name; then
     the start of its name; then the start of any word of its name or of one of its handles (so the
-    lookups that found one contact before still find it). Names and handles are compared ``folded``:
-    any case, full-width or half-width."""
+    lookups that found one contact before still find it). Among the names a step finds, those that hold
+    ``query`` as a whole word come first: "ann" is Ann Smith, not Anna Lee. Names and handles are
+    compared ``folded``: any case, full-width or half-width."""
     text = query.strip()
     for contact in contacts:
         if contact.id == text:
@@ -107,14 +123,19 @@ def find_contact(contacts: list[Contact], query: str) -> Contact:
     wanted = folded(text)
     names = [(contact, folded(contact.name)) for contact in contacts] if wanted else []
     found = [contact for contact, name in names if name == wanted]
-    found = found or [contact for contact, name in names if name.startswith(wanted)]
+    found = found or _whole_words_first(
+        [(contact, name) for contact, name in names if name.startswith(wanted)], wanted
+    )
     bare = _bare_handle(text)
-    found = found or [
-        contact
-        for contact, name in names
-        if _from_a_word(name, wanted)
-        or (bare and any(_bare_handle(handle).startswith(bare) for handle in contact.handles.values()))
-    ]
+    found = found or _whole_words_first(
+        [
+            (contact, name)
+            for contact, name in names
+            if _from_a_word(name, wanted)
+            or (bare and any(_bare_handle(handle).startswith(bare) for handle in contact.handles.values()))
+        ],
+        wanted,
+    )
     if not found:
         raise NotFound(_("no contact matches {query} (by id, handle or name)").format(query=repr(query)))
     return _one(query, "contacts", found, describe)
