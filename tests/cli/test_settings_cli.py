@@ -107,7 +107,7 @@ def test_a_channels_own_follow_up_days_are_added_and_removed(db):
         (("--currency", "JPYX"), "Error: Currency: 'JPYX' is not a three-letter code such as USD or JPY"),
         (
             ("--currency", "dollars"),
-            "Error: Currency: 'DOLLARS' is not a three-letter code such as USD or JPY",
+            "Error: Currency: 'dollars' is not a three-letter code such as USD or JPY",
         ),
         (("--currency", "12"), "Error: Currency: '12' is not a three-letter code such as USD or JPY"),
         (

@@ -315,11 +315,13 @@ def currency_code(typed: Any) -> str:
     if isinstance(typed, str):
         typed = unicodedata.normalize("NFKC", typed)
     # Cut at a short field's length, not at 3: "dollars" is no code, and is told so, not that it is long.
-    currency = clean_text(typed, "currency", limit=SHORT_LIMIT).upper()
+    cleaned = clean_text(typed, "currency", limit=SHORT_LIMIT)
+    currency = cleaned.upper()
     if len(currency) != 3 or not (currency.isascii() and currency.isalpha()):
         raise ValidationError(
             "currency",
-            _("{value} is not a three-letter code such as USD or JPY").format(value=shown(currency)),
+            # As typed: "dollars" beside a field that shows dollars, not DOLLARS.
+            _("{value} is not a three-letter code such as USD or JPY").format(value=shown(cleaned)),
         )
     return currency
 
