@@ -30,7 +30,9 @@ def test_a_linkedin_connected_on_that_names_no_day_is_left_out_and_reported(stor
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
         "Ann,Lee,https://www.linkedin.com/in/annlee,,,,sometime\n"
         "Bo,Kim,https://www.linkedin.com/in/bokim,,,,2024-03-05\n"
-        "Cy,Oh,https://www.linkedin.com/in/cyoh,,,,\n",
+        "Cy,Oh,https://www.linkedin.com/in/cyoh,,,,\n"
+        "Di,Wu,https://www.linkedin.com/in/diwu,,,,2024/11/05\n"  # as a spreadsheet saves it again
+        "Ed,Ng,https://www.linkedin.com/in/edng,,,,05 Nov 2024\n",
         encoding="utf-8",
     )
     preview = preview_import(store, connections)
@@ -38,6 +40,8 @@ def test_a_linkedin_connected_on_that_names_no_day_is_left_out_and_reported(stor
         "",
         "LinkedIn connection since 2024-03-05",
         "",
+        "LinkedIn connection since 2024-11-05",
+        "LinkedIn connection since 2024-11-05",
     ]
     assert preview.notices == [
         "line 2: Connected On 'sometime' is not a date (such as 05 Mar 2024): left out"

@@ -176,9 +176,9 @@ def _fitted(header: list[str], cells: list[str], *, pad: bool = True) -> tuple[l
 
 
 def _connected_on(text: str) -> str | None:
-    """LinkedIn's day (``05 Mar 2024``; an ISO day is taken too) as YYYY-MM-DD, or None when it names
-    no day."""
-    for form in ("%d %b %Y", "%Y-%m-%d"):
+    """LinkedIn's day (``05 Mar 2024``; an ISO day, and 2024/03/05 as a spreadsheet saves it again, are
+    taken too) as YYYY-MM-DD, or None when it names no day."""
+    for form in ("%d %b %Y", "%Y-%m-%d", "%Y/%m/%d"):
         try:
             return datetime.strptime(text.strip(), form).date().isoformat()
         except ValueError:
