@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 # The most cells a name takes in an import's preview, so that its rows fit an 80-column terminal.
 NAME_CELLS = 32
+# The fewest cells a name, handle, why, title or host is cut to on a narrow terminal (the line then ends
+# where the terminal does): a name cut to "…" alone says nothing.
+FLEXIBLE_LEAST = 12
 
 
 def contact_summary(contact: Contact) -> dict[str, Any]:
@@ -158,7 +161,10 @@ def fitted_columns(rows: list[list[str]], width: int | None, flexible: tuple[int
     if sum(widths) + gaps > width:
         fixed = sum(taken for index, taken in enumerate(widths) if index not in flexible)
         room = width - fixed - gaps
-        cap = _cap([widths[index] for index in flexible], room)
+        # A name or title keeps a few cells even when the rest leave none: the line is cut at its end
+        # instead, where the columns that matter less are.
+        flexible_widths = [widths[index] for index in flexible]
+        cap = max(_cap(flexible_widths, room), min(FLEXIBLE_LEAST, max(flexible_widths, default=0)))
         rows = [
             [clipped(cell, cap) if index in flexible else cell for index, cell in enumerate(row)]
             for row in rows

@@ -92,3 +92,16 @@ def test_a_column_empty_in_every_row_at_the_end_takes_no_gap():
     # "Ann   pricing" is 13 cells: it fits 13 whole, the empty last column asking for no gap before it.
     assert fitted_columns(rows, 13, (1,)).split("\n") == ["Name  Why", "Ann   pricing"]
     assert fitted_columns(rows, 12, (1,)).split("\n")[1] == "Ann   prici…"
+
+
+def test_on_a_narrow_terminal_names_and_titles_keep_a_few_cells_and_the_line_is_cut_at_its_end(busy_db):
+    pending = on_terminal("pending", db=busy_db, columns=50).rstrip("\n").split("\n")
+    row = next(line for line in pending[1:] if "佐藤" in line)
+    assert row.startswith("佐藤 花子佐…  X")  # 12 cells of the name, not "…" alone
+    assert cells(row) <= 50 and row.endswith("…")
+    invitations = on_terminal("invitations", db=busy_db, columns=50)
+    assert "スタートアッ" in invitations
+    from dailyreach.report import fitted_columns
+
+    rows = [["Name", "Channel", "Waiting"], ["Lena Fischer", "LinkedIn", "11 days ago"]]
+    assert fitted_columns(rows, 20, (0,)).split("\n")[1] == "Lena Fischer  Linke…"
