@@ -38,6 +38,10 @@ def heat_level(sent: int, goal: int) -> int:
     return 2 if 2 * sent >= goal else 1
 
 
+LEGEND_INDENT = "     "
+KEY_GAP = "  "
+
+
 def heat_legend(goal: int) -> list[tuple[int, str]]:
     """(level, how many messages) for each level a day can have with this goal."""
     half = math.ceil(goal / 2)
@@ -84,7 +88,19 @@ def calendar_lines(stats: Stats, width: int = DEFAULT_WIDTH) -> list[str]:
             lines.append(f"{pad(name, 3)}  {cells}".rstrip())
     legend = [f"{SHADES[level]} {words}" for level, words in heat_legend(stats.goal)]
     legend.append(f"{GOAL_MARK} {goal_mark_words(stats.goal)}")
-    lines.append("     " + "  ".join(legend))
+    return lines + legend_lines(legend, width)
+
+
+def legend_lines(keys: list[str], width: int) -> list[str]:
+    """The calendar's key under it, in as many lines of ``width`` cells as it takes, broken between its
+    keys (a key is never split: "✓ goal met (5 people)" reads as one)."""
+    lines = [LEGEND_INDENT]
+    for key in keys:
+        joined = f"{lines[-1]}{KEY_GAP if lines[-1].strip() else ''}{key}"
+        if cell_len(joined) <= width or not lines[-1].strip():
+            lines[-1] = joined
+        else:
+            lines.append(LEGEND_INDENT + key)
     return lines
 
 

@@ -339,6 +339,13 @@ def test_the_title_and_summary_lines_are_wrapped_to_the_terminal(db, language, w
         assert len(before) == 1 and cell_len(before[0]) > width
         assert len(after) > 1 and max(cell_len(line) for line in after) <= width
         assert words(after) == words(before)
+    # The calendar's key goes on below, broken between its keys, each whole.
+    key_wide, key = (
+        [line for line in lines if line.startswith("     ") and any(mark in line for mark in "░✓█")]
+        for lines in (wide, narrow)
+    )
+    assert len(key_wide) == 1 and len(key) > 1 and max(cell_len(line) for line in key) <= width
+    assert " ".join(key).split() == key_wide[0].split()
     summary = prose(narrow, streak, lambda line: not line)
     if language == "en":  # broken between its parts, each kept whole
         assert summary[0] == "Streak 2 days · longest 2 days ·"
