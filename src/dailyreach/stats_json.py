@@ -51,6 +51,7 @@ def stats_json(stats: Stats) -> dict[str, Any]:
                 "replies": week.replies,
                 "meetings": week.meetings,
                 "goal_days": week.goal_days,
+                "days_counted": week.days_counted,
             }
             for week in stats.weeks
         ],

@@ -167,7 +167,7 @@ def stats_text(stats: Stats, width: int = DEFAULT_WIDTH) -> str:
                 bar(week.sent, largest),
                 str(week.replies),
                 str(week.meetings),
-                f"{week.goal_days}/7",
+                week.goal_text,
             ]
         )
     lines += [columns(week_rows), ""]

@@ -88,6 +88,12 @@ def test_a_single_day(store):
     assert (stats.sent, stats.goal_days, stats.days_with_outreach) == (3, 1, 1)
     # From the first message on Friday the 20th to today, Monday the 23rd: four days, not 26 weeks.
     assert stats.days_counted == 4
+    # A week counts its days from the first message, up to today: Fri-Sun last week, Monday this one.
+    assert [(week.days_counted, week.goal_text) for week in stats.weeks[-3:]] == [
+        (0, "—"),
+        (3, "1/3"),
+        (1, "0/1"),
+    ]
     # Nothing on Sunday the 22nd nor today: no current streak; the longest was that one day.
     assert (stats.current_streak, stats.longest_streak) == (0, 1)
     last_week = stats.weeks[-2]

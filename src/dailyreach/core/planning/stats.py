@@ -119,6 +119,7 @@ def compute_stats(history: History, now: datetime, weeks: int = DEFAULT_WEEKS) -
     first_day = this_week - timedelta(weeks=max(1, weeks) - 1)
     log = daily_log(history.day_counts)
     days = day_counts(log, first_day, today, settings.daily_goal)
+    began = min(history.outreach_days, default=today)
     return Stats(
         now=now,
         today=today,
@@ -127,7 +128,7 @@ def compute_stats(history: History, now: datetime, weeks: int = DEFAULT_WEEKS) -
         week_start=settings.week_start,
         first_day=first_day,
         days=days,
-        weeks=week_counts(days, log),
+        weeks=week_counts(days, log, began),
         weekdays=weekday_totals(days, settings.week_start),
         current_streak=streak(history.outreach_days, today),
         longest_streak=longest_streak(history.outreach_days),
@@ -136,7 +137,7 @@ def compute_stats(history: History, now: datetime, weeks: int = DEFAULT_WEEKS) -
         funnel=funnel(history.contacts, history.threads),
         declined=declined_summary(history.invitations, log, zone, settings.week_start),
         last_week=week_review(history, log, today, this_week),
-        began=min(history.outreach_days, default=today),
+        began=began,
     )
 
 

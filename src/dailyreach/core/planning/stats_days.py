@@ -47,6 +47,12 @@ class WeekCount:
     replies: int
     meetings: int
     goal_days: int
+    days_counted: int  # its days since the habit began, up to today: 7 for a whole week of it
+
+    @property
+    def goal_text(self) -> str:
+        """Its goal days of its days counted (5/7, 2/3 this week so far); — for a week before the habit."""
+        return f"{self.goal_days}/{self.days_counted}" if self.days_counted else "—"
 
 
 @dataclass
@@ -83,8 +89,9 @@ def day_counts(log: DailyLog, first_day: date, today: date, goal: int) -> list[D
     ]
 
 
-def week_counts(days: list[DayCount], log: DailyLog) -> list[WeekCount]:
-    """Each week's totals, ``days`` starting on the first day of a week."""
+def week_counts(days: list[DayCount], log: DailyLog, began: date) -> list[WeekCount]:
+    """Each week's totals, ``days`` starting on the first day of a week and ending today; the habit
+    ``began`` on that day (its first message)."""
     weeks = []
     for index in range(0, len(days), 7):
         week = days[index : index + 7]
@@ -96,6 +103,7 @@ def week_counts(days: list[DayCount], log: DailyLog) -> list[WeekCount]:
                 replies=week_total(log.replies, start),
                 meetings=week_total(log.meetings, start),
                 goal_days=sum(day.goal_met for day in week),
+                days_counted=sum(day.day >= began for day in week),
             )
         )
     return weeks

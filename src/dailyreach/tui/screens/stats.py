@@ -257,7 +257,7 @@ class StatsScreen(TranslatedBindings, StoreScreen):
         # Newest first; the weeks before the first with anything in it share one row.
         first = active[0] if active else len(weeks)
         rows: list[list[object]] = [
-            [f"{week.start:%Y-%m-%d}", week.sent, week.replies, week.meetings, f"{week.goal_days}/7"]
+            [f"{week.start:%Y-%m-%d}", week.sent, week.replies, week.meetings, week.goal_text]
             for week in reversed(weeks[first:])
         ]
         if first:
