@@ -101,6 +101,7 @@ def stats_json(stats: Stats) -> dict[str, Any]:
             "replies": review.replies,
             "meetings": review.meetings,
             "goal_days": review.goal_days,
+            "days_counted": review.days_counted,
             "declined": review.declined,
             "follow_ups": [
                 {

@@ -78,7 +78,11 @@ def review_line(review: WeekReview, goal: int) -> str:
             _("{count} sent").format(count=review.sent),
             replies(review.replies),
             ngettext("{count} meeting", "{count} meetings", review.meetings).format(count=review.meetings),
-            _("goal of {goal} kept {count} of 7 days").format(goal=goal, count=review.goal_days),
+            ngettext(
+                "goal of {goal} kept {count} of {days} day",
+                "goal of {goal} kept {count} of {days} days",
+                review.days_counted,
+            ).format(goal=goal, count=review.goal_days, days=review.days_counted),
             ngettext("{count} invitation declined", "{count} invitations declined", review.declined).format(
                 count=review.declined
             ),

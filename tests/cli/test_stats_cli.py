@@ -150,9 +150,11 @@ def test_stats_json_has_the_documented_shape_and_the_figures(db):
         "replies",
         "meetings",
         "goal_days",
+        "days_counted",
         "declined",
         "follow_ups",
     }
+    assert stats["last_week"]["days_counted"] == 7  # the history began weeks before
 
 
 def test_stats_text_aligns_japanese_names_and_draws_the_series(db):

@@ -94,6 +94,7 @@ def test_a_single_day(store):
         (3, "1/3"),
         (1, "0/1"),
     ]
+    assert (stats.last_week.goal_days, stats.last_week.days_counted) == (1, 3)
     # Nothing on Sunday the 22nd nor today: no current streak; the longest was that one day.
     assert (stats.current_streak, stats.longest_streak) == (0, 1)
     last_week = stats.weeks[-2]

@@ -136,7 +136,7 @@ def compute_stats(history: History, now: datetime, weeks: int = DEFAULT_WEEKS) -
         by_first_touch=reply_rates(history.threads.values(), "kind", FIRST_TOUCH_LABELS),
         funnel=funnel(history.contacts, history.threads),
         declined=declined_summary(history.invitations, log, zone, settings.week_start),
-        last_week=week_review(history, log, today, this_week),
+        last_week=week_review(history, log, today, this_week, began),
         began=began,
     )
 

@@ -38,6 +38,7 @@ class WeekReview:
     replies: int
     meetings: int
     goal_days: int
+    days_counted: int  # its days since the habit began: 7 unless it began that week (or after)
     declined: int
     follow_ups: list[FollowUp]
 
@@ -74,8 +75,9 @@ def follow_ups(history: History, today: date, limit: int = FOLLOW_UPS_SHOWN) -> 
     return (answered + due)[:limit]
 
 
-def week_review(history: History, log: DailyLog, today: date, this_week: date) -> WeekReview:
-    """The week before ``this_week`` (its first day), and the follow-ups worth sending ``today``."""
+def week_review(history: History, log: DailyLog, today: date, this_week: date, began: date) -> WeekReview:
+    """The week before ``this_week`` (its first day), its days counted from the day the habit ``began``,
+    and the follow-ups worth sending ``today``."""
     goal, zone = history.settings.daily_goal, history.zone
     last_week = this_week - timedelta(weeks=1)
     declined_last_week = sum(
@@ -92,6 +94,7 @@ def week_review(history: History, log: DailyLog, today: date, this_week: date) -
         replies=week_total(log.replies, last_week),
         meetings=week_total(log.meetings, last_week),
         goal_days=sum(log.reached[last_week + timedelta(days=offset)] >= goal for offset in range(7)),
+        days_counted=sum(last_week + timedelta(days=offset) >= began for offset in range(7)),
         declined=declined_last_week,
         follow_ups=follow_ups(history, today),
     )

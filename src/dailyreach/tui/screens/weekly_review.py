@@ -197,7 +197,7 @@ class WeeklyReviewScreen(TranslatedBindings, ModalScreen[None]):
             ),
             emphasised(
                 _("{days} days at the goal of {goal}"),
-                {"days": f"{review.goal_days}/7"},
+                {"days": f"{review.goal_days}/{review.days_counted}"},
                 {"goal": self.stats.goal},
             ),
             emphasised(
