@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from pendulum import DateTime
 from rich.style import Style
@@ -35,11 +35,19 @@ from dailyreach.wording import follow_up_text, stage_label
 LABEL_WIDTH = 15
 # A time as wide as times are written (in Japanese a weekday is added: 12月30日(水) 23:59).
 LONGEST_MOMENT = datetime(2026, 12, 30, 23, 59, tzinfo=UTC)
+# What "2 minutes ago" says at its longest, in each unit (more than 999 days is rare, and as long).
+LONGEST_AGOS = (
+    (LONGEST_MOMENT - timedelta(minutes=59), LONGEST_MOMENT),
+    (LONGEST_MOMENT - timedelta(hours=23), LONGEST_MOMENT),
+    (LONGEST_MOMENT - timedelta(days=999), LONGEST_MOMENT),
+)
 # The timeline's columns: the note takes what the others leave. Under NOTE_LEAST cells for the note, the
 # "2 days ago" column makes way for it (the time beside it says when).
 TIMELINE_COLUMNS = (
     Column("when", N_("When"), width=16, fits=lambda: [moment_text(LONGEST_MOMENT)]),
-    Column("ago", "", width=12),
+    Column(
+        "ago", "", width=12, fits=lambda: [_("just now"), *(ago(then, now) for then, now in LONGEST_AGOS)]
+    ),
     Column("what", N_("What"), width=14, fits=lambda: [_(title) for title in KIND_TITLES.values()]),
     Column("channel", N_("Channel"), width=7, fits=lambda: [channel_text(channel) for channel in CHANNELS]),
     Column("note", N_("Note")),
@@ -240,7 +248,8 @@ class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
             return
         from dailyreach.tui.screens.message import MessageScreen
 
-        self.app.push_screen(MessageScreen(entry, self.view.contact.name, self.view.zone))
+        view = self.view
+        self.app.push_screen(MessageScreen(entry, view.contact.name, view.zone, view.now.date()))
 
     def action_log(self, kind: str) -> None:
         if self.view is not None:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import date, tzinfo
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -33,19 +33,20 @@ class MessageScreen(TranslatedBindings, ModalScreen[None]):
         Binding("enter", "close", N_("Close"), show=False),
     ]
 
-    def __init__(self, entry: Interaction, name: str, zone: tzinfo) -> None:
+    def __init__(self, entry: Interaction, name: str, zone: tzinfo, today: date | None = None) -> None:
         super().__init__()
         self.entry = entry
         self.contact_name = name
         self.zone = zone
+        self.today = today
 
     def compose(self) -> ComposeResult:
         entry = self.entry
         title = Text(f"{_(KIND_TITLES[entry.kind])} · {self.contact_name}", style="bold", end="")
-        title.append(
-            f"  {channel_text(entry.channel)} · {moment_text(entry.moment.astimezone(self.zone))}",
-            style="dim",
-        )
+        # As the timeline writes it: with its year when another year's (in Japanese, where the day
+        # leaves the year out otherwise).
+        moment = moment_text(entry.moment.astimezone(self.zone), self.today)
+        title.append(f"  {channel_text(entry.channel)} · {moment}", style="dim")
         with Vertical(id="message"):
             yield Static(title, id="message_title")
             with Scroll(id="message_scroll"):

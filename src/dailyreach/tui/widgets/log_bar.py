@@ -33,7 +33,10 @@ FIELDS = (("when", N_("When"), ""), ("channel", N_("Channel"), ""), ("text", N_(
 TITLE = N_("{kind}: {name}")
 # The fewest cells the kind of log keeps when the name needs the room ("F…: 林 真由美").
 KIND_LEAST = 2
-NARROW = 100
+# The note gets the room first: under this many cells for it, the hint gives way (a refused log is also
+# said in full), then the title, down to its share of the bar.
+NOTE_USEFUL = 30
+TITLE_SHARE = 0.28
 
 Answered = Callable[[dict[str, str] | None], None]
 
@@ -63,6 +66,11 @@ class LogTitle(Widget):
         self.refresh(layout=True)
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
+        return self.whole_width
+
+    @property
+    def whole_width(self) -> int:
+        """The cells the title takes uncut."""
         return cell_len(_(TITLE).format(kind=self.kind, name=self.who))
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
@@ -103,8 +111,35 @@ class LogBar(TranslatedBindings, Horizontal):
         ]
 
     def on_resize(self) -> None:
-        # Under 100 columns the hint gives its room to the note (a refused log is also said in full).
-        self.set_class(self.size.width < NARROW, "-narrow")
+        self._share_out()
+
+    def _share_out(self) -> None:
+        """The bar's room, note first: at least NOTE_USEFUL cells for it, then the title uncut (or at
+        least its share of the bar), and the hint only when both have theirs. When the title is cut, the
+        hint is already gone: its room went to the title first."""
+        width = self.content_size.width
+        if width <= 0:
+            return
+        title = self.query_one(LogTitle)
+        fixed = [
+            child for child in self.children if child is not title and child.id not in ("text", "problem")
+        ]
+        # The labels and the When and Channel boxes keep their widths, one cell between each two.
+        taken = sum(self._cells(child) for child in fixed) + len(fixed) + 1
+        room = width - taken  # for the title and the note
+        hint = 1 + cell_len(_(HINT))
+        whole = title.whole_width
+        hint_shown = room - whole - hint >= NOTE_USEFUL
+        self.set_class(not hint_shown, "-narrow")
+        least = min(whole, int(width * TITLE_SHARE))
+        title.styles.max_width = whole if hint_shown else max(least, min(whole, room - NOTE_USEFUL))
+
+    @staticmethod
+    def _cells(widget: Widget) -> int:
+        width = widget.styles.width
+        if width is not None and width.is_cells:
+            return int(width.value)
+        return widget.get_content_width(Size(0, 0), Size(0, 0))
 
     @property
     def is_open(self) -> bool:
@@ -115,6 +150,7 @@ class LogBar(TranslatedBindings, Horizontal):
     ) -> None:
         """Show ``values`` under "``kind``: ``who``"; ``answered`` gets the fields on Enter, None on Escape."""
         self.query_one(LogTitle).show(kind, who)
+        self._share_out()  # for this title (the bar's size may be as it was)
         # The core's own words for a bad time, with what it takes, as the command line says them.
         self.query_one("#when", Input).validators = [
             Check(lambda value: parse_when(value, now()), optional=False)
