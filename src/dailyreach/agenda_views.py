@@ -53,7 +53,6 @@ def print_json(data: Any) -> None:
 def print_without_click(db: str, view: str, as_json: bool) -> bool:
     """Print ``view`` as its command would; False, having printed nothing, when the store has records
     it cannot read (the command warns of them before the view)."""
-
     from dailyreach.opening import open_store
 
     store = open_store(db)

@@ -5,7 +5,7 @@ Importing click alone takes longer than starting Python, and shells, prompts and
 ``--version`` and ``status`` often, so this module imports nothing else; the commands are in
 ``dailyreach.commands``. The app (no command, only ``--db``, ``--config`` and ``--demo``) starts without
 them too: click and the commands are a tenth of its first frame; and so do ``today``, ``pending`` and
-``invitations`` (with at most ``--json``), of which they are a fifth, and ``log``.
+``invitations`` (with at most ``--json``) and ``log`` (with its own options), of which they are a fifth.
 """
 
 import gc

@@ -64,9 +64,8 @@ def read_arguments(args: list[str]) -> dict[str, str] | None:
 
 
 def log_without_click(db: str, arguments: dict[str, str]) -> bool:
-    """Log as the command would and print the new id; False, having done nothing, when the store has
+    """Log as the command would and print the new id; False, having logged nothing, when the store has
     records it cannot read (the command warns of them first)."""
-
     from dailyreach.core.records.text import terminal_safe
     from dailyreach.opening import open_store
 
