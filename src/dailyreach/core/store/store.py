@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     from dailyreach.core.records.clock import Clock, Zone
 
 NO_CONTACT = N_("no contact with id {id}")
+NOTHING_TO_CLOSE = N_("nothing was sent to {name} yet, so there is no thread to close for want of an answer")
 NO_FOLDER = N_("no folder {folder} for the database {db}: check the path, or make the folder first")
 LOCK_WAIT_SECONDS = 10.0
 
@@ -497,6 +498,10 @@ class Store:
         if contact is None:
             raise StoreError(_(NO_CONTACT).format(id=repr(interaction.contact_id)))
         not_in_future(interaction, self.local_now())
+        if interaction.kind == "no_response" and self.thread(contact.id).last_sent is None:
+            # A thread is closed for want of an answer to a message: with none sent, closing it would
+            # count them as contacted and tick them off today's plan.
+            raise ValidationError("kind", _(NOTHING_TO_CLOSE).format(name=contact.name))
         with self.transaction(_(INTERACTION_PHRASES[interaction.kind]).format(name=contact.name)):
             self._put("interactions", interaction.id, interaction.to_dict())
             self._put("snoozes", interaction.contact_id, None)

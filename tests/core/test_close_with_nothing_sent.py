@@ -1,0 +1,27 @@
+"""A thread is closed for want of an answer to a message: with nothing sent, there is none to close,
+and closing it would have counted the contact as written to and ticked them off today's plan."""
+
+import pytest
+
+from dailyreach.core.errors import ValidationError
+from dailyreach.core.planning.agenda import build_agenda
+from dailyreach.core.records.model import Settings
+from tests.conftest import add_contact, log
+
+
+def test_no_response_to_nothing_sent_is_refused_and_nothing_changes(store):
+    store.save_settings(Settings(timezone="Asia/Tokyo", daily_goal=1))
+    bob = add_contact(store, "Bob Lee", handles={"bluesky": "bob.bsky.social"})
+    before = build_agenda(store)
+    with pytest.raises(ValidationError, match="nothing was sent to Bob Lee yet"):
+        log(store, bob, "no_response")
+    assert store.interactions(bob.id) == []
+    after = build_agenda(store)
+    assert (after.progress, [item.done for item in after.items]) == (before.progress, [False])
+
+
+def test_no_response_after_a_message_closes_the_thread(store):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent", at=store.now().subtract(days=5))
+    log(store, ann, "no_response")
+    assert store.thread(ann.id).stage == "no_response" and not store.thread(ann.id).open
