@@ -73,6 +73,21 @@ def import_(
     from dailyreach import report
     from dailyreach.core.files.contact_import import apply_import_preview, preview_import
 
+    if dry_run and not session.demo and not session.db.exists():
+        # A dry run writes nothing, not even the empty store it is compared with, at a path maybe mistyped.
+        from dailyreach.core.store.store import Store
+        from dailyreach.demo_folder import demo_folder
+
+        with demo_folder() as folder:
+            preview = preview_import(
+                Store(Path(folder) / "empty.json"), file, fmt=fmt, tags=tags, encoding=encoding
+            )
+        echo(report.import_text(preview, added=None))
+        echo(
+            _("note: there is no database at {path} yet; the import would make it").format(path=session.db),
+            err=True,
+        )
+        return
     store = session.store
     preview = preview_import(store, file, fmt=fmt, tags=tags, encoding=encoding)
     added = None if dry_run else apply_import_preview(store, preview)

@@ -40,3 +40,13 @@ def test_the_note_in_japanese(tmp_path):
     db = tmp_path / "typo.json"
     said = run_cli("today", db=db, env={"DAILYREACH_LANG": "ja"}).stderr
     assert said == f"注意: {db} にデータベースがなかったため、空のデータベースを新しく作りました\n"
+
+
+def test_a_dry_run_import_makes_no_database_and_says_there_is_none(tmp_path):
+    db = tmp_path / "typo.json"
+    follows = tmp_path / "following_accounts.csv"
+    follows.write_text("Account address,Show boosts\n@bob@hachyderm.io,true\n")
+    said = run_cli("import", str(follows), "--dry-run", db=db)
+    assert "would add 1 contact" in said.stdout
+    assert said.stderr == f"note: there is no database at {db} yet; the import would make it\n"
+    assert list(tmp_path.iterdir()) == [follows]
