@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from dailyreach.commands import Session
 from dailyreach.i18n import _
+
+if TYPE_CHECKING:
+    from dailyreach.core.store.store import Store
 
 
 @click.command(
@@ -115,6 +119,32 @@ def remind(ctx: click.Context, action: str | None, at: str | None, evening: str 
         raise click.ClickException(str(error)) from None
     for line in lines:
         click.echo(line)
+    if action != "uninstall" and reminders.installed_files() and ctx.obj.db.exists():
+        other_clock = _settings_clock_if_other(ctx.obj.store)
+        if other_clock is not None:
+            click.echo(other_clock, err=True)
+
+
+def _settings_clock_if_other(store: Store) -> str | None:
+    """A note when the settings' timezone is not the machine's, whose clock the reminders run on: set
+    for Tokyo on a machine on UTC, "09:00" comes at 18:00 of the user's day."""
+    from datetime import datetime
+
+    from dailyreach.core.store.threads import zone_name
+
+    machine = datetime.now().astimezone()
+    there = machine.astimezone(store.zone)
+    if there.utcoffset() == machine.utcoffset():
+        return None
+    return _(
+        "note: reminders run on this machine's clock ({machine} now, {machine_zone}); your settings' day is "
+        "in {zone}, where it is {there}: give the times on the machine's clock, or set its timezone"
+    ).format(
+        machine=f"{machine:%H:%M}",
+        machine_zone=machine.tzname(),
+        zone=zone_name(store.zone),
+        there=f"{there:%H:%M}",
+    )
 
 
 @click.command(

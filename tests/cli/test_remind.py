@@ -221,3 +221,29 @@ def test_install_refuses_the_demo_and_a_database_in_a_folder_that_is_not_there(h
     assert mistyped.returncode == 1
     assert mistyped.stderr.startswith(f"Error: no folder {home / 'Dropbx'} for the database")
     assert sorted(path.name for path in (home / "config").iterdir()) == ["kept.conf"]  # nothing installed
+
+
+def test_a_settings_timezone_other_than_the_machines_is_pointed_out(home, tmp_path, monkeypatch):
+    monkeypatch.setenv("TZ", "UTC")  # the machine's clock, for the commands run below
+
+    def settings_timezone(zone: str) -> None:
+        done = subprocess.run(
+            [DAILYREACH, "--db", str(db), "settings", "--timezone", zone],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+
+    db = tmp_path / "db.json"
+    settings_timezone("Asia/Tokyo")
+    installed = run(home, "--install", "--at", "09:00", db=db)
+    assert installed.returncode == 0, installed.stderr
+    note = installed.stderr.strip().splitlines()[-1]
+    assert note.startswith("note: reminders run on this machine's clock (")
+    assert "UTC); your settings' day is in Asia/Tokyo, where it is " in note
+    assert (
+        run(home, "--status", db=db).stderr.strip().startswith("note: reminders run on this machine's clock")
+    )
+    settings_timezone("UTC")
+    assert "note:" not in run(home, "--status", db=db).stderr
