@@ -22,6 +22,8 @@ from dailyreach.wording import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from dailyreach.core.files.contact_import import ImportPreview
 
 # The most cells a name takes in an import's preview, so that its rows fit an 80-column terminal.
@@ -40,6 +42,14 @@ def contact_summary(contact: Contact) -> dict[str, Any]:
         "handle": contact.handles.get(channel),
         "url": contact.profile_urls.get(channel),
     }
+
+
+def where_to_reach(summary: dict[str, Any], channel_words: Callable[[str], str]) -> str:
+    """Where a contact is reached, as ``contact_summary`` has it: "X @ann" (the channel in
+    ``channel_words``); "—" for a contact with no handle, who has no channel to name ("other" read as one)."""
+    if not summary["handle"]:
+        return "—"
+    return f"{channel_words(summary['channel'])} {summary['handle']}"
 
 
 def today_json(agenda: Agenda) -> dict[str, Any]:
@@ -206,7 +216,7 @@ def today_text(agenda: Agenda, width: int | None = None) -> str:
             [
                 "[x]" if item.done else "[ ]",
                 item.contact.name,
-                f"{channel_label(summary['channel'])} {summary['handle'] or ''}".strip(),
+                where_to_reach(summary, channel_label),
                 reason,
                 item.contact.why.splitlines()[0] if item.contact.why else "",
             ]

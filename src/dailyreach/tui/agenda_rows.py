@@ -11,7 +11,7 @@ from dailyreach.core.planning.planner import PendingReply
 from dailyreach.core.records.dates import ago, day_text
 from dailyreach.core.records.model import Invitation
 from dailyreach.i18n import N_, _
-from dailyreach.report import contact_summary
+from dailyreach.report import contact_summary, where_to_reach
 from dailyreach.tui.columns import Column
 from dailyreach.tui.rows import Row
 from dailyreach.tui.words import LONGEST_DAY, channel_text, iso_day_text
@@ -61,7 +61,7 @@ def today_row(item: TodayItem) -> Row:
             cell("✓" if item.done else "·", style="green" if item.done else ""),
             cell(item.contact.name),
             cell(reason_text(item.reason, item.follow_up_number)),
-            cell(f"{channel_text(summary['channel'])} {summary['handle'] or ''}".strip()),
+            cell(where_to_reach(summary, channel_text)),
             cell(item.contact.why),
         ],
     )

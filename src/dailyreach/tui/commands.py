@@ -12,7 +12,7 @@ from textual.content import Content
 
 from dailyreach.core.records.model import Contact
 from dailyreach.i18n import N_, _
-from dailyreach.report import contact_summary
+from dailyreach.report import contact_summary, where_to_reach
 from dailyreach.tui.words import channel_text
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ DISCOVERY_SHOWN = 20
 
 def _help(contact: Contact) -> str:
     summary = contact_summary(contact)
-    where = f"{channel_text(summary['channel'])} {summary['handle'] or ''}".strip()
+    where = where_to_reach(summary, channel_text)
     if contact.archived:
         return _("Open contact · {where} · archived (E to bring back)").format(where=where)
     return _("Open contact · {where}").format(where=where)
