@@ -11,8 +11,9 @@ from dailyreach.core.records.dates import ago, moment_text, week_start_of, weekd
 from dailyreach.core.records.model import Contact, Invitation
 from dailyreach.core.store.threads import Thread, parse_stamp
 from dailyreach.i18n import N_, _
+from dailyreach.report import pad
 from dailyreach.tui.agenda_rows import plain_now
-from dailyreach.tui.words import channel_text, iso_day_text, pad
+from dailyreach.tui.words import channel_text, iso_day_text
 from dailyreach.wording import follow_up_text, invitation_kind_label, reason_text, saved_text, stage_label
 
 LABEL_CELLS = 6

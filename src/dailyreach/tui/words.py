@@ -9,7 +9,6 @@ from collections.abc import Mapping
 from datetime import date
 from string import Formatter
 
-from rich.cells import cell_len
 from rich.text import Text
 
 from dailyreach.core.records.dates import day_text
@@ -33,11 +32,6 @@ def iso_day_text(day: str, today: date | None = None) -> str:
         return day_text(date.fromisoformat(day), today)
     except ValueError:
         return day
-
-
-def pad(text: str, width: int) -> str:
-    """``text`` followed by spaces to ``width`` cells (a Japanese character takes two)."""
-    return text + " " * max(0, width - cell_len(text))
 
 
 def emphasised(template: str, bold: Mapping[str, object], plain: Mapping[str, object] | None = None) -> Text:

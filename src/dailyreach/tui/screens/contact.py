@@ -20,6 +20,7 @@ from dailyreach.core.records.model import CHANNELS, Contact, Interaction
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import Thread
 from dailyreach.i18n import N_, _
+from dailyreach.report import pad
 from dailyreach.tui.columns import Column, fit_widths, set_columns
 from dailyreach.tui.log_keys import DAILY_LOGS, KIND_TITLES, LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.rows import TABLE_KEYS
@@ -29,7 +30,7 @@ from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
 from dailyreach.tui.widgets.note_input import one_line
-from dailyreach.tui.words import channel_text, iso_day_text, pad
+from dailyreach.tui.words import channel_text, iso_day_text
 from dailyreach.wording import follow_up_text, stage_label
 
 LABEL_WIDTH = 15

@@ -30,9 +30,9 @@ from textual_plotext import PlotextPlot
 
 from dailyreach.core.planning.stats_days import DayCount, WeekdayTotal, weekday_names, weekday_totals
 from dailyreach.i18n import N_, _
+from dailyreach.report import pad
 from dailyreach.stats_calendar import GOAL_MARK, goal_mark_words, heat_legend, heat_level, month_row
 from dailyreach.tui.widgets.flow import flowed
-from dailyreach.tui.words import pad
 
 # Each day is two cells wide, about as wide as it is high.
 DAY_CELLS = 2
