@@ -99,12 +99,16 @@ def contact_details(contact: Contact, stage: str, next_up: str = "") -> Text:
     return details
 
 
-def timeline_cells(interaction: Interaction, view: ContactView, keys: list[str]) -> list[Text]:
-    """The cells of ``keys`` for one entry, each on one line ending in … when cut; the note whole, its
-    line breaks shown as ⏎ (Enter shows it as written)."""
+def when_text(interaction: Interaction, view: ContactView) -> str:
+    """When an entry was, with its year when another year's (the Japanese day leaves it out otherwise)."""
+    return moment_text(interaction.moment.astimezone(view.zone), view.now.date())
+
+
+def timeline_cells(interaction: Interaction, view: ContactView, keys: list[str], when: str) -> list[Text]:
+    """The cells of ``keys`` for one entry (``when`` as ``when_text`` says it), each on one line ending in
+    … when cut; the note whole, its line breaks shown as ⏎ (Enter shows it as written)."""
     texts = {
-        # With its year when another year's (the Japanese day leaves the year out otherwise).
-        "when": (moment_text(interaction.moment.astimezone(view.zone), view.now.date()), ""),
+        "when": (when, ""),
         "ago": (ago(interaction.moment, view.now), "dim"),
         "what": (_(KIND_TITLES[interaction.kind]), ""),
         "channel": (channel_text(interaction.channel), ""),
@@ -141,7 +145,7 @@ class Timeline(TranslatedBindings, DataTable, inherit_bindings=False):
         if width <= 0:
             return
         # As wide as its times: in Japanese an entry of another year says its year, and is wider.
-        whens = [moment_text(entry.moment.astimezone(view.zone), view.now.date()) for entry in view.history]
+        whens = [when_text(entry, view) for entry in view.history]
         columns = tuple(
             replace(column, fits=lambda: [moment_text(LONGEST_MOMENT), *whens])
             if column.key == "when"
@@ -157,8 +161,8 @@ class Timeline(TranslatedBindings, DataTable, inherit_bindings=False):
         set_columns(self, columns, widths)
         self.clear()
         keys = [column.key for column in columns]
-        for interaction in reversed(view.history):
-            self.add_row(*timeline_cells(interaction, view, keys), key=interaction.id)
+        for interaction, when in zip(reversed(view.history), reversed(whens), strict=True):
+            self.add_row(*timeline_cells(interaction, view, keys, when), key=interaction.id)
         if view.history:
             self.move_cursor(row=min(selected, len(view.history) - 1))
 
@@ -250,7 +254,7 @@ class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
         from dailyreach.tui.screens.message import MessageScreen
 
         view = self.view
-        self.app.push_screen(MessageScreen(entry, view.contact.name, view.zone, view.now.date()))
+        self.app.push_screen(MessageScreen(entry, view.contact.name, when_text(entry, view)))
 
     def action_log(self, kind: str) -> None:
         if self.view is not None:

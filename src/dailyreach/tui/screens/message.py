@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from datetime import date, tzinfo
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,7 +10,6 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from dailyreach.core.records.dates import moment_text
 from dailyreach.core.records.model import Interaction
 from dailyreach.i18n import N_, _
 from dailyreach.tui.log_keys import KIND_TITLES
@@ -33,20 +30,17 @@ class MessageScreen(TranslatedBindings, ModalScreen[None]):
         Binding("enter", "close", N_("Close"), show=False),
     ]
 
-    def __init__(self, entry: Interaction, name: str, zone: tzinfo, today: date | None = None) -> None:
+    def __init__(self, entry: Interaction, name: str, when: str) -> None:
+        """``when`` as the timeline writes it (``contact.when_text``)."""
         super().__init__()
         self.entry = entry
         self.contact_name = name
-        self.zone = zone
-        self.today = today
+        self.when = when
 
     def compose(self) -> ComposeResult:
         entry = self.entry
         title = Text(f"{_(KIND_TITLES[entry.kind])} · {self.contact_name}", style="bold", end="")
-        # As the timeline writes it: with its year when another year's (in Japanese, where the day
-        # leaves the year out otherwise).
-        moment = moment_text(entry.moment.astimezone(self.zone), self.today)
-        title.append(f"  {channel_text(entry.channel)} · {moment}", style="dim")
+        title.append(f"  {channel_text(entry.channel)} · {self.when}", style="dim")
         with Vertical(id="message"):
             yield Static(title, id="message_title")
             with Scroll(id="message_scroll"):
