@@ -109,6 +109,15 @@ def require_folder(path: Path, *, make_folder: bool) -> None:
         raise StoreError(_(NO_FOLDER).format(folder=path.parent, db=path))
 
 
+def refused_kind(kind: str, contact: Contact, thread: Thread) -> str | None:
+    """Why ``kind`` cannot be logged with ``contact`` now, or None. A thread is closed for want of an
+    answer to a message: with none sent, closing it would count them as contacted and tick them off
+    today's plan. The app asks before it opens the log bar; the store refuses it whoever asks."""
+    if kind == "no_response" and thread.last_sent is None:
+        return _(NOTHING_TO_CLOSE).format(name=contact.name)
+    return None
+
+
 class Store:
     def __init__(
         self,
@@ -498,10 +507,9 @@ class Store:
         if contact is None:
             raise StoreError(_(NO_CONTACT).format(id=repr(interaction.contact_id)))
         not_in_future(interaction, self.local_now())
-        if interaction.kind == "no_response" and self.thread(contact.id).last_sent is None:
-            # A thread is closed for want of an answer to a message: with none sent, closing it would
-            # count them as contacted and tick them off today's plan.
-            raise ValidationError("kind", _(NOTHING_TO_CLOSE).format(name=contact.name))
+        refused = refused_kind(interaction.kind, contact, self.thread(contact.id))
+        if refused:
+            raise ValidationError("kind", refused)
         with self.transaction(_(INTERACTION_PHRASES[interaction.kind]).format(name=contact.name)):
             self._put("interactions", interaction.id, interaction.to_dict())
             self._put("snoozes", interaction.contact_id, None)

@@ -16,7 +16,7 @@ from dailyreach.core.errors import DateParseError, StoreError, ValidationError
 from dailyreach.core.records.dates import moment_text, parse_when, pendulum_zone
 from dailyreach.core.records.handles import openable
 from dailyreach.core.records.model import ANSWER_KINDS, Contact, Interaction
-from dailyreach.core.store.store import NOTHING_TO_CLOSE, Store
+from dailyreach.core.store.store import Store, refused_kind
 from dailyreach.core.store.threads import Thread, parse_stamp, utc_stamp
 from dailyreach.i18n import N_, _
 from dailyreach.tui.log_keys import KIND_TITLES, usual_channel
@@ -225,8 +225,9 @@ class StoreScreen(Screen):
     ) -> None:
         """Open the prefilled log bar; Enter logs the interaction, a failed save reopens it as typed. A
         thread with nothing sent is not closed for want of an answer: said at once, as the store would."""
-        if kind == "no_response" and thread.last_sent is None:
-            self.notify(_(NOTHING_TO_CLOSE).format(name=contact.name), severity="warning", markup=False)
+        refused = refused_kind(kind, contact, thread)
+        if refused:
+            self.notify(refused, severity="warning", markup=False)
             return
         values = {"when": _(NOW), "channel": usual_channel(contact, thread), "text": ""} | (typed or {})
         self.query_one(LogBar).open(
