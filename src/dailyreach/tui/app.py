@@ -147,7 +147,8 @@ class DailyReachApp(TranslatedBindings, App):
                 ),
                 title=_("Database"),
                 markup=False,
-                timeout=20,
+                # Short: on a first run it sits over the hints of what to do first.
+                timeout=8,
             )
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(MainScreen())
