@@ -118,3 +118,55 @@ def test_mastodon_follows_are_named_without_a_leading_at_whichever_way_the_file_
         "bob": "@bob@hachyderm.io",
         "gargron": "@gargron@mastodon.social",
     }
+
+
+BAD_HANDLES = "@@,in/,b..,@m,-g-,mail,not a url"  # x, linkedin, bluesky, mastodon, github, email, web
+
+
+def test_a_csv_row_says_every_problem_it_has_not_only_the_first(db, tmp_path):
+    sheet = tmp_path / "people.csv"
+    sheet.write_text(
+        f"name,x,linkedin,bluesky,mastodon,github,email,web,priority,cadence\nAnn,{BAD_HANDLES},9,zz\n",
+        encoding="utf-8",
+    )
+    preview = run_cli("import", str(sheet), "--dry-run", db=db).stdout.splitlines()
+    bad = preview[preview.index("not imported, 1 bad row:") + 1]
+    assert bad.startswith("  line 2     Ann: X: '@@': an X handle is @ and 1-15 letters")
+    for said in (
+        "; LinkedIn: 'in/': ",
+        "; Bluesky: 'b..': ",
+        "; Mastodon: '@m': ",
+        "; GitHub: '-g-': ",
+        "; E-mail: 'mail': ",
+        "; Web: 'not a url': ",
+        "; Priority: must be between 1 and 3, not 9",
+        "; Keep in touch every (days): 'zz' is not a whole number",
+    ):
+        assert said in bad
+
+
+def test_a_csv_row_says_at_most_ten_problems_and_counts_the_rest(db, tmp_path):
+    sheet = tmp_path / "people.csv"
+    sheet.write_text(
+        "name,x,linkedin,bluesky,mastodon,github,email,web,priority,cadence,why\n"
+        f"{'A' * 201},{BAD_HANDLES},9,zz,{'w' * 10_001}\n",
+        encoding="utf-8",
+    )
+    bad = run_cli("import", str(sheet), "--dry-run", db=db).stdout.splitlines()[-1]
+    assert bad.endswith("; Why: is 10001 characters long; at most 10000 are allowed; ... and 1 more")
+    assert "Name:" not in bad  # the eleventh
+
+
+def test_an_empty_row_amid_the_data_is_said_and_a_spreadsheets_trailing_ones_are_not(db, tmp_path):
+    sheet = tmp_path / "people.csv"
+    sheet.write_text("name,x,email\nAnn,@ann,\n,,\n\nBo,@bo,\n,,\n,,\n\n", encoding="utf-8")
+    preview = run_cli("import", str(sheet), "--dry-run", db=db).stdout.splitlines()
+    assert preview[preview.index("would add 2 contacts") + 1 :] == [
+        "  line 2  Ann  x @ann",
+        "  line 5  Bo   x @bo",
+        "skipped 2:",
+        "  line 3     (empty row): every cell is empty",
+        "  line 4     (empty row): every cell is empty",
+    ]
+    run_cli("import", str(sheet), db=db)
+    assert [c["name"] for c in json.loads(run_cli("export", db=db).stdout)["contacts"]] == ["Ann", "Bo"]

@@ -87,3 +87,26 @@ async def test_e_with_format_ics_names_the_file_for_it_and_writes_a_calendar(
     written = tmp_path / "Documents" / "dailyreach-follow-ups-2026-11-23.ics"
     calendar = icalendar.Calendar.from_ical(written.read_bytes())
     assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Follow up #1: Ann [/] Smith (x)"]
+
+
+async def test_the_preview_says_an_empty_row_amid_the_data_and_every_problem_of_a_bad_row(store, tmp_path):
+    sheet = tmp_path / "people.csv"
+    sheet.write_text("name,x,priority\nAnn,@ann,\n,,\nBo,@@,9\n,,\n", encoding="utf-8")
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_import(pilot, sheet)
+        assert "would add 1, skip 1, 1 bad row" in str(app.screen.query_one("#summary").render())
+        rows = app.screen.query_one("#rows")
+        assert rows.row_count == 3  # the last, empty row is a spreadsheet's trailing one: not said
+        assert [[str(rows.get_cell_at((row, column))) for column in range(4)] for row in range(3)] == [
+            ["add", "2", "Ann", "x @ann"],
+            ["skip", "3", "(empty row)", "every cell is empty"],
+            [
+                "bad",
+                "4",
+                "Bo",
+                "X: '@@': an X handle is @ and 1-15 letters, digits or underscores; "
+                "Priority: must be between 1 and 3, not 9",
+            ],
+        ]

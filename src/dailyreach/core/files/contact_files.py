@@ -58,8 +58,9 @@ def _quotes_go_wrong(record: str) -> bool:
     return False
 
 
-def _records(text: str, first_line: int) -> Iterator[tuple[int, list[str]]]:
-    """CSV records with the file line each starts on; blank lines are left out. A field longer than
+def _records(text: str, first_line: int, *, empty: bool = False) -> Iterator[tuple[int, list[str]]]:
+    """CSV records with the file line each starts on; blank lines and rows of empty cells are left out
+    (with ``empty``, given as no cells instead). A field longer than
     ``FIELD_LIMIT`` (an unclosed quote swallowing the rest of the file, say) is refused with its line,
     and so is a record over several lines that an unclosed quote made: the csv module reads on to the
     next quote or the end of the file, taking the rows in between into one field."""
@@ -88,6 +89,8 @@ def _records(text: str, first_line: int) -> Iterator[tuple[int, list[str]]]:
             csv.field_size_limit(usual)
         if any(cell.strip() for cell in cells):
             yield start, [cell.strip() for cell in cells]
+        elif empty:
+            yield start, []
 
 
 def _first_cells(line: str) -> list[str]:
@@ -460,8 +463,8 @@ def _row_person(columns: list[Column], header: list[str], cells: list[str]) -> P
 
 
 def read_csv(text: str) -> ParsedFile:
-    records = _records(text, 1)
-    header = [cell.lstrip("\ufeff") for cell in next(records, (1, []))[1]]
+    records = _records(text, 1, empty=True)
+    header = [cell.lstrip("\ufeff") for cell in next((cells for _line, cells in records if cells), [])]
     if _is_interactions_header(header):
         raise UnknownFormat(_(INTERACTIONS_REFUSAL))
     layout = _layout(header)
@@ -473,7 +476,15 @@ def read_csv(text: str) -> ParsedFile:
     notices = [_("columns read as {program} exports them").format(program=layout)] if layout else []
     pictures = [index for index, column in enumerate(columns) if column.role == "picture"]
     rows = []
+    # Empty rows are said once a row with something in it follows: a spreadsheet saves the blank rows
+    # below its data that were ever formatted (",,,,"), and those say nothing worth hearing.
+    empty: list[int] = []
     for line, cells in records:
+        if not cells:
+            empty.append(line)
+            continue
+        rows += [SourceRow(at, _("(empty row)"), skip=_("every cell is empty")) for at in empty]
+        empty.clear()
         fitted, problem = _fitted(header, cells)
         if fitted is None:
             rows.append(SourceRow(line, cells[0], problem=problem))

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from dailyreach.core.errors import ImportRejected, ValidationError
+from dailyreach.core.errors import PROBLEMS_SHOWN, ImportRejected, ValidationError
 from dailyreach.core.files.contact_files import (
     EMPTY_FILE,
     READERS,
@@ -124,6 +125,24 @@ def preview_import(
     return _plan_contacts(store, source, label, parsed, tags)
 
 
+def _row_problems(first: ValidationError, fields: dict[str, Any]) -> str:
+    """Everything wrong with a row, not only the first thing the contact met, so that one pass over the
+    file mends it: each field (each handle) is checked alone, as the contact checks it. At most
+    ``PROBLEMS_SHOWN`` are said, as for a file refused whole."""
+    problems = [str(first)]
+    alone = [{"handles": {platform: handle}} for platform, handle in fields.get("handles", {}).items()]
+    alone += [{key: value} for key, value in fields.items() if key != "handles"]
+    for part in alone:
+        try:
+            Contact.from_dict({"name": "-", **part})
+        except ValidationError as error:
+            if str(error) not in problems:
+                problems.append(str(error))
+    more = len(problems) - PROBLEMS_SHOWN
+    shown = problems[:PROBLEMS_SHOWN] + ([_("... and {count} more").format(count=more)] if more > 0 else [])
+    return "; ".join(shown)
+
+
 def _plan_contacts(
     store: Store, source: str, encoding: str, parsed: ParsedFile, tags: tuple[str, ...]
 ) -> ImportPreview:
@@ -152,7 +171,7 @@ def _plan_contacts(
         try:
             contact = Contact.from_dict({**fields, "created_at": stamp, "updated_at": stamp})
         except ValidationError as error:
-            preview.bad.append((row.line, label, str(error)))
+            preview.bad.append((row.line, label, _row_problems(error, fields)))
             continue
         identities = _identities(contact)
         clash = next((key for key in identities if key in known), None)
