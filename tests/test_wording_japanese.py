@@ -237,15 +237,18 @@ def test_draft_words_in_each_language():
 
 @pytest.mark.parametrize("weeks", [13, 26, 52])
 def test_every_month_of_the_calendar_is_named_in_japanese_too(weeks):
-    """10月 takes four cells where Oct takes three: a name that does not fit its first week moves on
-    to the month's next week rather than being left out."""
+    """10月 takes four cells where Oct takes three: a name that does not fit over the week its 1st is
+    in moves on to the month's next week rather than being left out."""
     from datetime import date, timedelta
 
     from dailyreach import i18n
     from dailyreach.stats_calendar import month_row
 
     starts = [date(2026, 12, 7) - timedelta(weeks=weeks - index) for index in range(weeks)]
-    months = {start.month for start in starts[1:]}  # the first week's month may begin before the range
+    # Each month whose 1st is in a week shown (the first week's own month is named only with room), but
+    # for one in the last week: a name the one before pushes on has no next week there to move to.
+    ends = [start + timedelta(days=6) for start in starts[:-1]]
+    months = {end.month for end in ends if end.day <= 7}
     try:
         i18n.use_language("ja")
         row = month_row(starts)

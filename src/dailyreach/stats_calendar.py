@@ -5,7 +5,7 @@ screen draws its own with the same shades, marks and month names."""
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, timedelta
 
 from rich.cells import cell_len
 
@@ -109,35 +109,50 @@ def day_cell(day: DayCount, goal: int) -> str:
     return GOAL_MARK if day.goal_met else SHADES[heat_level(day.sent, goal)]
 
 
+def _month_begun_in(start: date) -> int | None:
+    """The month whose 1st is in the week from ``start``, if one is: its last day's month."""
+    last = start + timedelta(days=6)
+    return last.month if last.day <= 7 else None
+
+
 def month_row(week_starts: list[date], cell: int = 1, width: int | None = None) -> str:
-    """Month names over the weeks they begin in, ``cell`` characters a week; a name that would run into
-    the one before moves on to the month's next week, and is left out only when the month ends first,
-    or when it would run past ``width`` (what follows the calendar there). Measured in cells: a
-    double-width character fills two (10月 takes four)."""
+    """Month names over the weeks their 1st falls in, as GitHub's calendar has them, ``cell``
+    characters a week; the month the first week is in is named over it only when that fits before the
+    next month's name. A name that would run into the one before moves on to the month's next week, and
+    is left out only when the next month begins first, or when it would run past ``width`` (what
+    follows the calendar there). Measured in cells: a double-width character fills two (10月 takes
+    four)."""
     row = [" "] * (len(week_starts) * cell + 4)
-    free_from, labelled = 0, None
+    begun = [_month_begun_in(start) for start in week_starts]
+    free_from, waiting = 0, None
     for index, start in enumerate(week_starts):
         at = index * cell
-        if start.month != labelled and at >= free_from:
-            name = month_name(start.month)
-            # A wide character fills its cell and the next one's, left empty.
-            cells = [piece for char in name for piece in ((char, "") if cell_len(char) == 2 else (char,))]
-            if width is not None and at + len(cells) > width:
-                break
-            row[at : at + len(cells)] = cells
-            free_from = at + len(cells) + 1
-            labelled = start.month
+        if begun[index] is not None:
+            waiting = begun[index]
+        elif index == 0:
+            # Named only with room before the next month's name: a week of November does not push
+            # December's name off the week its 1st is in.
+            following = next((later for later, month in enumerate(begun) if month), len(begun))
+            if cell_len(month_name(start.month)) < following * cell:
+                waiting = start.month
+        if waiting is None or at < free_from:
+            continue
+        name = month_name(waiting)
+        # A wide character fills its cell and the next one's, left empty.
+        cells = [piece for char in name for piece in ((char, "") if cell_len(char) == 2 else (char,))]
+        if width is not None and at + len(cells) > width:
+            break
+        row[at : at + len(cells)] = cells
+        free_from = at + len(cells) + 1
+        waiting = None
     return "".join(row).rstrip()
 
 
 def year_row(week_starts: list[date]) -> str:
-    """The year over the first week and over the first week of each new year; a year that the next one
-    would run into is left out."""
-    marks = [
-        (index, str(start.year))
-        for index, start in enumerate(week_starts)
-        if index == 0 or start.year != week_starts[index - 1].year
-    ]
+    """The year over the first week and over the week each new year's January 1st falls in (where the
+    month row names January); a year that the next one would run into is left out."""
+    years = [(start + timedelta(days=6)).year for start in week_starts]
+    marks = [(index, str(year)) for index, year in enumerate(years) if index == 0 or year != years[index - 1]]
     row = [" "] * len(week_starts)
     for (at, year), following in zip(marks, [*marks[1:], None], strict=True):
         if following is None or at + len(year) < following[0]:

@@ -1,6 +1,7 @@
 """`dailyreach stats`, through the installed command on a real file (the run's timezone is UTC)."""
 
 import json
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -261,9 +262,11 @@ def test_a_calendar_wider_than_the_terminal_goes_on_in_blocks_with_its_years(db)
     starts = [first + timedelta(weeks=week) for week in range(60)]
     years = "".join(block[0][5:].ljust(32) for block in blocks)
     assert years.startswith(str(starts[0].year))
-    january = next(week for week, start in enumerate(starts) if start.year != starts[0].year)
-    assert years[january : january + 4] == str(starts[january].year)
-    assert years[32:36] == str(starts[32].year) or 32 < january < 37
+    # A year is named over the week its January 1st is in, as the month row names January.
+    ends = [start + timedelta(days=6) for start in starts]
+    january = next(week for week, end in enumerate(ends) if end.year != ends[0].year)
+    assert years[january : january + 4] == str(ends[january].year)
+    assert years[32:36] == str(ends[32].year) or 32 < january < 37
     sent_from = next(index for index, line in enumerate(lines) if line.startswith("Sent per week"))
     replies_from = next(index for index, line in enumerate(lines) if line.startswith("Replies"))
     series = lines[sent_from:replies_from]
@@ -294,16 +297,37 @@ def test_a_calendar_of_a_year_or_less_has_no_year_row(db):
 
 def test_a_year_the_next_would_run_into_is_left_out():
     from_november = [date(2025, 11, 24) + timedelta(weeks=week) for week in range(7)]
-    assert year_row(from_november) == "2025  2026"
+    assert year_row(from_november) == "2025 2026"  # 2026 over the week of Dec 29, which has Jan 1
     from_mid_december = [date(2025, 12, 15) + timedelta(weeks=week) for week in range(6)]
-    assert year_row(from_mid_december) == "   2026"
+    assert year_row(from_mid_december) == "  2026"
 
 
 def test_a_month_name_that_would_run_past_the_calendar_is_left_out():
     """In the app the totals' headings follow the calendar: Dec over the last week cut goal to goa."""
-    starts = [date(2026, 11, 14) + timedelta(weeks=week) for week in range(4)]  # the last: Dec 5
+    starts = [date(2026, 11, 7) + timedelta(weeks=week) for week in range(4)]  # the last has Dec 1
     assert month_row(starts, 2) == "Nov   Dec"
     assert month_row(starts, 2, width=8) == "Nov"
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@pytest.mark.parametrize("weeks", ["5", "26", "52"])
+def test_a_month_is_named_over_the_week_its_first_day_is_in(db, weeks):
+    """As GitHub's calendar: the week from Nov 30 is December's. The first week's month is named over it
+    too when it fits before the next name."""
+    first = date.fromisoformat(stats_json(db, "--weeks", weeks)["from"])
+    lines = run_cli("stats", "--weeks", weeks, db=db, env={"COLUMNS": "200"}).stdout.splitlines()
+    months = lines[lines.index("Outreach per day") + 1]
+    named = {found.start() - 5: found[0] for found in re.finditer(r"\S+", months)}
+    expected = {}
+    for week in range(int(weeks)):
+        end = first + timedelta(weeks=week, days=6)
+        if end.day <= 7:
+            expected[week] = MONTHS[end.month - 1]
+    if 0 not in expected and min(expected, default=int(weeks)) >= 4:
+        expected[0] = MONTHS[first.month - 1]
+    assert named == expected
 
 
 def prose(lines, first, until):

@@ -6,7 +6,9 @@ import json
 import re
 import threading
 import time
+from datetime import date
 
+import pendulum
 import pytest
 from rich.console import Console
 from rich.style import Style
@@ -580,3 +582,19 @@ async def test_the_offered_reviews_keys_at_80x24_stay_whole(store, people):
         hint = shown_lines(app.screen.query_one(".hint"))
         for keys in ("Enter opens the highlighted contact", "Escape closes", "S all the stats"):
             assert any(keys in line for line in hint), (keys, hint)
+
+
+async def test_the_calendar_names_december_over_the_week_its_first_day_is_in(store, clock):
+    """On Wednesday Dec 9 the last two weeks are those from Nov 30 and Dec 7. December is named over the
+    first, which has Dec 1, as GitHub's calendar names it: not over the second, where its name would run
+    into the totals' headings and be left out, leaving December unnamed."""
+    clock.set(pendulum.datetime(2026, 12, 9, 9, tz=TOKYO))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled_press(pilot, "S")
+        heatmap = app.screen.query_one(CalendarHeatmap)
+        months = shown_lines(heatmap)[0]
+        first = heatmap.days[0].day
+        at = WEEKDAY_CELLS + (date(2026, 11, 30) - first).days // 7 * DAY_CELLS
+        assert months[at : at + 5] == "Dec  " and months[at - 2 : at] == "  "
+        assert months.split()[:-3][-2:] == ["Nov", "Dec"]  # then sent, days, goal
