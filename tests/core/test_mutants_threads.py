@@ -1,0 +1,60 @@
+"""Behaviour of ``threads.py`` that mutation testing found no test pinned."""
+
+from dailyreach.core.store.threads import read_thread
+from tests.conftest import add_contact, log
+
+
+def test_a_thread_is_read_in_time_order_not_in_the_order_of_its_kinds():
+    # Alphabetically dm_sent comes before reply_received; in time the reply came first, so the DM after
+    # it opens a thread that waits for an answer.
+    entries = [
+        ("2026-11-23T02:00:00.000000Z", "dm_sent", "x"),
+        ("2026-11-23T01:00:00.000000Z", "reply_received", "x"),
+    ]
+    thread = read_thread(entries)
+    assert thread.open
+    assert thread.waiting_since == "2026-11-23T02:00:00.000000Z"
+    assert thread.stage == "replied"
+
+
+def test_an_answer_logged_late_for_a_time_before_the_message_leaves_the_message_waiting(store):
+    ann = add_contact(store, "Ann")
+    log(store, ann, "dm_sent")
+    log(store, ann, "reply_received", at=store.now().subtract(hours=2))
+    thread = store.thread(ann.id)
+    assert thread.open
+    assert thread.stage == "replied"
+
+
+def test_a_day_counted_again_from_the_log_counts_as_reached_only_the_people_sent_a_message(store):
+    ann, bob, cy = (add_contact(store, name) for name in ("Ann", "Bob", "Cy"))
+    log(store, ann, "dm_sent")
+    log(store, bob, "reply_received", at=store.now().subtract(hours=1))
+    log(store, cy, "meeting_booked", at=store.now().subtract(hours=1))
+    # Older than Ann's latest, this DM is not folded in: her thread and its day are read from the log.
+    log(store, ann, "follow_up", at=store.now().subtract(hours=2))
+    assert store.day_counts()[store.today()] == {"sent": 2, "replies": 1, "meetings": 1, "reached": 1}
+
+
+def test_deleting_a_days_only_message_leaves_nothing_counted_for_that_day(store):
+    ann = add_contact(store, "Ann")
+    dm = log(store, ann, "dm_sent")
+    store.delete_interaction(dm.id)
+    assert store.day_counts() == {}
+    assert store.outreach_days() == set()
+
+
+def test_deleting_one_of_two_peoples_messages_leaves_one_person_reached(store):
+    ann, bob = add_contact(store, "Ann"), add_contact(store, "Bob")
+    dm = log(store, ann, "dm_sent")
+    log(store, bob, "dm_sent")
+    store.delete_interaction(dm.id)
+    assert store.day_counts() == {store.today(): {"sent": 1, "reached": 1}}
+
+
+def test_deleting_a_days_only_reply_leaves_nothing_counted_for_that_day(store):
+    ann = add_contact(store, "Ann")
+    reply = log(store, ann, "reply_received")
+    assert store.day_counts() == {store.today(): {"replies": 1}}
+    store.delete_interaction(reply.id)
+    assert store.day_counts() == {}
