@@ -75,6 +75,22 @@ COMMANDS = {
 }
 
 
+# The option each command takes its date or time from, and the record's field it fills: on the command
+# line an error in it names the option (--at), not the app's field (When).
+DATE_OPTIONS = {"log": ("--at", "at"), "invite": ("--on", "event_date")}
+
+
+def _said_for_option(command: str | None, error: ValidationError | DateParseError) -> str:
+    """``error`` as the command line says it: a date or time the command could not take names its
+    option. Such a command parses no other date, so text that reads as none was the option's."""
+    if command not in DATE_OPTIONS:
+        return str(error)
+    option, field_name = DATE_OPTIONS[command]
+    if isinstance(error, DateParseError):
+        return f"{option}: {error}"
+    return f"{option}: {error.problem}" if error.field == field_name else str(error)
+
+
 class FriendlyGroup(click.Group):
     """Turns the core's errors into one clear line on stderr and exit status 1, and any other error
     into one line naming a crash report: a user never sees a traceback. Its commands are loaded from
@@ -108,14 +124,12 @@ class FriendlyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (
-            StoreError,
-            ValidationError,
-            DateParseError,
-            ImportRejected,
-            NothingToExport,
-            FileExistsError,
-        ) as error:
+        except (ValidationError, DateParseError) as error:
+            # Raised by the command, or by ``log`` run without click and raised again by ``cli``.
+            raise click.ClickException(
+                terminal_safe(_said_for_option(ctx.invoked_subcommand, error))
+            ) from None
+        except (StoreError, ImportRejected, NothingToExport, FileExistsError) as error:
             raise click.ClickException(terminal_safe(str(error))) from None
         except BrokenPipeError:
             # The reader stopped reading (`| head`): nothing is wrong, and nothing more can be said to it.

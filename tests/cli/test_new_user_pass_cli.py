@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from tests.cli.test_views_without_click import run
 from tests.conftest import run_cli
 
 BAD_SETTINGS = {
@@ -170,3 +171,40 @@ def test_an_empty_row_amid_the_data_is_said_and_a_spreadsheets_trailing_ones_are
     ]
     run_cli("import", str(sheet), db=db)
     assert [c["name"] for c in json.loads(run_cli("export", db=db).stdout)["contacts"]] == ["Ann", "Bo"]
+
+
+@pytest.mark.parametrize(
+    ("when", "said"),
+    [
+        ("yesterday 25:00", "--at: 'yesterday 25:00' is not a date or time: use YYYY-MM-DD"),
+        ("2100-01-01", "--at: 2100-01-01 00:00 is in the future; log what has already happened"),
+        ("1900-01-01", "--at: '1900-01-01T00:00:00+00:00' is out of range: use a time between 1970"),
+    ],
+)
+@pytest.mark.parametrize("through_click", [False, True], ids=["log-without-click", "log-through-click"])
+def test_a_time_log_cannot_take_names_the_at_option_not_the_apps_when_field(db, when, said, through_click):
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    refused = run("log", "ann", "dm_sent", "--at", when, db=db, click=through_click)
+    assert (refused.returncode, refused.stdout) == (1, "")
+    assert refused.stderr.startswith(f"Error: {said}")
+    assert "When" not in refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("day", "said"),
+    [
+        ("2026-02-30", "Error: --on: '2026-02-30' is not a date or time: use YYYY-MM-DD"),
+        ("9999-12-31", "Error: --on: '9999-12-31' is out of range: use a day between 1970 and 2126"),
+    ],
+)
+def test_an_invitations_day_it_cannot_take_names_the_on_option_not_the_apps_event_date(db, day, said):
+    run_cli("add", "Ann", db=db)  # made first: the note that it was made would come before the error
+    refused = run_cli("invite", "Mixer", "--on", day, db=db, check=False)
+    assert refused.returncode == 1 and refused.stderr.startswith(said)
+    assert "Event date" not in refused.stderr
+
+
+def test_other_problems_of_a_log_still_name_their_field(db):
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    refused = run_cli("log", "ann", "bogus", "--at", "-2h", db=db, check=False)
+    assert refused.stderr.startswith("Error: Kind: 'bogus' is not one of public_reply")
