@@ -280,6 +280,45 @@ def test_fixed_columns_keep_their_width_and_the_rest_share_what_is_left():
     assert sum(fit_widths(columns, 80)) == 80 - 2 * len(columns)
 
 
+def test_a_column_grows_no_wider_than_its_text_and_leaves_the_room_to_the_text_cut_short():
+    columns = (
+        Column("mark", "", width=1),
+        Column("name", "Name", least=8, most=20, weight=2),
+        Column("handle", "Handle", least=10, most=30, weight=3),
+        Column("why", "Why"),
+    )
+    assert fit_widths(columns, 120, longest=[1, 13, 10, 90]) == [1, 13, 10, 88]
+    # Narrower than its least when its text and title are: "Handle" is six cells.
+    assert fit_widths(columns, 120, longest=[1, 13, 1, 90]) == [1, 13, 6, 92]
+    # Text wider than a column's most is cut at its most, as without the text.
+    assert fit_widths(columns, 120, longest=[1, 40, 50, 90]) == fit_widths(columns, 120)
+
+
+async def test_a_why_is_shown_whole_when_the_handles_leave_room_for_it(store):
+    why = "Built and sold a company; ask how they found their first customers."
+    add_contact(store, "Ann Smith", handles={"x": "@ann"}, why=why)
+    app = DailyReachApp(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        today = app.screen.query_one("#today", DataTable)
+        assert why in line(today, 1)
+
+
+async def test_a_name_longer_than_the_others_widens_its_column_when_logged(store):
+    for name in ("Ann Smith", "Wolfgang Amadeus Mozart"):
+        add_contact(store, name, handles={"x": "@" + name.split()[0].lower()})
+    log(store, store.contacts()[0], "dm_sent", at=store.now().subtract(days=1))
+    store.history.clear()
+    app = DailyReachApp(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        pending = app.screen.query_one("#pending", DataTable)
+        assert "Ann Smith" in line(pending, 1) and "Wolfgang" not in line(pending, 2)
+        await pilot.press("j", "d", "enter")
+        await settle(pilot)
+        assert "Wolfgang Amadeus Mozart " in line(pending, 2)
+
+
 @pytest.mark.parametrize("size", [WIDE, SMALL])
 async def test_on_the_declined_pane_the_footer_has_the_invitation_keys(store, day, size):
     app = DailyReachApp(store)

@@ -3,10 +3,11 @@ text too long for its cell ends in an ellipsis, so that no pane ever scrolls sid
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual.widgets import DataTable
 
 from dailyreach.i18n import _
@@ -41,14 +42,26 @@ class Column:
         return max(self.width, *(cell_len(text) for text in shown))
 
 
-def fit_widths(columns: tuple[Column, ...], available: int) -> list[int]:
+def fit_widths(
+    columns: tuple[Column, ...], available: int, longest: Sequence[int] | None = None
+) -> list[int]:
     """Each column's width in ``available`` cells (padding included in ``available``, not in the widths).
 
     Fixed columns keep their width; shared ones start at their least and grow, by weight, up to their
     most; a column without a most takes what remains. When even the leasts do not fit, the last shared
-    columns shrink first (to nothing): what comes first in a row is what matters most."""
+    columns shrink first (to nothing): what comes first in a row is what matters most. With ``longest``
+    (the widest text each column holds, in cells), a shared column with a most grows no wider than its
+    text and title need, so that its room goes to the text cut in the column that takes the rest."""
     room = available - 2 * CELL_PADDING * len(columns)
-    widths = [column.fixed_width or column.least for column in columns]
+    mosts = [column.most for column in columns]
+    leasts = [column.least for column in columns]
+    if longest is not None:
+        for index, column in enumerate(columns):
+            if column.most:
+                needed = max(longest[index], cell_len(column.shown_label))
+                mosts[index] = min(column.most, needed)
+                leasts[index] = min(column.least, needed)
+    widths = [column.fixed_width or least for column, least in zip(columns, leasts, strict=True)]
     shared = [index for index, column in enumerate(columns) if not column.width]
     spare = room - sum(widths)
     for index in reversed(shared):
@@ -57,17 +70,17 @@ def fit_widths(columns: tuple[Column, ...], available: int) -> list[int]:
         cut = min(widths[index], -spare)
         widths[index] -= cut
         spare += cut
-    growing = [index for index in shared if columns[index].most]
+    growing = [index for index in shared if mosts[index] > widths[index]]
     while spare > 0 and growing:
         total_weight = sum(columns[index].weight for index in growing)
         given = 0
         for index in growing:
             share = max(1, spare * columns[index].weight // total_weight)
-            grant = min(share, columns[index].most - widths[index], spare - given)
+            grant = min(share, mosts[index] - widths[index], spare - given)
             widths[index] += grant
             given += grant
         spare -= given
-        growing = [index for index in growing if widths[index] < columns[index].most]
+        growing = [index for index in growing if widths[index] < mosts[index]]
         if not given:
             break
     rest = [index for index in shared if not columns[index].most]
@@ -80,6 +93,17 @@ def fit_widths(columns: tuple[Column, ...], available: int) -> list[int]:
             widths[widest] += widths[index]
             widths[index] = 0
     return widths
+
+
+def longest_cells(rows: Iterable[Sequence[object]], count: int) -> list[int]:
+    """The widest cell of each of ``count`` columns in ``rows`` (Rich texts or strings), in cells."""
+    widest = [0] * count
+    for cells in rows:
+        for index, cell in enumerate(cells):
+            width = cell.cell_len if isinstance(cell, Text) else cell_len(str(cell))
+            if width > widest[index]:
+                widest[index] = width
+    return widest
 
 
 def set_columns(table: DataTable, columns: tuple[Column, ...], widths: list[int]) -> bool:

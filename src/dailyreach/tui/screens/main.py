@@ -29,7 +29,6 @@ from dailyreach.core.records.model import OUTBOUND_KINDS, Contact, Interaction, 
 from dailyreach.core.store.threads import Thread, local_day, utc_stamp
 from dailyreach.i18n import N_, _
 from dailyreach.tui.agenda_rows import PANE_COLUMNS, agenda_rows, pending_row, plain_now, today_row
-from dailyreach.tui.columns import fit_widths, set_columns
 from dailyreach.tui.details import contact_detail, invitation_detail, week_text
 from dailyreach.tui.log_keys import DAILY_LOGS, LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.rows import Row
@@ -131,7 +130,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
             for pane in PANES:
                 table_class = ContactPane if pane in CONTACT_PANES else Pane
                 classes = "pane current" if pane == self.current else "pane"
-                yield table_class(id=pane, classes=classes)
+                yield table_class(PANE_COLUMNS[pane], id=pane, classes=classes)
         yield Static(id="week")
         yield Static(id="detail", markup=False)
         yield KeyFooter()
@@ -156,10 +155,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.height < ONE_PANE_BELOW, "one-pane")
         for pane in PANES:
-            table = self.pane(pane)
-            widths = fit_widths(PANE_COLUMNS[pane], event.size.width - PANE_FRAME)
-            if set_columns(table, PANE_COLUMNS[pane], widths) and table.listed:
-                table.show_rows()
+            self.pane(pane).fit(event.size.width - PANE_FRAME)
 
     def _tick(self) -> None:
         """Once a minute: "5 minutes ago" moves on even when nothing is logged."""

@@ -3,10 +3,12 @@ only hands it rows and says which one changed."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
 from dailyreach.i18n import N_, _
+from dailyreach.tui.columns import Column, fit_widths, longest_cells, set_columns
 from dailyreach.tui.rows import TABLE_KEYS, Row, sync_rows, update_row
 from dailyreach.tui.translated import TranslatedBindings
 
@@ -23,7 +25,8 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
     """A pane of the main screen; Tab and Shift+Tab go round the panes, shown or not.
 
     ``listed`` are all of the pane's rows, ``needle`` the filter that narrows what it shows, ``title`` its
-    border's title and ``empty`` what its border says when it has no rows to show.
+    border's title and ``empty`` what its border says when it has no rows to show. Its ``pane_columns`` are
+    fitted to the width it is given and to what its rows hold.
     """
 
     BINDINGS = [
@@ -32,8 +35,10 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
         Binding("shift+tab", "screen.next_pane(-1)", N_("Previous pane"), show=False),
     ]
 
-    def __init__(self, *, id: str, classes: str) -> None:
+    def __init__(self, columns: tuple[Column, ...], *, id: str, classes: str) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
+        self.pane_columns = columns
+        self.available = 0
         self.listed: list[Row] = []
         self.needle = ""
         self.title = ""
@@ -45,12 +50,43 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
 
+    def fit(self, available: int) -> None:
+        """Fit the columns to ``available`` cells."""
+        self.available = available
+        if self._fit_columns() and self.listed:
+            self.show_rows()
+
+    def _fit_columns(self) -> bool:
+        """Fit the columns to the pane's width and rows; True when their widths changed, which clears the
+        rows (the caller shows them again)."""
+        if not self.available:
+            return False
+        # An empty pane keeps the columns' own widths: its titles read as a table waiting for rows.
+        longest = (
+            longest_cells((cells for _key, cells in self.listed), len(self.pane_columns))
+            if self.listed
+            else None
+        )
+        return set_columns(self, self.pane_columns, fit_widths(self.pane_columns, self.available, longest))
+
+    def _cut(self, cells: list[Text]) -> bool:
+        """Whether a cell is cut short in a column that could grow to show it."""
+        widths = [shown.width for shown in self.ordered_columns]
+        if len(widths) != len(self.pane_columns):  # not fitted yet: the first show fits them
+            return False
+        return any(
+            column.most and width < column.most and cell.cell_len > width
+            for column, width, cell in zip(self.pane_columns, widths, cells, strict=True)
+        )
+
     def narrow(self, needle: str) -> None:
         self.needle = needle.strip()
         self.show_rows()
 
     def show_rows(self, more: bool = False) -> None:
         """The rows, narrowed by the filter, ``ROWS_AT_ONCE`` more a frame (``more``) until all show."""
+        if not more:
+            self._fit_columns()
         needle = self.needle.casefold()
         rows = [
             (key, cells)
@@ -74,7 +110,10 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
         before, self.listed = self.listed, rows
         old, new = row_index(before, key), row_index(rows, key)
         moved = new is not None and new != (len(rows) - 1 if old is None else old)
-        if self.needle or moved or self.row_count != len(before):
+        # Columns are fitted again for a row that needs more room than it has, not for one that leaves
+        # room: that would have the table filled again, and a full show fits them anyway.
+        cut = new is not None and self._cut(rows[new][1]) and self._fit_columns()
+        if cut or self.needle or moved or self.row_count != len(before):
             self.show_rows()
             return
         if new is not None and old is not None:
