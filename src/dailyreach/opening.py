@@ -17,10 +17,7 @@ def open_store(db: str | Path) -> Store:
     store = Store(Path(db), make_folder=is_default_db(db))
     if store.made:
         from dailyreach.core.records.text import terminal_safe
-        from dailyreach.i18n import _
+        from dailyreach.wording import made_text
 
-        made = _("note: there was no database at {path}, so a new, empty one was made").format(
-            path=store.path
-        )
-        print(terminal_safe(made), file=sys.stderr)
+        print(terminal_safe(made_text(store)), file=sys.stderr)
     return store

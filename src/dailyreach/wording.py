@@ -22,6 +22,7 @@ from dailyreach.i18n import N_, _, current_language, ngettext
 if TYPE_CHECKING:
     from dailyreach.core.files.contact_import import ImportPreview
     from dailyreach.core.files.exchange import ImportPlan
+    from dailyreach.core.store.store import Store
 
 REASONS = {"follow_up": N_("follow-up"), "keep_in_touch": N_("keep in touch"), "new": N_("new")}
 # The days a week can start on (the settings' week_start), as shown.
@@ -278,3 +279,23 @@ def count_text(count: int, limit: int | None) -> str:
 def missing_text(missing: tuple[str, ...]) -> str:
     """What a draft had nothing to fill in with: 'nothing to fill {why}, {my_name}'."""
     return _("nothing to fill {names}").format(names=", ".join(f"{{{name}}}" for name in missing))
+
+
+def made_text(store: Store, *, sentence: bool = False) -> str:
+    """What opening ``store`` made of its file: a note for a command's stderr, or a ``sentence`` for the
+    app's notice."""
+    from dailyreach.core.store.store import MADE_OVER_EMPTY
+
+    if store.made == MADE_OVER_EMPTY:
+        said = (
+            _("{path} was empty, so it was made a new, empty database.")
+            if sentence
+            else _("note: {path} was empty, so it was made a new, empty database")
+        )
+    else:
+        said = (
+            _("There was no database at {path}, so a new, empty one was made.")
+            if sentence
+            else _("note: there was no database at {path}, so a new, empty one was made")
+        )
+    return said.format(path=store.path)

@@ -50,3 +50,38 @@ def test_a_dry_run_import_makes_no_database_and_says_there_is_none(tmp_path):
     assert "would add 1 contact" in said.stdout
     assert said.stderr == f"note: there is no database at {db} yet; the import would make it\n"
     assert list(tmp_path.iterdir()) == [follows]
+
+
+def test_an_empty_file_is_said_to_be_made_a_database_not_to_be_missing(tmp_path):
+    db = tmp_path / "touched.json"
+    db.write_bytes(b"")
+    said = run_cli("today", db=db)
+    assert said.stderr == f"note: {db} was empty, so it was made a new, empty database\n"
+    assert run_cli("today", db=db).stderr == ""
+
+
+def test_an_emptied_database_with_backups_is_refused_and_left_as_it_is(tmp_path):
+    db = tmp_path / "mine.json"
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    # The first change of a day backs up the file as it was before it.
+    backup = tmp_path / "backups" / next(path.name for path in (tmp_path / "backups").iterdir())
+    db.write_bytes(b"")  # a full disk or a sync tool cut it short
+    refused = run_cli("today", db=db, check=False)
+    assert refused.returncode == 1
+    assert f"{db} is empty, though {backup} holds an earlier copy of it" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert db.read_bytes() == b""
+    backup_bytes = backup.read_bytes()
+    assert run_cli("add", "Bob", db=db, check=False).returncode == 1
+    assert db.read_bytes() == b"" and backup.read_bytes() == backup_bytes
+
+
+def test_a_broken_database_names_its_newest_backup_and_how_to_go_back(tmp_path):
+    db = tmp_path / "mine.json"
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    backup = next((tmp_path / "backups").iterdir())
+    db.write_bytes(db.read_bytes()[:100])
+    refused = run_cli("today", db=db, check=False)
+    assert refused.returncode == 1
+    assert "is not valid JSON" in refused.stderr
+    assert f"Its newest backup is {backup}: copy that over {db} to go back to it" in refused.stderr

@@ -116,3 +116,14 @@ async def test_the_app_says_it_made_the_database(tmp_path):
         await settle(pilot)
         said = [notice.message for notice in app._notifications]
     assert f"There was no database at {store.path}, so a new, empty one was made." in said
+
+
+async def test_the_app_says_an_empty_file_was_made_a_database(tmp_path):
+    db = tmp_path / "touched.json"
+    db.write_bytes(b"")
+    store = Store(db)
+    app = DailyReachApp(store, say_made=bool(store.made))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        said = [notice.message for notice in app._notifications]
+    assert f"{db} was empty, so it was made a new, empty database." in said

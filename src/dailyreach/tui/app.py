@@ -23,6 +23,7 @@ from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.main import MainScreen
 from dailyreach.tui.styles import stylesheet_path
 from dailyreach.tui.translated import TranslatedBindings
+from dailyreach.wording import made_text
 
 # What the app exits with to be started again (tui/launch.py), in the language just chosen.
 RESTART = "restart"
@@ -142,9 +143,7 @@ class DailyReachApp(TranslatedBindings, App):
         self._say_what_is_skipped()
         if self.say_made:
             self.notify(
-                _("There was no database at {path}, so a new, empty one was made.").format(
-                    path=self.store.path
-                ),
+                made_text(self.store, sentence=True),
                 title=_("Database"),
                 markup=False,
                 # Short: on a first run it sits over the hints of what to do first.

@@ -18,7 +18,7 @@ def run_app(db: Path, config_path: Path, *, demo: bool = False) -> None:
         store = Store(db, make_folder=is_default_db(db))
         if not config_path.exists():  # the ids load every screen: only for the first run's config
             write_starter_config(config_path, binding_ids())
-        result = DailyReachApp(store, load_config(config_path), say_made=store.made).run()
+        result = DailyReachApp(store, load_config(config_path), say_made=bool(store.made)).run()
     else:
         from dailyreach.core.planning.demo import fill_demo
         from dailyreach.demo_folder import demo_folder

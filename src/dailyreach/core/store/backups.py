@@ -25,6 +25,12 @@ def write_backup(db: Path, label: str) -> Path | None:
     return target
 
 
+def newest_backup(db: Path) -> Path | None:
+    """The copy of ``db`` written last, daily or before a rewrite; None when there is none."""
+    copies = [path for path in backup_folder(db).glob(f"{db.stem}-*.json") if path.is_file()]
+    return max(copies, key=lambda path: path.stat().st_mtime_ns, default=None)
+
+
 def daily_backup(db: Path, day: str) -> None:
     """The copy of ``day`` (YYYY-MM-DD), made once, and only the last ``BACKUPS_KEPT`` days kept."""
     folder = backup_folder(db)

@@ -40,7 +40,7 @@ from dailyreach.core.records.model import (
     Snooze,
 )
 from dailyreach.core.records.readback import Problem, readable_settings
-from dailyreach.core.store.backups import backup_folder, daily_backup, write_backup
+from dailyreach.core.store.backups import backup_folder, daily_backup, newest_backup, write_backup
 from dailyreach.core.store.checked import CheckedRecord
 from dailyreach.core.store.derived import DerivedTables
 from dailyreach.core.store.lockfile import FileLock, LockTimeout
@@ -77,6 +77,19 @@ LOCK_WAIT_SECONDS = 10.0
 
 # What undo names a change of settings by, made in the app or on the command line.
 CHANGE_SETTINGS = N_("change settings")
+
+
+MADE_NEW, MADE_OVER_EMPTY = "new", "over empty"
+
+
+def with_way_back(problem: str, db: Path) -> str:
+    """``problem`` with the newest backup of ``db`` and how to go back to it, when there is one."""
+    backup = newest_backup(db)
+    if backup is None:
+        return problem
+    return _("{problem}. Its newest backup is {backup}: copy that over {path} to go back to it").format(
+        problem=problem, backup=backup, path=db
+    )
 
 
 class StoreLocked(StoreError):
@@ -145,9 +158,10 @@ class Store:
         self._change: Change | None = None
         self.history: list[Change] = []
         self._backed_up_on: str | None = None
-        # Whether opening made the file: a command says so, as a mistyped --db would otherwise show an
+        # Whether opening made the database, and over what: MADE_NEW where there was no file, MADE_OVER_EMPTY
+        # in a file with nothing in it. A command says so, as a mistyped --db would otherwise show an
         # empty store and leave a new file behind without a word.
-        self.made = False
+        self.made: str | None = None
         self._open()
 
     # -- opening, schema, backups ------------------------------------------------------------
@@ -156,7 +170,11 @@ class Store:
         with self._locked():
             for leftover in leftover_temporary_files(self.path):
                 leftover.unlink(missing_ok=True)
-            data = self._storage.read() or {}
+            existed = self.path.exists()
+            try:
+                data = self._storage.read() or {}
+            except StoreCorrupt as error:
+                raise StoreCorrupt(with_way_back(str(error), self.path)) from None
             meta = data.get(META_TABLE, {}).get("schema")
             if meta is None:
                 if any(data.get(name) for name in data):
@@ -165,12 +183,23 @@ class Store:
                             path=self.path
                         )
                     )
+                backup = newest_backup(self.path) if existed else None
+                if backup is not None:
+                    # A file emptied by a full disk or a sync tool, not a new one: made anew, its days
+                    # would be lost from view while the copy that holds them sits in backups/.
+                    raise StoreCorrupt(
+                        _(
+                            "{path} is empty, though {backup} holds an earlier copy of it: copy that over "
+                            "it to go back to it, or delete it to start anew; it was left as it is"
+                        ).format(path=self.path, backup=backup)
+                    )
                 with self._storage.batch():
                     self._tables[META_TABLE].put(
                         {"schema": {"format": FORMAT_NAME, "version": SCHEMA_VERSION}}
                     )
                     self._derived.rebuild()
-                self.made = not data
+                if not data:
+                    self.made = MADE_OVER_EMPTY if existed else MADE_NEW
                 return
             version = meta.get("version")
             if meta.get("format") != FORMAT_NAME or not isinstance(version, int):
