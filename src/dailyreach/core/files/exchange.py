@@ -23,6 +23,7 @@ from dailyreach.core.store.store import (
     Store,
     not_in_future,
 )
+from dailyreach.core.store.tables import META_TABLE
 from dailyreach.i18n import N_, SOURCE_LANGUAGE, _, current_language
 
 EXPORT_VERSION = 1
@@ -96,7 +97,8 @@ def schema_message(error: Any) -> str:
     """What a JSON Schema check found, as jsonschema says it in English and in the language in use
     otherwise, for the checks the export's schema makes (anything else stays jsonschema's)."""
     if current_language() == SOURCE_LANGUAGE:
-        return str(error.message)
+        # jsonschema quotes the value whole: a database's table, imported by mistake, would fill screens.
+        return str(error.message).replace(repr(error.instance), shown(error.instance), 1)
     value, rule = shown(error.instance), error.validator_value
     required = _REQUIRED.fullmatch(error.message) if error.validator == "required" else None
     unexpected = _UNEXPECTED.search(error.message) if error.validator == "additionalProperties" else None
@@ -150,6 +152,13 @@ class ImportPlan:
         return {table: len(records) for table, records in self.new.items()}
 
 
+def is_database(data: Any) -> bool:
+    """Whether ``data`` is a dailyreach database file rather than an export of one."""
+    meta = data.get(META_TABLE) if isinstance(data, dict) else None
+    schema = meta.get("schema") if isinstance(meta, dict) else None
+    return isinstance(schema, dict) and schema.get("format") == FORMAT_NAME
+
+
 def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
     """Check a whole export file and work out what it adds; ImportRejected if anything is wrong."""
     version = data.get("version") if isinstance(data, dict) and data.get("format") == FORMAT_NAME else None
@@ -162,6 +171,16 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
                     "the file was written by a newer dailyreach (export version {version}); "
                     "this one reads up to export version {supported}. Update dailyreach."
                 ).format(version=version, supported=EXPORT_VERSION)
+            ],
+        )
+    if is_database(data):
+        raise ImportRejected(
+            source,
+            [
+                _(
+                    "this is a dailyreach database, not an export: open it with dailyreach --db {path}, "
+                    "or write an export of it with dailyreach --db {path} export -o FILE"
+                ).format(path=source)
             ],
         )
     problems = _schema_problems(data)
