@@ -38,6 +38,16 @@ NOW = pendulum.datetime(2026, 11, 25, 15, 30, tz="Asia/Tokyo")  # a Wednesday
         ("-45m", NOW.subtract(minutes=45)),
         ("monday", NOW.subtract(days=2)),
         ("Wed", NOW),
+        ("3 days ago", NOW.subtract(days=3)),
+        ("a day ago", NOW.subtract(days=1)),
+        ("an hour ago", NOW.subtract(hours=1)),
+        ("2 Hours  ago", NOW.subtract(hours=2)),
+        ("90 minutes ago", NOW.subtract(minutes=90)),
+        ("5 mins ago", NOW.subtract(minutes=5)),
+        ("1 hr ago", NOW.subtract(hours=1)),
+        ("2 weeks ago", NOW.subtract(weeks=2)),
+        ("in 3 days", NOW.add(days=3)),
+        ("in a week", NOW.add(weeks=1)),
         ("2026-11-01", pendulum.datetime(2026, 11, 1, tz="Asia/Tokyo")),
         ("2026-11-01T09:30", pendulum.datetime(2026, 11, 1, 9, 30, tz="Asia/Tokyo")),
         ("2026-11-01T09:30+01:00", pendulum.datetime(2026, 11, 1, 8, 30, tz="UTC")),
@@ -53,7 +63,21 @@ def test_weekdays_look_ahead_for_dates_of_events():
     assert parse_date("monday", NOW, future=False) == pendulum.date(2026, 11, 23)
 
 
-@pytest.mark.parametrize("text", ["", "soon", "2026-13-01", "2026-02-30", "12", "+3y"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "soon",
+        "2026-13-01",
+        "2026-02-30",
+        "12",
+        "+3y",
+        "3 days",
+        "days ago",
+        "in 3 days ago",
+        "3 years ago",
+    ],
+)
 def test_what_is_not_a_date_is_rejected_with_a_hint(text):
     with pytest.raises(DateParseError, match="YYYY-MM-DD"):
         parse_when(text, NOW)

@@ -29,6 +29,17 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _OFFSET = re.compile(r"^([+-])\s*(\d{1,5})\s*(m|min|h|d|w)$")
 _MINUTES = {"m": 1, "min": 1, "h": 60}
 _DAYS = {"d": 1, "w": 7}
+# The same offsets in words, as a person says them: "3 days ago", "an hour ago", "in 2 weeks".
+_SPOKEN_UNITS = {
+    **dict.fromkeys(("minute", "minutes", "min", "mins"), "m"),
+    **dict.fromkeys(("hour", "hours", "hr", "hrs"), "h"),
+    **dict.fromkeys(("day", "days"), "d"),
+    **dict.fromkeys(("week", "weeks"), "w"),
+}
+_SPOKEN_OFFSET = re.compile(
+    r"(?:(?P<ahead>in) )?(?P<amount>\d{1,5}|an?) ?"
+    rf"(?P<unit>{'|'.join(sorted(_SPOKEN_UNITS, key=len, reverse=True))})(?(ahead)| ago)"
+)
 HINT = N_("use YYYY-MM-DD, YYYY-MM-DDTHH:MM, now, today, yesterday, tomorrow, +3d, -2h or a weekday")
 # For a moment that has happened (a log): the words that look ahead would only be refused.
 PAST_HINT = N_("use YYYY-MM-DD, YYYY-MM-DDTHH:MM, now, today, yesterday, -2h, -3d or a weekday")
@@ -265,8 +276,8 @@ def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
         return add_days(now, -1)
     if word == "tomorrow":
         return add_days(now, 1)
-    if match := _OFFSET.match(word):
-        sign, amount, unit = match.groups()
+    if offset := _offset(word):
+        sign, amount, unit = offset
         signed = int(amount) if sign == "+" else -int(amount)
         if unit in _DAYS:
             return add_days(now, signed * _DAYS[unit])
@@ -282,6 +293,18 @@ def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
         return add_days(now, shift)
     parsed = parse_iso(text.strip(), now.tzinfo)
     return parsed if parsed is not None else _parse_with_pendulum(text.strip(), now, hint)
+
+
+def _offset(word: str) -> tuple[str, ...] | None:
+    """-3d or +2h, or the same in words ("3 days ago", "in 2 hours"), as (sign, amount, unit letter);
+    None for anything else."""
+    if match := _OFFSET.match(word):
+        return match.groups()
+    match = _SPOKEN_OFFSET.fullmatch(" ".join(word.split()))
+    if match is None:
+        return None
+    amount = "1" if match["amount"] in ("a", "an") else match["amount"]
+    return ("+" if match["ahead"] else "-", amount, _SPOKEN_UNITS[match["unit"]])
 
 
 def _japanese_moment(word: str, now: datetime) -> datetime | None:

@@ -1,0 +1,13 @@
+"""--at reads an offset in English words as it reads 3日前 in Japanese."""
+
+import json
+
+from tests.conftest import run_cli
+
+
+def test_a_log_at_three_days_ago_is_logged_three_days_back(tmp_path):
+    db = tmp_path / "db.json"
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    run_cli("log", "ann", "dm_sent", "--at", "3 days ago", db=db)
+    pending = json.loads(run_cli("pending", "--json", db=db).stdout)["pending"]
+    assert [reply["days_waiting"] for reply in pending] == [3]
