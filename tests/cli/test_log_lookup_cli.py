@@ -21,3 +21,16 @@ def test_log_finds_a_contact_by_any_word_of_its_name_or_the_start_of_a_handle(db
     assert missing.returncode == 1 and "no contact matches '郎'" in missing.stderr
     both = run_cli("log", "an", "note", db=db_path, check=False)
     assert both.returncode == 1 and "'an' matches 2 contacts; use an id:" in both.stderr
+
+
+def test_log_asks_for_an_id_when_a_word_of_one_name_and_anothers_handle_both_match(db_path):
+    ann = run_cli("add", "Ann Red", "--x", "@annred", db=db_path).stdout.strip()
+    zed = run_cli("add", "Zed", "--mastodon", "@red@mastodon.social", db=db_path).stdout.strip()
+    both = run_cli("log", "red", "dm_sent", db=db_path, check=False)
+    assert both.returncode == 1 and "'red' matches 2 contacts; use an id:" in both.stderr
+    assert f"Ann Red ({ann}, @annred)" in both.stderr and f"Zed ({zed}, @red@mastodon.social)" in both.stderr
+    assert json.loads(run_cli("export", db=db_path).stdout)["interactions"] == []
+    run_cli("log", zed, "dm_sent", db=db_path)
+    assert [i["contact_id"] for i in json.loads(run_cli("export", db=db_path).stdout)["interactions"]] == [
+        zed
+    ]

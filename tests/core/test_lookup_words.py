@@ -90,3 +90,27 @@ def test_a_whole_word_wins_over_the_start_of_a_longer_one(store, db_path, clock)
     assert find_contact(contacts, "smithe").name == "Dee Smithers"
     with pytest.raises(Ambiguous, match="'smit' matches 4 contacts"):
         find_contact(contacts, "smit")  # no whole word: every start counts
+
+
+def test_a_word_of_a_name_and_a_handle_matching_alike_are_a_tie(store, db_path, clock):
+    add_contact(store, "Ann Red", handles={"x": "@annred"})
+    add_contact(store, "Zed", handles={"mastodon": "@red@mastodon.social"})
+    with pytest.raises(Ambiguous, match="^'red' matches 2 contacts; use an id:\n") as caught:
+        find_contact(Store(db_path, clock=clock).contacts(), "red")
+    assert "Ann Red (" in str(caught.value) and "Zed (" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("named", "handled", "expected"),
+    [
+        ("Ann Redford", "@red@mastodon.social", "Zed"),  # a whole word of a handle: not just a start
+        ("Ann Red", "@redford@mastodon.social", "Ann Red"),  # a whole word of a name: not just a start
+        ("Red Smith", "@red@mastodon.social", "Red Smith"),  # the start of the whole name comes first
+    ],
+)
+def test_a_strictly_better_match_of_a_name_or_a_handle_still_wins(
+    store, db_path, clock, named, handled, expected
+):
+    add_contact(store, named)
+    add_contact(store, "Zed", handles={"mastodon": handled})
+    assert find_contact(Store(db_path, clock=clock).contacts(), "red").name == expected

@@ -79,19 +79,25 @@ def _from_a_word(name: str, wanted: str) -> bool:
     return any(name.startswith(wanted, index) for index in word_starts(name))
 
 
-def _whole_words_first(matches: list[tuple[Contact, str]], wanted: str) -> list[Contact]:
-    """The contacts of ``matches`` (with their folded names) whose name holds ``wanted`` as a whole word
-    ("ann" in "Ann Smith", not in "Anna Lee"), when any does; else all of them."""
-    whole = [
-        contact
-        for contact, name in matches
-        if any(
-            name.startswith(wanted, start)
-            and (start + len(wanted) == len(name) or _separates(name[start + len(wanted)]))
-            for start in word_starts(name)
-        )
-    ]
-    return whole or [contact for contact, _name in matches]
+def _whole_word_at(text: str, start: int, length: int) -> bool:
+    """Whether the ``length`` characters from ``start`` of ``text`` end where a word does."""
+    end = start + length
+    return end == len(text) or _separates(text[end])
+
+
+def _holds_whole_word(name: str, wanted: str) -> bool:
+    """Whether ``name`` holds ``wanted`` as a whole word: "ann" in "Ann Smith", not in "Anna Lee"."""
+    return any(
+        name.startswith(wanted, start) and _whole_word_at(name, start, len(wanted))
+        for start in word_starts(name)
+    )
+
+
+def _whole_words_first(matches: list[tuple[Contact, bool]]) -> list[Contact]:
+    """The contacts of ``matches`` (each with whether it matched a whole word) that matched a whole word,
+    when any did; else all of them."""
+    whole = [contact for contact, is_whole in matches if is_whole]
+    return whole or [contact for contact, _is_whole in matches]
 
 
 def _bare_handle(handle: str) -> str:
@@ -102,12 +108,27 @@ def _bare_handle(handle: str) -> str:
     return text
 
 
+def _word_or_handle_match(contact: Contact, name: str, wanted: str, bare: str) -> tuple[Contact, bool] | None:
+    """``contact`` and whether it matched a whole word, when a word of its (folded) ``name`` starts
+    with ``wanted`` or one of its handles with ``bare`` (the query as ``_bare_handle``); a handle's
+    words end as a name's do ("red" is whole in @red@mastodon.social), so a name and a handle that match
+    alike tie rather than the name winning."""
+    handles = [
+        handle for handle in map(_bare_handle, contact.handles.values()) if bare and handle.startswith(bare)
+    ]
+    if not handles and not _from_a_word(name, wanted):
+        return None
+    whole = _holds_whole_word(name, wanted) or any(_whole_word_at(handle, 0, len(bare)) for handle in handles)
+    return contact, whole
+
+
 def find_contact(contacts: list[Contact], query: str) -> Contact:
     """The one contact ``query`` names. An exact match wins: its id, one of its handles, its name; then
     the start of its name; then the start of any word of its name or of one of its handles (so the
-    lookups that found one contact before still find it). Among the names a step finds, those that hold
-    ``query`` as a whole word come first: "ann" is Ann Smith, not Anna Lee. Names and handles are
-    compared ``folded``: any case, full-width or half-width."""
+    lookups that found one contact before still find it). Among the contacts a step finds, those whose
+    name or handle holds ``query`` as a whole word come first: "ann" is Ann Smith, not Anna Lee; "red" is
+    both Ann Red and @red@mastodon.social, so it is ambiguous. Names and handles are compared
+    ``folded``: any case, full-width or half-width."""
     text = query.strip()
     for contact in contacts:
         if contact.id == text:
@@ -124,17 +145,11 @@ def find_contact(contacts: list[Contact], query: str) -> Contact:
     names = [(contact, folded(contact.name)) for contact in contacts] if wanted else []
     found = [contact for contact, name in names if name == wanted]
     found = found or _whole_words_first(
-        [(contact, name) for contact, name in names if name.startswith(wanted)], wanted
+        [(contact, _holds_whole_word(name, wanted)) for contact, name in names if name.startswith(wanted)]
     )
     bare = _bare_handle(text)
     found = found or _whole_words_first(
-        [
-            (contact, name)
-            for contact, name in names
-            if _from_a_word(name, wanted)
-            or (bare and any(_bare_handle(handle).startswith(bare) for handle in contact.handles.values()))
-        ],
-        wanted,
+        [match for contact, name in names if (match := _word_or_handle_match(contact, name, wanted, bare))]
     )
     if not found:
         raise NotFound(_("no contact matches {query} (by id, handle or name)").format(query=repr(query)))
