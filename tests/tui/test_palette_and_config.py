@@ -67,6 +67,28 @@ async def test_keys_remapped_in_the_config_file_replace_the_defaults(store, peop
         assert any("no key with the id not_a_key" in notice for notice in notices(app))
 
 
+async def test_the_readmes_quit_on_ctrl_q_quits_without_a_warning(store, people, tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\nquit = "ctrl+q"\n')
+    app = DailyReachApp(store, load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not [notice for notice in notices(app) if "ctrl+q" in notice]
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+    assert app.return_code == 0 and not app.is_running
+
+
+async def test_a_key_taken_from_another_action_is_said_once_naming_both(store, people, tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\nhelp = "ctrl+q"\n')
+    app = DailyReachApp(store, load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        said = [notice for notice in notices(app) if "ctrl+q" in notice]
+        assert said == ["ctrl+q is given to help in [keys] of the config file, so quit has lost it"]
+
+
 async def test_the_theme_comes_from_the_config_and_a_new_choice_is_remembered(store, tmp_path):
     path = tmp_path / "config.toml"
     path.write_text('# mine\ntheme = "nord"\n')

@@ -125,6 +125,7 @@ class DailyReachApp(TranslatedBindings, App):
         self.config = config or Config()
         self.say_made = say_made
         self.saves = SaveQueue(self)
+        self.clashes_said: set[str] = set()
         self.set_class(current_language() == "ja", "-wide-words")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -209,11 +210,27 @@ class DailyReachApp(TranslatedBindings, App):
             self.config.theme = theme.name
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node) -> None:
-        keys = ", ".join(sorted(binding.key for binding in clashed_bindings))
-        self.notify(
-            _("{keys} is used by two keys: check [keys] in the config file").format(keys=keys),
-            severity="warning",
+        """Say a key the config gave to two actions, once, naming them; a key given to the action it
+        already had is no clash (Textual's own ctrl+q quits, as quit = "ctrl+q" does)."""
+        actions = {
+            binding.id: binding.action
+            for cls in reversed(type(node).__mro__)
+            for binding in Binding.make_bindings(getattr(cls, "BINDINGS", []))
+            if binding.id
+        }
+        clashes = sorted(
+            (binding.key, binding_id, binding.id or binding.action)
+            for binding in clashed_bindings
+            for binding_id, keys in self.config.keys.items()
+            if binding.key in keys.split(",") and actions.get(binding_id) != binding.action
         )
+        for key, binding_id, displaced in clashes:
+            said = _(
+                "{key} is given to {id} in [keys] of the config file, so {displaced} has lost it"
+            ).format(key=key, id=binding_id, displaced=displaced)
+            if said not in self.clashes_said:
+                self.clashes_said.add(said)
+                self.notify(said, title=_("Config"), severity="warning", markup=False, timeout=15)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action of the screen, with its key, besides Textual's own commands."""
