@@ -1,5 +1,6 @@
 """Filtering a pane, turning an invitation's host into a target, and row-level updates."""
 
+from textual import events
 from textual.widgets import DataTable
 
 from dailyreach.core.records.model import Invitation
@@ -43,6 +44,84 @@ async def test_a_filter_matches_japanese_and_any_column(store, people):
         app.screen.query_one("#filter").value = "山田"
         await settle(pilot)
         assert [row[1] for row in cells(app, "today")] == ["山田 太郎"]
+
+
+async def test_a_filter_of_several_words_keeps_the_rows_holding_every_word(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"smith an")
+        await settle(pilot)
+        assert [row[1] for row in cells(app, "today")] == ["Ann [/] Smith"]
+        assert "filter: smith an" in str(app.screen.query_one("#today", DataTable).border_title)
+        app.screen.query_one("#filter").value = "MASTODON  太郎"
+        await settle(pilot)
+        assert [row[1] for row in cells(app, "today")] == ["山田 太郎"]
+        app.screen.query_one("#filter").value = "ann mastodon"
+        await settle(pilot)
+        assert cells(app, "today") == []
+
+
+def typed_together(app, *keys: str) -> None:
+    """``keys`` arriving at once, as a terminal sends Escape with the key typed after it."""
+    for key in keys:
+        app.post_message(events.Key(key, {"slash": "/", "escape": None, "enter": "\r"}.get(key, key)))
+
+
+async def test_escape_in_the_filter_box_clears_it_and_gives_the_pane_the_focus(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Ann", "escape")
+        await settle(pilot)
+        box = app.screen.query_one("#filter")
+        assert app.screen.focused.id == "today" and not box.display
+        assert len(cells(app, "today")) == 3
+        await pilot.press("slash")
+        await settle(pilot)
+        assert app.screen.focused is box and box.value == ""
+        await pilot.press(*"Ann")
+        await settle(pilot)
+        # Escape and / sent together: the / opens the box again, empty, and is not typed in it.
+        typed_together(app, "escape", "slash")
+        await settle(pilot)
+        assert app.screen.focused is box and box.display and box.value == ""
+        assert "filter" not in str(app.screen.query_one("#today", DataTable).border_title)
+        assert len(cells(app, "today")) == 3
+
+
+async def test_slash_in_the_filter_box_selects_the_filter_rather_than_typing_it(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # A terminal reads Escape with a / typed right after it as "/" alone.
+        await pilot.press("slash", *"zq", "slash")
+        await settle(pilot)
+        box = app.screen.query_one("#filter")
+        assert box.value == "zq" and box.selected_text == "zq"
+        # What the pane says to do then works from the box as from the pane.
+        assert "/ then Escape" in str(app.screen.query_one("#today", DataTable).border_subtitle)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(cells(app, "today")) == 3 and app.screen.focused.id == "today"
+        await pilot.press("slash", *"vi", "slash", *"ann")
+        await settle(pilot)
+        assert box.value == "ann" and [row[1] for row in cells(app, "today")] == ["Ann [/] Smith"]
+
+
+async def test_a_key_sent_with_the_enter_that_keeps_a_filter_acts_on_the_pane(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"VIP")
+        await settle(pilot)
+        typed_together(app, "enter", "d")
+        await settle(pilot)
+        assert app.screen.query_one("#filter").value == "VIP"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [i.contact_id for i in store.interactions()] == [people[2].id]
+        assert [row[1] for row in cells(app, "today")] == ["[bold]VIP"]
 
 
 async def test_t_turns_an_invitations_host_into_a_target(store, people):

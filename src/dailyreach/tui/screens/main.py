@@ -33,10 +33,10 @@ from dailyreach.tui.details import contact_detail, invitation_detail, week_text
 from dailyreach.tui.log_keys import DAILY_LOGS, LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.rows import Row
 from dailyreach.tui.screens.base import StoreScreen
-from dailyreach.tui.translated import TextInput, TranslatedBindings
+from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
-from dailyreach.tui.widgets.pane import ContactPane, Pane
+from dailyreach.tui.widgets.pane import ContactPane, FilterBox, Pane
 from dailyreach.wording import savings_text
 
 if TYPE_CHECKING:
@@ -648,22 +648,22 @@ class MainScreen(TranslatedBindings, StoreScreen):
             reason = next((item.reason for item in self.agenda.items if item.contact.id == contact.id), None)
             open_draft(self, contact, reason)
 
-    def action_filter(self) -> None:
-        table = self._focused_pane() or self.pane("today")
+    async def action_filter(self) -> None:
+        # The pane shown, when none has the focus: in a short terminal the panes take turns.
+        table = self._focused_pane() or self.pane(self.current)
         self.filter_pane = table.id or "today"
-        value = table.needle
-        box = next(self.query("#filter").results(Input), None)
+        box = next(self.query("#filter").results(FilterBox), None)
         if box is None:
-            box = TextInput(
-                value=value,
-                id="filter",
-                placeholder=_("filter: type to narrow the pane, Enter keeps, Escape clears"),
+            box = FilterBox(
+                id="filter", placeholder=_("filter: type to narrow the pane, Enter keeps, Escape clears")
             )
-            self.mount(box, before="#pane_tabs")
-        else:
-            box.value = value
+            await self.mount(box, before="#pane_tabs")
+        with box.prevent(Input.Changed):  # the pane is narrowed by it already
+            box.value = table.needle
         box.add_class("shown")
-        box.focus()
+        # At once, not after the keys already queued (Widget.focus waits its turn): what is typed right
+        # after / is the filter.
+        self.set_focus(box)
 
     @on(Input.Changed, "#filter")
     def narrow(self, event: Input.Changed) -> None:
@@ -671,18 +671,18 @@ class MainScreen(TranslatedBindings, StoreScreen):
         # A pane narrowed to no rows highlights none, and says so: the strip must not go on showing one.
         self._show_detail()
 
-    @on(Input.Submitted, "#filter")
-    def keep_filter(self) -> None:
+    def action_keep_filter(self) -> None:
         self._leave_filter()
 
-    def key_escape(self) -> None:
-        if any(box.has_focus for box in self.query("#filter")):
-            self.pane(self.filter_pane).narrow("")
-            self._leave_filter()
+    def action_clear_filter(self) -> None:
+        self.pane(self.filter_pane).narrow("")
+        self._show_detail()
+        self._leave_filter()
 
     def _leave_filter(self) -> None:
         self.query_one("#filter", Input).remove_class("shown")
-        self.pane(self.filter_pane).focus()
+        # At once as well: a key typed right after Enter or Escape is for the pane.
+        self.set_focus(self.pane(self.filter_pane))
 
     def _move_to_next_open_item(self) -> None:
         """After logging, the cursor goes to the next Today row that still needs something."""

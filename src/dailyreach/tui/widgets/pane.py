@@ -4,13 +4,14 @@ only hands it rows and says which one changed."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.widgets import DataTable
 
 from dailyreach.i18n import N_, _
 from dailyreach.tui.columns import Column, fit_widths, longest_cells, set_columns
 from dailyreach.tui.rows import TABLE_KEYS, Row, sync_rows, update_row
-from dailyreach.tui.translated import TranslatedBindings
+from dailyreach.tui.translated import TextInput, TranslatedBindings
 
 # A long pane fills a frame at a time: the table measures each row it is given, and the screen need not
 # wait for rows below the fold.
@@ -83,16 +84,17 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
         self.needle = needle.strip()
         self.show_rows()
 
+    def _matches(self, cells: list[Text], words: list[str]) -> bool:
+        """Whether the row holds every word of the filter, each anywhere in it ("pers d": Person D)."""
+        held = " ".join(cell.plain for cell in cells).casefold()
+        return all(word in held for word in words)
+
     def show_rows(self, more: bool = False) -> None:
         """The rows, narrowed by the filter, ``ROWS_AT_ONCE`` more a frame (``more``) until all show."""
         if not more:
             self._fit_columns()
-        needle = self.needle.casefold()
-        rows = [
-            (key, cells)
-            for key, cells in self.listed
-            if not needle or needle in " ".join(cell.plain for cell in cells).casefold()
-        ]
+        words = self.needle.casefold().split()
+        rows = [(key, cells) for key, cells in self.listed if not words or self._matches(cells, words)]
         shown = rows[: self.row_count + ROWS_AT_ONCE if more else max(self.row_count, ROWS_AT_ONCE)]
         sync_rows(self, shown)
         self.show_titles(len(rows))
@@ -147,3 +149,25 @@ class ContactPane(Pane):
     """A pane of contacts, where Enter opens the contact screen."""
 
     BINDINGS = [Binding("enter", "select_cursor", N_("Contact"), show=False, id="open_contact")]
+
+
+class FilterBox(TextInput):
+    """The box that narrows a pane (/). Enter keeps the filter and Escape clears it; either gives the pane
+    the focus as the box takes the key, in the order the keys were typed. / is never typed in it: it
+    selects the filter, as opening the box does, so that "/ then Escape" clears it from anywhere."""
+
+    BINDINGS = [
+        Binding("enter", "screen.keep_filter", N_("Keep the filter"), show=False),
+        Binding("escape", "screen.clear_filter", N_("Clear the filter"), show=False),
+        # A terminal reads Escape with a / typed right after it as "/" alone (alt+/): typed in, it
+        # narrowed the pane to nothing.
+        Binding("slash", "select_all", N_("Select the filter"), show=False),
+    ]
+
+    async def on_key(self, event: events.Key) -> None:
+        if self.screen.focused is not self:
+            # A key that came with the Enter or Escape that closed the box reached it before the focus
+            # left: it is the pane's.
+            event.stop()
+            event.prevent_default()
+            self.app.post_message(events.Key(event.key, event.character))
