@@ -92,3 +92,18 @@ async def test_a_setting_changed_elsewhere_while_the_form_is_open_is_kept(store,
         await keys.type("3")
         await keys.press("enter")
         assert (store.settings().daily_goal, store.settings().currency) == (3, "JPY")
+
+
+async def test_a_currency_that_is_no_iso_code_is_refused_in_the_form(store):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        form = await open_settings(keys)
+        form.query_one("#currency", Input).focus()
+        await keys.press("ctrl+u")
+        await keys.type("yen")
+        assert "Currency: YEN is not a currency code: use JPY" in str(form.query_one("#problem").render())
+        await keys.press("enter")
+        assert app.screen is form
+    assert store.settings().currency == "USD"

@@ -326,6 +326,27 @@ def currency_code(typed: Any) -> str:
     return currency
 
 
+# Three letters people write for a currency that are not its code.
+CURRENCY_NICKNAMES = {"YEN": "JPY", "RMB": "CNY", "NTD": "TWD"}
+
+
+def known_currency(code: str) -> str:
+    """``code`` when ISO 4217 has it; ValidationError naming the code meant, when it is a nickname
+    (YEN). Only for a currency being set: Babel's tables take ~25 ms to load, too long for every read."""
+    from babel.numbers import is_currency
+
+    if code in CURRENCY_NICKNAMES:
+        raise ValidationError(
+            "currency",
+            _("{value} is not a currency code: use {code}").format(value=code, code=CURRENCY_NICKNAMES[code]),
+        )
+    if not is_currency(code):
+        raise ValidationError(
+            "currency", _("{value} is not a currency code (ISO 4217) such as USD or JPY").format(value=code)
+        )
+    return code
+
+
 # The settings a user sets, in the order they are shown (``dailyreach settings``, the settings form).
 USER_SETTINGS = (
     "daily_goal",

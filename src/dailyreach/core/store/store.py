@@ -38,6 +38,7 @@ from dailyreach.core.records.model import (
     Invitation,
     Settings,
     Snooze,
+    known_currency,
 )
 from dailyreach.core.records.readback import Problem, readable_settings
 from dailyreach.core.store.backups import backup_folder, daily_backup, newest_backup, write_backup
@@ -481,6 +482,8 @@ class Store:
         with self.transaction(_(CHANGE_SETTINGS)):
             current = self.settings()
             changed = Settings.from_dict({**current.to_dict(), **change(current)})
+            if changed.currency != current.currency:
+                known_currency(changed.currency)
             self.save_settings(changed)
         return changed
 
@@ -563,6 +566,9 @@ class Store:
 
     def save_invitation(self, invitation: Invitation, label: str = N_("save invitation")) -> Invitation:
         with self.transaction(_(label)):
+            saved = self.invitation(invitation.id)
+            if invitation.currency not in (self.settings().currency, saved.currency if saved else None):
+                known_currency(invitation.currency)
             self._put("invitations", invitation.id, invitation.to_dict())
         return invitation
 

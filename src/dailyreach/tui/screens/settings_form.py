@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dailyreach.core.records.dates import local_zone
-from dailyreach.core.records.model import Settings
+from dailyreach.core.records.model import Settings, currency_code, known_currency
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import zone_name
 from dailyreach.i18n import N_, _
@@ -68,7 +68,7 @@ def settings_fields(settings: Settings) -> list[Field]:
             "currency",
             value=settings.currency,
             placeholder="JPY, USD, EUR",
-            validators=[_settings_check("currency")],
+            validators=[Check(lambda value: known_currency(currency_code(value.strip())))],
         ),
         Field("my_name", value=settings.my_name, validators=[_settings_check("my_name", optional=True)]),
     ]
