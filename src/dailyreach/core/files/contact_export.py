@@ -139,7 +139,7 @@ def upcoming_dates(store: Store, days_ahead: int = CALENDAR_DAYS_AHEAD) -> list[
     contacts = [contact for contact in store.contacts() if not contact.archived]
     threads = store.threads()
     items = []
-    for reply in pending_replies(contacts, threads, store.settings(), today, tz):
+    for reply in pending_replies(contacts, threads, store.settings(), today, tz, store.snoozes()):
         if not reply.give_up_offered and reply.follow_up_due <= last:
             summary = f"Follow up #{reply.nudges + 1}: {reply.contact.name} ({reply.channel})"
             items.append(CalendarItem(max(reply.follow_up_due, today), reply.contact, summary, "follow-up"))

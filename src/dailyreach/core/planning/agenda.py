@@ -46,6 +46,8 @@ class Agenda:
     outreach_days: frozenset[date]
     settings: Settings
     zone: tzinfo
+    # Contact id -> the day a snooze ends: a snoozed contact's follow-up is due no earlier.
+    snoozes: dict[str, str]
 
 
 def build_agenda(store: Store) -> Agenda:
@@ -64,7 +66,7 @@ def _agenda(store: Store) -> Agenda:
     threads = store.threads()
     snoozes = store.snoozes()
     stored = store.plan(today.isoformat())
-    pending = pending_replies(contacts, threads, settings, today, tz)
+    pending = pending_replies(contacts, threads, settings, today, tz, snoozes)
     plan = day_plan(stored, contacts, threads, pending, snoozes, settings, today, tz)
     if stored is None or plan.items != stored.items:
         try:
@@ -104,6 +106,7 @@ def _agenda(store: Store) -> Agenda:
         outreach_days=days,
         settings=settings,
         zone=tz,
+        snoozes=snoozes,
     )
 
 
@@ -124,7 +127,9 @@ def with_thread(
         for item in agenda.items
     ]
     pending = [reply for reply in agenda.pending if reply.contact.id != contact.id]
-    for reply in pending_replies([contact], {contact.id: thread}, agenda.settings, agenda.day, agenda.zone):
+    for reply in pending_replies(
+        [contact], {contact.id: thread}, agenda.settings, agenda.day, agenda.zone, agenda.snoozes
+    ):
         at = bisect.bisect_right([other.waiting_since for other in pending], reply.waiting_since)
         pending.insert(at, reply)
     return replace(
@@ -147,6 +152,11 @@ def refresh_contact(agenda: Agenda, store: Store, contact_id: str) -> Agenda:
         contact = store.contact(contact_id)
         if contact is None or len(agenda.items) < agenda.goal or store.local_today() != agenda.day:
             return _agenda(store)
+        # A log ends the contact's snooze: its follow-up is worked out with the snoozes as they are now.
         return with_thread(
-            agenda, contact, store.thread(contact_id), frozenset(store.outreach_days()), store.local_now()
+            replace(agenda, snoozes=store.snoozes()),
+            contact,
+            store.thread(contact_id),
+            frozenset(store.outreach_days()),
+            store.local_now(),
         )

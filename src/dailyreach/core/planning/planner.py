@@ -4,7 +4,7 @@ contact's thread (``threads.py``) and now."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
@@ -34,9 +34,16 @@ class PendingReply:
 
 
 def pending_replies(
-    contacts: Iterable[Contact], threads: dict[str, Thread], settings: Settings, today: date, tz: tzinfo
+    contacts: Iterable[Contact],
+    threads: dict[str, Thread],
+    settings: Settings,
+    today: date,
+    tz: tzinfo,
+    snoozes: Mapping[str, str] | None = None,
 ) -> list[PendingReply]:
-    """Every open thread, the one waiting longest first."""
+    """Every open thread, the one waiting longest first. A contact snoozed (``snoozes``, as the store
+    keeps them) is not due a follow-up before the day the snooze ends: every view of the follow-up, and
+    whether it is overdue, reads it from here."""
     pending = []
     for contact in contacts:
         thread = threads.get(contact.id)
@@ -47,6 +54,10 @@ def pending_replies(
         due = last_sent.astimezone(tz).date() + timedelta(
             days=settings.followup_days_for(thread.last_channel)
         )
+        until = (snoozes or {}).get(contact.id)
+        if until is not None and date.fromisoformat(until) >= today:
+            # Due on the day the snooze ends at the earliest; once that day has passed it changes nothing.
+            due = max(due, date.fromisoformat(until))
         pending.append(
             PendingReply(
                 contact=contact,
