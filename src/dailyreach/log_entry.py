@@ -10,6 +10,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from dailyreach.core.records.model import Contact, Interaction
     from dailyreach.core.store.store import Store
 
 # ``log``'s options, each taking a value; the keys are the parameters of ``log_interaction``.
@@ -18,9 +19,9 @@ OPTIONS = {"--channel": "channel", "--at": "when", "--text": "text"}
 
 def log_interaction(
     store: Store, contact: str, kind: str, channel: str | None = None, when: str = "now", text: str = ""
-) -> str:
+) -> tuple[Interaction, Contact]:
     """Log ``kind`` with ``contact`` (an id, a handle or a name) on ``channel`` (default: the contact's
-    main one) at ``when`` (as ``parse_when`` reads it); returns the interaction's id."""
+    main one) at ``when`` (as ``parse_when`` reads it); returns the interaction and the contact."""
     from dailyreach.core.planning.lookup import find_contact
     from dailyreach.core.records.dates import parse_when
     from dailyreach.core.records.model import Interaction
@@ -36,7 +37,19 @@ def log_interaction(
             "text": text,
         }
     )
-    return store.add_interaction(interaction).id
+    return store.add_interaction(interaction), person
+
+
+def logged_text(interaction: Interaction, person: Contact, on_terminal: bool) -> str:
+    """What ``log`` prints: on a terminal, who got the entry, as the app's undo names it; to a pipe or
+    a file, the id alone, which scripts read."""
+    if not on_terminal:
+        return interaction.id
+    from dailyreach.core.records.model import INTERACTION_PHRASES
+    from dailyreach.i18n import _
+
+    what = _(INTERACTION_PHRASES[interaction.kind]).format(name=person.name)
+    return _("Logged {what} (id {id})").format(what=what, id=interaction.id)
 
 
 def read_arguments(args: list[str]) -> dict[str, str] | None:
@@ -64,7 +77,7 @@ def read_arguments(args: list[str]) -> dict[str, str] | None:
 
 
 def log_without_click(db: str, arguments: dict[str, str]) -> bool:
-    """Log as the command would and print the new id; False, having logged nothing, when the store has
+    """Log as the command would and print what it prints; False, having logged nothing, when the store has
     records it cannot read (the command warns of them first)."""
     from dailyreach.core.records.text import terminal_safe
     from dailyreach.opening import open_store
@@ -73,7 +86,7 @@ def log_without_click(db: str, arguments: dict[str, str]) -> bool:
     with store.reading():
         if store.problems():
             return False
-        logged = log_interaction(store, **arguments)
+        logged = logged_text(*log_interaction(store, **arguments), sys.stdout.isatty())
     sys.stdout.write(terminal_safe(logged) + "\n")
     sys.stdout.flush()
     return True

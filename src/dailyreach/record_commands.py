@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from dailyreach.commands import Session, echo
@@ -58,7 +60,11 @@ def add(
             "cadence_days": cadence,
         }
     )
-    echo(session.store.save_contact(contact, _("add {name}").format(name=contact.name)).id)
+    added = session.store.save_contact(contact, _("add {name}").format(name=contact.name))
+    # On a terminal, whom the new id is for; to a pipe or a file, the id alone, which scripts read.
+    echo(
+        _("Added {name} (id {id})").format(name=added.name, id=added.id) if sys.stdout.isatty() else added.id
+    )
 
 
 @click.command(
@@ -75,9 +81,11 @@ def add(
 @click.option("--text", default="", help=_("A short note of what was said."))
 @click.pass_obj
 def log(session: Session, contact: str, kind: str, channel: str | None, when: str, text: str) -> None:
-    from dailyreach.log_entry import log_interaction
+    from dailyreach.log_entry import log_interaction, logged_text
 
-    echo(log_interaction(session.store, contact, kind, channel, when, text))
+    echo(
+        logged_text(*log_interaction(session.store, contact, kind, channel, when, text), sys.stdout.isatty())
+    )
 
 
 @click.command(

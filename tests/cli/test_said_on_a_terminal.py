@@ -1,0 +1,83 @@
+"""``add`` and ``log`` on a terminal say whom the new id is for ("Logged DM sent to Ann Red (id …)");
+piped, they print the id alone, which scripts read. ``log`` says it alike with and without click."""
+
+import json
+import os
+import pty
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.cli.test_views_without_click import THROUGH_CLICK
+from tests.conftest import DAILYREACH, run_cli
+
+ID = r"[0-9a-z]+"
+
+
+def on_terminal(*args: str, db, click: bool = False, env: dict | None = None) -> tuple[str, str]:
+    """(stdout, stderr) of the installed command (or click's commands) run with stdout a terminal."""
+    leader, follower = pty.openpty()
+    command = [sys.executable, "-c", THROUGH_CLICK] if click else [DAILYREACH]
+    environment = {**os.environ, "DAILYREACH_DB": str(db), "TZ": "UTC", **(env or {})}
+    process = subprocess.Popen(
+        [*command, *args], stdin=subprocess.DEVNULL, stdout=follower, stderr=subprocess.PIPE, env=environment
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal is gone: the command has ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    stderr = process.communicate(timeout=60)[1].decode()
+    assert process.returncode == 0, stderr
+    return b"".join(chunks).decode().replace("\r\n", "\n"), stderr
+
+
+def interactions(db) -> list[dict]:
+    return json.loads(run_cli("export", db=db).stdout)["interactions"]
+
+
+def test_add_on_a_terminal_names_the_contact_and_piped_prints_the_id_alone(db_path):
+    shown, _ = on_terminal("add", "Ann Red", "--x", "@annred", db=db_path)
+    match = re.fullmatch(rf"Added Ann Red \(id ({ID})\)\n", shown)
+    assert match, shown
+    piped = run_cli("add", "Zed", db=db_path).stdout
+    assert re.fullmatch(rf"{ID}\n", piped)
+    ids = {
+        contact["name"]: contact["id"]
+        for contact in json.loads(run_cli("export", db=db_path).stdout)["contacts"]
+    }
+    assert ids == {"Ann Red": match[1], "Zed": piped.strip()}
+
+
+@pytest.mark.parametrize("click", [False, True], ids=["without-click", "click"])
+def test_log_on_a_terminal_names_what_was_logged_with_whom(db_path, click):
+    run_cli("add", "Ann Red", "--x", "@annred", db=db_path)
+    shown, _ = on_terminal("log", "ann", "dm_sent", db=db_path, click=click)
+    [logged] = interactions(db_path)
+    assert shown == f"Logged DM sent to Ann Red (id {logged['id']})\n"
+    shown, _ = on_terminal("log", "@annred", "reply_received", db=db_path, click=click)
+    assert shown.startswith("Logged reply received from Ann Red (id ")
+
+
+@pytest.mark.parametrize("click", [False, True], ids=["without-click", "click"])
+def test_log_piped_prints_the_id_alone(db_path, click):
+    run_cli("add", "Ann Red", db=db_path)
+    command = [sys.executable, "-c", THROUGH_CLICK] if click else [DAILYREACH]
+    piped = subprocess.run(
+        [*command, "log", "ann", "note"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DAILYREACH_DB": str(db_path), "TZ": "UTC"},
+        timeout=60,
+        check=True,
+    )
+    [logged] = interactions(db_path)
+    assert (piped.stdout, piped.stderr) == (logged["id"] + "\n", "")
