@@ -207,6 +207,7 @@ async def test_every_logging_key_opens_the_log_bar_for_the_highlighted_contact(s
             ("m", "Meeting booked"),
             ("M", "Met"),
             ("x", "Close as no response"),
+            ("N", "Note"),
         ]:
             await pilot.press(key)
             await settle(pilot)

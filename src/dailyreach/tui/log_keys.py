@@ -18,6 +18,8 @@ LOG_KEYS = {
     "r": "reply_received",
     "m": "meeting_booked",
     "M": "met",
+    # A note on the contact: its channel changes nothing (nor is it outreach), so the bar is the same.
+    "N": "note",
 }
 KIND_TITLES = {
     "public_reply": N_("Public reply posted"),

@@ -1,0 +1,55 @@
+"""N logs a note on the highlighted contact, wherever the other logging keys work; ? and ctrl+p name it."""
+
+from rich.console import Console
+
+from dailyreach.tui.app import DailyReachApp
+from dailyreach.tui.log_keys import LOG_KEYS
+from dailyreach.tui.screens.contact import ContactScreen
+from dailyreach.tui.screens.contacts import ContactsScreen
+from dailyreach.tui.screens.main import MainScreen
+from tests.tui.conftest import SIZE, cells, settle
+
+
+async def test_n_then_enter_logs_a_note_that_does_not_tick_the_row_off(store, people):
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("N")
+        await settle(pilot)
+        assert str(app.screen.query_one("#log_title").render()) == "Note: Ann [/] Smith"
+        app.screen.query_one("#text").value = "Prefers mornings"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [(i.contact_id, i.kind, i.text) for i in store.interactions()] == [
+            (ann.id, "note", "Prefers mornings")
+        ]
+        # A note is not outreach: the row is still to do.
+        assert cells(app, "today")[0][0] != "✓"
+        await pilot.press("enter", "N")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactScreen)
+        assert str(app.screen.query_one("#log_title").render()) == "Note: Ann [/] Smith"
+
+
+async def test_the_keys_panel_and_the_palette_name_the_note_key(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        console = Console(width=120, record=True)
+        console.print(app.screen.query_one("HelpPanel BindingsTable").render())
+        assert any(line.split() == ["N", "Note"] for line in console.export_text().splitlines())
+        await pilot.press("question_mark", "ctrl+p", *"note")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert str(app.screen.query_one("#log_title").render()) == "Note: Ann [/] Smith"
+
+
+def test_n_is_a_key_of_its_own_on_every_screen_that_logs():
+    assert LOG_KEYS["N"] == "note"
+    for screen in (MainScreen, ContactScreen, ContactsScreen):
+        on_n = screen._merge_bindings().key_to_bindings["N"]
+        assert [binding.action for binding in on_n] == ["log('note')"], screen
