@@ -90,6 +90,32 @@ async def test_a_target_is_a_name_tab_a_handle_and_enter(store, size):
         assert keys.count == 3
 
 
+@pytest.mark.parametrize(
+    ("typed", "name", "handle", "platform", "saved"),
+    [
+        ("Ann Smith @annsmith", "Ann Smith", "@annsmith", "x", {"x": "@annsmith"}),
+        ("Sam linkedin.com/in/samk", "Sam", "linkedin.com/in/samk", "linkedin", {"linkedin": "samk"}),
+    ],
+)
+async def test_a_handle_typed_after_the_name_moves_to_its_field_on_tab(
+    store, typed, name, handle, platform, saved
+):
+    app = DailyReachApp(store)
+    async with app.run_test(size=LARGE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("n")
+        await keys.type(typed)
+        await keys.press("tab")
+        assert form(app).query_one("#name", Input).value == name
+        assert form(app).query_one("#handle", Input).value == handle
+        assert form(app).query_one("#platform", Select).value == platform
+        await keys.press("enter")
+        assert isinstance(app.screen, MainScreen)
+    [contact] = store.contacts()
+    assert (contact.name, contact.handles) == (name, saved)
+
+
 async def test_a_new_target_with_tags_joins_todays_plan_and_its_name_is_not_markup(store):
     app = DailyReachApp(store)
     async with app.run_test(size=LARGE) as pilot:

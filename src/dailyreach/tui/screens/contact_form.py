@@ -148,6 +148,15 @@ class NewTargetForm(FieldsForm):
             self.query_one("#platform", Choice).value = self.shown_platform
         self.check_handle_on(self.shown_platform)
 
+    @on(Input.Blurred, "#name")
+    def handle_out_of_name(self, event: Input.Blurred) -> None:
+        """A handle typed after the name moves to the handle's field as the name is left, so that the
+        form shows what it will save and the empty handle field does not ask for it again."""
+        handle = self.query_one("#handle", Input)
+        both = name_and_handle(event.value) if not handle.value.strip() else None
+        if both is not None:
+            event.input.value, handle.value = both
+
     @on(Select.Changed, "#platform")
     def platform_changed(self, event: Select.Changed) -> None:
         # The list says once what it starts with; any other change is the user's pick.
@@ -166,11 +175,23 @@ class NewTargetForm(FieldsForm):
 
 def name_and_handle(text: str) -> tuple[str, str] | None:
     """``Ann Smith @ann`` as the name and the handle, when its last word can only be a handle: it has an
-    @ (a handle, an address) or is a URL. A name alone, or one word, is None."""
+    @ (a handle, an address) or is a profile's address, with or without https:// (linkedin.com/in/ann).
+    A name alone, or one word, is None."""
     name, _, last = text.strip().rpartition(" ")
-    if name.strip() and ("@" in last or "://" in last):
+    if name.strip() and ("@" in last or "://" in last or _profile_address(last)):
         return name.strip(), last
     return None
+
+
+def _profile_address(word: str) -> bool:
+    site, slash, _ = word.partition("/")
+    if not slash or "." not in site:
+        return False
+    try:
+        handle_from_url(word)
+    except HandleError:
+        return False
+    return True
 
 
 def contact_fields(answers: dict[str, str]) -> dict:
