@@ -46,6 +46,7 @@ def add(
     cadence: str | None,
     **handles: str | None,
 ) -> None:
+    from dailyreach.core.planning.lookup import folded
     from dailyreach.core.records.model import Contact
 
     contact = Contact.from_dict(
@@ -60,7 +61,17 @@ def add(
             "cadence_days": cadence,
         }
     )
-    added = session.store.save_contact(contact, _("add {name}").format(name=contact.name))
+    store = session.store
+    added = store.save_contact(contact, _("add {name}").format(name=contact.name))
+    # Added all the same (two people may share a name), but ``log NAME`` can no longer tell them apart.
+    for other in store.contacts(include_archived=True):
+        if other.id != added.id and folded(other.name) == folded(added.name):
+            echo(
+                _("note: {name} (id {id}) has the same name; use an id to log to either").format(
+                    name=other.name, id=other.id
+                ),
+                err=True,
+            )
     # On a terminal, whom the new id is for; to a pipe or a file, the id alone, which scripts read.
     echo(
         _("Added {name} (id {id})").format(name=added.name, id=added.id) if sys.stdout.isatty() else added.id

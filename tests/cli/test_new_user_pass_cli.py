@@ -1,6 +1,7 @@
 """What a new user met on the command line, installed and on real files: a setting's error names it as
 its option's help does, an empty file is said to be empty, doctor counts in words, a LinkedIn date that
-is not one is left out and said, and Mastodon names are written one way."""
+is not one is left out and said, Mastodon names are written one way, and a contact added with a name
+another already has is added with a note on stderr."""
 
 import json
 import re
@@ -208,3 +209,13 @@ def test_other_problems_of_a_log_still_name_their_field(db):
     run_cli("add", "Ann", "--x", "@ann", db=db)
     refused = run_cli("log", "ann", "bogus", "--at", "-2h", db=db, check=False)
     assert refused.stderr.startswith("Error: Kind: 'bogus' is not one of public_reply")
+
+
+def test_add_with_a_name_another_contact_has_adds_it_with_a_note_naming_the_other(db_path):
+    first = run_cli("add", "Ann Red", "--x", "@annred", db=db_path).stdout.strip()
+    twin = run_cli("add", "ann red", db=db_path)
+    assert twin.returncode == 0 and twin.stdout.strip() != first
+    assert twin.stderr == f"note: Ann Red (id {first}) has the same name; use an id to log to either\n"
+    names = [contact["name"] for contact in json.loads(run_cli("export", db=db_path).stdout)["contacts"]]
+    assert sorted(names) == ["Ann Red", "ann red"]
+    assert run_cli("add", "Ann Redford", db=db_path).stderr == ""
