@@ -109,6 +109,7 @@ def log(session: Session, contact: str, kind: str, channel: str | None, when: st
 @click.option("--hours", help=_("Hours it would have taken, travel included."))
 @click.option("--cost", help=_("What it would have cost: 5000, 5,000, ¥5000, 40 USD..."))
 @click.option("--currency", help=_("Three-letter currency code (default: your settings')."))
+@click.option("--note", default="", help=_("A note for your own record, such as why you declined."))
 @click.option("--decline", is_flag=True, help=_("Decline it now."))
 @click.pass_obj
 def invite(
@@ -120,6 +121,7 @@ def invite(
     hours: str | None,
     cost: str | None,
     currency: str | None,
+    note: str,
     decline: bool,
 ) -> None:
     from dailyreach.core.records.dates import parse_date
@@ -138,6 +140,7 @@ def invite(
             "cost": cost,
             # A cost such as "¥5000" names its own currency; otherwise the settings' one.
             "currency": currency or amount_currency(cost) or store.settings().currency,
+            "note": note,
             "status": "declined" if decline else "undecided",
             "decided_at": now.isoformat() if decline else None,
         }
@@ -149,12 +152,23 @@ def invite(
     help=_("Decline INVITATION (id, title or the start of one)."),
 )
 @click.argument("invitation")
-@click.option("--note", default="", help=_("Why, for your own record."))
+# --reason too: the app's decline form calls it Reason.
+@click.option("--note", "--reason", "note", default="", help=_("Why, for your own record."))
 @click.pass_obj
 def decline(session: Session, invitation: str, note: str) -> None:
+    from datetime import datetime
+
     from dailyreach.core.planning.lookup import find_invitation
+    from dailyreach.core.records.dates import day_text
 
     store = session.store
     chosen = find_invitation(store.invitations(), invitation)
+    if chosen.status == "declined":  # left as it is: declining again would move its date and note
+        if chosen.decided_at is None:
+            echo(_("{title} was already declined").format(title=chosen.title))
+        else:
+            on = day_text(datetime.fromisoformat(chosen.decided_at).date(), store.local_today())
+            echo(_("{title} was already declined on {date}").format(title=chosen.title, date=on))
+        return
     store.decline_invitation(chosen.id, note)
     echo(_("declined: {title}").format(title=chosen.title))

@@ -1,7 +1,8 @@
 """What a new user met on the command line, installed and on real files: a setting's error names it as
 its option's help does, an empty file is said to be empty, doctor counts in words, a LinkedIn date that
-is not one is left out and said, Mastodon names are written one way, and a contact added with a name
-another already has is added with a note on stderr."""
+is not one is left out and said, Mastodon names are written one way, a contact added with a name
+another already has is added with a note on stderr, decline takes the app's Reason as --reason, and an
+invitation declined already is left as it was."""
 
 import json
 import re
@@ -219,3 +220,35 @@ def test_add_with_a_name_another_contact_has_adds_it_with_a_note_naming_the_othe
     names = [contact["name"] for contact in json.loads(run_cli("export", db=db_path).stdout)["contacts"]]
     assert sorted(names) == ["Ann Red", "ann red"]
     assert run_cli("add", "Ann Redford", db=db_path).stderr == ""
+
+
+def invitations(db_path) -> dict[str, dict]:
+    exported = json.loads(run_cli("export", db=db_path).stdout)
+    return {invitation["title"]: invitation for invitation in exported["invitations"]}
+
+
+def test_decline_takes_the_apps_reason_as_reason_or_note_and_invite_takes_a_note(db_path):
+    run_cli("invite", "Founder seminar", "--kind", "seminar", "--note", "a pitch in disguise", db=db_path)
+    run_cli("invite", "Mixer", "--note", "on a Friday", "--decline", db=db_path)
+    run_cli("invite", "Party", db=db_path)
+    assert {title: invitation["note"] for title, invitation in invitations(db_path).items()} == {
+        "Founder seminar": "a pitch in disguise",
+        "Mixer": "on a Friday",
+        "Party": "",
+    }
+    assert run_cli("decline", "founder", "--reason", "not my crowd", db=db_path).stdout == (
+        "declined: Founder seminar\n"
+    )
+    run_cli("decline", "party", "--note", "too late", db=db_path)
+    declined = invitations(db_path)
+    assert (declined["Founder seminar"]["note"], declined["Party"]["note"]) == ("not my crowd", "too late")
+    assert "--note, --reason" in run_cli("decline", "--help", db=db_path).stdout
+
+
+def test_declining_an_invitation_already_declined_says_when_and_leaves_it(db_path):
+    run_cli("invite", "Founder seminar", "--decline", "--note", "not my crowd", db=db_path)
+    before = invitations(db_path)["Founder seminar"]
+    again = run_cli("decline", "founder", "--reason", "another reason", db=db_path)
+    assert (again.returncode, again.stderr) == (0, "")
+    assert again.stdout == f"Founder seminar was already declined on {before['decided_at'][:10]}\n"
+    assert invitations(db_path)["Founder seminar"] == before
