@@ -393,6 +393,15 @@ class WeeksSparkline(Vertical):
     def show_weeks(self, starts: Sequence[date], sent: Sequence[int], marked: Iterable[date]) -> None:
         """``sent`` in each week from ``starts``; a ▲ under the weeks in ``marked``."""
         self.starts, self.sent, self.marked = list(starts), list(sent), set(marked)
+        # The Stats screen is made ahead, and may hand in its weeks before these lines are composed.
+        if self.children:
+            self._show()
+
+    def on_mount(self) -> None:
+        if self.sent:
+            self._show()
+
+    def _show(self) -> None:
         self.query_one(".spark--caption", Static).update(
             _("Messages sent per week, the last {count} weeks: {fewest} to {most}").format(
                 count=len(self.sent), fewest=min(self.sent, default=0), most=max(self.sent, default=0)
