@@ -3,6 +3,7 @@
 import webbrowser
 
 import pytest
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import DataTable
 
@@ -286,3 +287,27 @@ async def test_at_80_columns_the_handle_keeps_its_room_and_tags_give_way(store, 
         widths = {str(column.key.value): column.width for column in table.ordered_columns}
         assert widths["handle"] >= 20 and widths["tags"] == 0
         assert table.virtual_size.width <= table.scrollable_content_region.width
+
+
+@pytest.mark.parametrize("size", [BIG, SMALL])
+async def test_last_contact_shows_whole_and_names_and_handles_leave_their_spare_room_to_tags(
+    store, crowd, size
+):
+    log(store, crowd["Dan"], "dm_sent", at=store.now().subtract(minutes=59), channel="email")
+    app = DailyReachApp(store)
+    async with app.run_test(size=size) as pilot:
+        await open_contacts(pilot)
+        table = app.screen.query_one(DataTable)
+        widths = {str(column.key.value): column.width for column in table.ordered_columns}
+        rows = cells(app, "contacts")
+        assert "59 minutes ago" in [row[2] for row in rows]
+        assert widths["last contact"] >= len("59 minutes ago")
+        if size == BIG:
+            assert widths["name"] == max(cell_len(row[0]) for row in rows)
+            assert widths["handle"] == max(cell_len(row[4]) for row in rows)
+            assert widths["tags"] > 24
+        # A search keeps the columns as they are, fitted to everyone listed.
+        await pilot.press("slash", *"dan")
+        await settle(pilot)
+        assert names(app) == ["Dan"]
+        assert {str(column.key.value): column.width for column in table.ordered_columns} == widths

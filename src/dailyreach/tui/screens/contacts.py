@@ -20,11 +20,11 @@ from dailyreach.core.records.model import Contact
 from dailyreach.core.store.threads import Thread, parse_stamp
 from dailyreach.i18n import N_, _
 from dailyreach.report import contact_summary
-from dailyreach.tui.columns import Column, fit_widths
+from dailyreach.tui.columns import Column, fit_widths, longest_cells
 from dailyreach.tui.log_keys import LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.rows import TABLE_KEYS, Row, sync_rows
 from dailyreach.tui.screens.base import StoreScreen
-from dailyreach.tui.screens.contact import ContactScreen
+from dailyreach.tui.screens.contact import LONGEST_AGOS, ContactScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
 from dailyreach.tui.styles import stylesheet_path
 from dailyreach.tui.translated import TextInput, TranslatedBindings
@@ -44,11 +44,17 @@ STAGES = ("target", "contacted", "replied", "meeting", "met", "no_response")
 # Minutes pass with the screen open: "3 minutes ago" is made again from what was read, not read again.
 AGO_SECONDS = 60
 
-# Tags take what the others leave: on a narrow terminal the handle is worth more than them.
+# Tags take what the others leave: on a narrow terminal the handle is worth more than them. The name and
+# the handle grow no wider than the longest listed, so that their room goes to the tags.
 COLUMNS = (
     Column("name", N_("Name"), least=8, most=24, weight=2),
-    Column("stage", N_("Stage"), width=11),
-    Column("last contact", N_("Last contact"), width=12),
+    Column("stage", N_("Stage"), width=11, fits=lambda: [stage_label(stage) for stage in STAGES]),
+    Column(
+        "last contact",
+        N_("Last contact"),
+        width=12,
+        fits=lambda: [_("just now"), *(ago(then, now) for then, now in LONGEST_AGOS)],
+    ),
     Column("priority", N_("Pri"), width=3),
     Column("handle", N_("Handle"), least=10, most=36, weight=3),
     Column("tags", N_("Tags")),
@@ -162,13 +168,17 @@ class ContactList(TranslatedBindings, DataTable, inherit_bindings=False):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.rows_shown: list[Row] = []
         self.order = SORTS[0]
-        self._layout: tuple[int, str] | None = None
+        # The widest text of each column among the contacts listed (None for no one), to fit the columns to.
+        self.longest: list[int] | None = None
+        self._layout: tuple[list[int], str] | None = None
 
     def on_resize(self) -> None:
         self.show_rows(self.rows_shown)
 
-    def show_rows(self, rows: list[Row]) -> None:
-        """Show ``rows``, the cursor staying on the contact it was on while that contact is listed.
+    def show_rows(self, rows: list[Row], listed: list[Row] | None = None) -> None:
+        """Show ``rows``, the cursor staying on the contact it was on while that contact is listed, in
+        columns fitted to ``listed``: all the rows a search narrows, so that the columns keep their widths
+        while it is typed (when not given, the columns stay fitted to the rows last listed).
 
         Rows are compared by identity: the screen hands back the same row for a contact until it changes.
         """
@@ -177,12 +187,16 @@ class ContactList(TranslatedBindings, DataTable, inherit_bindings=False):
             new is old for new, old in zip(rows, self.rows_shown, strict=True)
         )
         self.rows_shown = rows
+        if listed is not None:
+            cells = (row_cells for _key, row_cells in listed)
+            self.longest = longest_cells(cells, len(COLUMNS)) if listed else None
         width = self.scrollable_content_region.width
         if width <= 0:
             return
-        if self._layout != (width, self.order):
-            self._layout = (width, self.order)
-            self._fit_columns(width)
+        widths = fit_widths(COLUMNS, width, self.longest)
+        if self._layout != (widths, self.order):
+            self._layout = (widths, self.order)
+            self._show_columns(widths)
         elif same:
             return
         wanted = {key for key, _ in rows}
@@ -192,10 +206,10 @@ class ContactList(TranslatedBindings, DataTable, inherit_bindings=False):
         if selected is not None and selected in self.rows:
             self.move_cursor(row=self.get_row_index(selected))
 
-    def _fit_columns(self, width: int) -> None:
-        """Columns sharing out ``width``, the sorted one's title underlined; the rows go with them."""
+    def _show_columns(self, widths: list[int]) -> None:
+        """The columns at these widths, the sorted one's title underlined; the rows go with them."""
         self.clear(columns=True)
-        for column, size in zip(COLUMNS, fit_widths(COLUMNS, width), strict=True):
+        for column, size in zip(COLUMNS, widths, strict=True):
             title = Text(column.shown_label, style="underline" if column.key == self.order else "")
             self.add_column(title, width=size, key=column.key)
 
@@ -227,6 +241,9 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
         self.by_id: dict[str, Entry] = {}
         # Each contact's row as made from the last read, until a minute passes ("3 minutes ago").
         self.made_rows: dict[str, Row] = {}
+        # Whether the rows listed may have changed since the columns were fitted to them: after a read, a
+        # new minute or the archived shown or hidden, not at each letter of a search.
+        self.measure = True
         self.show_archived = False
         self.search = ""
 
@@ -256,10 +273,12 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
         self.view, self.zone = view, view.zone
         self.by_id = {entry.contact.id: entry for entry in view.entries}
         self.made_rows = {}
+        self.measure = True
         self._show_rows()
 
     def _show_new_minute(self) -> None:
         self.made_rows = {}
+        self.measure = True
         self._show_rows()
 
     def _row(self, entry: Entry) -> Row:
@@ -275,7 +294,10 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
         listed = [entry for entry in self.view.entries if self.show_archived or not entry.contact.archived]
         words = [word.lstrip("#") for word in folded(self.search).split()]
         shown = [entry for entry in listed if entry.matches(words)]
-        table.show_rows([self._row(entry) for entry in sorted_entries(shown, table.order)])
+        rows = [self._row(entry) for entry in sorted_entries(shown, table.order)]
+        measured = [self._row(entry) for entry in listed] if self.measure else None
+        self.measure = False
+        table.show_rows(rows, measured)
         self._show_titles(table, len(shown), len(listed))
         self._show_strip()
 
@@ -358,6 +380,7 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
+        self.measure = True
         self._show_rows()
 
     def action_search(self) -> None:
