@@ -44,7 +44,7 @@ def status(session: Session, fmt: str | None, as_json: bool, quiet_when_done: bo
 
 
 @click.command(
-    help=_("Show today's plan as a desktop notification (what ``remind --install`` schedules)."),
+    help=_("Show today's plan as a desktop notification (what 'remind --install' schedules)."),
 )
 @click.option("--evening", is_flag=True, help=_("The evening check: only while today's goal is not met."))
 @click.option("--strict", is_flag=True, help=_("Exit 1 when no notification service is reachable."))
@@ -76,7 +76,7 @@ def notify(session: Session, evening: bool, strict: bool) -> None:
 
 @click.command(
     help=_(
-        "Schedule ``dailyreach notify``: a systemd user timer on Linux, a launchd agent on macOS, "
+        "Schedule 'dailyreach notify': a systemd user timer on Linux, a launchd agent on macOS, "
         "and elsewhere the crontab lines to add."
     ),
 )

@@ -1,13 +1,16 @@
-"""Japanese help laid out in terminal cells, and click's own words as click writes them (issue 14)."""
+"""Japanese help laid out in terminal cells, click's own words as click writes them (issue 14), and no
+command's help showing the double backquotes its source marks names with."""
 
 from pathlib import Path
 
 import click
+import pytest
 from babel.messages.extract import extract_from_dir, extract_from_file
 from rich.cells import cell_len
 
 from dailyreach import click_words
 from dailyreach.help_format import short_help, wrap, wrap_paragraphs
+from tests.conftest import run_cli
 
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 
@@ -53,3 +56,25 @@ def test_click_words_are_clicks_own_messages():
     # click translates "required" as a variable: _(extra["required"]), the word set in core.py.
     assert 'extra["required"] = "required"' in Path(click.core.__file__).read_text()
     assert ours and ours <= clicks | {"required"}, sorted(ours - clicks)
+
+
+def every_command(group: click.Group, ctx: click.Context, path: tuple[str, ...] = ()):
+    """The command line of every command and subcommand, the group's own first."""
+    yield path
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        if isinstance(command, click.Group):
+            yield from every_command(command, click.Context(command, parent=ctx), (*path, name))
+        else:
+            yield (*path, name)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_no_help_shows_the_sources_double_backquotes(language, tmp_path):
+    from dailyreach.commands import cli
+
+    commands = list(every_command(cli, click.Context(cli)))
+    assert ("remind",) in commands and ("template", "add") in commands
+    for command in commands:
+        shown = run_cli(*command, "--help", db=tmp_path / "db.json", env={"DAILYREACH_LANG": language}).stdout
+        assert shown.startswith(("Usage:", "使い方:")) and "``" not in shown, (command, shown)
