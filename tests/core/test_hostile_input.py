@@ -547,3 +547,21 @@ def test_control_characters_another_program_wrote_are_reported_and_cleaned_by_do
     run_cli("doctor", "--repair", db=db)
     assert json.loads(db.read_text(encoding="utf-8"))["contacts"][contact_id]["name"] == "Alice"
     assert "Alice" in run_cli("export", "--format", "csv", db=db).stdout
+
+
+def test_a_hand_edited_mastodon_handle_that_would_open_another_host_is_skipped(tmp_path):
+    from dailyreach.core.records.model import Contact
+    from dailyreach.core.store.store import Store
+
+    db = tmp_path / "db.json"
+    ann = Store(db).save_contact(
+        Contact.from_dict({"name": "Ann", "handles": {"mastodon": "@ann@good.social"}})
+    )
+    data = json.loads(db.read_text(encoding="utf-8"))
+    data["contacts"][ann.id]["handles"]["mastodon"] = "@ann@good.social@evil.example"
+    db.write_text(json.dumps(data), encoding="utf-8")
+    store = Store(db)
+    assert store.contact(ann.id) is None
+    [problem] = store.problems()
+    assert (problem.record_id, problem.field) == (ann.id, "handles")
+    assert "is not @user@server" in problem.problem

@@ -49,6 +49,7 @@ Check = Callable[[Any], str | None]
 
 # What cleaning removes (text.py), found by one search: another program's edit may have put it back.
 _RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_MASTODON_SHAPE = re.compile(r"@[^@/\\?#]+@[^@/\\?#:]+")
 _RAW_LINE_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 CONTROL_PROBLEM = N_("holds control characters or escape sequences")
 OUT_OF_RANGE = N_("{value} is out of range ({earliest} to {latest})")
@@ -147,6 +148,10 @@ def _handles(value: Any) -> str | None:
             return _("{platform} {handle} is no handle").format(platform=platform, handle=repr(handle[:40]))
         if platform == "web" and not handle.startswith(("https://", "http://")):
             return _("web {handle} is not an http: or https: address").format(handle=repr(handle[:40]))
+        # The one handle whose second half becomes a link's host: @ann@good.social@evil.example would
+        # open evil.example.
+        if platform == "mastodon" and not _MASTODON_SHAPE.fullmatch(handle):
+            return _("mastodon {handle} is not @user@server").format(handle=repr(handle[:40]))
     return None
 
 
