@@ -115,15 +115,22 @@ def test_who_was_written_to_before_the_days_plan_is_made_starts_it_done(store, c
     assert (agenda.progress, agenda.goal) == (3, 4)
 
 
-def test_someone_written_to_after_the_plan_is_made_leaves_it_as_it_was(store, clock):
+def test_someone_written_to_after_the_plan_is_made_leaves_it_as_it_was_and_is_shown_done_after_it(
+    store, clock
+):
     store.save_settings(Settings(timezone="Asia/Tokyo", daily_goal=1))
-    add_contact(store, "Planned")
+    planned = add_contact(store, "Planned")
     clock.advance(minutes=1)
     other = add_contact(store, "Other")
     assert names(build_agenda(store)) == ["Planned"]
     log(store, other, "dm_sent")
     agenda = build_agenda(store)
-    assert names(agenda) == ["Planned"] and agenda.progress == 1
+    assert [item.contact_id for item in store.plan("2026-11-23").items] == [planned.id]
+    assert [(item.contact.name, item.done, item.planned is not None) for item in agenda.items] == [
+        ("Planned", False, True),
+        ("Other", True, False),
+    ]
+    assert agenda.progress == 1
 
 
 def test_snoozed_targets_wait_for_their_day_and_free_their_slot(store, clock):

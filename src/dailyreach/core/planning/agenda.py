@@ -12,9 +12,11 @@ from dailyreach.core.planning.planner import (
     day_plan,
     declined_invitations,
     pending_replies,
+    reached_before_the_plan,
+    reason_now,
     streak,
 )
-from dailyreach.core.records.model import Contact, Invitation, Settings
+from dailyreach.core.records.model import Contact, Invitation, PlanItem, Settings
 from dailyreach.core.store.storage import StoreError, refused_as_read_only
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import DaySpan, Thread
@@ -22,11 +24,44 @@ from dailyreach.core.store.threads import DaySpan, Thread
 
 @dataclass(frozen=True)
 class TodayItem:
+    """A row of Today: ``reason`` as the contact's thread has it now (``reason_now``), ``done`` when they
+    were written to today (what the day's progress counts). ``planned`` is the item as the day's plan
+    holds it; None for someone written to today outside the plan, shown after it, done."""
+
     contact: Contact
     reason: str
     follow_up_number: int
     done: bool
     stage: str
+    planned: PlanItem | None
+
+
+def today_items(
+    planned: list[PlanItem], contacts: dict[str, Contact], threads: dict[str, Thread], span: DaySpan
+) -> list[TodayItem]:
+    """The plan's rows, then who else was written to on ``span`` (earliest first), so that every message
+    the progress counts has a row ticked done."""
+    in_plan = {item.contact_id for item in planned}
+    unplanned = [
+        item
+        for item in reached_before_the_plan(threads, span)
+        if item.contact_id not in in_plan and item.contact_id in contacts
+    ]
+    items = []
+    for item in [*planned, *unplanned]:
+        thread = threads.get(item.contact_id, Thread())
+        shown = reason_now(item, thread, span)
+        items.append(
+            TodayItem(
+                contact=contacts[item.contact_id],
+                reason=shown.reason,
+                follow_up_number=shown.follow_up_number,
+                done=thread.sent_on(span),
+                stage=thread.stage,
+                planned=item if item.contact_id in in_plan else None,
+            )
+        )
+    return items
 
 
 @dataclass(frozen=True)
@@ -77,17 +112,7 @@ def _agenda(store: Store) -> Agenda:
             if not refused_as_read_only(error):
                 raise
     span = DaySpan.of(today, tz)
-    handled_today = {contact_id for contact_id, thread in threads.items() if thread.active_on(span)}
-    items = [
-        TodayItem(
-            contact=by_id[item.contact_id],
-            reason=item.reason,
-            follow_up_number=item.follow_up_number,
-            done=item.contact_id in handled_today,
-            stage=threads.get(item.contact_id, Thread()).stage,
-        )
-        for item in plan.items
-    ]
+    items = today_items(plan.items, by_id, threads, span)
     invitations = store.invitations()
     declined, savings = declined_invitations(invitations)
     days = frozenset(store.outreach_days())
@@ -120,12 +145,9 @@ def with_thread(
     threads = {cid: kept for cid, kept in agenda.threads.items() if cid != contact.id}
     if thread.last_at is not None:  # as the store keeps it: a contact with no interaction has no thread
         threads[contact.id] = thread
-    items = [
-        replace(item, contact=contact, done=thread.active_on(span), stage=thread.stage)
-        if item.contact.id == contact.id
-        else item
-        for item in agenda.items
-    ]
+    planned = [item.planned for item in agenda.items if item.planned is not None]
+    contacts = {item.contact.id: item.contact for item in agenda.items} | {contact.id: contact}
+    items = today_items(planned, contacts, threads, span)
     pending = [reply for reply in agenda.pending if reply.contact.id != contact.id]
     for reply in pending_replies(
         [contact], {contact.id: thread}, agenda.settings, agenda.day, agenda.zone, agenda.snoozes
@@ -150,7 +172,8 @@ def refresh_contact(agenda: Agenda, store: Store, contact_id: str) -> Agenda:
     then the whole agenda is built again."""
     with store.reading():
         contact = store.contact(contact_id)
-        if contact is None or len(agenda.items) < agenda.goal or store.local_today() != agenda.day:
+        planned = sum(item.planned is not None for item in agenda.items)
+        if contact is None or planned < agenda.goal or store.local_today() != agenda.day:
             return _agenda(store)
         # A log ends the contact's snooze: its follow-up is worked out with the snoozes as they are now.
         return with_thread(

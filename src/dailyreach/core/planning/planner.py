@@ -135,18 +135,32 @@ def reached_before_the_plan(threads: dict[str, Thread], day: DaySpan) -> list[Pl
     reached = sorted(
         (thread.last_sent or "", contact_id) for contact_id, thread in threads.items() if thread.sent_on(day)
     )
-    items = []
-    for _, contact_id in reached:
-        thread = threads[contact_id]
-        if thread.nudges:
-            items.append(PlanItem(contact_id=contact_id, reason="follow_up", follow_up_number=thread.nudges))
-        else:
-            items.append(
-                PlanItem(
-                    contact_id=contact_id, reason="new" if day.holds(thread.first_sent) else "keep_in_touch"
-                )
-            )
-    return items
+    return [reached_item(contact_id, threads[contact_id], day) for _, contact_id in reached]
+
+
+def reached_item(contact_id: str, thread: Thread, day: DaySpan) -> PlanItem:
+    """Someone written to on ``day``, under what it was: a follow-up, a first message, or a word in a
+    conversation already going."""
+    if thread.nudges:
+        return PlanItem(contact_id=contact_id, reason="follow_up", follow_up_number=thread.nudges)
+    return PlanItem(contact_id=contact_id, reason="new" if day.holds(thread.first_sent) else "keep_in_touch")
+
+
+def reason_now(item: PlanItem, thread: Thread, day: DaySpan) -> PlanItem:
+    """Why a contact is in the plan of ``day``, as their thread has it now. The plan is fixed when the day
+    is first opened, but a log since (back-dated too) can change what they are due. Written to that day,
+    they keep what they were planned for, but for "new" when a message had gone before that day."""
+    if thread.sent_on(day):
+        if item.reason != "new" or day.holds(thread.first_sent):
+            return item
+        return reached_item(item.contact_id, thread, day)
+    if thread.stage == "target":
+        return PlanItem(contact_id=item.contact_id, reason="new")
+    if thread.open:
+        return PlanItem(contact_id=item.contact_id, reason="follow_up", follow_up_number=thread.nudges + 1)
+    if thread.stage == "no_response":  # closed for want of an answer: the planner has nothing else to say
+        return item
+    return PlanItem(contact_id=item.contact_id, reason="keep_in_touch")
 
 
 def settle_plan(
@@ -203,7 +217,7 @@ def day_plan(
         settings,
         today,
         reached_before_the_plan(threads, span),
-        frozenset(contact_id for contact_id, thread in threads.items() if thread.active_on(span)),
+        frozenset(contact_id for contact_id, thread in threads.items() if thread.sent_on(span)),
     )
 
 

@@ -68,7 +68,7 @@ def status_figures(store: Store, now: datetime | None = None) -> StatusFigures:
     waiting = [
         by_id[item.contact_id].name
         for item in plan.items
-        if not threads.get(item.contact_id, Thread()).active_on(span)
+        if not threads.get(item.contact_id, Thread()).sent_on(span)
     ]
     return StatusFigures(
         done=done,

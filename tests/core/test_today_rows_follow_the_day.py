@@ -1,0 +1,146 @@
+"""Today's plan is fixed when the day is first opened, but its rows follow the day: a row's reason is what
+the planner says of the contact now, a row is done when a message sent today counts toward the goal (as
+the header's progress counts them), whoever else was written to today is shown done after the plan, and
+status's next is the first planned person not written to yet. The store is a real file."""
+
+import pytest
+
+from dailyreach.core.planning.agenda import build_agenda, refresh_contact
+from dailyreach.core.planning.status import status_figures
+from dailyreach.core.records.model import Settings
+from dailyreach.core.store.store import Store
+from tests.conftest import add_contact, log
+
+
+def rows(agenda):
+    return [(item.contact.name, item.reason, item.follow_up_number, item.done) for item in agenda.items]
+
+
+@pytest.fixture
+def planned(store, clock):
+    """Ann, Bob and Cy, the day's plan of three new targets, fixed by a first look."""
+    store.save_settings(Settings(timezone="Asia/Tokyo", daily_goal=3))
+    people = []
+    for name in ("Ann", "Bob", "Cy"):
+        people.append(add_contact(store, name, handles={"x": f"@{name.lower()}"}))
+        clock.advance(minutes=1)
+    assert rows(build_agenda(store)) == [
+        ("Ann", "new", 0, False),
+        ("Bob", "new", 0, False),
+        ("Cy", "new", 0, False),
+    ]
+    return people
+
+
+def test_a_target_written_to_back_dated_no_longer_says_new(store, clock, db_path, planned):
+    ann, bob, _cy = planned
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=5))  # follow-up #1 due since the 21st
+    log(store, bob, "dm_sent", at=clock.now().subtract(days=1))  # follow-up #1 due on the 25th
+    agenda = build_agenda(Store(db_path, clock=clock))
+    assert rows(agenda) == [
+        ("Ann", "follow_up", 1, False),
+        ("Bob", "follow_up", 1, False),
+        ("Cy", "new", 0, False),
+    ]
+    assert agenda.progress == 0
+
+
+def test_written_to_today_a_row_keeps_what_it_was_planned_for_unless_it_was_no_longer_new(
+    store, clock, planned
+):
+    ann, bob, cy = planned
+    log(store, ann, "dm_sent")
+    log(store, bob, "dm_sent", at=clock.now().subtract(days=5))
+    clock.advance(minutes=1)
+    log(store, bob, "follow_up")
+    log(store, cy, "dm_sent", at=clock.now().subtract(days=5))
+    clock.advance(minutes=1)
+    log(store, cy, "dm_sent")  # a second DM: the conversation was going already
+    assert rows(build_agenda(store)) == [
+        ("Ann", "new", 0, True),
+        ("Bob", "follow_up", 1, True),
+        ("Cy", "keep_in_touch", 0, True),
+    ]
+
+
+def test_a_follow_up_row_written_to_with_a_dm_stays_a_follow_up(store, clock):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=5))
+    assert rows(build_agenda(store)) == [("Ann", "follow_up", 1, False)]
+    log(store, ann, "dm_sent")  # d on the row: a DM is no nudge, but it is what the row asked for
+    assert rows(build_agenda(store)) == [("Ann", "follow_up", 1, True)]
+
+
+def test_an_answer_logged_since_the_plan_was_made_changes_the_reason_not_the_tick(store, clock):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    bob = add_contact(store, "Bob", handles={"x": "@bob"})
+    for person in (ann, bob):
+        log(store, person, "dm_sent", at=clock.now().subtract(days=5))
+    assert rows(build_agenda(store)) == [("Ann", "follow_up", 1, False), ("Bob", "follow_up", 1, False)]
+    log(store, ann, "reply_received")
+    log(store, bob, "no_response")  # closed: the planner has nothing else to say of Bob
+    agenda = build_agenda(store)
+    assert rows(agenda) == [("Ann", "keep_in_touch", 0, False), ("Bob", "follow_up", 1, False)]
+    assert agenda.progress == 0
+
+
+def test_a_reply_or_a_meeting_alone_is_not_a_row_done_and_progress_agrees(store, clock, planned):
+    ann, bob, cy = planned
+    log(store, ann, "reply_received")
+    log(store, bob, "meeting_booked")
+    log(store, cy, "public_reply")
+    agenda = build_agenda(store)
+    assert [item.done for item in agenda.items] == [False, False, True]
+    assert agenda.progress == sum(item.done for item in agenda.items) == 1
+    assert status_figures(store).next == "Ann"
+
+
+def test_someone_written_to_today_outside_the_plan_is_shown_done_after_it(store, clock, planned):
+    ann, _bob, _cy = planned
+    dan = add_contact(store, "Dan", handles={"x": "@dan"})
+    eve = add_contact(store, "Eve", handles={"x": "@eve"})
+    log(store, eve, "dm_sent", at=clock.now().subtract(days=5))
+    log(store, dan, "dm_sent")
+    clock.advance(minutes=1)
+    log(store, eve, "follow_up")
+    log(store, ann, "dm_sent")
+    agenda = build_agenda(store)
+    assert rows(agenda) == [
+        ("Ann", "new", 0, True),
+        ("Bob", "new", 0, False),
+        ("Cy", "new", 0, False),
+        ("Dan", "new", 0, True),
+        ("Eve", "follow_up", 1, True),
+    ]
+    assert agenda.progress == sum(item.done for item in agenda.items) == 3
+    assert [item.contact_id for item in store.plan("2026-11-23").items] == [
+        item.planned.contact_id for item in agenda.items[:3]
+    ]
+    figures = status_figures(store)
+    assert (figures.done, figures.next) == (3, "Bob")
+
+
+def test_the_agenda_refreshed_for_one_contact_agrees_with_one_read_whole(store, clock, planned):
+    ann, bob, _cy = planned
+    dan = add_contact(store, "Dan", handles={"x": "@dan"})
+    agenda = build_agenda(store)
+    changes = [
+        (ann, "dm_sent", clock.now().subtract(days=5)),  # a reason changed
+        (bob, "reply_received", clock.now()),  # not done
+        (dan, "dm_sent", clock.now()),  # an extra row, done
+        (ann, "follow_up", clock.now()),  # done
+    ]
+    for person, kind, at in changes:
+        entry = log(store, person, kind, at=at)
+        agenda = refresh_contact(agenda, store, person.id)
+        assert rows(agenda) == rows(build_agenda(store))
+        assert agenda.progress == build_agenda(store).progress
+    (dan_dm,) = [i for i in store.interactions() if i.contact_id == dan.id]
+    store.delete_interaction(dan_dm.id)  # undone: Dan was never written to today
+    agenda = refresh_contact(agenda, store, dan.id)
+    assert rows(agenda) == rows(build_agenda(store))
+    assert "Dan" not in [row[0] for row in rows(agenda)]
+    store.delete_interaction(entry.id)  # Ann's follow-up undone: due again
+    agenda = refresh_contact(agenda, store, ann.id)
+    assert rows(agenda) == rows(build_agenda(store))
+    assert rows(agenda)[0] == ("Ann", "follow_up", 1, False)
