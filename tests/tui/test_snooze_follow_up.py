@@ -31,3 +31,16 @@ async def test_snoozing_an_overdue_follow_up_in_pending_moves_its_date_and_clear
         detail = str(app.screen.query_one("#detail").render())
         assert "follow-up #1 due 2026-11-25 (in 2 days)" in detail
         assert "overdue" not in detail
+
+
+async def test_on_the_day_a_snooze_ends_the_contact_screen_says_the_follow_up_is_due_not_overdue(
+    store, people
+):
+    from dailyreach.core.records.model import Snooze
+    from dailyreach.tui.screens.contact import next_step
+
+    ann, _yamada, _vip = people
+    log(store, ann, "dm_sent", at=store.now().subtract(days=5))  # follow-up #1 due on the 21st
+    store.snooze(Snooze(contact_id=ann.id, until=store.today().isoformat()))
+    step = next_step(store, store.contact(ann.id), store.thread(ann.id))
+    assert "due today" in step and "overdue" not in step

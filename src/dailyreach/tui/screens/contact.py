@@ -58,11 +58,11 @@ NOTE_LEAST = 24
 
 def next_step(store: Store, contact: Contact, thread: Thread) -> str:
     """What comes next with this contact: a snooze, a follow-up or a keep-in-touch date."""
-    tz, today = store.timezone, store.today()
-    until = store.snoozes().get(contact.id)
+    tz, today, snoozes = store.timezone, store.today(), store.snoozes()
+    until = snoozes.get(contact.id)
     if until and until > today.isoformat():
         return _("snoozed until {day}").format(day=iso_day_text(until, today))
-    for reply in pending_replies([contact], {contact.id: thread}, store.settings(), today, tz):
+    for reply in pending_replies([contact], {contact.id: thread}, store.settings(), today, tz, snoozes):
         return follow_up_text(reply, today)
     due = keep_in_touch_due(contact, thread, tz)
     return _("keep in touch on {day}").format(day=day_text(due, today)) if due else ""

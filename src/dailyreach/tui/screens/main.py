@@ -517,7 +517,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
             return
         if any(item.contact.id == contact.id for item in agenda.items):
             said = _("Added {name} to today's plan.")
-        elif len(agenda.items) >= agenda.goal:
+        elif sum(item.planned is not None for item in agenda.items) >= agenda.goal:
             said = _("Added {name}: planned from tomorrow, today's plan is full.")
         else:
             said = _("Added {name}: not in today's plan.")
