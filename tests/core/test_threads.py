@@ -378,10 +378,3 @@ def test_a_rebuild_leaves_out_the_records_it_cannot_read_and_keeps_the_rest():
     assert derived["derived"]["interactions"] == 5
 
 
-def test_a_note_is_no_contact_made_but_a_message_or_an_answer_is():
-    day = DaySpan.of(pendulum.date(2026, 11, 23), pendulum.timezone(TOKYO))
-    for kinds, active in ((("note",), False), (("dm_sent",), True), (("reply_received", "note"), True)):
-        thread = Thread()
-        for kind in kinds:
-            thread.add(kind, "x", "2026-11-23T01:00:00.000000Z")
-        assert thread.active_on(day) is active, kinds

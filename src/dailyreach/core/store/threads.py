@@ -19,7 +19,7 @@ THREADS_TABLE = "threads"
 DAYS_TABLE = "outreach_days"
 DERIVED_KEY = "derived"
 # Raised whenever what a thread holds or how it is read changes, so stores made before rebuild theirs.
-DERIVED_VERSION = 3
+DERIVED_VERSION = 4
 # Each local day also counts the people sent a message that day: the daily goal is of people reached.
 REACHED = "reached"
 # What each local day counts, by the kind of interaction that adds to it.
@@ -76,7 +76,6 @@ class Thread:
     last_channel: str = "other"
     nudges: int = 0
     last_touch: str | None = None
-    last_active: str | None = None
     last_at: str | None = None
     # The first message sent (when, its kind, its channel) and the first answer after it: the stats'
     # reply rates and waits.
@@ -88,8 +87,6 @@ class Thread:
     def add(self, kind: str, channel: str, stamp: str) -> None:
         """Take in the next interaction; it must not be older than ``last_at``."""
         self.last_at = stamp
-        if kind != "note":
-            self.last_active = stamp
         if kind in OUTBOUND_KINDS:
             if self.first_sent is None:
                 self.first_sent, self.first_kind, self.first_channel = stamp, kind, channel
@@ -112,10 +109,6 @@ class Thread:
             self.open = False
             if self.stage in ("target", "contacted"):
                 self.stage = "no_response"
-
-    def active_on(self, day: DaySpan) -> bool:
-        """Whether anything but a note happened on ``day`` (interactions are never in the future)."""
-        return day.holds(self.last_active)
 
     def sent_on(self, day: DaySpan) -> bool:
         return day.holds(self.last_sent)
