@@ -53,3 +53,12 @@ def test_n_is_a_key_of_its_own_on_every_screen_that_logs():
     for screen in (MainScreen, ContactScreen, ContactsScreen):
         on_n = screen._merge_bindings().key_to_bindings["N"]
         assert [binding.action for binding in on_n] == ["log('note')"], screen
+
+
+async def test_a_note_starts_in_its_text(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("N", *"Prefers mornings", "enter")
+        await settle(pilot)
+    assert [(i.kind, i.text) for i in store.interactions()] == [("note", "Prefers mornings")]

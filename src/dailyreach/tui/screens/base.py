@@ -125,18 +125,16 @@ class StoreScreen(Screen):
             self._release_footer()
 
     def _release_footer(self) -> None:
-        """The footer's keys come once the screen first shows what it read (in the frame after), and the
-        log bar's fields are built. From the frame after, the app collects garbage as usual: it starts as
-        a command does (``dailyreach.cli``), its first frame making tens of thousands of objects, all
-        kept, that the usual thresholds walk some ninety times (10-15 ms); the first collection, of all
-        of them, waits until that frame is drawn."""
+        """The footer's keys come once the screen first shows what it read (in the frame after). From the
+        frame after, the app collects garbage as usual: it starts as a command does (``dailyreach.cli``),
+        its first frame making tens of thousands of objects, all kept, that the usual thresholds walk
+        some ninety times (10-15 ms); the first collection, of all of them, waits until that frame is
+        drawn."""
         if not self.footer_released:
             self.footer_released = True
             self.app.call_after_refresh(_collect_as_usual)
             for footer in self.query(KeyFooter):
                 footer.release()
-            for bar in self.query(LogBar):
-                self.app.call_after_refresh(bar.build)
 
     def _show_unreadable(self, problem: str) -> None:
         if not self.alive:

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.validation import Function
-from textual.widget import AwaitMount, Widget
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from dailyreach.core.records.dates import parse_when
@@ -82,10 +83,7 @@ class LogTitle(Widget):
 class LogBar(TranslatedBindings, Horizontal):
     """Opened in place of one line of the screen (``replaces``), not over it: opening and closing it
     repaint that line alone, while a form over the screen repaints the panes twice, the slowest part of
-    logging. Answers go to the caller, which saves.
-
-    Its fields are built once the screen shows what it read (``build``), not with the screen: three
-    inputs, hidden until a log key, would otherwise cost the first frame a fifth of its time."""
+    logging. Answers go to the caller, which saves."""
 
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), show=False, id="cancel_form")]
 
@@ -96,33 +94,24 @@ class LogBar(TranslatedBindings, Horizontal):
         self.initial: dict[str, str] = {}
         self.came_from: Widget | None = None
 
-    @property
-    def built(self) -> bool:
-        return bool(self.children)
-
-    def build(self) -> AwaitMount | None:
-        """Mount the bar's title, fields and hint, once; None when they are there already."""
-        if self.built:
-            return None
-        parts: list[Widget] = [LogTitle(id="log_title")]
+    def compose(self) -> ComposeResult:
+        yield LogTitle(id="log_title")
         for field_id, label, placeholder in FIELDS:
-            parts.append(Label(_(label), classes="field"))
+            yield Label(_(label), classes="field")
             # The note may be a draft of several lines: shown on one line, its line breaks kept.
             box = NoteInput if field_id == "text" else TextInput
-            parts.append(box(id=field_id, placeholder=_(placeholder) if placeholder else ""))
-        parts.append(Static(_(HINT), id="problem", markup=False))
-        channel = parts[4]
-        assert isinstance(channel, Input)
-        channel.validators = [
+            yield box(id=field_id, placeholder=_(placeholder) if placeholder else "")
+        yield Static(_(HINT), id="problem", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#channel", Input).validators = [
             Function(
                 lambda value: value in CHANNELS, _("one of {channels}").format(channels=", ".join(CHANNELS))
             )
         ]
-        return self.mount(*parts)
 
     def on_resize(self) -> None:
-        if self.built:
-            self._share_out()
+        self._share_out()
 
     def _share_out(self) -> None:
         """The bar's room, note first: at least NOTE_USEFUL cells for it, then the title uncut (or at
@@ -166,12 +155,7 @@ class LogBar(TranslatedBindings, Horizontal):
         first: str = "when",
     ) -> None:
         """Show ``values`` under "``kind``: ``who``", the cursor in the field ``first``; ``answered`` gets
-        the fields on Enter, None on Escape. A key pressed before the screen first showed its figures
-        builds the bar and opens it once built."""
-        if not self.built:
-            self.build()
-            self.call_after_refresh(self.open, kind, who, values, now, answered, first)
-            return
+        the fields on Enter, None on Escape."""
         self.query_one(LogTitle).show(kind, who)
         self._share_out()  # for this title (the bar's size may be as it was)
         # The core's own words for a bad time, with what it takes, as the command line says them.
