@@ -376,5 +376,3 @@ def test_a_rebuild_leaves_out_the_records_it_cannot_read_and_keeps_the_rest():
         "2026-11-24": {"replies": 1, "meetings": 1},
     }
     assert derived["derived"]["interactions"] == 5
-
-
