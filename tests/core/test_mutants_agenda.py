@@ -6,13 +6,13 @@ import pendulum
 import pytest
 
 from dailyreach.core.planning.agenda import build_agenda, refresh_contact
-from dailyreach.core.records.model import Settings
+from dailyreach.core.records.model import Contact, Settings
 from tests.conftest import add_contact, log
 
 
 def full_plan(store, clock, people: int = 4, goal: int = 3):
     store.save_settings(Settings(timezone="Asia/Tokyo", daily_goal=goal))
-    added = []
+    added: list[Contact] = []
     for _ in range(people):
         added.append(add_contact(store, f"P{len(added)}"))
         clock.advance(seconds=1)
