@@ -75,6 +75,6 @@ def test_strings_follow_the_language_in_use():
 
 
 def test_the_status_line_looks_at_the_variables_the_language_is_chosen_from():
-    from dailyreach import status_line
+    from dailyreach.cli import status_line
 
     assert status_line.LANGUAGE_VARIABLES == i18n.ENVIRONMENT

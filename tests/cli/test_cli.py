@@ -341,7 +341,7 @@ def test_demo_runs_a_command_on_a_throwaway_store_and_leaves_the_users_alone(tmp
 def test_an_unexpected_error_under_demo_leaves_no_throwaway_folder_behind(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from dailyreach.commands import cli
+    from dailyreach.cli.commands import cli
     from dailyreach.core.planning import agenda
 
     def broken(store):

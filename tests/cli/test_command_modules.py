@@ -3,7 +3,7 @@
 import click
 import pytest
 
-from dailyreach.commands import COMMANDS, cli
+from dailyreach.cli.commands import COMMANDS, cli
 from tests.cli.test_startup_imports import SCRIPT, heavy_loaded, script_env
 from tests.conftest import run_cli
 
@@ -20,13 +20,13 @@ def db(tmp_path_factory):
 @pytest.mark.parametrize(
     ("args", "module"),
     [
-        (("log", "ann", "note", "--help"), "dailyreach.record_commands"),
-        (("add", "Bob", "--x", "@bob"), "dailyreach.record_commands"),
-        (("stats", "--json"), "dailyreach.view_commands"),
-        (("export",), "dailyreach.file_commands"),
-        (("doctor",), "dailyreach.file_commands"),
-        (("serve", "--help"), "dailyreach.outside_commands"),
-        (("template", "list"), "dailyreach.draft_commands"),
+        (("log", "ann", "note", "--help"), "dailyreach.cli.record_commands"),
+        (("add", "Bob", "--x", "@bob"), "dailyreach.cli.record_commands"),
+        (("stats", "--json"), "dailyreach.cli.view_commands"),
+        (("export",), "dailyreach.cli.file_commands"),
+        (("doctor",), "dailyreach.cli.file_commands"),
+        (("serve", "--help"), "dailyreach.cli.outside_commands"),
+        (("template", "list"), "dailyreach.cli.draft_commands"),
     ],
     ids=" ".join,
 )
@@ -56,7 +56,7 @@ def test_a_typo_is_matched_against_commands_not_loaded_yet(db, typo, meant):
 
 
 def test_a_command_that_is_not_a_view_loads_no_view_code(db):
-    watched = {"dailyreach.agenda_views", "dailyreach.view_commands"}
+    watched = {"dailyreach.cli.agenda_views", "dailyreach.cli.view_commands"}
     assert heavy_loaded(SCRIPT, "log", "ann", "note", env=script_env(db), watched=watched) == set()
 
 

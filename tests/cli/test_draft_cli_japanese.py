@@ -170,7 +170,7 @@ def test_serve_on_a_port_in_use_says_so_in_japanese(tmp_path):
 
 
 def test_purpose_help_names_every_purpose_and_says_or_in_japanese(db):
-    from dailyreach import draft_commands
+    from dailyreach.cli import draft_commands
     from dailyreach.core.records.template import PURPOSES
 
     assert (*draft_commands.PURPOSES, draft_commands.LAST_PURPOSE) == PURPOSES

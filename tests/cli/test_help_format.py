@@ -8,7 +8,7 @@ import pytest
 from babel.messages.extract import extract_from_dir, extract_from_file
 from rich.cells import cell_len
 
-from dailyreach import click_words
+from dailyreach.cli import click_words
 from dailyreach.help_format import short_help, wrap, wrap_paragraphs
 from tests.conftest import run_cli
 
@@ -71,7 +71,7 @@ def every_command(group: click.Group, ctx: click.Context, path: tuple[str, ...] 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_no_help_shows_the_sources_double_backquotes(language, tmp_path):
-    from dailyreach.commands import cli
+    from dailyreach.cli.commands import cli
 
     commands = list(every_command(cli, click.Context(cli)))
     assert ("remind",) in commands and ("template", "add") in commands

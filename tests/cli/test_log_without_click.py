@@ -101,7 +101,7 @@ def test_a_store_with_an_unreadable_record_is_warned_of_before_the_log(twins):
 
 def test_the_log_loads_neither_click_nor_its_command_module(twins):
     quick_db, _click_db = twins
-    watched = {"click", "dailyreach.record_commands", "dailyreach.commands"}
+    watched = {"click", "dailyreach.cli.record_commands", "dailyreach.cli.commands"}
     assert (
         heavy_loaded(SCRIPT, "log", "ann", "note", "--at", "-2h", env=script_env(quick_db), watched=watched)
         == set()

@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from rich.cells import cell_len
 
+from dailyreach.cli.stats_report import sparkline
 from dailyreach.core.records.model import Settings
 from dailyreach.core.store.store import Store
 from dailyreach.stats_calendar import month_row, year_row
-from dailyreach.stats_report import sparkline
 from tests.conftest import run_cli
 
 DOCUMENTED_KEYS = {

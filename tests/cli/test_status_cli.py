@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from dailyreach.cli.status_line import read_record
 from dailyreach.core.records.model import Settings
 from dailyreach.core.store.lockfile import FileLock
 from dailyreach.core.store.store import Store
 from dailyreach.paths import default_config_path, default_db_path, is_default_db
-from dailyreach.status_line import read_record
 from tests.conftest import DAILYREACH, run_cli
 
 
@@ -190,7 +190,7 @@ sys.exit(main())
 """
 # The whole of what ``status`` may load on its usual path. A new import here slows every prompt
 # (``dailyreach.paths`` is the default paths, with ``os`` and ``sys`` alone; gc is built in).
-STATUS_LOADS = {"gc", "dailyreach", "dailyreach.cli", "dailyreach.paths", "dailyreach.status_line"}
+STATUS_LOADS = {"gc", "dailyreach", "dailyreach.cli", "dailyreach.paths", "dailyreach.cli.status_line"}
 
 
 @pytest.mark.parametrize("args", [(), ("--json",), ("--format", "{next}"), ("--quiet-when-done",)])

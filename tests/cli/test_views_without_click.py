@@ -13,7 +13,7 @@ from tests.conftest import DAILYREACH, run_cli
 # The same command line, through click's commands.
 THROUGH_CLICK = (
     "import sys\nfrom dailyreach import i18n\ni18n.start(sys.argv[1:])\n"
-    "from dailyreach.commands import cli\ncli.main(sys.argv[1:], prog_name='dailyreach')"
+    "from dailyreach.cli.commands import cli\ncli.main(sys.argv[1:], prog_name='dailyreach')"
 )
 
 

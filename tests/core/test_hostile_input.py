@@ -192,7 +192,7 @@ def test_a_csv_url_with_a_broken_bracket_is_a_bad_row_not_a_crash(db, alice, tmp
 def test_an_unexpected_error_prints_one_line_naming_a_crash_report(db, alice, monkeypatch):
     from click.testing import CliRunner
 
-    from dailyreach.commands import cli
+    from dailyreach.cli.commands import cli
     from dailyreach.core.planning import agenda
 
     def broken(store):

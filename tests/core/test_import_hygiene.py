@@ -19,7 +19,7 @@ CORE_MODULES = [
     "dailyreach.report",
     "dailyreach.wording",
     "dailyreach.cli",
-    "dailyreach.commands",
+    "dailyreach.cli.commands",
 ]
 
 

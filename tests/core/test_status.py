@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pendulum
 
-from dailyreach import status_line
+from dailyreach.cli import status_line
 from dailyreach.core.planning.status import (
     FIELDS,
     record_path,

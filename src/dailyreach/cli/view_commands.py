@@ -7,8 +7,8 @@ import shutil
 
 import click
 
-from dailyreach.agenda_views import print_json, print_view
-from dailyreach.commands import Session, echo
+from dailyreach.cli.agenda_views import print_json, print_view
+from dailyreach.cli.commands import Session, echo
 from dailyreach.i18n import _
 
 json_option = click.option(
@@ -57,9 +57,9 @@ def invitations(session: Session, as_json: bool) -> None:
 @json_option
 @click.pass_obj
 def stats(session: Session, weeks: int | None, as_json: bool) -> None:
+    from dailyreach.cli.stats_json import stats_json
+    from dailyreach.cli.stats_report import stats_text
     from dailyreach.core.planning.stats import DEFAULT_WEEKS, build_stats
-    from dailyreach.stats_json import stats_json
-    from dailyreach.stats_report import stats_text
 
     figures = build_stats(session.store, weeks or DEFAULT_WEEKS)
     if as_json:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from dailyreach.commands import Session
+from dailyreach.cli.commands import Session
 from dailyreach.i18n import _
 
 if TYPE_CHECKING:
@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 @click.option("--verbose", is_flag=True, help=_("Say on stderr why nothing was printed."))
 @click.pass_obj
 def status(session: Session, fmt: str | None, as_json: bool, quiet_when_done: bool, verbose: bool) -> None:
-    # Usually answered before click is loaded (``dailyreach.status_line``); here after other options.
-    from dailyreach.status_line import run
+    # Usually answered before click is loaded (``dailyreach.cli.status_line``); here after other options.
+    from dailyreach.cli.status_line import run
 
     flags = {"--json": as_json, "--quiet-when-done": quiet_when_done, "--verbose": verbose}
     args = ["--db", str(session.db), "status", *(flag for flag, given in flags.items() if given)]

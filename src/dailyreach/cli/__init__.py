@@ -3,7 +3,7 @@ agenda's views and ``log`` without click, the rest through click.
 
 Importing click alone takes longer than starting Python, and shells, prompts and scripts call
 ``--version`` and ``status`` often, so this module imports nothing else; the commands are in
-``dailyreach.commands``. The app (no command, only ``--db``, ``--config`` and ``--demo``) starts without
+``dailyreach.cli.commands``. The app (no command, only ``--db``, ``--config`` and ``--demo``) starts without
 them too: click and the commands are a tenth of its first frame; and so do ``today``, ``pending`` and
 ``invitations`` (with at most ``--json``) and ``log`` (with its own options), of which they are a fifth.
 """
@@ -23,7 +23,7 @@ VERSION_MESSAGE = "dailyreach, version %(version)s"
 # the usual thresholds once its screen first shows its figures (``StoreScreen._release_footer``).
 COMMAND_COLLECTION_THRESHOLD = 50_000
 USUAL_COLLECTION_THRESHOLDS = gc.get_threshold()
-# The commands that print a view of the day's agenda (``dailyreach.agenda_views``).
+# The commands that print a view of the day's agenda (``dailyreach.cli.agenda_views``).
 AGENDA_VIEWS = ("today", "pending", "invitations")
 # The options the app takes besides ``--db`` and ``--config``.
 APP_FLAGS = ("--demo",)
@@ -38,8 +38,8 @@ def main(args: list[str] | None = None) -> None:
     if given == ["--version"]:
         print(VERSION_MESSAGE % {"version": __version__})
         return
-    if "status" in given:  # read from a small record, for prompts: ``dailyreach.status_line``
-        from dailyreach.status_line import run
+    if "status" in given:  # read from a small record, for prompts: ``dailyreach.cli.status_line``
+        from dailyreach.cli.status_line import run
 
         answered = run(given)
         if answered is not None:
@@ -50,7 +50,7 @@ def main(args: list[str] | None = None) -> None:
     i18n.start(given)  # before the commands, whose help is made as they load
     view = agenda_view(given)
     if view is not None:
-        from dailyreach import agenda_views
+        from dailyreach.cli import agenda_views
 
         try:
             if agenda_views.print_without_click(*view):
@@ -59,7 +59,7 @@ def main(args: list[str] | None = None) -> None:
             met.append(error)
     logged = log_arguments(given)
     if logged is not None:
-        from dailyreach import log_entry
+        from dailyreach.cli import log_entry
 
         try:
             if log_entry.log_without_click(*logged):
@@ -77,7 +77,7 @@ def main(args: list[str] | None = None) -> None:
             return
         except (Exception, KeyboardInterrupt) as error:
             met.append(error)
-    from dailyreach.commands import cli
+    from dailyreach.cli.commands import cli
 
     cli.main(args)
 
@@ -85,7 +85,7 @@ def main(args: list[str] | None = None) -> None:
 def app_paths(given: list[str]) -> tuple[str, str, bool] | None:
     """(database, config file, demo) when ``given`` opens the app, as click would read them; None when
     click must answer (a command, ``--help``, a typo, a path click refuses)."""
-    from dailyreach.status_line import global_options
+    from dailyreach.cli.status_line import global_options
 
     parsed = global_options(given, flags=APP_FLAGS)
     if parsed is None or parsed[1]:
@@ -99,7 +99,7 @@ def app_paths(given: list[str]) -> tuple[str, str, bool] | None:
 def agenda_view(given: list[str]) -> tuple[str, str, bool] | None:
     """(database, view, as JSON) when ``given`` is ``today``, ``pending`` or ``invitations`` with at
     most ``--json`` and the global options, read as click would; None when click must answer."""
-    from dailyreach.status_line import global_options
+    from dailyreach.cli.status_line import global_options
 
     parsed = global_options(given)
     if parsed is None:
@@ -116,12 +116,12 @@ def agenda_view(given: list[str]) -> tuple[str, str, bool] | None:
 def log_arguments(given: list[str]) -> tuple[str, dict[str, str]] | None:
     """(database, ``log_entry.log_interaction``'s arguments) when ``given`` is ``log`` with its arguments,
     at most its own options and the global ones, read as click would; None when click must answer."""
-    from dailyreach.status_line import global_options
+    from dailyreach.cli.status_line import global_options
 
     parsed = global_options(given)
     if parsed is None or not parsed[1] or parsed[1][0] != "log":
         return None
-    from dailyreach.log_entry import read_arguments
+    from dailyreach.cli.log_entry import read_arguments
 
     arguments = read_arguments(parsed[1][1:])
     paths = _global_paths(parsed[0])

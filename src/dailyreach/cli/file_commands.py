@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from dailyreach.commands import Session, echo
+from dailyreach.cli.commands import Session, echo
 from dailyreach.core.files.formats import EXPORT_FORMATS, IMPORT_FORMATS
 from dailyreach.core.records.text import terminal_safe
 from dailyreach.i18n import _, ngettext

@@ -1,7 +1,7 @@
 """``dailyreach draft`` and ``dailyreach template``: drafts printed (and copied) from the store's
 templates. Nothing is ever sent.
 
-Loaded by ``commands.py`` when one of these commands runs; only click is imported here, the rest when a
+Loaded by ``cli.commands`` when one of these commands runs; only click is imported here, the rest when a
 command runs.
 """
 
@@ -16,13 +16,13 @@ import click
 from dailyreach.i18n import N_, _
 
 if TYPE_CHECKING:
-    from dailyreach.commands import Session
+    from dailyreach.cli.commands import Session
     from dailyreach.core.records.template import Template
 
 Command = TypeVar("Command", bound=Callable[..., Any])
 
 # Said when a command runs, in the language in use (``_``); the help below is made as click reads the
-# decorators, once ``i18n.start`` has chosen the language (as in ``commands.py``).
+# decorators, once ``i18n.start`` has chosen the language (as in ``cli.commands``).
 SET_MY_NAME = N_("set your name for {my_name} with: dailyreach template my-name NAME")
 NOT_COPIED = N_("not copied: {problem}; the draft is printed above")
 EMPTY_BODY = N_("the body is empty: give --body TEXT, or --body - to read it from stdin")
@@ -37,7 +37,7 @@ def purpose_choices() -> str:
 
 
 def _echo(text: object, *, err: bool = False) -> None:
-    from dailyreach.commands import echo
+    from dailyreach.cli.commands import echo
 
     echo(text, err=err)
 
@@ -129,7 +129,7 @@ def list_templates(session: Session, as_json: bool) -> None:
     ensure_default_templates(session.store)
     found = templates(session.store)
     if as_json:
-        from dailyreach.agenda_views import print_json
+        from dailyreach.cli.agenda_views import print_json
 
         print_json([t.to_dict() for t in found])
         return

@@ -66,12 +66,12 @@ def os_reason(error: OSError) -> str:
 
 # Where each command is: its module is imported when the command runs or its help is shown.
 COMMANDS = {
-    **{name: "dailyreach.record_commands" for name in ("add", "log", "invite", "decline")},
-    **{name: "dailyreach.view_commands" for name in ("today", "pending", "invitations", "stats")},
-    **{name: "dailyreach.file_commands" for name in ("export", "import", "doctor")},
-    **{name: "dailyreach.outside_commands" for name in ("status", "notify", "remind", "serve")},
-    **{name: "dailyreach.draft_commands" for name in ("draft", "template")},
-    "settings": "dailyreach.settings_commands",
+    **{name: "dailyreach.cli.record_commands" for name in ("add", "log", "invite", "decline")},
+    **{name: "dailyreach.cli.view_commands" for name in ("today", "pending", "invitations", "stats")},
+    **{name: "dailyreach.cli.file_commands" for name in ("export", "import", "doctor")},
+    **{name: "dailyreach.cli.outside_commands" for name in ("status", "notify", "remind", "serve")},
+    **{name: "dailyreach.cli.draft_commands" for name in ("draft", "template")},
+    "settings": "dailyreach.cli.settings_commands",
 }
 
 
@@ -203,7 +203,7 @@ class Session:
         return self._store
 
     def _open(self) -> None:
-        from dailyreach.opening import open_store
+        from dailyreach.cli.opening import open_store
 
         if self.demo:
             self._store = self._demo_store()

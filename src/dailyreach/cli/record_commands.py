@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from dailyreach.commands import Session, echo
+from dailyreach.cli.commands import Session, echo
 from dailyreach.core.records.handles import PLATFORMS
 from dailyreach.i18n import _
 
@@ -92,7 +92,7 @@ def add(
 @click.option("--text", default="", help=_("A short note of what was said."))
 @click.pass_obj
 def log(session: Session, contact: str, kind: str, channel: str | None, when: str, text: str) -> None:
-    from dailyreach.log_entry import log_interaction, logged_text
+    from dailyreach.cli.log_entry import log_interaction, logged_text
 
     echo(
         logged_text(*log_interaction(session.store, contact, kind, channel, when, text), sys.stdout.isatty())

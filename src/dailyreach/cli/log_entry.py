@@ -1,5 +1,5 @@
 """``log``: the interaction a command line names, logged. ``record_commands.log`` runs it through click;
-``cli.py`` runs it without click when the command line is ``log CONTACT KIND`` with at most its own
+``dailyreach.cli`` runs it without click when the command line is ``log CONTACT KIND`` with at most its own
 options and the global ones: it is the command scripts and shell aliases run all day, and click is a
 fifth of its time.
 """
@@ -79,8 +79,8 @@ def read_arguments(args: list[str]) -> dict[str, str] | None:
 def log_without_click(db: str, arguments: dict[str, str]) -> bool:
     """Log as the command would and print what it prints; False, having logged nothing, when the store has
     records it cannot read (the command warns of them first)."""
+    from dailyreach.cli.opening import open_store
     from dailyreach.core.records.text import terminal_safe
-    from dailyreach.opening import open_store
 
     store = open_store(db)
     with store.reading():

@@ -1,6 +1,6 @@
 """``today``, ``pending`` and ``invitations``: one view each of the day's agenda, printed as aligned text
 (each line fitting a terminal's width; in full to a pipe or a file) or as JSON. Their commands print
-through here, and so does ``cli.py`` without click when the command line is only one of them: they are
+through here, and so does ``dailyreach.cli`` without click when the command line is only one of them: they are
 the commands run many times a day, and click is a fifth of their time.
 """
 
@@ -53,7 +53,7 @@ def print_json(data: Any) -> None:
 def print_without_click(db: str, view: str, as_json: bool) -> bool:
     """Print ``view`` as its command would; False, having printed nothing, when the store has records
     it cannot read (the command warns of them before the view)."""
-    from dailyreach.opening import open_store
+    from dailyreach.cli.opening import open_store
 
     store = open_store(db)
     with store.reading():

@@ -1,7 +1,7 @@
 """``dailyreach settings``: the settings the store keeps (the daily goal, when follow-ups are due, the
 week's first day, the timezone, the currency, your name), printed, or changed and printed again.
 
-The interface's language and theme are config.toml's, not these. Loaded by ``commands.py`` when the
+The interface's language and theme are config.toml's, not these. Loaded by ``cli.commands`` when the
 command runs; only click is imported here, the rest when it runs.
 """
 
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from dailyreach.commands import Session, echo
+from dailyreach.cli.commands import Session, echo
 from dailyreach.i18n import _
 
 if TYPE_CHECKING:
@@ -166,7 +166,7 @@ def settings(
 
         store.change_settings(with_channel_days)
     if as_json:
-        from dailyreach.agenda_views import print_json
+        from dailyreach.cli.agenda_views import print_json
 
         print_json(settings_json(store.settings()))
     else:
