@@ -6,6 +6,7 @@ from textual.widgets import DataTable
 from dailyreach.core.records.model import Invitation
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.invitation_form import host_as_target
+from tests.conftest import add_contact
 from tests.tui.conftest import SIZE, cells, settle
 
 
@@ -60,6 +61,22 @@ async def test_a_filter_of_several_words_keeps_the_rows_holding_every_word(store
         app.screen.query_one("#filter").value = "ann mastodon"
         await settle(pilot)
         assert cells(app, "today") == []
+
+
+async def test_a_filter_keeps_the_highlight_on_the_same_person(store):
+    for name, priority in (("Alpha One", 1), ("Beta Two", 2), ("Gamma Two", 3)):
+        add_contact(store, name, handles={"x": "@" + name.split()[0].lower()}, priority=priority)
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        await pilot.press("slash", *"two", "enter")  # Alpha, above the highlight, goes
+        await settle(pilot)
+        assert [row[1] for row in cells(app, "today")] == ["Beta Two", "Gamma Two"]
+        await pilot.press("d", "enter")
+        await settle(pilot)
+    assert [store.contact(i.contact_id).name for i in store.interactions()] == ["Beta Two"]
 
 
 def typed_together(app, *keys: str) -> None:

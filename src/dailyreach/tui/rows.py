@@ -23,26 +23,32 @@ def sync_rows(table: DataTable, rows: list[Row]) -> None:
     """Remove rows that went, update changed cells, append new rows at the end.
 
     A logged interaction changes a cell or two, drops a row, or adds one at the end; only when rows
-    must move in between is the table filled again from scratch.
+    must move in between is the table filled again from scratch. The row the cursor is on keeps it
+    wherever that row now is (a filter drops the rows above it): the next key acts on the same person.
     """
     wanted = dict(rows)
+    selected = table.cursor_row
+    selected_key = table.ordered_rows[selected].key.value if 0 <= selected < table.row_count else None
     for row in list(table.ordered_rows):
         if row.key.value not in wanted:
             table.remove_row(row.key)
     # Every row left has one of our keys: rows not in ``wanted`` (keyless ones too) were removed.
     kept = [row.key.value for row in table.ordered_rows if row.key.value is not None]
     order = [key for key, _ in rows]
-    if kept != order[: len(kept)]:
-        selected = table.cursor_row
+    refilled = kept != order[: len(kept)]
+    if refilled:
         table.clear()
         for key, cells in rows:
             table.add_row(*cells, key=key)
+    else:
+        for key in kept:
+            update_row(table, key, wanted[key])
+        for key, cells in rows[len(kept) :]:
+            table.add_row(*cells, key=key)
+    if selected_key in wanted:
+        table.move_cursor(row=order.index(selected_key))
+    elif refilled:
         table.move_cursor(row=min(selected, max(len(rows) - 1, 0)))
-        return
-    for key in kept:
-        update_row(table, key, wanted[key])
-    for key, cells in rows[len(kept) :]:
-        table.add_row(*cells, key=key)
 
 
 def update_row(table: DataTable, key: str, cells: list[Text]) -> None:
