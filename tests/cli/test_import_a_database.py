@@ -1,5 +1,8 @@
-"""Importing the database file itself, a likely mistake when moving to a new machine, is refused in one
-line that says what the file is and what to do with it; a schema problem never quotes a value whole."""
+"""Moving to a new machine: importing the database file itself, a likely mistake, is refused in one line
+that says what the file is and what to do with it; a schema problem never quotes a value whole; an
+export of another machine's store merges its people into those already here, by handle."""
+
+import json
 
 from tests.conftest import run_cli
 
@@ -29,3 +32,21 @@ def test_a_huge_value_of_the_wrong_type_is_quoted_cut_short(tmp_path):
     line = next(line for line in refused.stderr.splitlines() if line.strip().startswith("contacts:"))
     assert line.endswith("is not of type 'array'")
     assert len(line) < 200
+
+
+def test_an_export_of_another_machine_merges_into_the_people_already_here_by_handle(tmp_path):
+    other = tmp_path / "laptop.json"
+    run_cli("add", "Ann Red", "--x", "@annred", db=other)
+    run_cli("add", "Zed", "--mastodon", "@red@mastodon.social", db=other)
+    run_cli("log", "@annred", "dm_sent", "--at", "-2d", "--text", "hello", db=other)
+    export = tmp_path / "laptop-export.json"
+    run_cli("export", "-o", str(export), db=other)
+    here = tmp_path / "here.json"
+    run_cli("add", "Ann Red", "--x", "@AnnRed", db=here)  # the same person, typed in another case
+    said = run_cli("import", str(export), db=here).stdout
+    assert "added 1 contact, 1 interaction; 1 already present" in said
+    exported = json.loads(run_cli("export", db=here).stdout)
+    ann = next(contact for contact in exported["contacts"] if contact["name"] == "Ann Red")
+    assert [contact["name"] for contact in exported["contacts"]].count("Ann Red") == 1
+    assert [(i["contact_id"], i["text"]) for i in exported["interactions"]] == [(ann["id"], "hello")]
+    assert "added nothing" in run_cli("import", str(export), db=here).stdout

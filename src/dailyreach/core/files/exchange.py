@@ -188,12 +188,17 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
         raise ImportRejected(source, problems)
     plan = ImportPlan()
     contact_ids = store.record_ids("contacts") | {c["id"] for c in data["contacts"]}
+    same_person = _already_there_by_handle(store, data["contacts"])
     now = store.local_now()
     for table, read_record in _RECORDS.items():
         existing = store.record_ids(table)
         new: dict[str, dict[str, Any]] = {}
         present = 0
         for index, raw in enumerate(data.get(table, [])):
+            if table == "contacts" and raw["id"] in same_person:
+                present += 1
+                continue
+            raw = _as_merged(raw, same_person)
             try:
                 record = read_record(raw)
                 # An export holds what happened, as the store logs it: nothing still to come.
@@ -224,6 +229,47 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
     if problems:
         raise ImportRejected(source, problems)
     return plan
+
+
+def _already_there_by_handle(store: Store, contacts: list[dict[str, Any]]) -> dict[str, str]:
+    """The exported contacts, by id, that a contact of the store already is (one of its handles the
+    same, regardless of case), as a contact import and ``add`` find them: an export of a second
+    machine's store merges into this one rather than adding everyone twice."""
+    stored = store.contacts(include_archived=True)
+    known = {contact.id for contact in stored}
+    by_handle = {
+        (platform, handle.casefold()): contact.id
+        for contact in stored
+        for platform, handle in contact.handles.items()
+    }
+    same = {}
+    for raw in contacts:
+        if raw["id"] in known:
+            continue
+        for platform, handle in raw.get("handles", {}).items():
+            if isinstance(handle, str) and (platform, handle.casefold()) in by_handle:
+                same[raw["id"]] = by_handle[platform, handle.casefold()]
+                break
+    return same
+
+
+def _as_merged(raw: Any, same_person: dict[str, str]) -> Any:
+    """``raw`` about the store's own contact where the export's is the same person; as it is otherwise."""
+    if not same_person or not isinstance(raw, dict):
+        return raw
+    if raw.get("contact_id") in same_person:
+        raw = {**raw, "contact_id": same_person[raw["contact_id"]]}
+    if isinstance(raw.get("items"), list):  # a day's plan
+        raw = {
+            **raw,
+            "items": [
+                {**item, "contact_id": same_person[item["contact_id"]]}
+                if isinstance(item, dict) and item.get("contact_id") in same_person
+                else item
+                for item in raw["items"]
+            ],
+        }
+    return raw
 
 
 def apply_import(store: Store, plan: ImportPlan) -> None:
