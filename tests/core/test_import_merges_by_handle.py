@@ -1,0 +1,25 @@
+"""An export's contact with a handle a contact of the store already has is that person: the records that
+name them (a snooze, a day's plan) name the store's contact once imported."""
+
+import orjson
+
+from dailyreach.core.files.exchange import apply_import, export_json, plan_import
+from dailyreach.core.records.model import DayPlan, PlanItem, Snooze
+from dailyreach.core.store.store import Store
+from tests.conftest import add_contact
+
+
+def test_a_merged_contacts_snooze_and_plan_name_the_contact_already_here(tmp_path, clock):
+    laptop = Store(tmp_path / "laptop.json", clock=clock)
+    ann_there = add_contact(laptop, "Ann", handles={"x": "@ann"})
+    laptop.snooze(Snooze(contact_id=ann_there.id, until="2026-12-01"))
+    laptop.save_plan(DayPlan(date="2026-11-20", items=[PlanItem(contact_id=ann_there.id, reason="new")]))
+    exported = orjson.loads(export_json(laptop))
+    here = Store(tmp_path / "here.json", clock=clock)
+    ann_here = add_contact(here, "Ann Smith", handles={"x": "@ANN"})
+    plan = plan_import(here, exported, "laptop.json")
+    assert plan.added["contacts"] == 0 and plan.already_present["contacts"] == 1
+    apply_import(here, plan)
+    assert [contact.id for contact in here.contacts()] == [ann_here.id]
+    assert here.snoozes() == {ann_here.id: "2026-12-01"}
+    assert [item.contact_id for item in here.plan("2026-11-20").items] == [ann_here.id]
