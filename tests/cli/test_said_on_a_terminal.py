@@ -1,4 +1,4 @@
-"""``add`` and ``log`` on a terminal say whom the new id is for ("Logged DM sent to Ann Red (id …)");
+"""``add`` and ``log`` on a terminal say whom the new id is for ("Logged DM sent to Ann Red (entry …)");
 piped, they print the id alone, which scripts read. ``log`` says it alike with and without click."""
 
 import json
@@ -62,9 +62,9 @@ def test_log_on_a_terminal_names_what_was_logged_with_whom(db_path, click):
     run_cli("add", "Ann Red", "--x", "@annred", db=db_path)
     shown, _ = on_terminal("log", "ann", "dm_sent", db=db_path, click=click)
     [logged] = interactions(db_path)
-    assert shown == f"Logged DM sent to Ann Red (id {logged['id']})\n"
+    assert shown == f"Logged DM sent to Ann Red (entry {logged['id']})\n"
     shown, _ = on_terminal("log", "@annred", "reply_received", db=db_path, click=click)
-    assert shown.startswith("Logged reply received from Ann Red (id ")
+    assert shown.startswith("Logged reply received from Ann Red (entry ")
 
 
 @pytest.mark.parametrize("click", [False, True], ids=["without-click", "click"])

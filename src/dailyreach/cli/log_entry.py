@@ -49,7 +49,7 @@ def logged_text(interaction: Interaction, person: Contact, on_terminal: bool) ->
     from dailyreach.i18n import _
 
     what = _(INTERACTION_PHRASES[interaction.kind]).format(name=person.name)
-    return _("Logged {what} (id {id})").format(what=what, id=interaction.id)
+    return _("Logged {what} (entry {id})").format(what=what, id=interaction.id)
 
 
 def read_arguments(args: list[str]) -> dict[str, str] | None:
