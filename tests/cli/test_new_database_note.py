@@ -1,6 +1,8 @@
 """A command that finds no database at its path makes an empty one, and says so on stderr: a mistyped
 --db otherwise shows an empty store, and leaves a new file behind, without a word."""
 
+from datetime import datetime
+
 import pytest
 
 from tests.conftest import run_cli
@@ -68,7 +70,8 @@ def test_an_emptied_database_with_backups_is_refused_and_left_as_it_is(tmp_path)
     db.write_bytes(b"")  # a full disk or a sync tool cut it short
     refused = run_cli("today", db=db, check=False)
     assert refused.returncode == 1
-    assert f"{db} is empty, though {backup} holds an earlier copy of it" in refused.stderr
+    written = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    assert f"{db} is empty, though {backup}, written {written}, holds an earlier copy of it" in refused.stderr
     assert "Traceback" not in refused.stderr
     assert db.read_bytes() == b""
     backup_bytes = backup.read_bytes()
@@ -84,4 +87,8 @@ def test_a_broken_database_names_its_newest_backup_and_how_to_go_back(tmp_path):
     refused = run_cli("today", db=db, check=False)
     assert refused.returncode == 1
     assert "is not valid JSON" in refused.stderr
-    assert f"Its newest backup is {backup}: copy that over {db} to go back to it" in refused.stderr
+    written = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    assert (
+        f"Its newest backup is {backup}, written {written}: copy that over {db} to go back to it"
+        in refused.stderr
+    )

@@ -88,9 +88,14 @@ def with_way_back(problem: str, db: Path) -> str:
     backup = newest_backup(db)
     if backup is None:
         return problem
-    return _("{problem}. Its newest backup is {backup}: copy that over {path} to go back to it").format(
-        problem=problem, backup=backup, path=db
-    )
+    return _(
+        "{problem}. Its newest backup is {backup}, written {when}: copy that over {path} to go back to it"
+    ).format(problem=problem, backup=backup, when=written_at(backup), path=db)
+
+
+def written_at(path: Path) -> str:
+    """When ``path`` was last written, in the machine's time: a daily backup holds the day before it."""
+    return datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
 
 
 class StoreLocked(StoreError):
@@ -190,9 +195,9 @@ class Store:
                     # would be lost from view while the copy that holds them sits in backups/.
                     raise StoreCorrupt(
                         _(
-                            "{path} is empty, though {backup} holds an earlier copy of it: copy that over "
-                            "it to go back to it, or delete it to start anew; it was left as it is"
-                        ).format(path=self.path, backup=backup)
+                            "{path} is empty, though {backup}, written {when}, holds an earlier copy of it: "
+                            "copy that over it to go back to it, or delete it to start anew; it was left as it is"
+                        ).format(path=self.path, backup=backup, when=written_at(backup))
                     )
                 with self._storage.batch():
                     self._tables[META_TABLE].put(
