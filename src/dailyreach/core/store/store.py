@@ -604,6 +604,12 @@ class Store:
         )
         with self.transaction(label):
             self._put("snoozes", snooze.contact_id, snooze.to_dict())
+            # Today's plan gives the snoozed contact's place to someone else once read again: kept in
+            # this change as it is now, so that undoing the snooze gives the plan back with them in it.
+            today = self.local_today().isoformat()
+            plan = self._raw_get("plans", today)
+            if plan is not None:
+                self._put("plans", today, plan)
 
     def plans(self) -> list[DayPlan]:
         return [DayPlan.from_dict(body) for _, body in self._all("plans")]
