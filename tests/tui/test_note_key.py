@@ -7,6 +7,7 @@ from dailyreach.tui.log_keys import LOG_KEYS
 from dailyreach.tui.screens.contact import ContactScreen
 from dailyreach.tui.screens.contacts import ContactsScreen
 from dailyreach.tui.screens.main import MainScreen
+from tests.conftest import log
 from tests.tui.conftest import SIZE, cells, settle
 
 
@@ -62,3 +63,15 @@ async def test_a_note_starts_in_its_text(store, people):
         await pilot.press("N", *"Prefers mornings", "enter")
         await settle(pilot)
     assert [(i.kind, i.text) for i in store.interactions()] == [("note", "Prefers mornings")]
+
+
+async def test_a_reply_opens_in_its_text_so_what_was_said_is_typed_there(store, people):
+    ann, _, _ = people
+    log(store, ann, "dm_sent", at=store.now().subtract(days=1))
+    store.history.clear()
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "r", *"Sure, happy to chat", "enter")
+        await settle(pilot)
+    assert [(i.kind, i.text) for i in store.interactions()][-1] == ("reply_received", "Sure, happy to chat")

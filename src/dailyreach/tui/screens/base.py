@@ -42,6 +42,10 @@ def _collect_as_usual() -> None:
     gc.set_threshold(*USUAL_COLLECTION_THRESHOLDS)
 
 
+# The kinds of log whose bar opens in its note rather than in When.
+TEXT_FIRST = frozenset({"note", "reply_received"})
+
+
 class StoreScreen(Screen):
     """A screen showing the store; it follows changes made here, by undo, or by another dailyreach.
 
@@ -236,8 +240,9 @@ class StoreScreen(Screen):
             values,
             self.now,
             partial(self._log, contact, thread, kind),
-            # A note is its text: the cursor starts there, not two Tabs away.
-            first="text" if kind == "note" else "when",
+            # A note is its text, and what a reply said is what one types after r: the cursor starts
+            # there, not two Tabs away in When.
+            first="text" if kind in TEXT_FIRST else "when",
         )
 
     def _log(self, contact: Contact, thread: Thread, kind: str, answers: dict[str, str] | None) -> None:
