@@ -189,6 +189,7 @@ NAMES = {
     "dailyreach", "id", "JSON", "json", "CSV", "csv", "vCard", "vcard", "ics", "interactions", "ISO",
     "UTF", "Shift_JIS", "URL", "README", "LinkedIn", "Mastodon", "Bluesky", "X", "GitHub", "Linux",
     "macOS", "systemd", "launchd", "crontab", "stdout", "stderr", "Ctrl", "toml", "config", "Etc", "UTC",
+    "Instagram", "Threads",
     "Asia", "Tokyo", "e", "g", "cp",
 }  # fmt: skip
 # The words a value can be written in for --at and --on, which the command reads in English too, and
