@@ -12,14 +12,16 @@ from tests.conftest import add_contact
 def test_a_merged_contacts_snooze_and_plan_name_the_contact_already_here(tmp_path, clock):
     laptop = Store(tmp_path / "laptop.json", clock=clock)
     ann_there = add_contact(laptop, "Ann", handles={"x": "@ann"})
+    bob = add_contact(laptop, "Bob", handles={"x": "@bob"})
     laptop.snooze(Snooze(contact_id=ann_there.id, until="2026-12-01"))
-    laptop.save_plan(DayPlan(date="2026-11-20", items=[PlanItem(contact_id=ann_there.id, reason="new")]))
+    planned = [PlanItem(contact_id=ann_there.id, reason="new"), PlanItem(contact_id=bob.id, reason="new")]
+    laptop.save_plan(DayPlan(date="2026-11-20", items=planned))
     exported = orjson.loads(export_json(laptop))
     here = Store(tmp_path / "here.json", clock=clock)
     ann_here = add_contact(here, "Ann Smith", handles={"x": "@ANN"})
     plan = plan_import(here, exported, "laptop.json")
-    assert plan.added["contacts"] == 0 and plan.already_present["contacts"] == 1
+    assert plan.added["contacts"] == 1 and plan.already_present["contacts"] == 1
     apply_import(here, plan)
-    assert [contact.id for contact in here.contacts()] == [ann_here.id]
+    assert sorted(contact.id for contact in here.contacts()) == sorted([ann_here.id, bob.id])
     assert here.snoozes() == {ann_here.id: "2026-12-01"}
-    assert [item.contact_id for item in here.plan("2026-11-20").items] == [ann_here.id]
+    assert [item.contact_id for item in here.plan("2026-11-20").items] == [ann_here.id, bob.id]

@@ -253,19 +253,16 @@ def _already_there_by_handle(store: Store, contacts: list[dict[str, Any]]) -> di
     return same
 
 
-def _as_merged(raw: Any, same_person: dict[str, str]) -> Any:
-    """``raw`` about the store's own contact where the export's is the same person; as it is otherwise."""
-    if not same_person or not isinstance(raw, dict):
-        return raw
+def _as_merged(raw: dict[str, Any], same_person: dict[str, str]) -> dict[str, Any]:
+    """``raw`` (a record the schema has checked) about the store's own contact where the export's is the
+    same person; as it is otherwise."""
     if raw.get("contact_id") in same_person:
         raw = {**raw, "contact_id": same_person[raw["contact_id"]]}
-    if isinstance(raw.get("items"), list):  # a day's plan
+    if "items" in raw:  # a day's plan
         raw = {
             **raw,
             "items": [
-                {**item, "contact_id": same_person[item["contact_id"]]}
-                if isinstance(item, dict) and item.get("contact_id") in same_person
-                else item
+                {**item, "contact_id": same_person.get(item["contact_id"], item["contact_id"])}
                 for item in raw["items"]
             ],
         }
