@@ -25,6 +25,7 @@ async def test_n_then_enter_logs_a_note_that_does_not_tick_the_row_off(store, pe
         assert [(i.contact_id, i.kind, i.text) for i in store.interactions()] == [
             (ann.id, "note", "Prefers mornings")
         ]
+        assert "Note saved for Ann [/] Smith." in [str(notice.message) for notice in app._notifications]
         # A note is not outreach: the row is still to do.
         assert cells(app, "today")[0][0] != "✓"
         await pilot.press("enter", "N")

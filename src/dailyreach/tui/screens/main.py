@@ -427,6 +427,8 @@ class MainScreen(TranslatedBindings, StoreScreen):
             self.foreseen.pop(number, None)
             self.shown_revision = revision
             self._show_agenda(agenda, None if whole else contact.id)
+            if interaction.kind == "note":  # a note changes no row: said, or it seems lost
+                self.notify(_("Note saved for {name}.").format(name=contact.name), markup=False)
 
         def failed() -> None:
             if ahead is not None and self.agenda is not None:
