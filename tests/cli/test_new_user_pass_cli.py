@@ -237,7 +237,7 @@ def test_decline_takes_the_apps_reason_as_reason_or_note_and_invite_takes_a_note
         "Party": "",
     }
     assert run_cli("decline", "founder", "--reason", "not my crowd", db=db_path).stdout == (
-        "declined: Founder seminar\n"
+        "Declined Founder seminar.\n"
     )
     run_cli("decline", "party", "--note", "too late", db=db_path)
     declined = invitations(db_path)

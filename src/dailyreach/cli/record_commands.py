@@ -171,4 +171,4 @@ def decline(session: Session, invitation: str, note: str) -> None:
             echo(_("{title} was already declined on {date}").format(title=chosen.title, date=on))
         return
     store.decline_invitation(chosen.id, note)
-    echo(_("declined: {title}").format(title=chosen.title))
+    echo(_("Declined {title}.").format(title=chosen.title))
