@@ -3,9 +3,11 @@ anything that rewrites the file wholesale (a schema migration, ``doctor --repair
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from dailyreach.core.store.storage import write_owner_only
+from dailyreach.i18n import _
 
 BACKUPS_KEPT = 7
 
@@ -40,3 +42,18 @@ def daily_backup(db: Path, day: str) -> None:
     dailies = sorted(folder.glob(f"{db.stem}-????-??-??.json"))
     for old in dailies[:-BACKUPS_KEPT]:
         old.unlink(missing_ok=True)
+
+
+def written_at(path: Path) -> str:
+    """When ``path`` was last written, in the machine's time: a daily backup holds the day before it."""
+    return datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+
+
+def with_way_back(problem: str, db: Path) -> str:
+    """``problem`` with the newest backup of ``db`` and how to go back to it, when there is one."""
+    backup = newest_backup(db)
+    if backup is None:
+        return problem
+    return _(
+        "{problem}. Its newest backup is {backup}, written {when}: copy that over {path} to go back to it"
+    ).format(problem=problem, backup=backup, when=written_at(backup), path=db)

@@ -41,7 +41,14 @@ from dailyreach.core.records.model import (
     known_currency,
 )
 from dailyreach.core.records.readback import Problem, readable_settings
-from dailyreach.core.store.backups import backup_folder, daily_backup, newest_backup, write_backup
+from dailyreach.core.store.backups import (
+    backup_folder,
+    daily_backup,
+    newest_backup,
+    with_way_back,
+    write_backup,
+    written_at,
+)
 from dailyreach.core.store.checked import CheckedRecord
 from dailyreach.core.store.derived import DerivedTables
 from dailyreach.core.store.lockfile import FileLock, LockTimeout
@@ -81,21 +88,6 @@ CHANGE_SETTINGS = N_("change settings")
 
 
 MADE_NEW, MADE_OVER_EMPTY = "new", "over empty"
-
-
-def with_way_back(problem: str, db: Path) -> str:
-    """``problem`` with the newest backup of ``db`` and how to go back to it, when there is one."""
-    backup = newest_backup(db)
-    if backup is None:
-        return problem
-    return _(
-        "{problem}. Its newest backup is {backup}, written {when}: copy that over {path} to go back to it"
-    ).format(problem=problem, backup=backup, when=written_at(backup), path=db)
-
-
-def written_at(path: Path) -> str:
-    """When ``path`` was last written, in the machine's time: a daily backup holds the day before it."""
-    return datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
 
 
 class StoreLocked(StoreError):
