@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from tests.cli.conftest import read_terminal
 from tests.cli.test_views_without_click import THROUGH_CLICK
 from tests.conftest import DAILYREACH, run_cli
 
@@ -25,19 +26,10 @@ def on_terminal(*args: str, db, click: bool = False, env: dict | None = None) ->
         [*command, *args], stdin=subprocess.DEVNULL, stdout=follower, stderr=subprocess.PIPE, env=environment
     )
     os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the terminal is gone: the command has ended
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
+    shown = read_terminal(leader)
     stderr = process.communicate(timeout=60)[1].decode()
     assert process.returncode == 0, stderr
-    return b"".join(chunks).decode().replace("\r\n", "\n"), stderr
+    return shown, stderr
 
 
 def interactions(db) -> list[dict]:

@@ -11,6 +11,7 @@ import termios
 import pytest
 
 from dailyreach.report import cells
+from tests.cli.conftest import read_terminal
 from tests.conftest import DAILYREACH, cli_json, run_cli
 
 LONG_WHY = "Built a marketplace from zero to IPO; ask how she hired the first ten engineers. " * 40
@@ -29,19 +30,10 @@ def on_terminal(*args: str, db, columns: int, rows: int = 24) -> str:
     )
     os.close(follower)
     assert process.stderr is not None
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the terminal is gone: the command has ended
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
+    shown = read_terminal(leader)
     assert process.wait(timeout=60) == 0, process.stderr.read().decode()
     process.stderr.close()
-    return b"".join(chunks).decode().replace("\r\n", "\n")
+    return shown
 
 
 @pytest.fixture
