@@ -50,7 +50,7 @@ class ImportPreview:
         return bool(self.added)
 
 
-def _identities(contact: Contact) -> dict[str, str]:
+def identities(contact: Contact) -> dict[str, str]:
     """What makes two contacts the same person: any of their handles or profile URLs (an e-mail is a
     handle), those an import kept in the notes too, and the id a vCard's UID carries. A contact with no
     handle at all is the same person as one with the same name and notes."""
@@ -152,7 +152,7 @@ def _plan_contacts(
     for contact in store.contacts(include_archived=True):
         known.update(
             dict.fromkeys(
-                _identities(contact), _("already in your contacts as {name}").format(name=contact.name)
+                identities(contact), _("already in your contacts as {name}").format(name=contact.name)
             )
         )
         names[contact.name.casefold()] = _("{name} in your contacts").format(name=contact.name)
@@ -173,14 +173,14 @@ def _plan_contacts(
         except ValidationError as error:
             preview.bad.append((row.line, label, _row_problems(error, fields)))
             continue
-        identities = _identities(contact)
-        clash = next((key for key in identities if key in known), None)
+        same_as = identities(contact)
+        clash = next((key for key in same_as if key in known), None)
         if clash is not None:
             preview.skipped.append(
                 (
                     row.line,
                     contact.name,
-                    _("{reason} (same {what})").format(reason=known[clash], what=identities[clash]),
+                    _("{reason} (same {what})").format(reason=known[clash], what=same_as[clash]),
                 )
             )
             continue
@@ -194,7 +194,7 @@ def _plan_contacts(
                     line=row.line, name=contact.name, other=same_name
                 )
             )
-        known.update(dict.fromkeys(identities, _("same person as line {line}").format(line=row.line)))
+        known.update(dict.fromkeys(same_as, _("same person as line {line}").format(line=row.line)))
         names.setdefault(contact.name.casefold(), _("line {line}").format(line=row.line))
         preview.added.append((row.line, contact))
     return preview
@@ -208,10 +208,10 @@ def apply_import_preview(store: Store, preview: ImportPreview) -> int:
         return sum(preview.export_plan.added.values())
     label = _("import {name}").format(name=Path(preview.source).name)
     with store.transaction(label):
-        known = {key for contact in store.contacts(include_archived=True) for key in _identities(contact)}
+        known = {key for contact in store.contacts(include_archived=True) for key in identities(contact)}
         bodies = {}
         for _line, contact in preview.added:
-            if known.isdisjoint(_identities(contact)):
+            if known.isdisjoint(identities(contact)):
                 bodies[contact.id] = contact.to_dict()
         store.add_records(label, {"contacts": bodies})
     return len(bodies)

@@ -188,7 +188,7 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
         raise ImportRejected(source, problems)
     plan = ImportPlan()
     contact_ids = store.record_ids("contacts") | {c["id"] for c in data["contacts"]}
-    same_person = _already_there_by_handle(store, data["contacts"])
+    same_person = _already_there(store, data["contacts"])
     now = store.local_now()
     for table, read_record in _RECORDS.items():
         existing = store.record_ids(table)
@@ -231,25 +231,25 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
     return plan
 
 
-def _already_there_by_handle(store: Store, contacts: list[dict[str, Any]]) -> dict[str, str]:
-    """The exported contacts, by id, that a contact of the store already is (one of its handles the
-    same, regardless of case), as a contact import and ``add`` find them: an export of a second
-    machine's store merges into this one rather than adding everyone twice."""
+def _already_there(store: Store, contacts: list[dict[str, Any]]) -> dict[str, str]:
+    """The exported contacts, by id, that a contact of the store already is, by what a contact file's
+    import finds the same person by (``identities``: a handle or profile URL in any case): an export of
+    a second machine's store merges into this one rather than adding everyone twice."""
+    from dailyreach.core.files.contact_import import identities
+
     stored = store.contacts(include_archived=True)
-    known = {contact.id for contact in stored}
-    by_handle = {
-        (platform, handle.casefold()): contact.id
-        for contact in stored
-        for platform, handle in contact.handles.items()
-    }
+    known = {key: contact.id for contact in stored for key in identities(contact)}
     same = {}
     for raw in contacts:
-        if raw["id"] in known:
-            continue
-        for platform, handle in raw.get("handles", {}).items():
-            if isinstance(handle, str) and (platform, handle.casefold()) in by_handle:
-                same[raw["id"]] = by_handle[platform, handle.casefold()]
-                break
+        if f"id:{raw['id']}" in known:
+            continue  # the store's own contact: already present, by id
+        try:
+            contact = Contact.from_dict(raw)
+        except ValidationError:
+            continue  # said where every record is read
+        match = next((known[key] for key in identities(contact) if key in known), None)
+        if match is not None:
+            same[contact.id] = match
     return same
 
 
