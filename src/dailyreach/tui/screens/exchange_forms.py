@@ -1,9 +1,10 @@
-"""The export and import forms."""
+"""The export and import forms, and what the main screen does with their answers."""
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App
@@ -14,6 +15,10 @@ from dailyreach.core.store.store import Store
 from dailyreach.i18n import N_, _
 from dailyreach.tui.checks import Check
 from dailyreach.tui.screens.fields_form import NO, YES, Field, FieldsForm
+
+if TYPE_CHECKING:
+    from dailyreach.core.files.contact_import import ImportPreview
+    from dailyreach.tui.screens.base import StoreScreen
 
 EXPORT_TITLES = {
     "json": N_("JSON: everything (dailyreach can import it)"),
@@ -178,3 +183,75 @@ def deliver_download(app: App, name: str, fmt: str, payload: bytes) -> None:
     """Offer an export to the browser as a download (the app served by ``dailyreach serve``)."""
     app.deliver_binary(io.BytesIO(payload), save_filename=name, mime_type=EXPORT_MEDIA_TYPES[fmt])
     app.notify(_("Downloading {name}").format(name=name), markup=False)
+
+
+def export_from(screen: StoreScreen, typed: dict[str, str] | None = None) -> None:
+    """The export form over ``screen``; the file written (served: downloaded) when it is answered, the
+    form opened again as typed when it cannot be."""
+    from dailyreach.core.errors import NothingToExport, StoreError
+    from dailyreach.core.files.contact_export import EXPORTERS
+    from dailyreach.core.files.exchange import write_export
+
+    app, store = screen.app, screen.store
+
+    def write(answers: dict[str, str] | None) -> None:
+        if answers is None:
+            return
+        path, fmt, replace = export_target(answers, store.today().isoformat())
+        try:
+            payload = EXPORTERS[fmt](store)
+            if app.is_web:  # served: the file goes to the browser, not to the server's disk
+                deliver_download(app, path.name, fmt, payload)
+                return
+            write_export(path, payload, force=replace)
+        except FileExistsError:
+            problem = _("{path} already exists: switch Replace on to overwrite it").format(path=path)
+        except (OSError, StoreError, NothingToExport) as error:
+            problem = str(error)
+        else:
+            screen.notify(_("Exported to {path}").format(path=path), markup=False)
+            return
+        screen.notify(problem, title=_("Not exported"), severity="error", markup=False)
+        export_from(screen, answers)
+
+    app.push_screen(export_form(store, typed, download=app.is_web), write)
+
+
+def import_into(screen: StoreScreen, typed: dict[str, str] | None = None) -> None:
+    """The import form over ``screen``, then the preview of what the file adds; saved once confirmed,
+    the form opened again as typed when the file cannot be read."""
+    from dailyreach.core.errors import ImportRejected, StoreError
+    from dailyreach.core.files.contact_import import preview_import
+    from dailyreach.tui.screens.import_preview import ImportPreviewScreen
+
+    def preview(answers: dict[str, str] | None) -> None:
+        if answers is None:
+            return
+        try:
+            found = preview_import(screen.store, **import_options(answers))
+        except (ImportRejected, StoreError) as error:
+            screen.notify(str(error), title=_("Not imported"), severity="error", markup=False, timeout=15)
+            import_into(screen, answers)
+            return
+
+        def import_when_confirmed(confirmed: bool | None) -> None:
+            if confirmed:
+                _save_import(screen, found)
+
+        screen.app.push_screen(ImportPreviewScreen(found), import_when_confirmed)
+
+    screen.app.push_screen(import_form(typed), preview)
+
+
+def _save_import(screen: StoreScreen, preview: ImportPreview) -> None:
+    from dailyreach.core.files.contact_import import apply_import_preview
+
+    def imported(added: int) -> None:
+        said = (
+            _("Imported {count} records from {source}: u undoes it")
+            if preview.export_plan is not None
+            else _("Imported {count} contacts from {source}: u undoes it")
+        )
+        screen.notify(said.format(count=added, source=preview.source), markup=False)
+
+    screen.run_saving(lambda: apply_import_preview(screen.store, preview), imported)

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import count
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on
@@ -16,13 +15,7 @@ from textual.containers import Container
 from textual.events import DescendantFocus
 from textual.widgets import DataTable, Header, Input, Static
 
-from dailyreach.core.errors import (
-    DateParseError,
-    ImportRejected,
-    NothingToExport,
-    StoreError,
-    ValidationError,
-)
+from dailyreach.core.errors import DateParseError, ValidationError
 from dailyreach.core.planning.agenda import Agenda, build_agenda, refresh_contact, with_thread
 from dailyreach.core.records.dates import day_text, parse_date
 from dailyreach.core.records.model import OUTBOUND_KINDS, Contact, Interaction, Invitation, Snooze
@@ -38,9 +31,6 @@ from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
 from dailyreach.tui.widgets.pane import ContactPane, FilterBox, Pane
 from dailyreach.wording import savings_text
-
-if TYPE_CHECKING:
-    from dailyreach.core.files.contact_import import ImportPreview
 
 # Below this height the panes take turns (1, 2, 3 or Tab): three stacked panes would show 3 rows each.
 ONE_PANE_BELOW = 34
@@ -547,67 +537,14 @@ class MainScreen(TranslatedBindings, StoreScreen):
 
     def action_export(self, typed: dict[str, str] | None = None) -> None:
         # The import and export code (icalendar, vobject, jsonschema) loads on first use, not at start-up.
-        from dailyreach.core.files.contact_export import EXPORTERS
-        from dailyreach.core.files.exchange import write_export
-        from dailyreach.tui.screens.exchange_forms import deliver_download, export_form, export_target
+        from dailyreach.tui.screens.exchange_forms import export_from
 
-        def write(answers: dict[str, str] | None) -> None:
-            if answers is None:
-                return
-            path, fmt, replace = export_target(answers, self.store.today().isoformat())
-            try:
-                payload = EXPORTERS[fmt](self.store)
-                if self.app.is_web:  # served: the file goes to the browser, not to the server's disk
-                    deliver_download(self.app, path.name, fmt, payload)
-                    return
-                write_export(path, payload, force=replace)
-            except FileExistsError:
-                problem = _("{path} already exists: switch Replace on to overwrite it").format(path=path)
-            except (OSError, StoreError, NothingToExport) as error:
-                problem = str(error)
-            else:
-                self.notify(_("Exported to {path}").format(path=path), markup=False)
-                return
-            self.notify(problem, title=_("Not exported"), severity="error", markup=False)
-            self.action_export(answers)
-
-        self.app.push_screen(export_form(self.store, typed, download=self.app.is_web), write)
+        export_from(self, typed)
 
     def action_import_file(self, typed: dict[str, str] | None = None) -> None:
-        from dailyreach.core.files.contact_import import preview_import
-        from dailyreach.tui.screens.exchange_forms import import_form, import_options
-        from dailyreach.tui.screens.import_preview import ImportPreviewScreen
+        from dailyreach.tui.screens.exchange_forms import import_into
 
-        def preview(answers: dict[str, str] | None) -> None:
-            if answers is None:
-                return
-            try:
-                found = preview_import(self.store, **import_options(answers))
-            except (ImportRejected, StoreError) as error:
-                self.notify(str(error), title=_("Not imported"), severity="error", markup=False, timeout=15)
-                self.action_import_file(answers)
-                return
-
-            def import_when_confirmed(confirmed: bool | None) -> None:
-                if confirmed:
-                    self._import(found)
-
-            self.app.push_screen(ImportPreviewScreen(found), import_when_confirmed)
-
-        self.app.push_screen(import_form(typed), preview)
-
-    def _import(self, preview: ImportPreview) -> None:
-        from dailyreach.core.files.contact_import import apply_import_preview
-
-        def imported(added: int) -> None:
-            said = (
-                _("Imported {count} records from {source}: u undoes it")
-                if preview.export_plan is not None
-                else _("Imported {count} contacts from {source}: u undoes it")
-            )
-            self.notify(said.format(count=added, source=preview.source), markup=False)
-
-        self.run_saving(lambda: apply_import_preview(self.store, preview), imported)
+        import_into(self, typed)
 
     def action_snooze(self) -> None:
         contact = self._selected_contact()
