@@ -214,7 +214,7 @@ def today_text(agenda: Agenda, width: int | None = None) -> str:
         reason = reason_text(item.reason, item.follow_up_number)
         rows.append(
             [
-                "[x]" if item.done else "[ ]",
+                "[x]" if item.done else ("[ ]" if item.to_do else "[-]"),
                 item.contact.name,
                 where_to_reach(summary, channel_label),
                 reason,

@@ -24,7 +24,13 @@ if TYPE_CHECKING:
     from dailyreach.core.files.exchange import ImportPlan
     from dailyreach.core.store.store import Store
 
-REASONS = {"follow_up": N_("follow-up"), "keep_in_touch": N_("keep in touch"), "new": N_("new")}
+REASONS = {
+    "follow_up": N_("follow-up"),
+    "keep_in_touch": N_("keep in touch"),
+    "new": N_("new"),
+    # Written to already, the answer not due a nudge today (a message logged back-dated).
+    "waiting": N_("sent, waiting"),
+}
 # The days a week can start on (the settings' week_start), as shown.
 WEEK_START_NAMES = {"monday": N_("Monday"), "saturday": N_("Saturday"), "sunday": N_("Sunday")}
 # How a stored key is shown to a person; the key itself stays in files, --json and options.

@@ -40,3 +40,26 @@ def test_today_and_status_follow_what_was_logged_after_the_plan_was_fixed(db):
     lines = run_cli("today", db=db).stdout.splitlines()
     assert "2/3 today" in lines[0]
     assert [line[:3] for line in lines[1:]] == ["[x]", "[ ]", "[ ]", "[x]"]
+
+
+def test_a_first_dm_logged_back_dated_leaves_the_row_waiting_and_frees_its_slot(db):
+    """Written to yesterday, logged today: nothing is due today, so the row says waiting ([-]), status's
+    next passes it, and the goal's slot goes to the next target."""
+    run_cli("settings", "--goal", "2", "--timezone", "UTC", db=db)
+    ann, _bob, _cy = (
+        run_cli("add", name, "--x", f"@{name.lower()}", "--priority", priority, db=db).stdout.strip()
+        for name, priority in (("Ann", "1"), ("Bob", "2"), ("Cy", "3"))
+    )
+    run_cli("today", db=db)  # the plan is fixed: Ann, Bob
+    run_cli("log", ann, "dm_sent", "--at", "yesterday", db=db)
+
+    plan = cli_json("today", db=db)
+    assert [(item["contact"]["name"], item["reason"], item["done"]) for item in plan["items"]] == [
+        ("Ann", "waiting", False),
+        ("Bob", "new", False),
+        ("Cy", "new", False),
+    ]
+    lines = run_cli("today", db=db).stdout.splitlines()
+    assert [line[:3] for line in lines[1:]] == ["[-]", "[ ]", "[ ]"]
+    assert "sent, waiting" in lines[1]
+    assert cli_json("status", db=db)["next"] == "Bob"

@@ -6,7 +6,7 @@ status's next is the first planned person not written to yet. The store is a rea
 import pytest
 
 from dailyreach.core.planning.agenda import build_agenda, refresh_contact
-from dailyreach.core.planning.status import status_figures
+from dailyreach.core.planning.status import morning_text, status_figures
 from dailyreach.core.records.model import Settings
 from dailyreach.core.store.store import Store
 from tests.conftest import add_contact, log
@@ -39,10 +39,53 @@ def test_a_target_written_to_back_dated_no_longer_says_new(store, clock, db_path
     agenda = build_agenda(Store(db_path, clock=clock))
     assert rows(agenda) == [
         ("Ann", "follow_up", 1, False),
-        ("Bob", "follow_up", 1, False),
+        ("Bob", "waiting", 0, False),  # nothing to do today: the follow-up is due in two days
         ("Cy", "new", 0, False),
     ]
+    assert [item.to_do for item in agenda.items] == [True, False, True]
     assert agenda.progress == 0
+
+
+def test_a_waiting_row_is_skipped_by_status_next_and_the_morning_line(store, clock, planned):
+    ann, bob, _cy = planned
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=1))
+    agenda = build_agenda(store)
+    assert status_figures(store).next == "Bob"
+    assert morning_text(agenda).startswith("2 to contact today: 2 new targets")
+    log(store, bob, "dm_sent", at=clock.now().subtract(days=1))
+    assert status_figures(store).next == "Cy"
+
+
+def test_a_waiting_row_frees_its_slot_for_the_next_target_only(store, clock, planned):
+    ann, _bob, _cy = planned
+    add_contact(store, "Dan", handles={"x": "@dan"})
+    add_contact(store, "Eve", handles={"x": "@eve"})
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=1))
+    assert rows(build_agenda(store)) == [
+        ("Ann", "waiting", 0, False),
+        ("Bob", "new", 0, False),
+        ("Cy", "new", 0, False),
+        ("Dan", "new", 0, False),
+    ]
+    assert [item.contact_id for item in store.plan("2026-11-23").items][:1] == [ann.id]
+
+
+def test_a_waiting_row_asks_for_a_follow_up_once_it_is_due(store, clock, planned):
+    ann, _bob, _cy = planned
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=1))
+    assert rows(build_agenda(store))[0] == ("Ann", "waiting", 0, False)
+    clock.advance(days=2)  # the follow-up is due: the new day's plan has Ann for it
+    assert rows(build_agenda(store))[0] == ("Ann", "follow_up", 1, False)
+
+
+def test_a_waiting_row_is_done_once_written_to_today(store, clock, planned):
+    ann, _bob, _cy = planned
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=1))
+    clock.advance(minutes=1)
+    log(store, ann, "follow_up")
+    agenda = build_agenda(store)
+    assert rows(agenda)[0] == ("Ann", "follow_up", 1, True)
+    assert agenda.items[0].to_do is False
 
 
 def test_written_to_today_a_row_keeps_what_it_was_planned_for_unless_it_was_no_longer_new(
@@ -121,11 +164,12 @@ def test_someone_written_to_today_outside_the_plan_is_shown_done_after_it(store,
 
 
 def test_the_agenda_refreshed_for_one_contact_agrees_with_one_read_whole(store, clock, planned):
-    ann, bob, _cy = planned
+    ann, bob, cy = planned
     dan = add_contact(store, "Dan", handles={"x": "@dan"})
     agenda = build_agenda(store)
     changes = [
         (ann, "dm_sent", clock.now().subtract(days=5)),  # a reason changed
+        (cy, "dm_sent", clock.now().subtract(days=1)),  # waiting: the follow-up is not due yet
         (bob, "reply_received", clock.now()),  # not done
         (dan, "dm_sent", clock.now()),  # an extra row, done
         (ann, "follow_up", clock.now()),  # done
@@ -139,7 +183,8 @@ def test_the_agenda_refreshed_for_one_contact_agrees_with_one_read_whole(store, 
     store.delete_interaction(dan_dm.id)  # undone: Dan was never written to today
     agenda = refresh_contact(agenda, store, dan.id)
     assert rows(agenda) == rows(build_agenda(store))
-    assert "Dan" not in [row[0] for row in rows(agenda)]
+    # Still in the plan, as the new target taking the slot Cy freed (waiting), not a row done.
+    assert rows(agenda)[3] == ("Dan", "new", 0, False)
     store.delete_interaction(entry.id)  # Ann's follow-up undone: due again
     agenda = refresh_contact(agenda, store, ann.id)
     assert rows(agenda) == rows(build_agenda(store))

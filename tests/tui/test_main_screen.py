@@ -9,7 +9,7 @@ from dailyreach.core.planning.agenda import build_agenda
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.main import MainScreen
 from tests.conftest import log
-from tests.tui.conftest import SIZE, cells, settle
+from tests.tui.conftest import SIZE, Keys, cells, settle
 
 
 async def test_the_three_panes_show_the_agenda_with_user_text_as_written(store, people):
@@ -42,6 +42,31 @@ async def test_d_then_enter_logs_a_dm_and_moves_on_to_the_next_open_row(store, p
         await settle(pilot)
         assert [i.contact_id for i in store.interactions()] == [ann.id, yamada.id]
         assert "2/5 today" in str(app.screen.query_one("#status").render())
+
+
+async def test_a_dm_logged_back_dated_leaves_its_row_waiting_and_the_cursor_passes_it(store, people):
+    """Written to yesterday (logged late), Ann has nothing due today: her row says so and the cursor,
+    moving on after each log, passes her by."""
+    ann, yamada, vip = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("d", "end", "ctrl+u")
+        await keys.type("yesterday")
+        await keys.press("enter")
+        await settle(pilot)
+        assert [i.contact_id for i in store.interactions()] == [ann.id]
+        assert cells(app, "today")[0][:3] == ["–", "Ann [/] Smith", "sent, waiting"]
+        assert app.screen.query_one("#today", DataTable).cursor_row == 1
+        await keys.press("d", "enter")
+        await settle(pilot)
+        assert [i.contact_id for i in store.interactions()] == [ann.id, yamada.id]
+        assert app.screen.query_one("#today", DataTable).cursor_row == 2
+        await keys.press("d", "enter")
+        await settle(pilot)
+        assert [i.contact_id for i in store.interactions()] == [ann.id, yamada.id, vip.id]
+        assert [row[0] for row in cells(app, "today")] == ["–", "✓", "✓"]
 
 
 async def test_d_and_enter_arriving_together_log_the_dm(store, people):

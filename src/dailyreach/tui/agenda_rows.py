@@ -53,12 +53,22 @@ def cell(text: str, style: str = "") -> Text:
     return Text(text.replace("\n", " "), style=style, no_wrap=True, overflow="ellipsis", end="")
 
 
+# Today's first column: written to today; nothing to do today (waiting for an answer); still to write to.
+DONE_MARK, WAITING_MARK, TO_DO_MARK = "✓", "–", "·"
+
+
+def today_mark(item: TodayItem) -> Text:
+    if item.done:
+        return cell(DONE_MARK, style="green")
+    return cell(TO_DO_MARK) if item.to_do else cell(WAITING_MARK, style="dim")
+
+
 def today_row(item: TodayItem) -> Row:
     summary = contact_summary(item.contact)
     return (
         item.contact.id,
         [
-            cell("✓" if item.done else "·", style="green" if item.done else ""),
+            today_mark(item),
             cell(item.contact.name),
             cell(reason_text(item.reason, item.follow_up_number)),
             cell(where_to_reach(summary, channel_text)),

@@ -7,10 +7,12 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 
 from dailyreach.core.planning.planner import (
+    WAITING,
     PendingReply,
     Savings,
     day_plan,
     declined_invitations,
+    due_on,
     pending_replies,
     reached_before_the_plan,
     reason_now,
@@ -35,12 +37,21 @@ class TodayItem:
     stage: str
     planned: PlanItem | None
 
+    @property
+    def to_do(self) -> bool:
+        """Whether the row still asks for a message today: not written to, nor waiting for an answer."""
+        return not self.done and self.reason != WAITING
+
 
 def today_items(
-    planned: list[PlanItem], contacts: dict[str, Contact], threads: dict[str, Thread], span: DaySpan
+    planned: list[PlanItem],
+    contacts: dict[str, Contact],
+    threads: dict[str, Thread],
+    span: DaySpan,
+    due: set[str],
 ) -> list[TodayItem]:
     """The plan's rows, then who else was written to on ``span`` (earliest first), so that every message
-    the progress counts has a row ticked done."""
+    the progress counts has a row ticked done. ``due``: the contacts whose next step is due that day."""
     in_plan = {item.contact_id for item in planned}
     unplanned = [
         item
@@ -50,7 +61,7 @@ def today_items(
     items = []
     for item in [*planned, *unplanned]:
         thread = threads.get(item.contact_id, Thread())
-        shown = reason_now(item, thread, span)
+        shown = reason_now(item, thread, span, due=item.contact_id in due)
         items.append(
             TodayItem(
                 contact=contacts[item.contact_id],
@@ -112,7 +123,7 @@ def _agenda(store: Store) -> Agenda:
             if not refused_as_read_only(error):
                 raise
     span = DaySpan.of(today, tz)
-    items = today_items(plan.items, by_id, threads, span)
+    items = today_items(plan.items, by_id, threads, span, due_on(pending, today))
     invitations = store.invitations()
     declined, savings = declined_invitations(invitations)
     days = frozenset(store.outreach_days())
@@ -147,13 +158,13 @@ def with_thread(
         threads[contact.id] = thread
     planned = [item.planned for item in agenda.items if item.planned is not None]
     contacts = {item.contact.id: item.contact for item in agenda.items} | {contact.id: contact}
-    items = today_items(planned, contacts, threads, span)
     pending = [reply for reply in agenda.pending if reply.contact.id != contact.id]
     for reply in pending_replies(
         [contact], {contact.id: thread}, agenda.settings, agenda.day, agenda.zone, agenda.snoozes
     ):
         at = bisect.bisect_right([other.waiting_since for other in pending], reply.waiting_since)
         pending.insert(at, reply)
+    items = today_items(planned, contacts, threads, span, due_on(pending, agenda.day))
     return replace(
         agenda,
         now=now,
@@ -168,18 +179,20 @@ def with_thread(
 
 def refresh_contact(agenda: Agenda, store: Store, contact_id: str) -> Agenda:
     """The agenda after one contact's interactions changed, equal to ``build_agenda(store)`` but reading
-    only that contact. A plan with a free slot could take someone else in, and a new day has a new plan:
-    then the whole agenda is built again."""
+    only that contact. A plan with a free slot (a planned contact now waiting frees theirs) could take
+    someone else in, and a new day has a new plan: then the whole agenda is built again."""
     with store.reading():
         contact = store.contact(contact_id)
-        planned = sum(item.planned is not None for item in agenda.items)
-        if contact is None or planned < agenda.goal or store.local_today() != agenda.day:
+        if contact is None or store.local_today() != agenda.day:
             return _agenda(store)
         # A log ends the contact's snooze: its follow-up is worked out with the snoozes as they are now.
-        return with_thread(
+        refreshed = with_thread(
             replace(agenda, snoozes=store.snoozes()),
             contact,
             store.thread(contact_id),
             frozenset(store.outreach_days()),
             store.local_now(),
         )
+        if sum(item.planned is not None and item.reason != WAITING for item in refreshed.items) < agenda.goal:
+            return _agenda(store)
+        return refreshed

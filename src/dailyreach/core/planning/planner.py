@@ -11,6 +11,10 @@ from datetime import date, datetime, timedelta, tzinfo
 from dailyreach.core.records.model import Contact, DayPlan, Invitation, PlanItem, Settings
 from dailyreach.core.store.threads import DaySpan, Thread, local_day, parse_stamp
 
+# The reason a planned contact shows when their thread waits for an answer not due a nudge that day: never
+# stored in a plan, which holds what they were planned for.
+WAITING = "waiting"
+
 
 @dataclass(frozen=True)
 class PendingReply:
@@ -31,6 +35,11 @@ class PendingReply:
     def overdue(self, today: date) -> bool:
         """Whether its next step was due before today: due today is not late yet."""
         return self.follow_up_due < today
+
+
+def due_on(pending: Iterable[PendingReply], day: date) -> set[str]:
+    """The contacts whose next step (a follow-up, or closing the thread) is due on ``day``."""
+    return {reply.contact.id for reply in pending if reply.is_due(day)}
 
 
 def pending_replies(
@@ -146,10 +155,12 @@ def reached_item(contact_id: str, thread: Thread, day: DaySpan) -> PlanItem:
     return PlanItem(contact_id=contact_id, reason="new" if day.holds(thread.first_sent) else "keep_in_touch")
 
 
-def reason_now(item: PlanItem, thread: Thread, day: DaySpan) -> PlanItem:
+def reason_now(item: PlanItem, thread: Thread, day: DaySpan, *, due: bool) -> PlanItem:
     """Why a contact is in the plan of ``day``, as their thread has it now. The plan is fixed when the day
     is first opened, but a log since (back-dated too) can change what they are due. Written to that day,
-    they keep what they were planned for, but for "new" when a message had gone before that day."""
+    they keep what they were planned for, but for "new" when a message had gone before that day. Waiting
+    for an answer whose next step (``due``: a follow-up, or closing the thread) is not due that day, they
+    are "waiting": a first message logged back-dated after the plan was made leaves nothing to do."""
     if thread.sent_on(day):
         if item.reason != "new" or day.holds(thread.first_sent):
             return item
@@ -157,6 +168,8 @@ def reason_now(item: PlanItem, thread: Thread, day: DaySpan) -> PlanItem:
     if thread.stage == "target":
         return PlanItem(contact_id=item.contact_id, reason="new")
     if thread.open:
+        if not due:
+            return PlanItem(contact_id=item.contact_id, reason=WAITING)
         return PlanItem(contact_id=item.contact_id, reason="follow_up", follow_up_number=thread.nudges + 1)
     if thread.stage == "no_response":  # closed for want of an answer: the planner has nothing else to say
         return item
@@ -172,11 +185,14 @@ def settle_plan(
     today: date,
     reached: list[PlanItem] | None = None,
     done_today: frozenset[str] = frozenset(),
+    waiting: frozenset[str] = frozenset(),
 ) -> DayPlan:
     """Today's plan: the stored one kept as it was, less who was snoozed or archived since, with free
     slots filled from ``candidates``; a plan made afresh starts with who was ``reached`` already. An
     item ``done_today`` stays, shown done, even when its contact is snoozed since: a snooze only keeps
-    a contact out of the days still to be planned, and the day's progress goes on counting it."""
+    a contact out of the days still to be planned, and the day's progress goes on counting it. An item
+    ``waiting`` (written to since the plan was made, back-dated, with no nudge due today) stays but
+    frees its slot: the goal counts people written to today, and they are not to be."""
     kept = []
     for item in stored.items if stored else reached or []:
         contact = contacts.get(item.contact_id)
@@ -187,12 +203,14 @@ def settle_plan(
         ):
             kept.append(item)
     planned = {item.contact_id for item in kept}
+    slots_taken = sum(item.contact_id not in waiting for item in kept)
     for candidate in candidates:
-        if len(kept) >= settings.daily_goal:
+        if slots_taken >= settings.daily_goal:
             break
         if candidate.contact_id not in planned:
             kept.append(candidate)
             planned.add(candidate.contact_id)
+            slots_taken += 1
     return DayPlan(date=today.isoformat(), items=kept)
 
 
@@ -209,6 +227,7 @@ def day_plan(
     """The plan of ``today`` as the app, the command line and the prompt all show it: ``stored`` settled
     (``settle_plan``), or when there is none yet, made from who was reached already and the candidates."""
     span = DaySpan.of(today, tz)
+    due = due_on(pending, today)
     return settle_plan(
         stored,
         plan_candidates(contacts, threads, pending, snoozes, today, tz),
@@ -218,6 +237,11 @@ def day_plan(
         today,
         reached_before_the_plan(threads, span),
         frozenset(contact_id for contact_id, thread in threads.items() if thread.sent_on(span)),
+        frozenset(
+            contact_id
+            for contact_id, thread in threads.items()
+            if thread.open and contact_id not in due and not thread.sent_on(span)
+        ),
     )
 
 

@@ -17,8 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dailyreach.core.planning.planner import (
+    WAITING,
     day_plan,
+    due_on,
     pending_replies,
+    reason_now,
     streak,
 )
 from dailyreach.core.records.text import strip_control
@@ -65,11 +68,15 @@ def status_figures(store: Store, now: datetime | None = None) -> StatusFigures:
     plan = day_plan(store.plan(today.isoformat()), contacts, threads, pending, snoozes, settings, today, tz)
     span = DaySpan.of(today, tz)
     done = sum(thread.sent_on(span) for thread in threads.values())
-    waiting = [
-        by_id[item.contact_id].name
-        for item in plan.items
-        if not threads.get(item.contact_id, Thread()).sent_on(span)
-    ]
+    due = due_on(pending, today)
+    to_do = []
+    for item in plan.items:
+        thread = threads.get(item.contact_id, Thread())
+        if (
+            not thread.sent_on(span)
+            and reason_now(item, thread, span, due=item.contact_id in due).reason != WAITING
+        ):
+            to_do.append(by_id[item.contact_id].name)
     return StatusFigures(
         done=done,
         goal=settings.daily_goal,
@@ -78,7 +85,7 @@ def status_figures(store: Store, now: datetime | None = None) -> StatusFigures:
         overdue=sum(reply.follow_up_due < today for reply in pending),
         pending=len(pending),
         streak=streak(set(store.outreach_days()), today),
-        next=strip_control(waiting[0]).strip() if waiting else "",
+        next=strip_control(to_do[0]).strip() if to_do else "",
     )
 
 
@@ -161,30 +168,30 @@ def _streak_text(days: int) -> str:
 
 def morning_text(agenda: Agenda) -> str:
     """Today's plan in one line: who is due and why, how many new targets, the streak."""
-    waiting = [item for item in agenda.items if not item.done]
+    to_do = [item for item in agenda.items if item.to_do]
     streak_text = _streak_text(agenda.streak)
     if not agenda.items:
         return _("Nothing planned today: add targets to reach out to · {streak}").format(streak=streak_text)
-    if not waiting:
+    if not to_do:
         return _("All {count} of today's plan contacted · {streak}").format(
             count=len(agenda.items), streak=streak_text
         )
     parts = []
-    follow_ups = [item.contact.name for item in waiting if item.reason == "follow_up"]
+    follow_ups = [item.contact.name for item in to_do if item.reason == "follow_up"]
     if follow_ups:
         parts.append(
             ngettext("follow-up to {names}", "follow-ups to {names}", len(follow_ups)).format(
                 names=_names(follow_ups)
             )
         )
-    in_touch = [item.contact.name for item in waiting if item.reason == "keep_in_touch"]
+    in_touch = [item.contact.name for item in to_do if item.reason == "keep_in_touch"]
     if in_touch:
         parts.append(_("keep in touch with {names}").format(names=_names(in_touch)))
-    new = sum(item.reason == "new" for item in waiting)
+    new = sum(item.reason == "new" for item in to_do)
     if new:
         parts.append(ngettext("{count} new target", "{count} new targets", new).format(count=new))
     return _("{count} to contact today: {plan} · {streak}").format(
-        count=len(waiting), plan=_(", ").join(parts), streak=streak_text
+        count=len(to_do), plan=_(", ").join(parts), streak=streak_text
     )
 
 

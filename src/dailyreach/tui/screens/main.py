@@ -21,7 +21,14 @@ from dailyreach.core.records.dates import day_text, parse_date
 from dailyreach.core.records.model import OUTBOUND_KINDS, Contact, Interaction, Invitation, Snooze
 from dailyreach.core.store.threads import Thread, local_day, utc_stamp
 from dailyreach.i18n import N_, _
-from dailyreach.tui.agenda_rows import PANE_COLUMNS, agenda_rows, pending_row, plain_now, today_row
+from dailyreach.tui.agenda_rows import (
+    PANE_COLUMNS,
+    TO_DO_MARK,
+    agenda_rows,
+    pending_row,
+    plain_now,
+    today_row,
+)
 from dailyreach.tui.details import contact_detail, invitation_detail, week_text
 from dailyreach.tui.log_keys import DAILY_LOGS, LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.rows import Row
@@ -627,6 +634,6 @@ class MainScreen(TranslatedBindings, StoreScreen):
         """After logging, the cursor goes to the next Today row that still needs something."""
         today = self.pane("today")
         for index in range(today.row_count):
-            if str(today.get_row_at(index)[0]) != "✓":
+            if str(today.get_row_at(index)[0]) == TO_DO_MARK:
                 today.move_cursor(row=index)
                 return
