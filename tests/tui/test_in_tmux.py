@@ -5,6 +5,7 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 import time
 
 import pytest
@@ -132,3 +133,45 @@ def test_the_main_screen_in_a_real_terminal_at_both_sizes(tmp_path, width, heigh
         tmux("-L", session, "send-keys", "-t", session, "q")
     finally:
         subprocess.run(["tmux", "-L", session, "kill-server"], capture_output=True)
+
+
+# The app as the installed command runs it, with one action made to fail as a bug would.
+FAILING_APP = """
+import sys
+from dailyreach.tui.screens.main import MainScreen
+def fail(self):
+    raise KeyError("boom-7f3a")
+MainScreen.action_stats = fail
+from dailyreach.cli import main
+sys.argv = ["dailyreach", *sys.argv[1:]]
+main()
+"""
+
+
+def test_an_unexpected_error_closes_the_app_with_one_line_and_a_crash_report(tmp_path):
+    """No traceback (with the user's data in its locals) on the terminal: one line naming the error and
+    the crash report beside the database, exit status 1, and what was saved before it kept."""
+    db = tmp_path / "try.json"
+    run_cli("add", "Ann Smith", "--x", "@ann", db=db)
+    script = tmp_path / "failing.py"
+    script.write_text(FAILING_APP)
+    session = f"dailyreach-crash-{tmp_path.name}"
+    # The shell stays on after the app, so that what it said is left on the screen to read.
+    command = (
+        f"{sys.executable} {script} --db {db} --config {tmp_path / 'config.toml'}; echo exit=$?; sleep 60"
+    )
+    tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "30", command)
+    try:
+        wait_for(session, "Ann Smith")
+        tmux("send-keys", "-t", session, "S")
+        said = wait_for(session, "exit=")
+        assert "Traceback" not in said and "boom-7f3a" not in said
+        assert "the app stopped on an unexpected error (KeyError)" in said
+        assert "exit=1" in said
+        (report,) = (tmp_path / "crash-reports").iterdir()
+        assert str(report) in said.replace("\n", "")
+        assert "KeyError: 'boom-7f3a'" in report.read_text()
+        exported = json.loads(run_cli("export", db=db).stdout)
+        assert [contact["name"] for contact in exported["contacts"]] == ["Ann Smith"]
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)

@@ -126,7 +126,17 @@ class DailyReachApp(TranslatedBindings, App):
         self.say_made = say_made
         self.saves = SaveQueue(self)
         self.clashes_said: set[str] = set()
+        # An unexpected error that closed the app: told in one line as it exits (``launch.stopped``).
+        self.crash: Exception | None = None
         self.set_class(current_language() == "ja", "-wide-words")
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Close as Textual does on an unexpected error, without its traceback on the terminal: a screen of
+        code, with the user's names and notes among its locals, is not what to leave a user with. The
+        traceback goes to a crash report instead (``launch.stopped``)."""
+        self.crash = self.crash or error
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "hide_help_panel":

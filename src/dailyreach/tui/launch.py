@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 
 def run_app(db: Path, config_path: Path, *, demo: bool = False) -> None:
@@ -18,7 +19,10 @@ def run_app(db: Path, config_path: Path, *, demo: bool = False) -> None:
         store = Store(db, make_folder=is_default_db(db))
         if not config_path.exists():  # the ids load every screen: only for the first run's config
             write_starter_config(config_path, binding_ids())
-        result = DailyReachApp(store, load_config(config_path), say_made=bool(store.made)).run()
+        app = DailyReachApp(store, load_config(config_path), say_made=bool(store.made))
+        result = app.run()
+        if app.crash is not None:
+            stopped(app.crash, db)
     else:
         from dailyreach.core.planning.demo import fill_demo
         from dailyreach.demo_folder import demo_folder
@@ -26,9 +30,39 @@ def run_app(db: Path, config_path: Path, *, demo: bool = False) -> None:
         with demo_folder() as folder:
             store = Store(Path(folder) / "demo.json")
             fill_demo(store)
-            result = DailyReachApp(store, load_config(config_path)).run()
+            app = DailyReachApp(store, load_config(config_path))
+            result = app.run()
+        if app.crash is not None:
+            stopped(
+                app.crash, None
+            )  # the demo's database is gone with it: the report goes to the temp folder
     if result == RESTART:
         start_again()
+
+
+def stopped(error: BaseException, db: Path | None) -> NoReturn:
+    """Say in one line that the app stopped on an unexpected error, its traceback in a crash report
+    beside the database: each change was saved as it was made, so what came before is kept."""
+    from click import ClickException
+
+    from dailyreach.core.crash import write_crash_report
+    from dailyreach.core.records.text import terminal_safe
+    from dailyreach.i18n import _
+
+    report = write_crash_report(error, db)
+    kind = type(error).__name__
+    message = (
+        _(
+            "the app stopped on an unexpected error ({kind}); every change saved before it is kept; "
+            "details in {report} (attach it to a bug report)"
+        ).format(kind=kind, report=report)
+        if report
+        else _(
+            "the app stopped on an unexpected error ({kind}); every change saved before it is kept "
+            "(attach it to a bug report)"
+        ).format(kind=kind)
+    )
+    raise ClickException(terminal_safe(message))
 
 
 def start_again() -> None:
