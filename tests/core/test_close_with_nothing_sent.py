@@ -25,3 +25,23 @@ def test_no_response_after_a_message_closes_the_thread(store):
     log(store, ann, "dm_sent", at=store.now().subtract(days=5))
     log(store, ann, "no_response")
     assert store.thread(ann.id).stage == "no_response" and not store.thread(ann.id).open
+
+
+@pytest.mark.parametrize("answer", ["reply_received", "meeting_booked", "met", "no_response"])
+def test_no_response_once_answered_or_closed_is_refused_and_nothing_changes(store, answer):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent", at=store.now().subtract(days=5))
+    log(store, ann, answer, at=store.now().subtract(days=4))
+    before = store.interactions(ann.id)
+    with pytest.raises(ValidationError, match="no message to Ann is waiting for an answer"):
+        log(store, ann, "no_response")
+    assert store.interactions(ann.id) == before
+
+
+def test_no_response_after_a_message_sent_since_the_answer_closes_the_thread(store):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent", at=store.now().subtract(days=9))
+    log(store, ann, "reply_received", at=store.now().subtract(days=8))
+    log(store, ann, "dm_sent", at=store.now().subtract(days=5))
+    log(store, ann, "no_response")
+    assert not store.thread(ann.id).open

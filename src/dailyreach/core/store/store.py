@@ -79,6 +79,7 @@ if TYPE_CHECKING:
 
 NO_CONTACT = N_("no contact with id {id}")
 NOTHING_TO_CLOSE = N_("nothing was sent to {name} yet, so there is no thread to close for want of an answer")
+NOT_WAITING = N_("no message to {name} is waiting for an answer, so there is nothing to close")
 NO_FOLDER = N_("no folder {folder} for the database {db}: check the path, or make the folder first")
 LOCK_WAIT_SECONDS = 10.0
 
@@ -123,9 +124,14 @@ def require_folder(path: Path, *, make_folder: bool) -> None:
 def refused_kind(kind: str, contact: Contact, thread: Thread) -> str | None:
     """Why ``kind`` cannot be logged with ``contact`` now, or None. A thread is closed for want of an
     answer to a message: with none sent, closing it would count them as contacted and tick them off
-    today's plan. The app asks before it opens the log bar; the store refuses it whoever asks."""
-    if kind == "no_response" and thread.last_sent is None:
+    today's plan; once answered (or closed already), nothing waits to be closed. The app asks before it
+    opens the log bar; the store refuses it whoever asks."""
+    if kind != "no_response":
+        return None
+    if thread.last_sent is None:
         return _(NOTHING_TO_CLOSE).format(name=contact.name)
+    if not thread.open:
+        return _(NOT_WAITING).format(name=contact.name)
     return None
 
 
