@@ -135,3 +135,19 @@ def test_of_two_writers_of_one_export_name_released_together_exactly_one_wins(tm
         "written",
     ]
     assert target.read_bytes() == payload
+
+
+def test_the_format_follows_the_files_suffix_and_a_format_against_it_is_refused(db, tmp_path):
+    run_cli("add", "Ann Smith", "--x", "@ann", db=db)
+    run_cli("export", "-o", str(tmp_path / "people.vcf"), db=db)
+    assert (tmp_path / "people.vcf").read_text().startswith("BEGIN:VCARD")
+    run_cli("export", "-o", str(tmp_path / "people.CSV"), db=db)
+    assert (tmp_path / "people.CSV").read_text(encoding="utf-8-sig").startswith("name,")
+    run_cli("export", "--format", "interactions-csv", "-o", str(tmp_path / "log.csv"), db=db)
+    run_cli("export", "-o", str(tmp_path / "all.txt"), db=db)  # a suffix of no format: JSON, as ever
+    assert json.loads((tmp_path / "all.txt").read_text())["format"] == "dailyreach"
+    refused = run_cli("export", "--format", "csv", "-o", str(tmp_path / "e2.json"), db=db, check=False)
+    assert refused.returncode == 1
+    assert "e2.json ends in .json, a JSON file, but the format is CSV" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert not (tmp_path / "e2.json").exists()

@@ -186,7 +186,7 @@ USER_DATA = {
     "todya",  # a command mistyped
 }  # fmt: skip
 NAMES = {
-    "dailyreach", "id", "JSON", "json", "CSV", "csv", "vCard", "vcard", "ics", "interactions", "ISO",
+    "dailyreach", "id", "JSON", "json", "CSV", "csv", "vCard", "vcard", "ics", "vcf", "interactions", "ISO",
     "UTF", "Shift_JIS", "URL", "README", "LinkedIn", "Mastodon", "Bluesky", "X", "GitHub", "Linux",
     "macOS", "systemd", "launchd", "crontab", "stdout", "stderr", "Ctrl", "toml", "config", "Etc", "UTC",
     "Instagram", "Threads",

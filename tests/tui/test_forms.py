@@ -556,6 +556,31 @@ async def test_export_format_and_replace_are_picked_and_the_file_name_follows(st
         assert os.listdir(documents) == ["dailyreach-contacts-2026-11-23.vcf"]
 
 
+async def test_a_file_name_typed_with_a_formats_suffix_chooses_that_format(store, ann, home):
+    """contacts.vcf is written as a vCard, not JSON under a vCard's name; a format chosen against the
+    name afterwards is refused, and the form opens again as typed."""
+    documents = home / "Documents"
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("e", "ctrl+u", *"~/Documents/contacts.vcf")
+        await settle(pilot)
+        assert form(app).query_one("#format", Select).value == "vcard"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "BEGIN:VCARD" in (documents / "contacts.vcf").read_text()
+        await pilot.press("e", "ctrl+u", *"~/Documents/people.csv", "tab", "j")  # JSON after all
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        said = [str(notice.message) for notice in app._notifications]
+        assert any("people.csv ends in .csv, a CSV file, but the format is JSON" in line for line in said), (
+            said
+        )
+        assert form(app).query_one("#path", Input).value == "~/Documents/people.csv"
+        assert sorted(os.listdir(documents)) == ["contacts.vcf"]
+
+
 async def test_export_says_when_the_folder_does_not_exist(store):
     app = DailyReachApp(store)
     async with app.run_test(size=SMALL) as pilot:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from dailyreach.cli.commands import Session, echo
-from dailyreach.core.files.formats import EXPORT_FORMATS, IMPORT_FORMATS
+from dailyreach.core.files.formats import EXPORT_FORMATS, IMPORT_FORMATS, suffix_clash, suffix_format
 from dailyreach.core.records.text import terminal_safe
 from dailyreach.i18n import _, ngettext
 
@@ -21,17 +21,20 @@ from dailyreach.i18n import _, ngettext
     "--format",
     "fmt",
     type=click.Choice(EXPORT_FORMATS),
-    default="json",
-    show_default=True,
     help=_(
-        "json: everything; vcard, csv: contacts; interactions-csv; ics: upcoming follow-ups for a calendar."
+        "json: everything; vcard, csv: contacts; interactions-csv; ics: upcoming follow-ups for a calendar. "
+        "Default: the one -o's suffix names (.vcf, .csv, .ics), else json."
     ),
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=_("Write to FILE."))
 @click.option("--force", is_flag=True, help=_("Replace FILE if it exists."))
 @click.pass_obj
-def export(session: Session, fmt: str, output: Path | None, force: bool) -> None:
+def export(session: Session, fmt: str | None, output: Path | None, force: bool) -> None:
     from dailyreach.core.files.exchange import export_json, write_export
+
+    if output is not None and fmt is not None and (clash := suffix_clash(output, fmt)):
+        raise click.ClickException(terminal_safe(clash))
+    fmt = fmt or (suffix_format(output) if output is not None else None) or "json"
 
     if fmt == "json":  # the module of the other formats loads their CSV, vCard and calendar code
         payload = export_json(session.store)

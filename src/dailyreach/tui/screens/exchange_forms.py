@@ -10,7 +10,14 @@ from textual import on
 from textual.app import App
 from textual.widgets import Input, Select
 
-from dailyreach.core.files.formats import EXPORT_FORMATS, EXPORT_SUFFIXES, IMPORT_FORMATS, IMPORT_TITLES
+from dailyreach.core.files.formats import (
+    EXPORT_FORMATS,
+    EXPORT_SUFFIXES,
+    IMPORT_FORMATS,
+    IMPORT_TITLES,
+    suffix_clash,
+    suffix_format,
+)
 from dailyreach.core.store.store import Store
 from dailyreach.i18n import N_, _
 from dailyreach.tui.checks import Check
@@ -139,6 +146,14 @@ class ExportForm(FieldsForm):
         box = self.query_one("#path", Input)
         box.value = named_for(box.value, self.day, str(event.value))
 
+    @on(Input.Changed, "#path")
+    def follow_name(self, event: Input.Changed) -> None:
+        """A file name typed with the suffix of another format (contacts.vcf) chooses that format."""
+        choice = self.query_one("#format", Select)
+        named = suffix_format(Path(event.value.strip()))
+        if named is not None and suffix_clash(Path(event.value.strip()), str(choice.value)):
+            choice.value = named
+
 
 def export_target(answers: dict[str, str], day: str) -> tuple[Path, str, bool]:
     """The file, format and whether to replace it; a suggested name follows the format even when Enter
@@ -198,21 +213,27 @@ def export_from(screen: StoreScreen, typed: dict[str, str] | None = None) -> Non
         if answers is None:
             return
         path, fmt, replace = export_target(answers, store.today().isoformat())
+        problem = suffix_clash(path, fmt) or written(path, fmt, replace)
+        if problem is None:
+            if not app.is_web:  # served, the browser is told of its download
+                screen.notify(_("Exported to {path}").format(path=path), markup=False)
+            return
+        screen.notify(problem, title=_("Not exported"), severity="error", markup=False)
+        export_from(screen, answers)
+
+    def written(path: Path, fmt: str, replace: bool) -> str | None:
+        """Write the export (served: hand it to the browser); what went wrong, or None."""
         try:
             payload = EXPORTERS[fmt](store)
             if app.is_web:  # served: the file goes to the browser, not to the server's disk
                 deliver_download(app, path.name, fmt, payload)
-                return
-            write_export(path, payload, force=replace)
+            else:
+                write_export(path, payload, force=replace)
         except FileExistsError:
-            problem = _("{path} already exists: switch Replace on to overwrite it").format(path=path)
+            return _("{path} already exists: switch Replace on to overwrite it").format(path=path)
         except (OSError, StoreError, NothingToExport) as error:
-            problem = str(error)
-        else:
-            screen.notify(_("Exported to {path}").format(path=path), markup=False)
-            return
-        screen.notify(problem, title=_("Not exported"), severity="error", markup=False)
-        export_from(screen, answers)
+            return str(error)
+        return None
 
     app.push_screen(export_form(store, typed, download=app.is_web), write)
 
