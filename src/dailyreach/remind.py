@@ -284,7 +284,27 @@ def installed_times(paths: list[Path]) -> list[Reminder]:
     return found
 
 
-def status(system: str = sys.platform, now: datetime | None = None) -> list[str]:
+def installed_database(paths: list[Path]) -> Path | None:
+    """The database the installed reminders notify of, read back from the command they run."""
+    for path in paths:
+        if path.suffix == ".service":
+            line = next((line for line in path.read_text().splitlines() if line.startswith("ExecStart=")), "")
+            words = [
+                word.replace("%%", "%").replace("$$", "$")
+                for word in shlex.split(line.removeprefix("ExecStart="))
+            ]
+        elif path.suffix == ".plist":
+            words = [str(word) for word in plistlib.loads(path.read_bytes()).get("ProgramArguments", [])]
+        else:
+            continue
+        if "--db" in words[:-1]:
+            return Path(words[words.index("--db") + 1])
+    return None
+
+
+def status(system: str = sys.platform, now: datetime | None = None, db: Path | None = None) -> list[str]:
+    """What is installed and when it next runs; which database it notifies of, said when it is not
+    ``db`` (the one the command was run with): the reminders are one set per user."""
     if kind_of(system) == "cron":
         return [
             _("reminders here are crontab lines: see crontab -l (dailyreach remind --install prints them)")
@@ -294,6 +314,13 @@ def status(system: str = sys.platform, now: datetime | None = None) -> list[str]
         return [_("no reminders installed (dailyreach remind --install)")]
     moment = now or datetime.now().astimezone()
     lines = [_("installed: {file}").format(file=path) for path in paths]
+    notified = installed_database(paths)
+    if notified is not None:
+        lines.append(_("for the database {db}").format(db=notified))
+        if db is not None and notified != db.expanduser().resolve():
+            lines.append(
+                _("not this one ({db}): dailyreach --db {db} remind --install moves them to it").format(db=db)
+            )
     for reminder in installed_times(paths):
         upcoming = reminder.next_run(moment).strftime("%Y-%m-%d %H:%M")
         line = (

@@ -95,6 +95,25 @@ def test_systemd_timers_are_written_verified_reported_and_removed_without_a_trac
     assert "no reminders installed" in run(home, "--status").stdout
 
 
+def test_status_names_the_database_the_reminders_are_for_and_says_when_it_is_another(home, tmp_path):
+    ours = tmp_path / "my 100% data" / "db.json"
+    ours.parent.mkdir()
+    other = tmp_path / "other.json"
+    assert run(home, "--install", db=ours).returncode == 0
+    shown = run(home, "--status", db=ours).stdout
+    assert f"for the database {ours}" in shown and "not this one" not in shown
+    shown = run(home, "--status", db=other).stdout
+    assert f"for the database {ours}" in shown
+    assert f"not this one ({other}): dailyreach --db {other} remind --install moves them to it" in shown
+
+
+@pytest.mark.parametrize("action", ["--status", "--uninstall"])
+def test_a_time_given_with_status_or_uninstall_is_refused(home, action):
+    refused = run(home, action, "--at", "25:99")
+    assert refused.returncode == 2
+    assert "--at and --evening go with --install" in refused.stderr
+
+
 def test_installing_again_replaces_and_drops_an_evening_no_longer_wanted(home):
     run(home, "--install", "--evening", "18:00")
     assert run(home, "--install", "--at", "08:00").returncode == 0
@@ -168,6 +187,9 @@ def test_the_launchd_agent_parses_and_uninstall_removes_it(home, monkeypatch):
     assert any("09:15" in line for line in lines)
     now = datetime(2026, 11, 23, 10, 0).astimezone()
     assert "next 2026-11-24 09:15" in "\n".join(remind.status("darwin", now))
+    said = remind.status("darwin", now, db=Path("/other/db.json"))
+    assert "for the database /data/db.json" in said
+    assert any(line.startswith("not this one (/other/db.json)") for line in said)
     remind.uninstall("darwin")
     assert tree(home) == {**before, "Library": None}
 

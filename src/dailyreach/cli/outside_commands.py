@@ -95,6 +95,8 @@ def remind(ctx: click.Context, action: str | None, at: str | None, evening: str 
 
     if action is None:
         raise click.UsageError(_("give one of --install, --status or --uninstall"))
+    if action != "install" and (at is not None or evening is not None):
+        raise click.UsageError(_("--at and --evening go with --install"))
     if action == "install" and ctx.obj.demo:
         raise click.UsageError(
             _("--demo is a throwaway store: reminders are installed for your own database")
@@ -112,7 +114,7 @@ def remind(ctx: click.Context, action: str | None, at: str | None, evening: str 
             )
             lines = reminders.install(chosen, reminders.program(ctx.obj.db, config))
         elif action == "status":
-            lines = reminders.status()
+            lines = reminders.status(db=ctx.obj.db)
         else:
             lines = reminders.uninstall()
     except reminders.ReminderError as error:
