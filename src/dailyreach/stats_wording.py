@@ -35,6 +35,11 @@ def messages(count: int) -> str:
     return ngettext("{count} message", "{count} messages", count).format(count=f"{count:,}")
 
 
+def to_come_or(count: int | None) -> int | str:
+    """A count over weeks, or "to come" when none of them has begun yet."""
+    return _("to come") if count is None else count
+
+
 def days(count: int) -> str:
     return ngettext("{count} day", "{count} days", count).format(count=count)
 

@@ -376,3 +376,15 @@ def test_the_title_and_summary_lines_are_wrapped_to_the_terminal(db, language, w
     if language == "en":  # broken between its parts, each kept whole
         assert summary[0] == "Streak 2 days · longest 2 days ·"
         assert summary[1].startswith("goal met on 0 of ")
+
+
+def test_a_declined_event_still_to_come_is_said_to_come_not_zero_sent(db):
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    run_cli("invite", "Mixer", "--on", "in 2 weeks", "--hours", "3", "--decline", db=db)
+    shown = run_cli("stats", db=db).stdout
+    assert "their weeks are still to come" in shown
+    lines = shown.splitlines()
+    header = next(index for index, line in enumerate(lines) if line.strip().startswith("Month"))
+    assert lines[header + 1].endswith("to come")  # the month's sent those weeks
+    figures = stats_json(db)["declined"]
+    assert (figures["sent_those_weeks"], figures["months"][0]["sent_those_weeks"]) == (None, None)

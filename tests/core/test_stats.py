@@ -6,7 +6,7 @@ figure is worked out in the test from the history it logs.
 
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 
 import pendulum
 import pytest
@@ -245,6 +245,23 @@ def test_declined_invitations_per_month_in_several_currencies(store):
     assert (summary.sent_those_weeks, summary.replies_those_weeks) == (6, 1)
     # The weeks of those events (Mondays), each once: the Stats screen marks them under its weeks.
     assert summary.weeks == [date(2026, 10, 5), date(2026, 10, 12), date(2026, 11, 16)]
+
+
+def test_a_declined_event_still_to_come_counts_no_messages_instead_of_it(store, clock):
+    """Declining Friday's mixer on Saturday: its week has not begun, so nothing was done instead yet.
+    The summary says to come, not "0 sent", and a week begun still counts."""
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent")
+    next_week = (clock.now() + timedelta(days=7)).date().isoformat()
+    store.save_invitation(Invitation(title="Mixer", event_date=next_week, hours=3, status="declined"))
+    summary = build_stats(store).declined
+    assert (summary.sent_those_weeks, summary.replies_those_weeks) == (None, None)
+    assert [(m.count, m.sent_those_weeks) for m in summary.months] == [(1, None)]
+    store.save_invitation(
+        Invitation(title="Seminar", event_date=clock.now().date().isoformat(), hours=2, status="declined")
+    )
+    summary = build_stats(store).declined
+    assert (summary.sent_those_weeks, summary.replies_those_weeks) == (1, 0)
 
 
 def test_the_funnel_counts_who_reached_each_step(store):

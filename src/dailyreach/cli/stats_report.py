@@ -23,6 +23,7 @@ from dailyreach.stats_wording import (
     percent,
     replies,
     review_line,
+    to_come_or,
     week_range,
 )
 from dailyreach.wording import WEEK_START_NAMES
@@ -197,20 +198,23 @@ def _declined_lines(stats: Stats, width: int) -> list[str]:
         if declined.money
         else hours_text(declined.hours)
     )
-    lines = fitted(
-        _(
-            "Declined {invitations}: saved {saved}; in those weeks you sent {messages} instead "
-            "and got {replies}"
+    invitations = ngettext("{count} invitation", "{count} invitations", declined.count).format(
+        count=declined.count
+    )
+    if declined.sent_those_weeks is None or declined.replies_those_weeks is None:
+        said = _("Declined {invitations}: saved {saved}; their weeks are still to come").format(
+            invitations=invitations, saved=saved
+        )
+    else:
+        said = _(
+            "Declined {invitations}: saved {saved}; in those weeks you sent {messages} instead and got {replies}"
         ).format(
-            invitations=ngettext("{count} invitation", "{count} invitations", declined.count).format(
-                count=declined.count
-            ),
+            invitations=invitations,
             saved=saved,
             messages=messages(declined.sent_those_weeks),
             replies=replies(declined.replies_those_weeks),
-        ),
-        width,
-    )
+        )
+    lines = fitted(said, width)
     largest = max(month.hours for month in declined.months)
     rows = [["  " + _("Month"), _("declined"), _("hours"), "", _("money"), _("sent those weeks")]]
     for month in declined.months:
@@ -221,7 +225,7 @@ def _declined_lines(stats: Stats, width: int) -> list[str]:
                 hours_text(month.hours),
                 bar(month.hours, largest, 10),
                 money_text(month.money) or "—",
-                str(month.sent_those_weeks),
+                str(to_come_or(month.sent_those_weeks)),
             ]
         )
     return [*lines, columns(rows)]

@@ -135,7 +135,7 @@ def compute_stats(history: History, now: datetime, weeks: int = DEFAULT_WEEKS) -
         by_channel=reply_rates(history.threads.values(), "channel", CHANNEL_LABELS),
         by_first_touch=reply_rates(history.threads.values(), "kind", FIRST_TOUCH_LABELS),
         funnel=funnel(history.contacts, history.threads),
-        declined=declined_summary(history.invitations, log, zone, settings.week_start),
+        declined=declined_summary(history.invitations, log, zone, settings.week_start, today),
         last_week=week_review(history, log, today, this_week, began),
         began=began,
     )

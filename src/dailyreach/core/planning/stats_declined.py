@@ -3,7 +3,7 @@ money, and what was sent in the weeks they would have taken."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, tzinfo
@@ -19,7 +19,9 @@ class DeclinedMonth:
     count: int
     hours: float
     money: dict[str, float]
-    sent_those_weeks: int  # messages sent in the weeks of these events: what was done instead
+    # Messages sent in the weeks of these events: what was done instead. None when none of those weeks
+    # has begun yet (every event still to come): there is nothing done instead to count.
+    sent_those_weeks: int | None
 
 
 @dataclass(frozen=True)
@@ -28,16 +30,16 @@ class DeclinedSummary:
     hours: float
     money: dict[str, float]
     months: list[DeclinedMonth]
-    sent_those_weeks: int
-    replies_those_weeks: int
+    sent_those_weeks: int | None  # as the month's, over every week begun
+    replies_those_weeks: int | None
     weeks: list[date]  # the first day of each week with a declined event, each once, in order
 
 
 def declined_summary(
-    invitations: Iterable[Invitation], log: DailyLog, zone: tzinfo, week_start: str
+    invitations: Iterable[Invitation], log: DailyLog, zone: tzinfo, week_start: str, today: date
 ) -> DeclinedSummary:
     """Declined invitations per month of the event, with what was sent in the weeks they would have
-    taken (a week with two of them counts once)."""
+    taken (a week with two of them counts once): in the weeks begun by ``today``, not those to come."""
     by_month: dict[str | None, list[Invitation]] = defaultdict(list)
     weeks_by_month: dict[str | None, set[date]] = defaultdict(set)
     for invitation in invitations:
@@ -61,7 +63,7 @@ def declined_summary(
                 count=len(chosen),
                 hours=sum(invitation.hours or 0 for invitation in chosen),
                 money=_money(chosen),
-                sent_those_weeks=sum(week_total(log.sent, start) for start in weeks_by_month[month]),
+                sent_those_weeks=_total(log.sent, weeks_by_month[month], today),
             )
         )
     every_week = set().union(*weeks_by_month.values()) if weeks_by_month else set()
@@ -71,10 +73,18 @@ def declined_summary(
         hours=sum(invitation.hours or 0 for invitation in declined),
         money=_money(declined),
         months=months,
-        sent_those_weeks=sum(week_total(log.sent, start) for start in every_week),
-        replies_those_weeks=sum(week_total(log.replies, start) for start in every_week),
+        sent_those_weeks=_total(log.sent, every_week, today),
+        replies_those_weeks=_total(log.replies, every_week, today),
         weeks=sorted(every_week),
     )
+
+
+def _total(counts: Counter[date], weeks: set[date], today: date) -> int | None:
+    """The count over the ``weeks`` begun by ``today``; None when there are weeks but none has begun."""
+    begun = [start for start in weeks if start <= today]
+    if weeks and not begun:
+        return None
+    return sum(week_total(counts, start) for start in begun)
 
 
 def _money(invitations: Iterable[Invitation]) -> dict[str, float]:

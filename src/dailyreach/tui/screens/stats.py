@@ -21,7 +21,15 @@ from dailyreach.core.planning.stats import DEFAULT_WEEKS, Stats, build_stats
 from dailyreach.core.planning.stats_days import WeekCount
 from dailyreach.core.planning.stats_replies import ReplyRate
 from dailyreach.i18n import N_, _, ngettext
-from dailyreach.stats_wording import duration, hours_text, money_text, month_label, percent, replies
+from dailyreach.stats_wording import (
+    duration,
+    hours_text,
+    money_text,
+    month_label,
+    percent,
+    replies,
+    to_come_or,
+)
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.stats_ready import STATS_SCREEN
 from dailyreach.tui.styles import stylesheet_path
@@ -324,21 +332,28 @@ class StatsScreen(TranslatedBindings, StoreScreen):
         declined = stats.declined
         self._set_empty("declined", not declined.count)
         saved = [hours_text(declined.hours)] + ([money_text(declined.money)] if declined.money else [])
-        total = emphasised(
-            _(
-                "{invitations} declined, saving {saved}. In those weeks you sent {messages} and got {replies}."
+        figures = {
+            "invitations": ngettext("{count} invitation", "{count} invitations", declined.count).format(
+                count=declined.count
             ),
-            {
-                "invitations": ngettext("{count} invitation", "{count} invitations", declined.count).format(
-                    count=declined.count
+            "saved": _(" and ").join(saved),
+        }
+        if declined.sent_those_weeks is None or declined.replies_those_weeks is None:
+            total = emphasised(
+                _("{invitations} declined, saving {saved}. Their weeks are still to come."), figures
+            )
+        else:
+            total = emphasised(
+                _(
+                    "{invitations} declined, saving {saved}. In those weeks you sent {messages} and got "
+                    "{replies}."
                 ),
-                "saved": _(" and ").join(saved),
-            },
-            {
-                "messages": _messages(declined.sent_those_weeks),
-                "replies": replies(declined.replies_those_weeks),
-            },
-        )
+                figures,
+                {
+                    "messages": _messages(declined.sent_those_weeks),
+                    "replies": replies(declined.replies_those_weeks),
+                },
+            )
         self.query_one("#declined_total", Static).update(total)
         months = declined.months
         self.declined_chart.show_bars(
@@ -353,7 +368,7 @@ class StatsScreen(TranslatedBindings, StoreScreen):
                 month.count,
                 hours_text(month.hours),
                 _lines(money_text(month.money)) or "—",
-                month.sent_those_weeks,
+                to_come_or(month.sent_those_weeks),
             ]
             for month in months
         ]
@@ -363,7 +378,7 @@ class StatsScreen(TranslatedBindings, StoreScreen):
                 declined.count,
                 hours_text(declined.hours),
                 _lines(money_text(declined.money)) or "—",
-                declined.sent_those_weeks,
+                to_come_or(declined.sent_those_weeks),
             ]
         )
         self.tables["declined_table"].show_rows(
