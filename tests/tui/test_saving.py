@@ -100,3 +100,26 @@ async def test_no_read_starts_while_a_save_is_under_way_and_quitting_waits_for_i
         await quitting
         assert read == []
     assert [i.contact_id for i in store.interactions()] == [ann.id]
+
+
+async def test_a_database_its_owner_made_read_only_says_so_as_the_app_opens(store, people):
+    """Before the first log is refused, not at it: what the user logs will not be kept."""
+    store.path.chmod(0o400)
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        said = [str(notice.message) for notice in app._notifications]
+        assert f"{store.path} can be read but not saved: it is read-only; make it writable (chmod u+w)" in (
+            "\n".join(said)
+        )
+        await pilot.press("d", "enter")
+        await settle(pilot)
+        assert cells(app, "today")[0][0] == "·"  # the log refused, the row put back
+    assert store.interactions() == []
+
+
+async def test_a_writable_database_opens_without_a_word_about_it(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not any("can be read but not saved" in str(notice.message) for notice in app._notifications)

@@ -152,6 +152,7 @@ class DailyReachApp(TranslatedBindings, App):
     def on_mount(self) -> None:
         self._apply_config()
         self._say_what_is_skipped()
+        self._say_if_read_only()
         if self.say_made:
             self.notify(
                 made_text(self.store, sentence=True),
@@ -178,6 +179,22 @@ class DailyReachApp(TranslatedBindings, App):
                     "file); dailyreach doctor lists them",
                     len(problems),
                 ).format(count=len(problems), db=self.store.path),
+                title=_("Database"),
+                severity="warning",
+                markup=False,
+                timeout=20,
+            )
+
+    def _say_if_read_only(self) -> None:
+        """A database that can be read but not saved says so as the app opens, not at the first save."""
+        from dailyreach.core.store.storage import read_only_reason
+
+        why = read_only_reason(self.store.path)
+        if why is not None:
+            self.notify(
+                _("{db} can be read but not saved: {why}. Nothing logged here will be kept.").format(
+                    db=self.store.path, why=why
+                ),
                 title=_("Database"),
                 severity="warning",
                 markup=False,

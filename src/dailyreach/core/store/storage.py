@@ -102,6 +102,24 @@ def refused_as_read_only(error: BaseException) -> bool:
     )
 
 
+def owner_made_read_only(path: Path) -> bool:
+    """A file its owner made read-only (chmod 0400): refused, not rewritten back to 0600."""
+    return path.exists() and not os.stat(path).st_mode & stat.S_IWUSR
+
+
+def read_only_reason(path: Path) -> str | None:
+    """Why ``path`` can be read but not saved (its owner made it read-only, or its folder cannot be
+    written to), as a save would be refused; None when a save can go ahead."""
+    try:
+        if owner_made_read_only(path):
+            return _("it is read-only; make it writable (chmod u+w) to save")
+    except OSError:
+        return None  # cannot be looked at: opening it says why
+    if path.parent.exists() and not os.access(path.parent, os.W_OK):
+        return _("its folder is read-only for you")
+    return None
+
+
 def write_owner_only(
     path: Path, payload: bytes | Sequence[bytes | memoryview], *, durable: bool = True
 ) -> None:
@@ -288,8 +306,7 @@ class AtomicJSONStorage(Storage):
 
     def _flush(self) -> None:
         try:
-            # A file its owner made read-only (chmod 0400) is refused, not rewritten back to 0600.
-            if self.path.exists() and not os.stat(self.path).st_mode & stat.S_IWUSR:
+            if owner_made_read_only(self.path):
                 self.forget()
                 raise StoreReadOnly(
                     _("could not save {path}: it is read-only; make it writable (chmod u+w) to save").format(
