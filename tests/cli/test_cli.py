@@ -127,6 +127,10 @@ def test_invitations_are_recorded_declined_and_totalled(db):
         (("add", "Ann", "--x", "@not-valid"), "X: '@not-valid'"),
         (("log", "Nobody", "dm_sent"), "no contact matches 'Nobody'"),
         (("log", "Andy", "waved"), "Kind: 'waved' is not one of"),
+        (
+            ("log", "Andy", "dm"),
+            "follow_up, reply_received, meeting_booked, met, no_response, note: did you mean dm_sent?",
+        ),
         (("log", "Andy", "dm_sent", "--at", "someday"), "'someday' is not a date or time"),
         (("log", "An", "dm_sent"), "'An' matches 2 contacts"),
         (("invite", "Mixer", "--cost", "-3"), "Cost: must not be negative"),

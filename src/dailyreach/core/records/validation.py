@@ -63,10 +63,24 @@ def clean_text(value: Any, name: str, *, limit: int, required: bool = False, mul
 
 def choice(value: Any, name: str, allowed: tuple[str, ...]) -> str:
     if not isinstance(value, str) or value not in allowed:
-        raise ValidationError(
-            name, _("{value} is not one of {allowed}").format(value=shown(value), allowed=", ".join(allowed))
-        )
+        said = _("{value} is not one of {allowed}").format(value=shown(value), allowed=", ".join(allowed))
+        meant = _meant(value, allowed) if isinstance(value, str) else None
+        if meant is not None:
+            said = _("{problem}: did you mean {choice}?").format(problem=said, choice=meant)
+        raise ValidationError(name, said)
     return value
+
+
+def _meant(value: str, allowed: tuple[str, ...]) -> str | None:
+    """The one choice ``value`` starts (``dm``: dm_sent), else the closest in spelling, if any is close."""
+    typed = value.strip().casefold()
+    started = [option for option in allowed if typed and option.startswith(typed)]
+    if len(started) == 1:
+        return started[0]
+    from difflib import get_close_matches  # only once something was mistyped
+
+    close = get_close_matches(typed, allowed, n=1)
+    return close[0] if close else None
 
 
 def optional_whole_number(value: Any, name: str, *, minimum: int, maximum: int) -> int | None:
