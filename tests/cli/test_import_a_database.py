@@ -50,3 +50,20 @@ def test_an_export_of_another_machine_merges_into_the_people_already_here_by_han
     assert [contact["name"] for contact in exported["contacts"]].count("Ann Red") == 1
     assert [(i["contact_id"], i["text"]) for i in exported["interactions"]] == [(ann["id"], "hello")]
     assert "added nothing" in run_cli("import", str(export), db=here).stdout
+
+
+def test_a_json_file_that_is_not_an_object_is_refused_in_one_plain_line(tmp_path):
+    db = tmp_path / "db.json"
+    run_cli("add", "Bob", db=db)
+    before = db.read_bytes()
+    for content, fmt, kind in (("[]", (), "a list"), ('"hi"', ("--format", "json"), "text")):
+        listed = tmp_path / "people.json"
+        listed.write_text(content)
+        refused = run_cli("import", str(listed), *fmt, db=db, check=False)
+        assert refused.returncode == 1
+        assert refused.stderr.splitlines()[-1].strip() == (
+            f'this JSON file holds {kind}, not a dailyreach export (an object with "format": "dailyreach", '
+            "as dailyreach export writes it); contacts come in as CSV or vCard"
+        )
+        assert "of type" not in refused.stderr
+    assert db.read_bytes() == before

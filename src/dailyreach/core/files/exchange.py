@@ -152,6 +152,18 @@ class ImportPlan:
         return {table: len(records) for table, records in self.new.items()}
 
 
+def _json_type(value: Any) -> str:
+    """The JSON Schema type of a value read from JSON."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    kinds = {float: "number", str: "string", list: "array", dict: "object"}
+    return kinds[type(value)]
+
+
 def is_database(data: Any) -> bool:
     """Whether ``data`` is a dailyreach database file rather than an export of one."""
     meta = data.get(META_TABLE) if isinstance(data, dict) else None
@@ -181,6 +193,17 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
                     "this is a dailyreach database, not an export: open it with dailyreach --db {path}, "
                     "or write an export of it with dailyreach --db {path} export -o FILE"
                 ).format(path=source)
+            ],
+        )
+    if not isinstance(data, dict):
+        # Not an export at all: said in one line, not as the schema's "[] is not of type 'object'".
+        raise ImportRejected(
+            source,
+            [
+                _(
+                    "this JSON file holds {kind}, not a dailyreach export (an object with "
+                    '"format": "dailyreach", as dailyreach export writes it); contacts come in as CSV or vCard'
+                ).format(kind=_(JSON_TYPES[_json_type(data)]))
             ],
         )
     problems = _schema_problems(data)
