@@ -46,7 +46,8 @@ PANE_FRAME = 3
 NOTHING_SELECTED = N_(
     "n adds a target: a name and one handle are enough.\n"
     "i records an invitation you were sent, to decline it.\n"
-    "I imports contacts from a file (LinkedIn, Mastodon, vCard, CSV, JSON); ? lists every key."
+    "I imports contacts from a file (LinkedIn, Mastodon, vCard, CSV, JSON).\n"
+    "? lists every key."
 )
 CLOCK_SECONDS = 60
 PANES = ("today", "pending", "invitations")
