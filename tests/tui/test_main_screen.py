@@ -2,6 +2,7 @@
 
 import webbrowser
 
+import pytest
 from textual import events
 from textual.widgets import DataTable
 
@@ -467,6 +468,29 @@ async def test_a_refused_log_says_why_in_full_even_on_a_narrow_terminal(store, p
             "When: '32/13' is not a date or time: use YYYY-MM-DD" in n.message for n in app._notifications
         )
         assert store.interactions() == []
+
+
+@pytest.mark.parametrize(
+    ("when", "why"),
+    [
+        ("32/13", "When: '32/13' is not a date or time"),  # refused by the bar
+        ("in 3 days", "is in the future"),  # refused by the store, as the save runs
+    ],
+)
+async def test_every_refused_log_is_titled_not_logged(store, people, when, why):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        app.screen.query_one("#when").value = when
+        await pilot.press("enter")
+        await settle(pilot)
+        refusals = [n for n in app._notifications if why in n.message]
+        assert [n.title for n in refusals] == ["Not logged"], [
+            (n.title, n.message) for n in app._notifications
+        ]
+    assert store.interactions() == []
 
 
 async def test_a_reply_dated_before_the_last_dm_says_the_thread_still_waits(store, people):

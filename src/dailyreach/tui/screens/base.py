@@ -21,7 +21,7 @@ from dailyreach.core.store.threads import Thread, parse_stamp, utc_stamp
 from dailyreach.i18n import N_, _
 from dailyreach.tui.log_keys import KIND_TITLES, usual_channel
 from dailyreach.tui.widgets.key_footer import KeyFooter
-from dailyreach.tui.widgets.log_bar import LogBar
+from dailyreach.tui.widgets.log_bar import NOT_LOGGED, LogBar
 
 if TYPE_CHECKING:
     from pendulum import DateTime
@@ -260,7 +260,7 @@ class StoreScreen(Screen):
                 }
             )
         except (ValidationError, DateParseError) as error:
-            self.notify(str(error), title=_("Not saved"), severity="error", markup=False, timeout=10)
+            self.notify(str(error), title=_(NOT_LOGGED), severity="error", markup=False, timeout=10)
             reopen()
             return
         self._say_if_before_last_sent(contact, thread, interaction)
@@ -281,7 +281,9 @@ class StoreScreen(Screen):
             )
 
     def save_log(self, contact: Contact, interaction: Interaction, reopen: Callable[[], None]) -> None:
-        self.run_saving(lambda: self.store.add_interaction(interaction), failed=reopen)
+        self.run_saving(
+            lambda: self.store.add_interaction(interaction), failed=reopen, not_done=_(NOT_LOGGED)
+        )
 
     def open_profile(self, contact: Contact) -> None:
         if not contact.handles:

@@ -35,7 +35,7 @@ from dailyreach.tui.rows import Row
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
-from dailyreach.tui.widgets.log_bar import LogBar
+from dailyreach.tui.widgets.log_bar import NOT_LOGGED, LogBar
 from dailyreach.tui.widgets.pane import ContactPane, FilterBox, Pane
 from dailyreach.wording import savings_text
 
@@ -439,7 +439,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
                 )
             reopen()
 
-        self.save_in_background(save, saved, failed)
+        self.save_in_background(save, saved, failed, not_done=_(NOT_LOGGED))
 
     def _foresee(self, contact: Contact, interaction: Interaction) -> Foreseen | None:
         """The contact's thread once the log is saved, as the store will fold it in; None for a log older

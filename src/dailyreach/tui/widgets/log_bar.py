@@ -40,6 +40,9 @@ TITLE_SHARE = 0.28
 
 Answered = Callable[[dict[str, str] | None], None]
 
+# The title of every refusal of a log, the bar's own (a date it cannot read) and the store's alike.
+NOT_LOGGED = N_("Not logged")
+
 
 def log_title(kind: str, name: str, width: int) -> str:
     """The title "kind: name" in ``width`` cells. Who the log is for is what to check before Enter: the
@@ -221,7 +224,7 @@ class LogBar(TranslatedBindings, Horizontal):
         problems = self._show_problems(boxes)
         if problems:
             # In full as well: on a narrow terminal the bar's one line cuts the reason short.
-            self.notify("\n".join(problems), title=_("Not logged"), severity="error", markup=False)
+            self.notify("\n".join(problems), title=_(NOT_LOGGED), severity="error", markup=False)
         else:
             self._close({box.id: box.value for box in boxes if box.id})
 
