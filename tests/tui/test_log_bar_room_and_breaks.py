@@ -136,3 +136,21 @@ async def test_the_timeline_writes_how_long_ago_whole(store, people):
         assert not any("ago…" in line or " a…" in line for line in lines)
         ago = app.screen.query_one("#timeline", DataTable).columns["ago"]
         assert ago.width >= cell_len("999 days ago")
+
+
+async def test_on_a_narrow_bar_a_problem_keeps_off_the_note_and_is_said_in_full(store):
+    add_contact(store, "Bob Jones", handles={"x": "@bob"}, priority=1)
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("p")
+        before = note_and_hint(app)
+        app.screen.query_one("#when").value = "32/13"
+        await keys.press("enter")
+        await settle(pilot)
+        assert note_and_hint(app) == before == (before[0], False)
+        assert app.screen.query_one("#when").has_class("-invalid")
+        said = [n.message for n in app._notifications]
+        assert any("When: '32/13' is not a date or time" in message for message in said), said
+    assert store.interactions() == []
