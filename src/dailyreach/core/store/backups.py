@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from dailyreach.core.store.storage import write_owner_only
+from dailyreach.core.store.storage import StoreCorrupt, write_owner_only
 from dailyreach.i18n import _
 
 BACKUPS_KEPT = 7
@@ -57,3 +57,17 @@ def with_way_back(problem: str, db: Path) -> str:
     return _(
         "{problem}. Its newest backup is {backup}, written {when}: copy that over {path} to go back to it"
     ).format(problem=problem, backup=backup, when=written_at(backup), path=db)
+
+
+def refuse_if_emptied(db: Path) -> None:
+    """StoreCorrupt for a database file found empty while ``backups/`` holds a copy of it: emptied by a
+    full disk or a sync tool, not new. Made anew, its days would be lost from view while the copy that
+    holds them sits in backups/."""
+    backup = newest_backup(db)
+    if backup is not None:
+        raise StoreCorrupt(
+            _(
+                "{path} is empty, though {backup}, written {when}, holds an earlier copy of it: "
+                "copy that over it to go back to it, or delete it to start anew; it was left as it is"
+            ).format(path=db, backup=backup, when=written_at(backup))
+        )

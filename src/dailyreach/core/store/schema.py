@@ -5,14 +5,40 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import tzinfo
+from pathlib import Path
 from typing import Any
 
 from dailyreach.core.records.dates import UnknownZone, local_zone, zone_named
+from dailyreach.core.store.storage import StoreCorrupt
 from dailyreach.core.store.tables import KEY_FIELDS, META_TABLE, SETTINGS_TABLE
 from dailyreach.core.store.threads import DAYS_TABLE, DERIVED_KEY, THREADS_TABLE, derive_tables
+from dailyreach.i18n import _
 
 SCHEMA_VERSION = 2
 FORMAT_NAME = "dailyreach"
+
+
+def stored_version(data: dict[str, Any], path: Path) -> int | None:
+    """The schema version of the tables read from ``path``; None for a file with no schema yet (new or
+    emptied). StoreCorrupt, the file left as it is, for another program's JSON and a newer schema."""
+    meta = data.get(META_TABLE, {}).get("schema")
+    if meta is None:
+        if any(data.get(name) for name in data):
+            raise StoreCorrupt(
+                _("{path} is JSON but not a dailyreach database; it was left as it is").format(path=path)
+            )
+        return None
+    version = meta.get("version")
+    if meta.get("format") != FORMAT_NAME or not isinstance(version, int):
+        raise StoreCorrupt(_("{path} is not a dailyreach database; it was left as it is").format(path=path))
+    if version > SCHEMA_VERSION:
+        raise StoreCorrupt(
+            _(
+                "{path} was written by a newer dailyreach (schema {version}); "
+                "this one reads up to schema {supported}. Update dailyreach."
+            ).format(path=path, version=version, supported=SCHEMA_VERSION)
+        )
+    return version
 
 
 def stored_zone(settings_body: dict[str, Any] | None) -> tzinfo:

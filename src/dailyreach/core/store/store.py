@@ -44,15 +44,14 @@ from dailyreach.core.records.readback import Problem, readable_settings
 from dailyreach.core.store.backups import (
     backup_folder,
     daily_backup,
-    newest_backup,
+    refuse_if_emptied,
     with_way_back,
     write_backup,
-    written_at,
 )
 from dailyreach.core.store.checked import CheckedRecord
 from dailyreach.core.store.derived import DerivedTables
 from dailyreach.core.store.lockfile import FileLock, LockTimeout
-from dailyreach.core.store.schema import FORMAT_NAME, MIGRATIONS, SCHEMA_VERSION, stored_zone
+from dailyreach.core.store.schema import FORMAT_NAME, MIGRATIONS, SCHEMA_VERSION, stored_version, stored_zone
 from dailyreach.core.store.storage import (
     OWNER_ONLY,
     AtomicJSONStorage,
@@ -179,24 +178,10 @@ class Store:
                 data = self._storage.read() or {}
             except StoreCorrupt as error:
                 raise StoreCorrupt(with_way_back(str(error), self.path)) from None
-            meta = data.get(META_TABLE, {}).get("schema")
-            if meta is None:
-                if any(data.get(name) for name in data):
-                    raise StoreCorrupt(
-                        _("{path} is JSON but not a dailyreach database; it was left as it is").format(
-                            path=self.path
-                        )
-                    )
-                backup = newest_backup(self.path) if existed else None
-                if backup is not None:
-                    # A file emptied by a full disk or a sync tool, not a new one: made anew, its days
-                    # would be lost from view while the copy that holds them sits in backups/.
-                    raise StoreCorrupt(
-                        _(
-                            "{path} is empty, though {backup}, written {when}, holds an earlier copy of it: "
-                            "copy that over it to go back to it, or delete it to start anew; it was left as it is"
-                        ).format(path=self.path, backup=backup, when=written_at(backup))
-                    )
+            version = stored_version(data, self.path)
+            if version is None:
+                if existed:
+                    refuse_if_emptied(self.path)
                 with self._storage.batch():
                     self._tables[META_TABLE].put(
                         {"schema": {"format": FORMAT_NAME, "version": SCHEMA_VERSION}}
@@ -205,18 +190,6 @@ class Store:
                 if not data:
                     self.made = MADE_OVER_EMPTY if existed else MADE_NEW
                 return
-            version = meta.get("version")
-            if meta.get("format") != FORMAT_NAME or not isinstance(version, int):
-                raise StoreCorrupt(
-                    _("{path} is not a dailyreach database; it was left as it is").format(path=self.path)
-                )
-            if version > SCHEMA_VERSION:
-                raise StoreCorrupt(
-                    _(
-                        "{path} was written by a newer dailyreach (schema {version}); "
-                        "this one reads up to schema {supported}. Update dailyreach."
-                    ).format(path=self.path, version=version, supported=SCHEMA_VERSION)
-                )
             if version < SCHEMA_VERSION:
                 self._migrate(data, version)
             self._checked.take(self._storage, self._tables)
