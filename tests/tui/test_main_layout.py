@@ -357,3 +357,26 @@ async def test_the_keys_panel_starts_with_the_apps_keys(store, day):
         panel = console.export_text()
         assert "DM sent" in panel
         assert "Cursor" not in panel and "Page" not in panel
+
+
+@pytest.mark.parametrize("after", [(118, 40), (80, 24), (140, 50)])
+async def test_resizing_the_terminal_keeps_the_cursor_on_the_same_person(store, after):
+    """Columns fitted to the new width fill the table again: the cursor and the detail stay with whom
+    they were on, or the next key would log to another person."""
+    for number, name in enumerate(("Ann Smith", "Bob Lee", "Cy Young", "Dan Brown")):
+        add_contact(store, name, handles={"x": f"@{name.split()[0].lower()}"}, priority=min(number + 1, 3))
+    app = DailyReachApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "j", "j", "j")
+        today = app.screen.query_one("#today", DataTable)
+        assert today.cursor_row == 3
+        await pilot.resize_terminal(*after)
+        await settle(pilot)
+        await settle(pilot)
+        assert today.cursor_row == 3
+        assert "Dan Brown" in str(app.screen.query_one("#detail").render())
+        await pilot.press("d", "enter")
+        await settle(pilot)
+    (dan,) = [contact for contact in store.contacts() if contact.name == "Dan Brown"]
+    assert [(i.contact_id, i.kind) for i in store.interactions()] == [(dan.id, "dm_sent")]
