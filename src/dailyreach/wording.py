@@ -28,8 +28,10 @@ REASONS = {
     "follow_up": N_("follow-up"),
     "keep_in_touch": N_("keep in touch"),
     "new": N_("new"),
-    # Written to already, the answer not due a nudge today (a message logged back-dated).
+    # Nothing due today: written to already, the answer not due a nudge yet (a message logged back-dated),
+    # or the thread closed for want of an answer (x).
     "waiting": N_("sent, waiting"),
+    "closed": N_("closed"),
 }
 # The days a week can start on (the settings' week_start), as shown.
 WEEK_START_NAMES = {"monday": N_("Monday"), "saturday": N_("Saturday"), "sunday": N_("Sunday")}

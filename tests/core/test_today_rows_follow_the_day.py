@@ -121,10 +121,25 @@ def test_an_answer_logged_since_the_plan_was_made_changes_the_reason_not_the_tic
         log(store, person, "dm_sent", at=clock.now().subtract(days=5))
     assert rows(build_agenda(store)) == [("Ann", "follow_up", 1, False), ("Bob", "follow_up", 1, False)]
     log(store, ann, "reply_received")
-    log(store, bob, "no_response")  # closed: the planner has nothing else to say of Bob
+    log(store, bob, "no_response")  # closed (x): nothing is due of Bob today
     agenda = build_agenda(store)
-    assert rows(agenda) == [("Ann", "keep_in_touch", 0, False), ("Bob", "follow_up", 1, False)]
+    assert rows(agenda) == [("Ann", "keep_in_touch", 0, False), ("Bob", "closed", 0, False)]
+    assert [item.to_do for item in agenda.items] == [True, False]
     assert agenda.progress == 0
+
+
+def test_a_follow_up_closed_with_x_frees_its_slot_and_status_passes_it(store, clock, planned):
+    ann, bob, _cy = planned
+    add_contact(store, "Dan", handles={"x": "@dan"})
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=5))
+    clock.advance(days=1)  # a new day: Ann is planned for her follow-up
+    assert rows(build_agenda(store))[0] == ("Ann", "follow_up", 1, False)
+    assert status_figures(store).next == "Ann"
+    log(store, ann, "no_response")
+    agenda = build_agenda(store)
+    assert rows(agenda)[0] == ("Ann", "closed", 0, False)
+    assert len([item for item in agenda.items if item.to_do]) == 3  # the goal's three, Ann's slot refilled
+    assert status_figures(store).next != "Ann"
 
 
 def test_a_reply_or_a_meeting_alone_is_not_a_row_done_and_progress_agrees(store, clock, planned):
@@ -170,6 +185,7 @@ def test_the_agenda_refreshed_for_one_contact_agrees_with_one_read_whole(store, 
     changes = [
         (ann, "dm_sent", clock.now().subtract(days=5)),  # a reason changed
         (cy, "dm_sent", clock.now().subtract(days=1)),  # waiting: the follow-up is not due yet
+        (cy, "no_response", clock.now()),  # closed: still nothing due today
         (bob, "reply_received", clock.now()),  # not done
         (dan, "dm_sent", clock.now()),  # an extra row, done
         (ann, "follow_up", clock.now()),  # done

@@ -70,6 +70,24 @@ async def test_a_dm_logged_back_dated_leaves_its_row_waiting_and_the_cursor_pass
         assert [row[0] for row in cells(app, "today")] == ["–", "✓", "✓"]
 
 
+async def test_x_on_a_follow_up_row_closes_it_and_leaves_nothing_due_there(store, people):
+    ann, yamada, _vip = people
+    log(store, ann, "dm_sent", at=store.now().subtract(days=5))
+    store.history.clear()
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert cells(app, "today")[0][:3] == ["·", "Ann [/] Smith", "follow-up #1"]
+        await pilot.press("x", "enter")
+        await settle(pilot)
+        assert [i.kind for i in store.interactions(ann.id)] == ["dm_sent", "no_response"]
+        assert cells(app, "today")[0][:3] == ["–", "Ann [/] Smith", "closed"]
+        assert app.screen.query_one("#today", DataTable).cursor_row == 1
+        await pilot.press("k")
+        await settle(pilot)
+        assert "closed for want of an answer" in str(app.screen.query_one("#detail").render())
+
+
 async def test_d_and_enter_arriving_together_log_the_dm(store, people):
     """As over a slow link, both keys reach the app before it handles the first: Enter is the log's."""
     ann, _, _ = people

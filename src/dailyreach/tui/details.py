@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from rich.text import Text
 
 from dailyreach.core.planning.agenda import Agenda
+from dailyreach.core.planning.planner import CLOSED
 from dailyreach.core.records.dates import ago, moment_text, week_start_of, weekday_name
 from dailyreach.core.records.model import Contact, Invitation
 from dailyreach.core.store.threads import Thread, parse_stamp
@@ -62,6 +63,8 @@ def _next_step(agenda: Agenda, contact: Contact) -> str:
         if item.contact.id == contact.id:
             if item.done:
                 return _("done for today")
+            if item.reason == CLOSED:
+                return _("closed for want of an answer: nothing due unless you write again")
             if item.reason == "new":
                 return _("a first message: d DM, p public reply")
             return _("{reason}: d DM, f follow-up").format(

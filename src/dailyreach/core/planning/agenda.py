@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 
 from dailyreach.core.planning.planner import (
-    WAITING,
+    NOTHING_DUE,
     PendingReply,
     Savings,
     day_plan,
@@ -39,8 +39,8 @@ class TodayItem:
 
     @property
     def to_do(self) -> bool:
-        """Whether the row still asks for a message today: not written to, nor waiting for an answer."""
-        return not self.done and self.reason != WAITING
+        """Whether the row still asks for a message today: not written to, its thread asking for one."""
+        return not self.done and self.reason not in NOTHING_DUE
 
 
 def today_items(
@@ -193,6 +193,9 @@ def refresh_contact(agenda: Agenda, store: Store, contact_id: str) -> Agenda:
             frozenset(store.outreach_days()),
             store.local_now(),
         )
-        if sum(item.planned is not None and item.reason != WAITING for item in refreshed.items) < agenda.goal:
+        if (
+            sum(item.planned is not None and item.reason not in NOTHING_DUE for item in refreshed.items)
+            < agenda.goal
+        ):
             return _agenda(store)
         return refreshed

@@ -11,9 +11,11 @@ from datetime import date, datetime, timedelta, tzinfo
 from dailyreach.core.records.model import Contact, DayPlan, Invitation, PlanItem, Settings
 from dailyreach.core.store.threads import DaySpan, Thread, local_day, parse_stamp
 
-# The reason a planned contact shows when their thread waits for an answer not due a nudge that day: never
-# stored in a plan, which holds what they were planned for.
-WAITING = "waiting"
+# The reasons a planned contact shows when their thread asks nothing of the user that day: it waits for
+# an answer not due a nudge yet, or was closed for want of one. Never stored in a plan, which holds what
+# they were planned for; such a row is not to do, and its slot goes to someone else.
+WAITING, CLOSED = "waiting", "closed"
+NOTHING_DUE = frozenset({WAITING, CLOSED})
 
 
 @dataclass(frozen=True)
@@ -158,22 +160,33 @@ def reached_item(contact_id: str, thread: Thread, day: DaySpan) -> PlanItem:
 def reason_now(item: PlanItem, thread: Thread, day: DaySpan, *, due: bool) -> PlanItem:
     """Why a contact is in the plan of ``day``, as their thread has it now. The plan is fixed when the day
     is first opened, but a log since (back-dated too) can change what they are due. Written to that day,
-    they keep what they were planned for, but for "new" when a message had gone before that day. Waiting
-    for an answer whose next step (``due``: a follow-up, or closing the thread) is not due that day, they
-    are "waiting": a first message logged back-dated after the plan was made leaves nothing to do."""
+    they keep what they were planned for, but for "new" when a message had gone before that day. A thread
+    that asks nothing that day (``nothing_due``: waiting for an answer whose next step, ``due``, is not
+    due yet, or closed for want of one) says so: a first message logged back-dated after the plan was
+    made, or a follow-up closed with x, leaves nothing to do."""
     if thread.sent_on(day):
         if item.reason != "new" or day.holds(thread.first_sent):
             return item
         return reached_item(item.contact_id, thread, day)
+    settled = nothing_due(thread, day, due=due)
+    if settled is not None:
+        return PlanItem(contact_id=item.contact_id, reason=settled)
     if thread.stage == "target":
         return PlanItem(contact_id=item.contact_id, reason="new")
     if thread.open:
-        if not due:
-            return PlanItem(contact_id=item.contact_id, reason=WAITING)
         return PlanItem(contact_id=item.contact_id, reason="follow_up", follow_up_number=thread.nudges + 1)
-    if thread.stage == "no_response":  # closed for want of an answer: the planner has nothing else to say
-        return item
     return PlanItem(contact_id=item.contact_id, reason="keep_in_touch")
+
+
+def nothing_due(thread: Thread, day: DaySpan, *, due: bool) -> str | None:
+    """WAITING or CLOSED when a thread asks nothing of the user on ``day``: not written to that day, it
+    waits for an answer whose next step is not ``due``, or it was closed for want of one. None when it
+    asks for a message (or had one that day)."""
+    if thread.sent_on(day):
+        return None
+    if thread.open:
+        return None if due else WAITING
+    return CLOSED if thread.stage == "no_response" else None
 
 
 def settle_plan(
@@ -185,14 +198,14 @@ def settle_plan(
     today: date,
     reached: list[PlanItem] | None = None,
     done_today: frozenset[str] = frozenset(),
-    waiting: frozenset[str] = frozenset(),
+    settled: frozenset[str] = frozenset(),
 ) -> DayPlan:
     """Today's plan: the stored one kept as it was, less who was snoozed or archived since, with free
     slots filled from ``candidates``; a plan made afresh starts with who was ``reached`` already. An
     item ``done_today`` stays, shown done, even when its contact is snoozed since: a snooze only keeps
     a contact out of the days still to be planned, and the day's progress goes on counting it. An item
-    ``waiting`` (written to since the plan was made, back-dated, with no nudge due today) stays but
-    frees its slot: the goal counts people written to today, and they are not to be."""
+    ``settled`` since the plan was made (its thread asks nothing today: ``nothing_due``) stays but frees
+    its slot: the goal counts people written to today, and they are not to be."""
     kept = []
     for item in stored.items if stored else reached or []:
         contact = contacts.get(item.contact_id)
@@ -203,7 +216,7 @@ def settle_plan(
         ):
             kept.append(item)
     planned = {item.contact_id for item in kept}
-    slots_taken = sum(item.contact_id not in waiting for item in kept)
+    slots_taken = sum(item.contact_id not in settled for item in kept)
     for candidate in candidates:
         if slots_taken >= settings.daily_goal:
             break
@@ -240,7 +253,7 @@ def day_plan(
         frozenset(
             contact_id
             for contact_id, thread in threads.items()
-            if thread.open and contact_id not in due and not thread.sent_on(span)
+            if nothing_due(thread, span, due=contact_id in due) is not None
         ),
     )
 

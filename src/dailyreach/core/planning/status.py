@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dailyreach.core.planning.planner import (
-    WAITING,
+    NOTHING_DUE,
     day_plan,
     due_on,
     pending_replies,
@@ -74,7 +74,7 @@ def status_figures(store: Store, now: datetime | None = None) -> StatusFigures:
         thread = threads.get(item.contact_id, Thread())
         if (
             not thread.sent_on(span)
-            and reason_now(item, thread, span, due=item.contact_id in due).reason != WAITING
+            and reason_now(item, thread, span, due=item.contact_id in due).reason not in NOTHING_DUE
         ):
             to_do.append(by_id[item.contact_id].name)
     return StatusFigures(
