@@ -696,3 +696,50 @@ async def test_a_backspace_typed_just_before_tab_mends_the_field_it_was_typed_in
         await settle(pilot)
         values = {name: form(app).query_one(f"#{name}", Input).value for name in ("name", "handle", "why")}
         assert values == {"name": "Bob", "handle": "@bob", "why": "Built things"}
+
+
+async def test_a_handle_someone_else_has_reopens_the_form_on_the_handle(store):
+    """Told the handle is Bob's, the user types the right one: it goes into the handle, not the name."""
+    bob = add_contact(store, "Bob Jones", handles={"x": "@bobj"})
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("n")
+        await keys.type("Zed Quinn")
+        await keys.press("tab")
+        await keys.type("@bobj")
+        await keys.press("enter")
+        await settle(pilot)
+        assert any("@bobj is already the handle of Bob Jones" in n.message for n in app._notifications)
+        assert form(app).focused is form(app).query_one("#handle", Input)
+        await keys.type("@zed")
+        await keys.press("enter")
+        await settle(pilot)
+    assert sorted((c.name, c.handles["x"]) for c in store.contacts()) == [
+        ("Bob Jones", "@bobj"),
+        ("Zed Quinn", "@zed"),
+    ]
+    assert bob.id in store.record_ids("contacts")
+
+
+async def test_editing_a_handle_someone_else_has_reopens_the_edit_on_that_handle(store):
+    add_contact(store, "Bob Jones", handles={"x": "@bobj"})
+    ann = add_contact(store, "Ann Smith", handles={"x": "@ann"})
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        row = [cells_of[1] for cells_of in cells(app, "today")].index("Ann Smith")
+        await keys.press("1", *["j"] * row, "enter", "E")
+        await settle(pilot)
+        await keys.press("tab")  # the X handle, after the name
+        await keys.type("@bobj")
+        await keys.press("enter")
+        await settle(pilot)
+        assert form(app).focused is form(app).query_one("#x", Input)
+        await keys.type("@annsmith")
+        await keys.press("enter")
+        await settle(pilot)
+    assert store.contact(ann.id).name == "Ann Smith"
+    assert store.contact(ann.id).handles["x"] == "@annsmith"

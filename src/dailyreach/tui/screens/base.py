@@ -205,22 +205,28 @@ class StoreScreen(Screen):
         self,
         fields: dict,
         verb: str,
-        reopen: Callable[[dict], None],
+        reopen: Callable[..., None],
         saved: Callable[[Contact], None] | None = None,
     ) -> None:
-        """Validate and save a contact; on failure say why and reopen its form with what was typed."""
+        """Validate and save a contact; on failure say why and reopen its form with what was typed, on the
+        field the problem is in (``reopen(fields, focus=field)``): typing goes where the fix is needed."""
         try:
             contact = Contact.from_dict(fields)
         except ValidationError as error:
             self.notify(str(error), title=_("Not saved"), severity="error", markup=False)
-            reopen(fields)
+            reopen(fields, focus=error.field)
             return
         label = _(CHANGE_LABELS[verb]).format(name=contact.name)
-        self.run_saving(
-            lambda: self.store.save_contact(contact, label),
-            saved,
-            failed=lambda: reopen(fields),
-        )
+        refused: list[str] = []  # the field of the store's refusal (a handle someone else has)
+
+        def change() -> Contact:
+            try:
+                return self.store.save_contact(contact, label)
+            except ValidationError as error:
+                refused.append(error.field)
+                raise
+
+        self.run_saving(change, saved, failed=lambda: reopen(fields, focus=refused[-1] if refused else None))
 
     # -- logging -----------------------------------------------------------------------------
 

@@ -272,7 +272,7 @@ class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
 
             open_draft(self, contact)
 
-    def action_edit(self, values: dict | None = None) -> None:
+    def action_edit(self, values: dict | None = None, focus: str | None = None) -> None:
         contact = self.contact
         if contact is None:
             return
@@ -283,7 +283,10 @@ class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
 
         self.app.push_screen(
             contact_form(
-                values or contact.to_dict(), _("Edit {name}").format(name=contact.name), editing=True
+                values or contact.to_dict(),
+                _("Edit {name}").format(name=contact.name),
+                editing=True,
+                focus=focus,
             ),
             save,
         )

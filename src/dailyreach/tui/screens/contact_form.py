@@ -57,10 +57,11 @@ class HandleOn(Validator):
 
 
 def contact_form(
-    values: dict | None = None, title: str | None = None, *, editing: bool = False
+    values: dict | None = None, title: str | None = None, *, editing: bool = False, focus: str | None = None
 ) -> FieldsForm:
     """A new target's form, or (``editing``, or a contact with several handles) a line per platform, so
-    that a first handle can be added on any of them. Editing adds followers and archived."""
+    that a first handle can be added on any of them. Editing adds followers and archived. ``focus``: the
+    field to start on (a platform's is the handle's, in a form with one handle line)."""
     values = values or {}
     title = title or _("New target")
     handles = values.get("handles", {})
@@ -92,7 +93,9 @@ def contact_form(
         lines = [
             Field(p, field_label(p), handles.get(p, ""), validators=[_handle_check(p)]) for p in PLATFORMS
         ]
-        return FieldsForm(title, [name, *lines, *rest, *(_editing_fields(values) if editing else [])])
+        return FieldsForm(
+            title, [name, *lines, *rest, *(_editing_fields(values) if editing else [])], focus=focus
+        )
     [(platform, handle)] = handles.items() if handles else [("x", "")]
     check = HandleOn()
     check.platform = platform
@@ -104,7 +107,7 @@ def contact_form(
         validators=[check],
         beside=Field("platform", _("On"), platform, choices=tuple((field_label(p), p) for p in PLATFORMS)),
     )
-    return NewTargetForm(title, [name, one_handle, *rest])
+    return NewTargetForm(title, [name, one_handle, *rest], focus="handle" if focus in PLATFORMS else focus)
 
 
 def _editing_fields(values: dict) -> list[Field]:
@@ -134,8 +137,8 @@ class NewTargetForm(FieldsForm):
 
     platform_picked = False
 
-    def __init__(self, title: str, fields: list[Field]) -> None:
-        super().__init__(title, fields, again="new_target")
+    def __init__(self, title: str, fields: list[Field], *, focus: str | None = None) -> None:
+        super().__init__(title, fields, again="new_target", focus=focus)
         self.shown_platform = self.initial["platform"]
 
     @on(Input.Changed, "#handle")

@@ -366,12 +366,12 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
 
             open_draft(self, entry.contact)
 
-    def action_new_target(self, values: dict | None = None) -> None:
+    def action_new_target(self, values: dict | None = None, focus: str | None = None) -> None:
         def save(answers: dict[str, str] | None) -> None:
             if answers is not None:
                 self.save_contact(contact_fields(answers), "add", self.action_new_target)
 
-        self.app.push_screen(contact_form(values), save)
+        self.app.push_screen(contact_form(values, focus=focus), save)
 
     def action_next_sort(self) -> None:
         table = self.query_one(ContactList)

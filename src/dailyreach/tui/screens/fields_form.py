@@ -147,11 +147,14 @@ class FieldsForm(TranslatedBindings, ModalScreen[dict[str, str] | None]):
         *,
         save_label: str | None = None,
         again: str | None = None,
+        focus: str | None = None,
     ) -> None:
-        """``typed`` brings back what the user entered when a save failed; ``again`` is the action of the
-        screen below that opens this form, for adding several records in a row."""
+        """``typed`` brings back what the user entered when a save failed, and ``focus`` names the field
+        to start on (where that save's problem is); ``again`` is the action of the screen below that
+        opens this form, for adding several records in a row."""
         super().__init__()
         self.again = again
+        self.start_on = focus
         typed = typed or {}
 
         def as_typed(spec: Field) -> Field:
@@ -191,6 +194,9 @@ class FieldsForm(TranslatedBindings, ModalScreen[dict[str, str] | None]):
         # Nothing to wait for before showing the keys: the form has no data to read.
         self.query_one(KeyFooter).release()
         self._fit(self.app.size.height)
+        if self.start_on is not None:
+            for control in self.query(f"#{self.start_on}"):
+                control.focus()
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.height)

@@ -498,14 +498,14 @@ class MainScreen(TranslatedBindings, StoreScreen):
 
         self.action_new_target(host_as_target(invitation))
 
-    def action_new_target(self, values: dict | None = None) -> None:
+    def action_new_target(self, values: dict | None = None, focus: str | None = None) -> None:
         from dailyreach.tui.screens.contact_form import contact_fields, contact_form
 
         def save(answers: dict[str, str] | None) -> None:
             if answers is not None:
                 self.save_contact(contact_fields(answers), "add", self.action_new_target, self._placing)
 
-        self.app.push_screen(contact_form(values), save)
+        self.app.push_screen(contact_form(values, focus=focus), save)
 
     def _placing(self, contact: Contact) -> None:
         """Say where a new target went once the screen has read the plan it is in (or is not)."""
