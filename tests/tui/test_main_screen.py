@@ -88,6 +88,23 @@ async def test_x_on_a_follow_up_row_closes_it_and_leaves_nothing_due_there(store
         assert "closed for want of an answer" in str(app.screen.query_one("#detail").render())
 
 
+async def test_after_a_log_the_cursor_goes_down_to_the_next_open_row_then_round_to_the_top(store, people):
+    """A row passed over on purpose (Ann) is not come back to before the rows below it."""
+    ann, yamada, vip = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        today = app.screen.query_one("#today", DataTable)
+        await pilot.press("j", "d", "enter")
+        await settle(pilot)
+        assert [i.contact_id for i in store.interactions()] == [yamada.id]
+        assert today.cursor_row == 2
+        await pilot.press("d", "enter")
+        await settle(pilot)
+        assert [i.contact_id for i in store.interactions()] == [yamada.id, vip.id]
+        assert today.cursor_row == 0
+
+
 async def test_d_and_enter_arriving_together_log_the_dm(store, people):
     """As over a slow link, both keys reach the app before it handles the first: Enter is the log's."""
     ann, _, _ = people

@@ -632,9 +632,11 @@ class MainScreen(TranslatedBindings, StoreScreen):
         self.set_focus(self.pane(self.filter_pane))
 
     def _move_to_next_open_item(self) -> None:
-        """After logging, the cursor goes to the next Today row that still needs something."""
+        """After logging, the cursor goes to the next Today row that still needs something: down from the
+        row it is on (a row passed over on purpose stays passed), then from the top."""
         today = self.pane("today")
-        for index in range(today.row_count):
+        start = max(today.cursor_row, 0)
+        for index in [*range(start, today.row_count), *range(start)]:
             if str(today.get_row_at(index)[0]) == TO_DO_MARK:
                 today.move_cursor(row=index)
                 return
