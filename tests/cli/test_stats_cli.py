@@ -382,7 +382,7 @@ def test_a_declined_event_still_to_come_is_said_to_come_not_zero_sent(db):
     run_cli("add", "Ann", "--x", "@ann", db=db)
     run_cli("invite", "Mixer", "--on", "in 2 weeks", "--hours", "3", "--decline", db=db)
     shown = run_cli("stats", db=db).stdout
-    assert "their weeks are still to come" in shown
+    assert "its week is still to come" in shown
     lines = shown.splitlines()
     header = next(index for index, line in enumerate(lines) if line.strip().startswith("Month"))
     assert lines[header + 1].endswith("to come")  # the month's sent those weeks

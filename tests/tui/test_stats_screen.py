@@ -598,3 +598,26 @@ async def test_the_calendar_names_december_over_the_week_its_first_day_is_in(sto
         at = WEEKDAY_CELLS + (date(2026, 11, 30) - first).days // 7 * DAY_CELLS
         assert months[at : at + 5] == "Dec  " and months[at - 2 : at] == "  "
         assert months.split()[:-3][-2:] == ["Nov", "Dec"]  # then sent, days, goal
+
+
+async def test_a_declined_event_still_to_come_is_said_so_and_marks_no_week(store, people):
+    """Its week has not begun: no ▲ under the weeks, no key saying what one means, and the summary says
+    the week is still to come rather than counting what was sent in it."""
+    ann, _yamada, _vip = people
+    log(store, ann, "dm_sent")
+    store.save_invitation(
+        Invitation(
+            title="Mixer",
+            event_date=store.today().add(weeks=2).isoformat(),
+            hours=3,
+            status="declined",
+        )
+    )
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled_press(pilot, "S")
+        _caption, _sparkline, axis = app.screen.query_one("#instead", WeeksSparkline).children
+        assert not any("▲" in line for line in shown_lines(axis))
+        assert text_of(app.screen.query_one("#declined_total", Static)) == (
+            "1 invitation declined, saving 3 h. Its week is still to come."
+        )

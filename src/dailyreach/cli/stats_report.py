@@ -202,9 +202,11 @@ def _declined_lines(stats: Stats, width: int) -> list[str]:
         count=declined.count
     )
     if declined.sent_those_weeks is None or declined.replies_those_weeks is None:
-        said = _("Declined {invitations}: saved {saved}; their weeks are still to come").format(
-            invitations=invitations, saved=saved
-        )
+        said = ngettext(
+            "Declined {invitations}: saved {saved}; its week is still to come",
+            "Declined {invitations}: saved {saved}; their weeks are still to come",
+            len(declined.weeks),
+        ).format(invitations=invitations, saved=saved)
     else:
         said = _(
             "Declined {invitations}: saved {saved}; in those weeks you sent {messages} instead and got {replies}"

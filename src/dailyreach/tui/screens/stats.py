@@ -340,7 +340,12 @@ class StatsScreen(TranslatedBindings, StoreScreen):
         }
         if declined.sent_those_weeks is None or declined.replies_those_weeks is None:
             total = emphasised(
-                _("{invitations} declined, saving {saved}. Their weeks are still to come."), figures
+                ngettext(
+                    "{invitations} declined, saving {saved}. Its week is still to come.",
+                    "{invitations} declined, saving {saved}. Their weeks are still to come.",
+                    len(declined.weeks),
+                ),
+                figures,
             )
         else:
             total = emphasised(

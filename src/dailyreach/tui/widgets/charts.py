@@ -428,14 +428,15 @@ class WeeksSparkline(Vertical):
         marks = "".join(("▲" if start in self.marked else " ").ljust(cells) for start in self.starts)
         width = cells * len(self.starts)
         first, last = f"{self.starts[0]:%m/%d}", f"{self.starts[-1]:%m/%d}"
-        key = _("▲ a week with a declined event")
+        # What a ▲ means, only where one is drawn (a declined event still to come has none yet).
+        key = _("▲ a week with a declined event") if "▲" in marks else ""
         room = width - cell_len(first) - cell_len(last)
         if room >= cell_len(key) + 2:
             before = (room - cell_len(key)) // 2
             dates = first + " " * before + key + " " * (room - before - cell_len(key)) + last
             return f"{marks.rstrip()}\n{dates}"
         dates = first + " " * max(1, room) + last
-        return f"{marks.rstrip()}\n{dates}\n{key}"
+        return f"{marks.rstrip()}\n{dates}" + (f"\n{key}" if key else "")
 
 
 def _bar(filled: float, width: int, bar_style: Style, track_style: Style) -> RenderableType:
