@@ -313,19 +313,36 @@ async def test_o_opens_the_profile_of_the_selected_contact(store, people, monkey
         assert not app._notifications
 
 
-async def test_o_without_a_browser_says_so_and_copies_the_link(store, people, monkeypatch):
+@pytest.mark.parametrize(
+    ("system_clipboard", "said"),
+    [
+        (None, "No web browser found to open https://mstdn.jp/@yamada: the link is copied to the clipboard."),
+        (
+            "no clipboard tool found",
+            "No web browser found to open https://mstdn.jp/@yamada. Not on the system clipboard (no clipboard "
+            "tool found); sent to the terminal's (OSC 52): copy it from here if pasting fails.",
+        ),
+    ],
+)
+async def test_o_without_a_browser_says_so_and_where_the_link_was_copied(
+    store, people, monkeypatch, system_clipboard, said
+):
+    """The system clipboard when a tool for it is there; else the terminal's alone, said as such."""
+    from dailyreach import clipboard
+
     app = DailyReachApp(store)
-    copied = []
+    copied, on_system = [], []
     monkeypatch.setattr(webbrowser, "open", lambda url: False)
     monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    monkeypatch.setattr(
+        clipboard, "copy_to_system_clipboard", lambda text: on_system.append(text) or system_clipboard
+    )
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("j", "o")
         await settle(pilot)
-        assert copied == ["https://mstdn.jp/@yamada"]
-        assert any(
-            "No web browser found to open https://mstdn.jp/@yamada" in n.message for n in app._notifications
-        )
+        assert copied == on_system == ["https://mstdn.jp/@yamada"]
+        assert [n.message for n in app._notifications] == [said]
 
 
 async def test_question_mark_toggles_the_keys_and_escape_closes_them(store, people):

@@ -317,12 +317,20 @@ class StoreScreen(Screen):
         import webbrowser
 
         if not webbrowser.open(url):
-            self._from_thread(self._no_browser, url)
+            from dailyreach.clipboard import copy_to_system_clipboard
 
-    def _no_browser(self, url: str) -> None:
+            self._from_thread(self._no_browser, url, copy_to_system_clipboard(url))
+
+    def _no_browser(self, url: str, not_copied: str | None) -> None:
+        """Say the link could not be opened, and where it was copied: the system clipboard, else only the
+        terminal's (OSC 52), which not every terminal takes: then the link is here to copy by hand."""
         self.app.copy_to_clipboard(url)
-        self.notify(
-            _("No web browser found to open {url}: the link is copied to the clipboard.").format(url=url),
-            severity="warning",
-            markup=False,
+        said = (
+            _("No web browser found to open {url}: the link is copied to the clipboard.")
+            if not_copied is None
+            else _(
+                "No web browser found to open {url}. Not on the system clipboard ({problem}); sent to the "
+                "terminal's (OSC 52): copy it from here if pasting fails."
+            )
         )
+        self.notify(said.format(url=url, problem=not_copied), severity="warning", markup=False, timeout=15)
