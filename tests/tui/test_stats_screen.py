@@ -621,3 +621,16 @@ async def test_a_declined_event_still_to_come_is_said_so_and_marks_no_week(store
         assert text_of(app.screen.query_one("#declined_total", Static)) == (
             "1 invitation declined, saving 3 h. Its week is still to come."
         )
+
+
+async def test_the_weeks_before_the_first_message_count_no_goal_days(store, people):
+    """The habit began this week: the 25 weeks before it share one row, and their days, before it began,
+    read "—" as the command line's, not "0/175" as if each had missed the goal."""
+    ann, _yamada, _vip = people
+    log(store, ann, "dm_sent")
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled_press(pilot, "S")
+        rows = table_rows(app.screen.query_one("#weekly_table", Static))
+        assert rows[-1] == ["25 weeks before", "0", "0", "0", "—"]
+        assert rows[1][-1] == "0/1"  # this week: its one day so far, the goal of 5 not met

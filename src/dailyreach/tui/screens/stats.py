@@ -270,7 +270,10 @@ class StatsScreen(TranslatedBindings, StoreScreen):
         ]
         if first:
             before = ngettext("{count} week before", "{count} weeks before", first).format(count=first)
-            rows.append([before, 0, 0, 0, f"0/{7 * first}"])
+            counted = sum(week.days_counted for week in weeks[:first])
+            # Days before the habit began count toward no goal: "—", as a week of them says alone.
+            goal_days = f"{sum(week.goal_days for week in weeks[:first])}/{counted}" if counted else "—"
+            rows.append([before, 0, 0, 0, goal_days])
         self.tables["weekly_table"].show_rows(
             [_("week of"), _("sent"), _("replies"), _("meetings"), _("goal days")], rows
         )
