@@ -27,13 +27,21 @@ def test_no_response_after_a_message_closes_the_thread(store):
     assert store.thread(ann.id).stage == "no_response" and not store.thread(ann.id).open
 
 
-@pytest.mark.parametrize("answer", ["reply_received", "meeting_booked", "met", "no_response"])
-def test_no_response_once_answered_or_closed_is_refused_and_nothing_changes(store, answer):
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        ("reply_received", "no message to Ann is waiting for an answer"),
+        ("meeting_booked", "no message to Ann is waiting for an answer"),
+        ("met", "no message to Ann is waiting for an answer"),
+        ("no_response", "the thread with Ann is closed already: nothing was sent since"),
+    ],
+)
+def test_no_response_once_answered_or_closed_is_refused_and_nothing_changes(store, answer, said):
     ann = add_contact(store, "Ann", handles={"x": "@ann"})
     log(store, ann, "dm_sent", at=store.now().subtract(days=5))
     log(store, ann, answer, at=store.now().subtract(days=4))
     before = store.interactions(ann.id)
-    with pytest.raises(ValidationError, match="no message to Ann is waiting for an answer"):
+    with pytest.raises(ValidationError, match=said):
         log(store, ann, "no_response")
     assert store.interactions(ann.id) == before
 

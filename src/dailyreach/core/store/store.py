@@ -79,6 +79,7 @@ if TYPE_CHECKING:
 NO_CONTACT = N_("no contact with id {id}")
 NOTHING_TO_CLOSE = N_("nothing was sent to {name} yet, so there is no thread to close for want of an answer")
 NOT_WAITING = N_("no message to {name} is waiting for an answer, so there is nothing to close")
+CLOSED_ALREADY = N_("the thread with {name} is closed already: nothing was sent since")
 NO_FOLDER = N_("no folder {folder} for the database {db}: check the path, or make the folder first")
 LOCK_WAIT_SECONDS = 10.0
 
@@ -130,7 +131,7 @@ def refused_kind(kind: str, contact: Contact, thread: Thread) -> str | None:
     if thread.last_sent is None:
         return _(NOTHING_TO_CLOSE).format(name=contact.name)
     if not thread.open:
-        return _(NOT_WAITING).format(name=contact.name)
+        return _(CLOSED_ALREADY if thread.stage == "no_response" else NOT_WAITING).format(name=contact.name)
     return None
 
 
