@@ -67,3 +67,19 @@ def test_a_json_file_that_is_not_an_object_is_refused_in_one_plain_line(tmp_path
         )
         assert "of type" not in refused.stderr
     assert db.read_bytes() == before
+
+
+def test_a_json_object_that_is_no_export_is_refused_in_one_line(tmp_path):
+    db = tmp_path / "db.json"
+    run_cli("add", "Bob", db=db)
+    before = db.read_bytes()
+    for content in ("{}", '{"contacts": [{"name": "Ann"}]}'):
+        other = tmp_path / "other.json"
+        other.write_text(content)
+        refused = run_cli("import", str(other), db=db, check=False)
+        assert refused.returncode == 1
+        assert refused.stderr.splitlines()[1:] == [
+            '  this JSON file is not a dailyreach export: it has no "format": "dailyreach", as dailyreach '
+            "export writes it; contacts come in as CSV or vCard"
+        ]
+    assert db.read_bytes() == before

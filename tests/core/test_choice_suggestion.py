@@ -4,6 +4,7 @@ the closest in spelling; nothing when none is close."""
 import pytest
 
 from dailyreach.core.errors import ValidationError
+from dailyreach.core.records.model import Settings
 from dailyreach.core.records.validation import choice
 
 KINDS = ("public_reply", "dm_sent", "follow_up", "reply_received", "meeting_booked", "met", "no_response")
@@ -35,3 +36,17 @@ def test_nothing_close_names_nothing(typed):
 
 def test_a_choice_is_taken_as_it_is():
     assert choice("dm_sent", "kind", KINDS) == "dm_sent"
+
+
+@pytest.mark.parametrize("typed", ["DM_SENT", " dm_sent ", "Dm_Sent"])
+def test_a_choice_in_another_case_or_with_spaces_is_taken_as_the_choice(typed):
+    assert choice(typed, "kind", KINDS) == "dm_sent"
+
+
+def test_a_mistyped_timezone_names_the_one_meant():
+    with pytest.raises(ValidationError) as refused:
+        Settings.from_dict({"timezone": "Asia/Tokio"})
+    assert refused.value.problem == "'Asia/Tokio' is not a known timezone: did you mean Asia/Tokyo?"
+    with pytest.raises(ValidationError) as refused:
+        Settings.from_dict({"timezone": "Mars/Olympus"})
+    assert refused.value.problem == "'Mars/Olympus' is not a known timezone"

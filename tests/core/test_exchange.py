@@ -97,6 +97,7 @@ def test_an_import_is_undone_as_one_change(store, tmp_path, clock):
     ("break_it", "problem"),
     [
         (lambda d: d.update(format="other"), "format: 'dailyreach' was expected"),
+        (lambda d: d.pop("format"), 'not a dailyreach export: it has no "format": "dailyreach"'),
         (lambda d: d["contacts"][0].update(name=""), "contacts[0].name"),
         (lambda d: d["contacts"][1]["handles"].update(x="not a handle!"), "contacts[1].x"),
         (

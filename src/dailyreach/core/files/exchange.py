@@ -195,6 +195,18 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
                 ).format(path=source)
             ],
         )
+    if isinstance(data, dict) and "format" not in data:
+        # Not an export at all: said in one line, not as every field the schema finds missing (an export
+        # with a wrong format has the schema say what else is wrong in it too).
+        raise ImportRejected(
+            source,
+            [
+                _(
+                    'this JSON file is not a dailyreach export: it has no "format": "dailyreach", as '
+                    "dailyreach export writes it; contacts come in as CSV or vCard"
+                )
+            ],
+        )
     if not isinstance(data, dict):
         # Not an export at all: said in one line, not as the schema's "[] is not of type 'object'".
         raise ImportRejected(

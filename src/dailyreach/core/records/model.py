@@ -32,6 +32,7 @@ from dailyreach.core.records.validation import (
     record_id,
     shown,
     whole_number,
+    with_meant,
 )
 from dailyreach.i18n import N_, _
 
@@ -390,9 +391,10 @@ class Settings:
                     raise ValueError(timezone)
                 zone_named(timezone)
             except ValueError:
-                raise ValidationError(
-                    "timezone", _("{value} is not a known timezone").format(value=shown(timezone))
-                ) from None
+                from zoneinfo import available_timezones
+
+                said = _("{value} is not a known timezone").format(value=shown(timezone))
+                raise ValidationError("timezone", with_meant(said, timezone, available_timezones())) from None
         return cls(
             daily_goal=whole_number(data.get("daily_goal", 5), "daily_goal", minimum=1, maximum=200),
             followup_days=whole_number(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import fields
 from datetime import UTC, date, datetime
 from typing import Any
@@ -62,25 +63,34 @@ def clean_text(value: Any, name: str, *, limit: int, required: bool = False, mul
 
 
 def choice(value: Any, name: str, allowed: tuple[str, ...]) -> str:
+    """``value`` if it is one of ``allowed``, in any case and with spaces around (Sunday: sunday)."""
+    if isinstance(value, str) and value not in allowed:
+        value = next((option for option in allowed if option.casefold() == value.strip().casefold()), value)
     if not isinstance(value, str) or value not in allowed:
         said = _("{value} is not one of {allowed}").format(value=shown(value), allowed=", ".join(allowed))
-        meant = _meant(value, allowed) if isinstance(value, str) else None
-        if meant is not None:
-            said = _("{problem}: did you mean {choice}?").format(problem=said, choice=meant)
-        raise ValidationError(name, said)
+        raise ValidationError(name, with_meant(said, value, allowed))
     return value
 
 
-def _meant(value: str, allowed: tuple[str, ...]) -> str | None:
-    """The one choice ``value`` starts (``dm``: dm_sent), else the closest in spelling, if any is close."""
+def with_meant(problem: str, value: Any, allowed: Iterable[str]) -> str:
+    """``problem``, and which of ``allowed`` was meant when one is: the only one ``value`` starts (``dm``:
+    dm_sent), else the closest in spelling (Asia/Tokio: Asia/Tokyo)."""
+    if not isinstance(value, str):
+        return problem
     typed = value.strip().casefold()
-    started = [option for option in allowed if typed and option.startswith(typed)]
+    options = list(allowed)
+    started = [option for option in options if typed and option.casefold().startswith(typed)]
     if len(started) == 1:
-        return started[0]
-    from difflib import get_close_matches  # only once something was mistyped
+        meant: str | None = started[0]
+    else:
+        from difflib import get_close_matches  # only once something was mistyped
 
-    close = get_close_matches(typed, allowed, n=1)
-    return close[0] if close else None
+        by_case = {option.casefold(): option for option in options}
+        close = get_close_matches(typed, list(by_case), n=1)
+        meant = by_case[close[0]] if close else None
+    if meant is None:
+        return problem
+    return _("{problem}: did you mean {choice}?").format(problem=problem, choice=meant)
 
 
 def optional_whole_number(value: Any, name: str, *, minimum: int, maximum: int) -> int | None:
