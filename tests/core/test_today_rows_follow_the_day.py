@@ -205,3 +205,47 @@ def test_the_agenda_refreshed_for_one_contact_agrees_with_one_read_whole(store, 
     agenda = refresh_contact(agenda, store, ann.id)
     assert rows(agenda) == rows(build_agenda(store))
     assert rows(agenda)[0] == ("Ann", "follow_up", 1, False)
+
+
+@pytest.fixture
+def whole_reads(monkeypatch):
+    """Counts the agenda built whole from the store, as ``refresh_contact`` does only when it must."""
+    from dailyreach.core.planning import agenda as agenda_module
+
+    calls = []
+    whole = agenda_module._agenda
+
+    def counted(store):
+        calls.append(store)
+        return whole(store)
+
+    monkeypatch.setattr(agenda_module, "_agenda", counted)
+    return calls
+
+
+def test_a_log_in_a_full_plan_is_worked_in_without_reading_the_agenda_whole(
+    store, clock, planned, whole_reads
+):
+    ann, _bob, _cy = planned
+    agenda = build_agenda(store)
+    whole_reads.clear()
+    log(store, ann, "dm_sent")
+    agenda = refresh_contact(agenda, store, ann.id)
+    assert whole_reads == []  # the three planned slots still taken: one contact's rows change
+    assert rows(agenda) == rows(build_agenda(store))
+
+
+def test_a_slot_freed_or_a_new_day_or_a_contact_gone_has_the_agenda_read_whole(
+    store, clock, planned, whole_reads
+):
+    ann, bob, _cy = planned
+    agenda = build_agenda(store)
+    whole_reads.clear()
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=1))  # waiting: her slot is free
+    refresh_contact(agenda, store, ann.id)
+    assert len(whole_reads) == 1
+    clock.advance(days=1)
+    refresh_contact(agenda, store, bob.id)
+    assert len(whole_reads) == 2
+    refresh_contact(agenda, store, "nobody")
+    assert len(whole_reads) == 3
