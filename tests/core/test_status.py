@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pendulum
 
 from dailyreach.cli import status_line
+from dailyreach.core.planning.agenda import build_agenda
 from dailyreach.core.planning.status import (
     FIELDS,
     record_path,
@@ -83,6 +84,21 @@ def test_follow_ups_due_today_and_overdue_are_counted_apart(store, clock):
     found = status_figures(store)
     assert (found.due, found.overdue, found.pending) == (2, 1, 3)
     assert (record(store)["due"], record(store)["overdue"]) == ("2", "1")
+
+
+def test_a_thread_whose_follow_ups_are_all_sent_is_not_a_follow_up_due(store, clock):
+    """Offered to be given up (x), as today's plan leaves it out: pending, but no follow-up due."""
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    bob = add_contact(store, "Bob", handles={"x": "@bob"})
+    days = store.settings().followup_days_for("x")
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=4 * days))
+    for nudge in range(store.settings().followups_before_giving_up):
+        log(store, ann, "follow_up", at=clock.now().subtract(days=(2 - nudge) * days + 1))
+    log(store, bob, "dm_sent", at=clock.now().subtract(days=days + 1))  # a follow-up overdue
+    offered = {r.contact.name: r.give_up_offered for r in build_agenda(store).pending}
+    assert offered == {"Ann": True, "Bob": False}
+    found = status_figures(store)
+    assert (found.due, found.overdue, found.pending) == (1, 1, 2)
 
 
 def test_the_record_holds_until_local_midnight_and_a_later_day_is_figured_afresh(store, clock):

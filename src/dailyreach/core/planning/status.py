@@ -81,8 +81,9 @@ def status_figures(store: Store, now: datetime | None = None) -> StatusFigures:
         done=done,
         goal=settings.daily_goal,
         left=max(settings.daily_goal - done, 0),
-        due=sum(reply.follow_up_due <= today for reply in pending),
-        overdue=sum(reply.follow_up_due < today for reply in pending),
+        # Follow-ups: a thread whose nudges are all sent is offered to be given up, not followed up.
+        due=sum(reply.follow_up_due <= today for reply in pending if not reply.give_up_offered),
+        overdue=sum(reply.follow_up_due < today for reply in pending if not reply.give_up_offered),
         pending=len(pending),
         streak=streak(set(store.outreach_days()), today),
         next=strip_control(to_do[0]).strip() if to_do else "",
