@@ -167,3 +167,33 @@ def test_the_vcard_export_carries_uids_and_comes_back_as_the_same_contacts(db, t
     assert [(c["id"], c["name"], c["tags"]) for c in exported] == [
         (ann.strip(), "山田 太郎, Jr.", ["captain, starfleet"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        # Excel's "CSV UTF-16" (and old Gmail exports): UTF-16 with its BOM, commas.
+        (
+            "people.csv",
+            "name,email,x\r\nJosé Álvarez,jose@example.com,@jose\r\n山田 太郎,,@yamada\r\n".encode("utf-16"),
+        ),
+        # Excel's "Unicode Text": UTF-16, tabs between the fields.
+        (
+            "people.txt",
+            "name\temail\tx\r\nJosé Álvarez\tjose@example.com\t@jose\r\n山田 太郎\t\t@yamada\r\n".encode(
+                "utf-16"
+            ),
+        ),
+        # Excel where a comma is the decimal mark: semicolons.
+        ("people.csv", "name;email;x\nJosé Álvarez;jose@example.com;@jose\n山田 太郎;;@yamada\n".encode()),
+    ],
+    ids=["utf-16", "utf-16-tabs", "semicolons"],
+)
+def test_the_csv_files_excel_writes_are_read_without_naming_anything(db, tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    said = run_cli("import", str(path), db=db)
+    assert "added 2 contacts" in said.stdout
+    people = {contact["name"]: contact for contact in json.loads(run_cli("export", db=db).stdout)["contacts"]}
+    assert people["José Álvarez"]["handles"] == {"x": "@jose", "email": "jose@example.com"}
+    assert people["山田 太郎"]["handles"] == {"x": "@yamada"}

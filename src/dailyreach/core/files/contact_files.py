@@ -48,24 +48,35 @@ EMPTY_FILE = N_("the file is empty: there is nothing in it to import")
 _MASTODON_ADDRESS = re.compile(r"@?[A-Za-z0-9_]{1,30}@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
-def _quotes_go_wrong(record: str) -> bool:
+def csv_delimiter(header: str) -> str:
+    """What parts the fields of a CSV file whose first line is ``header``: a comma, or a tab (Excel's
+    "Unicode Text") or a semicolon (Excel where a comma is the decimal mark) in a header with no comma."""
+    for delimiter in ("\t", ";"):
+        if delimiter in header and "," not in header:
+            return delimiter
+    return ","
+
+
+def _quotes_go_wrong(record: str, delimiter: str = ",") -> bool:
     """Whether a record read over several lines only did so because a quote was left open: read
     strictly, its quoted field runs to the end of the file or is followed by more text."""
     try:
-        list(csv.reader(io.StringIO(record), strict=True))
+        list(csv.reader(io.StringIO(record), strict=True, delimiter=delimiter))
     except csv.Error:
         return True
     return False
 
 
-def _records(text: str, first_line: int, *, empty: bool = False) -> Iterator[tuple[int, list[str]]]:
+def _records(
+    text: str, first_line: int, *, empty: bool = False, delimiter: str = ","
+) -> Iterator[tuple[int, list[str]]]:
     """CSV records with the file line each starts on; blank lines and rows of empty cells are left out
     (with ``empty``, given as no cells instead). A field longer than
     ``FIELD_LIMIT`` (an unclosed quote swallowing the rest of the file, say) is refused with its line,
     and so is a record over several lines that an unclosed quote made: the csv module reads on to the
     next quote or the end of the file, taking the rows in between into one field."""
     source = io.StringIO(text)
-    reader = csv.reader(source)
+    reader = csv.reader(source, delimiter=delimiter)
     while True:
         start = first_line + reader.line_num
         offset = source.tell()
@@ -73,7 +84,8 @@ def _records(text: str, first_line: int, *, empty: bool = False) -> Iterator[tup
         usual = csv.field_size_limit(FIELD_LIMIT)
         try:
             cells = next(reader)
-            if first_line + reader.line_num - start > 1 and _quotes_go_wrong(text[offset : source.tell()]):
+            several_lines = first_line + reader.line_num - start > 1
+            if several_lines and _quotes_go_wrong(text[offset : source.tell()], delimiter):
                 raise UnknownFormat(_(UNCLOSED_QUOTE).format(line=start))
         except StopIteration:
             return
@@ -93,9 +105,9 @@ def _records(text: str, first_line: int, *, empty: bool = False) -> Iterator[tup
             yield start, []
 
 
-def _first_cells(line: str) -> list[str]:
+def _first_cells(line: str, delimiter: str = ",") -> list[str]:
     try:
-        return [cell.strip().lstrip("\ufeff") for cell in next(csv.reader([line]), [])]
+        return [cell.strip().lstrip("\ufeff") for cell in next(csv.reader([line], delimiter=delimiter), [])]
     except csv.Error:
         return []
 
@@ -131,7 +143,7 @@ def detect_format(text: str) -> str:
     if stripped[:11].upper() == "BEGIN:VCARD":
         return "vcard"
     lines = stripped.splitlines()
-    first = _first_cells(lines[0]) if lines else []
+    first = _first_cells(lines[0], csv_delimiter(lines[0])) if lines else []
     if _is_interactions_header(first):
         raise UnknownFormat(_(INTERACTIONS_REFUSAL))
     if _linkedin_header_at(lines) is not None:
@@ -463,7 +475,8 @@ def _row_person(columns: list[Column], header: list[str], cells: list[str]) -> P
 
 
 def read_csv(text: str) -> ParsedFile:
-    records = _records(text, 1, empty=True)
+    header_line = next((line for line in text.splitlines() if line.strip()), "")
+    records = _records(text, 1, empty=True, delimiter=csv_delimiter(header_line))
     header = [cell.lstrip("\ufeff") for cell in next((cells for _line, cells in records if cells), [])]
     if _is_interactions_header(header):
         raise UnknownFormat(_(INTERACTIONS_REFUSAL))

@@ -1,4 +1,5 @@
-"""Reading the text files people have: UTF-8 (with or without a BOM), or Shift_JIS from Japanese Excel.
+"""Reading the text files people have: UTF-8 (with or without a BOM), UTF-16 with its BOM, or Shift_JIS
+from Japanese Excel.
 
 The encoding is never guessed silently: UTF-8 is tried strictly first, CP932 (Microsoft's Shift_JIS)
 only when every non-ASCII character it yields is Japanese, and anything else asks the user to name the
@@ -34,7 +35,14 @@ _SHIFT_JIS_REPERTOIRE = (
 )
 _NOT_JAPANESE = re.compile(f"[^{_SHIFT_JIS_REPERTOIRE}]")
 # Shown through ``_()`` (wording.import_source).
-ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": N_("UTF-8 with BOM"), "cp932": "Shift_JIS (CP932)"}
+ENCODING_LABELS = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": N_("UTF-8 with BOM"),
+    "utf-16": "UTF-16",
+    "cp932": "Shift_JIS (CP932)",
+}
+# A UTF-16 file says so in its first bytes (Excel's "Unicode Text" and "CSV UTF-16", old Gmail exports).
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 class EncodingProblem(ValueError):
@@ -78,6 +86,13 @@ def decode_text(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
             # Codecs such as punycode and undefined refuse in their own ways, naming no byte.
             raise EncodingProblem(
                 _("cannot be read as {encoding}: {problem}").format(encoding=encoding, problem=error)
+            ) from None
+    if raw.startswith(UTF16_BOMS):
+        try:
+            return raw.decode("utf-16"), ENCODING_LABELS["utf-16"]
+        except UnicodeDecodeError as error:
+            raise EncodingProblem(
+                _("starts as UTF-16 but byte {byte} is not UTF-16").format(byte=error.start)
             ) from None
     if raw.startswith(UTF8_BOM):
         try:
