@@ -83,3 +83,25 @@ def test_a_json_object_that_is_no_export_is_refused_in_one_line(tmp_path):
             "export writes it; contacts come in as CSV or vCard"
         ]
     assert db.read_bytes() == before
+
+
+def test_a_hand_edit_that_leaves_an_interaction_of_no_contact_is_listed_and_its_export_imports(tmp_path):
+    db = tmp_path / "db.json"
+    ann = run_cli("add", "Ann Red", "--x", "@annred", db=db).stdout.strip()
+    run_cli("log", ann, "dm_sent", "--at", "yesterday", db=db)
+    run_cli("log", ann, "follow_up", db=db)
+    data = json.loads(db.read_text())
+    orphan = next(iter(data["interactions"]))
+    data["interactions"][orphan]["contact_id"] = "nosuchid00"
+    db.write_text(json.dumps(data))
+    doctor = run_cli("doctor", db=db, check=False)
+    assert doctor.returncode == 1
+    assert f"interactions {orphan}: contact_id: no contact with id 'nosuchid00'" in doctor.stdout
+    backup = tmp_path / "backup.json"
+    run_cli("export", "-o", str(backup), db=db)
+    fresh = tmp_path / "fresh.json"
+    said = run_cli("import", str(backup), db=fresh)
+    assert "no contact with id 'nosuchid00': left out" in said.stdout
+    exported = json.loads(run_cli("export", db=fresh).stdout)
+    assert [c["name"] for c in exported["contacts"]] == ["Ann Red"]
+    assert len(exported["interactions"]) == 1

@@ -108,9 +108,11 @@ def import_(
 @click.option("--repair", is_flag=True, help=_("Make the safe repairs, after a backup of the file."))
 @click.pass_obj
 def doctor(session: Session, repair: bool) -> None:
+    from dailyreach.core.store.doctor import found
+
     session.warn_of_problems = False
     store = session.store
-    problems = store.problems()
+    problems = found(store)
     if not problems:
         echo(_("{db}: every record reads well").format(db=session.db))
         return

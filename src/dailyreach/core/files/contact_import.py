@@ -118,7 +118,7 @@ def preview_import(
                 if tags
                 else []
             )
-            return ImportPreview(source, fmt, label, notices=ignored, export_plan=plan)
+            return ImportPreview(source, fmt, label, notices=ignored + plan.left_out, export_plan=plan)
         parsed = READERS[fmt](text)
     except UnknownFormat as error:
         raise ImportRejected(source, [str(error)]) from None

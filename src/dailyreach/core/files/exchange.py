@@ -146,6 +146,9 @@ class ImportPlan:
     new: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     already_present: dict[str, int] = field(default_factory=dict)
     settings: Settings | None = None
+    # Records of a contact neither the file nor the store has (a hand edit of the database exported):
+    # left out, each said, rather than the whole file refused for them.
+    left_out: list[str] = field(default_factory=list)
 
     @property
     def added(self) -> dict[str, int]:
@@ -245,8 +248,11 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
             body = record.to_dict()
             key = body[KEY_FIELDS[table]]
             if table != "plans" and "contact_id" in raw and raw["contact_id"] not in contact_ids:
-                problems.append(
-                    f"{table}[{index}].contact_id: " + _(NO_CONTACT).format(id=repr(raw["contact_id"]))
+                plan.left_out.append(
+                    f"{table}[{index}].contact_id: "
+                    + _("{problem}: left out").format(
+                        problem=_(NO_CONTACT).format(id=repr(raw["contact_id"]))
+                    )
                 )
             elif key in existing:
                 present += 1

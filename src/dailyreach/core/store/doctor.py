@@ -12,7 +12,8 @@ from pathlib import Path
 
 from dailyreach.core.records.readback import Problem, known_fields, readable_settings, record_problem
 from dailyreach.core.records.text import strip_control
-from dailyreach.core.store.store import RECORD_TABLES, SETTINGS_TABLE, Store
+from dailyreach.core.store.store import KEY_FIELDS, NO_CONTACT, RECORD_TABLES, SETTINGS_TABLE, Store
+from dailyreach.i18n import _
 
 
 @dataclass
@@ -22,10 +23,30 @@ class Repair:
     left: list[Problem] = field(default_factory=list)
 
 
+def unattached(store: Store) -> list[Problem]:
+    """Interactions and snoozes whose contact is not in the file (a hand edit of their contact_id): no
+    view shows them, and an export of them would not import. Listed for the user to fix by hand."""
+    contacts = store.record_ids("contacts")
+    return [
+        Problem(
+            table, body[KEY_FIELDS[table]], "contact_id", _(NO_CONTACT).format(id=repr(body["contact_id"]))
+        )
+        for table in ("interactions", "snoozes")
+        for body in store.documents(table)
+        if body.get("contact_id") not in contacts
+    ]
+
+
+def found(store: Store) -> list[Problem]:
+    """Everything ``doctor`` lists: the records this version cannot read, then those of no contact."""
+    return store.problems() + unattached(store)
+
+
 def repair(store: Store) -> Repair:
     """Make the safe repairs as one change (not undoable: the backup is the way back). It writes through
-    the store's own change machinery, which this module shares a package with."""
-    result = Repair()
+    the store's own change machinery, which this module shares a package with. A record of no contact is
+    left for the user: which contact it was is theirs to say."""
+    result = Repair(left=unattached(store))
     problems = store.problems()
     if not problems:
         return result
