@@ -180,3 +180,14 @@ def test_a_follow_up_in_a_store_from_an_earlier_version_says_it_as_well(db):
     assert "from yesterday back up" in run_cli("draft", "Ann", db=db).stdout
     run_cli("template", "edit", "follow-up 1 (en)", "--body", earlier.replace("Hi ", "Hello "), db=db)
     assert "Hello Annie, bringing my note from 1 days ago" in run_cli("draft", "Ann", db=db).stdout
+
+
+def test_draft_for_someone_due_a_word_to_keep_in_touch_is_the_meeting_ask(db):
+    """As c on their Today row drafts it: the plan's reason chooses, not their last interaction (met)."""
+    kim = run_cli("add", "Kim Lee", "--x", "@kimlee", "--cadence", "7", db=db).stdout.strip()
+    run_cli("log", kim, "dm_sent", "--at", "20 days ago", db=db)
+    run_cli("log", kim, "reply_received", "--at", "19 days ago", db=db)
+    run_cli("log", kim, "met", "--at", "14 days ago", db=db)
+    done = run_cli("draft", "Kim", db=db)
+    assert "template: meeting ask (en)" in done.stderr
+    assert done.stdout.startswith("Hi Kim, would you have 20 minutes")

@@ -17,7 +17,9 @@ from dailyreach.i18n import N_, _
 
 if TYPE_CHECKING:
     from dailyreach.cli.commands import Session
+    from dailyreach.core.records.model import Contact
     from dailyreach.core.records.template import Template
+    from dailyreach.core.store.store import Store
 
 Command = TypeVar("Command", bound=Callable[..., Any])
 
@@ -65,7 +67,9 @@ def draft(session: Session, contact: str, template_name: str | None, channel: st
 
     store = session.store
     person = store.contact(contact.strip()) or find_contact(store.contacts(include_archived=True), contact)
-    prepared = prepare_draft(store, person, channel=channel, template_name=template_name)
+    prepared = prepare_draft(
+        store, person, channel=channel, template_name=template_name, reason=_plan_reason(store, person)
+    )
     made = prepared.draft
     if made is None:
         raise click.ClickException(
@@ -271,3 +275,11 @@ def my_name(session: Session, name: str | None) -> None:
     changed = Settings.from_dict({**settings.to_dict(), "my_name": name})
     store.save_settings(changed)
     _echo(_("your name: {name}").format(name=changed.my_name))
+
+
+def _plan_reason(store: Store, person: Contact) -> str | None:
+    """Why ``person`` is in today's plan, as the app's c on their row passes it on (a keep-in-touch word
+    drafts the meeting ask); None when they are not in it."""
+    from dailyreach.core.planning.agenda import build_agenda
+
+    return next((item.reason for item in build_agenda(store).items if item.contact.id == person.id), None)
