@@ -17,6 +17,8 @@ def everyone(store, db_path, clock):
     add_contact(store, "Bob Annerson", handles={"github": "bobby"})
     add_contact(store, "ﾔﾏﾓﾄ ｹﾝ")  # half-width kana, as some exports write them
     add_contact(store, "ＴＡＮＡＫＡ Hiro")
+    add_contact(store, "José Álvarez")
+    add_contact(store, "ガーデン 花子")
     return Store(db_path, clock=clock).contacts()
 
 
@@ -42,6 +44,10 @@ def everyone(store, db_path, clock):
         ("ケン", "ﾔﾏﾓﾄ ｹﾝ"),
         ("tanaka", "ＴＡＮＡＫＡ Hiro"),
         ("ｈｉｒｏ", "ＴＡＮＡＫＡ Hiro"),
+        ("jose", "José Álvarez"),  # accents left out, as a keyboard without them types it
+        ("alvarez", "José Álvarez"),
+        ("ÁLVAREZ", "José Álvarez"),
+        ("ガーデン", "ガーデン 花子"),
     ],
 )
 def test_the_start_of_any_word_of_a_name_or_of_a_handle_finds_the_contact(everyone, query, name):
@@ -114,3 +120,9 @@ def test_a_strictly_better_match_of_a_name_or_a_handle_still_wins(
     add_contact(store, named)
     add_contact(store, "Zed", handles={"mastodon": handled})
     assert find_contact(Store(db_path, clock=clock).contacts(), "red").name == expected
+
+
+def test_kana_keep_their_voicing_marks(everyone):
+    """Accents go, for Latin letters only: カーデン is not ガーデン."""
+    with pytest.raises(NotFound):
+        find_contact(everyone, "カーデン")

@@ -56,8 +56,14 @@ def _one(query: str, what: str, matches: list[Found], label: Callable[[Found], s
 
 def folded(text: str) -> str:
     """Text as a lookup compares it: any case, full-width letters as ASCII and half-width kana as
-    full-width (NFKC), as the contacts list searches."""
-    return unicodedata.normalize("NFKC", text).casefold()
+    full-width (NFKC), and Latin letters without their accents (José as jose, as typed on any keyboard;
+    kana keep their voicing marks: ガ is not カ), as the contacts list searches."""
+    bare = "".join(
+        character
+        for character in unicodedata.normalize("NFKD", text)
+        if not "\u0300" <= character <= "\u036f"  # the combining accents of Latin letters
+    )
+    return unicodedata.normalize("NFKC", bare).casefold()
 
 
 def _separates(character: str) -> bool:
