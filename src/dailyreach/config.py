@@ -186,7 +186,8 @@ def write_starter_config(path: Path, binding_ids: Iterable[str]) -> None:
     text = (
         "# dailyreach's look and keys: remove the # in front of a line to use it. The daily goal,\n"
         "# follow-ups, timezone and currency are kept in the database: dailyreach settings.\n\n"
-        '# theme = "nord"   # or choose one with ctrl+p > Theme: the app writes it here\n\n'
+        '# theme = "nord"   # or choose one with ctrl+p > Theme: the app writes it here\n'
+        '# language = "ja"  # or "en"; unset: the system\'s (ctrl+p > Language: the app writes it here)\n\n'
         "[keys]\n"
         "# binding id = key(s), for example:\n"
         '# log_dm_sent = "D"\n'

@@ -217,3 +217,21 @@ def test_a_person_is_found_by_any_of_their_emails_in_the_store_or_the_file(store
     assert [reason for _, name, reason in ravi.skipped if name == "Ravi Patel"] == [
         "already in your contacts as Ravi (same email ravi@patel.example)"
     ]
+
+
+def test_google_contacts_own_groups_are_no_tags_but_the_users_labels_are(store, tmp_path):
+    """Google Contacts puts every card in myContacts (and the starred in starred): no tag of the user's."""
+    card = tmp_path / "contacts.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Smith\r\nN:Smith;Ann;;;\r\nEMAIL;TYPE=INTERNET:ann@example.com\r\n"
+        "CATEGORIES:myContacts,starred,Investors\r\nEND:VCARD\r\n"
+    )
+    (_, ann), *_ = preview_import(store, card).added
+    assert ann.tags == ["Investors"]
+
+
+def test_a_japanese_spreadsheets_priority_and_reason_columns_are_read(store, tmp_path):
+    sheet = tmp_path / "people.csv"
+    sheet.write_text("名前,メール,優先度,理由\n山田 太郎,taro@example.jp,1,上場した\n", encoding="utf-8")
+    (_, taro), *_ = preview_import(store, sheet).added
+    assert (taro.priority, taro.why, taro.notes) == (1, "上場した", "")

@@ -252,7 +252,7 @@ def test_a_dailyreach_json_export_still_imports_through_the_same_door(store, tmp
     (tmp_path / "export.json").write_bytes(export_json(store))
     result = preview_import(store, tmp_path / "export.json", tags=("x",))
     assert result.format == "json" and not result.adds_anything
-    assert result.notices == ["--tag x ignored: a JSON export is imported as it is"]
+    assert result.notices == ["tags not added (x): a JSON export is imported as it is"]
 
 
 def test_escape_sequences_and_huge_cells_in_a_file_never_reach_the_preview(store, tmp_path):

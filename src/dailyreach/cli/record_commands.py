@@ -31,7 +31,7 @@ from dailyreach.i18n import _
 @click.option("--tag", "tags", multiple=True, help=_("A tag (repeat for more)."))
 # Numbers are checked by the contact itself, so a mistake reads as it does in the app.
 @click.option("--priority", metavar="N", default="2", show_default=True, help=_("1 high, 3 low."))
-@click.option("--followers", metavar="N")
+@click.option("--followers", metavar="N", help=_("How many follow them (a way to rank whom to reach)."))
 @click.option("--cadence", metavar="DAYS", help=_("Keep in touch every DAYS days."))
 @click.pass_obj
 def add(

@@ -304,8 +304,8 @@ _SPREADSHEET_COLUMNS = {
     "web": ("web", "website", "url", "homepage", "site"),
 }
 _FIELD_COLUMNS = {
-    "why": ("why", "reason", "goal"),
-    "priority": ("priority",),
+    "why": ("why", "reason", "goal", "理由"),
+    "priority": ("priority", "優先度"),
     "cadence_days": ("cadence", "cadencedays", "keepintouch", "keepintouchdays"),
 }
 _NAMES = {alias: role for role, aliases in _NAME_COLUMNS.items() for alias in aliases}

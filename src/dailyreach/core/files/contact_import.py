@@ -114,7 +114,11 @@ def preview_import(
                 raise ImportRejected(source, [str(error)]) from None
             plan = plan_import(store, data, source)
             ignored = (
-                [_("--tag {tags} ignored: a JSON export is imported as it is").format(tags=", ".join(tags))]
+                [
+                    _("tags not added ({tags}): a JSON export is imported as it is").format(
+                        tags=", ".join(tags)
+                    )
+                ]
                 if tags
                 else []
             )

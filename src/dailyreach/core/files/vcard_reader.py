@@ -50,6 +50,10 @@ _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 PICTURE_NOTICE = N_("pictures left out: dailyreach keeps none")
 
+# Groups an address book puts every card in (Google Contacts' "myContacts", its "starred"): no tag of
+# the user's, and one on every imported contact would say nothing.
+SYSTEM_GROUPS = frozenset({"myContacts", "starred"})
+
 
 @dataclass
 class Property:
@@ -332,7 +336,7 @@ def _card(line: int, lines: list[_ContentLine], notices: set[str]) -> SourceRow:
             person.notes.append(prop.text.strip())
         elif name == "CATEGORIES":
             for tag in prop.parts(","):
-                if tag.strip() and tag.strip() not in person.tags:
+                if tag.strip() and tag.strip() not in person.tags and tag.strip() not in SYSTEM_GROUPS:
                     person.tags.append(tag.strip())
         elif name == "UID":
             uid = prop.text.strip()
