@@ -105,3 +105,22 @@ def test_a_hand_edit_that_leaves_an_interaction_of_no_contact_is_listed_and_its_
     exported = json.loads(run_cli("export", db=fresh).stdout)
     assert [c["name"] for c in exported["contacts"]] == ["Ann Red"]
     assert len(exported["interactions"]) == 1
+
+
+def test_a_hand_edit_of_the_log_is_followed_by_every_view_not_only_by_doctor(tmp_path):
+    """The summaries kept beside the log are rebuilt once the file was changed by something else: an
+    interaction a hand edit broke is skipped by pending and stats as doctor says, not still counted."""
+    db = tmp_path / "db.json"
+    mia = run_cli("add", "Mia Park", "--x", "@mia", db=db).stdout.strip()
+    run_cli("add", "Bo Kim", "--x", "@bokim", db=db)
+    run_cli("log", mia, "dm_sent", "--at", "yesterday", db=db)
+    assert [
+        row["contact"]["name"] for row in json.loads(run_cli("pending", "--json", db=db).stdout)["pending"]
+    ] == ["Mia Park"]
+    data = json.loads(db.read_text())
+    (entry,) = data["interactions"]
+    data["interactions"][entry]["kind"] = "dm"  # no kind dailyreach has: the record is skipped
+    db.write_text(json.dumps(data, indent=2))
+    assert "interactions" in run_cli("doctor", db=db, check=False).stdout
+    assert json.loads(run_cli("pending", "--json", db=db).stdout)["pending"] == []
+    assert json.loads(run_cli("stats", "--json", db=db).stdout)["totals"]["sent"] == 0

@@ -528,7 +528,7 @@ def test_a_generated_csv_is_previewed_or_refused_never_crashes(tmp_path_factory,
 
     folder = tmp_path_factory.mktemp("csv")
     path = folder / "people.csv"
-    with path.open("w", encoding="utf-8", errors="surrogateescape", newline="") as handle:
+    with path.open("w", encoding="utf-8", errors="surrogatepass", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["name", "web"])
         writer.writerows(rows)

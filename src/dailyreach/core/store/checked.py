@@ -122,13 +122,16 @@ class CheckedRecord:
         self._fingerprint: Fingerprint | None = None
         self._last: tuple[Fingerprint, Checked | None] | None = None
 
-    def take(self, storage: AtomicJSONStorage, tables: dict[str, RecordTable]) -> None:
+    def take(self, storage: AtomicJSONStorage, tables: dict[str, RecordTable]) -> bool:
         """Just after the file is read under the lock: its bad records from the record when that is of
-        this very content, or else from a full check, recorded for the next command."""
+        this very content, or else from a full check, recorded for the next command. True when the
+        record names other content: the file was changed by something else than dailyreach (a hand
+        edit), which may have left the derived tables behind the log."""
         data = storage.read()
         if data is None or data is self._data:
-            return
+            return False
         known = self._known(storage.fingerprint)
+        edited = known is None and not self._recorded_content_is(storage.fingerprint)
         if known is None:
             self.record(storage, tables)
         else:
@@ -136,6 +139,15 @@ class CheckedRecord:
                 tables[name].trust(known.problems.get(name, {}))
             self._fingerprint = storage.fingerprint
         self._data = data
+        return edited
+
+    def _recorded_content_is(self, fingerprint: Fingerprint | None) -> bool:
+        """Whether the record names this content, whichever version or language wrote it."""
+        try:
+            data = orjson.loads(checked_path(self.db).read_bytes())
+        except (OSError, orjson.JSONDecodeError):
+            return False
+        return isinstance(data, dict) and fingerprint is not None and data.get("content") == list(fingerprint)
 
     def record(self, storage: AtomicJSONStorage, tables: dict[str, RecordTable]) -> None:
         """Under the lock, after the file is written: what its check finds, for the next command."""

@@ -53,9 +53,18 @@ class DerivedTables:
         self._stale_threads: set[str] | None = set()
         # The days whose people reached must be counted again from the log with those threads.
         self._stale_days: set[str] = set()
+        # Set when the file was edited by something else than dailyreach: its marker may still count the
+        # log right though records in it changed, so everything is rebuilt once.
+        self.distrusted = False
+
+    def distrust(self) -> None:
+        """The file was changed outside dailyreach: rebuild every derived table before it is read."""
+        self.distrusted = True
 
     def current(self) -> bool:
         """Whether the derived tables were written with the log as it is, in today's timezone."""
+        if self.distrusted:
+            return False
         marker = self._tables[META_TABLE].record(DERIVED_KEY)
         interactions = (self._storage.read() or {}).get("interactions", {})
         return marker == derived_marker(len(interactions), self._zone())
@@ -126,6 +135,7 @@ class DerivedTables:
         if save:
             self._storage.write(tables)
         self._stale_threads, self._stale_days = set(), set()
+        self.distrusted = False
 
     def _stamp(self) -> None:
         interactions = (self._storage.read() or {}).get("interactions", {})

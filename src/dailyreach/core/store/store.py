@@ -168,6 +168,10 @@ class Store:
         # empty store and leave a new file behind without a word.
         self.made: str | None = None
         self._open()
+        if self._derived.distrusted:
+            # Rebuilt now, before this process records the edited file as checked: the next command
+            # would take the record's word for it and keep summaries the edit left behind.
+            self._ensure_derived()
 
     # -- opening, schema, backups ------------------------------------------------------------
 
@@ -189,12 +193,15 @@ class Store:
                         {"schema": {"format": FORMAT_NAME, "version": SCHEMA_VERSION}}
                     )
                     self._derived.rebuild()
+                self._checked.record(self._storage, self._tables)
                 if not data:
                     self.made = MADE_OVER_EMPTY if existed else MADE_NEW
                 return
-            if version < SCHEMA_VERSION:
-                self._migrate(data, version)
-            self._checked.take(self._storage, self._tables)
+            migrated = version < SCHEMA_VERSION
+            if migrated:
+                self._migrate(data, version)  # the derived tables made anew with it
+            if self._checked.take(self._storage, self._tables) and not migrated:
+                self._derived.distrust()
 
     def _migrate(self, data: dict[str, dict[str, Any]], version: int) -> None:
         self._write_backup(f"before-schema-{SCHEMA_VERSION}")
@@ -295,7 +302,10 @@ class Store:
                 return
             with self._locked():
                 self._storage.read()
-                self._checked.take(self._storage, self._tables)
+                if self._checked.take(self._storage, self._tables):
+                    # Edited outside dailyreach since this process read it: the summaries made anew, and
+                    # saved with this change.
+                    self._derived.rebuild(save=False)
                 self._daily_backup()
                 self._change = Change(label)
                 self._derived.begin()
@@ -317,7 +327,8 @@ class Store:
                 return None
             change = self.history[-1]
             with self._locked():
-                self._checked.take(self._storage, self._tables)
+                if self._checked.take(self._storage, self._tables):
+                    self._derived.rebuild(save=False)
                 with self._storage.batch():
                     self._derived.begin()
                     for table, record_id, before in reversed(change.previous):
