@@ -184,3 +184,22 @@ def test_an_undo_of_a_log_added_unparsed_takes_it_out(store, db_path, clock):
     reopened.undo()
     assert [interaction.kind for interaction in Store(db_path, clock=clock).interactions()] == ["dm_sent"] * 3
     assert canonical(db_path)
+
+
+@pytest.mark.parametrize("field", ["version", "language"])
+def test_a_record_written_by_another_version_or_language_has_the_file_checked_not_rewritten(
+    store, db_path, clock, field
+):
+    """The file is the one dailyreach wrote (its content is the record's): only the record's words are
+    another version's or language's, so the records are checked again, and the summaries kept as they are."""
+    filled(store, clock, 3)
+    record = db_path.with_name(db_path.name + ".checked")
+    data = json.loads(record.read_text())
+    data[field] = "other"
+    record.write_text(json.dumps(data))
+    before = db_path.stat()
+    reopened = Store(db_path, clock=clock)
+    assert len(reopened.interactions()) == 3
+    assert len(reopened.threads()) == 1
+    after = db_path.stat()  # a rewrite replaces the file: another inode, though the same bytes
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
