@@ -3,7 +3,7 @@ first: on a real store file, as the commands read it."""
 
 import pytest
 
-from dailyreach.core.planning.lookup import Ambiguous, NotFound, find_contact, word_starts
+from dailyreach.core.planning.lookup import Ambiguous, NotFound, find_contact, folded, word_starts
 from dailyreach.core.store.store import Store
 from tests.conftest import add_contact
 
@@ -18,6 +18,7 @@ def everyone(store, db_path, clock):
     add_contact(store, "ﾔﾏﾓﾄ ｹﾝ")  # half-width kana, as some exports write them
     add_contact(store, "ＴＡＮＡＫＡ Hiro")
     add_contact(store, "José Álvarez")
+    add_contact(store, "Ève Durand")
     add_contact(store, "ガーデン 花子")
     return Store(db_path, clock=clock).contacts()
 
@@ -47,6 +48,7 @@ def everyone(store, db_path, clock):
         ("jose", "José Álvarez"),  # accents left out, as a keyboard without them types it
         ("alvarez", "José Álvarez"),
         ("ÁLVAREZ", "José Álvarez"),
+        ("eve", "Ève Durand"),  # a grave accent, the first of the combining accents
         ("ガーデン", "ガーデン 花子"),
     ],
 )
@@ -126,3 +128,9 @@ def test_kana_keep_their_voicing_marks(everyone):
     """Accents go, for Latin letters only: カーデン is not ガーデン."""
     with pytest.raises(NotFound):
         find_contact(everyone, "カーデン")
+
+
+def test_every_combining_accent_of_latin_letters_is_left_out_and_nothing_past_them():
+    """From U+0300 (grave) to U+036F, the block of combining marks for Latin letters."""
+    assert folded("a\u0300b\u036fc") == "abc"
+    assert folded("a\u0370") == "a\u0371"  # past the block: a Greek letter, only its case folded
