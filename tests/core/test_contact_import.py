@@ -326,3 +326,32 @@ def test_any_file_gives_a_preview_or_a_clear_refusal_and_never_touches_the_store
         for line, label, reason in [*result.skipped, *result.bad]:
             assert line >= 1 and "\x1b" not in label and reason
     assert store.path.read_bytes() == before
+
+
+def test_a_csv_rows_label_is_its_first_cell_when_it_has_too_many_fields_or_no_name(tmp_path):
+    """What the preview names a row by: its first cell when the row cannot be fitted to the header, its
+    first cell with text when nothing in it is read as a contact's; pictures said once for the file."""
+    from dailyreach.core.files.contact_files import read_csv
+
+    parsed = read_csv(
+        "name,email,photo\n"
+        "Ann Smith,ann@example.com,http://pics.example/ann.jpg\n"
+        "Bob Lee,bob@example.com,http://pics.example/bob.jpg,extra\n"
+        ",,http://pics.example/nobody.jpg\n"
+        "Cy Young,cy@example.com,http://pics.example/cy.jpg\n"
+    )
+    labels = [(row.line, row.label, row.problem is not None) for row in parsed.rows]
+    assert labels[:2] == [(2, "Ann Smith", False), (3, "Bob Lee", True)]
+    assert labels[2] == (4, "http://pics.example/nobody.jpg", False)
+    assert parsed.notices.count("pictures left out: dailyreach keeps none") == 1
+
+
+def test_only_a_first_line_of_one_account_hints_at_an_old_mastodon_export():
+    from dailyreach.core.files.contact_files import UnknownFormat, detect_format
+
+    with pytest.raises(UnknownFormat) as unknown:
+        detect_format("foo,bar\n1,2\n")
+    assert "Mastodon" not in str(unknown.value)
+    with pytest.raises(UnknownFormat) as listed:
+        detect_format("ann@mastodon.social\nbob@fosstodon.org\n")
+    assert "read as Mastodon's with --format mastodon" in str(listed.value)
