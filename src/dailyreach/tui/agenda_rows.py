@@ -53,14 +53,15 @@ def cell(text: str, style: str = "") -> Text:
     return Text(text.replace("\n", " "), style=style, no_wrap=True, overflow="ellipsis", end="")
 
 
-# Today's first column: written to today; nothing to do today (waiting for an answer); still to write to.
-DONE_MARK, WAITING_MARK, TO_DO_MARK = "✓", "–", "·"
+# Today's first column: written to today; nothing due today (waiting for an answer, or closed); still to
+# write to.
+DONE_MARK, NOTHING_DUE_MARK, TO_DO_MARK = "✓", "–", "·"
 
 
 def today_mark(item: TodayItem) -> Text:
     if item.done:
         return cell(DONE_MARK, style="green")
-    return cell(TO_DO_MARK) if item.to_do else cell(WAITING_MARK, style="dim")
+    return cell(TO_DO_MARK) if item.to_do else cell(NOTHING_DUE_MARK, style="dim")
 
 
 def today_row(item: TodayItem) -> Row:

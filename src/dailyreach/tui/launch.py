@@ -33,9 +33,8 @@ def run_app(db: Path, config_path: Path, *, demo: bool = False) -> None:
             app = DailyReachApp(store, load_config(config_path))
             result = app.run()
         if app.crash is not None:
-            stopped(
-                app.crash, None
-            )  # the demo's database is gone with it: the report goes to the temp folder
+            # The demo's database is gone with it: the report goes to the temporary folder.
+            stopped(app.crash, None)
     if result == RESTART:
         start_again()
 
