@@ -141,23 +141,22 @@ class FriendlyGroup(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as error:
-            from dailyreach.core.crash import write_crash_report
+            from dailyreach.core.crash import crash_told
 
             # Beside the user's database; a demo's is gone with the command, so in the temporary folder.
             db = ctx.obj.db if isinstance(ctx.obj, Session) and not ctx.obj.demo else None
-            report = write_crash_report(error, db)
-            kind = type(error).__name__
-            message = (
-                _(
+            told = crash_told(
+                error,
+                db,
+                with_report=_(
                     "unexpected error ({kind}), nothing was changed; details in {report} "
                     "(attach it to a bug report)"
-                ).format(kind=kind, report=report)
-                if report
-                else _("unexpected error ({kind}), nothing was changed (attach it to a bug report)").format(
-                    kind=kind
-                )
+                ),
+                without_report=_(
+                    "unexpected error ({kind}), nothing was changed (attach it to a bug report)"
+                ),
             )
-            raise click.ClickException(terminal_safe(message)) from None
+            raise click.ClickException(told) from None
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The commands and their first sentence; in a language of double-width characters, cut to the

@@ -44,24 +44,23 @@ def stopped(error: BaseException, db: Path | None) -> NoReturn:
     beside the database: each change was saved as it was made, so what came before is kept."""
     from click import ClickException
 
-    from dailyreach.core.crash import write_crash_report
-    from dailyreach.core.records.text import terminal_safe
+    from dailyreach.core.crash import crash_told
     from dailyreach.i18n import _
 
-    report = write_crash_report(error, db)
-    kind = type(error).__name__
-    message = (
-        _(
-            "the app stopped on an unexpected error ({kind}); every change saved before it is kept; "
-            "details in {report} (attach it to a bug report)"
-        ).format(kind=kind, report=report)
-        if report
-        else _(
-            "the app stopped on an unexpected error ({kind}); every change saved before it is kept "
-            "(attach it to a bug report)"
-        ).format(kind=kind)
+    raise ClickException(
+        crash_told(
+            error,
+            db,
+            with_report=_(
+                "the app stopped on an unexpected error ({kind}); every change saved before it is kept; "
+                "details in {report} (attach it to a bug report)"
+            ),
+            without_report=_(
+                "the app stopped on an unexpected error ({kind}); every change saved before it is kept "
+                "(attach it to a bug report)"
+            ),
+        )
     )
-    raise ClickException(terminal_safe(message))
 
 
 def start_again() -> None:
