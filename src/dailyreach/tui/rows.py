@@ -19,16 +19,18 @@ def _same(shown: object, wanted: Text) -> bool:
     )
 
 
-def sync_rows(table: DataTable, rows: list[Row]) -> None:
+def sync_rows(table: DataTable, rows: list[Row], selected_key: str | None = None) -> None:
     """Remove rows that went, update changed cells, append new rows at the end.
 
     A logged interaction changes a cell or two, drops a row, or adds one at the end; only when rows
     must move in between is the table filled again from scratch. The row the cursor is on keeps it
     wherever that row now is (a filter drops the rows above it): the next key acts on the same person.
+    ``selected_key`` names that row when the table was emptied since (columns fitted anew clear it).
     """
     wanted = dict(rows)
     selected = table.cursor_row
-    selected_key = table.ordered_rows[selected].key.value if 0 <= selected < table.row_count else None
+    if selected_key is None and 0 <= selected < table.row_count:
+        selected_key = table.ordered_rows[selected].key.value
     for row in list(table.ordered_rows):
         if row.key.value not in wanted:
             table.remove_row(row.key)

@@ -202,9 +202,7 @@ class ContactList(TranslatedBindings, DataTable, inherit_bindings=False):
         wanted = {key for key, _ in rows}
         if sum(1 for key in self.rows if key.value not in wanted) > FEW_GONE:
             self.clear()
-        sync_rows(self, rows)
-        if selected is not None and selected in self.rows:
-            self.move_cursor(row=self.get_row_index(selected))
+        sync_rows(self, rows, selected)
 
     def _show_columns(self, widths: list[int]) -> None:
         """The columns at these widths, the sorted one's title underlined; the rows go with them."""

@@ -56,7 +56,7 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
         self.available = available
         selected = self.selected_key()
         if self._fit_columns() and self.listed:
-            self._refill(selected)
+            self.show_rows(selected=selected)
 
     def _fit_columns(self) -> bool:
         """Fit the columns to the pane's width and rows; True when their widths changed, which clears the
@@ -90,27 +90,21 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
         held = " ".join(cell.plain for cell in cells).casefold()
         return all(word in held for word in words)
 
-    def show_rows(self, more: bool = False) -> None:
-        """The rows, narrowed by the filter, ``ROWS_AT_ONCE`` more a frame (``more``) until all show."""
-        selected = self.selected_key()
-        if not more and self._fit_columns():
-            self._refill(selected)
-            return
+    def show_rows(self, more: bool = False, selected: str | None = None) -> None:
+        """The rows, narrowed by the filter, ``ROWS_AT_ONCE`` more a frame (``more``) until all show; the
+        cursor stays on its row, or on ``selected`` when the columns were fitted anew (which empties the
+        table) before this was called."""
+        selected = selected or self.selected_key()
+        if not more:
+            self._fit_columns()
         words = self.needle.casefold().split()
         rows = [(key, cells) for key, cells in self.listed if not words or self._matches(cells, words)]
         shown = rows[: self.row_count + ROWS_AT_ONCE if more else max(self.row_count, ROWS_AT_ONCE)]
-        sync_rows(self, shown)
+        sync_rows(self, shown, selected)
         self.show_titles(len(rows))
         if len(shown) < len(rows) and not self._filling:
             self._filling = True
             self.call_after_refresh(self._show_more)
-
-    def _refill(self, selected: str | None) -> None:
-        """The rows again in columns fitted anew, which emptied the table and so moved the cursor to the
-        top: it goes back to ``selected``, or the next key would act on another person."""
-        self.show_rows()
-        if selected is not None and selected in self.rows:
-            self.move_cursor(row=self.get_row_index(selected))
 
     def _show_more(self) -> None:
         self._filling = False
@@ -125,11 +119,9 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
         # Columns are fitted again for a row that needs more room than it has, not for one that leaves
         # room: that would have the table filled again, and a full show fits them anyway.
         selected = self.selected_key()
-        if new is not None and self._cut(rows[new][1]) and self._fit_columns():
-            self._refill(selected)
-            return
-        if self.needle or moved or self.row_count != len(before):
-            self.show_rows()
+        cut = new is not None and self._cut(rows[new][1]) and self._fit_columns()
+        if cut or self.needle or moved or self.row_count != len(before):
+            self.show_rows(selected=selected)
             return
         if new is not None and old is not None:
             update_row(self, key, rows[new][1])
