@@ -177,6 +177,22 @@ def follow_up_text(reply: PendingReply, today: date) -> str:
     )
 
 
+def nudges_used_text(nudges: int, closing: str) -> str:
+    """Why a draft is not the nudge the thread needs: every follow-up the settings allow went unanswered
+    (or none are allowed). ``closing`` says how to close the thread as no response where the user is."""
+    if not nudges:
+        return _(
+            "No follow-ups are set before giving up: {closing} closes the thread as no response."
+        ).format(closing=closing)
+    return ngettext(
+        "{count} follow-up sent without an answer, all the settings allow: {closing} closes the thread as no "
+        "response.",
+        "{count} follow-ups sent without an answer, all the settings allow: {closing} closes the thread as no "
+        "response.",
+        nudges,
+    ).format(count=nudges, closing=closing)
+
+
 def kind_label(kind: str) -> str:
     """An interaction's kind shown: 'DM sent', 'reply received' (DM送信, 返信あり)."""
     return _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind

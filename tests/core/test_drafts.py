@@ -23,6 +23,7 @@ from dailyreach.core.planning.drafts import (
     language_for,
     limit_for,
     make_draft,
+    prepare_draft,
     purpose_for,
     templates_for,
 )
@@ -150,6 +151,20 @@ def test_the_language_follows_the_name_and_falls_back_to_any_template():
 )
 def test_the_purpose_follows_the_conversation(log, channel, reason, purpose):
     assert purpose_for(said(*log, channel=channel), channel, reason) == purpose
+
+
+@pytest.mark.parametrize(
+    ("log", "allowed", "purpose"),
+    [
+        (("dm_sent",), 1, "follow_up_2"),
+        (("dm_sent",), 3, "follow_up_1"),
+        (("dm_sent", "follow_up"), 3, "follow_up_1"),
+        (("dm_sent", "follow_up", "follow_up"), 3, "follow_up_2"),
+        (("dm_sent", "follow_up", "reply_received", "dm_sent"), 2, "follow_up_1"),
+    ],
+)
+def test_the_last_follow_up_the_settings_allow_is_the_one_that_says_it_is_the_last(log, allowed, purpose):
+    assert purpose_for(said(*log), "x", "follow_up", allowed) == purpose
 
 
 def test_the_draft_goes_where_the_last_message_went():
@@ -636,3 +651,22 @@ def test_only_a_default_s_earlier_words_are_brought_up_to_date():
     assert as_in_use(mine) is mine
     other_default = replace(default_for("follow_up_2", "en", None), body=earlier)
     assert as_in_use(other_default).body == earlier
+
+
+@pytest.mark.parametrize(
+    ("kinds", "allowed", "used"),
+    [
+        (("dm_sent", "follow_up"), 2, None),
+        (("dm_sent", "follow_up", "follow_up"), 2, 2),
+        (("dm_sent", "follow_up", "follow_up", "follow_up"), 2, 3),
+        (("dm_sent",), 0, 0),
+        (("dm_sent", "follow_up", "follow_up", "reply_received"), 2, None),
+        (("dm_sent", "follow_up", "follow_up", "no_response"), 2, None),
+    ],
+)
+def test_a_draft_says_when_every_follow_up_the_settings_allow_went_unanswered(store, kinds, allowed, used):
+    store.save_settings(replace(store.settings(), followups_before_giving_up=allowed))
+    ann = add_contact(store, "Ann Smith", handles={"x": "@ann"})
+    for number, kind in enumerate(kinds):
+        log(store, ann, kind, at=store.now().subtract(days=4 * (len(kinds) - number)))
+    assert prepare_draft(store, ann).nudges_used == used

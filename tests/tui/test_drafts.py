@@ -113,6 +113,23 @@ async def test_a_follow_up_on_pending_uses_the_follow_up_template_and_logs_a_fol
         assert store.interactions(ann.id)[-1].text == app.clipboard
 
 
+async def test_after_every_follow_up_the_settings_allow_the_draft_says_x_closes_the_thread(
+    store, people, outside
+):
+    ann, _, _ = people
+    for days_ago, kind in ((10, "dm_sent"), (7, "follow_up"), (4, "follow_up")):
+        log(store, ann, kind, at=store.now().subtract(days=days_ago), channel="x")
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("2", "c")
+        assert isinstance(app.screen, DraftScreen)
+        assert [n.message for n in app._notifications] == [
+            "2 follow-ups sent without an answer, all the settings allow: x closes the thread as no response."
+        ]
+
+
 async def test_ctrl_t_switches_template_and_escape_logs_nothing(store, people, outside):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:

@@ -63,7 +63,7 @@ def _echo(text: object, *, err: bool = False) -> None:
 def draft(session: Session, contact: str, template_name: str | None, channel: str | None, copy: bool) -> None:
     from dailyreach.core.planning.drafts import prepare_draft
     from dailyreach.core.planning.lookup import find_contact
-    from dailyreach.wording import channel_label, count_text, missing_text, purpose_title
+    from dailyreach.wording import channel_label, count_text, missing_text, nudges_used_text, purpose_title
 
     store = session.store
     person = store.contact(contact.strip()) or find_contact(store.contacts(include_archived=True), contact)
@@ -79,6 +79,9 @@ def draft(session: Session, contact: str, template_name: str | None, channel: st
             ).format(purpose=purpose_title(prepared.purpose), channel=channel_label(prepared.channel))
         )
     _echo(made.text)
+    if prepared.nudges_used is not None:
+        closing = f"dailyreach log {person.id} no_response"
+        _echo(nudges_used_text(prepared.nudges_used, closing), err=True)
     _echo(
         _("template: {name} · {channel} · {count}").format(
             name=made.template.name,

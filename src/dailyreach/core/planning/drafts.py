@@ -118,8 +118,11 @@ def draft_channel(contact: Contact, interactions: Sequence[Interaction]) -> str:
     return sent[-1].channel if sent else contact.main_channel
 
 
-def purpose_for(interactions: Sequence[Interaction], channel: str, reason: str | None = None) -> str:
-    """What the next message is for, from the contact's log (oldest first) and today's plan reason."""
+def purpose_for(
+    interactions: Sequence[Interaction], channel: str, reason: str | None = None, nudges_allowed: int = 2
+) -> str:
+    """What the next message is for, from the contact's log (oldest first), today's plan reason and how many
+    follow-ups the settings allow before giving up: the last of them says it is the last."""
     if reason == "keep_in_touch":
         return "meeting_ask"
     kinds = [interaction.kind for interaction in interactions if interaction.kind != "note"]
@@ -137,7 +140,7 @@ def purpose_for(interactions: Sequence[Interaction], channel: str, reason: str |
     sent = kinds[since:]
     if all(kind == "public_reply" for kind in sent):
         return "first_dm"
-    return "follow_up_1" if "follow_up" not in sent else "follow_up_2"
+    return "follow_up_2" if sent.count("follow_up") + 1 >= nudges_allowed else "follow_up_1"
 
 
 def choose_template(
@@ -390,6 +393,9 @@ class Prepared:
     # The templates usable on the channel, best first for this contact: what "switch template" cycles.
     choices: tuple[Template, ...]
     draft: Draft | None
+    # The follow-ups sent without an answer when they are all the settings allow: the thread is offered to
+    # be closed as no response rather than nudged again. None while another may be sent.
+    nudges_used: int | None = None
 
     def with_template(self, template: Template) -> Draft:
         return make_draft(template, self.contact, self.channel, self.interactions, self.now, self.my_name)
@@ -413,7 +419,10 @@ def prepare_draft(
     ensure_default_templates(store)
     interactions = tuple(store.interactions(contact.id))
     where = choice(channel, "channel", CHANNELS) if channel else draft_channel(contact, interactions)
-    purpose = purpose_for(interactions, where, reason)
+    settings = store.settings()
+    allowed = settings.followups_before_giving_up
+    purpose = purpose_for(interactions, where, reason, allowed)
+    thread = store.thread(contact.id)
     language = language_for(contact)
     everything = templates(store)
     chosen = (
@@ -431,8 +440,9 @@ def prepare_draft(
         language=language,
         interactions=interactions,
         now=store.local_now(),
-        my_name=store.settings().my_name,
+        my_name=settings.my_name,
         choices=tuple(choices),
         draft=None,
+        nudges_used=thread.nudges if thread.open and thread.nudges >= allowed else None,
     )
     return replace(prepared, draft=prepared.with_template(chosen)) if chosen is not None else prepared

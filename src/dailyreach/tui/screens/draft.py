@@ -30,7 +30,7 @@ from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.text_editor import TextEditor
 from dailyreach.tui.words import channel_text
-from dailyreach.wording import count_text, missing_text, purpose_title
+from dailyreach.wording import count_text, missing_text, nudges_used_text, purpose_title
 
 if TYPE_CHECKING:
     from dailyreach.core.records.model import Contact
@@ -230,6 +230,10 @@ def open_draft(screen: StoreScreen, contact: Contact, reason: str | None = None)
     def show(result: tuple[Prepared, Thread]) -> None:
         prepared, thread = result
         screen.app.push_screen(DraftScreen(prepared), partial(_log_sent, screen, contact, thread))
+        if prepared.nudges_used is not None:
+            screen.notify(
+                nudges_used_text(prepared.nudges_used, "x"), severity="warning", markup=False, timeout=15
+            )
 
     def work() -> Callable[[], None]:
         try:
