@@ -77,3 +77,26 @@ def test_a_thread_foreseen_before_the_save_is_what_the_store_then_reads(store, c
     shown = with_thread(agenda, p0, foreseen, agenda.outreach_days | {now.date()}, now)
     log(store, p0, "dm_sent", at=now)
     assert shown == refresh_contact(agenda, store, p0.id) == build_agenda(store)
+
+
+def test_undoing_a_backdated_log_gives_the_plan_back_as_it_was(store, clock):
+    p0, *_ = full_plan(store, clock)
+    before = build_agenda(store)
+    assert [item.contact.name for item in before.items] == ["P0", "P1", "P2"]
+    log(store, p0, "dm_sent", at=clock.now().subtract(days=1))  # P0 waits now: P3 takes the free slot
+    freed = refresh_contact(before, store, p0.id)
+    assert [item.contact.name for item in freed.items] == ["P0", "P1", "P2", "P3"]
+    store.undo()
+    undone = refresh_contact(freed, store, p0.id)
+    assert undone == build_agenda(store)
+    assert [item.contact.name for item in undone.items] == ["P0", "P1", "P2"]
+    assert store.plan(undone.day.isoformat()).items == [item.planned for item in before.items]
+
+
+def test_a_plan_over_its_goal_gives_up_its_last_items_not_done(store, clock):
+    p0, p1, p2, p3 = full_plan(store, clock, goal=4)
+    build_agenda(store)
+    log(store, p3, "dm_sent")  # written to today: done, it keeps its place whatever the goal
+    store.save_settings(replace(store.settings(), daily_goal=2))
+    lowered = build_agenda(store)
+    assert [(item.contact.name, item.done) for item in lowered.items] == [("P0", False), ("P3", True)]

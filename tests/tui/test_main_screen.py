@@ -1,6 +1,7 @@
 """The real app on a temporary store, driven with the real keys."""
 
 import webbrowser
+from dataclasses import replace
 
 import pytest
 from textual import events
@@ -9,7 +10,7 @@ from textual.widgets import DataTable
 from dailyreach.core.planning.agenda import build_agenda
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.main import MainScreen
-from tests.conftest import log
+from tests.conftest import add_contact, log
 from tests.tui.conftest import SIZE, Keys, cells, settle
 
 
@@ -577,3 +578,23 @@ async def test_the_cursor_starts_on_the_first_row_still_to_do(store, people):
         await pilot.press("d", "enter")
         await settle(pilot)
         assert [i.contact_id for i in store.interactions() if i.kind == "dm_sent"] == [ann.id, yamada.id]
+
+
+async def test_undoing_a_backdated_dm_gives_back_todays_plan_without_the_target_that_filled_its_slot(store):
+    store.save_settings(replace(store.settings(), daily_goal=2))
+    for name in ("Ann", "Bo", "Cy"):
+        add_contact(store, name, handles={"x": f"@{name.lower()}"})
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert [row[1] for row in cells(app, "today")] == ["Ann", "Bo"]
+        await pilot.press("d")
+        await settle(pilot)
+        assert app.screen.query_one("#when").value == "now"
+        await pilot.press("end", "backspace", "backspace", "backspace", *"yesterday", "enter")
+        await settle(pilot)
+        assert [row[1] for row in cells(app, "today")] == ["Ann", "Bo", "Cy"]  # Ann waits: Cy has her slot
+        await pilot.press("u")
+        await settle(pilot)
+        assert store.interactions() == []
+        assert [row[1] for row in cells(app, "today")] == ["Ann", "Bo"]

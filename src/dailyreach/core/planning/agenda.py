@@ -180,7 +180,8 @@ def with_thread(
 def refresh_contact(agenda: Agenda, store: Store, contact_id: str) -> Agenda:
     """The agenda after one contact's interactions changed, equal to ``build_agenda(store)`` but reading
     only that contact. A plan with a free slot (a planned contact now waiting frees theirs) could take
-    someone else in, and a new day has a new plan: then the whole agenda is built again."""
+    someone else in, one with a slot too many (that log undone) gives one up, and a new day has a new plan:
+    then the whole agenda is built again."""
     with store.reading():
         contact = store.contact(contact_id)
         if contact is None or store.local_today() != agenda.day:
@@ -193,9 +194,8 @@ def refresh_contact(agenda: Agenda, store: Store, contact_id: str) -> Agenda:
             frozenset(store.outreach_days()),
             store.local_now(),
         )
-        if (
-            sum(item.planned is not None and item.reason not in NOTHING_DUE for item in refreshed.items)
-            < agenda.goal
-        ):
+        planned = [item for item in refreshed.items if item.planned is not None]
+        slots_taken = sum(item.reason not in NOTHING_DUE for item in planned)
+        if slots_taken < agenda.goal or (slots_taken > agenda.goal and any(item.to_do for item in planned)):
             return _agenda(store)
         return refreshed
