@@ -104,6 +104,11 @@ def test_a_huge_bad_value_is_quoted_short_in_the_error():
         ("€12.50", None, 12.5, "EUR"),
         ("£3", "GBP", 3, "GBP"),
         (7.5, None, 7.5, "USD"),
+        ("1.234,50 EUR", None, 1234.5, "EUR"),
+        ("1,234.50", "USD", 1234.5, "USD"),
+        ("1.234.567 JPY", None, 1234567, "JPY"),
+        ("12,50 €", None, 12.5, "EUR"),
+        ("0,500", "EUR", 0.5, "EUR"),
     ],
 )
 def test_a_cost_is_read_as_people_type_it(typed, currency, cost, saved_in):
@@ -118,6 +123,9 @@ def test_a_cost_is_read_as_people_type_it(typed, currency, cost, saved_in):
         ("5000 XX", None, "Cost: '5000 XX' is not an amount such as 5000, 5,000, ¥5000 or 40 USD"),
         ("5 000 yen", None, "Cost: '5 000 yen' is not a number"),
         ("-¥5", None, "Cost: '-¥5' is not a number"),
+        ("1,2,3", None, "Cost: '1,2,3' is not a number"),
+        ("1,23.4", None, "Cost: '1,23.4' is not a number"),
+        ("2e12", None, "Cost: '2e12' is more than 1,000,000,000,000"),
     ],
 )
 def test_a_cost_that_is_not_an_amount_or_names_another_currency_is_refused(typed, currency, problem):
@@ -130,3 +138,23 @@ def test_new_ids_are_ten_characters_people_cannot_misread_and_do_not_repeat():
     ids = {Contact(name="Ann").id for _ in range(2000)}
     assert len(ids) == 2000
     assert all(len(i) == 10 and set(i) <= set("23456789abcdefghjkmnpqrstuvwxyz") for i in ids)
+
+
+@pytest.mark.parametrize(("typed", "hours"), [("1,5", 1.5), ("2.5", 2.5), (3, 3), ("1000", 1000)])
+def test_hours_are_read_with_either_decimal_mark(typed, hours):
+    assert Invitation.from_dict({"title": "Mixer", "hours": typed}).hours == hours
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        ("2h", "Hours: '2h' is not a number such as 2 or 1.5"),
+        ("¥3", "Hours: '¥3' is not a number such as 2 or 1.5"),
+        ("1e9", "Hours: '1e9' is more than 1,000"),
+        (1000.5, "Hours: 1000.5 is more than 1,000"),
+    ],
+)
+def test_hours_that_are_no_number_of_hours_are_refused(typed, problem):
+    with pytest.raises(ValidationError) as refused:
+        Invitation.from_dict({"title": "Mixer", "hours": typed})
+    assert str(refused.value) == problem

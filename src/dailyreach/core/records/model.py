@@ -78,6 +78,8 @@ CHANNEL_LABELS = {
 }
 INVITATION_KINDS = ("mixer", "seminar", "party", "community", "sales_pitch", "other")
 INVITATION_STATUSES = ("undecided", "declined", "accepted")
+# The hours an evening, a seminar or a conference takes: more than this is a slip of the keyboard.
+MOST_HOURS = 1000
 
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:
@@ -239,7 +241,7 @@ class Invitation:
             host=clean_text(data.get("from", data.get("host")), "from", limit=SHORT_LIMIT),
             event_date=optional_calendar_day(data.get("event_date"), "event_date"),
             status=choice(data.get("status") or "undecided", "status", INVITATION_STATUSES),
-            hours=amount(data.get("hours"), "hours"),
+            hours=amount(data.get("hours"), "hours", money=False, most=MOST_HOURS),
             cost=amount(data.get("cost"), "cost"),
             currency=currency,
             note=clean_text(data.get("note"), "note", limit=LONG_LIMIT, multiline=True),

@@ -142,19 +142,50 @@ def amount_currency(value: Any) -> str | None:
     return CURRENCY_SIGNS.get(mark)
 
 
-def amount(value: Any, name: str) -> float | int | None:
-    """A non-negative number; typed text may group thousands and name its currency (``¥5,000``)."""
+def plain_number(typed: str) -> str:
+    """``typed`` (digits with ``.`` and ``,``) as Python reads a number, its separators read as people write
+    them: with both, the later marks the decimals (``1.234,50`` and ``1,234.50`` are 1234.5); a mark
+    repeated, or a comma before three digits, groups thousands (``1.234.567``, ``5,000``); a single comma
+    before other digits marks the decimals (``1,5`` is 1.5). Returned unchanged when it is none of these,
+    for ``float`` to read (``2.5``) or refuse."""
+    marks = [mark for mark in ".," if mark in typed]
+    if len(marks) == 2:
+        decimal = max(marks, key=typed.rindex)
+        whole, _point, fraction = typed.rpartition(decimal)
+        if decimal in whole or not _thousands(whole.split("," if decimal == "." else ".")):
+            return typed
+        return whole.replace(",", "").replace(".", "") + "." + fraction
+    if len(marks) == 1:
+        groups = typed.split(marks[0])
+        if (len(groups) > 2 or marks[0] == ",") and _thousands(groups):
+            return "".join(groups)
+        if marks[0] == "," and len(groups) == 2:
+            return ".".join(groups)
+    return typed
+
+
+def _thousands(groups: list[str]) -> bool:
+    """Whether ``groups`` are a number's digits grouped by thousands: 1 to 3 digits, then threes."""
+    first, *rest = groups
+    return 0 < len(first) <= 3 and not (first.startswith("0") and rest) and all(len(g) == 3 for g in rest)
+
+
+def amount(value: Any, name: str, *, money: bool = True, most: float = 1e12) -> float | int | None:
+    """A non-negative number up to ``most``; typed text may group thousands (``5,000``), and an amount of
+    ``money`` may name its currency (``¥5,000``)."""
     if value is None or value == "":
         return None
     if isinstance(value, bool):
         raise ValidationError(name, _("must be a number"))
     if isinstance(value, str) and (match := _PRICED.match(value.strip())):
-        if (match["before"] or match["after"]) and amount_currency(value) is None:
-            raise ValidationError(
-                name,
-                _("{value} is not an amount such as 5000, 5,000, ¥5000 or 40 USD").format(value=shown(value)),
+        if (match["before"] or match["after"]) and (not money or amount_currency(value) is None):
+            example = (
+                _("{value} is not an amount such as 5000, 5,000, ¥5000 or 40 USD")
+                if money
+                else _("{value} is not a number such as 2 or 1.5")
             )
-        value = match["number"].replace(",", "")
+            raise ValidationError(name, example.format(value=shown(value)))
+        value = plain_number(match["number"])
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -163,8 +194,8 @@ def amount(value: Any, name: str) -> float | int | None:
         raise ValidationError(name, _("must be a finite number"))
     if number < 0:
         raise ValidationError(name, _("must not be negative ({value})").format(value=value))
-    if number > 1e12:
-        raise ValidationError(name, _("is too large"))
+    if number > most:
+        raise ValidationError(name, _("{value} is more than {most}").format(value=shown(value), most=f"{most:,.0f}"))
     # Below a thousandth no amount of hours or money is meant, and 1e-320 is not even a normal float.
     if 0 < number < SMALLEST_AMOUNT:
         raise ValidationError(
