@@ -81,6 +81,9 @@ NOTHING_TO_CLOSE = N_("nothing was sent to {name} yet, so there is no thread to 
 NOT_WAITING = N_("no message to {name} is waiting for an answer, so there is nothing to close")
 CLOSED_ALREADY = N_("the thread with {name} is closed already: nothing was sent since")
 NO_FOLDER = N_("no folder {folder} for the database {db}: check the path, or make the folder first")
+CHANGED_SINCE = N_(
+    "{change} cannot be undone: what it changed was changed again since, in another window or command"
+)
 LOCK_WAIT_SECONDS = 10.0
 
 
@@ -97,10 +100,12 @@ class StoreLocked(StoreError):
 
 @dataclass
 class Change:
-    """What one transaction did, as (table, id, value before) so it can be reversed."""
+    """What one transaction did, as (table, id, value before) so it can be reversed, and the value it left
+    in each record it wrote, to tell whether anyone wrote them since."""
 
     label: str
     previous: list[tuple[str, str, Body | None]] = field(default_factory=list)
+    written: dict[tuple[str, str], Body | None] = field(default_factory=dict)
 
 
 def not_in_future(interaction: Interaction, now: datetime) -> None:
@@ -329,6 +334,14 @@ class Store:
             with self._locked():
                 if self._checked.take(self._storage, self._tables):
                     self._derived.rebuild(save=False)
+                if any(
+                    table != "plans" and self._raw_get(table, record_id) != body
+                    for (table, record_id), body in change.written.items()
+                ):
+                    # Putting back what was there before would throw away that later change. The day's
+                    # plan is not such a change: any read that fills a slot rewrites it.
+                    self.history.pop()
+                    raise StoreError(_(CHANGED_SINCE).format(change=change.label))
                 with self._storage.batch():
                     self._derived.begin()
                     for table, record_id, before in reversed(change.previous):
@@ -359,6 +372,7 @@ class Store:
             raise RuntimeError("records change only inside a transaction")
         before = self._raw_get(table, record_id)
         self._change.previous.append((table, record_id, before))
+        self._change.written[table, record_id] = body
         self._write(table, record_id, before, body)
 
     def _put_many(self, table: str, bodies: dict[str, Body]) -> None:
@@ -366,6 +380,7 @@ class Store:
         if self._change is None:
             raise RuntimeError("records change only inside a transaction")
         self._change.previous.extend((table, record_id, None) for record_id in bodies)
+        self._change.written.update(((table, record_id), body) for record_id, body in bodies.items())
         if table == "interactions":
             for body in bodies.values():
                 self._derived.follow(None, body)
@@ -486,10 +501,19 @@ class Store:
         body = self._raw_get("contacts", contact_id)
         return Contact(**body) if body else None
 
-    def save_contact(self, contact: Contact, label: str = N_("save contact")) -> Contact:
+    def save_contact(
+        self, contact: Contact, label: str = N_("save contact"), *, based_on: Contact | None = None
+    ) -> Contact:
         """Save a contact; ValidationError when another contact already has one of its handles. ``label``
-        is what undo names the change (translated here when it is a marked one)."""
+        is what undo names the change (translated here when it is a marked one). ``based_on``: the contact
+        as a form showed it, of which ``contact`` is the edit: what was saved since is kept where the form
+        left it as it was (``edits.py``)."""
         with self.transaction(_(label)):
+            stored = self.contact(contact.id) if based_on is not None else None
+            if based_on is not None and stored is not None:
+                from dailyreach.core.store.edits import edited_over
+
+                contact = edited_over(based_on, contact, stored)
             twin = contact_with_same_handle(self.contacts(include_archived=True), contact)
             if twin is not None:
                 platform, handle = next(

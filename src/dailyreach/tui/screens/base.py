@@ -207,9 +207,12 @@ class StoreScreen(Screen):
         verb: str,
         reopen: Callable[..., None],
         saved: Callable[[Contact], None] | None = None,
+        based_on: Contact | None = None,
     ) -> None:
-        """Validate and save a contact; on failure say why and reopen its form with what was typed, on the
-        field the problem is in (``reopen(fields, focus=field)``): typing goes where the fix is needed."""
+        """Validate and save a contact (an edit of ``based_on``, when it is one); on failure say why and
+        reopen its form with what was typed, on the field the problem is in (``reopen(fields, focus=field)``):
+        typing goes where the fix is needed. An edit refused for a field changed elsewhere meanwhile reopens
+        on the contact as it is now (``based_on=``), so that Enter then saves over that change."""
         try:
             contact = Contact.from_dict(fields)
         except ValidationError as error:
@@ -217,16 +220,23 @@ class StoreScreen(Screen):
             reopen(fields, focus=error.field)
             return
         label = _(CHANGE_LABELS[verb]).format(name=contact.name)
+        from dailyreach.core.store.edits import EditConflict
+
         refused: list[str] = []  # the field of the store's refusal (a handle someone else has)
+        newer: dict[str, Contact] = {}
 
         def change() -> Contact:
             try:
-                return self.store.save_contact(contact, label)
+                return self.store.save_contact(contact, label, based_on=based_on)
             except ValidationError as error:
                 refused.append(error.field)
+                if isinstance(error, EditConflict):
+                    newer["based_on"] = error.stored
                 raise
 
-        self.run_saving(change, saved, failed=lambda: reopen(fields, focus=refused[-1] if refused else None))
+        self.run_saving(
+            change, saved, failed=lambda: reopen(fields, focus=refused[-1] if refused else None, **newer)
+        )
 
     # -- logging -----------------------------------------------------------------------------
 

@@ -272,14 +272,17 @@ class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
 
             open_draft(self, contact)
 
-    def action_edit(self, values: dict | None = None, focus: str | None = None) -> None:
-        contact = self.contact
+    def action_edit(
+        self, values: dict | None = None, focus: str | None = None, based_on: Contact | None = None
+    ) -> None:
+        contact = based_on or self.contact
         if contact is None:
             return
 
         def save(answers: dict[str, str] | None) -> None:
             if answers is not None:
-                self.save_contact({**contact.to_dict(), **contact_fields(answers)}, "edit", self.action_edit)
+                fields = {**contact.to_dict(), **contact_fields(answers)}
+                self.save_contact(fields, "edit", self.action_edit, based_on=contact)
 
         self.app.push_screen(
             contact_form(

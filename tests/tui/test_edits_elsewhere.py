@@ -1,0 +1,78 @@
+"""The app's edit form and undo, with a second window (another store on the same file) saving meanwhile."""
+
+from dataclasses import replace
+
+from dailyreach.core.store.store import Store
+from dailyreach.tui.app import DailyReachApp
+from tests.tui.conftest import SIZE, settle
+from tests.tui.test_contact_screen import open_contact
+
+
+def other_window(store: Store) -> Store:
+    return Store(store.path, clock=store.clock)
+
+
+async def test_an_edit_keeps_what_another_window_saved_while_the_form_was_open(store, people):
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_contact(pilot, "Ann [/] Smith")
+        await pilot.press("E")
+        await settle(pilot)
+        there = other_window(store)
+        there.save_contact(replace(there.contact(ann.id), why="saved there"), based_on=there.contact(ann.id))
+        app.screen.query_one("#tags").value = "angel"
+        await pilot.press("enter")
+        await settle(pilot)
+        saved = store.contact(ann.id)
+        assert (saved.why, saved.tags) == ("saved there", ["angel"])
+
+
+async def test_a_field_changed_in_both_windows_reopens_the_form_and_enter_then_saves_over(store, people):
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_contact(pilot, "Ann [/] Smith")
+        await pilot.press("E")
+        await settle(pilot)
+        there = other_window(store)
+        there.save_contact(replace(there.contact(ann.id), why="saved there"), based_on=there.contact(ann.id))
+        app.screen.query_one("#why").value = "typed here"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert store.contact(ann.id).why == "saved there"
+        assert app.screen.query_one("#why").has_focus and app.screen.query_one("#why").value == "typed here"
+        notice = list(app._notifications)[-1]
+        assert (notice.title, notice.message) == (
+            "Not saved",
+            "Why: changed in another window or command since this form opened, to 'saved there': "
+            "Enter saves yours over it",
+        )
+        await pilot.press("enter")
+        await settle(pilot)
+        assert store.contact(ann.id).why == "typed here"
+
+
+async def test_u_does_not_undo_an_edit_another_window_changed_since_and_says_so(store, people):
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_contact(pilot, "Ann [/] Smith")
+        await pilot.press("E")
+        await settle(pilot)
+        app.screen.query_one("#why").value = "typed here"
+        await pilot.press("enter")
+        await settle(pilot)
+        there = other_window(store)
+        there.save_contact(replace(there.contact(ann.id), tags=["there"]), based_on=there.contact(ann.id))
+        await pilot.press("u")
+        await settle(pilot)
+        saved = store.contact(ann.id)
+        assert (saved.why, saved.tags) == ("typed here", ["there"])
+        notice = list(app._notifications)[-1]
+        assert notice.title == "Not undone" and notice.message.endswith(
+            "cannot be undone: what it changed was changed again since, in another window or command"
+        )
