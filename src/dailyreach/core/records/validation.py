@@ -195,7 +195,9 @@ def amount(value: Any, name: str, *, money: bool = True, most: float = 1e12) -> 
     if number < 0:
         raise ValidationError(name, _("must not be negative ({value})").format(value=value))
     if number > most:
-        raise ValidationError(name, _("{value} is more than {most}").format(value=shown(value), most=f"{most:,.0f}"))
+        raise ValidationError(
+            name, _("{value} is more than {most}").format(value=shown(value), most=f"{most:,.0f}")
+        )
     # Below a thousandth no amount of hours or money is meant, and 1e-320 is not even a normal float.
     if 0 < number < SMALLEST_AMOUNT:
         raise ValidationError(

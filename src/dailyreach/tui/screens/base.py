@@ -277,7 +277,8 @@ class StoreScreen(Screen):
             )
         except (ValidationError, DateParseError) as error:
             self.notify(str(error), title=_(NOT_LOGGED), severity="error", markup=False, timeout=10)
-            reopen()
+            # After the bar has handed the focus back to where it came from, or that would close it again.
+            self.call_after_refresh(reopen)
             return
         self._say_if_before_last_sent(contact, thread, interaction)
         self.save_log(contact, interaction, reopen)

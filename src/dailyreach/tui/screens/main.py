@@ -409,6 +409,8 @@ class MainScreen(TranslatedBindings, StoreScreen):
         if ahead is not None:
             self.foreseen[number] = ahead
             self._show_foreseen(contact.id)
+        today = self.pane("today")
+        was_on = today.ordered_rows[today.cursor_row].key if 0 <= today.cursor_row < today.row_count else None
         self._move_to_next_open_item()
 
         def save() -> tuple[Agenda, object, bool]:
@@ -437,6 +439,9 @@ class MainScreen(TranslatedBindings, StoreScreen):
                     ),
                     contact.id,
                 )
+            # Back on the row the refused log was for, which the bar reopens for.
+            if was_on is not None and was_on in today.rows:
+                today.move_cursor(row=today.get_row_index(was_on))
             reopen()
 
         self.save_in_background(save, saved, failed, not_done=_(NOT_LOGGED))

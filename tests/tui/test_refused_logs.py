@@ -1,0 +1,45 @@
+"""A log the core refuses after the bar closed (a time out of range, a time to come) puts the bar back as
+typed, with the focus in it, on the row it was for."""
+
+from textual.widgets import DataTable
+
+from dailyreach.tui.app import DailyReachApp
+from tests.tui.conftest import SIZE, cells, settle
+
+
+async def type_when(pilot, when: str) -> None:
+    await pilot.press("end", "backspace", "backspace", "backspace", *when, "enter")
+    await settle(pilot)
+
+
+async def test_a_time_out_of_range_reopens_the_bar_as_typed_and_the_keys_still_work(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await type_when(pilot, "1969-01-01")
+        assert [n.message for n in app._notifications] == [
+            "When: '1969-01-01T00:00:00+09:00' is out of range: use a time between 1970 and 2126"
+        ]
+        when = app.screen.query_one("#when")
+        assert app.screen.query_one("LogBar").display and when.has_focus and when.value == "1969-01-01"
+        await pilot.press("escape", "j")
+        await settle(pilot)
+        assert app.screen.query_one("#today", DataTable).cursor_row == 1
+        assert store.interactions() == []
+
+
+async def test_a_time_to_come_puts_the_cursor_back_on_the_row_the_log_was_for(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "d")
+        await settle(pilot)
+        logged_for = cells(app, "today")[1][1]
+        await type_when(pilot, "in 2 days")
+        assert "is in the future" in list(app._notifications)[-1].message
+        today = app.screen.query_one("#today", DataTable)
+        assert cells(app, "today")[today.cursor_row][1] == logged_for
+        assert app.screen.query_one("#when").has_focus and app.screen.query_one("#when").value == "in 2 days"
+        assert store.interactions() == []
