@@ -28,6 +28,8 @@ REASONS = {
     "follow_up": N_("follow-up"),
     "keep_in_touch": N_("keep in touch"),
     "new": N_("new"),
+    # Planned for a first message or a nudge, and answered since: the user's turn to write back.
+    "answered": N_("answered"),
     # Nothing due today: written to already, the answer not due a nudge yet (a message logged back-dated),
     # or the thread closed for want of an answer (x).
     "waiting": N_("sent, waiting"),

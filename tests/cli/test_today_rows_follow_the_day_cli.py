@@ -23,7 +23,7 @@ def test_today_and_status_follow_what_was_logged_after_the_plan_was_fixed(db):
         for item in plan["items"]
     ] == [
         ("Ann", "follow_up", 1, False),
-        ("Bob", "keep_in_touch", 0, False),
+        ("Bob", "answered", 0, False),
         ("Cy", "new", 0, False),
         ("Dan", "new", 0, True),
     ]

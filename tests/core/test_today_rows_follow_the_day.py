@@ -123,7 +123,7 @@ def test_an_answer_logged_since_the_plan_was_made_changes_the_reason_not_the_tic
     log(store, ann, "reply_received")
     log(store, bob, "no_response")  # closed (x): nothing is due of Bob today
     agenda = build_agenda(store)
-    assert rows(agenda) == [("Ann", "keep_in_touch", 0, False), ("Bob", "closed", 0, False)]
+    assert rows(agenda) == [("Ann", "answered", 0, False), ("Bob", "closed", 0, False)]
     assert [item.to_do for item in agenda.items] == [True, False]
     assert agenda.progress == 0
 
@@ -249,3 +249,21 @@ def test_a_slot_freed_or_a_new_day_or_a_contact_gone_has_the_agenda_read_whole(
     assert len(whole_reads) == 2
     refresh_contact(agenda, store, "nobody")
     assert len(whole_reads) == 3
+
+
+def test_a_follow_up_planned_before_the_setting_was_lowered_past_it_asks_nothing(store, clock, planned):
+    ann, _bob, _cy = planned
+    add_contact(store, "Dan", handles={"x": "@dan"})
+    for days_ago, kind in ((12, "dm_sent"), (8, "follow_up"), (4, "follow_up")):
+        log(store, ann, kind, at=clock.now().subtract(days=days_ago))
+    store.save_settings(Settings(timezone="Asia/Tokyo", daily_goal=3, followups_before_giving_up=3))
+    clock.advance(days=1)  # a new day's plan: Ann's third follow-up is due
+    assert rows(build_agenda(store))[0] == ("Ann", "follow_up", 3, False)
+    store.save_settings(Settings(timezone="Asia/Tokyo", daily_goal=3, followups_before_giving_up=2))
+    agenda = build_agenda(store)
+    # Pending offers to close her thread: no third nudge today, and her slot goes to Dan.
+    assert rows(agenda)[0] == ("Ann", "waiting", 0, False)
+    assert [item.contact.name for item in agenda.items if item.to_do] == ["Bob", "Cy", "Dan"]
+    assert [reply.give_up_offered for reply in agenda.pending] == [True]
+    assert status_figures(store).next == "Bob"
+    assert morning_text(agenda).startswith("3 to contact today: 3 new targets ·")

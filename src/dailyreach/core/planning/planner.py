@@ -15,6 +15,7 @@ from dailyreach.core.store.threads import DaySpan, Thread, local_day, parse_stam
 # an answer not due a nudge yet, or was closed for want of one. Never stored in a plan, which holds what
 # they were planned for; such a row is not to do, and its slot goes to someone else.
 WAITING, CLOSED = "waiting", "closed"
+ANSWERED = "answered"
 NOTHING_DUE = frozenset({WAITING, CLOSED})
 
 
@@ -40,8 +41,9 @@ class PendingReply:
 
 
 def due_on(pending: Iterable[PendingReply], day: date) -> set[str]:
-    """The contacts whose next step (a follow-up, or closing the thread) is due on ``day``."""
-    return {reply.contact.id for reply in pending if reply.is_due(day)}
+    """The contacts a follow-up is due to on ``day``: not those who had every one the settings allow,
+    whose thread is offered to be closed (Pending's "give up?"), with no message left to send."""
+    return {reply.contact.id for reply in pending if reply.is_due(day) and not reply.give_up_offered}
 
 
 def pending_replies(
@@ -175,7 +177,10 @@ def reason_now(item: PlanItem, thread: Thread, day: DaySpan, *, due: bool) -> Pl
         return PlanItem(contact_id=item.contact_id, reason="new")
     if thread.open:
         return PlanItem(contact_id=item.contact_id, reason="follow_up", follow_up_number=thread.nudges + 1)
-    return PlanItem(contact_id=item.contact_id, reason="keep_in_touch")
+    if item.reason == "keep_in_touch":
+        return item
+    # Planned for a first message or a nudge, and answered since: the next message is the user's.
+    return PlanItem(contact_id=item.contact_id, reason=ANSWERED)
 
 
 def nothing_due(thread: Thread, day: DaySpan, *, due: bool) -> str | None:

@@ -372,8 +372,9 @@ class Store:
             raise RuntimeError("records change only inside a transaction")
         before = self._raw_get(table, record_id)
         self._change.previous.append((table, record_id, before))
-        self._change.written[table, record_id] = body
         self._write(table, record_id, before, body)
+        # As a read sees it: a record the store cannot read reads as none.
+        self._change.written[table, record_id] = self._raw_get(table, record_id)
 
     def _put_many(self, table: str, bodies: dict[str, Body]) -> None:
         """Insert many new records at once."""
