@@ -389,3 +389,28 @@ def test_pending_says_when_the_last_follow_up_is_sent_and_when_closing_is_offere
     header, row = run_cli("pending", db=db).stdout.splitlines()
     assert header.split()[:3] == ["name", "channel", "waiting"]
     assert row.endswith("then give up?")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--demo", "--db", "{typed}", "add", "Demo Person", "--x", "@demop"),
+        ("--db={typed}", "--demo", "today"),
+    ],
+    ids=["add", "today"],
+)
+def test_demo_with_a_db_typed_for_the_command_is_refused_in_one_line(tmp_path, args):
+    typed = tmp_path / "typed.json"
+    done = run_cli(*(arg.format(typed=typed) for arg in args), db=tmp_path / "env.json", check=False)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        "Error: --demo works on a throwaway store and never touches --db's file: give one or the other\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_demo_leaves_aside_the_database_the_environment_names(tmp_path):
+    """DAILYREACH_DB is set once in a shell; --demo on a command there runs and writes nothing to it."""
+    added = run_cli("--demo", "add", "Demo Person", "--x", "@demop", db=tmp_path / "env.json")
+    assert added.stdout.strip()
+    assert list(tmp_path.iterdir()) == []

@@ -5,6 +5,7 @@ import json
 import os
 import resource
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -151,3 +152,26 @@ def test_the_format_follows_the_files_suffix_and_a_format_against_it_is_refused(
     assert "e2.json ends in .json, a JSON file, but the format is CSV" in refused.stderr
     assert "Traceback" not in refused.stderr
     assert not (tmp_path / "e2.json").exists()
+
+
+def test_dash_is_standard_output_and_dot_slash_dash_a_file_named_dash_readable_by_its_owner(db, tmp_path):
+    run_cli("add", "Ann", db=db)
+    here = tmp_path / "here"
+    here.mkdir()
+    to_stdout = run_cli("export", "-o", "-", db=db, cwd=here)
+    assert json.loads(to_stdout.stdout)["contacts"][0]["name"] == "Ann"
+    assert to_stdout.stderr == "" and os.listdir(here) == []
+    assert run_cli("export", "--output=-", "--format", "csv", db=db).stdout.startswith("\ufeffname,")
+    to_file = run_cli("export", "-o", "./-", db=db, cwd=here)
+    assert to_file.stderr == "exported to ./-\n"
+    assert stat.S_IMODE(os.stat(here / "-").st_mode) == 0o600
+    assert json.loads((here / "-").read_text())["contacts"] == json.loads(to_stdout.stdout)["contacts"]
+
+
+def test_an_empty_file_name_is_said_to_be_empty_and_leaves_nothing_behind(db, tmp_path):
+    run_cli("add", "Ann", db=db)
+    here = tmp_path / "here"
+    here.mkdir()
+    result = run_cli("export", "-o", "", db=db, cwd=here, check=False)
+    assert (result.returncode, result.stderr) == (1, "Error: -o: the file name is empty\n")
+    assert os.listdir(here) == []

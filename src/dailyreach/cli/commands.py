@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+from click.core import ParameterSource
 
 from dailyreach import __version__
 from dailyreach.cli import USUAL_COLLECTION_THRESHOLDS, VERSION_MESSAGE, met
@@ -272,6 +273,16 @@ class Session:
 @click.version_option(__version__, message=VERSION_MESSAGE)
 @click.pass_context
 def cli(ctx: click.Context, db: Path | None, config: Path | None, demo: bool) -> None:
+    # Only a --db typed for this command: DAILYREACH_DB, set once in a shell, names the usual database
+    # and is no choice made against the demo. The app keeps taking both: serve starts each tab with both.
+    if (
+        demo
+        and ctx.invoked_subcommand is not None
+        and ctx.get_parameter_source("db") is ParameterSource.COMMANDLINE
+    ):
+        raise click.ClickException(
+            _("--demo works on a throwaway store and never touches --db's file: give one or the other")
+        )
     ctx.obj = Session(db or Path(default_db_path()), demo=demo and ctx.invoked_subcommand is not None)
     if met:  # on the way without click: said here, as any command's error is, and nothing run again
         raise met.pop()

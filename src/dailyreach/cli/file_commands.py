@@ -26,12 +26,22 @@ from dailyreach.i18n import _, ngettext
         "Default: the one -o's suffix names (.vcf, .csv, .ics), else json."
     ),
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=_("Write to FILE."))
+# A str, not a Path: Path("./-") is "-", and "" is ".", so a Path no longer tells them apart.
+@click.option(
+    "-o",
+    "--output",
+    "output_name",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help=_("Write to FILE (- for standard output)."),
+)
 @click.option("--force", is_flag=True, help=_("Replace FILE if it exists."))
 @click.pass_obj
-def export(session: Session, fmt: str | None, output: Path | None, force: bool) -> None:
+def export(session: Session, fmt: str | None, output_name: str | None, force: bool) -> None:
     from dailyreach.core.files.exchange import export_json, write_export
 
+    if output_name == "":
+        raise click.ClickException(_("-o: the file name is empty"))
+    output = None if output_name in (None, "-") else Path(output_name)
     if output is not None and fmt is not None and (clash := suffix_clash(output, fmt)):
         raise click.ClickException(terminal_safe(clash))
     fmt = fmt or (suffix_format(output) if output is not None else None) or "json"
@@ -51,7 +61,7 @@ def export(session: Session, fmt: str | None, output: Path | None, force: bool) 
         )
     else:
         write_export(output, payload, force=force)
-        echo(_("exported to {file}").format(file=output), err=True)
+        echo(_("exported to {file}").format(file=output_name), err=True)
 
 
 @click.command(
@@ -60,6 +70,11 @@ def export(session: Session, fmt: str | None, output: Path | None, force: bool) 
         "Import contacts (LinkedIn, Mastodon, vCard, CSV) or a dailyreach JSON export.\n\n"
         "Contacts already in the store (same handle, profile URL or e-mail) are skipped; broken "
         "rows are listed with their line number; everything else is added as one change."
+    )
+    + "\n\n"
+    + _(
+        "Exits with status 1 when rows are refused and nothing is added (in a dry run, when nothing "
+        "would be); the report is printed all the same."
     ),
 )
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
@@ -90,11 +105,13 @@ def import_(
             _("note: there is no database at {path} yet; the import would make it").format(path=session.db),
             err=True,
         )
-        return
-    store = session.store
-    preview = preview_import(store, file, fmt=fmt, tags=tags, encoding=encoding)
-    added = None if dry_run else apply_import_preview(store, preview)
-    echo(report.import_text(preview, added=added))
+    else:
+        store = session.store
+        preview = preview_import(store, file, fmt=fmt, tags=tags, encoding=encoding)
+        added = None if dry_run else apply_import_preview(store, preview)
+        echo(report.import_text(preview, added=added))
+    if preview.bad and not preview.adds_anything:  # a script sees the file's refusal, not only a reader
+        sys.exit(1)
 
 
 @click.command(
