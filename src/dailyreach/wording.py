@@ -256,10 +256,17 @@ def export_plan_text(plan: ImportPlan, verb: str) -> str:
     tables = listed(table_count(table, count) for table, count in plan.added.items() if count) or _("nothing")
     present = sum(plan.already_present.values())
     if verb == "would add":
-        return _("would add {tables}; {present} already present").format(tables=tables, present=present)
-    if verb == "added":
-        return _("added {tables}; {present} already present").format(tables=tables, present=present)
-    return f"{verb} {tables}; {present} already present"
+        said = _("would add {tables}; {present} already present").format(tables=tables, present=present)
+    elif verb == "added":
+        said = _("added {tables}; {present} already present").format(tables=tables, present=present)
+    else:
+        said = f"{verb} {tables}; {present} already present"
+    if not plan.differing:
+        return said
+    differing = listed(table_count(table, count) for table, count in plan.differing.items())
+    return said + _(" (of those, {records} differ in the file: the stored ones are kept)").format(
+        records=differing
+    )
 
 
 # Drafts and templates (issue 13).

@@ -145,6 +145,9 @@ class ImportPlan:
 
     new: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     already_present: dict[str, int] = field(default_factory=dict)
+    # Of those already present, how many the file holds otherwise (edited since, or elsewhere): the stored
+    # ones are kept, and the user is told so rather than left to think the file's were taken.
+    differing: dict[str, int] = field(default_factory=dict)
     settings: Settings | None = None
     # Records of a contact neither the file nor the store has (a hand edit of the database exported):
     # left out, each said, rather than the whole file refused for them.
@@ -229,9 +232,11 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
     same_person = _already_there(store, data["contacts"])
     now = store.local_now()
     for table, read_record in _RECORDS.items():
-        existing = store.record_ids(table)
+        # A day's plan is rewritten as the day goes: one in the file unlike the stored one is no news.
+        stored = {} if table == "plans" else {doc[KEY_FIELDS[table]]: doc for doc in store.documents(table)}
+        existing = store.record_ids(table) if table == "plans" else stored.keys()
         new: dict[str, dict[str, Any]] = {}
-        present = 0
+        present = differing = 0
         for index, raw in enumerate(data.get(table, [])):
             if table == "contacts" and raw["id"] in same_person:
                 present += 1
@@ -256,11 +261,14 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
                 )
             elif key in existing:
                 present += 1
+                differing += key in stored and stored[key] != body
             elif key in new:
                 problems.append(f"{table}[{index}]: " + _("the id {id} appears twice").format(id=repr(key)))
             else:
                 new[key] = body
         plan.new[table], plan.already_present[table] = new, present
+        if differing:
+            plan.differing[table] = differing
     try:
         settings = Settings.from_dict(data["settings"])
     except ValidationError as error:
