@@ -89,6 +89,6 @@ def test_a_broken_database_names_its_newest_backup_and_how_to_go_back(tmp_path):
     assert "is not valid JSON" in refused.stderr
     written = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
     assert (
-        f"Its newest backup is {backup}, written {written}: copy that over {db} to go back to it"
-        in refused.stderr
+        f"Its newest backup is {backup}, written {written}, with 0 contacts and 0 interactions (what changed "
+        f"after that is not in it): copy that over {db} to go back to it" in refused.stderr
     )

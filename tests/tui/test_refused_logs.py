@@ -1,5 +1,6 @@
 """A log the core refuses after the bar closed (a time out of range, a time to come) puts the bar back as
-typed, with the focus in it, on the row it was for."""
+typed, with the focus in it, on the row it was for; a database broken while the app is open is said with
+the way back to its newest backup."""
 
 from textual.widgets import DataTable
 
@@ -43,3 +44,17 @@ async def test_a_time_to_come_puts_the_cursor_back_on_the_row_the_log_was_for(st
         assert cells(app, "today")[today.cursor_row][1] == logged_for
         assert app.screen.query_one("#when").has_focus and app.screen.query_one("#when").value == "in 2 days"
         assert store.interactions() == []
+
+
+async def test_a_database_broken_while_the_app_is_open_is_said_with_its_newest_backup(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        store.path.write_bytes(store.path.read_bytes()[:100])  # a sync tool's half-written copy
+        await pilot.press("u")  # nothing to undo: the screen reads the file again
+        await settle(pilot)
+        said = [n for n in app._notifications if n.title == "Cannot read the database"]
+        assert len(said) == 1 and "is not valid JSON" in said[0].message
+        assert "Its newest backup is " in said[0].message and "(what changed after that is not in it)" in (
+            said[0].message
+        )

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from dailyreach.core.store.storage import StoreCorrupt, write_owner_only
-from dailyreach.i18n import _
+from dailyreach.i18n import _, ngettext
 
 BACKUPS_KEPT = 7
 
@@ -49,14 +49,39 @@ def written_at(path: Path) -> str:
     return datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
 
 
+def held_in(backup: Path) -> str | None:
+    """How many contacts and interactions ``backup`` holds, as said before someone copies it back: the day's
+    first copy of a database made that day holds nothing. None when it cannot be read."""
+    import orjson
+
+    try:
+        data = orjson.loads(backup.read_bytes())
+        contacts, interactions = (len(data.get(table) or {}) for table in ("contacts", "interactions"))
+    except (OSError, orjson.JSONDecodeError, AttributeError, TypeError):
+        return None
+    return _("{contacts} and {interactions}").format(
+        contacts=ngettext("{count} contact", "{count} contacts", contacts).format(count=contacts),
+        interactions=ngettext("{count} interaction", "{count} interactions", interactions).format(
+            count=interactions
+        ),
+    )
+
+
 def with_way_back(problem: str, db: Path) -> str:
-    """``problem`` with the newest backup of ``db`` and how to go back to it, when there is one."""
+    """``problem`` with the newest backup of ``db``, what it holds, and how to go back to it, when there is
+    one."""
     backup = newest_backup(db)
     if backup is None:
         return problem
+    held = held_in(backup)
+    if held is None:
+        return _(
+            "{problem}. Its newest backup is {backup}, written {when}: copy that over {path} to go back to it"
+        ).format(problem=problem, backup=backup, when=written_at(backup), path=db)
     return _(
-        "{problem}. Its newest backup is {backup}, written {when}: copy that over {path} to go back to it"
-    ).format(problem=problem, backup=backup, when=written_at(backup), path=db)
+        "{problem}. Its newest backup is {backup}, written {when}, with {held} (what changed after that is "
+        "not in it): copy that over {path} to go back to it"
+    ).format(problem=problem, backup=backup, when=written_at(backup), held=held, path=db)
 
 
 def refuse_if_emptied(db: Path) -> None:

@@ -108,7 +108,13 @@ class StoreScreen(Screen):
             view = self.read() if self.is_stale() else UNCHANGED
             revision = self.store.revision()
         except StoreError as error:
-            self._from_thread(self._show_unreadable, str(error))
+            from dailyreach.core.store.backups import with_way_back
+            from dailyreach.core.store.storage import StoreCorrupt
+
+            problem = (
+                with_way_back(str(error), self.store.path) if isinstance(error, StoreCorrupt) else str(error)
+            )
+            self._from_thread(self._show_unreadable, problem)
             return
         self._from_thread(self._show_read, number, revision, view)
 
