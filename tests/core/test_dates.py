@@ -336,7 +336,7 @@ def test_a_bad_time_for_a_log_hints_only_at_words_for_the_past():
         parse_when("soonish", now)
     assert str(for_a_log.value) == (
         "'soonish' is not a date or time: use YYYY-MM-DD, YYYY-MM-DDTHH:MM, now, today, yesterday, -2h, "
-        "-3d or a weekday"
+        "-3d or a weekday, a day with a time if you like (yesterday 9pm)"
     )
     with pytest.raises(DateParseError) as for_a_day_ahead:
         parse_date("soonish", now)
@@ -362,3 +362,41 @@ def test_a_posix_tz_rule_gives_the_offset_the_c_library_reads_from_it(tz_variabl
         tz_variable, "zone_name(zone), zone.utcoffset(None).total_seconds() / 3600"
     )
     assert (name, float(hours)) in shown
+
+
+SATURDAY = datetime(2026, 12, 5, 10, 30, tzinfo=ZoneInfo("Asia/Tokyo"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("yesterday 9pm", (12, 4, 21, 0)),
+        ("Yesterday 21:00", (12, 4, 21, 0)),
+        ("yesterday at 9:15 p.m.", (12, 4, 21, 15)),
+        ("friday 9am", (12, 4, 9, 0)),
+        ("3 days ago 8am", (12, 2, 8, 0)),
+        ("9pm", (12, 5, 21, 0)),
+        ("12am", (12, 5, 0, 0)),
+        ("12pm", (12, 5, 12, 0)),
+        ("21:00", (12, 5, 21, 0)),
+        ("2026-12-01 21:00", (12, 1, 21, 0)),
+        ("last friday", (12, 4, 10, 30)),
+        ("last saturday", (11, 28, 10, 30)),  # before today, though today is a Saturday
+        ("next saturday", (12, 12, 10, 30)),
+        ("昨日 21時", (12, 4, 21, 0)),
+        ("昨日21時", (12, 4, 21, 0)),
+        ("昨日午後9時", (12, 4, 21, 0)),
+        ("金曜 9時半", (12, 4, 9, 30)),
+        ("午前9時", (12, 5, 9, 0)),
+        ("21時30分", (12, 5, 21, 30)),
+    ],
+)
+def test_a_day_may_be_given_with_a_time_of_it(typed, meant):
+    month, day, hour, minute = meant
+    assert parse_when(typed, SATURDAY) == SATURDAY.replace(month=month, day=day, hour=hour, minute=minute)
+
+
+@pytest.mark.parametrize("typed", ["13pm", "0am", "25:00", "21:60", "yesterday 9", "25時", "soonish 9pm"])
+def test_a_time_of_day_that_is_none_is_refused(typed):
+    with pytest.raises(DateParseError):
+        parse_when(typed, SATURDAY)

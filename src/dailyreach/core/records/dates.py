@@ -14,7 +14,7 @@ import os
 import re
 import sys
 import unicodedata
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -40,9 +40,23 @@ _SPOKEN_OFFSET = re.compile(
     r"(?:(?P<ahead>in) )?(?P<amount>\d{1,5}|an?) ?"
     rf"(?P<unit>{'|'.join(sorted(_SPOKEN_UNITS, key=len, reverse=True))})(?(ahead)| ago)"
 )
-HINT = N_("use YYYY-MM-DD, YYYY-MM-DDTHH:MM, now, today, yesterday, tomorrow, +3d, -2h or a weekday")
+HINT = N_(
+    "use YYYY-MM-DD, YYYY-MM-DDTHH:MM, now, today, yesterday, tomorrow, +3d, -2h or a weekday, "
+    "a day with a time if you like (friday 9pm)"
+)
 # For a moment that has happened (a log): the words that look ahead would only be refused.
-PAST_HINT = N_("use YYYY-MM-DD, YYYY-MM-DDTHH:MM, now, today, yesterday, -2h, -3d or a weekday")
+PAST_HINT = N_(
+    "use YYYY-MM-DD, YYYY-MM-DDTHH:MM, now, today, yesterday, -2h, -3d or a weekday, "
+    "a day with a time if you like (yesterday 9pm)"
+)
+# A time of day after a day ("yesterday 9pm", "last friday at 21:00", "昨日 21時") or on its own ("9pm"):
+# with am/pm or minutes, so that a bare number is never taken for an hour.
+_TIME_OF_DAY = re.compile(
+    r"(?:(?P<day>.+?)\s+(?:at\s+)?|(?P<japanese_day>.*?\D)(?<!午前)(?<!午後)(?=(?:午前|午後)?\d{1,2}時))?"
+    r"(?:(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>am|pm|a\.m\.|p\.m\.)"
+    r"|(?P<hour24>\d{1,2}):(?P<minute24>\d{2})"
+    r"|(?P<japanese_half>午前|午後)?(?P<japanese_hour>\d{1,2})時(?:(?P<japanese_minute>\d{1,2})分|半)?)"
+)
 # The same words in Japanese, read in every language: days from today, and offsets such as 3日前.
 JAPANESE_DAYS = {
     "今": 0,
@@ -272,6 +286,8 @@ def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
         raise DateParseError(_("empty date: {hint}").format(hint=hint))
     if word in ("now", "today"):
         return now
+    if (at_time := _at_time_of_day(word, now, future=future)) is not None:
+        return at_time
     if word == "yesterday":
         return add_days(now, -1)
     if word == "tomorrow":
@@ -282,7 +298,13 @@ def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
         if unit in _DAYS:
             return add_days(now, signed * _DAYS[unit])
         return add_minutes(now, signed * _MINUTES[unit])
-    weekday = _weekday(word)
+    last, named = word.startswith("last "), word.removeprefix("last ").removeprefix("next ").strip()
+    weekday = _weekday(named) if named != word else _weekday(word)
+    if weekday is not None and named != word:
+        # "last friday" is before today, "next friday" after it, whatever day today is.
+        if last:
+            return add_days(now, -((now.weekday() - weekday - 1) % 7 + 1))
+        return add_days(now, (weekday - now.weekday() - 1) % 7 + 1)
     if weekday is None:
         japanese = _japanese_moment(word, now)
         if japanese is not None:
@@ -293,6 +315,32 @@ def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
         return add_days(now, shift)
     parsed = parse_iso(text.strip(), now.tzinfo)
     return parsed if parsed is not None else _parse_with_pendulum(text.strip(), now, hint)
+
+
+def _at_time_of_day(word: str, now: datetime, *, future: bool) -> datetime | None:
+    """A day and a time of it ("yesterday 9pm", "friday at 21:00", "昨日 21時"), or a time today ("9pm"); None
+    when ``word`` ends in no time of day, or names one that is none (25:00, 13pm)."""
+    match = _TIME_OF_DAY.fullmatch(unicodedata.normalize("NFKC", word))
+    if match is None:
+        return None
+    fields = match.groupdict()
+    if fields["half"]:
+        hour, minute = int(fields["hour"]), int(fields["minute"] or 0)
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if fields["half"].startswith("p") else 0)
+    elif fields["hour24"]:
+        hour, minute = int(fields["hour24"]), int(fields["minute24"])
+    else:
+        hour = int(fields["japanese_hour"])
+        minute = 30 if word.endswith("半") else int(fields["japanese_minute"] or 0)
+        if fields["japanese_half"] == "午後" and hour < 12:
+            hour += 12
+    if hour > 23 or minute > 59:
+        return None
+    named = fields["day"] or fields["japanese_day"]
+    day = parse_when(named, now, future=future) if named else now
+    return at_wall_time(datetime.combine(day.date(), time(hour, minute)), now.tzinfo)
 
 
 def _offset(word: str) -> tuple[str, ...] | None:
