@@ -598,3 +598,20 @@ async def test_undoing_a_backdated_dm_gives_back_todays_plan_without_the_target_
         await settle(pilot)
         assert store.interactions() == []
         assert [row[1] for row in cells(app, "today")] == ["Ann", "Bo"]
+
+
+async def test_after_a_snooze_the_cursor_is_on_the_next_row_that_needs_something(store):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent", at=store.now().subtract(days=5))
+    for name, handle in (("Bo", "@bo"), ("Cy", "@cy_the_longest"), ("Di", "@di")):
+        add_contact(store, name, handles={"x": handle})
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f", "enter")  # Ann's follow-up sent: the cursor moves on to Bo
+        await settle(pilot)
+        await pilot.press("j", "s", "enter")  # Cy snoozed, and with Cy the widest handle: columns fitted anew
+        await settle(pilot)
+        today = app.screen.query_one("#today", DataTable)
+        assert [row[1] for row in cells(app, "today")] == ["Ann", "Bo", "Di"]
+        assert cells(app, "today")[today.cursor_row][1] == "Di"

@@ -578,6 +578,8 @@ class MainScreen(TranslatedBindings, StoreScreen):
                 if done
                 else _("Snoozed until {day}")
             )
+            if self.current == "today" and not done:
+                self._move_to_next_open_item(leaving=True)
             self.run_saving(
                 lambda: self.store.snooze(Snooze(contact_id=contact.id, until=until)),
                 lambda _result: self.notify(said.format(day=day_text(day, self.store.today())), markup=False),
@@ -636,12 +638,14 @@ class MainScreen(TranslatedBindings, StoreScreen):
         # At once as well: a key typed right after Enter or Escape is for the pane.
         self.set_focus(self.pane(self.filter_pane))
 
-    def _move_to_next_open_item(self) -> None:
+    def _move_to_next_open_item(self, *, leaving: bool = False) -> None:
         """After logging, the cursor goes to the next Today row that still needs something: down from the
-        row it is on (a row passed over on purpose stays passed), then from the top."""
+        row it is on (a row passed over on purpose stays passed), then from the top. ``leaving``: the row
+        it is on goes away (snoozed), so it is not a row to stay on."""
         today = self.pane("today")
-        start = max(today.cursor_row, 0)
-        for index in [*range(start, today.row_count), *range(start)]:
+        here = max(today.cursor_row, 0)
+        start = here + 1 if leaving else here
+        for index in [*range(start, today.row_count), *range(here if leaving else start)]:
             if str(today.get_row_at(index)[0]) == TO_DO_MARK:
                 today.move_cursor(row=index)
                 return
