@@ -1,5 +1,6 @@
 """Filtering a pane, turning an invitation's host into a target, and row-level updates."""
 
+import pytest
 from textual import events
 from textual.widgets import DataTable
 
@@ -153,6 +154,22 @@ async def test_t_turns_an_invitations_host_into_a_target(store, people):
         await settle(pilot)
         dana = next(c for c in store.contacts() if c.name == "Dana Lee")
         assert dana.why == "met via: declined SaaS Night"
+
+
+@pytest.mark.parametrize("host", ["Mike Host @mikehost", "Michael H. @MikeHost", "mike host"])
+async def test_t_on_a_host_already_a_contact_says_so_at_once(store, host):
+    add_contact(store, "Mike Host", handles={"x": "@mikehost"})
+    store.save_invitation(Invitation(title="Pitch night", host=host, kind="sales_pitch", status="declined"))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "t")
+        await settle(pilot)
+        assert app.screen.query_one("#invitations", DataTable).has_focus  # no form opened
+        assert [n.message for n in app._notifications] == [
+            "Mike Host is already a contact: 4 lists every contact."
+        ]
+        assert len(store.contacts()) == 1
 
 
 def test_the_host_of_an_invitation_not_declined_yet_was_met_through_it_not_by_declining():

@@ -5,8 +5,9 @@ from __future__ import annotations
 from textual import on
 from textual.widgets import Input
 
+from dailyreach.core.errors import ValidationError
 from dailyreach.core.records.dates import parse_date
-from dailyreach.core.records.model import INVITATION_KINDS, Invitation
+from dailyreach.core.records.model import INVITATION_KINDS, Contact, Invitation
 from dailyreach.core.records.validation import amount_currency
 from dailyreach.core.store.store import Store
 from dailyreach.i18n import _
@@ -110,3 +111,22 @@ def host_as_target(invitation: Invitation) -> dict:
         else _("met via: invited to {title}")
     )
     return {"name": invitation.host, "why": met_via.format(title=invitation.title)}
+
+
+def known_host(host: str, contacts: list[Contact]) -> Contact | None:
+    """The contact an invitation's host already is: by the handle the host names (``Mike Host @mike``),
+    else by the name, in any case. None when the host is nobody yet."""
+    from dailyreach.core.planning.lookup import contact_with_same_handle
+    from dailyreach.tui.screens.contact_form import likely_platform, name_and_handle
+
+    both = name_and_handle(host)
+    name = both[0] if both else host.strip()
+    if both is not None:
+        try:
+            candidate = Contact.from_dict({"name": name, "handles": {likely_platform(both[1], "x"): both[1]}})
+        except ValidationError:
+            candidate = None
+        twin = contact_with_same_handle(contacts, candidate) if candidate else None
+        if twin is not None:
+            return twin
+    return next((contact for contact in contacts if contact.name.casefold() == name.casefold()), None)

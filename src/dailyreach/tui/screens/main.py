@@ -499,8 +499,16 @@ class MainScreen(TranslatedBindings, StoreScreen):
         if not invitation.host:
             self.notify(_("This invitation has no host to reach out to."), severity="warning")
             return
-        from dailyreach.tui.screens.invitation_form import host_as_target
+        from dailyreach.tui.screens.invitation_form import host_as_target, known_host
 
+        known = known_host(invitation.host, self.store.contacts(include_archived=True))
+        if known is not None:
+            self.notify(
+                _("{name} is already a contact: 4 lists every contact.").format(name=known.name),
+                severity="warning",
+                markup=False,
+            )
+            return
         self.action_new_target(host_as_target(invitation))
 
     def action_new_target(self, values: dict | None = None, focus: str | None = None) -> None:
