@@ -211,3 +211,12 @@ async def test_logging_updates_rows_in_place_instead_of_refilling_the_tables(sto
         await settle(pilot)
         assert cells(app, "pending") == []
         assert cleared == []
+
+
+async def test_x_on_an_empty_declined_pane_says_how_to_record_one(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "x")
+        await settle(pilot)
+        assert [n.message for n in app._notifications] == ["No invitations yet: i records one."]

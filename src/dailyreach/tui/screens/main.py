@@ -300,7 +300,9 @@ class MainScreen(TranslatedBindings, StoreScreen):
             if table and table.id == "invitations" and invitation_id
             else None
         )
-        if invitation is None:
+        if invitation is None and table is not None and table.id == "invitations" and not table.row_count:
+            self.notify(_("No invitations yet: i records one."), severity="warning")
+        elif invitation is None:
             self.notify(_("Select an invitation in the Declined pane first."), severity="warning")
         return invitation
 
