@@ -414,3 +414,11 @@ def test_demo_leaves_aside_the_database_the_environment_names(tmp_path):
     added = run_cli("--demo", "add", "Demo Person", "--x", "@demop", db=tmp_path / "env.json")
     assert added.stdout.strip()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_undecided_invitations_are_listed_soonest_first_those_without_a_date_last(tmp_path):
+    db = tmp_path / "db.json"
+    for title, on in (("No date", None), ("Later", "2027-03-01"), ("Sooner", "2027-01-15")):
+        run_cli("invite", title, *(("--on", on) if on else ()), db=db)
+    said = cli_json("invitations", db=db)
+    assert [invitation["title"] for invitation in said["undecided"]] == ["Sooner", "Later", "No date"]

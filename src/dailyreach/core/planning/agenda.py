@@ -136,7 +136,11 @@ def _agenda(store: Store) -> Agenda:
         streak=streak(set(days), today),
         pending=pending,
         declined=declined,
-        undecided=[invitation for invitation in invitations if invitation.status == "undecided"],
+        # The decision due soonest first; an invitation with no date has no deadline, so it waits at the end.
+        undecided=sorted(
+            (invitation for invitation in invitations if invitation.status == "undecided"),
+            key=lambda invitation: (invitation.event_date is None, invitation.event_date or ""),
+        ),
         savings=savings,
         threads=threads,
         outreach_days=days,
