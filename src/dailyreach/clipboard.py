@@ -11,7 +11,8 @@ import sys
 from dailyreach.i18n import N_, _
 
 TIMEOUT_SECONDS = 5
-NO_TOOL = N_("no clipboard tool found (pbcopy, clip, wl-copy, xclip, xsel or termux-clipboard-set)")
+# Without brackets of its own: the messages that give the reason may put it in theirs.
+NO_TOOL = N_("no clipboard tool found among pbcopy, clip, wl-copy, xclip, xsel and termux-clipboard-set")
 
 
 def _commands() -> list[list[str]]:

@@ -123,8 +123,8 @@ def test_copy_without_a_clipboard_says_so_in_japanese(db, tmp_path):
     done = run_cli("draft", "yamada", "--copy", db=db, check=False, env=env)
     assert done.returncode == 1 and done.stdout.startswith("@yamada ")
     assert done.stderr.splitlines()[-1] == (
-        "コピーできませんでした: クリップボードのツールが見つかりません（pbcopy、clip、wl-copy、xclip、xsel、"
-        "termux-clipboard-set）。下書きは上に表示しています"
+        "コピーできませんでした: クリップボードのツール（pbcopy、clip、wl-copy、xclip、xsel、"
+        "termux-clipboard-set）が見つかりません。下書きは上に表示しています"
     )
 
 

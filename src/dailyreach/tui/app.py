@@ -56,7 +56,9 @@ TEXTUAL_COMMANDS = (
 SEARCH_COMMANDS = N_("Search for commands…")
 SEARCH_THEMES = N_("Search for themes…")
 NO_MATCHES = N_("No matches found")
-LANGUAGE_COMMAND = N_("Language: 日本語 / English")
+# In words of both languages whatever the language shown, so that someone who cannot read it finds the
+# switch by "Language", "Japanese", "日本語" or "English"; "Language" translated goes before it.
+LANGUAGE_COMMAND = "Language: 日本語 (Japanese) / English"
 
 
 def contact_commands() -> type[Provider]:
@@ -264,8 +266,9 @@ class DailyReachApp(TranslatedBindings, App):
         for command in super().get_system_commands(screen):
             yield command._replace(title=_(command.title), help=_(command.help))
         other = "en" if current_language() == "ja" else "ja"
+        word = _("Language")
         yield SystemCommand(
-            _(LANGUAGE_COMMAND),
+            LANGUAGE_COMMAND if word == "Language" else f"{word} {LANGUAGE_COMMAND}",
             _("Show the app in {language}: it starts again").format(language=LANGUAGES[other]),
             partial(self.run_action, f"switch_language('{other}')"),
         )

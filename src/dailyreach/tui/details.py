@@ -90,7 +90,13 @@ def invitation_detail(invitation: Invitation, agenda_day: date | None = None) ->
         if invitation.note:
             _line(details, N_("note"), invitation.note)
     else:
-        _line(details, "", _("undecided: x declines it, t makes its host a target"), style="yellow")
+        # Without a host t has no one to add (it only says so): offer what works.
+        undecided = (
+            _("undecided: x declines it, t makes its host a target")
+            if invitation.host
+            else _("undecided: x declines it")
+        )
+        _line(details, "", undecided, style="yellow")
     return details
 
 

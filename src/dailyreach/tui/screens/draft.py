@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,6 +25,7 @@ from textual.widgets import Static, TextArea
 from dailyreach.core.planning.drafts import Draft, Prepared
 from dailyreach.core.records.handles import COMPOSE_SCHEMES, openable
 from dailyreach.i18n import N_, _
+from dailyreach.report import clipped
 from dailyreach.tui.log_keys import KIND_TITLES
 from dailyreach.tui.styles import DRAFTS_CSS
 from dailyreach.tui.translated import TranslatedBindings
@@ -49,9 +51,15 @@ COPIED = N_("Copied. Enter logs it ({kind}) with the draft as its text; Escape i
 LOGGING = N_("Enter logs it ({kind}) with the draft as its text; Escape if you did not send it.")
 LOG_LATER = N_("ctrl+l logs it once you have sent it.")
 NO_CLIPBOARD = N_(
-    "Not on the system clipboard ({problem}); sent to the terminal's (OSC 52). Copy it from here if pasting fails."
+    "Not on the system clipboard: {problem}. Sent through the terminal instead (OSC 52): copy it from here "
+    "if pasting fails."
 )
 NO_BROWSER = N_("No web browser found to open {link}: the draft stays here to copy by hand.")
+NO_MAIL = N_(
+    "No mail program or web browser found to write to {address}: the draft stays here to copy by hand."
+)
+# A link is said in a notification up to this many cells.
+LINK_CELLS = 60
 SET_MY_NAME = N_("(your name: ctrl+p Templates, y)")
 NO_DRAFT = N_("No draft")
 SUBJECT = N_("subject: {subject}")
@@ -190,7 +198,7 @@ class DraftScreen(TranslatedBindings, ModalScreen[DraftSent | None]):
                 import webbrowser
 
                 if not webbrowser.open(link):
-                    problems.append(_(NO_BROWSER).format(link=link))
+                    problems.append(not_opened(link))
         self.app.call_from_thread(self._delivered, text, problems)
 
     def _delivered(self, text: str, problems: list[str]) -> None:
@@ -216,6 +224,16 @@ class DraftScreen(TranslatedBindings, ModalScreen[DraftSent | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def not_opened(link: str) -> str:
+    """Why ``link`` was not opened, said short: its query is the draft itself, which is on screen, and
+    percent-encoded it filled the notification over it."""
+    parts = urlsplit(link)
+    if parts.scheme.lower() == "mailto":
+        return _(NO_MAIL).format(address=unquote(parts.path))
+    page = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+    return _(NO_BROWSER).format(link=clipped(page, LINK_CELLS))
 
 
 def open_draft(screen: StoreScreen, contact: Contact, reason: str | None = None) -> None:

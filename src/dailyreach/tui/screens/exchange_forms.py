@@ -19,7 +19,7 @@ from dailyreach.core.files.formats import (
     suffix_format,
 )
 from dailyreach.core.store.store import Store
-from dailyreach.i18n import N_, _
+from dailyreach.i18n import N_, _, ngettext
 from dailyreach.tui.checks import Check
 from dailyreach.tui.screens.fields_form import NO, YES, Field, FieldsForm
 
@@ -269,9 +269,17 @@ def _save_import(screen: StoreScreen, preview: ImportPreview) -> None:
 
     def imported(added: int) -> None:
         said = (
-            _("Imported {count} records from {source}: u undoes it")
+            ngettext(
+                "Imported {count} record from {source}: u undoes it",
+                "Imported {count} records from {source}: u undoes it",
+                added,
+            )
             if preview.export_plan is not None
-            else _("Imported {count} contacts from {source}: u undoes it")
+            else ngettext(
+                "Imported {count} contact from {source}: u undoes it",
+                "Imported {count} contacts from {source}: u undoes it",
+                added,
+            )
         )
         screen.notify(said.format(count=added, source=preview.source), markup=False)
 

@@ -31,10 +31,8 @@ HINT = N_("Enter logs, Escape cancels")
 FIELDS = (("when", N_("When"), ""), ("channel", N_("Channel"), ""), ("text", N_("Note"), N_("optional")))
 
 TITLE = N_("{kind}: {name}")
-# The fewest cells the kind of log keeps when the name needs the room ("F…: 林 真由美").
-KIND_LEAST = 2
 # The note gets the room first: under this many cells for it, the hint gives way (a refused log is also
-# said in full), then the title, down to its share of the bar.
+# said in full), then the title, down to its share of the bar; the kind of log is never cut for the name.
 NOTE_USEFUL = 30
 TITLE_SHARE = 0.28
 
@@ -45,15 +43,16 @@ NOT_LOGGED = N_("Not logged")
 
 
 def log_title(kind: str, name: str, width: int) -> str:
-    """The title "kind: name" in ``width`` cells. Who the log is for is what to check before Enter: the
-    kind of log gives way first, down to its first letter, then the name ends in …"""
+    """The title "kind: name" in ``width`` cells. The kind of log is what Enter does, so it stays whole:
+    the name ends in … and, when none of it fits, gives way altogether (the highlighted row shows it)."""
     joined = _(TITLE)
     if cell_len(joined.format(kind=kind, name=name)) <= width:
         return joined.format(kind=kind, name=name)
-    around = cell_len(joined.format(kind="", name=""))
-    kind_room = max(min(KIND_LEAST, cell_len(kind)), width - around - cell_len(name))
-    kind_shown = clipped(kind, kind_room)
-    return joined.format(kind=kind_shown, name=clipped(name, width - around - cell_len(kind_shown)))
+    name_room = width - cell_len(joined.format(kind=kind, name=""))
+    name_shown = clipped(name, name_room)
+    if not name_shown.rstrip("…"):
+        return clipped(kind, width)
+    return joined.format(kind=kind, name=name_shown)
 
 
 class LogTitle(Widget):
@@ -119,23 +118,40 @@ class LogBar(TranslatedBindings, Horizontal):
     def _share_out(self) -> None:
         """The bar's room, note first: at least NOTE_USEFUL cells for it, then the title uncut (or at
         least its share of the bar), and the hint only when both have theirs. When the title is cut, the
-        hint is already gone: its room went to the title first."""
+        hint is already gone: its room went to the title first. The name gives way before the note goes
+        under its least width; the kind of log never does."""
         width = self.content_size.width
         if width <= 0:
             return
         title = self.query_one(LogTitle)
-        fixed = [
-            child for child in self.children if child is not title and child.id not in ("text", "problem")
-        ]
-        # The labels and the When and Channel boxes keep their widths, one cell between each two.
-        taken = sum(self._cells(child) for child in fixed) + len(fixed) + 1
-        room = width - taken  # for the title and the note
-        hint = 1 + cell_len(_(HINT))
+        note = self.query_one("#text")
+        note_least = note.styles.min_width
+        least_note = int(note_least.value) if note_least is not None and note_least.is_cells else 0
+        fixed = [child for child in self.children if child not in (title, note) and child.id != "problem"]
         whole = title.whole_width
+        # Too narrow for the whole title beside the note at its least, the labels go: "now", "x" and the
+        # note's placeholder say what their boxes are, and who the log is for must stay in sight.
+        bare = width - self._taken(fixed) - whole < least_note
+        self.set_class(bare, "-bare")
+        if bare:
+            fixed = [child for child in fixed if not child.has_class("field")]
+        room = width - self._taken(fixed)  # for the title and the note
+        hint = 1 + cell_len(_(HINT))
         hint_shown = room - whole - hint >= NOTE_USEFUL
         self.set_class(not hint_shown, "-narrow")
         least = min(whole, int(width * TITLE_SHARE))
-        title.styles.max_width = whole if hint_shown else max(least, min(whole, room - NOTE_USEFUL))
+        most = whole if hint_shown else max(least, min(whole, room - NOTE_USEFUL))
+        # Bare, the bar is narrow enough that who the log is for comes before a roomy note.
+        most = min(whole if bare else most, room - least_note)
+        # The kind of log is what Enter does: on a bar too narrow for it and the note, the note gives way.
+        most = max(most, cell_len(title.kind))
+        # As wide as what is drawn: a name that gave way leaves its cells to the note.
+        title.styles.max_width = cell_len(log_title(title.kind, title.who, most))
+
+    def _taken(self, fixed: list[Widget]) -> int:
+        """The cells ``fixed`` take: the labels and the When and Channel boxes keep their widths, one cell
+        between each two."""
+        return sum(self._cells(child) for child in fixed) + len(fixed) + 1
 
     @staticmethod
     def _cells(widget: Widget) -> int:
