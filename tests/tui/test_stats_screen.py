@@ -73,7 +73,7 @@ async def test_s_opens_the_stats_from_the_main_screen_and_escape_goes_back(store
         assert isinstance(screen, StatsScreen)
         # Three messages on three days (the 14th, 15th and 16th); none since: no current streak.
         streaks = text_of(screen.query_one("#streaks", FlowLine))
-        assert "0 days streak" in streaks and "3 days the longest" in streaks
+        assert "0-day streak" in streaks and "longest 3 days" in streaks
         assert "3 messages on 3 days" in streaks
         assert table_rows(screen.query_one("#funnel_table", Static)) == [
             ["step", "contacts", "conversion", "of targets"],
@@ -111,7 +111,7 @@ async def test_an_empty_store_says_what_fills_the_charts(store):
         assert screen.query_one("#declined").has_class("empty")
         assert screen.query_one("#weekly").has_class("empty")
         assert not screen.query_one("#funnel").has_class("empty")
-        assert "0 days streak" in text_of(screen.query_one("#streaks", FlowLine))
+        assert "0-day streak" in text_of(screen.query_one("#streaks", FlowLine))
 
 
 async def test_w_shows_last_week_with_names_as_written_and_enter_opens_the_contact(store, people):
@@ -255,7 +255,7 @@ async def test_the_stats_follow_a_change_made_elsewhere(store, people, clock):
         log(store, ann, "dm_sent")  # as another dailyreach would
         app.screen.reload_if_changed()
         await settle(pilot)
-        assert "1 day streak" in text_of(app.screen.query_one("#streaks", FlowLine))
+        assert "1-day streak" in text_of(app.screen.query_one("#streaks", FlowLine))
 
 
 async def test_opened_again_the_stats_show_what_was_logged_meanwhile(store, people):
@@ -553,8 +553,8 @@ async def test_at_80x24_the_figures_lines_break_between_figures_never_inside_one
         streaks = shown_lines(app.screen.query_one("#streaks"))
         assert len(streaks) == 2
         for figure in (
-            "0 days streak",
-            "3 days the longest",
+            "0-day streak",
+            "longest 3 days",
             "0 of 10 days met the goal of 5",  # since the history's first message
             "3 messages on 3 days",
         ):

@@ -235,8 +235,11 @@ class StatsScreen(TranslatedBindings, StoreScreen):
         # On as many lines as the width needs, each figure whole.
         self.query_one("#streaks", FlowLine).show(
             [
-                emphasised(_("{days} streak"), {"days": _days(stats.current_streak)}),
-                emphasised(_("{days} the longest"), {"days": _days(stats.longest_streak)}),
+                emphasised(
+                    ngettext("{count}-day streak", "{count}-day streak", stats.current_streak),
+                    {"count": str(stats.current_streak)},
+                ),
+                emphasised(_("longest {days}"), {"days": _days(stats.longest_streak)}),
                 emphasised(
                     ngettext(
                         "{met} day met the goal of {goal}",
