@@ -75,7 +75,7 @@ async def test_everyone_is_listed_within_the_width_even_those_not_planned_today(
         assert set(listed) == set(crowd) - {"Carol"}
         assert set(listed) - planned, "some contact outside today's plan"
         ann = cells(app, "contacts")[0]
-        assert ann == ["Ann [/] Smith", "contacted", "3 days ago", "1", "x @ann", ""]
+        assert ann == ["Ann [/] Smith", "contacted", "3 days ago", "1", "X @ann", ""]
         assert "4 Contacts (7) · by priority" in title(app)
         table = app.screen.query_one("#contacts", DataTable)
         assert table.virtual_size.width <= table.scrollable_content_region.width

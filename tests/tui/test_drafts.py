@@ -182,7 +182,7 @@ async def test_the_templates_screen_adds_refuses_previews_and_deletes_with_undo(
         before = len(templates(store))
         assert before > 0
         # The first template previewed as the first contact by name, then the next contact.
-        assert "Preview for [bold]VIP on x" in str(app.screen.query_one("#preview_title").render())
+        assert "Preview for [bold]VIP on X" in str(app.screen.query_one("#preview_title").render())
         assert str(app.screen.query_one("#preview").render()).startswith("@vip Thank you for sharing")
         await keys.press("p")
         assert str(app.screen.query_one("#preview").render()).startswith("@ann Thank you for sharing")
@@ -284,7 +284,7 @@ async def test_with_no_template_for_what_is_due_the_screen_says_so_and_ctrl_t_of
         await settle(pilot)
         await keys.press("2", "c")
         assert draft_text(app) == ""
-        assert "No template for a follow-up #1 on x" in str(app.screen.query_one("#draft_count").render())
+        assert "No template for a follow-up #1 on X" in str(app.screen.query_one("#draft_count").render())
         await keys.press("ctrl+s")  # nothing to copy
         assert outside["copied"] == [] and isinstance(app.screen, DraftScreen)
         await keys.press("ctrl+t")

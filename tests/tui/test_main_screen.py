@@ -24,7 +24,7 @@ async def test_the_three_panes_show_the_agenda_with_user_text_as_written(store, 
         await settle(pilot)
         assert [row[1] for row in cells(app, "today")] == ["山田 太郎", "[bold]VIP"]
         assert cells(app, "pending")[0][0] == "Ann [/] Smith"
-        assert cells(app, "pending")[0][-1] == "x"
+        assert cells(app, "pending")[0][-1] == "X"
         status = str(app.screen.query_one("#status").render())
         assert "0/5 today" in status and "streak 1" in status
 

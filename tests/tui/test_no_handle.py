@@ -18,4 +18,4 @@ async def test_a_contact_with_no_handle_is_reached_at_a_dash(store):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         handles = {row[1]: row[3] for row in cells(app, "today")}
-    assert handles == {"Tanaka (VC)": "—", "Ann": "x @ann"}
+    assert handles == {"Tanaka (VC)": "—", "Ann": "X @ann"}

@@ -37,7 +37,7 @@ async def test_today_rows_follow_what_was_logged_after_the_plan_was_fixed(store,
         await pilot.press("j", "r", "enter")  # 山田 answered: not a message sent
         await settle(pilot)
         assert store.interactions(yamada.id)[-1].kind == "reply_received"
-        assert today(app)[1] == ("·", "山田 太郎", "keep in touch")
+        assert today(app)[1] == ("·", "山田 太郎", "answered")
         assert "1/2 today" in header(app)
         await pilot.press("k", "f", "enter")
         await settle(pilot)

@@ -14,10 +14,11 @@ from dailyreach.i18n import N_, _
 from dailyreach.report import contact_summary, where_to_reach
 from dailyreach.tui.columns import Column
 from dailyreach.tui.rows import Row
-from dailyreach.tui.words import LONGEST_DAY, channel_text, iso_day_text
+from dailyreach.tui.words import LONGEST_DAY, iso_day_text
 from dailyreach.wording import (
     INVITATION_KIND_LABELS,
     REASONS,
+    channel_label,
     invitation_kind_label,
     reason_text,
     saved_text,
@@ -72,7 +73,7 @@ def today_row(item: TodayItem) -> Row:
             today_mark(item),
             cell(item.contact.name),
             cell(reason_text(item.reason, item.follow_up_number)),
-            cell(where_to_reach(summary, channel_text)),
+            cell(where_to_reach(summary, channel_label)),
             cell(item.contact.why),
         ],
     )
@@ -93,7 +94,7 @@ def pending_row(reply: PendingReply, agenda: Agenda, now: datetime) -> Row:
             cell(ago(reply.waiting_since, now)),
             cell(str(reply.nudges)),
             cell(due, style=style),
-            cell(channel_text(reply.channel)),
+            cell(channel_label(reply.channel)),
         ],
     )
 

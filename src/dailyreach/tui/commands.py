@@ -13,7 +13,7 @@ from textual.content import Content
 from dailyreach.core.records.model import Contact
 from dailyreach.i18n import N_, _
 from dailyreach.report import contact_summary, where_to_reach
-from dailyreach.tui.words import channel_text
+from dailyreach.wording import channel_label
 
 if TYPE_CHECKING:
     from dailyreach.tui.app import DailyReachApp
@@ -23,7 +23,7 @@ DISCOVERY_SHOWN = 20
 
 def _help(contact: Contact) -> str:
     summary = contact_summary(contact)
-    where = where_to_reach(summary, channel_text)
+    where = where_to_reach(summary, channel_label)
     if contact.archived:
         return _("Open contact · {where} · archived (E to bring back)").format(where=where)
     return _("Open contact · {where}").format(where=where)

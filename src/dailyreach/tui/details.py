@@ -14,8 +14,15 @@ from dailyreach.core.store.threads import Thread, parse_stamp
 from dailyreach.i18n import N_, _
 from dailyreach.report import pad
 from dailyreach.tui.agenda_rows import plain_now
-from dailyreach.tui.words import channel_text, iso_day_text
-from dailyreach.wording import follow_up_text, invitation_kind_label, reason_text, saved_text, stage_label
+from dailyreach.tui.words import iso_day_text
+from dailyreach.wording import (
+    channel_label,
+    follow_up_text,
+    invitation_kind_label,
+    reason_text,
+    saved_text,
+    stage_label,
+)
 
 LABEL_CELLS = 6
 
@@ -35,7 +42,9 @@ def contact_detail(agenda: Agenda, contact: Contact) -> Text:
         stage=stage_label(thread.stage), priority=contact.priority
     )
     details.append(f"  {facts}", style="dim")
-    handles = "   ".join(f"{channel_text(platform)} {handle}" for platform, handle in contact.handles.items())
+    handles = "   ".join(
+        f"{channel_label(platform)} {handle}" for platform, handle in contact.handles.items()
+    )
     _line(details, "", handles or _("no handle: Enter opens the contact, where E adds one"))
     _line(details, N_("why"), contact.why or "—")
     if thread.last_sent:
@@ -44,7 +53,7 @@ def contact_detail(agenda: Agenda, contact: Contact) -> Text:
             details,
             N_("sent"),
             _("last message on {channel}, {ago} ({time})").format(
-                channel=channel_text(thread.last_channel),
+                channel=channel_label(thread.last_channel),
                 ago=ago(sent, plain_now(agenda)),
                 time=moment_text(sent, agenda.day),
             ),

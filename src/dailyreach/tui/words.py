@@ -1,7 +1,5 @@
-"""How the app shows what is stored (a stage, an invitation's kind, a channel, a day) to a person, in the
-interface's language, through wording.py and core.records.dates; the file keeps its own words
-(``no_response``, ``sales_pitch``, ``2026-11-27``). And the app's own layout of words: padding in cells,
-figures in bold."""
+"""How the app shows a stored day to a person, in the interface's language (the file keeps
+``2026-11-27``), and the app's own layout of words: padding in cells, figures in bold."""
 
 from __future__ import annotations
 
@@ -12,17 +10,9 @@ from string import Formatter
 from rich.text import Text
 
 from dailyreach.core.records.dates import day_text
-from dailyreach.i18n import SOURCE_LANGUAGE, current_language
-from dailyreach.wording import channel_label
 
 # A day as the longest the language writes it (12月30日(土)), to size a column of days.
 LONGEST_DAY = date(2000, 12, 30)
-
-
-def channel_text(channel: str) -> str:
-    """A channel as the app shows it: its key in English (x, linkedin, as the app always showed it), its
-    name in another language (LinkedIn, メール)."""
-    return channel if current_language() == SOURCE_LANGUAGE else channel_label(channel)
 
 
 def iso_day_text(day: str, today: date | None = None) -> str:

@@ -30,8 +30,8 @@ from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
 from dailyreach.tui.widgets.note_input import one_line
-from dailyreach.tui.words import channel_text, iso_day_text
-from dailyreach.wording import follow_up_text, stage_label
+from dailyreach.tui.words import iso_day_text
+from dailyreach.wording import channel_label, follow_up_text, stage_label
 
 LABEL_WIDTH = 15
 # A time as wide as times are written (in Japanese a weekday is added: 12月30日(水) 23:59).
@@ -50,7 +50,7 @@ TIMELINE_COLUMNS = (
         "ago", "", width=12, fits=lambda: [_("just now"), *(ago(then, now) for then, now in LONGEST_AGOS)]
     ),
     Column("what", N_("What"), width=14, fits=lambda: [_(title) for title in KIND_TITLES.values()]),
-    Column("channel", N_("Channel"), width=7, fits=lambda: [channel_text(channel) for channel in CHANNELS]),
+    Column("channel", N_("Channel"), width=7, fits=lambda: [channel_label(channel) for channel in CHANNELS]),
     Column("note", N_("Note")),
 )
 NOTE_LEAST = 24
@@ -77,7 +77,7 @@ def contact_details(contact: Contact, stage: str, next_up: str = "") -> Text:
     if contact.archived:
         details.append(" · " + _("archived"), style="dim")
     for platform, url in contact.profile_urls.items():
-        details.append("\n" + pad(channel_text(platform), LABEL_WIDTH), style="dim")
+        details.append("\n" + pad(channel_label(platform), LABEL_WIDTH), style="dim")
         details.append(contact.handles[platform])
         details.append("  ")
         details.append(url, style=Style(link=url, underline=True))
@@ -111,7 +111,7 @@ def timeline_cells(interaction: Interaction, view: ContactView, keys: list[str],
         "when": (when, ""),
         "ago": (ago(interaction.moment, view.now), "dim"),
         "what": (_(KIND_TITLES[interaction.kind]), ""),
-        "channel": (channel_text(interaction.channel), ""),
+        "channel": (channel_label(interaction.channel), ""),
         "note": (one_line(interaction.text), ""),
     }
     return [

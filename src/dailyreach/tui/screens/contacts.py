@@ -30,8 +30,7 @@ from dailyreach.tui.styles import stylesheet_path
 from dailyreach.tui.translated import TextInput, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
-from dailyreach.tui.words import channel_text
-from dailyreach.wording import stage_label
+from dailyreach.wording import channel_label, stage_label
 
 SORTS = ("priority", "last contact", "stage", "name")
 SORT_NAMES = {
@@ -124,7 +123,7 @@ def contact_row(entry: Entry, now: DateTime) -> Row:
             _cell(ago(entry.last_contact, now) if entry.last_contact else "", style),
             _cell(str(contact.priority), style),
             _cell(
-                f"{channel_text(summary['channel'])} {summary['handle']}" if contact.handles else "", style
+                f"{channel_label(summary['channel'])} {summary['handle']}" if contact.handles else "", style
             ),
             _cell(", ".join(contact.tags), style),
         ],
@@ -142,7 +141,7 @@ def contact_strip(entry: Entry) -> Text:
     strip.append("   " + " · ".join(facts), style="dim")
     strip.append("\n")
     strip.append(
-        "   ".join(f"{channel_text(platform)} {handle}" for platform, handle in contact.handles.items())
+        "   ".join(f"{channel_label(platform)} {handle}" for platform, handle in contact.handles.items())
     )
     if contact.tags:
         strip.append(("   " if contact.handles else "") + _("tags") + " ", style="dim")

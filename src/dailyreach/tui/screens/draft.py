@@ -31,8 +31,7 @@ from dailyreach.tui.styles import DRAFTS_CSS
 from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.text_editor import TextEditor
-from dailyreach.tui.words import channel_text
-from dailyreach.wording import count_text, missing_text, nudges_used_text, purpose_title
+from dailyreach.wording import channel_label, count_text, missing_text, nudges_used_text, purpose_title
 
 if TYPE_CHECKING:
     from dailyreach.core.records.model import Contact
@@ -120,7 +119,7 @@ class DraftScreen(TranslatedBindings, ModalScreen[DraftSent | None]):
         title = Text(_(TITLE).format(name=prepared.contact.name), style="bold")
         if made is not None:
             title.append(
-                f"  {made.template.name} · {purpose_title(made.purpose)} · {channel_text(made.channel)}",
+                f"  {made.template.name} · {purpose_title(made.purpose)} · {channel_label(made.channel)}",
                 style="dim",
             )
         self.query_one("#draft_title", Static).update(title)
@@ -138,7 +137,7 @@ class DraftScreen(TranslatedBindings, ModalScreen[DraftSent | None]):
         link_box = self.query_one("#draft_link", Static)
         if made is None:
             purpose = purpose_title(self.prepared.purpose)
-            channel = channel_text(self.prepared.channel)
+            channel = channel_label(self.prepared.channel)
             count_box.update(Text(_(NO_TEMPLATE).format(purpose=purpose, channel=channel)))
             link_box.update("")
             return
@@ -156,7 +155,9 @@ class DraftScreen(TranslatedBindings, ModalScreen[DraftSent | None]):
         link = made.link(text)
         link_box.update(
             Text(
-                _(OPENS).format(link=link) if link else _(NO_LINK).format(channel=channel_text(made.channel)),
+                _(OPENS).format(link=link)
+                if link
+                else _(NO_LINK).format(channel=channel_label(made.channel)),
                 style="dim",
             )
         )

@@ -15,7 +15,7 @@ from dailyreach.i18n import N_, _
 from dailyreach.tui.log_keys import KIND_TITLES
 from dailyreach.tui.styles import stylesheet_path
 from dailyreach.tui.translated import Scroll, TranslatedBindings
-from dailyreach.tui.words import channel_text
+from dailyreach.wording import channel_label
 
 NO_TEXT = N_("Nothing was written with this entry.")
 HINT = N_("Escape or Enter closes")
@@ -40,7 +40,7 @@ class MessageScreen(TranslatedBindings, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         entry = self.entry
         title = Text(f"{_(KIND_TITLES[entry.kind])} · {self.contact_name}", style="bold", end="")
-        title.append(f"  {channel_text(entry.channel)} · {self.when}", style="dim")
+        title.append(f"  {channel_label(entry.channel)} · {self.when}", style="dim")
         with Vertical(id="message"):
             yield Static(title, id="message_title")
             with Scroll(id="message_scroll"):

@@ -36,8 +36,14 @@ from dailyreach.tui.styles import DRAFTS_CSS
 from dailyreach.tui.translated import TextInput, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.text_editor import TextEditor
-from dailyreach.tui.words import channel_text
-from dailyreach.wording import ANY_CHANNEL, count_text, language_text, missing_text, purpose_title
+from dailyreach.wording import (
+    ANY_CHANNEL,
+    channel_label,
+    count_text,
+    language_text,
+    missing_text,
+    purpose_title,
+)
 
 # Shown through ``_`` (they are made at import, before the language is chosen).
 TITLE = N_("Templates")
@@ -121,7 +127,7 @@ class TemplateForm(TranslatedBindings, ModalScreen[Template | None]):
             yield Horizontal(
                 Label(labels["for"]), Choice(purposes, values["purpose"], id="purpose"), classes="row"
             )
-            channels = ((_(ANY_CHANNEL), ""), *((channel_text(c), c) for c in CHANNELS))
+            channels = ((_(ANY_CHANNEL), ""), *((channel_label(c), c) for c in CHANNELS))
             channel = values.get("channel") or ""
             yield Horizontal(Label(labels["channel"]), Choice(channels, channel, id="channel"), classes="row")
             languages = tuple((language_text(language), language) for language in LANGUAGES)
@@ -177,7 +183,7 @@ class TemplateForm(TranslatedBindings, ModalScreen[Template | None]):
 
 def template_cells(template: Template) -> tuple[str, str, str, str]:
     """A template's row in the list: its name, what it is for, its channel and its language, as shown."""
-    channel = channel_text(template.channel) if template.channel else _(ANY_CHANNEL)
+    channel = channel_label(template.channel) if template.channel else _(ANY_CHANNEL)
     return template.name, purpose_title(template.purpose), channel, language_text(template.language)
 
 
@@ -316,7 +322,7 @@ class TemplatesScreen(TranslatedBindings, StoreScreen):
         channel = template.channel or draft_channel(contact, log)
         made = make_draft(template, contact, channel, log, self.now(), self.view.my_name)
         title.update(
-            Text(_(PREVIEW_TITLE).format(name=contact.name, channel=channel_text(channel)), style="bold")
+            Text(_(PREVIEW_TITLE).format(name=contact.name, channel=channel_label(channel)), style="bold")
         )
         # The room a line has: the scroll's, less its padding and a scrollbar.
         width = self.query_one("#preview_scroll").size.width - PREVIEW_MARGIN
