@@ -91,7 +91,7 @@ def test_a_backup_is_written_once_a_day_and_the_last_seven_are_kept(store, db_pa
 
 
 def test_leftovers_of_a_crash_before_the_replace_are_cleaned_on_open(store, db_path, clock):
-    leftover = db_path.parent / f".{db_path.name}.abc123.tmp"
+    leftover = db_path.parent / f".{db_path.name}.abcd1234.tmp"
     leftover.write_text('{"half": ')
     Store(db_path, clock=clock)
     assert not leftover.exists()

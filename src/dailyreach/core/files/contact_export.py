@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from urllib.parse import quote
 
 from dailyreach.core.errors import NothingToExport
-from dailyreach.core.files.contact_files import INTERACTIONS_HEADER
+from dailyreach.core.files.contact_files import CONTACTS_HEADER, INTERACTIONS_HEADER, spreadsheet_text
 from dailyreach.core.files.exchange import export_json
 from dailyreach.core.files.imported_person import join_tags
 from dailyreach.core.files.textfile import UTF8_BOM
@@ -25,8 +25,6 @@ CALENDAR_DAYS_AHEAD = 90
 # The TYPE address books (Apple, Google) know X by.
 VCARD_SOCIAL_TYPES = {"x": "twitter"}
 SOCIAL = tuple(platform for platform in PLATFORMS if platform not in ("email", "web"))
-CONTACT_COLUMNS = ("name", *PLATFORMS, "why", "notes", "tags", "priority", "cadence_days")
-INTERACTION_COLUMNS = INTERACTIONS_HEADER
 VCARD_LINE_OCTETS = 75
 # What stays as it is in a URI: RFC 3986's reserved and unreserved characters, and escapes already made.
 URI_SAFE = ":/?#[]@!$&'()*+,;=%-._~"
@@ -60,6 +58,8 @@ def contact_vcard_lines(contact: Contact) -> list[str]:
     """One contact as vCard 4.0 content lines, unfolded; what dailyreach alone knows goes in
     X-DAILYREACH-* properties. The UID is the contact's id, so a re-import finds the same contact."""
     lines = ["BEGIN:VCARD", "VERSION:4.0", f"UID:{_text(contact.id)}", f"FN:{_text(contact.name)}"]
+    if contact.call_name:
+        lines.append(f"NICKNAME:{_text(contact.call_name)}")
     if "email" in contact.handles:
         lines.append(f"EMAIL:{_text(contact.handles['email'])}")
     if "web" in contact.handles:
@@ -77,6 +77,10 @@ def contact_vcard_lines(contact: Contact) -> list[str]:
     lines.append(f"X-DAILYREACH-PRIORITY:{contact.priority}")
     if contact.cadence_days:
         lines.append(f"X-DAILYREACH-CADENCE:{contact.cadence_days}")
+    if contact.followers is not None:
+        lines.append(f"X-DAILYREACH-FOLLOWERS:{contact.followers}")
+    if contact.archived:
+        lines.append("X-DAILYREACH-ARCHIVED:TRUE")
     return [*lines, "END:VCARD"]
 
 
@@ -90,11 +94,11 @@ def contacts_vcard(store: Store) -> bytes:
 
 
 def _csv_bytes(header: tuple[str, ...], rows: list[list[str]]) -> bytes:
-    """UTF-8 with a BOM, so that Excel shows Japanese names as written."""
+    """UTF-8 with a BOM, so that Excel shows Japanese names as written; no cell is run as a formula."""
     text = io.StringIO()
     writer = csv.writer(text)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([spreadsheet_text(cell) for cell in row] for row in rows)
     return UTF8_BOM + text.getvalue().encode("utf-8")
 
 
@@ -110,9 +114,13 @@ def contacts_csv(store: Store) -> bytes:
                 join_tags(contact.tags),
                 str(contact.priority),
                 str(contact.cadence_days or ""),
+                contact.call_name,
+                "" if contact.followers is None else str(contact.followers),
+                "true" if contact.archived else "",
+                contact.id,
             ]
         )
-    return _csv_bytes(CONTACT_COLUMNS, rows)
+    return _csv_bytes(CONTACTS_HEADER, rows)
 
 
 def interactions_csv(store: Store) -> bytes:
@@ -121,7 +129,7 @@ def interactions_csv(store: Store) -> bytes:
         [i.at, names.get(i.contact_id, ""), i.kind, i.channel, i.text, i.contact_id, i.id]
         for i in store.interactions()
     ]
-    return _csv_bytes(INTERACTION_COLUMNS, rows)
+    return _csv_bytes(INTERACTIONS_HEADER, rows)
 
 
 @dataclass(frozen=True)

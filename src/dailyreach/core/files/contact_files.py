@@ -24,6 +24,7 @@ from dailyreach.core.files.imported_person import (
 )
 from dailyreach.core.files.textfile import FIELD_LIMIT
 from dailyreach.core.files.vcard_reader import PICTURE_NOTICE, read_vcard
+from dailyreach.core.records.handles import PLATFORMS
 from dailyreach.i18n import N_, _
 
 __all__ = ["EMPTY_FILE", "READERS", "ParsedFile", "SourceRow", "UnknownFormat", "detect_format", "is_empty"]
@@ -31,8 +32,16 @@ __all__ = ["EMPTY_FILE", "READERS", "ParsedFile", "SourceRow", "UnknownFormat", 
 LINKEDIN_HEADER = ("First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On")
 LINKEDIN_NOTES_LINES = 10
 MASTODON_HEADER = "Account address"
-# The header of dailyreach's own interactions export (contact_export writes it from this).
+# The headers of dailyreach's own CSV exports (contact_export writes them from these). The contacts'
+# columns added later come last, so a spreadsheet made from an older export still lines up.
+CONTACTS_HEADER = (
+    "name", *PLATFORMS, "why", "notes", "tags", "priority", "cadence_days", "call_name", "followers", "archived",
+    "id",
+)  # fmt: skip
 INTERACTIONS_HEADER = ("at", "contact", "kind", "channel", "text", "contact_id", "id")
+# What a spreadsheet takes a cell starting with for a formula (OWASP's "CSV injection"): the exports
+# put a quote before such a cell, which the spreadsheet shows as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 INTERACTIONS_REFUSAL = N_(
     "this is dailyreach's interactions export: it lists what you did with each contact, not the "
     "contacts, and importing it would add one contact per interaction. To move contacts with their "
@@ -46,6 +55,18 @@ UNCLOSED_QUOTE = N_(
 _SOMETHING = re.compile(r"[^\s\ufeff]")
 EMPTY_FILE = N_("the file is empty: there is nothing in it to import")
 _MASTODON_ADDRESS = re.compile(r"@?[A-Za-z0-9_]{1,30}@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+
+
+def spreadsheet_text(cell: str) -> str:
+    """``cell`` as a spreadsheet shows it rather than runs it: a quote before a formula's first character.
+    A cell already starting with quotes before one gets one more, so ``written_text`` undoes exactly this."""
+    return "'" + cell if cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+
+
+def written_text(cell: str) -> str:
+    """The text ``spreadsheet_text`` made ``cell`` from."""
+    quoted = cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS)
+    return cell[1:] if quoted else cell
 
 
 def csv_delimiter(header: str) -> str:
@@ -277,8 +298,9 @@ def read_mastodon(text: str) -> ParsedFile:
 class Column:
     """What a CSV column holds. ``role``: name, given, middle, family, handle (``key`` is the
     platform), strict (a handle typed into a spreadsheet: a bad one rejects the row), url, label,
-    address, birth, tags, field (``key``: why, notes, priority, cadence_days), picture, ignore, line
-    (anything else: a line in the notes titled ``title``)."""
+    address, birth, tags, field (``key``: why, notes, priority, cadence_days, and in dailyreach's own
+    export also those of ``OWN_FIELDS``), picture, ignore, line (anything else: a line in the notes
+    titled ``title``)."""
 
     role: str
     key: str = ""
@@ -308,6 +330,10 @@ _FIELD_COLUMNS = {
     "priority": ("priority", "優先度"),
     "cadence_days": ("cadence", "cadencedays", "keepintouch", "keepintouchdays"),
 }
+# Read from dailyreach's own export alone: in another file an "id" or "archived" column means
+# something else, and it stays a line in the notes, as it always was.
+OWN_FIELDS = ("id", "call_name", "followers", "archived")
+_ARCHIVED = {"true": True, "false": False}
 _NAMES = {alias: role for role, aliases in _NAME_COLUMNS.items() for alias in aliases}
 _PLATFORM_ALIASES = {alias: key for key, aliases in _SPREADSHEET_COLUMNS.items() for alias in aliases}
 _FIELD_ALIASES = {alias: key for key, aliases in _FIELD_COLUMNS.items() for alias in aliases}
@@ -455,6 +481,9 @@ def _row_person(columns: list[Column], header: list[str], cells: list[str]) -> P
             person.add_tags(cell)
         elif role == "field" and column.key == "notes":
             person.notes.append(cell)
+        elif role == "field" and column.key == "archived":
+            # Anything but true or false is left for the contact's own check to refuse.
+            person.fields["archived"] = _ARCHIVED.get(cell.casefold(), cell)
         elif role == "field":
             person.fields[column.key] = cell
         elif role == "line" and cell.casefold() not in _EMPTY_VALUES.get(column.key, set()):
@@ -481,7 +510,13 @@ def read_csv(text: str) -> ParsedFile:
     if _is_interactions_header(header):
         raise UnknownFormat(_(INTERACTIONS_REFUSAL))
     layout = _layout(header)
-    columns = [_classify(cell, third_party=bool(layout)) for cell in header]
+    own = tuple(cell.casefold() for cell in header) == CONTACTS_HEADER
+    columns = [
+        Column("field", cell.casefold())
+        if own and cell.casefold() in OWN_FIELDS
+        else _classify(cell, third_party=bool(layout))
+        for cell in header
+    ]
     if all(column.role == "line" for column in columns):
         raise UnknownFormat(
             _("the first line names no column dailyreach knows (name, x, linkedin, email, ...)")
@@ -498,6 +533,8 @@ def read_csv(text: str) -> ParsedFile:
             continue
         rows += [SourceRow(at, _("(empty row)"), skip=_("every cell is empty")) for at in empty]
         empty.clear()
+        if own:
+            cells = [written_text(cell) for cell in cells]
         fitted, problem = _fitted(header, cells)
         if fitted is None:
             rows.append(SourceRow(line, cells[0], problem=problem))

@@ -20,7 +20,7 @@ from dailyreach.core.files.contact_files import (
 )
 from dailyreach.core.files.exchange import ImportPlan, apply_import, plan_import
 from dailyreach.core.files.formats import IMPORT_FORMATS
-from dailyreach.core.files.imported_person import handles_in_notes
+from dailyreach.core.files.imported_person import SourceRow, handles_in_notes, kept_in_notes
 from dailyreach.core.files.textfile import EncodingProblem, FileTooLarge, decode_text, read_limited
 from dailyreach.core.records.handles import profile_url
 from dailyreach.core.records.model import Contact
@@ -50,11 +50,12 @@ class ImportPreview:
         return bool(self.added)
 
 
-def identities(contact: Contact) -> dict[str, str]:
+def identities(contact: Contact, id_source: str = "vCard UID") -> dict[str, str]:
     """What makes two contacts the same person: any of their handles or profile URLs (an e-mail is a
-    handle), those an import kept in the notes too, and the id a vCard's UID carries. A contact with no
-    handle at all is the same person as one with the same name and notes."""
-    found = {f"id:{contact.id}": f"vCard UID {contact.id}"}
+    handle), those an import kept in the notes too, and the id a vCard's UID or dailyreach's CSV carries
+    (``id_source`` names which, as the preview says it). A contact with no handle at all is the same
+    person as one with the same name and notes."""
+    found = {f"id:{contact.id}": f"{id_source} {contact.id}"}
     kept = handles_in_notes(contact.notes)
     for platform, handle in contact.handles.items():
         kept.setdefault(platform, set()).add(handle)
@@ -161,6 +162,7 @@ def _plan_contacts(
         )
         names[contact.name.casefold()] = _("{name} in your contacts").format(name=contact.name)
     stamp = store.now().isoformat()
+    added_rows: list[SourceRow] = []
     for row in parsed.rows:
         # The label comes straight from the file and is printed: no escape sequences reach the terminal.
         label = strip_control(row.label)[:LABEL_LIMIT]
@@ -177,7 +179,8 @@ def _plan_contacts(
         except ValidationError as error:
             preview.bad.append((row.line, label, _row_problems(error, fields)))
             continue
-        same_as = identities(contact)
+        # Only a vCard's UID and the id column of dailyreach's own CSV give a contact an id.
+        same_as = identities(contact, "vCard UID" if parsed.format == "vcard" else "id")
         clash = next((key for key in same_as if key in known), None)
         if clash is not None:
             preview.skipped.append(
@@ -201,6 +204,11 @@ def _plan_contacts(
         known.update(dict.fromkeys(same_as, _("same person as line {line}").format(line=row.line)))
         names.setdefault(contact.name.casefold(), _("line {line}").format(line=row.line))
         preview.added.append((row.line, contact))
+        added_rows.append(row)
+    # Counted over the contacts added alone: a skipped duplicate's phone is not in anyone's notes.
+    kept = kept_in_notes(added_rows)
+    if kept is not None:
+        preview.notices.insert(len(parsed.notices), kept)
     return preview
 
 

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from dailyreach.core.planning.drafts import default_call_name
 from dailyreach.core.records.handles import (
     PLATFORMS,
     HandleError,
@@ -77,16 +78,18 @@ class ParsedFile:
     rows: list[SourceRow]
     notices: list[str] = field(default_factory=list)
 
-    def __post_init__(self) -> None:
-        kept = Counter(kind for row in self.rows for kind in dict.fromkeys(row.kept))
-        if kept:
-            counts = ", ".join(f"{_(kind)} ({count})" for kind, count in kept.items())
-            self.notices.append(
-                _(
-                    "kept in the contacts' notes, as dailyreach has no field for them: {counts} "
-                    "(the number of contacts in brackets)"
-                ).format(counts=counts)
-            )
+
+def kept_in_notes(rows: list[SourceRow]) -> str | None:
+    """What the contacts of ``rows`` keep in their notes, counted by kind (a contact once for each kind);
+    None when they keep nothing there."""
+    kept = Counter(kind for row in rows for kind in dict.fromkeys(row.kept))
+    if not kept:
+        return None
+    counts = ", ".join(f"{_(kind)} ({count})" for kind, count in kept.items())
+    return _(
+        "kept in the contacts' notes, as dailyreach has no field for them: {counts} "
+        "(the number of contacts in brackets)"
+    ).format(counts=counts)
 
 
 def person_name(given: str, family: str, middle: str = "") -> str:
@@ -228,13 +231,28 @@ class PersonBuilder:
             if name:
                 warning = _("no name in the file: named {name}").format(name=name)
         notes = "\n".join(part for part in [*self.notes, *self.lines] if part.strip())
+        call_name = {} if "call_name" in self.fields else self._call_name_from_parts(name)
         return {
             **self.fields,
+            **call_name,
             "name": name,
             "handles": dict(self.handles),
             "notes": notes,
             "tags": list(self.tags),
         }, warning
+
+    def _call_name_from_parts(self, name: str) -> dict[str, str]:
+        """The call name the file's given and family names give, when the name alone gives another: 山田花子
+        written without a space is called 山田さん only because the file says 山田 is the family name."""
+        if not (self.given and self.family):
+            return {}
+        from_parts = person_name(self.given, self.family, self.middle)
+        if "".join(from_parts.split()) != "".join(name.split()):
+            return {}  # the name is another (a nickname, a title): the parts say nothing of it
+        call_name = default_call_name(from_parts)
+        if "".join(call_name.split()) == "".join(default_call_name(name).split()):
+            return {}
+        return {"call_name": call_name}
 
     def row(self, line: int) -> SourceRow:
         fields, warning = self.contact_fields()

@@ -23,6 +23,7 @@ FILE_LIMIT = 64 * 1024 * 1024
 # A single value (a vCard property, a CSV field) longer than this is refused with its line: no note
 # dailyreach keeps comes near it (notes are cut at 10,000 characters).
 FIELD_LIMIT = 64 * 1024
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # What a real Shift_JIS file decodes to: ASCII, kana and kanji, full-width forms, and the symbols,
 # Greek and Cyrillic of JIS X 0208. Latin-1 text misread as CP932 yields other characters.
@@ -53,6 +54,29 @@ class FileTooLarge(ValueError):
     pass
 
 
+def _place(raw: bytes, start: int, encoding: str) -> dict[str, int]:
+    """Where the byte at ``start``, the first that ``encoding`` cannot read, is in the file, as an editor
+    counts: its line and the character on that line, both from 1."""
+    before = raw[:start].decode(encoding, errors="replace").removeprefix("\ufeff")
+    lines = _LINE_BREAK.split(before)
+    return {"line": len(lines), "column": len(lines[-1]) + 1}
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """The byte order of a UTF-16 file written without its BOM ("utf-16-le" or "utf-16-be"), told by the
+    NUL bytes every ASCII character (a comma, a line break, a Latin letter) has on one side; None for
+    other text, which has no NUL bytes at all."""
+    sample = raw[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    # Mostly on one side (a kanji such as 一, U+4E00, has one on the other), and more than a stray few;
+    # a binary file has them on both sides alike.
+    if odd > len(sample) // 32 and even * 4 < odd:
+        return "utf-16-le"
+    if even > len(sample) // 32 and odd * 4 < even:
+        return "utf-16-be"
+    return None
+
+
 def read_limited(path: Path, limit: int = FILE_LIMIT) -> bytes:
     """The file's bytes; FileTooLarge, before reading them, when there are more than ``limit``. At most
     ``limit`` + 1 bytes are read, so a file that grows meanwhile (or a pipe) cannot get past."""
@@ -80,7 +104,9 @@ def decode_text(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
             raise EncodingProblem(_("unknown encoding {encoding}").format(encoding=repr(encoding))) from None
         except UnicodeDecodeError as error:
             raise EncodingProblem(
-                _("not valid {encoding} at byte {byte}").format(encoding=encoding, byte=error.start)
+                _("not valid {encoding} at line {line}, character {column}").format(
+                    encoding=encoding, **_place(raw, error.start, encoding)
+                )
             ) from None
         except (UnicodeError, ValueError) as error:
             # Codecs such as punycode and undefined refuse in their own ways, naming no byte.
@@ -92,19 +118,32 @@ def decode_text(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
             return raw.decode("utf-16"), ENCODING_LABELS["utf-16"]
         except UnicodeDecodeError as error:
             raise EncodingProblem(
-                _("starts as UTF-16 but byte {byte} is not UTF-16").format(byte=error.start)
+                _("starts as UTF-16 but is not UTF-16 at line {line}, character {column}").format(
+                    **_place(raw, error.start, "utf-16")
+                )
             ) from None
     if raw.startswith(UTF8_BOM):
         try:
             return raw[len(UTF8_BOM) :].decode("utf-8"), ENCODING_LABELS["utf-8-sig"]
         except UnicodeDecodeError as error:
             raise EncodingProblem(
-                _("starts as UTF-8 but byte {byte} is not UTF-8").format(byte=error.start)
+                _("starts as UTF-8 but is not UTF-8 at line {line}, character {column}").format(
+                    **_place(raw, len(UTF8_BOM) + error.start, "utf-8")
+                )
             ) from None
+    # Read as UTF-8 it would pass (a NUL is valid UTF-8), with a NUL after every letter.
+    byte_order = _utf16_without_bom(raw)
+    if byte_order is not None:
+        raise EncodingProblem(
+            _(
+                "looks like UTF-16 saved without a byte order mark (every other byte is zero): "
+                "name its encoding with --encoding {encoding}"
+            ).format(encoding=byte_order)
+        )
     try:
         return raw.decode("utf-8"), ENCODING_LABELS["utf-8"]
     except UnicodeDecodeError as error:
-        utf8_problem = error.start
+        utf8_problem = _place(raw, error.start, "utf-8")
     try:
         text = raw.decode("cp932")
     except UnicodeDecodeError:
@@ -113,7 +152,7 @@ def decode_text(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
         return text, ENCODING_LABELS["cp932"]
     raise EncodingProblem(
         _(
-            "byte {byte} is neither UTF-8 nor Japanese Shift_JIS: "
+            "line {line}, character {column} is neither UTF-8 nor Japanese Shift_JIS: "
             "save the file as UTF-8, or name its encoding (--encoding cp1252, for example)"
-        ).format(byte=utf8_problem)
+        ).format(**utf8_problem)
     )

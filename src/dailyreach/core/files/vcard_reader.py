@@ -40,6 +40,13 @@ _NOT_DATA = {
     "X-ADDRESSING-GRAMMAR", "X-EVOLUTION-FILE-AS", "X-MS-OL-DESIGN", "X-MS-OL-DEFAULT-POSTAL-ADDRESS",
     "X-MOZILLA-HTML", "X-APPLE-SUBLOCALITY", "X-COUCHDB-APPLICATION-ANNOTATIONS", "X-DAILYREACH-ID",
 }  # fmt: skip
+# dailyreach's own properties holding a whole number, and the contact's field each fills.
+_NUMBERS = {
+    "X-DAILYREACH-PRIORITY": "priority",
+    "X-DAILYREACH-CADENCE": "cadence_days",
+    "X-DAILYREACH-FOLLOWERS": "followers",
+}
+_ARCHIVED = {"TRUE": True, "FALSE": False}
 _PICTURES = {"PHOTO", "LOGO"}
 # Properties whose data dailyreach leaves out, however long: their values are not even kept in memory.
 _BINARY = {*_PICTURES, "KEY", "SOUND"}
@@ -294,6 +301,9 @@ def _card(line: int, lines: list[_ContentLine], notices: set[str]) -> SourceRow:
         else:
             props.append(prop)
     labels = {p.group: p.text for p in props if p.name == "X-ABLABEL" and p.group}
+    # A card dailyreach wrote (it always writes its priority) means by NICKNAME the call name, and
+    # its tags are all the user's; another program's nickname is kept in the notes.
+    ours = any(p.name.startswith("X-DAILYREACH-") for p in props)
     for prop in props:
         name, label = prop.name, _label(prop, labels)
         if name == "FN":
@@ -328,6 +338,8 @@ def _card(line: int, lines: list[_ContentLine], notices: set[str]) -> SourceRow:
             organisation = ", ".join(part.strip() for part in prop.parts() if part.strip())
             person.keep("organisation", "Organisation", organisation)
             person.other_names.append(organisation)
+        elif name == "NICKNAME" and ours:
+            person.fields["call_name"] = prop.text
         elif name in ("TITLE", "ROLE", "NICKNAME"):
             person.keep(name.lower(), name.capitalize(), prop.text)
             if name == "NICKNAME":
@@ -336,7 +348,8 @@ def _card(line: int, lines: list[_ContentLine], notices: set[str]) -> SourceRow:
             person.notes.append(prop.text.strip())
         elif name == "CATEGORIES":
             for tag in prop.parts(","):
-                if tag.strip() and tag.strip() not in person.tags and tag.strip() not in SYSTEM_GROUPS:
+                system = tag.strip() in SYSTEM_GROUPS and not ours
+                if tag.strip() and tag.strip() not in person.tags and not system:
                     person.tags.append(tag.strip())
         elif name == "UID":
             uid = prop.text.strip()
@@ -344,9 +357,11 @@ def _card(line: int, lines: list[_ContentLine], notices: set[str]) -> SourceRow:
                 person.fields["id"] = uid
         elif name == "X-DAILYREACH-WHY":
             person.fields["why"] = prop.text
-        elif name in ("X-DAILYREACH-PRIORITY", "X-DAILYREACH-CADENCE"):
-            key = "priority" if name.endswith("PRIORITY") else "cadence_days"
-            person.fields[key] = prop.text.strip()
+        elif name in _NUMBERS:
+            person.fields[_NUMBERS[name]] = prop.text.strip()
+        elif name == "X-DAILYREACH-ARCHIVED":
+            # Anything but TRUE or FALSE is left for the contact's own check to refuse.
+            person.fields["archived"] = _ARCHIVED.get(prop.text.strip().upper(), prop.text)
         elif name == "X-ABRELATEDNAMES":
             person.keep("related name", label or "Related", prop.text)
         elif name in _PICTURES:

@@ -1,5 +1,5 @@
 """Copies of the database beside it, in ``backups/``: one a day (the last ``BACKUPS_KEPT``), and one before
-anything that rewrites the file wholesale (a schema migration, ``doctor --repair``)."""
+anything that rewrites the file wholesale (a schema migration; ``doctor --repair``, each kept)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,34 @@ def write_backup(db: Path, label: str) -> Path | None:
     folder.mkdir(mode=0o700, exist_ok=True)
     target = folder / f"{db.stem}-{label}.json"
     write_owner_only(target, db.read_bytes())
+    return target
+
+
+def write_kept_backup(db: Path, label: str, when: str) -> Path | None:
+    """A copy of ``db`` named by ``label`` and ``when`` that no later copy replaces, so the one from before
+    the first of several runs stays; the copy already holding these bytes when there is one, and None when
+    there is no file yet.
+
+    These are not pruned as the daily copies are: the oldest may be the only one of the file as it was
+    before anything was repaired. They grow only as the file does between runs, as a run on a file
+    that an earlier copy holds writes nothing."""
+    if not db.exists():
+        return None
+    content = db.read_bytes()
+    folder = backup_folder(db)
+    earlier = sorted(folder.glob(f"{db.stem}-{label}-*.json"))
+    same = next(
+        (copy for copy in earlier if copy.stat().st_size == len(content) and copy.read_bytes() == content),
+        None,
+    )
+    if same is not None:
+        return same
+    folder.mkdir(mode=0o700, exist_ok=True)
+    target, number = folder / f"{db.stem}-{label}-{when}.json", 1
+    while target.exists():  # two runs within one second
+        number += 1
+        target = folder / f"{db.stem}-{label}-{when}-{number}.json"
+    write_owner_only(target, content)
     return target
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from dailyreach.core.records.readback import Problem, known_fields, readable_settings, record_problem
 from dailyreach.core.records.text import strip_control
+from dailyreach.core.store.backups import write_kept_backup
 from dailyreach.core.store.store import KEY_FIELDS, NO_CONTACT, RECORD_TABLES, SETTINGS_TABLE, Store
 from dailyreach.i18n import _
 
@@ -50,7 +51,7 @@ def repair(store: Store) -> Repair:
     problems = store.problems()
     if not problems:
         return result
-    result.backup = store._write_backup("before-doctor")
+    result.backup = write_kept_backup(store.path, "before-doctor", store.now().strftime("%Y-%m-%d-%H%M%S"))
     raw = store._storage.read() or {}
     fixes: list[tuple[str, str, dict[str, object]]] = []
     for problem in problems:

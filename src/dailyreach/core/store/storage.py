@@ -12,6 +12,7 @@ import contextlib
 import errno
 import gc
 import os
+import re
 import stat
 import threading
 import time
@@ -172,10 +173,13 @@ _PLACEHOLDER = b"\x00"
 
 def leftover_temporary_files(path: Path) -> list[Path]:
     """Temporary files a crash between writing and replacing left beside ``path``; none in a folder
-    this user cannot write to, where they cannot be removed and a reader can leave them be."""
+    this user cannot write to, where they cannot be removed and a reader can leave them be. Only the
+    names ``write_owner_only`` gives them (tempfile's eight random letters, digits or underscores
+    between the prefix and suffix it is given): ``.db.json.notes.tmp`` is someone else's."""
     if not os.access(path.parent, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
         return []
-    return sorted(path.parent.glob(f".{path.name}.*.tmp"))
+    ours = re.compile(re.escape(f".{path.name}.") + r"[a-z0-9_]{8}\.tmp")
+    return sorted(entry for entry in path.parent.iterdir() if ours.fullmatch(entry.name))
 
 
 class AtomicJSONStorage(Storage):
