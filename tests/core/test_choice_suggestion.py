@@ -50,3 +50,9 @@ def test_a_mistyped_timezone_names_the_one_meant():
     with pytest.raises(ValidationError) as refused:
         Settings.from_dict({"timezone": "Mars/Olympus"})
     assert refused.value.problem == "'Mars/Olympus' is not a known timezone"
+
+
+def test_an_empty_choice_is_not_named_among_those_refused():
+    with pytest.raises(ValidationError) as refused:
+        choice("fr", "language", ("", "en", "ja"))
+    assert refused.value.problem == "'fr' is not one of en, ja"

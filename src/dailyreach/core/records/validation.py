@@ -67,7 +67,9 @@ def choice(value: Any, name: str, allowed: tuple[str, ...]) -> str:
     if isinstance(value, str) and value not in allowed:
         value = next((option for option in allowed if option.casefold() == value.strip().casefold()), value)
     if not isinstance(value, str) or value not in allowed:
-        said = _("{value} is not one of {allowed}").format(value=shown(value), allowed=", ".join(allowed))
+        # An empty choice (a template for any language) is made by giving none: not one to name.
+        named = ", ".join(option for option in allowed if option)
+        said = _("{value} is not one of {allowed}").format(value=shown(value), allowed=named)
         raise ValidationError(name, with_meant(said, value, allowed))
     return value
 
