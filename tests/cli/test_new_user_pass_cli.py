@@ -75,13 +75,13 @@ def unreadable(db, count: int) -> None:
 def test_doctor_says_one_record_in_the_singular(db):
     unreadable(db, 1)
     said = run_cli("doctor", db=db, check=False).stdout.splitlines()[0]
-    assert said == f"{db}: 1 record cannot be read; it is skipped and kept as it is"
+    assert said == f"{db}: 1 record is not as dailyreach writes it; it is kept as it is"
 
 
 def test_doctor_says_two_records_in_the_plural(db):
     unreadable(db, 2)
     said = run_cli("doctor", db=db, check=False).stdout.splitlines()[0]
-    assert said == f"{db}: 2 records cannot be read; they are skipped and kept as they are"
+    assert said == f"{db}: 2 records are not as dailyreach writes them; they are kept as they are"
     assert "(s)" not in said
 
 

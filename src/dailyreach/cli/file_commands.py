@@ -137,8 +137,8 @@ def doctor(session: Session, repair: bool) -> None:
         count = len(problems)
         echo(
             ngettext(
-                "{db}: {count} record cannot be read; it is skipped and kept as it is",
-                "{db}: {count} records cannot be read; they are skipped and kept as they are",
+                "{db}: {count} record is not as dailyreach writes it; it is kept as it is",
+                "{db}: {count} records are not as dailyreach writes them; they are kept as they are",
                 count,
             ).format(db=session.db, count=count)
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dailyreach.core.records.handles import HandleError, normalise_handle
 from dailyreach.core.records.readback import Problem, known_fields, readable_settings, record_problem
 from dailyreach.core.records.text import strip_control
 from dailyreach.core.store.backups import write_kept_backup
@@ -38,16 +39,43 @@ def unattached(store: Store) -> list[Problem]:
     ]
 
 
+def misshapen_handles(store: Store) -> list[Problem]:
+    """Handles a hand edit left that no form would take (``@@ann`` on X): the readers check only what
+    makes them unsafe to show or open, not every platform's spelling, which would cost each read over
+    thousands of contacts. Listed for the user to fix by hand; the contact is still shown."""
+    found = []
+    for body in store.documents("contacts"):
+        for platform, handle in body.get("handles", {}).items():
+            try:
+                spelled = normalise_handle(platform, handle)
+            except HandleError as error:
+                found.append(Problem("contacts", body["id"], platform, str(error)))
+                continue
+            if spelled != handle:
+                found.append(
+                    Problem(
+                        "contacts",
+                        body["id"],
+                        platform,
+                        _("is stored as {stored}, not as {spelled}").format(
+                            stored=repr(handle), spelled=repr(spelled)
+                        ),
+                    )
+                )
+    return found
+
+
 def found(store: Store) -> list[Problem]:
-    """Everything ``doctor`` lists: the records this version cannot read, then those of no contact."""
-    return store.problems() + unattached(store)
+    """Everything ``doctor`` lists: the records this version cannot read, then those of no contact, then
+    the handles no form would take."""
+    return store.problems() + unattached(store) + misshapen_handles(store)
 
 
 def repair(store: Store) -> Repair:
     """Make the safe repairs as one change (not undoable: the backup is the way back). It writes through
     the store's own change machinery, which this module shares a package with. A record of no contact is
     left for the user: which contact it was is theirs to say."""
-    result = Repair(left=unattached(store))
+    result = Repair(left=unattached(store) + misshapen_handles(store))
     problems = store.problems()
     if not problems:
         return result
