@@ -96,6 +96,11 @@ def N_(message: str) -> str:
     return message
 
 
+# What kept the config file's language from being read, as (message, its values): said in the language
+# chosen without it, by a command (the app says its config's problems itself).
+config_problems: list[tuple[str, dict[str, object]]] = []
+
+
 def config_language(args: list[str], environ: Mapping[str, str] | None = None) -> object:
     """``language`` in the config file the command line names (``--config``, ``DAILYREACH_CONFIG`` or
     the default one); None when it has none or cannot be read (the app says why when it starts)."""
@@ -117,9 +122,20 @@ def config_language(args: list[str], environ: Mapping[str, str] | None = None) -
     import tomllib
 
     try:
-        return tomllib.loads(text).get("language")
-    except tomllib.TOMLDecodeError:
+        configured = tomllib.loads(text).get("language")
+    except tomllib.TOMLDecodeError as error:
+        config_problems.append(
+            (N_("{file}: {error}; its language is not read"), {"file": path, "error": error})
+        )
         return None
+    if configured is not None and language_code(configured) is None:
+        config_problems.append(
+            (
+                N_('{file}: language {language} is none of "en" and "ja"'),
+                {"file": path, "language": repr(configured)},
+            )
+        )
+    return configured
 
 
 def _default_config_path() -> str:

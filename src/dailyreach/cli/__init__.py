@@ -48,6 +48,9 @@ def main(args: list[str] | None = None) -> None:
     from dailyreach import i18n
 
     i18n.start(given)  # before the commands, whose help is made as they load
+    if i18n.config_problems and app_paths(given) is None:
+        for message, values in i18n.config_problems:
+            print(i18n._(message).format(**values), file=sys.stderr)
     view = agenda_view(given)
     if view is not None:
         from dailyreach.cli import agenda_views
