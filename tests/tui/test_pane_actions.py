@@ -220,3 +220,19 @@ async def test_x_on_an_empty_declined_pane_says_how_to_record_one(store, people)
         await pilot.press("3", "x")
         await settle(pilot)
         assert [n.message for n in app._notifications] == ["No invitations yet: i records one."]
+
+
+async def test_escape_on_a_pane_clears_the_filter_enter_kept(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"vip", "enter")
+        await settle(pilot)
+        today = app.screen.query_one("#today", DataTable)
+        assert [row[1] for row in cells(app, "today")] == ["[bold]VIP"] and "filter: vip" in str(
+            today.border_title
+        )
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(cells(app, "today")) == 3 and "filter" not in str(today.border_title)
+        assert today.has_focus

@@ -99,6 +99,8 @@ class MainScreen(TranslatedBindings, StoreScreen):
         Binding("o", "open_profile", N_("Open profile"), show=False, id="open_profile"),
         Binding("c", "draft", N_("Draft a message"), show=False, id="draft"),
         Binding("slash", "filter", N_("Filter"), show=False, id="filter"),
+        # A filter kept with Enter is cleared where it shows, as Escape clears it in its box.
+        Binding("escape", "clear_kept_filter", N_("Clear the filter"), show=False, id="clear_kept_filter"),
         Binding("I", "import_file", N_("Import"), show=False, id="import"),
         Binding("1", "focus_pane('today')", N_("Today"), show=False, id="focus_today"),
         Binding("2", "focus_pane('pending')", N_("Pending"), show=False, id="focus_pending"),
@@ -348,6 +350,9 @@ class MainScreen(TranslatedBindings, StoreScreen):
         """Keys for people on Today and Pending, keys for invitations on Declined (the others are left out
         of the footer, and a key bound twice, as x is, falls through to its other action)."""
         on_invitations = self.current == "invitations"
+        if action == "clear_kept_filter":
+            pane = self._focused_pane()
+            return pane is not None and bool(pane.needle)
         if action in INVITATION_ACTIONS:
             return on_invitations
         if action in CONTACT_ACTIONS:
@@ -642,6 +647,12 @@ class MainScreen(TranslatedBindings, StoreScreen):
         self.pane(self.filter_pane).narrow("")
         self._show_detail()
         self._leave_filter()
+
+    def action_clear_kept_filter(self) -> None:
+        pane = self._focused_pane()
+        if pane is not None:
+            pane.narrow("")
+            self._show_detail()
 
     def _leave_filter(self) -> None:
         self.query_one("#filter", Input).remove_class("shown")
