@@ -159,7 +159,7 @@ def test_what_undo_names_stays_english_in_english(store):
     assert store.undo().label == "snooze of Ann until 2026-11-30"
     sent = log(store, ann, "dm_sent")
     store.delete_interaction(sent.id)
-    assert store.undo().label == "deletion of DM sent to Ann"
+    assert store.undo().label == "deleted entry: DM sent to Ann"
 
 
 def test_no_invitation_matches_in_japanese(ja):

@@ -232,7 +232,7 @@ def test_undo_says_what_it_undid_in_words(store):
         "decline of 異業種交流会",
         "save invitation",
         "snooze of 山田 太郎 until 2026-11-30",
-        "deletion of DM sent to 山田 太郎",
+        "deleted entry: DM sent to 山田 太郎",
         "reply received from 山田 太郎",
     ]
     assert store.undo().label == "DM sent to 山田 太郎"

@@ -565,7 +565,7 @@ class Store:
         body = self._raw_get("interactions", interaction_id)
         contact = self.contact(body["contact_id"]) if body else None
         what = _(INTERACTION_PHRASES[body["kind"]]).format(name=contact.name) if body and contact else None
-        label = _("deletion of {what}").format(what=what) if what else _("deletion of an entry")
+        label = _("deleted entry: {what}").format(what=what) if what else _("deleted entry")
         with self.transaction(label):
             self._put("interactions", interaction_id, None)
 
