@@ -161,6 +161,8 @@ def test_the_purpose_follows_the_conversation(log, channel, reason, purpose):
         (("dm_sent", "follow_up"), 3, "follow_up_1"),
         (("dm_sent", "follow_up", "follow_up"), 3, "follow_up_2"),
         (("dm_sent", "follow_up", "reply_received", "dm_sent"), 2, "follow_up_1"),
+        (("dm_sent", "dm_sent"), 2, "follow_up_2"),  # a DM after a DM was the first follow-up
+        (("public_reply", "dm_sent"), 2, "follow_up_1"),
     ],
 )
 def test_the_last_follow_up_the_settings_allow_is_the_one_that_says_it_is_the_last(log, allowed, purpose):

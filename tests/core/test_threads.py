@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from dailyreach.core.errors import ValidationError
 from dailyreach.core.files.exchange import apply_import, plan_import
+from dailyreach.core.planning.agenda import build_agenda
 from dailyreach.core.records.clock import FixedClock
 from dailyreach.core.records.model import (
     ANSWER_KINDS,
@@ -376,3 +377,31 @@ def test_a_rebuild_leaves_out_the_records_it_cannot_read_and_keeps_the_rest():
         "2026-11-24": {"replies": 1, "meetings": 1},
     }
     assert derived["derived"]["interactions"] == 5
+
+
+@pytest.mark.parametrize(
+    ("kinds", "nudges"),
+    [
+        (("public_reply", "dm_sent"), 0),  # a public reply, then the DM: one first approach
+        (("public_reply", "public_reply", "dm_sent", "dm_sent"), 1),
+        (("dm_sent", "dm_sent"), 1),  # d on a follow-up row: the follow-up it asked for
+        (("dm_sent", "follow_up", "dm_sent"), 2),
+        (("dm_sent", "public_reply"), 0),
+        (("dm_sent", "reply_received", "dm_sent"), 0),  # answered: a new thread
+        (("dm_sent", "reply_received", "dm_sent", "dm_sent"), 1),
+        (("follow_up",), 0),
+    ],
+)
+def test_a_follow_up_or_a_dm_after_a_dm_nudges_the_message_that_waits(kinds, nudges):
+    thread = Thread()
+    for minute, kind in enumerate(kinds):
+        thread.add(kind, "x", utc_stamp(datetime(2026, 11, 23, 9, minute, tzinfo=UTC)))
+    assert thread.nudges == nudges
+
+
+def test_two_dms_after_the_first_reach_the_offer_to_give_up(store, clock):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    for days_ago in (12, 8, 4):
+        log(store, ann, "dm_sent", at=clock.now().subtract(days=days_ago))
+    [reply] = build_agenda(store).pending
+    assert (reply.nudges, reply.give_up_offered) == (2, True)

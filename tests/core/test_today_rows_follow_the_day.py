@@ -98,11 +98,11 @@ def test_written_to_today_a_row_keeps_what_it_was_planned_for_unless_it_was_no_l
     log(store, bob, "follow_up")
     log(store, cy, "dm_sent", at=clock.now().subtract(days=5))
     clock.advance(minutes=1)
-    log(store, cy, "dm_sent")  # a second DM: the conversation was going already
+    log(store, cy, "dm_sent")  # a second DM with the first unanswered: a nudge, whatever the key
     assert rows(build_agenda(store)) == [
         ("Ann", "new", 0, True),
         ("Bob", "follow_up", 1, True),
-        ("Cy", "keep_in_touch", 0, True),
+        ("Cy", "follow_up", 1, True),
     ]
 
 
@@ -110,8 +110,9 @@ def test_a_follow_up_row_written_to_with_a_dm_stays_a_follow_up(store, clock):
     ann = add_contact(store, "Ann", handles={"x": "@ann"})
     log(store, ann, "dm_sent", at=clock.now().subtract(days=5))
     assert rows(build_agenda(store)) == [("Ann", "follow_up", 1, False)]
-    log(store, ann, "dm_sent")  # d on the row: a DM is no nudge, but it is what the row asked for
+    log(store, ann, "dm_sent")  # d on the row: a DM after a DM is the follow-up the row asked for
     assert rows(build_agenda(store)) == [("Ann", "follow_up", 1, True)]
+    assert store.thread(ann.id).nudges == 1
 
 
 def test_an_answer_logged_since_the_plan_was_made_changes_the_reason_not_the_tick(store, clock):

@@ -20,6 +20,7 @@ from dailyreach.core.records.handles import COMPOSE_SCHEMES, HandleError, openab
 from dailyreach.core.records.model import ANSWER_KINDS, OUTBOUND_KINDS, Contact, Interaction
 from dailyreach.core.records.template import PURPOSES, Template, placeholders_in
 from dailyreach.core.records.text import family_name_first, is_japanese_name, strip_control
+from dailyreach.core.store.threads import is_nudge
 from dailyreach.i18n import DOMAIN, LOCALE_FOLDER, N_, SOURCE_LANGUAGE
 
 if TYPE_CHECKING:
@@ -140,7 +141,10 @@ def purpose_for(
     sent = kinds[since:]
     if all(kind == "public_reply" for kind in sent):
         return "first_dm"
-    return "follow_up_2" if sent.count("follow_up") + 1 >= nudges_allowed else "follow_up_1"
+    nudges = sum(
+        is_nudge(kind, dm_waiting="dm_sent" in sent[:index]) for index, kind in enumerate(sent) if index
+    )
+    return "follow_up_2" if nudges + 1 >= nudges_allowed else "follow_up_1"
 
 
 def choose_template(

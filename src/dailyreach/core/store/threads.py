@@ -19,7 +19,7 @@ THREADS_TABLE = "threads"
 DAYS_TABLE = "outreach_days"
 DERIVED_KEY = "derived"
 # Raised whenever what a thread holds or how it is read changes, so stores made before rebuild theirs.
-DERIVED_VERSION = 4
+DERIVED_VERSION = 5
 # Each local day also counts the people sent a message that day: the daily goal is of people reached.
 REACHED = "reached"
 # What each local day counts, by the kind of interaction that adds to it.
@@ -75,6 +75,9 @@ class Thread:
     last_sent: str | None = None
     last_channel: str = "other"
     nudges: int = 0
+    # Whether a DM is among the messages waiting for an answer: the next one is a nudge, whatever key
+    # logged it, where the first DM after public replies is the approach itself.
+    dm_waiting: bool = False
     last_touch: str | None = None
     last_at: str | None = None
     # The first message sent (when, its kind, its channel) and the first answer after it: the stats'
@@ -90,11 +93,13 @@ class Thread:
         if kind in OUTBOUND_KINDS:
             if self.first_sent is None:
                 self.first_sent, self.first_kind, self.first_channel = stamp, kind, channel
-            # Only a follow-up is a nudge: a public reply and then a DM are one first approach.
+            # A follow-up is a nudge, and so is a DM after a DM: a public reply and then a DM are one
+            # first approach.
             if not self.open:
-                self.open, self.waiting_since, self.nudges = True, stamp, 0
-            elif kind == "follow_up":
+                self.open, self.waiting_since, self.nudges, self.dm_waiting = True, stamp, 0, False
+            elif is_nudge(kind, dm_waiting=self.dm_waiting):
                 self.nudges += 1
+            self.dm_waiting = self.dm_waiting or kind == "dm_sent"
             self.last_sent, self.last_channel, self.last_touch = stamp, channel, stamp
             if _STAGE_ORDER[self.stage] == 0:
                 self.stage = "contacted"
@@ -119,6 +124,12 @@ class Thread:
     @classmethod
     def from_dict(cls, body: dict[str, Any]) -> Thread:
         return cls(**body)
+
+
+def is_nudge(kind: str, *, dm_waiting: bool) -> bool:
+    """Whether a message of ``kind``, sent while an earlier one waits for an answer, nudges it: a follow-up,
+    or a DM when a DM already waits (logged with d on a follow-up row, it is still the follow-up)."""
+    return kind == "follow_up" or (kind == "dm_sent" and dm_waiting)
 
 
 def read_thread(entries: Iterable[tuple[str, str, str]]) -> Thread:
