@@ -26,3 +26,16 @@ def test_a_hand_edited_handle_no_form_would_take_is_listed_and_left_to_fix_by_ha
         "x": "@@ann",
         "bluesky": "@Ann.bsky.social",
     }
+
+
+def test_an_export_holding_such_a_handle_is_refused_on_import_naming_the_contact(tmp_path):
+    db = tmp_path / "db.json"
+    ann = run_cli("add", "Ann", "--x", "@ann", db=db).stdout.strip()
+    data = json.loads(db.read_text())
+    data["contacts"][ann]["handles"] = {"x": "@@ann"}
+    db.write_text(json.dumps(data))
+    exported = tmp_path / "all.json"
+    run_cli("export", "-o", str(exported), db=db)
+    refused = run_cli("import", str(exported), db=tmp_path / "other.json", check=False)
+    assert refused.returncode == 1
+    assert f"contacts[0].x ({ann}): '@@ann': an X handle is @" in refused.stderr

@@ -124,7 +124,7 @@ def test_an_imported_template_with_an_unknown_placeholder_is_refused(store):
     bundle["templates"] = [
         {"id": "t1", "name": "x", "purpose": "first_dm", "channel": None, "body": "{nmae}"}
     ]
-    with pytest.raises(Exception, match=r"templates\[0\]\.body: unknown placeholder \{nmae\}"):
+    with pytest.raises(Exception, match=r"templates\[0\]\.body \(t1\): unknown placeholder \{nmae\}"):
         plan_import(store, bundle, "bad.json")
 
 

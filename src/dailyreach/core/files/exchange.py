@@ -248,7 +248,10 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
                 if isinstance(record, Interaction):
                     not_in_future(record, now)
             except ValidationError as error:
-                problems.append(f"{table}[{index}].{error.field}: {error.problem}")
+                # The id too: a file of thousands is searched for the record by it, not counted through.
+                key = raw.get(KEY_FIELDS[table]) if isinstance(raw, dict) else None
+                named = f" ({key})" if isinstance(key, str) and key else ""
+                problems.append(f"{table}[{index}].{error.field}{named}: {error.problem}")
                 continue
             body = record.to_dict()
             key = body[KEY_FIELDS[table]]
