@@ -241,3 +241,13 @@ def test_the_interactions_csv_is_refused_on_import_with_the_way_to_move_history(
         with pytest.raises(ImportRejected, match="interactions export.*dailyreach export -o backup.json"):
             preview_import(store, path, fmt=fmt)
     assert store.path.read_bytes() == before
+
+
+def test_after_the_last_follow_up_the_settings_allow_the_calendar_offers_to_close_the_thread(store):
+    now = store.now()
+    dan = add_contact(store, "Dan", handles={"x": "@dan"})
+    for days_ago, kind in ((6, "dm_sent"), (4, "follow_up"), (1, "follow_up")):
+        log(store, dan, kind, at=now.subtract(days=days_ago))
+    [event] = icalendar.Calendar.from_ical(calendar_ics(store)).walk("VEVENT")
+    assert str(event["summary"]) == "No answer from Dan (x): close the thread?"
+    assert str(event["uid"]) == f"follow-up-{dan.id}@dailyreach"  # the follow-up's event, updated

@@ -149,7 +149,13 @@ def upcoming_dates(store: Store, days_ahead: int = CALENDAR_DAYS_AHEAD) -> list[
     items = []
     for reply in pending_replies(contacts, threads, store.settings(), today, tz, store.snoozes()):
         if not reply.give_up_offered and reply.follow_up_due <= last:
-            summary = f"Follow up #{reply.nudges + 1}: {reply.contact.name} ({reply.channel})"
+            # Every follow-up the settings allow sent, that day closing the thread is offered instead. The
+            # same event (its UID) either way: a calendar that had the follow-up updates it.
+            summary = (
+                f"No answer from {reply.contact.name} ({reply.channel}): close the thread?"
+                if reply.follow_ups_used_up
+                else f"Follow up #{reply.nudges + 1}: {reply.contact.name} ({reply.channel})"
+            )
             items.append(CalendarItem(max(reply.follow_up_due, today), reply.contact, summary, "follow-up"))
     for contact in contacts:
         due = keep_in_touch_due(contact, threads.get(contact.id, Thread()), tz)
