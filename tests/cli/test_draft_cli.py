@@ -193,17 +193,18 @@ def test_draft_for_someone_due_a_word_to_keep_in_touch_is_the_meeting_ask(db):
     assert done.stdout.startswith("Hi Kim, would you have 20 minutes")
 
 
-def test_after_every_follow_up_the_settings_allow_the_draft_says_how_to_close_the_thread(db):
+def test_after_every_follow_up_the_settings_allow_no_draft_is_made_but_how_to_close_is_said(db):
     ann = run_cli("add", "Jane Doe", "--x", "@jane", db=db).stdout.strip()
     for kind, at in (("dm_sent", "9 days ago"), ("follow_up", "6 days ago")):
         run_cli("log", ann, kind, "--at", at, db=db)
     done = run_cli("draft", "Jane", db=db)
     assert "one last nudge" in done.stdout  # the second follow-up is the last the settings allow
-    assert "closes the thread" not in done.stderr
     run_cli("log", ann, "follow_up", "--at", "2 days ago", db=db)
-    done = run_cli("draft", "Jane", db=db)
-    assert done.returncode == 0 and done.stdout  # the draft is still there, should the user want it
-    assert (
-        f"2 follow-ups sent without an answer, all the settings allow: dailyreach log {ann} no_response "
-        "closes the thread as no response." in done.stderr
+    refused = run_cli("draft", "Jane", db=db, check=False)
+    assert (refused.returncode, refused.stdout) == (1, "")
+    assert refused.stderr == (
+        f"Error: 2 follow-ups sent without an answer, all the settings allow: dailyreach log {ann} "
+        "no_response closes the thread as no response. --template NAME drafts one anyway.\n"
     )
+    anyway = run_cli("draft", "Jane", "--template", "follow-up 1 (en)", db=db)
+    assert anyway.stdout.startswith("Hi Jane, bringing my note")

@@ -113,7 +113,7 @@ async def test_a_follow_up_on_pending_uses_the_follow_up_template_and_logs_a_fol
         assert store.interactions(ann.id)[-1].text == app.clipboard
 
 
-async def test_after_every_follow_up_the_settings_allow_the_draft_says_x_closes_the_thread(
+async def test_after_every_follow_up_the_settings_allow_c_drafts_nothing_and_says_x_closes_the_thread(
     store, people, outside
 ):
     ann, _, _ = people
@@ -124,9 +124,13 @@ async def test_after_every_follow_up_the_settings_allow_the_draft_says_x_closes_
         keys = Keys(pilot)
         await settle(pilot)
         await keys.press("2", "c")
-        assert isinstance(app.screen, DraftScreen)
-        assert [n.message for n in app._notifications] == [
-            "2 follow-ups sent without an answer, all the settings allow: x closes the thread as no response."
+        await settle(pilot)
+        assert not isinstance(app.screen, DraftScreen)  # no nudge to draft
+        assert [(n.title, n.message) for n in app._notifications] == [
+            (
+                "No draft",
+                "2 follow-ups sent without an answer, all the settings allow: x closes the thread as no response.",
+            )
         ]
 
 

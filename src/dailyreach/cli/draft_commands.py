@@ -71,6 +71,11 @@ def draft(session: Session, contact: str, template_name: str | None, channel: st
         store, person, channel=channel, template_name=template_name, reason=_plan_reason(store, person)
     )
     made = prepared.draft
+    if made is None and prepared.nudges_used is not None:
+        closing = f"dailyreach log {person.id} no_response"
+        raise click.ClickException(
+            nudges_used_text(prepared.nudges_used, closing) + " " + _("--template NAME drafts one anyway.")
+        )
     if made is None:
         raise click.ClickException(
             _(
@@ -79,9 +84,6 @@ def draft(session: Session, contact: str, template_name: str | None, channel: st
             ).format(purpose=purpose_title(prepared.purpose), channel=channel_label(prepared.channel))
         )
     _echo(made.text)
-    if prepared.nudges_used is not None:
-        closing = f"dailyreach log {person.id} no_response"
-        _echo(nudges_used_text(prepared.nudges_used, closing), err=True)
     _echo(
         _("template: {name} · {channel} · {count}").format(
             name=made.template.name,

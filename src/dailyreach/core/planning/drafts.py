@@ -398,7 +398,8 @@ class Prepared:
     choices: tuple[Template, ...]
     draft: Draft | None
     # The follow-ups sent without an answer when they are all the settings allow: the thread is offered to
-    # be closed as no response rather than nudged again. None while another may be sent.
+    # be closed as no response rather than nudged again, and no draft is made but of a template named.
+    # None while another may be sent.
     nudges_used: int | None = None
 
     def with_template(self, template: Template) -> Draft:
@@ -427,13 +428,15 @@ def prepare_draft(
     allowed = settings.followups_before_giving_up
     purpose = purpose_for(interactions, where, reason, allowed)
     thread = store.thread(contact.id)
+    nudges_used = thread.nudges if thread.open and thread.nudges >= allowed else None
     language = language_for(contact)
     everything = templates(store)
-    chosen = (
-        template_named(store, template_name)
-        if template_name
-        else choose_template(everything, purpose, where, language)
-    )
+    if template_name:
+        chosen = template_named(store, template_name)
+    elif nudges_used is not None:
+        chosen = None  # no nudge is due any more: only one asked for by name
+    else:
+        chosen = choose_template(everything, purpose, where, language)
     choices = templates_for(everything, where, language)
     if chosen is not None and chosen not in choices:
         choices = [chosen, *choices]
@@ -447,6 +450,6 @@ def prepare_draft(
         my_name=settings.my_name,
         choices=tuple(choices),
         draft=None,
-        nudges_used=thread.nudges if thread.open and thread.nudges >= allowed else None,
+        nudges_used=nudges_used,
     )
     return replace(prepared, draft=prepared.with_template(chosen)) if chosen is not None else prepared

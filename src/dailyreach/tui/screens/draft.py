@@ -248,11 +248,15 @@ def open_draft(screen: StoreScreen, contact: Contact, reason: str | None = None)
 
     def show(result: tuple[Prepared, Thread]) -> None:
         prepared, thread = result
-        screen.app.push_screen(DraftScreen(prepared), partial(_log_sent, screen, contact, thread))
-        if prepared.nudges_used is not None:
+        if prepared.nudges_used is not None:  # no nudge to draft: closing the thread is what is due
             screen.notify(
-                nudges_used_text(prepared.nudges_used, "x"), severity="warning", markup=False, timeout=15
+                nudges_used_text(prepared.nudges_used, "x"),
+                title=_(NO_DRAFT),
+                severity="warning",
+                markup=False,
             )
+            return
+        screen.app.push_screen(DraftScreen(prepared), partial(_log_sent, screen, contact, thread))
 
     def work() -> Callable[[], None]:
         try:
