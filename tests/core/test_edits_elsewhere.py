@@ -81,7 +81,7 @@ def test_undo_refuses_to_put_back_a_record_changed_since_elsewhere(store, other)
     with pytest.raises(StoreError) as refused:
         store.undo()
     assert str(refused.value) == (
-        "edit Ann cannot be undone: what it changed was changed again since, in another window or command"
+        "edit Ann cannot be undone: a record it changed was changed again since, in another window or command"
     )
     assert (store.contact(ann.id).why, store.contact(ann.id).tags) == ("edit here", ["there"])
     assert store.undo() is None  # refused once and for all: not offered again

@@ -1,7 +1,16 @@
 import pytest
 
+from dailyreach import i18n
 from dailyreach.core.errors import ValidationError, field_label
-from dailyreach.core.records.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
+from dailyreach.core.records.model import (
+    Contact,
+    DayPlan,
+    Interaction,
+    Invitation,
+    Settings,
+    Snooze,
+    channel_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -158,3 +167,20 @@ def test_hours_that_are_no_number_of_hours_are_refused(typed, problem):
     with pytest.raises(ValidationError) as refused:
         Invitation.from_dict({"title": "Mixer", "hours": typed})
     assert str(refused.value) == problem
+
+
+@pytest.mark.parametrize(("typed", "stored"), [("LinkedIn", "linkedin"), ("E-Mail", "email"), (" x ", "x")])
+def test_an_interactions_channel_may_be_named_as_the_app_shows_it(typed, stored):
+    logged = Interaction.from_dict(
+        {"contact_id": "c", "kind": "dm_sent", "at": "2026-11-23T09:00:00+00:00", "channel": typed}
+    )
+    assert logged.channel == stored
+
+
+def test_a_channel_named_in_japanese_is_taken_in_japanese():
+    i18n.use_language("ja")
+    try:
+        assert channel_key("メール") == "email"
+    finally:
+        i18n.use_language("en")
+    assert channel_key("メール") == "メール"  # in English, no name of a channel

@@ -187,7 +187,7 @@ async def test_d_then_enter_logs_a_dm_to_the_highlighted_contact(store, crowd, s
         await go_to(pilot, "Dan")
         await pilot.press("d")
         await settle(pilot)
-        assert app.screen.query_one("#channel").value == "email"
+        assert app.screen.query_one("#channel").value == "e-mail"
         await pilot.press("enter")
         await settle(pilot)
         logged = [i for i in store.interactions() if i.contact_id == dan.id]

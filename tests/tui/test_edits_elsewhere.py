@@ -74,5 +74,5 @@ async def test_u_does_not_undo_an_edit_another_window_changed_since_and_says_so(
         assert (saved.why, saved.tags) == ("typed here", ["there"])
         notice = list(app._notifications)[-1]
         assert notice.title == "Not undone" and notice.message.endswith(
-            "cannot be undone: what it changed was changed again since, in another window or command"
+            "cannot be undone: a record it changed was changed again since, in another window or command"
         )

@@ -127,10 +127,10 @@ async def test_a_follow_up_is_prefilled_with_the_channel_the_conversation_is_on(
         await settle(pilot)
         await pilot.press("2", "f")
         await settle(pilot)
-        assert app.screen.query_one("#channel").value == "linkedin"
+        assert app.screen.query_one("#channel").value == "LinkedIn"
         await pilot.press("escape", "1", "j", "d")
         await settle(pilot)
-        assert app.screen.query_one("#channel").value == "mastodon"
+        assert app.screen.query_one("#channel").value == "Mastodon"
 
 
 async def test_escape_cancels_the_form_and_nothing_is_logged(store, people):

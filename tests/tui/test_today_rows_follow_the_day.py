@@ -43,3 +43,17 @@ async def test_today_rows_follow_what_was_logged_after_the_plan_was_fixed(store,
         await settle(pilot)
         assert today(app)[0] == ("✓", "Ann [/] Smith", "follow-up #1")
         assert "2/2 today" in header(app)
+
+
+async def test_an_answered_row_says_it_is_your_turn_in_the_detail_strip(store):
+    store.save_settings(Settings(timezone="Asia/Tokyo", daily_goal=1))
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent", at=store.now().subtract(days=5))
+    build_agenda(store)  # planned for her follow-up
+    log(store, ann, "reply_received", at=store.now().subtract(minutes=5))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert today(app) == [("·", "Ann", "answered")]
+        detail = str(app.screen.query_one("#detail").render())
+        assert "next  they answered, your turn: c drafts a thanks, d logs the DM" in detail

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from rich.text import Text
 
 from dailyreach.core.planning.agenda import Agenda
-from dailyreach.core.planning.planner import CLOSED
+from dailyreach.core.planning.planner import ANSWERED, CLOSED
 from dailyreach.core.records.dates import ago, moment_text, week_start_of, weekday_name
 from dailyreach.core.records.model import Contact, Invitation
 from dailyreach.core.store.threads import Thread, parse_stamp
@@ -76,6 +76,10 @@ def _next_step(agenda: Agenda, contact: Contact) -> str:
                 return _("closed for want of an answer: nothing due unless you write again")
             if item.reason == "new":
                 return _("a first message: d DM, p public reply")
+            if item.reason == ANSWERED:
+                return _("they answered, your turn: c drafts a thanks, d logs the DM")
+            if item.reason == "keep_in_touch":
+                return _("keep in touch: c drafts a meeting ask, d logs the DM")
             return _("{reason}: d DM, f follow-up").format(
                 reason=reason_text(item.reason, item.follow_up_number)
             )

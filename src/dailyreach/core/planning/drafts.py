@@ -417,13 +417,15 @@ def prepare_draft(
     """The draft for ``contact`` from the store's templates (the defaults are added on first use): the
     one called ``template_name``, else the one that fits what is due. StoreError for an unknown template
     name, ValidationError for an unknown channel."""
-    from dailyreach.core.records.model import CHANNELS
+    from dailyreach.core.records.model import CHANNELS, channel_key
     from dailyreach.core.records.validation import choice
     from dailyreach.core.store.templates import ensure_default_templates, template_named, templates
 
     ensure_default_templates(store)
     interactions = tuple(store.interactions(contact.id))
-    where = choice(channel, "channel", CHANNELS) if channel else draft_channel(contact, interactions)
+    where = (
+        choice(channel_key(channel), "channel", CHANNELS) if channel else draft_channel(contact, interactions)
+    )
     settings = store.settings()
     allowed = settings.followups_before_giving_up
     purpose = purpose_for(interactions, where, reason, allowed)

@@ -76,6 +76,20 @@ CHANNEL_LABELS = {
     "phone": N_("phone"),
     "other": N_("other"),
 }
+
+
+def channel_key(typed: Any) -> Any:
+    """The channel a name stands for as the app and the command line show it (LinkedIn, e-mail, and in
+    Japanese メール), in any case; anything else as it was typed, for the channel's check to judge."""
+    if not isinstance(typed, str):
+        return typed
+    wanted = typed.strip().casefold()
+    return next(
+        (key for key, label in CHANNEL_LABELS.items() if wanted in (label.casefold(), _(label).casefold())),
+        typed,
+    )
+
+
 INVITATION_KINDS = ("mixer", "seminar", "party", "community", "sales_pitch", "other")
 INVITATION_STATUSES = ("undecided", "declined", "accepted")
 # The hours an evening, a seminar or a conference takes: more than this is a slip of the keyboard.
@@ -185,7 +199,7 @@ class Interaction:
             id=record_id(data.get("id") or new_id()),
             contact_id=record_id(data.get("contact_id"), "contact_id"),
             kind=choice(data.get("kind"), "kind", INTERACTION_KINDS),
-            channel=choice(data.get("channel") or "other", "channel", CHANNELS),
+            channel=choice(channel_key(data.get("channel") or "other"), "channel", CHANNELS),
             at=moment(data.get("at"), "at"),
             text=clean_text(data.get("text"), "text", limit=LONG_LIMIT, multiline=True),
         )

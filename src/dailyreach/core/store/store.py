@@ -82,7 +82,7 @@ NOT_WAITING = N_("no message to {name} is waiting for an answer, so there is not
 CLOSED_ALREADY = N_("the thread with {name} is closed already: nothing was sent since")
 NO_FOLDER = N_("no folder {folder} for the database {db}: check the path, or make the folder first")
 CHANGED_SINCE = N_(
-    "{change} cannot be undone: what it changed was changed again since, in another window or command"
+    "{change} cannot be undone: a record it changed was changed again since, in another window or command"
 )
 LOCK_WAIT_SECONDS = 10.0
 

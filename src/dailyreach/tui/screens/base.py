@@ -22,6 +22,7 @@ from dailyreach.i18n import N_, _
 from dailyreach.tui.log_keys import KIND_TITLES, usual_channel
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import NOT_LOGGED, LogBar
+from dailyreach.wording import channel_label
 
 if TYPE_CHECKING:
     from pendulum import DateTime
@@ -255,7 +256,9 @@ class StoreScreen(Screen):
         if refused:
             self.notify(refused, severity="warning", markup=False)
             return
-        values = {"when": _(NOW), "channel": usual_channel(contact, thread), "text": ""} | (typed or {})
+        values = {"when": _(NOW), "channel": channel_label(usual_channel(contact, thread)), "text": ""} | (
+            typed or {}
+        )
         self.query_one(LogBar).open(
             _(KIND_TITLES[kind]),
             contact.name,

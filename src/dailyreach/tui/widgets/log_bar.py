@@ -16,13 +16,14 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from dailyreach.core.records.dates import parse_when
-from dailyreach.core.records.model import CHANNELS
+from dailyreach.core.records.model import CHANNELS, channel_key
 from dailyreach.i18n import N_, _
 from dailyreach.report import clipped
 from dailyreach.tui.checks import Check, input_problems
 from dailyreach.tui.translated import TextInput, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.note_input import NoteInput
+from dailyreach.wording import channel_label
 
 if TYPE_CHECKING:
     from pendulum import DateTime
@@ -87,7 +88,12 @@ class LogBar(TranslatedBindings, Horizontal):
     repaint that line alone, while a form over the screen repaints the panes twice, the slowest part of
     logging. Answers go to the caller, which saves."""
 
-    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), show=False, id="cancel_form")]
+    BINDINGS = [
+        Binding("escape", "cancel", N_("Cancel"), show=False, id="cancel_form"),
+        # Round the bar's fields, as a form's Tab goes round its own: leaving it would drop what was typed.
+        Binding("tab", "cycle(1)", N_("Next field"), show=False),
+        Binding("shift+tab", "cycle(-1)", N_("Previous field"), show=False),
+    ]
 
     def __init__(self, replaces: str | None = None) -> None:
         super().__init__()
@@ -106,9 +112,11 @@ class LogBar(TranslatedBindings, Horizontal):
         yield Static(_(HINT), id="problem", markup=False)
 
     def on_mount(self) -> None:
+        # By the names the app shows (X, LinkedIn, e-mail) or their keys, in any case, as the core takes them.
+        names = ", ".join(channel_label(channel) for channel in CHANNELS)
         self.query_one("#channel", Input).validators = [
             Function(
-                lambda value: value in CHANNELS, _("one of {channels}").format(channels=", ".join(CHANNELS))
+                lambda value: channel_key(value) in CHANNELS, _("one of {channels}").format(channels=names)
             )
         ]
 
@@ -212,8 +220,14 @@ class LogBar(TranslatedBindings, Horizontal):
             footer.release()
         answered(answers)
 
+    def action_cycle(self, step: int) -> None:
+        boxes = list(self.query(Input).results(Input))
+        focused = self.screen.focused
+        at = boxes.index(focused) if focused in boxes else 0
+        self.screen.set_focus(boxes[(at + step) % len(boxes)])
+
     def on_descendant_blur(self) -> None:
-        # Tab or a click that takes the focus out of the bar leaves it, as Escape does.
+        # A click that takes the focus out of the bar leaves it, as Escape does.
         self.call_after_refresh(self._cancel_if_left)
 
     def _cancel_if_left(self) -> None:
