@@ -75,7 +75,7 @@ def test_savings_leave_out_what_is_nothing():
     assert savings_text(Savings(hours=2.5, money={})) == "2.5 h"
     assert savings_text(Savings(hours=0, money={})) == "nothing yet"
     assert money(Savings(hours=0, money={})) == "no money"
-    assert money(Savings(hours=0, money={"EUR": 12.5, "JPY": 800})) == "12.5 EUR, 800 JPY"
+    assert money(Savings(hours=0, money={"EUR": 12.5, "JPY": 800})) == "12.50 EUR, 800 JPY"
 
 
 def test_what_one_invitation_saves():

@@ -67,8 +67,8 @@ def reply(due: date, nudges: int = 0, give_up: bool = False) -> PendingReply:
         (5000, "JPY", "5,000 JPY", "5,000円"),
         (1234567.891, "JPY", "1,234,567.89 JPY", "1,234,567.89円"),
         (40, "USD", "40 USD", "$40"),
-        (12.5, "USD", "12.5 USD", "$12.5"),
-        (12.5, "EUR", "12.5 EUR", "€12.5"),
+        (12.5, "USD", "12.50 USD", "$12.50"),
+        (12.5, "EUR", "12.50 EUR", "€12.50"),
         (3000, "GBP", "3,000 GBP", "£3,000"),
         (80, "CHF", "80 CHF", "80 CHF"),  # no sign for it: the code, in every language
     ],
@@ -100,7 +100,7 @@ def test_what_declining_saved_in_japanese(ja):
     assert savings_text(Savings(hours=2.5, money={})) == "2.5時間"
     assert savings_text(Savings(hours=0, money={})) == "まだなし"
     assert money(Savings(hours=0, money={})) == "金額なし"
-    assert money(Savings(hours=0, money={"EUR": 12.5, "JPY": 800})) == "€12.5、800円"
+    assert money(Savings(hours=0, money={"EUR": 12.5, "JPY": 800})) == "€12.50、800円"
     mixer = Invitation(title="異業種交流会", kind="mixer", hours=3, cost=5000, currency="JPY")
     assert saved_text(mixer) == "3時間、5,000円"
     assert saved_text(Invitation(title="Call", kind="sales_pitch", hours=1)) == "1時間"

@@ -87,14 +87,15 @@ def amount(value: float) -> str:
 
 
 def money_text(value: float, currency: str) -> str:
-    """An amount in its currency: '5,000 JPY', '40 USD' in English; '5,000円', '$40', '€12.5' in
-    Japanese (a currency it has no sign for: '12 CHF')."""
+    """An amount in its currency: '5,000 JPY', '12.50 USD' in English; '5,000円', '$40', '€12.50' in
+    Japanese (a currency it has no sign for: '12 CHF'). Cents, when there are any, in two digits."""
+    shown = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
     form = _CURRENCY_FORMS.get(current_language(), {}).get(currency)
-    return form.format(amount=amount(value)) if form else f"{amount(value)} {currency}"
+    return form.format(amount=shown) if form else f"{shown} {currency}"
 
 
 def money(savings: Savings) -> str:
-    """The money declining saved, per currency: '12.5 EUR, 800 JPY'; 'no money' when none."""
+    """The money declining saved, per currency: '12.50 EUR, 800 JPY'; 'no money' when none."""
     return listed(money_text(total, currency) for currency, total in savings.money.items()) or _("no money")
 
 

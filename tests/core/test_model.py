@@ -117,6 +117,9 @@ def test_a_huge_bad_value_is_quoted_short_in_the_error():
         ("1,234.50", "USD", 1234.5, "USD"),
         ("1.234.567 JPY", None, 1234567, "JPY"),
         ("12,50 €", None, 12.5, "EUR"),
+        ("１，０００円", None, 1000, "JPY"),
+        ("1 234,50 €", None, 1234.5, "EUR"),
+        ("1\u202f234,50 EUR", None, 1234.5, "EUR"),
         ("0,500", "EUR", 0.5, "EUR"),
     ],
 )
@@ -130,11 +133,19 @@ def test_a_cost_is_read_as_people_type_it(typed, currency, cost, saved_in):
     [
         ("¥5000", "USD", "Cost: '¥5000' is in JPY, not USD"),
         ("5000 XX", None, "Cost: '5000 XX' is not an amount such as 5000, 5,000, ¥5000 or 40 USD"),
-        ("5 000 yen", None, "Cost: '5 000 yen' is not a number"),
+        ("5 000 JPY", "USD", "Cost: '5 000 JPY' is in JPY, not USD"),
+        ("1e3", None, "Cost: '1e3' is not a number"),
+        ("1_000", None, "Cost: '1_000' is not a number"),
+        ("nan", None, "Cost: 'nan' is not a number"),
+        (
+            "1.234 EUR",
+            None,
+            "Cost: '1.234 EUR' could be a thousand and more or a little over one: write 1234 or 1,234, or 1.23",
+        ),
         ("-¥5", None, "Cost: '-¥5' is not a number"),
         ("1,2,3", None, "Cost: '1,2,3' is not a number"),
         ("1,23.4", None, "Cost: '1,23.4' is not a number"),
-        ("2e12", None, "Cost: '2e12' is more than 1,000,000,000,000"),
+        ("2,000,000,000,000", None, "Cost: '2,000,000,000,000' is more than 1,000,000,000,000"),
     ],
 )
 def test_a_cost_that_is_not_an_amount_or_names_another_currency_is_refused(typed, currency, problem):
@@ -149,7 +160,25 @@ def test_new_ids_are_ten_characters_people_cannot_misread_and_do_not_repeat():
     assert all(len(i) == 10 and set(i) <= set("23456789abcdefghjkmnpqrstuvwxyz") for i in ids)
 
 
-@pytest.mark.parametrize(("typed", "hours"), [("1,5", 1.5), ("2.5", 2.5), (3, 3), ("1000", 1000)])
+@pytest.mark.parametrize(
+    ("typed", "hours"),
+    [
+        ("1,5", 1.5),
+        ("2.5", 2.5),
+        (3, 3),
+        ("1000", 1000),
+        ("2h", 2),
+        ("2 hours", 2),
+        ("1.5 h", 1.5),
+        ("90 min", 1.5),
+        ("1h30", 1.5),
+        ("1h 30m", 1.5),
+        ("1:30", 1.5),
+        ("2時間", 2),
+        ("1時間30分", 1.5),
+        ("３時間", 3),
+    ],
+)
 def test_hours_are_read_with_either_decimal_mark(typed, hours):
     assert Invitation.from_dict({"title": "Mixer", "hours": typed}).hours == hours
 
@@ -157,9 +186,10 @@ def test_hours_are_read_with_either_decimal_mark(typed, hours):
 @pytest.mark.parametrize(
     ("typed", "problem"),
     [
-        ("2h", "Hours: '2h' is not a number such as 2 or 1.5"),
+        ("2 days", "Hours: '2 days' is not a number such as 2 or 1.5"),
         ("¥3", "Hours: '¥3' is not a number such as 2 or 1.5"),
-        ("1e9", "Hours: '1e9' is more than 1,000"),
+        ("1e9", "Hours: '1e9' is not a number"),
+        ("1001h", "Hours: '1001h' is more than 1,000"),
         (1000.5, "Hours: 1000.5 is more than 1,000"),
     ],
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import fields
 from datetime import UTC, date, datetime
@@ -132,7 +133,7 @@ def amount_currency(value: Any) -> str | None:
     """The currency a typed amount names (``¥5000``, ``5,000円``, ``5000 JPY``, ``$40``), if it names one."""
     if not isinstance(value, str):
         return None
-    match = _PRICED.match(value.strip())
+    match = _PRICED.match(typed_amount(value))
     if match is None:
         return None
     marks = [mark for mark in (match["before"], match["after"]) if mark]
@@ -172,14 +173,59 @@ def _thousands(groups: list[str]) -> bool:
     return 0 < len(first) <= 3 and not (first.startswith("0") and rest) and all(len(g) == 3 for g in rest)
 
 
+# Hours as people type them: 2h, 1.5 hours, 90 min, 1h30, 1:30, 2時間, 30分.
+_DURATION = re.compile(
+    r"(?:(?P<hours>\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hour|hours|時間))?\s*"
+    r"(?:(?P<minutes>\d+)\s*(?:m|min|mins|minute|minutes|分)?)?"
+)
+_CLOCK = re.compile(r"(?P<hours>\d+):(?P<minutes>[0-5]\d)")
+# A space, a no-break or a thin space between groups of three digits: 1 234,50 as French writes it.
+_GROUPING_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
+# One dot before three digits in money: 1.234 is a thousand and more in Europe, one and a bit elsewhere.
+_AMBIGUOUS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+
+
+def typed_amount(text: str) -> str:
+    """An amount as typed, its full-width digits and signs made plain (１，０００円 is 1,000円) and the spaces
+    between its groups of digits taken out."""
+    return _GROUPING_SPACE.sub("", unicodedata.normalize("NFKC", text).strip())
+
+
+def _duration_hours(text: str) -> float | None:
+    """``text`` as hours when it names a duration with its units (``2h``, ``90 min``, ``1h30``, ``1:30``,
+    ``2時間``); None for anything else, which is read as a number."""
+    clock = _CLOCK.fullmatch(text)
+    match = clock or _DURATION.fullmatch(text)
+    if match is None or not (match["hours"] or match["minutes"]) or (not clock and text == match["minutes"]):
+        return None
+    hours = float((match["hours"] or "0").replace(",", "."))
+    return hours + int(match["minutes"] or 0) / 60
+
+
 def amount(value: Any, name: str, *, money: bool = True, most: float = 1e12) -> float | int | None:
-    """A non-negative number up to ``most``; typed text may group thousands (``5,000``), and an amount of
-    ``money`` may name its currency (``¥5,000``)."""
+    """A non-negative number up to ``most``; typed text may group thousands (``5,000``, ``1 234,50``), be in
+    full-width digits, and an amount of ``money`` may name its currency (``¥5,000``); hours may name their
+    units (``1h30``)."""
     if value is None or value == "":
         return None
     if isinstance(value, bool):
         raise ValidationError(name, _("must be a number"))
-    if isinstance(value, str) and (match := _PRICED.match(value.strip())):
+    typed = value
+    if isinstance(value, str):
+        value = typed_amount(value)
+        duration = None if money else _duration_hours(value.casefold())
+        if duration is not None:
+            value = duration
+        elif money and _AMBIGUOUS.fullmatch(_PRICED.sub(r"\g<number>", value)):
+            raise ValidationError(
+                name,
+                _(
+                    "{value} could be a thousand and more or a little over one: write 1234 or 1,234, or 1.23"
+                ).format(value=shown(value)),
+            )
+        elif not _PRICED.match(value) and not re.fullmatch(r"-[\d.,]+", value):
+            raise ValidationError(name, _("{value} is not a number").format(value=shown(value)))
+    if isinstance(value, str) and (match := _PRICED.match(value)):
         if (match["before"] or match["after"]) and (not money or amount_currency(value) is None):
             example = (
                 _("{value} is not an amount such as 5000, 5,000, ¥5000 or 40 USD")
@@ -198,7 +244,7 @@ def amount(value: Any, name: str, *, money: bool = True, most: float = 1e12) -> 
         raise ValidationError(name, _("must not be negative ({value})").format(value=value))
     if number > most:
         raise ValidationError(
-            name, _("{value} is more than {most}").format(value=shown(value), most=f"{most:,.0f}")
+            name, _("{value} is more than {most}").format(value=shown(typed), most=f"{most:,.0f}")
         )
     # Below a thousandth no amount of hours or money is meant, and 1e-320 is not even a normal float.
     if 0 < number < SMALLEST_AMOUNT:
