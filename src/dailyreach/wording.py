@@ -254,7 +254,10 @@ def table_count(table: str, count: int) -> str:
 def export_plan_text(plan: ImportPlan, verb: str) -> str:
     """What importing a JSON export adds, per table, and how many of its records were already there;
     ``verb`` is 'would add' (a preview) or 'added'."""
-    tables = listed(table_count(table, count) for table, count in plan.added.items() if count) or _("nothing")
+    added = [table_count(table, count) for table, count in plan.added.items() if count]
+    if plan.settings is not None:  # a store with none of its own takes the file's: said, not left unnoticed
+        added.append(_("the settings"))
+    tables = listed(added) or _("nothing")
     present = sum(plan.already_present.values())
     if verb == "would add":
         said = _("would add {tables}; {present} already present").format(tables=tables, present=present)

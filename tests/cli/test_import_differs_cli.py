@@ -27,3 +27,14 @@ def test_records_the_file_holds_otherwise_are_counted_and_the_stored_ones_kept(t
     )
     run_cli("import", str(edited), db=db)
     assert json.loads(run_cli("export", db=db).stdout)["contacts"][0]["why"] == ""
+
+
+def test_the_files_settings_taken_by_a_store_with_none_of_its_own_are_said(tmp_path):
+    there = tmp_path / "there.json"
+    run_cli("settings", "--goal", "9", db=there)
+    exported = tmp_path / "all.json"
+    run_cli("export", "-o", str(exported), db=there)
+    here = tmp_path / "here.json"
+    assert run_cli("import", str(exported), db=here).stdout.strip() == "added the settings; 0 already present"
+    assert run_cli("settings", db=here).stdout.splitlines()[0].split() == ["Daily", "goal", "9"]
+    assert run_cli("import", str(exported), db=here).stdout.strip() == "added nothing; 0 already present"

@@ -277,7 +277,8 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
     except ValidationError as error:
         problems.append(f"settings.{error.field}: {error.problem}")
     else:
-        plan.settings = None if store.has_settings() else settings
+        # Taken only by a store with none of its own, and only when they change something there.
+        plan.settings = None if store.has_settings() or settings == store.settings() else settings
     if problems:
         raise ImportRejected(source, problems)
     return plan
