@@ -225,6 +225,25 @@ def test_a_broken_config_file_is_passed_over(db, own_config):
 
 
 @pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ('format = "{nope}"', "unknown field {nope} in [status] format in "),
+        ('format = "{done"', "[status] format in "),
+        ("format = 5", "[status] format must be text in quotes"),
+    ],
+)
+def test_a_bad_format_in_the_config_is_passed_over_quietly_and_said_with_verbose(db, own_config, line, said):
+    own_config.parent.mkdir()
+    own_config.write_text(f"[status]\n{line}\n")
+    quiet = status(db=db)
+    assert (quiet.returncode, quiet.stderr) == (0, "")
+    assert quiet.stdout in ("", "dr 1/5 · 0 due\n")  # a prompt shows no error at every turn
+    told = status("--verbose", db=db)
+    assert told.returncode == 0 and said in told.stderr and str(own_config) in told.stderr
+    assert "--format" not in told.stderr
+
+
+@pytest.mark.parametrize(
     ("environment", "japanese"),
     [
         ({"DAILYREACH_LANG": "ja"}, True),

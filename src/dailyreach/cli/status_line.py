@@ -239,6 +239,14 @@ def run(args: list[str]) -> int | None:
     if config_problem and verbose:
         print(_("dailyreach status: {problem}").format(problem=config_problem), file=sys.stderr)
     fmt = options["--format"] if options["--format"] is not None else settings.get("format")
+    from_config = options["--format"] is None and fmt is not None
+    if from_config and not isinstance(fmt, str):
+        config_problem, fmt = (
+            _("{file}: [status] format must be text in quotes").format(file=config_path),
+            None,
+        )
+        if verbose:
+            print(_("dailyreach status: {problem}").format(problem=config_problem), file=sys.stderr)
     quiet_when_done = options["--quiet-when-done"] or settings.get("quiet_when_done") is True
     db = found.get("--db") or os.environ.get("DAILYREACH_DB") or default_db_path()
     db = os.path.expanduser(db)
@@ -270,20 +278,28 @@ def run(args: list[str]) -> int | None:
         else:
             line = render(record, str(fmt) if fmt is not None else default_format(config_path))
     except KeyError as error:
-        print(
-            _("dailyreach status: unknown field {field} in --format; the fields are {fields}").format(
-                field=f"{{{error.args[0]}}}", fields=", ".join(f"{{{name}}}" for name in FIELDS)
-            ),
-            file=sys.stderr,
+        said = _("unknown field {field} in {source}; the fields are {fields}").format(
+            field=f"{{{error.args[0]}}}",
+            source=_format_source(from_config, config_path),
+            fields=", ".join(f"{{{name}}}" for name in FIELDS),
         )
-        return 2
+        return _format_refused(said, from_config=from_config, verbose=verbose)
     except (ValueError, IndexError, AttributeError, TypeError) as error:
-        print(
-            _("dailyreach status: --format {format} cannot be used: {error}").format(
-                format=repr(fmt), error=error
-            ),
-            file=sys.stderr,
+        said = _("{source} {format} cannot be used: {error}").format(
+            source=_format_source(from_config, config_path), format=repr(fmt), error=error
         )
-        return 2
+        return _format_refused(said, from_config=from_config, verbose=verbose)
     print(line)
     return 0
+
+
+def _format_source(from_config: bool, config_path: str) -> str:
+    return _("[status] format in {file}").format(file=config_path) if from_config else "--format"
+
+
+def _format_refused(said: str, *, from_config: bool, verbose: bool) -> int:
+    """A format typed with the command is refused there (exit 2); one in the config file is a broken
+    config, which a prompt must not print at every turn: said only with --verbose, and nothing shown."""
+    if verbose or not from_config:
+        print(_("dailyreach status: {problem}").format(problem=said), file=sys.stderr)
+    return 0 if from_config else 2
