@@ -197,3 +197,20 @@ def test_the_csv_files_excel_writes_are_read_without_naming_anything(db, tmp_pat
     people = {contact["name"]: contact for contact in json.loads(run_cli("export", db=db).stdout)["contacts"]}
     assert people["José Álvarez"]["handles"] == {"x": "@jose", "email": "jose@example.com"}
     assert people["山田 太郎"]["handles"] == {"x": "@yamada"}
+
+
+def test_a_vcard_folded_inside_a_character_is_read_whole_and_keeps_its_line_numbers(tmp_path):
+    """Some exporters fold every 75 octets, cutting a character in two: the card reads as if they had not."""
+    card = tmp_path / "split.vcf"
+    card.write_bytes(
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Yamada\r\nNOTE:\xe6\x97\r\n \xa5\xe6\x9c\xac\xe8\xaa\x9e\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Broken\r\nEMAIL:not an address\r\nEND:VCARD\r\n"
+    )
+    db = tmp_path / "db.json"
+    said = run_cli("import", str(card), db=db).stdout
+    assert "added 2 contacts" in said and "line 7: 'not an address'" in said  # the second card's own line
+    notes = {
+        contact["name"]: contact["notes"]
+        for contact in json.loads(run_cli("export", db=db).stdout)["contacts"]
+    }
+    assert notes["Yamada"] == "日本語"

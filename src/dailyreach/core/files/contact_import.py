@@ -22,6 +22,7 @@ from dailyreach.core.files.exchange import ImportPlan, apply_import, plan_import
 from dailyreach.core.files.formats import IMPORT_FORMATS
 from dailyreach.core.files.imported_person import SourceRow, handles_in_notes, kept_in_notes
 from dailyreach.core.files.textfile import EncodingProblem, FileTooLarge, decode_text, read_limited
+from dailyreach.core.files.vcard_reader import is_vcard, rejoin_split_characters
 from dailyreach.core.records.handles import profile_url
 from dailyreach.core.records.model import Contact
 from dailyreach.core.records.text import strip_control
@@ -77,6 +78,8 @@ def _read(path: Path, encoding: str | None) -> tuple[bytes, str, str]:
         ) from None
     except FileTooLarge as error:
         raise ImportRejected(str(path), [str(error)]) from None
+    if is_vcard(raw):
+        raw = rejoin_split_characters(raw)
     try:
         text, label = decode_text(raw, encoding)
         return raw, text, label

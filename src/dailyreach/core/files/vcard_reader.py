@@ -381,6 +381,22 @@ def _card(line: int, lines: list[_ContentLine], notices: set[str]) -> SourceRow:
     return row
 
 
+# A line folded inside a character, as exporters that fold by octets do: the bytes of the character
+# after the fold (UTF-8 continuation bytes) follow a lead byte before it.
+_SPLIT_CHARACTER = re.compile(rb"([\xc2-\xf4][\x80-\xbf]{0,2})(\r?\n[ \t])([\x80-\xbf]{1,3})")
+
+
+def is_vcard(raw: bytes) -> bool:
+    return raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:11].upper() == b"BEGIN:VCARD"
+
+
+def rejoin_split_characters(raw: bytes) -> bytes:
+    """A vCard's bytes with each character a fold cut in two put back whole before the fold, which
+    unfolding removes all the same: the unfolded text is unchanged, and can now be decoded. The fold
+    stays where it was, so every line keeps its number."""
+    return _SPLIT_CHARACTER.sub(rb"\1\3\2", raw)
+
+
 def read_vcard(text: str) -> ParsedFile:
     rows = []
     notices: set[str] = set()
