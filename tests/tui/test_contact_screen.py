@@ -4,7 +4,7 @@ import pytest
 from textual.widgets import DataTable
 
 from dailyreach.tui.app import DailyReachApp
-from dailyreach.tui.screens.contact import ContactScreen
+from dailyreach.tui.screens.contact import LABEL_WIDTH, ContactScreen
 from tests.conftest import add_contact, log
 from tests.tui.conftest import SIZE, cells, settle
 
@@ -202,3 +202,17 @@ async def test_the_contact_screens_footer_fits_with_read_and_edit_first(store, p
         keys = [key for key in app.screen.query(FooterKey) if key.key != "ctrl+p"]
         assert [key.key for key in keys] == ["enter", "E", "d", "f", "r", "escape", "question_mark", "q"]
         assert all(key.region.right <= size[0] for key in app.screen.query(FooterKey))
+
+
+async def test_a_long_why_wraps_under_its_value_not_under_its_label(store):
+    why = "Sold two companies; ask how she found her first ten customers without paid ads or events at all"
+    add_contact(store, "Ann", handles={"x": "@ann"}, why=why, priority=1)
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_contact(pilot, "Ann")
+        lines = details(app).splitlines()
+        start = next(index for index, line in enumerate(lines) if line.startswith("why"))
+        wrapped = lines[start + 1]
+        assert wrapped.startswith(" " * LABEL_WIDTH) and not wrapped[LABEL_WIDTH].isspace()
+        assert f"{lines[start][LABEL_WIDTH:].rstrip()} {wrapped.strip()}" == why

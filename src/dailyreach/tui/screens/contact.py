@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
@@ -11,7 +12,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widget import Widget
+from textual.widgets import DataTable, Header
 
 from dailyreach.core.planning.planner import keep_in_touch_due, pending_replies
 from dailyreach.core.records.clock import Zone
@@ -68,8 +70,11 @@ def next_step(store: Store, contact: Contact, thread: Thread) -> str:
     return _("keep in touch on {day}").format(day=day_text(due, today)) if due else ""
 
 
-def contact_details(contact: Contact, stage: str, next_up: str = "") -> Text:
-    """The contact's fields as plain text with clickable profile links; user text is never markup."""
+def contact_details(
+    contact: Contact, stage: str, next_up: str = "", wrap: Callable[[str], list[str]] | None = None
+) -> Text:
+    """The contact's fields as plain text with clickable profile links; user text is never markup. ``wrap``
+    cuts a value into the lines it takes beside its label, so each goes on under the value, not the label."""
     details = Text()
     details.append(contact.name, style="bold")
     facts = _("{stage} · priority {priority}").format(stage=stage_label(stage), priority=contact.priority)
@@ -95,8 +100,32 @@ def contact_details(contact: Contact, stage: str, next_up: str = "") -> Text:
     for label, value in rows:
         if value:
             details.append("\n" + pad(label, LABEL_WIDTH), style="dim")
-            details.append(value.replace("\n", "\n" + " " * LABEL_WIDTH))
+            lines = [part for line in value.split("\n") for part in (wrap(line) if wrap else [line])]
+            details.append(("\n" + " " * LABEL_WIDTH).join(lines))
     return details
+
+
+class ContactDetails(Widget):
+    """The contact's fields, each value wrapped to the width beside its label."""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self.shown: tuple[Contact, str, str] | None = None
+
+    def show(self, contact: Contact, stage: str, next_up: str) -> None:
+        self.shown = (contact, stage, next_up)
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        if self.shown is None:
+            return Text()
+        room = max(self.content_size.width - LABEL_WIDTH, 10)
+        console = self.app.console
+
+        def wrap(line: str) -> list[str]:
+            return [part.plain for part in Text(line).wrap(console, room)] or [""]
+
+        return contact_details(*self.shown, wrap=wrap)
 
 
 def when_text(interaction: Interaction, view: ContactView) -> str:
@@ -208,7 +237,7 @@ class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="details", markup=False)
+        yield ContactDetails(id="details")
         yield LogBar()
         yield Timeline(id="timeline")
         yield KeyFooter()
@@ -239,7 +268,7 @@ class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
         self.view, self.zone = view, view.zone
         contact, history = view.contact, view.history
         self.sub_title = contact.name
-        self.query_one("#details", Static).update(contact_details(contact, view.thread.stage, view.next_up))
+        self.query_one(ContactDetails).show(contact, view.thread.stage, view.next_up)
         table = self.query_one(Timeline)
         table.show(view)
         table.border_title = _("Timeline ({count})").format(count=len(history))
