@@ -222,7 +222,8 @@ def invitation_status_label(status: str) -> str:
 
 
 def handles_text(contact: Contact) -> str:
-    return " ".join(f"{platform} {handle}" for platform, handle in contact.handles.items())
+    """A contact's handles as every view names them: 'X @ann  e-mail ann@example.com'."""
+    return "  ".join(f"{channel_label(platform)} {handle}" for platform, handle in contact.handles.items())
 
 
 def import_title(fmt: str) -> str:

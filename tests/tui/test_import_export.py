@@ -100,7 +100,7 @@ async def test_the_preview_says_an_empty_row_amid_the_data_and_every_problem_of_
         rows = app.screen.query_one("#rows")
         assert rows.row_count == 3  # the last, empty row is a spreadsheet's trailing one: not said
         assert [[str(rows.get_cell_at((row, column))) for column in range(4)] for row in range(3)] == [
-            ["add", "2", "Ann", "x @ann"],
+            ["add", "2", "Ann", "X @ann"],
             ["skip", "3", "(empty row)", "every cell is empty"],
             [
                 "bad",
