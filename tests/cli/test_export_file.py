@@ -175,3 +175,14 @@ def test_an_empty_file_name_is_said_to_be_empty_and_leaves_nothing_behind(db, tm
     result = run_cli("export", "-o", "", db=db, cwd=here, check=False)
     assert (result.returncode, result.stderr) == (1, "Error: -o: the file name is empty\n")
     assert os.listdir(here) == []
+
+
+def test_a_name_ending_in_a_slash_is_refused_as_a_folder_and_nothing_is_written(tmp_path):
+    db = tmp_path / "db.json"
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    done = run_cli("export", "-o", f"{tmp_path}/out/", db=db, check=False)
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"Error: -o: {tmp_path}/out/ names a folder: name a file in it\n",
+    )
+    assert not (tmp_path / "out").exists()

@@ -3,6 +3,7 @@ cannot read."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -41,6 +42,8 @@ def export(session: Session, fmt: str | None, output_name: str | None, force: bo
 
     if output_name == "":
         raise click.ClickException(_("-o: the file name is empty"))
+    if output_name is not None and output_name.endswith(("/", os.sep)):  # Path("out/") would be a file "out"
+        raise click.ClickException(_("-o: {name} names a folder: name a file in it").format(name=output_name))
     output = None if output_name in (None, "-") else Path(output_name)
     if output is not None and fmt is not None and (clash := suffix_clash(output, fmt)):
         raise click.ClickException(terminal_safe(clash))
