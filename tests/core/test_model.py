@@ -214,3 +214,35 @@ def test_a_channel_named_in_japanese_is_taken_in_japanese():
     finally:
         i18n.use_language("en")
     assert channel_key("メール") == "メール"  # in English, no name of a channel
+
+
+@pytest.mark.parametrize(
+    ("typed", "cost"),
+    [
+        ("0", 0),
+        ("0.001", 0.001),
+        ("123,456", 123456),
+        ("1234,567", 1234.567),
+        (",500", 0.5),
+    ],
+)
+def test_the_edges_of_an_amount_are_read_as_meant(typed, cost):
+    assert Invitation.from_dict({"title": "Mixer", "cost": typed}).cost == cost
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        (float("nan"), "Cost: must be a finite number"),
+        (float("inf"), "Cost: must be a finite number"),
+        ("0.0001", "Cost: '0.0001' is too small: use 0, or at least 0.001"),
+    ],
+)
+def test_an_amount_that_is_no_amount_of_money_is_refused(value, problem):
+    with pytest.raises(ValidationError) as refused:
+        Invitation.from_dict({"title": "Mixer", "cost": value})
+    assert str(refused.value) == problem
+
+
+def test_hours_with_a_dot_before_three_digits_are_hours_and_a_fraction():
+    assert Invitation.from_dict({"title": "Mixer", "hours": "2.500"}).hours == 2.5
