@@ -405,3 +405,10 @@ def test_two_dms_after_the_first_reach_the_offer_to_give_up(store, clock):
         log(store, ann, "dm_sent", at=clock.now().subtract(days=days_ago))
     [reply] = build_agenda(store).pending
     assert (reply.nudges, reply.give_up_offered) == (2, True)
+
+
+def test_the_first_answer_is_the_first_after_a_message_sent_not_one_before_any():
+    thread = Thread()
+    for minute, kind in enumerate(("reply_received", "dm_sent", "reply_received", "reply_received")):
+        thread.add(kind, "x", utc_stamp(datetime(2026, 11, 23, 9, minute, tzinfo=UTC)))
+    assert thread.first_answer == utc_stamp(datetime(2026, 11, 23, 9, 2, tzinfo=UTC))
