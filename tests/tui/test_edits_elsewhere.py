@@ -8,20 +8,26 @@ from tests.tui.conftest import SIZE, settle
 from tests.tui.test_contact_screen import open_contact
 
 
-def other_window(store: Store) -> Store:
-    return Store(store.path, clock=store.clock)
+def saved_elsewhere(store: Store, contact_id: str, **fields) -> None:
+    """A save of ``fields`` by a second window: another store on the same file."""
+    there = Store(store.path, clock=store.clock)
+    shown = there.contact(contact_id)
+    there.save_contact(replace(shown, **fields), based_on=shown)
+
+
+async def open_ann_edit_form(pilot) -> None:
+    await settle(pilot)
+    await open_contact(pilot, "Ann [/] Smith")
+    await pilot.press("E")
+    await settle(pilot)
 
 
 async def test_an_edit_keeps_what_another_window_saved_while_the_form_was_open(store, people):
     ann, _, _ = people
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await open_contact(pilot, "Ann [/] Smith")
-        await pilot.press("E")
-        await settle(pilot)
-        there = other_window(store)
-        there.save_contact(replace(there.contact(ann.id), why="saved there"), based_on=there.contact(ann.id))
+        await open_ann_edit_form(pilot)
+        saved_elsewhere(store, ann.id, why="saved there")
         app.screen.query_one("#tags").value = "angel"
         await pilot.press("enter")
         await settle(pilot)
@@ -33,12 +39,8 @@ async def test_a_field_changed_in_both_windows_reopens_the_form_and_enter_then_s
     ann, _, _ = people
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await open_contact(pilot, "Ann [/] Smith")
-        await pilot.press("E")
-        await settle(pilot)
-        there = other_window(store)
-        there.save_contact(replace(there.contact(ann.id), why="saved there"), based_on=there.contact(ann.id))
+        await open_ann_edit_form(pilot)
+        saved_elsewhere(store, ann.id, why="saved there")
         app.screen.query_one("#why").value = "typed here"
         await pilot.press("enter")
         await settle(pilot)
@@ -59,15 +61,11 @@ async def test_u_does_not_undo_an_edit_another_window_changed_since_and_says_so(
     ann, _, _ = people
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await open_contact(pilot, "Ann [/] Smith")
-        await pilot.press("E")
-        await settle(pilot)
+        await open_ann_edit_form(pilot)
         app.screen.query_one("#why").value = "typed here"
         await pilot.press("enter")
         await settle(pilot)
-        there = other_window(store)
-        there.save_contact(replace(there.contact(ann.id), tags=["there"]), based_on=there.contact(ann.id))
+        saved_elsewhere(store, ann.id, tags=["there"])
         await pilot.press("u")
         await settle(pilot)
         saved = store.contact(ann.id)
