@@ -216,3 +216,16 @@ async def test_a_long_why_wraps_under_its_value_not_under_its_label(store):
         wrapped = lines[start + 1]
         assert wrapped.startswith(" " * LABEL_WIDTH) and not wrapped[LABEL_WIDTH].isspace()
         assert f"{lines[start][LABEL_WIDTH:].rstrip()} {wrapped.strip()}" == why
+
+
+async def test_fields_too_long_for_a_small_terminal_end_in_an_ellipsis(store):
+    notes = "Met once at a conference in Berlin. She prefers short messages.\nLikes espresso; replies on weekends."
+    why = "Sold two companies; ask how she found her first ten customers without paid ads or events, and more"
+    add_contact(store, "Ann", handles={"x": "@ann", "linkedin": "ann"}, why=why, notes=notes)
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_contact(pilot, "Ann")
+        shown = details(app).splitlines()
+        assert len(shown) == app.screen.query_one("#details").content_size.height
+        assert shown[-1].endswith(" …") and "weekends" not in details(app)

@@ -12,6 +12,7 @@ def saved_elsewhere(store: Store, contact_id: str, **fields) -> None:
     """A save of ``fields`` by a second window: another store on the same file."""
     there = Store(store.path, clock=store.clock)
     shown = there.contact(contact_id)
+    assert shown is not None
     there.save_contact(replace(shown, **fields), based_on=shown)
 
 

@@ -11,6 +11,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Header
@@ -116,16 +117,30 @@ class ContactDetails(Widget):
         self.shown = (contact, stage, next_up)
         self.refresh(layout=True)
 
-    def render(self) -> Text:
+    def _lines(self, width: int) -> list[Text]:
         if self.shown is None:
-            return Text()
-        room = max(self.content_size.width - LABEL_WIDTH, 10)
+            return []
+        room = max(width - LABEL_WIDTH, 10)
         console = self.app.console
 
         def wrap(line: str) -> list[str]:
             return [part.plain for part in Text(line).wrap(console, room)] or [""]
 
-        return contact_details(*self.shown, wrap=wrap)
+        return list(contact_details(*self.shown, wrap=wrap).split("\n"))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
+    def render(self) -> Text:
+        lines = self._lines(self.content_size.width)
+        height = self.content_size.height
+        if 0 < height < len(lines):
+            # Cut by the screen's height (80x24): said with an ellipsis, and E shows every field whole.
+            lines = lines[:height]
+            lines[-1] = lines[-1].copy()
+            lines[-1].truncate(max(self.content_size.width - 2, 1))
+            lines[-1].append(" …", style="dim")
+        return Text("\n").join(lines)
 
 
 def when_text(interaction: Interaction, view: ContactView) -> str:
