@@ -165,8 +165,8 @@ def follow_up_text(reply: PendingReply, today: date) -> str:
         )
     if reply.follow_ups_used_up:  # not offered yet, so not due yet
         return ngettext(
-            "{count} follow-up sent, the last: closing the thread is offered {date} (in {days})",
-            "{count} follow-ups sent, the last: closing the thread is offered {date} (in {days})",
+            "{count} follow-up sent, no more to send: closing the thread is offered {date} (in {days})",
+            "{count} follow-ups sent, no more to send: closing the thread is offered {date} (in {days})",
             reply.nudges,
         ).format(count=reply.nudges, date=day_text(due, today), days=days(-late))
     if late > 0:
@@ -188,9 +188,9 @@ def nudges_used_text(nudges: int, closing: str) -> str:
             "No follow-ups are set before giving up: {closing} closes the thread as no response."
         ).format(closing=closing)
     return ngettext(
-        "{count} follow-up sent without an answer, all the settings allow: {closing} closes the thread as no "
+        "{count} follow-up sent without an answer, no more to send: {closing} closes the thread as no "
         "response.",
-        "{count} follow-ups sent without an answer, all the settings allow: {closing} closes the thread as no "
+        "{count} follow-ups sent without an answer, no more to send: {closing} closes the thread as no "
         "response.",
         nudges,
     ).format(count=nudges, closing=closing)

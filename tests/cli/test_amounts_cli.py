@@ -14,7 +14,7 @@ def test_a_decimal_comma_and_dotted_thousands_are_read_as_meant(tmp_path):
 def test_hours_that_are_no_number_of_hours_are_refused_and_nothing_is_recorded(tmp_path):
     db = tmp_path / "db.json"
     for typed, problem in (
-        ("2 days", "'2 days' is not a number such as 2 or 1.5"),
+        ("2 days", "'2 days' is not a number of hours such as 2, 1.5 or 1h30"),
         ("1001", "'1001' is more than 1,000"),
     ):
         done = run_cli("invite", "Mixer", "--hours", typed, db=db, check=False)

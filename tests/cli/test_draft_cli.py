@@ -203,7 +203,7 @@ def test_after_every_follow_up_the_settings_allow_no_draft_is_made_but_how_to_cl
     refused = run_cli("draft", "Jane", db=db, check=False)
     assert (refused.returncode, refused.stdout) == (1, "")
     assert refused.stderr == (
-        f"Error: 2 follow-ups sent without an answer, all the settings allow: dailyreach log {ann} "
+        f"Error: 2 follow-ups sent without an answer, no more to send: dailyreach log {ann} "
         "no_response closes the thread as no response. --template NAME drafts one anyway.\n"
     )
     anyway = run_cli("draft", "Jane", "--template", "follow-up 1 (en)", db=db)

@@ -113,8 +113,8 @@ def test_mastodon_follows_are_named_without_a_leading_at_whichever_way_the_file_
         encoding="utf-8",
     )
     preview = run_cli("import", str(follows), "--dry-run", db=db).stdout
-    assert "line 2  bob      mastodon @bob@hachyderm.io" in preview
-    assert "line 3  gargron  mastodon @gargron@mastodon.social" in preview
+    assert "line 2  bob      Mastodon @bob@hachyderm.io" in preview
+    assert "line 3  gargron  Mastodon @gargron@mastodon.social" in preview
     run_cli("import", str(follows), db=db)
     contacts = json.loads(run_cli("export", db=db).stdout)["contacts"]
     assert {c["name"]: c["handles"]["mastodon"] for c in contacts} == {
@@ -165,8 +165,8 @@ def test_an_empty_row_amid_the_data_is_said_and_a_spreadsheets_trailing_ones_are
     sheet.write_text("name,x,email\nAnn,@ann,\n,,\n\nBo,@bo,\n,,\n,,\n\n", encoding="utf-8")
     preview = run_cli("import", str(sheet), "--dry-run", db=db).stdout.splitlines()
     assert preview[preview.index("would add 2 contacts") + 1 :] == [
-        "  line 2  Ann  x @ann",
-        "  line 5  Bo   x @bo",
+        "  line 2  Ann  X @ann",
+        "  line 5  Bo   X @bo",
         "skipped 2:",
         "  line 3     (empty row): every cell is empty",
         "  line 4     (empty row): every cell is empty",

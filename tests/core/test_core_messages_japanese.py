@@ -67,7 +67,7 @@ def test_contact_problems_in_japanese(ja, fields, said):
     [
         ({"title": "会", "cost": "¥5000", "currency": "USD"}, "費用: '¥5000' は USD ではなく JPY の金額です"),
         ({"title": "会", "cost": "-3"}, "費用: 負の値にはできません（-3）"),
-        ({"title": "会", "hours": "lots"}, "時間: 'lots' は数値ではありません"),
+        ({"title": "会", "hours": "lots"}, "時間: 'lots' は 2、1.5、1h30 のような時間数ではありません"),
         (
             {"title": "会", "currency": "Y1"},
             "通貨: 'Y1' は USD や JPY のような3文字の通貨コードではありません",

@@ -134,15 +134,16 @@ def test_a_cost_is_read_as_people_type_it(typed, currency, cost, saved_in):
         ("¥5000", "USD", "Cost: '¥5000' is in JPY, not USD"),
         ("5000 XX", None, "Cost: '5000 XX' is not an amount such as 5000, 5,000, ¥5000 or 40 USD"),
         ("5 000 JPY", "USD", "Cost: '5 000 JPY' is in JPY, not USD"),
-        ("1e3", None, "Cost: '1e3' is not a number"),
-        ("1_000", None, "Cost: '1_000' is not a number"),
-        ("nan", None, "Cost: 'nan' is not a number"),
+        ("1e3", None, "Cost: '1e3' is not an amount such as 5000, 5,000, ¥5000 or 40 USD"),
+        ("1_000", None, "Cost: '1_000' is not an amount such as 5000, 5,000, ¥5000 or 40 USD"),
+        ("nan", None, "Cost: 'nan' is not an amount such as 5000, 5,000, ¥5000 or 40 USD"),
         (
             "1.234 EUR",
             None,
-            "Cost: '1.234 EUR' could be a thousand and more or a little over one: write 1234 or 1,234, or 1.23",
+            "Cost: '1.234 EUR' could be a thousand and more or a little over one: write the thousands without a "
+            "dot (1234), or the cents in two digits (1.23)",
         ),
-        ("-¥5", None, "Cost: '-¥5' is not a number"),
+        ("-¥5", None, "Cost: '-¥5' is not an amount such as 5000, 5,000, ¥5000 or 40 USD"),
         ("1,2,3", None, "Cost: '1,2,3' is not a number"),
         ("1,23.4", None, "Cost: '1,23.4' is not a number"),
         ("2,000,000,000,000", None, "Cost: '2,000,000,000,000' is more than 1,000,000,000,000"),
@@ -176,6 +177,7 @@ def test_new_ids_are_ten_characters_people_cannot_misread_and_do_not_repeat():
         ("1:30", 1.5),
         ("2時間", 2),
         ("1時間30分", 1.5),
+        ("1時間半", 1.5),
         ("３時間", 3),
     ],
 )
@@ -186,9 +188,10 @@ def test_hours_are_read_with_either_decimal_mark(typed, hours):
 @pytest.mark.parametrize(
     ("typed", "problem"),
     [
-        ("2 days", "Hours: '2 days' is not a number such as 2 or 1.5"),
-        ("¥3", "Hours: '¥3' is not a number such as 2 or 1.5"),
-        ("1e9", "Hours: '1e9' is not a number"),
+        ("2 days", "Hours: '2 days' is not a number of hours such as 2, 1.5 or 1h30"),
+        ("1h90", "Hours: '1h90' is not a number of hours such as 2, 1.5 or 1h30"),
+        ("¥3", "Hours: '¥3' is not a number of hours such as 2, 1.5 or 1h30"),
+        ("1e9", "Hours: '1e9' is not a number of hours such as 2, 1.5 or 1h30"),
         ("1001h", "Hours: '1001h' is more than 1,000"),
         (1000.5, "Hours: 1000.5 is more than 1,000"),
     ],

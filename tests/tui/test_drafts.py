@@ -129,7 +129,7 @@ async def test_after_every_follow_up_the_settings_allow_c_drafts_nothing_and_say
         assert [(n.title, n.message) for n in app._notifications] == [
             (
                 "No draft",
-                "2 follow-ups sent without an answer, all the settings allow: x closes the thread as no response.",
+                "2 follow-ups sent without an answer, no more to send: x closes the thread as no response.",
             )
         ]
 

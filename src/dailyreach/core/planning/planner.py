@@ -297,4 +297,6 @@ def declined_invitations(invitations: Iterable[Invitation]) -> tuple[list[Invita
         if invitation.cost:
             money[invitation.currency] += invitation.cost
     hours = sum(invitation.hours or 0 for invitation in declined)
-    return declined, Savings(hours=hours, money=dict(sorted(money.items())))
+    # To the cent: a sum of floats such as 6287.5599999999995 is no amount anyone saved.
+    totals = {currency: round(total, 2) for currency, total in sorted(money.items())}
+    return declined, Savings(hours=round(hours, 2), money=totals)

@@ -175,7 +175,7 @@ def _thousands(groups: list[str]) -> bool:
 
 # Hours as people type them: 2h, 1.5 hours, 90 min, 1h30, 1:30, 2時間, 30分.
 _DURATION = re.compile(
-    r"(?:(?P<hours>\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hour|hours|時間))?\s*"
+    r"(?:(?P<hours>\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hour|hours|時間)(?P<half>半)?)?\s*"
     r"(?:(?P<minutes>\d+)\s*(?:m|min|mins|minute|minutes|分)?)?"
 )
 _CLOCK = re.compile(r"(?P<hours>\d+):(?P<minutes>[0-5]\d)")
@@ -198,8 +198,18 @@ def _duration_hours(text: str) -> float | None:
     match = clock or _DURATION.fullmatch(text)
     if match is None or not (match["hours"] or match["minutes"]) or (not clock and text == match["minutes"]):
         return None
-    hours = float((match["hours"] or "0").replace(",", "."))
-    return hours + int(match["minutes"] or 0) / 60
+    minutes = int(match["minutes"] or 0) + (30 if not clock and match["half"] else 0)
+    if match["hours"] and minutes > 59:  # 1h90 is no way to write a time
+        return None
+    return float(match["hours"].replace(",", ".") if match["hours"] else 0) + minutes / 60
+
+
+def _not_an_amount(money: bool) -> str:
+    return (
+        _("{value} is not an amount such as 5000, 5,000, ¥5000 or 40 USD")
+        if money
+        else _("{value} is not a number of hours such as 2, 1.5 or 1h30")
+    )
 
 
 def amount(value: Any, name: str, *, money: bool = True, most: float = 1e12) -> float | int | None:
@@ -220,19 +230,15 @@ def amount(value: Any, name: str, *, money: bool = True, most: float = 1e12) -> 
             raise ValidationError(
                 name,
                 _(
-                    "{value} could be a thousand and more or a little over one: write 1234 or 1,234, or 1.23"
-                ).format(value=shown(value)),
+                    "{value} could be a thousand and more or a little over one: write the thousands without a "
+                    "dot (1234), or the cents in two digits (1.23)"
+                ).format(value=shown(typed)),
             )
         elif not _PRICED.match(value) and not re.fullmatch(r"-[\d.,]+", value):
-            raise ValidationError(name, _("{value} is not a number").format(value=shown(value)))
+            raise ValidationError(name, _not_an_amount(money).format(value=shown(typed)))
     if isinstance(value, str) and (match := _PRICED.match(value)):
         if (match["before"] or match["after"]) and (not money or amount_currency(value) is None):
-            example = (
-                _("{value} is not an amount such as 5000, 5,000, ¥5000 or 40 USD")
-                if money
-                else _("{value} is not a number such as 2 or 1.5")
-            )
-            raise ValidationError(name, example.format(value=shown(value)))
+            raise ValidationError(name, _not_an_amount(money).format(value=shown(typed)))
         value = plain_number(match["number"])
     try:
         number = float(value)
