@@ -194,3 +194,18 @@ async def test_an_import_of_one_contact_says_contact(store, tmp_path):
         await keys.press("enter", "enter")
         assert [c.name for c in store.contacts()] == ["Ann Smith"]
         assert [n.message for n in app._notifications] == [f"Imported 1 contact from {path}: u undoes it"]
+
+
+@pytest.mark.parametrize(("size", "labelled"), [(SMALL, False), ((96, 30), False), ((120, 40), True)])
+async def test_the_log_bar_shows_or_hides_its_labels_by_the_width_whatever_the_key(
+    store, olga_and_gina, size, labelled
+):
+    app = DailyReachApp(store)
+    async with app.run_test(size=size) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        for key in ("d", "p", "r", "M"):
+            await keys.press(key)
+            bar = app.screen.query_one("LogBar")
+            assert bar.has_class("-bare") is not labelled, key
+            await keys.press("escape")

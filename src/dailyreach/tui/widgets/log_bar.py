@@ -20,6 +20,7 @@ from dailyreach.core.records.model import CHANNELS, channel_key
 from dailyreach.i18n import N_, _
 from dailyreach.report import clipped
 from dailyreach.tui.checks import Check, input_problems
+from dailyreach.tui.log_keys import KIND_TITLES
 from dailyreach.tui.translated import TextInput, TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.note_input import NoteInput
@@ -35,6 +36,8 @@ TITLE = N_("{kind}: {name}")
 # The note gets the room first: under this many cells for it, the hint gives way (a refused log is also
 # said in full), then the title, down to its share of the bar; the kind of log is never cut for the name.
 NOTE_USEFUL = 30
+# The cells a name is given when the bar decides whether its labels have room.
+NAME_ROOM = 12
 TITLE_SHARE = 0.28
 
 Answered = Callable[[dict[str, str] | None], None]
@@ -137,9 +140,11 @@ class LogBar(TranslatedBindings, Horizontal):
         least_note = int(note_least.value) if note_least is not None and note_least.is_cells else 0
         fixed = [child for child in self.children if child not in (title, note) and child.id != "problem"]
         whole = title.whole_width
-        # Too narrow for the whole title beside the note at its least, the labels go: "now", "x" and the
-        # note's placeholder say what their boxes are, and who the log is for must stay in sight.
-        bare = width - self._taken(fixed) - whole < least_note
+        # Too narrow for the longest kind of log and a name beside the note at its least, the labels go:
+        # "now", "X" and the note's placeholder say what their boxes are, and who the log is for must stay
+        # in sight. Decided by the width alone, so that the labels do not come and go from key to key.
+        longest = max(cell_len(_(TITLE).format(kind=_(kind), name="")) for kind in KIND_TITLES.values())
+        bare = width - self._taken(fixed) - longest - NAME_ROOM < least_note
         self.set_class(bare, "-bare")
         if bare:
             fixed = [child for child in fixed if not child.has_class("field")]
