@@ -266,12 +266,14 @@ def export_plan_text(plan: ImportPlan, verb: str) -> str:
         said = _("added {tables}; {present} already present").format(tables=tables, present=present)
     else:
         said = f"{verb} {tables}; {present} already present"
-    if not plan.differing:
-        return said
-    differing = listed(table_count(table, count) for table, count in plan.differing.items())
-    return said + _(" (of those, {records} differ in the file: the stored ones are kept)").format(
-        records=differing
-    )
+    if plan.differing:
+        differing = listed(table_count(table, count) for table, count in plan.differing.items())
+        said += _(" (of those, {records} differ in the file: the stored ones are kept)").format(
+            records=differing
+        )
+    if plan.settings_kept:
+        said += _("; the file's settings differ from yours, which are kept")
+    return said
 
 
 # Drafts and templates (issue 13).

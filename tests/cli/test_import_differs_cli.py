@@ -38,3 +38,14 @@ def test_the_files_settings_taken_by_a_store_with_none_of_its_own_are_said(tmp_p
     assert run_cli("import", str(exported), db=here).stdout.strip() == "added the settings; 0 already present"
     assert run_cli("settings", db=here).stdout.splitlines()[0].split() == ["Daily", "goal", "9"]
     assert run_cli("import", str(exported), db=here).stdout.strip() == "added nothing; 0 already present"
+
+
+def test_the_files_settings_unlike_this_stores_own_are_said_kept(tmp_path):
+    there, here = tmp_path / "there.json", tmp_path / "here.json"
+    run_cli("settings", "--goal", "3", db=there)
+    run_cli("settings", "--goal", "7", db=here)
+    exported = tmp_path / "all.json"
+    run_cli("export", "-o", str(exported), db=there)
+    said = run_cli("import", str(exported), db=here).stdout.strip()
+    assert said == "added nothing; 0 already present; the file's settings differ from yours, which are kept"
+    assert run_cli("settings", db=here).stdout.splitlines()[0].split() == ["Daily", "goal", "7"]

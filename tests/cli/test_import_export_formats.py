@@ -65,7 +65,7 @@ def test_exports_in_every_format_are_owner_only_and_the_calendar_parses(db, tmp_
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert b"BEGIN:VCARD\r\nVERSION:4.0\r\n" in (tmp_path / "vcard.vcf").read_bytes()
     calendar = icalendar.Calendar.from_ical((tmp_path / "ics.ics").read_bytes())
-    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Follow up #1: Ann (x)"]
+    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Follow up #1: Ann (X)"]
     fresh = tmp_path / "fresh.json"
     run_cli("import", str(tmp_path / "vcard.vcf"), db=fresh)
     run_cli("import", str(tmp_path / "csv.csv"), db=fresh)

@@ -124,14 +124,14 @@ def test_the_calendar_has_one_event_per_follow_up_and_keep_in_touch_date(store):
     calendar = icalendar.Calendar.from_ical(calendar_ics(store))
     events = {str(event["summary"]): event for event in calendar.walk("VEVENT")}
     assert sorted(events) == [
-        "Follow up #1: Ann [/] Smith (x)",
-        "Follow up #1: 佐藤 花子 (linkedin)",
-        "Keep in touch: Bo (email)",
+        "Follow up #1: Ann [/] Smith (X)",
+        "Follow up #1: 佐藤 花子 (LinkedIn)",
+        "Keep in touch: Bo (e-mail)",
     ]
     today = now.date()
-    assert events["Follow up #1: 佐藤 花子 (linkedin)"].decoded("dtstart") == today
-    assert events["Keep in touch: Bo (email)"].decoded("dtstart") == today.add(days=11)
-    ann_event = events["Follow up #1: Ann [/] Smith (x)"]
+    assert events["Follow up #1: 佐藤 花子 (LinkedIn)"].decoded("dtstart") == today
+    assert events["Keep in touch: Bo (e-mail)"].decoded("dtstart") == today.add(days=11)
+    ann_event = events["Follow up #1: Ann [/] Smith (X)"]
     assert ann_event.decoded("dtstart") > today
     assert str(ann_event["url"]) == "https://x.com/ann"
     assert "Sold her startup" in str(ann_event["description"])
@@ -249,5 +249,5 @@ def test_after_the_last_follow_up_the_settings_allow_the_calendar_offers_to_clos
     for days_ago, kind in ((6, "dm_sent"), (4, "follow_up"), (1, "follow_up")):
         log(store, dan, kind, at=now.subtract(days=days_ago))
     [event] = icalendar.Calendar.from_ical(calendar_ics(store)).walk("VEVENT")
-    assert str(event["summary"]) == "No answer from Dan (x): close the thread?"
+    assert str(event["summary"]) == "No answer from Dan (X): close the thread?"
     assert str(event["uid"]) == f"follow-up-{dan.id}@dailyreach"  # the follow-up's event, updated

@@ -46,7 +46,7 @@ def test_a_snoozed_follow_up_is_due_on_the_day_the_snooze_ends_everywhere(store,
     figures = status_figures(reread)
     assert (figures.due, figures.overdue, figures.pending) == (0, 0, 1)
     assert "Ann" not in morning_text(agenda)
-    assert calendar_days(reread) == {"Follow up #1: Ann (x)": date(2026, 11, 25)}
+    assert calendar_days(reread) == {"Follow up #1: Ann (X)": date(2026, 11, 25)}
     clock.advance(days=2)  # the day the snooze ends: due that day, and back in the plan
     agenda = build_agenda(reread)
     day = clock.now().date()
@@ -69,7 +69,7 @@ def test_a_snooze_that_has_passed_changes_nothing(store, clock):
     reply = ann_reply(build_agenda(store))
     assert reply.follow_up_due == date(2026, 11, 21) and reply.overdue(TODAY)
     assert (status_figures(store).due, status_figures(store).overdue) == (1, 1)
-    assert calendar_days(store) == {"Follow up #1: Ann (x)": TODAY}  # one already due goes on today
+    assert calendar_days(store) == {"Follow up #1: Ann (X)": TODAY}  # one already due goes on today
 
 
 def test_a_snooze_ending_before_the_follow_up_falls_due_does_not_bring_it_forward(store):

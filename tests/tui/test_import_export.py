@@ -86,7 +86,7 @@ async def test_e_with_format_ics_names_the_file_for_it_and_writes_a_calendar(
         await settle(pilot)
     written = tmp_path / "Documents" / "dailyreach-follow-ups-2026-11-23.ics"
     calendar = icalendar.Calendar.from_ical(written.read_bytes())
-    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Follow up #1: Ann [/] Smith (x)"]
+    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Follow up #1: Ann [/] Smith (X)"]
 
 
 async def test_the_preview_says_an_empty_row_amid_the_data_and_every_problem_of_a_bad_row(store, tmp_path):

@@ -16,7 +16,7 @@ from dailyreach.core.files.imported_person import join_tags
 from dailyreach.core.files.textfile import UTF8_BOM
 from dailyreach.core.planning.planner import keep_in_touch_due, pending_replies
 from dailyreach.core.records.handles import PLATFORMS
-from dailyreach.core.records.model import Contact
+from dailyreach.core.records.model import CHANNEL_LABELS, Contact
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import Thread
 from dailyreach.i18n import _
@@ -151,16 +151,17 @@ def upcoming_dates(store: Store, days_ahead: int = CALENDAR_DAYS_AHEAD) -> list[
         if not reply.give_up_offered and reply.follow_up_due <= last:
             # Every follow-up the settings allow sent, that day closing the thread is offered instead. The
             # same event (its UID) either way: a calendar that had the follow-up updates it.
+            channel = CHANNEL_LABELS.get(reply.channel, reply.channel)
             summary = (
-                f"No answer from {reply.contact.name} ({reply.channel}): close the thread?"
+                f"No answer from {reply.contact.name} ({channel}): close the thread?"
                 if reply.follow_ups_used_up
-                else f"Follow up #{reply.nudges + 1}: {reply.contact.name} ({reply.channel})"
+                else f"Follow up #{reply.nudges + 1}: {reply.contact.name} ({channel})"
             )
             items.append(CalendarItem(max(reply.follow_up_due, today), reply.contact, summary, "follow-up"))
     for contact in contacts:
         due = keep_in_touch_due(contact, threads.get(contact.id, Thread()), tz)
         if due is not None and due <= last:
-            summary = f"Keep in touch: {contact.name} ({contact.main_channel})"
+            summary = f"Keep in touch: {contact.name} ({CHANNEL_LABELS.get(contact.main_channel, contact.main_channel)})"
             items.append(CalendarItem(max(due, today), contact, summary, "keep-in-touch"))
     items.sort(key=lambda item: (item.day, item.contact.name))
     return items

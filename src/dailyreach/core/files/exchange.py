@@ -148,6 +148,8 @@ class ImportPlan:
     # Of those already present, how many the file holds otherwise (edited since, or elsewhere): the stored
     # ones are kept, and the user is told so rather than left to think the file's were taken.
     differing: dict[str, int] = field(default_factory=dict)
+    # The file's settings differ from this store's own, which are kept.
+    settings_kept: bool = False
     settings: Settings | None = None
     # Records of a contact neither the file nor the store has (a hand edit of the database exported):
     # left out, each said, rather than the whole file refused for them.
@@ -279,6 +281,7 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
     else:
         # Taken only by a store with none of its own, and only when they change something there.
         plan.settings = None if store.has_settings() or settings == store.settings() else settings
+        plan.settings_kept = store.has_settings() and settings != store.settings()
     if problems:
         raise ImportRejected(source, problems)
     return plan
