@@ -208,3 +208,13 @@ def test_after_every_follow_up_the_settings_allow_no_draft_is_made_but_how_to_cl
     )
     anyway = run_cli("draft", "Jane", "--template", "follow-up 1 (en)", db=db)
     assert anyway.stdout.startswith("Hi Jane, bringing my note")
+
+
+def test_the_close_suggested_names_a_database_given_with_db(tmp_path, db):
+    ann = run_cli("add", "Jane Doe", "--x", "@jane", db=db).stdout.strip()
+    for kind, at in (("dm_sent", "9 days ago"), ("follow_up", "6 days ago"), ("follow_up", "2 days ago")):
+        run_cli("log", ann, kind, "--at", at, db=db)
+    elsewhere = tmp_path / "other.json"
+    refused = run_cli("--db", str(db), "draft", "Jane", db=elsewhere, check=False)
+    assert f"dailyreach --db {db} log {ann} no_response closes the thread" in refused.stderr
+    assert not elsewhere.exists()

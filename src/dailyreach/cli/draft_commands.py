@@ -16,6 +16,8 @@ import click
 from dailyreach.i18n import N_, _
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from dailyreach.cli.commands import Session
     from dailyreach.core.records.model import Contact
     from dailyreach.core.records.template import Template
@@ -36,6 +38,19 @@ LAST_PURPOSE = "thanks_met"
 def purpose_choices() -> str:
     """'first_public_reply, first_dm, ... or thanks_met.' in the language in use."""
     return _("{purposes} or {last}.").format(purposes=", ".join(PURPOSES), last=LAST_PURPOSE)
+
+
+def _command_on(db: Path) -> str:
+    """``dailyreach``, with the ``--db`` a command suggested to be copied needs to reach this database: none
+    for the one the environment or the default names."""
+    import os
+    import shlex
+
+    from dailyreach.paths import default_db_path
+
+    if str(db) in (os.environ.get("DAILYREACH_DB") or default_db_path(), default_db_path()):
+        return "dailyreach"
+    return f"dailyreach --db {shlex.quote(str(db))}"
 
 
 def _echo(text: object, *, err: bool = False) -> None:
@@ -72,7 +87,7 @@ def draft(session: Session, contact: str, template_name: str | None, channel: st
     )
     made = prepared.draft
     if made is None and prepared.nudges_used is not None:
-        closing = f"dailyreach log {person.id} no_response"
+        closing = f"{_command_on(session.db)} log {person.id} no_response"
         raise click.ClickException(
             nudges_used_text(prepared.nudges_used, closing) + " " + _("--template NAME drafts one anyway.")
         )
