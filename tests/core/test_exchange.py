@@ -221,3 +221,31 @@ def test_a_record_of_no_contact_is_left_out_and_said_the_rest_imported(store, tm
     assert plan.left_out == ["interactions[0].contact_id: no contact with id 'nobody': left out"]
     assert plan.added["interactions"] == len(data["interactions"]) - 1
     assert plan.added["contacts"] == len(data["contacts"])
+
+
+def test_records_and_settings_the_file_holds_otherwise_are_counted_and_the_stored_kept(
+    store, tmp_path, clock
+):
+    fill(store)
+    bundle = json.loads(json.dumps(export_bundle(store)))  # as read from the file: not the store's own
+    unchanged = plan_import(store, bundle, "same.json")
+    assert (unchanged.differing, unchanged.settings, unchanged.settings_kept) == ({}, None, False)
+    bundle["contacts"][0]["why"] = "edited elsewhere"
+    bundle["interactions"][0]["text"] = "edited too"
+    bundle["plans"][0]["items"] = []  # a day's plan is rewritten as the day goes: no news
+    bundle["settings"]["daily_goal"] = 9
+    edited = plan_import(store, bundle, "edited.json")
+    assert edited.differing == {"contacts": 1, "interactions": 1}
+    assert (edited.settings, edited.settings_kept) == (None, True)  # this store has its own
+    fresh = Store(tmp_path / "fresh.json", clock=clock)
+    taken = plan_import(fresh, bundle, "edited.json")
+    assert taken.settings is not None and taken.settings.daily_goal == 9 and not taken.settings_kept
+
+
+def test_a_refused_record_is_named_by_its_id_beside_its_place(store):
+    fill(store)
+    bundle = json.loads(json.dumps(export_bundle(store)))
+    bundle["contacts"][1]["handles"] = {"x": "@@bad"}  # past the schema, refused by the contact's own check
+    with pytest.raises(ImportRejected) as refused:
+        plan_import(store, bundle, "bad.json")
+    assert f"contacts[1].x ({bundle['contacts'][1]['id']}): '@@bad'" in str(refused.value)
