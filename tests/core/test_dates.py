@@ -389,6 +389,10 @@ SATURDAY = datetime(2026, 12, 5, 10, 30, tzinfo=ZoneInfo("Asia/Tokyo"))
         ("金曜 9時半", (12, 4, 9, 30)),
         ("午前9時", (12, 5, 9, 0)),
         ("21時30分", (12, 5, 21, 30)),
+        ("1pm", (12, 5, 13, 0)),
+        ("午後12時", (12, 5, 12, 0)),
+        ("23:59", (12, 5, 23, 59)),
+        ("23時59分", (12, 5, 23, 59)),
     ],
 )
 def test_a_day_may_be_given_with_a_time_of_it(typed, meant):
@@ -396,7 +400,9 @@ def test_a_day_may_be_given_with_a_time_of_it(typed, meant):
     assert parse_when(typed, SATURDAY) == SATURDAY.replace(month=month, day=day, hour=hour, minute=minute)
 
 
-@pytest.mark.parametrize("typed", ["13pm", "0am", "25:00", "21:60", "yesterday 9", "25時", "soonish 9pm"])
+@pytest.mark.parametrize(
+    "typed", ["13pm", "0am", "24:00", "yesterday 24:00", "21:60", "yesterday 9", "25時", "soonish 9pm"]
+)
 def test_a_time_of_day_that_is_none_is_refused(typed):
     with pytest.raises(DateParseError):
         parse_when(typed, SATURDAY)

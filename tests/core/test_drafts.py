@@ -672,3 +672,16 @@ def test_a_draft_says_when_every_follow_up_the_settings_allow_went_unanswered(st
     for number, kind in enumerate(kinds):
         log(store, ann, kind, at=store.now().subtract(days=4 * (len(kinds) - number)))
     assert prepare_draft(store, ann).nudges_used == used
+
+
+def test_a_draft_is_made_while_a_nudge_may_be_sent_and_none_once_all_went_unanswered(store):
+    ann = add_contact(store, "Ann Smith", handles={"x": "@ann"})
+    for days_ago, kind in ((9, "dm_sent"), (6, "follow_up")):
+        log(store, ann, kind, at=store.now().subtract(days=days_ago))
+    last = prepare_draft(store, ann)
+    assert last.draft is not None and last.draft.template.purpose == "follow_up_2"
+    log(store, ann, "follow_up", at=store.now().subtract(days=2))
+    used = prepare_draft(store, ann)
+    assert (used.draft, used.nudges_used) == (None, 2)
+    named = prepare_draft(store, ann, template_name="follow-up 1 (en)")
+    assert named.draft is not None and named.draft.template.name == "follow-up 1 (en)"
