@@ -1,0 +1,89 @@
+"""What doctor finds beyond unreadable records, and the backups it and a broken file's message point to."""
+
+import json
+from dataclasses import replace
+
+from dailyreach.core.store.backups import held_in, with_way_back, write_kept_backup
+from dailyreach.core.store.doctor import found, misshapen_handles
+from dailyreach.core.store.store import Store
+from tests.conftest import add_contact, log
+
+
+def hand_edit(path, change) -> None:
+    data = json.loads(path.read_text())
+    change(data)
+    path.write_text(json.dumps(data))
+
+
+def test_doctor_finds_handles_no_form_would_take_after_the_records_of_no_contact(store, db_path, clock):
+    ann = add_contact(store, "Ann", handles={"x": "@ann", "bluesky": "ann.bsky.social"})
+    sent = log(store, ann, "dm_sent")
+
+    def edit(data):
+        data["contacts"][ann.id]["handles"] = {"x": "@@ann", "bluesky": "@Ann.bsky.social"}
+        data["interactions"][sent.id]["contact_id"] = "nobody"
+
+    hand_edit(db_path, edit)
+    reopened = Store(db_path, clock=clock)
+    assert [(p.table, p.field) for p in misshapen_handles(reopened)] == [
+        ("contacts", "x"),
+        ("contacts", "bluesky"),
+    ]
+    assert (
+        misshapen_handles(reopened)[1].problem == "is stored as '@Ann.bsky.social', not as 'ann.bsky.social'"
+    )
+    assert [(p.table, p.field) for p in found(reopened)] == [
+        ("interactions", "contact_id"),
+        ("contacts", "x"),
+        ("contacts", "bluesky"),
+    ]
+
+
+def test_a_backup_says_what_it_holds_and_none_when_it_cannot_be_read(tmp_path):
+    backup = tmp_path / "copy.json"
+    backup.write_text(
+        json.dumps({"contacts": {"a": {}, "b": {}}, "interactions": {"1": {}, "2": {}, "3": {}}})
+    )
+    assert held_in(backup) == "2 contacts and 3 interactions"
+    backup.write_text(json.dumps({"contacts": {"a": {}}}))
+    assert held_in(backup) == "1 contact and 0 interactions"
+    backup.write_text("{broken")
+    assert held_in(backup) is None
+    assert held_in(tmp_path / "missing.json") is None
+
+
+def test_the_way_back_names_the_newest_backup_and_what_it_holds(store, db_path, tmp_path):
+    assert with_way_back("broken", tmp_path / "lone.json") == "broken"  # no backup to name
+    add_contact(store, "Ann", handles={"x": "@ann"})
+    copy = write_kept_backup(db_path, "before-doctor", "2026-11-23-090000")
+    said = with_way_back("broken", db_path)
+    assert said.startswith(f"broken. Its newest backup is {copy}, written ")
+    assert (
+        ", with 1 contact and 0 interactions (what changed after that is not in it): copy that over" in said
+    )
+    copy.write_text("{broken")
+    assert "with 1 contact" not in with_way_back("broken", db_path) and str(copy) in with_way_back(
+        "broken", db_path
+    )
+
+
+def test_each_doctor_backup_is_kept_and_one_holding_the_same_file_is_not_written_again(store, db_path):
+    assert write_kept_backup(db_path.parent / "none.json", "before-doctor", "t") is None
+    add_contact(store, "Ann", handles={"x": "@ann"})
+    first = write_kept_backup(db_path, "before-doctor", "2026-11-23-090000")
+    assert write_kept_backup(db_path, "before-doctor", "2026-11-23-090001") == first
+    add_contact(store, "Bo", handles={"x": "@bo"})
+    second = write_kept_backup(db_path, "before-doctor", "2026-11-23-090000")  # the same second
+    assert second != first and second.name.endswith("-2026-11-23-090000-2.json")
+    assert (
+        first.exists()
+        and json.loads(second.read_text())["contacts"] != json.loads(first.read_text())["contacts"]
+    )
+
+
+def test_a_file_of_the_same_size_but_other_bytes_gets_a_copy_of_its_own(store, db_path):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    first = write_kept_backup(db_path, "before-doctor", "2026-11-23-090000")
+    store.save_contact(replace(ann, name="Bea"))  # as many bytes, other ones
+    assert db_path.stat().st_size == first.stat().st_size
+    assert write_kept_backup(db_path, "before-doctor", "2026-11-23-090001") != first
