@@ -13,6 +13,11 @@ from dailyreach.i18n import N_, _
 TIMEOUT_SECONDS = 5
 # Without brackets of its own: the messages that give the reason may put it in theirs.
 NO_TOOL = N_("no clipboard tool found among pbcopy, clip, wl-copy, xclip, xsel and termux-clipboard-set")
+# What the app says when text went through the terminal (OSC 52) only: the draft screen and a link alike.
+NOT_ON_SYSTEM_CLIPBOARD = N_(
+    "Not on the system clipboard: {problem}. Sent through the terminal instead (OSC 52): copy it from here "
+    "if pasting fails."
+)
 
 
 def _commands() -> list[list[str]]:

@@ -320,8 +320,8 @@ async def test_o_opens_the_profile_of_the_selected_contact(store, people, monkey
         (None, "No web browser found to open https://mstdn.jp/@yamada: the link is copied to the clipboard."),
         (
             "no clipboard tool found",
-            "No web browser found to open https://mstdn.jp/@yamada. Not on the system clipboard (no clipboard "
-            "tool found); sent to the terminal's (OSC 52): copy it from here if pasting fails.",
+            "No web browser found to open https://mstdn.jp/@yamada. Not on the system clipboard: no clipboard "
+            "tool found. Sent through the terminal instead (OSC 52): copy it from here if pasting fails.",
         ),
     ],
 )

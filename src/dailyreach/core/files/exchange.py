@@ -280,8 +280,9 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
         problems.append(f"settings.{error.field}: {error.problem}")
     else:
         # Taken only by a store with none of its own, and only when they change something there.
-        plan.settings = None if store.has_settings() or settings == store.settings() else settings
-        plan.settings_kept = store.has_settings() and settings != store.settings()
+        own, differ = store.has_settings(), settings != store.settings()
+        plan.settings = settings if differ and not own else None
+        plan.settings_kept = differ and own
     if problems:
         raise ImportRejected(source, problems)
     return plan

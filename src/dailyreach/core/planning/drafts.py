@@ -20,7 +20,7 @@ from dailyreach.core.records.handles import COMPOSE_SCHEMES, HandleError, openab
 from dailyreach.core.records.model import ANSWER_KINDS, OUTBOUND_KINDS, Contact, Interaction
 from dailyreach.core.records.template import PURPOSES, Template, placeholders_in
 from dailyreach.core.records.text import family_name_first, is_japanese_name, strip_control
-from dailyreach.core.store.threads import is_nudge
+from dailyreach.core.store.threads import read_thread, utc_stamp
 from dailyreach.i18n import DOMAIN, LOCALE_FOLDER, N_, SOURCE_LANGUAGE
 
 if TYPE_CHECKING:
@@ -141,9 +141,8 @@ def purpose_for(
     sent = kinds[since:]
     if all(kind == "public_reply" for kind in sent):
         return "first_dm"
-    nudges = sum(
-        is_nudge(kind, dm_waiting="dm_sent" in sent[:index]) for index, kind in enumerate(sent) if index
-    )
+    # Counted as the contact's thread counts them, whichever key logged each message.
+    nudges = read_thread((utc_stamp(i.at), i.kind, i.channel) for i in interactions).nudges
     return "follow_up_2" if nudges + 1 >= nudges_allowed else "follow_up_1"
 
 

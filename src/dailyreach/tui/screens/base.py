@@ -345,12 +345,17 @@ class StoreScreen(Screen):
         """Say the link could not be opened, and where it was copied: the system clipboard, else only the
         terminal's (OSC 52), which not every terminal takes: then the link is here to copy by hand."""
         self.app.copy_to_clipboard(url)
-        said = (
-            _("No web browser found to open {url}: the link is copied to the clipboard.")
-            if not_copied is None
-            else _(
-                "No web browser found to open {url}. Not on the system clipboard ({problem}); sent to the "
-                "terminal's (OSC 52): copy it from here if pasting fails."
+        if not_copied is None:
+            said = _("No web browser found to open {url}: the link is copied to the clipboard.").format(
+                url=url
             )
-        )
-        self.notify(said.format(url=url, problem=not_copied), severity="warning", markup=False, timeout=15)
+        else:
+            from dailyreach.clipboard import NOT_ON_SYSTEM_CLIPBOARD
+
+            said = " ".join(
+                (
+                    _("No web browser found to open {url}.").format(url=url),
+                    _(NOT_ON_SYSTEM_CLIPBOARD).format(problem=not_copied),
+                )
+            )
+        self.notify(said, severity="warning", markup=False, timeout=15)

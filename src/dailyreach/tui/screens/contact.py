@@ -71,9 +71,7 @@ def next_step(store: Store, contact: Contact, thread: Thread) -> str:
     return _("keep in touch on {day}").format(day=day_text(due, today)) if due else ""
 
 
-def contact_details(
-    contact: Contact, stage: str, next_up: str = "", wrap: Callable[[str], list[str]] | None = None
-) -> Text:
+def contact_details(contact: Contact, stage: str, next_up: str, wrap: Callable[[str], list[str]]) -> Text:
     """The contact's fields as plain text with clickable profile links; user text is never markup. ``wrap``
     cuts a value into the lines it takes beside its label, so each goes on under the value, not the label."""
     details = Text()
@@ -101,7 +99,7 @@ def contact_details(
     for label, value in rows:
         if value:
             details.append("\n" + pad(label, LABEL_WIDTH), style="dim")
-            lines = [part for line in value.split("\n") for part in (wrap(line) if wrap else [line])]
+            lines = [part for line in value.split("\n") for part in wrap(line)]
             details.append(("\n" + " " * LABEL_WIDTH).join(lines))
     return details
 

@@ -49,10 +49,6 @@ EMPTY = N_("The draft is empty: nothing copied.")
 COPIED = N_("Copied. Enter logs it ({kind}) with the draft as its text; Escape if you did not send it.")
 LOGGING = N_("Enter logs it ({kind}) with the draft as its text; Escape if you did not send it.")
 LOG_LATER = N_("ctrl+l logs it once you have sent it.")
-NO_CLIPBOARD = N_(
-    "Not on the system clipboard: {problem}. Sent through the terminal instead (OSC 52): copy it from here "
-    "if pasting fails."
-)
 NO_BROWSER = N_("No web browser found to open {link}: the draft stays here to copy by hand.")
 NO_MAIL = N_(
     "No mail program or web browser found to write to {address}: the draft stays here to copy by hand."
@@ -187,11 +183,11 @@ class DraftScreen(TranslatedBindings, ModalScreen[DraftSent | None]):
     def _deliver(self, text: str, link: str | None) -> None:
         problems = []
         if not self.app.is_web:  # served to a browser, the terminal's clipboard is the user's
-            from dailyreach.clipboard import copy_to_system_clipboard
+            from dailyreach.clipboard import NOT_ON_SYSTEM_CLIPBOARD, copy_to_system_clipboard
 
             problem = copy_to_system_clipboard(text)
             if problem is not None:
-                problems.append(_(NO_CLIPBOARD).format(problem=problem))
+                problems.append(_(NOT_ON_SYSTEM_CLIPBOARD).format(problem=problem))
         if link is not None and openable(link, COMPOSE_SCHEMES):  # checked again at the moment of opening
             if self.app.is_web:
                 self.app.call_from_thread(partial(self.app.open_url, link, new_tab=True))
