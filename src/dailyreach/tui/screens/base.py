@@ -144,8 +144,14 @@ class StoreScreen(Screen):
         if not self.footer_released:
             self.footer_released = True
             self.app.call_after_refresh(_collect_as_usual)
+            self.app.call_after_refresh(self._load_the_clock)
             for footer in self.query(KeyFooter):
                 footer.release()
+
+    def _load_the_clock(self) -> None:
+        """The store's clock (pendulum and the system's timezone, some 30 ms), which the first log bar,
+        form or date typed reads: loaded while the first screen is read, not on the user's first key."""
+        self.app.run_worker(lambda: self.store.clock, thread=True, group="warm-up")
 
     def _show_unreadable(self, problem: str) -> None:
         if not self.alive:
