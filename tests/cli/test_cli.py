@@ -11,7 +11,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from rich.cells import cell_len
 
-from tests.conftest import DAILYREACH, cli_json, run_cli
+from dailyreach.core.store.store import Store
+from tests.conftest import DAILYREACH, add_contact, cli_json, run_cli
 
 
 def test_help_and_version(db):
@@ -296,8 +297,9 @@ def test_add_says_a_bad_number_as_the_app_does(db_path):
 def test_a_reader_that_stops_reading_is_no_error(tmp_path, command):
     """`dailyreach ... | head -1`: the pipe closes early, and nothing is said of it."""
     db = tmp_path / "db.json"
-    for index in range(40):
-        run_cli("add", f"Person {index}", "--x", f"@person{index}", db=db)
+    store = Store(db)
+    for index in range(40):  # more than a pipe's first read: the command writes on after head has gone
+        add_contact(store, f"Person {index}", handles={"x": f"@person{index}"})
     environment = {**os.environ, "DAILYREACH_DB": str(db), "TZ": "UTC"}
     done = subprocess.run(
         f"{shlex.quote(DAILYREACH)} {' '.join(command)} | head -c 1; exit ${{PIPESTATUS[0]}}",

@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     from dailyreach.core.records.clock import Zone
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_OFFSET = re.compile(r"^([+-])\s*(\d{1,5})\s*(m|min|h|d|w)$")
+# Patterns as text, compiled on first use by re's own cache: compiled as the module loads, the patterns
+# of the records' modules cost every command ~5 ms, most of them for input that command never reads.
+_OFFSET = r"^([+-])\s*(\d{1,5})\s*(m|min|h|d|w)$"
 _MINUTES = {"m": 1, "min": 1, "h": 60}
 _DAYS = {"d": 1, "w": 7}
 # The same offsets in words, as a person says them: "3 days ago", "an hour ago", "in 2 weeks".
@@ -36,7 +38,7 @@ _SPOKEN_UNITS = {
     **dict.fromkeys(("day", "days"), "d"),
     **dict.fromkeys(("week", "weeks"), "w"),
 }
-_SPOKEN_OFFSET = re.compile(
+_SPOKEN_OFFSET = (
     r"(?:(?P<ahead>in) )?(?P<amount>\d{1,5}|an?) ?"
     rf"(?P<unit>{'|'.join(sorted(_SPOKEN_UNITS, key=len, reverse=True))})(?(ahead)| ago)"
 )
@@ -51,7 +53,7 @@ PAST_HINT = N_(
 )
 # A time of day after a day ("yesterday 9pm", "last friday at 21:00", "昨日 21時") or on its own ("9pm"):
 # with am/pm or minutes, so that a bare number is never taken for an hour.
-_TIME_OF_DAY = re.compile(
+_TIME_OF_DAY = (
     r"(?:(?P<day>.+?)\s+(?:at\s+)?|(?P<japanese_day>.*?\D)(?<!午前)(?<!午後)(?=(?:午前|午後)?\d{1,2}時))?"
     r"(?:(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>am|pm|a\.m\.|p\.m\.)"
     r"|(?P<hour24>\d{1,2}):(?P<minute24>\d{2})"
@@ -73,8 +75,8 @@ JAPANESE_DAYS = {
     "あさって": 2,
 }
 JAPANESE_WEEKDAYS = "月火水木金土日"
-_JAPANESE_WEEKDAY = re.compile(r"([月火水木金土日])曜日?")
-_JAPANESE_OFFSET = re.compile(r"(\d{1,5})\s*(分|時間|日|週間)\s*(前|後)")
+_JAPANESE_WEEKDAY = r"([月火水木金土日])曜日?"
+_JAPANESE_OFFSET = r"(\d{1,5})\s*(分|時間|日|週間)\s*(前|後)"
 _JAPANESE_UNITS = {"分": ("m", 1), "時間": ("m", 60), "日": ("d", 1), "週間": ("d", 7)}
 # The ISO 8601 shapes read without pendulum: a day, or a day and a time, with or without an offset.
 _ISO = re.compile(
@@ -320,7 +322,7 @@ def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
 def _at_time_of_day(word: str, now: datetime, *, future: bool) -> datetime | None:
     """A day and a time of it ("yesterday 9pm", "friday at 21:00", "昨日 21時"), or a time today ("9pm"); None
     when ``word`` ends in no time of day, or names one that is none (25:00, 13pm)."""
-    match = _TIME_OF_DAY.fullmatch(unicodedata.normalize("NFKC", word))
+    match = re.fullmatch(_TIME_OF_DAY, unicodedata.normalize("NFKC", word))
     if match is None:
         return None
     fields = match.groupdict()
@@ -346,9 +348,9 @@ def _at_time_of_day(word: str, now: datetime, *, future: bool) -> datetime | Non
 def _offset(word: str) -> tuple[str, ...] | None:
     """-3d or +2h, or the same in words ("3 days ago", "in 2 hours"), as (sign, amount, unit letter);
     None for anything else."""
-    if match := _OFFSET.match(word):
+    if match := re.match(_OFFSET, word):
         return match.groups()
-    match = _SPOKEN_OFFSET.fullmatch(" ".join(word.split()))
+    match = re.fullmatch(_SPOKEN_OFFSET, " ".join(word.split()))
     if match is None:
         return None
     amount = "1" if match["amount"] in ("a", "an") else match["amount"]
@@ -361,7 +363,7 @@ def _japanese_moment(word: str, now: datetime) -> datetime | None:
     text = unicodedata.normalize("NFKC", word).replace(" ", "")
     if text in JAPANESE_DAYS:
         return add_days(now, JAPANESE_DAYS[text])
-    match = _JAPANESE_OFFSET.fullmatch(text)
+    match = re.fullmatch(_JAPANESE_OFFSET, text)
     if match is None:
         return None
     count, unit, direction = match.groups()
@@ -372,7 +374,7 @@ def _japanese_moment(word: str, now: datetime) -> datetime | None:
 
 def _japanese_weekday(word: str) -> int | None:
     """月曜 or 月曜日 (Monday) ... 日曜 or 日曜日: the weekday's index; None for anything else."""
-    match = _JAPANESE_WEEKDAY.fullmatch(unicodedata.normalize("NFKC", word).replace(" ", ""))
+    match = re.fullmatch(_JAPANESE_WEEKDAY, unicodedata.normalize("NFKC", word).replace(" ", ""))
     return None if match is None else JAPANESE_WEEKDAYS.index(match[1])
 
 

@@ -22,14 +22,15 @@ PLATFORMS = (
     "web",
 )
 
-_X = re.compile(r"[A-Za-z0-9_]{1,15}")
+# As text, compiled on first use (see dates.py).
+_X = r"[A-Za-z0-9_]{1,15}"
 # A profile's name as LinkedIn makes it from the person's own: any letters, accents and emoji included.
-_LINKEDIN = re.compile(r"[^\s/?#@]{3,100}")
-_DOMAIN_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
-_INSTAGRAM = re.compile(r"[a-z0-9._]{1,30}")
-_GITHUB = re.compile(r"[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}")
-_MASTODON_USER = re.compile(r"[A-Za-z0-9_]{1,30}")
-_EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+")
+_LINKEDIN = r"[^\s/?#@]{3,100}"
+_DOMAIN_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_INSTAGRAM = r"[a-z0-9._]{1,30}"
+_GITHUB = r"[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}"
+_MASTODON_USER = r"[A-Za-z0-9_]{1,30}"
+_EMAIL = r"[^@\s]{1,64}@[^@\s]+"
 
 
 class HandleError(ValueError):
@@ -55,7 +56,7 @@ def _is_domain(text: str) -> bool:
     return (
         len(labels) >= 2
         and len(text) <= 253
-        and all(_DOMAIN_LABEL.fullmatch(label) for label in labels)
+        and all(re.fullmatch(_DOMAIN_LABEL, label) for label in labels)
         and labels[-1][0].isalpha()
     )
 
@@ -63,7 +64,7 @@ def _is_domain(text: str) -> bool:
 def _x(raw: str) -> str:
     name = _path_after_host(raw, ("x.com", "twitter.com"))
     name = (name.split("/")[0] if name is not None else raw).removeprefix("@")
-    if not _X.fullmatch(name):
+    if not re.fullmatch(_X, name):
         raise HandleError(_("an X handle is @ and 1-15 letters, digits or underscores"))
     return f"@{name}"
 
@@ -77,7 +78,7 @@ def _linkedin(raw: str) -> str:
         slug = parts[1]
     else:
         slug = unquote(raw.removeprefix("in/"))
-    if not _LINKEDIN.fullmatch(slug):
+    if not re.fullmatch(_LINKEDIN, slug):
         raise HandleError(_("a LinkedIn handle is a profile URL or its 3-100 character name"))
     return slug.lower()
 
@@ -103,7 +104,7 @@ def _mastodon(raw: str) -> str:
     else:
         user, _at, host = raw.removeprefix("@").partition("@")
     host = host.lower()
-    if not (_MASTODON_USER.fullmatch(user) and _is_domain(host)):
+    if not (re.fullmatch(_MASTODON_USER, user) and _is_domain(host)):
         raise HandleError(_("a Mastodon handle looks like @user@instance.social"))
     return f"@{user}@{host}"
 
@@ -112,7 +113,7 @@ def _instagram_like(hosts: tuple[str, ...], platform: str) -> Callable[[str], st
     def normalise(raw: str) -> str:
         path = _path_after_host(raw, hosts)
         name = (path.split("/")[0] if path is not None else raw).removeprefix("@").lower()
-        if not _INSTAGRAM.fullmatch(name):
+        if not re.fullmatch(_INSTAGRAM, name):
             raise HandleError(
                 _("a {platform} handle is 1-30 letters, digits, periods or underscores").format(
                     platform=platform
@@ -126,7 +127,7 @@ def _instagram_like(hosts: tuple[str, ...], platform: str) -> Callable[[str], st
 def _github(raw: str) -> str:
     path = _path_after_host(raw, ("github.com",))
     name = (path.split("/")[0] if path is not None else raw).removeprefix("@")
-    if not _GITHUB.fullmatch(name):
+    if not re.fullmatch(_GITHUB, name):
         raise HandleError(_("a GitHub user name is 1-39 letters, digits or single hyphens"))
     return name
 
@@ -134,7 +135,7 @@ def _github(raw: str) -> str:
 def _email(raw: str) -> str:
     address = raw.removeprefix("mailto:")
     local, _at, domain = address.rpartition("@")
-    if not (_EMAIL.fullmatch(address) and local and _is_domain(domain.lower())):
+    if not (re.fullmatch(_EMAIL, address) and local and _is_domain(domain.lower())):
         raise HandleError(_("an e-mail address looks like name@example.com"))
     return f"{local}@{domain.lower()}"
 

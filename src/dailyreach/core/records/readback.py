@@ -47,9 +47,10 @@ class Problem:
 Check = Callable[[Any], str | None]
 
 
-# What cleaning removes (text.py), found by one search: another program's edit may have put it back.
-_RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-_MASTODON_SHAPE = re.compile(r"@[^@/\\?#]+@[^@/\\?#:]+")
+# What cleaning removes (text.py), found by one search: another program's edit may have put it back. The
+# first two as text, compiled on first use (see dates.py): they are seldom needed.
+_RAW_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]"
+_MASTODON_SHAPE = r"@[^@/\\?#]+@[^@/\\?#:]+"
 _RAW_LINE_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 CONTROL_PROBLEM = N_("holds control characters or escape sequences")
 OUT_OF_RANGE = N_("{value} is out of range ({earliest} to {latest})")
@@ -61,7 +62,7 @@ def _text(value: Any) -> str | None:
     if not isinstance(value, str):
         return _("must be text")
     # isprintable() first: it answers for nearly every text at C speed.
-    if not value.isprintable() and _RAW_CONTROL.search(value):
+    if not value.isprintable() and re.search(_RAW_CONTROL, value):
         return _(CONTROL_PROBLEM)
     return None
 
@@ -150,7 +151,7 @@ def _handles(value: Any) -> str | None:
             return _("web {handle} is not an http: or https: address").format(handle=repr(handle[:40]))
         # The one handle whose second half becomes a link's host: @ann@good.social@evil.example would
         # open evil.example.
-        if platform == "mastodon" and not _MASTODON_SHAPE.fullmatch(handle):
+        if platform == "mastodon" and not re.fullmatch(_MASTODON_SHAPE, handle):
             return _("mastodon {handle} is not @user@server").format(handle=repr(handle[:40]))
     return None
 
@@ -274,7 +275,7 @@ def _plain_interaction(body: Any) -> bool:
             and bool(body["id"].strip())
             and bool(body["contact_id"].strip())
             and type(text) is str
-            and (text.isprintable() or not _RAW_CONTROL.search(text))
+            and (text.isprintable() or not re.search(_RAW_CONTROL, text))
             and type(body["at"]) is str
             and _fromisoformat(body["at"]).tzinfo is not None
             and EARLIEST_YEAR <= int(body["at"][:4]) <= _LATEST_YEAR

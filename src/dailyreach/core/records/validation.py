@@ -126,14 +126,15 @@ def whole_number(value: Any, name: str, *, minimum: int, maximum: int) -> int:
 
 # What people type before or after an amount, and the currency it means.
 CURRENCY_SIGNS = {"¥": "JPY", "￥": "JPY", "円": "JPY", "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
-_PRICED = re.compile(r"^(?P<before>[^\d\s.,-]*)\s*(?P<number>[\d.,]+)\s*(?P<after>[^\d\s.,]*)$")
+# As text, compiled on first use (see dates.py).
+_PRICED = r"^(?P<before>[^\d\s.,-]*)\s*(?P<number>[\d.,]+)\s*(?P<after>[^\d\s.,]*)$"
 
 
 def amount_currency(value: Any) -> str | None:
     """The currency a typed amount names (``¥5000``, ``5,000円``, ``5000 JPY``, ``$40``), if it names one."""
     if not isinstance(value, str):
         return None
-    match = _PRICED.match(typed_amount(value))
+    match = re.match(_PRICED, typed_amount(value))
     if match is None:
         return None
     marks = [mark for mark in (match["before"], match["after"]) if mark]
@@ -174,28 +175,28 @@ def _thousands(groups: list[str]) -> bool:
 
 
 # Hours as people type them: 2h, 1.5 hours, 90 min, 1h30, 1:30, 2時間, 30分.
-_DURATION = re.compile(
+_DURATION = (
     r"(?:(?P<hours>\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hour|hours|時間)(?P<half>半)?)?\s*"
     r"(?:(?P<minutes>\d+)\s*(?:m|min|mins|minute|minutes|分)?)?"
 )
-_CLOCK = re.compile(r"(?P<hours>\d+):(?P<minutes>[0-5]\d)")
+_CLOCK = r"(?P<hours>\d+):(?P<minutes>[0-5]\d)"
 # A space, a no-break or a thin space between groups of three digits: 1 234,50 as French writes it.
-_GROUPING_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
+_GROUPING_SPACE = r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))"
 # One dot before three digits in money: 1.234 is a thousand and more in Europe, one and a bit elsewhere.
-_AMBIGUOUS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_AMBIGUOUS = r"[1-9]\d{0,2}\.\d{3}"
 
 
 def typed_amount(text: str) -> str:
     """An amount as typed, its full-width digits and signs made plain (１，０００円 is 1,000円) and the spaces
     between its groups of digits taken out."""
-    return _GROUPING_SPACE.sub("", unicodedata.normalize("NFKC", text).strip())
+    return re.sub(_GROUPING_SPACE, "", unicodedata.normalize("NFKC", text).strip())
 
 
 def _duration_hours(text: str) -> float | None:
     """``text`` as hours when it names a duration with its units (``2h``, ``90 min``, ``1h30``, ``1:30``,
     ``2時間``); None for anything else, which is read as a number."""
-    clock = _CLOCK.fullmatch(text)
-    match = clock or _DURATION.fullmatch(text)
+    clock = re.fullmatch(_CLOCK, text)
+    match = clock or re.fullmatch(_DURATION, text)
     if match is None or not (match["hours"] or match["minutes"]) or (not clock and text == match["minutes"]):
         return None
     minutes = int(match["minutes"] or 0) + (30 if not clock and match["half"] else 0)
@@ -226,7 +227,7 @@ def amount(value: Any, name: str, *, money: bool = True, most: float = 1e12) -> 
         duration = None if money else _duration_hours(value.casefold())
         if duration is not None:
             value = duration
-        elif money and _AMBIGUOUS.fullmatch(_PRICED.sub(r"\g<number>", value)):
+        elif money and re.fullmatch(_AMBIGUOUS, re.sub(_PRICED, r"\g<number>", value)):
             raise ValidationError(
                 name,
                 _(
@@ -234,9 +235,9 @@ def amount(value: Any, name: str, *, money: bool = True, most: float = 1e12) -> 
                     "dot (1234), or the cents in two digits (1.23)"
                 ).format(value=shown(typed)),
             )
-        elif not _PRICED.match(value) and not re.fullmatch(r"-[\d.,]+", value):
+        elif not re.match(_PRICED, value) and not re.fullmatch(r"-[\d.,]+", value):
             raise ValidationError(name, _not_an_amount(money).format(value=shown(typed)))
-    if isinstance(value, str) and (match := _PRICED.match(value)):
+    if isinstance(value, str) and (match := re.match(_PRICED, value)):
         if (match["before"] or match["after"]) and (not money or amount_currency(value) is None):
             raise ValidationError(name, _not_an_amount(money).format(value=shown(typed)))
         value = plain_number(match["number"])
