@@ -21,6 +21,8 @@ NOTHING_DUE = frozenset({WAITING, CLOSED})
 
 @dataclass(frozen=True)
 class PendingReply:
+    """A thread waiting for an answer: since when, the nudges sent, and when its next step falls due."""
+
     contact: Contact
     channel: str
     waiting_since: datetime
@@ -284,6 +286,8 @@ def streak(days_with_outreach: set[date], today: date) -> int:
 
 @dataclass(frozen=True)
 class Savings:
+    """What declining saved: hours, and money by currency."""
+
     hours: float
     money: dict[str, float]
 

@@ -103,6 +103,9 @@ def _ordered(data: dict[str, Any]) -> dict[str, Any]:
 
 @dataclass(kw_only=True)
 class Contact:
+    """Someone the user means to reach: where (``handles``, by platform), why, how high in the plan
+    (``priority``, 1 first) and, with ``cadence_days``, how often to keep in touch."""
+
     name: str
     # How the user addresses them in a message; empty: worked out from the name (planning/drafts.py).
     call_name: str = ""
@@ -185,6 +188,9 @@ class Contact:
 
 @dataclass(kw_only=True)
 class Interaction:
+    """One thing that happened with a contact (one of ``INTERACTION_KINDS``), when (``at``, ISO 8601
+    with its offset) and on which channel."""
+
     contact_id: str
     kind: str
     at: str
@@ -223,6 +229,9 @@ class Interaction:
 
 @dataclass(kw_only=True)
 class Invitation:
+    """An event, seminar or pitch the user was invited to, and what declining it saved (``hours``,
+    ``cost`` in ``currency``)."""
+
     title: str
     kind: str = "other"
     host: str = ""
@@ -270,6 +279,8 @@ class Invitation:
 
 @dataclass(kw_only=True)
 class Snooze:
+    """A contact left out of the plan until a day (``until``, YYYY-MM-DD)."""
+
     contact_id: str
     until: str
 
@@ -287,6 +298,9 @@ class Snooze:
 
 @dataclass(kw_only=True)
 class PlanItem:
+    """One row of a day's plan: who, and why (a follow-up, keep in touch or new; a follow-up says which
+    one it is)."""
+
     contact_id: str
     reason: str
     follow_up_number: int = 0

@@ -36,6 +36,8 @@ Layout = tuple[int, int, int]  # the log's start and end in the file, and how ma
 
 @dataclass(frozen=True)
 class Checked:
+    """What the record knows of one content of the file: its bad records, and where its log lies."""
+
     problems: ProblemsByTable
     log_layout: Layout | None
 
