@@ -3,11 +3,17 @@
 from dataclasses import replace
 
 import pendulum
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from dailyreach.core.errors import ValidationError
+from dailyreach.core.planning import agenda as agenda_module
 from dailyreach.core.planning.agenda import build_agenda, refresh_contact, with_thread
-from dailyreach.core.records.model import Settings, Snooze
+from dailyreach.core.records.clock import FixedClock
+from dailyreach.core.records.model import INTERACTION_KINDS, Settings, Snooze
+from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import Thread, utc_stamp
-from tests.conftest import add_contact, log
+from tests.conftest import TOKYO, add_contact, log
 
 
 def full_plan(store, clock, people: int = 4, goal: int = 3):
@@ -100,3 +106,65 @@ def test_a_plan_over_its_goal_gives_up_its_last_items_not_done(store, clock):
     store.save_settings(replace(store.settings(), daily_goal=2))
     lowered = build_agenda(store)
     assert [(item.contact.name, item.done) for item in lowered.items] == [("P0", False), ("P3", True)]
+
+
+step = st.one_of(
+    # a log with one of the contacts, as many hours ago (a back-dated one can make a follow-up due)
+    st.tuples(st.just("log"), st.integers(0, 5), st.sampled_from(INTERACTION_KINDS), st.integers(0, 300)),
+    st.tuples(st.just("undo"), st.integers(0, 5)),
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    people=st.integers(1, 6), goal=st.integers(1, 6), cadence=st.booleans(), steps=st.lists(step, max_size=12)
+)
+def test_any_change_to_one_contact_refreshes_the_agenda_as_a_rebuild_would(
+    tmp_path_factory, people, goal, cadence, steps
+):
+    """Whatever the goal, however many people there are to plan, and whichever log (back-dated or not)
+    or undo comes: one contact refreshed is the agenda built whole."""
+    clock = FixedClock(pendulum.datetime(2026, 11, 23, 9, 0, tz=TOKYO))
+    store = Store(tmp_path_factory.mktemp("agenda") / "db.json", clock=clock)
+    store.save_settings(Settings(timezone=TOKYO, daily_goal=goal))
+    contacts = []
+    for index in range(people):
+        contacts.append(add_contact(store, f"P{index}", cadence_days=3 if cadence and index % 2 else None))
+        clock.advance(seconds=1)
+    store.history.clear()  # what undo takes back: the logs alone
+    agenda = build_agenda(store)
+    for name, index, *rest in steps:
+        contact = contacts[index % people]
+        if name == "log":
+            kind, hours_ago = rest
+            clock.advance(minutes=3)
+            try:
+                log(store, contact, kind, at=clock.now().subtract(hours=hours_ago))
+            except ValidationError:
+                continue  # no answer to close with nothing sent: refused, nothing changed
+        else:
+            change = store.undo()
+            if change is None:
+                continue
+        agenda = refresh_contact(agenda, store, contact.id if name == "log" else _undone(change))
+        assert agenda == build_agenda(store), (name, index, rest)
+
+
+def _undone(change) -> str:
+    """The contact an undone log was with."""
+    (logged,) = [body for (table, _), body in change.written.items() if table == "interactions"]
+    return logged["contact_id"]
+
+
+def test_a_plan_short_of_its_goal_is_not_built_again_for_a_log_with_someone_in_it(store, clock, monkeypatch):
+    """Fewer people to plan than the goal: everyone is in the plan already, and a log with one of them
+    changes their row alone."""
+    p0, _ = full_plan(store, clock, people=2, goal=5)
+    agenda = build_agenda(store)
+    built = []
+    whole = agenda_module._agenda
+    monkeypatch.setattr(agenda_module, "_agenda", lambda store: built.append(1) or whole(store))
+    log(store, p0, "dm_sent")
+    refreshed = refresh_contact(agenda, store, p0.id)
+    assert built == [] and refreshed == build_agenda(store)
+    assert [(item.contact.name, item.done) for item in refreshed.items] == [("P0", True), ("P1", False)]

@@ -4,6 +4,7 @@ one contact reads that contact again, not the whole agenda."""
 import asyncio
 import threading
 
+from dailyreach.core.planning import agenda as agenda_module
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens import main
 from tests.tui.conftest import SIZE, cells, settle
@@ -74,8 +75,8 @@ async def test_logging_reads_the_contact_again_not_the_agenda(store, people, mon
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         built = []
-        real = main.build_agenda
-        monkeypatch.setattr(main, "build_agenda", lambda store: built.append(1) or real(store))
+        whole = agenda_module._agenda  # what build_agenda and refresh_contact's fallback both call
+        monkeypatch.setattr(agenda_module, "_agenda", lambda store: built.append(1) or whole(store))
         await pilot.press("d", "enter", "2", "r", "enter")
         await settle(pilot)
         assert len(store.interactions()) == 2 and cells(app, "pending") == []

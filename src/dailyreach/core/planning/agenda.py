@@ -14,6 +14,7 @@ from dailyreach.core.planning.planner import (
     declined_invitations,
     due_on,
     pending_replies,
+    plan_candidates,
     reached_before_the_plan,
     reason_now,
     streak,
@@ -94,6 +95,8 @@ class Agenda:
     zone: tzinfo
     # Contact id -> the day a snooze ends: a snoozed contact's follow-up is due no earlier.
     snoozes: dict[str, str]
+    # Who the plan would take in but has no slot for: when a slot frees, someone of these takes it.
+    unplanned_candidates: frozenset[str]
 
 
 def build_agenda(store: Store) -> Agenda:
@@ -113,7 +116,8 @@ def _agenda(store: Store) -> Agenda:
     snoozes = store.snoozes()
     stored = store.plan(today.isoformat())
     pending = pending_replies(contacts, threads, settings, today, tz, snoozes)
-    plan = day_plan(stored, contacts, threads, pending, snoozes, settings, today, tz)
+    candidates = plan_candidates(contacts, threads, pending, snoozes, today, tz)
+    plan = day_plan(stored, contacts, threads, pending, snoozes, settings, today, tz, candidates)
     if stored is None or plan.items != stored.items:
         try:
             store.save_plan(plan)
@@ -123,6 +127,7 @@ def _agenda(store: Store) -> Agenda:
             if not refused_as_read_only(error):
                 raise
     span = DaySpan.of(today, tz)
+    planned = {item.contact_id for item in plan.items}
     items = today_items(plan.items, by_id, threads, span, due_on(pending, today))
     invitations = store.invitations()
     declined, savings = declined_invitations(invitations)
@@ -147,6 +152,7 @@ def _agenda(store: Store) -> Agenda:
         settings=settings,
         zone=tz,
         snoozes=snoozes,
+        unplanned_candidates=frozenset(candidate.contact_id for candidate in candidates) - planned,
     )
 
 
@@ -185,7 +191,8 @@ def refresh_contact(agenda: Agenda, store: Store, contact_id: str) -> Agenda:
     """The agenda after one contact's interactions changed, equal to ``build_agenda(store)`` but reading
     only that contact. A plan with a free slot (a planned contact now waiting frees theirs) could take
     someone else in, one with a slot too many (that log undone) gives one up, and a new day has a new plan:
-    then the whole agenda is built again."""
+    then the whole agenda is built again, unless nobody is there to take a free slot: the plan took
+    everyone it could (``unplanned_candidates``), and this contact is in it or not to be planned."""
     with store.reading():
         contact = store.contact(contact_id)
         if contact is None or store.local_today() != agenda.day:
@@ -199,7 +206,21 @@ def refresh_contact(agenda: Agenda, store: Store, contact_id: str) -> Agenda:
             store.local_now(),
         )
         planned = [item for item in refreshed.items if item.planned is not None]
+        # Everyone else's place among the candidates is as it was; this contact's is worked out again.
+        unplanned = agenda.unplanned_candidates - {contact_id}
+        if _to_be_planned(refreshed, contact) and all(item.contact.id != contact_id for item in planned):
+            unplanned |= {contact_id}
+        refreshed = replace(refreshed, unplanned_candidates=unplanned)
         slots_taken = sum(item.reason not in NOTHING_DUE for item in planned)
-        if slots_taken < agenda.goal or (slots_taken > agenda.goal and any(item.to_do for item in planned)):
+        if (slots_taken < agenda.goal and unplanned) or (
+            slots_taken > agenda.goal and any(item.to_do for item in planned)
+        ):
             return _agenda(store)
         return refreshed
+
+
+def _to_be_planned(agenda: Agenda, contact: Contact) -> bool:
+    """Whether the plan would take ``contact`` in, had it a free slot (``plan_candidates``)."""
+    pending = [reply for reply in agenda.pending if reply.contact.id == contact.id]
+    threads = {contact.id: agenda.threads.get(contact.id, Thread())}
+    return bool(plan_candidates([contact], threads, pending, agenda.snoozes, agenda.day, agenda.zone))

@@ -252,14 +252,16 @@ def day_plan(
     settings: Settings,
     today: date,
     tz: tzinfo,
+    candidates: list[PlanItem] | None = None,
 ) -> DayPlan:
     """The plan of ``today`` as the app, the command line and the prompt all show it: ``stored`` settled
-    (``settle_plan``), or when there is none yet, made from who was reached already and the candidates."""
+    (``settle_plan``), or when there is none yet, made from who was reached already and the candidates
+    (``plan_candidates``, unless the caller has them already)."""
     span = DaySpan.of(today, tz)
     due = due_on(pending, today)
     return settle_plan(
         stored,
-        plan_candidates(contacts, threads, pending, snoozes, today, tz),
+        plan_candidates(contacts, threads, pending, snoozes, today, tz) if candidates is None else candidates,
         {contact.id: contact for contact in contacts},
         snoozes,
         settings,
