@@ -242,8 +242,19 @@ def test_a_slot_freed_or_a_new_day_or_a_contact_gone_has_the_agenda_read_whole(
     ann, bob, _cy = planned
     agenda = build_agenda(store)
     whole_reads.clear()
-    log(store, ann, "dm_sent", at=clock.now().subtract(days=1))  # waiting: her slot is free
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=1))  # waiting: her slot is free, for nobody
     refresh_contact(agenda, store, ann.id)
+    assert whole_reads == []
+    store.undo()
+    add_contact(store, "Dan", handles={"x": "@dan"})  # not in the full plan: he would take a free slot
+    agenda = build_agenda(store)
+    whole_reads.clear()
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=1))
+    assert [item.contact.name for item in refresh_contact(agenda, store, ann.id).items if item.to_do] == [
+        "Bob",
+        "Cy",
+        "Dan",
+    ]
     assert len(whole_reads) == 1
     clock.advance(days=1)
     refresh_contact(agenda, store, bob.id)
