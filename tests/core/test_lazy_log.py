@@ -101,6 +101,35 @@ def test_a_key_that_only_appears_inside_a_record_is_not_taken_for_a_record():
     assert not table.loaded and len(table) == 2
 
 
+LOG = {
+    "i1": {"contact_id": "ann", "kind": "dm_sent", "text": "hi"},
+    # The field's line, as text and nested deeper, and a longer id that starts with Ann's: none is Ann's.
+    "i2": {"contact_id": "bob", "kind": "note", "text": '"contact_id": "ann"', "more": {"contact_id": "ann"}},
+    "i3": {"contact_id": "anna", "kind": "note"},
+    "i4": {"contact_id": "ann", "kind": "reply_received", "nested": {"a": [1, {"b": 2}]}},
+}
+
+
+def test_one_contacts_records_are_found_and_parsed_alone():
+    parsed: list = []
+    table = lazy(LOG, parsed)
+    table["i5"] = {"contact_id": "ann", "kind": "follow_up"}
+    table["i6"] = {"contact_id": "bob", "kind": "note"}
+    found = table.records_with("contact_id", "ann")
+    assert found == {"i1": LOG["i1"], "i4": LOG["i4"], "i5": {"contact_id": "ann", "kind": "follow_up"}}
+    assert list(found) == ["i1", "i4", "i5"]  # in the order they were added
+    assert not table.loaded and len(parsed) == 2 and sum(parsed) < len(table_bytes(LOG)[0]) // 2
+    assert table.records_with("contact_id", "nobody") == {}
+
+
+def test_a_parsed_table_finds_the_same_records():
+    table = lazy(LOG)
+    table["i5"] = {"contact_id": "ann", "kind": "follow_up"}
+    unparsed = table.records_with("contact_id", "ann")
+    table.load()
+    assert table.records_with("contact_id", "ann") == unparsed and list(unparsed) == ["i1", "i4", "i5"]
+
+
 # -- in the store ----------------------------------------------------------------------------------
 
 
@@ -203,3 +232,31 @@ def test_a_record_written_by_another_version_or_language_has_the_file_checked_no
     assert len(reopened.threads()) == 1
     after = db_path.stat()  # a rewrite replaces the file: another inode, though the same bytes
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_one_contacts_history_is_read_without_parsing_the_log(store, db_path, clock, parses):
+    ann = filled(store, clock, 40)
+    bob = add_contact(store, "Bob", handles={"x": "@bob"})
+    log(store, bob, "dm_sent", at=clock.now().subtract(hours=50))  # the oldest, written last
+    log_bytes = len(json.dumps(json.loads(db_path.read_text())["interactions"], indent=2))
+    everyone = Store(db_path, clock=clock).interactions()
+    parses.clear()
+    reopened = Store(db_path, clock=clock)
+    log(reopened, ann, "follow_up")  # added since the file was read: found too
+    history = reopened.interactions(ann.id)
+    assert not reopened._storage.read()["interactions"].loaded and max(parses) < log_bytes
+    assert [entry.kind for entry in history] == ["dm_sent"] * 40 + ["follow_up"]
+    assert history[:-1] == [entry for entry in everyone if entry.contact_id == ann.id]
+    assert [entry.contact_id for entry in reopened.interactions(bob.id)] == [bob.id]
+
+
+def test_a_record_that_cannot_be_read_is_left_out_of_a_contacts_history(store, db_path, clock):
+    ann = filled(store, clock, 3)
+    data = json.loads(db_path.read_text())
+    broken = next(iter(data["interactions"]))
+    data["interactions"][broken]["kind"] = "carrier pigeon"
+    db_path.write_text(json.dumps(data, indent=2))
+    reopened = Store(db_path, clock=clock)
+    assert [entry.id for entry in reopened.interactions(ann.id)] == [
+        entry_id for entry_id in data["interactions"] if entry_id != broken
+    ]

@@ -18,6 +18,9 @@ import orjson
 # A record's key line inside a table at the file's second level, as ``OPT_INDENT_2`` writes it. JSON
 # text holds no raw newline, so this can only be the start of a record.
 RECORD_INDENT = b"\n    "
+# A record's key line, its closing brace, and one of its fields' lines: indented 4, 4 and 6 spaces, so
+# that none of them can be taken for another (a line of a value nested deeper is indented more).
+RECORD_KEY, RECORD_END, FIELD_INDENT = b'\n    "', b"\n    }", b"\n      "
 
 
 def _reading(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -69,6 +72,27 @@ class LazyTable(dict[str, Any]):
 
     def __len__(self) -> int:
         return self._count + len(self._added) if self._file is not None else dict.__len__(self)
+
+    def records_with(self, field: str, value: str) -> dict[str, Any]:
+        """The records whose ``field`` is ``value`` (one contact's interactions). Unparsed, the table is
+        searched for that field's line and only the records holding it are parsed: a contact's history at
+        100,000 interactions without parsing the other 99,950."""
+        if self._file is None:
+            return {
+                key: body for key, body in self.items() if isinstance(body, dict) and body.get(field) == value
+            }
+        line = FIELD_INDENT + orjson.dumps(field) + b": " + orjson.dumps(value)
+        found: dict[str, Any] = {}
+        at = self._file.find(line, self._start, self._end)
+        while at >= 0:
+            first = self._file.rfind(RECORD_KEY, self._start, at)
+            last = self._file.find(RECORD_END, at, self._end) + len(RECORD_END)
+            parsed = self._parse(b"{" + self._file[first:last] + b"}")
+            if isinstance(parsed, dict):
+                found.update(parsed)
+            at = self._file.find(line, last, self._end)
+        found.update((key, body) for key, body in self._added.items() if body.get(field) == value)
+        return found
 
     def pieces(self) -> list[bytes | memoryview]:
         """The table as the file holds it, with the records added since spliced in before its end: the

@@ -9,6 +9,7 @@ from typing import Any
 from tinydb.table import Table
 
 from dailyreach.core.records.readback import Problem, record_problem, table_problems
+from dailyreach.core.store.lazy_table import LazyTable
 from dailyreach.core.store.storage import AtomicJSONStorage
 
 # "templates" are read and written by core/store/templates.py, through the generic methods below.
@@ -81,6 +82,14 @@ class RecordTable(Table):
             if bad:
                 return [(rid, body) for rid, body in table.items() if rid not in bad]
             return list(table.items())
+
+    def records_with(self, field: str, value: str) -> list[tuple[str, Body]]:
+        """The readable records whose ``field`` is ``value``; a log still unparsed is searched, not read."""
+        with self._lock:
+            bad = self.bad_records()
+            table = self._raw().get(self.name, {})
+            near = table.records_with(field, value) if isinstance(table, LazyTable) else table
+            return [(rid, body) for rid, body in near.items() if rid not in bad and body[field] == value]
 
     def bodies(self) -> list[Body]:
         """The readable records alone, in one pass: an export takes 100,000 of them."""
