@@ -19,8 +19,29 @@ def test_help_and_version(db):
     assert "today" in run_cli("--help", db=db).stdout
     version = run_cli("--version", db=db).stdout
     assert version.startswith("dailyreach, version ")
-    # A bare --version is answered before click loads; after another option, click answers the same.
+    # Answered before click loads, alone or after the global options; click answers the same.
     assert run_cli("--db", str(db), "--version", db=db).stdout == version
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--db", "elsewhere.json", "--version"],
+        ["--config=c.toml", "--demo", "--db=x.json", "--version"],
+        ["--version", "--db", "x.json"],
+        ["today", "--version"],
+        ["--colour", "--version"],
+    ],
+)
+def test_version_is_answered_as_click_answers_it(tmp_path, args):
+    ours = subprocess.run([DAILYREACH, *args], capture_output=True, text=True, cwd=tmp_path)
+    click_alone = (
+        "import sys\nfrom dailyreach.cli.commands import cli\ncli.main(sys.argv[1:], prog_name='dailyreach')"
+    )
+    clicks = subprocess.run(
+        [sys.executable, "-c", click_alone, *args], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert (ours.returncode, ours.stdout) == (clicks.returncode, clicks.stdout)
 
 
 def test_python_dash_m_runs_the_same_command(db):

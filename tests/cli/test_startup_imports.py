@@ -23,6 +23,7 @@ HEAVY = STORE | {"filelock", "pendulum", "textual", "icalendar", "vobject", "jso
 HEAVY |= {"textual_serve", "aiohttp"}  # dailyreach serve's web server
 LOADED = {
     ("--version",): set(),
+    ("--db", "other.json", "--config=c.toml", "--version"): set(),
     ("--help",): {"click"},
     ("today", "--help"): {"click"},
     ("serve", "--help"): {"click"},

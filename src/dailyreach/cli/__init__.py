@@ -35,7 +35,7 @@ met: list[BaseException] = []
 def main(args: list[str] | None = None) -> None:
     """Run the command line on ``args`` (default: the process's own arguments)."""
     given = sys.argv[1:] if args is None else args
-    if given == ["--version"]:
+    if given[-1:] == ["--version"] and version_alone(given[:-1]):
         print(VERSION_MESSAGE % {"version": __version__})
         return
     if "status" in given:  # read from a small record, for prompts: ``dailyreach.cli.status_line``
@@ -83,6 +83,17 @@ def main(args: list[str] | None = None) -> None:
     from dailyreach.cli.commands import cli
 
     cli.main(args)
+
+
+def version_alone(before: list[str]) -> bool:
+    """Whether ``--version`` comes after global options alone (``--db FILE --version``, as a wrapper
+    script adds them): click's eager option prints the version whatever they say, before reading them."""
+    if not before:
+        return True
+    from dailyreach.cli.status_line import global_options
+
+    parsed = global_options(before, flags=APP_FLAGS)
+    return parsed is not None and not parsed[1]
 
 
 def app_paths(given: list[str]) -> tuple[str, str, bool] | None:
