@@ -1,7 +1,11 @@
 """Each contact's thread and the outreach days kept in the store always equal a reading of the whole log."""
 
 import json
+import os
+import subprocess
+import sys
 import zlib
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import orjson
@@ -18,6 +22,7 @@ from dailyreach.core.records.model import (
     ANSWER_KINDS,
     INTERACTION_KINDS,
     OUTBOUND_KINDS,
+    Contact,
     Interaction,
     Settings,
 )
@@ -115,6 +120,8 @@ operation = st.one_of(
     st.tuples(st.just("other_process_logs"), st.integers(0, 5), st.sampled_from(KINDS), st.integers(-72, 0)),
     st.tuples(st.just("import"), st.integers(0, 3)),
     st.tuples(st.just("tick"), st.integers(1, 30)),
+    # The settings' timezone: every outreach day moves.
+    st.tuples(st.just("zone"), st.sampled_from([TOKYO, "America/Los_Angeles", "UTC", "Asia/Kolkata"])),
 )
 
 
@@ -127,6 +134,7 @@ def test_derived_tables_equal_a_reading_of_the_full_log_after_any_sequence(tmp_p
     store.save_settings(Settings(timezone=TOKYO))
     other = Store(path, clock=clock)
     contacts = []
+    imported = 0
     for op in operations:
         name = op[0]
         if name == "add":
@@ -154,21 +162,38 @@ def test_derived_tables_equal_a_reading_of_the_full_log_after_any_sequence(tmp_p
         elif name == "import" and contacts:
             contact = contacts[op[1] % len(contacts)]
             if store.contact(contact.id) is not None:
-                at = clock.now().subtract(days=op[1] + 1).isoformat()
+                at = clock.now().subtract(days=op[1] + 1)
+                # A message to someone known, and someone new with a message and an answer after it.
+                imported += 1
+                newcomer = f"new{imported}"
                 bundle = {
                     "format": "dailyreach",
                     "version": 1,
                     "exported_at": clock.now().isoformat(),
-                    "contacts": [],
+                    "contacts": [
+                        Contact(
+                            id=newcomer,
+                            name=f"Newcomer {newcomer}",
+                            created_at=clock.now().isoformat(),
+                            updated_at=clock.now().isoformat(),
+                        ).to_dict()
+                    ],
                     "interactions": [
                         {
-                            "id": f"imp{len(store.interactions())}",
-                            "contact_id": contact.id,
-                            "kind": "dm_sent",
+                            "id": f"imp{imported}n{number}",
+                            "contact_id": who,
+                            "kind": kind,
                             "channel": "x",
-                            "at": at,
+                            "at": when.isoformat(),
                             "text": "",
                         }
+                        for number, (who, kind, when) in enumerate(
+                            (
+                                (contact.id, "dm_sent", at),
+                                (newcomer, "dm_sent", at),
+                                (newcomer, "reply_received", at.add(hours=op[1] + 1)),
+                            )
+                        )
                     ],
                     "invitations": [],
                     "settings": Settings(timezone=TOKYO).to_dict(),
@@ -176,6 +201,8 @@ def test_derived_tables_equal_a_reading_of_the_full_log_after_any_sequence(tmp_p
                 apply_import(store, plan_import(store, bundle, "test.json"))
         elif name == "tick":
             clock.advance(hours=op[1])
+        elif name == "zone":
+            store.save_settings(replace(store.settings(), timezone=op[1]))
         assert_the_file_is_as_a_full_write_makes_it(path)
         assert_derived_match_the_log(store)
     assert_derived_match_the_log(Store(path, clock=clock))
@@ -412,3 +439,51 @@ def test_the_first_answer_is_the_first_after_a_message_sent_not_one_before_any()
     for minute, kind in enumerate(("reply_received", "dm_sent", "reply_received", "reply_received")):
         thread.add(kind, "x", utc_stamp(datetime(2026, 11, 23, 9, minute, tzinfo=UTC)))
     assert thread.first_answer == utc_stamp(datetime(2026, 11, 23, 9, 2, tzinfo=UTC))
+
+
+# Logs, undoes and deletes at random on the contacts named, as a second dailyreach would.
+WRITER = """
+import random, sys
+from dailyreach.core.errors import StoreError, ValidationError
+from dailyreach.core.records.model import INTERACTION_KINDS, Interaction
+from dailyreach.core.store.store import Store
+
+store = Store(sys.argv[1])
+rng = random.Random(int(sys.argv[2]))
+for _ in range(30):
+    roll = rng.random()
+    try:
+        if roll < 0.7:
+            at = store.now().subtract(hours=rng.randint(0, 300)).isoformat()
+            kind = rng.choice(INTERACTION_KINDS)
+            store.add_interaction(Interaction(contact_id=rng.choice(sys.argv[3:]), kind=kind, at=at))
+        elif roll < 0.85:
+            store.undo()
+        elif entries := store.interactions():
+            store.delete_interaction(rng.choice(entries).id)
+    except (StoreError, ValidationError):
+        pass  # an answer closed with nothing sent, an undo of what the other changed since
+"""
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_two_processes_logging_undoing_and_deleting_at_once_leave_summaries_equal_to_the_log(
+    store, db_path, clock, seed
+):
+    ids = [add_contact(store, f"P{index}").id for index in range(4)]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(db_path), str(seed * 10 + number), *ids],
+            env={**os.environ, "TZ": TOKYO},
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for number in range(2)
+    ]
+    for writer in writers:
+        _, problem = writer.communicate(timeout=120)
+        assert writer.returncode == 0, problem
+    reopened = Store(db_path, clock=clock)
+    assert len(reopened.interactions()) > 10, "the writers should have logged"
+    assert_derived_match_the_log(reopened)
+    assert_the_file_is_as_a_full_write_makes_it(db_path)
