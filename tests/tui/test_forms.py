@@ -682,6 +682,28 @@ async def test_keys_typed_after_tab_in_the_same_write_go_to_the_next_field(store
         )
 
 
+@pytest.mark.parametrize(
+    ("handle", "saved"),
+    [("https://github.com/zedqi", {"github": "zedqi"}), ("linkedin.com/in/zed-qi", {"linkedin": "zed-qi"})],
+)
+async def test_enter_arriving_with_a_handle_of_another_platform_saves_it_there(store, handle, saved):
+    """A paste and Enter in one write: the form checked the handle on the platform it showed before
+    the paste, refused it without a word, then showed it as fine, and stayed open."""
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("n")
+        await keys.type("Zed Qi")
+        await keys.press("tab")
+        for key, character in (*((c, c) for c in handle), ("enter", "\r")):
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+    [contact] = store.contacts()
+    assert (contact.name, contact.handles) == ("Zed Qi", saved)
+
+
 async def test_a_backspace_typed_just_before_tab_mends_the_field_it_was_typed_in(store):
     """Arrived together with Tab, Backspace erased the last letter of the next field instead."""
     app = DailyReachApp(store)

@@ -143,13 +143,22 @@ class NewTargetForm(FieldsForm):
 
     @on(Input.Changed, "#handle")
     def follow_handle(self, event: Input.Changed) -> None:
+        self._follow(event.value)
+
+    def _follow(self, handle: str) -> None:
         if self.platform_picked:
             return
         # Guessed afresh from the whole handle each time: a guess from its first letters is no guide.
-        self.shown_platform = likely_platform(event.value, self.initial["platform"])
+        self.shown_platform = likely_platform(handle, self.initial["platform"])
         with self.prevent(Select.Changed):  # so that a change heard is the user's
             self.query_one("#platform", Choice).value = self.shown_platform
         self.check_handle_on(self.shown_platform)
+
+    def save(self) -> bool:
+        # Enter that came with the handle's last letters (a paste) is taken before their Changed reaches
+        # the form: the handle is checked on the platform it is on, not the one shown before it.
+        self._follow(self.query_one("#handle", Input).value)
+        return super().save()
 
     @on(Input.Blurred, "#name")
     def handle_out_of_name(self, event: Input.Blurred) -> None:
