@@ -95,6 +95,13 @@ async def test_a_target_is_a_name_tab_a_handle_and_enter(store, size):
     [
         ("Ann Smith @annsmith", "Ann Smith", "@annsmith", "x", {"x": "@annsmith"}),
         ("Sam linkedin.com/in/samk", "Sam", "linkedin.com/in/samk", "linkedin", {"linkedin": "samk"}),
+        (
+            "Dana Lee dana.bsky.social",
+            "Dana Lee",
+            "dana.bsky.social",
+            "bluesky",
+            {"bluesky": "dana.bsky.social"},
+        ),
     ],
 )
 async def test_a_handle_typed_after_the_name_moves_to_its_field_on_tab(

@@ -68,6 +68,8 @@ def test_a_name_ends_in_a_handle_only_when_its_last_word_can_be_nothing_else():
     assert name_and_handle("@ann") is None  # a name is still needed
     assert name_and_handle("Dr. Who") is None
     assert name_and_handle("Sam linkedin.com/in/samk") == ("Sam", "linkedin.com/in/samk")
+    assert name_and_handle("Dana Lee dana.bsky.social") == ("Dana Lee", "dana.bsky.social")
+    assert name_and_handle("Dana Lee bsky.social") is None  # the site itself, not someone on it
     assert name_and_handle("Ann Smith example.com") is None  # a site, not a profile
     assert name_and_handle("Mr. J.R. Smith/Jones") is None
 

@@ -187,10 +187,11 @@ class NewTargetForm(FieldsForm):
 
 def name_and_handle(text: str) -> tuple[str, str] | None:
     """``Ann Smith @ann`` as the name and the handle, when its last word can only be a handle: it has an
-    @ (a handle, an address) or is a profile's address, with or without https:// (linkedin.com/in/ann).
-    A name alone, or one word, is None."""
+    @ (a handle, an address), is a profile's address, with or without https:// (linkedin.com/in/ann), or
+    a handle on Bluesky's own domain (ann.bsky.social). A name alone, or one word, is None."""
     name, _, last = text.strip().rpartition(" ")
-    if name.strip() and ("@" in last or "://" in last or _profile_address(last)):
+    bluesky = last.lower().endswith(".bsky.social")
+    if name.strip() and ("@" in last or "://" in last or bluesky or _profile_address(last)):
         return name.strip(), last
     return None
 
