@@ -11,6 +11,7 @@ from dailyreach.core.store.checked import checked_path
 from dailyreach.core.store.lazy_table import LazyTable
 from dailyreach.core.store.store import Store
 from tests.conftest import add_contact, log
+from tests.core.test_threads import assert_derived_match_the_log
 
 
 def table_bytes(records: dict) -> tuple[bytes, int, int]:
@@ -260,3 +261,18 @@ def test_a_record_that_cannot_be_read_is_left_out_of_a_contacts_history(store, d
     assert [entry.id for entry in reopened.interactions(ann.id)] == [
         entry_id for entry_id in data["interactions"] if entry_id != broken
     ]
+
+
+def test_a_log_older_than_the_threads_last_reads_that_contact_alone(store, db_path, clock, parses):
+    """Not folded into the thread, it has the contact's thread and day read again: from their own
+    records, found in the log without parsing it."""
+    ann = filled(store, clock, 40)
+    bob = add_contact(store, "Bob", handles={"x": "@bob"})
+    log(store, bob, "dm_sent", at=clock.now().subtract(hours=3))
+    log_bytes = len(json.dumps(json.loads(db_path.read_text())["interactions"], indent=2))
+    parses.clear()
+    reopened = Store(db_path, clock=clock)
+    log(reopened, ann, "dm_sent", at=clock.now().subtract(hours=3))  # the day Bob was reached too
+    assert not reopened._storage.read()["interactions"].loaded and max(parses) < log_bytes
+    assert_derived_match_the_log(Store(db_path, clock=clock))
+    assert canonical(db_path)

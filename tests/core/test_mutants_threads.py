@@ -1,6 +1,6 @@
 """Behaviour of ``threads.py`` that mutation testing found no test pinned."""
 
-from dailyreach.core.store.threads import read_thread
+from dailyreach.core.store.threads import before_changes, read_thread
 from tests.conftest import add_contact, log
 
 
@@ -58,3 +58,22 @@ def test_deleting_a_days_only_reply_leaves_nothing_counted_for_that_day(store):
     assert store.day_counts() == {store.today(): {"replies": 1}}
     store.delete_interaction(reply.id)
     assert store.day_counts() == {}
+
+
+def test_a_history_before_its_changes_undoes_them_last_first():
+    added = {"id": "i1", "contact_id": "ann", "kind": "dm_sent", "at": "2026-11-23T09:00:00+09:00"}
+    edited = {**added, "kind": "note"}
+    # Logged, then edited, in one change: before it there was nothing.
+    assert before_changes([edited], [(None, added), (added, edited)]) == []
+    kept = {**added, "id": "i0"}
+    assert before_changes([kept], [(added, None)]) == [kept, added]
+
+
+def test_a_message_moved_to_another_contact_counts_each_as_reached_or_not(store):
+    ann, bob = add_contact(store, "Ann"), add_contact(store, "Bob")
+    dm = log(store, ann, "dm_sent", at=store.now().subtract(hours=2))
+    log(store, ann, "note")  # the DM is no longer her latest: moving it reads both threads again
+    with store.transaction("move"):
+        store._put("interactions", dm.id, {**dm.to_dict(), "contact_id": bob.id})
+    assert store.day_counts()[store.today()] == {"sent": 1, "reached": 1}
+    assert store.thread(bob.id).last_sent is not None and store.thread(ann.id).last_sent is None

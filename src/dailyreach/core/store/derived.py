@@ -1,8 +1,9 @@
 """The derived tables (``threads.py``) kept in step with the interaction log, in the same write as it.
 
 Nearly every change adds a contact's latest interaction: that one is folded into the contact's thread and
-its day's counts as it is written. Any other change to the log marks the threads and days it touches,
-which are read again from the log before the change is written. Whenever the marker says the tables were
+its day's counts as it is written. Any other change to the log (an undo, a delete, a log older than the
+thread's last) marks the threads and days it touches: those contacts' interactions are read again before
+the change is written, found in the log without parsing the rest of it (``lazy_table.py``). Whenever the marker says the tables were
 not written with the log as it is (an older file, another program's edit, a change of timezone), they are
 rebuilt from the whole log.
 """
@@ -22,13 +23,14 @@ from dailyreach.core.store.threads import (
     REACHED,
     THREADS_TABLE,
     Thread,
+    before_changes,
     counted_day,
     derive_tables,
     derived_marker,
     local_day,
     log_entries,
-    reached_on,
     read_thread,
+    sent_on_day,
     utc_stamp,
     with_reached,
     zone_name,
@@ -51,8 +53,10 @@ class DerivedTables:
         # Contacts whose thread must be read again from the log before the change is written; None
         # when every derived table must be rebuilt.
         self._stale_threads: set[str] | None = set()
-        # The days whose people reached must be counted again from the log with those threads.
+        # The days whose people reached must be counted again with those threads, and each stale
+        # contact's changes (before, after) since it went stale, to tell whether it was counted then.
         self._stale_days: set[str] = set()
+        self._stale_changes: dict[str, list[tuple[Body | None, Body | None]]] = {}
         # Set when the file was edited by something else than dailyreach: its marker may still count the
         # log right though records in it changed, so everything is rebuilt once.
         self.distrusted = False
@@ -72,7 +76,7 @@ class DerivedTables:
     def begin(self) -> None:
         """At the start of a change: followed from here, or rebuilt at its end when not current."""
         self._stale_threads = set() if self.current() else None
-        self._stale_days = set()
+        self._stale_days, self._stale_changes = set(), {}
 
     def follow(self, before: Body | None, after: Body | None) -> None:
         """Bring the derived tables along with one interaction's change (inside a transaction)."""
@@ -100,7 +104,11 @@ class DerivedTables:
                 thread.add(after["kind"], after.get("channel", "other"), stamp)
                 self._tables[THREADS_TABLE].put({after["contact_id"]: thread.to_dict()})
                 return
-        self._stale_threads.update(body["contact_id"] for body in (before, after) if body is not None)
+        for contact_id in {body["contact_id"] for body in (before, after) if body is not None}:
+            self._stale_threads.add(contact_id)
+            # A record moved from one contact to another is, for each, one that came or one that went.
+            mine = [body if body and body["contact_id"] == contact_id else None for body in (before, after)]
+            self._stale_changes.setdefault(contact_id, []).append((mine[0], mine[1]))
         self._stale_days |= sent_days
 
     def settle(self) -> None:
@@ -111,8 +119,11 @@ class DerivedTables:
             self.rebuild()
             return
         if self._stale_threads:
-            interactions = [body for _, body in self._tables["interactions"].records()]
-            entries = log_entries(interactions, self._stale_threads)
+            log = self._tables["interactions"]
+            histories = {
+                cid: [body for _, body in log.records_with("contact_id", cid)] for cid in self._stale_threads
+            }
+            entries = log_entries(body for history in histories.values() for body in history)
             # A contact left with no interaction has no thread, as after a rebuild.
             self._tables[THREADS_TABLE].put(
                 {
@@ -120,10 +131,17 @@ class DerivedTables:
                     for cid in self._stale_threads
                 }
             )
-            days = self._tables[DAYS_TABLE]
-            reached = reached_on(self._stale_days, interactions, self._zone())
-            days.put({day: with_reached(days.record(day), count) for day, count in reached.items()})
-        self._stale_threads, self._stale_days = set(), set()
+            days, zone = self._tables[DAYS_TABLE], self._zone()
+            for day in self._stale_days:
+                counts = days.record(day)
+                # Each stale contact counted on that day as it is now, less as it was before the change.
+                reached = (counts or {}).get(REACHED, 0) + sum(
+                    sent_on_day(history, day, zone)
+                    - sent_on_day(before_changes(history, self._stale_changes[cid]), day, zone)
+                    for cid, history in histories.items()
+                )
+                days.put({day: with_reached(counts, reached)})
+        self._stale_threads, self._stale_days, self._stale_changes = set(), set(), {}
         self._stamp()
 
     def rebuild(self, *, save: bool = True) -> None:
@@ -134,7 +152,7 @@ class DerivedTables:
         tables.setdefault(META_TABLE, {})[DERIVED_KEY] = derived[DERIVED_KEY]
         if save:
             self._storage.write(tables)
-        self._stale_threads, self._stale_days = set(), set()
+        self._stale_threads, self._stale_days, self._stale_changes = set(), set(), {}
         self.distrusted = False
 
     def _stamp(self) -> None:

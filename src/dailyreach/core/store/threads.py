@@ -173,13 +173,22 @@ def day_counts(interactions: Iterable[dict[str, Any]], tz: tzinfo) -> dict[str, 
     return dict(counts)
 
 
-def reached_on(days: set[str], interactions: Iterable[dict[str, Any]], tz: tzinfo) -> dict[str, int]:
-    """Local day (of ``days``) -> how many people were sent a message that day."""
-    reached: dict[str, set[str]] = {day: set() for day in days}
-    for body in interactions:
-        if body["kind"] in OUTBOUND_KINDS and (day := _local_day_text(body, tz)) in reached:
-            reached[day].add(body["contact_id"])
-    return {day: len(people) for day, people in reached.items()}
+def sent_on_day(history: Iterable[dict[str, Any]], day: str, tz: tzinfo) -> bool:
+    """Whether one contact's ``history`` holds a message sent on local ``day``: they count as reached."""
+    return any(body["kind"] in OUTBOUND_KINDS and _local_day_text(body, tz) == day for body in history)
+
+
+def before_changes(
+    history: list[dict[str, Any]], changes: list[tuple[dict[str, Any] | None, dict[str, Any] | None]]
+) -> list[dict[str, Any]]:
+    """A contact's ``history`` as it was before ``changes`` (each a record before and after it)."""
+    by_id = {body["id"]: body for body in history}
+    for before, after in reversed(changes):
+        if after is not None:
+            by_id.pop(after["id"], None)
+        if before is not None:
+            by_id[before["id"]] = before
+    return list(by_id.values())
 
 
 def with_reached(counts: dict[str, int] | None, reached: int) -> dict[str, int] | None:
