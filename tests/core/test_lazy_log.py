@@ -60,12 +60,10 @@ def test_reading_parses_once_and_keeps_what_was_added():
     "read",
     [
         lambda table: "r1" in table,
-        lambda table: table.get("r1"),
         lambda table: table["r1"],
         lambda table: list(table),
         lambda table: list(table.keys()),
         lambda table: list(table.values()),
-        lambda table: table.pop("r1"),
         lambda table: table.setdefault("r9", {}),
         lambda table: table == RECORDS,
         lambda table: table.copy(),
@@ -129,6 +127,63 @@ def test_a_parsed_table_finds_the_same_records():
     unparsed = table.records_with("contact_id", "ann")
     table.load()
     assert table.records_with("contact_id", "ann") == unparsed and list(unparsed) == ["i1", "i4", "i5"]
+
+
+def written(table: LazyTable) -> bytes:
+    log = orjson.Fragment(b"".join(table.pieces()))
+    return orjson.dumps({"a": {"x": 1}, "log": log, "z": {}}, option=orjson.OPT_INDENT_2)
+
+
+FOUR = {f"r{number}": {"kind": "note", "n": number, "nested": {"a": [number]}} for number in range(1, 5)}
+
+
+@pytest.mark.parametrize(
+    "taken",
+    [
+        ["r1"],
+        ["r2"],
+        ["r4"],
+        ["r1", "r2"],
+        ["r2", "r1"],
+        ["r1", "r3"],
+        ["r2", "r3", "r4"],
+        ["r1", "r2", "r3"],
+    ],
+)
+def test_records_taken_out_are_parsed_alone_and_written_as_a_full_write_would(taken):
+    parsed: list = []
+    table = lazy(FOUR, parsed)
+    assert table.get("r2") == FOUR["r2"] and table.get("r9", "none") == "none"
+    assert [table.pop(key) for key in taken] == [FOUR[key] for key in taken]
+    table["r5"] = {"kind": "note"}
+    left = {key: body for key, body in FOUR.items() if key not in taken} | {"r5": {"kind": "note"}}
+    assert not table.loaded and len(parsed) == 1 + len(taken) and len(table) == len(left)
+    assert all(key not in table and table.get(key) is None for key in taken)
+    assert table.records_with("kind", "note") == left
+    assert written(table) == table_bytes(left)[0]
+    table.load()
+    assert dict(table) == left
+
+
+def test_a_record_taken_out_and_put_back_comes_last_as_in_a_full_write():
+    table = lazy(FOUR)
+    body = table.pop("r2")
+    table["r2"] = body
+    moved = {key: kept for key, kept in FOUR.items() if key != "r2"} | {"r2": body}
+    assert not table.loaded and written(table) == table_bytes(moved)[0]
+    assert table.pop("r9", "none") == "none" and not table.loaded
+    with pytest.raises(KeyError):
+        del table["r9"]
+    assert not table.loaded
+
+
+def test_taking_out_the_last_record_of_the_bytes_parses_them():
+    table = lazy({"r1": {"kind": "note"}})
+    table["r2"] = {"kind": "dm_sent"}
+    assert table.pop("r1") == {"kind": "note"} and table.loaded
+    assert dict(table) == {"r2": {"kind": "dm_sent"}}
+    del table["r2"]
+    assert dict(table) == {}
 
 
 # -- in the store ----------------------------------------------------------------------------------
@@ -276,3 +331,20 @@ def test_a_log_older_than_the_threads_last_reads_that_contact_alone(store, db_pa
     assert not reopened._storage.read()["interactions"].loaded and max(parses) < log_bytes
     assert_derived_match_the_log(Store(db_path, clock=clock))
     assert canonical(db_path)
+
+
+def test_an_undo_and_a_delete_need_not_parse_the_log(store, db_path, clock, parses):
+    ann = filled(store, clock, 40)
+    bob = add_contact(store, "Bob", handles={"x": "@bob"})
+    first = log(store, bob, "dm_sent", at=clock.now().subtract(hours=45))
+    log_bytes = len(json.dumps(json.loads(db_path.read_text())["interactions"], indent=2))
+    parses.clear()
+    reopened = Store(db_path, clock=clock)
+    log(reopened, ann, "follow_up")
+    reopened.undo()
+    reopened.delete_interaction(first.id)
+    assert not reopened._storage.read()["interactions"].loaded and max(parses) < log_bytes
+    assert canonical(db_path)
+    again = Store(db_path, clock=clock)
+    assert len(again.interactions()) == 40 and again.interactions(bob.id) == []
+    assert_derived_match_the_log(again)

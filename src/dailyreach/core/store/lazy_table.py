@@ -4,8 +4,9 @@ The log is nine tenths of the database file, yet the day's plan, the status line
 frame read only the contacts and the summaries kept beside it (``threads.py``). When the file is one
 this program wrote (``checked.py`` knows where the log lies in it), the storage parses everything but
 the log and hands the log's bytes to a ``LazyTable``: a dict that parses them the first time it is read.
-Logging a new interaction adds it without parsing the rest, and writing the file puts the log's bytes
-back as they were (``pieces()``), the new records spliced in at its end, in the file's own layout.
+Logging a new interaction adds it without parsing the rest, undoing or deleting one parses that record
+alone, and writing the file puts the log's bytes back as they were (``pieces()``), less the records
+taken out, the new ones spliced in at its end, in the file's own layout.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ class LazyTable(dict[str, Any]):
         self._file: bytes | None = file
         self._start, self._end, self._count = start, end, count
         self._added: dict[str, Any] = {}
+        # Records of the bytes taken out since they were read.
+        self._removed: set[str] = set()
 
     @property
     def loaded(self) -> bool:
@@ -54,13 +57,27 @@ class LazyTable(dict[str, Any]):
             return
         parsed = self._parse(memoryview(self._file)[self._start : self._end])
         dict.update(self, parsed if isinstance(parsed, dict) else {})
+        for key in self._removed:
+            dict.pop(self, key, None)
         dict.update(self, self._added)
-        self._file, self._added = None, {}
+        self._file, self._added, self._removed = None, {}, set()
 
     def _holds_unloaded(self, key: str) -> bool:
+        return key in self._added or self._where(key) is not None
+
+    def _where(self, key: str) -> tuple[int, int] | None:
+        """Where the record ``key`` lies in the bytes (from the newline before its key line to its closing
+        brace), unless it is not there or was taken out."""
         assert self._file is not None
-        line = RECORD_INDENT + orjson.dumps(key) + b":"
-        return key in self._added or self._file.find(line, self._start, self._end) >= 0
+        if key in self._removed:
+            return None
+        at = self._file.find(RECORD_INDENT + orjson.dumps(key) + b":", self._start, self._end)
+        return None if at < 0 else (at, self._file.find(RECORD_END, at, self._end) + len(RECORD_END))
+
+    def _record(self, key: str, where: tuple[int, int]) -> Any:
+        assert self._file is not None
+        start, end = where
+        return self._parse(b"{" + self._file[start:end] + b"}")[key]
 
     def __setitem__(self, key: str, value: Any) -> None:
         # A new record (the usual write: one interaction logged) is added without parsing the others.
@@ -71,7 +88,28 @@ class LazyTable(dict[str, Any]):
         dict.__setitem__(self, key, value)
 
     def __len__(self) -> int:
-        return self._count + len(self._added) if self._file is not None else dict.__len__(self)
+        if self._file is None:
+            return dict.__len__(self)
+        return self._count - len(self._removed) + len(self._added)
+
+    def pop(self, key: str, *default: Any) -> Any:
+        # An undo or a delete takes one record out: parsed alone, its bytes left out of the next write.
+        if self._file is not None:
+            if key in self._added:
+                return self._added.pop(key)
+            where = self._where(key)
+            if where is None:
+                if default:
+                    return default[0]
+                raise KeyError(key)
+            if len(self._removed) + 1 < self._count:  # not the bytes' last, which would leave them empty
+                self._removed.add(key)
+                return self._record(key, where)
+        self.load()
+        return dict.pop(self, key, *default)
+
+    def __delitem__(self, key: str) -> None:
+        self.pop(key)
 
     def records_with(self, field: str, value: str) -> dict[str, Any]:
         """The records whose ``field`` is ``value`` (one contact's interactions). Unparsed, the table is
@@ -89,31 +127,52 @@ class LazyTable(dict[str, Any]):
             last = self._file.find(RECORD_END, at, self._end) + len(RECORD_END)
             parsed = self._parse(b"{" + self._file[first:last] + b"}")
             if isinstance(parsed, dict):
-                found.update(parsed)
+                found.update((key, body) for key, body in parsed.items() if key not in self._removed)
             at = self._file.find(line, last, self._end)
         found.update((key, body) for key, body in self._added.items() if body.get(field) == value)
         return found
 
     def pieces(self) -> list[bytes | memoryview]:
-        """The table as the file holds it, with the records added since spliced in before its end: the
-        bytes read are not copied (30 MB at 100,000 interactions)."""
+        """The table as the file holds it, less the records taken out, with those added since spliced in
+        before its end: the bytes read are not copied (30 MB at 100,000 interactions)."""
         assert self._file is not None
-        table = memoryview(self._file)[self._start : self._end]
+        kept = self._kept() if self._removed else [memoryview(self._file)[self._start : self._end]]
         if not self._added:
-            return [table]
+            return list(kept)
         added = orjson.dumps(self._added, option=orjson.OPT_INDENT_2)
         # ``{\n  "key": ...\n}`` at the top level, moved to the second level: each line two deeper.
         records = added[1:-2].replace(b"\n", b"\n  ")
-        return [table[:-4], b",", records, table[-4:]]
+        return [*kept[:-1], kept[-1][:-4], b",", records, kept[-1][-4:]]
+
+    def _kept(self) -> list[memoryview]:
+        """The table's bytes less the records taken out, each with the comma before it; the first record
+        has none (``{`` comes before it), so when it goes, the next one left gives up its comma instead."""
+        assert self._file is not None
+        view = memoryview(self._file)
+        cuts = []
+        for key in self._removed:
+            at = self._file.find(RECORD_INDENT + orjson.dumps(key) + b":", self._start, self._end)
+            end = self._file.find(RECORD_END, at, self._end) + len(RECORD_END)
+            cuts.append((at if self._file[at - 1 : at] == b"{" else at - 1, end))
+        kept, position = [], self._start
+        for start, end in sorted(cuts):
+            kept.append(view[position:start])
+            position = end
+        kept.append(view[position : self._end])
+        if cuts and min(cuts)[0] == self._start + 1:
+            left = next(index for index, piece in enumerate(kept) if index and len(piece))
+            kept[left] = kept[left][1:]  # its comma
+        return kept
 
     def get(self, key: str, default: Any = None) -> Any:
         # A new record's id is looked up before it is added (for undo): absent, it needs no parsing.
         if self._file is not None and key in self._added:
             return self._added[key]
-        if self._file is not None and not self._holds_unloaded(key):
-            return default
-        self.load()
-        return dict.get(self, key, default)
+        if self._file is None:
+            return dict.get(self, key, default)
+        # A record held is parsed alone: undo looks at the one it takes back.
+        where = self._where(key)
+        return default if where is None else self._record(key, where)
 
     def __contains__(self, key: object) -> bool:
         if self._file is not None and isinstance(key, str):
@@ -125,7 +184,6 @@ class LazyTable(dict[str, Any]):
         return dict.__contains__(self, key)
 
     __getitem__ = _reading(dict.__getitem__)
-    __delitem__ = _reading(dict.__delitem__)
     __eq__ = _reading(dict.__eq__)
     __ne__ = _reading(dict.__ne__)
     __repr__ = _reading(dict.__repr__)
@@ -135,7 +193,6 @@ class LazyTable(dict[str, Any]):
     items = _reading(dict.items)
     keys = _reading(dict.keys)
     values = _reading(dict.values)
-    pop = _reading(dict.pop)
     popitem = _reading(dict.popitem)
     setdefault = _reading(dict.setdefault)
     update = _reading(dict.update)
