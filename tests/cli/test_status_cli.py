@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 
 from dailyreach.cli.status_line import read_record
+from dailyreach.config import write_starter_config
 from dailyreach.core.records.model import Settings
 from dailyreach.core.store.lockfile import FileLock
 from dailyreach.core.store.store import Store
 from dailyreach.paths import default_config_path, default_db_path, is_default_db
+from dailyreach.tui.keymap import binding_ids
 from tests.conftest import DAILYREACH, run_cli
 
 
@@ -194,7 +196,10 @@ STATUS_LOADS = {"gc", "dailyreach", "dailyreach.cli", "dailyreach.paths", "daily
 
 
 @pytest.mark.parametrize("args", [(), ("--json",), ("--format", "{next}"), ("--quiet-when-done",)])
-def test_status_loads_nothing_but_its_own_module(db, args):
+@pytest.mark.parametrize("config", ["none", "the app's first"])
+def test_status_loads_nothing_but_its_own_module(db, args, config, own_config):
+    if config != "none":  # every choice in it commented out, language and [status] among them
+        write_starter_config(own_config, binding_ids())
     result = subprocess.run(
         [sys.executable, "-c", PROBE, "status", *args],
         capture_output=True,

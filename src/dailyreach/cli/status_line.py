@@ -210,7 +210,8 @@ def default_format(config_path: str) -> str:
     if not hinted:
         try:
             with open(os.path.expanduser(config_path), "rb") as file:
-                hinted = b"language" in file.read()
+                # Not in a comment: the config the app writes first names it in one, as a choice.
+                hinted = any(b"language" in line.split(b"#", 1)[0] for line in file.read().splitlines())
         except OSError:
             hinted = False
     return _(DEFAULT_FORMAT) if hinted else DEFAULT_FORMAT
