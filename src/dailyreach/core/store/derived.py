@@ -3,9 +3,9 @@
 Nearly every change adds a contact's latest interaction: that one is folded into the contact's thread and
 its day's counts as it is written. Any other change to the log (an undo, a delete, a log older than the
 thread's last) marks the threads and days it touches: those contacts' interactions are read again before
-the change is written, found in the log without parsing the rest of it (``lazy_table.py``). Whenever the marker says the tables were
-not written with the log as it is (an older file, another program's edit, a change of timezone), they are
-rebuilt from the whole log.
+the change is written, found in the log without parsing the rest of it (``lazy_table.py``). Whenever
+the marker says the tables were not written with the log as it is (an older file, another program's
+edit, a change of timezone), they are rebuilt from the whole log.
 """
 
 from __future__ import annotations
