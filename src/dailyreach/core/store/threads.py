@@ -143,15 +143,13 @@ def read_thread(entries: Iterable[tuple[str, str, str]]) -> Thread:
     return thread
 
 
-def log_entries(
-    interactions: Iterable[dict[str, Any]], contact_ids: set[str] | None = None
-) -> dict[str, list[tuple[str, str, str]]]:
+def log_entries(interactions: Iterable[dict[str, Any]]) -> dict[str, list[tuple[str, str, str]]]:
     """Stored interaction bodies grouped by contact as (stamp, kind, channel), in log order."""
     grouped: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for body in interactions:
-        contact_id = body["contact_id"]
-        if contact_ids is None or contact_id in contact_ids:
-            grouped[contact_id].append((utc_stamp(body["at"]), body["kind"], body.get("channel", "other")))
+        grouped[body["contact_id"]].append(
+            (utc_stamp(body["at"]), body["kind"], body.get("channel", "other"))
+        )
     return grouped
 
 
