@@ -8,7 +8,7 @@ import pytest
 
 from dailyreach.core.store import storage as storage_module
 from dailyreach.core.store.checked import checked_path
-from dailyreach.core.store.lazy_table import LazyTable
+from dailyreach.core.store.lazy_table import SEARCHES_BEFORE_PARSING, LazyTable
 from dailyreach.core.store.store import Store
 from tests.conftest import add_contact, log
 from tests.core.test_threads import assert_derived_match_the_log
@@ -114,19 +114,19 @@ def test_one_contacts_records_are_found_and_parsed_alone():
     table = lazy(LOG, parsed)
     table["i5"] = {"contact_id": "ann", "kind": "follow_up"}
     table["i6"] = {"contact_id": "bob", "kind": "note"}
-    found = table.records_with("contact_id", "ann")
+    found = table.records_with("contact_id", {"ann"})
     assert found == {"i1": LOG["i1"], "i4": LOG["i4"], "i5": {"contact_id": "ann", "kind": "follow_up"}}
     assert list(found) == ["i1", "i4", "i5"]  # in the order they were added
     assert not table.loaded and len(parsed) == 2 and sum(parsed) < len(table_bytes(LOG)[0]) // 2
-    assert table.records_with("contact_id", "nobody") == {}
+    assert table.records_with("contact_id", {"nobody"}) == {}
 
 
 def test_a_parsed_table_finds_the_same_records():
     table = lazy(LOG)
     table["i5"] = {"contact_id": "ann", "kind": "follow_up"}
-    unparsed = table.records_with("contact_id", "ann")
+    unparsed = table.records_with("contact_id", {"ann"})
     table.load()
-    assert table.records_with("contact_id", "ann") == unparsed and list(unparsed) == ["i1", "i4", "i5"]
+    assert table.records_with("contact_id", {"ann"}) == unparsed and list(unparsed) == ["i1", "i4", "i5"]
 
 
 def written(table: LazyTable) -> bytes:
@@ -159,7 +159,7 @@ def test_records_taken_out_are_parsed_alone_and_written_as_a_full_write_would(ta
     left = {key: body for key, body in FOUR.items() if key not in taken} | {"r5": {"kind": "note"}}
     assert not table.loaded and len(parsed) == 1 + len(taken) and len(table) == len(left)
     assert all(key not in table and table.get(key) is None for key in taken)
-    assert table.records_with("kind", "note") == left
+    assert table.records_with("kind", {"note"}) == left
     assert written(table) == table_bytes(left)[0]
     table.load()
     assert dict(table) == left
@@ -184,6 +184,26 @@ def test_taking_out_the_last_record_of_the_bytes_parses_them():
     assert dict(table) == {"r2": {"kind": "dm_sent"}}
     del table["r2"]
     assert dict(table) == {}
+
+
+def test_past_a_few_searches_between_writes_the_bytes_are_parsed_once():
+    """An import of many records undone, or many threads read again, would read the bytes each time."""
+    many = {f"r{number}": {"contact_id": f"c{number % 30}", "kind": "note"} for number in range(60)}
+    parsed: list = []
+    table = lazy(many, parsed)
+    for number in range(SEARCHES_BEFORE_PARSING):
+        assert table.get(f"r{number}") == many[f"r{number}"]
+    table.pieces()  # a write: searching starts afresh
+    assert [table.pop(f"r{number}") for number in range(3)] == [many["r0"], many["r1"], many["r2"]]
+    assert not table.loaded and len(parsed) == SEARCHES_BEFORE_PARSING + 3
+    contacts = {f"c{number}" for number in range(SEARCHES_BEFORE_PARSING)}
+    found = table.records_with("contact_id", contacts)
+    assert table.loaded and len(parsed) == SEARCHES_BEFORE_PARSING + 4
+    assert found == {
+        key: body
+        for key, body in many.items()
+        if body["contact_id"] in contacts and key not in ("r0", "r1", "r2")
+    }
 
 
 # -- in the store ----------------------------------------------------------------------------------

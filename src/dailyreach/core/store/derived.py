@@ -120,9 +120,9 @@ class DerivedTables:
             return
         if self._stale_threads:
             log = self._tables["interactions"]
-            histories = {
-                cid: [body for _, body in log.records_with("contact_id", cid)] for cid in self._stale_threads
-            }
+            histories: dict[str, list[Body]] = {cid: [] for cid in self._stale_threads}
+            for _, body in log.records_with("contact_id", self._stale_threads):  # in log order
+                histories[body["contact_id"]].append(body)
             entries = log_entries(body for history in histories.values() for body in history)
             # A contact left with no interaction has no thread, as after a rebuild.
             self._tables[THREADS_TABLE].put(

@@ -540,7 +540,7 @@ class Store:
     def interactions(self, contact_id: str | None = None) -> list[Interaction]:
         """Interactions, oldest first (all of them, or one contact's)."""
         table = self._tables["interactions"]
-        records = table.records() if contact_id is None else table.records_with("contact_id", contact_id)
+        records = table.records() if contact_id is None else table.records_with("contact_id", {contact_id})
         found = [Interaction(**body) for _, body in records]
         found.sort(key=lambda interaction: interaction.moment.timestamp())  # floats compare fast
         return found

@@ -83,13 +83,13 @@ class RecordTable(Table):
                 return [(rid, body) for rid, body in table.items() if rid not in bad]
             return list(table.items())
 
-    def records_with(self, field: str, value: str) -> list[tuple[str, Body]]:
-        """The readable records whose ``field`` is ``value``; a log still unparsed is searched, not read."""
+    def records_with(self, field: str, values: set[str]) -> list[tuple[str, Body]]:
+        """The readable records whose ``field`` is one of ``values``; a log still unparsed is searched."""
         with self._lock:
             bad = self.bad_records()
             table = self._raw().get(self.name, {})
-            near = table.records_with(field, value) if isinstance(table, LazyTable) else table
-            return [(rid, body) for rid, body in near.items() if rid not in bad and body[field] == value]
+            near = table.records_with(field, values) if isinstance(table, LazyTable) else table
+            return [(rid, body) for rid, body in near.items() if rid not in bad and body[field] in values]
 
     def bodies(self) -> list[Body]:
         """The readable records alone, in one pass: an export takes 100,000 of them."""
