@@ -1,8 +1,12 @@
 """Which language a command starts in: config.toml's ``language``, else the environment (issue 14)."""
 
+import subprocess
+import sys
+
 import pytest
 
 from dailyreach import i18n
+from dailyreach.config import write_starter_config
 
 
 @pytest.mark.parametrize(
@@ -51,6 +55,33 @@ def test_the_config_file_decides_first(tmp_path):
     other.write_text('language = "en"\n', encoding="utf-8")
     assert i18n.config_language(["--config", str(other), "today"], environ) == "en"
     assert i18n.config_language([f"--config={other}"], environ) == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '  language = "ja"  # set by hand\n',
+        '"language" = "ja"\n',
+        'theme = "nord"\r\nlanguage="ja"\r\n',
+        '# a comment\nlanguage = "ja" # "en" before\n[keys]\n',
+    ],
+)
+def test_the_language_key_is_read_however_the_line_is_written(tmp_path, text):
+    config = tmp_path / "config.toml"
+    config.write_bytes(text.encode())
+    assert i18n.config_language([], {"DAILYREACH_CONFIG": str(config)}) == "ja"
+
+
+def test_a_commented_out_language_is_not_read_and_needs_no_toml_parser(tmp_path):
+    config = tmp_path / "config.toml"
+    write_starter_config(config, ["quit"])
+    assert "# language = " in config.read_text(encoding="utf-8")
+    probe = (
+        "import sys\nfrom dailyreach import i18n\n"
+        f"print(i18n.config_language(['--config', {str(config)!r}]), 'tomllib' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["None", "False"], result.stderr
 
 
 @pytest.mark.parametrize("text", ["", "theme = 'nord'\n", "language = [\n", "language = 3\n"])

@@ -117,7 +117,7 @@ def config_language(args: list[str], environ: Mapping[str, str] | None = None) -
         text = Path(os.path.expanduser(path)).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError, ValueError):
         return None
-    if "language" not in text:  # most files: no TOML parser needed
+    if not _may_set_language(text):  # most files, the starter one too: no TOML parser needed (~5 ms)
         return None
     import tomllib
 
@@ -136,6 +136,12 @@ def config_language(args: list[str], environ: Mapping[str, str] | None = None) -
             )
         )
     return configured
+
+
+def _may_set_language(text: str) -> bool:
+    """Whether a line of ``text`` names ``language`` before any ``#``: a key is the first thing on its line,
+    so a file where the word is only commented out (the starter file's ``# language = "ja"``) sets none."""
+    return any("language" in line.partition("#")[0] for line in text.splitlines() if "language" in line)
 
 
 def _default_config_path() -> str:
