@@ -1,5 +1,6 @@
 """The command palette, remapped keys and the remembered theme."""
 
+from textual.command import CommandList
 from textual.widgets import DataTable
 
 from dailyreach.config import load_config
@@ -122,3 +123,20 @@ def test_the_readme_lists_every_binding_id_a_user_can_remap():
     readme = (Path(__file__).parents[2] / "README.md").read_text()
     listed = readme[readme.index("Ids: ") : readme.index("A broken file")]
     assert set(re.findall(r"`(\w+)`", listed)) == binding_ids()
+
+
+async def test_an_action_textual_offers_too_is_listed_once_with_its_key(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for typed, title, key in (("Quit", "Quit", "key q, ^q"), ("Keys", "Keys", "key ?")):
+            await pilot.press("ctrl+p", *typed)
+            await pilot.pause(0.5)
+            found = [
+                str(option.prompt.plain if hasattr(option.prompt, "plain") else option.prompt)
+                for option in app.screen.query_one(CommandList).options
+            ]
+            titled = [text for text in found if text.splitlines()[0] == title]
+            assert len(titled) == 1, found
+            assert titled[0].endswith(key), titled
+            await pilot.press("escape")

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette, Provider
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets.option_list import Option
@@ -262,9 +263,27 @@ class DailyReachApp(TranslatedBindings, App):
                 self.notify(said, title=_("Config"), severity="warning", markup=False, timeout=15)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every action of the screen, with its key, besides Textual's own commands."""
+        """Every action of the screen, with its key, besides Textual's own commands. An action Textual
+        offers too (Keys, Quit) is listed once, as Textual's, with our key."""
+        own = {}
         for command in super().get_system_commands(screen):
-            yield command._replace(title=_(command.title), help=_(command.help))
+            own[_(command.title)] = command._replace(title=_(command.title), help=_(command.help))
+        actions: dict[str, tuple[Binding, DOMNode, list[str]]] = {}
+        # The keys the footer shows first: q, then Textual's ctrl+q.
+        for active in sorted(screen.active_bindings.values(), key=lambda active: not active.binding.show):
+            binding = active.binding
+            if active.node in (screen, self) and binding.description:
+                keys = actions.setdefault(binding.action, (binding, active.node, []))[2]
+                keys.append(self.get_key_display(binding))
+        bindings = []
+        for action, (binding, node, keys) in actions.items():
+            key = _("key {key}").format(key=", ".join(keys))
+            same = own.get(binding.description)
+            if same is None:
+                bindings.append(SystemCommand(binding.description, key, partial(node.run_action, action)))
+            else:
+                own[binding.description] = same._replace(help=f"{same.help} · {key}")
+        yield from own.values()
         other = "en" if current_language() == "ja" else "ja"
         word = _("Language")
         yield SystemCommand(
@@ -272,16 +291,7 @@ class DailyReachApp(TranslatedBindings, App):
             _("Show the app in {language}: it starts again").format(language=LANGUAGES[other]),
             partial(self.run_action, f"switch_language('{other}')"),
         )
-        seen = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if active.node in (screen, self) and binding.description and binding.action not in seen:
-                seen.add(binding.action)
-                yield SystemCommand(
-                    binding.description,
-                    _("key {key}").format(key=self.get_key_display(binding)),
-                    partial(active.node.run_action, binding.action),
-                )
+        yield from bindings
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
