@@ -10,7 +10,6 @@ from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette, Provider
-from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets.option_list import Option
@@ -268,19 +267,20 @@ class DailyReachApp(TranslatedBindings, App):
         own = {}
         for command in super().get_system_commands(screen):
             own[_(command.title)] = command._replace(title=_(command.title), help=_(command.help))
-        actions: dict[str, tuple[Binding, DOMNode, list[str]]] = {}
+        actions: dict[str, tuple[Binding, Screen | App, list[str]]] = {}
         # The keys the footer shows first: q, then Textual's ctrl+q.
         for active in sorted(screen.active_bindings.values(), key=lambda active: not active.binding.show):
             binding = active.binding
             if active.node in (screen, self) and binding.description:
-                keys = actions.setdefault(binding.action, (binding, active.node, []))[2]
+                runs: Screen | App = screen if active.node is screen else self
+                keys = actions.setdefault(binding.action, (binding, runs, []))[2]
                 keys.append(self.get_key_display(binding))
         bindings = []
-        for action, (binding, node, keys) in actions.items():
+        for action, (binding, runner, keys) in actions.items():
             key = _("key {key}").format(key=", ".join(keys))
             same = own.get(binding.description)
             if same is None:
-                bindings.append(SystemCommand(binding.description, key, partial(node.run_action, action)))
+                bindings.append(SystemCommand(binding.description, key, partial(runner.run_action, action)))
             else:
                 own[binding.description] = same._replace(help=f"{same.help} · {key}")
         yield from own.values()
