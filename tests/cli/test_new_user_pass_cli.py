@@ -178,7 +178,7 @@ def test_an_empty_row_amid_the_data_is_said_and_a_spreadsheets_trailing_ones_are
 @pytest.mark.parametrize(
     ("when", "said"),
     [
-        ("yesterday 25:00", "--at: 'yesterday 25:00' is not a date or time: use YYYY-MM-DD"),
+        ("yesterday 25:00", "--at: 'yesterday 25:00' is not a time: hours are 00 to 23, minutes and seconds"),
         ("2100-01-01", "--at: 2100-01-01 00:00 is in the future; log what has already happened"),
         ("1900-01-01", "--at: '1900-01-01T00:00:00+00:00' is out of range: use a time between 1970"),
     ],
@@ -195,7 +195,7 @@ def test_a_time_log_cannot_take_names_the_at_option_not_the_apps_when_field(db, 
 @pytest.mark.parametrize(
     ("day", "said"),
     [
-        ("2026-02-30", "Error: --on: '2026-02-30' is not a date or time: use YYYY-MM-DD"),
+        ("2026-02-30", "Error: --on: '2026-02-30' is not a date: 2026-02 has 28 days"),
         ("9999-12-31", "Error: --on: '9999-12-31' is out of range: use a day between 1970 and 2126"),
     ],
 )

@@ -68,8 +68,6 @@ def test_weekdays_look_ahead_for_dates_of_events():
     [
         "",
         "soon",
-        "2026-13-01",
-        "2026-02-30",
         "12",
         "+3y",
         "3 days",
@@ -81,6 +79,40 @@ def test_weekdays_look_ahead_for_dates_of_events():
 def test_what_is_not_a_date_is_rejected_with_a_hint(text):
     with pytest.raises(DateParseError, match="YYYY-MM-DD"):
         parse_when(text, NOW)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("2026-13-01", "'2026-13-01' is not a date: a month is 01 to 12"),
+        ("2026-00-10", "'2026-00-10' is not a date: a month is 01 to 12"),
+        ("2026-02-30", "'2026-02-30' is not a date: 2026-02 has 28 days"),
+        ("2028-02-30", "'2028-02-30' is not a date: 2028-02 has 29 days"),
+        ("2026-04-31 09:00", "'2026-04-31' is not a date: 2026-04 has 30 days"),
+        ("2026-12-00", "'2026-12-00' is not a date: 2026-12 has 31 days"),
+        (
+            "2026-12-01 24:00",
+            "'2026-12-01 24:00' is not a time: hours are 00 to 23, minutes and seconds 00 to 59",
+        ),
+        (
+            "2026-12-01T09:60",
+            "'2026-12-01T09:60' is not a time: hours are 00 to 23, minutes and seconds 00 to 59",
+        ),
+        (
+            "2026-12-01T09:59:60",
+            "'2026-12-01T09:59:60' is not a time: hours are 00 to 23, minutes and seconds 00 to 59",
+        ),
+    ],
+)
+def test_a_day_or_time_out_of_range_is_refused_saying_which_part(text, said):
+    with pytest.raises(DateParseError) as refused:
+        parse_when(text, NOW)
+    assert str(refused.value) == said
+
+
+@pytest.mark.parametrize("text", ["2028-02-29", "2026-12-31T23:59:59", "2026-01-01 00:00"])
+def test_the_last_and_first_of_each_range_are_days_and_times(text):
+    assert parse_when(text, NOW).isoformat().startswith(text.replace(" ", "T"))
 
 
 def test_ago_reads_like_a_person_would_say_it():
@@ -406,3 +438,10 @@ def test_a_day_may_be_given_with_a_time_of_it(typed, meant):
 def test_a_time_of_day_that_is_none_is_refused(typed):
     with pytest.raises(DateParseError):
         parse_when(typed, SATURDAY)
+
+
+@pytest.mark.parametrize("typed", ["yesterday 24:00", "21:60", "friday at 9:75", "25時", "昨日 23時60分"])
+def test_an_hour_or_minute_that_is_none_says_so(typed):
+    with pytest.raises(DateParseError) as refused:
+        parse_when(typed, SATURDAY)
+    assert str(refused.value) == f"{typed!r} is not a time: hours are 00 to 23, minutes and seconds 00 to 59"

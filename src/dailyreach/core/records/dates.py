@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dailyreach.core.errors import DateParseError
-from dailyreach.i18n import N_, _, current_language
+from dailyreach.i18n import N_, _, current_language, ngettext
 
 if TYPE_CHECKING:
     from dailyreach.core.records.clock import Zone
@@ -51,6 +51,7 @@ PAST_HINT = N_(
     "use YYYY-MM-DD, YYYY-MM-DDTHH:MM, now, today, yesterday, -2h, -3d or a weekday, "
     "a day with a time if you like (yesterday 9pm)"
 )
+TIME_OUT_OF_RANGE = N_("{text} is not a time: hours are 00 to 23, minutes and seconds 00 to 59")
 # A time of day after a day ("yesterday 9pm", "last friday at 21:00", "昨日 21時") or on its own ("9pm"):
 # with am/pm or minutes, so that a bare number is never taken for an hour.
 _TIME_OF_DAY = (
@@ -316,12 +317,40 @@ def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
         shift = (weekday - now.weekday()) % 7 if future else -((now.weekday() - weekday) % 7)
         return add_days(now, shift)
     parsed = parse_iso(text.strip(), now.tzinfo)
-    return parsed if parsed is not None else _parse_with_pendulum(text.strip(), now, hint)
+    if parsed is not None:
+        return parsed
+    if (wrong := _out_of_range(text.strip())) is not None:
+        raise DateParseError(wrong)
+    return _parse_with_pendulum(text.strip(), now, hint)
+
+
+def _out_of_range(text: str) -> str | None:
+    """What is out of range in a day or time written as ISO 8601 (2026-13-40, 2026-02-30, 09:75), which
+    pendulum would refuse too, only less clearly; None for text of another form."""
+    match = _ISO.fullmatch(text)
+    if match is None:
+        return None
+    year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
+    if not 1 <= month <= 12:
+        return _("{text} is not a date: a month is 01 to 12").format(text=repr(text))
+    import calendar  # only for a day that is none
+
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return ngettext(
+            "{text} is not a date: {month} has {days} day",
+            "{text} is not a date: {month} has {days} days",
+            days,
+        ).format(text=repr(text), month=f"{year:04}-{month:02}", days=days)
+    if int(match["hour"] or 0) > 23 or int(match["minute"] or 0) > 59 or int(match["second"] or 0) > 59:
+        return _(TIME_OUT_OF_RANGE).format(text=repr(text))
+    return None
 
 
 def _at_time_of_day(word: str, now: datetime, *, future: bool) -> datetime | None:
     """A day and a time of it ("yesterday 9pm", "friday at 21:00", "昨日 21時"), or a time today ("9pm"); None
-    when ``word`` ends in no time of day, or names one that is none (25:00, 13pm)."""
+    when ``word`` ends in no time of day, or in am/pm with an hour that is none (13pm); refused when its
+    hour or minute is none (25:00)."""
     match = re.fullmatch(_TIME_OF_DAY, unicodedata.normalize("NFKC", word))
     if match is None:
         return None
@@ -339,7 +368,7 @@ def _at_time_of_day(word: str, now: datetime, *, future: bool) -> datetime | Non
         if fields["japanese_half"] == "午後" and hour < 12:
             hour += 12
     if hour > 23 or minute > 59:
-        return None
+        raise DateParseError(_(TIME_OUT_OF_RANGE).format(text=repr(word)))
     named = fields["day"] or fields["japanese_day"]
     day = parse_when(named, now, future=future) if named else now
     return at_wall_time(datetime.combine(day.date(), time(hour, minute)), now.tzinfo)
