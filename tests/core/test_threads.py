@@ -487,3 +487,19 @@ def test_two_processes_logging_undoing_and_deleting_at_once_leave_summaries_equa
     assert len(reopened.interactions()) > 10, "the writers should have logged"
     assert_derived_match_the_log(reopened)
     assert_the_file_is_as_a_full_write_makes_it(db_path)
+
+
+def test_a_long_running_store_reads_a_hand_edit_that_keeps_the_count_with_summaries_made_anew(
+    store, db_path, clock
+):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=2))
+    assert store.thread(ann.id).last_sent is not None
+    data = json.loads(db_path.read_text())
+    [entry] = data["interactions"].values()
+    entry["kind"] = "note"  # the same count of interactions: only what one of them is has changed
+    db_path.write_text(json.dumps(data, indent=2))
+    os.utime(db_path, ns=(1, 1))  # a new signature, whatever the clock's grain
+    assert store.threads() == expected_threads(store)
+    assert store.thread(ann.id).last_sent is None
+    assert store.outreach_days() == set()

@@ -1,10 +1,13 @@
 """The app's edit form and undo, with a second window (another store on the same file) saving meanwhile."""
 
+import json
+import os
 from dataclasses import replace
 
 from dailyreach.core.store.store import Store
 from dailyreach.tui.app import DailyReachApp
-from tests.tui.conftest import SIZE, settle
+from tests.conftest import log
+from tests.tui.conftest import SIZE, cells, settle
 from tests.tui.test_contact_screen import open_contact
 
 
@@ -75,3 +78,20 @@ async def test_u_does_not_undo_an_edit_another_window_changed_since_and_says_so(
         assert notice.title == "Not undone" and notice.message.endswith(
             "cannot be undone: a record it changed was changed again since, in another window or command"
         )
+
+
+async def test_a_hand_edit_that_keeps_the_count_of_interactions_is_shown_as_it_is(store, people):
+    ann, _, _ = people
+    log(store, ann, "dm_sent", at=store.now().subtract(days=2))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert [row[0] for row in cells(app, "pending")] == ["Ann [/] Smith"]
+        data = json.loads(store.path.read_text())
+        [entry] = data["interactions"].values()
+        entry["kind"] = "note"  # what was a DM is now a note: nothing waits for an answer
+        store.path.write_text(json.dumps(data, indent=2))
+        os.utime(store.path, ns=(1, 1))
+        app.screen.reload_if_changed()
+        await settle(pilot)
+        assert cells(app, "pending") == []

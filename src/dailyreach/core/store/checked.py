@@ -143,6 +143,11 @@ class CheckedRecord:
         self._data = data
         return edited
 
+    def seen(self, storage: AtomicJSONStorage) -> bool:
+        """Whether the file as the storage now holds it is the content this process last took in or
+        wrote (no look at the disk beyond the storage's own)."""
+        return storage.read() is self._data
+
     def _recorded_content_is(self, fingerprint: Fingerprint | None) -> bool:
         """Whether the record names this content, whichever version or language wrote it."""
         try:

@@ -395,7 +395,13 @@ class Store:
     # -- derived: threads and outreach days (``derived.py``) -------------------------------------
 
     def _ensure_derived(self) -> None:
-        """The derived tables made current before they are read, in a change of their own."""
+        """The derived tables made current before they are read, in a change of their own. A file
+        changed since this process last took it in is taken in first: a hand edit may keep the count
+        of interactions the tables' marker checks, and a long-running app would read them stale."""
+        if not self._checked.seen(self._storage):
+            with self._storage.lock, self._locked():
+                if self._checked.take(self._storage, self._tables):
+                    self._derived.distrust()
         if self._derived.current():
             return
         try:
