@@ -1,10 +1,12 @@
 """What doctor finds beyond unreadable records, and the backups it and a broken file's message point to."""
 
 import json
+import zlib
 from dataclasses import replace
 
 from dailyreach.core.store.backups import held_in, with_way_back, write_kept_backup
-from dailyreach.core.store.doctor import found, misshapen_handles
+from dailyreach.core.store.checked import write_checked
+from dailyreach.core.store.doctor import found, misshapen_handles, repair
 from dailyreach.core.store.store import Store
 from tests.conftest import add_contact, log
 
@@ -87,3 +89,47 @@ def test_a_file_of_the_same_size_but_other_bytes_gets_a_copy_of_its_own(store, d
     store.save_contact(replace(ann, name="Bea"))  # as many bytes, other ones
     assert db_path.stat().st_size == first.stat().st_size
     assert write_kept_backup(db_path, "before-doctor", "2026-11-23-090001") != first
+
+
+def with_summaries_gone_wrong(db_path, change) -> None:
+    """The file with its summaries changed as only a fault would leave them: recorded as this dailyreach's
+    own writing (``<db>.checked``), so no hand edit is seen and nothing makes them again on opening."""
+    hand_edit(db_path, change)
+    raw = db_path.read_bytes()
+    write_checked(db_path, (len(raw), zlib.crc32(raw)), {}, None)
+
+
+def test_doctor_finds_summaries_that_differ_from_the_log_and_repair_makes_them_again(store, db_path, clock):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    bo = add_contact(store, "Bo", handles={"x": "@bo"})
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=3))
+    log(store, bo, "dm_sent", at=clock.now().subtract(days=1))
+    day = clock.now().subtract(days=3).date().isoformat()
+
+    def fault(data):
+        data["threads"][ann.id]["nudges"] = 7
+        del data["threads"][bo.id]
+        data["outreach_days"][day]["sent"] = 9
+
+    with_summaries_gone_wrong(db_path, fault)
+    reopened = Store(db_path, clock=clock)
+    assert reopened.thread(ann.id).nudges == 7  # trusted as written
+    assert [(p.table, p.record_id, p.field) for p in found(reopened)] == [
+        ("threads", ann.id, "nudges"),
+        ("threads", bo.id, "record"),
+        ("outreach_days", day, "sent"),
+    ]
+    assert str(found(reopened)[0]) == f"threads {ann.id}: nudges: differs from the contact's interactions"
+    done = repair(reopened)
+    assert done.backup is not None and len(done.repaired) == 3 and done.left == []
+    assert found(reopened) == []
+    assert (reopened.thread(ann.id).nudges, reopened.thread(bo.id).open) == (0, True)
+    assert found(Store(db_path, clock=clock)) == []
+
+
+def test_summaries_as_the_log_has_them_are_no_problem(store, clock):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=3))
+    log(store, ann, "reply_received")
+    assert found(store) == []
+    assert repair(store).backup is None

@@ -120,9 +120,9 @@ def import_(
 @click.command(
     help=_(
         "List the records of the database this version cannot read; --repair fixes what is safe.\n\n"
-        "Safe: dropping a field no record has, when the record is whole without it, and putting "
-        "settings that fail their check back to their defaults. Anything else is left for you to "
-        "fix by hand."
+        "Safe: dropping a field no record has, when the record is whole without it, putting "
+        "settings that fail their check back to their defaults, and making the summaries that differ "
+        "from the interaction log again from it. Anything else is left for you to fix by hand."
     ),
 )
 @click.option("--repair", is_flag=True, help=_("Make the safe repairs, after a backup of the file."))

@@ -1,8 +1,9 @@
 """``dailyreach doctor``: what in the database this version cannot read, and the safe repairs.
 
 Safe means nothing the user wrote is lost: a field no dailyreach record has is dropped when the record
-is then whole, and settings that fail their check go back to their defaults. Everything else is only
-listed, for the user to fix by hand; a backup of the file is written before any repair.
+is then whole, settings that fail their check go back to their defaults, and summaries that differ from
+the interaction log are worked out from it again. Everything else is only listed, for the user to fix by
+hand; a backup of the file is written before any repair.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from dailyreach.core.records.readback import Problem, known_fields, readable_set
 from dailyreach.core.records.text import strip_control
 from dailyreach.core.store.backups import write_kept_backup
 from dailyreach.core.store.store import KEY_FIELDS, NO_CONTACT, RECORD_TABLES, SETTINGS_TABLE, Store
-from dailyreach.i18n import _
+from dailyreach.core.store.threads import DAYS_TABLE, THREADS_TABLE, derive_tables
+from dailyreach.i18n import N_, _
 
 
 @dataclass
@@ -65,10 +67,41 @@ def misshapen_handles(store: Store) -> list[Problem]:
     return found
 
 
+# What each derived table's record is a summary of, when it differs from the log worked out again.
+SUMMARY_PROBLEMS = {
+    THREADS_TABLE: N_("differs from the contact's interactions"),
+    DAYS_TABLE: N_("differs from the interactions of that day"),
+}
+
+
+def stale_summaries(store: Store) -> list[Problem]:
+    """The summaries (each contact's thread, each day's counts) that differ from the whole interaction
+    log read again. The store remakes them when a hand edit changes the log, so only a fault leaves them
+    so; they are derived, so a repair makes them again from the log and loses nothing."""
+    store.threads()  # made current first, as every reader does
+    stored = store._storage.read() or {}
+    fresh = derive_tables(stored.get("interactions", {}), store.zone)
+    found = []
+    for table, problem in SUMMARY_PROBLEMS.items():
+        kept, made = stored.get(table, {}), fresh[table]
+        for key in sorted(kept.keys() | made.keys()):
+            if kept.get(key) != made.get(key):
+                found.append(Problem(table, key, _differing_field(kept.get(key), made.get(key)), _(problem)))
+    return found
+
+
+def _differing_field(kept: object, made: object) -> str:
+    """The first field in which a stored summary differs from the one made again ("record" when one of
+    them is missing or not a record)."""
+    if not isinstance(kept, dict) or not isinstance(made, dict):
+        return "record"
+    return next(key for key in sorted(kept.keys() | made.keys()) if kept.get(key) != made.get(key))
+
+
 def found(store: Store) -> list[Problem]:
     """Everything ``doctor`` lists: the records this version cannot read, then those of no contact, then
-    the handles no form would take."""
-    return store.problems() + unattached(store) + misshapen_handles(store)
+    the handles no form would take, then the summaries that differ from the log."""
+    return store.problems() + unattached(store) + misshapen_handles(store) + stale_summaries(store)
 
 
 def repair(store: Store) -> Repair:
@@ -76,8 +109,8 @@ def repair(store: Store) -> Repair:
     the store's own change machinery, which this module shares a package with. A record of no contact is
     left for the user: which contact it was is theirs to say."""
     result = Repair(left=unattached(store) + misshapen_handles(store))
-    problems = store.problems()
-    if not problems:
+    problems, stale = store.problems(), stale_summaries(store)
+    if not problems and not stale:
         return result
     result.backup = write_kept_backup(store.path, "before-doctor", store.now().strftime("%Y-%m-%d-%H%M%S"))
     raw = store._storage.read() or {}
@@ -103,6 +136,9 @@ def repair(store: Store) -> Repair:
             settings, _ = readable_settings(raw.get(SETTINGS_TABLE, {}).get("settings"))
             store._put(SETTINGS_TABLE, "settings", settings.to_dict())
             result.repaired.extend(settings_problems)
+        if stale:
+            store._derived.rebuild()
+            result.repaired.extend(stale)
     return result
 
 
