@@ -95,7 +95,7 @@ def _differing_field(kept: object, made: object) -> str:
     them is missing or not a record)."""
     if not isinstance(kept, dict) or not isinstance(made, dict):
         return "record"
-    return next(key for key in sorted(kept.keys() | made.keys()) if kept.get(key) != made.get(key))
+    return str(next(key for key in sorted(kept.keys() | made.keys()) if kept.get(key) != made.get(key)))
 
 
 def found(store: Store) -> list[Problem]:
