@@ -218,7 +218,7 @@ def today_text(agenda: Agenda, width: int | None = None) -> str:
                 item.contact.name,
                 where_to_reach(summary, channel_label),
                 reason,
-                item.contact.why.splitlines()[0] if item.contact.why else "",
+                " ".join(item.contact.why.splitlines()),
             ]
         )
     return f"{head}\n{fitted_columns(rows, width, flexible=(1, 2, 4))}"

@@ -77,6 +77,12 @@ def test_piped_and_json_output_stay_complete(busy_db):
     assert plan["items"][0]["why"] == LONG_WHY.strip() and plan["items"][0]["contact"]["name"] == LONG_NAME
 
 
+def test_a_why_of_several_lines_is_printed_whole_on_its_row(db_path):
+    run_cli("add", "Ann", "--x", "@ann", "--why", "Sold her startup\nAsk about pricing", db=db_path)
+    piped = run_cli("today", db=db_path).stdout.rstrip("\n").split("\n")
+    assert piped[1].endswith("new  Sold her startup Ask about pricing") and len(piped) == 2
+
+
 def test_a_column_empty_in_every_row_at_the_end_takes_no_gap():
     from dailyreach.report import fitted_columns
 
