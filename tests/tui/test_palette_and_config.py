@@ -140,3 +140,15 @@ async def test_an_action_textual_offers_too_is_listed_once_with_its_key(store, p
             assert len(titled) == 1, found
             assert titled[0].endswith(key), titled
             await pilot.press("escape")
+
+
+async def test_ctrl_p_finds_a_contact_by_handle_when_the_name_is_in_another_script(store, people):
+    _, yamada, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"yamada")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactScreen) and app.screen.contact_id == yamada.id

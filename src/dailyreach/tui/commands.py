@@ -1,4 +1,4 @@
-"""The command palette's jump-to-contact (type part of a name, Enter opens the contact) and its
+"""The command palette's jump-to-contact (type part of a name or a handle, Enter opens the contact) and its
 "Reminders…" entries."""
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from dailyreach.tui.app import DailyReachApp
 
 DISCOVERY_SHOWN = 20
+# A contact found by a handle comes after those whose name matches as well.
+HANDLE_SCORE = 0.5
 
 
 def _help(contact: Contact) -> str:
@@ -52,6 +54,10 @@ class ContactCommands(Provider):
         matcher = self.matcher(query)
         for contact in self.contacts:
             score, offsets = matcher.fuzzy_search.match(query, contact.name)
+            if score <= 0:
+                # By a handle too: someone who cannot type a name's script types the @handle they know.
+                found = (matcher.fuzzy_search.match(query, handle)[0] for handle in contact.handles.values())
+                score, offsets = max(found, default=0) * HANDLE_SCORE, ()
             if score > 0:
                 # Content(...) rather than matcher.highlight(): a name like "[bold]VIP" is not markup.
                 shown = Content(contact.name)
