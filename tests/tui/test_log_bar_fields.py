@@ -45,5 +45,5 @@ async def test_a_channel_that_is_none_names_them_as_the_app_does(store, people):
         await pilot.press("d", "tab", "ctrl+u", *"fax", "enter")
         await settle(pilot)
         problem = str(app.screen.query_one("#problem").render())
-        assert problem.startswith("Channel: one of X, LinkedIn, Bluesky") and "e-mail" in problem
+        assert problem.startswith("Channel: 'fax' is not one of X, LinkedIn, Bluesky") and "e-mail" in problem
         assert store.interactions() == []

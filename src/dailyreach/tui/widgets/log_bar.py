@@ -11,12 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.geometry import Size
-from textual.validation import Function
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from dailyreach.core.records.dates import parse_when
 from dailyreach.core.records.model import CHANNELS, channel_key
+from dailyreach.core.records.validation import shown
 from dailyreach.i18n import N_, _
 from dailyreach.report import clipped
 from dailyreach.tui.checks import Check, input_problems
@@ -117,11 +117,16 @@ class LogBar(TranslatedBindings, Horizontal):
     def on_mount(self) -> None:
         # By the names the app shows (X, LinkedIn, e-mail) or their keys, in any case, as the core takes them.
         names = ", ".join(channel_label(channel) for channel in CHANNELS)
-        self.query_one("#channel", Input).validators = [
-            Function(
-                lambda value: channel_key(value) in CHANNELS, _("one of {channels}").format(channels=names)
-            )
-        ]
+
+        def channel(value: str) -> None:
+            # Naming what was typed: with the labels gone at 80 columns, a time typed after one Tab too
+            # many lands here, and "one of X, LinkedIn…" alone would not say why.
+            if channel_key(value) not in CHANNELS:
+                raise ValueError(
+                    _("{value} is not one of {allowed}").format(value=shown(value), allowed=names)
+                )
+
+        self.query_one("#channel", Input).validators = [Check(channel, optional=False)]
 
     def on_resize(self) -> None:
         self._share_out()
