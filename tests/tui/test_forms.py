@@ -752,6 +752,37 @@ async def test_a_handle_someone_else_has_reopens_the_form_on_the_handle(store):
     assert bob.id in store.record_ids("contacts")
 
 
+async def test_a_second_try_takes_the_place_of_what_was_said_of_the_first(store):
+    """At 80×24 the first refusal, still shown, covered the form where the second was being fixed."""
+    add_contact(store, "Bob Jones", handles={"x": "@bobj"})
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("n")
+        await keys.type("Zed Quinn")
+        await keys.press("tab")
+        await keys.type("@bobj")
+        await keys.press("enter")
+        await settle(pilot)
+        await keys.press("ctrl+u")
+        await keys.type("@zed")
+        form(app).query_one("#name", Input).value = ""
+        await keys.press("enter")
+        await settle(pilot)
+        assert [n.message for n in app._notifications] == []
+        assert str(form(app).query_one("#problem").render()).startswith("Name:")
+        form(app).query_one("#name", Input).value = "Zed Quinn"
+        form(app).query_one("#handle", Input).value = "@bobj"
+        await keys.press("enter")
+        await settle(pilot)
+        form(app).query_one("#handle", Input).value = "@bobj"
+        await keys.press("enter")
+        await settle(pilot)
+        said = [n.message for n in app._notifications]
+        assert len(said) == 1 and "already the handle of Bob Jones" in said[0], said
+
+
 async def test_editing_a_handle_someone_else_has_reopens_the_edit_on_that_handle(store):
     add_contact(store, "Bob Jones", handles={"x": "@bobj"})
     ann = add_contact(store, "Ann Smith", handles={"x": "@ann"})

@@ -191,8 +191,12 @@ class StoreScreen(Screen):
         if shown is not self and isinstance(shown, StoreScreen):
             shown.reload_if_changed()  # opened while the save ran, it skipped its read
 
+    def say_refused(self, problem: str, title: str) -> None:
+        """Say over the screen why a change was refused (until the next try: ``FieldsForm.save``)."""
+        self.app.notify(problem, title=title, severity="error", markup=False, timeout=10)
+
     def _not_saved(self, problem: str, not_done: str, failed: Callable[[], None] | None) -> None:
-        self.app.notify(problem, title=not_done, severity="error", markup=False, timeout=10)
+        self.say_refused(problem, not_done)
         if self.alive:
             if failed is not None:
                 failed()
@@ -229,7 +233,7 @@ class StoreScreen(Screen):
         try:
             contact = Contact.from_dict(fields)
         except ValidationError as error:
-            self.notify(str(error), title=_("Not saved"), severity="error", markup=False)
+            self.say_refused(str(error), _("Not saved"))
             reopen(fields, focus=error.field)
             return
         label = _(CHANGE_LABELS[verb]).format(name=contact.name)
@@ -291,7 +295,7 @@ class StoreScreen(Screen):
                 }
             )
         except (ValidationError, DateParseError) as error:
-            self.notify(str(error), title=_(NOT_LOGGED), severity="error", markup=False, timeout=10)
+            self.say_refused(str(error), _(NOT_LOGGED))
             # After the bar has handed the focus back to where it came from, or that would close it again.
             self.call_after_refresh(reopen)
             return

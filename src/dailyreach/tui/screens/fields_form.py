@@ -273,7 +273,10 @@ class FieldsForm(TranslatedBindings, ModalScreen[dict[str, str] | None]):
         (self.focused or self).call_later(callback)
 
     def save(self) -> bool:
-        """Dismiss with the answers if every field is valid, else show what is wrong and go to it."""
+        """Dismiss with the answers if every field is valid, else show what is wrong and go to it. What
+        was said of the last try goes: this try is what is said now (at 80×24 a refusal left over the
+        form covered the problem the form shows of this one)."""
+        self.app.clear_notifications()
         inputs = list(self.query(Input).results(Input))
         if self.show_problems(inputs):
             wrong = [box for box in inputs if not box.is_valid]

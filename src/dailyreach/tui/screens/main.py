@@ -552,7 +552,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
             try:
                 invitation = Invitation.from_dict(invitation_fields(self.store, answers))
             except (ValidationError, DateParseError) as error:
-                self.notify(str(error), title=_("Not saved"), severity="error", markup=False)
+                self.say_refused(str(error), _("Not saved"))
                 self.action_new_invitation(answers)
                 return
             label = _("invitation {title}").format(title=invitation.title)
