@@ -50,18 +50,22 @@ def fit_widths(
     Fixed columns keep their width; shared ones start at their least and grow, by weight, up to their
     most; a column without a most takes what remains. When even the leasts do not fit, the last shared
     columns shrink first (to nothing): what comes first in a row is what matters most. With ``longest``
-    (the widest text each column holds, in cells), a shared column with a most grows no wider than its
-    text and title need, so that its room goes to the text cut in the column that takes the rest."""
+    (the widest text each column holds, in cells), a fixed column, or a shared one with a most, is no
+    wider than its text and title need, so that its room goes to the text cut in the column that takes
+    the rest."""
     room = available - 2 * CELL_PADDING * len(columns)
     mosts = [column.most for column in columns]
     leasts = [column.least for column in columns]
+    fixed = [column.fixed_width for column in columns]
     if longest is not None:
         for index, column in enumerate(columns):
+            needed = max(longest[index], cell_len(column.shown_label))
             if column.most:
-                needed = max(longest[index], cell_len(column.shown_label))
                 mosts[index] = min(column.most, needed)
                 leasts[index] = min(column.least, needed)
-    widths = [column.fixed_width or least for column, least in zip(columns, leasts, strict=True)]
+            elif column.width:
+                fixed[index] = min(fixed[index], needed)
+    widths = [width or least for width, least in zip(fixed, leasts, strict=True)]
     shared = [index for index, column in enumerate(columns) if not column.width]
     spare = room - sum(widths)
     for index in reversed(shared):

@@ -77,7 +77,7 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
         if len(widths) != len(self.pane_columns):  # not fitted yet: the first show fits them
             return False
         return any(
-            column.most and width < column.most and cell.cell_len > width
+            width < (column.most or column.fixed_width) and cell.cell_len > width
             for column, width, cell in zip(self.pane_columns, widths, cells, strict=True)
         )
 
