@@ -1,6 +1,7 @@
 """N logs a note on the highlighted contact, wherever the other logging keys work; ? and ctrl+p name it."""
 
 from rich.console import Console
+from textual.widgets import DataTable, KeyPanel
 
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.log_keys import LOG_KEYS
@@ -76,3 +77,25 @@ async def test_a_reply_opens_in_its_text_so_what_was_said_is_typed_there(store, 
         await pilot.press("2", "r", *"Sure, happy to chat", "enter")
         await settle(pilot)
     assert [(i.kind, i.text) for i in store.interactions()][-1] == ("reply_received", "Sure, happy to chat")
+
+
+async def test_at_80x24_page_down_and_up_scroll_the_keys_panel_and_move_the_table_once_it_is_closed(
+    store, people
+):
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        today = app.screen.query_one("#today", DataTable)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        panel = app.screen.query_one(KeyPanel)
+        assert panel.max_scroll_y > 0 and panel.scroll_y == 0
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert panel.scroll_y > 0 and today.cursor_row == 0
+        await pilot.press("pageup")
+        await settle(pilot)
+        assert panel.scroll_y == 0
+        await pilot.press("escape", "pagedown")
+        await settle(pilot)
+        assert not app.screen.query(KeyPanel) and today.cursor_row == today.row_count - 1

@@ -117,6 +117,11 @@ class DailyReachApp(TranslatedBindings, App):
         Binding("q", "quit", N_("Quit"), id="quit"),
         # Ahead of the screens' own Escape, but only while the keys panel is open (see check_action).
         Binding("escape", "hide_help_panel", N_("Hide keys"), show=False, priority=True, id="hide_help"),
+        # The keys panel cannot take the focus, and at 80×24 most of its keys are below its fold.
+        Binding(
+            "pagedown", "scroll_keys(1)", N_("Keys further down"), show=False, priority=True, id="keys_down"
+        ),
+        Binding("pageup", "scroll_keys(-1)", N_("Keys further up"), show=False, priority=True, id="keys_up"),
     ]
 
     def __init__(self, store: Store, config: Config | None = None, *, say_made: bool = False) -> None:
@@ -141,9 +146,16 @@ class DailyReachApp(TranslatedBindings, App):
         self._exit_renderables.clear()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "hide_help_panel":
+        if action in ("hide_help_panel", "scroll_keys"):
             return bool(self.screen.query("HelpPanel"))
         return True
+
+    def action_scroll_keys(self, pages: int) -> None:
+        for panel in self.screen.query("KeyPanel"):
+            if pages > 0:
+                panel.scroll_page_down()
+            else:
+                panel.scroll_page_up()
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):
