@@ -132,7 +132,7 @@ def test_after_the_last_follow_up_it_says_when_closing_is_offered_not_a_follow_u
     last_sent = reply(date(2026, 11, 25), 2)
     used_up = PendingReply(*(getattr(last_sent, name) for name in PENDING_FIELDS), follow_ups_used_up=True)
     assert follow_up_text(used_up, TODAY) == (
-        "2 follow-ups sent, no more to send: closing the thread is offered 2026-11-25 (in 2 days)"
+        "2 follow-ups sent, none left: closing offered 2026-11-25 (in 2 days)"
     )
     assert follow_up_text(reply(TODAY, 0, give_up=True), TODAY) == "no answer: x closes the thread"
     none_allowed = PendingReply(*(getattr(reply(date(2026, 11, 25)), name) for name in PENDING_FIELDS), True)

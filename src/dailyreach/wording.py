@@ -163,10 +163,10 @@ def follow_up_text(reply: PendingReply, today: date) -> str:
         return _("no follow-ups: closing the thread is offered {date} (in {days})").format(
             date=day_text(due, today), days=days(-late)
         )
-    if reply.follow_ups_used_up:  # not offered yet, so not due yet
+    if reply.follow_ups_used_up:  # not offered yet, so not due yet; short, to fit the strip at 80 columns
         return ngettext(
-            "{count} follow-up sent, no more to send: closing the thread is offered {date} (in {days})",
-            "{count} follow-ups sent, no more to send: closing the thread is offered {date} (in {days})",
+            "{count} follow-up sent, none left: closing offered {date} (in {days})",
+            "{count} follow-ups sent, none left: closing offered {date} (in {days})",
             reply.nudges,
         ).format(count=reply.nudges, date=day_text(due, today), days=days(-late))
     if late > 0:
