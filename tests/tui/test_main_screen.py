@@ -173,6 +173,31 @@ async def test_reply_received_in_pending_removes_the_thread_and_u_undoes_it(stor
         assert [i.kind for i in store.interactions()] == ["dm_sent"]
 
 
+async def test_a_follow_up_in_pending_moves_the_cursor_on_to_the_next_reply_due(store, people):
+    ann, yamada, vip = people
+    log(store, ann, "dm_sent", at=store.now().subtract(days=10))
+    log(store, yamada, "dm_sent", at=store.now().subtract(days=6))
+    log(store, yamada, "follow_up", at=store.now().subtract(hours=1))  # the next is not due yet
+    log(store, vip, "dm_sent", at=store.now().subtract(days=5))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        pending = app.screen.query_one("#pending", DataTable)
+        assert [row[0] for row in cells(app, "pending")] == ["Ann [/] Smith", "山田 太郎", "[bold]VIP"]
+        await pilot.press("f", "enter")
+        await settle(pilot)
+        assert pending.cursor_row == 2  # on to VIP, passing 山田, whose follow-up is not due
+        await pilot.press("N", *"a note", "enter")
+        await settle(pilot)
+        assert pending.cursor_row == 2  # a note ticks nothing off
+        await pilot.press("f", "enter")
+        await settle(pilot)
+        assert pending.cursor_row == 2  # no one else is due: it stays
+        assert [i.kind for i in store.interactions()].count("follow_up") == 3
+
+
 async def test_x_on_an_undecided_invitation_declines_it_with_a_reason(store, people):
     from dailyreach.core.records.model import Invitation
 

@@ -119,6 +119,8 @@ class MainScreen(TranslatedBindings, StoreScreen):
         self.log_numbers = count()
         self.current = "today"
         self.placing: Contact | None = None
+        # The pane the last log key was pressed in: Pending moves on to the next reply due, as Today does.
+        self.logged_from: Pane | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -406,6 +408,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
     def action_log(self, kind: str) -> None:
         contact = self._selected_contact()
         if contact is not None and self.agenda is not None:
+            self.logged_from = self._focused_pane()
             self.log_interaction(contact, self.agenda.threads.get(contact.id, Thread()), kind)
 
     def save_log(self, contact: Contact, interaction: Interaction, reopen: Callable[[], None]) -> None:
@@ -419,6 +422,8 @@ class MainScreen(TranslatedBindings, StoreScreen):
         today = self.pane("today")
         was_on = today.ordered_rows[today.cursor_row].key if 0 <= today.cursor_row < today.row_count else None
         self._move_to_next_open_item()
+        if self.logged_from is self.pane("pending") and interaction.kind != "note":
+            self._move_to_next_due_reply(contact.id)
 
         def save() -> tuple[Agenda, object, bool]:
             before = self.store.revision()
@@ -658,6 +663,19 @@ class MainScreen(TranslatedBindings, StoreScreen):
         self.query_one("#filter", Input).remove_class("shown")
         # At once as well: a key typed right after Enter or Escape is for the pane.
         self.set_focus(self.pane(self.filter_pane))
+
+    def _move_to_next_due_reply(self, logged: str) -> None:
+        """After a log in Pending, the cursor goes to the next reply whose follow-up is due, as Today's goes
+        to the next row to write to: down from the row it is on, then from the top; it stays when none is."""
+        pending = self.pane("pending")
+        if self.agenda is None:
+            return
+        due = {reply.contact.id for reply in self.agenda.pending if reply.is_due(self.agenda.day)} - {logged}
+        here = max(pending.cursor_row, 0)
+        for index in [*range(here, pending.row_count), *range(here)]:
+            if pending.ordered_rows[index].key.value in due:
+                pending.move_cursor(row=index)
+                return
 
     def _move_to_next_open_item(self, *, leaving: bool = False) -> None:
         """After logging, the cursor goes to the next Today row that still needs something: down from the
