@@ -311,3 +311,23 @@ async def test_last_contact_shows_whole_and_names_and_handles_leave_their_spare_
         await settle(pilot)
         assert names(app) == ["Dan"]
         assert {str(column.key.value): column.width for column in table.ordered_columns} == widths
+
+
+async def test_a_log_moves_the_cursor_on_to_the_contact_below_even_when_the_row_moves_to_the_top(
+    store, crowd
+):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_contacts(pilot)
+        await pilot.press("S")  # by last contact: the one just logged goes to the top
+        await settle(pilot)
+        table = app.screen.query_one("#contacts", DataTable)
+        listed = names(app)
+        table.move_cursor(row=len(listed) - 2)
+        await pilot.press("d", "enter")
+        await settle(pilot)
+        assert names(app)[0] == listed[-2]
+        assert names(app)[table.cursor_row] == listed[-1]
+        await pilot.press("N", *"a note", "enter")
+        await settle(pilot)
+        assert names(app)[table.cursor_row] == listed[-1]  # a note ticks nothing off: it stays

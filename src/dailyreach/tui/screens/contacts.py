@@ -3,6 +3,7 @@ with the logging keys on the highlighted row."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,7 +17,7 @@ from textual.widgets import DataTable, Header, Input, Static
 from dailyreach.core.planning.lookup import folded
 from dailyreach.core.records.clock import Zone
 from dailyreach.core.records.dates import ago
-from dailyreach.core.records.model import Contact
+from dailyreach.core.records.model import Contact, Interaction
 from dailyreach.core.store.threads import Thread, parse_stamp
 from dailyreach.i18n import N_, _
 from dailyreach.report import contact_summary
@@ -350,6 +351,14 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
         entry = self._selected()
         if entry is not None:
             self.log_interaction(entry.contact, entry.thread, kind)
+
+    def save_log(self, contact: Contact, interaction: Interaction, reopen: Callable[[], None]) -> None:
+        """The cursor moves on to the contact below, as the main screen's does: sorted by last contact, the
+        one just logged goes to the top, and the cursor went with it, away from where the user was."""
+        table = self.query_one(ContactList)
+        if interaction.kind != "note" and table.selected_key() == contact.id:
+            table.move_cursor(row=min(table.cursor_row + 1, table.row_count - 1))
+        super().save_log(contact, interaction, reopen)
 
     def action_open_profile(self) -> None:
         entry = self._selected()
