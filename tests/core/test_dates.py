@@ -115,6 +115,30 @@ def test_the_last_and_first_of_each_range_are_days_and_times(text):
     assert parse_when(text, NOW).isoformat().startswith(text.replace(" ", "T"))
 
 
+@pytest.mark.parametrize(
+    ("text", "future", "meant"),
+    [
+        ("yestrday", False, "yesterday"),
+        ("todya", False, "today"),
+        ("Wendsday", False, "wednesday"),
+        ("tomorow", True, "tomorrow"),
+        ("fridya", True, "friday"),
+    ],
+)
+def test_a_mistyped_day_word_is_refused_with_the_word_meant(text, future, meant):
+    with pytest.raises(DateParseError) as refused:
+        parse_when(text, NOW, future=future)
+    assert str(refused.value) == f"{text!r} is not a date or time: did you mean {meant}?"
+
+
+@pytest.mark.parametrize(
+    ("text", "future"), [("tomorow", False), ("soonish", False), ("tmrw", True), ("2026x", False)]
+)
+def test_a_word_like_no_day_word_or_one_not_allowed_gets_the_forms_taken(text, future):
+    with pytest.raises(DateParseError, match="use YYYY-MM-DD"):
+        parse_when(text, NOW, future=future)
+
+
 def test_ago_reads_like_a_person_would_say_it():
     assert ago(NOW.subtract(seconds=20), NOW) == "just now"
     assert ago(NOW.subtract(minutes=1), NOW) == "1 minute ago"

@@ -321,7 +321,23 @@ def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
         return parsed
     if (wrong := _out_of_range(text.strip())) is not None:
         raise DateParseError(wrong)
+    if (meant := _meant_word(word, future=future)) is not None:
+        raise DateParseError(
+            _("{text} is not a date or time: did you mean {meant}?").format(text=repr(text.strip()), meant=meant)
+        )
     return _parse_with_pendulum(text.strip(), now, hint)
+
+
+def _meant_word(word: str, *, future: bool) -> str | None:
+    """The day word a mistyped one was meant as ("tomorow": tomorrow, "wendsday": wednesday); None for
+    anything else, a date pendulum may still read among it."""
+    if not word.isalpha() or not word.isascii() or len(word) < 4:
+        return None
+    from difflib import get_close_matches  # only once something was mistyped
+
+    words = ["now", "today", "yesterday", *(["tomorrow"] if future else []), *WEEKDAYS]
+    close = get_close_matches(word, words, n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def _out_of_range(text: str) -> str | None:
