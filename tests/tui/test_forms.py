@@ -260,6 +260,8 @@ async def test_enter_saves_from_a_switch_and_space_switches_it(store):
         await keys.press("enter")
         assert isinstance(app.screen, MainScreen)
         assert [(i.title, i.status) for i in store.invitations()] == [("Startup mixer", "undecided")]
+        await settle(pilot)
+        assert [n.message for n in app._notifications] == ["Saved Startup mixer: 3 shows it, x declines it."]
 
 
 async def test_enter_on_an_open_list_picks_and_escape_closes_only_the_list(store):
@@ -492,7 +494,7 @@ async def test_snooze_refuses_a_day_that_is_not_later_and_says_so(store, ann):
         assert problems(app) == "Until: '2026-11-01' is not after today (2026-11-23)"
         await pilot.press("ctrl+u", *"yesterdy", "enter")
         await settle(pilot)
-        assert problems(app).startswith("Until: 'yesterdy' is not a date or time: use YYYY-MM-DD")
+        assert problems(app) == "Until: 'yesterdy' is not a date or time: did you mean yesterday?"
         assert store.snoozes() == {}
         await pilot.press("ctrl+u", *"+10d", "enter")
         await settle(pilot)

@@ -444,6 +444,7 @@ async def test_i_records_an_invitation_declined_by_default(store):
         )
         assert (invitation.hours, invitation.cost, invitation.currency) == (3, 40, "USD")
         assert "saved 3 h, 40 USD" in str(app.screen.query_one("#invitations", DataTable).border_title)
+        assert [n.message for n in app._notifications] == ["Saved Founders mixer as declined: 3 shows it."]
 
 
 async def test_e_exports_owner_only_and_asks_before_replacing(store, people, tmp_path, monkeypatch):

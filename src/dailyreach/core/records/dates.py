@@ -323,7 +323,9 @@ def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
         raise DateParseError(wrong)
     if (meant := _meant_word(word, future=future)) is not None:
         raise DateParseError(
-            _("{text} is not a date or time: did you mean {meant}?").format(text=repr(text.strip()), meant=meant)
+            _("{text} is not a date or time: did you mean {meant}?").format(
+                text=repr(text.strip()), meant=meant
+            )
         )
     return _parse_with_pendulum(text.strip(), now, hint)
 

@@ -561,8 +561,15 @@ class MainScreen(TranslatedBindings, StoreScreen):
                 self.action_new_invitation(answers)
                 return
             label = _("invitation {title}").format(title=invitation.title)
+            # Said: on a screen under 34 rows the Declined pane may not be the one shown.
+            said = (
+                _("Saved {title}: 3 shows it, x declines it.")
+                if invitation.status == "undecided"
+                else _("Saved {title} as declined: 3 shows it.")
+            )
             self.run_saving(
                 lambda: self.store.save_invitation(invitation, label),
+                lambda _saved: self.notify(said.format(title=invitation.title), markup=False),
                 failed=lambda: self.action_new_invitation(answers),
             )
 
