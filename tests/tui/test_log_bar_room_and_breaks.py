@@ -2,6 +2,7 @@
 the note gets the room to type in, a message of another year says its year, and "2 minutes ago" is
 drawn whole."""
 
+import pytest
 from rich.cells import cell_len
 from textual import events
 from textual.widgets import DataTable, Input
@@ -154,3 +155,26 @@ async def test_on_a_narrow_bar_a_problem_keeps_off_the_note_and_is_said_in_full(
         said = [n.message for n in app._notifications]
         assert any("When: '32/13' is not a date or time" in message for message in said), said
     assert store.interactions() == []
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (150, 40)])
+async def test_the_bar_is_restyled_for_its_width_while_idle_so_the_first_log_key_restyles_nothing(
+    store, size
+):
+    """Each class the first open changed restyled the bar and its boxes: some 10 ms of the first `d`."""
+    add_contact(store, "Ann Lee", handles={"x": "@ann"}, priority=1)
+    app = DailyReachApp(store)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.1)
+        bar = app.screen.query_one(LogBar)
+
+        def classes() -> dict[str, set[str]]:
+            return {str(widget.id): set(widget.classes) for widget in [bar, *bar.query(Input)]}
+
+        before = classes()
+        await pilot.press("d")
+        await settle(pilot)
+        assert bar.display and classes() == before
+        assert ("-narrow" in bar.classes) == (size != (150, 40))
+        assert ("-bare" in bar.classes) == (size == (80, 24))

@@ -145,6 +145,7 @@ class StoreScreen(Screen):
             self.footer_released = True
             self.app.call_after_refresh(_collect_as_usual)
             self.app.call_after_refresh(self._load_the_clock)
+            self.app.call_after_refresh(self._prepare_log_bars)
             for footer in self.query(KeyFooter):
                 footer.release()
 
@@ -152,6 +153,11 @@ class StoreScreen(Screen):
         """The store's clock (pendulum and the system's timezone, some 30 ms), which the first log bar,
         form or date typed reads: loaded while the first screen is read, not on the user's first key."""
         self.app.run_worker(lambda: self.store.clock, thread=True, group="warm-up")
+
+    def _prepare_log_bars(self) -> None:
+        """The log bar restyled for its width and prefilled boxes now, not on the first log key."""
+        for bar in self.query(LogBar):
+            bar.prepare()
 
     def _show_unreadable(self, problem: str) -> None:
         if not self.alive:

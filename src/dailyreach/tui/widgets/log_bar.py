@@ -133,38 +133,63 @@ class LogBar(TranslatedBindings, Horizontal):
 
     def _share_out(self) -> None:
         """The bar's room, note first: at least NOTE_USEFUL cells for it, then the title uncut (or at
-        least its share of the bar), and the hint only when both have theirs. When the title is cut, the
-        hint is already gone: its room went to the title first. The name gives way before the note goes
-        under its least width; the kind of log never does."""
+        least its share of the bar), beside the hint where the width has room for it (``_fit_classes``).
+        The name gives way before the note goes under its least width; the kind of log never does."""
         width = self.content_size.width
         if width <= 0:
             return
+        bare, hint_shown = self._fit_classes(width)
         title = self.query_one(LogTitle)
-        note = self.query_one("#text")
-        note_least = note.styles.min_width
-        least_note = int(note_least.value) if note_least is not None and note_least.is_cells else 0
-        fixed = [child for child in self.children if child not in (title, note) and child.id != "problem"]
         whole = title.whole_width
-        # Too narrow for the longest kind of log and a name beside the note at its least, the labels go:
-        # "now", "X" and the note's placeholder say what their boxes are, and who the log is for must stay
-        # in sight. Decided by the width alone, so that the labels do not come and go from key to key.
-        longest = max(cell_len(_(TITLE).format(kind=_(kind), name="")) for kind in KIND_TITLES.values())
-        bare = width - self._taken(fixed) - longest - NAME_ROOM < least_note
-        self.set_class(bare, "-bare")
-        if bare:
-            fixed = [child for child in fixed if not child.has_class("field")]
-        room = width - self._taken(fixed)  # for the title and the note
-        hint = 1 + cell_len(_(HINT))
-        hint_shown = room - whole - hint >= NOTE_USEFUL
-        self.set_class(not hint_shown, "-narrow")
+        room = width - self._taken(self._fixed(bare))  # for the title and the note
+        least_note = self._least_note()
+        hint = 1 + cell_len(_(HINT)) if hint_shown else 0
         least = min(whole, int(width * TITLE_SHARE))
-        most = whole if hint_shown else max(least, min(whole, room - NOTE_USEFUL))
+        most = max(least, min(whole, room - hint - NOTE_USEFUL))
+        if hint_shown:  # shown where the width leaves a title of a long kind and NAME_ROOM beside it
+            most = min(most, room - hint - NOTE_USEFUL)
         # Bare, the bar is narrow enough that who the log is for comes before a roomy note.
         most = min(whole if bare else most, room - least_note)
         # The kind of log is what Enter does: on a bar too narrow for it and the note, the note gives way.
         most = max(most, cell_len(title.kind))
         # As wide as what is drawn: a name that gave way leaves its cells to the note.
         title.styles.max_width = cell_len(log_title(title.kind, title.who, most))
+
+    def _fit_classes(self, width: int) -> tuple[bool, bool]:
+        """Whether the labels go (-bare) and whether the hint shows (not -narrow), by the width alone, so
+        that neither comes and goes from key to key. Too narrow for the longest kind of log and a name
+        beside the note at its least, the labels go: "now", "X" and the note's placeholder say what
+        their boxes are, and who the log is for must stay in sight. The hint shows only where such a
+        title and the note at its useful width leave it room."""
+        longest = max(cell_len(_(TITLE).format(kind=_(kind), name="")) for kind in KIND_TITLES.values())
+        bare = width - self._taken(self._fixed(False)) - longest - NAME_ROOM < self._least_note()
+        self.set_class(bare, "-bare")
+        room = width - self._taken(self._fixed(bare))
+        hint_shown = room - longest - NAME_ROOM - (1 + cell_len(_(HINT))) >= NOTE_USEFUL
+        self.set_class(not hint_shown, "-narrow")
+        return bare, hint_shown
+
+    def _fixed(self, bare: bool) -> list[Widget]:
+        """What keeps its width: the labels (but on a bare bar) and the When and Channel boxes."""
+        return [
+            child
+            for child in self.children
+            if not isinstance(child, LogTitle)
+            and child.id not in ("text", "problem")
+            and not (bare and child.has_class("field"))
+        ]
+
+    def _least_note(self) -> int:
+        least = self.query_one("#text").styles.min_width
+        return int(least.value) if least is not None and least.is_cells else 0
+
+    def prepare(self) -> None:
+        """Set, while the app is idle, what the first open would change: the classes for the bar's width
+        and the boxes' validity (prefilled, they are valid). Each is a restyle of the bar and its boxes,
+        some 10 ms of the first log key otherwise. Hidden, the bar is as wide as the screen's line."""
+        for box in self.query(Input).results(Input):
+            box.validate(channel_label(CHANNELS[0]) if box.id == "channel" else box.value)
+        self._fit_classes(self.screen.size.width - self.styles.gutter.width)
 
     def _taken(self, fixed: list[Widget]) -> int:
         """The cells ``fixed`` take: the labels and the When and Channel boxes keep their widths, one cell
