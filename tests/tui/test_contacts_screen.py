@@ -331,3 +331,31 @@ async def test_a_log_moves_the_cursor_on_to_the_contact_below_even_when_the_row_
         await pilot.press("N", *"a note", "enter")
         await settle(pilot)
         assert names(app)[table.cursor_row] == listed[-1]  # a note ticks nothing off: it stays
+
+
+async def test_a_log_on_the_last_row_moves_the_cursor_up_and_a_refused_one_puts_it_back(
+    store, crowd, monkeypatch
+):
+    from dailyreach.core.store.storage import StoreWriteError
+
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_contacts(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        table = app.screen.query_one("#contacts", DataTable)
+        listed = names(app)
+        table.move_cursor(row=len(listed) - 1)
+        await pilot.press("d", "enter")
+        await settle(pilot)
+        assert names(app)[0] == listed[-1] and names(app)[table.cursor_row] == listed[-2]
+
+        def refuse(*args, **kwargs):
+            raise StoreWriteError("could not save db.json: No space left on device")
+
+        monkeypatch.setattr(store, "add_interaction", refuse)
+        refused = names(app)[table.cursor_row]
+        await pilot.press("d", "enter")
+        await settle(pilot)
+        assert names(app)[table.cursor_row] == refused  # on the contact the reopened bar is for
+        assert str(app.screen.query_one("#log_title").render()) == f"DM sent: {refused}"

@@ -175,27 +175,33 @@ async def test_reply_received_in_pending_removes_the_thread_and_u_undoes_it(stor
 
 async def test_a_follow_up_in_pending_moves_the_cursor_on_to_the_next_reply_due(store, people):
     ann, yamada, vip = people
+    gus = add_contact(store, "Gus", handles={"x": "@gus"})
+    for days, kind in ((40, "dm_sent"), (35, "follow_up"), (30, "follow_up")):
+        log(store, gus, kind, at=store.now().subtract(days=days))
     log(store, ann, "dm_sent", at=store.now().subtract(days=10))
     log(store, yamada, "dm_sent", at=store.now().subtract(days=6))
     log(store, yamada, "follow_up", at=store.now().subtract(hours=1))  # the next is not due yet
     log(store, vip, "dm_sent", at=store.now().subtract(days=5))
+    [offered] = [reply for reply in build_agenda(store).pending if reply.give_up_offered]
+    assert offered.contact.id == gus.id  # no follow-up left to send Gus: only closing the thread
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("2")
         await settle(pilot)
         pending = app.screen.query_one("#pending", DataTable)
-        assert [row[0] for row in cells(app, "pending")] == ["Ann [/] Smith", "山田 太郎", "[bold]VIP"]
+        assert [row[0] for row in cells(app, "pending")] == ["Gus", "Ann [/] Smith", "山田 太郎", "[bold]VIP"]
+        pending.move_cursor(row=1)
         await pilot.press("f", "enter")
         await settle(pilot)
-        assert pending.cursor_row == 2  # on to VIP, passing 山田, whose follow-up is not due
+        assert pending.cursor_row == 3  # on to VIP, passing 山田, whose follow-up is not due
         await pilot.press("N", *"a note", "enter")
         await settle(pilot)
-        assert pending.cursor_row == 2  # a note ticks nothing off
+        assert pending.cursor_row == 3  # a note ticks nothing off
         await pilot.press("f", "enter")
         await settle(pilot)
-        assert pending.cursor_row == 2  # no one else is due: it stays
-        assert [i.kind for i in store.interactions()].count("follow_up") == 3
+        assert pending.cursor_row == 3  # no follow-up is due, Gus's closing not one: it stays
+        assert [i.kind for i in store.interactions()].count("follow_up") == 5
 
 
 async def test_x_on_an_undecided_invitation_declines_it_with_a_reason(store, people):
@@ -234,6 +240,31 @@ async def test_a_failed_save_is_reported_and_the_app_keeps_running(store, people
         await settle(pilot)
         assert [i.text for i in store.interactions()] == ["Loved your post"]
         assert cells(app, "today")[0][0] == "✓"
+
+
+async def test_a_refused_log_in_pending_puts_the_cursor_back_on_its_row(store, people, monkeypatch):
+    from dailyreach.core.store.storage import StoreWriteError
+
+    ann, _, vip = people
+    log(store, ann, "dm_sent", at=store.now().subtract(days=10))
+    log(store, vip, "dm_sent", at=store.now().subtract(days=8))
+
+    def refuse(*args, **kwargs):
+        raise StoreWriteError("could not save db.json: No space left on device")
+
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        pending = app.screen.query_one("#pending", DataTable)
+        assert pending.cursor_row == 0 and cells(app, "pending")[0][0] == "Ann [/] Smith"
+        monkeypatch.setattr(store, "add_interaction", refuse)
+        await pilot.press("f", "enter")
+        await settle(pilot)
+        assert any("No space left" in n.message for n in app._notifications)
+        assert pending.cursor_row == 0  # on Ann again, whom the reopened bar is for
+        assert str(app.screen.query_one("#log_title").render()) == "Follow-up sent: Ann [/] Smith"
 
 
 async def test_a_failed_invitation_save_keeps_what_was_typed(store, monkeypatch):

@@ -353,12 +353,20 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
             self.log_interaction(entry.contact, entry.thread, kind)
 
     def save_log(self, contact: Contact, interaction: Interaction, reopen: Callable[[], None]) -> None:
-        """The cursor moves on to the contact below, as the main screen's does: sorted by last contact, the
-        one just logged goes to the top, and the cursor went with it, away from where the user was."""
+        """The cursor moves on to the contact below (above, from the last row), as the main screen's
+        does: sorted by last contact, the one just logged goes to the top, and the cursor went with it,
+        away from where the user was. A refused log puts it back on the contact the bar reopens for."""
         table = self.query_one(ContactList)
-        if interaction.kind != "note" and table.selected_key() == contact.id:
-            table.move_cursor(row=min(table.cursor_row + 1, table.row_count - 1))
-        super().save_log(contact, interaction, reopen)
+        if interaction.kind != "note" and table.selected_key() == contact.id and table.row_count > 1:
+            below = table.cursor_row + 1
+            table.move_cursor(row=below if below < table.row_count else table.cursor_row - 1)
+
+        def back_and_reopen() -> None:
+            if contact.id in table.rows:
+                table.move_cursor(row=table.get_row_index(contact.id))
+            reopen()
+
+        super().save_log(contact, interaction, back_and_reopen)
 
     def action_open_profile(self) -> None:
         entry = self._selected()

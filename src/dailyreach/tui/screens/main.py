@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from dailyreach.core.errors import DateParseError, ValidationError
 from dailyreach.core.planning.agenda import Agenda, build_agenda, refresh_contact, with_thread
+from dailyreach.core.planning.planner import due_on
 from dailyreach.core.records.dates import day_text, parse_date
 from dailyreach.core.records.model import OUTBOUND_KINDS, Contact, Interaction, Invitation, Snooze
 from dailyreach.core.store.threads import Thread, local_day, utc_stamp
@@ -419,8 +420,12 @@ class MainScreen(TranslatedBindings, StoreScreen):
         if ahead is not None:
             self.foreseen[number] = ahead
             self._show_foreseen(contact.id)
-        today = self.pane("today")
-        was_on = today.ordered_rows[today.cursor_row].key if 0 <= today.cursor_row < today.row_count else None
+        # Where the cursors were: a refused log puts them back, on the row the bar reopens for.
+        was_on = {
+            pane: pane.ordered_rows[pane.cursor_row].key
+            for pane in (self.pane("today"), self.pane("pending"))
+            if 0 <= pane.cursor_row < pane.row_count
+        }
         self._move_to_next_open_item()
         if self.logged_from is self.pane("pending") and interaction.kind != "note":
             self._move_to_next_due_reply(contact.id)
@@ -451,9 +456,9 @@ class MainScreen(TranslatedBindings, StoreScreen):
                     ),
                     contact.id,
                 )
-            # Back on the row the refused log was for, which the bar reopens for.
-            if was_on is not None and was_on in today.rows:
-                today.move_cursor(row=today.get_row_index(was_on))
+            for pane, key in was_on.items():
+                if key in pane.rows:
+                    pane.move_cursor(row=pane.get_row_index(key))
             reopen()
 
         self.save_in_background(save, saved, failed, not_done=_(NOT_LOGGED))
@@ -672,12 +677,13 @@ class MainScreen(TranslatedBindings, StoreScreen):
         self.set_focus(self.pane(self.filter_pane))
 
     def _move_to_next_due_reply(self, logged: str) -> None:
-        """After a log in Pending, the cursor goes to the next reply whose follow-up is due, as Today's goes
-        to the next row to write to: down from the row it is on, then from the top; it stays when none is."""
+        """After a log in Pending, the cursor goes to the next reply whose follow-up is due (not one whose
+        closing is offered: no message is left to send it), as Today's goes to the next row to write to:
+        down from the row it is on, then from the top; it stays when none is."""
         pending = self.pane("pending")
         if self.agenda is None:
             return
-        due = {reply.contact.id for reply in self.agenda.pending if reply.is_due(self.agenda.day)} - {logged}
+        due = due_on(self.agenda.pending, self.agenda.day) - {logged}
         here = max(pending.cursor_row, 0)
         for index in [*range(here, pending.row_count), *range(here)]:
             if pending.ordered_rows[index].key.value in due:
