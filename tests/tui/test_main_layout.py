@@ -408,3 +408,32 @@ async def test_a_row_that_comes_with_longer_text_in_a_fixed_column_widens_it(sto
         today.show_row(key, [(key, longer), *today.listed[1:]])
         await settle(pilot)
         assert "follow-up #2" in line(today, 1)
+
+
+@pytest.mark.parametrize("size", [WIDE, SMALL])
+async def test_with_the_keys_panel_open_the_panes_refit_to_the_room_left_and_close_again(store, day, size):
+    app = DailyReachApp(store)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        today = app.screen.query_one("#today", DataTable)
+        full = today.virtual_size.width
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert today.virtual_size.width <= today.scrollable_content_region.width < full
+        assert "Wolfgang" in line(today, 5) and "│" not in line(today, 5)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert today.virtual_size.width == full
+
+
+def test_a_column_too_narrow_to_show_anything_gives_its_room_to_the_text_cut_the_most_before_it():
+    columns = (
+        Column("name", "Name", least=8, most=20),
+        Column("handle", "Handle", least=10, most=36),
+        Column("why", "Why"),
+    )
+    # Handle is widest but holds its longest whole: Why's last cells go to the cut name.
+    assert fit_widths(columns, 62, [31, 33, 80]) == [23, 33, 0]
+    assert fit_widths(columns, 64, [31, 40, 80]) == [22, 36, 0]  # both cut: the name more
+    assert fit_widths(columns, 62, [10, 33, 80]) == [10, 33, 13]
+    assert fit_widths(columns, 62) == [20, 36, 0]  # no rows: the widest

@@ -91,9 +91,19 @@ def fit_widths(
     if rest and spare > 0:
         widths[rest[-1]] += spare
     for index in rest:
-        # A sliver of a column shows only "…": its room does more for the widest column before it.
+        # A sliver of a column shows only "…": its room does more for a column before it, the one whose
+        # text is cut the most (the widest one when none is, or the text is not known).
         if widths[index] < USEFUL_WIDTH and index:
-            widest = max(range(index), key=lambda before: (not columns[before].width, widths[before]))
+            wanting = {
+                before: longest[before] - widths[before]
+                for before in range(index)
+                if longest is not None and longest[before] > widths[before]
+            }
+            widest = (
+                max(wanting, key=wanting.__getitem__)
+                if wanting
+                else max(range(index), key=lambda before: (not columns[before].width, widths[before]))
+            )
             widths[widest] += widths[index]
             widths[index] = 0
     return widths

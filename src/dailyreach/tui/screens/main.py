@@ -37,13 +37,11 @@ from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import NOT_LOGGED, LogBar
-from dailyreach.tui.widgets.pane import ContactPane, FilterBox, Pane
+from dailyreach.tui.widgets.pane import PANE_FRAME, ContactPane, FilterBox, Pane
 from dailyreach.wording import savings_text
 
 # Below this height the panes take turns (1, 2, 3 or Tab): three stacked panes would show 3 rows each.
 ONE_PANE_BELOW = 34
-# A pane's border and its vertical scrollbar, beside the columns.
-PANE_FRAME = 3
 NOTHING_SELECTED = N_(
     "n adds a target: a name and one handle are enough.\n"
     "i records an invitation you were sent, to decline it.\n"

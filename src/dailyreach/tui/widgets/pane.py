@@ -16,6 +16,8 @@ from dailyreach.tui.translated import TextInput, TranslatedBindings
 # A long pane fills a frame at a time: the table measures each row it is given, and the screen need not
 # wait for rows below the fold.
 ROWS_AT_ONCE = 100
+# A pane's border and its vertical scrollbar, beside the columns.
+PANE_FRAME = 3
 
 
 def row_index(rows: list[Row], key: str) -> int | None:
@@ -50,6 +52,10 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
         if self.row_count == 0:
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+    def on_resize(self) -> None:
+        # Its own width too: the keys panel (?) docked beside the panes narrows them, not the screen.
+        self.fit(self.outer_size.width - PANE_FRAME)
 
     def fit(self, available: int) -> None:
         """Fit the columns to ``available`` cells."""
