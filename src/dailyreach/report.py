@@ -218,7 +218,9 @@ def today_text(agenda: Agenda, width: int | None = None) -> str:
                 item.contact.name,
                 where_to_reach(summary, channel_label),
                 reason,
-                " ".join(item.contact.why.splitlines()),
+                " ".join(
+                    item.contact.why.split()
+                ),  # one line: tabs and runs of spaces would break the columns
             ]
         )
     return f"{head}\n{fitted_columns(rows, width, flexible=(1, 2, 4))}"

@@ -78,9 +78,12 @@ def test_piped_and_json_output_stay_complete(busy_db):
 
 
 def test_a_why_of_several_lines_is_printed_whole_on_its_row(db_path):
-    run_cli("add", "Ann", "--x", "@ann", "--why", "Sold her startup\nAsk about pricing", db=db_path)
+    run_cli("add", "Ann", "--x", "@ann", "--why", "Sold her startup\r\n\r\n  Ask about\tpricing", db=db_path)
+    run_cli("add", "Bo", "--x", "@bo", "--why", "Hires", db=db_path)
     piped = run_cli("today", db=db_path).stdout.rstrip("\n").split("\n")
-    assert piped[1].endswith("new  Sold her startup Ask about pricing") and len(piped) == 2
+    assert piped[1].endswith("new  Sold her startup Ask about pricing") and len(piped) == 3
+    shown = on_terminal("today", db=db_path, columns=60).rstrip("\n").split("\n")
+    assert len(shown) == 3 and shown[1].index("new") == shown[2].index("new"), shown
 
 
 def test_a_column_empty_in_every_row_at_the_end_takes_no_gap():
