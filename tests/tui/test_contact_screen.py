@@ -229,3 +229,22 @@ async def test_fields_too_long_for_a_small_terminal_end_in_an_ellipsis(store):
         shown = details(app).splitlines()
         assert len(shown) == app.screen.query_one("#details").content_size.height
         assert shown[-1].endswith(" …") and "weekends" not in details(app)
+
+
+async def test_the_timeline_columns_are_as_wide_as_what_they_hold_the_note_taking_the_rest(store, people):
+    ann, _, _ = people
+    log(store, ann, "dm_sent", at=store.now().subtract(days=2), text="Loved your talk on hiring " * 8)
+    log(store, ann, "note", at=store.now().subtract(hours=1), text="Prefers mornings")
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_contact(pilot, "Ann [/] Smith", pane="pending")
+        timeline = app.screen.query_one("#timeline", DataTable)
+        widths = {str(column.key.value): column.width for column in timeline.ordered_columns}
+        assert (widths["what"], widths["channel"]) == (len("DM sent"), len("Channel"))
+        assert (
+            widths["note"]
+            == timeline.scrollable_content_region.width
+            - sum(width + 2 for key, width in widths.items() if key != "note")
+            - 2
+        )

@@ -24,7 +24,7 @@ from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import Thread
 from dailyreach.i18n import N_, _
 from dailyreach.report import pad
-from dailyreach.tui.columns import Column, fit_widths, set_columns
+from dailyreach.tui.columns import Column, fit_widths, longest_cells, set_columns
 from dailyreach.tui.log_keys import DAILY_LOGS, KIND_TITLES, LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.rows import TABLE_KEYS
 from dailyreach.tui.screens.base import StoreScreen
@@ -194,17 +194,26 @@ class Timeline(TranslatedBindings, DataTable, inherit_bindings=False):
             else column
             for column in TIMELINE_COLUMNS
         )
-        widths = fit_widths(columns, width)
+
+        def fitted(columns: tuple[Column, ...]) -> tuple[list[list[Text]], list[int]]:
+            """The rows, newest first, and the columns' widths fitted to what they hold."""
+            keys = [column.key for column in columns]
+            rows = [
+                timeline_cells(interaction, view, keys, when)
+                for interaction, when in zip(reversed(view.history), reversed(whens), strict=True)
+            ]
+            return rows, fit_widths(columns, width, longest_cells(rows, len(columns)) if rows else None)
+
+        rows, widths = fitted(columns)
         if widths[-1] < NOTE_LEAST:
             columns = tuple(column for column in columns if column.key != "ago")
-            widths = fit_widths(columns, width)
+            rows, widths = fitted(columns)
         self.columns_shown = columns
         selected = self.cursor_row
         set_columns(self, columns, widths)
         self.clear()
-        keys = [column.key for column in columns]
-        for interaction, when in zip(reversed(view.history), reversed(whens), strict=True):
-            self.add_row(*timeline_cells(interaction, view, keys, when), key=interaction.id)
+        for interaction, cells in zip(reversed(view.history), rows, strict=True):
+            self.add_row(*cells, key=interaction.id)
         if view.history:
             self.move_cursor(row=min(selected, len(view.history) - 1))
 
