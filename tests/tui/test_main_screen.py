@@ -478,6 +478,26 @@ async def test_i_records_an_invitation_declined_by_default(store):
         assert [n.message for n in app._notifications] == ["Saved Founders mixer as declined: 3 shows it."]
 
 
+async def test_a_new_invitation_has_the_declined_panes_cursor_once_it_is_shown(store):
+    from dailyreach.core.records.model import Invitation
+
+    for day in range(1, 5):
+        store.save_invitation(
+            Invitation.from_dict({"title": f"Mixer {day}", "event_date": f"2026-12-0{day}"})
+        )
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i", *"Founders gala")
+        app.screen.query_one("#event_date").value = "2026-11-27"
+        await pilot.press("enter")
+        await settle(pilot)
+        declined = app.screen.query_one("#invitations", DataTable)
+        [gala] = [invitation for invitation in store.invitations() if invitation.title == "Founders gala"]
+        assert declined.row_count == 5 and declined.get_row_index(gala.id) == 4
+        assert declined.cursor_row == 4
+
+
 async def test_e_exports_owner_only_and_asks_before_replacing(store, people, tmp_path, monkeypatch):
     import json
     import stat

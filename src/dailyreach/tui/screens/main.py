@@ -118,6 +118,8 @@ class MainScreen(TranslatedBindings, StoreScreen):
         self.log_numbers = count()
         self.current = "today"
         self.placing: Contact | None = None
+        # A new invitation's id, for the Declined pane's cursor to go to once the screen has read it.
+        self.placing_invitation: str | None = None
         # The pane the last log key was pressed in: Pending moves on to the next reply due, as Today does.
         self.logged_from: Pane | None = None
 
@@ -250,7 +252,11 @@ class MainScreen(TranslatedBindings, StoreScreen):
 
     def _show_others(self) -> None:
         self.pane("pending").show_rows()
-        self.pane("invitations").show_rows()
+        invitations, placed = self.pane("invitations"), self.placing_invitation
+        invitations.show_rows()
+        if placed is not None and placed in invitations.rows:
+            self.placing_invitation = None
+            invitations.move_cursor(row=invitations.get_row_index(placed))
 
     def _show_contact(self, agenda: Agenda, contact_id: str) -> None:
         """Draw again the one contact whose interactions changed: its Today row, then its pending reply.
@@ -570,6 +576,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
                 if invitation.status == "undecided"
                 else _("Saved {title} as declined: 3 shows it.")
             )
+            self.placing_invitation = invitation.id
             self.run_saving(
                 lambda: self.store.save_invitation(invitation, label),
                 lambda _saved: self.notify(said.format(title=invitation.title), markup=False),
