@@ -6,6 +6,7 @@ from textual.widgets import DataTable
 from dailyreach.config import load_config
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.contact import ContactScreen
+from tests.conftest import add_contact
 from tests.tui.conftest import SIZE, cells, settle
 
 
@@ -152,3 +153,17 @@ async def test_ctrl_p_finds_a_contact_by_handle_when_the_name_is_in_another_scri
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ContactScreen) and app.screen.contact_id == yamada.id
+
+
+async def test_a_handle_that_holds_the_letters_together_ranks_above_a_name_that_scatters_them(store, people):
+    _, yamada, _ = people
+    add_contact(store, "Omar Haddad", handles={"x": "@omar"})
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"mada")
+        await pilot.pause(0.5)
+        found = [str(option.prompt.plain) for option in app.screen.query_one(CommandList).options]
+        assert found[0].startswith("山田 太郎") and any(text.startswith("Omar Haddad") for text in found), (
+            found
+        )

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from dailyreach.tui.app import DailyReachApp
 
 DISCOVERY_SHOWN = 20
-# A contact found by a handle comes after those whose name matches as well.
-HANDLE_SCORE = 0.5
+# A handle matched as well as a name comes after it.
+HANDLE_SCORE = 0.9
 
 
 def _help(contact: Contact) -> str:
@@ -54,10 +54,12 @@ class ContactCommands(Provider):
         matcher = self.matcher(query)
         for contact in self.contacts:
             score, offsets = matcher.fuzzy_search.match(query, contact.name)
-            if score <= 0:
-                # By a handle too: someone who cannot type a name's script types the @handle they know.
-                found = (matcher.fuzzy_search.match(query, handle)[0] for handle in contact.handles.values())
-                score, offsets = max(found, default=0) * HANDLE_SCORE, ()
+            # By a handle too: someone who cannot type a name's script types the @handle they know, and
+            # a handle that holds the letters together beats a name that only scatters them.
+            found = (matcher.fuzzy_search.match(query, handle)[0] for handle in contact.handles.values())
+            by_handle = max(found, default=0) * HANDLE_SCORE
+            if by_handle > score:
+                score, offsets = by_handle, ()
             if score > 0:
                 # Content(...) rather than matcher.highlight(): a name like "[bold]VIP" is not markup.
                 shown = Content(contact.name)
