@@ -122,6 +122,8 @@ def test_the_last_and_first_of_each_range_are_days_and_times(text):
         ("todya", False, "today"),
         ("Wendsday", False, "wednesday"),
         ("tomorow", True, "tomorrow"),
+        ("last fridy", False, "last friday"),
+        ("next mondy", True, "next monday"),
         ("fridya", True, "friday"),
     ],
 )

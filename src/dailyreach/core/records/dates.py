@@ -331,15 +331,18 @@ def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
 
 
 def _meant_word(word: str, *, future: bool) -> str | None:
-    """The day word a mistyped one was meant as ("tomorow": tomorrow, "wendsday": wednesday); None for
-    anything else, a date pendulum may still read among it."""
-    if not word.isalpha() or not word.isascii() or len(word) < 4:
+    """The day word a mistyped one was meant as ("tomorow": tomorrow, "last fridy": last friday); None
+    for anything else, a date pendulum may still read among it."""
+    before, _space, word = word.rpartition(" ")
+    if before not in ("", "last", "next") or not word.isalpha() or not word.isascii() or len(word) < 4:
         return None
     from difflib import get_close_matches  # only once something was mistyped
 
-    words = ["now", "today", "yesterday", *(["tomorrow"] if future else []), *WEEKDAYS]
+    words = (
+        [*WEEKDAYS] if before else ["now", "today", "yesterday", *(["tomorrow"] if future else []), *WEEKDAYS]
+    )
     close = get_close_matches(word, words, n=1, cutoff=0.75)
-    return close[0] if close else None
+    return f"{before} {close[0]}".lstrip() if close else None
 
 
 def _out_of_range(text: str) -> str | None:
