@@ -212,15 +212,14 @@ def today_text(agenda: Agenda, width: int | None = None) -> str:
     for item in agenda.items:
         summary = contact_summary(item.contact)
         reason = reason_text(item.reason, item.follow_up_number)
+        # The why on one line: its line breaks, tabs and runs of spaces would break the columns.
         rows.append(
             [
                 "[x]" if item.done else ("[ ]" if item.to_do else "[-]"),
                 item.contact.name,
                 where_to_reach(summary, channel_label),
                 reason,
-                " ".join(
-                    item.contact.why.split()
-                ),  # one line: tabs and runs of spaces would break the columns
+                " ".join(item.contact.why.split()),
             ]
         )
     return f"{head}\n{fitted_columns(rows, width, flexible=(1, 2, 4))}"
