@@ -123,6 +123,8 @@ def test_the_last_and_first_of_each_range_are_days_and_times(text):
         ("Wendsday", False, "wednesday"),
         ("tomorow", True, "tomorrow"),
         ("last fridy", False, "last friday"),
+        ("3 dyas ago", False, "3 days ago"),
+        ("in 2 huors", True, "in 2 hours"),
         ("next mondy", True, "next monday"),
         ("fridya", True, "friday"),
     ],

@@ -331,8 +331,14 @@ def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
 
 
 def _meant_word(word: str, *, future: bool) -> str | None:
-    """The day word a mistyped one was meant as ("tomorow": tomorrow, "last fridy": last friday); None
-    for anything else, a date pendulum may still read among it."""
+    """The day word a mistyped one was meant as ("tomorow": tomorrow, "last fridy": last friday, "3 dyas
+    ago": 3 days ago); None for anything else, a date pendulum may still read among it."""
+    spoken = re.fullmatch(r"(in )?(\d{1,5}|an?) ([a-z]{3,})( ago)?", " ".join(word.split()))
+    if spoken is not None and bool(spoken[1]) != bool(spoken[4]):
+        from difflib import get_close_matches  # only once something was mistyped
+
+        unit = get_close_matches(spoken[3], list(_SPOKEN_UNITS), n=1, cutoff=0.75)
+        return f"{spoken[1] or ''}{spoken[2]} {unit[0]}{spoken[4] or ''}" if unit else None
     before, _space, word = word.rpartition(" ")
     if before not in ("", "last", "next") or not word.isalpha() or not word.isascii() or len(word) < 4:
         return None
