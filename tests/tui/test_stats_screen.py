@@ -634,3 +634,32 @@ async def test_the_weeks_before_the_first_message_count_no_goal_days(store, peop
         rows = table_rows(app.screen.query_one("#weekly_table", Static))
         assert rows[-1] == ["25 weeks before", "0", "0", "0", "—"]
         assert rows[1][-1] == "0/1"  # this week: its one day so far, the goal of 5 not met
+
+
+def test_a_missing_widget_met_once_the_app_has_stopped_is_no_crash(store):
+    """As the app closes, a title set on the Stats screen made ahead could reach a header whose children
+    were gone: Textual's Header then raises NoMatches, which closed the app as a crash."""
+    from textual.css.query import NoMatches
+
+    app = DailyReachApp(store)
+    assert not app.is_running
+    app._handle_exception(NoMatches("No nodes match 'HeaderTitle' on Header()"))
+    assert app.crash is None and app._exception is None
+
+
+async def test_a_missing_widget_met_while_the_app_runs_is_still_a_crash(store):
+    from textual.css.query import NoMatches
+
+    app = DailyReachApp(store)
+    with pytest.raises(NoMatches):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app._handle_exception(NoMatches("No nodes match '#gone'"))
+            await pilot.pause()
+    assert isinstance(app.crash, NoMatches)
+
+
+async def test_the_stats_screen_has_its_title_before_it_mounts():
+    from dailyreach.tui.screens.stats import StatsScreen
+
+    assert StatsScreen().sub_title == "Stats"

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette, Provider
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets.option_list import Option
@@ -141,6 +142,10 @@ class DailyReachApp(TranslatedBindings, App):
         """Close as Textual does on an unexpected error, without its traceback on the terminal: a screen of
         code, with the user's names and notes among its locals, is not what to leave a user with. The
         traceback goes to a crash report instead (``launch.stopped``)."""
+        if not self.is_running and isinstance(error, NoMatches):
+            # A widget's callback run as the app closes, its children gone (Textual's Header updating a
+            # title set on a screen made ahead): nothing is left to show, and nothing to lose.
+            return
         self.crash = self.crash or error
         super()._handle_exception(error)
         self._exit_renderables.clear()

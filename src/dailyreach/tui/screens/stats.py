@@ -85,6 +85,9 @@ class StatsScreen(TranslatedBindings, StoreScreen):
     def __init__(self) -> None:
         super().__init__()
         self.stats: Stats | None = None
+        # Before its header mounts: set once mounted, the header's update of it could run after the app
+        # began closing (the screen is made ahead, unasked).
+        self.sub_title = _("Stats")
 
     def compose(self) -> ComposeResult:
         # Plotext loads here, the first time the screen opens, rather than with the app.
@@ -144,7 +147,6 @@ class StatsScreen(TranslatedBindings, StoreScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = _("Stats")
         self._title_calendar(DEFAULT_WEEKS)
         for card, title in CARDS.items():
             self.query_one(f"#{card}").border_title = _(title)
