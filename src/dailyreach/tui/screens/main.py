@@ -120,8 +120,6 @@ class MainScreen(TranslatedBindings, StoreScreen):
         self.placing: Contact | None = None
         # A new invitation's id, for the Declined pane's cursor to go to once the screen has read it.
         self.placing_invitation: str | None = None
-        # The pane the last log key was pressed in: Pending moves on to the next reply due, as Today does.
-        self.logged_from: Pane | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -157,6 +155,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.height < ONE_PANE_BELOW, "one-pane")
+        # Each pane fits itself to its own width as well; a hidden one (under 34 rows) gets no resize.
         for pane in PANES:
             self.pane(pane).fit(event.size.width - PANE_FRAME)
 
@@ -413,7 +412,6 @@ class MainScreen(TranslatedBindings, StoreScreen):
     def action_log(self, kind: str) -> None:
         contact = self._selected_contact()
         if contact is not None and self.agenda is not None:
-            self.logged_from = self._focused_pane()
             self.log_interaction(contact, self.agenda.threads.get(contact.id, Thread()), kind)
 
     def save_log(self, contact: Contact, interaction: Interaction, reopen: Callable[[], None]) -> None:
@@ -431,7 +429,8 @@ class MainScreen(TranslatedBindings, StoreScreen):
             if 0 <= pane.cursor_row < pane.row_count
         }
         self._move_to_next_open_item()
-        if self.logged_from is self.pane("pending") and interaction.kind != "note":
+        # The bar came from the pane the log key was pressed in: Pending moves on as Today does.
+        if self.query_one(LogBar).came_from is self.pane("pending") and interaction.kind != "note":
             self._move_to_next_due_reply(contact.id)
 
         def save() -> tuple[Agenda, object, bool]:

@@ -138,16 +138,16 @@ class LogBar(TranslatedBindings, Horizontal):
         width = self.content_size.width
         if width <= 0:
             return
-        bare, hint_shown = self._fit_classes(width)
+        bare, hint_shown, room = self._fit_classes(width)  # room: for the title, the note and the hint
         title = self.query_one(LogTitle)
         whole = title.whole_width
-        room = width - self._taken(self._fixed(bare))  # for the title and the note
         least_note = self._least_note()
-        hint = 1 + cell_len(_(HINT)) if hint_shown else 0
-        least = min(whole, int(width * TITLE_SHARE))
-        most = max(least, min(whole, room - hint - NOTE_USEFUL))
-        if hint_shown:  # shown where the width leaves a title of a long kind and NAME_ROOM beside it
-            most = min(most, room - hint - NOTE_USEFUL)
+        # Beside the hint, the note keeps its useful width; without it, the title keeps its share.
+        beside_note = room - (1 + cell_len(_(HINT)) if hint_shown else 0) - NOTE_USEFUL
+        if hint_shown:
+            most = min(whole, beside_note)
+        else:
+            most = max(min(whole, int(width * TITLE_SHARE)), min(whole, beside_note))
         # Bare, the bar is narrow enough that who the log is for comes before a roomy note.
         most = min(whole if bare else most, room - least_note)
         # The kind of log is what Enter does: on a bar too narrow for it and the note, the note gives way.
@@ -155,19 +155,19 @@ class LogBar(TranslatedBindings, Horizontal):
         # As wide as what is drawn: a name that gave way leaves its cells to the note.
         title.styles.max_width = cell_len(log_title(title.kind, title.who, most))
 
-    def _fit_classes(self, width: int) -> tuple[bool, bool]:
-        """Whether the labels go (-bare) and whether the hint shows (not -narrow), by the width alone, so
+    def _fit_classes(self, width: int) -> tuple[bool, bool, int]:
+        """Whether the labels go (-bare), whether the hint shows (not -narrow), by the width alone, so
         that neither comes and goes from key to key. Too narrow for the longest kind of log and a name
         beside the note at its least, the labels go: "now", "X" and the note's placeholder say what
         their boxes are, and who the log is for must stay in sight. The hint shows only where such a
-        title and the note at its useful width leave it room."""
+        title and the note at its useful width leave it room. Then the room the fixed widths leave."""
         longest = max(cell_len(_(TITLE).format(kind=_(kind), name="")) for kind in KIND_TITLES.values())
         bare = width - self._taken(self._fixed(False)) - longest - NAME_ROOM < self._least_note()
         self.set_class(bare, "-bare")
         room = width - self._taken(self._fixed(bare))
         hint_shown = room - longest - NAME_ROOM - (1 + cell_len(_(HINT))) >= NOTE_USEFUL
         self.set_class(not hint_shown, "-narrow")
-        return bare, hint_shown
+        return bare, hint_shown, room
 
     def _fixed(self, bare: bool) -> list[Widget]:
         """What keeps its width: the labels (but on a bare bar) and the When and Channel boxes."""
