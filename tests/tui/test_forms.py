@@ -729,19 +729,25 @@ async def test_a_backspace_typed_just_before_tab_mends_the_field_it_was_typed_in
         assert values == {"name": "Bob", "handle": "@bob", "why": "Built things"}
 
 
+async def add_zed_with_bobs_handle(pilot) -> Keys:
+    """n, a name and the handle Bob Jones has, Enter: a save the store refuses."""
+    keys = Keys(pilot)
+    await settle(pilot)
+    await keys.press("n")
+    await keys.type("Zed Quinn")
+    await keys.press("tab")
+    await keys.type("@bobj")
+    await keys.press("enter")
+    await settle(pilot)
+    return keys
+
+
 async def test_a_handle_someone_else_has_reopens_the_form_on_the_handle(store):
     """Told the handle is Bob's, the user types the right one: it goes into the handle, not the name."""
     bob = add_contact(store, "Bob Jones", handles={"x": "@bobj"})
     app = DailyReachApp(store)
     async with app.run_test(size=SMALL) as pilot:
-        keys = Keys(pilot)
-        await settle(pilot)
-        await keys.press("n")
-        await keys.type("Zed Quinn")
-        await keys.press("tab")
-        await keys.type("@bobj")
-        await keys.press("enter")
-        await settle(pilot)
+        keys = await add_zed_with_bobs_handle(pilot)
         assert any("@bobj is already the handle of Bob Jones" in n.message for n in app._notifications)
         assert form(app).focused is form(app).query_one("#handle", Input)
         await keys.type("@zed")
@@ -759,14 +765,7 @@ async def test_a_second_try_takes_the_place_of_what_was_said_of_the_first(store)
     add_contact(store, "Bob Jones", handles={"x": "@bobj"})
     app = DailyReachApp(store)
     async with app.run_test(size=SMALL) as pilot:
-        keys = Keys(pilot)
-        await settle(pilot)
-        await keys.press("n")
-        await keys.type("Zed Quinn")
-        await keys.press("tab")
-        await keys.type("@bobj")
-        await keys.press("enter")
-        await settle(pilot)
+        keys = await add_zed_with_bobs_handle(pilot)
         await keys.press("ctrl+u")
         await keys.type("@zed")
         form(app).query_one("#name", Input).value = ""
