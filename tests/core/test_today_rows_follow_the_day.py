@@ -129,6 +129,21 @@ def test_an_answer_logged_since_the_plan_was_made_changes_the_reason_not_the_tic
     assert agenda.progress == 0
 
 
+def test_an_answer_to_a_message_sent_today_reads_answered_and_keeps_the_tick(store, clock, planned):
+    ann, bob, _cy = planned
+    log(store, ann, "dm_sent")
+    log(store, bob, "dm_sent")
+    clock.advance(minutes=30)
+    log(store, ann, "reply_received")
+    log(store, bob, "no_response")  # closed with x the same day: no answer, so nothing says "answered"
+    agenda = build_agenda(store)
+    assert rows(agenda) == [("Ann", "answered", 0, True), ("Bob", "new", 0, True), ("Cy", "new", 0, False)]
+    assert agenda.progress == 2
+    clock.advance(minutes=1)
+    log(store, ann, "dm_sent")  # the user's word back: a message after the answer
+    assert rows(build_agenda(store))[0] == ("Ann", "new", 0, True)
+
+
 def test_a_follow_up_closed_with_x_frees_its_slot_and_status_passes_it(store, clock, planned):
     ann, bob, _cy = planned
     add_contact(store, "Dan", handles={"x": "@dan"})

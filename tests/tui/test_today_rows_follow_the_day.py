@@ -57,3 +57,28 @@ async def test_an_answered_row_says_it_is_your_turn_in_the_detail_strip(store):
         assert today(app) == [("·", "Ann", "answered")]
         detail = str(app.screen.query_one("#detail").render())
         assert "next  they answered, your turn: c drafts a thanks, d logs the DM" in detail
+
+
+async def test_an_answer_to_a_message_sent_today_turns_its_ticked_row_to_answered(store, clock):
+    store.save_settings(Settings(timezone="Asia/Tokyo", daily_goal=1))
+    add_contact(store, "Ann", handles={"x": "@ann"})
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d", "enter")
+        await settle(pilot)
+        assert today(app) == [("✓", "Ann", "new")]
+        clock.advance(hours=2)
+        await pilot.press("r", "enter")  # she answered the same day
+        await settle(pilot)
+        # Still counted toward the goal, and it says whose turn it is.
+        assert today(app) == [("✓", "Ann", "answered")]
+        assert "1/1 today" in header(app)
+        detail = str(app.screen.query_one("#detail").render())
+        assert "next  they answered, your turn: c drafts a thanks, d logs the DM" in detail
+        clock.advance(minutes=10)
+        await pilot.press("d", "enter")  # the user's word back
+        await settle(pilot)
+        assert today(app) == [("✓", "Ann", "new")]
+        # Waiting for her answer again.
+        assert "next  follow-up #1 due 2026-11-26" in str(app.screen.query_one("#detail").render())

@@ -70,14 +70,15 @@ def _next_step(agenda: Agenda, contact: Contact) -> str:
             return follow_up_text(reply, agenda.day)
     for item in agenda.items:
         if item.contact.id == contact.id:
+            # Answered after a message sent today too: it counts toward the goal, and the next word is the user's.
+            if item.reason == ANSWERED:
+                return _("they answered, your turn: c drafts a thanks, d logs the DM")
             if item.done:
                 return _("done for today")
             if item.reason == CLOSED:
                 return _("closed for want of an answer: nothing due unless you write again")
             if item.reason == "new":
                 return _("a first message: d DM, p public reply")
-            if item.reason == ANSWERED:
-                return _("they answered, your turn: c drafts a thanks, d logs the DM")
             if item.reason == "keep_in_touch":
                 return _("keep in touch: c drafts a meeting ask, d logs the DM")
             return _("{reason}: d DM, f follow-up").format(

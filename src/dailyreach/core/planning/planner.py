@@ -167,7 +167,10 @@ def reason_now(item: PlanItem, thread: Thread, day: DaySpan, *, due: bool) -> Pl
     they keep what they were planned for, but for "new" when a message had gone before that day. A thread
     that asks nothing that day (``nothing_due``: waiting for an answer whose next step, ``due``, is not
     due yet, or closed for want of one) says so: a first message logged back-dated after the plan was
-    made, or a follow-up closed with x, leaves nothing to do."""
+    made, or a follow-up closed with x, leaves nothing to do. Answered since the day's message, they read
+    "answered", written to or not: the next word is the user's."""
+    if thread.sent_on(day) and thread.answered_since_sent:
+        return PlanItem(contact_id=item.contact_id, reason=ANSWERED)
     if thread.sent_on(day):
         if item.reason != "new" or day.holds(thread.first_sent):
             return item

@@ -118,6 +118,12 @@ class Thread:
     def sent_on(self, day: DaySpan) -> bool:
         return day.holds(self.last_sent)
 
+    @property
+    def answered_since_sent(self) -> bool:
+        """Whether an answer came after the last message sent (an answer moves ``last_touch``, a closing
+        with x does not)."""
+        return self.last_sent is not None and self.last_touch is not None and self.last_touch > self.last_sent
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
