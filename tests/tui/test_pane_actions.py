@@ -236,3 +236,17 @@ async def test_escape_on_a_pane_clears_the_filter_enter_kept(store, people):
         await settle(pilot)
         assert len(cells(app, "today")) == 3 and "filter" not in str(today.border_title)
         assert today.has_focus
+
+
+async def test_a_slash_typed_together_with_a_pane_key_filters_that_pane(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        typed_together(app, "3", "slash")  # as fast as a macro or a paste sends them
+        await settle(pilot)
+        box = app.screen.query_one("#filter")
+        assert app.screen.focused is box and box.display
+        await pilot.press(*"zq")
+        await settle(pilot)
+        assert "filter: zq" in str(app.screen.query_one("#invitations", DataTable).border_title)
+        assert "filter" not in str(app.screen.query_one("#today", DataTable).border_title)

@@ -331,7 +331,9 @@ class MainScreen(TranslatedBindings, StoreScreen):
 
     def action_focus_pane(self, pane: str) -> None:
         self._make_current(pane)
-        self.pane(pane).focus()
+        # At once, not after the keys already queued (Widget.focus waits its turn): a / typed right
+        # behind 2 filters Pending, and its box keeps the focus.
+        self.set_focus(self.pane(pane))
 
     def action_next_pane(self, step: int) -> None:
         self.action_focus_pane(PANES[(PANES.index(self.current) + step) % len(PANES)])
