@@ -41,6 +41,22 @@ def test_doctor_finds_handles_no_form_would_take_after_the_records_of_no_contact
     ]
 
 
+def test_the_records_of_a_contact_that_cannot_be_read_are_not_said_to_be_of_no_contact(store, db_path, clock):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent")
+
+    def edit(data):
+        data["contacts"][ann.id]["x"] = 1  # a field no contact has: Ann cannot be read, but she is there
+
+    hand_edit(db_path, edit)
+    reopened = Store(db_path, clock=clock)
+    assert [(p.table, p.record_id, p.field) for p in found(reopened)] == [("contacts", ann.id, "x")]
+    done = repair(reopened)
+    assert [(p.table, p.field) for p in done.repaired] == [("contacts", "x")]
+    assert done.left == []
+    assert found(Store(db_path, clock=clock)) == []
+
+
 def test_a_backup_says_what_it_holds_and_none_when_it_cannot_be_read(tmp_path):
     backup = tmp_path / "copy.json"
     backup.write_text(

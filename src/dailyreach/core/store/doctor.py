@@ -29,8 +29,9 @@ class Repair:
 
 def unattached(store: Store) -> list[Problem]:
     """Interactions and snoozes whose contact is not in the file (a hand edit of their contact_id): no
-    view shows them, and an export of them would not import. Listed for the user to fix by hand."""
-    contacts = store.record_ids("contacts")
+    view shows them, and an export of them would not import. Listed for the user to fix by hand. A
+    contact that is in the file but cannot be read is listed itself; its records are not of no contact."""
+    contacts = set((store._storage.read() or {}).get("contacts", {}))
     return [
         Problem(
             table, body[KEY_FIELDS[table]], "contact_id", _(NO_CONTACT).format(id=repr(body["contact_id"]))
