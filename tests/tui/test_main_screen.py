@@ -623,6 +623,34 @@ async def test_every_refused_log_is_titled_not_logged(store, people, when, why):
     assert store.interactions() == []
 
 
+async def test_the_bars_refusal_is_said_while_the_bar_is_open_and_goes_with_it(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:  # no room for the reason in the bar's one line
+        await settle(pilot)
+
+        def refusals():
+            return [n for n in app._notifications if "'32/13' is not a date or time" in n.message]
+
+        await pilot.press("d")
+        app.screen.query_one("#when").value = "32/13"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [n.timeout > 60 for n in refusals()] == [True]  # not the 5 s of a passing notice
+        await pilot.press("escape")
+        await settle(pilot)
+        assert refusals() == []
+        await pilot.press("d")
+        app.screen.query_one("#when").value = "32/13"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert len(refusals()) == 1
+        app.screen.query_one("#when").value = "now"
+        await pilot.press("enter")  # mended: logged, and what was said of the last try goes
+        await settle(pilot)
+        assert refusals() == []
+    assert [i.kind for i in store.interactions()] == ["dm_sent"]
+
+
 async def test_a_reply_dated_before_the_last_dm_says_the_thread_still_waits(store, people):
     ann, _, _ = people
     log(store, ann, "dm_sent", at=store.now().subtract(hours=1))

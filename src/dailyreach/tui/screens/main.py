@@ -93,7 +93,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
         Binding("n", "new_target", N_("New target"), id="new_target"),
         Binding("i", "new_invitation", N_("New invitation"), id="new_invitation"),
         Binding("e", "export", N_("Export"), id="export"),
-        Binding("x", "close_or_decline", N_("No response / Decline"), show=False, id="close_or_decline"),
+        Binding("x", "close_or_decline", N_("No response or decline"), show=False, id="close_or_decline"),
         Binding("s", "snooze", N_("Snooze"), show=False, id="snooze"),
         Binding("o", "open_profile", N_("Open profile"), show=False, id="open_profile"),
         Binding("c", "draft", N_("Draft a message"), show=False, id="draft"),

@@ -42,6 +42,8 @@ TITLE_SHARE = 0.28
 
 Answered = Callable[[dict[str, str] | None], None]
 
+# A refusal stays said while the bar is open (the next try or the close takes it back).
+REFUSAL_STAYS_SECONDS = 600
 # The title of every refusal of a log, the bar's own (a date it cannot read) and the store's alike.
 NOT_LOGGED = N_("Not logged")
 
@@ -104,6 +106,8 @@ class LogBar(TranslatedBindings, Horizontal):
         self.answered: Answered | None = None
         self.initial: dict[str, str] = {}
         self.came_from: Widget | None = None
+        # Whether the notice over the screen is this bar's refusal, said until the next try or the close.
+        self.refused = False
 
     def compose(self) -> ComposeResult:
         yield LogTitle(id="log_title")
@@ -246,6 +250,7 @@ class LogBar(TranslatedBindings, Horizontal):
         answered, self.answered = self.answered, None
         if answered is None:
             return
+        self._take_back_refusal()
         self.display = False
         if self.replaces:
             self.screen.query_one(self.replaces).display = True
@@ -285,13 +290,27 @@ class LogBar(TranslatedBindings, Horizontal):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self._take_back_refusal()  # this try is what is said now
         boxes = list(self.query(Input).results(Input))
         problems = self._show_problems(boxes)
         if problems:
-            # In full as well: on a narrow terminal the bar's one line cuts the reason short.
-            self.notify("\n".join(problems), title=_(NOT_LOGGED), severity="error", markup=False)
+            # In full as well, for as long as the bar is open: on a narrow terminal its one line has no
+            # room for the reason, and the bad value stays in it to be mended.
+            self.notify(
+                "\n".join(problems),
+                title=_(NOT_LOGGED),
+                severity="error",
+                markup=False,
+                timeout=REFUSAL_STAYS_SECONDS,
+            )
+            self.refused = True
         else:
             self._close({box.id: box.value for box in boxes if box.id})
+
+    def _take_back_refusal(self) -> None:
+        if self.refused:
+            self.refused = False
+            self.app.clear_notifications()
 
     def action_cancel(self) -> None:
         self._close(None)
