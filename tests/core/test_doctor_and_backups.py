@@ -57,6 +57,37 @@ def test_the_records_of_a_contact_that_cannot_be_read_are_not_said_to_be_of_no_c
     assert found(Store(db_path, clock=clock)) == []
 
 
+def test_repair_puts_bad_settings_back_to_their_defaults_and_trims_a_record_after_a_dated_backup(
+    store, db_path, clock
+):
+    store.save_settings(replace(store.settings(), daily_goal=7, followup_days=4))
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    bo = add_contact(store, "Bo", handles={"x": "@bo"})
+
+    def edit(data):
+        data["settings"]["settings"]["daily_goal"] = "lots"  # back to 5; followup_days keeps its 4
+        data["contacts"][ann.id]["mood"] = "happy"  # a field no contact has: dropped, Ann whole again
+        data["contacts"][ann.id]["why"] = "builds\x1b[31m tools\nand teams"  # cleaned as a form would have
+        data["contacts"][bo.id]["name"] = ""  # no field to drop makes Bo whole: left for the user
+
+    hand_edit(db_path, edit)
+    reopened = Store(db_path, clock=clock)
+    before = db_path.read_bytes()
+    done = repair(reopened)
+    assert done.backup is not None and done.backup.read_bytes() == before
+    assert done.backup.name == f"{db_path.stem}-before-doctor-{clock.now().strftime('%Y-%m-%d-%H%M%S')}.json"
+    assert [(p.table, p.record_id, p.field) for p in done.repaired] == [
+        ("contacts", ann.id, "why"),  # the first of her problems; the field no contact has goes too
+        ("settings", "settings", "daily_goal"),
+    ]
+    assert [(p.table, p.record_id, p.field) for p in done.left] == [("contacts", bo.id, "name")]
+    assert reopened.history == []  # not undoable: the backup is the way back
+    again = Store(db_path, clock=clock)
+    assert (again.settings().daily_goal, again.settings().followup_days) == (5, 4)
+    assert again.contact(ann.id).why == "builds tools\nand teams"  # a why keeps its lines
+    assert [(p.table, p.record_id) for p in found(again)] == [("contacts", bo.id)]
+
+
 def test_a_backup_says_what_it_holds_and_none_when_it_cannot_be_read(tmp_path):
     backup = tmp_path / "copy.json"
     backup.write_text(
