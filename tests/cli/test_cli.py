@@ -155,6 +155,10 @@ def test_invitations_are_recorded_declined_and_totalled(db):
         ),
         (("log", "Andy", "dm_sent", "--at", "someday"), "'someday' is not a date or time"),
         (("log", "An", "dm_sent"), "'An' matches 2 contacts"),
+        (
+            ("log", "Andy", "no_response"),
+            "Error: nothing was sent to Andy yet, so there is no thread to close",
+        ),
         (("invite", "Mixer", "--cost", "-3"), "Cost: must not be negative"),
         (("invite", "Mixer", "--on", "2026-02-30"), "'2026-02-30' is not a date"),
         (("decline", "nothing like this"), "no invitation matches"),

@@ -41,8 +41,9 @@ def test_no_response_once_answered_or_closed_is_refused_and_nothing_changes(stor
     log(store, ann, "dm_sent", at=store.now().subtract(days=5))
     log(store, ann, answer, at=store.now().subtract(days=4))
     before = store.interactions(ann.id)
-    with pytest.raises(ValidationError, match=said):
+    with pytest.raises(ValidationError, match=said) as refused:
         log(store, ann, "no_response")
+    assert str(refused.value).startswith(said)  # the log refused as a whole: no "Kind:" before it
     assert store.interactions(ann.id) == before
 
 

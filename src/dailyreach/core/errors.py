@@ -110,6 +110,15 @@ class ValidationError(ValueError):
         self.problem = problem
 
 
+class ChangeRefused(ValidationError):
+    """A change refused as a whole, not for one of its values (closing a thread that waits for nothing):
+    said without a field's label, which would read as a value mistyped."""
+
+    def __init__(self, field_name: str, problem: str) -> None:
+        super().__init__(field_name, problem)
+        self.args = (problem,)
+
+
 class DateParseError(ValueError):
     """Text that names no date or time."""
 

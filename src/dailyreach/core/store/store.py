@@ -22,7 +22,7 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dailyreach.core.errors import ValidationError
+from dailyreach.core.errors import ChangeRefused, ValidationError
 from dailyreach.core.planning.lookup import contact_with_same_handle, describe
 from dailyreach.core.records.dates import (
     day_text,
@@ -559,7 +559,7 @@ class Store:
         not_in_future(interaction, self.local_now())
         refused = refused_kind(interaction.kind, contact, self.thread(contact.id))
         if refused:
-            raise ValidationError("kind", refused)
+            raise ChangeRefused("kind", refused)
         with self.transaction(_(INTERACTION_PHRASES[interaction.kind]).format(name=contact.name)):
             self._put("interactions", interaction.id, interaction.to_dict())
             self._put("snoozes", interaction.contact_id, None)
