@@ -337,6 +337,8 @@ async def test_s_snoozes_the_selected_target_until_tomorrow(store, people):
         await settle(pilot)
         assert store.snoozes() == {ann.id: "2026-11-24"}
         assert "Ann [/] Smith" not in [row[1] for row in cells(app, "today")]
+        # The row is gone: the notice says whose it was.
+        assert [n.message for n in app._notifications][-1] == "Snoozed Ann [/] Smith until 2026-11-24"
 
 
 async def test_s_takes_a_day_typed_by_the_user_and_refuses_a_past_one(store, people):

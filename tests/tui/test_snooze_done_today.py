@@ -30,4 +30,4 @@ async def test_s_on_a_row_done_today_keeps_it_in_the_plan_as_done(store, people)
         assert [row[0] for row in rows] == ["✓", "·"]
         assert "1/2 today" in str(app.screen.query_one("#status").render())
         said = [notice.message for notice in app._notifications]
-        assert said[-1] == "Done today, so it stays in today's plan; snoozed until 2026-11-25"
+        assert said[-1] == "Done today, so Ann [/] Smith stays in today's plan; snoozed until 2026-11-25"

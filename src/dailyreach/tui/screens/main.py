@@ -612,15 +612,17 @@ class MainScreen(TranslatedBindings, StoreScreen):
                 i.done and i.contact.id == contact.id for i in self.agenda.items
             )
             said = (
-                _("Done today, so it stays in today's plan; snoozed until {day}")
+                _("Done today, so {name} stays in today's plan; snoozed until {day}")
                 if done
-                else _("Snoozed until {day}")
+                else _("Snoozed {name} until {day}")
             )
             if self.current == "today" and not done:
                 self._move_to_next_open_item(leaving=True)
             self.run_saving(
                 lambda: self.store.snooze(Snooze(contact_id=contact.id, until=until)),
-                lambda _result: self.notify(said.format(day=day_text(day, self.store.today())), markup=False),
+                lambda _result: self.notify(
+                    said.format(name=contact.name, day=day_text(day, self.store.today())), markup=False
+                ),
             )
 
         from dailyreach.tui.screens.snooze_form import snooze_form
