@@ -90,6 +90,16 @@ def test_what_is_not_a_date_is_rejected_with_a_hint(text):
         ("2028-02-30", "'2028-02-30' is not a date: 2028-02 has 29 days"),
         ("2026-04-31 09:00", "'2026-04-31' is not a date: 2026-04 has 30 days"),
         ("2026-12-00", "'2026-12-00' is not a date: 2026-12 has 31 days"),
+        ("2026-01-32", "'2026-01-32' is not a date: 2026-01 has 31 days"),  # January is a month
+        # The last day is a day: what is wrong is the time.
+        (
+            "2026-02-28T24:00",
+            "'2026-02-28T24:00' is not a time: hours are 00 to 23, minutes and seconds 00 to 59",
+        ),
+        (
+            "2026-12-01T24:00",
+            "'2026-12-01T24:00' is not a time: hours are 00 to 23, minutes and seconds 00 to 59",
+        ),
         (
             "2026-12-01 24:00",
             "'2026-12-01 24:00' is not a time: hours are 00 to 23, minutes and seconds 00 to 59",
@@ -127,6 +137,8 @@ def test_the_last_and_first_of_each_range_are_days_and_times(text):
         ("in 2 huors", True, "in 2 hours"),
         ("next mondy", True, "next monday"),
         ("fridya", True, "friday"),
+        ("tody", False, "today"),
+        ("noww", False, "now"),
     ],
 )
 def test_a_mistyped_day_word_is_refused_with_the_word_meant(text, future, meant):
@@ -136,7 +148,18 @@ def test_a_mistyped_day_word_is_refused_with_the_word_meant(text, future, meant)
 
 
 @pytest.mark.parametrize(
-    ("text", "future"), [("tomorow", False), ("soonish", False), ("tmrw", True), ("2026x", False)]
+    ("text", "future"),
+    [
+        ("tomorow", False),
+        ("soonish", False),
+        ("tmrw", True),
+        ("2026x", False),
+        ("yestr", False),  # too far from yesterday to be taken for it
+        ("tdy", False),  # three letters are too few to guess from
+        ("last todya", False),  # after last or next, only a weekday is meant
+        ("sometime fridy", False),
+        ("3 dyz ago", False),
+    ],
 )
 def test_a_word_like_no_day_word_or_one_not_allowed_gets_the_forms_taken(text, future):
     with pytest.raises(DateParseError, match="use YYYY-MM-DD"):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dailyreach.core.errors import DateParseError
-from dailyreach.i18n import N_, _, current_language, ngettext
+from dailyreach.i18n import N_, _, current_language
 
 if TYPE_CHECKING:
     from dailyreach.core.records.clock import Zone
@@ -363,12 +363,10 @@ def _out_of_range(text: str) -> str | None:
     import calendar  # only for a day that is none
 
     days = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= days:
-        return ngettext(
-            "{text} is not a date: {month} has {days} day",
-            "{text} is not a date: {month} has {days} days",
-            days,
-        ).format(text=repr(text), month=f"{year:04}-{month:02}", days=days)
+    if not 1 <= day <= days:  # a month has 28 days or more: no singular to say
+        return _("{text} is not a date: {month} has {days} days").format(
+            text=repr(text), month=f"{year:04}-{month:02}", days=days
+        )
     if int(match["hour"] or 0) > 23 or int(match["minute"] or 0) > 59 or int(match["second"] or 0) > 59:
         return _(TIME_OUT_OF_RANGE).format(text=repr(text))
     return None
