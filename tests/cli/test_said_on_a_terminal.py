@@ -1,4 +1,4 @@
-"""``add`` and ``log`` on a terminal say whom the new id is for ("Logged DM sent to Ann Red (entry …)");
+"""``add``, ``log`` and ``invite`` on a terminal say what the new id is for ("Logged DM sent to Ann Red (entry …)");
 piped, they print the id alone, which scripts read. ``log`` says it alike with and without click."""
 
 import json
@@ -73,3 +73,22 @@ def test_log_piped_prints_the_id_alone(db_path, click):
     )
     [logged] = interactions(db_path)
     assert (piped.stdout, piped.stderr) == (logged["id"] + "\n", "")
+
+
+def test_invite_on_a_terminal_says_what_was_recorded_and_piped_prints_the_id_alone(db_path):
+    shown, _ = on_terminal("invite", "Founder mixer", "--kind", "mixer", db=db_path)
+    match = re.fullmatch(
+        rf"Recorded Founder mixer \(id ({ID})\): dailyreach decline ({ID}) declines it\n", shown
+    )
+    assert match and match[1] == match[2], shown
+    shown, _ = on_terminal("invite", "Pitch night", "--decline", db=db_path)
+    assert re.fullmatch(rf"Recorded Pitch night as declined \(id {ID}\)\n", shown), shown
+    piped = run_cli("invite", "Seminar", db=db_path).stdout
+    assert re.fullmatch(rf"{ID}\n", piped)
+    listed = json.loads(run_cli("export", db=db_path).stdout)["invitations"]
+    assert {(i["title"], i["status"]) for i in listed} == {
+        ("Founder mixer", "undecided"),
+        ("Pitch night", "declined"),
+        ("Seminar", "undecided"),
+    }
+    assert match[1] in {i["id"] for i in listed}

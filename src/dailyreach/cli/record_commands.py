@@ -145,7 +145,18 @@ def invite(
             "decided_at": now.isoformat() if decline else None,
         }
     )
-    echo(store.save_invitation(invitation, _("invitation {title}").format(title=invitation.title)).id)
+    saved = store.save_invitation(invitation, _("invitation {title}").format(title=invitation.title))
+    # On a terminal, what was recorded (as add and log say theirs); to a pipe or a file, the id alone.
+    if not sys.stdout.isatty():
+        echo(saved.id)
+    elif decline:
+        echo(_("Recorded {title} as declined (id {id})").format(title=saved.title, id=saved.id))
+    else:
+        echo(
+            _("Recorded {title} (id {id}): dailyreach decline {id} declines it").format(
+                title=saved.title, id=saved.id
+            )
+        )
 
 
 @click.command(
