@@ -274,8 +274,12 @@ def invitations_text(agenda: Agenda, width: int | None = None) -> str:
         )
     ]
     if agenda.declined:
-        rows = [_invitation_row(invitation, agenda.day) for invitation in agenda.declined]
-        lines.append(fitted_columns(rows, width, flexible=(0, 1)))
+        # Why each was declined (decline --reason), last: the note a user keeps for the next such offer.
+        rows = [
+            [*_invitation_row(invitation, agenda.day), " ".join(invitation.note.split())]
+            for invitation in agenda.declined
+        ]
+        lines.append(fitted_columns(rows, width, flexible=(0, 1, 6)))
     if agenda.undecided:
         lines.append("\n" + _line_to(_("Undecided {count}:").format(count=len(agenda.undecided)), width))
         rows = [[inv.id, *_invitation_row(inv, agenda.day)] for inv in agenda.undecided]

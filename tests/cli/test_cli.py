@@ -101,6 +101,17 @@ def test_plain_output_names_channels_and_kinds_as_people_do(db):
     assert "sales pitch" in run_cli("invitations", db=db).stdout
 
 
+def test_invitations_show_why_each_was_declined_on_its_row(db):
+    run_cli("invite", "Founder mixer", "--kind", "mixer", "--hours", "3", db=db)
+    run_cli("decline", "Founder mixer", "--reason", "no one\nI want to meet", db=db)
+    run_cli("invite", "Pitch night", "--decline", db=db)
+    rows = sorted(line.split() for line in run_cli("invitations", db=db).stdout.splitlines()[1:])
+    assert rows == [
+        ["Founder", "mixer", "mixer", "3", "h", "no", "one", "I", "want", "to", "meet"],
+        ["Pitch", "night", "other"],
+    ]
+
+
 def test_invitations_are_recorded_declined_and_totalled(db):
     first = run_cli(
         "invite",
