@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run install test lint bench catalogs clean
+.PHONY: run install test lint bench mutants catalogs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,13 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_stats.py
 	$(BIN)/python benchmarks/bench_status.py
 
+# Mutation testing of the core: every mutant (or those ONLY names, a glob of mutmut's names), then the
+# ones no test killed. mutmut works in mutants/, a copy of the tree.
+mutants: $(STAMP)
+	$(BIN)/python -m pip install --quiet 'mutmut>=3.8'
+	$(BIN)/mutmut run --max-children 2 $(ONLY)
+	$(BIN)/mutmut results
+
 # The interface's Japanese: extract the marked strings, merge them into the .po (where the translations
 # are written), compile the .mo the app reads. Both are committed, so a checkout and a wheel have them.
 LOCALE := src/dailyreach/locale
@@ -58,4 +65,4 @@ catalogs: $(STAMP)
 	$(BIN)/pybabel -q compile -d $(LOCALE) -D dailyreach -l ja
 
 clean:
-	rm -rf $(VENV) dist build .pytest_cache
+	rm -rf $(VENV) dist build .pytest_cache mutants
