@@ -205,9 +205,19 @@ def today_text(agenda: Agenda, width: int | None = None) -> str:
     )
     head = _line_to(head, width)
     if not agenda.items:
-        return f"{head}\n" + _line_to(
-            _("Nothing planned: add a target with `dailyreach add NAME --x @handle`."), width
+        # Replies awaited, none due yet: nothing is planned because nothing is due, which is said.
+        said = (
+            ngettext(
+                "Nothing due today: {count} message waits for a reply (`dailyreach pending`); "
+                "add a target with `dailyreach add NAME --x @handle`.",
+                "Nothing due today: {count} messages wait for a reply (`dailyreach pending`); "
+                "add a target with `dailyreach add NAME --x @handle`.",
+                len(agenda.pending),
+            ).format(count=len(agenda.pending))
+            if agenda.pending
+            else _("Nothing planned: add a target with `dailyreach add NAME --x @handle`.")
         )
+        return f"{head}\n" + _line_to(said, width)
     rows = []
     for item in agenda.items:
         summary = contact_summary(item.contact)

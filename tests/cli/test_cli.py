@@ -82,6 +82,21 @@ def test_add_log_and_see_today_pending_and_export(db):
     }
 
 
+def test_an_empty_today_says_why_it_is_empty_and_what_to_do(db):
+    said = run_cli("today", db=db).stdout.splitlines()[1:]
+    assert said == ["Nothing planned: add a target with `dailyreach add NAME --x @handle`."]
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    run_cli("log", "Ann", "dm_sent", "--at", "-1d", db=db)  # her follow-up is due in two days
+    said = run_cli("today", db=db).stdout.splitlines()[1:]
+    assert said == [
+        "Nothing due today: 1 message waits for a reply (`dailyreach pending`); "
+        "add a target with `dailyreach add NAME --x @handle`."
+    ]
+    run_cli("add", "Bo", "--x", "@bo", db=db)
+    run_cli("log", "Bo", "dm_sent", "--at", "-1d", db=db)
+    assert "2 messages wait for a reply" in run_cli("today", db=db).stdout
+
+
 def test_plain_output_lines_up_double_width_names(db):
     run_cli("add", "山田 太郎", "--x", "@yamada", db=db)
     run_cli("add", "Al", "--x", "@al", db=db)

@@ -103,7 +103,9 @@ class MainScreen(TranslatedBindings, StoreScreen):
         Binding("I", "import_file", N_("Import"), show=False, id="import"),
         Binding("1", "focus_pane('today')", N_("Today"), show=False, id="focus_today"),
         Binding("2", "focus_pane('pending')", N_("Pending"), show=False, id="focus_pending"),
-        Binding("3", "focus_pane('invitations')", N_("Invitations"), show=False, id="focus_invitations"),
+        Binding(
+            "3", "focus_pane('invitations')", N_("Declined invitations"), show=False, id="focus_invitations"
+        ),
         Binding("4", "contacts", N_("All contacts"), show=False, id="contacts"),
         Binding("S", "stats", N_("Stats"), show=False, id="stats"),
         Binding("j", "cursor('down')", N_("Down"), show=False, id="cursor_down"),
