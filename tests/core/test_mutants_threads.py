@@ -1,6 +1,12 @@
 """Behaviour of ``threads.py`` that mutation testing found no test pinned."""
 
-from dailyreach.core.store.threads import before_changes, read_thread
+import json
+import time
+import zlib
+
+from dailyreach.core.store.checked import write_checked
+from dailyreach.core.store.store import Store
+from dailyreach.core.store.threads import DERIVED_VERSION, before_changes, read_thread, utc_stamp
 from tests.conftest import add_contact, log
 
 
@@ -77,3 +83,45 @@ def test_a_message_moved_to_another_contact_counts_each_as_reached_or_not(store)
         store._put("interactions", dm.id, {**dm.to_dict(), "contact_id": bob.id})
     assert store.day_counts()[store.today()] == {"sent": 1, "reached": 1}
     assert store.thread(bob.id).last_sent is not None and store.thread(ann.id).last_sent is None
+
+
+def test_entries_of_the_same_moment_are_read_in_the_order_they_were_logged():
+    # An answer logged first, then a DM stamped the same instant: the DM came after, and waits.
+    same = "2026-11-23T02:00:00.000000Z"
+    thread = read_thread([(same, "reply_received", "x"), (same, "dm_sent", "x")])
+    assert thread.open and thread.waiting_since == same
+
+
+def test_a_thread_closed_for_want_of_an_answer_is_closed_not_unknown(store):
+    ann = add_contact(store, "Ann")
+    log(store, ann, "dm_sent", at=store.now().subtract(days=5))
+    log(store, ann, "no_response")
+    assert store.thread(ann.id).open is False
+    assert store.thread(ann.id).to_dict()["open"] is False  # as the file keeps it: false, not null
+
+
+def test_a_stamp_is_utc_whatever_zone_the_machine_is_in(monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        assert utc_stamp("2026-11-23T09:00:00+09:00") == "2026-11-23T00:00:00.000000Z"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_summaries_under_a_marker_as_this_version_writes_it_are_trusted(store, db_path, clock):
+    ann = add_contact(store, "Ann")
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=3))
+    data = json.loads(db_path.read_text())
+    data["threads"][ann.id]["nudges"] = 7  # a fault only: nothing rebuilds what the marker vouches for
+    data["_meta"]["derived"] = {"version": DERIVED_VERSION, "interactions": 1, "zone": "Asia/Tokyo"}
+    db_path.write_text(json.dumps(data, indent=2))
+    raw = db_path.read_bytes()
+    write_checked(db_path, (len(raw), zlib.crc32(raw)), {}, None)
+    assert Store(db_path, clock=clock).thread(ann.id).nudges == 7
+    data["_meta"]["derived"]["version"] = DERIVED_VERSION - 1  # an earlier version's: made again
+    db_path.write_text(json.dumps(data, indent=2))
+    raw = db_path.read_bytes()
+    write_checked(db_path, (len(raw), zlib.crc32(raw)), {}, None)
+    assert Store(db_path, clock=clock).thread(ann.id).nudges == 0

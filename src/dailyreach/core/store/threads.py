@@ -153,9 +153,7 @@ def log_entries(interactions: Iterable[dict[str, Any]]) -> dict[str, list[tuple[
     """Stored interaction bodies grouped by contact as (stamp, kind, channel), in log order."""
     grouped: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for body in interactions:
-        grouped[body["contact_id"]].append(
-            (utc_stamp(body["at"]), body["kind"], body.get("channel", "other"))
-        )
+        grouped[body["contact_id"]].append((utc_stamp(body["at"]), body["kind"], body["channel"]))
     return grouped
 
 
