@@ -141,7 +141,11 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
         """The title, with the filter if any; below it, when ``shown`` is none, why the pane is empty."""
         needle = self.needle.casefold()
         title = (
-            _("{title}  filter: {filter}").format(title=self.title, filter=needle) if needle else self.title
+            _("{title}  filter: {filter} ({shown} of {listed})").format(
+                title=self.title, filter=needle, shown=shown, listed=len(self.listed)
+            )
+            if needle
+            else self.title
         )
         if shown:
             subtitle = None
