@@ -25,3 +25,36 @@ def test_the_morning_text_names_three_follow_ups_and_counts_the_rest(store, cloc
     assert morning_text(build_agenda(store)).startswith(
         "5 to contact today: follow-ups to Ann, Bob, Cy and 2 more · "
     )
+
+
+def test_the_morning_text_of_an_empty_plan_still_gives_the_streak(store, clock):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=1))  # waiting: her follow-up is not due yet
+    assert (
+        morning_text(build_agenda(store))
+        == "Nothing planned today: add targets to reach out to · streak 1 day"
+    )
+
+
+def test_the_morning_text_of_a_plan_all_contacted_counts_it(store, clock):
+    for name in ("Ann", "Bob"):
+        log(store, add_contact(store, name, handles={"x": "@" + name.lower()}), "dm_sent")
+    assert morning_text(build_agenda(store)) == "All 2 of today's plan contacted · streak 1 day"
+
+
+def test_the_morning_text_names_who_to_keep_in_touch_with_and_a_single_new_target(store, clock):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"}, cadence_days=7)
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=9))
+    log(store, ann, "reply_received", at=clock.now().subtract(days=8))  # a week ago and more: due a word
+    add_contact(store, "Bob", handles={"x": "@bob"})
+    assert morning_text(build_agenda(store)) == (
+        "2 to contact today: keep in touch with Ann, 1 new target · start a streak today"
+    )
+
+
+def test_the_morning_text_counts_one_name_past_three_as_one_more(store, clock):
+    store.save_settings(Settings(timezone=TOKYO, daily_goal=5))
+    overdue_follow_ups(store, clock, ["Ann", "Bob", "Cy", "Dee"])
+    assert morning_text(build_agenda(store)).startswith(
+        "4 to contact today: follow-ups to Ann, Bob, Cy and 1 more · "
+    )
