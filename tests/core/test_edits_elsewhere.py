@@ -48,6 +48,7 @@ def test_a_field_changed_both_ways_is_refused_then_saved_over_when_asked_again(s
         "Enter saves yours over it"
     )
     assert (store.contact(ann.id).why, store.contact(ann.id).notes) == ("from here", "")
+    assert refused.value.stored == store.contact(ann.id)  # what the form saves over when asked again
     again = replace(shown_there, why="from there", notes="n")
     other.save_contact(again, based_on=refused.value.stored)
     assert (store.contact(ann.id).why, store.contact(ann.id).notes) == ("from there", "n")
@@ -65,6 +66,14 @@ def test_handles_merge_platform_by_platform_the_forms_first():
     with pytest.raises(EditConflict) as refused:
         edited_over(ann, replace(ann, tags=["a"]), replace(ann, tags=["b", "c"]))
     assert "to 'b, c'" in str(refused.value)
+
+
+def test_a_field_emptied_elsewhere_is_said_as_empty():
+    ann = Contact.from_dict({"name": "Ann", "cadence_days": 7})
+    with pytest.raises(EditConflict) as refused:
+        edited_over(ann, replace(ann, cadence_days=14), replace(ann, cadence_days=None))
+    assert refused.value.field == "cadence_days"
+    assert "since this form opened, to '': Enter saves yours over it" in str(refused.value)
 
 
 def test_the_same_change_made_in_both_is_no_conflict():

@@ -1,0 +1,53 @@
+"""Behaviour of the store (``store.py``, ``storage.py``) that mutation testing found no test pinned: code
+the installed command's tests reach, out of the mutation runs' sight, driven in-process here."""
+
+import os
+
+import pytest
+
+from dailyreach.core.errors import StoreError, ValidationError
+from dailyreach.core.planning.agenda import build_agenda
+from dailyreach.core.records.model import Snooze
+from dailyreach.core.store.storage import read_only_reason, write_owner_only
+from tests.conftest import add_contact
+
+
+def test_a_snooze_leaves_todays_plan_as_it_was_until_it_is_read_again(store):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    build_agenda(store)  # the day's plan, with Ann in it
+    today = store.local_today().isoformat()
+    planned = store.plan(today)
+    store.snooze(Snooze(contact_id=ann.id, until=store.local_today().replace(day=28).isoformat()))
+    # Kept in the snooze's change as it was, so that undoing the snooze gives the plan back with her.
+    assert store.plan(today) == planned
+    assert [item.contact_id for item in planned.items] == [ann.id]
+
+
+def test_declining_an_invitation_no_one_has_names_the_id(store):
+    with pytest.raises(StoreError) as refused:
+        store.decline_invitation("nope")
+    assert str(refused.value) == "no invitation with id 'nope'"
+
+
+def test_a_currency_changed_to_no_known_code_is_refused_and_nothing_is_saved(store):
+    before = store.settings()
+    with pytest.raises(ValidationError, match="XYZ"):
+        store.change_settings(lambda settings: {"currency": "XYZ"})
+    assert store.settings() == before
+    assert store.change_settings(lambda settings: {"currency": "JPY"}).currency == "JPY"
+
+
+def test_a_write_that_fails_names_the_file_written_not_its_temporary_file(tmp_path):
+    target = tmp_path / "missing folder" / "db.json"
+    with pytest.raises(FileNotFoundError) as failed:
+        write_owner_only(target, b"{}")
+    assert failed.value.filename == str(target)
+    assert failed.value.errno is not None and failed.value.strerror
+
+
+def test_a_database_its_owner_made_read_only_is_said_to_be(tmp_path):
+    db = tmp_path / "db.json"
+    db.write_text("{}")
+    assert read_only_reason(db) is None
+    os.chmod(db, 0o400)
+    assert read_only_reason(db) == "it is read-only; make it writable (chmod u+w) to save"
