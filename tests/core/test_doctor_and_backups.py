@@ -1,12 +1,25 @@
 """What doctor finds beyond unreadable records, and the backups it and a broken file's message point to."""
 
 import json
+import os
+import stat
 import zlib
 from dataclasses import replace
+from datetime import datetime
 
-from dailyreach.core.store.backups import held_in, with_way_back, write_kept_backup
+import pytest
+
+from dailyreach.core.store.backups import (
+    backup_folder,
+    held_in,
+    with_way_back,
+    write_backup,
+    write_kept_backup,
+    written_at,
+)
 from dailyreach.core.store.checked import write_checked
 from dailyreach.core.store.doctor import found, misshapen_handles, repair
+from dailyreach.core.store.storage import StoreCorrupt
 from dailyreach.core.store.store import Store
 from tests.conftest import add_contact, log
 
@@ -96,6 +109,8 @@ def test_a_backup_says_what_it_holds_and_none_when_it_cannot_be_read(tmp_path):
     assert held_in(backup) == "2 contacts and 3 interactions"
     backup.write_text(json.dumps({"contacts": {"a": {}}}))
     assert held_in(backup) == "1 contact and 0 interactions"
+    backup.write_text(json.dumps({"interactions": {"1": {}}}))
+    assert held_in(backup) == "0 contacts and 1 interaction"
     backup.write_text("{broken")
     assert held_in(backup) is None
     assert held_in(tmp_path / "missing.json") is None
@@ -114,6 +129,46 @@ def test_the_way_back_names_the_newest_backup_and_what_it_holds(store, db_path, 
     assert "with 1 contact" not in with_way_back("broken", db_path) and str(copy) in with_way_back(
         "broken", db_path
     )
+
+
+def test_the_way_back_says_when_the_newest_backup_was_written_by_the_clock_not_its_name(store, db_path):
+    add_contact(store, "Ann", handles={"x": "@ann"})
+    later_named = write_kept_backup(db_path, "before-doctor", "2026-11-23-090000")
+    earlier_named = write_backup(db_path, "2026-11-20")  # written after it, though its name sorts first
+    os.utime(later_named, (1_700_000_000, 1_700_000_000))
+    os.utime(earlier_named, (1_800_000_000, 1_800_000_000))
+    assert stat.S_IMODE(backup_folder(db_path).stat().st_mode) == 0o700
+    when = datetime.fromtimestamp(1_800_000_000).strftime("%Y-%m-%d %H:%M")
+    assert with_way_back("broken", db_path) == (
+        f"broken. Its newest backup is {earlier_named}, written {when}, with 1 contact and 0 interactions "
+        f"(what changed after that is not in it): copy that over {db_path} to go back to it"
+    )
+    earlier_named.write_text("{broken")
+    os.utime(earlier_named, (1_800_000_000, 1_800_000_000))
+    assert with_way_back("broken", db_path) == (
+        f"broken. Its newest backup is {earlier_named}, written {when}: copy that over {db_path} to go back to it"
+    )
+
+
+def test_the_first_backup_of_a_file_makes_a_folder_for_its_owner_only(tmp_path):
+    db = tmp_path / "hand-made.json"
+    db.write_text("{}")
+    copy = write_kept_backup(db, "before-doctor", "2026-11-23-090000")
+    assert copy is not None and copy.read_text() == "{}"
+    assert stat.S_IMODE(backup_folder(db).stat().st_mode) == 0o700
+
+
+def test_an_emptied_database_with_a_backup_is_refused_naming_the_way_back(store, db_path, clock):
+    add_contact(store, "Ann", handles={"x": "@ann"})
+    copy = write_backup(db_path, "2026-11-23")
+    db_path.write_text("")  # a full disk or a sync tool emptied it
+    with pytest.raises(StoreCorrupt) as refused:
+        Store(db_path, clock=clock)
+    assert str(refused.value) == (
+        f"{db_path} is empty, though {copy}, written {written_at(copy)}, holds an earlier copy of it: "
+        "copy that over it to go back to it, or delete it to start anew; it was left as it is"
+    )
+    assert db_path.read_text() == ""
 
 
 def test_each_doctor_backup_is_kept_and_one_holding_the_same_file_is_not_written_again(store, db_path):
