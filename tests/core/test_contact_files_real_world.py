@@ -115,6 +115,32 @@ def test_google_contacts_csv_today(store):
     assert "a second e-mail (1)" in kept_notice(result)
 
 
+def test_google_numbered_columns_each_keep_their_label_and_an_address_its_parts(store, tmp_path):
+    """Columns the Google fixtures do not have, as Google names them: an IM's Service is its label, an
+    address without its Formatted cell is put together from its parts, the first header behind a BOM,
+    spaced as a hand edit may leave it."""
+    csv = tmp_path / "google.csv"
+    csv.write_text(
+        "\ufeffE-mail  1 - Value,First Name,Last Name,IM 1 - Service,IM 1 - Value,Phone 1 - Label,"
+        "Phone 1 - Value,Address 1 - Label,Address 1 - Street,Address 1 - City,Address 1 - Postal Code,"
+        "Organization 1 - Department,Relation 1 - Label,Relation 1 - Value,Custom Field 1 - Label,"
+        "Custom Field 1 - Value\n"
+        "ann@example.com,Ann,Lee,Skype,ann.lee,Mobile,+1 555 0100,Home,1 Main St,Springfield,12345,"
+        "Research,Manager,Bob Boss,Met at,SaaStr\n",
+        encoding="utf-8",
+    )
+    [(_, ann)] = preview_import(store, csv).added
+    assert (ann.name, ann.handles) == ("Ann Lee", {"email": "ann@example.com"})
+    assert ann.notes.splitlines() == [
+        "IM (Skype): ann.lee",
+        "Phone (Mobile): +1 555 0100",
+        "Department: Research",
+        "Relation (Manager): Bob Boss",
+        "Custom field (Met at): SaaStr",
+        "Address (Home): 1 Main St, Springfield, 12345",
+    ]
+
+
 def test_google_contacts_csv_as_gmail_wrote_it_before_2020(store):
     result = preview(store, "google_contacts_legacy.csv")
     ravi = by_name(result)["Ravi Patel"]

@@ -375,16 +375,18 @@ _EMPTY_VALUES = {
 
 
 def _column_key(cell: str) -> str:
-    return re.sub(r"[\s_\-]", "", cell.strip().lstrip("\ufeff")).casefold()
+    """A header cell as columns are known by: no spaces, _ or -, any case. (Header cells come without
+    the file's BOM: the readers of the first line and of the header take it off.)"""
+    return re.sub(r"[\s_\-]", "", cell.strip()).casefold()
 
 
 def _classify(cell: str, *, third_party: bool) -> Column:
-    words = re.sub(r"\s+", " ", cell.strip().lstrip("\ufeff")).casefold()
+    words = re.sub(r"\s+", " ", cell.strip()).casefold()
     key = _column_key(cell)
     numbered = _NUMBERED.match(words)
     if numbered:
         kind, number, part = numbered.groups()
-        kind = "email" if kind in ("e-mail", "email") else kind
+        kind = kind.replace("e-mail", "email")
         group = f"{kind}{number}"
         if part in ("type", "label", "service", "protocol"):
             return Column("label", group=group)
@@ -392,17 +394,15 @@ def _classify(cell: str, *, third_party: bool) -> Column:
             return Column("handle", "email", group)
         if kind == "website" and part == "value":
             return Column("url", group=group)
-        if kind == "phone" and part == "value":
-            return Column("line", "phone", group, "Phone")
         if kind == "address":
-            return Column("address", part.replace(" ", ""), group)
+            return Column("address", part, group)
         if kind == "organization":
             return Column("line", *_ORGANISATION.get(f"organization {part}", (part, "", part.capitalize())))
         return Column("line", kind, group, _NUMBERED_TITLES.get(kind, kind.capitalize()))
     address = _ADDRESS_PART.match(words)
     if address:
         place, part = address.groups()
-        return Column("address", part.replace(" ", ""), place)
+        return Column("address", part, place)
     if words in _ORGANISATION:
         return Column("line", *_ORGANISATION[words])
     if words in ("birth year", "birth month", "birth day"):
@@ -426,7 +426,7 @@ def _classify(cell: str, *, third_party: bool) -> Column:
         return Column("handle" if third_party else "strict", platform, key)
     if key in _FIELD_ALIASES and not third_party:
         return Column("field", _FIELD_ALIASES[key])
-    return Column("line", words, "", cell.strip().lstrip("\ufeff"))
+    return Column("line", words, "", cell.strip())
 
 
 def _layout(header: list[str]) -> str:
