@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from dailyreach.core.errors import ImportRejected
+from dailyreach.core.files.contact_files import CONTACTS_HEADER
 from dailyreach.core.files.contact_import import apply_import_preview, preview_import
 from tests.conftest import add_contact
 
@@ -138,6 +139,60 @@ def test_google_numbered_columns_each_keep_their_label_and_an_address_its_parts(
         "Relation (Manager): Bob Boss",
         "Custom field (Met at): SaaStr",
         "Address (Home): 1 Main St, Springfield, 12345",
+    ]
+
+
+def test_a_row_is_named_from_its_parts_or_else_by_its_nickname_or_organisation(store, tmp_path):
+    csv = tmp_path / "contacts.csv"
+    csv.write_text(
+        "First Name,Middle Name,Last Name,Nickname,Organization Name,Birth Year,Birth Month,Birth Day,"
+        "E-mail 1 - Label,E-mail 1 - Value,E-mail 2 - Label,E-mail 2 - Value,Website 1 - Label,Website 1 - Value\n"
+        "Ann,Marie,Lee,,,1985,4,,* Home,ann@example.com,Work,ann@work.example,Blog,https://ann.blog\n"
+        ",,,Bobby,,,,,,,,,,\n"
+        ",,,,Acme Inc,,,,,,,,,\n"
+    )
+    result = preview_import(store, csv)
+    ann, bobby, acme = (contact for _, contact in result.added)
+    assert ann.name == "Ann Marie Lee"
+    # Google marks the primary e-mail "* Home": the first e-mail is the handle, the second kept with its label.
+    assert ann.handles == {"email": "ann@example.com", "web": "https://ann.blog"}
+    assert ann.notes.splitlines() == ["E-mail (Work): ann@work.example", "Birthday: 1985-4-?"]
+    assert (bobby.name, bobby.notes) == ("Bobby", "Nickname: Bobby")
+    assert (acme.name, acme.notes) == ("Acme Inc", "Organisation: Acme Inc")
+    assert "line 3: no name in the file: named Bobby" in result.notices
+
+
+def test_a_second_website_and_a_primary_phone_keep_their_labels_without_googles_star(store, tmp_path):
+    csv = tmp_path / "contacts.csv"
+    csv.write_text(
+        "First Name,Last Name,Phone 1 - Label,Phone 1 - Value,Website 1 - Label,Website 1 - Value,"
+        "Website 2 - Label,Website 2 - Value\n"
+        "Ann,Lee,* Mobile,+1 555,Blog,https://ann.blog,Portfolio,https://ann.art\n"
+    )
+    [(_, ann)] = preview_import(store, csv).added
+    assert ann.handles == {"web": "https://ann.blog"}
+    assert ann.notes.splitlines() == ["Phone (Mobile): +1 555", "Website (Portfolio): https://ann.art"]
+
+
+def test_an_archived_cell_as_a_spreadsheet_saves_it_is_read_in_any_case(store, tmp_path):
+    """dailyreach's own export, re-saved by a spreadsheet, which writes a true cell back as TRUE."""
+    header = list(CONTACTS_HEADER)
+    at = header.index("archived")
+
+    def row(name: str, archived: str) -> str:
+        cells = [""] * len(header)
+        cells[0], cells[header.index("x")], cells[at] = name, "@" + name.lower(), archived
+        return ",".join(cells)
+
+    csv = tmp_path / "contacts.csv"
+    csv.write_text(
+        "\n".join([",".join(header), row("Ann", "TRUE"), row("Bo", "False"), row("Cy", "")]) + "\n"
+    )
+    result = preview_import(store, csv)
+    assert [(contact.name, contact.archived) for _, contact in result.added] == [
+        ("Ann", True),
+        ("Bo", False),
+        ("Cy", False),
     ]
 
 
