@@ -9,6 +9,7 @@ from datetime import datetime
 
 import pytest
 
+from dailyreach.core.planning.agenda import build_agenda
 from dailyreach.core.store.backups import (
     backup_folder,
     held_in,
@@ -21,6 +22,7 @@ from dailyreach.core.store.checked import write_checked
 from dailyreach.core.store.doctor import found, misshapen_handles, repair
 from dailyreach.core.store.storage import StoreCorrupt
 from dailyreach.core.store.store import Store
+from dailyreach.core.store.templates import ensure_default_templates, templates
 from tests.conftest import add_contact, log
 
 
@@ -99,6 +101,34 @@ def test_repair_puts_bad_settings_back_to_their_defaults_and_trims_a_record_afte
     assert (again.settings().daily_goal, again.settings().followup_days) == (5, 4)
     assert again.contact(ann.id).why == "builds tools\nand teams"  # a why keeps its lines
     assert [(p.table, p.record_id) for p in found(again)] == [("contacts", bo.id)]
+
+
+def test_a_plan_and_a_template_with_a_field_of_no_such_record_are_trimmed_and_keep_the_rest(
+    store, db_path, clock
+):
+    add_contact(store, "Ann", handles={"x": "@ann"})
+    build_agenda(store)  # today's plan, stored
+    ensure_default_templates(store)
+    template = next(each for each in templates(store) if each.subject)  # every field a template has
+    day = store.local_today().isoformat()
+
+    def edit(data):
+        data["plans"][day]["mood"] = "calm"
+        data["templates"][template.id]["colour"] = "red"
+
+    hand_edit(db_path, edit)
+    plan_before = json.loads(db_path.read_text())["plans"][day]
+    reopened = Store(db_path, clock=clock)
+    assert sorted((p.table, p.problem) for p in found(reopened)) == [
+        ("plans", "unknown field 'mood'"),
+        ("templates", "unknown field 'colour'"),
+    ]
+    assert {p.table for p in repair(reopened).repaired} == {"plans", "templates"}
+    again = Store(db_path, clock=clock)
+    assert found(again) == []
+    stored = json.loads(db_path.read_text())
+    assert stored["plans"][day] == {key: value for key, value in plan_before.items() if key != "mood"}
+    assert next(each for each in templates(again) if each.id == template.id) == template
 
 
 def test_a_backup_says_what_it_holds_and_none_when_it_cannot_be_read(tmp_path):

@@ -152,4 +152,5 @@ def _cleaned(key: str, value: object) -> object:
     return value
 
 
-MULTILINE_FIELDS = frozenset({"why", "notes", "text", "note"})
+# The fields whose line breaks the records keep (clean_text(..., multiline=True) in model.py and template.py).
+MULTILINE_FIELDS = frozenset({"why", "notes", "text", "note", "body"})
