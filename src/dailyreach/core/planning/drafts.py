@@ -78,7 +78,7 @@ def default_call_name(name: str) -> str:
     otherwise (Ann Smith → Ann; Smith, Ann → Ann; Dr. Ann Smith → Ann)."""
     name = one_line(name)
     if is_japanese_name(name):
-        family = name.replace("\u3000", " ").split(" ")[0]
+        family = name.split(" ")[0]  # one_line made an ideographic space a space
         return family if family.endswith(_HONORIFICS) else f"{family}さん"
     if family_name_first(name):
         return name
@@ -220,10 +220,9 @@ def character_count(text: str, channel: str) -> int:
             continue
         if character == "\u200d":
             joined = True
+        # Marks (accents, enclosing circles, variation selectors: all Mn or Me) and skin tones add none.
         elif not (
-            unicodedata.category(character) in ("Mn", "Me")
-            or "\ufe00" <= character <= "\ufe0f"
-            or "\U0001f3fb" <= character <= "\U0001f3ff"
+            unicodedata.category(character) in ("Mn", "Me") or "\U0001f3fb" <= character <= "\U0001f3ff"
         ):
             count += 1
     return count
