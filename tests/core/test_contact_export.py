@@ -3,6 +3,7 @@
 import csv
 import io
 import re
+from dataclasses import replace
 
 import icalendar
 import pendulum
@@ -137,12 +138,36 @@ def test_the_calendar_has_one_event_per_follow_up_and_keep_in_touch_date(store):
     assert "Sold her startup" in str(ann_event["description"])
     uids = [str(event["uid"]) for event in events.values()]
     assert len(set(uids)) == 3 and calendar_ics(store) == calendar_ics(store)
+    assert str(ann_event["uid"]) == f"follow-up-{ann.id}@dailyreach"
+    assert str(events["Keep in touch: Bo (e-mail)"]["uid"]) == f"keep-in-touch-{bo.id}@dailyreach"
+    assert ann_event.decoded("dtstamp").utcoffset().total_seconds() == 0
+    assert (str(calendar["prodid"]), str(calendar["version"]), str(calendar["x-wr-calname"])) == (
+        "-//dailyreach//dailyreach//EN",
+        "2.0",
+        "dailyreach",
+    )
+
+
+def test_the_calendar_holds_the_next_90_days_to_the_last_one(store):
+    now = store.now()
+    edge = add_contact(store, "Edge", handles={"x": "@edge"}, cadence_days=90)
+    log(store, edge, "reply_received", at=now)  # due in 90 days: the last day the calendar holds
+    beyond = add_contact(store, "Beyond", handles={"x": "@beyond"}, cadence_days=91)
+    log(store, beyond, "reply_received", at=now)
+    store.save_settings(replace(store.settings(), followup_days=90))
+    late = add_contact(store, "Late", handles={"x": "@late"})
+    log(store, late, "dm_sent", at=now)  # its follow-up due in 90 days too
+    calendar = icalendar.Calendar.from_ical(calendar_ics(store))
+    events = {str(event["summary"]): event.decoded("dtstart") for event in calendar.walk("VEVENT")}
+    edge_day = now.date().add(days=90)
+    assert events == {"Keep in touch: Edge (X)": edge_day, "Follow up #1: Late (X)": edge_day}
 
 
 def test_an_empty_calendar_is_refused_with_a_reason(store):
     add_contact(store, "Never contacted")
-    with pytest.raises(NothingToExport, match="no follow-ups"):
+    with pytest.raises(NothingToExport) as refused:
         calendar_ics(store)
+    assert str(refused.value) == "no follow-ups or keep-in-touch dates in the next 90 days"
 
 
 def _vcard_of_a_hard_contact(store):
