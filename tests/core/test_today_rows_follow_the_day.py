@@ -106,6 +106,15 @@ def test_written_to_today_a_row_keeps_what_it_was_planned_for_unless_it_was_no_l
     ]
 
 
+def test_a_new_target_written_to_twice_today_is_still_new(store, clock, planned):
+    ann, _bob, _cy = planned
+    log(store, ann, "dm_sent")
+    clock.advance(minutes=5)
+    log(store, ann, "follow_up")  # a nudge the same day: the row is what the day planned her for
+    assert rows(build_agenda(store))[0] == ("Ann", "new", 0, True)
+    assert store.thread(ann.id).nudges == 1
+
+
 def test_a_follow_up_row_written_to_with_a_dm_stays_a_follow_up(store, clock):
     ann = add_contact(store, "Ann", handles={"x": "@ann"})
     log(store, ann, "dm_sent", at=clock.now().subtract(days=5))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
 from dailyreach.core.records.model import Contact, DayPlan, Invitation, PlanItem, Settings
@@ -170,22 +170,22 @@ def reason_now(item: PlanItem, thread: Thread, day: DaySpan, *, due: bool) -> Pl
     made, or a follow-up closed with x, leaves nothing to do. Answered since the day's message, they read
     "answered", written to or not: the next word is the user's."""
     if thread.sent_on(day) and thread.answered_since_sent:
-        return PlanItem(contact_id=item.contact_id, reason=ANSWERED)
+        return replace(item, reason=ANSWERED, follow_up_number=0)
     if thread.sent_on(day):
         if item.reason != "new" or day.holds(thread.first_sent):
             return item
         return reached_item(item.contact_id, thread, day)
     settled = nothing_due(thread, day, due=due)
     if settled is not None:
-        return PlanItem(contact_id=item.contact_id, reason=settled)
+        return replace(item, reason=settled, follow_up_number=0)
     if thread.stage == "target":
-        return PlanItem(contact_id=item.contact_id, reason="new")
+        return replace(item, reason="new", follow_up_number=0)
     if thread.open:
-        return PlanItem(contact_id=item.contact_id, reason="follow_up", follow_up_number=thread.nudges + 1)
+        return replace(item, reason="follow_up", follow_up_number=thread.nudges + 1)
     if item.reason == "keep_in_touch":
         return item
     # Planned for a first message or a nudge, and answered since: the next message is the user's.
-    return PlanItem(contact_id=item.contact_id, reason=ANSWERED)
+    return replace(item, reason=ANSWERED, follow_up_number=0)
 
 
 def nothing_due(thread: Thread, day: DaySpan, *, due: bool) -> str | None:
