@@ -10,6 +10,7 @@ import pytest
 from dailyreach import i18n
 from dailyreach.core.errors import ImportRejected, ValidationError, field_label
 from dailyreach.core.files.contact_import import preview_import
+from dailyreach.core.files.exchange import export_bundle
 from dailyreach.core.planning.lookup import Ambiguous, NotFound, find_contact, find_invitation
 from dailyreach.core.records.handles import HandleError, normalise_handle
 from dailyreach.core.records.model import Contact, Interaction, Invitation, Snooze
@@ -332,3 +333,26 @@ def test_what_the_export_schema_finds_stays_jsonschemas_english(store, tmp_path)
     assert "format: 'dailyreach' was expected" in problems
     assert "contacts[0].priority: 0 is not one of [1, 2, 3]" in problems
     assert "interactions[0]: 'contact_id' is a required property" in problems
+
+
+def test_more_of_what_the_export_schema_finds_is_said_in_japanese(ja, store, tmp_path):
+    """The checks the first broken export does not make: a length, a platform, one of two forms, a
+    number that may be missing."""
+    add_contact(store, "Ann", handles={"x": "@ann"})
+    store.save_invitation(Invitation.from_dict({"title": "Mixer", "kind": "mixer"}), "invitation")
+    broken = export_bundle(store)
+    broken["contacts"][0] |= {"name": "あ" * 201, "handles": {"myspace": "ann"}, "followers": "many"}
+    broken["invitations"][0]["event_date"] = "soon"
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(broken), encoding="utf-8")
+    with pytest.raises(ImportRejected) as caught:
+        preview_import(store, path)
+    problems = caught.value.problems
+    assert "contacts[0].name: 200文字より長いです" in problems
+    assert any(
+        problem.startswith("contacts[0].handles: 'myspace' は x, linkedin,")
+        and problem.endswith("のどれでもありません")
+        for problem in problems
+    )
+    assert "contacts[0].followers: 'many' は整数, nullではありません" in problems
+    assert "invitations[0].event_date: 'soon' はこの項目の形式ではありません" in problems

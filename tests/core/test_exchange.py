@@ -249,3 +249,9 @@ def test_a_refused_record_is_named_by_its_id_beside_its_place(store):
     with pytest.raises(ImportRejected) as refused:
         plan_import(store, bundle, "bad.json")
     assert f"contacts[1].x ({bundle['contacts'][1]['id']}): '@@bad'" in str(refused.value)
+
+
+def test_an_export_is_indented_for_people_to_read_and_ends_its_last_line(store):
+    add_contact(store, "Ann", handles={"x": "@ann"})
+    written = export_json(store)
+    assert written.startswith(b'{\n  "') and written.endswith(b"\n}\n")
