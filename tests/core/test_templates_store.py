@@ -185,3 +185,43 @@ def test_an_unknown_template_among_a_dozen_lists_them_all(store):
         save_template(store, Template(name=f"Mine {index:02}", purpose="first_dm", body="Hi"))
     said = str(pytest.raises(StoreError, template_named, store, "nope").value)
     assert said.endswith("'Mine 11'") and "more" not in said
+
+
+def test_what_undo_names_of_a_template_and_its_deletion(store):
+    mine = save_template(store, Template(name="Mine", purpose="first_dm", body="Hi {call_name}"))
+    assert store.history[-1].label == "template Mine"
+    save_template(store, Template(name="Yours", purpose="first_dm", body="Hi"), "a label of the caller's")
+    assert store.history[-1].label == "a label of the caller's"
+    delete_template(store, mine)
+    assert store.history[-1].label == "deletion of template Mine"
+
+
+def test_a_shared_name_is_refused_as_the_names_field(store):
+    save_template(store, Template(name="Mine", purpose="first_dm", body="a"))
+    with pytest.raises(ValidationError) as refused:
+        save_template(store, Template(name="mine", purpose="follow_up_1", body="b"))
+    assert (refused.value.field, str(refused.value)) == (
+        "name",
+        "Name: another template is already called 'Mine'",
+    )
+
+
+def test_with_no_template_yet_an_unknown_one_says_so(store):
+    with pytest.raises(StoreError) as refused:
+        template_named(store, "Mine")
+    assert str(refused.value) == "no template called 'Mine'; there are: none yet"
+
+
+def test_a_template_is_read_with_its_fields_named_and_any_channel_as_none():
+    with pytest.raises(ValidationError) as refused:
+        Template.from_dict({"name": "", "purpose": "first_dm", "body": "Hi"})
+    assert str(refused.value) == "Name: must not be empty"
+    with pytest.raises(ValidationError) as refused:
+        Template.from_dict({"name": "Mine", "purpose": "first_dm", "body": "Hi", "subject": "s" * 1000})
+    assert str(refused.value).startswith("Subject: ")
+    assert (
+        Template.from_dict({"name": "M", "purpose": "first_dm", "body": "Hi", "channel": "any"}).channel
+        is None
+    )
+    kept = Template.from_dict({"name": "M", "purpose": "first_dm", "body": "Hi", "subject": "A question"})
+    assert kept.subject == "A question"
