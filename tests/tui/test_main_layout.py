@@ -258,6 +258,21 @@ async def test_the_sent_cell_moves_on_with_the_clock(store, day, clock, monkeypa
         assert "7 minutes ago" in line(pending, 3)
 
 
+async def test_a_new_target_in_todays_plan_takes_the_cursor(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        today = app.screen.query_one("#today", DataTable)
+        assert today.cursor_row == 0
+        await pilot.press("n", *"Grace Hopper", "enter")
+        await settle(pilot)
+        assert "Added Grace Hopper to today's plan." in [str(n.message) for n in app._notifications]
+        assert str(today.get_row_at(today.cursor_row)[1]) == "Grace Hopper"
+        await pilot.press("d", "enter")  # written to at once
+        await settle(pilot)
+    assert [store.contact(i.contact_id).name for i in store.interactions()] == ["Grace Hopper"]
+
+
 async def test_a_new_target_is_told_where_it_went(store, day):
     app = DailyReachApp(store)
     async with app.run_test(size=WIDE) as pilot:

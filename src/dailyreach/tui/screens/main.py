@@ -554,6 +554,10 @@ class MainScreen(TranslatedBindings, StoreScreen):
             return
         if any(item.contact.id == contact.id for item in agenda.items):
             said = _("Added {name} to today's plan.")
+            # Their row takes the cursor: d writes to the person just added.
+            today = self.pane("today")
+            if contact.id in today.rows:
+                today.move_cursor(row=today.get_row_index(contact.id))
         elif sum(item.planned is not None for item in agenda.items) >= agenda.goal:
             said = _("Added {name}: planned from tomorrow, today's plan is full.")
         else:
