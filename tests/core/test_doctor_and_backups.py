@@ -54,6 +54,12 @@ def test_doctor_finds_handles_no_form_would_take_after_the_records_of_no_contact
         ("contacts", "x"),
         ("contacts", "bluesky"),
     ]
+    orphan, misspelled = found(reopened)[:2]
+    assert (orphan.record_id, orphan.problem) == (sent.id, "no contact with id 'nobody'")
+    assert (misspelled.record_id, misspelled.problem) == (
+        ann.id,
+        "an X handle is @ and 1-15 letters, digits or underscores",
+    )
 
 
 def test_the_records_of_a_contact_that_cannot_be_read_are_not_said_to_be_of_no_contact(store, db_path, clock):
@@ -84,6 +90,7 @@ def test_repair_puts_bad_settings_back_to_their_defaults_and_trims_a_record_afte
         data["contacts"][ann.id]["mood"] = "happy"  # a field no contact has: dropped, Ann whole again
         data["contacts"][ann.id]["why"] = "builds\x1b[31m tools\nand teams"  # cleaned as a form would have
         data["contacts"][bo.id]["name"] = ""  # no field to drop makes Bo whole: left for the user
+        data["contacts"][ann.id]["tags"] = ["in\x1b[31mvestor"]  # each tag cleaned too
 
     hand_edit(db_path, edit)
     reopened = Store(db_path, clock=clock)
@@ -100,6 +107,7 @@ def test_repair_puts_bad_settings_back_to_their_defaults_and_trims_a_record_afte
     again = Store(db_path, clock=clock)
     assert (again.settings().daily_goal, again.settings().followup_days) == (5, 4)
     assert again.contact(ann.id).why == "builds tools\nand teams"  # a why keeps its lines
+    assert again.contact(ann.id).tags == ["investor"]
     assert [(p.table, p.record_id) for p in found(again)] == [("contacts", bo.id)]
 
 
