@@ -60,9 +60,10 @@ def test_handles_merge_platform_by_platform_the_forms_first():
     theirs = replace(ann, handles={"x": "@ann", "github": "ann", "email": "ann@example.com"})
     merged = edited_over(ann, mine, theirs)
     assert merged.handles == {"bluesky": "ann.bsky.social", "x": "@ann", "email": "ann@example.com"}
+    elsewhere = replace(ann, handles={"x": "@ann3"})
     with pytest.raises(EditConflict) as refused:
-        edited_over(ann, replace(ann, handles={"x": "@ann2"}), replace(ann, handles={"x": "@ann3"}))
-    assert refused.value.field == "x"
+        edited_over(ann, replace(ann, handles={"x": "@ann2"}), elsewhere)
+    assert refused.value.field == "x" and refused.value.stored == elsewhere
     with pytest.raises(EditConflict) as refused:
         edited_over(ann, replace(ann, tags=["a"]), replace(ann, tags=["b", "c"]))
     assert "to 'b, c'" in str(refused.value)
