@@ -1,13 +1,16 @@
 """Behaviour of ``agenda.py`` that mutation testing found no test pinned."""
 
 import errno
+from dataclasses import replace
 
 import pendulum
 import pytest
 
 from dailyreach.core.planning.agenda import build_agenda, refresh_contact
-from dailyreach.core.records.model import Contact, Settings
+from dailyreach.core.records.model import Contact, Invitation, Settings, Snooze
 from tests.conftest import add_contact, log
+
+LOS_ANGELES = "America/Los_Angeles"
 
 
 def full_plan(store, clock, people: int = 4, goal: int = 3):
@@ -65,3 +68,65 @@ def test_a_plan_that_cannot_be_saved_for_another_reason_fails_the_agenda(store, 
     monkeypatch.setattr(store, "save_plan", full_disk)
     with pytest.raises(OSError, match="no space"):
         build_agenda(store)
+
+
+def test_someone_written_to_today_and_archived_since_keeps_their_row_done(store, clock):
+    """The day's progress counts every message sent today, so each has a row ticked done, archived or not."""
+    ann = add_contact(store, "Ann")
+    log(store, ann, "dm_sent")
+    store.save_contact(replace(ann, archived=True))
+    agenda = build_agenda(store)
+    assert agenda.progress == 1
+    assert [(item.contact.name, item.done) for item in agenda.items] == [("Ann", True)]
+
+
+def test_undecided_invitations_are_listed_the_decision_due_soonest_first_and_undated_last(store):
+    for title, day in (("Mixer", "2026-12-20"), ("Pitch night", None), ("Seminar", "2026-12-01")):
+        store.save_invitation(Invitation(title=title, event_date=day))
+    store.save_invitation(Invitation(title="Gala", event_date="2026-11-30", status="declined"))
+    agenda = build_agenda(store)
+    assert [invitation.title for invitation in agenda.undecided] == ["Seminar", "Mixer", "Pitch night"]
+    assert [invitation.title for invitation in agenda.declined] == ["Gala"]
+
+
+def test_a_keep_in_touch_is_due_by_the_local_day_of_the_last_exchange(store, clock):
+    """In Los Angeles the evening of the 15th is the 16th in UTC: a week's cadence is due on the 22nd there."""
+    store.save_settings(Settings(timezone=LOS_ANGELES, daily_goal=3))
+    clock.set(pendulum.datetime(2026, 11, 15, 20, tz=LOS_ANGELES))
+    bob = add_contact(store, "Bob", cadence_days=7)
+    log(store, bob, "dm_sent")
+    log(store, bob, "reply_received")
+    clock.set(pendulum.datetime(2026, 11, 22, 9, tz=LOS_ANGELES))
+    assert [(item.contact.name, item.reason) for item in build_agenda(store).items] == [
+        ("Bob", "keep_in_touch")
+    ]
+
+
+def test_undoing_the_log_that_ended_a_snooze_puts_the_follow_up_after_the_snooze_again(store, clock):
+    """A log ends the contact's snooze, and undoing it brings the snooze back: refreshed for that contact,
+    the follow-up is due no earlier than the snooze ends, as a rebuild has it."""
+    ann = add_contact(store, "Ann")
+    log(store, ann, "dm_sent")
+    store.snooze(Snooze(contact_id=ann.id, until="2026-12-10"))
+    clock.advance(minutes=5)
+    log(store, ann, "note")
+    agenda = build_agenda(store)
+    assert [reply.follow_up_due.isoformat() for reply in agenda.pending] == ["2026-11-26"]
+    store.undo()
+    refreshed = refresh_contact(agenda, store, ann.id)
+    assert [reply.follow_up_due.isoformat() for reply in refreshed.pending] == ["2026-12-10"]
+    assert refreshed == build_agenda(store)
+
+
+def test_a_thread_whose_follow_ups_are_used_up_is_offered_to_be_given_up_when_refreshed(store, clock):
+    ann = add_contact(store, "Ann")
+    log(store, ann, "dm_sent")
+    for _ in range(2):
+        clock.advance(days=3)
+        log(store, ann, "follow_up")
+    clock.advance(days=3)
+    agenda = build_agenda(store)
+    log(store, ann, "note")
+    refreshed = refresh_contact(agenda, store, ann.id)
+    assert [reply.give_up_offered for reply in refreshed.pending] == [True]
+    assert refreshed == build_agenda(store)
