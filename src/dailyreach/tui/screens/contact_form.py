@@ -73,7 +73,12 @@ def contact_form(
         validators=[Check(lambda value: Contact.from_dict({"name": value}), optional=False)],
     )
     rest = [
-        Field("why", value=values.get("why", ""), placeholder=_("what they did, what to learn from them")),
+        Field(
+            "why",
+            value=values.get("why", ""),
+            placeholder=_("what they did, what to learn from them"),
+            multiline=True,
+        ),
         Field("tags", value=", ".join(values.get("tags", [])), placeholder=_("comma, separated")),
         Field(
             "priority",
@@ -87,7 +92,7 @@ def contact_form(
             _("every N days (empty: no)"),
             validators=[_contact_check("cadence_days")],
         ),
-        Field("notes", value=values.get("notes", "")),
+        Field("notes", value=values.get("notes", ""), multiline=True),
     ]
     if editing or len(handles) > 1:
         lines = [

@@ -25,6 +25,7 @@ from dailyreach.tui.checks import input_problems
 from dailyreach.tui.styles import FORMS_CSS
 from dailyreach.tui.translated import TextInput, TranslatedBindings, translate_bindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
+from dailyreach.tui.widgets.note_input import NoteInput
 
 # Lines a form takes besides its fields (border, title, a line for problems), and the footer's line.
 FORM_CHROME = 5
@@ -37,7 +38,8 @@ SWITCH_WORDS = {YES: N_("yes"), NO: N_("no")}
 @dataclass(frozen=True)
 class Field:
     """A line of the form: text typed in, one of ``choices`` ((shown, value) pairs), or a yes/no
-    ``switch``; ``beside`` puts a second field on the same line (a currency beside its amount)."""
+    ``switch``; ``beside`` puts a second field on the same line (a currency beside its amount).
+    ``multiline``: text that may hold line breaks (a note), shown on its one line with each as ⏎."""
 
     id: str
     label: str = ""
@@ -47,6 +49,7 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()
     switch: bool = False
     beside: Field | None = None
+    multiline: bool = False
 
     @property
     def shown_label(self) -> str:
@@ -106,7 +109,8 @@ def _control(spec: Field, classes: str = "") -> Widget:
         return Choice(spec.choices, spec.value, id=spec.id, classes=classes)
     if spec.switch:
         return YesNo(spec.value == YES, id=spec.id, animate=False, classes=classes)
-    return TextInput(
+    box = NoteInput if spec.multiline else TextInput
+    return box(
         spec.value, id=spec.id, placeholder=spec.placeholder, validators=spec.validators, classes=classes
     )
 

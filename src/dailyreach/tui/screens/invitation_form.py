@@ -98,7 +98,7 @@ def invitation_fields(store: Store, answers: dict[str, str]) -> dict:
 def decline_form(invitation: Invitation) -> FieldsForm:
     return FieldsForm(
         _("Decline: {title}").format(title=invitation.title),
-        [Field("note", _("Reason"), placeholder=_("optional"))],
+        [Field("note", _("Reason"), placeholder=_("optional"), multiline=True)],
         save_label=_("Decline"),
     )
 
