@@ -26,6 +26,24 @@ async def test_ctrl_p_jumps_to_a_contact_by_part_of_its_name(store, people):
         assert isinstance(app.screen, ContactScreen) and app.screen.contact_id == yamada.id
 
 
+async def test_ctrl_p_finds_a_name_typed_without_its_accents_and_lights_up_the_name_as_written(store):
+    # The é of René typed as e and a combining accent: folded, the name is a character shorter.
+    rene = add_contact(store, "Rene\u0301 Núñez")
+    add_contact(store, "Ann Smith")
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"nunez")
+        await pilot.pause(0.5)
+        hit = app.screen.query_one(CommandList).get_option_at_index(0).prompt
+        name = next(line for line in hit.plain.splitlines() if "Núñez" in line)
+        lit = {name[span.start : span.end] for span in hit.spans if span.end - span.start == 1}
+        assert {"N", "ú", "ñ", "e", "z"} <= lit
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactScreen) and app.screen.contact_id == rene.id
+
+
 async def test_a_markup_looking_name_is_found_and_opened_in_the_palette(store, people):
     _, _, vip = people
     app = DailyReachApp(store)

@@ -67,6 +67,23 @@ async def test_a_filter_of_several_words_keeps_the_rows_holding_every_word(store
         assert cells(app, "today") == []
 
 
+async def test_a_filter_finds_names_typed_without_their_accents_as_the_contacts_list_does(store):
+    for name in ("José Núñez", "Ann Smith", "ＡＢＣ Ｌａｂｓ"):
+        add_contact(store, name)
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"jose nunez")
+        await settle(pilot)
+        assert [row[1] for row in cells(app, "today")] == ["José Núñez"]
+        app.screen.query_one("#filter").value = "NÚÑEZ"
+        await settle(pilot)
+        assert [row[1] for row in cells(app, "today")] == ["José Núñez"]
+        app.screen.query_one("#filter").value = "abc"
+        await settle(pilot)
+        assert [row[1] for row in cells(app, "today")] == ["ＡＢＣ Ｌａｂｓ"]
+
+
 async def test_a_filter_keeps_the_highlight_on_the_same_person(store):
     for name, priority in (("Alpha One", 1), ("Beta Two", 2), ("Gamma Two", 3)):
         add_contact(store, name, handles={"x": "@" + name.split()[0].lower()}, priority=priority)

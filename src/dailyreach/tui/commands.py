@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from dailyreach.core.planning.lookup import folded
 from dailyreach.core.records.model import Contact
 from dailyreach.i18n import N_, _
 from dailyreach.report import contact_summary, where_to_reach
@@ -29,6 +30,17 @@ def _help(contact: Contact) -> str:
     if contact.archived:
         return _("Open contact · {where} · archived (E to bring back)").format(where=where)
     return _("Open contact · {where}").format(where=where)
+
+
+def _folded_characters(text: str) -> tuple[str, list[int]]:
+    """``text`` folded a character at a time, and for each character of the result the index of the one
+    of ``text`` it came from, so that a match in the folded name lights up the name as written."""
+    folded_text, origins = [], []
+    for index, character in enumerate(text):
+        part = folded(character)
+        folded_text.append(part)
+        origins.extend([index] * len(part))
+    return "".join(folded_text), origins
 
 
 class ContactCommands(Provider):
@@ -52,18 +64,23 @@ class ContactCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        # Compared as the contacts list and the panes' filter compare: nunez finds Núñez.
+        query = folded(query)
         for contact in self.contacts:
-            score, offsets = matcher.fuzzy_search.match(query, contact.name)
+            name, origins = _folded_characters(contact.name)
+            score, offsets = matcher.fuzzy_search.match(query, name)
             # By a handle too: someone who cannot type a name's script types the @handle they know, and
             # a handle that holds the letters together beats a name that only scatters them.
-            found = (matcher.fuzzy_search.match(query, handle)[0] for handle in contact.handles.values())
+            found = (
+                matcher.fuzzy_search.match(query, folded(handle))[0] for handle in contact.handles.values()
+            )
             by_handle = max(found, default=0) * HANDLE_SCORE
             if by_handle > score:
                 score, offsets = by_handle, ()
             if score > 0:
                 # Content(...) rather than matcher.highlight(): a name like "[bold]VIP" is not markup.
                 shown = Content(contact.name)
-                for offset in offsets:
+                for offset in {origins[offset] for offset in offsets}:
                     shown = shown.stylize(matcher.match_style, offset, offset + 1)
                 yield Hit(
                     score, shown, partial(self._open, contact.id), text=contact.name, help=_help(contact)

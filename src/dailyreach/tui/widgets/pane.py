@@ -8,6 +8,7 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import DataTable
 
+from dailyreach.core.planning.lookup import folded
 from dailyreach.i18n import N_, _
 from dailyreach.tui.columns import Column, fit_widths, longest_cells, set_columns
 from dailyreach.tui.rows import TABLE_KEYS, Row, sync_rows, update_row
@@ -92,8 +93,9 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
         self.show_rows()
 
     def _matches(self, cells: list[Text], words: list[str]) -> bool:
-        """Whether the row holds every word of the filter, each anywhere in it ("pers d": Person D)."""
-        held = " ".join(cell.plain for cell in cells).casefold()
+        """Whether the row holds every word of the filter, each anywhere in it ("pers d": Person D), compared
+        as the contacts list compares them (jose finds José)."""
+        held = folded(" ".join(cell.plain for cell in cells))
         return all(word in held for word in words)
 
     def show_rows(self, more: bool = False, selected: str | None = None) -> None:
@@ -103,7 +105,7 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
         selected = selected or self.selected_key()
         if not more:
             self._fit_columns()
-        words = self.needle.casefold().split()
+        words = folded(self.needle).split()
         rows = [(key, cells) for key, cells in self.listed if not words or self._matches(cells, words)]
         shown = rows[: self.row_count + ROWS_AT_ONCE if more else max(self.row_count, ROWS_AT_ONCE)]
         sync_rows(self, shown, selected)
