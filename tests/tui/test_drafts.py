@@ -61,7 +61,9 @@ async def test_c_drafts_a_public_reply_that_is_edited_copied_opened_and_logged(s
         # Back on the main screen with the log bar open: one key logs what was sent.
         assert not isinstance(app.screen, DraftScreen)
         assert app.screen.query_one("#text", Input).value == edited
-        assert app.screen.query_one("#channel", Input).value == "x"
+        assert (
+            app.screen.query_one("#channel", Input).value == "X"
+        )  # as the bar shows a channel when it opens by itself
         await keys.press("enter")
         (logged,) = store.interactions(ann.id)
         assert (logged.kind, logged.channel, logged.text) == ("public_reply", "x", edited)

@@ -271,4 +271,6 @@ def _if_alive(screen: StoreScreen, then: Callable[[], None]) -> None:
 
 def _log_sent(screen: StoreScreen, contact: Contact, thread: Thread, sent: DraftSent | None) -> None:
     if sent is not None:
-        screen.log_interaction(contact, thread, sent.kind, {"channel": sent.channel, "text": sent.text})
+        # The channel as the bar shows it when it opens by itself (LinkedIn, not its key linkedin).
+        shown = {"channel": channel_label(sent.channel), "text": sent.text}
+        screen.log_interaction(contact, thread, sent.kind, shown)
