@@ -496,3 +496,35 @@ def test_an_hour_or_minute_that_is_none_says_so(typed):
     with pytest.raises(DateParseError) as refused:
         parse_when(typed, SATURDAY)
     assert str(refused.value) == f"{typed!r} is not a time: hours are 00 to 23, minutes and seconds 00 to 59"
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("1969-12-31", "'1969-12-31' is out of range: use a time between 1970 and "),
+        # Midnight in Tokyo on the first day of 1970 is still 1969 in UTC, where the log's times are kept.
+        ("1970-01-01", "'1970-01-01' is out of range: use a time between 1970 and "),
+        ("-30000d", "'-30000d' is out of range: use a time between 1970 and "),
+        (" 2300-01-01 ", "'2300-01-01' is out of range: use a time between 1970 and "),
+    ],
+)
+def test_a_time_out_of_the_records_years_is_refused_as_typed(typed, said):
+    with pytest.raises(DateParseError) as refused:
+        parse_when(typed, NOW)
+    assert str(refused.value).startswith(said)
+
+
+def test_a_time_on_the_edge_of_the_records_years_is_read():
+    assert parse_when("1970-01-01 09:00", NOW) == pendulum.datetime(1970, 1, 1, 9, tz="Asia/Tokyo")
+    assert parse_when(f"{datetime.now(UTC).year + 100}-06-01", NOW).year == datetime.now(UTC).year + 100
+
+
+@pytest.mark.parametrize("typed", ["1969-12-31", "+40000d", "2300-01-01"])
+def test_a_day_out_of_the_records_years_is_refused_as_typed(typed):
+    with pytest.raises(DateParseError, match=r"is out of range: use a day between 1970 and \d{4}") as refused:
+        parse_date(typed, NOW)
+    assert str(refused.value).startswith(repr(typed))
+
+
+def test_a_day_on_the_edge_of_the_records_years_is_read():
+    assert parse_date("1970-01-01", NOW).isoformat() == "1970-01-01"

@@ -277,12 +277,45 @@ def _fixed(minutes: int) -> tzinfo:
     return UTC if minutes == 0 else timezone(timedelta(minutes=minutes))
 
 
+# The moments a record may hold: nothing before 1970, nothing more than a century ahead. Anything
+# further out leaves the range the planner's date arithmetic can reach, and bricked the store.
+EARLIEST_YEAR = 1970
+YEARS_AHEAD = 100
+TIME_OUT_OF_YEARS = N_("{value} is out of range: use a time between {earliest} and {latest}")
+DAY_OUT_OF_YEARS = N_("{value} is out of range: use a day between {earliest} and {latest}")
+
+
+def latest_year() -> int:
+    return datetime.now(UTC).year + YEARS_AHEAD
+
+
+def within_record_years(moment: datetime) -> bool:
+    """Whether ``moment`` lies between 1970 and a century ahead, in UTC and as written."""
+    try:
+        year = moment.astimezone(UTC).year
+    except (OverflowError, ValueError):
+        year = moment.year
+    return EARLIEST_YEAR <= year <= latest_year() and EARLIEST_YEAR <= moment.year <= latest_year()
+
+
 def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
-    """A moment from what the user typed, relative to ``now`` and in its timezone.
+    """A moment from what the user typed, relative to ``now`` and in its timezone, within the years a
+    record may hold (refused as typed, not as the time it was read as).
 
     A bare weekday means the most recent one (the next one when ``future``), today included. The
     Japanese words (今日, 昨日, 3日前, 金曜...) are read whatever the language in use.
     """
+    moment = _typed_moment(text, now, future=future)
+    if not within_record_years(moment):
+        raise DateParseError(
+            _(TIME_OUT_OF_YEARS).format(
+                value=repr(text.strip()), earliest=EARLIEST_YEAR, latest=latest_year()
+            )
+        )
+    return moment
+
+
+def _typed_moment(text: str, now: datetime, *, future: bool) -> datetime:
     hint = _(HINT if future else PAST_HINT)
     word = text.strip().lower()
     if not word:
@@ -395,7 +428,7 @@ def _at_time_of_day(word: str, now: datetime, *, future: bool) -> datetime | Non
     if hour > 23 or minute > 59:
         raise DateParseError(_(TIME_OUT_OF_RANGE).format(text=repr(word)))
     named = fields["day"] or fields["japanese_day"]
-    day = parse_when(named, now, future=future) if named else now
+    day = _typed_moment(named, now, future=future) if named else now
     return at_wall_time(datetime.combine(day.date(), time(hour, minute)), now.tzinfo)
 
 
@@ -451,7 +484,12 @@ def _parse_with_pendulum(text: str, now: datetime, hint: str) -> datetime:
 
 def parse_date(text: str, now: datetime, *, future: bool = True) -> date:
     """A calendar day from what the user typed; weekdays look ahead unless ``future`` is false."""
-    return parse_when(text, now, future=future).date()
+    day = _typed_moment(text, now, future=future).date()
+    if not EARLIEST_YEAR <= day.year <= latest_year():
+        raise DateParseError(
+            _(DAY_OUT_OF_YEARS).format(value=repr(text.strip()), earliest=EARLIEST_YEAR, latest=latest_year())
+        )
+    return day
 
 
 # The abbreviated weekday names, Monday first, as a calendar's rows and a day's text show them.

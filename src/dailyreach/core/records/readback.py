@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from dailyreach.core.errors import ValidationError
+from dailyreach.core.records.dates import EARLIEST_YEAR, latest_year
 from dailyreach.core.records.handles import PLATFORMS
 from dailyreach.core.records.model import (
     CHANNELS,
@@ -25,7 +26,7 @@ from dailyreach.core.records.model import (
     DayPlan,
     Settings,
 )
-from dailyreach.core.records.validation import EARLIEST_YEAR, NOT_A_DATE, latest_year
+from dailyreach.core.records.validation import NOT_A_DATE
 from dailyreach.i18n import N_, _
 
 

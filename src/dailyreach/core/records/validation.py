@@ -11,7 +11,14 @@ from typing import Any
 
 # Re-exported: the records in model.py import it from here, with the checks that raise it.
 from dailyreach.core.errors import ValidationError
-from dailyreach.core.records.dates import parse_iso
+from dailyreach.core.records.dates import (
+    DAY_OUT_OF_YEARS,
+    EARLIEST_YEAR,
+    TIME_OUT_OF_YEARS,
+    latest_year,
+    parse_iso,
+    within_record_years,
+)
 from dailyreach.core.records.text import has_surrogate, strip_control
 from dailyreach.i18n import N_, _
 
@@ -264,28 +271,12 @@ def amount(value: Any, name: str, *, money: bool = True, most: float = 1e12) -> 
     return int(number) if number.is_integer() else number
 
 
-# The moments a record may hold: nothing before 1970, nothing more than a century ahead. Anything
-# further out leaves the range the planner's date arithmetic can reach, and bricked the store.
-EARLIEST_YEAR = 1970
-YEARS_AHEAD = 100
-
-
-def latest_year() -> int:
-    return datetime.now(UTC).year + YEARS_AHEAD
-
-
 def _in_range(moment: datetime, name: str, value: Any) -> str:
     """``moment`` written out, when it lies between 1970 and a century ahead (in UTC)."""
-    try:
-        year = moment.astimezone(UTC).year
-    except (OverflowError, ValueError):
-        year = moment.year
-    if not EARLIEST_YEAR <= year <= latest_year() or not EARLIEST_YEAR <= moment.year <= latest_year():
+    if not within_record_years(moment):
         raise ValidationError(
             name,
-            _("{value} is out of range: use a time between {earliest} and {latest}").format(
-                value=shown(value), earliest=EARLIEST_YEAR, latest=latest_year()
-            ),
+            _(TIME_OUT_OF_YEARS).format(value=shown(value), earliest=EARLIEST_YEAR, latest=latest_year()),
         )
     return moment.isoformat()
 
@@ -335,9 +326,7 @@ def calendar_day(value: Any, name: str) -> str:
     if not EARLIEST_YEAR <= day.year <= latest_year():
         raise ValidationError(
             name,
-            _("{value} is out of range: use a day between {earliest} and {latest}").format(
-                value=shown(value), earliest=EARLIEST_YEAR, latest=latest_year()
-            ),
+            _(DAY_OUT_OF_YEARS).format(value=shown(value), earliest=EARLIEST_YEAR, latest=latest_year()),
         )
     return day.isoformat()
 
