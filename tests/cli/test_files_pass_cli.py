@@ -144,7 +144,7 @@ def test_utf16_without_a_byte_order_mark_is_named_with_the_encoding_to_give(db, 
     refused = run_cli("import", str(path), db=db, check=False)
     assert refused.returncode == 1
     assert (
-        f"without a byte order mark (every other byte is zero): name its encoding with --encoding {encoding}"
+        f"without a byte order mark (every other byte is zero): import it as {encoding} (--encoding {encoding} on"
         in (refused.stderr)
     )
     assert "added 2 contacts" in run_cli("import", str(path), "--encoding", encoding, db=db).stdout

@@ -1,6 +1,7 @@
 """Importing a contacts file from the app (preview, confirm, undo) and exporting other formats."""
 
 import icalendar
+import pytest
 
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.import_preview import ImportPreviewScreen
@@ -65,6 +66,26 @@ async def test_an_unreadable_file_is_explained_and_the_form_keeps_what_was_typed
         await pilot.press("enter")
         await settle(pilot)
         assert "read as cp1252" in str(app.screen.query_one("#summary").render())
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+async def test_utf16_without_its_byte_order_mark_is_read_with_the_encoding_the_app_names(
+    store, tmp_path, encoding
+):
+    path = tmp_path / "people.csv"
+    path.write_bytes("name,email\n山田 太郎,taro@example.jp\n".encode(encoding))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_import(pilot, path)
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert f"import it as {encoding}" in said and "Encoding in the app's import form" in said
+        app.screen.query_one("#encoding").value = encoding
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+    assert [contact.name for contact in store.contacts()] == ["山田 太郎"]
 
 
 async def test_e_with_format_ics_names_the_file_for_it_and_writes_a_calendar(

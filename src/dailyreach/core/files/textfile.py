@@ -136,8 +136,8 @@ def decode_text(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
     if byte_order is not None:
         raise EncodingProblem(
             _(
-                "looks like UTF-16 saved without a byte order mark (every other byte is zero): "
-                "name its encoding with --encoding {encoding}"
+                "looks like UTF-16 saved without a byte order mark (every other byte is zero): import it "
+                "as {encoding} (--encoding {encoding} on the command line, Encoding in the app's import form)"
             ).format(encoding=byte_order)
         )
     try:
@@ -152,7 +152,8 @@ def decode_text(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
         return text, ENCODING_LABELS["cp932"]
     raise EncodingProblem(
         _(
-            "line {line}, character {column} is neither UTF-8 nor Japanese Shift_JIS: "
-            "save the file as UTF-8, or name its encoding (--encoding cp1252, for example)"
+            "line {line}, character {column} is neither UTF-8 nor Japanese Shift_JIS: save the file as "
+            "UTF-8, or name its encoding (--encoding cp1252 on the command line, for example, or Encoding "
+            "in the app's import form)"
         ).format(**utf8_problem)
     )

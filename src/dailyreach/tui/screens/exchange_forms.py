@@ -51,6 +51,9 @@ ENCODINGS = (
     ("Windows-1252", "cp1252"),
     ("Latin-1", "latin-1"),
     ("UTF-16", "utf-16"),
+    # What a file of UTF-16 saved without its byte order mark is named as (textfile.py).
+    ("UTF-16 LE", "utf-16-le"),
+    ("UTF-16 BE", "utf-16-be"),
 )
 
 
