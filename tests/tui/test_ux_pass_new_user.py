@@ -194,6 +194,10 @@ async def test_an_import_of_one_contact_says_contact(store, tmp_path):
         await keys.press("enter", "enter")
         assert [c.name for c in store.contacts()] == ["Ann Smith"]
         assert [n.message for n in app._notifications] == [f"Imported 1 contact from {path}: u undoes it"]
+        # Undone, the offer to undo it is taken off the screen: only what u did is said.
+        await keys.press("u")
+        assert store.contacts() == []
+        assert [n.message for n in app._notifications] == ["Undone: import one.vcf"]
 
 
 @pytest.mark.parametrize(("size", "labelled"), [(SMALL, False), ((96, 30), False), ((120, 40), True)])

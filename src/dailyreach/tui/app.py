@@ -345,6 +345,9 @@ class DailyReachApp(TranslatedBindings, App):
             return
 
         def undone(change: Change | None) -> None:
+            if change is not None:
+                # What was said of the change ("Deleted template Coffee: u undoes it") holds no more.
+                self.clear_notifications()
             self.notify(
                 _("Undone: {change}").format(change=change.label) if change else _("Nothing to undo."),
                 markup=False,
