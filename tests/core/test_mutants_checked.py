@@ -1,9 +1,12 @@
 """Behaviour of ``checked.py`` that mutation testing found no test pinned."""
 
 import json
+import zlib
 
 from dailyreach.core.store import checked as checked_module
+from dailyreach.core.store.checked import read_checked
 from dailyreach.core.store.store import Store
+from dailyreach.core.store.threads import THREADS_TABLE
 from tests.conftest import add_contact, log
 
 
@@ -39,3 +42,31 @@ def test_a_change_that_leaves_the_file_as_it_was_writes_no_new_record(store, db_
     assert written == []
     add_contact(store, "Bob", handles={"x": "@bob"})
     assert len(written) == 1
+
+
+def test_summaries_a_hand_edit_left_behind_are_read_again_when_no_record_names_the_files_content(
+    db_path, store, clock
+):
+    """A file copied without its <db>.checked (a sync that leaves it out) may have been edited: its
+    summaries are worked out again from the log rather than trusted."""
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent")
+    data = json.loads(db_path.read_text())
+    data[THREADS_TABLE].clear()
+    db_path.write_text(json.dumps(data, indent=2))
+    checked_module.checked_path(db_path).unlink()
+    assert Store(db_path, clock=clock).thread(ann.id).open
+
+
+def test_the_record_of_a_content_is_read_once_however_often_it_is_asked(db_path, store, monkeypatch):
+    add_contact(store, "Ann", handles={"x": "@ann"})
+    reads = []
+    real = checked_module.read_checked
+    monkeypatch.setattr(checked_module, "read_checked", lambda *args: reads.append(args) or real(*args))
+    record = checked_module.CheckedRecord(db_path)
+    raw = db_path.read_bytes()
+    fingerprint = (len(raw), zlib.crc32(raw))
+    layouts = {record.log_layout(fingerprint) for _ in range(3)}
+    assert len(reads) == 1 and layouts == {read_checked(db_path, fingerprint).log_layout}
+    record.log_layout((0, 0))
+    assert len(reads) == 2

@@ -4,10 +4,14 @@ import json
 import time
 import zlib
 
+import pytest
+
 from dailyreach.core.store.checked import write_checked
 from dailyreach.core.store.store import Store
+from dailyreach.core.store.tables import RecordTable
 from dailyreach.core.store.threads import DERIVED_VERSION, before_changes, read_thread, utc_stamp
 from tests.conftest import add_contact, log
+from tests.core.test_threads import assert_derived_match_the_log
 
 
 def test_a_thread_is_read_in_time_order_not_in_the_order_of_its_kinds():
@@ -125,3 +129,37 @@ def test_summaries_under_a_marker_as_this_version_writes_it_are_trusted(store, d
     raw = db_path.read_bytes()
     write_checked(db_path, (len(raw), zlib.crc32(raw)), {}, None)
     assert Store(db_path, clock=clock).thread(ann.id).nudges == 0
+
+
+def test_back_dated_messages_of_one_change_count_each_of_their_days(store, clock):
+    """Two messages dated before their threads' last entries, in one change (an import): each is read
+    from the log as the change settles, and each of their days counts its person reached."""
+    ann, bob = add_contact(store, "Ann"), add_contact(store, "Bob")
+    log(store, ann, "dm_sent")
+    log(store, bob, "dm_sent")
+    with store.transaction("two back-dated messages"):
+        log(store, ann, "follow_up", at=clock.now().subtract(days=3))
+        log(store, bob, "follow_up", at=clock.now().subtract(days=5))
+    reached = {day.isoformat(): counts["reached"] for day, counts in store.day_counts().items()}
+    assert reached == {"2026-11-18": 1, "2026-11-20": 1, "2026-11-23": 2}
+    assert_derived_match_the_log(store)
+
+
+@pytest.mark.parametrize("minutes_later", [0, 5])
+def test_a_log_at_or_after_the_threads_last_entry_is_folded_in_without_reading_the_log(
+    store, clock, monkeypatch, minutes_later
+):
+    """The usual log, the newest of its thread (or of the same moment as its last entry), is added to
+    the thread as it is kept: the contact's history is not looked up in the log."""
+    ann = add_contact(store, "Ann")
+    log(store, ann, "dm_sent")
+
+    def no_history(*args, **kwargs):
+        raise AssertionError("the log was searched for the contact's history")
+
+    monkeypatch.setattr(RecordTable, "records_with", no_history)
+    clock.advance(minutes=minutes_later)
+    log(store, ann, "reply_received")
+    monkeypatch.undo()
+    assert store.thread(ann.id).stage == "replied"
+    assert_derived_match_the_log(store)

@@ -59,7 +59,7 @@ def read_checked(db: Path, fingerprint: Fingerprint | None) -> Checked | None:
         not isinstance(data, dict)
         or data.get("content") != list(fingerprint)
         or data.get("version") != __version__
-        or data.get("language", "en") != current_language()
+        or data.get("language") != current_language()
     ):
         return None
     problems = _problems(data.get("problems"))

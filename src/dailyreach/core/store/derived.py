@@ -101,7 +101,7 @@ class DerivedTables:
                     if thread.last_sent is None or local_day(thread.last_sent, zone).isoformat() != day:
                         counts = days.record(day)
                         days.put({day: with_reached(counts, (counts or {}).get(REACHED, 0) + 1)})
-                thread.add(after["kind"], after.get("channel", "other"), stamp)
+                thread.add(after["kind"], after["channel"], stamp)
                 self._tables[THREADS_TABLE].put({after["contact_id"]: thread.to_dict()})
                 return
         for contact_id in {body["contact_id"] for body in (before, after) if body is not None}:

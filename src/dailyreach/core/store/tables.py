@@ -67,7 +67,7 @@ class RecordTable(Table):
     def trust(self, problems: dict[str, Problem]) -> None:
         """Take ``problems`` as what checking the table as it was just read would find."""
         with self._lock:
-            self._checked = (self._raw().get(self.name, {}), dict(problems))
+            self._checked = (self._raw().get(self.name), dict(problems))
 
     def record(self, record_id: str) -> Body | None:
         with self._lock:
