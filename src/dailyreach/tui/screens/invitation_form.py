@@ -1,4 +1,4 @@
-"""The invitation forms: a new invitation, declining one, and its host as a target."""
+"""The invitation forms: a new invitation, editing one, declining one, and its host as a target."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from dailyreach.core.records.validation import amount_currency
 from dailyreach.core.store.store import Store
 from dailyreach.i18n import _
 from dailyreach.tui.checks import Check
-from dailyreach.tui.screens.fields_form import YES, Choice, Field, FieldsForm
+from dailyreach.tui.screens.fields_form import NO, YES, Choice, Field, FieldsForm
 from dailyreach.wording import invitation_kind_label
 
 # The currencies offered first; any other three-letter code typed with the cost is added to them.
@@ -29,12 +29,15 @@ def _currency_choices(*first: str) -> tuple[tuple[str, str], ...]:
     return tuple((code, code) for code in codes)
 
 
-def invitation_form(store: Store, typed: dict[str, str] | None = None) -> FieldsForm:
-    """Title and cost first: a declined invitation is remembered for what declining it saved."""
+def invitation_form(
+    store: Store, typed: dict[str, str] | None = None, title: str | None = None
+) -> FieldsForm:
+    """Title and cost first: a declined invitation is remembered for what declining it saved. ``typed``:
+    the fields as they are shown (an invitation's own, to edit it: ``invitation_values``)."""
     currency = store.settings().currency
     typed_currency = (typed or {}).get("currency", currency)
     return InvitationForm(
-        _("New invitation"),
+        title or _("New invitation"),
         [
             Field("title", validators=[_invitation_check("title", optional=False)]),
             Field(
@@ -93,6 +96,36 @@ def invitation_fields(store: Store, answers: dict[str, str]) -> dict:
         "status": "declined" if declined else "undecided",
         "decided_at": now.isoformat() if declined else None,
     }
+
+
+def invitation_values(invitation: Invitation) -> dict[str, str]:
+    """An invitation's fields as its form shows them, to edit it."""
+    return {
+        "title": invitation.title,
+        "cost": _number_text(invitation.cost),
+        "currency": invitation.currency,
+        "event_date": invitation.event_date or "",
+        "kind": invitation.kind,
+        "hours": _number_text(invitation.hours),
+        "from": invitation.host,
+        "decline": YES if invitation.status == "declined" else NO,
+    }
+
+
+def _number_text(number: float | None) -> str:
+    """5000 rather than 5000.0: as it would have been typed."""
+    if number is None:
+        return ""
+    return str(int(number)) if float(number).is_integer() else str(number)
+
+
+def edited_invitation_fields(store: Store, invitation: Invitation, answers: dict[str, str]) -> dict:
+    """The form's answers for ``invitation`` edited: its id and reason kept, and when it was declined,
+    unless the edit declines it now or takes the decline back."""
+    fields = invitation_fields(store, answers)
+    if fields["status"] == invitation.status:
+        fields["decided_at"] = invitation.decided_at
+    return {**fields, "id": invitation.id, "note": invitation.note}
 
 
 def decline_form(invitation: Invitation) -> FieldsForm:

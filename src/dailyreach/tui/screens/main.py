@@ -15,7 +15,6 @@ from textual.containers import Container
 from textual.events import DescendantFocus
 from textual.widgets import DataTable, Header, Input, Static
 
-from dailyreach.core.errors import DateParseError, ValidationError
 from dailyreach.core.planning.agenda import Agenda, build_agenda, refresh_contact, with_thread
 from dailyreach.core.planning.planner import due_on
 from dailyreach.core.records.dates import day_text, parse_date
@@ -51,7 +50,7 @@ NOTHING_SELECTED = N_(
 CLOCK_SECONDS = 60
 PANES = ("today", "pending", "invitations")
 CONTACT_PANES = ("today", "pending")
-INVITATION_ACTIONS = {"decline", "host_as_target"}
+INVITATION_ACTIONS = {"decline", "host_as_target", "edit_invitation"}
 CONTACT_ACTIONS = {"log", "snooze", "open_profile", "draft"}
 EMPTY_PANES = {
     "today": N_("Press n to add your first target"),
@@ -89,6 +88,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
         # On the Declined pane, x declines and t takes the host as a target; the logging keys are for people.
         Binding("x", "decline", N_("Decline"), id="decline"),
         Binding("t", "host_as_target", N_("Host as target"), id="host_as_target"),
+        Binding("E", "edit_invitation", N_("Edit invitation"), show=False, id="edit_invitation"),
         *log_bindings(shown=DAILY_LOGS),
         Binding("n", "new_target", N_("New target"), id="new_target"),
         Binding("i", "new_invitation", N_("New invitation"), id="new_invitation"),
@@ -491,49 +491,32 @@ class MainScreen(TranslatedBindings, StoreScreen):
             self._show_agenda(replace(self.agenda, now=self.now()), contact_id)
 
     def action_decline(self) -> None:
-        self._decline()
+        invitation = self._selected_invitation()
+        if invitation is not None:
+            from dailyreach.tui.screens.invitation_actions import decline_invitation
+
+            decline_invitation(self, invitation)
 
     def action_close_or_decline(self) -> None:
         table = self._focused_pane()
         if table is not None and table.id == "invitations":
-            self._decline()
+            self.action_decline()
         else:
             self.action_log("no_response")
 
-    def _decline(self) -> None:
+    def action_edit_invitation(self) -> None:
         invitation = self._selected_invitation()
-        if invitation is None:
-            return
-        if invitation.status == "declined":
-            self.notify(_("Already declined."))
-            return
+        if invitation is not None:
+            from dailyreach.tui.screens.invitation_actions import edit_invitation
 
-        def save(answers: dict[str, str] | None) -> None:
-            if answers is not None:
-                self.run_saving(lambda: self.store.decline_invitation(invitation.id, answers["note"]))
-
-        from dailyreach.tui.screens.invitation_form import decline_form
-
-        self.app.push_screen(decline_form(invitation), save)
+            edit_invitation(self, invitation)
 
     def action_host_as_target(self) -> None:
         invitation = self._selected_invitation()
-        if invitation is None:
-            return
-        if not invitation.host:
-            self.notify(_("This invitation has no host to reach out to."), severity="warning")
-            return
-        from dailyreach.tui.screens.invitation_form import host_as_target, known_host
+        if invitation is not None:
+            from dailyreach.tui.screens.invitation_actions import take_host_as_target
 
-        known = known_host(invitation.host, self.store.contacts(include_archived=True))
-        if known is not None:
-            self.notify(
-                _("{name} is already a contact: 4 lists every contact.").format(name=known.name),
-                severity="warning",
-                markup=False,
-            )
-            return
-        self.action_new_target(host_as_target(invitation))
+            take_host_as_target(self, invitation)
 
     def action_new_target(self, values: dict | None = None, focus: str | None = None) -> None:
         from dailyreach.tui.screens.contact_form import contact_fields, contact_form
@@ -565,32 +548,10 @@ class MainScreen(TranslatedBindings, StoreScreen):
         self.notify(said.format(name=contact.name), markup=False)
 
     def action_new_invitation(self, typed: dict[str, str] | None = None) -> None:
-        from dailyreach.tui.screens.invitation_form import invitation_fields, invitation_form
+        # The forms load on first use, not at start-up.
+        from dailyreach.tui.screens.invitation_actions import record_invitation
 
-        def save(answers: dict[str, str] | None) -> None:
-            if answers is None:
-                return
-            try:
-                invitation = Invitation.from_dict(invitation_fields(self.store, answers))
-            except (ValidationError, DateParseError) as error:
-                self.say_refused(str(error), _("Not saved"))
-                self.action_new_invitation(answers)
-                return
-            label = _("invitation {title}").format(title=invitation.title)
-            # Said: on a screen under 34 rows the Declined pane may not be the one shown.
-            said = (
-                _("Saved {title}: 3 shows it, x declines it.")
-                if invitation.status == "undecided"
-                else _("Saved {title} as declined: 3 shows it.")
-            )
-            self.placing_invitation = invitation.id
-            self.run_saving(
-                lambda: self.store.save_invitation(invitation, label),
-                lambda _saved: self.notify(said.format(title=invitation.title), markup=False),
-                failed=lambda: self.action_new_invitation(answers),
-            )
-
-        self.app.push_screen(invitation_form(self.store, typed), save)
+        record_invitation(self, typed)
 
     def action_export(self, typed: dict[str, str] | None = None) -> None:
         # The import and export code (icalendar, vobject, jsonschema) loads on first use, not at start-up.

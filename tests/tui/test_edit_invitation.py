@@ -1,0 +1,116 @@
+"""E on the Declined pane edits the highlighted invitation: a cost or a day typed wrong is put right rather
+than left in what declining saved, and u takes the edit back."""
+
+from textual.widgets import DataTable
+
+from dailyreach.core.records.model import Invitation
+from dailyreach.tui.app import DailyReachApp
+from tests.conftest import add_contact
+from tests.tui.conftest import SIZE, settle
+
+DECIDED = "2026-11-20T10:00:00+09:00"
+
+
+def declined_title(app) -> str:
+    return str(app.screen.query_one("#invitations", DataTable).border_title)
+
+
+async def test_E_edits_a_declined_invitation_keeping_its_reason_and_when_it_was_declined(store):
+    mixer = store.save_invitation(
+        Invitation(
+            title="Mixer",
+            kind="party",
+            host="Mike",
+            hours=3,
+            cost=50000,
+            currency="JPY",
+            status="declined",
+            note="only pitches",
+            decided_at=DECIDED,
+            event_date="2026-12-01",
+        )
+    )
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "E")
+        await settle(pilot)
+        fields = {
+            field: app.screen.query_one(f"#{field}").value for field in ("title", "cost", "hours", "from")
+        }
+        assert fields == {"title": "Mixer", "cost": "50000", "hours": "3", "from": "Mike"}
+        assert (
+            app.screen.query_one("#currency").value == "JPY"
+            and app.screen.query_one("#kind").value == "party"
+        )
+        app.screen.query_one("#cost").value = "5000"
+        app.screen.query_one("#event_date").value = "2026-12-02"
+        await pilot.press("enter")
+        await settle(pilot)
+        edited = store.invitation(mixer.id)
+        assert (edited.cost, edited.event_date, edited.hours, edited.kind, edited.host) == (
+            5000,
+            "2026-12-02",
+            3,
+            "party",
+            "Mike",
+        )
+        assert (edited.status, edited.note, edited.decided_at) == ("declined", "only pitches", DECIDED)
+        assert "saved 3 h, 5,000 JPY" in declined_title(app)
+        assert [str(n.message) for n in app._notifications] == ["Saved Mixer."]
+        assert [invitation.id for invitation in store.invitations()] == [mixer.id]
+        await pilot.press("u")
+        await settle(pilot)
+        assert store.invitation(mixer.id).cost == 50000
+        assert "saved 3 h, 50,000 JPY" in declined_title(app)
+        assert "Undone: edit of Mixer" in [str(n.message) for n in app._notifications]
+
+
+async def test_E_can_decline_an_undecided_invitation_or_take_a_decline_back(store):
+    gala = store.save_invitation(Invitation(title="Gala", hours=4))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "E")
+        await settle(pilot)
+        assert app.screen.query_one("#decline").value is False
+        app.screen.query_one("#decline").value = True
+        await pilot.press("enter")
+        await settle(pilot)
+        declined = store.invitation(gala.id)
+        assert declined.status == "declined" and declined.decided_at == store.now().isoformat()
+        await pilot.press("E")
+        await settle(pilot)
+        app.screen.query_one("#decline").value = False
+        await pilot.press("enter")
+        await settle(pilot)
+        assert (store.invitation(gala.id).status, store.invitation(gala.id).decided_at) == ("undecided", None)
+
+
+async def test_a_cost_edited_with_its_currency_takes_that_currency(store):
+    gala = store.save_invitation(Invitation(title="Gala", cost=40))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "E")
+        await settle(pilot)
+        app.screen.query_one("#title").value = "Gala dinner"
+        app.screen.query_one("#cost").value = "¥5000"
+        app.screen.query_one("#currency").value = "USD"
+        await pilot.press("enter")
+        await settle(pilot)
+        # A cost typed in yen sets the currency beside it: saved as typed.
+        assert (store.invitation(gala.id).title, store.invitation(gala.id).cost) == ("Gala dinner", 5000)
+        assert store.invitation(gala.id).currency == "JPY"
+
+
+async def test_E_is_for_invitations_only_on_the_declined_pane(store):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    store.save_invitation(Invitation(title="Gala"))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "E")
+        await settle(pilot)
+        assert not app.screen.query("#decline")
+        assert store.contact(ann.id) == ann
