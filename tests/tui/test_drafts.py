@@ -89,10 +89,12 @@ async def test_no_browser_or_clipboard_keeps_the_draft_on_screen_and_says_so(sto
         await settle(pilot)
         await keys.press("c", "ctrl+s")
         assert isinstance(app.screen, DraftScreen)
-        messages = " ".join(n.message for n in app._notifications)
-        assert "No web browser found" in messages and "no clipboard tool found" in messages
+        [notice] = [n.message for n in app._notifications]
+        assert "No web browser found" in notice and "no clipboard tool found" in notice
+        assert "ctrl+l" in notice
         assert app.clipboard == draft_text(app)  # still sent to the terminal (OSC 52)
         await keys.press("ctrl+l")
+        assert not any("No web browser found" in n.message for n in app._notifications)
         await keys.press("enter")
         assert [i.text for i in store.interactions(ann.id)] == [app.clipboard]
 

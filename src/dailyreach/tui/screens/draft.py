@@ -203,9 +203,8 @@ class DraftScreen(TranslatedBindings, ModalScreen[DraftSent | None]):
         if not self.is_attached:
             return
         if problems:
-            for problem in problems:
-                self.notify(problem, severity="warning", markup=False, timeout=15)
-            self.notify(_(LOG_LATER), markup=False, timeout=15)
+            # One notice, not one a problem: at 80x24 three of them stacked up over the draft.
+            self.notify("\n".join([*problems, _(LOG_LATER)]), severity="warning", markup=False, timeout=15)
             return
         self._log(text, copied=True)
 
@@ -216,6 +215,9 @@ class DraftScreen(TranslatedBindings, ModalScreen[DraftSent | None]):
     def _log(self, text: str, *, copied: bool = False) -> None:
         assert self.draft is not None
         said = _(COPIED) if copied else _(LOGGING)
+        # What was said of the copy that did not reach the clipboard or the browser is done with: logged,
+        # the bar it opens is not to be covered by it.
+        self.app.clear_notifications()
         self.notify(said.format(kind=_(KIND_TITLES[self.draft.kind])), markup=False)
         self.dismiss(DraftSent(self.draft.kind, self.draft.channel, text))
 
