@@ -66,7 +66,7 @@ def declined_summary(
                 sent_those_weeks=_total(log.sent, weeks_by_month[month], today),
             )
         )
-    every_week = set().union(*weeks_by_month.values()) if weeks_by_month else set()
+    every_week: set[date] = set().union(*weeks_by_month.values())
     declined = [invitation for chosen in by_month.values() for invitation in chosen]
     return DeclinedSummary(
         count=len(declined),

@@ -82,7 +82,7 @@ def funnel(contacts: Iterable[Contact], threads: dict[str, Thread]) -> list[Funn
             reached[step] += 1
     steps = []
     for index, (stage, label) in enumerate(FUNNEL):
-        before = reached[index - 1] if index else 0
-        conversion = reached[index] / before if index and before else None
+        # The first step has no step before it to convert from.
+        conversion = reached[index] / reached[index - 1] if index and reached[index - 1] else None
         steps.append(FunnelStep(stage, label, reached[index], conversion))
     return steps
