@@ -122,3 +122,30 @@ def test_where_the_file_system_has_no_flock_filelock_takes_over(tmp_path, monkey
     first.release()
     second.acquire()
     second.release()
+
+
+def test_two_links_to_one_database_take_the_same_lock(tmp_path):
+    """A database reached through a link (a synced folder, dotfiles) is locked beside the file itself: two
+    commands through two links never write it at once."""
+    from dailyreach.core.store.store import Store, StoreLocked
+
+    (tmp_path / "sync").mkdir()
+    (tmp_path / "links").mkdir()
+    real = tmp_path / "sync" / "db.json"
+    Store(real)
+    for name in ("a.json", "b.json"):
+        (tmp_path / "links" / name).symlink_to(real)
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLD, f"{real}.lock"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout.readline().strip() == "locked"
+        for link in ("a.json", "b.json"):
+            with pytest.raises(StoreLocked):
+                Store(tmp_path / "links" / link, lock_wait=0.2)
+        let_go(process)
+        Store(tmp_path / "links" / "a.json", lock_wait=0.2)
+    finally:
+        process.kill()
+        process.wait()
+    assert not (tmp_path / "links" / "a.json.lock").exists()

@@ -81,6 +81,7 @@ NOTHING_TO_CLOSE = N_("nothing was sent to {name} yet, so there is no thread to 
 NOT_WAITING = N_("no message to {name} is waiting for an answer, so there is nothing to close")
 CLOSED_ALREADY = N_("the thread with {name} is closed already: nothing was sent since")
 NO_FOLDER = N_("no folder {folder} for the database {db}: check the path, or make the folder first")
+NOT_A_FILE = N_("{db} is not a file (a folder, a device or a pipe): name the database's .json file")
 CHANGED_SINCE = N_(
     "{change} cannot be undone: a record it changed was changed again since, in another window or command"
 )
@@ -119,11 +120,15 @@ def not_in_future(interaction: Interaction, now: datetime) -> None:
 
 def require_folder(path: Path, *, make_folder: bool) -> None:
     """The database's folder, made for the default database (as on a first run, ``make_folder``); a path
-    the user names must be in a folder that is there, so that a mistyped one is said, not made."""
+    the user names must be in a folder that is there, so that a mistyped one is said, not made, and be
+    a file if it is there at all."""
     if make_folder:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     elif not path.parent.is_dir():
         raise StoreError(_(NO_FOLDER).format(folder=path.parent, db=path))
+    # Never replaced by a save: /dev/null named as the database became a file in its place.
+    if path.exists() and not path.is_file():
+        raise StoreError(_(NOT_A_FILE).format(db=path))
 
 
 def refused_kind(kind: str, contact: Contact, thread: Thread) -> str | None:
@@ -154,7 +159,8 @@ class Store:
         self.path = Path(path).expanduser()
         self._clock = clock
         require_folder(self.path, make_folder=make_folder)
-        self._lock = FileLock(f"{self.path}.lock", timeout=lock_wait, mode=OWNER_ONLY)
+        # Beside the file itself, not a link to it: two links to one database take the same lock.
+        self._lock = FileLock(f"{os.path.realpath(self.path)}.lock", timeout=lock_wait, mode=OWNER_ONLY)
         self._checked = CheckedRecord(self.path)
         # The log is parsed only when something reads it, in a file whose layout ``<db>.checked`` knows.
         self._storage = AtomicJSONStorage(
