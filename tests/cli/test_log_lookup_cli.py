@@ -3,6 +3,8 @@ the name, or of a handle), through the installed command."""
 
 import json
 
+import pytest
+
 from tests.conftest import run_cli
 
 
@@ -34,3 +36,19 @@ def test_log_asks_for_an_id_when_a_word_of_one_name_and_anothers_handle_both_mat
     assert [i["contact_id"] for i in json.loads(run_cli("export", db=db_path).stdout)["interactions"]] == [
         zed
     ]
+
+
+@pytest.mark.parametrize("query", ["ann", "Ann", "ANN"])
+def test_a_word_that_is_one_contacts_handle_and_others_names_asks_for_an_id_in_any_case(db_path, query):
+    """ "ann" is the GitHub user ann as much as it is both people named Ann: nobody is picked unsaid."""
+    for name, option, handle in (
+        ("Ann", "--x", "@ann1"),
+        ("Ann", "--x", "@ann2"),
+        ("ann", "--github", "ann"),
+    ):
+        run_cli("add", name, option, handle, db=db_path)
+    asked = run_cli("log", query, "dm_sent", db=db_path, check=False)
+    assert asked.returncode == 1 and f"{query!r} matches 3 contacts; use an id:" in asked.stderr
+    assert json.loads(run_cli("export", db=db_path).stdout)["interactions"] == []
+    run_cli("log", "@ann2", "dm_sent", db=db_path)
+    assert len(json.loads(run_cli("export", db=db_path).stdout)["interactions"]) == 1

@@ -129,8 +129,8 @@ def _word_or_handle_match(contact: Contact, name: str, wanted: str, bare: str) -
 
 
 def find_contact(contacts: list[Contact], query: str) -> Contact:
-    """The one contact ``query`` names. An exact match wins: its id, one of its handles, its name; then
-    the start of its name; then the start of any word of its name or of one of its handles (so the
+    """The one contact ``query`` names. An exact match wins: its id; then one of its handles or its name,
+    alike; then the start of its name; then the start of any word of its name or of one of its handles (so the
     lookups that found one contact before still find it). Among the contacts a step finds, those whose
     name or handle holds ``query`` as a whole word come first: "ann" is Ann Smith, not Anna Lee; "red" is
     both Ann Red and @red@mastodon.social, so it is ambiguous. Names and handles are compared
@@ -140,16 +140,15 @@ def find_contact(contacts: list[Contact], query: str) -> Contact:
         if contact.id == text:
             return contact
     handles = matching_handles(text)
-    by_handle = [
-        contact
-        for contact in contacts
-        if any(contact.handles.get(platform) == handle for platform, handle in handles.items())
-    ]
-    if by_handle:
-        return _one(query, "contacts", by_handle, describe)
     wanted = folded(text)
     names = [(contact, folded(contact.name)) for contact in contacts] if wanted else []
-    found = [contact for contact, name in names if name == wanted]
+    # A handle and a name named exactly are alike: "ann" is the GitHub user ann and everyone named Ann,
+    # whatever the case it is typed in, so a bare word never picks one of them unsaid.
+    found = [
+        contact
+        for contact, name in names
+        if name == wanted or any(contact.handles.get(p) == handle for p, handle in handles.items())
+    ]
     found = found or _whole_words_first(
         [(contact, _holds_whole_word(name, wanted)) for contact, name in names if name.startswith(wanted)]
     )
