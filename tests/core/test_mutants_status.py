@@ -1,5 +1,7 @@
 """Behaviour of ``status.py`` that mutation testing found no test pinned."""
 
+import pytest
+
 from dailyreach.core.planning.agenda import build_agenda
 from dailyreach.core.planning.status import morning_text
 from dailyreach.core.records.model import Settings
@@ -40,6 +42,24 @@ def test_the_morning_text_of_a_plan_all_contacted_counts_it(store, clock):
     for name in ("Ann", "Bob"):
         log(store, add_contact(store, name, handles={"x": "@" + name.lower()}), "dm_sent")
     assert morning_text(build_agenda(store)) == "All 2 of today's plan contacted · streak 1 day"
+
+
+@pytest.mark.parametrize("closed", [False, True])
+def test_the_morning_text_of_a_plan_with_nothing_left_to_send_counts_only_who_was_contacted(
+    store, clock, closed
+):
+    """Bob's row asks nothing today (a message sent yesterday waits for its follow-up, or his thread was
+    closed), but he was not written to today: not "all contacted"."""
+    ann, bob = (add_contact(store, name, handles={"x": "@" + name.lower()}) for name in ("Ann", "Bob"))
+    build_agenda(store)  # the day's plan: both, as new targets
+    log(store, ann, "dm_sent")
+    log(store, bob, "dm_sent", at=clock.now().subtract(days=1))
+    if closed:
+        log(store, bob, "no_response")
+    assert morning_text(build_agenda(store)) == (
+        "Nothing more to send today: 1 of 2 in today's plan contacted, the rest need nothing today · "
+        "streak 2 days"
+    )
 
 
 def test_the_morning_text_names_who_to_keep_in_touch_with_and_a_single_new_target(store, clock):

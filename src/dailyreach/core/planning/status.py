@@ -174,9 +174,16 @@ def morning_text(agenda: Agenda) -> str:
     if not agenda.items:
         return _("Nothing planned today: add targets to reach out to · {streak}").format(streak=streak_text)
     if not to_do:
-        return _("All {count} of today's plan contacted · {streak}").format(
-            count=len(agenda.items), streak=streak_text
-        )
+        done = sum(item.done for item in agenda.items)
+        if done == len(agenda.items):
+            return _("All {count} of today's plan contacted · {streak}").format(
+                count=done, streak=streak_text
+            )
+        # The others wait for an answer whose follow-up is not due, or were closed: not contacted today.
+        return _(
+            "Nothing more to send today: {done} of {count} in today's plan contacted, the rest need "
+            "nothing today · {streak}"
+        ).format(done=done, count=len(agenda.items), streak=streak_text)
     parts = []
     follow_ups = [item.contact.name for item in to_do if item.reason == "follow_up"]
     if follow_ups:
