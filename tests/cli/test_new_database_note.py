@@ -1,6 +1,7 @@
 """A command that finds no database at its path makes an empty one, and says so on stderr: a mistyped
 --db otherwise shows an empty store, and leaves a new file behind, without a word."""
 
+import json
 from datetime import datetime
 
 import pytest
@@ -52,6 +53,23 @@ def test_a_dry_run_import_makes_no_database_and_says_there_is_none(tmp_path):
     assert "would add 1 contact" in said.stdout
     assert said.stderr == f"note: there is no database at {db} yet; the import would make it\n"
     assert list(tmp_path.iterdir()) == [follows]
+
+
+def test_an_import_of_a_file_missing_or_with_nothing_to_add_makes_no_database(tmp_path):
+    db = tmp_path / "typo.json"
+    missing = run_cli("import", str(tmp_path / "Connections.csv"), db=db, check=False)
+    assert missing.returncode == 1 and "cannot be read: No such file or directory" in missing.stderr
+    assert "a new, empty one was made" not in missing.stderr
+    nobody = tmp_path / "people.csv"
+    nobody.write_text("name,email\n,\n")
+    said = run_cli("import", str(nobody), db=db)
+    assert "added 0 contacts" in said.stdout
+    assert said.stderr == f"note: there is no database at {db} yet, and nothing was added to make it\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["people.csv"]
+    somebody = tmp_path / "more.csv"
+    somebody.write_text("name,email\nAnn,ann@example.com\n")
+    assert "added 1 contact" in run_cli("import", str(somebody), db=db).stdout
+    assert [contact["name"] for contact in json.loads(run_cli("export", db=db).stdout)["contacts"]] == ["Ann"]
 
 
 def test_an_empty_file_is_said_to_be_made_a_database_not_to_be_missing(tmp_path):

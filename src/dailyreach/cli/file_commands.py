@@ -94,8 +94,10 @@ def import_(
     from dailyreach import report
     from dailyreach.core.files.contact_import import apply_import_preview, preview_import
 
-    if dry_run and not session.demo and not session.db.exists():
-        # A dry run writes nothing, not even the empty store it is compared with, at a path maybe mistyped.
+    fresh = not session.demo and not session.db.exists()
+    if fresh:
+        # Read against an empty store first: a dry run, or a file with nothing to add, makes no database
+        # at a path maybe mistyped.
         from dailyreach.core.store.store import Store
         from dailyreach.demo_folder import demo_folder
 
@@ -103,11 +105,14 @@ def import_(
             preview = preview_import(
                 Store(Path(folder) / "empty.json"), file, fmt=fmt, tags=tags, encoding=encoding
             )
-        echo(report.import_text(preview, added=None))
-        echo(
-            _("note: there is no database at {path} yet; the import would make it").format(path=session.db),
-            err=True,
+    if fresh and (dry_run or not preview.adds_anything):
+        echo(report.import_text(preview, added=None if dry_run else 0))
+        no_database = (
+            _("note: there is no database at {path} yet; the import would make it")
+            if dry_run
+            else _("note: there is no database at {path} yet, and nothing was added to make it")
         )
+        echo(no_database.format(path=session.db), err=True)
     else:
         store = session.store
         preview = preview_import(store, file, fmt=fmt, tags=tags, encoding=encoding)
