@@ -114,6 +114,21 @@ def test_a_time_given_with_status_or_uninstall_is_refused(home, action):
     assert "--at and --evening go with --install" in refused.stderr
 
 
+@pytest.mark.parametrize(
+    "actions",
+    [("--install", "--uninstall"), ("--status", "--install"), ()],
+    ids=lambda given: " ".join(given),
+)
+def test_not_exactly_one_of_install_status_and_uninstall_is_refused_and_nothing_changes(home, actions):
+    run(home, "--install", "--at", "07:30")
+    timer = home / "config" / "systemd" / "user" / "dailyreach-notify.timer"
+    before = timer.read_text()
+    refused = run(home, *actions)
+    assert refused.returncode == 2
+    assert "give one of --install, --status or --uninstall" in refused.stderr
+    assert timer.read_text() == before
+
+
 def test_installing_again_replaces_and_drops_an_evening_no_longer_wanted(home):
     run(home, "--install", "--evening", "18:00")
     assert run(home, "--install", "--at", "08:00").returncode == 0
@@ -218,6 +233,16 @@ def test_the_times_come_from_the_config_file_when_not_given(home):
     assert "20:00:00" in (units / "dailyreach-notify-evening.timer").read_text()
     assert run(home, "--install", "--at", "07:00").returncode == 0
     assert "07:00:00" in (units / "dailyreach-notify.timer").read_text()
+
+
+def test_install_says_which_time_of_the_config_file_it_passed_over(home):
+    (home / "config" / "dailyreach").mkdir()
+    config = home / "config" / "dailyreach" / "config.toml"
+    config.write_text('[reminders]\nat = "25:00"\n')
+    installed = run(home, "--install")
+    assert installed.returncode == 0
+    assert installed.stderr.startswith(f"warning: {config}: reminders.at")
+    assert "09:00:00" in (home / "config" / "systemd" / "user" / "dailyreach-notify.timer").read_text()
 
 
 def test_a_bad_time_in_the_config_file_is_reported_and_passed_over(tmp_path):

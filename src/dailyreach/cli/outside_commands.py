@@ -80,21 +80,26 @@ def notify(session: Session, evening: bool, strict: bool) -> None:
         "and elsewhere the crontab lines to add."
     ),
 )
-@click.option("--install", "action", flag_value="install", help=_("Schedule notify every day."))
-@click.option(
-    "--status", "action", flag_value="status", help=_("Show what is installed and when it runs next.")
-)
-@click.option("--uninstall", "action", flag_value="uninstall", help=_("Remove exactly what --install wrote."))
+@click.option("--install", is_flag=True, help=_("Schedule notify every day."))
+@click.option("--status", is_flag=True, help=_("Show what is installed and when it runs next."))
+@click.option("--uninstall", is_flag=True, help=_("Remove exactly what --install wrote."))
 @click.option(
     "--at", "at", help=_("The morning plan, local time HH:MM (default: config.toml's, else 09:00).")
 )
 @click.option("--evening", metavar="HH:MM", help=_("Also an evening check at this local time, e.g. 18:00."))
 @click.pass_context
-def remind(ctx: click.Context, action: str | None, at: str | None, evening: str | None) -> None:
+def remind(
+    ctx: click.Context, install: bool, status: bool, uninstall: bool, at: str | None, evening: str | None
+) -> None:
     from dailyreach import remind as reminders
 
-    if action is None:
+    actions = [
+        name for name, given in (("install", install), ("status", status), ("uninstall", uninstall)) if given
+    ]
+    # Two of them together are a slip, not a choice: --install --uninstall removed the reminder unsaid.
+    if len(actions) != 1:
         raise click.UsageError(_("give one of --install, --status or --uninstall"))
+    [action] = actions
     if action != "install" and (at is not None or evening is not None):
         raise click.UsageError(_("--at and --evening go with --install"))
     if action == "install" and ctx.obj.demo:
@@ -109,6 +114,9 @@ def remind(ctx: click.Context, action: str | None, at: str | None, evening: str 
 
             config = ctx.find_root().params.get("config")
             settings = load_config(config or Path(default_config_path()))
+            # A time the config file gets wrong is passed over for the default: said, not unsaid.
+            for problem in settings.problems:
+                click.echo(_("warning: {problem}").format(problem=problem), err=True)
             chosen = reminders.reminders(
                 at or settings.remind_at or "09:00", evening or settings.remind_evening
             )
