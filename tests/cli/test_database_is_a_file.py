@@ -20,3 +20,19 @@ def test_a_pipe_named_as_the_database_is_refused_at_once(tmp_path, command):
     )
     assert stat.S_ISFIFO(os.stat(pipe).st_mode)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["db.json"]
+
+
+@pytest.mark.parametrize(
+    "command", [("today",), ("add", "Ann"), ()], ids=lambda given: " ".join(given) or "app"
+)
+def test_an_empty_database_path_is_a_usage_error_not_the_current_folder(tmp_path, command):
+    refused = run_cli("--db", "", *command, db=tmp_path / "db.json", check=False, cwd=tmp_path)
+    assert refused.returncode == 2
+    assert "Invalid value for '--db': an empty path names no file" in refused.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_status_of_an_empty_database_path_prints_nothing_rather_than_the_default_databases(tmp_path):
+    run_cli("add", "Ann", "--x", "@ann", db=tmp_path / "db.json")
+    shown = run_cli("--db", "", "status", db=tmp_path / "db.json", check=False)
+    assert (shown.returncode, shown.stdout) == (0, "")

@@ -38,6 +38,19 @@ if TYPE_CHECKING:
     from dailyreach.core.store.store import Store
 
 
+class FilePath(click.Path):
+    """A file's path, never empty: "" is the current folder to the file system (--db "" said ".: Is a
+    directory", and status read the default database)."""
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail(_("an empty path names no file"), param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def echo(text: object, *, err: bool = False) -> None:
     """``click.echo`` with anything that could drive the terminal shown escaped (belt and braces: the
     records are cleaned on the way in, but a file edited by hand or another program may hold it)."""
@@ -255,13 +268,13 @@ class Session:
 )
 @click.option(
     "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FilePath(),
     envvar="DAILYREACH_DB",
     help=_("The database file (default: in your data folder; also DAILYREACH_DB)."),
 )
 @click.option(
     "--config",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FilePath(),
     envvar="DAILYREACH_CONFIG",
     help=_("The app's config file: theme and keys (default: in your config folder; also DAILYREACH_CONFIG)."),
 )

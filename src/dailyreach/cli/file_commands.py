@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from dailyreach.cli.commands import Session, echo
+from dailyreach.cli.commands import FilePath, Session, echo
 from dailyreach.core.files.formats import EXPORT_FORMATS, IMPORT_FORMATS, suffix_clash, suffix_format
 from dailyreach.core.records.text import terminal_safe
 from dailyreach.i18n import _, ngettext
@@ -80,7 +80,7 @@ def export(session: Session, fmt: str | None, output_name: str | None, force: bo
         "would be); the report is printed all the same."
     ),
 )
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=FilePath())
 @click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), help=_("Skip detecting the format."))
 @click.option("--dry-run", is_flag=True, help=_("Only show what would be added, skipped and rejected."))
 @click.option("--tag", "tags", multiple=True, help=_("Tag every imported contact (repeat for more)."))

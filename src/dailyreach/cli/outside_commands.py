@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from dailyreach.cli.commands import Session
+from dailyreach.cli.commands import FilePath, Session
 from dailyreach.i18n import _
 
 if TYPE_CHECKING:
@@ -162,8 +162,8 @@ def _settings_clock_if_other(store: Store) -> str | None:
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help=_("The address to listen on."))
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help=_("As dailyreach --db."))
-@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help=_("As dailyreach --config."))
+@click.option("--db", type=FilePath(), help=_("As dailyreach --db."))
+@click.option("--config", type=FilePath(), help=_("As dailyreach --config."))
 @click.option(
     "--public-i-understand",
     "public",

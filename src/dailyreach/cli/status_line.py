@@ -249,14 +249,17 @@ def run(args: list[str]) -> int | None:
         if verbose:
             print(_("dailyreach status: {problem}").format(problem=config_problem), file=sys.stderr)
     quiet_when_done = options["--quiet-when-done"] or settings.get("quiet_when_done") is True
-    db = found.get("--db") or os.environ.get("DAILYREACH_DB") or default_db_path()
-    db = os.path.expanduser(db)
 
     def quiet(reason: str) -> int:
         if verbose:
             print(_("dailyreach status: {problem}").format(problem=reason), file=sys.stderr)
         return 0
 
+    # An empty --db names no file: not the default database, whose figures would pass for its.
+    db = found["--db"] if "--db" in found else os.environ.get("DAILYREACH_DB") or default_db_path()
+    if not db.strip():
+        return quiet(_("an empty path names no file"))
+    db = os.path.expanduser(db)
     if not os.path.isfile(db):
         return quiet(_("no database at {db} yet").format(db=db))
     record_path = db + ".status"

@@ -11,7 +11,8 @@ there is no lock file and none can be made, the database is read without the loc
 because every writer replaces the file in one ``os.replace``, so a reader always sees one whole version
 of it; the lock only keeps two read-modify-writes apart. No write can happen unlocked, since a write
 needs a temporary file in the database's folder: unlocked reading is allowed only when that folder is
-not writable either (a database symlinked from a read-only folder into a writable one stays refused).
+not writable either. The lock file lies beside the database itself, a link to it followed, as a save
+replaces the file it links to.
 """
 
 from __future__ import annotations
