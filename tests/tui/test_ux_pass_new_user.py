@@ -116,7 +116,8 @@ async def test_without_a_browser_the_draft_says_where_it_would_go_in_a_line(
         assert isinstance(app.screen, DraftScreen)
         (opened,) = outside["opened"]
         assert "%20" in opened  # the draft went with the link, percent-encoded
-        messages = [n.message for n in app._notifications]
+        # One notice, a line for each thing that did not happen.
+        messages = [line for n in app._notifications for line in n.message.splitlines()]
         assert said in messages, messages
         assert not any("%" in message for message in messages), messages
 
@@ -130,7 +131,7 @@ async def test_no_clipboard_tool_is_said_without_brackets_in_brackets(store, olg
         keys = Keys(pilot)
         await settle(pilot)
         await keys.press("c", "ctrl+s")
-        assert [n.message for n in app._notifications][:1] == [
+        assert [n.message.splitlines()[0] for n in app._notifications][:1] == [
             "Not on the system clipboard: no clipboard tool found among pbcopy, clip, wl-copy, xclip, xsel and "
             "termux-clipboard-set. Sent through the terminal instead (OSC 52): copy it from here if pasting "
             "fails."
