@@ -52,3 +52,14 @@ def test_a_word_that_is_one_contacts_handle_and_others_names_asks_for_an_id_in_a
     assert json.loads(run_cli("export", db=db_path).stdout)["interactions"] == []
     run_cli("log", "@ann2", "dm_sent", db=db_path)
     assert len(json.loads(run_cli("export", db=db_path).stdout)["interactions"]) == 1
+
+
+@pytest.mark.parametrize("query", ["ann", "Ann", "ANN"])
+def test_a_handle_named_in_another_case_is_named_exactly(db_path, query):
+    """GitHub's ann is Ann or ANN too: the handle wins over the start of Annabel's name in every case."""
+    bob = run_cli("add", "Bob", "--github", "ann", db=db_path).stdout.strip()
+    run_cli("add", "Annabel Cho", "--x", "@acho", db=db_path)
+    run_cli("log", query, "note", db=db_path)
+    assert [i["contact_id"] for i in json.loads(run_cli("export", db=db_path).stdout)["interactions"]] == [
+        bob
+    ]

@@ -139,7 +139,8 @@ def find_contact(contacts: list[Contact], query: str) -> Contact:
     for contact in contacts:
         if contact.id == text:
             return contact
-    handles = matching_handles(text)
+    # Handles in any case, as two contacts' handles are told apart (``contact_with_same_handle``).
+    handles = {(platform, handle.casefold()) for platform, handle in matching_handles(text).items()}
     wanted = folded(text)
     names = [(contact, folded(contact.name)) for contact in contacts] if wanted else []
     # A handle and a name named exactly are alike: "ann" is the GitHub user ann and everyone named Ann,
@@ -147,7 +148,7 @@ def find_contact(contacts: list[Contact], query: str) -> Contact:
     found = [
         contact
         for contact, name in names
-        if name == wanted or any(contact.handles.get(p) == handle for p, handle in handles.items())
+        if name == wanted or any((p, handle.casefold()) in handles for p, handle in contact.handles.items())
     ]
     found = found or _whole_words_first(
         [(contact, _holds_whole_word(name, wanted)) for contact, name in names if name.startswith(wanted)]
