@@ -114,3 +114,25 @@ async def test_E_is_for_invitations_only_on_the_declined_pane(store):
         await settle(pilot)
         assert not app.screen.query("#decline")
         assert store.contact(ann.id) == ann
+
+
+async def test_a_decline_taken_back_and_made_again_offers_the_reason_it_had(store):
+    gala = store.save_invitation(
+        Invitation(title="Gala", status="declined", note="only pitches", decided_at=DECIDED)
+    )
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "E")
+        await settle(pilot)
+        app.screen.query_one("#decline").value = False
+        await pilot.press("enter")
+        await settle(pilot)
+        assert store.invitation(gala.id).status == "undecided"
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.screen.query_one("#note").value == "only pitches"
+        await pilot.press("end", *" and more invitations", "enter")
+        await settle(pilot)
+    declined = store.invitation(gala.id)
+    assert (declined.status, declined.note) == ("declined", "only pitches and more invitations")

@@ -129,9 +129,10 @@ def edited_invitation_fields(store: Store, invitation: Invitation, answers: dict
 
 
 def decline_form(invitation: Invitation) -> FieldsForm:
+    """The reason it held before, when a decline taken back (E) is made again."""
     return FieldsForm(
         _("Decline: {title}").format(title=invitation.title),
-        [Field("note", _("Reason"), placeholder=_("optional"), multiline=True)],
+        [Field("note", _("Reason"), invitation.note, placeholder=_("optional"), multiline=True)],
         save_label=_("Decline"),
     )
 
