@@ -368,3 +368,42 @@ def test_an_undo_and_a_delete_need_not_parse_the_log(store, db_path, clock, pars
     again = Store(db_path, clock=clock)
     assert len(again.interactions()) == 40 and again.interactions(bob.id) == []
     assert_derived_match_the_log(again)
+
+
+def between_look_alikes(records: dict) -> LazyTable:
+    """A log between two tables whose records look like its own: the same ids, the same field."""
+    twin = {"i1": {"contact_id": "ann", "kind": "note"}, "i9": {"contact_id": "ann", "kind": "note"}}
+    raw = orjson.dumps({"before": twin, "log": records, "after": twin}, option=orjson.OPT_INDENT_2)
+    start = raw.index(b'"log": ') + len(b'"log": ')
+    return LazyTable(raw, start, raw.index(b"\n  }", start) + 4, len(records), orjson.loads)
+
+
+def test_a_search_of_the_log_never_reads_the_tables_beside_it():
+    table = between_look_alikes({"i1": {"contact_id": "ann", "kind": "dm_sent"}, "i2": {"contact_id": "bob"}})
+    assert table.records_with("contact_id", {"ann"}) == {"i1": {"contact_id": "ann", "kind": "dm_sent"}}
+    assert "i9" not in table and table.get("i9", "none") == "none" and table.pop("i9", "none") == "none"
+    assert not table.loaded
+
+
+def test_taking_out_a_record_the_log_does_not_hold_names_it():
+    table = lazy(RECORDS)
+    with pytest.raises(KeyError, match="r9"):
+        table.pop("r9")
+
+
+def test_a_parsed_log_answers_get_and_pop_as_a_dict_does():
+    table = lazy(RECORDS)
+    table.load()
+    assert table.get("r1") == RECORDS["r1"] and table.get("r9", "none") == "none" and table.get("r9") is None
+    assert table.pop("r9", "none") == "none" and table.pop("r2") == RECORDS["r2"]
+    assert dict(table) == {"r1": RECORDS["r1"]}
+
+
+def test_each_write_starts_the_count_of_searches_before_parsing_again():
+    parsed: list = []
+    table = lazy(LOG, parsed)
+    for _ in range(SEARCHES_BEFORE_PARSING):
+        table.records_with("contact_id", {"ann"})
+    table.pieces()
+    table.records_with("contact_id", {"ann"})
+    assert not table.loaded
