@@ -129,12 +129,12 @@ def _word_or_handle_match(contact: Contact, name: str, wanted: str, bare: str) -
 
 
 def find_contact(contacts: list[Contact], query: str) -> Contact:
-    """The one contact ``query`` names. An exact match wins: its id; then one of its handles or its name,
-    alike; then the start of its name; then the start of any word of its name or of one of its handles (so the
-    lookups that found one contact before still find it). Among the contacts a step finds, those whose
-    name or handle holds ``query`` as a whole word come first: "ann" is Ann Smith, not Anna Lee; "red" is
-    both Ann Red and @red@mastodon.social, so it is ambiguous. Names and handles are compared
-    ``folded``: any case, full-width or half-width."""
+    """The one contact ``query`` names. An exact match wins: its id; then one of its handles or its
+    name, alike; then the start of its name; then the start of any word of its name or of one of its
+    handles (so the lookups that found one contact before still find it). Among the contacts a step
+    finds, those whose name or handle holds ``query`` as a whole word come first: "ann" is Ann Smith, not
+    Anna Lee; "red" is both Ann Red and @red@mastodon.social, so it is ambiguous. Names and handles are
+    compared ``folded``: any case, full-width or half-width."""
     text = query.strip()
     for contact in contacts:
         if contact.id == text:
