@@ -289,13 +289,18 @@ def latest_year() -> int:
     return datetime.now(UTC).year + YEARS_AHEAD
 
 
+def record_year(year: int) -> bool:
+    """Whether a record may hold a day of ``year``: between 1970 and a century ahead."""
+    return EARLIEST_YEAR <= year <= latest_year()
+
+
 def within_record_years(moment: datetime) -> bool:
     """Whether ``moment`` lies between 1970 and a century ahead, in UTC and as written."""
     try:
         year = moment.astimezone(UTC).year
     except (OverflowError, ValueError):
         year = moment.year
-    return EARLIEST_YEAR <= year <= latest_year() and EARLIEST_YEAR <= moment.year <= latest_year()
+    return record_year(year) and record_year(moment.year)
 
 
 def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
@@ -485,7 +490,7 @@ def _parse_with_pendulum(text: str, now: datetime, hint: str) -> datetime:
 def parse_date(text: str, now: datetime, *, future: bool = True) -> date:
     """A calendar day from what the user typed; weekdays look ahead unless ``future`` is false."""
     day = _typed_moment(text, now, future=future).date()
-    if not EARLIEST_YEAR <= day.year <= latest_year():
+    if not record_year(day.year):
         raise DateParseError(
             _(DAY_OUT_OF_YEARS).format(value=repr(text.strip()), earliest=EARLIEST_YEAR, latest=latest_year())
         )

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from dailyreach.core.errors import ValidationError
-from dailyreach.core.records.dates import EARLIEST_YEAR, latest_year
+from dailyreach.core.records.dates import EARLIEST_YEAR, latest_year, record_year
 from dailyreach.core.records.handles import PLATFORMS
 from dailyreach.core.records.model import (
     CHANNELS,
@@ -133,7 +133,7 @@ def _day(value: Any, *, optional: bool = False) -> str | None:
         day = None
     if day is None:
         return _(NOT_A_DATE).format(value=repr(str(value)[:40]))
-    if not EARLIEST_YEAR <= day.year <= latest_year():
+    if not record_year(day.year):
         return _(OUT_OF_RANGE).format(value=repr(value), earliest=EARLIEST_YEAR, latest=latest_year())
     return None
 

@@ -17,6 +17,7 @@ from dailyreach.core.records.dates import (
     TIME_OUT_OF_YEARS,
     latest_year,
     parse_iso,
+    record_year,
     within_record_years,
 )
 from dailyreach.core.records.text import has_surrogate, strip_control
@@ -323,7 +324,7 @@ def calendar_day(value: Any, name: str) -> str:
     if value is None or value == "":
         raise ValidationError(name, _("is required"))
     day = _day(value, name)
-    if not EARLIEST_YEAR <= day.year <= latest_year():
+    if not record_year(day.year):
         raise ValidationError(
             name,
             _(DAY_OUT_OF_YEARS).format(value=shown(value), earliest=EARLIEST_YEAR, latest=latest_year()),

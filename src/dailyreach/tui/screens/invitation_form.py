@@ -102,21 +102,15 @@ def invitation_values(invitation: Invitation) -> dict[str, str]:
     """An invitation's fields as its form shows them, to edit it."""
     return {
         "title": invitation.title,
-        "cost": _number_text(invitation.cost),
+        # Whole amounts are held as whole numbers (validation.amount): shown as typed, 5000 not 5000.0.
+        "cost": "" if invitation.cost is None else str(invitation.cost),
         "currency": invitation.currency,
         "event_date": invitation.event_date or "",
         "kind": invitation.kind,
-        "hours": _number_text(invitation.hours),
+        "hours": "" if invitation.hours is None else str(invitation.hours),
         "from": invitation.host,
         "decline": YES if invitation.status == "declined" else NO,
     }
-
-
-def _number_text(number: float | None) -> str:
-    """5000 rather than 5000.0: as it would have been typed."""
-    if number is None:
-        return ""
-    return str(int(number)) if float(number).is_integer() else str(number)
 
 
 def edited_invitation_fields(store: Store, invitation: Invitation, answers: dict[str, str]) -> dict:
