@@ -34,3 +34,20 @@ def test_a_follow_up_past_the_lowered_setting_is_no_longer_planned_as_one(tmp_pa
     assert "follow-up #3" not in shown and "[-]  Carol  X @carol  sent, waiting" in shown
     assert "give up?" in run_cli("pending", db=db).stdout
     assert run_cli("status", db=db).stdout.strip().endswith("0 due")
+
+
+def test_someone_who_wrote_first_reads_answered_before_and_after_the_answer(tmp_path):
+    db = tmp_path / "db.json"
+    ann = run_cli("add", "Ann", "--x", "@ann", db=db).stdout.strip()
+    run_cli("add", "Bo", "--x", "@bo", db=db)
+    run_cli("today", db=db)  # the day's plan is made: both new
+    run_cli("log", ann, "reply_received", db=db)
+    assert [item["reason"] for item in cli_json("today", db=db)["items"]] == ["answered", "new"]
+    run_cli("log", ann, "dm_sent", db=db)
+    items = cli_json("today", db=db)["items"]
+    assert [(item["reason"], item["done"]) for item in items] == [("answered", True), ("new", False)]
+    # Written to first, and answered after: that first message was new.
+    run_cli("log", "Bo", "dm_sent", db=db)
+    run_cli("log", "Bo", "reply_received", db=db)
+    run_cli("log", "Bo", "dm_sent", db=db)
+    assert [item["reason"] for item in cli_json("today", db=db)["items"]] == ["answered", "new"]

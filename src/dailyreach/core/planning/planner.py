@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
 from dailyreach.core.records.model import Contact, DayPlan, Invitation, PlanItem, Settings
-from dailyreach.core.store.threads import DaySpan, Thread, local_day, parse_stamp
+from dailyreach.core.store.threads import ANSWERED_STAGES, DaySpan, Thread, local_day, parse_stamp
 
 # The reasons a planned contact shows when their thread asks nothing of the user that day: it waits for
 # an answer not due a nudge yet, or was closed for want of one. Never stored in a plan, which holds what
@@ -168,8 +168,9 @@ def reason_now(item: PlanItem, thread: Thread, day: DaySpan, *, due: bool) -> Pl
     that asks nothing that day (``nothing_due``: waiting for an answer whose next step, ``due``, is not
     due yet, or closed for want of one) says so: a first message logged back-dated after the plan was
     made, or a follow-up closed with x, leaves nothing to do. Answered since the day's message, they read
-    "answered", written to or not: the next word is the user's."""
-    if thread.sent_on(day) and thread.answered_since_sent:
+    "answered", written to or not: the next word is the user's; and so do those who wrote first and
+    were answered that day, as they read before the answer."""
+    if thread.sent_on(day) and (thread.answered_since_sent or wrote_first(thread)):
         return replace(item, reason=ANSWERED, follow_up_number=0)
     if thread.sent_on(day):
         if item.reason != "new" or day.holds(thread.first_sent):
@@ -186,6 +187,12 @@ def reason_now(item: PlanItem, thread: Thread, day: DaySpan, *, due: bool) -> Pl
         return item
     # Planned for a first message or a nudge, and answered since: the next message is the user's.
     return replace(item, reason=ANSWERED, follow_up_number=0)
+
+
+def wrote_first(thread: Thread) -> bool:
+    """Whether they wrote before the user's first message and have not answered one since: an answer
+    after a message sent is ``first_answer``, so theirs came before it."""
+    return thread.first_answer is None and thread.stage in ANSWERED_STAGES
 
 
 def nothing_due(thread: Thread, day: DaySpan, *, due: bool) -> str | None:

@@ -31,6 +31,7 @@ DAY_COUNTERS = {
 
 _STAGE_ORDER = {"target": 0, "no_response": 0, "contacted": 1, "replied": 2, "meeting": 3, "met": 4}
 _ANSWER_STAGE = {"reply_received": "replied", "meeting_booked": "meeting", "met": "met"}
+ANSWERED_STAGES = frozenset(_ANSWER_STAGE.values())
 
 
 def utc_stamp(moment: str | datetime) -> str:
