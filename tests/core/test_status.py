@@ -186,6 +186,7 @@ def test_the_evening_text_is_said_only_while_the_goal_is_not_met(store):
     from dailyreach.core.planning.status import evening_text
 
     store.save_settings(Settings(timezone=TOKYO, daily_goal=2))
+    add_contact(store, "Cy", handles={"x": "@cy"})
     assert evening_text(build_agenda(store)) == "0 of 2 done — 2 more meets today's goal"
     log(store, add_contact(store, "Ann", handles={"x": "@ann"}), "dm_sent")
     # Today's message has kept the streak already: what is left is the goal.
@@ -202,12 +203,32 @@ def test_the_evening_text_says_one_message_keeps_a_streak_not_yet_kept_today(sto
     ann = add_contact(store, "Ann", handles={"x": "@ann"})
     log(store, ann, "dm_sent", at=clock.now().subtract(days=2))
     log(store, ann, "follow_up", at=clock.now().subtract(days=1))
+    add_contact(store, "Cy", handles={"x": "@cy"})
     assert evening_text(build_agenda(store)) == (
         "0 of 5 done — one message keeps your 2-day streak, 5 more people meet today's goal"
     )
     store.save_settings(Settings(timezone=TOKYO, daily_goal=1))
     assert evening_text(build_agenda(store)) == (
         "0 of 1 done — one message keeps your 2-day streak, 1 more person meets today's goal"
+    )
+
+
+def test_the_evening_text_sends_the_user_to_add_targets_when_the_plan_has_nobody_left(store, clock):
+    """It said "4 more meets today's goal" when everyone planned was written to or waited for an answer."""
+    from dailyreach.core.planning.agenda import build_agenda
+    from dailyreach.core.planning.status import evening_text
+
+    assert evening_text(build_agenda(store)) == (
+        "0 of 5 done — nobody left in today's plan: add targets to meet today's goal"
+    )
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=1))
+    assert evening_text(build_agenda(store)) == (
+        "0 of 5 done — nobody left in today's plan: add a target, and one message keeps your 1-day streak"
+    )
+    log(store, add_contact(store, "Bob", handles={"x": "@bob"}), "dm_sent")
+    assert evening_text(build_agenda(store)) == (
+        "1 of 5 done — nobody left in today's plan: add targets to meet today's goal"
     )
 
 

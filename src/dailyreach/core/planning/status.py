@@ -209,7 +209,19 @@ def evening_text(agenda: Agenda) -> str | None:
         return None
     figures = {"done": agenda.progress, "goal": agenda.goal, "more": agenda.goal - agenda.progress}
     # The streak counts days with any outreach: one message keeps it, and once sent today it is kept.
-    if agenda.streak and agenda.day not in agenda.outreach_days:
+    streak_waits = agenda.streak and agenda.day not in agenda.outreach_days
+    if not any(item.to_do for item in agenda.items):
+        # Everyone planned is written to or needs nothing today: "2 more" would send the user to an
+        # empty plan.
+        if streak_waits:
+            return _(
+                "{done} of {goal} done — nobody left in today's plan: add a target, and one message keeps "
+                "your {streak}-day streak"
+            ).format(streak=agenda.streak, **figures)
+        return _(
+            "{done} of {goal} done — nobody left in today's plan: add targets to meet today's goal"
+        ).format(**figures)
+    if streak_waits:
         return ngettext(
             "{done} of {goal} done — one message keeps your {streak}-day streak, {more} more person "
             "meets today's goal",
