@@ -333,6 +333,9 @@ def _zone_file(root: Path, name: str) -> Path:
         ("", None, "America/Argentina/Buenos_Aires"),
         ("", None, "Etc/UTC"),
         ("", None, "posixrules"),
+        # Only the link: its shortest tail that names a zone, a space in it read as _.
+        ("", None, "Asia/Tokyo"),
+        ("", None, "America/Los Angeles"),
     ],
 )
 def test_the_system_timezone_is_found_and_named_as_pendulum_does(
@@ -428,6 +431,49 @@ def test_a_bad_time_for_a_log_hints_only_at_words_for_the_past():
 
 def test_a_time_only_pendulum_reads_is_in_utc_when_now_has_no_zone():
     assert parse_when("20260105T0930", datetime(2026, 1, 6, 12, 0)) == datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("20260105T0930", (2026, 1, 5, 9, 30)), ("2026-W02-3", (2026, 1, 7, 0, 0))]
+)
+def test_a_time_only_pendulum_reads_is_on_the_wall_clock_of_nows_zone(typed, meant):
+    tokyo = ZoneInfo("Asia/Tokyo")
+    read = parse_when(typed, datetime(2026, 2, 1, 12, 0, tzinfo=tokyo))
+    assert read == datetime(*meant, tzinfo=tokyo)
+    assert read.utcoffset() == timedelta(hours=9)
+
+
+def test_a_span_pendulum_reads_is_not_a_time():
+    with pytest.raises(DateParseError, match="'P1D' is not a date or time"):
+        parse_when("P1D", NOW)
+
+
+@pytest.mark.parametrize(
+    ("rule", "tzname", "gmtoff", "zone", "expected"),
+    [
+        ("JST-9", ("JST", "JST"), 9 * 3600, "JST", (timedelta(hours=9), "JST")),
+        ("<+0530>-5:30", ("+0530", "+0530"), 19800, "+0530", (timedelta(hours=5, minutes=30), "+0530")),
+        # Read as the process started: a TZ changed since names another rule.
+        ("EST5", ("JST", "JST"), 9 * 3600, "JST", None),
+        # No offset read: the C library took the rule for UTC, and so does pendulum.
+        ("JST-9", ("JST", "JST"), 0, "JST", None),
+    ],
+)
+def test_a_posix_rule_is_the_offset_the_c_library_read(monkeypatch, rule, tzname, gmtoff, zone, expected):
+    """In this process, with the C library's reading given: ``test_a_posix_tz_rule_gives…`` starts one."""
+    import time
+
+    from dailyreach.core.records.dates import _posix_zone
+
+    now = time.struct_time((2026, 12, 6, 9, 0, 0, 6, 340, 0), {"tm_zone": zone, "tm_gmtoff": gmtoff})
+    monkeypatch.setattr(time, "localtime", lambda: now)
+    monkeypatch.setattr(time, "tzname", tzname)
+    found = _posix_zone(rule)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert (found.utcoffset(None), found.tzname(None)) == expected
 
 
 @pytest.mark.parametrize(

@@ -480,10 +480,9 @@ def _parse_with_pendulum(text: str, now: datetime, hint: str) -> datetime:
         raise DateParseError(
             _("{text} is not a date or time: {hint}").format(text=repr(text), hint=hint)
         ) from error
+    # Not exact: a day alone, or a time alone, is read as a DateTime; what else it reads is a span.
     if isinstance(parsed, pendulum.DateTime):
         return parsed
-    if isinstance(parsed, pendulum.Date):
-        return pendulum.datetime(parsed.year, parsed.month, parsed.day, tz=zone)
     raise DateParseError(_("{text} is not a date or time: {hint}").format(text=repr(text), hint=hint))
 
 
