@@ -168,7 +168,7 @@ def _system_zone(root: Path = Path("/")) -> tzinfo | None:
         content = named.read_bytes()
         if not content.startswith(b"TZif2"):
             name = content.strip().decode().partition(" ")[0].partition("#")[0]
-            return _zone_or_none(name.replace(" ", "_"))
+            return _zone_or_none(name)
     if any((root / clock).is_file() for clock in ("etc/sysconfig/clock", "etc/conf.d/clock")):
         return None
     localtime = root / "etc/localtime"
@@ -340,7 +340,7 @@ def _typed_moment(text: str, now: datetime, *, future: bool) -> datetime:
             return add_days(now, signed * _DAYS[unit])
         return add_minutes(now, signed * _MINUTES[unit])
     last, named = word.startswith("last "), word.removeprefix("last ").removeprefix("next ").strip()
-    weekday = _weekday(named) if named != word else _weekday(word)
+    weekday = _weekday(named)
     if weekday is not None and named != word:
         # "last friday" is before today, "next friday" after it, whatever day today is.
         if last:
@@ -407,6 +407,9 @@ def _out_of_range(text: str) -> str | None:
         )
     if int(match["hour"] or 0) > 23 or int(match["minute"] or 0) > 59 or int(match["second"] or 0) > 59:
         return _(TIME_OUT_OF_RANGE).format(text=repr(text))
+    zone = match["zone"]
+    if zone not in (None, "Z") and (int(zone[1:3]) > 23 or int(zone[4:6]) > 59):
+        return _("{text} is not a time: an offset from UTC is -23:59 to +23:59").format(text=repr(text))
     return None
 
 
@@ -452,7 +455,7 @@ def _offset(word: str) -> tuple[str, ...] | None:
 def _japanese_moment(word: str, now: datetime) -> datetime | None:
     """今日, 昨日, 明日, 一昨日, 今 (and their kana), or an offset such as 3日前, 2時間前, 1週間後; full-width
     digits as typed on a Japanese keyboard are read too. None for anything else."""
-    text = unicodedata.normalize("NFKC", word).replace(" ", "")
+    text = unicodedata.normalize("NFKC", word)
     if text in JAPANESE_DAYS:
         return add_days(now, JAPANESE_DAYS[text])
     match = re.fullmatch(_JAPANESE_OFFSET, text)
@@ -466,7 +469,7 @@ def _japanese_moment(word: str, now: datetime) -> datetime | None:
 
 def _japanese_weekday(word: str) -> int | None:
     """月曜 or 月曜日 (Monday) ... 日曜 or 日曜日: the weekday's index; None for anything else."""
-    match = re.fullmatch(_JAPANESE_WEEKDAY, unicodedata.normalize("NFKC", word).replace(" ", ""))
+    match = re.fullmatch(_JAPANESE_WEEKDAY, unicodedata.normalize("NFKC", word))
     return None if match is None else JAPANESE_WEEKDAYS.index(match[1])
 
 
@@ -481,9 +484,19 @@ def _parse_with_pendulum(text: str, now: datetime, hint: str) -> datetime:
             _("{text} is not a date or time: {hint}").format(text=repr(text), hint=hint)
         ) from error
     # Not exact: a day alone, or a time alone, is read as a DateTime; what else it reads is a span.
-    if isinstance(parsed, pendulum.DateTime):
+    if isinstance(parsed, pendulum.DateTime) and _offset_holds(parsed):
         return parsed
     raise DateParseError(_("{text} is not a date or time: {hint}").format(text=repr(text), hint=hint))
+
+
+def _offset_holds(moment: datetime) -> bool:
+    """Whether ``moment``'s offset from UTC is one a time can have: pendulum reads +24:00, which no
+    datetime can then be written or compared with."""
+    try:
+        moment.utcoffset()
+    except ValueError:
+        return False
+    return True
 
 
 def parse_date(text: str, now: datetime, *, future: bool = True) -> date:
