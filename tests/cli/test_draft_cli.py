@@ -43,8 +43,14 @@ def test_the_call_name_given_at_add_and_my_name_sign_an_e_mail(db):
     assert done.stdout.startswith("Hi Annie,\n") and done.stdout.rstrip().endswith("Ken Sato")
     assert "subject: A question from a first-time founder" in done.stderr
     assert "mailto:ann@example.com?subject=" in done.stderr
+
+
+def test_a_template_of_the_users_own_saying_why_says_when_there_is_nothing_to_fill_it(db):
+    body = "Hi {call_name}, I follow your work ({why}). {my_name}"
+    run_cli("template", "add", "Mine", "--purpose", "first_dm", "--language", "en", "--body", body, db=db)
+    done = run_cli("draft", "Ann", "--template", "Mine", db=db)
     assert "nothing to fill {why}" in done.stderr
-    assert "your work ()" not in done.stdout
+    assert done.stdout == "Hi Annie, I follow your work.\n"
 
 
 def test_a_template_chosen_by_name_and_a_channel_by_option(db):

@@ -210,7 +210,7 @@ def test_a_japanese_first_dm_with_your_name_unset_has_no_nameless_introduction(d
     run_cli("log", "山田", "public_reply", db=db)
     done = ja("draft", "山田", db=db)
     assert done.stdout == (
-        "山田さん\n\n突然のご連絡失礼いたします。初めての起業に取り組んでおり、山田さんのご活動（上場した）"
+        "山田さん\n\n突然のご連絡失礼いたします。初めての起業に取り組んでおり、山田さんのご活動"
         "からいつも学ばせていただいております。\n\nもしよろしければ、一つだけご質問させていただけないでしょうか。\n"
     )
     assert "{my_name} に入るあなたの名前は dailyreach template my-name NAME で設定できます" in done.stderr

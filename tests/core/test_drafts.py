@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from dailyreach import i18n
 from dailyreach.core.errors import ValidationError
-from dailyreach.core.planning.default_templates import as_in_use, default_templates
+from dailyreach.core.planning.default_templates import _EARLIER_BODIES, as_in_use, default_templates
 from dailyreach.core.planning.drafts import (
     KIND_FOR_PURPOSE,
     LINKEDIN_NOTE_LIMIT,
@@ -203,7 +203,7 @@ def test_a_japanese_draft_addresses_the_family_name():
     assert template is not None
     draft = make_draft(template, yamada, "mastodon", [], NOW, my_name="佐藤")
     assert draft.text.startswith("山田さん\n\n")
-    assert "佐藤と申します" in draft.text and "（上場した）" in draft.text
+    assert "佐藤と申します" in draft.text and "山田さんのご活動から" in draft.text
     assert "{" not in draft.text
 
 
@@ -534,14 +534,38 @@ def test_a_default_first_dm_reads_naturally_with_your_name_unset(language, chann
 def test_a_default_first_dm_without_your_name_reads_in_full():
     draft = make_draft(default_for("first_dm", "en", None), contact("Ann Smith", why="SaaS"), "x", [], NOW)
     assert draft.text == (
-        "Hi Ann,\n\nI'm a first-time founder. I've been following your work (SaaS) and I'd be grateful to "
+        "Hi Ann,\n\nI'm a first-time founder. I've been following your work and I'd be grateful to "
         "learn from you.\n\nWould you be open to one question by message?\n\nThank you."
     )
     yamada = contact("山田 太郎", why="上場した")
     assert make_draft(default_for("first_dm", "ja", None), yamada, "x", [], NOW).text == (
-        "山田さん\n\n突然のご連絡失礼いたします。初めての起業に取り組んでおり、山田さんのご活動（上場した）"
+        "山田さん\n\n突然のご連絡失礼いたします。初めての起業に取り組んでおり、山田さんのご活動"
         "からいつも学ばせていただいております。\n\nもしよろしければ、一つだけご質問させていただけないでしょうか。"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "channel"), [("en", None), ("en", "email"), ("ja", None), ("ja", "email")]
+)
+def test_a_default_first_dm_never_tells_the_contact_the_users_own_note(language, channel):
+    """ "Why" is what they achieved and what the user wants to learn from them: the default first DMs
+    said "I've been following your work (Took a SaaS to IPO; ask about hiring)" to them."""
+    ann = contact("Ann Smith", why="Took a SaaS to IPO; ask about hiring")
+    for my_name in ("", "Ken"):
+        draft = make_draft(default_for("first_dm", language, channel), ann, "x", [], NOW, my_name=my_name)
+        assert "IPO" not in draft.text and "why" not in draft.missing
+
+
+@pytest.mark.parametrize(
+    ("template_id", "words"), [("default-en-first_dm", "your work ("), ("default-ja-first_dm", "のご活動（")]
+)
+def test_a_store_keeping_the_first_dm_an_earlier_version_added_reads_todays(template_id, words):
+    [earlier] = _EARLIER_BODIES[template_id]
+    today = next(template for template in default_templates() if template.id == template_id)
+    assert words in earlier and words not in today.body
+    assert as_in_use(replace(today, body=earlier)).body == today.body
+    edited = earlier.replace("{call_name}", "{name}", 1)
+    assert as_in_use(replace(today, body=edited)).body == edited  # the user's own words stay
 
 
 def test_a_template_the_user_wrote_or_edited_reads_as_written_with_your_name_unset():

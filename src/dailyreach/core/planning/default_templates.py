@@ -25,7 +25,7 @@ _DEFAULTS: tuple[tuple[str, str, str | None, str, str], ...] = (
         "first_dm",
         None,
         "",
-        "Hi {call_name},\n\nI'm {my_name}, a first-time founder. I've been following your work ({why}) "
+        "Hi {call_name},\n\nI'm {my_name}, a first-time founder. I've been following your work "
         "and I'd be grateful to learn from you.\n\nWould you be open to one question by message?\n\n"
         "Thank you,\n{my_name}",
     ),
@@ -42,7 +42,7 @@ _DEFAULTS: tuple[tuple[str, str, str | None, str, str], ...] = (
         "first_dm",
         "email",
         "A question from a first-time founder",
-        "Hi {call_name},\n\nI'm {my_name}, a first-time founder. I've been following your work ({why}) "
+        "Hi {call_name},\n\nI'm {my_name}, a first-time founder. I've been following your work "
         "and I'd be grateful to learn from you.\n\nWould you be open to one question by e-mail?\n\n"
         "Thank you,\n{my_name}",
     ),
@@ -99,7 +99,7 @@ _DEFAULTS: tuple[tuple[str, str, str | None, str, str], ...] = (
         None,
         "",
         "{call_name}\n\n突然のご連絡失礼いたします。{my_name}と申します。初めての起業に取り組んでおり、"
-        "{call_name}のご活動（{why}）からいつも学ばせていただいております。\n\n"
+        "{call_name}のご活動からいつも学ばせていただいております。\n\n"
         "もしよろしければ、一つだけご質問させていただけないでしょうか。\n\n{my_name}",
     ),
     (
@@ -108,7 +108,7 @@ _DEFAULTS: tuple[tuple[str, str, str | None, str, str], ...] = (
         "email",
         "初めての起業についてのご相談",
         "{call_name}\n\n突然のご連絡失礼いたします。{my_name}と申します。初めての起業に取り組んでおり、"
-        "{call_name}のご活動（{why}）からいつも学ばせていただいております。\n\n"
+        "{call_name}のご活動からいつも学ばせていただいております。\n\n"
         "もしよろしければ、一つだけご質問させていただけないでしょうか。\n\n{my_name}",
     ),
     (
@@ -228,24 +228,46 @@ _BODIES = {
 # "と申します。" with no one before them would not do.
 _WITHOUT_MY_NAME = {
     "default-en-first_dm": "Hi {call_name},\n\nI'm a first-time founder. I've been following your work "
-    "({why}) and I'd be grateful to learn from you.\n\nWould you be open to one question by message?\n\n"
+    "and I'd be grateful to learn from you.\n\nWould you be open to one question by message?\n\n"
     "Thank you.",
     "default-en-first_dm-linkedin": "Hi {call_name}, I'm a first-time founder learning from your work. "
     "I'd be grateful to connect.",
     "default-en-first_dm-email": "Hi {call_name},\n\nI'm a first-time founder. I've been following your "
-    "work ({why}) and I'd be grateful to learn from you.\n\nWould you be open to one question by "
+    "work and I'd be grateful to learn from you.\n\nWould you be open to one question by "
     "e-mail?\n\nThank you.",
     "default-ja-first_dm": "{call_name}\n\n突然のご連絡失礼いたします。初めての起業に取り組んでおり、"
-    "{call_name}のご活動（{why}）からいつも学ばせていただいております。\n\n"
+    "{call_name}のご活動からいつも学ばせていただいております。\n\n"
     "もしよろしければ、一つだけご質問させていただけないでしょうか。",
     "default-ja-first_dm-email": "{call_name}\n\n突然のご連絡失礼いたします。初めての起業に取り組んでおり、"
-    "{call_name}のご活動（{why}）からいつも学ばせていただいております。\n\n"
+    "{call_name}のご活動からいつも学ばせていただいております。\n\n"
     "もしよろしければ、一つだけご質問させていただけないでしょうか。",
 }
 
 # What earlier versions added to a store as a default's words, where those changed since: a store keeps
 # them until the user edits them ({days_since} days ago read "1 days ago" the day after).
 _EARLIER_BODIES = {
+    # The first DMs said the contact's "why" to them, and it is the user's own note: what they want to
+    # learn is in it too ("Took a SaaS to IPO; ask about hiring").
+    "default-en-first_dm": (
+        "Hi {call_name},\n\nI'm {my_name}, a first-time founder. I've been following your work ({why}) "
+        "and I'd be grateful to learn from you.\n\nWould you be open to one question by message?\n\n"
+        "Thank you,\n{my_name}",
+    ),
+    "default-en-first_dm-email": (
+        "Hi {call_name},\n\nI'm {my_name}, a first-time founder. I've been following your work ({why}) "
+        "and I'd be grateful to learn from you.\n\nWould you be open to one question by e-mail?\n\n"
+        "Thank you,\n{my_name}",
+    ),
+    "default-ja-first_dm": (
+        "{call_name}\n\n突然のご連絡失礼いたします。{my_name}と申します。初めての起業に取り組んでおり、"
+        "{call_name}のご活動（{why}）からいつも学ばせていただいております。\n\n"
+        "もしよろしければ、一つだけご質問させていただけないでしょうか。\n\n{my_name}",
+    ),
+    "default-ja-first_dm-email": (
+        "{call_name}\n\n突然のご連絡失礼いたします。{my_name}と申します。初めての起業に取り組んでおり、"
+        "{call_name}のご活動（{why}）からいつも学ばせていただいております。\n\n"
+        "もしよろしければ、一つだけご質問させていただけないでしょうか。\n\n{my_name}",
+    ),
     "default-en-follow_up_1": (
         "Hi {call_name}, bringing my note from {days_since} days ago back up, in case it got buried. "
         "No pressure at all.\n\n{my_name}",
