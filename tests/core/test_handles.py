@@ -49,6 +49,11 @@ from dailyreach.core.records.handles import HandleError, matching_handles, norma
         ("github", "https://github.com/torvalds", "torvalds", "https://github.com/torvalds"),
         ("email", "Ann@Example.COM", "Ann@example.com", "mailto:Ann@example.com"),
         ("web", "example.com/about", "https://example.com/about", "https://example.com/about"),
+        # A scheme is the same in any case: stored as every reader compares it.
+        ("web", "HTTPS://EXAMPLE.COM/Page", "https://EXAMPLE.COM/Page", "https://EXAMPLE.COM/Page"),
+        ("web", "Http://example.org", "http://example.org", "http://example.org"),
+        ("email", "MAILTO:baz@example.com", "baz@example.com", "mailto:baz@example.com"),
+        ("email", "Mailto:Baz@Example.com", "Baz@example.com", "mailto:Baz@example.com"),
     ],
 )
 def test_handles_are_normalised_and_linked(platform, raw, stored, url):

@@ -133,7 +133,8 @@ def _github(raw: str) -> str:
 
 
 def _email(raw: str) -> str:
-    address = raw.removeprefix("mailto:")
+    # A scheme is the same in any case (RFC 3986): MAILTO:ann@example.com is ann@example.com.
+    address = raw[len("mailto:") :] if raw[: len("mailto:")].lower() == "mailto:" else raw
     local, _at, domain = address.rpartition("@")
     if not (re.fullmatch(_EMAIL, address) and local and _is_domain(domain.lower())):
         raise HandleError(_("an e-mail address looks like name@example.com"))
@@ -145,7 +146,8 @@ def _web(raw: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or "@" in parts.netloc or not _is_domain(parts.hostname or ""):
         raise HandleError(_("a web address looks like https://example.com"))
-    return url
+    # Stored as every reader compares it: HTTPS://Example.com/Page is https://Example.com/Page.
+    return parts.scheme + url[len(parts.scheme) :]
 
 
 _NORMALISERS: dict[str, Callable[[str], str]] = {

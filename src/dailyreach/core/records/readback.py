@@ -148,7 +148,8 @@ def _handles(value: Any) -> str | None:
         # what reaches the screen, is checked.
         if not handle or _RAW_LINE_CONTROL.search(handle) or " " in handle:
             return _("{platform} {handle} is no handle").format(platform=platform, handle=repr(handle[:40]))
-        if platform == "web" and not handle.startswith(("https://", "http://")):
+        # In any case: a store an earlier version wrote may hold HTTPS://, which opens as https://.
+        if platform == "web" and not handle.lower().startswith(("https://", "http://")):
             return _("web {handle} is not an http: or https: address").format(handle=repr(handle[:40]))
         # The one handle whose second half becomes a link's host: @ann@good.social@evil.example would
         # open evil.example.
