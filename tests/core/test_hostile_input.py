@@ -212,6 +212,25 @@ def test_an_unexpected_error_prints_one_line_naming_a_crash_report(db, alice, mo
     assert db.read_bytes() == before
 
 
+def test_an_unexpected_error_after_a_save_names_what_was_saved(db, alice, monkeypatch):
+    """It said "nothing was changed" after the log was saved, and the user logged it again."""
+    from click.testing import CliRunner
+
+    from dailyreach.cli import log_entry
+    from dailyreach.cli.commands import cli
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug after the save")
+
+    monkeypatch.setattr(log_entry, "logged_text", broken)
+    result = CliRunner().invoke(cli, ["--db", str(db), "log", "Alice", "dm_sent", "--text", "hi"])
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        "Error: unexpected error (RuntimeError) after this was saved: DM sent to Alice; details in "
+    )
+    assert [entry["kind"] for entry in json.loads(db.read_text())["interactions"].values()] == ["dm_sent"]
+
+
 # -- 4. hand-edited databases -------------------------------------------------------------------
 
 

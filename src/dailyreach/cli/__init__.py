@@ -9,6 +9,7 @@ them too: click and the commands are a tenth of its first frame; and so do ``tod
 """
 
 import gc
+import io
 import os
 import stat
 import sys
@@ -35,6 +36,7 @@ met: list[BaseException] = []
 def main(args: list[str] | None = None) -> None:
     """Run the command line on ``args`` (default: the process's own arguments)."""
     given = sys.argv[1:] if args is None else args
+    usable_output()
     if given[-1:] == ["--version"] and version_alone(given[:-1]):
         print(VERSION_MESSAGE % {"version": __version__})
         return
@@ -83,6 +85,17 @@ def main(args: list[str] | None = None) -> None:
     from dailyreach.cli.commands import cli
 
     cli.main(args)
+
+
+def usable_output() -> None:
+    """What a command prints after saving a change must not fail it: a closed stdout (``>&-``) takes
+    nothing, and a character its encoding lacks (``PYTHONIOENCODING=ascii``) is shown as ``?``."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w"))  # noqa: SIM115 - for the whole process
+        elif isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="replace")
 
 
 def version_alone(before: list[str]) -> bool:

@@ -94,6 +94,13 @@ COMMANDS = {
 DATE_OPTIONS = {"log": ("--at", "at"), "invite": ("--on", "event_date")}
 
 
+def _changes_saved() -> list[str]:
+    """The changes this process saved so far, by their undo labels; none while the store is not loaded
+    (a command that does not use it does not load it for this)."""
+    store = sys.modules.get("dailyreach.core.store.store")
+    return list(store.saved_changes) if store is not None else []
+
+
 def _said_for_option(command: str | None, error: ValidationError | DateParseError) -> str:
     """``error`` as the command line says it: a date or time the command could not take names its
     option. Such a command parses no other date, so text that reads as none was the option's."""
@@ -136,6 +143,7 @@ class FriendlyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
+        saved_before = len(_changes_saved())
         try:
             return super().invoke(ctx)
         except (ValidationError, DateParseError) as error:
@@ -157,19 +165,34 @@ class FriendlyGroup(click.Group):
         except Exception as error:
             from dailyreach.core.crash import crash_told
 
+            saved = _changes_saved()[saved_before:]
             # Beside the user's database; a demo's is gone with the command, so in the temporary folder.
             db = ctx.obj.db if isinstance(ctx.obj, Session) and not ctx.obj.demo else None
-            told = crash_told(
-                error,
-                db,
-                with_report=_(
-                    "unexpected error ({kind}), nothing was changed; details in {report} "
-                    "(attach it to a bug report)"
-                ),
-                without_report=_(
-                    "unexpected error ({kind}), nothing was changed (attach it to a bug report)"
-                ),
-            )
+            if saved:
+                told = crash_told(
+                    error,
+                    db,
+                    with_report=_(
+                        "unexpected error ({kind}) after this was saved: {change}; details in {report} "
+                        "(attach it to a bug report)"
+                    ),
+                    without_report=_(
+                        "unexpected error ({kind}) after this was saved: {change} (attach it to a bug report)"
+                    ),
+                    change=saved[-1],
+                )
+            else:
+                told = crash_told(
+                    error,
+                    db,
+                    with_report=_(
+                        "unexpected error ({kind}), nothing was changed; details in {report} "
+                        "(attach it to a bug report)"
+                    ),
+                    without_report=_(
+                        "unexpected error ({kind}), nothing was changed (attach it to a bug report)"
+                    ),
+                )
             raise click.ClickException(told) from None
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

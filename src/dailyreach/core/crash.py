@@ -40,13 +40,19 @@ def write_crash_report(
     return None
 
 
-def crash_told(error: BaseException, beside: Path | None, *, with_report: str, without_report: str) -> str:
+def crash_told(
+    error: BaseException, beside: Path | None, *, with_report: str, without_report: str, **values: str
+) -> str:
     """The one line an unexpected error is told in, its report written: ``with_report`` (translated, with
-    ``{kind}`` and ``{report}``) naming the report's file, ``without_report`` (``{kind}``) when no folder
-    could take it; safe to print on a terminal."""
+    ``{kind}``, ``{report}`` and ``values``) naming the report's file, ``without_report`` (``{kind}`` and
+    ``values``) when no folder could take it; safe to print on a terminal."""
     from dailyreach.core.records.text import terminal_safe
 
     report = write_crash_report(error, beside)
     kind = type(error).__name__
-    said = with_report.format(kind=kind, report=report) if report else without_report.format(kind=kind)
+    said = (
+        with_report.format(kind=kind, report=report, **values)
+        if report
+        else without_report.format(kind=kind, **values)
+    )
     return terminal_safe(said)

@@ -99,6 +99,11 @@ class StoreLocked(StoreError):
     pass
 
 
+# What this process saved, by its undo label: an error met after a change is saved may not say that
+# nothing was changed (a command that failed printing what it logged was retried, and logged it twice).
+saved_changes: list[str] = []
+
+
 @dataclass
 class Change:
     """What one transaction did, as (table, id, value before) so it can be reversed, and the value it left
@@ -330,6 +335,7 @@ class Store:
                 self._write_status()
             if change.previous and undoable:
                 self.history.append(change)
+                saved_changes.append(change.label)
 
     def undo(self) -> Change | None:
         """Reverse the last change this process made; None when there is nothing to undo."""
