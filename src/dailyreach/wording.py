@@ -268,9 +268,11 @@ def export_plan_text(plan: ImportPlan, verb: str) -> str:
         said = f"{verb} {tables}; {present} already present"
     if plan.differing:
         differing = listed(table_count(table, count) for table, count in plan.differing.items())
-        said += _(" (of those, {records} differ in the file: the stored ones are kept)").format(
-            records=differing
-        )
+        said += ngettext(
+            " (of those, {records} differs in the file: the stored one is kept)",
+            " (of those, {records} differ in the file: the stored ones are kept)",
+            sum(plan.differing.values()),
+        ).format(records=differing)
     if plan.settings_kept:
         said += _("; the file's settings differ from yours, which are kept")
     return said

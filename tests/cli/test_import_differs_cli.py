@@ -27,6 +27,11 @@ def test_records_the_file_holds_otherwise_are_counted_and_the_stored_ones_kept(t
     )
     run_cli("import", str(edited), db=db)
     assert json.loads(run_cli("export", db=db).stdout)["contacts"][0]["why"] == ""
+    data["interactions"][0]["text"] = ""
+    edited.write_text(json.dumps(data))
+    assert run_cli("import", str(edited), "--dry-run", db=db).stdout.strip() == (
+        "would add nothing; 3 already present (of those, 1 contact differs in the file: the stored one is kept)"
+    )
 
 
 def test_the_files_settings_taken_by_a_store_with_none_of_its_own_are_said(tmp_path):

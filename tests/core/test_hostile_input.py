@@ -231,6 +231,11 @@ def test_an_unexpected_error_after_a_save_names_what_was_saved(db, alice, monkey
     assert [entry["kind"] for entry in json.loads(db.read_text())["interactions"].values()] == ["dm_sent"]
 
 
+def test_a_tag_too_long_is_said_of_the_tag_not_of_all_tags(db):
+    said = refused("add", "Ann", "--x", "@ann", "--tag", "ok", "--tag", "a" * 200, db=db)
+    assert said == f"Error: Tags: '{'a' * 54}...a' is 200 characters long; a tag is at most 50\n"
+
+
 # -- 4. hand-edited databases -------------------------------------------------------------------
 
 

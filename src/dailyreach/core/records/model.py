@@ -149,6 +149,14 @@ class Contact:
             raise ValidationError("tags", _("must be a list of words"))
         clean_tags = []
         for tag in tags:
+            if isinstance(tag, str) and len(tag.strip()) > TAG_LIMIT:
+                # Said of the one tag, not of the field: "Tags: is 200 characters long" read as all of them.
+                raise ValidationError(
+                    "tags",
+                    _("{tag} is {length} characters long; a tag is at most {limit}").format(
+                        tag=shown(tag.strip()), length=len(tag.strip()), limit=TAG_LIMIT
+                    ),
+                )
             word = clean_text(tag, "tags", limit=TAG_LIMIT).lstrip("#")
             if word and word not in clean_tags:
                 clean_tags.append(word)
