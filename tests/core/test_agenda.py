@@ -99,13 +99,36 @@ def test_undoing_a_backdated_log_gives_the_plan_back_as_it_was(store, clock):
     assert store.plan(undone.day.isoformat()).items == [item.planned for item in before.items]
 
 
-def test_a_plan_over_its_goal_gives_up_its_last_items_not_done(store, clock):
+def test_a_plan_over_its_goal_gives_up_its_last_items_done_or_not(store, clock):
+    """Those planned first stay, whatever was logged before the goal was lowered: an overdue follow-up was
+    given up for a new target written to, when the same logs after a look at Today kept it."""
     p0, p1, p2, p3 = full_plan(store, clock, goal=4)
     build_agenda(store)
-    log(store, p3, "dm_sent")  # written to today: done, it keeps its place whatever the goal
+    log(store, p3, "dm_sent")
     store.save_settings(replace(store.settings(), daily_goal=2))
     lowered = build_agenda(store)
-    assert [(item.contact.name, item.done) for item in lowered.items] == [("P0", False), ("P3", True)]
+    # P3, written to, is shown done after the plan, as anyone written to off it.
+    assert [(item.contact.name, item.done, item.planned is not None) for item in lowered.items] == [
+        ("P0", False, True),
+        ("P1", False, True),
+        ("P3", True, False),
+    ]
+    assert lowered.progress == 1
+    assert [item.contact_id for item in store.plan(lowered.day.isoformat()).items] == [p0.id, p1.id]
+
+
+def test_the_plan_over_a_lowered_goal_is_the_same_whichever_order_the_logs_and_looks_came_in(tmp_path, clock):
+    plans = []
+    for look_between in (False, True):
+        store = Store(tmp_path / f"{look_between}.json", clock=clock)
+        p0, p1 = full_plan(store, clock, people=2, goal=2)
+        build_agenda(store)
+        store.save_settings(replace(store.settings(), daily_goal=1))
+        if look_between:
+            build_agenda(store)
+        log(store, p1, "dm_sent")
+        plans.append([(item.contact.name, item.done) for item in build_agenda(store).items])
+    assert plans[0] == plans[1] == [("P0", False), ("P1", True)]
 
 
 step = st.one_of(

@@ -212,9 +212,7 @@ def refresh_contact(agenda: Agenda, store: Store, contact_id: str) -> Agenda:
             unplanned |= {contact_id}
         refreshed = replace(refreshed, unplanned_candidates=unplanned)
         slots_taken = sum(item.reason not in NOTHING_DUE for item in planned)
-        if (slots_taken < agenda.goal and unplanned) or (
-            slots_taken > agenda.goal and any(item.to_do for item in planned)
-        ):
+        if (slots_taken < agenda.goal and unplanned) or slots_taken > agenda.goal:
             return _agenda(store)
         return refreshed
 

@@ -222,8 +222,9 @@ def settle_plan(
     item ``done_today`` stays, shown done, even when its contact is snoozed since: a snooze only keeps
     a contact out of the days still to be planned, and the day's progress goes on counting it. An item
     ``settled`` since the plan was made (its thread asks nothing today: ``nothing_due``) stays but frees
-    its slot: the goal counts people written to today, and they are not to be. A plan holding more to do than
-    the goal gives up its last items not done."""
+    its slot: the goal counts people written to today, and they are not to be. A plan holding more than the
+    goal gives up its last items, done or not: a done one is shown done after the plan, as anyone written
+    to off it, and an overdue follow-up planned first stays whatever order the logs came in."""
     kept = []
     for item in stored.items if stored else reached or []:
         contact = contacts.get(item.contact_id)
@@ -242,12 +243,12 @@ def settle_plan(
             kept.append(candidate)
             planned.add(candidate.contact_id)
             slots_taken += 1
-    # More to do than the goal (a settled item's log undone after its slot was given away, or a lower goal):
-    # the last planned of those not yet done go, so undoing gives the plan back as it was.
+    # More than the goal (a settled item's log undone after its slot was given away, or a lower goal): the
+    # last planned go, so undoing gives the plan back as it was.
     for item in reversed(kept[:]):
         if slots_taken <= settings.daily_goal:
             break
-        if item.contact_id not in done_today and item.contact_id not in settled:
+        if item.contact_id not in settled:
             kept.remove(item)
             slots_taken -= 1
     return DayPlan(date=today.isoformat(), items=kept)
