@@ -219,9 +219,14 @@ async def test_a_long_why_wraps_under_its_value_not_under_its_label(store):
 
 
 async def test_fields_too_long_for_a_small_terminal_end_in_an_ellipsis(store):
-    notes = "Met once at a conference in Berlin. She prefers short messages.\nLikes espresso; replies on weekends."
+    notes = (
+        "Met once at a conference in Berlin.\nShe prefers short messages.\nAsk about the pricing page.\n"
+        "Knows Ken from Osaka.\nSend the deck first.\nLikes espresso; replies on weekends."
+    )
     why = "Sold two companies; ask how she found her first ten customers without paid ads or events, and more"
-    add_contact(store, "Ann", handles={"x": "@ann", "linkedin": "ann"}, why=why, notes=notes)
+    ann = add_contact(store, "Ann", handles={"x": "@ann", "linkedin": "ann"}, why=why, notes=notes)
+    for days in range(8, 0, -1):  # a timeline that keeps its rows in sight
+        log(store, ann, "note", at=store.now().subtract(days=days), text=f"day {days}")
     app = DailyReachApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -248,3 +253,52 @@ async def test_the_timeline_columns_are_as_wide_as_what_they_hold_the_note_takin
             - sum(width + 2 for key, width in widths.items() if key != "note")
             - 2
         )
+
+
+def details_lines(app) -> list[str]:
+    return [line.rstrip() for line in details(app).splitlines()]
+
+
+async def test_at_80x24_the_fields_take_the_rows_a_short_timeline_does_not_need(store):
+    """A contact with many handles lost its why, tags and followers beside a timeline of empty rows."""
+    add_contact(
+        store,
+        "小林 陽子",
+        handles={
+            "x": "@kobayashi_y",
+            "linkedin": "kobayashi-yoko",
+            "bluesky": "yoko.bsky.social",
+            "github": "yokok",
+            "email": "yoko@example.jp",
+            "web": "https://yoko.example.jp",
+        },
+        why="SaaSを2社上場させた",
+        tags=["saas", "採用"],
+        followers=12000,
+    )
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_contact(pilot, "小林 陽子")
+        shown = details_lines(app)
+        assert not shown[-1].endswith("…")
+        assert [line.split()[0] for line in shown if line.startswith(("why", "tags", "followers"))] == [
+            "why",
+            "tags",
+            "followers",
+        ]
+        timeline = app.screen.query_one("#timeline")
+        assert timeline.region.bottom <= 23 and timeline.region.height >= 4
+
+
+async def test_at_80x24_a_long_timeline_keeps_five_rows_in_sight(store):
+    ann = add_contact(store, "Ann", handles={"x": "@ann", "linkedin": "ann", "github": "ann"}, why="x " * 200)
+    for days in range(12, 0, -1):
+        log(store, ann, "note", at=store.now().subtract(days=days), text=f"day {days}")
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_contact(pilot, "Ann")
+        assert details_lines(app)[-1].endswith("…")
+        timeline = app.screen.query_one("#timeline")
+        assert timeline.scrollable_content_region.height >= 1 + 5  # the column titles and five entries

@@ -234,6 +234,13 @@ class ContactView:
     zone: Zone
 
 
+# The timeline's border and column titles, the rows of it kept in sight however many fields there are,
+# and the lines of the header and the footer.
+TIMELINE_FRAME = 3
+TIMELINE_ROWS_KEPT = 5
+SCREEN_LINES = 2
+
+
 class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
     AUTO_FOCUS = "#timeline"
     # The footer fits 80 columns, with the palette's key; ? lists every key.
@@ -295,6 +302,18 @@ class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
         table.show(view)
         table.border_title = _("Timeline ({count})").format(count=len(history))
         table.border_subtitle = None if history else _("Nothing logged yet: press d, p, f, r, m or M")
+        self._share_height()
+
+    def on_resize(self) -> None:
+        self._share_height()
+
+    def _share_height(self) -> None:
+        """The fields take the rows the timeline does not need, past half the screen: at 80x24 a contact
+        with many handles lost its why, tags and notes beside a timeline of empty rows."""
+        entries = len(self.view.history) if self.view else 0
+        timeline = TIMELINE_FRAME + max(min(entries, TIMELINE_ROWS_KEPT), 1)
+        free = self.size.height - SCREEN_LINES - timeline
+        self.query_one(ContactDetails).styles.max_height = max(free, self.size.height // 2)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on an entry: its message in full, as it was written."""
