@@ -452,3 +452,28 @@ def test_a_column_too_narrow_to_show_anything_gives_its_room_to_the_text_cut_the
     assert fit_widths(columns, 64, [31, 40, 80]) == [22, 36, 0]  # both cut: the name more
     assert fit_widths(columns, 62, [10, 33, 80]) == [10, 33, 13]
     assert fit_widths(columns, 62) == [20, 36, 0]  # no rows: the widest
+
+
+async def test_at_80_columns_the_declined_pane_says_who_invited(store):
+    """The From column gave way at 80 columns, and the strip under it cut the host short: t takes the host
+    as a target, and the user could not read who that was."""
+    store.save_invitation(
+        Invitation(
+            title="異業種交流会 in 渋谷（年末スペシャル）",
+            host="鈴木さん (VC)",
+            event_date="2026-12-11",
+            hours=4,
+            cost=5000,
+            currency="JPY",
+            status="declined",
+        )
+    )
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        table = app.screen.query_one("#invitations", DataTable)
+        widths = {str(column.key.value): column.width for column in table.ordered_columns}
+        assert widths["host"] >= 8
+        assert str(table.get_row_at(0)[-1]).startswith("鈴木")

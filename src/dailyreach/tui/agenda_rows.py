@@ -44,7 +44,8 @@ INVITATION_COLUMNS = (
     Column("date", N_("Date"), width=10, fits=lambda: [day_text(LONGEST_DAY)]),
     Column("saved", N_("Saved"), least=6, most=20, weight=2),
     Column("kind", N_("Kind"), width=11, fits=lambda: map(invitation_kind_label, INVITATION_KIND_LABELS)),
-    Column("host", N_("From")),
+    # Who invited: kept at 80 columns too, for t (the host as a target) to be read before it is pressed.
+    Column("host", N_("From"), least=8),
 )
 PANE_COLUMNS = {"today": TODAY_COLUMNS, "pending": PENDING_COLUMNS, "invitations": INVITATION_COLUMNS}
 
