@@ -136,3 +136,19 @@ async def test_a_decline_taken_back_and_made_again_offers_the_reason_it_had(stor
         await settle(pilot)
     declined = store.invitation(gala.id)
     assert (declined.status, declined.note) == ("declined", "only pitches and more invitations")
+
+
+async def test_a_title_too_long_for_the_forms_heading_ends_in_an_ellipsis(store):
+    """It was cut mid-sentence with no sign of the rest: "Decline: Founder Seminar: Scaling B2B SaaS from 0 to
+    1 with"."""
+    title = "Founder Seminar: Scaling B2B SaaS from 0 to 1 with AI-native go-to-market playbooks"
+    store.save_invitation(Invitation(title=title, host="Mike", event_date="2026-12-11"))
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "x")
+        await settle(pilot)
+        heading = app.screen.query_one(".title")
+        lines = [strip.text.rstrip() for strip in heading.render_lines(heading.region.reset_offset)]
+        shown = [line for line in lines if line]
+        assert len(shown) == 1 and shown[0].startswith("Decline: Founder Seminar") and shown[0].endswith("…")
