@@ -143,7 +143,9 @@ def test_a_hostile_name_reaches_the_draft_as_plain_words(tmp_path):
 DRAFT_MODULES = {"dailyreach.core.planning.drafts", "dailyreach.core.store.templates", "dailyreach.clipboard"}
 
 
-@pytest.mark.parametrize("args", [("today",), ("log", "Ann", "note"), ("status",)], ids=" ".join)
+@pytest.mark.parametrize(
+    "args", [("today",), ("log", "Ann", "note", "--text", "hi"), ("status",)], ids=" ".join
+)
 def test_the_daily_commands_do_not_load_the_drafts(db, args):
     assert heavy_loaded(SCRIPT, *args, env=script_env(db), watched=DRAFT_MODULES) == set()
 

@@ -18,7 +18,7 @@ def test_log_finds_a_contact_by_any_word_of_its_name_or_the_start_of_a_handle(db
         interactions = json.loads(run_cli("export", db=db_path).stdout)["interactions"]
         assert [i["contact_id"] for i in interactions if i["text"] == query] == [expected]
     # An exact name still wins over the start of another: "Ann" is not ambiguous with "Ann Lee".
-    run_cli("log", "ann", "note", db=db_path)
+    run_cli("log", "ann", "note", "--text", "hi", db=db_path)
     missing = run_cli("log", "郎", "note", db=db_path, check=False)
     assert missing.returncode == 1 and "no contact matches '郎'" in missing.stderr
     both = run_cli("log", "an", "note", db=db_path, check=False)
@@ -59,7 +59,7 @@ def test_a_handle_named_in_another_case_is_named_exactly(db_path, query):
     """GitHub's ann is Ann or ANN too: the handle wins over the start of Annabel's name in every case."""
     bob = run_cli("add", "Bob", "--github", "ann", db=db_path).stdout.strip()
     run_cli("add", "Annabel Cho", "--x", "@acho", db=db_path)
-    run_cli("log", query, "note", db=db_path)
+    run_cli("log", query, "note", "--text", "hi", db=db_path)
     assert [i["contact_id"] for i in json.loads(run_cli("export", db=db_path).stdout)["interactions"]] == [
         bob
     ]

@@ -93,7 +93,7 @@ def test_a_store_with_an_unreadable_record_is_warned_of_before_the_log(twins):
     data = json.loads(quick_db.read_text())
     data["contacts"]["broken"] = {"name": 123}
     quick_db.write_text(json.dumps(data))
-    quick = run("log", "ann", "note", db=quick_db)
+    quick = run("log", "ann", "note", "--text", "hi", db=quick_db)
     assert quick.returncode == 0
     assert quick.stderr.startswith("warning: 1 record in ")
     assert len(logged(quick_db)) == 1
@@ -103,6 +103,28 @@ def test_the_log_loads_neither_click_nor_its_command_module(twins):
     quick_db, _click_db = twins
     watched = {"click", "dailyreach.cli.record_commands", "dailyreach.cli.commands"}
     assert (
-        heavy_loaded(SCRIPT, "log", "ann", "note", "--at", "-2h", env=script_env(quick_db), watched=watched)
+        heavy_loaded(
+            SCRIPT,
+            "log",
+            "ann",
+            "note",
+            "--text",
+            "hi",
+            "--at",
+            "-2h",
+            env=script_env(quick_db),
+            watched=watched,
+        )
         == set()
     )
+
+
+def test_a_note_with_no_text_is_refused_and_saves_nothing(tmp_path):
+    db = tmp_path / "db.json"
+    run_cli("add", "Hiro", "--x", "@hiro", db=db)
+    before = db.read_bytes()
+    for args in (("log", "hiro", "note"), ("log", "hiro", "note", "--text", "  ")):
+        done = run_cli(*args, db=db, check=False)
+        assert (done.returncode, done.stderr) == (1, "Error: Text: a note needs its text\n")
+    assert db.read_bytes() == before
+    assert run_cli("log", "hiro", "note", "--text", "Prefers mornings", db=db).returncode == 0

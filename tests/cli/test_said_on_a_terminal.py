@@ -64,7 +64,7 @@ def test_log_piped_prints_the_id_alone(db_path, click):
     run_cli("add", "Ann Red", db=db_path)
     command = [sys.executable, "-c", THROUGH_CLICK] if click else [DAILYREACH]
     piped = subprocess.run(
-        [*command, "log", "ann", "note"],
+        [*command, "log", "ann", "note", "--text", "hi"],
         capture_output=True,
         text=True,
         env={**os.environ, "DAILYREACH_DB": str(db_path), "TZ": "UTC"},

@@ -34,10 +34,10 @@ LOADED = {
     ("stats",): STORE,
     ("stats", "--json", "--weeks", "4"): STORE,
     ("log", "ann", "dm_sent"): READ,
-    ("log", "ann", "note", "--at", "-2h"): READ,
-    ("log", "ann", "note", "--at", "2026-01-05T09:30"): READ,
-    ("log", "ann", "note", "--at", "2026-01-05 09:30:00.25+09:00"): READ,
-    ("log", "ann", "note", "--at", "20260105T0930"): READ | {"pendulum"},
+    ("log", "ann", "note", "--text", "hi", "--at", "-2h"): READ,
+    ("log", "ann", "note", "--text", "hi", "--at", "2026-01-05T09:30"): READ,
+    ("log", "ann", "note", "--text", "hi", "--at", "2026-01-05 09:30:00.25+09:00"): READ,
+    ("log", "ann", "note", "--text", "hi", "--at", "20260105T0930"): READ | {"pendulum"},
     ("log", "ann", "note", "--at", "-2h", "--help"): {"click"},
     ("export",): STORE,
     ("export", "--format", "csv"): STORE,
@@ -89,7 +89,9 @@ OTHER_FORMATS = {
 }
 
 
-@pytest.mark.parametrize("args", [("export",), ("today",), ("log", "ann", "note")], ids=" ".join)
+@pytest.mark.parametrize(
+    "args", [("export",), ("today",), ("log", "ann", "note", "--text", "hi")], ids=" ".join
+)
 def test_the_json_export_and_daily_commands_load_no_other_formats_code(args, db_with_ann):
     assert heavy_loaded(SCRIPT, *args, env=script_env(db_with_ann), watched=OTHER_FORMATS) == set()
 
@@ -186,7 +188,9 @@ def test_a_command_that_only_reads_loads_no_code_for_writing(args, db_with_ann):
 
 
 def test_a_write_loads_it(db_with_ann):
-    assert heavy_loaded(SCRIPT, "log", "ann", "note", env=script_env(db_with_ann), watched=WRITE_ONLY) == {
+    assert heavy_loaded(
+        SCRIPT, "log", "ann", "note", "--text", "hi", env=script_env(db_with_ann), watched=WRITE_ONLY
+    ) == {
         "tempfile",
         "random",
     }

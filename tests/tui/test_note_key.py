@@ -8,6 +8,7 @@ from dailyreach.tui.log_keys import LOG_KEYS
 from dailyreach.tui.screens.contact import ContactScreen
 from dailyreach.tui.screens.contacts import ContactsScreen
 from dailyreach.tui.screens.main import MainScreen
+from dailyreach.tui.widgets.log_bar import LogBar
 from tests.conftest import log
 from tests.tui.conftest import SIZE, cells, settle
 
@@ -33,6 +34,24 @@ async def test_n_then_enter_logs_a_note_that_does_not_tick_the_row_off(store, pe
         await settle(pilot)
         assert isinstance(app.screen, ContactScreen)
         assert str(app.screen.query_one("#log_title").render()) == "Note: Ann [/] Smith"
+
+
+async def test_a_note_with_no_text_is_refused_in_the_bar_and_saves_nothing(store, people):
+    """It was saved, a bare "Note" in the timeline saying nothing; the field even said "optional"."""
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("N")
+        await settle(pilot)
+        assert app.screen.query_one("#text").placeholder == ""
+        await pilot.press("space", "enter")
+        await settle(pilot)
+        assert store.interactions() == []
+        assert app.screen.query_one(LogBar).display
+        assert "a note needs its text" in str(app.screen.query_one("#problem").render())
+        await pilot.press("escape", "d")
+        await settle(pilot)
+        assert app.screen.query_one("#text").placeholder == "optional"
 
 
 async def test_the_keys_panel_and_the_palette_name_the_note_key(store, people):

@@ -194,6 +194,13 @@ class Contact:
         return next((p for p in PLATFORMS if p in self.handles), "other")
 
 
+def check_logged_text(kind: str, text: str) -> None:
+    """A note is its text: logged with none, it was a bare "Note" in the timeline saying nothing. Checked
+    where one is logged, not on every record read: notes saved empty before stay readable."""
+    if kind == "note" and not text.strip():
+        raise ValidationError("text", _("a note needs its text"))
+
+
 @dataclass(kw_only=True)
 class Interaction:
     """One thing that happened with a contact (one of ``INTERACTION_KINDS``), when (``at``, ISO 8601

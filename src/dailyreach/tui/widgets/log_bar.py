@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from dailyreach.core.records.dates import parse_when
-from dailyreach.core.records.model import CHANNELS, channel_key
+from dailyreach.core.records.model import CHANNELS, channel_key, check_logged_text
 from dailyreach.core.records.validation import shown
 from dailyreach.i18n import N_, _
 from dailyreach.report import clipped
@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from pendulum import DateTime
 
 HINT = N_("Enter logs, Escape cancels")
-FIELDS = (("when", N_("When"), ""), ("channel", N_("Channel"), ""), ("text", N_("Note"), N_("optional")))
+OPTIONAL = N_("optional")
+FIELDS = (("when", N_("When"), ""), ("channel", N_("Channel"), ""), ("text", N_("Note"), OPTIONAL))
 
 TITLE = N_("{kind}: {name}")
 # The note gets the room first: under this many cells for it, the hint gives way (a refused log is also
@@ -219,15 +220,21 @@ class LogBar(TranslatedBindings, Horizontal):
         now: Callable[[], DateTime],
         answered: Answered,
         first: str = "when",
+        text_required: bool = False,
     ) -> None:
         """Show ``values`` under "``kind``: ``who``", the cursor in the field ``first``; ``answered`` gets
-        the fields on Enter, None on Escape."""
+        the fields on Enter, None on Escape. ``text_required``: a note, which is its text."""
         self.query_one(LogTitle).show(kind, who)
         self._share_out()  # for this title (the bar's size may be as it was)
         # The core's own words for a bad time, with what it takes, as the command line says them.
         self.query_one("#when", Input).validators = [
             Check(lambda value: parse_when(value, now()), optional=False)
         ]
+        text = self.query_one("#text", Input)
+        text.placeholder = "" if text_required else _(OPTIONAL)
+        text.validators = (
+            [Check(lambda value: check_logged_text("note", value), optional=False)] if text_required else []
+        )
         self.initial = dict(values)
         with self.prevent(Input.Changed):  # filled in, not edited: nothing to check yet
             for box in self.query(Input).results(Input):
