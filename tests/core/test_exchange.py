@@ -100,7 +100,19 @@ def test_an_import_is_undone_as_one_change(store, tmp_path, clock):
         (lambda d: d.pop("format"), 'not a dailyreach export: it has no "format": "dailyreach"'),
         (lambda d: d["contacts"][0].update(name=""), "contacts[0].name"),
         (lambda d: d["contacts"][1]["handles"].update(x="not a handle!"), "contacts[1].x"),
-        (lambda d: d["interactions"][0].update(at="2026-11-23T09:00"), "interactions[0].at"),
+        (
+            lambda d: d["interactions"][0].update(at="2026-11-23T09:00"),
+            "interactions[0].at: '2026-11-23T09:00' is not an ISO 8601 time with its offset "
+            "(2026-11-23T09:00+09:00)",
+        ),
+        (
+            lambda d: d["invitations"][0].update(event_date="23/11/2026"),
+            "invitations[0].event_date: '23/11/2026' is not a day written YYYY-MM-DD (2026-11-23)",
+        ),
+        (
+            lambda d: d["invitations"][0].update(currency="yen"),
+            "invitations[0].currency: 'yen' is not a currency's three capital letters (JPY, USD)",
+        ),
         (lambda d: d["invitations"][0].update(cost=-1), "invitations[0].cost"),
         (lambda d: d["contacts"].append(dict(d["contacts"][0])), "appears twice"),
     ],

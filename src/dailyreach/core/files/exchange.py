@@ -93,9 +93,38 @@ _REQUIRED = re.compile(r"(.+) is a required property")
 _UNEXPECTED = re.compile(r"\((.+) (?:was|were) unexpected\)")
 
 
+# The forms the export's patterns take, in words: jsonschema says a pattern as the regular expression.
+PATTERN_FORMS = {
+    "moment": N_("an ISO 8601 time with its offset (2026-11-23T09:00+09:00)"),
+    "day": N_("a day written YYYY-MM-DD (2026-11-23)"),
+}
+CURRENCY_PATTERN, CURRENCY_FORM = "^[A-Z]{3}$", N_("a currency's three capital letters (JPY, USD)")
+
+
+@cache
+def _forms_by_pattern() -> dict[str, str]:
+    definitions = export_schema()["$defs"]
+    return {definitions[name]["pattern"]: form for name, form in PATTERN_FORMS.items()} | {
+        CURRENCY_PATTERN: CURRENCY_FORM
+    }
+
+
+def _pattern_form(pattern: object) -> str | None:
+    form = _forms_by_pattern().get(pattern) if isinstance(pattern, str) else None
+    return _(form) if form else None
+
+
 def schema_message(error: Any) -> str:
     """What a JSON Schema check found, as jsonschema says it in English and in the language in use
-    otherwise, for the checks the export's schema makes (anything else stays jsonschema's)."""
+    otherwise, for the checks the export's schema makes (anything else stays jsonschema's); a pattern
+    is said as the form it asks for, not as the regular expression."""
+    # A day or nothing (null): what the value failed is the day's pattern.
+    patterns = [sub for sub in error.context or () if sub.validator == "pattern"]
+    if error.validator == "oneOf" and len(patterns) == 1:
+        error = patterns[0]
+    form = _pattern_form(error.validator_value) if error.validator == "pattern" else None
+    if form is not None:
+        return _("{value} is not {form}").format(value=shown(error.instance), form=form)
     if current_language() == SOURCE_LANGUAGE:
         # jsonschema quotes the value whole: a database's table, imported by mistake, would fill screens.
         return str(error.message).replace(repr(error.instance), shown(error.instance), 1)
