@@ -323,7 +323,10 @@ def test_what_the_export_schema_finds_is_said_in_japanese(ja, store, tmp_path):
     assert "contacts[0].name: 空にはできません" in problems
     assert "contacts[0].priority: 0 は 1, 2, 3 のどれでもありません" in problems
     assert "contacts[0].followers: -1 は 0 より小さいです" in problems
-    assert "contacts[0].created_at: 'yesterday' はこの項目の形式ではありません" in problems
+    assert (
+        "contacts[0].created_at: 'yesterday' はオフセット付きの ISO 8601 日時（例：2026-11-23T09:00+09:00）ではありません"
+        in problems
+    )
     assert "interactions[0]: 'contact_id' がありません" in problems
 
 
@@ -355,4 +358,7 @@ def test_more_of_what_the_export_schema_finds_is_said_in_japanese(ja, store, tmp
         for problem in problems
     )
     assert "contacts[0].followers: 'many' は整数, nullではありません" in problems
-    assert "invitations[0].event_date: 'soon' はこの項目の形式ではありません" in problems
+    assert (
+        "invitations[0].event_date: 'soon' はYYYY-MM-DD 形式の日付（例：2026-11-23）ではありません"
+        in problems
+    )
