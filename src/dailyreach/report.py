@@ -125,7 +125,8 @@ def clipped(text: str, width: int) -> str:
         return ""
     from rich.cells import set_cell_size
 
-    return set_cell_size(text, width - 1).rstrip() + "…"
+    # A cell cut already (its own "…" where the line is cut) ends in one ellipsis, not two.
+    return set_cell_size(text, width - 1).rstrip(" …") + "…"
 
 
 def columns(rows: list[list[str]]) -> str:

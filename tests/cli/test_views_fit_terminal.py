@@ -106,3 +106,19 @@ def test_on_a_narrow_terminal_names_and_titles_keep_a_few_cells_and_the_line_is_
 
     rows = [["Name", "Channel", "Waiting"], ["Lena Fischer", "LinkedIn", "11 days ago"]]
     assert fitted_columns(rows, 20, (0,)).split("\n")[1] == "Lena Fischer  Linke…"
+
+
+@pytest.mark.parametrize("columns", range(16, 36))
+def test_a_line_cut_just_after_a_cut_cell_ends_in_one_ellipsis(busy_db, columns):
+    """A name cut to its share and the line cut right after it ended in "……"."""
+    for view in ("today", "pending", "invitations"):
+        shown = on_terminal(view, db=busy_db, columns=columns)
+        assert "……" not in shown, shown
+
+
+def test_clipped_keeps_one_ellipsis_where_the_text_had_one():
+    from dailyreach.report import clipped
+
+    assert clipped("[ ]  佐々木 なが…  X @sasaki", 19) == "[ ]  佐々木 なが…"
+    assert clipped("Wait… what happened", 6) == "Wait…"
+    assert clipped("abcdef", 4) == "abc…"
