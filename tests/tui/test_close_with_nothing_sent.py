@@ -15,8 +15,11 @@ async def test_x_on_a_target_with_nothing_sent_says_so_and_opens_no_bar(store):
         await settle(pilot)
         await pilot.press("x")
         await settle(pilot)
-        said = [str(notice.message) for notice in app._notifications]
-        assert any("nothing was sent to Bob Lee yet" in message for message in said), said
+        said = [(notice.title, str(notice.message)) for notice in app._notifications]
+        assert any(
+            title == "Not logged" and message.startswith("nothing was sent to Bob Lee yet")
+            for title, message in said
+        ), said
         assert not app.screen.query_one(LogBar).display
     assert store.interactions() == []
 

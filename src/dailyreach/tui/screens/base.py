@@ -270,7 +270,8 @@ class StoreScreen(Screen):
         thread with nothing sent is not closed for want of an answer: said at once, as the store would."""
         refused = refused_kind(kind, contact, thread)
         if refused:
-            self.notify(refused, severity="warning", markup=False)
+            # Under the title every refused log has: alone, the store's words began a notice in lower case.
+            self.notify(refused, title=_(NOT_LOGGED), severity="warning", markup=False)
             return
         values = {"when": _(NOW), "channel": channel_label(usual_channel(contact, thread)), "text": ""} | (
             typed or {}
