@@ -111,6 +111,24 @@ def test_a_stale_record_from_yesterday_is_figured_again_and_written_back(db):
     assert rewritten is not None and rewritten["done"] == "1" and float(rewritten["until"]) > 1000
 
 
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago"])
+def test_a_prompt_in_another_timezone_reads_that_zones_day(db, zone):
+    """The record held the figures of the zone it was written in: after a look at today under one TZ, a
+    prompt under another (a laptop taken abroad) showed the first zone's day until midnight there."""
+    run_cli("log", "Bob", "dm_sent", "--at", "-11h", db=db)
+    run_cli("today", db=db, env={"TZ": "UTC"})  # the record written in UTC
+    zones = []
+    for tz in (zone, "UTC", "UTC"):
+        # The prompt first: today writes the record again in its own zone.
+        shown = run_cli("status", "--format", "{done}", db=db, env={"TZ": tz}).stdout
+        progress = json.loads(run_cli("today", "--json", db=db, env={"TZ": tz}).stdout)["progress"]
+        assert shown == f"{progress}\n", tz
+        record = read_record(f"{db}.status")
+        assert record is not None
+        zones.append(record["zone"])
+    assert zones[0] != zones[1] == zones[2]
+
+
 def test_a_locked_store_prints_the_last_figures_without_waiting(db):
     record = Path(f"{db}.status")
     record.write_text(record.read_text().replace("\nuntil ", "\nuntil 1000\nold "))

@@ -159,9 +159,20 @@ def signature(path: str) -> str:
     return f"{status.st_ino} {changed} {status.st_size}"
 
 
+def zone_key() -> str:
+    """As the store's ``system_zone_key``: the system's timezone as this process read it."""
+    return f"{time.tzname[0]}/{time.tzname[1]}/{time.timezone}"
+
+
 def current(record: dict[str, str], db: str) -> bool:
+    """Whether the figures hold: their day not over, the store not changed since, and read in the
+    timezone this prompt is in."""
     try:
-        return float(record["until"]) > time.time() and record["signature"] == signature(db)
+        return (
+            float(record["until"]) > time.time()
+            and record["signature"] == signature(db)
+            and record.get("zone") == zone_key()
+        )
     except (OSError, ValueError):
         return False
 

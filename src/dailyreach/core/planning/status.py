@@ -11,6 +11,7 @@ holds the same figures ready to print.
 from __future__ import annotations
 
 import json
+import time as system_time
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -99,12 +100,20 @@ def next_midnight(day: date, tz: tzinfo) -> float:
     return datetime.combine(day + timedelta(days=1), time(), tzinfo=tz).timestamp()
 
 
+def system_zone_key() -> str:
+    """The system's timezone as this process read it (TZ, or the system's files): a day of the figures is
+    one of this zone's when the settings say "system", and a prompt under another TZ (a laptop taken
+    abroad) reads them again rather than show another zone's day."""
+    return f"{system_time.tzname[0]}/{system_time.tzname[1]}/{system_time.timezone}"
+
+
 def record_text(figures: StatusFigures, until: float, signature: tuple[int, int, int] | None) -> str:
     fields = asdict(figures)
     lines = [
         RECORD_HEADER,
         f"until {until:.0f}",
         f"signature {' '.join(map(str, signature or ()))}",
+        f"zone {system_zone_key()}",
         *(f"{name} {fields[name]}" for name in FIELDS),
         f"json {json.dumps(fields, ensure_ascii=False, separators=(',', ':'))}",
     ]
