@@ -302,3 +302,18 @@ async def test_at_80x24_a_long_timeline_keeps_five_rows_in_sight(store):
         assert details_lines(app)[-1].endswith("…")
         timeline = app.screen.query_one("#timeline")
         assert timeline.scrollable_content_region.height >= 1 + 5  # the column titles and five entries
+
+
+async def test_how_the_user_calls_them_is_shown_when_set(store):
+    """Set with --call-name or the form, it was shown nowhere but in the drafts it went into."""
+    add_contact(store, "山田 太郎", handles={"x": "@yamada"}, call_name="山田先生")
+    add_contact(store, "Ann", handles={"x": "@ann"})
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_contact(pilot, "山田 太郎")
+        assert any(line.split() == ["call", "them", "山田先生"] for line in details(app).splitlines())
+        await pilot.press("escape")
+        await settle(pilot)
+        await open_contact(pilot, "Ann")
+        assert "call them" not in details(app)

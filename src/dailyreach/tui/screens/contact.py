@@ -87,6 +87,8 @@ def contact_details(contact: Contact, stage: str, next_up: str, wrap: Callable[[
         details.append(url, style=Style(link=url, underline=True))
     rows = [
         (_("next"), next_up),
+        # Set with --call-name or the form: how drafts address them, shown where the rest of them is.
+        (_("call them"), contact.call_name),
         (_("why"), contact.why),
         (_("notes"), contact.notes),
         (_("tags"), ", ".join(contact.tags)),
