@@ -1,9 +1,12 @@
 """Behaviour of ``validation.py`` that mutation testing found no test pinned."""
 
+from datetime import UTC, date, datetime
+
 import pytest
 
 from dailyreach.core.errors import ValidationError
-from dailyreach.core.records.validation import amount
+from dailyreach.core.records.dates import latest_year
+from dailyreach.core.records.validation import SHOWN_LIMIT, amount, calendar_day, moment, shown
 
 
 @pytest.mark.parametrize(("typed", "hours"), [("1h59", 1 + 59 / 60), ("1:59", 1 + 59 / 60), ("1,5h", 1.5)])
@@ -23,3 +26,75 @@ def test_an_empty_amount_is_none_and_true_or_false_is_no_number():
     with pytest.raises(ValidationError) as refused:
         amount(True, "cost")
     assert (refused.value.field, refused.value.problem) == ("cost", "must be a number")
+
+
+OFFSET_FORM = "is not an ISO 8601 time with its offset (2026-11-23T09:00+09:00)"
+
+
+@pytest.mark.parametrize(
+    ("value", "read"),
+    [
+        (datetime(2026, 1, 1, 9, tzinfo=UTC), "2026-01-01T09:00:00+00:00"),
+        ("2026-01-01T09:00+09:00", "2026-01-01T09:00:00+09:00"),
+        ("2026-01-01T09:00Z", "2026-01-01T09:00:00+00:00"),
+    ],
+)
+def test_a_time_with_its_offset_is_written_out(value, read):
+    assert moment(value, "at") == read
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        (datetime(2026, 1, 1, 9), f"datetime.datetime(2026, 1, 1, 9, 0) {OFFSET_FORM}"),
+        ("2026-01-01", f"'2026-01-01' {OFFSET_FORM}"),
+        ("x" * 100, f"'{'x' * 54}...x' {OFFSET_FORM}"),
+        ("2026-01-01T10:00+24:00", "'2026-01-01T10:00+24:00' is not an ISO 8601 date and time"),
+        ("2026-01-01T10:00Z/2026-01-02T10:00Z", "'2026-01-01T10:00Z/2026-01-02T10:00Z' has no time of day"),
+        ("1969-12-31T23:00Z", "'1969-12-31T23:00Z' is out of range: use a time between 1970 and {latest}"),
+        (
+            datetime(1969, 12, 31, 23, tzinfo=UTC),
+            "{shown} is out of range: use a time between 1970 and {latest}",
+        ),
+    ],
+)
+def test_a_time_that_is_not_one_says_why_under_its_field(value, problem):
+    with pytest.raises(ValidationError) as refused:
+        moment(value, "at")
+    said = problem.format(latest=latest_year(), shown=shown(value))
+    assert (refused.value.field, refused.value.problem) == ("at", said)
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        (date(2026, 1, 2), "2026-01-02"),
+        (datetime(2026, 1, 2, 3, tzinfo=UTC), "2026-01-02"),
+        ("2026-01-02", "2026-01-02"),
+        ("2026-W02", "2026-01-05"),
+    ],
+)
+def test_a_day_is_written_as_yyyy_mm_dd(value, day):
+    assert calendar_day(value, "date") == day
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("", "is required"),
+        (5, "5 is not a date (YYYY-MM-DD)"),
+        ("soon", "'soon' is not a date (YYYY-MM-DD)"),
+        ("P3D", "'P3D' is not a date (YYYY-MM-DD)"),
+        ("1969-12-31", "'1969-12-31' is out of range: use a day between 1970 and {latest}"),
+    ],
+)
+def test_a_day_that_is_not_one_says_why_under_its_field(value, problem):
+    with pytest.raises(ValidationError) as refused:
+        calendar_day(value, "date")
+    assert (refused.value.field, refused.value.problem) == ("date", problem.format(latest=latest_year()))
+
+
+def test_a_value_shown_in_a_message_is_cut_past_sixty_characters():
+    whole = "y" * (SHOWN_LIMIT - 2)  # with its quotes, sixty characters
+    assert shown(whole) == repr(whole)
+    assert shown(whole + "z") == f"'{'y' * 54}...z'"
