@@ -169,30 +169,28 @@ class FriendlyGroup(click.Group):
             # Beside the user's database; a demo's is gone with the command, so in the temporary folder.
             db = ctx.obj.db if isinstance(ctx.obj, Session) and not ctx.obj.demo else None
             if saved:
-                told = crash_told(
-                    error,
-                    db,
-                    with_report=_(
-                        "unexpected error ({kind}) after this was saved: {change}; details in {report} "
-                        "(attach it to a bug report)"
-                    ),
-                    without_report=_(
-                        "unexpected error ({kind}) after this was saved: {change} (attach it to a bug report)"
-                    ),
-                    change=saved[-1],
+                with_report = _(
+                    "unexpected error ({kind}) after this was saved: {change}; details in {report} "
+                    "(attach it to a bug report)"
+                )
+                without_report = _(
+                    "unexpected error ({kind}) after this was saved: {change} (attach it to a bug report)"
                 )
             else:
-                told = crash_told(
-                    error,
-                    db,
-                    with_report=_(
-                        "unexpected error ({kind}), nothing was changed; details in {report} "
-                        "(attach it to a bug report)"
-                    ),
-                    without_report=_(
-                        "unexpected error ({kind}), nothing was changed (attach it to a bug report)"
-                    ),
+                with_report = _(
+                    "unexpected error ({kind}), nothing was changed; details in {report} "
+                    "(attach it to a bug report)"
                 )
+                without_report = _(
+                    "unexpected error ({kind}), nothing was changed (attach it to a bug report)"
+                )
+            told = crash_told(
+                error,
+                db,
+                with_report=with_report,
+                without_report=without_report,
+                change=saved[-1] if saved else "",
+            )
             raise click.ClickException(told) from None
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
