@@ -278,20 +278,3 @@ def test_settings_are_changed_over_what_the_file_holds_as_one_change_undo_takes_
     assert db_path.read_bytes() == before
     assert store.undo().label == "change settings"
     assert store.settings().daily_goal == 5
-
-
-def test_a_note_with_no_text_is_refused_and_leaves_the_store_as_it_was(store, db_path):
-    """Whoever logs it (the command line, the app's bar, a script): a bare "Note" says nothing."""
-    from dailyreach.core.records.model import Interaction
-
-    ann = add_contact(store, "Ann", handles={"x": "@ann"})
-    before = db_path.read_bytes()
-    at = store.now().isoformat()
-    for text in ("", "  \n "):
-        note = Interaction.from_dict(
-            {"contact_id": ann.id, "kind": "note", "channel": "x", "at": at, "text": text}
-        )
-        with pytest.raises(ValidationError) as refused:
-            store.add_interaction(note)
-        assert (refused.value.field, refused.value.problem) == ("text", "a note needs its text")
-    assert db_path.read_bytes() == before and store.interactions() == []

@@ -196,8 +196,7 @@ class Contact:
 
 def check_logged_text(kind: str, text: str) -> None:
     """A note is its text: logged with none, it was a bare "Note" in the timeline saying nothing. Checked
-    as one is logged (``Store.add_interaction``, and the log bar as it is typed), not on every record
-    read: notes saved empty before stay readable."""
+    where one is logged, not on every record read: notes saved empty before stay readable."""
     if kind == "note" and not text.strip():
         raise ValidationError("text", _("a note needs its text"))
 

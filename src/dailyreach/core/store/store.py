@@ -38,7 +38,6 @@ from dailyreach.core.records.model import (
     Invitation,
     Settings,
     Snooze,
-    check_logged_text,
     known_currency,
 )
 from dailyreach.core.records.readback import Problem, readable_settings
@@ -570,7 +569,6 @@ class Store:
         if contact is None:
             raise StoreError(_(NO_CONTACT).format(id=repr(interaction.contact_id)))
         not_in_future(interaction, self.local_now())
-        check_logged_text(interaction.kind, interaction.text)
         refused = refused_kind(interaction.kind, contact, self.thread(contact.id))
         if refused:
             raise ChangeRefused("kind", refused)

@@ -15,7 +15,7 @@ from dailyreach.cli import USUAL_COLLECTION_THRESHOLDS
 from dailyreach.core.errors import DateParseError, StoreError, ValidationError
 from dailyreach.core.records.dates import moment_text, parse_when, pendulum_zone
 from dailyreach.core.records.handles import openable
-from dailyreach.core.records.model import ANSWER_KINDS, Contact, Interaction
+from dailyreach.core.records.model import ANSWER_KINDS, Contact, Interaction, check_logged_text
 from dailyreach.core.store.store import Store, refused_kind
 from dailyreach.core.store.threads import Thread, parse_stamp, utc_stamp
 from dailyreach.i18n import N_, _
@@ -293,6 +293,7 @@ class StoreScreen(Screen):
             return
         reopen = partial(self.log_interaction, contact, thread, kind, answers)
         try:
+            check_logged_text(kind, answers["text"])
             interaction = Interaction.from_dict(
                 {
                     "contact_id": contact.id,
