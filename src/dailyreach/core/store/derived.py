@@ -10,6 +10,7 @@ edit, a change of timezone), they are rebuilt from the whole log.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 
@@ -30,7 +31,7 @@ from dailyreach.core.store.threads import (
     local_day,
     log_entries,
     read_thread,
-    sent_on_day,
+    sent_days,
     utc_stamp,
     with_reached,
     zone_name,
@@ -132,15 +133,17 @@ class DerivedTables:
                 }
             )
             days, zone = self._tables[DAYS_TABLE], self._zone()
+            # Each stale contact counted on the days sent to as it is now, less as it was before the
+            # change: its history is read once, not once for each day (an import touches hundreds).
+            reached_change: Counter[str] = Counter()
+            for cid, history in histories.items():
+                now = sent_days(history, zone)
+                before = sent_days(before_changes(history, self._stale_changes[cid]), zone)
+                reached_change.update(now - before)
+                reached_change.subtract(before - now)
             for day in self._stale_days:
                 counts = days.record(day)
-                # Each stale contact counted on that day as it is now, less as it was before the change.
-                reached = (counts or {}).get(REACHED, 0) + sum(
-                    sent_on_day(history, day, zone)
-                    - sent_on_day(before_changes(history, self._stale_changes[cid]), day, zone)
-                    for cid, history in histories.items()
-                )
-                days.put({day: with_reached(counts, reached)})
+                days.put({day: with_reached(counts, (counts or {}).get(REACHED, 0) + reached_change[day])})
         self._stale_threads, self._stale_days, self._stale_changes = set(), set(), {}
         self._stamp()
 

@@ -176,9 +176,9 @@ def day_counts(interactions: Iterable[dict[str, Any]], tz: tzinfo) -> dict[str, 
     return dict(counts)
 
 
-def sent_on_day(history: Iterable[dict[str, Any]], day: str, tz: tzinfo) -> bool:
-    """Whether one contact's ``history`` holds a message sent on local ``day``: they count as reached."""
-    return any(body["kind"] in OUTBOUND_KINDS and _local_day_text(body, tz) == day for body in history)
+def sent_days(history: Iterable[dict[str, Any]], tz: tzinfo) -> set[str]:
+    """The local days on which one contact's ``history`` holds a message sent: they count as reached."""
+    return {_local_day_text(body, tz) for body in history if body["kind"] in OUTBOUND_KINDS}
 
 
 def before_changes(
