@@ -115,7 +115,8 @@ def import_(
         echo(no_database.format(path=session.db), err=True)
     else:
         store = session.store
-        preview = preview_import(store, file, fmt=fmt, tags=tags, encoding=encoding)
+        if not fresh:  # a new database is the empty store the file was just read against
+            preview = preview_import(store, file, fmt=fmt, tags=tags, encoding=encoding)
         added = None if dry_run else apply_import_preview(store, preview)
         echo(report.import_text(preview, added=added))
     if preview.bad and not preview.adds_anything:  # a script sees the file's refusal, not only a reader
