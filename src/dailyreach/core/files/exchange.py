@@ -155,10 +155,29 @@ def schema_message(error: Any) -> str:
     return str(error.message)
 
 
+def _inlined(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` with each reference to one of its definitions replaced by the definition: following a
+    reference took the validator a third of its time on a large export."""
+    definitions = schema.get("$defs", {})
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, dict):
+            reference = node.get("$ref")
+            if isinstance(reference, str) and reference.startswith("#/$defs/"):
+                return inline(definitions[reference.removeprefix("#/$defs/")])
+            return {key: inline(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [inline(item) for item in node]
+        return node
+
+    inlined: dict[str, Any] = inline(schema)
+    return inlined
+
+
 def _schema_problems(data: Any) -> list[str]:
     from jsonschema import Draft202012Validator  # imported here: only imports need it, and it is slow
 
-    validator = Draft202012Validator(export_schema())
+    validator = Draft202012Validator(_inlined(export_schema()))
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
