@@ -2,7 +2,7 @@
 
 import pytest
 
-from dailyreach.core.records.text import family_name_first, is_japanese_name
+from dailyreach.core.records.text import family_name_first, has_surrogate, is_japanese_name, strip_control
 
 # Each range's first and last character, and the character just outside it.
 JAPANESE_EDGES = [
@@ -45,3 +45,29 @@ def test_names_in_other_scripts_are_given_name_first():
     assert not family_name_first("Ann Smith")
     assert not family_name_first("")
     assert family_name_first("山田 太郎") and family_name_first("김민준")
+
+
+# Every character the cleaning takes out or changes: the control characters (C0, DEL and C1), line and
+# paragraph separators, bidi embeddings, overrides and isolates, and the edges of the lone surrogates.
+CLEANED = [chr(code) for code in (*range(0x20), *range(0x7F, 0xA0))] + [
+    *"\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    "\ud800",
+    "\udfff",
+]
+
+
+@pytest.mark.parametrize("character", CLEANED, ids=lambda character: f"U+{ord(character):04X}")
+def test_each_character_the_cleaning_changes_is_changed_within_a_text(character):
+    assert strip_control(f"Ann{character}Smith") != f"Ann{character}Smith"
+
+
+@pytest.mark.parametrize("character", [" ", "~", "\u00a0", "\u200d", "\u2027", "\u202f", "\u2065"])
+def test_the_characters_beside_them_are_kept(character):
+    assert strip_control(f"Ann{character}Smith") == f"Ann{character}Smith"
+
+
+@pytest.mark.parametrize(
+    ("character", "lone"), [("\ud7ff", False), ("\ud800", True), ("\udfff", True), ("\ue000", False)]
+)
+def test_a_lone_surrogate_is_found_within_a_text(character, lone):
+    assert has_surrogate(f"Ann{character}Smith") is lone
