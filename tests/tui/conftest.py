@@ -62,5 +62,5 @@ class Keys:
         for character in text:
             # As a terminal sends it: Pilot.press drops some signs, ¥ among them.
             self.pilot.app.post_message(events.Key(character, character))
-            await self.pilot.pause()
+            await self.pilot.pause(0)
         await settle(self.pilot)

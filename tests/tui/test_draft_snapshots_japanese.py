@@ -8,7 +8,7 @@ from dailyreach import i18n
 from dailyreach.core.records.model import Settings
 from dailyreach.tui.app import DailyReachApp
 from tests.conftest import add_contact, log
-from tests.tui.test_draft_snapshots import steps
+from tests.tui.test_draft_snapshots import Pasted, steps
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 # The templates screen on 最初のDM (ja), the twelfth, previewed for 佐藤 花子 (p: the second by name).
@@ -43,7 +43,7 @@ def test_draft_screen_follow_up_on_linkedin(snap_compare, people, size):
 
 
 def test_draft_screen_public_reply_over_the_limit(snap_compare, people):
-    run = steps("j", "c", ("とても" * 150,))
+    run = steps("j", "c", Pasted("とても" * 149), ("とても",))
     assert snap_compare(DailyReachApp(people), terminal_size=(80, 24), run_before=run)
 
 

@@ -51,7 +51,7 @@ def steps(*actions: str | tuple[str]):
             if isinstance(action, tuple):
                 for character in action[0]:  # Pilot.press drops some signs, ¥ among them
                     pilot.app.post_message(events.Key(character, character))
-                    await pilot.pause()
+                    await pilot.pause(0)
             else:
                 await pilot.press(action)
         await steady(pilot)
