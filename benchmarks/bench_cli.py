@@ -22,6 +22,8 @@ from figures import DAILYREACH, DATA, ENV, HEADER, PYTHON, row  # noqa: E402
 from generate import generate, generate_tasks  # noqa: E402
 
 RUNS = 7
+# An import of 100k takes seconds: fewer runs of it keep the bench within minutes.
+IMPORT_RUNS = 3
 SIZES = (1_000, 10_000, 100_000)
 TASK_PEERS = {"log": ["add", "Reach out to Ann Smith"], "export": ["export"], "today": ["next"]}
 
@@ -71,10 +73,10 @@ FIGURES = [
 ]
 
 
-def medians_ms(*commands: list[str], env: dict[str, str] | None = None) -> list[float]:
+def medians_ms(*commands: list[str], env: dict[str, str] | None = None, runs: int = RUNS) -> list[float]:
     """Each command's median, run in turns so that a change in the machine's load hits them alike."""
     samples: list[list[float]] = [[] for _ in commands]
-    for _ in range(RUNS + 1):
+    for _ in range(runs + 1):
         for command, taken in zip(commands, samples, strict=True):
             start = time.perf_counter()
             done = subprocess.run(
@@ -89,6 +91,7 @@ def medians_ms(*commands: list[str], env: dict[str, str] | None = None) -> list[
 def main() -> None:
     DATA.mkdir(exist_ok=True)
     commands = {}
+    imports = {}
     for size in SIZES:
         db = DATA / f"cli-{size}.json"
         contact = generate(db, size).contacts()[0].id
@@ -98,6 +101,14 @@ def main() -> None:
             "today": [*dailyreach, "today"],
             "export": [*dailyreach, "export"],
         }
+        # The store's own export read into a new database, as a restore on another machine does.
+        exported = DATA / f"cli-{size}-export.json"
+        subprocess.run(
+            [*dailyreach, "export", "-o", str(exported), "--force"], env=ENV, check=True, capture_output=True
+        )
+        restored = DATA / f"cli-{size}-restored.json"
+        restore = 'rm -f "$1" "$1".*; exec "$2" --db "$1" import "$3"'
+        imports[size] = ["sh", "-c", restore, "restore", str(restored), DAILYREACH, str(exported)]
 
     env = None
     peers: dict[int, dict[str, list[str]]] = {size: {} for size in SIZES}
@@ -137,11 +148,13 @@ def main() -> None:
     print(row("floor of log CONTACT dm_sent, 10k", floor_ms, "task add, 10k tasks", task_add_ms, 1.2))
 
     print("\nHow the cost grows (ms)")
-    print(f"{'interactions':>12}  {'file MB':>7}  {'log':>6}  {'today':>6}  {'export':>6}")
+    print(f"{'interactions':>12}  {'file MB':>7}  {'log':>6}  {'today':>6}  {'export':>6}  {'import':>6}")
     for size in SIZES:
         megabytes = (DATA / f"cli-{size}.json").stat().st_size / 1e6
         log, today, export = (figures[size, name][0] for name in ("log", "today", "export"))
-        print(f"{size:>12,}  {megabytes:>7.1f}  {log:>6.0f}  {today:>6.0f}  {export:>6.0f}")
+        [restore] = medians_ms(imports[size], runs=IMPORT_RUNS)
+        print(f"{size:>12,}  {megabytes:>7.1f}  {log:>6.0f}  {today:>6.0f}  {export:>6.0f}  {restore:>6.0f}")
+    print(f"(import: the export read into a new database, the median of {IMPORT_RUNS} runs)")
 
 
 if __name__ == "__main__":

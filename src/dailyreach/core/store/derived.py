@@ -85,19 +85,19 @@ class DerivedTables:
             return
         zone = self._zone()
         days = self._tables[DAYS_TABLE]
-        sent_days = set()
+        message_days = set()
         for body, step in ((before, -1), (after, 1)):
             if body is not None and body["kind"] in DAY_COUNTERS:
                 day = datetime.fromisoformat(body["at"]).astimezone(zone).date().isoformat()
                 days.put({day: counted_day(days.record(day), body["kind"], step)})
                 if body["kind"] in OUTBOUND_KINDS:
-                    sent_days.add(day)
+                    message_days.add(day)
         if before is None and after is not None and after["contact_id"] not in self._stale_threads:
             thread = self.thread(after["contact_id"])
             stamp = utc_stamp(after["at"])
             # The usual case, a new latest interaction, is folded in; anything else reads the log.
             if thread.last_at is None or stamp >= thread.last_at:
-                for day in sent_days:  # the day of this message, when it is one
+                for day in message_days:  # the day of this message, when it is one
                     # Their first message that day (the one before it is the latest): one more person.
                     if thread.last_sent is None or local_day(thread.last_sent, zone).isoformat() != day:
                         counts = days.record(day)
@@ -110,7 +110,7 @@ class DerivedTables:
             # A record moved from one contact to another is, for each, one that came or one that went.
             mine = [body if body and body["contact_id"] == contact_id else None for body in (before, after)]
             self._stale_changes.setdefault(contact_id, []).append((mine[0], mine[1]))
-        self._stale_days |= sent_days
+        self._stale_days |= message_days
 
     def settle(self) -> None:
         """Read the stale threads again from the log, or rebuild everything, and stamp the marker."""
