@@ -207,6 +207,29 @@ def test_a_japanese_draft_addresses_the_family_name():
     assert "{" not in draft.text
 
 
+@pytest.mark.parametrize(
+    ("name", "call_name", "called"),
+    [
+        ("Sam Lee", "", "Samさん"),
+        ("김 민수", "", "김 민수さん"),
+        ("山田 太郎", "", "山田さん"),
+        ("Sam Lee", "Sammy", "Sammy"),  # the contact's own call name is written as the user set it
+    ],
+)
+def test_a_japanese_draft_addresses_anyone_with_san(name, call_name, called):
+    template = choose_template(default_templates(), "first_dm", "x", "ja")
+    assert template is not None
+    draft = make_draft(template, contact(name, handles={"x": "@sam"}, call_name=call_name), "x", [], NOW)
+    assert draft.text.startswith(f"{called}\n\n")
+
+
+def test_an_english_draft_addresses_an_english_name_bare():
+    template = choose_template(default_templates(), "first_dm", "x", "en")
+    assert template is not None
+    draft = make_draft(template, contact("Sam Lee", handles={"x": "@sam"}), "x", [], NOW, my_name="Ken")
+    assert draft.text.startswith("Hi Sam,\n")
+
+
 def test_missing_fields_are_left_empty_and_named():
     template = Template(
         name="t", purpose="first_dm", body="Hi {call_name} {handle} ({why}) {days_since} {my_name}"

@@ -88,8 +88,14 @@ def default_call_name(name: str) -> str:
     return words[0] if words else name
 
 
-def call_name_for(contact: Contact) -> str:
-    return one_line(contact.call_name) or default_call_name(contact.name)
+def call_name_for(contact: Contact, language: str = "en") -> str:
+    """The contact's own call name, else the default; in Japanese words, anyone is addressed with さん
+    (Sam Lee → Samさん), not only a Japanese name."""
+    own = one_line(contact.call_name)
+    if own:
+        return own
+    called = default_call_name(contact.name)
+    return f"{called}さん" if language == "ja" and not called.endswith(_HONORIFICS) else called
 
 
 def language_for(contact: Contact) -> str:
@@ -330,13 +336,14 @@ def make_draft(
     my_name: str = "",
 ) -> Draft:
     days = days_since_last(interactions, now)
+    language = words_language(template, contact)
     values = {
         "name": one_line(contact.name),
-        "call_name": call_name_for(contact),
+        "call_name": call_name_for(contact, language),
         "handle": mention(contact, channel),
         "why": one_line(contact.why),
         "days_since": "" if days is None else str(days),
-        "days_ago": "" if days is None else days_ago_text(days, words_language(template, contact)),
+        "days_ago": "" if days is None else days_ago_text(days, language),
         "my_name": one_line(my_name),
     }
     # A default that says your name within a sentence has its own words for when it is unset.
