@@ -2,7 +2,13 @@
 
 import pytest
 
-from dailyreach.core.records.text import family_name_first, has_surrogate, is_japanese_name, strip_control
+from dailyreach.core.records.text import (
+    family_name_first,
+    has_surrogate,
+    is_japanese_name,
+    strip_control,
+    terminal_safe,
+)
 
 # Each range's first and last character, and the character just outside it.
 JAPANESE_EDGES = [
@@ -71,3 +77,17 @@ def test_the_characters_beside_them_are_kept(character):
 )
 def test_a_lone_surrogate_is_found_within_a_text(character, lone):
     assert has_surrogate(f"Ann{character}Smith") is lone
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Ann\x1b[31m", "Ann\\x1b[31m"),
+        ("a\x9fb", "a\\x9fb"),  # C1, under U+0100: two hex digits
+        ("\u202eevil", "\\u202eevil"),
+        ("bad\udcffbyte", "bad\\udcffbyte"),
+        ("line\nnext\ttab Āé 山田", "line\nnext\ttab Āé 山田"),
+    ],
+)
+def test_what_could_drive_the_terminal_is_shown_as_its_escape(text, shown):
+    assert terminal_safe(text) == shown
