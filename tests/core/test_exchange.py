@@ -10,6 +10,7 @@ from jsonschema import Draft202012Validator
 
 from dailyreach.core.errors import ImportRejected, ValidationError
 from dailyreach.core.files.exchange import (
+    _inlined,
     apply_import,
     export_bundle,
     export_json,
@@ -46,6 +47,18 @@ def without_time(bundle: dict) -> dict:
 
 def import_into(store: Store, data: dict) -> None:
     apply_import(store, plan_import(store, data, "test.json"))
+
+
+def test_the_schema_is_checked_with_its_definitions_in_place_of_its_references():
+    schema = export_schema()
+    inlined = _inlined(schema)
+    assert '"$ref"' in json.dumps(schema) and '"$ref"' not in json.dumps(inlined)
+    assert inlined["properties"]["interactions"]["items"] == schema["$defs"]["interaction"] | {
+        "properties": {
+            name: schema["$defs"][field["$ref"].removeprefix("#/$defs/")] if "$ref" in field else field
+            for name, field in schema["$defs"]["interaction"]["properties"].items()
+        }
+    }
 
 
 def test_a_real_export_is_valid_against_the_shipped_schema(store):
