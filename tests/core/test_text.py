@@ -91,3 +91,16 @@ def test_a_lone_surrogate_is_found_within_a_text(character, lone):
 )
 def test_what_could_drive_the_terminal_is_shown_as_its_escape(text, shown):
     assert terminal_safe(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "multiline", "cleaned"),
+    [
+        ("XAnn\tSmith\x07", False, "XAnn Smith"),
+        ("Ann\u2028Smith\rX", False, "Ann Smith X"),
+        ("Ann\tSmith\nX\v\x1b[1m", True, "Ann\tSmith\nX "),
+        ("\u202eXevil", True, "\u202eXevil"),  # a note keeps its marks and overrides, as typed
+    ],
+)
+def test_breaks_become_spaces_on_one_line_and_stay_in_a_note(text, multiline, cleaned):
+    assert strip_control(text, multiline=multiline) == cleaned

@@ -241,6 +241,14 @@ def test_outreach_days_follow_a_new_timezone(store):
     assert store.outreach_days() == {pendulum.date(2026, 11, 23)}
 
 
+def test_a_rebuild_counts_each_message_and_each_person_of_a_day(store):
+    ann, bob = add_contact(store, "Ann"), add_contact(store, "Bob")
+    for who, kind in ((ann, "dm_sent"), (ann, "follow_up"), (bob, "dm_sent"), (bob, "reply_received")):
+        log(store, who, kind)
+    store.save_settings(Settings(timezone="Asia/Kolkata"))  # a new timezone makes the days again
+    assert store.day_counts() == {pendulum.date(2026, 11, 23): {"sent": 3, "reached": 2, "replies": 1}}
+
+
 def test_a_schema_1_file_is_backed_up_then_given_its_threads(store, db_path, clock):
     ann = add_contact(store, "Ann")
     log(store, ann, "dm_sent", at=store.now().subtract(days=4))
