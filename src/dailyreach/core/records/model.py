@@ -194,11 +194,20 @@ class Contact:
         return next((p for p in PLATFORMS if p in self.handles), "other")
 
 
-def check_logged_text(kind: str, text: str) -> None:
-    """A note is its text: logged with none, it was a bare "Note" in the timeline saying nothing. Checked
-    where one is logged, not on every record read: notes saved empty before stay readable."""
-    if kind == "note" and not text.strip():
+# A note is its text: logged with none, it was a bare "Note" in the timeline saying nothing.
+TEXT_REQUIRED_KINDS = frozenset({"note"})
+
+
+def check_required_text(text: str) -> None:
+    if not text.strip():
         raise ValidationError("text", _("a note needs its text"))
+
+
+def check_logged_text(kind: str, text: str) -> None:
+    """Checked where an interaction is logged, not on every record read: notes saved empty before stay
+    readable."""
+    if kind in TEXT_REQUIRED_KINDS:
+        check_required_text(text)
 
 
 @dataclass(kw_only=True)

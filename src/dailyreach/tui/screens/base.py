@@ -15,7 +15,13 @@ from dailyreach.cli import USUAL_COLLECTION_THRESHOLDS
 from dailyreach.core.errors import DateParseError, StoreError, ValidationError
 from dailyreach.core.records.dates import moment_text, parse_when, pendulum_zone
 from dailyreach.core.records.handles import openable
-from dailyreach.core.records.model import ANSWER_KINDS, Contact, Interaction, check_logged_text
+from dailyreach.core.records.model import (
+    ANSWER_KINDS,
+    TEXT_REQUIRED_KINDS,
+    Contact,
+    Interaction,
+    check_logged_text,
+)
 from dailyreach.core.store.store import Store, refused_kind
 from dailyreach.core.store.threads import Thread, parse_stamp, utc_stamp
 from dailyreach.i18n import N_, _
@@ -285,7 +291,7 @@ class StoreScreen(Screen):
             # A note is its text, and what a reply said is what one types after r: the cursor starts
             # there, not two Tabs away in When.
             first="text" if kind in TEXT_FIRST else "when",
-            text_required=kind == "note",
+            text_required=kind in TEXT_REQUIRED_KINDS,
         )
 
     def _log(self, contact: Contact, thread: Thread, kind: str, answers: dict[str, str] | None) -> None:

@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from dailyreach.core.records.dates import parse_when
-from dailyreach.core.records.model import CHANNELS, channel_key, check_logged_text
+from dailyreach.core.records.model import CHANNELS, channel_key, check_required_text
 from dailyreach.core.records.validation import shown
 from dailyreach.i18n import N_, _
 from dailyreach.report import clipped
@@ -223,7 +223,7 @@ class LogBar(TranslatedBindings, Horizontal):
         text_required: bool = False,
     ) -> None:
         """Show ``values`` under "``kind``: ``who``", the cursor in the field ``first``; ``answered`` gets
-        the fields on Enter, None on Escape. ``text_required``: a note, which is its text."""
+        the fields on Enter, None on Escape. ``text_required``: the kind is its text (a note)."""
         self.query_one(LogTitle).show(kind, who)
         self._share_out()  # for this title (the bar's size may be as it was)
         # The core's own words for a bad time, with what it takes, as the command line says them.
@@ -232,9 +232,7 @@ class LogBar(TranslatedBindings, Horizontal):
         ]
         text = self.query_one("#text", Input)
         text.placeholder = "" if text_required else _(OPTIONAL)
-        text.validators = (
-            [Check(lambda value: check_logged_text("note", value), optional=False)] if text_required else []
-        )
+        text.validators = [Check(check_required_text, optional=False)] if text_required else []
         self.initial = dict(values)
         with self.prevent(Input.Changed):  # filled in, not edited: nothing to check yet
             for box in self.query(Input).results(Input):
