@@ -276,6 +276,42 @@ def test_a_refused_record_is_named_by_its_id_beside_its_place(store):
     assert f"contacts[1].x ({bundle['contacts'][1]['id']}): '@@bad'" in str(refused.value)
 
 
+@pytest.mark.parametrize(
+    ("behind", "edit", "refused"),
+    [
+        (pendulum.duration(minutes=1), {}, False),
+        (pendulum.duration(days=1), {}, False),
+        # Past what the file says it had happened by: refused, whatever the clock that wrote it.
+        (pendulum.duration(minutes=1), {"at": "2026-11-23T09:10:00+09:00"}, True),
+        # A clock more than a day ahead is not taken at its word: this machine's is.
+        (pendulum.duration(days=2), {}, True),
+        (pendulum.duration(minutes=1), {"exported_at": "2026-13-45T09:00+09:00"}, True),
+    ],
+    ids=["a-minute", "a-day", "after-the-export", "two-days", "unreadable-export-time"],
+)
+def test_an_export_from_a_clock_ahead_comes_back_whole_up_to_when_it_was_written(
+    store, tmp_path, behind, edit, refused
+):
+    """An export written just after a log, on a machine whose clock is ahead of this one's: what it
+    holds had happened by the time it was written, by that clock."""
+    fill(store)
+    bundle = json.loads(json.dumps(export_bundle(store)))
+    logged_now = next(i for i in bundle["interactions"] if i["at"].startswith("2026-11-23T09:00"))
+    if "at" in edit:
+        logged_now["at"] = edit["at"]
+    bundle["exported_at"] = edit.get("exported_at", bundle["exported_at"])
+    target = Store(tmp_path / "target.json", clock=FixedClock(store.now() - behind))
+    if refused:
+        with pytest.raises(ImportRejected) as caught:
+            plan_import(target, bundle, "ahead.json")
+        assert f"({logged_now['id']}): " in str(caught.value)
+        assert "is in the future" in str(caught.value)
+    else:
+        import_into(target, bundle)
+        assert len(target.interactions()) == len(bundle["interactions"])
+        assert logged_now["id"] in target.record_ids("interactions")
+
+
 def test_an_export_is_indented_for_people_to_read_and_ends_its_last_line(store):
     add_contact(store, "Ann", handles={"x": "@ann"})
     written = export_json(store)

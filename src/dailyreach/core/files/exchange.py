@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -14,7 +15,7 @@ import orjson
 from dailyreach.core.errors import PROBLEMS_SHOWN, ImportRejected, ValidationError
 from dailyreach.core.records.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
 from dailyreach.core.records.template import Template
-from dailyreach.core.records.validation import shown
+from dailyreach.core.records.validation import moment, shown
 from dailyreach.core.store.schema import FORMAT_NAME
 from dailyreach.core.store.store import (
     KEY_FIELDS,
@@ -27,6 +28,10 @@ from dailyreach.core.store.tables import META_TABLE
 from dailyreach.i18n import N_, SOURCE_LANGUAGE, _, current_language
 
 EXPORT_VERSION = 1
+# How far ahead of this machine's clock the one an export was written by may be: its interactions had
+# happened by the time it was written, by that clock. Two machines' clocks, or zones set wrong on one of
+# them, disagree by minutes or hours; an export written days ahead was written by a clock gone wrong.
+CLOCK_DISAGREEMENT = timedelta(days=1)
 # JSON's types as a person calls them, in schema messages.
 JSON_TYPES = {
     "string": N_("text"),
@@ -227,6 +232,18 @@ def is_database(data: Any) -> bool:
     return isinstance(schema, dict) and schema.get("format") == FORMAT_NAME
 
 
+def _written_by(exported_at: str, now: datetime) -> datetime:
+    """The moment by which an export's interactions had happened: when it was written, by the clock of
+    the machine that wrote it, when that clock is ahead of this one's (``now``) by no more than
+    ``CLOCK_DISAGREEMENT``; else ``now``. An export written just after a log on a machine whose clock is
+    a minute ahead comes back whole."""
+    try:
+        written = datetime.fromisoformat(moment(exported_at, "exported_at"))
+    except ValidationError:  # a file edited by hand: its records are checked, not when it says it was written
+        return now
+    return written if now < written <= now + CLOCK_DISAGREEMENT else now
+
+
 def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
     """Check a whole export file and work out what it adds; ImportRejected if anything is wrong."""
     version = data.get("version") if isinstance(data, dict) and data.get("format") == FORMAT_NAME else None
@@ -280,7 +297,7 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
     plan = ImportPlan()
     contact_ids = store.record_ids("contacts") | {c["id"] for c in data["contacts"]}
     same_person = _already_there(store, data["contacts"])
-    now = store.local_now()
+    happened_by = _written_by(data["exported_at"], store.local_now())
     for table, read_record in _RECORDS.items():
         # A day's plan is rewritten as the day goes: one in the file unlike the stored one is no news.
         stored = {} if table == "plans" else {doc[KEY_FIELDS[table]]: doc for doc in store.documents(table)}
@@ -296,7 +313,7 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
                 record = read_record(raw)
                 # An export holds what happened, as the store logs it: nothing still to come.
                 if isinstance(record, Interaction):
-                    not_in_future(record, now)
+                    not_in_future(record, happened_by)
             except ValidationError as error:
                 # The id too: a file of thousands is searched for the record by it, not counted through.
                 key = raw.get(KEY_FIELDS[table]) if isinstance(raw, dict) else None
