@@ -11,7 +11,7 @@ import pendulum
 import pytest
 
 from dailyreach.core.records.clock import FixedClock
-from dailyreach.core.records.model import Contact, Interaction, Settings
+from dailyreach.core.records.model import TEXT_REQUIRED_KINDS, Contact, Interaction, Settings
 from dailyreach.core.store.store import Store
 
 TOKYO = "Asia/Tokyo"
@@ -46,9 +46,13 @@ def add_contact(store: Store, name: str, **fields) -> Contact:
 
 
 def log(
-    store: Store, contact: Contact, kind: str, at=None, channel: str = "x", text: str = ""
+    store: Store, contact: Contact, kind: str, at=None, channel: str = "x", text: str | None = None
 ) -> Interaction:
+    """Log ``kind`` with ``contact`` now (or ``at``); a note is its text, so one is given a text unless
+    the test says which (an empty one is refused)."""
     moment = at if at is not None else store.now()
+    if text is None:
+        text = "A note" if kind in TEXT_REQUIRED_KINDS else ""
     return store.add_interaction(
         Interaction(contact_id=contact.id, kind=kind, at=moment.isoformat(), channel=channel, text=text)
     )

@@ -222,7 +222,10 @@ def test_export_import_export_round_trips_arbitrary_unicode(tmp_path_factory, pe
                 "text": text,
             }
         )
-        source.add_interaction(interaction)
+        try:
+            source.add_interaction(interaction)
+        except ValidationError:  # a note with no text
+            continue
     for title, cost in titles:
         try:
             source.save_invitation(Invitation.from_dict({"title": title, "cost": cost}))

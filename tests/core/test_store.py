@@ -208,6 +208,18 @@ def test_an_interaction_dated_in_the_future_is_refused_and_nothing_is_written(st
     assert len(store.interactions()) == 1
 
 
+@pytest.mark.parametrize("text", ["", "  \n "])
+def test_a_note_without_its_text_is_refused_by_the_store_itself_and_nothing_is_written(store, db_path, text):
+    """Whatever logs it (the app, the command line, a script of the core's): a note is its text."""
+    ann = add_contact(store, "Ann")
+    before = db_path.read_bytes()
+    with pytest.raises(ValidationError) as refused:
+        log(store, ann, "note", text=text)
+    assert str(refused.value) == "Text: a note needs its text"
+    assert db_path.read_bytes() == before
+    assert log(store, ann, "dm_sent", text="").text == ""  # only a note needs one
+
+
 def test_a_handle_another_contact_has_is_refused_naming_that_contact(store):
     ann = add_contact(store, "Ann", handles={"x": "@ann", "email": "ann@example.com"})
     with pytest.raises(ValidationError) as refused:

@@ -38,6 +38,7 @@ from dailyreach.core.records.model import (
     Invitation,
     Settings,
     Snooze,
+    check_logged_text,
     known_currency,
 )
 from dailyreach.core.records.readback import Problem, readable_settings
@@ -564,10 +565,12 @@ class Store:
         return found
 
     def add_interaction(self, interaction: Interaction) -> Interaction:
-        """Log what happened; ValidationError for a time still to come (the plan says what is due)."""
+        """Log what happened; ValidationError for a time still to come (the plan says what is due) or a
+        note without its text."""
         contact = self.contact(interaction.contact_id)
         if contact is None:
             raise StoreError(_(NO_CONTACT).format(id=repr(interaction.contact_id)))
+        check_logged_text(interaction.kind, interaction.text)
         not_in_future(interaction, self.local_now())
         refused = refused_kind(interaction.kind, contact, self.thread(contact.id))
         if refused:
