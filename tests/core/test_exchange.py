@@ -19,7 +19,15 @@ from dailyreach.core.files.exchange import (
     write_export,
 )
 from dailyreach.core.records.clock import FixedClock
-from dailyreach.core.records.model import Contact, DayPlan, Interaction, Invitation, PlanItem, Snooze
+from dailyreach.core.records.model import (
+    Contact,
+    DayPlan,
+    Interaction,
+    Invitation,
+    PlanItem,
+    Settings,
+    Snooze,
+)
 from dailyreach.core.store.store import Store
 from tests.conftest import add_contact, log
 
@@ -304,11 +312,14 @@ def test_an_export_from_a_clock_ahead_comes_back_whole_up_to_when_it_was_written
         logged_now["at"] = edit["at"]
     bundle["exported_at"] = edit.get("exported_at", bundle["exported_at"])
     target = Store(tmp_path / "target.json", clock=FixedClock(store.now() - behind))
+    target.save_settings(Settings(timezone="America/New_York"))
     if refused:
         with pytest.raises(ImportRejected) as caught:
             plan_import(target, bundle, "ahead.json")
         assert f"({logged_now['id']}): " in str(caught.value)
         assert "is in the future" in str(caught.value)
+        if "at" in edit:  # said in this store's zone, not in the one the export was written in
+            assert ": 2026-11-22 19:10 is in the future" in str(caught.value)
     else:
         import_into(target, bundle)
         assert len(target.interactions()) == len(bundle["interactions"])

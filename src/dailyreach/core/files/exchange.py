@@ -241,7 +241,8 @@ def _written_by(exported_at: str, now: datetime) -> datetime:
         written = datetime.fromisoformat(moment(exported_at, "exported_at"))
     except ValidationError:  # a file edited by hand: its records are checked, not when it says it was written
         return now
-    return written if now < written <= now + CLOCK_DISAGREEMENT else now
+    # In this machine's zone: a record refused is said at the time shown here.
+    return written.astimezone(now.tzinfo) if now < written <= now + CLOCK_DISAGREEMENT else now
 
 
 def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
