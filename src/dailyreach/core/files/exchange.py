@@ -13,6 +13,7 @@ from typing import Any, Protocol
 import orjson
 
 from dailyreach.core.errors import PROBLEMS_SHOWN, ImportRejected, ValidationError
+from dailyreach.core.records.dates import moment_text
 from dailyreach.core.records.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
 from dailyreach.core.records.template import Template
 from dailyreach.core.records.validation import moment, shown
@@ -22,7 +23,6 @@ from dailyreach.core.store.store import (
     NO_CONTACT,
     RECORD_TABLES,
     Store,
-    not_in_future,
 )
 from dailyreach.core.store.tables import META_TABLE
 from dailyreach.i18n import N_, SOURCE_LANGUAGE, _, current_language
@@ -245,6 +245,20 @@ def _written_by(exported_at: str, now: datetime) -> datetime:
     return written.astimezone(now.tzinfo) if now < written <= now + CLOCK_DISAGREEMENT else now
 
 
+def _happened_by(interaction: Interaction, happened_by: datetime) -> None:
+    """An interaction of an export had happened by ``happened_by`` (``_written_by``); said, naming it in
+    this store's zone, when it had not: one of the two machines' clocks is wrong."""
+    if interaction.moment > happened_by:
+        shown_at = moment_text(interaction.moment.astimezone(happened_by.tzinfo), happened_by.date())
+        raise ValidationError(
+            "at",
+            _(
+                "{moment} is later than this machine's clock and than the time the file was written: "
+                "check both machines' clocks"
+            ).format(moment=shown_at),
+        )
+
+
 def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
     """Check a whole export file and work out what it adds; ImportRejected if anything is wrong."""
     version = data.get("version") if isinstance(data, dict) and data.get("format") == FORMAT_NAME else None
@@ -314,7 +328,7 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
                 record = read_record(raw)
                 # An export holds what happened, as the store logs it: nothing still to come.
                 if isinstance(record, Interaction):
-                    not_in_future(record, happened_by)
+                    _happened_by(record, happened_by)
             except ValidationError as error:
                 # The id too: a file of thousands is searched for the record by it, not counted through.
                 key = raw.get(KEY_FIELDS[table]) if isinstance(raw, dict) else None
