@@ -311,6 +311,22 @@ def test_a_column_grows_no_wider_than_its_text_and_leaves_the_room_to_the_text_c
     assert fit_widths(columns, 120, longest=[1, 40, 50, 90]) == fit_widths(columns, 120)
 
 
+def test_room_the_last_column_does_not_need_shows_a_name_past_its_columns_most():
+    columns = (
+        Column("mark", "", width=1),
+        Column("name", "Name", least=8, most=20, weight=2),
+        Column("handle", "Handle", least=10, most=30, weight=3),
+        Column("why", "Why"),
+    )
+    assert fit_widths(columns, 120, longest=[1, 26, 10, 40]) == [1, 26, 10, 75]
+    # First come first: the name takes what the last column can give before the handle does.
+    assert fit_widths(columns, 120, longest=[1, 60, 90, 30]) == [1, 51, 30, 30]
+    # The last column's own text keeps its room: a most holds where the room is wanted.
+    assert fit_widths(columns, 120, longest=[1, 26, 10, 90]) == [1, 20, 10, 81]
+    # A last column with no text gives up even its title: a sliver of it would show nothing.
+    assert fit_widths(columns, 60, longest=[1, 60, 10, 0]) == [1, 41, 10, 0]
+
+
 async def test_a_why_is_shown_whole_when_the_handles_leave_room_for_it(store):
     why = "Built and sold a company; ask how they found their first customers."
     add_contact(store, "Ann Smith", handles={"x": "@ann"}, why=why)

@@ -90,6 +90,9 @@ def fit_widths(
     rest = [index for index in shared if not columns[index].most]
     if rest and spare > 0:
         widths[rest[-1]] += spare
+    if longest is not None:
+        for index in rest:
+            _give_slack(columns, widths, longest, index)
     for index in rest:
         # A sliver of a column shows only "…": its room does more for a column before it, the one whose
         # text is cut the most (the widest one when none is, or the text is not known).
@@ -107,6 +110,22 @@ def fit_widths(
             widths[widest] += widths[index]
             widths[index] = 0
     return widths
+
+
+def _give_slack(columns: tuple[Column, ...], widths: list[int], longest: Sequence[int], index: int) -> None:
+    """The room column ``index`` (one that takes what is left) has beyond its text and title goes to the
+    text cut short in the columns with a most before it, first come first, past their most: a most keeps a
+    column from crowding the others, not from showing a whole name beside an empty column."""
+    slack = widths[index] - max(longest[index], cell_len(columns[index].shown_label))
+    for before in range(index):
+        if slack <= 0:
+            return
+        wanted = longest[before] - widths[before]
+        if columns[before].most and wanted > 0:
+            grant = min(wanted, slack)
+            widths[before] += grant
+            widths[index] -= grant
+            slack -= grant
 
 
 def longest_cells(rows: Iterable[Sequence[object]], count: int) -> list[int]:
