@@ -426,6 +426,8 @@ def test_a_fixed_column_is_no_wider_than_its_text_and_title_its_room_going_to_th
     assert fit_widths(columns, 60, [1, 5, 12, 40]) == [1, 5, 12, 34]
     assert fit_widths(columns, 60, [1, 5, 30, 40]) == [1, 5, 13, 33]
     assert fit_widths(columns, 60) == [1, 20, 13, 18]  # no rows: the table's own widths
+    # The room the why does not need goes to a name cut short, never past a fixed column's width.
+    assert fit_widths(columns, 80, [1, 5, 30, 10]) == [1, 5, 13, 53]
 
 
 async def test_a_row_that_comes_with_longer_text_in_a_fixed_column_widens_it(store, people):
