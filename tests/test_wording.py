@@ -6,6 +6,7 @@ import pytest
 
 from dailyreach.core.planning.planner import PendingReply, Savings
 from dailyreach.core.records.model import Contact, Invitation
+from dailyreach.stats_wording import duration
 from dailyreach.wording import (
     amount,
     days,
@@ -107,3 +108,23 @@ def test_why_someone_is_planned():
 )
 def test_an_exports_records_are_counted_in_words(table, one, two):
     assert (table_count(table, 1), table_count(table, 2)) == (one, two)
+
+
+@pytest.mark.parametrize(
+    ("hours", "said"),
+    [
+        (None, "—"),
+        (0, "under a minute"),
+        (0.5 / 60, "under a minute"),
+        (1 / 60, "1 min"),
+        (0.75, "45 min"),
+        (59.4 / 60, "59 min"),
+        (59.7 / 60, "1 h"),
+        (6.5, "6.5 h"),
+        (47.9, "47.9 h"),
+        (48, "2 d"),
+        (24 * 3.2, "3.2 d"),
+    ],
+)
+def test_a_wait_is_said_in_the_unit_that_reads_best(hours, said):
+    assert duration(hours) == said

@@ -255,3 +255,9 @@ def test_every_month_of_the_calendar_is_named_in_japanese_too(weeks):
     finally:
         i18n.use_language("en")
     assert {month for month in range(1, 13) if f"{month}月" in row.split()} >= months
+
+
+def test_a_wait_under_a_minute_in_japanese(ja):
+    from dailyreach.stats_wording import duration
+
+    assert (duration(0.2 / 60), duration(0.75)) == ("1分未満", "45分")

@@ -54,11 +54,14 @@ def percent(share: float | None) -> str:
 
 
 def duration(hours: float | None) -> str:
-    """A wait for a person: "45 min", "6.5 h", "3.2 d"."""
+    """A wait for a person: "under a minute", "45 min", "6.5 h", "3.2 d"."""
     if hours is None:
         return "—"
-    if hours < 1:
-        return _("{minutes} min").format(minutes=f"{hours * 60:.0f}")
+    minutes = round(hours * 60)
+    if minutes < 1:  # an answer in seconds: "0 min" read as no wait at all
+        return _("under a minute")
+    if minutes < 60:  # 59.7 minutes is "1 h", not "60 min"
+        return _("{minutes} min").format(minutes=minutes)
     if hours < 48:
         return _("{hours} h").format(hours=_tenths(hours))
     return _("{days} d").format(days=_tenths(hours / 24))
