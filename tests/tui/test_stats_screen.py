@@ -10,12 +10,14 @@ from datetime import date
 
 import pendulum
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Region
 from textual.widgets import DataTable, Static
 
+from dailyreach import i18n
 from dailyreach.core.records.model import Invitation, Settings
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.contact import ContactScreen
@@ -23,7 +25,13 @@ from dailyreach.tui.screens.main import MainScreen
 from dailyreach.tui.screens.stats import StatsScreen
 from dailyreach.tui.screens.stats_ready import READY_AFTER_SECONDS, STATS_SCREEN
 from dailyreach.tui.screens.weekly_review import WeeklyReviewScreen, review_marker
-from dailyreach.tui.widgets.charts import DAY_CELLS, WEEKDAY_CELLS, CalendarHeatmap, WeeksSparkline
+from dailyreach.tui.widgets.charts import (
+    DAY_CELLS,
+    WEEKDAY_CELLS,
+    CalendarHeatmap,
+    WeeksSparkline,
+    month_overrun,
+)
 from dailyreach.tui.widgets.flow import FlowLine
 from tests.conftest import TOKYO, log
 from tests.tui.conftest import SIZE, settle, settled_press
@@ -493,7 +501,7 @@ async def test_with_the_keys_panel_at_80x24_the_calendar_shows_fewer_weeks_on_un
         assert "none" in lines[8] and "goal met (5 people)" in lines[-1]
         assert all(len(line) <= calendar.size.width for line in lines)
         # As many of the latest weeks as fit beside the totals, said in the card's title.
-        weeks = (calendar.size.width - WEEKDAY_CELLS - 15) // DAY_CELLS
+        weeks = (calendar.size.width - WEEKDAY_CELLS - month_overrun() - 15) // DAY_CELLS
         assert 5 < weeks < 26
         assert str(habit.border_title) == f"Outreach per day, the last {weeks} weeks"
         # The latest weeks: November's are there. Beside each row, its totals over the weeks shown:
@@ -598,6 +606,26 @@ async def test_the_calendar_names_december_over_the_week_its_first_day_is_in(sto
         at = WEEKDAY_CELLS + (date(2026, 11, 30) - first).days // 7 * DAY_CELLS
         assert months[at : at + 5] == "Dec  " and months[at - 2 : at] == "  "
         assert months.split()[:-3][-2:] == ["Nov", "Dec"]  # then sent, days, goal
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+async def test_the_month_whose_first_is_in_the_last_week_is_named_over_it(store, clock, language):
+    """On Sunday Dec 6 the last week is the one from Nov 30, which has Dec 1: December is named over it,
+    its name running into the room kept before the totals' headings, not left out."""
+    clock.set(pendulum.datetime(2026, 12, 6, 9, tz=TOKYO))
+    i18n.use_language(language)
+    try:
+        app = DailyReachApp(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settled_press(pilot, "S")
+            heatmap = app.screen.query_one(CalendarHeatmap)
+            months = shown_lines(heatmap)[0]
+            at = WEEKDAY_CELLS + (heatmap.weeks - 1) * DAY_CELLS
+            december = {"en": "Dec", "ja": "12月"}[language]
+            assert cell_len(months[: months.index(december)]) == at, months  # in cells: 12月 takes four
+            assert months.split()[-4] == december  # then sent, days, goal
+    finally:
+        i18n.use_language("en")
 
 
 async def test_a_declined_event_still_to_come_is_said_so_and_marks_no_week(store, people):

@@ -32,6 +32,7 @@ from dailyreach.core.planning.stats_days import DayCount, WeekdayTotal, weekday_
 from dailyreach.i18n import N_, _
 from dailyreach.report import pad
 from dailyreach.stats_calendar import GOAL_MARK, goal_mark_words, heat_legend, heat_level, month_row
+from dailyreach.stats_wording import month_name
 from dailyreach.tui.widgets.flow import flowed
 
 # Each day is two cells wide, about as wide as it is high.
@@ -55,6 +56,12 @@ LEGEND_GAP = "  "
 def _right(text: str, width: int) -> str:
     """``text`` right-aligned in ``width`` cells."""
     return " " * max(0, width - cell_len(text)) + text
+
+
+def month_overrun() -> int:
+    """The cells a month's name can run past the week its 1st is in (one a week: "Dec" over the last
+    week runs one cell past it, "12月" two), kept free between the days and their totals."""
+    return max(cell_len(month_name(number)) for number in range(1, 13)) - DAY_CELLS
 
 
 class CalendarHeatmap(Widget):
@@ -118,7 +125,7 @@ class CalendarHeatmap(Widget):
     def fitting_weeks(self, width: int) -> int:
         """How many of the weeks fit ``width`` cells beside the weekday names and their totals (one at
         least)."""
-        room = width - WEEKDAY_CELLS - TOTALS_CELLS
+        room = width - WEEKDAY_CELLS - month_overrun() - TOTALS_CELLS
         return max(1, min(self.weeks, room // DAY_CELLS))
 
     def _legend(self) -> list[Text]:
@@ -133,7 +140,7 @@ class CalendarHeatmap(Widget):
         return items
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
-        rows = WEEKDAY_CELLS + self.weeks * DAY_CELLS + TOTALS_CELLS
+        rows = WEEKDAY_CELLS + self.weeks * DAY_CELLS + month_overrun() + TOTALS_CELLS
         legend = WEEKDAY_CELLS + cell_len(LEGEND_GAP.join(item.plain for item in self._legend()))
         return max(rows, legend)
 
@@ -152,8 +159,10 @@ class CalendarHeatmap(Widget):
         starts = [days[index].day for index in range(0, len(days), 7)]
         columns = "".join(_right(_(name), cells) for name, cells in TOTALS)
         shown = Text(no_wrap=True, end="")
-        names_over = month_row(starts, DAY_CELLS, weeks * DAY_CELLS)  # left of the totals' headings
-        months = pad(" " * WEEKDAY_CELLS + names_over, WEEKDAY_CELLS + weeks * DAY_CELLS)
+        overrun = month_overrun()
+        days_cells = weeks * DAY_CELLS + overrun  # the last week's month named over it too
+        names_over = month_row(starts, DAY_CELLS, days_cells)  # left of the totals' headings
+        months = pad(" " * WEEKDAY_CELLS + names_over, WEEKDAY_CELLS + days_cells)
         shown.append(months + columns, style=label)
         names = weekday_names(self.week_start)
         # Beside the rows, the totals of the weeks they show.
@@ -169,6 +178,7 @@ class CalendarHeatmap(Widget):
                 # A day at the goal has sent as many messages at least: its shade is the darkest.
                 level = 3 if day.goal_met else heat_level(day.sent, self.goal)
                 shown.append(f"{GOAL_MARK} " if day.goal_met else " " * DAY_CELLS, style=levels[level])
+            shown.append(" " * overrun)
             if row < len(totals):
                 total = totals[row]
                 figures = (total.sent, total.days_with_outreach, total.goal_days)
