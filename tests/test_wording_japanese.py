@@ -10,6 +10,7 @@ from dailyreach.core.files.contact_import import ImportPreview
 from dailyreach.core.files.exchange import ImportPlan
 from dailyreach.core.planning.planner import PendingReply, Savings
 from dailyreach.core.records.model import Contact, Invitation
+from dailyreach.stats_wording import duration
 from dailyreach.wording import (
     channel_label,
     count_text,
@@ -258,6 +259,4 @@ def test_every_month_of_the_calendar_is_named_in_japanese_too(weeks):
 
 
 def test_a_wait_under_a_minute_in_japanese(ja):
-    from dailyreach.stats_wording import duration
-
     assert (duration(0.2 / 60), duration(0.75)) == ("1分未満", "45分")
