@@ -283,13 +283,17 @@ async def test_a_new_target_is_told_where_it_went(store, day):
         assert "Added Grace Hopper: planned from tomorrow, today's plan is full." in messages
 
 
+# Today's shape: a mark, two shared columns with a most, and the one that takes the rest.
+NAME_HANDLE_WHY = (
+    Column("mark", "", width=1),
+    Column("name", "Name", least=8, most=20, weight=2),
+    Column("handle", "Handle", least=10, most=30, weight=3),
+    Column("why", "Why"),
+)
+
+
 def test_fixed_columns_keep_their_width_and_the_rest_share_what_is_left():
-    columns = (
-        Column("mark", "", width=1),
-        Column("name", "Name", least=8, most=20, weight=2),
-        Column("handle", "Handle", least=10, most=30, weight=3),
-        Column("why", "Why"),
-    )
+    columns = NAME_HANDLE_WHY
     assert fit_widths(columns, 120) == [1, 20, 30, 61]
     # Too narrow for everything: the last shared columns give way first.
     assert fit_widths(columns, 30) == [1, 10, 11, 0]
@@ -298,12 +302,7 @@ def test_fixed_columns_keep_their_width_and_the_rest_share_what_is_left():
 
 
 def test_a_column_grows_no_wider_than_its_text_and_leaves_the_room_to_the_text_cut_short():
-    columns = (
-        Column("mark", "", width=1),
-        Column("name", "Name", least=8, most=20, weight=2),
-        Column("handle", "Handle", least=10, most=30, weight=3),
-        Column("why", "Why"),
-    )
+    columns = NAME_HANDLE_WHY
     assert fit_widths(columns, 120, longest=[1, 13, 10, 90]) == [1, 13, 10, 88]
     # Narrower than its least when its text and title are: "Handle" is six cells.
     assert fit_widths(columns, 120, longest=[1, 13, 1, 90]) == [1, 13, 6, 92]
@@ -312,12 +311,7 @@ def test_a_column_grows_no_wider_than_its_text_and_leaves_the_room_to_the_text_c
 
 
 def test_room_the_last_column_does_not_need_shows_a_name_past_its_columns_most():
-    columns = (
-        Column("mark", "", width=1),
-        Column("name", "Name", least=8, most=20, weight=2),
-        Column("handle", "Handle", least=10, most=30, weight=3),
-        Column("why", "Why"),
-    )
+    columns = NAME_HANDLE_WHY
     assert fit_widths(columns, 120, longest=[1, 26, 10, 40]) == [1, 26, 10, 75]
     # First come first: the name takes what the last column can give before the handle does.
     assert fit_widths(columns, 120, longest=[1, 60, 90, 30]) == [1, 51, 30, 30]

@@ -24,11 +24,10 @@ def log_interaction(
     main one) at ``when`` (as ``parse_when`` reads it); returns the interaction and the contact."""
     from dailyreach.core.planning.lookup import find_contact
     from dailyreach.core.records.dates import parse_when
-    from dailyreach.core.records.model import Interaction, check_logged_text
+    from dailyreach.core.records.model import Interaction
 
     # An id is looked up directly: making every contact to search handles and names takes ~14 ms at 5,000.
     person = store.contact(contact.strip()) or find_contact(store.contacts(include_archived=True), contact)
-    check_logged_text(kind, text)
     interaction = Interaction.from_dict(
         {
             "contact_id": person.id,
