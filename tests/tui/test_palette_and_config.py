@@ -6,6 +6,7 @@ from textual.widgets import DataTable
 from dailyreach.config import load_config
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.contact import ContactScreen
+from dailyreach.tui.screens.main import MainScreen
 from tests.conftest import add_contact
 from tests.tui.conftest import SIZE, cells, settle
 
@@ -120,6 +121,27 @@ async def test_the_theme_comes_from_the_config_and_a_new_choice_is_remembered(st
         await settle(pilot)
     assert load_config(path).theme == "gruvbox"
     assert path.read_text().startswith("# mine")
+
+
+async def test_the_main_screen_is_the_first_screen_and_is_built_in_the_configured_theme(
+    store, tmp_path, monkeypatch
+):
+    # Pushed over Textual's blank default screen, the main screen came a frame later (issue 8).
+    path = tmp_path / "config.toml"
+    path.write_text('theme = "nord"\n')
+    themes_at_compose = []
+    compose = MainScreen.compose
+
+    def recorded(screen):
+        themes_at_compose.append(screen.app.theme)
+        return compose(screen)
+
+    monkeypatch.setattr(MainScreen, "compose", recorded)
+    app = DailyReachApp(store, load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert [type(screen) for screen in app.screen_stack] == [MainScreen]
+        assert themes_at_compose == ["nord"]
 
 
 async def test_a_broken_config_is_reported_and_the_app_runs_with_defaults(store, people, tmp_path):

@@ -168,8 +168,14 @@ class DailyReachApp(TranslatedBindings, App):
         else:
             self.action_show_help_panel()
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> MainScreen:
+        # The main screen is the first on the stack, not pushed over Textual's blank default one: the
+        # blank screen would be drawn first (some 40 ms before the day's plan on an empty store). The
+        # theme and keys are set before it is built, so that it is styled once.
         self._apply_config()
+        return MainScreen()
+
+    def on_mount(self) -> None:
         self._say_what_is_skipped()
         self._say_if_read_only()
         if self.say_made:
@@ -181,7 +187,6 @@ class DailyReachApp(TranslatedBindings, App):
                 timeout=8,
             )
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.push_screen(MainScreen())
         # After the first frame: the review is an offer, never in the way of the day's plan.
         self.call_after_refresh(self._offer_weekly_review)
 
