@@ -186,8 +186,25 @@ def test_a_plan_short_of_its_goal_is_not_built_again_for_a_log_with_someone_in_i
     agenda = build_agenda(store)
     built = []
     whole = agenda_module._agenda
-    monkeypatch.setattr(agenda_module, "_agenda", lambda store: built.append(1) or whole(store))
+    monkeypatch.setattr(
+        agenda_module, "_agenda", lambda store, **options: built.append(1) or whole(store, **options)
+    )
     log(store, p0, "dm_sent")
     refreshed = refresh_contact(agenda, store, p0.id)
     assert built == [] and refreshed == build_agenda(store)
     assert [(item.contact.name, item.done) for item in refreshed.items] == [("P0", True), ("P1", False)]
+
+
+def test_an_agenda_read_without_storing_its_plan_writes_nothing_and_says_the_plan_is_still_to_store(
+    store, clock
+):
+    full_plan(store, clock)
+    before = store.path.read_bytes()
+    unstored = build_agenda(store, store_plan=False)
+    assert store.path.read_bytes() == before
+    assert unstored.plan_to_store
+    stored = build_agenda(store)
+    assert not stored.plan_to_store
+    assert store.plan(stored.day.isoformat()) is not None
+    assert replace(unstored, plan_to_store=False) == stored
+    assert not build_agenda(store, store_plan=False).plan_to_store

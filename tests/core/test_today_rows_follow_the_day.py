@@ -240,9 +240,9 @@ def whole_reads(monkeypatch):
     calls = []
     whole = agenda_module._agenda
 
-    def counted(store):
+    def counted(store, **options):
         calls.append(store)
-        return whole(store)
+        return whole(store, **options)
 
     monkeypatch.setattr(agenda_module, "_agenda", counted)
     return calls

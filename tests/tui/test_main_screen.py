@@ -29,6 +29,28 @@ async def test_the_three_panes_show_the_agenda_with_user_text_as_written(store, 
         assert "0/5 today" in status and "streak 1" in status
 
 
+async def test_the_first_frame_shows_the_day_without_a_read_in_the_background(store, people, monkeypatch):
+    # Read as the screen mounts (issue 8): with the background reads left out, the day is there all the same.
+    build_agenda(store)
+    monkeypatch.setattr(MainScreen, "reload_if_changed", lambda screen: None)
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert [row[1] for row in cells(app, "today")] == ["Ann [/] Smith", "山田 太郎", "[bold]VIP"]
+        assert "0/5 today" in str(app.screen.query_one("#status").render())
+
+
+async def test_the_days_plan_first_shown_unstored_is_stored_by_the_read_that_follows(store, people):
+    # The read before the first frame writes nothing; the day's plan it made is stored right after.
+    today = store.local_today().isoformat()
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        plan = store.plan(today)
+        assert plan is not None and [item.contact_id for item in plan.items] == [p.id for p in people]
+        assert not app.screen.agenda.plan_to_store
+
+
 async def test_d_then_enter_logs_a_dm_and_moves_on_to_the_next_open_row(store, people):
     ann, yamada, vip = people
     app = DailyReachApp(store)

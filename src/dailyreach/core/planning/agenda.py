@@ -97,15 +97,20 @@ class Agenda:
     snoozes: dict[str, str]
     # Who the plan would take in but has no slot for: when a slot frees, someone of these takes it.
     unplanned_candidates: frozenset[str]
+    # The day's plan was made but not stored (``build_agenda(store_plan=False)``): a look that may write
+    # is to store it.
+    plan_to_store: bool = False
 
 
-def build_agenda(store: Store) -> Agenda:
-    """Today's agenda; the day's plan is stored the first time it is made and whenever it grows."""
+def build_agenda(store: Store, *, store_plan: bool = True) -> Agenda:
+    """Today's agenda; the day's plan is stored the first time it is made and whenever it grows. Without
+    ``store_plan`` nothing is written (a write can wait for another process's lock), and the agenda's
+    ``plan_to_store`` says whether the plan is still to be stored."""
     with store.reading():
-        return _agenda(store)
+        return _agenda(store, store_plan=store_plan)
 
 
-def _agenda(store: Store) -> Agenda:
+def _agenda(store: Store, *, store_plan: bool = True) -> Agenda:
     settings = store.settings()
     tz = store.zone
     now = store.local_now()
@@ -118,7 +123,8 @@ def _agenda(store: Store) -> Agenda:
     pending = pending_replies(contacts, threads, settings, today, tz, snoozes)
     candidates = plan_candidates(contacts, threads, pending, snoozes, today, tz)
     plan = day_plan(stored, contacts, threads, pending, snoozes, settings, today, tz, candidates)
-    if stored is None or plan.items != stored.items:
+    to_store = stored is None or plan.items != stored.items
+    if to_store and store_plan:
         try:
             store.save_plan(plan)
         except (StoreError, OSError) as error:
@@ -153,6 +159,7 @@ def _agenda(store: Store) -> Agenda:
         zone=tz,
         snoozes=snoozes,
         unplanned_candidates=frozenset(candidate.contact_id for candidate in candidates) - planned,
+        plan_to_store=to_store and not store_plan,
     )
 
 

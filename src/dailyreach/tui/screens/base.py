@@ -58,7 +58,8 @@ class StoreScreen(Screen):
 
     The store is read (``read``, in a worker thread) and shown (``show``, on the UI thread) apart, and
     changes are saved in the save thread, so that neither a large file nor a slow disk holds up a key.
-    The first read starts when the screen is shown: the screen draws at once, then what it read.
+    The first read starts when the screen is shown: the screen draws at once, then what it read (the main
+    screen, the first drawn, reads its first view before it: ``MainScreen._read_before_the_first_frame``).
     """
 
     shown_revision: object = None
