@@ -37,6 +37,9 @@ from dailyreach.tui.screens.stats import StatsScreen, open_stats  # noqa: E402
 from dailyreach.tui.screens.weekly_review import review_marker  # noqa: E402
 
 RUNS = 7
+# An app opens Stats for the first time once: that figure is the median of this many apps, each on a fresh
+# store made alike.
+APPS = 3
 SIZE = 20_000
 AT_MOST = 2.0
 # Seconds between the app's first frame and S, as a person reading the day's plan first.
@@ -98,14 +101,22 @@ async def measure(db: Path) -> tuple[list[float], float, list[float]]:
 def main() -> None:
     DATA.mkdir(exist_ok=True)
     db = DATA / f"stats-{SIZE}.json"
-    generate(db, SIZE)
-    refreshes, first, openings = asyncio.run(measure(db))
+    refreshes, firsts, openings = [], [], []
+    for _ in range(APPS):
+        generate(db, SIZE)
+        app_refreshes, first, app_openings = asyncio.run(measure(db))
+        refreshes += app_refreshes
+        firsts.append(first)
+        openings += app_openings
     refresh = statistics.median(refreshes)
-    print(f'Issue #12 "Done when": median of {RUNS} runs each, in turns, headless at 120x40, in one process')
+    print(
+        f'Issue #12 "Done when": median of {RUNS} runs each in each of {APPS} apps (the first opening: one in '
+        "each), in turns, headless at 120x40"
+    )
     print(HEADER)
     peer = "main screen refresh, 20k"
     print(row("Stats opens after a log, 20k", statistics.median(openings), peer, refresh, AT_MOST))
-    print(row("Stats opens the first time, 20k", first, peer, refresh, AT_MOST))
+    print(row("Stats opens the first time, 20k", statistics.median(firsts), peer, refresh, AT_MOST))
 
 
 if __name__ == "__main__":

@@ -132,6 +132,17 @@ async def test_at_120x40_all_three_panes_show_at_once(store, day):
         assert not app.screen.query_one("#pane_tabs").display
 
 
+async def test_the_first_frame_at_80x24_is_already_one_pane_at_a_time(store, day, monkeypatch):
+    # Laid out for the terminal as the screen mounts: its first resize comes after the first frame, which
+    # then showed three squeezed panes and no tabs, redrawn a frame later.
+    monkeypatch.setattr(main.MainScreen, "on_resize", lambda screen, event: None)
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert shown_panes(app) == ["today"]
+        assert app.screen.query_one("#pane_tabs").display
+
+
 async def test_the_detail_strip_shows_the_highlighted_row_in_full(store, day):
     app = DailyReachApp(store)
     async with app.run_test(size=WIDE) as pilot:

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.events import DescendantFocus
+from textual.geometry import Size
 from textual.widgets import DataTable, Header, Input, Static
 
 from dailyreach.core.errors import StoreError
@@ -151,15 +152,18 @@ class MainScreen(TranslatedBindings, StoreScreen):
             self.pane(pane).title = title
             self.pane(pane).empty = _(EMPTY_PANES[pane])
         self.set_interval(CLOCK_SECONDS, self._tick)
-        for pane in PANES:
-            self.pane(pane).fit(self.app.size.width - PANE_FRAME)
+        # The first frame is laid out for the terminal's size: the screen's first resize comes after it.
+        self._fit(self.app.size)
         self._read_before_the_first_frame()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.height < ONE_PANE_BELOW, "one-pane")
+        self._fit(event.size)
+
+    def _fit(self, size: Size) -> None:
+        self.set_class(size.height < ONE_PANE_BELOW, "one-pane")
         # Each pane fits itself to its own width as well; a hidden one (under 34 rows) gets no resize.
         for pane in PANES:
-            self.pane(pane).fit(event.size.width - PANE_FRAME)
+            self.pane(pane).fit(size.width - PANE_FRAME)
 
     def _tick(self) -> None:
         """Once a minute: "5 minutes ago" moves on even when nothing is logged."""
