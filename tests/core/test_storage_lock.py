@@ -149,3 +149,16 @@ def test_two_links_to_one_database_take_the_same_lock(tmp_path):
         process.kill()
         process.wait()
     assert not (tmp_path / "links" / "a.json.lock").exists()
+
+
+def test_a_wait_for_another_process_is_told_once_after_a_moment_and_a_free_lock_tells_nothing(holder):
+    path, process = holder
+    waits = []
+    lock = FileLock(str(path), timeout=0.8, mode=0o600)
+    with pytest.raises(LockTimeout):
+        lock.acquire(on_wait=lambda: waits.append(1))
+    assert waits == [1]
+    let_go(process)
+    lock.acquire(on_wait=lambda: waits.append(2))
+    lock.release()
+    assert waits == [1]

@@ -4,6 +4,7 @@ database file."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from dailyreach.core.store.store import Store
@@ -14,10 +15,29 @@ def open_store(db: str | Path) -> Store:
     """The store at ``db`` (the default one's folder made on a first run), saying on stderr when opening
     made its file: a mistyped ``--db`` otherwise shows an empty store, and leaves a new file behind,
     without a word."""
-    store = Store(Path(db), make_folder=is_default_db(db))
+    store = Store(Path(db), make_folder=is_default_db(db), on_wait=waiting_notice(db))
     if store.made:
         from dailyreach.core.records.text import terminal_safe
         from dailyreach.wording import made_text
 
         print(terminal_safe(made_text(store)), file=sys.stderr)
     return store
+
+
+def waiting_notice(db: str | Path) -> Callable[[], None]:
+    """What opening says on stderr when another dailyreach keeps the database locked a moment: without
+    it, nothing happens for up to ten seconds before the command says the database is busy."""
+
+    def say() -> None:
+        from dailyreach.core.records.text import terminal_safe
+        from dailyreach.core.store.store import LOCK_WAIT_SECONDS
+        from dailyreach.i18n import _
+
+        notice = _("{path} is busy: waiting up to {seconds} s for another dailyreach to let go of it…")
+        print(
+            terminal_safe(notice.format(path=db, seconds=f"{LOCK_WAIT_SECONDS:.0f}")),
+            file=sys.stderr,
+            flush=True,
+        )
+
+    return say

@@ -16,7 +16,9 @@ def run_app(db: Path, config_path: Path, *, demo: bool = False) -> None:
     from dailyreach.tui.keymap import binding_ids
 
     if not demo:
-        store = Store(db, make_folder=is_default_db(db))
+        from dailyreach.cli.opening import waiting_notice
+
+        store = Store(db, make_folder=is_default_db(db), on_wait=waiting_notice(db))
         if not config_path.exists():  # the ids load every screen: only for the first run's config
             write_starter_config(config_path, binding_ids())
         app = DailyReachApp(store, load_config(config_path), say_made=bool(store.made))

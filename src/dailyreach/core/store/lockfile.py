@@ -21,9 +21,12 @@ import errno
 import os
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 POLL_SECONDS = 0.05
+# How long the lock may be held elsewhere before an acquire's ``on_wait`` hears that it is waited for.
+NOTICE_AFTER_SECONDS = 0.5
 # What flock answers when another process holds the lock (EACCES on some file systems).
 _HELD_ELSEWHERE = frozenset({errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES})
 _NO_FLOCK = frozenset({errno.ENOSYS, errno.EOPNOTSUPP})
@@ -47,13 +50,15 @@ class FileLock:
         self._descriptor: int | None = None
         self._filelock: Any = None  # filelock's lock, where flock cannot be used
 
-    def acquire(self) -> None:
-        """Wait up to ``timeout`` seconds for the lock; LockTimeout if it stays held."""
+    def acquire(self, on_wait: Callable[[], None] | None = None) -> None:
+        """Wait up to ``timeout`` seconds for the lock; LockTimeout if it stays held. ``on_wait`` is called
+        once if another process keeps it waiting more than a moment (where flock is used), so that a
+        person can be told why nothing happens yet."""
         if not self._threads.acquire(timeout=self.timeout):
             raise LockTimeout(self.path)
         try:
             if not self._depth:
-                self._lock_file(time.monotonic() + self.timeout)
+                self._lock_file(time.monotonic() + self.timeout, on_wait)
         except BaseException:
             self._threads.release()
             raise
@@ -67,8 +72,8 @@ class FileLock:
         finally:
             self._threads.release()
 
-    def _lock_file(self, deadline: float) -> None:
-        if self._filelock is None and self._flock(deadline):
+    def _lock_file(self, deadline: float, on_wait: Callable[[], None] | None) -> None:
+        if self._filelock is None and self._flock(deadline, on_wait):
             return
         import filelock
 
@@ -77,7 +82,7 @@ class FileLock:
         except filelock.Timeout:
             raise LockTimeout(self.path) from None
 
-    def _flock(self, deadline: float) -> bool:
+    def _flock(self, deadline: float, on_wait: Callable[[], None] | None) -> bool:
         """Take the flock, waiting until ``deadline``; False where flock cannot be used (filelock then is)."""
         try:
             import fcntl
@@ -89,6 +94,7 @@ class FileLock:
             if error.errno in _READ_ONLY and not self._guarded_file_writable():
                 return True  # read without the lock: see the module's docstring for why that is safe
             raise
+        notice_at = time.monotonic() + NOTICE_AFTER_SECONDS
         try:
             while True:
                 try:
@@ -102,8 +108,12 @@ class FileLock:
                         return self._use_filelock()
                     if error.errno not in _HELD_ELSEWHERE:
                         raise
-                    if time.monotonic() >= deadline:
+                    now = time.monotonic()
+                    if now >= deadline:
                         raise LockTimeout(self.path) from None
+                    if on_wait is not None and now >= notice_at:
+                        on_wait()
+                        on_wait = None
                 time.sleep(POLL_SECONDS)
         except BaseException:
             os.close(descriptor)

@@ -160,8 +160,10 @@ class Store:
         lock_wait: float = LOCK_WAIT_SECONDS,
         *,
         make_folder: bool = False,
+        on_wait: Callable[[], None] | None = None,
     ) -> None:
-        """``make_folder`` for the default database (see ``require_folder``)."""
+        """``make_folder`` for the default database (see ``require_folder``); ``on_wait`` is called when
+        opening waits a moment for another process's lock (``FileLock.acquire``)."""
         self.path = Path(path).expanduser()
         self._clock = clock
         require_folder(self.path, make_folder=make_folder)
@@ -184,7 +186,7 @@ class Store:
         # in a file with nothing in it. A command says so, as a mistyped --db would otherwise show an
         # empty store and leave a new file behind without a word.
         self.made: str | None = None
-        self._open()
+        self._open(on_wait)
         if self._derived.distrusted:
             # Rebuilt now, before this process records the edited file as checked: the next command
             # would take the record's word for it and keep summaries the edit left behind.
@@ -192,8 +194,8 @@ class Store:
 
     # -- opening, schema, backups ------------------------------------------------------------
 
-    def _open(self) -> None:
-        with self._locked():
+    def _open(self, on_wait: Callable[[], None] | None) -> None:
+        with self._locked(on_wait):
             for leftover in leftover_temporary_files(self.path):
                 leftover.unlink(missing_ok=True)
             existed = self.path.exists()
@@ -292,9 +294,9 @@ class Store:
     # -- transactions and undo --------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
+    def _locked(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
         try:
-            self._lock.acquire()
+            self._lock.acquire(on_wait)
         except LockTimeout:
             raise StoreLocked(
                 _(
