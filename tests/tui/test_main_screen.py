@@ -590,6 +590,27 @@ async def test_a_database_broken_by_someone_else_is_reported_once_and_the_app_ke
         assert [i.kind for i in store.interactions()] == ["dm_sent"]
 
 
+async def test_u_after_a_log_puts_the_cursor_back_on_that_row_to_log_it_again(store, people):
+    ann, yamada, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        today = app.screen.query_one("#today", DataTable)
+        await pilot.press("d", "enter")
+        await settle(pilot)
+        assert today.selected_key() == yamada.id
+        await pilot.press("u")
+        await settle(pilot)
+        assert store.interactions() == []
+        assert (cells(app, "today")[0][0], today.selected_key()) == ("·", ann.id)
+        # An undone change that logged nothing (a target added) has no row to go back to.
+        await pilot.press("n", *"Cy", "tab", *"@cy", "enter")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert "Cy" not in [row[1] for row in cells(app, "today")]
+
+
 async def test_an_undo_that_cannot_be_saved_is_reported_and_can_be_tried_again(store, people, monkeypatch):
     from dailyreach.core.store.store import StoreLocked
 

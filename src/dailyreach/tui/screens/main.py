@@ -21,6 +21,7 @@ from dailyreach.core.planning.agenda import Agenda, build_agenda, refresh_contac
 from dailyreach.core.planning.planner import due_on
 from dailyreach.core.records.dates import day_text, parse_date
 from dailyreach.core.records.model import OUTBOUND_KINDS, Contact, Interaction, Invitation, Snooze
+from dailyreach.core.store.store import Change
 from dailyreach.core.store.threads import Thread, local_day, utc_stamp
 from dailyreach.i18n import N_, _
 from dailyreach.tui.agenda_rows import (
@@ -124,6 +125,8 @@ class MainScreen(TranslatedBindings, StoreScreen):
         self.placing: Contact | None = None
         # A new invitation's id, for the Declined pane's cursor to go to once the screen has read it.
         self.placing_invitation: str | None = None
+        # Whose log was undone, for Today's cursor to go back to once the screen has read the store.
+        self.returning_to: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -209,6 +212,25 @@ class MainScreen(TranslatedBindings, StoreScreen):
         if first:  # who was written to before the first look starts Today, done: d is for the next
             self._move_to_next_open_item()
         self._say_where_it_went(view.agenda)
+        self._return_to_undone()
+
+    def undone(self, change: Change) -> None:
+        """After an undo of a log: Today's cursor goes back to that person's row, where the log had moved it
+        on from, once the screen has read the store again (a log is undone to be logged again)."""
+        self.returning_to = next(
+            (
+                body["contact_id"]
+                for (table, _record), body in change.written.items()
+                if table == "interactions" and body is not None
+            ),
+            None,
+        )
+
+    def _return_to_undone(self) -> None:
+        contact_id, self.returning_to = self.returning_to, None
+        today = self.pane("today")
+        if contact_id is not None and contact_id in today.rows:
+            today.move_cursor(row=today.get_row_index(contact_id))
 
     def _show_agenda(
         self, agenda: Agenda, touched: str | None = None, rows: dict[str, list[Row]] | None = None
