@@ -13,7 +13,6 @@ from typing import Any, Protocol
 import orjson
 
 from dailyreach.core.errors import PROBLEMS_SHOWN, ImportRejected, ValidationError
-from dailyreach.core.records.dates import moment_text
 from dailyreach.core.records.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
 from dailyreach.core.records.template import Template
 from dailyreach.core.records.validation import moment, shown
@@ -23,6 +22,7 @@ from dailyreach.core.store.store import (
     NO_CONTACT,
     RECORD_TABLES,
     Store,
+    not_in_future,
 )
 from dailyreach.core.store.tables import META_TABLE
 from dailyreach.i18n import N_, SOURCE_LANGUAGE, _, current_language
@@ -32,6 +32,11 @@ EXPORT_VERSION = 1
 # happened by the time it was written, by that clock. Two machines' clocks, or zones set wrong on one of
 # them, disagree by minutes or hours; an export written days ahead was written by a clock gone wrong.
 CLOCK_DISAGREEMENT = timedelta(days=1)
+# An interaction later than both this machine's clock and the time the file says it was written.
+LATER_THAN_BOTH_CLOCKS = N_(
+    "{moment} is later than this machine's clock and than the time the file was written: "
+    "check both machines' clocks"
+)
 # JSON's types as a person calls them, in schema messages.
 JSON_TYPES = {
     "string": N_("text"),
@@ -245,20 +250,6 @@ def _written_by(exported_at: str, now: datetime) -> datetime:
     return written.astimezone(now.tzinfo) if now < written <= now + CLOCK_DISAGREEMENT else now
 
 
-def _happened_by(interaction: Interaction, happened_by: datetime) -> None:
-    """An interaction of an export had happened by ``happened_by`` (``_written_by``); said, naming it in
-    this store's zone, when it had not: one of the two machines' clocks is wrong."""
-    if interaction.moment > happened_by:
-        shown_at = moment_text(interaction.moment.astimezone(happened_by.tzinfo), happened_by.date())
-        raise ValidationError(
-            "at",
-            _(
-                "{moment} is later than this machine's clock and than the time the file was written: "
-                "check both machines' clocks"
-            ).format(moment=shown_at),
-        )
-
-
 def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
     """Check a whole export file and work out what it adds; ImportRejected if anything is wrong."""
     version = data.get("version") if isinstance(data, dict) and data.get("format") == FORMAT_NAME else None
@@ -328,7 +319,7 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
                 record = read_record(raw)
                 # An export holds what happened, as the store logs it: nothing still to come.
                 if isinstance(record, Interaction):
-                    _happened_by(record, happened_by)
+                    not_in_future(record, happened_by, LATER_THAN_BOTH_CLOCKS)
             except ValidationError as error:
                 # The id too: a file of thousands is searched for the record by it, not counted through.
                 key = raw.get(KEY_FIELDS[table]) if isinstance(raw, dict) else None

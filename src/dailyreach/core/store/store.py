@@ -115,13 +115,15 @@ class Change:
     written: dict[tuple[str, str], Body | None] = field(default_factory=dict)
 
 
-def not_in_future(interaction: Interaction, now: datetime) -> None:
-    """Only what has happened is logged: a time after ``now`` is refused, naming it in ``now``'s zone."""
+IN_THE_FUTURE = N_("{moment} is in the future; log what has already happened")
+
+
+def not_in_future(interaction: Interaction, now: datetime, refusal: str = IN_THE_FUTURE) -> None:
+    """Only what has happened is logged: a time after ``now`` is refused, naming it in ``now``'s zone in
+    ``refusal`` (its ``{moment}``)."""
     if interaction.moment > now:
         shown = moment_text(interaction.moment.astimezone(now.tzinfo), now.date())
-        raise ValidationError(
-            "at", _("{moment} is in the future; log what has already happened").format(moment=shown)
-        )
+        raise ValidationError("at", _(refusal).format(moment=shown))
 
 
 def require_folder(path: Path, *, make_folder: bool) -> None:
