@@ -1,5 +1,6 @@
 """One contact's change worked into the agenda gives what building the whole agenda gives."""
 
+import json
 from dataclasses import replace
 
 import pendulum
@@ -208,3 +209,24 @@ def test_an_agenda_read_without_storing_its_plan_writes_nothing_and_says_the_pla
     assert store.plan(stored.day.isoformat()) is not None
     assert replace(unstored, plan_to_store=False) == stored
     assert not build_agenda(store, store_plan=False).plan_to_store
+
+
+def test_a_days_plan_the_store_cannot_read_is_left_as_it_is_and_the_day_planned_afresh(tmp_path, clock):
+    # Doctor says such a record is skipped and left as it is in the file: a look at the day must not
+    # write a new plan over it.
+    db = tmp_path / "db.json"
+    store = Store(db, clock=clock)
+    p0, p1, p2, p3 = full_plan(store, clock)
+    day = build_agenda(store).day.isoformat()
+    data = json.loads(db.read_text())
+    data["plans"][day]["mood"] = "calm"
+    db.write_text(json.dumps(data))
+    broken = json.loads(db.read_text())["plans"][day]
+    reopened = Store(db, clock=clock)
+    agenda = build_agenda(reopened)
+    assert [item.contact.name for item in agenda.items] == ["P0", "P1", "P2"]
+    assert not agenda.plan_to_store
+    assert not build_agenda(reopened, store_plan=False).plan_to_store
+    assert json.loads(db.read_text())["plans"][day] == broken
+    log(reopened, p0, "dm_sent")
+    assert json.loads(db.read_text())["plans"][day] == broken

@@ -119,11 +119,14 @@ def _agenda(store: Store, *, store_plan: bool = True) -> Agenda:
     by_id = {contact.id: contact for contact in contacts}
     threads = store.threads()
     snoozes = store.snoozes()
-    stored = store.plan(today.isoformat())
+    day = today.isoformat()
+    stored = store.plan(day)
     pending = pending_replies(contacts, threads, settings, today, tz, snoozes)
     candidates = plan_candidates(contacts, threads, pending, snoozes, today, tz)
     plan = day_plan(stored, contacts, threads, pending, snoozes, settings, today, tz, candidates)
-    to_store = stored is None or plan.items != stored.items
+    # A stored plan this version cannot read is left as it is in the file, as every such record is: the
+    # day is planned afresh at each look instead, as on a file this user may only read.
+    to_store = (stored is None or plan.items != stored.items) and not store.unreadable("plans", day)
     if to_store and store_plan:
         try:
             store.save_plan(plan)

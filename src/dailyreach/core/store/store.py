@@ -475,6 +475,10 @@ class Store:
     def record_ids(self, table: str) -> set[str]:
         return {record_id for record_id, _ in self._all(table)}
 
+    def unreadable(self, table: str, record_id: str) -> bool:
+        """Whether ``table`` holds a record ``record_id`` this version cannot read: left as it is."""
+        return record_id in self._tables[table].bad_records()
+
     def add_records(self, label: str, records: dict[str, dict[str, Body]]) -> None:
         """Insert new records into several tables as one change: table -> key -> record."""
         with self.transaction(label):
