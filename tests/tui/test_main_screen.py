@@ -8,6 +8,7 @@ from textual import events
 from textual.widgets import DataTable
 
 from dailyreach.core.planning.agenda import build_agenda
+from dailyreach.tui.agenda_rows import PANE_ROWS
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.main import MainScreen
 from tests.conftest import add_contact, log
@@ -38,6 +39,28 @@ async def test_the_first_frame_shows_the_day_without_a_read_in_the_background(st
         await pilot.pause()
         assert [row[1] for row in cells(app, "today")] == ["Ann [/] Smith", "山田 太郎", "[bold]VIP"]
         assert "0/5 today" in str(app.screen.query_one("#status").render())
+
+
+async def test_the_read_before_the_first_frame_makes_todays_rows_and_the_others_come_after_it(
+    store, people, monkeypatch
+):
+    # Pending's rows (thousands in a long history) are made once Today's are in their table, not before.
+    ann, _, _ = people
+    log(store, ann, "dm_sent", at=store.now().subtract(days=1))
+    monkeypatch.setattr(MainScreen, "reload_if_changed", lambda screen: None)
+    today_shown_first = []
+
+    def pending_rows(agenda):
+        today_shown_first.append(app.screen.query_one("#today", DataTable).row_count > 0)
+        return made_pending_rows(agenda)
+
+    made_pending_rows = PANE_ROWS["pending"]
+    monkeypatch.setitem(PANE_ROWS, "pending", pending_rows)
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert today_shown_first == [True]
+        assert [row[0] for row in cells(app, "pending")] == ["Ann [/] Smith"]
 
 
 async def test_the_days_plan_first_shown_unstored_is_stored_by_the_read_that_follows(store, people):

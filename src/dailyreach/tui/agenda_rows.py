@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
 from rich.text import Text
@@ -130,10 +131,13 @@ def invitation_rows(agenda: Agenda) -> list[Row]:
     return [invitation_row(invitation, agenda.day) for invitation in [*agenda.undecided, *agenda.declined]]
 
 
-def agenda_rows(agenda: Agenda) -> dict[str, list[Row]]:
-    """The rows of each pane."""
-    return {
-        "today": today_rows(agenda),
-        "pending": pending_rows(agenda),
-        "invitations": invitation_rows(agenda),
-    }
+PANE_ROWS: dict[str, Callable[[Agenda], list[Row]]] = {
+    "today": today_rows,
+    "pending": pending_rows,
+    "invitations": invitation_rows,
+}
+
+
+def agenda_rows(agenda: Agenda, panes: Iterable[str] = PANE_ROWS) -> dict[str, list[Row]]:
+    """The rows of each of ``panes`` (default: all three)."""
+    return {pane: PANE_ROWS[pane](agenda) for pane in panes}

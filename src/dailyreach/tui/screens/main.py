@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import count
@@ -26,6 +26,7 @@ from dailyreach.core.store.threads import Thread, local_day, utc_stamp
 from dailyreach.i18n import N_, _
 from dailyreach.tui.agenda_rows import (
     PANE_COLUMNS,
+    PANE_ROWS,
     TO_DO_MARK,
     agenda_rows,
     pending_row,
@@ -66,7 +67,8 @@ EMPTY_PANES = {
 class MainView:
     agenda: Agenda
     anyone: bool  # whether there is any contact, to say what to press on an empty Today
-    rows: dict[str, list[Row]]  # made in the reading thread too: a long Pending has thousands
+    # made in the reading thread too, a long Pending has thousands; those not made here are made as shown
+    rows: dict[str, list[Row]]
 
 
 @dataclass(frozen=True)
@@ -186,9 +188,9 @@ class MainScreen(TranslatedBindings, StoreScreen):
     def read(self) -> MainView:
         return self._view(build_agenda(self.store))
 
-    def _view(self, agenda: Agenda) -> MainView:
+    def _view(self, agenda: Agenda, panes: Iterable[str] = PANES) -> MainView:
         anyone = bool(agenda.items or agenda.pending or self.store.record_ids("contacts"))
-        return MainView(agenda, anyone, agenda_rows(agenda))
+        return MainView(agenda, anyone, agenda_rows(agenda, panes))
 
     def _read_before_the_first_frame(self) -> None:
         """The first frame shows the day: read here, not in a worker once the screen is drawn, where a frame
@@ -197,7 +199,8 @@ class MainScreen(TranslatedBindings, StoreScreen):
         that cannot be read, is left to the read the screen starts as it shows."""
         revision = self.store.revision()
         try:
-            view = self._view(build_agenda(self.store, store_plan=False))
+            # Today's rows alone: the others' are made with the frame after, which draws their panes.
+            view = self._view(build_agenda(self.store, store_plan=False), panes=("today",))
         except StoreError:
             return
         self.reads += 1
@@ -288,17 +291,20 @@ class MainScreen(TranslatedBindings, StoreScreen):
         if touched is not None and same_plan:
             self._show_contact(agenda, touched)
         else:
-            for pane, pane_rows in (rows or agenda_rows(agenda)).items():
-                self.pane(pane).listed = pane_rows
+            made = rows or {}
+            today = self.pane("today")
+            today.listed = made["today"] if "today" in made else PANE_ROWS["today"](agenda)
             # Today first, the others a frame later: the day's plan is what the user opened the app for.
-            self.pane("today").show_rows()
-            self.call_after_refresh(self._show_others)
+            today.show_rows()
+            self.call_after_refresh(self._show_others, agenda, made)
         self._show_tabs()
         self.call_after_refresh(self._show_detail)
         # After this frame: the Stats screen is made ahead, or reads the change, so that S only draws.
         self.call_after_refresh(self._keep_stats_ready)
 
-    def _show_others(self) -> None:
+    def _show_others(self, agenda: Agenda, made: dict[str, list[Row]]) -> None:
+        for pane in ("pending", "invitations"):
+            self.pane(pane).listed = made[pane] if pane in made else PANE_ROWS[pane](agenda)
         self.pane("pending").show_rows()
         invitations, placed = self.pane("invitations"), self.placing_invitation
         invitations.show_rows()
