@@ -23,7 +23,7 @@ def db(tmp_path_factory):
         (("log", "ann", "note", "--help"), "dailyreach.cli.record_commands"),
         (("add", "Bob", "--x", "@bob"), "dailyreach.cli.record_commands"),
         (("stats", "--json"), "dailyreach.cli.view_commands"),
-        (("export",), "dailyreach.cli.file_commands"),
+        (("export", "--format", "csv"), "dailyreach.cli.file_commands"),
         (("doctor",), "dailyreach.cli.file_commands"),
         (("serve", "--help"), "dailyreach.cli.outside_commands"),
         (("template", "list"), "dailyreach.cli.draft_commands"),

@@ -18,7 +18,7 @@ from tests.conftest import run_cli
 # loaded only for a date the standard library does not read, and by the calendar export; filelock only
 # where there is no flock.
 STORE = {"click", "tinydb", "orjson"}
-READ = STORE - {"click"}  # today, pending, invitations and log, alone on the command line
+READ = STORE - {"click"}  # today, pending, invitations, log and the JSON export, alone on the command line
 HEAVY = STORE | {"filelock", "pendulum", "textual", "icalendar", "vobject", "jsonschema", "tomlkit"}
 HEAVY |= {"textual_serve", "aiohttp"}  # dailyreach serve's web server
 LOADED = {
@@ -39,7 +39,7 @@ LOADED = {
     ("log", "ann", "note", "--text", "hi", "--at", "2026-01-05 09:30:00.25+09:00"): READ,
     ("log", "ann", "note", "--text", "hi", "--at", "20260105T0930"): READ | {"pendulum"},
     ("log", "ann", "note", "--at", "-2h", "--help"): {"click"},
-    ("export",): STORE,
+    ("export",): READ,
     ("export", "--format", "csv"): STORE,
     ("export", "--format", "vcard"): STORE,
     ("export", "--format", "ics"): STORE | {"icalendar", "pendulum"},

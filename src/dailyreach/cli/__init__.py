@@ -1,11 +1,12 @@
 """The ``dailyreach`` executable: ``--version`` and ``status`` at interpreter speed, the app, the
-agenda's views and ``log`` without click, the rest through click.
+agenda's views, ``log`` and the JSON ``export`` without click, the rest through click.
 
 Importing click alone takes longer than starting Python, and shells, prompts and scripts call
 ``--version`` and ``status`` often, so this module imports nothing else; the commands are in
 ``dailyreach.cli.commands``. The app (no command, only ``--db``, ``--config`` and ``--demo``) starts without
 them too: click and the commands are a tenth of its first frame; and so do ``today``, ``pending`` and
-``invitations`` (with at most ``--json``) and ``log`` (with its own options), of which they are a fifth.
+``invitations`` (with at most ``--json``) and ``log`` (with its own options), of which they are a fifth,
+and ``export`` of JSON (with at most ``-o``, ``--force`` and ``--format json``), of which they are a tenth.
 """
 
 import gc
@@ -28,7 +29,8 @@ USUAL_COLLECTION_THRESHOLDS = gc.get_threshold()
 AGENDA_VIEWS = ("today", "pending", "invitations")
 # The options the app takes besides ``--db`` and ``--config``.
 APP_FLAGS = ("--demo",)
-# An error met where the command line is answered without click (the app, the agenda's views, log): click
+# An error met where the command line is answered without click (the app, the agenda's views, log, the
+# JSON export): click
 # then reads the command line and raises it again where it says any command's error (``commands.cli``).
 met: list[BaseException] = []
 
@@ -68,6 +70,15 @@ def main(args: list[str] | None = None) -> None:
 
         try:
             if log_entry.log_without_click(*logged):
+                return
+        except (Exception, KeyboardInterrupt) as error:
+            met.append(error)
+    exported = export_arguments(given)
+    if exported is not None:
+        from dailyreach.cli import export_entry
+
+        try:
+            if export_entry.export_without_click(*exported):
                 return
         except (Exception, KeyboardInterrupt) as error:
             met.append(error)
@@ -157,6 +168,24 @@ def log_arguments(given: list[str]) -> tuple[str, dict[str, str]] | None:
     return paths[0], arguments
 
 
+def export_arguments(given: list[str]) -> tuple[str, str | None, bool] | None:
+    """(database, output's name, forced) when ``given`` is ``export`` of JSON with at most its options
+    ``-o``, ``--force`` and ``--format json`` and the global ones, read as click would; None when click
+    must answer."""
+    from dailyreach.cli.status_line import global_options
+
+    parsed = global_options(given)
+    if parsed is None or not parsed[1] or parsed[1][0] != "export":
+        return None
+    from dailyreach.cli.export_entry import read_arguments
+
+    arguments = read_arguments(parsed[1][1:])
+    paths = _global_paths(parsed[0])
+    if arguments is None or paths is None:
+        return None
+    return paths[0], *arguments
+
+
 def _global_paths(found: dict[str, str]) -> tuple[str, str] | None:
     """The database and config file that the global options ``found`` and the environment name, or
     their defaults; None when click would refuse one."""
@@ -168,13 +197,13 @@ def _global_paths(found: dict[str, str]) -> tuple[str, str] | None:
         ("--config", "DAILYREACH_CONFIG", default_config_path),
     ):
         given_path = found.get(option, os.environ.get(variable) or None)
-        if given_path is not None and not _path_click_takes(given_path):
+        if given_path is not None and not path_click_takes(given_path):
             return None
         paths.append(given_path or default())
     return paths[0], paths[1]
 
 
-def _path_click_takes(path: str) -> bool:
+def path_click_takes(path: str) -> bool:
     """Whether ``click.Path(dir_okay=False)`` takes ``path`` as it is: a readable file or none at all."""
     if not path:
         return False

@@ -38,7 +38,8 @@ from dailyreach.i18n import _, ngettext
 @click.option("--force", is_flag=True, help=_("Replace FILE if it exists."))
 @click.pass_obj
 def export(session: Session, fmt: str | None, output_name: str | None, force: bool) -> None:
-    from dailyreach.core.files.exchange import export_json, write_export
+    from dailyreach.cli.export_entry import deliver
+    from dailyreach.core.files.exchange import export_json
 
     if output_name == "":
         raise click.ClickException(_("-o: the file name is empty"))
@@ -55,16 +56,7 @@ def export(session: Session, fmt: str | None, output_name: str | None, force: bo
         from dailyreach.core.files.contact_export import EXPORTERS
 
         payload = EXPORTERS[fmt](session.store)
-    if output is None:
-        # Written as it is into a pipe or a file; escaped on a terminal, which the bytes could drive.
-        sys.stdout.buffer.write(
-            terminal_safe(payload.decode("utf-8", "surrogateescape")).encode("utf-8", "backslashreplace")
-            if sys.stdout.isatty()
-            else payload
-        )
-    else:
-        write_export(output, payload, force=force)
-        echo(_("exported to {file}").format(file=output_name), err=True)
+    deliver(payload, output_name, force=force)
 
 
 @click.command(
