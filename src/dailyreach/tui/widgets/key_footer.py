@@ -38,8 +38,22 @@ class KeyFooter(Footer):
         super().__init__()
         self.holds = 1
 
+    def on_mount(self) -> None:
+        # Textual sends no Resize at times when the keys panel (?) docks beside the footer and narrows it:
+        # its width is looked at after each layout of the screen as well.
+        self.screen.screen_layout_refresh_signal.subscribe(self, self._fit)
+
     def on_resize(self) -> None:
-        if self._bindings_ready and self._palette_fit() != (self.show_command_palette, self.compact):
+        self._fit()
+
+    def _fit(self, _screen: object = None) -> None:
+        """Composed again for its width, but not while held: it would show the keys of a bar that has
+        the focus for a moment (its release fits it)."""
+        if (
+            not self.holds
+            and self._bindings_ready
+            and self._palette_fit() != (self.show_command_palette, self.compact)
+        ):
             self.refresh(recompose=True)
 
     def _palette_fit(self) -> tuple[bool, bool]:
@@ -106,3 +120,4 @@ class KeyFooter(Footer):
         if not self.holds and self.is_attached:
             # From the footer's own queue: its keys bind to it, so it must be the one composing them.
             self.call_next(self.bindings_changed, self.screen)
+            self.call_next(self._fit)

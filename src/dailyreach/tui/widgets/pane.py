@@ -54,9 +54,21 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
 
+    def on_mount(self) -> None:
+        # Textual sends no Resize at times (one run in four) when the keys panel (?) docks beside the pane
+        # and narrows it: its width is looked at after each layout of the screen as well.
+        self.screen.screen_layout_refresh_signal.subscribe(self, self._fit_own_width)
+
     def on_resize(self) -> None:
-        # Its own width too: the keys panel (?) docked beside the panes narrows them, not the screen.
-        self.fit(self.outer_size.width - PANE_FRAME)
+        self._fit_own_width()
+
+    def _fit_own_width(self, _screen: object = None) -> None:
+        """Its own width too: the keys panel docked beside the panes narrows them, not the screen. A pane
+        hidden (the panes taking turns) keeps the screen's width, which the screen gives it."""
+        width = self.outer_size.width - PANE_FRAME
+        if self.display and width > 0 and width != self.available:
+            self.fit(width)
+
 
     def fit(self, available: int) -> None:
         """Fit the columns to ``available`` cells."""
