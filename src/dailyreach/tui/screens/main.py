@@ -19,8 +19,8 @@ from textual.widgets import DataTable, Header, Input, Static
 from dailyreach.core.errors import StoreError
 from dailyreach.core.planning.agenda import Agenda, build_agenda, refresh_contact, with_thread
 from dailyreach.core.planning.planner import due_on
-from dailyreach.core.records.dates import day_text, parse_date
-from dailyreach.core.records.model import OUTBOUND_KINDS, Contact, Interaction, Invitation, Snooze
+from dailyreach.core.records.dates import day_text
+from dailyreach.core.records.model import OUTBOUND_KINDS, Contact, Interaction, Invitation
 from dailyreach.core.store.store import Change
 from dailyreach.core.store.threads import Thread, local_day, utc_stamp
 from dailyreach.i18n import N_, _
@@ -34,6 +34,7 @@ from dailyreach.tui.agenda_rows import (
     today_row,
 )
 from dailyreach.tui.details import contact_detail, invitation_detail, week_text
+from dailyreach.tui.headings import pane_titles, status_text
 from dailyreach.tui.log_keys import DAILY_LOGS, LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.rows import Row
 from dailyreach.tui.screens.base import StoreScreen
@@ -41,7 +42,6 @@ from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import NOT_LOGGED, LogBar
 from dailyreach.tui.widgets.pane import PANE_FRAME, ContactPane, FilterBox, Pane
-from dailyreach.wording import savings_text
 
 # Below this height the panes take turns (1, 2, 3 or Tab): three stacked panes would show 3 rows each.
 ONE_PANE_BELOW = 34
@@ -213,7 +213,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
         first = self.agenda is None
         self._show_agenda(view.agenda, rows=view.rows)
         if first:  # who was written to before the first look starts Today, done: d is for the next
-            self._move_to_next_open_item()
+            self.move_to_next_open_item()
         self._say_where_it_went(view.agenda)
         self._return_to_undone()
 
@@ -247,38 +247,11 @@ class MainScreen(TranslatedBindings, StoreScreen):
         before, self.agenda = self.agenda, agenda
         self.zone = agenda.zone
         self.sub_title = day_text(agenda.day)
-        savings = savings_text(agenda.savings)
-        status = self.query_one("#status", Static)
-        figures = {
-            "day": day_text(agenda.day),
-            "progress": agenda.progress,
-            "goal": agenda.goal,
-            "streak": agenda.streak,
-            "savings": savings,
-        }
-        shown_status = (
-            _("{day}   {progress}/{goal} today   streak {streak}   declining saved {savings}")
-            if agenda.declined
-            else _("{day}   {progress}/{goal} today   streak {streak}")
-        ).format(**figures)
+        status, shown_status = self.query_one("#status", Static), status_text(agenda)
         if status.content != shown_status:
             status.update(shown_status)
-        self.pane("today").title = _("1 Today {progress}/{goal}").format(**figures)
-        self.pane("pending").title = _("2 Pending replies ({count})").format(count=len(agenda.pending))
-        declined = {"declined": len(agenda.declined), "undecided": len(agenda.undecided), "savings": savings}
-        if agenda.undecided:
-            title = (
-                _("3 Declined ({declined}, {undecided} undecided): saved {savings}")
-                if agenda.declined
-                else _("3 Declined ({declined}, {undecided} undecided)")
-            )
-        else:
-            title = (
-                _("3 Declined ({declined}): saved {savings}")
-                if agenda.declined
-                else _("3 Declined ({declined})")
-            )
-        self.pane("invitations").title = title.format(**declined)
+        for pane, title in pane_titles(agenda).items():
+            self.pane(pane).title = title
         week = week_text(agenda)
         week_line = self.query_one("#week", Static)
         if week_line.content != week:
@@ -485,7 +458,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
             for pane in (self.pane("today"), self.pane("pending"))
             if 0 <= pane.cursor_row < pane.row_count
         }
-        self._move_to_next_open_item()
+        self.move_to_next_open_item()
         # The bar came from the pane the log key was pressed in: Pending moves on as Today does.
         if self.query_one(LogBar).came_from is self.pane("pending") and interaction.kind != "note":
             self._move_to_next_due_reply(contact.id)
@@ -619,35 +592,10 @@ class MainScreen(TranslatedBindings, StoreScreen):
 
     def action_snooze(self) -> None:
         contact = self._selected_contact()
-        if contact is None:
-            return
+        if contact is not None:
+            from dailyreach.tui.screens.snooze_form import snooze
 
-        def save(answers: dict[str, str] | None) -> None:
-            if answers is None:
-                return
-            day = parse_date(answers["until"], self.store.now())
-            until = day.isoformat()
-            # Done today, it stays in today's plan (shown done): the snooze keeps it out of later days.
-            done = self.agenda is not None and any(
-                i.done and i.contact.id == contact.id for i in self.agenda.items
-            )
-            said = (
-                _("Done today, so {name} stays in today's plan; snoozed until {day}")
-                if done
-                else _("Snoozed {name} until {day}")
-            )
-            if self.current == "today" and not done:
-                self._move_to_next_open_item(leaving=True)
-            self.run_saving(
-                lambda: self.store.snooze(Snooze(contact_id=contact.id, until=until)),
-                lambda _result: self.notify(
-                    said.format(name=contact.name, day=day_text(day, self.store.today())), markup=False
-                ),
-            )
-
-        from dailyreach.tui.screens.snooze_form import snooze_form
-
-        self.app.push_screen(snooze_form(self.store, contact), save)
+            snooze(self, contact)
 
     def action_open_profile(self) -> None:
         contact = self._selected_contact()
@@ -706,26 +654,15 @@ class MainScreen(TranslatedBindings, StoreScreen):
 
     def _move_to_next_due_reply(self, logged: str) -> None:
         """After a log in Pending, the cursor goes to the next reply whose follow-up is due (not one whose
-        closing is offered: no message is left to send it), as Today's goes to the next row to write to:
-        down from the row it is on, then from the top; it stays when none is."""
-        pending = self.pane("pending")
+        closing is offered: no message is left to send it), as Today's goes to the next row to write to."""
         if self.agenda is None:
             return
+        pending = self.pane("pending")
         due = due_on(self.agenda.pending, self.agenda.day) - {logged}
-        here = max(pending.cursor_row, 0)
-        for index in [*range(here, pending.row_count), *range(here)]:
-            if pending.ordered_rows[index].key.value in due:
-                pending.move_cursor(row=index)
-                return
+        pending.move_to_next(lambda index: pending.ordered_rows[index].key.value in due)
 
-    def _move_to_next_open_item(self, *, leaving: bool = False) -> None:
-        """After logging, the cursor goes to the next Today row that still needs something: down from the
-        row it is on (a row passed over on purpose stays passed), then from the top. ``leaving``: the row
-        it is on goes away (snoozed), so it is not a row to stay on."""
+    def move_to_next_open_item(self, *, leaving: bool = False) -> None:
+        """After logging, the cursor goes to the next Today row that still needs something; ``leaving``:
+        the row it is on goes away (snoozed)."""
         today = self.pane("today")
-        here = max(today.cursor_row, 0)
-        start = here + 1 if leaving else here
-        for index in [*range(start, today.row_count), *range(here if leaving else start)]:
-            if str(today.get_row_at(index)[0]) == TO_DO_MARK:
-                today.move_cursor(row=index)
-                return
+        today.move_to_next(lambda index: str(today.get_row_at(index)[0]) == TO_DO_MARK, leaving=leaving)

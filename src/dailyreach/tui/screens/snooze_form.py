@@ -1,15 +1,19 @@
-"""The snooze form: until which day a contact is left out of Today."""
+"""The snooze form, until which day a contact is left out of Today, and the main screen's s."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from dailyreach.core.records.dates import day_text, parse_date
-from dailyreach.core.records.model import Contact
+from dailyreach.core.records.model import Contact, Snooze
 from dailyreach.core.store.store import Store
 from dailyreach.i18n import _
 from dailyreach.tui.checks import Check
 from dailyreach.tui.screens.fields_form import Field, FieldsForm
+
+if TYPE_CHECKING:
+    from dailyreach.tui.screens.main import MainScreen
 
 
 def _later_day(store: Store) -> Callable[[str], object]:
@@ -39,3 +43,33 @@ def snooze_form(store: Store, contact: Contact) -> FieldsForm:
         ],
         save_label=_("Snooze"),
     )
+
+
+def snooze(screen: MainScreen, contact: Contact) -> None:
+    """The form for ``contact``; saved, Today's cursor moves on from a row the snooze takes away."""
+    store = screen.store
+
+    def save(answers: dict[str, str] | None) -> None:
+        if answers is None:
+            return
+        day = parse_date(answers["until"], store.now())
+        until = day.isoformat()
+        # Done today, it stays in today's plan (shown done): the snooze keeps it out of later days.
+        done = screen.agenda is not None and any(
+            item.done and item.contact.id == contact.id for item in screen.agenda.items
+        )
+        said = (
+            _("Done today, so {name} stays in today's plan; snoozed until {day}")
+            if done
+            else _("Snoozed {name} until {day}")
+        )
+        if screen.current == "today" and not done:
+            screen.move_to_next_open_item(leaving=True)
+        screen.run_saving(
+            lambda: store.snooze(Snooze(contact_id=contact.id, until=until)),
+            lambda _result: screen.notify(
+                said.format(name=contact.name, day=day_text(day, store.today())), markup=False
+            ),
+        )
+
+    screen.app.push_screen(snooze_form(store, contact), save)

@@ -3,6 +3,8 @@ only hands it rows and says which one changed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -54,6 +56,16 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
 
+    def move_to_next(self, wanted: Callable[[int], bool], *, leaving: bool = False) -> None:
+        """The cursor to the first row whose index ``wanted`` takes, down from the cursor's row (a row
+        passed over on purpose stays passed), then from the top; it stays when none is. ``leaving``: the
+        cursor's row goes away, so it is not a row to stay on."""
+        here = max(self.cursor_row, 0)
+        for index in [*range(here + 1 if leaving else here, self.row_count), *range(here)]:
+            if wanted(index):
+                self.move_cursor(row=index)
+                return
+
     def on_mount(self) -> None:
         # Textual sends no Resize at times (one run in four) when the keys panel (?) docks beside the pane
         # and narrows it: its width is looked at after each layout of the screen as well.
@@ -68,7 +80,6 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
         width = self.outer_size.width - PANE_FRAME
         if self.display and width > 0 and width != self.available:
             self.fit(width)
-
 
     def fit(self, available: int) -> None:
         """Fit the columns to ``available`` cells."""
