@@ -30,8 +30,8 @@ AGENDA_VIEWS = ("today", "pending", "invitations")
 # The options the app takes besides ``--db`` and ``--config``.
 APP_FLAGS = ("--demo",)
 # An error met where the command line is answered without click (the app, the agenda's views, log, the
-# JSON export): click
-# then reads the command line and raises it again where it says any command's error (``commands.cli``).
+# JSON export): click then reads the command line and raises it again where it says any command's error
+# (``commands.cli``).
 met: list[BaseException] = []
 
 
