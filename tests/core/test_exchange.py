@@ -278,6 +278,32 @@ def test_records_and_settings_the_file_holds_otherwise_are_counted_and_the_store
     assert taken.settings is not None and taken.settings.daily_goal == 9 and not taken.settings_kept
 
 
+def test_a_record_the_store_cannot_read_is_left_as_it_is_by_an_import_of_the_same_id(store, clock):
+    # doctor says such a record stays as it is in the file: an older backup imported over it must not
+    # take its place, which would drop what the user could still mend in it.
+    fill(store)
+    bundle = json.loads(json.dumps(export_bundle(store)))
+    contact_id, day = bundle["contacts"][0]["id"], bundle["plans"][0]["date"]
+    data = json.loads(store.path.read_text())
+    data["contacts"][contact_id]["name"] = 123
+    data["plans"][day]["mood"] = "calm"
+    store.path.write_text(json.dumps(data))
+    broken = json.loads(store.path.read_text())
+    reopened = Store(store.path, clock=clock)
+    plan = plan_import(reopened, bundle, "backup.json")
+    apply_import(reopened, plan)
+    stored = json.loads(store.path.read_text())
+    assert stored["contacts"][contact_id] == broken["contacts"][contact_id]
+    assert stored["plans"][day] == broken["plans"][day]
+    assert plan.left_out == [
+        f"contacts[0]: the database's record {contact_id!r} cannot be read and is left as it is "
+        "(`dailyreach doctor` lists it)",
+        f"plans[0]: the database's record {day!r} cannot be read and is left as it is "
+        "(`dailyreach doctor` lists it)",
+    ]
+    assert sum(plan.added.values()) == 0
+
+
 def test_a_refused_record_is_named_by_its_id_beside_its_place(store):
     fill(store)
     bundle = json.loads(json.dumps(export_bundle(store)))

@@ -37,6 +37,10 @@ LATER_THAN_BOTH_CLOCKS = N_(
     "{moment} is later than this machine's clock and than the time the file was written: "
     "check both machines' clocks"
 )
+# A record of the file whose id the database holds in a record this version cannot read.
+UNREADABLE_HERE = N_(
+    "the database's record {id} cannot be read and is left as it is (`dailyreach doctor` lists it)"
+)
 # JSON's types as a person calls them, in schema messages.
 JSON_TYPES = {
     "string": N_("text"),
@@ -335,6 +339,9 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
                         problem=_(NO_CONTACT).format(id=repr(raw["contact_id"]))
                     )
                 )
+            elif store.unreadable(table, key):
+                # As every such record is: an older backup must not take the place of what doctor can mend.
+                plan.left_out.append(f"{table}[{index}]: " + _(UNREADABLE_HERE).format(id=repr(key)))
             elif key in existing:
                 present += 1
                 differing += key in stored and stored[key] != body
