@@ -186,3 +186,16 @@ def test_a_name_ending_in_a_slash_is_refused_as_a_folder_and_nothing_is_written(
         f"Error: -o: {tmp_path}/out/ names a folder: name a file in it\n",
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_a_folder_that_exists_is_refused_as_a_name_ending_in_a_slash_is(tmp_path):
+    # Said by the command, as for "out/", not as click's usage error with its other exit status.
+    db = tmp_path / "db.json"
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    (tmp_path / "out").mkdir()
+    done = run_cli("export", "-o", f"{tmp_path}/out", db=db, check=False)
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"Error: -o: {tmp_path}/out names a folder: name a file in it\n",
+    )
+    assert os.listdir(tmp_path / "out") == []

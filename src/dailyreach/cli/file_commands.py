@@ -27,12 +27,14 @@ from dailyreach.i18n import _, ngettext
         "Default: the one -o's suffix names (.vcf, .csv, .ics), else json."
     ),
 )
-# A str, not a Path: Path("./-") is "-", and "" is ".", so a Path no longer tells them apart.
+# A str, not a Path: Path("./-") is "-", and "" is ".", so a Path no longer tells them apart. A folder
+# is refused by the command, in the words it says "out/" in, not as click's usage error.
 @click.option(
     "-o",
     "--output",
     "output_name",
-    type=click.Path(dir_okay=False, allow_dash=True),
+    type=click.Path(allow_dash=True),
+    metavar="FILE",
     help=_("Write to FILE (- for standard output)."),
 )
 @click.option("--force", is_flag=True, help=_("Replace FILE if it exists."))
@@ -43,7 +45,8 @@ def export(session: Session, fmt: str | None, output_name: str | None, force: bo
 
     if output_name == "":
         raise click.ClickException(_("-o: the file name is empty"))
-    if output_name is not None and output_name.endswith(("/", os.sep)):  # Path("out/") would be a file "out"
+    # Path("out/") would be a file "out".
+    if output_name is not None and (output_name.endswith(("/", os.sep)) or os.path.isdir(output_name)):
         raise click.ClickException(_("-o: {name} names a folder: name a file in it").format(name=output_name))
     output = None if output_name in (None, "-") else Path(output_name)
     if output is not None and fmt is not None and (clash := suffix_clash(output, fmt)):
