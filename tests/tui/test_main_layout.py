@@ -485,6 +485,36 @@ async def test_a_resize_textual_did_not_send_is_made_up_for_at_the_next_layout(s
         assert (footer.show_command_palette, footer.compact) == kept
 
 
+def test_fixed_columns_at_the_end_of_the_row_go_whole_before_a_name_goes_under_its_least():
+    columns = (
+        Column("name", "Name", least=12, most=28),
+        Column("waited", "Waiting", width=14),
+        Column("nudges", "Nudges", width=6),
+        Column("due", "Follow-up", width=10),
+        Column("channel", "Channel", least=9),
+    )
+    assert fit_widths(columns, 37, [18, 12, 1, 10, 8]) == [15, 12, 0, 0, 0]
+    # With room for the leasts, every column keeps its own.
+    assert fit_widths(columns, 77, [18, 12, 1, 10, 8]) == [18, 12, 6, 10, 21]
+
+
+async def test_with_the_keys_panel_open_at_80x24_pending_still_tells_people_apart(store, day):
+    # Pending is 40 cells wide then: its name column keeps twelve cells, the columns after it giving way.
+    log(store, day[5], "dm_sent", at=store.now().subtract(days=2))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "question_mark")
+        await settle(pilot)
+        pending = app.screen.query_one("#pending", DataTable)
+        shown = [line(pending, row + 1) for row in range(pending.row_count)]
+        assert [text.split()[0:2] for text in shown] == [
+            ["Ann", "Smith"],
+            ["Wolfgang", "Amadeus"],
+            ["山田", "太郎"],
+        ]
+
+
 def test_a_column_too_narrow_to_show_anything_gives_its_room_to_the_text_cut_the_most_before_it():
     columns = (
         Column("name", "Name", least=8, most=20),

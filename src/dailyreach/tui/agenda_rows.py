@@ -33,7 +33,9 @@ TODAY_COLUMNS = (
     Column("why", N_("Why")),
 )
 PENDING_COLUMNS = (
-    Column("name", N_("Name"), least=8, most=28),
+    # Twelve cells tell people apart: in a narrow pane (the keys panel open at 80 columns) the columns
+    # after the name give way before it goes under them.
+    Column("name", N_("Name"), least=12, most=28),
     Column("waited", N_("Waiting"), width=14),
     Column("nudges", N_("Nudges"), width=6),
     Column("due", N_("Follow-up"), width=10, fits=lambda: [day_text(LONGEST_DAY), _("give up?")]),

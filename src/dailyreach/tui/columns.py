@@ -48,8 +48,9 @@ def fit_widths(
     """Each column's width in ``available`` cells (padding included in ``available``, not in the widths).
 
     Fixed columns keep their width; shared ones start at their least and grow, by weight, up to their
-    most; a column without a most takes what remains. When even the leasts do not fit, the last shared
-    columns shrink first (to nothing): what comes first in a row is what matters most. With ``longest``
+    most; a column without a most takes what remains. When even the leasts do not fit, the columns at the
+    end of the row give way first, a shared one shrinking (to nothing) and a fixed one going whole: what
+    comes first in a row is what matters most. With ``longest``
     (the widest text each column holds, in cells), a fixed column, or a shared one with a most, is no
     wider than its text and title need, so that its room goes to the text cut in the column that takes
     the rest."""
@@ -68,10 +69,12 @@ def fit_widths(
     widths = [width or least for width, least in zip(fixed, leasts, strict=True)]
     shared = [index for index, column in enumerate(columns) if not column.width]
     spare = room - sum(widths)
-    for index in reversed(shared):
+    # Too narrow even for the leasts: the row gives way from its end. A shared column shrinks (to nothing);
+    # a fixed one goes whole, so that a name before it keeps its least.
+    for index in reversed(range(len(columns))):
         if spare >= 0:
             break
-        cut = min(widths[index], -spare)
+        cut = widths[index] if columns[index].width else min(widths[index], -spare)
         widths[index] -= cut
         spare += cut
     growing = [index for index in shared if mosts[index] > widths[index]]
