@@ -494,6 +494,8 @@ def test_fixed_columns_at_the_end_of_the_row_go_whole_before_a_name_goes_under_i
         Column("channel", "Channel", least=9),
     )
     assert fit_widths(columns, 37, [18, 12, 1, 10, 8]) == [15, 12, 0, 0, 0]
+    # The room a sliver of the last column leaves goes to the name, not to a fixed column gone whole.
+    assert fit_widths(columns, 47, [14, 12, 1, 10, 1]) == [19, 12, 6, 0, 0]
     # With room for the leasts, every column keeps its own.
     assert fit_widths(columns, 77, [18, 12, 1, 10, 8]) == [18, 12, 6, 10, 21]
 

@@ -100,10 +100,13 @@ def fit_widths(
         # A sliver of a column shows only "…": its room does more for a column before it, the one whose
         # text is cut the most (the widest one when none is, or the text is not known).
         if widths[index] < USEFUL_WIDTH and index:
+            # Not a fixed column that gave way whole: cut short, it would say nothing.
             wanting = {
                 before: longest[before] - widths[before]
                 for before in range(index)
-                if longest is not None and longest[before] > widths[before]
+                if longest is not None
+                and longest[before] > widths[before]
+                and not (columns[before].width and not widths[before])
             }
             widest = (
                 max(wanting, key=wanting.__getitem__)
