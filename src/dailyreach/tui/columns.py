@@ -50,10 +50,9 @@ def fit_widths(
     Fixed columns keep their width; shared ones start at their least and grow, by weight, up to their
     most; a column without a most takes what remains. When even the leasts do not fit, the columns at the
     end of the row give way first, a shared one shrinking (to nothing) and a fixed one going whole: what
-    comes first in a row is what matters most. With ``longest``
-    (the widest text each column holds, in cells), a fixed column, or a shared one with a most, is no
-    wider than its text and title need, so that its room goes to the text cut in the column that takes
-    the rest."""
+    comes first in a row is what matters most. With ``longest`` (the widest text each column holds, in
+    cells), a fixed column, or a shared one with a most, is no wider than its text and title need, so
+    that its room goes to the text cut in the column that takes the rest."""
     room = available - 2 * CELL_PADDING * len(columns)
     mosts = [column.most for column in columns]
     leasts = [column.least for column in columns]
