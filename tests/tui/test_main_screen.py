@@ -58,7 +58,7 @@ async def test_the_read_before_the_first_frame_makes_todays_rows_and_the_others_
     monkeypatch.setitem(PANE_ROWS, "pending", pending_rows)
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert today_shown_first == [True]
         assert [row[0] for row in cells(app, "pending")] == ["Ann [/] Smith"]
 
