@@ -465,8 +465,8 @@ async def test_with_the_keys_panel_open_the_panes_refit_to_the_room_left_and_clo
 
 
 async def test_a_resize_textual_did_not_send_is_made_up_for_at_the_next_layout(store, day):
-    # Textual at times sends the panes and the footer no Resize as the keys panel docks beside them (one
-    # run in four): left as if the panel were closed, they are fitted again once the screen is laid out.
+    # Textual at times sends the panes and the footer no Resize as the keys panel docks beside them (four
+    # runs in ten here): left as if the panel were closed, they are fitted again once the screen is laid out.
     app = DailyReachApp(store)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
