@@ -371,6 +371,30 @@ async def test_on_the_declined_pane_the_footer_has_the_invitation_keys(store, da
         assert not app.screen.query_one("LogBar").display
 
 
+async def test_the_footer_offers_x_on_an_invitation_still_to_decline_alone(store, day):
+    declined = store.save_invitation(Invitation.from_dict({"title": "Pitch night", "kind": "sales_pitch"}))
+    store.decline_invitation(declined.id)
+    app = DailyReachApp(store)
+    async with app.run_test(size=WIDE) as pilot:
+
+        async def footer_keys() -> list[str]:
+            await settle(pilot)
+            return [key.key for key in app.screen.query(FooterKey)]
+
+        await pilot.press("3")
+        assert "x" in await footer_keys()  # the undecided mixer comes first
+        await pilot.press("j")
+        assert "x" not in await footer_keys()
+        await pilot.press("x")  # still a key: it says why nothing opens
+        await settle(pilot)
+        assert "Already declined." in [str(toast.message) for toast in app._notifications]
+        await pilot.press("k")
+        assert "x" in await footer_keys()
+        await pilot.press("x", "enter")  # declined: the row under the cursor now is a no already said
+        assert "x" not in await footer_keys()
+        assert {invitation.status for invitation in store.invitations()} == {"declined"}
+
+
 async def test_a_long_why_leaves_room_for_what_was_sent_and_what_comes_next(store, day):
     app = DailyReachApp(store)
     async with app.run_test(size=SMALL) as pilot:

@@ -284,6 +284,8 @@ class MainScreen(TranslatedBindings, StoreScreen):
         if placed is not None and placed in invitations.rows:
             self.placing_invitation = None
             invitations.move_cursor(row=invitations.get_row_index(placed))
+        if self.current == "invitations":
+            self.refresh_bindings()  # the invitation under the cursor may have been declined
 
     def _show_contact(self, agenda: Agenda, contact_id: str) -> None:
         """Draw again the one contact whose interactions changed: its Today row, then its pending reply.
@@ -389,6 +391,9 @@ class MainScreen(TranslatedBindings, StoreScreen):
         if action == "clear_kept_filter":
             pane = self._focused_pane()
             return pane is not None and bool(pane.needle)
+        if action == "decline":
+            # Offered on a no still to say alone: x on one already said says so.
+            return on_invitations and not self._on_declined_invitation()
         if action in INVITATION_ACTIONS:
             return on_invitations
         if action in CONTACT_ACTIONS:
@@ -409,6 +414,12 @@ class MainScreen(TranslatedBindings, StoreScreen):
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == self.current:
             self._show_detail()
+            if self.current == "invitations":
+                self.refresh_bindings()  # x for an undecided invitation alone
+
+    def _on_declined_invitation(self) -> bool:
+        key = self.pane("invitations").selected_key()
+        return self.agenda is not None and any(invitation.id == key for invitation in self.agenda.declined)
 
     def _show_detail(self) -> None:
         """The highlighted row of the current pane, in full."""
