@@ -186,6 +186,35 @@ def export_arguments(given: list[str]) -> tuple[str, str | None, bool] | None:
     return paths[0], *arguments
 
 
+def command_options(
+    args: list[str], options: dict[str, str], flags: tuple[str, ...] = ()
+) -> tuple[dict[str, str], list[str]] | None:
+    """What follows a command, read as click reads it: the values of ``options`` (each name to the key it
+    is found under; ``--at X`` or ``--at=X``, the last one counting), each of ``flags`` found as "true",
+    and the arguments; None when click must answer (another option, a missing value, ``--``, or ``-o=F``,
+    which click reads as the value "=F")."""
+    found: dict[str, str] = {}
+    arguments: list[str] = []
+    rest = list(args)
+    while rest:
+        word = rest.pop(0)
+        if not word.startswith("-"):
+            arguments.append(word)
+            continue
+        name, equals, value = word.partition("=")
+        if name in flags and not equals:
+            found[name] = "true"
+            continue
+        if name not in options or (equals and not name.startswith("--")):
+            return None
+        if not equals:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        found[options[name]] = value
+    return found, arguments
+
+
 def _global_paths(found: dict[str, str]) -> tuple[str, str] | None:
     """The database and config file that the global options ``found`` and the environment name, or
     their defaults; None when click would refuse one."""

@@ -40,25 +40,16 @@ def read_arguments(args: list[str]) -> tuple[str | None, bool] | None:
     """(the output's name, whether forced) from what follows ``export``, read as click reads them; None
     when click must answer: another format or option, ``--help``, a missing value, an argument, or a
     name click or the command refuses (they say why)."""
-    found: dict[str, str] = {}
-    force = False
-    rest = list(args)
-    while rest:
-        name, equals, value = rest.pop(0).partition("=")
-        if name == FLAG and not equals:
-            force = True
-            continue
-        if name not in VALUE_OPTIONS or (equals and name == "-o"):  # click reads -o=F as the name "=F"
-            return None
-        if not equals:
-            if not rest:
-                return None
-            value = rest.pop(0)
-        found[VALUE_OPTIONS[name]] = value  # as click: the last of a repeated option counts
+    from dailyreach.cli import command_options
+
+    read = command_options(args, VALUE_OPTIONS, (FLAG,))
+    if read is None or read[1]:
+        return None
+    found = read[0]
     output_name = found.get("output_name")
     if found.get("fmt", "json") != "json" or not _takes_json(output_name):
         return None
-    return output_name, force
+    return output_name, FLAG in found
 
 
 def _takes_json(output_name: str | None) -> bool:

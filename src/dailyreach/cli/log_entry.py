@@ -55,25 +55,13 @@ def logged_text(interaction: Interaction, person: Contact, on_terminal: bool) ->
 def read_arguments(args: list[str]) -> dict[str, str] | None:
     """``log_interaction``'s arguments from what follows ``log``, read as click reads them; None when
     click must answer (``--help``, an option it does not take, a missing value or argument, ``--``)."""
-    found: dict[str, str] = {}
-    positional: list[str] = []
-    rest = list(args)
-    while rest:
-        word = rest.pop(0)
-        if not word.startswith("-"):
-            positional.append(word)
-            continue
-        name, equals, value = word.partition("=")
-        if name not in OPTIONS:
-            return None
-        if not equals:
-            if not rest:
-                return None
-            value = rest.pop(0)
-        found[OPTIONS[name]] = value  # as click: the last of a repeated option counts
-    if len(positional) != 2:
+    from dailyreach.cli import command_options
+
+    read = command_options(args, OPTIONS)
+    if read is None or len(read[1]) != 2:
         return None
-    return {"contact": positional[0], "kind": positional[1]} | found
+    found, (contact, kind) = read
+    return {"contact": contact, "kind": kind} | found
 
 
 def log_without_click(db: str, arguments: dict[str, str]) -> bool:
