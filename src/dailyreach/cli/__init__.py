@@ -55,47 +55,43 @@ def main(args: list[str] | None = None) -> None:
     if i18n.config_problems and app_paths(given) is None:
         for message, values in i18n.config_problems:
             print(i18n._(message).format(**values), file=sys.stderr)
-    view = agenda_view(given)
-    if view is not None:
-        from dailyreach.cli import agenda_views
-
-        try:
-            if agenda_views.print_without_click(*view):
-                return
-        except (Exception, KeyboardInterrupt) as error:
-            met.append(error)
-    logged = log_arguments(given)
-    if logged is not None:
-        from dailyreach.cli import log_entry
-
-        try:
-            if log_entry.log_without_click(*logged):
-                return
-        except (Exception, KeyboardInterrupt) as error:
-            met.append(error)
-    exported = export_arguments(given)
-    if exported is not None:
-        from dailyreach.cli import export_entry
-
-        try:
-            if export_entry.export_without_click(*exported):
-                return
-        except (Exception, KeyboardInterrupt) as error:
-            met.append(error)
-    app = app_paths(given)
-    if app is not None:
-        from pathlib import Path
-
-        from dailyreach.tui import launch
-
-        try:
-            launch.run_app(Path(app[0]), Path(app[1]), demo=app[2])
-            return
-        except (Exception, KeyboardInterrupt) as error:
-            met.append(error)
+    if answered_without_click(given):
+        return
     from dailyreach.cli.commands import cli
 
     cli.main(args)
+
+
+def answered_without_click(given: list[str]) -> bool:
+    """Whether ``given`` was answered without click: the agenda's views, ``log``, the JSON ``export`` and
+    the app. False when click must answer; an error met on the way is kept in ``met`` for click to say."""
+    try:
+        view = agenda_view(given)
+        if view is not None:
+            from dailyreach.cli import agenda_views
+
+            return agenda_views.print_without_click(*view)
+        logged = log_arguments(given)
+        if logged is not None:
+            from dailyreach.cli import log_entry
+
+            return log_entry.log_without_click(*logged)
+        exported = export_arguments(given)
+        if exported is not None:
+            from dailyreach.cli import export_entry
+
+            return export_entry.export_without_click(*exported)
+        app = app_paths(given)
+        if app is not None:
+            from pathlib import Path
+
+            from dailyreach.tui import launch
+
+            launch.run_app(Path(app[0]), Path(app[1]), demo=app[2])
+            return True
+    except (Exception, KeyboardInterrupt) as error:
+        met.append(error)
+    return False
 
 
 def usable_output() -> None:
