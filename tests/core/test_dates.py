@@ -1,26 +1,12 @@
-import os
-import subprocess
-import sys
-import warnings
-from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pendulum
 import pytest
 
 from dailyreach.core.errors import DateParseError, ValidationError
-from dailyreach.core.records.dates import (
-    UnknownZone,
-    _system_zone,
-    ago,
-    parse_date,
-    parse_when,
-    pendulum_zone,
-    zone_named,
-)
+from dailyreach.core.records.dates import ago, parse_date, parse_when
 from dailyreach.core.records.validation import calendar_day, moment
-from dailyreach.core.store.threads import zone_name
 
 NOW = pendulum.datetime(2026, 11, 25, 15, 30, tz="Asia/Tokyo")  # a Wednesday
 
@@ -290,131 +276,6 @@ def test_an_offset_of_a_day_or_more_is_refused_not_crashed_on():
         moment("2026-11-23T09:00+24:00", "at")
 
 
-def test_a_timezone_name_is_read_as_pendulum_reads_it():
-    for name in ("Asia/Tokyo", "UTC", "utc", "Etc/UTC", "America/Argentina/Buenos_Aires"):
-        assert zone_name(zone_named(name)) == pendulum.timezone(name).name
-    # Asia, America: a region alone names a folder of the zone database, not a zone.
-    for name in ("Mars/Olympus", "", "../etc/passwd", "/usr/share/zoneinfo/UTC", "Asia", "America"):
-        with pytest.raises(UnknownZone):
-            zone_named(name)
-
-
-def test_the_app_gets_the_same_zone_as_pendulums():
-    assert pendulum_zone(ZoneInfo("Asia/Tokyo")) == pendulum.timezone("Asia/Tokyo")
-    assert pendulum_zone(timezone(timedelta(hours=-3))) == pendulum.fixed_timezone(-3 * 3600)
-
-
-# -- the system's timezone -----------------------------------------------------------------------
-
-
-def _pendulums_system_zone(root: Path) -> str:
-    from pendulum.tz.local_timezone import _get_unix_timezone
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return zone_name(_get_unix_timezone(_root=str(root)))
-
-
-def _zone_file(root: Path, name: str) -> Path:
-    """A zone file at the usual place under ``root`` (its content does not matter: zones are named)."""
-    path = root / "usr/share/zoneinfo" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(b"TZif2 stand-in")
-    return path
-
-
-@pytest.mark.parametrize(
-    ("tz_variable", "etc_timezone", "localtime_link"),
-    [
-        ("Asia/Tokyo", None, None),
-        (":Europe/Paris", "Asia/Tokyo", None),
-        ("Not/AZone", "America/New_York  # set by the installer", None),
-        ("", "Europe/Paris", "Asia/Tokyo"),
-        ("", None, "America/Argentina/Buenos_Aires"),
-        ("", None, "Etc/UTC"),
-        ("", None, "posixrules"),
-        # Only the link: its shortest tail that names a zone, a space in it read as _.
-        ("", None, "Asia/Tokyo"),
-        ("", None, "America/Los Angeles"),
-    ],
-)
-def test_the_system_timezone_is_found_and_named_as_pendulum_does(
-    tmp_path, monkeypatch, tz_variable, etc_timezone, localtime_link
-):
-    monkeypatch.setenv("TZ", tz_variable)
-    (tmp_path / "etc").mkdir()
-    if etc_timezone is not None:
-        (tmp_path / "etc/timezone").write_text(f"{etc_timezone}\n")
-    if localtime_link is not None:
-        (tmp_path / "etc/localtime").symlink_to(_zone_file(tmp_path, localtime_link))
-    found = _system_zone(tmp_path)
-    assert found is not None
-    assert zone_name(found) == _pendulums_system_zone(tmp_path)
-
-
-def test_a_tz_variable_naming_a_region_alone_is_passed_over_not_a_crash(tmp_path, monkeypatch):
-    """TZ=Asia names a folder of the zone database: opened as a zone it raised IsADirectoryError, and
-    every command and the app stopped with a traceback."""
-    monkeypatch.setenv("TZ", "Asia")
-    (tmp_path / "etc").mkdir()
-    (tmp_path / "etc/timezone").write_text("Asia/Tokyo\n")
-    found = _system_zone(tmp_path)
-    assert found is not None and zone_name(found) == "Asia/Tokyo"
-
-
-def test_set_ups_the_standard_library_does_not_read_are_left_to_pendulum(tmp_path, monkeypatch):
-    (tmp_path / "etc").mkdir()
-    monkeypatch.setenv("TZ", "")
-    assert _system_zone(tmp_path) is None  # nothing set: pendulum warns and takes UTC
-    (tmp_path / "etc/localtime").write_bytes((Path(zoneinfo_file("Asia/Tokyo"))).read_bytes())
-    assert _system_zone(tmp_path) is None  # a copied zone file: pendulum reads it
-    monkeypatch.setenv("TZ", str(tmp_path / "etc/localtime"))
-    assert _system_zone(tmp_path) is None  # TZ naming a file: pendulum reads it too
-    monkeypatch.setenv("TZ", "")
-    (tmp_path / "etc/conf.d").mkdir()
-    (tmp_path / "etc/conf.d/clock").write_text('TIMEZONE="Asia/Tokyo"\n')
-    assert _system_zone(tmp_path) is None
-
-
-def zoneinfo_file(name: str) -> str:
-    """Where the zone's file is: the system's, or the tzdata package's."""
-    import importlib.resources
-
-    for folder in ("/usr/share/zoneinfo", "/usr/lib/zoneinfo"):
-        if (Path(folder) / name).is_file():
-            return str(Path(folder) / name)
-    return str(importlib.resources.files("tzdata.zoneinfo").joinpath(name))
-
-
-def local_zone_in_a_fresh_process(tz_variable: str, shown: str) -> list[str]:
-    """What a fresh process started with ``TZ=tz_variable`` prints of its ``zone`` (``shown``, an
-    expression): the local zone is found once per process, as it starts."""
-    probe = (
-        "import pendulum\n"
-        "from dailyreach.core.records.dates import local_zone\n"
-        "from dailyreach.core.store.threads import zone_name\n"
-        "zone = local_zone()\n"
-        f"print({shown})"
-    )
-    result = subprocess.run(
-        [sys.executable, "-W", "ignore", "-c", probe],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TZ": tz_variable},
-        timeout=60,
-        check=True,
-    )
-    return result.stdout.split()
-
-
-@pytest.mark.parametrize("tz_variable", ["Asia/Kolkata", ":America/New_York", "UTC", "No/Such_Zone", ""])
-def test_a_fresh_process_finds_the_same_local_timezone_as_pendulum(tz_variable):
-    ours, theirs = local_zone_in_a_fresh_process(
-        tz_variable, "zone_name(zone), pendulum.local_timezone().name"
-    )
-    assert ours == theirs
-
-
 def test_a_bad_time_for_a_log_hints_only_at_words_for_the_past():
     """A log is of something that happened: tomorrow and +3d would be read, then refused as future."""
     now = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -446,51 +307,6 @@ def test_a_time_only_pendulum_reads_is_on_the_wall_clock_of_nows_zone(typed, mea
 def test_a_span_pendulum_reads_is_not_a_time():
     with pytest.raises(DateParseError, match="'P1D' is not a date or time"):
         parse_when("P1D", NOW)
-
-
-@pytest.mark.parametrize(
-    ("rule", "tzname", "gmtoff", "zone", "expected"),
-    [
-        ("JST-9", ("JST", "JST"), 9 * 3600, "JST", (timedelta(hours=9), "JST")),
-        ("<+0530>-5:30", ("+0530", "+0530"), 19800, "+0530", (timedelta(hours=5, minutes=30), "+0530")),
-        # Read as the process started: a TZ changed since names another rule.
-        ("EST5", ("JST", "JST"), 9 * 3600, "JST", None),
-        # No offset read: the C library took the rule for UTC, and so does pendulum.
-        ("JST-9", ("JST", "JST"), 0, "JST", None),
-    ],
-)
-def test_a_posix_rule_is_the_offset_the_c_library_read(monkeypatch, rule, tzname, gmtoff, zone, expected):
-    """In this process, with the C library's reading given: ``test_a_posix_tz_rule_gives…`` starts one."""
-    import time
-
-    from dailyreach.core.records.dates import _posix_zone
-
-    now = time.struct_time((2026, 12, 6, 9, 0, 0, 6, 340, 0), {"tm_zone": zone, "tm_gmtoff": gmtoff})
-    monkeypatch.setattr(time, "localtime", lambda: now)
-    monkeypatch.setattr(time, "tzname", tzname)
-    found = _posix_zone(rule)
-    if expected is None:
-        assert found is None
-    else:
-        assert found is not None
-        assert (found.utcoffset(None), found.tzname(None)) == expected
-
-
-@pytest.mark.parametrize(
-    ("tz_variable", "shown"),
-    [
-        ("JST-9", {("JST", 9.0)}),
-        ("EST5", {("EST", -5.0)}),
-        # With summer time: the standard zone or the summer one, as the day of the run has it.
-        ("CET-1CEST,M3.5.0,M10.5.0/3", {("CET", 1.0), ("CEST", 2.0)}),
-    ],
-)
-def test_a_posix_tz_rule_gives_the_offset_the_c_library_reads_from_it(tz_variable, shown):
-    """pendulum takes JST-9 as UTC: a machine set so was on the day before until 09:00."""
-    name, hours = local_zone_in_a_fresh_process(
-        tz_variable, "zone_name(zone), zone.utcoffset(None).total_seconds() / 3600"
-    )
-    assert (name, float(hours)) in shown
 
 
 SATURDAY = datetime(2026, 12, 5, 10, 30, tzinfo=ZoneInfo("Asia/Tokyo"))

@@ -9,6 +9,7 @@ CORE_MODULES = [
     "dailyreach.core.planning.agenda",
     "dailyreach.core.records.clock",
     "dailyreach.core.records.dates",
+    "dailyreach.core.records.zones",
     "dailyreach.core.errors",
     "dailyreach.core.files.exchange",
     "dailyreach.core.records.handles",

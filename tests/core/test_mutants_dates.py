@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from dailyreach.core.errors import DateParseError
-from dailyreach.core.records.dates import _system_zone, latest_year, parse_date, parse_when
+from dailyreach.core.records.dates import latest_year, parse_date, parse_when
+from dailyreach.core.records.zones import _system_zone
 from dailyreach.core.store.threads import zone_name
 
 SATURDAY = datetime(2026, 12, 5, 10, 30, tzinfo=ZoneInfo("Asia/Tokyo"))

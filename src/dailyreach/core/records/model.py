@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import Any, Self
 
 from dailyreach.core.errors import ValidationError
-from dailyreach.core.records.dates import zone_named
 from dailyreach.core.records.handles import PLATFORMS, HandleError, normalise_handle, profile_url
 from dailyreach.core.records.validation import (
     LONG_LIMIT,
@@ -34,6 +33,7 @@ from dailyreach.core.records.validation import (
     whole_number,
     with_meant,
 )
+from dailyreach.core.records.zones import zone_named
 from dailyreach.i18n import N_, _
 
 INTERACTION_KINDS = (

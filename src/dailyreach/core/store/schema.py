@@ -8,7 +8,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
-from dailyreach.core.records.dates import UnknownZone, local_zone, zone_named
+from dailyreach.core.records.zones import UnknownZone, local_zone, zone_named
 from dailyreach.core.store.storage import StoreCorrupt
 from dailyreach.core.store.tables import KEY_FIELDS, META_TABLE, SETTINGS_TABLE
 from dailyreach.core.store.threads import DAYS_TABLE, DERIVED_KEY, THREADS_TABLE, derive_tables

@@ -24,12 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from dailyreach.core.errors import ChangeRefused, ValidationError
 from dailyreach.core.planning.lookup import contact_with_same_handle, describe
-from dailyreach.core.records.dates import (
-    day_text,
-    moment_text,
-    pendulum_zone,
-    plain,
-)
+from dailyreach.core.records.dates import day_text, moment_text, plain
 from dailyreach.core.records.model import (
     INTERACTION_PHRASES,
     Contact,
@@ -42,6 +37,7 @@ from dailyreach.core.records.model import (
     known_currency,
 )
 from dailyreach.core.records.readback import Problem, readable_settings
+from dailyreach.core.records.zones import pendulum_zone
 from dailyreach.core.store.backups import (
     backup_folder,
     daily_backup,

@@ -13,7 +13,7 @@ from textual.screen import Screen
 
 from dailyreach.cli import USUAL_COLLECTION_THRESHOLDS
 from dailyreach.core.errors import DateParseError, StoreError, ValidationError
-from dailyreach.core.records.dates import moment_text, parse_when, pendulum_zone
+from dailyreach.core.records.dates import moment_text, parse_when
 from dailyreach.core.records.handles import openable
 from dailyreach.core.records.model import (
     ANSWER_KINDS,
@@ -22,6 +22,7 @@ from dailyreach.core.records.model import (
     Interaction,
     check_logged_text,
 )
+from dailyreach.core.records.zones import pendulum_zone
 from dailyreach.core.store.store import Store, refused_kind
 from dailyreach.core.store.threads import Thread, parse_stamp, utc_stamp
 from dailyreach.i18n import N_, _

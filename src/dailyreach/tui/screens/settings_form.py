@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dailyreach.core.records.dates import local_zone
 from dailyreach.core.records.model import Settings, currency_code, known_currency
+from dailyreach.core.records.zones import local_zone
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import zone_name
 from dailyreach.i18n import N_, _
