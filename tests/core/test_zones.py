@@ -11,7 +11,16 @@ from zoneinfo import ZoneInfo
 import pendulum
 import pytest
 
-from dailyreach.core.records.zones import UnknownZone, _posix_zone, _system_zone, pendulum_zone, zone_named
+from dailyreach.core.records import zones
+from dailyreach.core.records.zones import (
+    UnknownZone,
+    _first_zone,
+    _posix_zone,
+    _system_zone,
+    local_zone,
+    pendulum_zone,
+    zone_named,
+)
 from dailyreach.core.store.threads import zone_name
 
 
@@ -149,6 +158,10 @@ def test_a_fresh_process_finds_the_same_local_timezone_as_pendulum(tz_variable):
         ("EST5", ("JST", "JST"), 9 * 3600, "JST", None),
         # No offset read: the C library took the rule for UTC, and so does pendulum.
         ("JST-9", ("JST", "JST"), 0, "JST", None),
+        # Summer time: the rule starts with the standard zone's name, whichever is in force now.
+        ("CET-1CEST,M3.5.0,M10.5.0/3", ("CET", "CEST"), 2 * 3600, "CEST", (timedelta(hours=2), "CEST")),
+        # Only a leading "<" goes, not the letters of the name.
+        ("XST-3", ("XST", "XST"), 3 * 3600, "XST", (timedelta(hours=3), "XST")),
     ],
 )
 def test_a_posix_rule_is_the_offset_the_c_library_read(monkeypatch, rule, tzname, gmtoff, zone, expected):
@@ -181,3 +194,39 @@ def test_a_posix_tz_rule_gives_the_offset_the_c_library_reads_from_it(tz_variabl
         tz_variable, "zone_name(zone), zone.utcoffset(None).total_seconds() / 3600"
     )
     assert (name, float(hours)) in shown
+
+
+def test_an_unknown_zone_says_which_name():
+    with pytest.raises(UnknownZone, match="'Mars/Olympus' is not a known timezone"):
+        zone_named("Mars/Olympus")
+
+
+def test_the_local_zone_is_found_once_and_kept(monkeypatch):
+    monkeypatch.setattr(zones, "_local", None)
+    monkeypatch.setattr(zones, "_system_zone", lambda: ZoneInfo("Asia/Tokyo"))
+    assert local_zone() == ZoneInfo("Asia/Tokyo")
+    monkeypatch.setattr(zones, "_system_zone", lambda: ZoneInfo("Europe/Paris"))
+    assert local_zone() == ZoneInfo("Asia/Tokyo")
+
+
+def test_a_local_zone_the_system_does_not_name_is_pendulums(monkeypatch):
+    monkeypatch.setattr(zones, "_local", None)
+    monkeypatch.setattr(zones, "_system_zone", lambda: None)
+    assert zone_name(local_zone()) == pendulum.local_timezone().name
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (("UTC",), "UTC"),
+        (("Asia", "Tokyo"), "Asia/Tokyo"),
+        (
+            ("/", "usr", "share", "zoneinfo", "America", "Argentina", "Buenos_Aires"),
+            "America/Argentina/Buenos_Aires",
+        ),
+        (("/", "etc", "no-such-zone"), None),
+    ],
+)
+def test_a_zone_files_path_names_the_zone_of_its_shortest_tail(parts, expected):
+    found = _first_zone(parts)
+    assert (zone_name(found) if found else None) == expected

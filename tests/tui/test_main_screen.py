@@ -249,6 +249,28 @@ async def test_a_follow_up_in_pending_moves_the_cursor_on_to_the_next_reply_due(
         assert [i.kind for i in store.interactions()].count("follow_up") == 5
 
 
+async def test_a_reply_that_leaves_pending_keeps_the_cursor_on_the_next_reply_due_not_its_place(store, people):
+    # The row above the one the cursor moved on to goes away: the cursor keeps to that reply, not to the
+    # place it had, which is the next reply's.
+    ann, yamada, vip = people
+    zoe = add_contact(store, "Zoe", handles={"x": "@zoe"})
+    log(store, ann, "dm_sent", at=store.now().subtract(days=10))
+    log(store, yamada, "dm_sent", at=store.now().subtract(days=6))
+    log(store, yamada, "follow_up", at=store.now().subtract(hours=1))  # not due
+    log(store, vip, "dm_sent", at=store.now().subtract(days=5))
+    log(store, zoe, "dm_sent", at=store.now().subtract(days=1))  # not due
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        assert [row[0] for row in cells(app, "pending")] == ["Ann [/] Smith", "山田 太郎", "[bold]VIP", "Zoe"]
+        await pilot.press("r", "enter")
+        await settle(pilot)
+        assert [row[0] for row in cells(app, "pending")] == ["山田 太郎", "[bold]VIP", "Zoe"]
+        assert app.screen._selected_contact().name == "[bold]VIP"
+
+
 async def test_x_on_an_undecided_invitation_declines_it_with_a_reason(store, people):
     from dailyreach.core.records.model import Invitation
 

@@ -157,7 +157,10 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
         if new is not None and old is not None:
             update_row(self, key, rows[new][1])
         elif old is not None:
+            # The table keeps the cursor's place, which a row above it leaving hands to the row below.
             self.remove_row(key)
+            if selected is not None and selected != key:
+                self.move_cursor(row=self.get_row_index(selected))
         elif new is not None:
             self.add_row(*rows[new][1], key=key)
         self.show_titles(len(rows))
