@@ -246,9 +246,9 @@ def test_every_month_of_the_calendar_is_named_in_japanese_too(weeks):
     from dailyreach.stats_calendar import month_row
 
     starts = [date(2026, 12, 7) - timedelta(weeks=weeks - index) for index in range(weeks)]
-    # Each month whose 1st is in a week shown (the first week's own month is named only with room), but
-    # for one in the last week: a name the one before pushes on has no next week there to move to.
-    ends = [start + timedelta(days=6) for start in starts[:-1]]
+    # Each month whose 1st is in a week shown (the first week's own month is named only with room); one in
+    # the last week that the name before pushes on is named after the calendar's weeks.
+    ends = [start + timedelta(days=6) for start in starts]
     months = {end.month for end in ends if end.day <= 7}
     try:
         i18n.use_language("ja")

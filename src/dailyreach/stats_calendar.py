@@ -118,13 +118,28 @@ def _month_begun_in(start: date) -> int | None:
 def month_row(week_starts: list[date], cell: int = 1, width: int | None = None) -> str:
     """Month names over the weeks their 1st falls in, as GitHub's calendar has them, ``cell``
     characters a week; the month the first week is in is named over it only when that fits before the
-    next month's name. A name that would run into the one before moves on to the month's next week, and
-    is left out only when the next month begins first, or when it would run past ``width`` (what
-    follows the calendar there). Measured in cells: a double-width character fills two (10月 takes
-    four)."""
+    next month's name. A name that would run into the one before moves on to the month's next week
+    (after the last week, next to the name before), and is left out only when the next month begins
+    first, or when it would run past ``width`` (what follows the calendar there). Measured in cells: a
+    double-width character fills two (10月 takes four)."""
     row = [" "] * (len(week_starts) * cell + 4)
+    room = len(row) if width is None else min(width, len(row))
     begun = [_month_begun_in(start) for start in week_starts]
     free_from, waiting = 0, None
+
+    def named(at: int, month: int) -> bool:
+        """Whether ``month``'s name fits at ``at``, where it is then written."""
+        nonlocal free_from
+        # A wide character fills its cell and the next one's, left empty.
+        cells = [
+            piece for char in month_name(month) for piece in ((char, "") if cell_len(char) == 2 else (char,))
+        ]
+        if at + len(cells) > room:
+            return False
+        row[at : at + len(cells)] = cells
+        free_from = at + len(cells) + 1
+        return True
+
     for index, start in enumerate(week_starts):
         at = index * cell
         if begun[index] is not None:
@@ -137,14 +152,14 @@ def month_row(week_starts: list[date], cell: int = 1, width: int | None = None) 
                 waiting = start.month
         if waiting is None or at < free_from:
             continue
-        name = month_name(waiting)
-        # A wide character fills its cell and the next one's, left empty.
-        cells = [piece for char in name for piece in ((char, "") if cell_len(char) == 2 else (char,))]
-        if width is not None and at + len(cells) > width:
+        if not named(at, waiting):
             break
-        row[at : at + len(cells)] = cells
-        free_from = at + len(cells) + 1
         waiting = None
+    else:
+        # The month the calendar ends in, its last week taken by the name before (11月 runs into 12月's
+        # week where Nov leaves room for Dec): named next to that one, in the room after the weeks.
+        if waiting is not None:
+            named(free_from, waiting)
     return "".join(row).rstrip()
 
 
