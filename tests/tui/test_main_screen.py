@@ -11,6 +11,7 @@ from dailyreach.core.planning.agenda import build_agenda
 from dailyreach.tui.agenda_rows import PANE_ROWS
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.main import MainScreen
+from dailyreach.tui.widgets.log_bar import LogBar
 from tests.conftest import add_contact, log
 from tests.tui.conftest import SIZE, Keys, cells, settle
 
@@ -249,7 +250,9 @@ async def test_a_follow_up_in_pending_moves_the_cursor_on_to_the_next_reply_due(
         assert [i.kind for i in store.interactions()].count("follow_up") == 5
 
 
-async def test_a_reply_that_leaves_pending_keeps_the_cursor_on_the_next_reply_due_not_its_place(store, people):
+async def test_a_reply_that_leaves_pending_keeps_the_cursor_on_the_next_reply_due_not_its_place(
+    store, people
+):
     # The row above the one the cursor moved on to goes away: the cursor keeps to that reply, not to the
     # place it had, which is the next reply's.
     ann, yamada, vip = people
@@ -269,6 +272,28 @@ async def test_a_reply_that_leaves_pending_keeps_the_cursor_on_the_next_reply_du
         await settle(pilot)
         assert [row[0] for row in cells(app, "pending")] == ["山田 太郎", "[bold]VIP", "Zoe"]
         assert app.screen._selected_contact().name == "[bold]VIP"
+
+
+async def test_a_key_for_the_other_panes_rows_says_where_it_works(store, people):
+    from dailyreach.core.records.model import Invitation
+
+    store.save_invitation(Invitation(title="異業種交流会", kind="mixer"))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert [n.message for n in app._notifications] == ["Select an invitation in the Declined pane first."]
+        app.clear_notifications()
+        await pilot.press("3", "d", "s")
+        await settle(pilot)
+        assert [n.message for n in app._notifications] == ["Select a contact in Today or Pending first."] * 2
+        assert store.interactions() == [] and not app.screen.query_one(LogBar).display
+        app.clear_notifications()
+        await pilot.press("E")
+        await settle(pilot)
+        assert [n.message for n in app._notifications] == []  # a key of this pane's rows does what it does
+        assert not isinstance(app.screen, MainScreen)  # the invitation's form
 
 
 async def test_x_on_an_undecided_invitation_declines_it_with_a_reason(store, people):

@@ -56,6 +56,8 @@ PANES = ("today", "pending", "invitations")
 CONTACT_PANES = ("today", "pending")
 INVITATION_ACTIONS = {"decline", "host_as_target", "edit_invitation"}
 CONTACT_ACTIONS = {"log", "snooze", "open_profile", "draft"}
+NO_CONTACT = N_("Select a contact in Today or Pending first.")
+NO_INVITATION = N_("Select an invitation in the Declined pane first.")
 EMPTY_PANES = {
     "today": N_("Press n to add your first target"),
     "pending": N_("Nobody owes you a reply"),
@@ -321,7 +323,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
         if table is not None and table.id in CONTACT_PANES and contact_id:
             contact = self._shown_contact(contact_id)
         if contact is None:
-            self.notify(_("Select a contact in Today or Pending first."), severity="warning")
+            self.notify(_(NO_CONTACT), severity="warning")
         return contact
 
     def _shown_contact(self, contact_id: str) -> Contact | None:
@@ -341,7 +343,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
         if invitation is None and table is not None and table.id == "invitations" and not table.row_count:
             self.notify(_("No invitations yet: i records one."), severity="warning")
         elif invitation is None:
-            self.notify(_("Select an invitation in the Declined pane first."), severity="warning")
+            self.notify(_(NO_INVITATION), severity="warning")
         return invitation
 
     def action_contacts(self) -> None:
@@ -399,6 +401,22 @@ class MainScreen(TranslatedBindings, StoreScreen):
         if action in CONTACT_ACTIONS:
             return not on_invitations
         return True
+
+    def on_key(self, event: events.Key) -> None:
+        """A key for people pressed on Declined, or one for invitations on Today or Pending, says where it
+        works: the footer leaves it out there, and a key that does nothing at all seems broken."""
+        bindings = self._bindings.key_to_bindings.get(event.key, [])
+        actions = {binding.action.partition("(")[0] for binding in bindings}
+        if not actions or any(self.check_action(action, ()) for action in actions):
+            return
+        if actions & CONTACT_ACTIONS:
+            said = NO_CONTACT
+        elif actions & INVITATION_ACTIONS:
+            said = NO_INVITATION
+        else:
+            return
+        event.stop()
+        self.notify(_(said), severity="warning")
 
     def _show_tabs(self) -> None:
         tabs = Text(end="")
