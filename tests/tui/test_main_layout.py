@@ -371,6 +371,37 @@ async def test_on_the_declined_pane_the_footer_has_the_invitation_keys(store, da
         assert not app.screen.query_one("LogBar").display
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+async def test_what_declining_saved_is_drawn_whole_at_80_columns(store, day, language):
+    # Cut short, an amount reads as another one: "3,00…" for 3,000円.
+    from dailyreach import i18n
+
+    store.save_invitation(
+        Invitation.from_dict(
+            {
+                "title": "Startup Networking Night in Shibuya",
+                "kind": "sales_pitch",
+                "host": "Event newsletter",
+                "hours": 3,
+                "cost": 3000,
+                "currency": "JPY",
+            }
+        )
+    )
+    i18n.use_language(language)
+    try:
+        app = DailyReachApp(store)
+        async with app.run_test(size=SMALL) as pilot:
+            await settle(pilot)
+            await pilot.press("3")
+            await settle(pilot)
+            drawn = [line(app.screen.query_one("#invitations", DataTable), y) for y in (1, 2)]
+    finally:
+        i18n.use_language("en")
+    whole = {"en": ("3 h, 3,000 JPY", "5,000 JPY"), "ja": ("3時間、3,000円", "5,000円")}[language]
+    assert all(any(amount in text for text in drawn) for amount in whole), drawn
+
+
 async def test_the_footer_offers_x_on_an_invitation_still_to_decline_alone(store, day):
     declined = store.save_invitation(Invitation.from_dict({"title": "Pitch night", "kind": "sales_pitch"}))
     store.decline_invitation(declined.id)

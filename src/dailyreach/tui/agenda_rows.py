@@ -45,7 +45,8 @@ INVITATION_COLUMNS = (
     Column("mark", "", width=1),
     Column("title", N_("Title"), least=10, most=44, weight=3),
     Column("date", N_("Date"), width=10, fits=lambda: [day_text(LONGEST_DAY)]),
-    Column("saved", N_("Saved"), least=6, most=20, weight=2),
+    # Whole, or not at all: an amount cut short reads as another amount ("3,00…" for 3,000円).
+    Column("saved", N_("Saved"), width=20),
     Column("kind", N_("Kind"), width=11, fits=lambda: map(invitation_kind_label, INVITATION_KIND_LABELS)),
     # Who invited: kept at 80 columns too, for t (the host as a target) to be read before it is pressed.
     Column("host", N_("From"), least=8),
