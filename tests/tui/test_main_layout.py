@@ -402,6 +402,16 @@ async def test_what_declining_saved_is_drawn_whole_at_80_columns(store, day, lan
     assert all(any(amount in text for text in drawn) for amount in whole), drawn
 
 
+async def test_the_filter_box_footer_says_what_enter_and_escape_do(store, day):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "a")
+        await settle(pilot)
+        shown = [(key.key, key.description) for key in app.screen.query(FooterKey) if key.key != "ctrl+p"]
+        assert shown == [("enter", "Keep the filter"), ("escape", "Clear the filter")]
+
+
 async def test_the_footer_offers_x_on_an_invitation_still_to_decline_alone(store, day):
     declined = store.save_invitation(Invitation.from_dict({"title": "Pitch night", "kind": "sales_pitch"}))
     store.decline_invitation(declined.id)

@@ -200,8 +200,8 @@ class FilterBox(TextInput):
     selects the filter, as opening the box does, so that "/ then Escape" clears it from anywhere."""
 
     BINDINGS = [
-        Binding("enter", "screen.keep_filter", N_("Keep the filter"), show=False),
-        Binding("escape", "screen.clear_filter", N_("Clear the filter"), show=False),
+        Binding("enter", "screen.keep_filter", N_("Keep the filter")),
+        Binding("escape", "screen.clear_filter", N_("Clear the filter")),
         # A terminal reads Escape with a / typed right after it as "/" alone (alt+/): typed in, it
         # narrowed the pane to nothing.
         Binding("slash", "select_all", N_("Select the filter"), show=False),
