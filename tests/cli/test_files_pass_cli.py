@@ -167,7 +167,7 @@ def test_a_google_csv_preview_counts_only_what_the_contacts_it_adds_keep_in_thei
     )
     out = run_cli("import", str(path), "--dry-run", db=db).stdout
     assert "would add 1 contact" in out and "skipped 2" in out
-    assert "kept in the contacts' notes, as dailyreach has no field for them: phone (1) (the number" in out
+    assert "kept in the contacts' notes, as dailyreach has no field for them: phone (1 contact)" in out
 
 
 def test_doctor_repair_run_again_keeps_the_backup_from_before_the_first_repair(db):

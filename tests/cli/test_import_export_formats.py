@@ -112,7 +112,7 @@ def test_the_preview_says_what_went_into_the_notes(db):
     out = run_cli("import", str(REAL_WORLD / "google_contacts.csv"), "--dry-run", db=db).stdout
     assert "columns read as Google Contacts exports them" in out
     assert "kept in the contacts' notes, as dailyreach has no field for them:" in out
-    assert "a second e-mail (1)" in out and "phone (2)" in out
+    assert "a second e-mail (1 contact)" in out and "phone (2 contacts)" in out
     assert not db.exists() or "Mia" not in db.read_text()
 
 

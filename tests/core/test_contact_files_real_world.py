@@ -87,7 +87,7 @@ def test_what_has_no_field_goes_into_the_notes_and_the_preview_says_so(store, na
         assert expected in lines
     assert any(line.startswith("Phone (work): ") for line in lines)
     assert any(line.startswith("Address (home): ") for line in lines)
-    assert "phone (1)" in kept_notice(result) and "address (1)" in kept_notice(result)
+    assert "phone (1 contact)" in kept_notice(result) and "address (1 contact)" in kept_notice(result)
 
 
 def test_google_contacts_csv_today(store):
@@ -113,7 +113,7 @@ def test_google_contacts_csv_today(store):
     assert taro.handles == {"email": "taro@yamada.example.jp", "x": "@taro_yamada"}
     assert "Phonetic Last Name: やまだ" in taro.notes.splitlines()
     assert "+44 20 7946 0000" in people
-    assert "a second e-mail (1)" in kept_notice(result)
+    assert "a second e-mail (1 contact)" in kept_notice(result)
 
 
 def test_google_numbered_columns_each_keep_their_label_and_an_address_its_parts(store, tmp_path):

@@ -122,8 +122,8 @@ def test_vcards_3_and_4_with_folded_lines_social_profiles_and_a_broken_card(stor
     # What a contact has no field for is kept in its notes, and the preview says so.
     assert yamada.notes == "X: https://x.com/taro_second\nIM: xmpp:taro@jabber.example"
     assert result.notices == [
-        "kept in the contacts' notes, as dailyreach has no field for them: a second X handle (1), "
-        "instant messaging (1) (the number of contacts in brackets)"
+        "kept in the contacts' notes, as dailyreach has no field for them: a second X handle (1 contact), "
+        "instant messaging (1 contact)"
     ]
 
 
@@ -147,8 +147,7 @@ def test_csv_columns_are_matched_by_name_and_the_others_kept_in_notes(store):
         (9, "X: 'not a handle!!': must not contain spaces"),
     ]
     assert result.notices == [
-        "kept in the contacts' notes, as dailyreach has no field for them: organisation (2) "
-        "(the number of contacts in brackets)",
+        "kept in the contacts' notes, as dailyreach has no field for them: organisation (2 contacts)",
         "line 6: no name in the file: named nobody_here",
     ]
 

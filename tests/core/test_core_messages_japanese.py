@@ -269,7 +269,7 @@ def test_what_an_import_keeps_in_notes_is_counted_in_japanese(ja, store, tmp_pat
     )
     preview = preview_import(store, card)
     kept = next(notice for notice in preview.notices if notice.startswith("dailyreach に項目がないため"))
-    assert "2つ目のメール (1)" in kept and "電話 (1)" in kept and kept.endswith("（括弧内は連絡先の数）")
+    assert "2つ目のメール（連絡先1件）、" in kept and "電話（連絡先1件）" in kept
     assert preview.added[0][1].notes.startswith(
         "E-mail: yamada@example.jp"
     )  # the notes stay as the file's data

@@ -21,7 +21,7 @@ from dailyreach.core.records.handles import (
     profile_url,
 )
 from dailyreach.core.records.text import family_name_first
-from dailyreach.i18n import N_, _
+from dailyreach.i18n import N_, _, ngettext
 
 # How a handle is named in a notes line; contact_import reads these lines back to find duplicates.
 PLATFORM_LABELS = {
@@ -85,11 +85,15 @@ def kept_in_notes(rows: list[SourceRow]) -> str | None:
     kept = Counter(kind for row in rows for kind in dict.fromkeys(row.kept))
     if not kept:
         return None
-    counts = ", ".join(f"{_(kind)} ({count})" for kind, count in kept.items())
-    return _(
-        "kept in the contacts' notes, as dailyreach has no field for them: {counts} "
-        "(the number of contacts in brackets)"
-    ).format(counts=counts)
+    counts = _(", ").join(
+        _("{kind} ({contacts})").format(
+            kind=_(kind), contacts=ngettext("{count} contact", "{count} contacts", count).format(count=count)
+        )
+        for kind, count in kept.items()
+    )
+    return _("kept in the contacts' notes, as dailyreach has no field for them: {counts}").format(
+        counts=counts
+    )
 
 
 def person_name(given: str, family: str, middle: str = "") -> str:
