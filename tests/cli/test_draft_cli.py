@@ -111,6 +111,13 @@ def test_templates_are_added_edited_shown_and_removed(db):
     assert "Mine" not in run_cli("template", "list", db=db).stdout
 
 
+def test_template_alone_lists_the_templates(db):
+    alone = run_cli("template", db=db)
+    assert alone.returncode == 0
+    assert alone.stdout == run_cli("template", "list", db=db).stdout
+    assert "first DM" in alone.stdout
+
+
 def test_copy_without_a_clipboard_says_so_and_keeps_the_draft(db, tmp_path):
     env = {"PATH": str(tmp_path), "DISPLAY": "", "WAYLAND_DISPLAY": ""}  # no clipboard tool to be found
     done = run_cli("draft", "yamada", "--copy", db=db, check=False, env=env)

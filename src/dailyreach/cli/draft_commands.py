@@ -130,10 +130,14 @@ def draft(session: Session, contact: str, template_name: str | None, channel: st
     help=_(
         "List, add, edit and remove the message templates drafts are made from.\n\n"
         "A template's body may use {name}, {call_name}, {handle}, {why}, {days_since}, {days_ago} and {my_name}."
-    )
+    ),
+    invoke_without_command=True,
 )
-def template() -> None:
-    pass
+@click.pass_context
+def template(context: click.Context) -> None:
+    # Alone, as "git remote" does: what there is.
+    if context.invoked_subcommand is None:
+        context.invoke(list_templates, as_json=False)
 
 
 def _body(given: str | None) -> str | None:
