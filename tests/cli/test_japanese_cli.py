@@ -109,7 +109,7 @@ def test_stats_in_japanese_keeps_the_calendar_in_its_cells(history):
     calendar = lines[lines.index("日ごとの連絡") + 2 : lines.index("日ごとの連絡") + 9]
     assert [line[0] for line in calendar] == list("月火水木金土日")
     assert len({cell_len(line[: len(line.rstrip()) - 4]) for line in calendar[:5]}) == 1, out
-    assert "チャネル別の返信率" in out and "ファネル" in out and "先週 (" in out
+    assert "チャネル別の返信率" in out and "ファネル" in out and "先週（" in out
 
 
 def test_json_is_the_same_in_every_language(history):
@@ -130,7 +130,7 @@ def _without_export_time(text: str) -> str:
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (("tody",), "エラー: 'tody' というコマンドはありません。 ('today' のことですか?)"),
+        (("tody",), "エラー: 'tody' というコマンドはありません。 'today' のことですか？"),
         (("stats", "--weeks", "0"), "エラー: '--weeks' の値が不正です: 0 は範囲 1<=x<=520 の外です。"),
         (("today", "--jsn"), "エラー: '--jsn' というオプションはありません。"),
         (("log",), "エラー: 引数がありません 'CONTACT'."),

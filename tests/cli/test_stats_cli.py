@@ -352,7 +352,7 @@ def test_the_title_and_summary_lines_are_wrapped_to_the_terminal(db, language, w
     narrow = run_cli("stats", "--weeks", "4", db=db, env={**env, "COLUMNS": str(width)}).stdout.splitlines()
     title, streak, declined, last_week, follow_ups = {
         "en": ("Stats ", "Streak ", "Declined ", "Last week ", "Worth a follow-up:"),
-        "ja": ("統計 ", "連続", "誘い", "先週 ", "フォローアップしたい相手:"),
+        "ja": ("統計 ", "連続", "誘い", "先週（", "フォローアップしたい相手:"),
     }[language]
     for first, until in (
         (title, lambda line: not line),
