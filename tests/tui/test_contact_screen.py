@@ -236,6 +236,28 @@ async def test_fields_too_long_for_a_small_terminal_end_in_an_ellipsis(store):
         assert shown[-1].endswith(" …") and "weekends" not in details(app)
 
 
+async def test_a_profile_link_too_long_for_its_line_goes_under_the_handle_and_every_field_shows(store):
+    # Folded where it was drawn, the link took a line the card did not count: its last field was cut off.
+    add_contact(
+        store,
+        "松本 浩二",
+        handles={"linkedin": "koji-matsumoto-cfo", "web": "https://koji.example.jp/about"},
+        why="上場企業の元CFO。資本政策",
+        tags=["fundraising"],
+    )
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_contact(pilot, "松本 浩二")
+        lines = details_lines(app)
+        linkedin = next(index for index, line in enumerate(lines) if line.startswith("LinkedIn"))
+        assert lines[linkedin + 1] == " " * LABEL_WIDTH + "https://www.linkedin.com/in/koji-matsumoto-cfo"
+        assert lines[-1] == "tags".ljust(LABEL_WIDTH) + "fundraising"
+        assert len(lines) == app.screen.query_one("#details").content_size.height
+        web = next(line for line in lines if line.startswith("web"))
+        assert web.count("https://koji.example.jp/about") == 1  # the address is its own link
+
+
 async def test_the_timeline_columns_are_as_wide_as_what_they_hold_the_note_taking_the_rest(store, people):
     ann, _, _ = people
     log(store, ann, "dm_sent", at=store.now().subtract(days=2), text="Loved your talk on hiring " * 8)

@@ -82,8 +82,11 @@ def contact_details(contact: Contact, stage: str, next_up: str, wrap: Callable[[
         details.append(" · " + _("archived"), style="dim")
     for platform, url in contact.profile_urls.items():
         details.append("\n" + pad(channel_label(platform), LABEL_WIDTH), style="dim")
-        details.append(contact.handles[platform])
-        details.append("  ")
+        handle = contact.handles[platform]
+        if handle != url:  # a web address is its own link
+            details.append(handle)
+            # The link beside the handle, or under it where the two do not fit on one line.
+            details.append("  " if len(wrap(f"{handle}  {url}")) == 1 else "\n" + " " * LABEL_WIDTH)
         details.append(url, style=Style(link=url, underline=True))
     rows = [
         (_("next"), next_up),
@@ -126,7 +129,8 @@ class ContactDetails(Widget):
         def wrap(line: str) -> list[str]:
             return [part.plain for part in Text(line).wrap(console, room)] or [""]
 
-        return list(contact_details(*self.shown, wrap=wrap).split("\n"))
+        # Wrapped again as it is drawn: a link longer than the line is folded, and its lines counted.
+        return list(contact_details(*self.shown, wrap=wrap).wrap(console, max(width, 1), overflow="fold"))
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._lines(width))
