@@ -85,6 +85,32 @@ def test_doctor_says_two_records_in_the_plural(db):
     assert "(s)" not in said
 
 
+def test_doctor_offers_repair_only_when_it_would_fix_something(db):
+    unreadable(db, 1)  # a priority no repair can guess
+    assert run_cli("doctor", db=db, check=False).stdout.splitlines()[-1] == (
+        "none of these is safe to repair: each is yours to fix by hand"
+    )
+    data = json.loads(db.read_text(encoding="utf-8"))
+    record = next(iter(data["contacts"].values()))
+    record["priority"], record["colour"] = 2, "blue"  # a field no record has: dropped safely
+    db.write_text(json.dumps(data), encoding="utf-8")
+    assert run_cli("doctor", db=db, check=False).stdout.splitlines()[-1] == (
+        "dailyreach doctor --repair fixes what is safe, after a backup"
+    )
+
+
+def test_doctor_lists_an_interaction_later_than_the_clock(db):
+    run_cli("add", "Noah", "--x", "@noah", db=db)
+    run_cli("log", "noah", "dm_sent", db=db)
+    data = json.loads(db.read_text(encoding="utf-8"))
+    for record in data["interactions"].values():
+        record["at"] = "2099-06-01T09:00:00+00:00"
+    db.write_text(json.dumps(data), encoding="utf-8")
+    said = run_cli("doctor", db=db, check=False)
+    assert said.returncode == 1
+    assert "at: 2099-06-01 09:00 is later than this machine's clock" in said.stdout
+
+
 LINKEDIN = """Notes:
 "When exporting your connection data, you may notice that some of the email addresses are missing."
 

@@ -32,6 +32,27 @@ def hand_edit(path, change) -> None:
     path.write_text(json.dumps(data))
 
 
+def test_doctor_lists_an_interaction_later_than_now_which_an_import_would_refuse(
+    store, db_path, clock, tmp_path
+):
+    from dailyreach.core.errors import ImportRejected
+    from dailyreach.core.files.exchange import export_json, plan_import
+
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    sent = log(store, ann, "dm_sent")
+    earlier = log(store, ann, "follow_up")
+    ahead = store.now().add(days=180).isoformat()
+    hand_edit(db_path, lambda data: data["interactions"][sent.id].update(at=ahead))
+    reopened = Store(db_path, clock=clock)
+    [problem] = found(reopened)
+    assert (problem.table, problem.record_id, problem.field) == ("interactions", sent.id, "at")
+    assert "is later than this machine's clock: an export holding it would not import" in problem.problem
+    assert earlier.id not in {p.record_id for p in found(reopened)}
+    assert [p.record_id for p in repair(reopened).left] == [sent.id]  # when it happened is the user's to say
+    with pytest.raises(ImportRejected):  # what the finding saves a restore from
+        plan_import(Store(tmp_path / "other.json", clock=clock), json.loads(export_json(reopened)), "x.json")
+
+
 def test_doctor_finds_handles_no_form_would_take_after_the_records_of_no_contact(store, db_path, clock):
     ann = add_contact(store, "Ann", handles={"x": "@ann", "bluesky": "ann.bsky.social"})
     sent = log(store, ann, "dm_sent")

@@ -129,7 +129,7 @@ def import_(
 @click.option("--repair", is_flag=True, help=_("Make the safe repairs, after a backup of the file."))
 @click.pass_obj
 def doctor(session: Session, repair: bool) -> None:
-    from dailyreach.core.store.doctor import found
+    from dailyreach.core.store.doctor import found, repairable
 
     session.warn_of_problems = False
     store = session.store
@@ -148,7 +148,10 @@ def doctor(session: Session, repair: bool) -> None:
         )
         for problem in problems:
             echo(f"  {problem}")
-        echo(_("dailyreach doctor --repair fixes what is safe, after a backup"))
+        if repairable(store):
+            echo(_("dailyreach doctor --repair fixes what is safe, after a backup"))
+        else:
+            echo(_("none of these is safe to repair: each is yours to fix by hand"))
         sys.exit(1)
     from dailyreach.core.store.doctor import repair as make_repairs
 

@@ -9,8 +9,11 @@ hand; a backup of the file is written before any repair.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from dailyreach.core.records.dates import moment_text
 from dailyreach.core.records.handles import HandleError, normalise_handle
 from dailyreach.core.records.readback import Problem, known_fields, readable_settings, record_problem
 from dailyreach.core.records.text import strip_control
@@ -40,6 +43,29 @@ def unattached(store: Store) -> list[Problem]:
         for body in store.documents(table)
         if body.get("contact_id") not in contacts
     ]
+
+
+LATER_THAN_NOW = N_(
+    "{moment} is later than this machine's clock: an export holding it would not import "
+    "(Delete on the contact's timeline removes it, to be logged again)"
+)
+
+
+def future_interactions(store: Store) -> list[Problem]:
+    """Interactions later than now (a hand edit, or a clock that was wrong): the store logs only what has
+    happened, and an import refuses them, so a backup holding one would not come back. Listed for the user
+    to fix by hand: when it really happened is theirs to say."""
+    now = store.local_now()
+    found = []
+    for body in store.documents("interactions"):
+        try:
+            at = datetime.fromisoformat(body["at"])
+        except (KeyError, TypeError, ValueError):
+            continue  # unreadable, and listed as such
+        if at.tzinfo is not None and at > now:
+            moment = moment_text(at.astimezone(now.tzinfo), now.date())
+            found.append(Problem("interactions", body["id"], "at", _(LATER_THAN_NOW).format(moment=moment)))
+    return found
 
 
 def misshapen_handles(store: Store) -> list[Problem]:
@@ -101,15 +127,39 @@ def _differing_field(kept: object, made: object) -> str:
 
 def found(store: Store) -> list[Problem]:
     """Everything ``doctor`` lists: the records this version cannot read, then those of no contact, then
-    the handles no form would take, then the summaries that differ from the log."""
-    return store.problems() + unattached(store) + misshapen_handles(store) + stale_summaries(store)
+    the interactions still to come, then the handles no form would take, then the summaries that differ
+    from the log."""
+    return (
+        store.problems()
+        + unattached(store)
+        + future_interactions(store)
+        + misshapen_handles(store)
+        + stale_summaries(store)
+    )
+
+
+def _trimmed(raw: dict[str, Any], problem: Problem) -> dict[str, object] | None:
+    """The record ``problem`` is of without the fields no record has, when that makes it whole."""
+    body = raw.get(problem.table, {}).get(problem.record_id)
+    if not isinstance(body, dict) or problem.table not in RECORD_TABLES:
+        return None
+    trimmed = {key: _cleaned(key, value) for key, value in body.items() if key in known_fields(problem.table)}
+    return trimmed if record_problem(problem.table, trimmed) is None else None
+
+
+def repairable(store: Store) -> bool:
+    """Whether ``repair`` would fix anything: else only the user can, by hand."""
+    raw = store._storage.read() or {}
+    return bool(stale_summaries(store)) or any(
+        problem.table == "settings" or _trimmed(raw, problem) is not None for problem in store.problems()
+    )
 
 
 def repair(store: Store) -> Repair:
     """Make the safe repairs as one change (not undoable: the backup is the way back). It writes through
     the store's own change machinery, which this module shares a package with. A record of no contact is
     left for the user: which contact it was is theirs to say."""
-    result = Repair(left=unattached(store) + misshapen_handles(store))
+    result = Repair(left=unattached(store) + future_interactions(store) + misshapen_handles(store))
     problems, stale = store.problems(), stale_summaries(store)
     if not problems and not stale:
         return result
@@ -119,16 +169,12 @@ def repair(store: Store) -> Repair:
     for problem in problems:
         if problem.table == "settings":
             continue
-        body = raw.get(problem.table, {}).get(problem.record_id)
-        if isinstance(body, dict) and problem.table in RECORD_TABLES:
-            trimmed = {
-                key: _cleaned(key, value) for key, value in body.items() if key in known_fields(problem.table)
-            }
-            if record_problem(problem.table, trimmed) is None:
-                fixes.append((problem.table, problem.record_id, trimmed))
-                result.repaired.append(problem)
-                continue
-        result.left.append(problem)
+        trimmed = _trimmed(raw, problem)
+        if trimmed is not None:
+            fixes.append((problem.table, problem.record_id, trimmed))
+            result.repaired.append(problem)
+        else:
+            result.left.append(problem)
     settings_problems = [problem for problem in problems if problem.table == "settings"]
     with store.transaction("doctor", undoable=False):
         for table, record_id, body in fixes:
