@@ -115,6 +115,19 @@ async def test_slash_searches_names_handles_and_tags_as_you_type(store, crowd, t
         assert f"(1 of 7) · by priority · search: {typed}" in title(app)
 
 
+async def test_a_search_puts_the_cursor_on_its_first_match(store, crowd):
+    # Left on the row it was on (the last, here), the cursor kept the first matches scrolled out of sight.
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_contacts(pilot)
+        table = app.screen.query_one("#contacts", DataTable)
+        table.move_cursor(row=table.row_count - 1)
+        last = names(app)[-1]
+        await pilot.press("slash", *last[0].lower())
+        await settle(pilot)
+        assert len(names(app)) > 1 and table.cursor_row == 0
+
+
 async def test_enter_keeps_the_search_and_escape_clears_it_then_goes_back(store, crowd):
     app = DailyReachApp(store)
     async with app.run_test(size=BIG) as pilot:

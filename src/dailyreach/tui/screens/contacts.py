@@ -406,6 +406,10 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
     def narrow(self, event: Input.Changed) -> None:
         self.search = event.value.strip()
         self._show_rows()
+        # What is typed looks for someone: the first match is the row to be on, not the one the cursor had.
+        table = self.query_one(ContactList)
+        if table.row_count:
+            table.move_cursor(row=0)
 
     @on(Input.Submitted, "#search")
     def keep_search(self) -> None:
