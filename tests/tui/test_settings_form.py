@@ -1,6 +1,7 @@
 """ctrl+p "Settings": the settings changed in a form, the main screen following, a mistake told in the
 form, and the change undone with u."""
 
+import pytest
 from textual.widgets import Input
 
 from dailyreach.core.store.store import Store
@@ -107,3 +108,26 @@ async def test_a_currency_that_is_no_iso_code_is_refused_in_the_form(store):
         await keys.press("enter")
         assert app.screen is form
     assert store.settings().currency == "USD"
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+async def test_every_hint_of_the_settings_form_fits_its_box_at_80_columns(store, language):
+    # A hint too long for its box is cut at its last space: the Japanese timezone's lost the system's zone.
+    from rich.cells import cell_len
+
+    from dailyreach import i18n
+    from dailyreach.tui.screens.settings_form import open_settings_form
+
+    i18n.use_language(language)
+    try:
+        app = DailyReachApp(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            open_settings_form(app)
+            await settle(pilot)
+            boxes = list(app.screen.query(Input))
+            assert boxes and all(
+                cell_len(box.placeholder) <= box.content_size.width for box in boxes if box.placeholder
+            ), [(box.placeholder, box.content_size.width) for box in boxes]
+    finally:
+        i18n.use_language("en")
