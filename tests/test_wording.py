@@ -6,7 +6,7 @@ import pytest
 
 from dailyreach.core.planning.planner import PendingReply, Savings
 from dailyreach.core.records.model import Contact, Invitation
-from dailyreach.stats_wording import duration
+from dailyreach.stats_wording import duration, percent
 from dailyreach.wording import (
     amount,
     days,
@@ -128,3 +128,11 @@ def test_an_exports_records_are_counted_in_words(table, one, two):
 )
 def test_a_wait_is_said_in_the_unit_that_reads_best(hours, said):
     assert duration(hours) == said
+
+
+@pytest.mark.parametrize(
+    ("share", "shown"),
+    [(None, "—"), (0, "0%"), (1 / 8, "13%"), (29 / 200, "15%"), (1 / 3, "33%"), (2 / 3, "67%"), (1, "100%")],
+)
+def test_a_share_is_shown_as_a_whole_percentage_a_half_rounded_up(share, shown):
+    assert percent(share) == shown
