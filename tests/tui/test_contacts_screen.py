@@ -128,6 +128,17 @@ async def test_a_search_puts_the_cursor_on_its_first_match(store, crowd):
         assert len(names(app)) > 1 and table.cursor_row == 0
 
 
+async def test_end_and_home_go_to_the_last_and_first_contact(store, crowd):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_contacts(pilot)
+        table = app.screen.query_one("#contacts", DataTable)
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1 > 0
+        await pilot.press("home")
+        assert table.cursor_row == 0
+
+
 async def test_enter_keeps_the_search_and_escape_clears_it_then_goes_back(store, crowd):
     app = DailyReachApp(store)
     async with app.run_test(size=BIG) as pilot:

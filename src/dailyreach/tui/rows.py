@@ -70,8 +70,16 @@ def _system_keys() -> list[Binding]:
         for binding in ScrollableContainer.BINDINGS
         if isinstance(binding, Binding) and binding.key not in taken
     ]
+    # The columns always fit, so nothing scrolls sideways: Home and End go to the first and last row, as
+    # ctrl+home and ctrl+end do, not to a left or right edge the table is already at.
+    to_rows = {"scroll_home": ("scroll_top", "Top"), "scroll_end": ("scroll_bottom", "Bottom")}
     return [
-        Binding(binding.key, binding.action, binding.description, show=False, system=True)
+        Binding(
+            binding.key,
+            *to_rows.get(binding.action, (binding.action, binding.description)),
+            show=False,
+            system=True,
+        )
         for binding in (*own, *scrolling)
     ]
 
