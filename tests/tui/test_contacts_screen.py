@@ -139,6 +139,16 @@ async def test_end_and_home_go_to_the_last_and_first_contact(store, crowd):
         assert table.cursor_row == 0
 
 
+async def test_1_2_and_3_go_back_to_that_pane_of_the_main_screen(store, crowd):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_contacts(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        assert not isinstance(app.screen, ContactsScreen)
+        assert app.screen.focused is app.screen.query_one("#pending")
+
+
 async def test_enter_keeps_the_search_and_escape_clears_it_then_goes_back(store, crowd):
     app = DailyReachApp(store)
     async with app.run_test(size=BIG) as pilot:

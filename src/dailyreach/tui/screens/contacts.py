@@ -231,6 +231,12 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
         Binding("c", "draft", N_("Draft a message"), show=False, id="draft"),
         Binding("n", "new_target", N_("New target"), show=False, id="new_target"),
         Binding("escape,backspace", "back", N_("Back"), id="back"),
+        # The main screen's panes, as 1, 2 and 3 move between them there (4 is this view).
+        Binding("1", "main_pane('today')", N_("Today"), show=False, id="focus_today"),
+        Binding("2", "main_pane('pending')", N_("Pending"), show=False, id="focus_pending"),
+        Binding(
+            "3", "main_pane('invitations')", N_("Declined invitations"), show=False, id="focus_invitations"
+        ),
     ]
 
     def __init__(self) -> None:
@@ -416,6 +422,9 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
         box = self.query_one("#search", Input)
         box.set_class(bool(box.value.strip()), "shown")
         self.query_one(ContactList).focus()
+
+    def action_main_pane(self, pane: str) -> None:
+        self.dismiss(pane)
 
     def action_back(self) -> None:
         """Escape clears the search first, then goes back."""

@@ -349,7 +349,12 @@ class MainScreen(TranslatedBindings, StoreScreen):
     def action_contacts(self) -> None:
         from dailyreach.tui.screens.contacts import ContactsScreen
 
-        self.app.push_screen(ContactsScreen())
+        self.app.push_screen(ContactsScreen(), self._back_from_contacts)
+
+    def _back_from_contacts(self, pane: str | None) -> None:
+        """Left with 1, 2 or 3: that pane."""
+        if pane:
+            self.action_focus_pane(pane)
 
     def action_stats(self) -> None:
         from dailyreach.tui.screens.stats import open_stats
