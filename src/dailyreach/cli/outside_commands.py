@@ -65,7 +65,7 @@ def notify(session: Session, evening: bool, strict: bool) -> None:
     problem = send_notification(_(EVENING_TITLE) if evening else TITLE, message)
     if problem is not None:
         click.echo(
-            _("no notification shown (no notification service reachable?): {problem}").format(
+            _("no desktop notification shown, the plan is printed above instead: {problem}").format(
                 problem=problem
             ),
             err=True,
