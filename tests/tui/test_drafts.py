@@ -69,6 +69,18 @@ async def test_c_drafts_a_public_reply_that_is_edited_copied_opened_and_logged(s
         assert (logged.kind, logged.channel, logged.text) == ("public_reply", "x", edited)
 
 
+async def test_a_draft_for_a_contact_with_no_handle_says_there_is_none_to_open(store, outside):
+    add_contact(store, "Nobody Online")
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("c")
+        assert isinstance(app.screen, DraftScreen)
+        shown = str(app.screen.query_one("#draft_link").render())
+        assert shown == "No handle to open: paste it where you write to them."
+
+
 async def test_a_joiner_typed_into_a_draft_is_kept(store, people, outside):
     """Python does not call U+200D printable, and Textual's TextArea dropped it: 👩‍💻 came apart."""
     app = DailyReachApp(store)

@@ -44,6 +44,8 @@ NO_TEMPLATE = N_(
     "No template for a {purpose} on {channel}: ctrl+t tries the others, ctrl+p Templates adds one."
 )
 NO_LINK = N_("Nowhere to open on {channel}: paste it where you write to them.")
+# A contact with no handle: no channel to name.
+NO_HANDLE = N_("No handle to open: paste it where you write to them.")
 OPENS = N_("Opens {link}")
 EMPTY = N_("The draft is empty: nothing copied.")
 COPIED = N_("Copied. Enter logs it ({kind}) with the draft as its text; Escape if you did not send it.")
@@ -153,6 +155,8 @@ class DraftScreen(TranslatedBindings, ModalScreen[DraftSent | None]):
             Text(
                 _(OPENS).format(link=link)
                 if link
+                else _(NO_HANDLE)
+                if made.channel == "other"
                 else _(NO_LINK).format(channel=channel_label(made.channel)),
                 style="dim",
             )
