@@ -111,6 +111,14 @@ def test_doctor_lists_an_interaction_later_than_the_clock(db):
     assert "at: 2099-06-01 09:00 is later than this machine's clock" in said.stdout
 
 
+def test_doctor_on_a_path_with_no_database_says_so_and_makes_none(tmp_path):
+    missing = tmp_path / "mistyped.json"
+    said = run_cli("doctor", db=missing, check=False)
+    assert (said.returncode, said.stdout) == (0, "")
+    assert said.stderr == f"no database at {missing} yet: nothing to check\n"
+    assert not missing.exists()
+
+
 LINKEDIN = """Notes:
 "When exporting your connection data, you may notice that some of the email addresses are missing."
 

@@ -131,6 +131,9 @@ def import_(
 def doctor(session: Session, repair: bool) -> None:
     from dailyreach.core.store.doctor import found, repairable
 
+    if not session.db.is_file():  # a mistyped path is said, not made into an empty database
+        echo(_("no database at {db} yet: nothing to check").format(db=session.db), err=True)
+        return
     session.warn_of_problems = False
     store = session.store
     problems = found(store)
