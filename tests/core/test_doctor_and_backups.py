@@ -19,7 +19,7 @@ from dailyreach.core.store.backups import (
     written_at,
 )
 from dailyreach.core.store.checked import write_checked
-from dailyreach.core.store.doctor import found, misshapen_handles, repair
+from dailyreach.core.store.doctor import found, misshapen_handles, repair, repairable
 from dailyreach.core.store.storage import StoreCorrupt
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.templates import ensure_default_templates, templates
@@ -46,11 +46,33 @@ def test_doctor_lists_an_interaction_later_than_now_which_an_import_would_refuse
     reopened = Store(db_path, clock=clock)
     [problem] = found(reopened)
     assert (problem.table, problem.record_id, problem.field) == ("interactions", sent.id, "at")
-    assert "is later than this machine's clock: an export holding it would not import" in problem.problem
+    assert problem.problem == (
+        "2027-05-22 09:00 is later than this machine's clock: an export holding it would not import "
+        "(Delete on the contact's timeline removes it, to be logged again)"
+    )
     assert earlier.id not in {p.record_id for p in found(reopened)}
     assert [p.record_id for p in repair(reopened).left] == [sent.id]  # when it happened is the user's to say
     with pytest.raises(ImportRejected):  # what the finding saves a restore from
         plan_import(Store(tmp_path / "other.json", clock=clock), json.loads(export_json(reopened)), "x.json")
+
+
+def test_repair_is_offered_only_for_what_it_would_fix(store, db_path, clock):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    bo = add_contact(store, "Bo", handles={"x": "@bo"})
+    assert not repairable(Store(db_path, clock=clock))
+
+    hand_edit(db_path, lambda data: data["contacts"][ann.id].update(priority="high"))
+    assert not repairable(Store(db_path, clock=clock))  # which priority it was is the user's to say
+
+    hand_edit(db_path, lambda data: data["contacts"].update({bo.id: "not a record"}))
+    assert not repairable(Store(db_path, clock=clock))
+
+    hand_edit(db_path, lambda data: data["contacts"][ann.id].update(priority=2, colour="blue"))
+    assert repairable(Store(db_path, clock=clock))  # a field no record has, dropped
+
+    hand_edit(db_path, lambda data: data["contacts"][ann.id].pop("colour"))
+    hand_edit(db_path, lambda data: data["settings"]["settings"].update(daily_goal=0))
+    assert repairable(Store(db_path, clock=clock))  # back to the default
 
 
 def test_doctor_finds_handles_no_form_would_take_after_the_records_of_no_contact(store, db_path, clock):

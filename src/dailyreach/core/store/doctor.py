@@ -57,12 +57,9 @@ def future_interactions(store: Store) -> list[Problem]:
     to fix by hand: when it really happened is theirs to say."""
     now = store.local_now()
     found = []
-    for body in store.documents("interactions"):
-        try:
-            at = datetime.fromisoformat(body["at"])
-        except (KeyError, TypeError, ValueError):
-            continue  # unreadable, and listed as such
-        if at.tzinfo is not None and at > now:
+    for body in store.documents("interactions"):  # the readable ones: each time has its offset
+        at = datetime.fromisoformat(body["at"])
+        if at > now:
             moment = moment_text(at.astimezone(now.tzinfo), now.date())
             found.append(Problem("interactions", body["id"], "at", _(LATER_THAN_NOW).format(moment=moment)))
     return found
