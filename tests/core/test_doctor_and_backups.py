@@ -305,6 +305,7 @@ def test_doctor_finds_summaries_that_differ_from_the_log_and_repair_makes_them_a
     said = {str(problem) for problem in found(reopened)}
     assert f"threads {ann.id}: nudges: differs from the contact's interactions" in said
     assert f"outreach_days {day}: sent: differs from the interactions of that day" in said
+    assert repairable(reopened)  # made again from the log
     done = repair(reopened)
     assert done.backup is not None and len(done.repaired) == 3 and done.left == []
     assert found(reopened) == []
