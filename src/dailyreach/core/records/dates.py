@@ -13,14 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
-from typing import TYPE_CHECKING
 
 from dailyreach.core.errors import DateParseError
 from dailyreach.core.records.zones import pendulum_zone
 from dailyreach.i18n import N_, _, current_language
-
-if TYPE_CHECKING:
-    pass
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Patterns as text, compiled on first use by re's own cache: compiled as the module loads, the patterns
