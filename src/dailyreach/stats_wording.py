@@ -52,7 +52,7 @@ def _tenths(value: float) -> str:
 
 def percent(share: float | None) -> str:
     """A share as a whole percentage, a half rounded up as people round it (1 of 8 is 13%, where Python's
-    own rounding to even says 12%); the nudge keeps 29 of 200, 14.4999… as a float, at 15%."""
+    own rounding to even says 12%); the 1e-9 keeps 29 of 200, 14.4999… as a float, at 15%."""
     return "—" if share is None else f"{math.floor(share * 100 + 0.5 + 1e-9)}%"
 
 
