@@ -5,7 +5,6 @@ does."""
 import json
 import os
 import stat
-import subprocess
 
 import pytest
 
@@ -135,13 +134,3 @@ def test_the_json_export_loads_neither_click_nor_its_command_module(db, tmp_path
     out = str(tmp_path / "out.json")
     assert heavy_loaded(SCRIPT, "export", "-o", out, env=script_env(db), watched=watched) == set()
     assert json.loads((tmp_path / "out.json").read_text())["format"] == "dailyreach"
-
-
-def test_a_reader_that_stopped_reading_is_no_error(db):
-    read_end, write_end = os.pipe()
-    os.close(read_end)
-    try:
-        done = run("export", db=db, stdout=write_end, stderr=subprocess.PIPE)
-    finally:
-        os.close(write_end)
-    assert (done.returncode, done.stderr) == (0, "")

@@ -97,11 +97,12 @@ def test_anything_else_is_answered_by_click(db, args):
     )
 
 
-def test_a_reader_that_stopped_reading_is_no_error(db):
+@pytest.mark.parametrize("command", ["today", "export"])  # a view, and the JSON export without click
+def test_a_reader_that_stopped_reading_is_no_error(db, command):
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
-        done = run("today", db=db, stdout=write_end, stderr=subprocess.PIPE)
+        done = run(command, db=db, stdout=write_end, stderr=subprocess.PIPE)
     finally:
         os.close(write_end)
     assert (done.returncode, done.stderr) == (0, "")

@@ -133,53 +133,48 @@ def app_paths(given: list[str]) -> tuple[str, str, bool] | None:
 def agenda_view(given: list[str]) -> tuple[str, str, bool] | None:
     """(database, view, as JSON) when ``given`` is ``today``, ``pending`` or ``invitations`` with at
     most ``--json`` and the global options, read as click would; None when click must answer."""
-    from dailyreach.cli.status_line import global_options
-
-    parsed = global_options(given)
-    if parsed is None:
+    line = _command_line(given, AGENDA_VIEWS)
+    if line is None or line[2] not in ([], ["--json"]):
         return None
-    found, rest = parsed
-    if not rest or rest[0] not in AGENDA_VIEWS or rest[1:] not in ([], ["--json"]):
-        return None
-    paths = _global_paths(found)
-    if paths is None:
-        return None
-    return paths[0], rest[0], rest[1:] == ["--json"]
+    db, view, rest = line
+    return db, view, rest == ["--json"]
 
 
 def log_arguments(given: list[str]) -> tuple[str, dict[str, str]] | None:
     """(database, ``log_entry.log_interaction``'s arguments) when ``given`` is ``log`` with its arguments,
     at most its own options and the global ones, read as click would; None when click must answer."""
-    from dailyreach.cli.status_line import global_options
-
-    parsed = global_options(given)
-    if parsed is None or not parsed[1] or parsed[1][0] != "log":
+    line = _command_line(given, ("log",))
+    if line is None:
         return None
     from dailyreach.cli.log_entry import read_arguments
 
-    arguments = read_arguments(parsed[1][1:])
-    paths = _global_paths(parsed[0])
-    if arguments is None or paths is None:
-        return None
-    return paths[0], arguments
+    arguments = read_arguments(line[2])
+    return None if arguments is None else (line[0], arguments)
 
 
 def export_arguments(given: list[str]) -> tuple[str, str | None, bool] | None:
     """(database, output's name, forced) when ``given`` is ``export`` of JSON with at most its options
     ``-o``, ``--force`` and ``--format json`` and the global ones, read as click would; None when click
     must answer."""
-    from dailyreach.cli.status_line import global_options
-
-    parsed = global_options(given)
-    if parsed is None or not parsed[1] or parsed[1][0] != "export":
+    line = _command_line(given, ("export",))
+    if line is None:
         return None
     from dailyreach.cli.export_entry import read_arguments
 
-    arguments = read_arguments(parsed[1][1:])
-    paths = _global_paths(parsed[0])
-    if arguments is None or paths is None:
+    arguments = read_arguments(line[2])
+    return None if arguments is None else (line[0], *arguments)
+
+
+def _command_line(given: list[str], commands: tuple[str, ...]) -> tuple[str, str, list[str]] | None:
+    """(database, command, what follows the command) when ``given`` is one of ``commands`` after the
+    global options, read as click would, with a database click takes; None when click must answer."""
+    from dailyreach.cli.status_line import global_options
+
+    parsed = global_options(given)
+    if parsed is None or not parsed[1] or parsed[1][0] not in commands:
         return None
-    return paths[0], *arguments
+    paths = _global_paths(parsed[0])
+    return None if paths is None else (paths[0], parsed[1][0], parsed[1][1:])
 
 
 def command_options(
