@@ -41,6 +41,14 @@ def test_the_database_is_created_owner_only_and_reopens_with_its_records(store, 
         (b'{"todos": {"1": {"title": "milk"}}}', "not a dailyreach database"),
         (b'{"_meta": {"schema": {"format": "other", "version": 1}}}', "not a dailyreach database"),
         (b'{"_meta": {"schema": {"format": "dailyreach", "version": 99}}}', "newer dailyreach"),
+        (b'{"_meta": "dailyreach"}', "not a dailyreach database"),
+        (b'{"_meta": {"schema": ["dailyreach", 2]}}', "not a dailyreach database"),
+        # A version no dailyreach wrote has no migration to run: it was a KeyError (a traceback from status).
+        (b'{"_meta": {"schema": {"format": "dailyreach", "version": 0}}}', "its schema is 0, which no"),
+        (b'{"_meta": {"schema": {"format": "dailyreach", "version": -1}}}', "its schema is -1, which no"),
+        (b'{"_meta": {"schema": {"format": "dailyreach", "version": true}}}', "its schema is true, which"),
+        (b'{"_meta": {"schema": {"format": "dailyreach", "version": "2"}}}', 'its schema is "2", which'),
+        (b'{"_meta": {"schema": {"format": "dailyreach"}}}', "its schema is null, which no dailyreach"),
     ],
 )
 def test_a_file_that_is_not_ours_is_reported_and_left_byte_for_byte(db_path, clock, content, message):
@@ -50,6 +58,17 @@ def test_a_file_that_is_not_ours_is_reported_and_left_byte_for_byte(db_path, clo
         Store(db_path, clock=clock)
     assert str(db_path) in str(caught.value)
     assert db_path.read_bytes() == content
+
+
+def test_a_hand_edited_derived_marker_that_is_not_an_object_is_rebuilt(store, db_path, clock):
+    ann = add_contact(store, "Ann")
+    log(store, ann, "dm_sent")
+    data = json.loads(db_path.read_text())
+    data["_meta"]["derived"] = "edited"
+    db_path.write_text(json.dumps(data))
+    reopened = Store(db_path, clock=clock)  # it was a ValueError in every command, doctor's too
+    assert reopened.thread(ann.id).last_sent is not None
+    assert reopened.problems() == []
 
 
 def test_an_empty_file_becomes_a_new_database(db_path, clock):

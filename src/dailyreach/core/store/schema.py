@@ -8,6 +8,8 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from dailyreach.core.records.zones import UnknownZone, local_zone, zone_named
 from dailyreach.core.store.storage import StoreCorrupt
 from dailyreach.core.store.tables import KEY_FIELDS, META_TABLE, SETTINGS_TABLE
@@ -21,16 +23,24 @@ FORMAT_NAME = "dailyreach"
 def stored_version(data: dict[str, Any], path: Path) -> int | None:
     """The schema version of the tables read from ``path``; None for a file with no schema yet (new or
     emptied). StoreCorrupt, the file left as it is, for another program's JSON and a newer schema."""
-    meta = data.get(META_TABLE, {}).get("schema")
+    meta_table = data.get(META_TABLE)
+    meta = meta_table.get("schema") if isinstance(meta_table, dict) else meta_table
     if meta is None:
         if any(data.get(name) for name in data):
             raise StoreCorrupt(
                 _("{path} is JSON but not a dailyreach database; it was left as it is").format(path=path)
             )
         return None
-    version = meta.get("version")
-    if meta.get("format") != FORMAT_NAME or not isinstance(version, int):
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT_NAME:
         raise StoreCorrupt(_("{path} is not a dailyreach database; it was left as it is").format(path=path))
+    version = meta.get("version")
+    # Schema 1 is the first there was: a version under it (or true, which Python takes for 1) is not ours.
+    if type(version) is not int or version < 1:
+        raise StoreCorrupt(
+            _("{path} says its schema is {version}, which no dailyreach wrote; it was left as it is").format(
+                path=path, version=orjson.dumps(version).decode()
+            )
+        )
     if version > SCHEMA_VERSION:
         raise StoreCorrupt(
             _(

@@ -72,7 +72,8 @@ class RecordTable(Table):
     def record(self, record_id: str) -> Body | None:
         with self._lock:
             body = self._raw().get(self.name, {}).get(record_id)
-            return dict(body) if body is not None and record_id not in self.bad_records() else None
+            # Not an object: a hand-edited _meta entry (the record tables' own are among bad_records).
+            return dict(body) if isinstance(body, dict) and record_id not in self.bad_records() else None
 
     def records(self) -> list[tuple[str, Body]]:
         """A snapshot: another thread's save cannot change it while it is read."""
