@@ -199,3 +199,19 @@ def test_a_folder_that_exists_is_refused_as_a_name_ending_in_a_slash_is(tmp_path
         f"Error: -o: {tmp_path}/out names a folder: name a file in it\n",
     )
     assert os.listdir(tmp_path / "out") == []
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_a_named_pipe_is_refused_as_not_a_file_and_stays_a_pipe(tmp_path, force):
+    # Replaced with --force it became a plain file, as /dev/full did for root.
+    db = tmp_path / "db.json"
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    done = run_cli("export", "-o", str(pipe), *force, db=db, check=False)
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"Error: {pipe} is not a file (a folder, a device or a pipe): name a file to export to\n",
+    )
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert not [name for name in os.listdir(tmp_path) if name.startswith(".pipe")]  # no temporary file

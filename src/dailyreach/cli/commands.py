@@ -26,6 +26,7 @@ from dailyreach.cli import USUAL_COLLECTION_THRESHOLDS, VERSION_MESSAGE, met
 from dailyreach.core.errors import (
     DateParseError,
     ImportRejected,
+    NotAFile,
     NothingToExport,
     StoreError,
     ValidationError,
@@ -151,7 +152,7 @@ class FriendlyGroup(click.Group):
             raise click.ClickException(
                 terminal_safe(_said_for_option(ctx.invoked_subcommand, error))
             ) from None
-        except (StoreError, ImportRejected, NothingToExport, FileExistsError) as error:
+        except (StoreError, ImportRejected, NothingToExport, NotAFile, FileExistsError) as error:
             raise click.ClickException(terminal_safe(str(error))) from None
         except BrokenPipeError:
             # The reader stopped reading (`| head`): nothing is wrong, and nothing more can be said to it.

@@ -12,9 +12,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
+from dailyreach.core.errors import NotAFile
 from dailyreach.i18n import _
 
 OWNER_ONLY = 0o600
@@ -25,7 +27,9 @@ _NO_HARD_LINKS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.
 
 def write_new_file(path: Path, payload: bytes, *, replace: bool = False) -> None:
     """Write ``payload`` to ``path``, readable by the owner only; FileExistsError if ``path`` exists
-    and ``replace`` is false. An OSError names ``path``, never the temporary file."""
+    and ``replace`` is false, NotAFile if it is not a file to replace. An OSError names ``path``, never
+    the temporary file."""
+    _refuse_if_not_a_file(path)
     try:
         _remove_leftovers(path.parent)
         descriptor, temporary = tempfile.mkstemp(
@@ -58,6 +62,21 @@ def write_new_file(path: Path, payload: bytes, *, replace: bool = False) -> None
             os.fsync(directory)
         finally:
             os.close(directory)
+
+
+def _refuse_if_not_a_file(path: Path) -> None:
+    """Replacing /dev/full or a named pipe made it a plain file (as root), and --force cannot help a
+    folder: either is refused as what it is, not as a file that exists."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # nothing there yet (or nothing to be seen): the write says what is wrong, if anything
+    if not stat.S_ISREG(mode):
+        raise NotAFile(
+            _("{path} is not a file (a folder, a device or a pipe): name a file to export to").format(
+                path=path
+            )
+        )
 
 
 def _link_new(temporary: str, path: Path) -> None:

@@ -20,6 +20,7 @@ from dailyreach.core.files.formats import (
 )
 from dailyreach.core.store.store import Store
 from dailyreach.i18n import N_, _, ngettext
+from dailyreach.tui.bound_keys import bound_key
 from dailyreach.tui.checks import Check
 from dailyreach.tui.screens.fields_form import NO, YES, Field, FieldsForm
 
@@ -206,7 +207,7 @@ def deliver_download(app: App, name: str, fmt: str, payload: bytes) -> None:
 def export_from(screen: StoreScreen, typed: dict[str, str] | None = None) -> None:
     """The export form over ``screen``; the file written (served: downloaded) when it is answered, the
     form opened again as typed when it cannot be."""
-    from dailyreach.core.errors import NothingToExport, StoreError
+    from dailyreach.core.errors import NotAFile, NothingToExport, StoreError
     from dailyreach.core.files.contact_export import EXPORTERS
     from dailyreach.core.files.exchange import write_export
 
@@ -234,7 +235,7 @@ def export_from(screen: StoreScreen, typed: dict[str, str] | None = None) -> Non
                 write_export(path, payload, force=replace)
         except FileExistsError:
             return _("{path} already exists: switch Replace on to overwrite it").format(path=path)
-        except (OSError, StoreError, NothingToExport) as error:
+        except (OSError, StoreError, NothingToExport, NotAFile) as error:
             return str(error)
         return None
 
@@ -273,17 +274,18 @@ def _save_import(screen: StoreScreen, preview: ImportPreview) -> None:
     def imported(added: int) -> None:
         said = (
             ngettext(
-                "Imported {count} record from {source}: u undoes it",
-                "Imported {count} records from {source}: u undoes it",
+                "Imported {count} record from {source}: {undo} undoes it",
+                "Imported {count} records from {source}: {undo} undoes it",
                 added,
             )
             if preview.export_plan is not None
             else ngettext(
-                "Imported {count} contact from {source}: u undoes it",
-                "Imported {count} contacts from {source}: u undoes it",
+                "Imported {count} contact from {source}: {undo} undoes it",
+                "Imported {count} contacts from {source}: {undo} undoes it",
                 added,
             )
         )
-        screen.notify(said.format(count=added, source=preview.source), markup=False)
+        undo = bound_key(screen.app, "undo")
+        screen.notify(said.format(count=added, source=preview.source, undo=undo), markup=False)
 
     screen.run_saving(lambda: apply_import_preview(screen.store, preview), imported)
