@@ -231,6 +231,23 @@ def test_the_way_back_says_when_the_newest_backup_was_written_by_the_clock_not_i
     )
 
 
+def test_the_way_back_is_never_the_copy_of_another_database_whose_name_starts_the_same(store, db_path, clock):
+    # dailyreach.json and dailyreach-old.json share backups/: the old one's copy was offered as this one's.
+    add_contact(store, "Ann", handles={"x": "@ann"})
+    other = Store(db_path.with_name(f"{db_path.stem}-old.json"), clock=clock)
+    add_contact(other, "Bob", handles={"x": "@bob"})
+    theirs = [write_backup(other.path, "2026-11-21"), write_kept_backup(other.path, "before-doctor", "2026")]
+    for copy in theirs:
+        os.utime(copy, (2_000_000_000, 2_000_000_000))  # newer than any copy of this one
+    said = with_way_back("broken", db_path)
+    assert said.startswith(f"broken. Its newest backup is {backup_folder(db_path)}/{db_path.stem}-2026-")
+    for mine in backup_folder(db_path).glob(f"{db_path.stem}-2*.json"):
+        mine.unlink()
+    assert with_way_back("broken", db_path) == "broken"  # theirs is no way back for this one
+    db_path.write_bytes(b"")
+    assert Store(db_path, clock=clock).contacts() == []  # emptied, with no copy of its own: made anew
+
+
 def test_the_first_backup_of_a_file_makes_a_folder_for_its_owner_only(tmp_path):
     db = tmp_path / "hand-made.json"
     db.write_text("{}")

@@ -3,6 +3,7 @@ anything that rewrites the file wholesale (a schema migration; ``doctor --repair
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -57,8 +58,18 @@ def write_kept_backup(db: Path, label: str, when: str) -> Path | None:
 
 def newest_backup(db: Path) -> Path | None:
     """The copy of ``db`` written last, daily or before a rewrite; None when there is none."""
-    copies = [path for path in backup_folder(db).glob(f"{db.stem}-*.json") if path.is_file()]
+    copies = [path for path in backup_folder(db).glob(f"{db.stem}-*.json") if is_copy_of(path, db)]
     return max(copies, key=lambda path: path.stat().st_mtime_ns, default=None)
+
+
+def is_copy_of(path: Path, db: Path) -> bool:
+    """Whether ``path`` is one of ``db``'s copies by its name: a day's (``work-2026-12-07.json``) or one
+    from before a rewrite (``work-before-doctor-….json``). ``work-old.json``'s copies share the folder and
+    the start of the name, and were offered as ``work.json``'s way back."""
+    day_or_before = re.fullmatch(
+        rf"{re.escape(db.stem)}-(\d{{4}}-\d{{2}}-\d{{2}}|before-.+)\.json", path.name
+    )
+    return day_or_before is not None and path.is_file()
 
 
 def daily_backup(db: Path, day: str) -> None:
