@@ -108,9 +108,12 @@ def systemd_files(reminder: Reminder, command: list[str]) -> dict[str, str]:
         f"# {MARK}\n[Unit]\nDescription=dailyreach: {what} as a desktop notification\n\n"
         f"[Service]\nType=oneshot\nExecStart={' '.join(_systemd_quote(part) for part in command)}\n"
     )
+    # A morning missed while the machine slept is shown when it wakes, as launchd does; the evening's
+    # check shown the next morning would speak of a day that is over.
+    catch_up = "" if reminder.evening else "Persistent=true\n"
     timer = (
         f"# {MARK}\n[Unit]\nDescription=dailyreach: {what} every day at {reminder.clock}\n\n"
-        f"[Timer]\nOnCalendar=*-*-* {reminder.clock}:00\nUnit={reminder.name}.service\n\n"
+        f"[Timer]\nOnCalendar=*-*-* {reminder.clock}:00\n{catch_up}Unit={reminder.name}.service\n\n"
         "[Install]\nWantedBy=timers.target\n"
     )
     return {f"{reminder.name}.service": service, f"{reminder.name}.timer": timer}

@@ -74,7 +74,8 @@ def test_systemd_timers_are_written_verified_reported_and_removed_without_a_trac
         "dailyreach-notify.timer",
     ]
     timer = (units / "dailyreach-notify.timer").read_text()
-    assert "OnCalendar=*-*-* 07:30:00" in timer
+    assert "OnCalendar=*-*-* 07:30:00\nPersistent=true\n" in timer  # shown on waking when slept through
+    assert "Persistent" not in (units / "dailyreach-notify-evening.timer").read_text()
     evening = (units / "dailyreach-notify-evening.service").read_text()
     assert f'ExecStart={DAILYREACH} --db "{db}" notify --evening' in evening
     if shutil.which("systemd-analyze"):
