@@ -50,6 +50,12 @@ def everyone(store, db_path, clock):
         ("ÁLVAREZ", "José Álvarez"),
         ("eve", "Ève Durand"),  # a grave accent, the first of the combining accents
         ("ガーデン", "ガーデン 花子"),
+        # Japanese names typed without the space between family and given name.
+        ("山田太郎", "山田 太郎"),
+        ("山田太", "山田 太郎"),
+        ("ガーデン花子", "ガーデン 花子"),
+        ("ﾔﾏﾓﾄｹﾝ", "ﾔﾏﾓﾄ ｹﾝ"),
+        ("tanakahiro", "ＴＡＮＡＫＡ Hiro"),
     ],
 )
 def test_the_start_of_any_word_of_a_name_or_of_a_handle_finds_the_contact(everyone, query, name):
@@ -64,6 +70,17 @@ def test_exact_and_whole_name_matches_still_win_over_word_starts(everyone):
         find_contact(everyone, "An")
     assert "Bob Annerson" not in str(caught.value)
     assert find_contact(everyone, "yamada").name == "山田 太郎"  # the exact handle
+
+
+def test_a_name_typed_without_its_spaces_is_found_whole_before_as_the_start_of_another(
+    store, db_path, clock, everyone
+):
+    add_contact(store, "山田 太郎丸")
+    everyone = Store(db_path, clock=clock).contacts()
+    assert find_contact(everyone, "山田太郎").name == "山田 太郎"
+    assert find_contact(everyone, "山田太郎丸").name == "山田 太郎丸"
+    with pytest.raises(Ambiguous):
+        find_contact(everyone, "山田太")
 
 
 def test_a_word_start_shared_by_two_contacts_is_reported_as_ambiguous(store, db_path, clock, everyone):

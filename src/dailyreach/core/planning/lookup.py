@@ -128,13 +128,24 @@ def _word_or_handle_match(contact: Contact, name: str, wanted: str, bare: str) -
     return contact, whole
 
 
+def _without_spaces(names: list[tuple[Contact, str]], wanted: str) -> list[Contact]:
+    """The contacts whose name starts as ``wanted`` once the spaces are gone from both, the whole name
+    first: Japanese names are often typed without the space between the family and given name (山田太郎
+    for 山田 太郎)."""
+    squeezed = "".join(wanted.split())
+    spaceless = [(contact, "".join(name.split())) for contact, name in names]
+    return [contact for contact, name in spaceless if name == squeezed] or [
+        contact for contact, name in spaceless if name.startswith(squeezed)
+    ]
+
+
 def find_contact(contacts: list[Contact], query: str) -> Contact:
     """The one contact ``query`` names. An exact match wins: its id; then one of its handles or its
     name, alike; then the start of its name; then the start of any word of its name or of one of its
     handles (so the lookups that found one contact before still find it). Among the contacts a step
     finds, those whose name or handle holds ``query`` as a whole word come first: "ann" is Ann Smith, not
     Anna Lee; "red" is both Ann Red and @red@mastodon.social, so it is ambiguous. Names and handles are
-    compared ``folded``: any case, full-width or half-width."""
+    compared ``folded``: any case, full-width or half-width. Last, a name typed without its spaces."""
     text = query.strip()
     for contact in contacts:
         if contact.id == text:
@@ -157,6 +168,7 @@ def find_contact(contacts: list[Contact], query: str) -> Contact:
     found = found or _whole_words_first(
         [match for contact, name in names if (match := _word_or_handle_match(contact, name, wanted, bare))]
     )
+    found = found or _without_spaces(names, wanted)
     if not found:
         raise NotFound(_("no contact matches {query} (by id, handle or name)").format(query=repr(query)))
     return _one(query, "contacts", found, describe)
