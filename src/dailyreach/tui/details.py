@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from rich.text import Text
@@ -25,6 +26,8 @@ from dailyreach.wording import (
 )
 
 LABEL_CELLS = 6
+# A binding id -> the key that does it now (``bound_key``): hints name the key the config has set.
+Keys = Callable[[str], str]
 
 
 def _line(details: Text, label: str, value: str, style: str = "") -> None:
@@ -33,7 +36,7 @@ def _line(details: Text, label: str, value: str, style: str = "") -> None:
     details.append(value.replace("\n", " "), style=style)
 
 
-def contact_detail(agenda: Agenda, contact: Contact) -> Text:
+def contact_detail(agenda: Agenda, contact: Contact, keys: Keys) -> Text:
     """Who, why, every handle, the last message sent and when, and what comes next."""
     thread = agenda.threads.get(contact.id, Thread())
     details = Text(no_wrap=True, overflow="ellipsis", end="")
@@ -45,7 +48,7 @@ def contact_detail(agenda: Agenda, contact: Contact) -> Text:
     handles = "   ".join(
         f"{channel_label(platform)} {handle}" for platform, handle in contact.handles.items()
     )
-    _line(details, "", handles or _("no handle: Enter opens the contact, where E adds one"))
+    _line(details, "", handles or _("no handle yet: Enter opens the contact to add one"))
     _line(details, N_("why"), contact.why or "—")
     if thread.last_sent:
         sent = parse_stamp(thread.last_sent).astimezone(agenda.zone)
@@ -60,11 +63,11 @@ def contact_detail(agenda: Agenda, contact: Contact) -> Text:
         )
     else:
         _line(details, N_("sent"), _("nothing yet"))
-    _line(details, N_("next"), _next_step(agenda, contact))
+    _line(details, N_("next"), _next_step(agenda, contact, thread, keys))
     return details
 
 
-def _next_step(agenda: Agenda, contact: Contact) -> str:
+def _next_step(agenda: Agenda, contact: Contact, thread: Thread, keys: Keys) -> str:
     for reply in agenda.pending:
         if reply.contact.id == contact.id:
             return follow_up_text(reply, agenda.day)
@@ -72,22 +75,42 @@ def _next_step(agenda: Agenda, contact: Contact) -> str:
         if item.contact.id == contact.id:
             # Answered after a message sent today too: it counts toward the goal, and the next word is the user's.
             if item.reason == ANSWERED:
-                return _("they answered, your turn: c drafts a thanks, d logs the DM")
+                return _answered_step(thread.stage, keys)
             if item.done:
                 return _("done for today")
             if item.reason == CLOSED:
                 return _("closed for want of an answer: nothing due unless you write again")
             if item.reason == "new":
-                return _("a first message: d DM, p public reply")
+                return _("a first message: {dm} DM, {public_reply} public reply").format(
+                    dm=keys("log_dm_sent"), public_reply=keys("log_public_reply")
+                )
             if item.reason == "keep_in_touch":
-                return _("keep in touch: c drafts a meeting ask, d logs the DM")
-            return _("{reason}: d DM, f follow-up").format(
-                reason=reason_text(item.reason, item.follow_up_number)
+                return _("keep in touch: {draft} drafts a meeting ask, {dm} logs the DM").format(
+                    draft=keys("draft"), dm=keys("log_dm_sent")
+                )
+            return _("{reason}: {dm} DM, {follow_up} follow-up").format(
+                reason=reason_text(item.reason, item.follow_up_number),
+                dm=keys("log_dm_sent"),
+                follow_up=keys("log_follow_up"),
             )
     return _("nothing planned")
 
 
-def invitation_detail(invitation: Invitation, agenda_day: date | None = None) -> Text:
+def _answered_step(stage: str, keys: Keys) -> str:
+    """What comes after their answer, as far as it has gone: a meeting booked waits for the meeting, and
+    after it a note of what was learned and a thanks."""
+    if stage == "meeting":
+        return _("a meeting is booked: {met} logs it once you have met").format(met=keys("log_met"))
+    if stage == "met":
+        return _("you have met: {note} notes what you learned, {draft} drafts a thanks").format(
+            note=keys("log_note"), draft=keys("draft")
+        )
+    return _("they answered, your turn: {draft} drafts a thanks, {dm} logs the DM").format(
+        draft=keys("draft"), dm=keys("log_dm_sent")
+    )
+
+
+def invitation_detail(invitation: Invitation, keys: Keys, agenda_day: date | None = None) -> Text:
     details = Text(no_wrap=True, overflow="ellipsis", end="")
     details.append(invitation.title, style="bold")
     facts = [
@@ -106,9 +129,11 @@ def invitation_detail(invitation: Invitation, agenda_day: date | None = None) ->
     else:
         # Without a host t has no one to add (it only says so): offer what works.
         undecided = (
-            _("undecided: x declines it, t makes its host a target")
+            _("undecided: {decline} declines it, {host} makes its host a target").format(
+                decline=keys("decline"), host=keys("host_as_target")
+            )
             if invitation.host
-            else _("undecided: x declines it")
+            else _("undecided: {decline} declines it").format(decline=keys("decline"))
         )
         _line(details, "", undecided, style="yellow")
     return details

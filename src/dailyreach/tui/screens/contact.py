@@ -24,6 +24,7 @@ from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import Thread
 from dailyreach.i18n import N_, _
 from dailyreach.report import pad
+from dailyreach.tui.bound_keys import bound_key
 from dailyreach.tui.columns import Column, fit_widths, longest_cells, set_columns
 from dailyreach.tui.log_keys import DAILY_LOGS, KIND_TITLES, LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.rows import TABLE_KEYS
@@ -376,5 +377,7 @@ class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
             return
         self.run_saving(
             lambda: self.store.delete_interaction(entry.id),
-            lambda _result: self.notify(_("Entry deleted: u brings it back.")),
+            lambda _result: self.notify(
+                _("Entry deleted: {undo} brings it back.").format(undo=bound_key(self.app, "undo"))
+            ),
         )

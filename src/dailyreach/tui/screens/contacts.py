@@ -21,6 +21,7 @@ from dailyreach.core.records.model import Contact, Interaction
 from dailyreach.core.store.threads import Thread, parse_stamp
 from dailyreach.i18n import N_, _
 from dailyreach.report import contact_summary
+from dailyreach.tui.bound_keys import bound_key
 from dailyreach.tui.columns import Column, fit_widths, longest_cells
 from dailyreach.tui.log_keys import LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.rows import TABLE_KEYS, Row, sync_rows
@@ -320,9 +321,13 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
         elif listed:
             subtitle = _("Nobody matches: Escape clears the search")
         elif self.view and self.view.entries:
-            subtitle = _("Everyone is archived: a shows them")
+            subtitle = _("Everyone is archived: {key} shows them").format(
+                key=bound_key(self.app, "show_archived")
+            )
         else:
-            subtitle = _("No contacts yet: press n to add one")
+            subtitle = _("No contacts yet: press {key} to add one").format(
+                key=bound_key(self.app, "new_target")
+            )
         # Only when they change: a new border title has the whole table drawn again.
         if table.border_title != title:
             table.border_title = title

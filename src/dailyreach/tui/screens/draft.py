@@ -26,6 +26,7 @@ from dailyreach.core.planning.drafts import Draft, Prepared
 from dailyreach.core.records.handles import COMPOSE_SCHEMES, openable
 from dailyreach.i18n import N_, _
 from dailyreach.report import clipped
+from dailyreach.tui.bound_keys import bound_key
 from dailyreach.tui.log_keys import KIND_TITLES
 from dailyreach.tui.styles import DRAFTS_CSS
 from dailyreach.tui.translated import TranslatedBindings
@@ -50,7 +51,7 @@ OPENS = N_("Opens {link}")
 EMPTY = N_("The draft is empty: nothing copied.")
 COPIED = N_("Copied. Enter logs it ({kind}) with the draft as its text; Escape if you did not send it.")
 LOGGING = N_("Enter logs it ({kind}) with the draft as its text; Escape if you did not send it.")
-LOG_LATER = N_("ctrl+l logs it once you have sent it.")
+LOG_LATER = N_("{key} logs it once you have sent it.")
 NO_BROWSER = N_("No web browser found to open {link}: the draft stays here to copy by hand.")
 NO_MAIL = N_(
     "No mail program or web browser found to write to {address}: the draft stays here to copy by hand."
@@ -208,7 +209,12 @@ class DraftScreen(TranslatedBindings, ModalScreen[DraftSent | None]):
             return
         if problems:
             # One notice, not one a problem: at 80x24 three of them stacked up over the draft.
-            self.notify("\n".join([*problems, _(LOG_LATER)]), severity="warning", markup=False, timeout=15)
+            self.notify(
+                "\n".join([*problems, _(LOG_LATER).format(key=bound_key(self.app, "draft_log"))]),
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
             return
         self._log(text, copied=True)
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from dailyreach.core.errors import DateParseError, ValidationError
 from dailyreach.core.records.model import Invitation
 from dailyreach.i18n import _
+from dailyreach.tui.bound_keys import bound_key
 from dailyreach.tui.screens.invitation_form import (
     decline_form,
     edited_invitation_fields,
@@ -35,16 +36,23 @@ def record_invitation(screen: MainScreen, typed: dict[str, str] | None = None) -
             return
         # Said: on a screen under 34 rows the Declined pane may not be the one shown.
         said = (
-            _("Saved {title}: 3 shows it, x declines it.")
+            _("Saved {title}: {show} shows it, {decline} declines it.")
             if invitation.status == "undecided"
-            else _("Saved {title} as declined: 3 shows it.")
+            else _("Saved {title} as declined: {show} shows it.")
         )
         screen.placing_invitation = invitation.id
         screen.run_saving(
             lambda: screen.store.save_invitation(
                 invitation, _("invitation {title}").format(title=invitation.title)
             ),
-            lambda _saved: screen.notify(said.format(title=invitation.title), markup=False),
+            lambda _saved: screen.notify(
+                said.format(
+                    title=invitation.title,
+                    show=bound_key(screen.app, "focus_invitations"),
+                    decline=bound_key(screen.app, "decline"),
+                ),
+                markup=False,
+            ),
             failed=lambda: record_invitation(screen, answers),
         )
 

@@ -33,6 +33,7 @@ from dailyreach.tui.agenda_rows import (
     plain_now,
     today_row,
 )
+from dailyreach.tui.bound_keys import bound_key
 from dailyreach.tui.details import contact_detail, invitation_detail, week_text
 from dailyreach.tui.headings import pane_titles, status_text
 from dailyreach.tui.log_keys import DAILY_LOGS, LOG_FOOTER_LABELS, log_bindings
@@ -46,10 +47,10 @@ from dailyreach.tui.widgets.pane import PANE_FRAME, ContactPane, FilterBox, Pane
 # Below this height the panes take turns (1, 2, 3 or Tab): three stacked panes would show 3 rows each.
 ONE_PANE_BELOW = 34
 NOTHING_SELECTED = N_(
-    "n adds a target: a name and one handle are enough.\n"
-    "i records an invitation you were sent, to decline it.\n"
-    "I imports contacts from a file (LinkedIn, Mastodon, vCard, CSV, JSON).\n"
-    "? lists every key."
+    "{new} adds a target: a name and one handle are enough.\n"
+    "{invite} records an invitation you were sent, to decline it.\n"
+    "{import_file} imports contacts from a file (LinkedIn, Mastodon, vCard, CSV, JSON).\n"
+    "{help} lists every key."
 )
 CLOCK_SECONDS = 60
 PANES = ("today", "pending", "invitations")
@@ -58,10 +59,11 @@ INVITATION_ACTIONS = {"decline", "host_as_target", "edit_invitation"}
 CONTACT_ACTIONS = {"log", "snooze", "open_profile", "draft"}
 NO_CONTACT = N_("Select a contact in Today or Pending first.")
 NO_INVITATION = N_("Select an invitation in the Declined pane first.")
+# Each with the id of the key it names (the config may remap it).
 EMPTY_PANES = {
-    "today": N_("Press n to add your first target"),
-    "pending": N_("Nobody owes you a reply"),
-    "invitations": N_("Press i to record one"),
+    "today": (N_("Press {key} to add your first target"), "new_target"),
+    "pending": (N_("Nobody owes you a reply"), ""),
+    "invitations": (N_("Press {key} to record one"), "new_invitation"),
 }
 
 
@@ -157,11 +159,18 @@ class MainScreen(TranslatedBindings, StoreScreen):
             ("invitations", _("3 Declined")),
         ):
             self.pane(pane).title = title
-            self.pane(pane).empty = _(EMPTY_PANES[pane])
+            self.pane(pane).empty = self._empty_text(pane)
         self.set_interval(CLOCK_SECONDS, self._tick)
         # The first frame is laid out for the terminal's size: the screen's first resize comes after it.
         self._fit(self.app.size)
         self._read_before_the_first_frame()
+
+    def key(self, binding_id: str) -> str:
+        return bound_key(self.app, binding_id)
+
+    def _empty_text(self, pane: str) -> str:
+        text, binding_id = EMPTY_PANES[pane]
+        return _(text).format(key=self.key(binding_id)) if binding_id else _(text)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size)
@@ -210,7 +219,9 @@ class MainScreen(TranslatedBindings, StoreScreen):
 
     def show(self, view: MainView) -> None:
         self.pane("today").empty = (
-            _("Nothing due today: press n to add a target") if view.anyone else _(EMPTY_PANES["today"])
+            _("Nothing due today: press {key} to add a target").format(key=self.key("new_target"))
+            if view.anyone
+            else self._empty_text("today")
         )
         first = self.agenda is None
         self._show_agenda(view.agenda, rows=view.rows)
@@ -446,16 +457,22 @@ class MainScreen(TranslatedBindings, StoreScreen):
 
     def _show_detail(self) -> None:
         """The highlighted row of the current pane, in full."""
-        detail = Text(_(NOTHING_SELECTED), style="dim")
+        nothing_selected = _(NOTHING_SELECTED).format(
+            new=self.key("new_target"),
+            invite=self.key("new_invitation"),
+            import_file=self.key("import"),
+            help=self.key("help"),
+        )
+        detail = Text(nothing_selected, style="dim")
         key = self.pane(self.current).selected_key()
         if self.agenda is not None and key is not None:
             if self.current == "invitations":
                 invitations = [*self.agenda.undecided, *self.agenda.declined]
                 invitation = next((shown for shown in invitations if shown.id == key), None)
-                detail = invitation_detail(invitation, self.agenda.day) if invitation else detail
+                detail = invitation_detail(invitation, self.key, self.agenda.day) if invitation else detail
             else:
                 contact = self._shown_contact(key)
-                detail = contact_detail(self.agenda, contact) if contact else detail
+                detail = contact_detail(self.agenda, contact, self.key) if contact else detail
         box = self.query_one("#detail", Static)
         if box.content != detail:
             box.update(detail)

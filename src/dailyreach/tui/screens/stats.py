@@ -30,6 +30,7 @@ from dailyreach.stats_wording import (
     replies,
     to_come_or,
 )
+from dailyreach.tui.bound_keys import bound_key
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.stats_ready import STATS_SCREEN
 from dailyreach.tui.styles import stylesheet_path
@@ -54,7 +55,7 @@ NO_WEEKS = N_("Nothing sent or answered in these weeks yet: d, p and f on the ma
 NO_MESSAGE = N_(
     "No message sent yet: reply rates show once you have written to someone (d, p on the main screen)."
 )
-NO_DECLINE = N_("No invitation declined yet: i on the main screen records one, x declines it.")
+NO_DECLINE = N_("No invitation declined yet: {new} on the main screen records one, {decline} declines it.")
 
 
 def _days(count: int) -> str:
@@ -134,7 +135,13 @@ class StatsScreen(TranslatedBindings, StoreScreen):
                     yield self.bars["funnel"]
                     yield self.tables["funnel_table"]
                 with Vertical(id="declined", classes="card"):
-                    yield Static(_(NO_DECLINE), classes="note", markup=False)
+                    yield Static(
+                        _(NO_DECLINE).format(
+                            new=bound_key(self.app, "new_invitation"), decline=bound_key(self.app, "decline")
+                        ),
+                        classes="note",
+                        markup=False,
+                    )
                     yield Static(id="declined_total", markup=False)
                     yield self.declined_chart
                     yield self.instead

@@ -28,6 +28,7 @@ from dailyreach.core.store.templates import (
 )
 from dailyreach.help_format import wrap as wrap_in_cells
 from dailyreach.i18n import N_, _
+from dailyreach.tui.bound_keys import bound_key
 from dailyreach.tui.columns import Column, fit_widths, set_columns
 from dailyreach.tui.rows import TABLE_KEYS
 from dailyreach.tui.screens.base import StoreScreen
@@ -64,7 +65,7 @@ NEW_TITLE, EDIT_TITLE = N_("New template"), N_("Edit template: {name}")
 FORM_HINT = N_(
     "ctrl+s saves, Escape cancels. Placeholders: {name} {call_name} {handle} {why} {days_since} {days_ago} {my_name}"
 )
-DELETED = N_("Deleted template {name}: u undoes it")
+DELETED = N_("Deleted template {name}: {undo} undoes it")
 SAVED = N_("Saved template {name}")
 LABELS = {
     "name": N_("Name"),
@@ -377,7 +378,9 @@ class TemplatesScreen(TranslatedBindings, StoreScreen):
             return
         self.run_saving(
             lambda: delete_template(self.store, template),
-            lambda _deleted: self.notify(_(DELETED).format(name=template.name), markup=False),
+            lambda _deleted: self.notify(
+                _(DELETED).format(name=template.name, undo=bound_key(self.app, "undo")), markup=False
+            ),
         )
 
     def action_my_name(self) -> None:
