@@ -49,6 +49,16 @@ def status_within(seconds: float, *args: str, db: Path) -> subprocess.CompletedP
     )
 
 
+def test_a_read_only_database_still_gives_its_line_and_is_not_written(db):
+    # Refreshing the figures wrote the file's summaries first: refused, the prompt went blank.
+    db.with_name(db.name + ".status").unlink()
+    before = db.read_bytes()
+    db.chmod(0o400)
+    assert status(db=db).stdout == "dr 1/5 · 0 due\n"
+    assert db.read_bytes() == before
+    assert read_record(str(db.with_name(db.name + ".status"))) is not None
+
+
 def test_the_default_line_the_named_fields_and_json(db):
     assert status(db=db).stdout == "dr 1/5 · 0 due\n"
     line = status("--format", "{done}+{left}={goal} {pending} waiting, {streak}d, next {next}", db=db).stdout

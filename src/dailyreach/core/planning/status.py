@@ -135,6 +135,7 @@ def refresh_status_record(db: str | Path) -> tuple[str, bool] | None:
     """Write ``db``'s record again, without waiting for the store's lock; when it could not be, why and
     whether only because another process held the lock. A missing store is not created."""
     from dailyreach.core.errors import StoreError
+    from dailyreach.core.store.storage import StoreReadOnly
     from dailyreach.core.store.store import StoreLocked
 
     path = Path(db).expanduser()
@@ -142,9 +143,14 @@ def refresh_status_record(db: str | Path) -> tuple[str, bool] | None:
         return _("no database at {db} yet").format(db=path), False
     try:
         store = Store(path, lock_wait=0.0)
-        # A change with nothing in it: settling it writes the record, as after any other change.
-        with store.transaction("status", undoable=False):
-            pass
+        try:
+            # A change with nothing in it: settling it writes the record, as after any other change.
+            with store.transaction("status", undoable=False):
+                pass
+        except StoreReadOnly:
+            # The change would bring the file's summaries up to date; the figures need only reading it.
+            with store.reading():
+                write_status_record(store)
     except StoreLocked:
         return _("{db} is locked by another dailyreach").format(db=path), True
     except StoreError as error:
