@@ -215,3 +215,15 @@ def test_a_named_pipe_is_refused_as_not_a_file_and_stays_a_pipe(tmp_path, force)
     )
     assert stat.S_ISFIFO(os.stat(pipe).st_mode)
     assert not [name for name in os.listdir(tmp_path) if name.startswith(".pipe")]  # no temporary file
+
+
+@pytest.mark.parametrize("name", ["backup.json", "backup.csv"])
+def test_an_export_from_a_database_that_is_not_there_fails_and_makes_nothing(tmp_path, name):
+    # A mistyped --db made an empty database and wrote its empty export: a backup job said it had.
+    db = tmp_path / "typo.json"
+    done = run_cli("export", "-o", str(tmp_path / name), db=db, check=False)
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"Error: no database at {db}: nothing to export (check --db or DAILYREACH_DB)\n",
+    )
+    assert os.listdir(tmp_path) == []

@@ -13,7 +13,7 @@ NOTE = "note: there was no database at {db}, so a new, empty one was made\n"
 
 @pytest.mark.parametrize(
     "args",
-    [("today",), ("pending", "--json"), ("stats",), ("export",), ("add", "Ann", "--x", "@ann")],
+    [("today",), ("pending", "--json"), ("stats",), ("add", "Ann", "--x", "@ann")],
     ids=" ".join,
 )
 def test_a_command_says_it_made_the_database_once(tmp_path, args):

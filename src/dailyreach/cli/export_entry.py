@@ -71,9 +71,10 @@ def _takes_json(output_name: str | None) -> bool:
 def export_without_click(db: str, output_name: str | None, force: bool) -> bool:
     """Export as the command would; False, having exported nothing, when the store has records it cannot
     read (the command warns of them first)."""
-    from dailyreach.cli.opening import open_store
+    from dailyreach.cli.opening import open_store, refuse_missing
     from dailyreach.core.files.exchange import export_json
 
+    refuse_missing(db)
     store = open_store(db)
     with store.reading():
         if store.problems():

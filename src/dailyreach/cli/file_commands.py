@@ -41,6 +41,7 @@ from dailyreach.i18n import _, ngettext
 @click.pass_obj
 def export(session: Session, fmt: str | None, output_name: str | None, force: bool) -> None:
     from dailyreach.cli.export_entry import deliver
+    from dailyreach.cli.opening import refuse_missing
     from dailyreach.core.files.exchange import export_json
 
     if output_name == "":
@@ -52,6 +53,8 @@ def export(session: Session, fmt: str | None, output_name: str | None, force: bo
     if output is not None and fmt is not None and (clash := suffix_clash(output, fmt)):
         raise click.ClickException(terminal_safe(clash))
     fmt = fmt or (suffix_format(output) if output is not None else None) or "json"
+    if not session.demo:
+        refuse_missing(session.db)
 
     if fmt == "json":  # the module of the other formats loads their CSV, vCard and calendar code
         payload = export_json(session.store)

@@ -24,6 +24,18 @@ def open_store(db: str | Path) -> Store:
     return store
 
 
+def refuse_missing(db: str | Path) -> None:
+    """StoreError when there is no database at ``db``, for a command that only reads it: an export from a
+    mistyped --db made an empty database and wrote its empty export, and a backup job said it had."""
+    if not Path(db).expanduser().exists():
+        from dailyreach.core.errors import StoreError
+        from dailyreach.i18n import _
+
+        raise StoreError(
+            _("no database at {db}: nothing to export (check --db or DAILYREACH_DB)").format(db=db)
+        )
+
+
 def waiting_notice(db: str | Path) -> Callable[[], None]:
     """What opening says on stderr when another dailyreach keeps the database locked a moment: without
     it, nothing happens for up to ten seconds before the command says the database is busy."""
