@@ -133,6 +133,9 @@ class MainScreen(TranslatedBindings, StoreScreen):
         self.placing_invitation: str | None = None
         # Whose log was undone, for Today's cursor to go back to once the screen has read the store.
         self.returning_to: str | None = None
+        # A Today row a snooze takes away, and where it was: once it is gone, the cursor takes that place,
+        # where the target filling its slot comes.
+        self.snoozed_row: tuple[str, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -229,6 +232,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
             self.move_to_next_open_item()
         self._say_where_it_went(view.agenda)
         self._return_to_undone()
+        self._take_the_snoozed_rows_place()
 
     def undone(self, change: Change) -> None:
         """After an undo of a log: Today's cursor goes back to that person's row, where the log had moved it
@@ -247,6 +251,15 @@ class MainScreen(TranslatedBindings, StoreScreen):
         today = self.pane("today")
         if contact_id is not None and contact_id in today.rows:
             today.move_cursor(row=today.get_row_index(contact_id))
+
+    def _take_the_snoozed_rows_place(self) -> None:
+        if self.snoozed_row is None or self.snoozed_row[0] in self.pane("today").rows:
+            return
+        today, (_key, index) = self.pane("today"), self.snoozed_row
+        self.snoozed_row = None
+        if today.row_count:
+            today.move_cursor(row=min(index, today.row_count - 1))
+            self.move_to_next_open_item()
 
     def _show_agenda(
         self, agenda: Agenda, touched: str | None = None, rows: dict[str, list[Row]] | None = None
@@ -512,7 +525,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
         self.move_to_next_open_item()
         # The bar came from the pane the log key was pressed in: Pending moves on as Today does.
         if self.query_one(LogBar).came_from is self.pane("pending") and interaction.kind != "note":
-            self._move_to_next_due_reply(contact.id)
+            self._move_to_next_due_reply(contact.id, interaction.kind)
 
         def save() -> tuple[Agenda, object, bool]:
             before = self.store.revision()
@@ -703,17 +716,20 @@ class MainScreen(TranslatedBindings, StoreScreen):
         # At once as well: a key typed right after Enter or Escape is for the pane.
         self.set_focus(self.pane(self.filter_pane))
 
-    def _move_to_next_due_reply(self, logged: str) -> None:
-        """After a log in Pending, the cursor goes to the next reply whose follow-up is due (not one whose
-        closing is offered: no message is left to send it), as Today's goes to the next row to write to."""
+    def _move_to_next_due_reply(self, logged: str, kind: str) -> None:
+        """After a log in Pending, the cursor goes to the next reply whose follow-up is due, as Today's goes
+        to the next row to write to: after a message, not to one whose closing is offered (no message is
+        left to send it); after a thread closed (x), to those too."""
         if self.agenda is None:
             return
         pending = self.pane("pending")
-        due = due_on(self.agenda.pending, self.agenda.day) - {logged}
+        due = due_on(self.agenda.pending, self.agenda.day)
+        if kind == "no_response":
+            due |= {reply.contact.id for reply in self.agenda.pending if reply.give_up_offered}
+        due -= {logged}
         pending.move_to_next(lambda index: pending.ordered_rows[index].key.value in due)
 
-    def move_to_next_open_item(self, *, leaving: bool = False) -> None:
-        """After logging, the cursor goes to the next Today row that still needs something; ``leaving``:
-        the row it is on goes away (snoozed)."""
+    def move_to_next_open_item(self) -> None:
+        """After logging, the cursor goes to the next Today row that still needs something."""
         today = self.pane("today")
-        today.move_to_next(lambda index: str(today.get_row_at(index)[0]) == TO_DO_MARK, leaving=leaving)
+        today.move_to_next(lambda index: str(today.get_row_at(index)[0]) == TO_DO_MARK)

@@ -46,7 +46,7 @@ def snooze_form(store: Store, contact: Contact) -> FieldsForm:
 
 
 def snooze(screen: MainScreen, contact: Contact) -> None:
-    """The form for ``contact``; saved, Today's cursor moves on from a row the snooze takes away."""
+    """The form for ``contact``; saved, Today's cursor takes the place of the row the snooze takes away."""
     store = screen.store
 
     def save(answers: dict[str, str] | None) -> None:
@@ -63,13 +63,19 @@ def snooze(screen: MainScreen, contact: Contact) -> None:
             if done
             else _("Snoozed {name} until {day}")
         )
-        if screen.current == "today" and not done:
-            screen.move_to_next_open_item(leaving=True)
+        today = screen.pane("today")
+        if screen.current == "today" and not done and contact.id in today.rows:
+            screen.snoozed_row = (contact.id, today.get_row_index(contact.id))
+
+        def not_snoozed() -> None:
+            screen.snoozed_row = None
+
         screen.run_saving(
             lambda: store.snooze(Snooze(contact_id=contact.id, until=until)),
             lambda _result: screen.notify(
                 said.format(name=contact.name, day=day_text(day, store.today())), markup=False
             ),
+            not_snoozed,
         )
 
     screen.app.push_screen(snooze_form(store, contact), save)

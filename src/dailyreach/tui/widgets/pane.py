@@ -56,12 +56,11 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
 
-    def move_to_next(self, wanted: Callable[[int], bool], *, leaving: bool = False) -> None:
+    def move_to_next(self, wanted: Callable[[int], bool]) -> None:
         """The cursor to the first row whose index ``wanted`` takes, down from the cursor's row (a row
-        passed over on purpose stays passed), then from the top; it stays when none is. ``leaving``: the
-        cursor's row goes away, so it is not a row to stay on."""
+        passed over on purpose stays passed), then from the top; it stays when none is."""
         here = max(self.cursor_row, 0)
-        for index in [*range(here + 1 if leaving else here, self.row_count), *range(here)]:
+        for index in [*range(here, self.row_count), *range(here)]:
             if wanted(index):
                 self.move_cursor(row=index)
                 return
