@@ -106,8 +106,24 @@ async def test_a_key_taken_from_another_action_is_said_once_naming_both(store, p
     app = DailyReachApp(store, load_config(path))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        said = [notice for notice in notices(app) if "ctrl+q" in notice]
-        assert said == ["ctrl+q is given to help in [keys] of the config file, so quit has lost it"]
+        said = [notice for notice in notices(app) if "^q" in notice]
+        assert said == [
+            "^q is given to help in [keys] of the config file, but quit has it too: give one of them another key"
+        ]
+
+
+async def test_a_key_given_to_an_action_where_another_has_it_by_default_is_said(store, people, tmp_path):
+    # d opened the new target form and DM sent had no key left, without a word.
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\nnew_target = "d"\ndecline = "x"\nhelp = "?"\nlog_met = "ctrl+e"\n')
+    app = DailyReachApp(store, load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # x is decline's and close's by default, ? is help's already, ctrl+e is nobody's: none is said.
+        assert [notice for notice in notices(app) if "[keys]" in notice] == [
+            "d is given to new_target in [keys] of the config file, but log_dm_sent has it too: "
+            "give one of them another key"
+        ]
 
 
 async def test_the_theme_comes_from_the_config_and_a_new_choice_is_remembered(store, tmp_path):

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from dailyreach.config import Config, remember_language, remember_theme
 from dailyreach.core.store.store import Change, Store
 from dailyreach.i18n import LANGUAGES, N_, _, current_language, language_code, ngettext
-from dailyreach.tui.keymap import binding_ids
+from dailyreach.tui.keymap import binding_ids, key_clashes
 from dailyreach.tui.saves import SaveQueue
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.main import MainScreen
@@ -133,7 +133,6 @@ class DailyReachApp(TranslatedBindings, App):
         self.config = config or Config()
         self.say_made = say_made
         self.saves = SaveQueue(self)
-        self.clashes_said: set[str] = set()
         # An unexpected error that closed the app: told in one line as it exits (``launch.stopped``).
         self.crash: Exception | None = None
         self.set_class(current_language() == "ja", "-wide-words")
@@ -237,7 +236,15 @@ class DailyReachApp(TranslatedBindings, App):
             problems.append(
                 _("{path}: no key with the id {ids}").format(path=self.config.path, ids=", ".join(unknown))
             )
-        self.set_keymap({k: v for k, v in self.config.keys.items() if k not in unknown})
+        keymap = {k: v for k, v in self.config.keys.items() if k not in unknown}
+        self.set_keymap(keymap)
+        for key, given, other in key_clashes(keymap) if keymap else []:
+            problems.append(
+                _(
+                    "{key} is given to {id} in [keys] of the config file, but {other} has it too: "
+                    "give one of them another key"
+                ).format(key=self.get_key_display(Binding(key, "")), id=given, other=other)
+            )
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         elif self.config.theme:
@@ -259,29 +266,6 @@ class DailyReachApp(TranslatedBindings, App):
         path = self.config.path
         if path is not None and theme.name != self.config.theme and remember_theme(path, theme.name):
             self.config.theme = theme.name
-
-    def handle_bindings_clash(self, clashed_bindings: set[Binding], node) -> None:
-        """Say a key the config gave to two actions, once, naming them; a key given to the action it
-        already had is no clash (Textual's own ctrl+q quits, as quit = "ctrl+q" does)."""
-        actions = {
-            binding.id: binding.action
-            for cls in reversed(type(node).__mro__)
-            for binding in Binding.make_bindings(getattr(cls, "BINDINGS", []))
-            if binding.id
-        }
-        clashes = sorted(
-            (binding.key, binding_id, binding.id or binding.action)
-            for binding in clashed_bindings
-            for binding_id, keys in self.config.keys.items()
-            if binding.key in keys.split(",") and actions.get(binding_id) != binding.action
-        )
-        for key, binding_id, displaced in clashes:
-            said = _(
-                "{key} is given to {id} in [keys] of the config file, so {displaced} has lost it"
-            ).format(key=key, id=binding_id, displaced=displaced)
-            if said not in self.clashes_said:
-                self.clashes_said.add(said)
-                self.notify(said, title=_("Config"), severity="warning", markup=False, timeout=15)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action of the screen, with its key, besides Textual's own commands. An action Textual

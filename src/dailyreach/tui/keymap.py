@@ -4,11 +4,14 @@ is checked against them), not on every start."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 from textual.binding import Binding
+from textual.dom import DOMNode
 
 
-def binding_ids() -> set[str]:
-    from dailyreach.tui.app import DailyReachApp
+def _screens() -> list[tuple[type[DOMNode], ...]]:
+    """Each screen with the widgets on it that have keys of their own: where keys can clash."""
     from dailyreach.tui.screens.contact import ContactScreen, Timeline
     from dailyreach.tui.screens.contacts import ContactList, ContactsScreen
     from dailyreach.tui.screens.draft import DraftScreen
@@ -19,21 +22,56 @@ def binding_ids() -> set[str]:
     from dailyreach.tui.screens.templates import TemplateForm, TemplateList, TemplatesScreen
     from dailyreach.tui.screens.weekly_review import WeeklyReviewScreen
 
-    classes = (
-        DailyReachApp,
-        MainScreen,
-        ContactPane,
-        ContactScreen,
-        Timeline,
-        ContactsScreen,
-        ContactList,
-        FieldsForm,
-        ImportPreviewScreen,
-        StatsScreen,
-        WeeklyReviewScreen,
-        DraftScreen,
-        TemplatesScreen,
-        TemplateList,
-        TemplateForm,
-    )
-    return {binding.id for cls in classes for binding in Binding.make_bindings(cls.BINDINGS) if binding.id}
+    return [
+        (MainScreen, ContactPane),
+        (ContactScreen, Timeline),
+        (ContactsScreen, ContactList),
+        (FieldsForm,),
+        (ImportPreviewScreen,),
+        (StatsScreen,),
+        (WeeklyReviewScreen,),
+        (DraftScreen,),
+        (TemplatesScreen, TemplateList, TemplateForm),
+    ]
+
+
+def _bindings(cls: type[DOMNode]) -> Iterator[Binding]:
+    """The bindings ``cls`` and the classes it comes from declare."""
+    for base in cls.__mro__:
+        if "BINDINGS" in base.__dict__:
+            yield from Binding.make_bindings(base.__dict__["BINDINGS"])
+
+
+def _keys(keys: str) -> set[str]:
+    """``keys`` ("?,ctrl+q") as Textual names each of them (question_mark, ctrl+q)."""
+    return {binding.key for binding in Binding.make_bindings([Binding(keys, "")])}
+
+
+def binding_ids() -> set[str]:
+    from dailyreach.tui.app import DailyReachApp
+
+    classes: list[type[DOMNode]] = [DailyReachApp, *(cls for screen in _screens() for cls in screen)]
+    return {binding.id for cls in classes for binding in _bindings(cls) if binding.id}
+
+
+def key_clashes(keymap: Mapping[str, str]) -> list[tuple[str, str, str]]:
+    """(key, the id the config gives it, the action that has it too) for each key the config gives an
+    action where another action on the same screen (or the app's) has it, and had it before: one of the
+    two keeps it, by Textual's order, and the other silently does nothing. Keys shared by design (x is
+    the Declined pane's decline and the other panes' close) are not the config's doing, and not said."""
+    from dailyreach.tui.app import DailyReachApp
+
+    found = set()
+    for screen in _screens():
+        classes: tuple[type[DOMNode], ...] = (*screen, DailyReachApp)
+        bindings = [binding for cls in classes for binding in _bindings(cls)]
+        for given in bindings:
+            if not given.id or not keymap.get(given.id):
+                continue
+            for key in _keys(keymap[given.id]) - _keys(given.key):
+                for other in bindings:
+                    if other.action == given.action or other.id == given.id:
+                        continue
+                    if key in _keys(keymap.get(other.id or "", "") or other.key):
+                        found.add((key, given.id, other.id or other.action))
+    return sorted(found)
