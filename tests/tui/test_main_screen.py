@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 from textual import events
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from dailyreach.core.planning.agenda import build_agenda
 from dailyreach.tui.agenda_rows import PANE_ROWS
@@ -163,6 +163,25 @@ async def test_d_and_enter_arriving_together_log_the_dm(store, people):
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert [(i.contact_id, i.kind) for i in store.interactions()] == [(ann.id, "dm_sent")]
+
+
+async def test_keys_typed_after_tab_in_the_log_bar_in_the_same_write_go_to_the_next_field(store, people):
+    """Over a slow link (or tmux send-keys) Tab and the note after it arrive together: the note went into
+    When, left behind, and Enter refused it as no time."""
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        for key, character in (("tab", "\t"), ("tab", "\t"), *((c, c) for c in "deck")):
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert app.screen.query_one("#when", Input).value == "now"
+        assert app.screen.query_one("#text", Input).value == "deck"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [(i.contact_id, i.text) for i in store.interactions()] == [(ann.id, "deck")]
 
 
 async def test_a_follow_up_is_prefilled_with_the_channel_the_conversation_is_on(store, people):

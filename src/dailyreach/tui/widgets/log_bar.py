@@ -97,8 +97,10 @@ class LogBar(TranslatedBindings, Horizontal):
     BINDINGS = [
         Binding("escape", "cancel", N_("Cancel"), show=False, id="cancel_form"),
         # Round the bar's fields, as a form's Tab goes round its own: leaving it would drop what was typed.
-        Binding("tab", "cycle(1)", N_("Next field"), show=False),
-        Binding("shift+tab", "cycle(-1)", N_("Previous field"), show=False),
+        # Priority, as the forms' Tab: the focus moves before the keys that came with Tab in one write
+        # (a slow link, tmux send-keys), which a Tab left to bubble up from the field typed into it.
+        Binding("tab", "cycle(1)", N_("Next field"), show=False, priority=True),
+        Binding("shift+tab", "cycle(-1)", N_("Previous field"), show=False, priority=True),
     ]
 
     def __init__(self, replaces: str | None = None) -> None:
