@@ -22,6 +22,11 @@ from dailyreach.core.records.model import (
         (Contact, {"name": "Ann", "handles": {"myspace": "tom"}}, "handles"),
         (Contact, {"name": "Ann", "priority": 4}, "priority"),
         (Contact, {"name": "Ann", "followers": -1}, "followers"),
+        (Contact, {"name": "Ann", "followers": "-3k"}, "followers"),
+        (Contact, {"name": "Ann", "followers": "k"}, "followers"),
+        (Contact, {"name": "Ann", "followers": "infk"}, "followers"),
+        (Contact, {"name": "Ann", "followers": "12x"}, "followers"),
+        (Contact, {"name": "Ann", "followers": "99999999M"}, "followers"),
         (Contact, {"name": "Ann", "cadence_days": "weekly"}, "cadence_days"),
         (Contact, {"name": "Ann", "created_at": "last tuesday"}, "created_at"),
         (Contact, {"name": "Ann", "archived": "yes"}, "archived"),
@@ -249,3 +254,27 @@ def test_an_amount_that_is_no_amount_of_money_is_refused(value, problem):
 
 def test_hours_with_a_dot_before_three_digits_are_hours_and_a_fraction():
     assert Invitation.from_dict({"title": "Mixer", "hours": "2.500"}).hours == 2.5
+
+
+@pytest.mark.parametrize(
+    ("typed", "count"),
+    [
+        ("12k", 12_000),
+        ("12.3K", 12_300),
+        ("1.2M", 1_200_000),
+        ("1.25m", 1_250_000),
+        ("1.2万", 12_000),  # as Japanese profiles show it
+        ("12,345", 12_345),
+        (" 800 ", 800),
+        (800, 800),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_a_follower_count_is_read_as_profiles_show_it(typed, count):
+    assert Contact.from_dict({"name": "Ann", "followers": typed}).followers == count
+
+
+def test_a_follower_count_that_is_no_count_says_how_one_is_written():
+    with pytest.raises(ValidationError, match="'nan k' is not a count: 12000, 12k or 1.2M"):
+        Contact.from_dict({"name": "Ann", "followers": "nan k"})

@@ -23,6 +23,7 @@ from dailyreach.core.records.validation import (
     calendar_day,
     choice,
     clean_text,
+    follower_count,
     known_keys,
     moment,
     new_id,
@@ -172,7 +173,7 @@ class Contact:
             notes=clean_text(data.get("notes"), "notes", limit=LONG_LIMIT, multiline=True),
             tags=clean_tags,
             priority=whole_number(data.get("priority", 2), "priority", minimum=1, maximum=3),
-            followers=optional_whole_number(data.get("followers"), "followers", minimum=0, maximum=10**10),
+            followers=follower_count(data.get("followers")),
             cadence_days=optional_whole_number(
                 data.get("cadence_days"), "cadence_days", minimum=1, maximum=3650
             ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -109,6 +110,32 @@ def optional_whole_number(value: Any, name: str, *, minimum: int, maximum: int) 
     if value is None or value == "":
         return None
     return whole_number(value, name, minimum=minimum, maximum=maximum)
+
+
+# Follower counts as profiles show them (12.3K, 1.2M) and as Japanese ones do (1.2万).
+FOLLOWER_SCALES = {"k": 1_000, "m": 1_000_000, "万": 10_000}
+MOST_FOLLOWERS = 10**10
+
+
+def follower_count(value: Any) -> int | None:
+    """A follower count, typed as a number (12000, 12,000) or as a profile shows it (12k, 1.2M, 1.2万);
+    None when there is none."""
+    if isinstance(value, str):
+        text = value.strip().replace(",", "")
+        scale = FOLLOWER_SCALES.get(text[-1:].casefold())
+        if scale is not None:
+            try:
+                number = float(text[:-1])
+            except ValueError:
+                number = math.nan
+            if not math.isfinite(number):
+                raise ValidationError(
+                    "followers", _("{value} is not a count: 12000, 12k or 1.2M").format(value=shown(value))
+                )
+            value = round(number * scale)
+        else:
+            value = text
+    return optional_whole_number(value, "followers", minimum=0, maximum=MOST_FOLLOWERS)
 
 
 def whole_number(value: Any, name: str, *, minimum: int, maximum: int) -> int:
