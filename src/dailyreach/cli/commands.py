@@ -283,6 +283,8 @@ class Session:
     "dailyreach",
     cls=FriendlyGroup,
     invoke_without_command=True,
+    # -h too, as most commands take it; every command's context inherits it.
+    context_settings={"help_option_names": ["-h", "--help"]},
     help=_(
         "dailyreach: reach out directly to the people you want to learn from, every day.\n\n"
         "With no command, opens the full-screen app."
