@@ -39,6 +39,13 @@ def test_an_unrecognised_file_says_which_formats_were_tried(store):
         preview(store, "unknown.csv")
 
 
+def test_a_tag_too_long_is_refused_once_for_the_file_not_on_every_row(store):
+    with pytest.raises(ImportRejected) as caught:
+        preview(store, "people.csv", tags=("ok", "x" * 51))
+    assert caught.value.problems == [f"Tags: '{'x' * 51}' is 51 characters long; a tag is at most 50"]
+    assert preview(store, "people.csv", tags=("x" * 50,)).added
+
+
 def test_a_format_given_that_does_not_fit_the_file_is_refused(store):
     with pytest.raises(ImportRejected, match="no LinkedIn header"):
         preview(store, "people.csv", fmt="linkedin")

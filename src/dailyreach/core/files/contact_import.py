@@ -106,6 +106,12 @@ def preview_import(
                 )
             ],
         )
+    if tags:
+        # Checked once: a tag too long was refused on every row, as many times as the file has rows.
+        try:
+            Contact.from_dict({"name": source, "tags": list(tags)})
+        except ValidationError as error:
+            raise ImportRejected(source, [str(error)]) from None
     raw, text, label = _read(path, encoding)
     if is_empty(text):  # in any format: it is no header, card or JSON that the file lacks
         raise ImportRejected(source, [_(EMPTY_FILE)])
