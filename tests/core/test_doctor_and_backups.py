@@ -75,6 +75,17 @@ def test_repair_is_offered_only_for_what_it_would_fix(store, db_path, clock):
     assert repairable(Store(db_path, clock=clock))  # back to the default
 
 
+def test_repair_with_nothing_it_can_fix_leaves_the_file_and_keeps_no_copy(store, db_path, clock):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    hand_edit(db_path, lambda data: data["contacts"][ann.id].update(priority="high"))
+    opened = Store(db_path, clock=clock)
+    before = db_path.read_bytes()
+    result = repair(opened)
+    assert (result.backup, result.repaired, [p.record_id for p in result.left]) == (None, [], [ann.id])
+    assert db_path.read_bytes() == before
+    assert not list(backup_folder(db_path).glob("*before-doctor*"))
+
+
 def test_doctor_finds_handles_no_form_would_take_after_the_records_of_no_contact(store, db_path, clock):
     ann = add_contact(store, "Ann", handles={"x": "@ann", "bluesky": "ann.bsky.social"})
     sent = log(store, ann, "dm_sent")

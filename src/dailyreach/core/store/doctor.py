@@ -158,9 +158,6 @@ def repair(store: Store) -> Repair:
     left for the user: which contact it was is theirs to say."""
     result = Repair(left=unattached(store) + future_interactions(store) + misshapen_handles(store))
     problems, stale = store.problems(), stale_summaries(store)
-    if not problems and not stale:
-        return result
-    result.backup = write_kept_backup(store.path, "before-doctor", store.now().strftime("%Y-%m-%d-%H%M%S"))
     raw = store._storage.read() or {}
     fixes: list[tuple[str, str, dict[str, object]]] = []
     for problem in problems:
@@ -173,6 +170,9 @@ def repair(store: Store) -> Repair:
         else:
             result.left.append(problem)
     settings_problems = [problem for problem in problems if problem.table == "settings"]
+    if not fixes and not settings_problems and not stale:
+        return result  # the file is left as it is: no copy of it to keep
+    result.backup = write_kept_backup(store.path, "before-doctor", store.now().strftime("%Y-%m-%d-%H%M%S"))
     with store.transaction("doctor", undoable=False):
         for table, record_id, body in fixes:
             store._put(table, record_id, body)
