@@ -23,7 +23,9 @@ def test_help_and_version(db):
     assert run_cli("--db", str(db), "--version", db=db).stdout == version
 
 
-@pytest.mark.parametrize("command", [[], ["today"], ["log"], ["export"], ["status"], ["import"], ["template"]])
+@pytest.mark.parametrize(
+    "command", [[], ["today"], ["log"], ["export"], ["status"], ["import"], ["template"]]
+)
 def test_h_is_help_as_help_is_for_every_command(db, command):
     # -h was "No such option" everywhere, the fast paths' commands too.
     shown = run_cli(*command, "-h", db=db)

@@ -40,6 +40,18 @@ def test_a_settings_error_names_the_setting_as_its_options_help_does(db, option)
     assert option_help(option, db).startswith(f"{named[1]}: ")
 
 
+def test_a_timezone_is_stored_as_the_zone_database_names_it_and_localtime_is_refused(db):
+    # utc was stored as typed while Asia/tokyo was refused; localtime names another zone on each machine.
+    run_cli("settings", "--timezone", "asia/tokyo", db=db)
+    assert json.loads(run_cli("settings", "--json", db=db).stdout)["timezone"] == "Asia/Tokyo"
+    refused = run_cli("settings", "--timezone", "localtime", db=db, check=False)
+    assert (refused.returncode, refused.stderr) == (
+        1,
+        "Error: Timezone: 'localtime' is not a known timezone\n",
+    )
+    assert json.loads(run_cli("settings", "--json", db=db).stdout)["timezone"] == "Asia/Tokyo"
+
+
 def test_the_follow_up_options_help_says_the_names_their_errors_use(db):
     assert option_help("--followup-days", db).startswith("Days before a follow-up: ")
     assert option_help("--follow-ups", db).startswith("Follow-ups before giving up: ")

@@ -10,6 +10,7 @@ from dailyreach.core.records.model import (
     Settings,
     Snooze,
     channel_key,
+    typed_timezone,
 )
 
 
@@ -278,3 +279,17 @@ def test_a_follower_count_is_read_as_profiles_show_it(typed, count):
 def test_a_follower_count_that_is_no_count_says_how_one_is_written():
     with pytest.raises(ValidationError, match="'nan k' is not a count: 12000, 12k or 1.2M"):
         Contact.from_dict({"name": "Ann", "followers": "nan k"})
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"), [("utc", "UTC"), ("asia/tokyo", "Asia/Tokyo"), (" Europe/Berlin ", "Europe/Berlin")]
+)
+def test_a_typed_timezone_is_named_as_the_zone_database_names_it(typed, name):
+    assert typed_timezone(typed) == name
+
+
+@pytest.mark.parametrize("typed", ["localtime", "Mars/Base", "Asia", ""])
+def test_a_typed_timezone_the_database_has_not_is_refused(typed):
+    # localtime is a Debian link to the system's zone: another zone on each machine the settings go to.
+    with pytest.raises(ValidationError, match="is not a known timezone"):
+        typed_timezone(typed)

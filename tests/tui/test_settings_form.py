@@ -64,6 +64,23 @@ async def test_a_bad_value_keeps_the_settings_form_open_saying_what_is_wrong(sto
         assert store.settings().daily_goal == 5
 
 
+async def test_a_timezone_typed_in_any_case_is_saved_as_the_zone_database_names_it(store):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        form = await open_settings(keys)
+        form.query_one("#timezone", Input).focus()
+        await keys.press("ctrl+u")
+        await keys.type("localtime")
+        assert "Timezone: 'localtime' is not a known timezone" in str(form.query_one("#problem").render())
+        await keys.press("ctrl+u")
+        await keys.type("europe/berlin")
+        await keys.press("enter")
+        assert isinstance(app.screen, MainScreen)
+        assert store.settings().timezone == "Europe/Berlin"
+
+
 async def test_a_timezone_typed_letter_by_letter_is_checked_at_each_without_a_crash(store):
     """Asia, on the way to Asia/Tokyo, names a folder of the zone database: opened as a zone, it raised
     IsADirectoryError and the app quit with a traceback (seen in tmux)."""

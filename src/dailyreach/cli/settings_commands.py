@@ -142,6 +142,7 @@ def settings(
     my_name: str | None,
     as_json: bool,
 ) -> None:
+    from dailyreach.core.records.model import typed_timezone
 
     store = session.store
     given = {
@@ -155,7 +156,7 @@ def settings(
     changes: dict[str, Any] = {name: value for name, value in given.items() if value is not None}
     if timezone is not None:
         zone = timezone.strip()
-        changes["timezone"] = None if zone.lower() in ("", SYSTEM_ZONE) else zone
+        changes["timezone"] = None if zone.lower() in ("", SYSTEM_ZONE) else typed_timezone(zone)
     if changes or channel_days:
 
         def with_channel_days(current: Settings) -> dict[str, Any]:

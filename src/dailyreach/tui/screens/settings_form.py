@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dailyreach.core.records.model import Settings, currency_code, known_currency
+from dailyreach.core.records.model import Settings, currency_code, known_currency, typed_timezone
 from dailyreach.core.records.zones import local_zone
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import zone_name
@@ -62,7 +62,7 @@ def settings_fields(settings: Settings) -> list[Field]:
             "timezone",
             value=settings.timezone or "",
             placeholder=_("Asia/Tokyo; empty: the system's ({zone})").format(zone=zone_name(local_zone())),
-            validators=[_settings_check("timezone", optional=True)],
+            validators=[Check(typed_timezone, optional=True)],
         ),
         Field(
             "currency",
@@ -80,7 +80,7 @@ def save_answers(store: Store, edited: dict[str, str]) -> Settings:
     the form was open. ValidationError (nothing saved) when one is refused."""
     changes: dict[str, str | None] = {SETTING_NAMES.get(name, name): value for name, value in edited.items()}
     if "timezone" in changes:
-        changes["timezone"] = edited["timezone"].strip() or None
+        changes["timezone"] = typed_timezone(edited["timezone"]) if edited["timezone"].strip() else None
     return store.change_settings(lambda _current: changes)
 
 
