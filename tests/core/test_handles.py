@@ -37,6 +37,20 @@ from dailyreach.core.records.handles import HandleError, matching_handles, norma
         ),
         ("bluesky", "@Alice.BSKY.Social", "alice.bsky.social", "https://bsky.app/profile/alice.bsky.social"),
         ("bluesky", "https://bsky.app/profile/jay.dev", "jay.dev", "https://bsky.app/profile/jay.dev"),
+        # The account's lasting id, as its profile URL shows it after a change of handle.
+        (
+            "bluesky",
+            "did:plc:ewvi7nxzyoun6zhxrhs64oiz",
+            "did:plc:ewvi7nxzyoun6zhxrhs64oiz",
+            "https://bsky.app/profile/did:plc:ewvi7nxzyoun6zhxrhs64oiz",
+        ),
+        (
+            "bluesky",
+            "https://bsky.app/profile/did:plc:ewvi7nxzyoun6zhxrhs64oiz",
+            "did:plc:ewvi7nxzyoun6zhxrhs64oiz",
+            "https://bsky.app/profile/did:plc:ewvi7nxzyoun6zhxrhs64oiz",
+        ),
+        ("bluesky", "did:web:jay.dev", "did:web:jay.dev", "https://bsky.app/profile/did:web:jay.dev"),
         (
             "mastodon",
             "@Gargron@Mastodon.Social",
@@ -69,6 +83,9 @@ def test_handles_are_normalised_and_linked(platform, raw, stored, url):
         ("linkedin", "https://www.linkedin.com/company/acme", "/in/"),
         ("linkedin", "ann@example.com", "3-100"),
         ("bluesky", "alice", "domain"),
+        ("bluesky", "did:plc:tooshort", "did:plc: id"),
+        ("bluesky", "did:plc:ewvi7nxzyoun6zhxrhs64oi1", "did:plc: id"),  # 1 is not base32
+        ("bluesky", "did:web:nodot", "did:plc: id"),
         ("mastodon", "alice@", "@user@instance"),
         ("instagram", "a" * 31, "1-30"),
         ("github", "-leading", "hyphens"),

@@ -469,7 +469,7 @@ async def test_a_bad_handle_says_what_the_platform_takes(store):
         await pilot.press("n", *"Ann", "tab", *"@ann", "shift+tab", "shift+tab", "b")  # picks Bluesky
         await settle(pilot)
         assert problems(app) == (
-            "Handle: '@ann': a Bluesky handle is a domain name such as alice.bsky.social"
+            "Handle: '@ann': a Bluesky handle is a domain name such as alice.bsky.social, or the account's did:plc: id"
         )
         await pilot.press("enter")
         await settle(pilot)

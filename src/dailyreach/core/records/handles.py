@@ -30,6 +30,8 @@ _DOMAIN_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _INSTAGRAM = r"[a-z0-9._]{1,30}"
 _GITHUB = r"[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}"
 _MASTODON_USER = r"[A-Za-z0-9_]{1,30}"
+# The account's lasting id, which its profile URL shows after a change of handle (did:web: names a domain).
+_BLUESKY_PLC = r"did:plc:[a-z2-7]{24}"
 _EMAIL = r"[^@\s]{1,64}@[^@\s]+"
 
 
@@ -91,8 +93,14 @@ def _bluesky(raw: str) -> str:
             raise HandleError(_("a Bluesky profile URL looks like https://bsky.app/profile/NAME"))
         raw = parts[1]
     handle = raw.removeprefix("@").lower()
+    if re.fullmatch(_BLUESKY_PLC, handle) or (
+        handle.startswith("did:web:") and _is_domain(handle.removeprefix("did:web:"))
+    ):
+        return handle
     if not _is_domain(handle):
-        raise HandleError(_("a Bluesky handle is a domain name such as alice.bsky.social"))
+        raise HandleError(
+            _("a Bluesky handle is a domain name such as alice.bsky.social, or the account's did:plc: id")
+        )
     return handle
 
 
