@@ -34,6 +34,13 @@ NOW = pendulum.datetime(2026, 11, 25, 15, 30, tz="Asia/Tokyo")  # a Wednesday
         ("2 weeks ago", NOW.subtract(weeks=2)),
         ("in 3 days", NOW.add(days=3)),
         ("in a week", NOW.add(weeks=1)),
+        # The offsets' letters in words too, as -2h takes them.
+        ("2h ago", NOW.subtract(hours=2)),
+        ("2 h ago", NOW.subtract(hours=2)),
+        ("3d ago", NOW.subtract(days=3)),
+        ("1w ago", NOW.subtract(weeks=1)),
+        ("30m ago", NOW.subtract(minutes=30)),
+        ("in 2d", NOW.add(days=2)),
         ("2026-11-01", pendulum.datetime(2026, 11, 1, tz="Asia/Tokyo")),
         ("2026-11-01T09:30", pendulum.datetime(2026, 11, 1, 9, 30, tz="Asia/Tokyo")),
         ("2026-11-01T09:30+01:00", pendulum.datetime(2026, 11, 1, 8, 30, tz="UTC")),

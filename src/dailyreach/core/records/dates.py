@@ -25,11 +25,12 @@ _OFFSET = r"^([+-])\s*(\d{1,5})\s*(m|min|h|d|w)$"
 _MINUTES = {"m": 1, "min": 1, "h": 60}
 _DAYS = {"d": 1, "w": 7}
 # The same offsets in words, as a person says them: "3 days ago", "an hour ago", "in 2 weeks".
+# The offsets' letters too ("2h ago", "in 3d"), as -2h and +3d take them.
 _SPOKEN_UNITS = {
-    **dict.fromkeys(("minute", "minutes", "min", "mins"), "m"),
-    **dict.fromkeys(("hour", "hours", "hr", "hrs"), "h"),
-    **dict.fromkeys(("day", "days"), "d"),
-    **dict.fromkeys(("week", "weeks"), "w"),
+    **dict.fromkeys(("minute", "minutes", "min", "mins", "m"), "m"),
+    **dict.fromkeys(("hour", "hours", "hr", "hrs", "h"), "h"),
+    **dict.fromkeys(("day", "days", "d"), "d"),
+    **dict.fromkeys(("week", "weeks", "w"), "w"),
 }
 _SPOKEN_OFFSET = (
     r"(?:(?P<ahead>in) )?(?P<amount>\d{1,5}|an?) ?"
