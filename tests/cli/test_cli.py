@@ -488,3 +488,13 @@ def test_undecided_invitations_are_listed_soonest_first_those_without_a_date_las
         run_cli("invite", title, *(("--on", on) if on else ()), db=db)
     said = cli_json("invitations", db=db)
     assert [invitation["title"] for invitation in said["undecided"]] == ["Sooner", "Later", "No date"]
+
+
+def test_import_of_dash_reads_standard_input_as_export_of_dash_writes_it(db, tmp_path):
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    exported = run_cli("export", "-o", "-", db=db).stdout
+    other = tmp_path / "other.json"
+    piped = run_cli("import", "-", db=other, input=exported)
+    assert piped.stdout.startswith("added 1 contact")
+    csv = run_cli("import", "-", "--dry-run", db=other, input="Name,X\nBob,@bob\n")
+    assert "CSV, read as UTF-8" in csv.stdout and "would add 1 contact" in csv.stdout

@@ -76,7 +76,9 @@ def export(session: Session, fmt: str | None, output_name: str | None, force: bo
     + _(
         "Exits with status 1 when rows are refused and nothing is added (in a dry run, when nothing "
         "would be); the report is printed all the same."
-    ),
+    )
+    + "\n\n"
+    + _("A FILE of - is read from standard input."),
 )
 @click.argument("file", type=FilePath())
 @click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), help=_("Skip detecting the format."))
@@ -92,6 +94,8 @@ def import_(
     from dailyreach import report
     from dailyreach.core.files.contact_import import apply_import_preview, preview_import
 
+    if str(file) == "-":  # as export -o - writes to standard output
+        file = Path("/dev/stdin")
     fresh = not session.demo and not session.db.exists()
     if fresh:
         # Read against an empty store first: a dry run, or a file with nothing to add, makes no database
