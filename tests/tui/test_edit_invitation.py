@@ -2,11 +2,12 @@
 than left in what declining saved, and u takes the edit back."""
 
 from textual.widgets import DataTable
+from textual.widgets._footer import FooterKey
 
 from dailyreach.core.records.model import Invitation
 from dailyreach.tui.app import DailyReachApp
 from tests.conftest import add_contact
-from tests.tui.conftest import SIZE, settle
+from tests.tui.conftest import SIZE, cells, settle
 
 DECIDED = "2026-11-20T10:00:00+09:00"
 
@@ -73,18 +74,52 @@ async def test_E_can_decline_an_undecided_invitation_or_take_a_decline_back(stor
         await settle(pilot)
         await pilot.press("3", "E")
         await settle(pilot)
-        assert app.screen.query_one("#decline").value is False
-        app.screen.query_one("#decline").value = True
+        assert app.screen.query_one("#decision").value == "undecided"
+        app.screen.query_one("#decision").value = "declined"
         await pilot.press("enter")
         await settle(pilot)
         declined = store.invitation(gala.id)
         assert declined.status == "declined" and declined.decided_at == store.now().isoformat()
         await pilot.press("E")
         await settle(pilot)
-        app.screen.query_one("#decline").value = False
+        app.screen.query_one("#decision").value = "undecided"
         await pilot.press("enter")
         await settle(pilot)
         assert (store.invitation(gala.id).status, store.invitation(gala.id).decided_at) == ("undecided", None)
+
+
+async def test_E_edits_the_reason_and_an_invitation_accepted_leaves_the_pane_kept(store):
+    # The reason could be given only by x, and accepted could be set nowhere: a gala gone to stayed undecided.
+    gala = store.save_invitation(
+        Invitation(title="Gala", status="declined", note="pitches", decided_at=DECIDED)
+    )
+    store.save_invitation(Invitation(title="Mixer"))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        shown = [(key.key_display, key.description) for key in app.screen.query(FooterKey)]
+        assert ("E", "Edit") in shown  # it was a key the footer never showed
+        await pilot.press("j", "E")  # the declined Gala, after the undecided Mixer
+        await settle(pilot)
+        assert app.screen.query_one("#note").value == "pitches"
+        app.screen.query_one("#note").value = "only pitches"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert (store.invitation(gala.id).note, store.invitation(gala.id).decided_at) == (
+            "only pitches",
+            DECIDED,
+        )
+        await pilot.press("k", "E")
+        await settle(pilot)
+        app.screen.query_one("#decision").value = "accepted"
+        await pilot.press("enter")
+        await settle(pilot)
+        mixer = next(invitation for invitation in store.invitations() if invitation.title == "Mixer")
+        assert (mixer.status, mixer.decided_at) == ("accepted", store.now().isoformat())
+        titles = [str(row[1]) for row in cells(app, "invitations")]
+        assert titles == ["Gala"]
 
 
 async def test_a_cost_edited_with_its_currency_takes_that_currency(store):
@@ -125,7 +160,7 @@ async def test_a_decline_taken_back_and_made_again_offers_the_reason_it_had(stor
         await settle(pilot)
         await pilot.press("3", "E")
         await settle(pilot)
-        app.screen.query_one("#decline").value = False
+        app.screen.query_one("#decision").value = "undecided"
         await pilot.press("enter")
         await settle(pilot)
         assert store.invitation(gala.id).status == "undecided"

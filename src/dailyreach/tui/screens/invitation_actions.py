@@ -79,7 +79,8 @@ def edit_invitation(screen: MainScreen, invitation: Invitation, typed: dict[str,
         )
 
     title = _("Edit invitation: {title}").format(title=invitation.title)
-    screen.app.push_screen(invitation_form(screen.store, typed or invitation_values(invitation), title), save)
+    form = invitation_form(screen.store, typed or invitation_values(invitation), title, editing=True)
+    screen.app.push_screen(form, save)
 
 
 def _checked(screen: MainScreen, fields: Callable[[], dict]) -> Invitation | None:

@@ -7,13 +7,13 @@ from textual.widgets import Input
 
 from dailyreach.core.errors import ValidationError
 from dailyreach.core.records.dates import parse_date
-from dailyreach.core.records.model import INVITATION_KINDS, Contact, Invitation
+from dailyreach.core.records.model import INVITATION_KINDS, INVITATION_STATUSES, Contact, Invitation
 from dailyreach.core.records.validation import amount_currency
 from dailyreach.core.store.store import Store
 from dailyreach.i18n import _
 from dailyreach.tui.checks import Check
-from dailyreach.tui.screens.fields_form import NO, YES, Choice, Field, FieldsForm
-from dailyreach.wording import invitation_kind_label
+from dailyreach.tui.screens.fields_form import YES, Choice, Field, FieldsForm
+from dailyreach.wording import invitation_kind_label, invitation_status_label
 
 # The currencies offered first; any other three-letter code typed with the cost is added to them.
 CURRENCIES = ("JPY", "USD", "EUR", "GBP", "CNY", "KRW", "TWD", "HKD", "SGD", "AUD", "CAD", "CHF", "INR")
@@ -30,10 +30,12 @@ def _currency_choices(*first: str) -> tuple[tuple[str, str], ...]:
 
 
 def invitation_form(
-    store: Store, typed: dict[str, str] | None = None, title: str | None = None
+    store: Store, typed: dict[str, str] | None = None, title: str | None = None, *, editing: bool = False
 ) -> FieldsForm:
     """Title and cost first: a declined invitation is remembered for what declining it saved. ``typed``:
-    the fields as they are shown (an invitation's own, to edit it: ``invitation_values``)."""
+    the fields as they are shown (an invitation's own, to edit it: ``invitation_values``). A new one
+    is declined now or not; one ``editing`` has its status (accepted too: gone from the pane, kept) and
+    the reason it was declined for."""
     currency = store.settings().currency
     typed_currency = (typed or {}).get("currency", currency)
     return InvitationForm(
@@ -58,7 +60,22 @@ def invitation_form(
             ),
             Field("hours", value="3", validators=[_invitation_check("hours")]),
             Field("from", placeholder=_("who invited you")),
-            Field("decline", _("Decline now"), YES, switch=True),
+            *(
+                [
+                    # Not "status": the main screen's header line has that id, and its style.
+                    Field(
+                        "decision",
+                        _("Status"),
+                        value="undecided",
+                        choices=tuple(
+                            (invitation_status_label(status), status) for status in INVITATION_STATUSES
+                        ),
+                    ),
+                    Field("note", _("Reason"), placeholder=_("optional"), multiline=True),
+                ]
+                if editing
+                else [Field("decline", _("Decline now"), YES, switch=True)]
+            ),
         ],
         typed,
     )
@@ -82,7 +99,13 @@ class InvitationForm(FieldsForm):
 def invitation_fields(store: Store, answers: dict[str, str]) -> dict:
     """The form's answers as fields for Invitation.from_dict, which checks them."""
     now = store.now()
-    declined = answers["decline"] == YES
+    status = (
+        answers["decision"]
+        if "decision" in answers
+        else "declined"
+        if answers["decline"] == YES
+        else "undecided"
+    )
     event_date = answers["event_date"].strip()
     return {
         "title": answers["title"],
@@ -93,8 +116,8 @@ def invitation_fields(store: Store, answers: dict[str, str]) -> dict:
         "cost": answers["cost"],
         # A cost typed as ¥5000 is in yen whatever the list beside it says.
         "currency": amount_currency(answers["cost"]) or answers["currency"],
-        "status": "declined" if declined else "undecided",
-        "decided_at": now.isoformat() if declined else None,
+        "status": status,
+        "decided_at": None if status == "undecided" else now.isoformat(),
     }
 
 
@@ -109,17 +132,18 @@ def invitation_values(invitation: Invitation) -> dict[str, str]:
         "kind": invitation.kind,
         "hours": "" if invitation.hours is None else str(invitation.hours),
         "from": invitation.host,
-        "decline": YES if invitation.status == "declined" else NO,
+        "decision": invitation.status,
+        "note": invitation.note,
     }
 
 
 def edited_invitation_fields(store: Store, invitation: Invitation, answers: dict[str, str]) -> dict:
-    """The form's answers for ``invitation`` edited: its id and reason kept, and when it was declined,
-    unless the edit declines it now or takes the decline back."""
+    """The form's answers for ``invitation`` edited: its id kept, and when it was decided unless the edit
+    changes its status."""
     fields = invitation_fields(store, answers)
     if fields["status"] == invitation.status:
         fields["decided_at"] = invitation.decided_at
-    return {**fields, "id": invitation.id, "note": invitation.note}
+    return {**fields, "id": invitation.id, "note": answers["note"]}
 
 
 def decline_form(invitation: Invitation) -> FieldsForm:

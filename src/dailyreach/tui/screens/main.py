@@ -90,14 +90,18 @@ class Foreseen:
 class MainScreen(TranslatedBindings, StoreScreen):
     AUTO_FOCUS = "#today"
     # The footer shows the keys of a day's loop, most used first; ? shows every key.
-    FOOTER_LABELS = LOG_FOOTER_LABELS | {"new_target": N_("New"), "new_invitation": N_("Invitation")}
+    FOOTER_LABELS = LOG_FOOTER_LABELS | {
+        "new_target": N_("New"),
+        "new_invitation": N_("Invitation"),
+        "edit_invitation": N_("Edit"),
+    }
     # The palette's key stays in the footer at 80 columns too: Settings, Templates, jump to a contact.
     PALETTE_KEY = True
     BINDINGS = [
         # On the Declined pane, x declines and t takes the host as a target; the logging keys are for people.
         Binding("x", "decline", N_("Decline"), id="decline"),
         Binding("t", "host_as_target", N_("Host as target"), id="host_as_target"),
-        Binding("E", "edit_invitation", N_("Edit invitation"), show=False, id="edit_invitation"),
+        Binding("E", "edit_invitation", N_("Edit invitation"), id="edit_invitation"),
         *log_bindings(shown=DAILY_LOGS),
         Binding("n", "new_target", N_("New target"), id="new_target"),
         Binding("i", "new_invitation", N_("New invitation"), id="new_invitation"),

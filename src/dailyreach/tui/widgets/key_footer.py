@@ -90,7 +90,8 @@ class KeyFooter(Footer):
             return True, False
         if named + COMPACT_KEY_SPACING * keys + palette_cells + COMPACT_PALETTE_SPACING <= width:
             return True, True
-        return False, False
+        # Not even compact with it: the palette's key goes, and the keys compact if they must still.
+        return False, named + KEY_SPACING * keys > width
 
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
