@@ -3,12 +3,12 @@ any key with an id, and a hint naming the default would send the user to a key t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, cast
 
 from textual.app import App
 from textual.binding import Binding
-from textual.dom import DOMNode
+
+from dailyreach.tui.keymap import class_bindings
 
 if TYPE_CHECKING:
     from dailyreach.tui.app import DailyReachApp
@@ -24,7 +24,7 @@ def bound_key(app: App, binding_id: str) -> str:
         return _in_words(app, Binding(remapped.split(",")[0].strip(), ""))
     for screen in reversed(app.screen_stack):
         for node in (screen, *screen.walk_children(), app):
-            for binding in _bindings(node):
+            for binding in class_bindings(type(node)):
                 if binding.id == binding_id:
                     return _in_words(app, binding)
     return ""
@@ -34,10 +34,3 @@ def _in_words(app: App, binding: Binding) -> str:
     """The key as the footer shows it, but ctrl spelled out in a sentence: "ctrl+l logs it", not "^l"."""
     shown = app.get_key_display(binding)
     return f"ctrl+{shown[1:]}" if shown.startswith("^") and len(shown) > 1 else shown
-
-
-def _bindings(node: DOMNode) -> Iterator[Binding]:
-    """The bindings ``node``'s class and those it inherits from declare, its own first."""
-    for cls in type(node).__mro__:
-        if "BINDINGS" in cls.__dict__:
-            yield from Binding.make_bindings(cls.__dict__["BINDINGS"])

@@ -35,8 +35,8 @@ def _screens() -> list[tuple[type[DOMNode], ...]]:
     ]
 
 
-def _bindings(cls: type[DOMNode]) -> Iterator[Binding]:
-    """The bindings ``cls`` and the classes it comes from declare."""
+def class_bindings(cls: type[DOMNode]) -> Iterator[Binding]:
+    """The bindings ``cls`` and the classes it comes from declare, its own first."""
     for base in cls.__mro__:
         if "BINDINGS" in base.__dict__:
             yield from Binding.make_bindings(base.__dict__["BINDINGS"])
@@ -51,7 +51,7 @@ def binding_ids() -> set[str]:
     from dailyreach.tui.app import DailyReachApp
 
     classes: list[type[DOMNode]] = [DailyReachApp, *(cls for screen in _screens() for cls in screen)]
-    return {binding.id for cls in classes for binding in _bindings(cls) if binding.id}
+    return {binding.id for cls in classes for binding in class_bindings(cls) if binding.id}
 
 
 def key_clashes(keymap: Mapping[str, str]) -> list[tuple[str, str, str]]:
@@ -64,7 +64,7 @@ def key_clashes(keymap: Mapping[str, str]) -> list[tuple[str, str, str]]:
     found = set()
     for screen in _screens():
         classes: tuple[type[DOMNode], ...] = (*screen, DailyReachApp)
-        bindings = [binding for cls in classes for binding in _bindings(cls)]
+        bindings = [binding for cls in classes for binding in class_bindings(cls)]
         for given in bindings:
             if not given.id or not keymap.get(given.id):
                 continue
