@@ -227,3 +227,35 @@ def test_an_export_from_a_database_that_is_not_there_fails_and_makes_nothing(tmp
         f"Error: no database at {db}: nothing to export (check --db or DAILYREACH_DB)\n",
     )
     assert os.listdir(tmp_path) == []
+
+
+def test_an_export_holding_an_interaction_later_than_now_says_it_would_not_import(tmp_path):
+    # It was written without a word, and the import of it refused the record: a backup that did not come back.
+    db = tmp_path / "db.json"
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    assert (
+        run_cli("export", "-o", str(tmp_path / "sound.json"), db=db).stderr
+        == f"exported to {tmp_path}/sound.json\n"
+    )
+    data = json.loads(db.read_text())
+    [ann] = data["contacts"]
+    data["interactions"] = {
+        "i1": {
+            "id": "i1",
+            "contact_id": ann,
+            "kind": "dm_sent",
+            "channel": "x",
+            "at": "2099-01-01T09:00:00+00:00",
+            "text": "",
+        }
+    }
+    db.write_text(json.dumps(data))
+    warning = (
+        "warning: 1 interaction is later than this machine's clock: an import of this export refuses it until "
+        "it is fixed (`dailyreach doctor` lists it)\n"
+    )
+    for args in (["-o", str(tmp_path / "out.json")], ["--format", "json"]):  # without click, and through it
+        assert run_cli("export", *args, db=db).stderr.endswith(warning)
+    assert run_cli("export", "--format", "csv", db=db).stderr == ""  # no interactions in it
+    refused = run_cli("import", str(tmp_path / "out.json"), db=tmp_path / "restored.json", check=False)
+    assert refused.returncode == 1 and "later than" in refused.stderr

@@ -19,7 +19,13 @@ from dailyreach.core.store.backups import (
     written_at,
 )
 from dailyreach.core.store.checked import write_checked
-from dailyreach.core.store.doctor import found, misshapen_handles, repair, repairable
+from dailyreach.core.store.doctor import (
+    export_would_not_import,
+    found,
+    misshapen_handles,
+    repair,
+    repairable,
+)
 from dailyreach.core.store.storage import StoreCorrupt
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.templates import ensure_default_templates, templates
@@ -54,6 +60,23 @@ def test_doctor_lists_an_interaction_later_than_now_which_an_import_would_refuse
     assert [p.record_id for p in repair(reopened).left] == [sent.id]  # when it happened is the user's to say
     with pytest.raises(ImportRejected):  # what the finding saves a restore from
         plan_import(Store(tmp_path / "other.json", clock=clock), json.loads(export_json(reopened)), "x.json")
+
+
+def test_an_export_says_how_many_interactions_later_than_now_it_holds_and_nothing_when_none(
+    store, db_path, clock
+):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    bo = add_contact(store, "Bo", handles={"x": "@bo"})
+    sent = [log(store, person, "dm_sent") for person in (ann, bo)]
+    log(store, ann, "follow_up", at=store.now().subtract(seconds=1))
+    assert export_would_not_import(Store(db_path, clock=clock)) is None  # the latest is now, not later
+    later = store.now().add(seconds=1).isoformat()
+    for record in sent:
+        hand_edit(db_path, lambda data, record=record: data["interactions"][record.id].update(at=later))
+    assert export_would_not_import(Store(db_path, clock=clock)) == (
+        "2 interactions are later than this machine's clock: an import of this export refuses them until "
+        "they are fixed (`dailyreach doctor` lists them)"
+    )
 
 
 def test_repair_is_offered_only_for_what_it_would_fix(store, db_path, clock):

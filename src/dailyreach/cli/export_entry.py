@@ -8,6 +8,10 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dailyreach.core.store.store import Store
 
 # ``export``'s options that take a value, by each of their names, and its flag.
 VALUE_OPTIONS = {"-o": "output_name", "--output": "output_name", "--format": "fmt"}
@@ -81,4 +85,14 @@ def export_without_click(db: str, output_name: str | None, force: bool) -> bool:
             return False
         payload = export_json(store)
     deliver(payload, output_name, force=force)
+    warn_if_it_would_not_import(store)
     return True
+
+
+def warn_if_it_would_not_import(store: Store) -> None:
+    from dailyreach.core.store.doctor import export_would_not_import
+    from dailyreach.i18n import _
+
+    said = export_would_not_import(store)
+    if said is not None:
+        print(_("warning: {problem}").format(problem=said), file=sys.stderr)

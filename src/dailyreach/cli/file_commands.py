@@ -40,7 +40,7 @@ from dailyreach.i18n import _, ngettext
 @click.option("--force", is_flag=True, help=_("Replace FILE if it exists."))
 @click.pass_obj
 def export(session: Session, fmt: str | None, output_name: str | None, force: bool) -> None:
-    from dailyreach.cli.export_entry import deliver
+    from dailyreach.cli.export_entry import deliver, warn_if_it_would_not_import
     from dailyreach.cli.opening import refuse_missing
     from dailyreach.core.files.exchange import export_json
 
@@ -63,6 +63,8 @@ def export(session: Session, fmt: str | None, output_name: str | None, force: bo
 
         payload = EXPORTERS[fmt](session.store)
     deliver(payload, output_name, force=force)
+    if fmt == "json":  # the only export with the interactions, and the one imported back
+        warn_if_it_would_not_import(session.store)
 
 
 @click.command(

@@ -19,8 +19,8 @@ from dailyreach.core.records.readback import Problem, known_fields, readable_set
 from dailyreach.core.records.text import strip_control
 from dailyreach.core.store.backups import write_kept_backup
 from dailyreach.core.store.store import KEY_FIELDS, NO_CONTACT, RECORD_TABLES, SETTINGS_TABLE, Store
-from dailyreach.core.store.threads import DAYS_TABLE, THREADS_TABLE, derive_tables
-from dailyreach.i18n import N_, _
+from dailyreach.core.store.threads import DAYS_TABLE, THREADS_TABLE, derive_tables, utc_stamp
+from dailyreach.i18n import N_, _, ngettext
 
 
 @dataclass
@@ -63,6 +63,24 @@ def future_interactions(store: Store) -> list[Problem]:
             moment = moment_text(at.astimezone(now.tzinfo), now.date())
             found.append(Problem("interactions", body["id"], "at", _(LATER_THAN_NOW).format(moment=moment)))
     return found
+
+
+def export_would_not_import(store: Store) -> str | None:
+    """What an export of ``store`` must say when it holds interactions later than now (a hand edit, a
+    clock gone wrong): an import refuses them, and a backup that does not come back is found out on the
+    day it is needed. Each contact's latest is looked at first: an export of a sound store, nearly every
+    one, reads no interaction for it."""
+    now = utc_stamp(store.local_now())
+    if all((thread.last_at or "") <= now for thread in store.threads().values()):
+        return None
+    count = len(future_interactions(store))
+    return ngettext(
+        "{count} interaction is later than this machine's clock: an import of this export refuses it "
+        "until it is fixed (`dailyreach doctor` lists it)",
+        "{count} interactions are later than this machine's clock: an import of this export refuses them "
+        "until they are fixed (`dailyreach doctor` lists them)",
+        count,
+    ).format(count=count)
 
 
 def misshapen_handles(store: Store) -> list[Problem]:

@@ -210,6 +210,7 @@ def export_from(screen: StoreScreen, typed: dict[str, str] | None = None) -> Non
     from dailyreach.core.errors import NotAFile, NothingToExport, StoreError
     from dailyreach.core.files.contact_export import EXPORTERS
     from dailyreach.core.files.exchange import write_export
+    from dailyreach.core.store.doctor import export_would_not_import
 
     app, store = screen.app, screen.store
 
@@ -221,6 +222,9 @@ def export_from(screen: StoreScreen, typed: dict[str, str] | None = None) -> Non
         if problem is None:
             if not app.is_web:  # served, the browser is told of its download
                 screen.notify(_("Exported to {path}").format(path=path), markup=False)
+            said = export_would_not_import(store) if fmt == "json" else None
+            if said is not None:
+                screen.notify(said, severity="warning", markup=False, timeout=15)
             return
         screen.notify(problem, title=_("Not exported"), severity="error", markup=False)
         export_from(screen, answers)
