@@ -7,6 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
+from dailyreach.core.records.model import Contact
 from dailyreach.core.store.store import Store
 from tests.served import wait_until
 
@@ -98,3 +99,17 @@ def test_two_browser_sessions_logging_at_once_lose_nothing(served, open_tab):
     assert {contact.name for contact in store.contacts()} == {"Ann Example", "Bo Example"}
     assert [dm.kind for dm in dms] == ["dm_sent", "dm_sent"]
     assert len({dm.id for dm in dms}) == 2
+
+
+def test_in_a_new_tab_today_has_the_keys_so_d_enter_logs_the_first_target(served, open_tab, tmp_path):
+    # The first keys in a tab went to no pane: d said "Select a contact in Today or Pending first".
+    store = Store(served.db)
+    for name in ("Ann Example", "Bo Example"):
+        store.save_contact(Contact.from_dict({"name": name, "handles": {"x": "@" + name.split()[0].lower()}}))
+    store.close()
+    tab = open_tab(served.url)
+    tab.press("d")
+    tab.page.keyboard.press("Enter")
+    wait_until(lambda: len(on_disk(served.db).interactions()) == 1, what="the DM on disk")
+    [dm] = on_disk(served.db).interactions()
+    assert dm.kind == "dm_sent"

@@ -168,9 +168,16 @@ class MainScreen(TranslatedBindings, StoreScreen):
             self.pane(pane).title = title
             self.pane(pane).empty = self._empty_text(pane)
         self.set_interval(CLOCK_SECONDS, self._tick)
+        self.watch(self.app, "app_focus", self._app_focused, init=False)
         # The first frame is laid out for the terminal's size: the screen's first resize comes after it.
         self._fit(self.app.size)
         self._read_before_the_first_frame()
+
+    def _app_focused(self, focused: bool) -> None:
+        """A browser tab starts the app without the focus: AUTO_FOCUS then gives no pane the keys, nor does
+        the focus coming back (nothing had it), and d said to select a contact on a highlighted row."""
+        if focused and self.is_current and self.focused is None:
+            self.set_focus(self.pane(self.current))
 
     def key(self, binding_id: str) -> str:
         return bound_key(self.app, binding_id)
