@@ -78,3 +78,15 @@ def test_the_morning_text_counts_one_name_past_three_as_one_more(store, clock):
     assert morning_text(build_agenda(store)).startswith(
         "4 to contact today: follow-ups to Ann, Bob, Cy and 1 more · "
     )
+
+
+def test_the_morning_text_names_who_answered_as_the_users_turn(store, clock):
+    # They were counted and not named: "2 to contact today: 1 new target", or "1 to contact today:  ·".
+    hana = add_contact(store, "Hana", handles={"x": "@hana"})
+    add_contact(store, "Ivan", handles={"x": "@ivan"})
+    log(store, hana, "dm_sent", at=clock.now().subtract(days=4))
+    build_agenda(store)  # planned for her follow-up
+    log(store, hana, "reply_received", at=clock.now().subtract(minutes=5))
+    assert morning_text(build_agenda(store)) == (
+        "2 to contact today: reply to Hana, 1 new target · start a streak today"
+    )

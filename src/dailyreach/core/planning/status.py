@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dailyreach.core.planning.planner import (
+    ANSWERED,
     NOTHING_DUE,
     day_plan,
     due_on,
@@ -210,6 +211,9 @@ def morning_text(agenda: Agenda) -> str:
     in_touch = [item.contact.name for item in to_do if item.reason == "keep_in_touch"]
     if in_touch:
         parts.append(_("keep in touch with {names}").format(names=_names(in_touch)))
+    answered = [item.contact.name for item in to_do if item.reason == ANSWERED]
+    if answered:
+        parts.append(_("reply to {names}").format(names=_names(answered)))  # they answered: your turn
     new = sum(item.reason == "new" for item in to_do)
     if new:
         parts.append(ngettext("{count} new target", "{count} new targets", new).format(count=new))
