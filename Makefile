@@ -1,7 +1,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The app alone for run and install; with the test tools (pytest, mypy, Playwright...) for the rest: a
+# first make run took 90 s and 400 MB installing tools it never uses.
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: run install test lint bench mutants catalogs clean
 
@@ -10,8 +13,13 @@ $(BIN)/python:
 
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(TEST_STAMP) $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/dailyreach $(ARGS)
@@ -31,17 +39,17 @@ SNAPSHOTS := tests/tui/test_snapshots.py tests/tui/test_contacts_snapshots.py te
 # caught before it has measured its rows. The browser tests run apart too: Playwright's sync API keeps
 # an event loop running in its process for as long as the browser is open, where the app's tests need
 # their own.
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -n 2 $(addprefix --ignore=,$(SNAPSHOTS)) --ignore=tests/e2e $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	$(BIN)/python -m pytest -n 2 $(SNAPSHOTS) $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	$(BIN)/python -m pytest tests/e2e $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_cli.py
 	$(BIN)/python benchmarks/bench_tui.py
 	$(BIN)/python benchmarks/bench_stats.py
@@ -49,7 +57,7 @@ bench: $(STAMP)
 
 # Mutation testing of the core: every mutant (or those ONLY names, a glob of mutmut's names), then the
 # ones run that no test killed. mutmut works in mutants/, a copy of the tree.
-mutants: $(STAMP)
+mutants: $(TEST_STAMP)
 	$(BIN)/python -m pip install --quiet 'mutmut>=3.8'
 	$(BIN)/mutmut run --max-children 2 $(ONLY)
 	$(BIN)/mutmut results | grep -v ': not checked$$' || true
@@ -57,7 +65,7 @@ mutants: $(STAMP)
 # The interface's Japanese: extract the marked strings, merge them into the .po (where the translations
 # are written), compile the .mo the app reads. Both are committed, so a checkout and a wheel have them.
 LOCALE := src/dailyreach/locale
-catalogs: $(STAMP)
+catalogs: $(TEST_STAMP)
 	$(BIN)/pybabel -q extract -F babel.cfg -k N_ -k ngettext:1,2 --no-location --omit-header --sort-output \
 		--no-wrap -o $(LOCALE)/dailyreach.pot src/dailyreach
 	$(BIN)/pybabel -q update -i $(LOCALE)/dailyreach.pot -d $(LOCALE) -D dailyreach -l ja --no-wrap \
