@@ -16,6 +16,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.geometry import Region
 from textual.widgets import DataTable, Static
+from textual.widgets._footer import FooterKey
 
 from dailyreach import i18n
 from dailyreach.core.records.model import Invitation, Settings
@@ -208,6 +209,25 @@ async def test_a_key_the_offered_review_has_no_use_for_closes_it_and_acts_on_the
         assert isinstance(app.screen, MainScreen)
     assert len(store.interactions()) == before + 1
     assert store.interactions()[-1].kind == "dm_sent"
+
+
+async def test_j_and_k_move_in_the_offered_reviews_list_and_its_footer_shows_its_own_keys(store, people):
+    # j closed the review and moved Today's cursor; the footer under it was the main screen's (d DM...).
+    _ann, _yamada, vip = people
+    last_week_history(store, people)
+    review_marker(store.path).write_text(json.dumps({"week": "2026-11-16"}))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WeeklyReviewScreen)
+        footer = [key.key for key in app.screen.query(FooterKey)]
+        assert "escape" in footer and "d" not in footer
+        await pilot.press("j", "j", "k")
+        await settle(pilot)
+        assert isinstance(app.screen, WeeklyReviewScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactScreen) and app.screen.contact_id == vip.id
 
 
 async def test_s_in_the_offered_review_opens_the_stats(store, people):

@@ -32,6 +32,7 @@ from dailyreach.stats_wording import follow_up_reason, review_line, week_range
 from dailyreach.tui.styles import stylesheet_path
 from dailyreach.tui.translated import Table, TranslatedBindings
 from dailyreach.tui.widgets.flow import FlowLine
+from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.words import emphasised
 
 if TYPE_CHECKING:
@@ -107,6 +108,11 @@ class FollowUpTable(Table):
 
     # Its columns always fit: no room is kept for a scrollbar the first, wider, layout would show.
     DEFAULT_CSS = "FollowUpTable { overflow-x: hidden; }"
+    # As in every list of the app: j closed the review offered at start, and moved Today's cursor.
+    BINDINGS = [
+        Binding("j", "cursor_down", N_("Down"), show=False, id="cursor_down"),
+        Binding("k", "cursor_up", N_("Up"), show=False, id="cursor_up"),
+    ]
     NAME_SHARE = 3  # a name takes at most a third of the width
 
     def __init__(self, rows: list[tuple[str, str, str]], **kwargs: Any) -> None:
@@ -183,6 +189,11 @@ class WeeklyReviewScreen(TranslatedBindings, ModalScreen[None]):
                 keys.append(_("S all the stats"))
             # On as many lines as the width needs, each key whole.
             yield FlowLine([Text(key, end="") for key in keys], separator=" · ", classes="hint")
+        # Its own keys, not the main screen's under it (d DM...), which do nothing here.
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(KeyFooter).release()
 
     def _figures(self) -> list[Text]:
         """Last week's figures, each whole on a line: at 80 columns they take two."""
