@@ -230,6 +230,25 @@ async def test_j_and_k_move_in_the_offered_reviews_list_and_its_footer_shows_its
         assert isinstance(app.screen, ContactScreen) and app.screen.contact_id == vip.id
 
 
+async def test_w_on_the_main_screen_and_the_palette_show_last_weeks_review(store, people):
+    # It was found only through the Stats screen: "weekly" in the palette matched nothing.
+    last_week_history(store, people)
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        assert isinstance(app.screen, WeeklyReviewScreen)
+        assert "Nov 16 – Nov 22" in text_of(app.screen.query_one(".title", Static))
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"weekly review")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, WeeklyReviewScreen)
+
+
 async def test_s_in_the_offered_review_opens_the_stats(store, people):
     last_week_history(store, people)
     review_marker(store.path).write_text(json.dumps({"week": "2026-11-09"}))

@@ -121,6 +121,8 @@ class MainScreen(TranslatedBindings, StoreScreen):
         ),
         Binding("4", "contacts", N_("All contacts"), show=False, id="contacts"),
         Binding("S", "stats", N_("Stats"), show=False, id="stats"),
+        # The id of Stats' w too: one remap moves both.
+        Binding("w", "weekly_review", N_("Weekly review"), show=False, id="weekly_review"),
         Binding("j", "cursor('down')", N_("Down"), show=False, id="cursor_down"),
         Binding("k", "cursor('up')", N_("Up"), show=False, id="cursor_up"),
     ]
@@ -395,6 +397,11 @@ class MainScreen(TranslatedBindings, StoreScreen):
         from dailyreach.tui.screens.stats import open_stats
 
         open_stats(self.app)
+
+    def action_weekly_review(self) -> None:
+        from dailyreach.tui.screens.weekly_review import show_weekly_review
+
+        show_weekly_review(self.app, self.store)
 
     def _keep_stats_ready(self) -> None:
         from dailyreach.tui.screens.stats_ready import keep_ready

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -81,6 +81,22 @@ def offer_weekly_review(app: DailyReachApp) -> None:
             return  # the main screen says what is wrong with the file
         if stats is not None and app.is_running:
             app.call_from_thread(_offer, app, stats)
+
+    app.run_worker(look, thread=True, group="review")
+
+
+def show_weekly_review(app: App, store: Store) -> None:
+    """Last week's review when asked for (w on the main screen, or the palette), its figures read off the
+    UI thread: it was found only through the Stats screen."""
+
+    def look() -> None:
+        try:
+            stats = build_stats(store, REVIEW_WEEKS)
+        except StoreError as error:
+            app.call_from_thread(app.notify, str(error), severity="error", markup=False)
+            return
+        if app.is_running:
+            app.call_from_thread(app.push_screen, WeeklyReviewScreen(stats))
 
     app.run_worker(look, thread=True, group="review")
 
