@@ -321,9 +321,14 @@ def status(system: str = sys.platform, now: datetime | None = None, db: Path | N
     if notified is not None:
         lines.append(_("for the database {db}").format(db=notified))
         if db is not None and notified != db.expanduser().resolve():
-            lines.append(
-                _("not this one ({db}): dailyreach --db {db} remind --install moves them to it").format(db=db)
+            # With the times installed: the command without them put the morning back to 09:00 and
+            # removed the evening check.
+            times = " ".join(
+                f"--evening {reminder.clock}" if reminder.evening else f"--at {reminder.clock}"
+                for reminder in sorted(installed_times(paths), key=lambda reminder: reminder.evening)
             )
+            command = f"dailyreach --db {shlex.quote(str(db))} remind --install {times}".rstrip()
+            lines.append(_("not this one ({db}): {command} moves them to it").format(db=db, command=command))
     for reminder in installed_times(paths):
         upcoming = reminder.next_run(moment).strftime("%Y-%m-%d %H:%M")
         line = (

@@ -100,12 +100,28 @@ def test_status_names_the_database_the_reminders_are_for_and_says_when_it_is_ano
     ours = tmp_path / "my 100% data" / "db.json"
     ours.parent.mkdir()
     other = tmp_path / "other.json"
-    assert run(home, "--install", db=ours).returncode == 0
+    assert run(home, "--install", "--at", "07:30", "--evening", "19:00", db=ours).returncode == 0
     shown = run(home, "--status", db=ours).stdout
     assert f"for the database {ours}" in shown and "not this one" not in shown
     shown = run(home, "--status", db=other).stdout
     assert f"for the database {ours}" in shown
-    assert f"not this one ({other}): dailyreach --db {other} remind --install moves them to it" in shown
+    # With the times: without them, following the advice put the morning back to 09:00 and dropped the evening.
+    moves = f"dailyreach --db {other} remind --install --at 07:30 --evening 19:00"
+    assert f"not this one ({other}): {moves} moves them to it" in shown
+    assert run(home, *moves.split()[4:], db=other).returncode == 0
+    shown = run(home, "--status", db=other).stdout
+    assert "today's plan: every day at 07:30" in shown and "evening check: every day at 19:00" in shown
+
+
+def test_installing_for_a_database_that_is_not_there_says_so(home, tmp_path):
+    # Each morning's notify said so only on a stderr nobody reads: a mistyped --db went unseen.
+    typo = tmp_path / "typo.json"
+    installed = run(home, "--install", db=typo)
+    assert installed.returncode == 0
+    assert installed.stderr == (
+        f"note: there is no database at {typo} yet: the reminders say nothing until there is one\n"
+    )
+    assert not typo.exists()
 
 
 @pytest.mark.parametrize("action", ["--status", "--uninstall"])

@@ -129,6 +129,14 @@ def remind(
         raise click.ClickException(str(error)) from None
     for line in lines:
         click.echo(line)
+    if action == "install" and not ctx.obj.db.exists():
+        # Each morning's notify would only say so on a stderr nobody reads: a mistyped --db went unseen.
+        click.echo(
+            _("note: there is no database at {db} yet: the reminders say nothing until there is one").format(
+                db=ctx.obj.db
+            ),
+            err=True,
+        )
     if action != "uninstall" and reminders.installed_files() and ctx.obj.db.exists():
         other_clock = _settings_clock_if_other(ctx.obj.store)
         if other_clock is not None:
