@@ -732,3 +732,16 @@ def test_a_draft_is_made_while_a_nudge_may_be_sent_and_none_once_all_went_unansw
     assert (used.draft, used.nudges_used) == (None, 2)
     named = prepare_draft(store, ann, template_name="follow-up 1 (en)")
     assert named.draft is not None and named.draft.template.name == "follow-up 1 (en)"
+
+
+def test_templates_come_in_the_language_asked_for_first_then_the_others_as_before(store):
+    # In Japanese, the English templates filled the list at 80×24 and the Japanese ones were below it.
+    ensure_default_templates(store)
+    english_first = [t.language for t in templates(store)]
+    assert english_first == sorted(english_first)  # en, then ja
+    japanese_first = templates(store, "ja")
+    languages = [t.language for t in japanese_first]
+    assert languages == sorted(languages, reverse=True) and set(languages) == {"en", "ja"}
+    assert [t.id for t in japanese_first if t.language == "en"] == [
+        t.id for t in templates(store) if t.language == "en"
+    ]

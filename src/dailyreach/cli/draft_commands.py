@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from dailyreach.i18n import N_, _
+from dailyreach.i18n import N_, _, current_language
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -155,7 +155,7 @@ def list_templates(session: Session, as_json: bool) -> None:
     from dailyreach.wording import template_text
 
     ensure_default_templates(session.store)
-    found = templates(session.store)
+    found = templates(session.store, current_language())
     if as_json:
         from dailyreach.cli.agenda_views import print_json
 

@@ -18,9 +18,10 @@ SEEDED_KEY = "default_templates"
 NAMES_LISTED = 12
 
 
-def templates(store: Store) -> list[Template]:
-    """Every readable template, by language, purpose order and name; one edited into something unreadable
-    by hand is skipped, as the store skips its other records."""
+def templates(store: Store, first_language: str | None = None) -> list[Template]:
+    """Every readable template, by language (``first_language``'s first: in Japanese the English ones
+    filled 80×24 and hid the Japanese), purpose order and name; one edited into something unreadable by
+    hand is skipped, as the store skips its other records."""
     from dailyreach.core.planning.default_templates import as_in_use
     from dailyreach.core.records.template import PURPOSES
 
@@ -30,7 +31,16 @@ def templates(store: Store) -> list[Template]:
             found.append(as_in_use(Template.from_dict(body)))
         except ValidationError:
             continue
-    return sorted(found, key=lambda t: (t.language, PURPOSES.index(t.purpose), t.channel or "", t.name))
+    return sorted(
+        found,
+        key=lambda t: (
+            t.language != first_language,
+            t.language,
+            PURPOSES.index(t.purpose),
+            t.channel or "",
+            t.name,
+        ),
+    )
 
 
 def template_named(store: Store, name: str) -> Template:

@@ -27,7 +27,7 @@ from dailyreach.core.store.templates import (
     templates,
 )
 from dailyreach.help_format import wrap as wrap_in_cells
-from dailyreach.i18n import N_, _
+from dailyreach.i18n import N_, _, current_language
 from dailyreach.tui.bound_keys import bound_key
 from dailyreach.tui.columns import Column, fit_widths, set_columns
 from dailyreach.tui.rows import TABLE_KEYS
@@ -258,7 +258,7 @@ class TemplatesScreen(TranslatedBindings, StoreScreen):
     def read(self) -> TemplatesView:
         ensure_default_templates(self.store)
         people = sorted(self.store.contacts(), key=lambda contact: contact.name.casefold())
-        return TemplatesView(templates(self.store), people, self.store.settings().my_name)
+        return TemplatesView(templates(self.store, current_language()), people, self.store.settings().my_name)
 
     def show(self, view: TemplatesView) -> None:
         self.view = view
