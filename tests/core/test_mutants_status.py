@@ -90,3 +90,10 @@ def test_the_morning_text_names_who_answered_as_the_users_turn(store, clock):
     assert morning_text(build_agenda(store)) == (
         "2 to contact today: reply to Hana, 1 new target · start a streak today"
     )
+
+
+def test_the_morning_text_of_a_one_person_plan_contacted_says_the_one(store, clock):
+    store.save_settings(Settings(timezone=TOKYO, daily_goal=1))
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent", at=clock.now().subtract(minutes=5))
+    assert morning_text(build_agenda(store)) == "The one person in today's plan contacted · streak 1 day"

@@ -192,9 +192,11 @@ def morning_text(agenda: Agenda) -> str:
     if not to_do:
         done = sum(item.done for item in agenda.items)
         if done == len(agenda.items):
-            return _("All {count} of today's plan contacted · {streak}").format(
-                count=done, streak=streak_text
-            )
+            return ngettext(
+                "The one person in today's plan contacted · {streak}",
+                "All {count} of today's plan contacted · {streak}",
+                done,
+            ).format(count=done, streak=streak_text)
         # The others wait for an answer whose follow-up is not due, or were closed: not contacted today.
         return _(
             "Nothing more to send today: {done} of {count} in today's plan contacted, the rest need "
