@@ -488,22 +488,24 @@ class MainScreen(TranslatedBindings, StoreScreen):
 
     def _show_detail(self) -> None:
         """The highlighted row of the current pane, in full."""
-        nothing_selected = _(NOTHING_SELECTED).format(
-            new=self.key("new_target"),
-            invite=self.key("new_invitation"),
-            import_file=self.key("import"),
-            help=self.key("help"),
-        )
-        detail = Text(nothing_selected, style="dim")
+        detail = None
         key = self.pane(self.current).selected_key()
         if self.agenda is not None and key is not None:
             if self.current == "invitations":
                 invitations = [*self.agenda.undecided, *self.agenda.declined]
                 invitation = next((shown for shown in invitations if shown.id == key), None)
-                detail = invitation_detail(invitation, self.key, self.agenda.day) if invitation else detail
+                detail = invitation_detail(invitation, self.key, self.agenda.day) if invitation else None
             else:
                 contact = self._shown_contact(key)
-                detail = contact_detail(self.agenda, contact, self.key) if contact else detail
+                detail = contact_detail(self.agenda, contact, self.key) if contact else None
+        if detail is None:
+            nothing_selected = _(NOTHING_SELECTED).format(
+                new=self.key("new_target"),
+                invite=self.key("new_invitation"),
+                import_file=self.key("import"),
+                help=self.key("help"),
+            )
+            detail = Text(nothing_selected, style="dim")
         box = self.query_one("#detail", Static)
         if box.content != detail:
             box.update(detail)
