@@ -365,7 +365,7 @@ async def test_on_the_declined_pane_the_footer_has_the_invitation_keys(store, da
         await pilot.press("3")
         await settle(pilot)
         keys = [key.key for key in app.screen.query(FooterKey) if key.key != "ctrl+p"]
-        assert keys == ["x", "t", "n", "i", "e", "question_mark", "q"]
+        assert keys == ["x", "t", "E", "n", "i", "e", "question_mark", "q"]
         await pilot.press("d")  # a logging key is for people: nothing opens here
         await settle(pilot)
         assert not app.screen.query_one("LogBar").display
