@@ -854,3 +854,21 @@ async def test_after_a_snooze_the_cursor_is_on_the_next_row_that_needs_something
         today = app.screen.query_one("#today", DataTable)
         assert [row[1] for row in cells(app, "today")] == ["Ann", "Bo", "Di"]
         assert cells(app, "today")[today.cursor_row][1] == "Di"
+
+
+async def test_the_app_getting_the_focus_with_no_pane_focused_gives_the_current_pane_the_keys(store, people):
+    """As a browser tab starts it: without the focus, no pane got it, and the focus coming back restored
+    nothing; d then said to select a contact on a highlighted row."""
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.set_focus(None)
+        app.app_focus = False
+        await settle(pilot)
+        app.app_focus = True
+        await settle(pilot)
+        assert app.screen.focused is app.screen.query_one("#today")
+        await pilot.press("d", "enter")
+        await settle(pilot)
+        assert [(i.contact_id, i.kind) for i in store.interactions()] == [(ann.id, "dm_sent")]
