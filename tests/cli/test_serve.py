@@ -54,15 +54,18 @@ def test_a_database_in_a_folder_that_is_not_there_is_said_before_serving(tmp_pat
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "example.com"])
-def test_a_host_other_than_loopback_is_refused_without_the_flag(host, tmp_path):
+@pytest.mark.parametrize(
+    ("host", "named"),
+    [("0.0.0.0", "0.0.0.0"), ("192.168.1.10", "192.168.1.10"), ("example.com", "example.com"), ("", "''")],
+)
+def test_a_host_other_than_loopback_is_refused_without_the_flag(host, named, tmp_path):
     result = run_cli(
         "serve", "--host", host, "--port", str(free_port()), db=tmp_path / "db.json", check=False
     )
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == (
-        f"Error: {host} is not a loopback address: anyone who can reach it could read and change your "
+        f"Error: {named} is not a loopback address: anyone who can reach it could read and change your "
         "contacts. Use --public-i-understand to serve there anyway.\n"
     )
 

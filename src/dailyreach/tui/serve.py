@@ -69,7 +69,8 @@ def is_loopback(host: str) -> bool:
 
 def check_host(host: str, *, public: bool) -> None:
     if not public and not is_loopback(host):
-        raise ServeError(_(NOT_LOOPBACK).format(host=host))
+        # An empty host said nothing: " is not a loopback address".
+        raise ServeError(_(NOT_LOOPBACK).format(host=host if host.strip() else repr(host)))
 
 
 def address(host: str, port: int) -> str:
