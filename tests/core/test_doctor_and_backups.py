@@ -71,6 +71,11 @@ def test_an_export_says_how_many_interactions_later_than_now_it_holds_and_nothin
     log(store, ann, "follow_up", at=store.now().subtract(seconds=1))
     assert export_would_not_import(Store(db_path, clock=clock)) is None  # the latest is now, not later
     later = store.now().add(seconds=1).isoformat()
+    hand_edit(db_path, lambda data: data["interactions"][sent[0].id].update(at=later))
+    assert export_would_not_import(Store(db_path, clock=clock)) == (
+        "1 interaction is later than this machine's clock: an import of this export refuses it until it "
+        "is fixed (`dailyreach doctor` lists it)"
+    )
     for record in sent:
         hand_edit(db_path, lambda data, record=record: data["interactions"][record.id].update(at=later))
     assert export_would_not_import(Store(db_path, clock=clock)) == (

@@ -30,7 +30,7 @@ from dailyreach.core.planning.drafts import (
 from dailyreach.core.records.model import CHANNELS, Contact, Interaction
 from dailyreach.core.records.template import PLACEHOLDERS, PURPOSES, Template
 from dailyreach.core.records.text import terminal_safe
-from dailyreach.core.store.store import META_TABLE
+from dailyreach.core.store.store import META_TABLE, Store
 from dailyreach.core.store.templates import SEEDED_KEY, ensure_default_templates, save_template, templates
 from tests.conftest import add_contact, log
 
@@ -747,3 +747,14 @@ def test_templates_come_in_the_language_asked_for_first_then_the_others_as_befor
     assert [t.id for t in japanese_first if t.language == "en"] == [
         t.id for t in templates(store) if t.language == "en"
     ]
+
+
+def test_a_template_edited_into_something_unreadable_is_skipped_and_the_rest_listed(store, db_path):
+    import json
+
+    ensure_default_templates(store)
+    count = len(templates(store))
+    data = json.loads(db_path.read_text())
+    data["templates"] = {"broken": {"id": "broken", "name": 5}, **data["templates"]}  # first in the file
+    db_path.write_text(json.dumps(data))
+    assert len(templates(Store(db_path))) == count

@@ -83,6 +83,11 @@ def test_a_name_typed_without_its_spaces_is_found_whole_before_as_the_start_of_a
         find_contact(everyone, "山田太")
 
 
+def test_a_name_stored_without_its_space_is_found_by_one_typed_with_it(store, db_path, clock, everyone):
+    add_contact(store, "佐藤花子")
+    assert find_contact(Store(db_path, clock=clock).contacts(), "佐藤 花子").name == "佐藤花子"
+
+
 def test_a_word_start_shared_by_two_contacts_is_reported_as_ambiguous(store, db_path, clock, everyone):
     add_contact(store, "Mia Annerson")
     with pytest.raises(Ambiguous, match="^'annerson' matches 2 contacts; use an id:\n  Bob Annerson"):

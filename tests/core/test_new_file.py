@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from dailyreach.core.errors import NotAFile
 from dailyreach.core.files import new_file
 from dailyreach.core.files.new_file import write_new_file
 
@@ -96,3 +97,16 @@ def test_the_temporary_file_is_beside_the_target_and_named_for_its_writer(tmp_pa
     assert os.path.dirname(temporary) == str(tmp_path)  # the same file system: the link is one step
     name = os.path.basename(temporary)
     assert name.startswith(f".export.json{new_file._MARK}{os.getpid()}-") and name.endswith(".tmp")
+
+
+@pytest.mark.parametrize("replace", [False, True])
+def test_a_name_that_is_not_a_file_is_refused_as_what_it_is_and_left_as_it_was(tmp_path, replace):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(NotAFile) as caught:
+        write_new_file(pipe, b"{}", replace=replace)
+    assert (
+        str(caught.value) == f"{pipe} is not a file (a folder, a device or a pipe): name a file to export to"
+    )
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert os.listdir(tmp_path) == ["pipe"]  # no temporary file left

@@ -60,6 +60,32 @@ def test_a_file_that_is_not_ours_is_reported_and_left_byte_for_byte(db_path, clo
     assert db_path.read_bytes() == content
 
 
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (
+            b'{"todos": {"1": {"title": "milk"}}}',
+            "is JSON but not a dailyreach database; it was left as it is",
+        ),
+        (b'{"_meta": {"schema": ["dailyreach", 2]}}', "is not a dailyreach database; it was left as it is"),
+        (
+            b'{"_meta": {"schema": {"format": "dailyreach", "version": 0}}}',
+            "says its schema is 0, which no dailyreach wrote; it was left as it is",
+        ),
+        (
+            b'{"_meta": {"schema": {"format": "dailyreach", "version": 99}}}',
+            "was written by a newer dailyreach (schema 99); this one reads up to schema 2. Update dailyreach.",
+        ),
+    ],
+)
+def test_a_file_that_is_not_ours_is_said_so_in_full(db_path, clock, content, said):
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    db_path.write_bytes(content)
+    with pytest.raises(StoreCorrupt) as caught:
+        Store(db_path, clock=clock)
+    assert str(caught.value) == f"{db_path} {said}"
+
+
 def test_a_hand_edited_derived_marker_that_is_not_an_object_is_rebuilt(store, db_path, clock):
     ann = add_contact(store, "Ann")
     log(store, ann, "dm_sent")
