@@ -25,8 +25,8 @@ def open_store(db: str | Path) -> Store:
 
 
 def refuse_missing(db: str | Path) -> None:
-    """StoreError when there is no database at ``db``, for a command that only reads it: an export from a
-    mistyped --db made an empty database and wrote its empty export, and a backup job said it had."""
+    """StoreError when there is no database at ``db`` to export: an export from a mistyped --db made an
+    empty database and wrote its empty export, and a backup job said it had."""
     if not Path(db).expanduser().exists():
         from dailyreach.core.errors import StoreError
         from dailyreach.i18n import _

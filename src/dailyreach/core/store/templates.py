@@ -20,8 +20,8 @@ NAMES_LISTED = 12
 
 def templates(store: Store, first_language: str | None = None) -> list[Template]:
     """Every readable template, by language (those for any language, then ``first_language``'s: in
-    Japanese the English ones filled 80×24 and hid the Japanese), purpose order and name; one edited into something unreadable by
-    hand is skipped, as the store skips its other records."""
+    Japanese the English ones filled 80×24 and hid the Japanese), purpose order and name; one edited
+    into something unreadable by hand is skipped, as the store skips its other records."""
     from dailyreach.core.planning.default_templates import as_in_use
     from dailyreach.core.records.template import PURPOSES
 
