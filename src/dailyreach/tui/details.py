@@ -36,6 +36,27 @@ def _line(details: Text, label: str, value: str, style: str = "") -> None:
     details.append(value.replace("\n", " "), style=style)
 
 
+NOTHING_SELECTED = N_(
+    "{new} adds a target: a name and one handle are enough.\n"
+    "{invite} records an invitation you were sent, to decline it.\n"
+    "{import_file} imports contacts from a file (LinkedIn, Mastodon, vCard, CSV, JSON).\n"
+    "{help} lists every key."
+)
+
+
+def nothing_selected(keys: Keys) -> Text:
+    """The strip with no row highlighted: where to begin, with the keys that do it."""
+    return Text(
+        _(NOTHING_SELECTED).format(
+            new=keys("new_target"),
+            invite=keys("new_invitation"),
+            import_file=keys("import"),
+            help=keys("help"),
+        ),
+        style="dim",
+    )
+
+
 def contact_detail(agenda: Agenda, contact: Contact, keys: Keys) -> Text:
     """Who, why, every handle, the last message sent and when, and what comes next."""
     thread = agenda.threads.get(contact.id, Thread())

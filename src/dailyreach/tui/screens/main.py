@@ -34,7 +34,7 @@ from dailyreach.tui.agenda_rows import (
     today_row,
 )
 from dailyreach.tui.bound_keys import bound_key
-from dailyreach.tui.details import contact_detail, invitation_detail, week_text
+from dailyreach.tui.details import contact_detail, invitation_detail, nothing_selected, week_text
 from dailyreach.tui.headings import pane_titles, status_text
 from dailyreach.tui.log_keys import DAILY_LOGS, LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.rows import Row
@@ -46,12 +46,6 @@ from dailyreach.tui.widgets.pane import PANE_FRAME, ContactPane, FilterBox, Pane
 
 # Below this height the panes take turns (1, 2, 3 or Tab): three stacked panes would show 3 rows each.
 ONE_PANE_BELOW = 34
-NOTHING_SELECTED = N_(
-    "{new} adds a target: a name and one handle are enough.\n"
-    "{invite} records an invitation you were sent, to decline it.\n"
-    "{import_file} imports contacts from a file (LinkedIn, Mastodon, vCard, CSV, JSON).\n"
-    "{help} lists every key."
-)
 CLOCK_SECONDS = 60
 PANES = ("today", "pending", "invitations")
 CONTACT_PANES = ("today", "pending")
@@ -499,13 +493,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
                 contact = self._shown_contact(key)
                 detail = contact_detail(self.agenda, contact, self.key) if contact else None
         if detail is None:
-            nothing_selected = _(NOTHING_SELECTED).format(
-                new=self.key("new_target"),
-                invite=self.key("new_invitation"),
-                import_file=self.key("import"),
-                help=self.key("help"),
-            )
-            detail = Text(nothing_selected, style="dim")
+            detail = nothing_selected(self.key)
         box = self.query_one("#detail", Static)
         if box.content != detail:
             box.update(detail)
