@@ -62,6 +62,25 @@ def test_doctor_lists_an_interaction_later_than_now_which_an_import_would_refuse
         plan_import(Store(tmp_path / "other.json", clock=clock), json.loads(export_json(reopened)), "x.json")
 
 
+def test_an_interaction_without_its_channel_is_named_and_left_out_while_the_rest_reads(store, db_path, clock):
+    # The thread beside the log is worked out from each interaction's channel: without one, every
+    # command once stopped on it, doctor too.
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    sent = log(store, ann, "dm_sent")
+    followed = log(store, ann, "follow_up")
+    hand_edit(db_path, lambda data: data["interactions"][sent.id].pop("channel"))
+    reopened = Store(db_path, clock=clock)
+    [problem] = reopened.problems()
+    assert (problem.table, problem.record_id, problem.field, problem.problem) == (
+        "interactions",
+        sent.id,
+        "channel",
+        "is missing",
+    )
+    assert [interaction.id for interaction in reopened.interactions()] == [followed.id]
+    assert build_agenda(reopened).pending[0].contact.id == ann.id
+
+
 def test_an_export_says_how_many_interactions_later_than_now_it_holds_and_nothing_when_none(
     store, db_path, clock
 ):

@@ -212,9 +212,11 @@ _FIELDS: dict[str, dict[str, Check]] = {
     },
     "snoozes": {"contact_id": _name, "until": _day},
 }
+# The thread kept beside the log is worked out from an interaction's channel: a record without one is
+# left out of everything, as one with an unknown channel is.
 _REQUIRED = {
     "contacts": ("id", "name"),
-    "interactions": ("id", "contact_id", "kind", "at"),
+    "interactions": ("id", "contact_id", "kind", "channel", "at"),
     "invitations": ("id", "title"),
     "snoozes": ("contact_id", "until"),
 }

@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,12 +31,13 @@ from dailyreach.core.records.model import (
     DayPlan,
     Interaction,
     Invitation,
+    PlanItem,
     Settings,
     Snooze,
     check_logged_text,
     known_currency,
 )
-from dailyreach.core.records.readback import Problem, readable_settings
+from dailyreach.core.records.readback import Problem, known_fields, readable_settings
 from dailyreach.core.records.zones import pendulum_zone
 from dailyreach.core.store.backups import (
     backup_folder,
@@ -458,8 +459,13 @@ class Store:
         return self._tables[table].records()
 
     def documents(self, table: str) -> list[Body]:
-        """A record table's records as stored (their export form), in the order they were added."""
-        return self._tables[table].bodies()
+        """A record table's readable records in their export form, in the order they were added: as
+        stored, but for one an edit elsewhere left without a field the store reads at its default, which
+        goes as the store reads it, so that an import of the export takes it back."""
+        whole = _is_whole(table)
+        return [
+            body if whole(body) else _read_as(table, body).to_dict() for body in self._tables[table].bodies()
+        ]
 
     def revision(self) -> tuple[int, int, int] | None:
         """A token that changes whenever the database does, so a screen knows when to read it again."""
@@ -653,6 +659,33 @@ class Store:
     def save_plan(self, plan: DayPlan) -> None:
         with self.transaction("plan", undoable=False):
             self._put("plans", plan.date, plan.to_dict())
+
+
+def _is_whole(table: str) -> Callable[[Body], bool]:
+    """Whether a stored record of ``table`` has every field of its export form. A readable record has no
+    field its table does not (readback.py), so one with as many has them all; plans and templates, a few
+    hundred at most, are compared key by key: their models take a "from" they have no field for."""
+    keys = frozenset(known_fields(table))
+    if table == "plans":
+        item_keys = frozenset(item_field.name for item_field in fields(PlanItem))
+        return lambda body: body.keys() == keys and all(item.keys() == item_keys for item in body["items"])
+    if table == "templates":
+        return lambda body: body.keys() == keys
+    return lambda body: len(body) == len(keys)
+
+
+def _read_as(table: str, body: Body) -> Any:
+    """The record the store reads ``body`` of ``table`` as."""
+    if table == "invitations":
+        return Invitation(**_invitation_fields(body))
+    if table == "plans":
+        return DayPlan.from_dict(body)
+    if table == "templates":
+        from dailyreach.core.records.template import Template
+
+        return Template.from_dict(body)
+    record = {"contacts": Contact, "interactions": Interaction, "snoozes": Snooze}[table]
+    return record(**body)
 
 
 def _invitation_fields(body: dict[str, Any]) -> dict[str, Any]:
