@@ -95,3 +95,19 @@ async def test_a_hand_edit_that_keeps_the_count_of_interactions_is_shown_as_it_i
         app.screen.reload_if_changed()
         await settle(pilot)
         assert cells(app, "pending") == []
+
+
+async def test_a_dm_logged_in_another_window_shows_as_soon_as_the_app_has_the_focus_again(store, people):
+    # The change check runs every few seconds: back from the window where Ann was written to, d on her row
+    # as it was would log her DM a second time.
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert cells(app, "pending") == []
+        app.app_focus = False
+        await settle(pilot)
+        log(Store(store.path, clock=store.clock), ann, "dm_sent")
+        app.app_focus = True
+        await settle(pilot)
+        assert [row[0] for row in cells(app, "pending")] == [ann.name]

@@ -87,6 +87,13 @@ class StoreScreen(Screen):
     def on_mount(self) -> None:
         # Textual calls this as well as a subclass's own on_mount (handlers run along the MRO).
         self.set_interval(CHANGE_CHECK_SECONDS, self.reload_if_changed)
+        self.watch(self.app, "app_focus", self._reload_on_focus, init=False)
+
+    def _reload_on_focus(self, focused: bool) -> None:
+        """Back from another window, where the user may have logged with the CLI or another dailyreach: the
+        screen shows what changed at once, before a key acts on a row as it was."""
+        if focused and self.is_current:
+            self.reload_if_changed()
 
     def on_screen_resume(self) -> None:
         self.reload_if_changed()
