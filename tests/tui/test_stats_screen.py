@@ -726,6 +726,23 @@ async def test_a_missing_widget_met_while_the_app_runs_is_still_a_crash(store):
     assert isinstance(app.crash, NoMatches)
 
 
+async def test_an_error_in_a_worker_is_kept_as_itself_for_the_crash_report(store):
+    # Textual wraps it in WorkerFailed, which has neither its kind nor its traceback: the report said
+    # "WorkerFailed" and nothing more.
+    from textual.worker import WorkerFailed
+
+    def load() -> None:
+        raise LookupError("deadlock detected")
+
+    app = DailyReachApp(store)
+    with pytest.raises(WorkerFailed):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.run_worker(load, thread=True)
+            await pilot.pause(0.2)
+    assert isinstance(app.crash, LookupError) and app.crash.__traceback__ is not None
+
+
 async def test_the_stats_screen_has_its_title_before_it_mounts():
     from dailyreach.tui.screens.stats import StatsScreen
 

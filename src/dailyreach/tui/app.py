@@ -14,6 +14,7 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets.option_list import Option
+from textual.worker import WorkerFailed
 
 from dailyreach.config import Config, remember_language, remember_theme
 from dailyreach.core.store.store import Change, Store
@@ -134,7 +135,7 @@ class DailyReachApp(TranslatedBindings, App):
         self.say_made = say_made
         self.saves = SaveQueue(self)
         # An unexpected error that closed the app: told in one line as it exits (``launch.stopped``).
-        self.crash: Exception | None = None
+        self.crash: BaseException | None = None
         self.set_class(current_language() == "ja", "-wide-words")
 
     def _handle_exception(self, error: Exception) -> None:
@@ -145,7 +146,8 @@ class DailyReachApp(TranslatedBindings, App):
             # A widget's callback run as the app closes, its children gone (Textual's Header updating a
             # title set on a screen made ahead): nothing is left to show, and nothing to lose.
             return
-        self.crash = self.crash or error
+        # A worker's error comes wrapped, with neither the traceback nor the kind of the error itself.
+        self.crash = self.crash or (error.error if isinstance(error, WorkerFailed) else error)
         super()._handle_exception(error)
         self._exit_renderables.clear()
 

@@ -470,6 +470,9 @@ def ago(then: datetime, now: datetime) -> str:
 def _relative_past(language: str, unit: str, count: int) -> str:
     """``count`` ``unit``s ago in pendulum's words for ``language`` (loaded only for a language other
     than English: pendulum takes longer to import than a status line may)."""
+    # The package first: a thread may be importing it (the app loads it in the background), and its
+    # submodule imported alone here then deadlocks with that import (Python raises _DeadlockError).
+    import pendulum  # noqa: F401
     from pendulum.locales.locale import Locale
 
     locale = Locale.load(language)

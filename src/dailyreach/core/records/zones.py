@@ -36,6 +36,7 @@ def local_zone() -> tzinfo:
     if _local is None:
         _local = _system_zone()
         if _local is None:
+            import pendulum  # noqa: F401  # the package first, as in dates._relative_past
             from pendulum.tz import get_local_timezone
 
             _local = get_local_timezone()
