@@ -121,3 +121,39 @@ def test_a_view_of_the_store_looks_at_the_file_once_however_often_it_reads(store
     reads.clear()
     assert [item.contact.name for item in build_agenda(store).items] == ["Zoe", "Bob"]
     assert len(reads) <= 1
+
+
+GONE = "is gone or empty since dailyreach opened it (deleted, emptied or replaced by another program)"
+
+
+@pytest.mark.parametrize(
+    ("gone", "said"),
+    [
+        (lambda path: path.write_bytes(b""), GONE),
+        (lambda path: path.unlink(), GONE),
+        (
+            lambda path: path.write_text('{"notes": {"1": {"text": "theirs"}}}'),
+            "is JSON but not a dailyreach database",
+        ),
+    ],
+    ids=["emptied", "deleted", "replaced by another program's JSON"],
+)
+def test_a_database_gone_since_it_was_opened_is_refused_and_never_written(store, db_path, gone, said):
+    # The app keeps its store open for hours: its next write made the emptied file one that neither it
+    # nor the command line would open again, and showed an empty store without a word.
+    from dailyreach.core.store.storage import StoreCorrupt
+    from dailyreach.core.store.store import Store
+
+    add_contact(store, "Ann", handles={"x": "@ann"})
+    copy = db_path.read_bytes()
+    gone(db_path)
+    left = db_path.read_bytes() if db_path.exists() else None
+    with pytest.raises(StoreCorrupt) as refused:
+        store.contacts()
+    assert str(refused.value).startswith(f"{db_path} {said}")
+    with pytest.raises(StoreCorrupt):
+        add_contact(store, "Bo", handles={"x": "@bo"})
+    assert (db_path.read_bytes() if db_path.exists() else None) == left
+    db_path.write_bytes(copy)  # copied back from a backup: read again
+    assert [contact.name for contact in store.contacts()] == ["Ann"]
+    assert [contact.name for contact in Store(db_path, clock=store.clock).contacts()] == ["Ann"]

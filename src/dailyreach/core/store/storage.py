@@ -216,6 +216,9 @@ class AtomicJSONStorage(Storage):
         self._pinned = 0
         self._batch_depth = 0
         self._dirty = False
+        # Told what a file read anew must hold (None: nothing, as for a file still to be made); raises
+        # StoreError when it does not hold it.
+        self.check_read: Callable[[dict[str, Any] | None], None] | None = None
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         with self.lock:
@@ -233,6 +236,8 @@ class AtomicJSONStorage(Storage):
         signature = file_signature(self.path)
         if signature is None:
             self.forget()
+            if self.check_read is not None:
+                self.check_read(None)
             return None
         if signature == self._signature and self._data is not None:
             if self._settled or signature[1] + _timestamp_grain(signature[1]) < self._seen_at:
@@ -251,6 +256,8 @@ class AtomicJSONStorage(Storage):
             layout = None
         if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
             raise StoreCorrupt(_("{path} is JSON but not a dailyreach database").format(path=self.path))
+        if self.check_read is not None:
+            self.check_read(data)
         self._data, self._signature, self._seen_at = data, signature, looked_at
         self.fingerprint, self.layout = fingerprint, layout
         self._settled = self._locked

@@ -78,6 +78,10 @@ NO_CONTACT = N_("no contact with id {id}")
 NOTHING_TO_CLOSE = N_("nothing was sent to {name} yet, so there is no thread to close for want of an answer")
 NOT_WAITING = N_("no message to {name} is waiting for an answer, so there is nothing to close")
 CLOSED_ALREADY = N_("the thread with {name} is closed already: nothing was sent since")
+GONE_SINCE_OPENED = N_(
+    "{path} is gone or empty since dailyreach opened it (deleted, emptied or replaced by another program); "
+    "nothing was written to it"
+)
 NO_FOLDER = N_("no folder {folder} for the database {db}: check the path, or make the folder first")
 NOT_A_FILE = N_("{db} is not a file (a folder, a device or a pipe): name the database's .json file")
 CHANGED_SINCE = N_(
@@ -186,6 +190,7 @@ class Store:
         # empty store and leave a new file behind without a word.
         self.made: str | None = None
         self._open(on_wait)
+        self._storage.check_read = self._still_a_database
         if self._derived.distrusted:
             # Rebuilt now, before this process records the edited file as checked: the next command
             # would take the record's word for it and keep summaries the edit left behind.
@@ -220,6 +225,13 @@ class Store:
                 self._migrate(data, version)  # the derived tables made anew with it
             if self._checked.take(self._storage, self._tables) and not migrated:
                 self._derived.distrust()
+
+    def _still_a_database(self, data: dict[str, Any] | None) -> None:
+        """StoreCorrupt for the file found gone, empty or holding no schema after it was opened (deleted,
+        emptied or replaced by another program): a write would make it a file that neither dailyreach
+        nor the user could open again, and what it held would be lost from view."""
+        if data is None or stored_version(data, self.path) is None:
+            raise StoreCorrupt(_(GONE_SINCE_OPENED).format(path=self.path))
 
     def _migrate(self, data: dict[str, dict[str, Any]], version: int) -> None:
         self._write_backup(f"before-schema-{SCHEMA_VERSION}")
