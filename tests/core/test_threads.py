@@ -511,3 +511,22 @@ def test_a_long_running_store_reads_a_hand_edit_that_keeps_the_count_with_summar
     assert store.threads() == expected_threads(store)
     assert store.thread(ann.id).last_sent is None
     assert store.outreach_days() == set()
+
+
+def test_a_thread_is_closed_unanswered_from_its_close_with_x_until_the_next_message_or_answer():
+    thread = Thread()
+    steps = [
+        ("dm_sent", "2026-11-01T10:00:00.000000Z", False),
+        ("reply_received", "2026-11-02T10:00:00.000000Z", False),
+        ("no_response", "2026-11-03T10:00:00.000000Z", False),  # nothing was waiting: nothing closed
+        ("dm_sent", "2026-11-04T10:00:00.000000Z", False),
+        ("no_response", "2026-11-10T10:00:00.000000Z", True),
+        ("note", "2026-11-11T10:00:00.000000Z", True),
+        ("public_reply", "2026-11-12T10:00:00.000000Z", False),
+        ("no_response", "2026-11-20T10:00:00.000000Z", True),
+        ("reply_received", "2026-11-21T10:00:00.000000Z", False),
+    ]
+    for kind, stamp, closed in steps:
+        thread.add(kind, "x", stamp)
+        assert thread.closed_unanswered is closed, (kind, stamp)
+    assert thread.stage == "replied"

@@ -138,6 +138,20 @@ def test_an_answer_logged_since_the_plan_was_made_changes_the_reason_not_the_tic
     assert agenda.progress == 0
 
 
+def test_a_follow_up_closed_with_x_reads_closed_when_an_earlier_exchange_had_an_answer(store, clock):
+    # The stage stays at replied after an earlier conversation's answer: the row read "answered", kept
+    # its slot, and the status line still named Ann as someone to write to.
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=30))
+    log(store, ann, "reply_received", at=clock.now().subtract(days=29))
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=10))
+    assert rows(build_agenda(store)) == [("Ann", "follow_up", 1, False)]
+    log(store, ann, "no_response")
+    agenda = build_agenda(store)
+    assert rows(agenda) == [("Ann", "closed", 0, False)]
+    assert [item.to_do for item in agenda.items] == [False]
+
+
 def test_an_answer_to_a_message_sent_today_reads_answered_and_keeps_the_tick(store, clock, planned):
     ann, bob, _cy = planned
     log(store, ann, "dm_sent")

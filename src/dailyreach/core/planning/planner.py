@@ -203,7 +203,7 @@ def nothing_due(thread: Thread, day: DaySpan, *, due: bool) -> str | None:
         return None
     if thread.open:
         return None if due else WAITING
-    return CLOSED if thread.stage == "no_response" else None
+    return CLOSED if thread.closed_unanswered else None
 
 
 def settle_plan(

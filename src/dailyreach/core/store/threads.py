@@ -19,7 +19,7 @@ THREADS_TABLE = "threads"
 DAYS_TABLE = "outreach_days"
 DERIVED_KEY = "derived"
 # Raised whenever what a thread holds or how it is read changes, so stores made before rebuild theirs.
-DERIVED_VERSION = 5
+DERIVED_VERSION = 6
 # Each local day also counts the people sent a message that day: the daily goal is of people reached.
 REACHED = "reached"
 # What each local day counts, by the kind of interaction that adds to it.
@@ -87,6 +87,9 @@ class Thread:
     first_kind: str | None = None
     first_channel: str | None = None
     first_answer: str | None = None
+    # Closed with x, for want of an answer to its last message: whatever an earlier exchange's answer
+    # made the stage, nothing waits and nothing is owed.
+    closed_unanswered: bool = False
 
     def add(self, kind: str, channel: str, stamp: str) -> None:
         """Take in the next interaction; it must not be older than ``last_at``."""
@@ -98,6 +101,7 @@ class Thread:
             # first approach.
             if not self.open:
                 self.open, self.waiting_since, self.nudges, self.dm_waiting = True, stamp, 0, False
+                self.closed_unanswered = False
             elif is_nudge(kind, dm_waiting=self.dm_waiting):
                 self.nudges += 1
             self.dm_waiting = self.dm_waiting or kind == "dm_sent"
@@ -105,13 +109,14 @@ class Thread:
             if _STAGE_ORDER[self.stage] == 0:
                 self.stage = "contacted"
         elif kind in ANSWER_KINDS:
-            self.open, self.last_touch = False, stamp
+            self.open, self.last_touch, self.closed_unanswered = False, stamp, False
             if self.first_sent is not None and self.first_answer is None:
                 self.first_answer = stamp
             answered = _ANSWER_STAGE[kind]
             if _STAGE_ORDER[answered] > _STAGE_ORDER[self.stage]:
                 self.stage = answered
         elif kind == "no_response":
+            self.closed_unanswered = self.closed_unanswered or self.open
             self.open = False
             if self.stage in ("target", "contacted"):
                 self.stage = "no_response"
