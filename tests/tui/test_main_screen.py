@@ -165,6 +165,20 @@ async def test_d_and_enter_arriving_together_log_the_dm(store, people):
         assert [(i.contact_id, i.kind) for i in store.interactions()] == [(ann.id, "dm_sent")]
 
 
+async def test_keys_arriving_with_the_enter_that_logs_go_to_the_pane_the_bar_closed_into(store, people):
+    """Over SSH or tmux send-keys, d Enter d Enter reach the app together: the keys after the first Enter
+    went to the hidden bar, waiting for the focus to come back, and only one DM was logged."""
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key, character in (("d", "d"), ("enter", "\r"), ("d", "d"), ("enter", "\r")):
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert [i.kind for i in store.interactions()] == ["dm_sent", "dm_sent"]
+        assert app.screen.focused is app.screen.query_one("#today")
+
+
 async def test_keys_typed_after_tab_in_the_log_bar_in_the_same_write_go_to_the_next_field(store, people):
     """Over a slow link (or tmux send-keys) Tab and the note after it arrive together: the note went into
     When, left behind, and Enter refused it as no time."""

@@ -89,16 +89,35 @@ class LogTitle(Widget):
         return Text(log_title(self.kind, self.who, self.content_size.width), no_wrap=True, end="")
 
 
+class _SubmitsTheBar(Input):
+    """A field of the bar whose Enter closes the bar at once, not through a message waiting its turn: an
+    Enter that came in one write with the key opening the bar is the field's, and the keys after it are
+    the pane's (a DM, Enter, then x: the x went to the closed bar's hidden field)."""
+
+    async def action_submit(self) -> None:
+        self.query_ancestor(LogBar).action_submit()
+
+
+class _LogField(_SubmitsTheBar, TextInput):
+    pass
+
+
+class _LogNote(_SubmitsTheBar, NoteInput):
+    pass
+
+
 class LogBar(TranslatedBindings, Horizontal):
     """Opened in place of one line of the screen (``replaces``), not over it: opening and closing it
     repaint that line alone, while a form over the screen repaints the panes twice, the slowest part of
     logging. Answers go to the caller, which saves."""
 
+    # Priority, each of them: the bar acts at once, before the keys that came with the key in one write
+    # (a slow link, tmux send-keys). Left to bubble up from the field, Tab let the keys after it be typed
+    # into the field it left, and Enter or Escape into the closed bar's hidden field.
     BINDINGS = [
-        Binding("escape", "cancel", N_("Cancel"), show=False, id="cancel_form"),
+        Binding("enter", "submit", N_("Log"), show=False, priority=True),
+        Binding("escape", "cancel", N_("Cancel"), show=False, id="cancel_form", priority=True),
         # Round the bar's fields, as a form's Tab goes round its own: leaving it would drop what was typed.
-        # Priority, as the forms' Tab: the focus moves before the keys that came with Tab in one write
-        # (a slow link, tmux send-keys), which a Tab left to bubble up from the field typed into it.
         Binding("tab", "cycle(1)", N_("Next field"), show=False, priority=True),
         Binding("shift+tab", "cycle(-1)", N_("Previous field"), show=False, priority=True),
     ]
@@ -117,7 +136,7 @@ class LogBar(TranslatedBindings, Horizontal):
         for field_id, label, placeholder in FIELDS:
             yield Label(_(label), classes="field")
             # The note may be a draft of several lines: shown on one line, its line breaks kept.
-            box = NoteInput if field_id == "text" else TextInput
+            box = _LogNote if field_id == "text" else _LogField
             yield box(id=field_id, placeholder=_(placeholder) if placeholder else "")
         yield Static(_(HINT), id="problem", markup=False)
 
@@ -262,7 +281,7 @@ class LogBar(TranslatedBindings, Horizontal):
         if self.replaces:
             self.screen.query_one(self.replaces).display = True
         if self.came_from is not None and self.came_from.is_attached:
-            self.came_from.focus()
+            self.screen.set_focus(self.came_from)  # at once, as the bar opens
         for footer in self.screen.query(KeyFooter):
             footer.release()
         answered(answers)
@@ -295,8 +314,7 @@ class LogBar(TranslatedBindings, Horizontal):
         shown.set_class(bool(problems), "error")
         return problems
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def action_submit(self) -> None:
         self._take_back_refusal()  # this try is what is said now
         boxes = list(self.query(Input).results(Input))
         problems = self._show_problems(boxes)
