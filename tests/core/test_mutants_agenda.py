@@ -8,6 +8,8 @@ import pytest
 
 from dailyreach.core.planning.agenda import build_agenda, refresh_contact
 from dailyreach.core.records.model import Contact, Invitation, Settings, Snooze
+from dailyreach.core.store.storage import StoreCorrupt, StoreWriteError
+from dailyreach.core.store.store import StoreLocked
 from tests.conftest import add_contact, log
 
 LOS_ANGELES = "America/Los_Angeles"
@@ -48,25 +50,37 @@ def test_a_full_plan_refreshed_on_a_new_day_is_that_days_agenda(store, clock):
     assert refreshed == build_agenda(store)
 
 
-@pytest.mark.parametrize("code", [errno.EROFS, errno.EACCES, errno.EPERM])
-def test_a_plan_that_cannot_be_saved_to_a_read_only_database_is_still_shown(store, monkeypatch, code):
+@pytest.mark.parametrize(
+    "error",
+    [
+        OSError(errno.EROFS, "read-only"),
+        OSError(errno.EACCES, "read-only"),
+        OSError(errno.EPERM, "read-only"),
+        OSError(errno.ENOSPC, "no space left on device"),
+        StoreWriteError("could not save it: No space left on device"),
+    ],
+)
+def test_a_plan_that_cannot_be_written_to_the_database_is_still_shown(store, monkeypatch, error):
     add_contact(store, "Ann")
 
     def refused(plan):
-        raise OSError(code, "read-only")
+        raise error
 
     monkeypatch.setattr(store, "save_plan", refused)
     assert [item.contact.name for item in build_agenda(store).items] == ["Ann"]
 
 
-def test_a_plan_that_cannot_be_saved_for_another_reason_fails_the_agenda(store, monkeypatch):
+@pytest.mark.parametrize("error", [StoreCorrupt("broken"), StoreLocked("held"), ValueError("a bug")])
+def test_a_plan_whose_save_meets_anything_but_a_file_left_unwritten_fails_the_agenda(
+    store, monkeypatch, error
+):
     add_contact(store, "Ann")
 
-    def full_disk(plan):
-        raise OSError(errno.ENOSPC, "no space left on device")
+    def met(plan):
+        raise error
 
-    monkeypatch.setattr(store, "save_plan", full_disk)
-    with pytest.raises(OSError, match="no space"):
+    monkeypatch.setattr(store, "save_plan", met)
+    with pytest.raises(type(error)):
         build_agenda(store)
 
 
@@ -130,3 +144,32 @@ def test_a_thread_whose_follow_ups_are_used_up_is_offered_to_be_given_up_when_re
     refreshed = refresh_contact(agenda, store, ann.id)
     assert [reply.give_up_offered for reply in refreshed.pending] == [True]
     assert refreshed == build_agenda(store)
+
+
+def test_a_full_disk_still_opens_the_database_and_shows_the_day_and_refuses_a_log_saying_why(
+    store, clock, monkeypatch
+):
+    # With what dailyreach knows of the file gone (``<db>.checked``), opening rebuilds the summaries and
+    # saves them, with the day's backup first: on a full disk `today` failed, and the app would not start.
+    from dailyreach.core.store import backups, storage
+    from dailyreach.core.store.checked import checked_path
+    from dailyreach.core.store.store import Store
+
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=5))
+    checked_path(store.path).unlink()
+    kept = store.path.read_bytes()
+
+    def full_disk(path, payload, **options):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(storage, "write_owner_only", full_disk)
+    monkeypatch.setattr(backups, "write_owner_only", full_disk)
+    clock.advance(days=1)  # a new day: its backup is still to be written
+    reopened = Store(store.path, clock=clock)
+    assert [(item.contact.name, item.reason) for item in build_agenda(reopened).items] == [
+        ("Ann", "follow_up")
+    ]
+    with pytest.raises(StoreWriteError, match="No space left on device"):
+        log(reopened, ann, "follow_up")
+    assert store.path.read_bytes() == kept

@@ -20,7 +20,7 @@ from dailyreach.core.planning.planner import (
     streak,
 )
 from dailyreach.core.records.model import Contact, Invitation, PlanItem, Settings
-from dailyreach.core.store.storage import StoreError, refused_as_read_only
+from dailyreach.core.store.storage import StoreError, left_unwritten
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import DaySpan, Thread
 
@@ -131,9 +131,9 @@ def _agenda(store: Store, *, store_plan: bool = True) -> Agenda:
         try:
             store.save_plan(plan)
         except (StoreError, OSError) as error:
-            # A database this user may read but not write (a read-only folder, file or mount) still
-            # shows the day; its plan, not fixed in the file, is made afresh at each look.
-            if not refused_as_read_only(error):
+            # A database this user may read but not write now (a read-only folder, file or mount, a full
+            # disk) still shows the day; its plan, not fixed in the file, is made afresh at each look.
+            if not left_unwritten(error):
                 raise
     span = DaySpan.of(today, tz)
     planned = {item.contact_id for item in plan.items}

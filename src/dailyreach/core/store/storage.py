@@ -103,6 +103,12 @@ def refused_as_read_only(error: BaseException) -> bool:
     )
 
 
+def left_unwritten(error: BaseException) -> bool:
+    """Whether a save failed in writing the file (read-only, a full disk, a failing device), the file left
+    as it was: a read that would also have saved (the day's plan, the summaries) goes on without it."""
+    return isinstance(error, StoreWriteError | OSError)
+
+
 def owner_made_read_only(path: Path) -> bool:
     """A file its owner made read-only (chmod 0400): refused, not rewritten back to 0600."""
     return path.exists() and not os.stat(path).st_mode & stat.S_IWUSR

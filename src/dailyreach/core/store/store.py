@@ -58,6 +58,7 @@ from dailyreach.core.store.storage import (
     StoreReadOnly,
     StoreWriteError,
     file_signature,
+    left_unwritten,
     leftover_temporary_files,
     refused_as_read_only,
 )
@@ -434,10 +435,10 @@ class Store:
             with self.transaction("summaries", undoable=False):
                 pass
         except StoreError as error:
-            if not refused_as_read_only(error):
+            if not left_unwritten(error):
                 raise
-            # A file this user may only read (made in another timezone, say): the summaries are
-            # worked out for this run and kept in memory, the file left as it is.
+            # A file this user may only read (made in another timezone, say), or a full disk: the
+            # summaries are worked out for this run and kept in memory, the file left as it is.
             with self._storage.lock:
                 self._derived.rebuild(save=False)
 
