@@ -9,7 +9,7 @@ from dailyreach.core.errors import StoreError, ValidationError
 from dailyreach.core.planning.agenda import build_agenda
 from dailyreach.core.records.model import Snooze
 from dailyreach.core.store.storage import read_only_reason, write_owner_only
-from tests.conftest import add_contact
+from tests.conftest import add_contact, log
 
 
 def test_a_snooze_leaves_todays_plan_as_it_was_until_it_is_read_again(store):
@@ -51,3 +51,20 @@ def test_a_database_its_owner_made_read_only_is_said_to_be(tmp_path):
     assert read_only_reason(db) is None
     os.chmod(db, 0o400)
     assert read_only_reason(db) == "it is read-only; make it writable (chmod u+w) to save"
+
+
+def test_an_export_takes_the_stored_records_as_they_are_when_they_have_every_field(store, clock):
+    """Written straight from the stored documents, not copied: an export holds up to 100k of them."""
+    from dailyreach.core.records.model import DayPlan, Invitation, PlanItem, Snooze
+    from dailyreach.core.records.template import Template
+    from dailyreach.core.store.templates import save_template
+
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent")
+    store.save_invitation(Invitation(title="Mixer", kind="mixer"))
+    store.snooze(Snooze(contact_id=ann.id, until="2026-12-30"))
+    store.save_plan(DayPlan(date="2026-11-23", items=[PlanItem(contact_id=ann.id, reason="new")]))
+    save_template(store, Template(name="Hi", purpose="first_dm", channel="x", body="Hi {name}"))
+    for table in ("contacts", "interactions", "invitations", "snoozes", "plans", "templates"):
+        first, again = store.documents(table), store.documents(table)
+        assert first and all(one is other for one, other in zip(first, again, strict=True)), table
