@@ -190,6 +190,20 @@ def test_contacts_already_in_the_store_are_skipped_and_a_same_name_only_warns(st
     )
 
 
+def test_a_row_sharing_a_handle_with_a_row_skipped_as_already_a_contact_is_skipped_too(store, tmp_path):
+    # On an empty store the second row is "same person as line 2": it was added when the first row had
+    # been skipped because its person was a contact already.
+    add_contact(store, "Ann Smith", handles={"x": "@ann"})
+    rows = tmp_path / "people.csv"
+    rows.write_text("Name,X,Email\nAnn Smith,@ann,ann@example.com\nBob Lee,,ANN@example.com\n")
+    result = preview_import(store, rows)
+    assert result.added == []
+    assert [(line, reason) for line, _name, reason in result.skipped] == [
+        (2, "already in your contacts as Ann Smith (same x @ann)"),
+        (3, "already in your contacts as Ann Smith (same email ANN@example.com)"),
+    ]
+
+
 def test_tags_are_added_and_the_import_is_one_change_that_undo_takes_back(store):
     before = store.path.read_bytes()
     result = preview(store, "contacts.vcf", tags=("friends",))

@@ -192,6 +192,9 @@ def _plan_contacts(
         same_as = identities(contact, "vCard UID" if parsed.format == "vcard" else "id")
         clash = next((key for key in same_as if key in known), None)
         if clash is not None:
+            # Its other handles are that person's too: a later row with one of them is them as well.
+            for key in same_as:
+                known.setdefault(key, known[clash])
             preview.skipped.append(
                 (
                     row.line,
