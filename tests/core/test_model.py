@@ -303,3 +303,16 @@ def test_a_typed_timezone_near_a_known_one_says_which_was_meant():
     with pytest.raises(ValidationError) as caught:
         typed_timezone("Asia/Tokio")
     assert "Asia/Tokyo" in str(caught.value)
+
+
+def test_a_comma_parts_tags_in_a_list_as_in_a_string():
+    # --tag "a,b" was kept as one tag "a,b", which the form shows as two and saved as two at the next edit.
+    assert Contact.from_dict({"name": "Ann", "tags": ["investors,saas", "friends"]}).tags == [
+        "investors",
+        "saas",
+        "friends",
+    ]
+    assert Contact.from_dict({"name": "Ann", "tags": "investors, #saas,,investors"}).tags == [
+        "investors",
+        "saas",
+    ]

@@ -146,9 +146,12 @@ class Contact:
                 ) from None
         tags = data.get("tags") or []
         if isinstance(tags, str):
-            tags = tags.split(",")
+            tags = [tags]
         if not isinstance(tags, list):
             raise ValidationError("tags", _("must be a list of words"))
+        # A comma parts tags wherever they are typed (--tag "a,b", an import's column): the form shows
+        # them joined by commas, and a tag holding one came apart at its next save.
+        tags = [part for tag in tags for part in (tag.split(",") if isinstance(tag, str) else [tag])]
         clean_tags = []
         for tag in tags:
             if isinstance(tag, str) and len(tag.strip()) > TAG_LIMIT:
