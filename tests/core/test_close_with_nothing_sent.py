@@ -54,3 +54,7 @@ def test_no_response_after_a_message_sent_since_the_answer_closes_the_thread(sto
     log(store, ann, "dm_sent", at=store.now().subtract(days=5))
     log(store, ann, "no_response")
     assert not store.thread(ann.id).open
+    with pytest.raises(
+        ValidationError, match="the thread with Ann is closed already: nothing was sent since"
+    ):
+        log(store, ann, "no_response")  # not "nothing waits": it was closed, the earlier answer aside

@@ -151,7 +151,7 @@ def refused_kind(kind: str, contact: Contact, thread: Thread) -> str | None:
     if thread.last_sent is None:
         return _(NOTHING_TO_CLOSE).format(name=contact.name)
     if not thread.open:
-        said = CLOSED_ALREADY if thread.stage == "no_response" else NOT_WAITING
+        said = CLOSED_ALREADY if thread.closed_unanswered else NOT_WAITING
         return _(said).format(name=contact.name)
     return None
 
