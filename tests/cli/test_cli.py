@@ -498,3 +498,30 @@ def test_import_of_dash_reads_standard_input_as_export_of_dash_writes_it(db, tmp
     assert piped.stdout.startswith("added 1 contact")
     csv = run_cli("import", "-", "--dry-run", db=other, input="Name,X\nBob,@bob\n")
     assert "CSV, read as UTF-8" in csv.stdout and "would add 1 contact" in csv.stdout
+
+
+def test_a_database_this_user_may_not_read_is_said_by_the_store_not_as_a_usage_error(tmp_path, monkeypatch):
+    # click's own check said "Invalid value for '--db': File ... is not readable" with the usage text and
+    # exit code 2, as for a typo on the command line. As root every file reads: the refusal is played.
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from dailyreach.cli.commands import cli
+
+    db = tmp_path / "theirs.json"
+    assert CliRunner().invoke(cli, ["--db", str(db), "add", "Ann", "--x", "@ann"]).exit_code == 0
+    read_bytes = Path.read_bytes
+
+    def refused(path):
+        if path == db:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    monkeypatch.setattr("os.access", lambda path, mode, **options: False)
+    result = CliRunner().invoke(cli, ["--db", str(db), "stats"])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"Error: cannot open {db}: permission denied; make it yours to read and write (chmod u+rw, or chown)\n",
+    )

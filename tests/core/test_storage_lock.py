@@ -162,3 +162,35 @@ def test_a_wait_for_another_process_is_told_once_after_a_moment_and_a_free_lock_
     lock.acquire(on_wait=lambda: waits.append(2))
     lock.release()
     assert waits == [1]
+
+
+def test_a_database_or_lock_this_user_may_not_open_is_said_in_one_line_naming_it(store, db_path, monkeypatch):
+    # As root every file opens: the permission error is played. A chmod 000 database read as click's
+    # usage error ("Invalid value for '--db'"), an unreadable lock as a bare "Permission denied".
+    from pathlib import Path
+
+    from dailyreach.core.errors import StoreError
+    from dailyreach.core.store.lockfile import FileLock
+    from dailyreach.core.store.store import Store
+
+    read_bytes = Path.read_bytes
+
+    def refused(path):
+        if path == db_path:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    with pytest.raises(StoreError) as said:
+        Store(db_path)
+    assert str(said.value) == (
+        f"cannot open {db_path}: permission denied; make it yours to read and write (chmod u+rw, or chown)"
+    )
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+
+    def not_ours(lock):
+        raise PermissionError(13, "Permission denied", lock.path)
+
+    monkeypatch.setattr(FileLock, "_open", not_ours)
+    with pytest.raises(StoreError, match=rf"^cannot open {db_path}\.lock: permission denied"):
+        Store(db_path)

@@ -26,12 +26,19 @@ from tinydb.storages import Storage
 
 from dailyreach.core.errors import StoreError as StoreError
 from dailyreach.core.store.lazy_table import LazyTable
-from dailyreach.i18n import _
+from dailyreach.i18n import N_, _
 
 # Where the lazy table lies in a file's bytes: start, end, and how many records it holds.
 Layout = tuple[int, int, int]
 
 OWNER_ONLY = 0o600
+
+
+# A file of the database's (its lock, or the file itself) this user may not open: made by another user
+# (a command run with sudo) or its permissions changed.
+NOT_YOURS = N_(
+    "cannot open {path}: permission denied; make it yours to read and write (chmod u+rw, or chown)"
+)
 
 
 class StoreCorrupt(StoreError):
@@ -248,12 +255,12 @@ class AtomicJSONStorage(Storage):
         if signature == self._signature and self._data is not None:
             if self._settled or signature[1] + _timestamp_grain(signature[1]) < self._seen_at:
                 return self._data  # any change since would have a later ctime
-            raw = self.path.read_bytes()
+            raw = self._file_bytes()
             if (len(raw), zlib.crc32(raw)) == self.fingerprint:
                 self._seen_at, self._settled = looked_at, self._locked
                 return self._data
         else:
-            raw = self.path.read_bytes()
+            raw = self._file_bytes()
         fingerprint = (len(raw), zlib.crc32(raw))
         layout = self._known_layout(fingerprint) if self._known_layout and self.lazy_table else None
         data = self._parse_lazily(raw, layout) if layout else None
@@ -268,6 +275,12 @@ class AtomicJSONStorage(Storage):
         self.fingerprint, self.layout = fingerprint, layout
         self._settled = self._locked
         return self._data
+
+    def _file_bytes(self) -> bytes:
+        try:
+            return self.path.read_bytes()
+        except PermissionError:
+            raise StoreError(_(NOT_YOURS).format(path=self.path)) from None
 
     def _parse_lazily(self, raw: bytes, layout: Layout) -> dict[str, Any] | None:
         """The file parsed but for the lazy table, left as its bytes; None when they are not where the

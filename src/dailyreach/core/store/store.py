@@ -51,6 +51,7 @@ from dailyreach.core.store.derived import DerivedTables
 from dailyreach.core.store.lockfile import FileLock, LockTimeout
 from dailyreach.core.store.schema import FORMAT_NAME, MIGRATIONS, SCHEMA_VERSION, stored_version, stored_zone
 from dailyreach.core.store.storage import (
+    NOT_YOURS,
     OWNER_ONLY,
     AtomicJSONStorage,
     StoreCorrupt,
@@ -315,6 +316,8 @@ class Store:
                     "{path} is busy: another dailyreach kept it locked for {seconds} s. Try again in a moment."
                 ).format(path=self.path, seconds=f"{LOCK_WAIT_SECONDS:.0f}")
             ) from None
+        except PermissionError:
+            raise StoreError(_(NOT_YOURS).format(path=self._lock.path)) from None
         self._storage.store_locked(True)
         try:
             yield
