@@ -393,3 +393,19 @@ async def test_a_log_on_the_last_row_moves_the_cursor_up_and_a_refused_one_puts_
         await settle(pilot)
         assert names(app)[table.cursor_row] == refused  # on the contact the reopened bar is for
         assert str(app.screen.query_one("#log_title").render()) == f"DM sent: {refused}"
+
+
+async def test_a_target_added_from_all_contacts_is_said_and_takes_the_cursor(store, crowd):
+    # Nothing was said, and the cursor stayed on the row it was on: the new contact was somewhere in
+    # the list, sorted by last contact.
+    app = DailyReachApp(store)
+    async with app.run_test(size=BIG) as pilot:
+        await open_contacts(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press(*"Zed Quinn", "tab", *"@zed", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactsScreen)
+        assert list(app._notifications)[-1].message == "Added Zed Quinn."
+        table = app.screen.query_one("#contacts", DataTable)
+        assert names(app)[table.cursor_row] == "Zed Quinn"

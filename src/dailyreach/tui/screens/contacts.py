@@ -251,6 +251,8 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
         self.measure = True
         self.show_archived = False
         self.search = ""
+        # A contact just added from here, whose row takes the cursor once a read shows it.
+        self.added: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -303,6 +305,9 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
         measured = [self._row(entry) for entry in listed] if self.measure else None
         self.measure = False
         table.show_rows(rows, measured)
+        if self.added in table.rows:
+            table.move_cursor(row=table.get_row_index(self.added))
+            self.added = None
         self._show_titles(table, len(shown), len(listed))
         self._show_strip()
 
@@ -394,9 +399,14 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
     def action_new_target(self, values: dict | None = None, focus: str | None = None) -> None:
         def save(answers: dict[str, str] | None) -> None:
             if answers is not None:
-                self.save_contact(contact_fields(answers), "add", self.action_new_target)
+                self.save_contact(contact_fields(answers), "add", self.action_new_target, self._added)
 
         self.app.push_screen(contact_form(values, focus=focus), save)
+
+    def _added(self, contact: Contact) -> None:
+        """Say who was added, and take the cursor to them once the list shows them."""
+        self.notify(_("Added {name}.").format(name=contact.name), markup=False)
+        self.added = contact.id
 
     def action_next_sort(self) -> None:
         table = self.query_one(ContactList)
