@@ -305,7 +305,7 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
         measured = [self._row(entry) for entry in listed] if self.measure else None
         self.measure = False
         table.show_rows(rows, measured)
-        if self.added in table.rows:
+        if self.added is not None and self.added in table.rows:
             table.move_cursor(row=table.get_row_index(self.added))
             self.added = None
         self._show_titles(table, len(shown), len(listed))
