@@ -152,6 +152,29 @@ async def test_after_a_log_the_cursor_goes_down_to_the_next_open_row_then_round_
         assert today.cursor_row == 0
 
 
+async def test_a_message_to_someone_written_to_minutes_ago_is_said_as_the_bar_opens(store, people, clock):
+    # A key pressed twice, or the DM logged in another window too, counted a second message: a nudge.
+    ann, yamada, _vip = people
+    log(store, ann, "dm_sent", at=clock.now().subtract(minutes=3))
+    log(store, yamada, "dm_sent", at=clock.now().subtract(minutes=11))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        today = app.screen.query_one("#today", DataTable)
+        today.move_cursor(row=[row[1] for row in cells(app, "today")].index(ann.name))
+        await pilot.press("d")
+        await settle(pilot)
+        warned = list(app._notifications)
+        assert [notice.message for notice in warned] == [
+            "You wrote to Ann [/] Smith 3 minutes ago: Enter logs one more message, Escape leaves it."
+        ]
+        await pilot.press("escape")
+        today.move_cursor(row=[row[1] for row in cells(app, "today")].index(yamada.name))
+        await pilot.press("d")
+        await settle(pilot)
+        assert list(app._notifications) == warned
+
+
 async def test_d_and_enter_arriving_together_log_the_dm(store, people):
     """As over a slow link, both keys reach the app before it handles the first: Enter is the log's."""
     ann, _, _ = people

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from datetime import tzinfo
+from datetime import timedelta, tzinfo
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -13,10 +13,11 @@ from textual.screen import Screen
 
 from dailyreach.cli import USUAL_COLLECTION_THRESHOLDS
 from dailyreach.core.errors import DateParseError, StoreError, ValidationError
-from dailyreach.core.records.dates import moment_text, parse_when
+from dailyreach.core.records.dates import ago, moment_text, parse_when, plain
 from dailyreach.core.records.handles import openable
 from dailyreach.core.records.model import (
     ANSWER_KINDS,
+    OUTBOUND_KINDS,
     TEXT_REQUIRED_KINDS,
     Contact,
     Interaction,
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
     from dailyreach.tui.saves import SaveQueue
 
 CHANGE_CHECK_SECONDS = 5
+# A message logged to someone this recently is likely the one a second log would count again (a key
+# pressed twice, the same DM logged in two windows): said as the bar opens.
+JUST_WRITTEN = timedelta(minutes=10)
 T = TypeVar("T")
 UNCHANGED = object()
 # What a log's time is prefilled with: a word the core reads in either language (今).
@@ -288,6 +292,17 @@ class StoreScreen(Screen):
             # Under the title every refused log has: alone, the store's words began a notice in lower case.
             self.notify(refused, title=_(NOT_LOGGED), severity="warning", markup=False)
             return
+        if kind in OUTBOUND_KINDS and thread.last_sent is not None and typed is None:
+            sent = parse_stamp(thread.last_sent)
+            now = plain(self.now())
+            if now - sent < JUST_WRITTEN:
+                self.notify(
+                    _("You wrote to {name} {when}: Enter logs one more message, Escape leaves it.").format(
+                        name=contact.name, when=ago(sent, now)
+                    ),
+                    severity="warning",
+                    markup=False,
+                )
         values = {"when": _(NOW), "channel": channel_label(usual_channel(contact, thread)), "text": ""} | (
             typed or {}
         )
