@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from dailyreach.core.errors import StoreError, ValidationError
-from dailyreach.core.records.model import Contact, Invitation, Settings, Snooze
+from dailyreach.core.records.model import Contact, DayPlan, Invitation, PlanItem, Settings, Snooze
 from dailyreach.core.store import store as store_module
 from dailyreach.core.store.storage import StoreCorrupt, StoreWriteError
 from dailyreach.core.store.store import Store, StoreLocked
@@ -335,3 +335,31 @@ def test_settings_are_changed_over_what_the_file_holds_as_one_change_undo_takes_
     assert db_path.read_bytes() == before
     assert store.undo().label == "change settings"
     assert store.settings().daily_goal == 5
+
+
+def test_deleting_a_contact_takes_all_of_theirs_and_undo_gives_it_all_back(store, clock):
+    from dailyreach.core.planning.agenda import build_agenda
+    from dailyreach.core.store.doctor import found
+
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    bob = add_contact(store, "Bob", handles={"x": "@bob"})
+    log(store, ann, "dm_sent", at=clock.now().subtract(days=3))
+    log(store, ann, "reply_received", at=clock.now().subtract(days=2))
+    log(store, bob, "dm_sent", at=clock.now().subtract(days=3))
+    store.snooze(Snooze(contact_id=ann.id, until="2026-12-30"))
+    build_agenda(store)  # today's plan stored, with both in it
+    store.save_plan(DayPlan(date="2026-11-01", items=[PlanItem(contact_id=ann.id, reason="new")]))
+    before = json.loads(store.path.read_text())
+
+    assert store.delete_contact(ann.id) == 2
+
+    assert [contact.name for contact in store.contacts(include_archived=True)] == ["Bob"]
+    assert {i.contact_id for i in store.interactions()} == {bob.id}
+    assert store.snoozes() == {} and ann.id not in store.threads()
+    assert all(item.contact_id != ann.id for plan in store.plans() for item in plan.items)
+    assert found(store) == []  # the summaries are those of the log without Ann
+    assert [item.contact.name for item in build_agenda(store).items] == ["Bob"]
+    assert store.history[-1].label == "delete Ann"
+    store.undo()
+    after = json.loads(store.path.read_text())
+    assert {table: after[table] for table in before} == before

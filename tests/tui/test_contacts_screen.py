@@ -409,3 +409,22 @@ async def test_a_target_added_from_all_contacts_is_said_and_takes_the_cursor(sto
         assert list(app._notifications)[-1].message == "Added Zed Quinn."
         table = app.screen.query_one("#contacts", DataTable)
         assert names(app)[table.cursor_row] == "Zed Quinn"
+
+
+async def test_delete_on_a_contact_deletes_them_with_their_interactions_and_u_brings_them_back(store, crowd):
+    app = DailyReachApp(store)
+    async with app.run_test(size=BIG) as pilot:
+        await open_contacts(pilot)
+        await go_to(pilot, "佐藤 花子")
+        await pilot.press("delete")
+        await settle(pilot)
+        assert "佐藤 花子" not in names(app)
+        assert (
+            list(app._notifications)[-1].message
+            == "Deleted 佐藤 花子 and 2 interactions: u brings them back."
+        )
+        assert crowd["佐藤 花子"].id not in {i.contact_id for i in store.interactions()}
+        await pilot.press("u")
+        await settle(pilot)
+        assert "佐藤 花子" in names(app)
+        assert len(store.interactions(crowd["佐藤 花子"].id)) == 2

@@ -606,6 +606,24 @@ class Store:
             self._put("snoozes", interaction.contact_id, None)
         return interaction
 
+    def delete_contact(self, contact_id: str) -> int:
+        """Delete a contact with all of theirs (interactions, snooze, rows of the stored plans) as one
+        change, which undo takes back whole; how many interactions went with them."""
+        contact = self.contact(contact_id)
+        if contact is None:
+            raise StoreError(_(NO_CONTACT).format(id=repr(contact_id)))
+        with self.transaction(_("delete {name}").format(name=contact.name)):
+            history = self._tables["interactions"].records_with("contact_id", {contact_id})
+            for interaction_id, _body in history:
+                self._put("interactions", interaction_id, None)
+            self._put("snoozes", contact_id, None)
+            for day, plan in self._all("plans"):
+                items = [item for item in plan["items"] if item["contact_id"] != contact_id]
+                if len(items) != len(plan["items"]):
+                    self._put("plans", day, {**plan, "items": items})
+            self._put("contacts", contact_id, None)
+        return len(history)
+
     def delete_interaction(self, interaction_id: str) -> None:
         body = self._raw_get("interactions", interaction_id)
         contact = self.contact(body["contact_id"]) if body else None

@@ -19,7 +19,7 @@ from dailyreach.core.records.clock import Zone
 from dailyreach.core.records.dates import ago
 from dailyreach.core.records.model import Contact, Interaction
 from dailyreach.core.store.threads import Thread, parse_stamp
-from dailyreach.i18n import N_, _
+from dailyreach.i18n import N_, _, ngettext
 from dailyreach.report import contact_summary
 from dailyreach.tui.bound_keys import bound_key
 from dailyreach.tui.columns import Column, fit_widths, longest_cells
@@ -231,6 +231,7 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
         Binding("o", "open_profile", N_("Open profile"), show=False, id="open_profile"),
         Binding("c", "draft", N_("Draft a message"), show=False, id="draft"),
         Binding("n", "new_target", N_("New target"), show=False, id="new_target"),
+        Binding("delete", "delete_contact", N_("Delete contact"), show=False, id="delete_contact"),
         Binding("escape,backspace", "back", N_("Back"), id="back"),
         # The main screen's panes, as 1, 2 and 3 move between them there (4 is this view).
         Binding("1", "main_pane('today')", N_("Today"), show=False, id="focus_today"),
@@ -407,6 +408,24 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
         """Say who was added, and take the cursor to them once the list shows them."""
         self.notify(_("Added {name}.").format(name=contact.name), markup=False)
         self.added = contact.id
+
+    def action_delete_contact(self) -> None:
+        """Junk from an import, someone not to be reached again: gone with all of theirs, which undo
+        brings back, as the timeline's Delete and the templates' do."""
+        entry = self._selected()
+        if entry is None:
+            return
+        name, undo = entry.contact.name, bound_key(self.app, "undo")
+
+        def deleted(count: int) -> None:
+            said = ngettext(
+                "Deleted {name} and {count} interaction: {undo} brings them back.",
+                "Deleted {name} and {count} interactions: {undo} brings them back.",
+                count,
+            )
+            self.notify(said.format(name=name, count=count, undo=undo), markup=False)
+
+        self.run_saving(lambda: self.store.delete_contact(entry.contact.id), deleted)
 
     def action_next_sort(self) -> None:
         table = self.query_one(ContactList)
