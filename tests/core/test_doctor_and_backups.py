@@ -322,9 +322,25 @@ def test_an_emptied_database_with_a_backup_is_refused_naming_the_way_back(store,
         Store(db_path, clock=clock)
     assert str(refused.value) == (
         f"{db_path} is empty, though {copy}, written {written_at(copy)}, holds an earlier copy of it: "
-        "copy that over it to go back to it, or delete it to start anew; it was left as it is"
+        f"copy that over it to go back to it, or move {copy.parent} elsewhere to start anew; it was left as it is"
     )
     assert db_path.read_text() == ""
+
+
+def test_a_deleted_database_with_a_backup_is_not_made_anew_and_the_way_back_is_named(store, db_path, clock):
+    # Made anew, a week of its daily copies would have taken the place of the one holding the old file.
+    add_contact(store, "Ann", handles={"x": "@ann"})
+    copy = write_backup(db_path, "2026-11-23")
+    db_path.unlink()
+    with pytest.raises(StoreCorrupt) as refused:
+        Store(db_path, clock=clock)
+    assert str(refused.value) == (
+        f"there is no {db_path}, though {copy}, written {written_at(copy)}, holds a copy of it: copy that to "
+        f"{db_path} to go back to it, or move {copy.parent} elsewhere to start anew; nothing was made"
+    )
+    assert not db_path.exists()
+    copy.parent.rename(copy.parent.with_name("old backups"))
+    assert Store(db_path, clock=clock).made == "new"
 
 
 def test_each_doctor_backup_is_kept_and_one_holding_the_same_file_is_not_written_again(store, db_path):

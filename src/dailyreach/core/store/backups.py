@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from dailyreach.core.store.storage import StoreCorrupt, write_owner_only
-from dailyreach.i18n import _, ngettext
+from dailyreach.i18n import N_, _, ngettext
 
 BACKUPS_KEPT = 7
 
@@ -123,15 +123,23 @@ def with_way_back(problem: str, db: Path) -> str:
     ).format(problem=problem, backup=backup, when=written_at(backup), held=held, path=db)
 
 
-def refuse_if_emptied(db: Path) -> None:
-    """StoreCorrupt for a database file found empty while ``backups/`` holds a copy of it: emptied by a
-    full disk or a sync tool, not new. Made anew, its days would be lost from view while the copy that
-    holds them sits in backups/."""
+def refuse_if_emptied(db: Path, *, missing: bool = False) -> None:
+    """StoreCorrupt for a database file found empty, or ``missing``, while ``backups/`` holds a copy of
+    it: emptied by a full disk or a sync tool, deleted by mistake, not new. Made anew, its days would be
+    lost from view while the copy that holds them sits in backups/, and a week of the new file's daily
+    copies would take that copy's place."""
     backup = newest_backup(db)
-    if backup is not None:
-        raise StoreCorrupt(
-            _(
-                "{path} is empty, though {backup}, written {when}, holds an earlier copy of it: "
-                "copy that over it to go back to it, or delete it to start anew; it was left as it is"
-            ).format(path=db, backup=backup, when=written_at(backup))
+    if backup is None:
+        return
+    said = (
+        N_(
+            "there is no {path}, though {backup}, written {when}, holds a copy of it: copy that to {path} "
+            "to go back to it, or move {folder} elsewhere to start anew; nothing was made"
         )
+        if missing
+        else N_(
+            "{path} is empty, though {backup}, written {when}, holds an earlier copy of it: copy that over "
+            "it to go back to it, or move {folder} elsewhere to start anew; it was left as it is"
+        )
+    )
+    raise StoreCorrupt(_(said).format(path=db, backup=backup, when=written_at(backup), folder=backup.parent))

@@ -211,8 +211,7 @@ class Store:
                 raise StoreCorrupt(with_way_back(str(error), self.path)) from None
             version = stored_version(data, self.path)
             if version is None:
-                if existed:
-                    refuse_if_emptied(self.path)
+                refuse_if_emptied(self.path, missing=not existed)
                 with self._storage.batch():
                     self._tables[META_TABLE].put(
                         {"schema": {"format": FORMAT_NAME, "version": SCHEMA_VERSION}}
