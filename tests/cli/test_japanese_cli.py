@@ -206,7 +206,7 @@ KEYS = {
     "mastodon", "user", "instance", "name", "alice", "handle", "remind", "install", "notify", "email",
 }  # fmt: skip
 COMMANDS = {
-    "add", "log", "invite", "decline", "today", "pending", "invitations", "stats", "export", "import",
+    "add", "log", "invite", "decline", "delete", "today", "pending", "invitations", "stats", "export", "import",
     "status", "notify", "remind", "doctor", "serve", "draft", "template", "settings",
     "list", "show", "edit", "remove", "my",  # template's own (my-name)
 }  # fmt: skip
@@ -236,6 +236,7 @@ def english_words(text: str, allowed: frozenset[str] | set[str] = frozenset()) -
         ("log", "--help"),
         ("invite", "--help"),
         ("decline", "--help"),
+        ("delete", "--help"),
         ("today", "--help"),
         ("pending", "--help"),
         ("invitations", "--help"),

@@ -81,7 +81,7 @@ def os_reason(error: OSError) -> str:
 
 # Where each command is: its module is imported when the command runs or its help is shown.
 COMMANDS = {
-    **{name: "dailyreach.cli.record_commands" for name in ("add", "log", "invite", "decline")},
+    **{name: "dailyreach.cli.record_commands" for name in ("add", "log", "invite", "decline", "delete")},
     **{name: "dailyreach.cli.view_commands" for name in ("today", "pending", "invitations", "stats")},
     **{name: "dailyreach.cli.file_commands" for name in ("export", "import", "doctor")},
     **{name: "dailyreach.cli.outside_commands" for name in ("status", "notify", "remind", "serve")},

@@ -8,7 +8,7 @@ import click
 
 from dailyreach.cli.commands import Session, echo
 from dailyreach.core.records.handles import PLATFORMS
-from dailyreach.i18n import _
+from dailyreach.i18n import _, ngettext
 
 
 @click.command(
@@ -183,3 +183,31 @@ def decline(session: Session, invitation: str, note: str) -> None:
         return
     store.decline_invitation(chosen.id, note)
     echo(_("Declined {title}.").format(title=chosen.title))
+
+
+@click.command(
+    help=_(
+        "Delete CONTACT (an id, a handle or the whole name) with their interactions; asks first, "
+        "unless --yes."
+    ),
+)
+@click.argument("contact")
+@click.option("--yes", is_flag=True, help=_("Delete without asking (in a script)."))
+@click.pass_obj
+def delete(session: Session, contact: str, yes: bool) -> None:
+    from dailyreach.core.planning.lookup import describe, find_contact
+
+    store = session.store
+    person = find_contact(store.contacts(include_archived=True), contact, exactly=True)
+    count = len(store.interactions(person.id))
+    what = ngettext("{name} and {count} interaction", "{name} and {count} interactions", count).format(
+        name=describe(person), count=count
+    )
+    if not yes:
+        if not sys.stdin.isatty():
+            raise click.ClickException(
+                _("nothing deleted: say --yes to delete {what} without being asked").format(what=what)
+            )
+        click.confirm(_("Delete {what}?").format(what=what), abort=True)
+    store.delete_contact(person.id)
+    echo(_("Deleted {what}.").format(what=what))

@@ -139,13 +139,14 @@ def _without_spaces(names: list[tuple[Contact, str]], wanted: str) -> list[Conta
     ]
 
 
-def find_contact(contacts: list[Contact], query: str) -> Contact:
+def find_contact(contacts: list[Contact], query: str, *, exactly: bool = False) -> Contact:
     """The one contact ``query`` names. An exact match wins: its id; then one of its handles or its
     name, alike; then the start of its name; then the start of any word of its name or of one of its
     handles (so the lookups that found one contact before still find it). Among the contacts a step
     finds, those whose name or handle holds ``query`` as a whole word come first: "ann" is Ann Smith, not
     Anna Lee; "red" is both Ann Red and @red@mastodon.social, so it is ambiguous. Names and handles are
-    compared ``folded``: any case, full-width or half-width. Last, a name typed without its spaces."""
+    compared ``folded``: any case, full-width or half-width. Last, a name typed without its spaces.
+    ``exactly``: by the exact match alone, for a deletion, where the start of a name may be someone else."""
     text = query.strip()
     for contact in contacts:
         if contact.id == text:
@@ -161,6 +162,8 @@ def find_contact(contacts: list[Contact], query: str) -> Contact:
         for contact, name in names
         if name == wanted or any((p, handle.casefold()) in handles for p, handle in contact.handles.items())
     ]
+    if exactly and not found:
+        raise NotFound(_("no contact is {query} (by id, handle or whole name)").format(query=repr(query)))
     found = found or _whole_words_first(
         [(contact, _holds_whole_word(name, wanted)) for contact, name in names if name.startswith(wanted)]
     )

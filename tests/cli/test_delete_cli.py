@@ -1,0 +1,71 @@
+"""`dailyreach delete`: a contact and all of theirs, named exactly, asked first unless --yes."""
+
+import json
+import os
+import pty
+import subprocess
+
+import pytest
+
+from tests.cli.conftest import read_terminal
+from tests.conftest import DAILYREACH, run_cli
+
+
+def people(db) -> dict[str, str]:
+    ids = {name: run_cli("add", name, "--x", handle, db=db).stdout.strip() for name, handle in PEOPLE}
+    run_cli("log", "Ann Smith", "dm_sent", db=db)
+    run_cli("log", "Ann Smith", "reply_received", db=db)
+    return ids
+
+
+PEOPLE = [("Ann Smith", "@ann"), ("Anna Lee", "@anna")]
+
+
+def test_delete_with_yes_takes_the_contact_and_their_interactions(tmp_path):
+    db = tmp_path / "db.json"
+    ids = people(db)
+    done = run_cli("delete", "Ann Smith", "--yes", db=db)
+    assert done.stdout == f"Deleted Ann Smith ({ids['Ann Smith']}, @ann) and 2 interactions.\n"
+    exported = json.loads(run_cli("export", db=db).stdout)
+    assert [contact["name"] for contact in exported["contacts"]] == ["Anna Lee"]
+    assert exported["interactions"] == []
+
+
+def test_delete_asks_first_and_a_script_without_yes_deletes_nothing(tmp_path):
+    db = tmp_path / "db.json"
+    people(db)
+    before = db.read_bytes()
+    refused = run_cli("delete", "@ann", db=db, check=False, stdin=open("/dev/null"))  # noqa: SIM115
+    assert refused.returncode == 1
+    assert "nothing deleted: say --yes to delete Ann Smith" in refused.stderr
+    assert db.read_bytes() == before
+
+
+def test_the_start_of_a_name_deletes_no_one(tmp_path):
+    # The lookup log takes ("ann s" is Ann Smith) could name someone else to a deletion.
+    db = tmp_path / "db.json"
+    people(db)
+    before = db.read_bytes()
+    refused = run_cli("delete", "Ann S", "--yes", db=db, check=False)
+    assert (refused.returncode, refused.stderr) == (
+        1,
+        "Error: no contact is 'Ann S' (by id, handle or whole name)\n",
+    )
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize(("answer", "left"), [("y", ["Anna Lee"]), ("n", ["Ann Smith", "Anna Lee"])])
+def test_delete_on_a_terminal_asks_and_does_what_is_answered(tmp_path, answer, left):
+    db = tmp_path / "db.json"
+    ids = people(db)
+    leader, follower = pty.openpty()
+    environment = {**os.environ, "DAILYREACH_DB": str(db), "TZ": "UTC"}
+    process = subprocess.Popen(
+        [DAILYREACH, "delete", "Ann Smith"], stdin=follower, stdout=follower, stderr=follower, env=environment
+    )
+    os.close(follower)
+    os.write(leader, f"{answer}\n".encode())
+    shown = read_terminal(leader)
+    process.wait(timeout=60)
+    assert f"Delete Ann Smith ({ids['Ann Smith']}, @ann) and 2 interactions? [y/N]" in shown
+    assert [contact["name"] for contact in json.loads(run_cli("export", db=db).stdout)["contacts"]] == left
