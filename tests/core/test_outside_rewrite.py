@@ -148,12 +148,26 @@ def test_a_database_gone_since_it_was_opened_is_refused_and_never_written(store,
     copy = db_path.read_bytes()
     gone(db_path)
     left = db_path.read_bytes() if db_path.exists() else None
+    # A read goes on with what the file last held (a key in the app that reads it must still act), and
+    # says what is wrong; a change is refused.
+    assert [contact.name for contact in store.contacts()] == ["Ann"]
+    assert store.file_problem is not None and store.file_problem.startswith(f"{db_path} {said}")
     with pytest.raises(StoreCorrupt) as refused:
-        store.contacts()
-    assert str(refused.value).startswith(f"{db_path} {said}")
-    with pytest.raises(StoreCorrupt):
         add_contact(store, "Bo", handles={"x": "@bo"})
+    assert str(refused.value).startswith(f"{db_path} {said}")
     assert (db_path.read_bytes() if db_path.exists() else None) == left
     db_path.write_bytes(copy)  # copied back from a backup: read again
-    assert [contact.name for contact in store.contacts()] == ["Ann"]
+    assert [contact.name for contact in store.contacts()] == ["Ann"] and store.file_problem is None
     assert [contact.name for contact in Store(db_path, clock=store.clock).contacts()] == ["Ann"]
+
+
+def test_a_database_broken_since_it_was_opened_reads_as_it_was_and_refuses_a_change(store, db_path):
+    from dailyreach.core.store.storage import StoreCorrupt
+
+    add_contact(store, "Ann", handles={"x": "@ann"})
+    db_path.write_text('{"contacts": ')  # cut short by another program
+    assert [contact.name for contact in store.contacts()] == ["Ann"]
+    assert store.file_problem is not None and store.file_problem.startswith(f"{db_path} is not valid JSON")
+    with pytest.raises(StoreCorrupt):
+        add_contact(store, "Bo", handles={"x": "@bo"})
+    assert db_path.read_text() == '{"contacts": '

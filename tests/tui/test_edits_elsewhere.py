@@ -4,6 +4,8 @@ import json
 import os
 from dataclasses import replace
 
+import pytest
+
 from dailyreach.core.store.store import Store
 from dailyreach.tui.app import DailyReachApp
 from tests.conftest import log
@@ -113,23 +115,35 @@ async def test_a_dm_logged_in_another_window_shows_as_soon_as_the_app_has_the_fo
         assert [row[0] for row in cells(app, "pending")] == [ann.name]
 
 
-async def test_a_database_emptied_while_the_app_is_open_is_said_and_nothing_is_written_to_it(store, people):
+@pytest.mark.parametrize("gone", ["emptied", "deleted"])
+async def test_a_database_emptied_while_the_app_is_open_is_said_and_nothing_is_written_to_it(
+    store, people, gone
+):
     # The app showed an empty store without a word, and its next write left a file that neither it nor
     # the command line would open again.
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         shown = cells(app, "today")
-        store.path.write_bytes(b"")
+        if gone == "emptied":
+            store.path.write_bytes(b"")
+        else:
+            store.path.unlink()
         app.screen.reload_if_changed()
         await settle(pilot)
         notice = list(app._notifications)[-1]
         assert notice.title == "Cannot read the database"
         assert notice.message.startswith(f"{store.path} is gone or empty since dailyreach opened it")
         assert cells(app, "today") == shown
+        for key in ("e", "i", "s", "4"):  # keys that read the store on the spot: a crash once
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.is_running, key
+            await pilot.press("escape")
+            await settle(pilot)
         await pilot.press("d", "enter")
         await settle(pilot)
-        assert store.path.read_bytes() == b""
+        assert (store.path.read_bytes() if gone == "emptied" else store.path.exists()) in (b"", False)
         refused = list(app._notifications)[-1]
         assert (
             refused.title == "Not logged" and "is gone or empty since dailyreach opened it" in refused.message

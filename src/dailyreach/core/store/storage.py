@@ -229,9 +229,12 @@ class AtomicJSONStorage(Storage):
         self._pinned = 0
         self._batch_depth = 0
         self._dirty = False
-        # Told what a file read anew must hold (None: nothing, as for a file still to be made); raises
+        # Told once the file is opened what a file read anew must hold (None: nothing, no file); raises
         # StoreError when it does not hold it.
         self.check_read: Callable[[dict[str, Any] | None], None] | None = None
+        # What was wrong with the file at the last look since it was opened (deleted, emptied, broken),
+        # while reads go on with what it held when last seen whole (``_read_as_last_seen``); None: nothing.
+        self.gone: str | None = None
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         with self.lock:
@@ -248,9 +251,15 @@ class AtomicJSONStorage(Storage):
         looked_at = time.time_ns()
         signature = file_signature(self.path)
         if signature is None:
-            self.forget()
             if self.check_read is not None:
-                self.check_read(None)
+                try:
+                    self.check_read(None)
+                except StoreError as error:
+                    if self._read_as_last_seen(error):
+                        return self._data
+                    self.forget()
+                    raise
+            self.forget()
             return None
         if signature == self._signature and self._data is not None:
             if self._settled or signature[1] + _timestamp_grain(signature[1]) < self._seen_at:
@@ -263,18 +272,34 @@ class AtomicJSONStorage(Storage):
             raw = self._file_bytes()
         fingerprint = (len(raw), zlib.crc32(raw))
         layout = self._known_layout(fingerprint) if self._known_layout and self.lazy_table else None
-        data = self._parse_lazily(raw, layout) if layout else None
-        if data is None:
-            data = parse_json_bytes(raw, self.path) if raw.strip() else {}
-            layout = None
-        if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
-            raise StoreCorrupt(_("{path} is JSON but not a dailyreach database").format(path=self.path))
-        if self.check_read is not None:
-            self.check_read(data)
+        try:
+            data = self._parse_lazily(raw, layout) if layout else None
+            if data is None:
+                data = parse_json_bytes(raw, self.path) if raw.strip() else {}
+                layout = None
+            if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
+                raise StoreCorrupt(_("{path} is JSON but not a dailyreach database").format(path=self.path))
+            if self.check_read is not None:
+                self.check_read(data)
+        except StoreError as error:
+            if self._read_as_last_seen(error):
+                return self._data
+            raise
+        self.gone = None
         self._data, self._signature, self._seen_at = data, signature, looked_at
         self.fingerprint, self.layout = fingerprint, layout
         self._settled = self._locked
         return self._data
+
+    def _read_as_last_seen(self, error: StoreError) -> bool:
+        """Whether a read goes on with what the file held when last seen whole, ``error`` kept in ``gone``:
+        once the file was opened (``check_read`` told), outside the store's lock, where a change is made
+        and ``error`` stands. A key in the app that reads the store must still act: a database deleted,
+        emptied or broken under the open app stopped it at the next such key."""
+        if self.check_read is None or self._locked or self._data is None:
+            return False
+        self.gone = str(error)
+        return True
 
     def _file_bytes(self) -> bytes:
         try:

@@ -334,7 +334,10 @@ class Store:
                 yield self._change
                 return
             with self._locked():
-                self._storage.read()
+                try:
+                    self._storage.read()
+                except StoreCorrupt as error:
+                    raise StoreCorrupt(with_way_back(str(error), self.path)) from None
                 if self._checked.take(self._storage, self._tables):
                     # Edited outside dailyreach since this process read it: the summaries made anew, and
                     # saved with this change.
@@ -481,6 +484,12 @@ class Store:
         return [
             body if whole(body) else _read_as(table, body).to_dict() for body in self._tables[table].bodies()
         ]
+
+    @property
+    def file_problem(self) -> str | None:
+        """What is wrong with the file since it was opened (deleted, emptied, replaced), as the last look
+        found it: reads go on with what it last held, changes are refused. None when nothing is."""
+        return self._storage.gone
 
     def revision(self) -> tuple[int, int, int] | None:
         """A token that changes whenever the database does, so a screen knows when to read it again."""

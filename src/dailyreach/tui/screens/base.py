@@ -124,17 +124,21 @@ class StoreScreen(Screen):
         self.run_worker(partial(self._read_if_stale, self.reads), thread=True, group="read")
 
     def _read_if_stale(self, number: int) -> None:
+        from dailyreach.core.store.backups import with_way_back
+
         try:
             view = self.read() if self.is_stale() else UNCHANGED
             revision = self.store.revision()
         except StoreError as error:
-            from dailyreach.core.store.backups import with_way_back
             from dailyreach.core.store.storage import StoreCorrupt
 
             problem = (
                 with_way_back(str(error), self.store.path) if isinstance(error, StoreCorrupt) else str(error)
             )
             self._from_thread(self._show_unreadable, problem)
+            return
+        if self.store.file_problem is not None:  # read as the file was: the rows shown stay as they are
+            self._from_thread(self._show_unreadable, with_way_back(self.store.file_problem, self.store.path))
             return
         self._from_thread(self._show_read, number, revision, view)
 
