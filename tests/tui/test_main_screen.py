@@ -202,6 +202,29 @@ async def test_keys_arriving_with_the_enter_that_logs_go_to_the_pane_the_bar_clo
         assert app.screen.focused is app.screen.query_one("#today")
 
 
+async def test_a_note_and_enter_and_a_key_after_them_in_one_write_each_go_where_they_belong(store, people):
+    """The note's letters reach their field before the Enter that logs it (an Enter acting as it
+    arrived, ahead of them, logged the DM without its note), and the 2 after it is not typed into the
+    closed bar's hidden field."""
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        for key, character in (
+            ("tab", "\t"),
+            ("tab", "\t"),
+            *((c, c) for c in "talk"),
+            ("enter", "\r"),
+            ("j", "j"),
+        ):
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert [(i.contact_id, i.kind, i.text) for i in store.interactions()] == [(ann.id, "dm_sent", "talk")]
+        assert app.screen.query_one("#text", Input).value == "talk"  # not "talk2"
+
+
 async def test_keys_typed_after_tab_in_the_log_bar_in_the_same_write_go_to_the_next_field(store, people):
     """Over a slow link (or tmux send-keys) Tab and the note after it arrive together: the note went into
     When, left behind, and Enter refused it as no time."""

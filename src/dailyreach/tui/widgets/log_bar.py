@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -97,6 +98,13 @@ class _SubmitsTheBar(Input):
     async def action_submit(self) -> None:
         self.query_ancestor(LogBar).action_submit()
 
+    async def on_key(self, event: events.Key) -> None:
+        if not self.query_ancestor(LogBar).is_open:
+            # Sent here in the same write as the Enter that closed the bar: where the focus is now.
+            event.stop()
+            event.prevent_default()
+            self.app.post_message(events.Key(event.key, event.character))
+
 
 class _LogField(_SubmitsTheBar, TextInput):
     pass
@@ -111,11 +119,11 @@ class LogBar(TranslatedBindings, Horizontal):
     repaint that line alone, while a form over the screen repaints the panes twice, the slowest part of
     logging. Answers go to the caller, which saves."""
 
-    # Priority, each of them: the bar acts at once, before the keys that came with the key in one write
-    # (a slow link, tmux send-keys). Left to bubble up from the field, Tab let the keys after it be typed
-    # into the field it left, and Enter or Escape into the closed bar's hidden field.
+    # Priority: the bar acts at once, before the keys that came with the key in one write (a slow link,
+    # tmux send-keys). Left to bubble up from the field, Tab let the keys after it be typed into the field
+    # it left, and Escape into the closed bar's hidden field. Not Enter: the letters typed before it in
+    # the same write are still to reach their field (the field's own Enter closes the bar, in turn).
     BINDINGS = [
-        Binding("enter", "submit", N_("Log"), show=False, priority=True),
         Binding("escape", "cancel", N_("Cancel"), show=False, id="cancel_form", priority=True),
         # Round the bar's fields, as a form's Tab goes round its own: leaving it would drop what was typed.
         Binding("tab", "cycle(1)", N_("Next field"), show=False, priority=True),
