@@ -357,9 +357,18 @@ def test_deleting_a_contact_takes_all_of_theirs_and_undo_gives_it_all_back(store
     assert {i.contact_id for i in store.interactions()} == {bob.id}
     assert store.snoozes() == {} and ann.id not in store.threads()
     assert all(item.contact_id != ann.id for plan in store.plans() for item in plan.items)
+    assert store.plan("2026-11-01") == DayPlan(date="2026-11-01", items=[])  # the day kept, without Ann
+    assert [item.contact_id for item in store.plan(store.local_today().isoformat()).items] == [bob.id]
     assert found(store) == []  # the summaries are those of the log without Ann
     assert [item.contact.name for item in build_agenda(store).items] == ["Bob"]
     assert store.history[-1].label == "delete Ann"
     store.undo()
     after = json.loads(store.path.read_text())
     assert {table: after[table] for table in before} == before
+
+
+def test_deleting_a_contact_no_one_has_names_the_id_and_changes_nothing(store):
+    before = store.path.read_bytes()
+    with pytest.raises(StoreError, match=r"^no contact with id 'nobody'$"):
+        store.delete_contact("nobody")
+    assert store.path.read_bytes() == before
