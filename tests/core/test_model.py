@@ -316,3 +316,22 @@ def test_a_comma_parts_tags_in_a_list_as_in_a_string():
         "investors",
         "saas",
     ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "problem"),
+    [
+        ({"handles": "@ann"}, "handles", "must map platform to handle"),
+        ({"tags": {"a": 1}}, "tags", "must be a list of words"),
+        ({"tags": [5]}, "tags", "must be text, not int"),
+        ({"why": 5}, "why", "must be text, not int"),
+    ],
+)
+def test_a_contact_refused_names_the_field_and_what_is_wrong(fields, field, problem):
+    with pytest.raises(ValidationError) as refused:
+        Contact.from_dict({"name": "Ann", **fields})
+    assert (refused.value.field, refused.value.problem) == (field, problem)
+
+
+def test_a_tag_loses_its_hash_and_nothing_else():
+    assert Contact.from_dict({"name": "Ann", "tags": ["#saas", "c#"]}).tags == ["saas", "c#"]
