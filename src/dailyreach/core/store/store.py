@@ -9,7 +9,8 @@ which every change brings along in the same write (``derived.py``).
 
 The rest lives beside this module: the tables (``tables.py``), the file's schema and its migrations
 (``schema.py``), the backups (``backups.py``), the atomic file itself (``storage.py``), the lock
-(``lockfile.py``) and what is known of the file as it was last written (``checked.py``).
+(``lockfile.py``), what is known of the file as it was last written (``checked.py``) and the records'
+export form (``export_form.py``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,13 +32,12 @@ from dailyreach.core.records.model import (
     DayPlan,
     Interaction,
     Invitation,
-    PlanItem,
     Settings,
     Snooze,
     check_logged_text,
     known_currency,
 )
-from dailyreach.core.records.readback import Problem, known_fields, readable_settings
+from dailyreach.core.records.readback import Problem, readable_settings
 from dailyreach.core.records.zones import pendulum_zone
 from dailyreach.core.store.backups import (
     backup_folder,
@@ -48,6 +48,7 @@ from dailyreach.core.store.backups import (
 )
 from dailyreach.core.store.checked import CheckedRecord
 from dailyreach.core.store.derived import DerivedTables
+from dailyreach.core.store.export_form import export_form, invitation_fields
 from dailyreach.core.store.lockfile import FileLock, LockTimeout
 from dailyreach.core.store.schema import FORMAT_NAME, MIGRATIONS, SCHEMA_VERSION, stored_version, stored_zone
 from dailyreach.core.store.storage import (
@@ -480,10 +481,7 @@ class Store:
         """A record table's readable records in their export form, in the order they were added: as
         stored, but for one an edit elsewhere left without a field the store reads at its default, which
         goes as the store reads it, so that an import of the export takes it back."""
-        whole = _is_whole(table)
-        return [
-            body if whole(body) else _read_as(table, body).to_dict() for body in self._tables[table].bodies()
-        ]
+        return export_form(table, self._tables[table].bodies())
 
     @property
     def file_problem(self) -> str | None:
@@ -643,11 +641,11 @@ class Store:
     # -- invitations -------------------------------------------------------------------------
 
     def invitations(self) -> list[Invitation]:
-        return [Invitation(**_invitation_fields(body)) for _, body in self._all("invitations")]
+        return [Invitation(**invitation_fields(body)) for _, body in self._all("invitations")]
 
     def invitation(self, invitation_id: str) -> Invitation | None:
         body = self._raw_get("invitations", invitation_id)
-        return Invitation(**_invitation_fields(body)) if body else None
+        return Invitation(**invitation_fields(body)) if body else None
 
     def save_invitation(self, invitation: Invitation, label: str = N_("save invitation")) -> Invitation:
         with self.transaction(_(label)):
@@ -701,36 +699,3 @@ class Store:
     def save_plan(self, plan: DayPlan) -> None:
         with self.transaction("plan", undoable=False):
             self._put("plans", plan.date, plan.to_dict())
-
-
-def _is_whole(table: str) -> Callable[[Body], bool]:
-    """Whether a stored record of ``table`` has every field of its export form. A readable record has no
-    field its table does not (readback.py), so one with as many has them all; plans and templates, a few
-    hundred at most, are compared key by key: their models take a "from" they have no field for."""
-    keys = frozenset(known_fields(table))
-    if table == "plans":
-        item_keys = frozenset(item_field.name for item_field in fields(PlanItem))
-        return lambda body: body.keys() == keys and all(item.keys() == item_keys for item in body["items"])
-    if table == "templates":
-        return lambda body: body.keys() == keys
-    return lambda body: len(body) == len(keys)
-
-
-def _read_as(table: str, body: Body) -> Any:
-    """The record the store reads ``body`` of ``table`` as."""
-    if table == "invitations":
-        return Invitation(**_invitation_fields(body))
-    if table == "plans":
-        return DayPlan.from_dict(body)
-    if table == "templates":
-        from dailyreach.core.records.template import Template
-
-        return Template.from_dict(body)
-    record = {"contacts": Contact, "interactions": Interaction, "snoozes": Snooze}[table]
-    return record(**body)
-
-
-def _invitation_fields(body: dict[str, Any]) -> dict[str, Any]:
-    fields = dict(body)
-    fields["host"] = fields.pop("from", "")
-    return fields
