@@ -225,6 +225,23 @@ async def test_a_note_and_enter_and_a_key_after_them_in_one_write_each_go_where_
         assert app.screen.query_one("#text", Input).value == "talk"  # not "talk2"
 
 
+async def test_letters_and_escape_in_one_write_are_typed_then_cancel_and_keys_after_go_to_the_pane(
+    store, people
+):
+    """Escape acting as it arrived sent the letters before it, still on their way to the field, to the
+    pane as its keys (n opened a new target)."""
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        for key, character in (*((c, c) for c in "nope"), ("escape", None), ("2", "2")):
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen) and store.interactions() == []
+        assert app.screen.focused is app.screen.query_one("#pending")
+
+
 async def test_keys_typed_after_tab_in_the_log_bar_in_the_same_write_go_to_the_next_field(store, people):
     """Over a slow link (or tmux send-keys) Tab and the note after it arrive together: the note went into
     When, left behind, and Enter refused it as no time."""

@@ -91,19 +91,28 @@ class LogTitle(Widget):
 
 
 class _SubmitsTheBar(Input):
-    """A field of the bar whose Enter closes the bar at once, not through a message waiting its turn: an
-    Enter that came in one write with the key opening the bar is the field's, and the keys after it are
-    the pane's (a DM, Enter, then x: the x went to the closed bar's hidden field)."""
+    """A field of the bar whose Enter closes the bar at once, not through a message waiting its turn, and
+    which hands on the keys that reach it once the bar is closed: sent to it in the same write as the
+    Enter or Escape that closed the bar, they are the pane's (a DM, Enter, then x: the x went into the
+    closed bar's hidden field)."""
 
     async def action_submit(self) -> None:
         self.query_ancestor(LogBar).action_submit()
 
     async def on_key(self, event: events.Key) -> None:
-        if not self.query_ancestor(LogBar).is_open:
+        bar = self.query_ancestor(LogBar)
+        if not bar.is_open:
             # Sent here in the same write as the Enter that closed the bar: where the focus is now.
             event.stop()
             event.prevent_default()
             self.app.post_message(events.Key(event.key, event.character))
+            return
+        # The bar's own keys (Escape) act here, in turn with the letters around them, as the field's do.
+        for binding in bar._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, bar):
+                event.stop()
+                event.prevent_default()
+                return
 
 
 class _LogField(_SubmitsTheBar, TextInput):
@@ -119,13 +128,13 @@ class LogBar(TranslatedBindings, Horizontal):
     repaint that line alone, while a form over the screen repaints the panes twice, the slowest part of
     logging. Answers go to the caller, which saves."""
 
-    # Priority: the bar acts at once, before the keys that came with the key in one write (a slow link,
-    # tmux send-keys). Left to bubble up from the field, Tab let the keys after it be typed into the field
-    # it left, and Escape into the closed bar's hidden field. Not Enter: the letters typed before it in
-    # the same write are still to reach their field (the field's own Enter closes the bar, in turn).
     BINDINGS = [
-        Binding("escape", "cancel", N_("Cancel"), show=False, id="cancel_form", priority=True),
+        # In turn, as Enter (``_SubmitsTheBar``): the letters typed before it in one write are still on
+        # their way to the field. Acting as it arrived, it sent them to the pane as its keys.
+        Binding("escape", "cancel", N_("Cancel"), show=False, id="cancel_form"),
         # Round the bar's fields, as a form's Tab goes round its own: leaving it would drop what was typed.
+        # Priority, as the forms' Tab: the focus moves before the keys that came with Tab in one write
+        # (a slow link, tmux send-keys), which a Tab left to bubble up from the field typed into it.
         Binding("tab", "cycle(1)", N_("Next field"), show=False, priority=True),
         Binding("shift+tab", "cycle(-1)", N_("Previous field"), show=False, priority=True),
     ]
