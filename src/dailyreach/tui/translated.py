@@ -120,11 +120,18 @@ class TextInput(TranslatedBindings, Input):
         # up, the app looks them up later, from wherever the focus is by then: a Backspace typed just
         # before a Tab that arrived with it (a form moves the focus as Tab arrives) erased a letter of
         # the next field and left the typo in this one.
-        for binding in self._bindings.key_to_bindings.get(event.key, ()):
-            if not binding.priority and await self.app.run_action(binding.action, self):
-                event.stop()
-                event.prevent_default()
-                return
+        await acted_in_turn(self, event)
+
+
+async def acted_in_turn(node: DOMNode, event: events.Key) -> bool:
+    """Whether one of ``node``'s own bindings of ``event``'s key (not a priority one) acted now, in turn
+    with the keys around it, rather than once the key has bubbled up to the app; the key then stops."""
+    for binding in node._bindings.key_to_bindings.get(event.key, ()):
+        if not binding.priority and await node.app.run_action(binding.action, node):
+            event.stop()
+            event.prevent_default()
+            return True
+    return False
 
 
 class Table(TranslatedBindings, DataTable):

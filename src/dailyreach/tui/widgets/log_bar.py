@@ -22,7 +22,7 @@ from dailyreach.i18n import N_, _
 from dailyreach.report import clipped
 from dailyreach.tui.checks import Check, input_problems
 from dailyreach.tui.log_keys import KIND_TITLES
-from dailyreach.tui.translated import TextInput, TranslatedBindings
+from dailyreach.tui.translated import TextInput, TranslatedBindings, acted_in_turn
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.note_input import NoteInput
 from dailyreach.wording import channel_label
@@ -108,11 +108,7 @@ class _SubmitsTheBar(Input):
             self.app.post_message(events.Key(event.key, event.character))
             return
         # The bar's own keys (Escape) act here, in turn with the letters around them, as the field's do.
-        for binding in bar._bindings.key_to_bindings.get(event.key, ()):
-            if not binding.priority and await self.app.run_action(binding.action, bar):
-                event.stop()
-                event.prevent_default()
-                return
+        await acted_in_turn(bar, event)
 
 
 class _LogField(_SubmitsTheBar, TextInput):
