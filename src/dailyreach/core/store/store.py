@@ -42,7 +42,7 @@ from dailyreach.core.records.zones import pendulum_zone
 from dailyreach.core.store.backups import (
     backup_folder,
     daily_backup,
-    refuse_if_emptied,
+    refuse_if_lost,
     with_way_back,
     write_backup,
 )
@@ -212,7 +212,7 @@ class Store:
                 raise StoreCorrupt(with_way_back(str(error), self.path)) from None
             version = stored_version(data, self.path)
             if version is None:
-                refuse_if_emptied(self.path, missing=not existed)
+                refuse_if_lost(self.path, missing=not existed)
                 with self._storage.batch():
                     self._tables[META_TABLE].put(
                         {"schema": {"format": FORMAT_NAME, "version": SCHEMA_VERSION}}
