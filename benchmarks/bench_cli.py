@@ -107,7 +107,8 @@ def main() -> None:
             [*dailyreach, "export", "-o", str(exported), "--force"], env=ENV, check=True, capture_output=True
         )
         restored = DATA / f"cli-{size}-restored.json"
-        restore = 'rm -f "$1" "$1".*; exec "$2" --db "$1" import "$3"'
+        # Its backups go too: the store refuses to make anew a database missing beside its backups.
+        restore = 'rm -f "$1" "$1".* "${1%/*}/backups/$(basename "$1" .json)"-*.json; exec "$2" --db "$1" import "$3"'
         imports[size] = ["sh", "-c", restore, "restore", str(restored), DAILYREACH, str(exported)]
 
     env = None

@@ -23,9 +23,17 @@ from dailyreach.core.store.store import Store
 NAMES = ["Ann Smith", "山田 太郎", "Bob Lee", "佐藤 花子", "Carla Díaz", "[bold]VIP", "Dmitri K."]
 
 
+def start_anew(path: Path) -> None:
+    """No database at ``path`` and none of its backups, which would have the store refuse to make it anew
+    (it takes a database missing beside its backups for one deleted by mistake)."""
+    path.unlink(missing_ok=True)
+    for backup in (path.parent / "backups").glob(f"{path.stem}-*.json"):
+        backup.unlink()
+
+
 def generate(path: Path, interactions: int, seed: int = 1) -> Store:
     rng = random.Random(seed)
-    path.unlink(missing_ok=True)
+    start_anew(path)
     store = Store(path)
     now = pendulum.now("Asia/Tokyo")
     # Nothing is logged yet today (in the store's time zone), so every Today row starts open and a
