@@ -251,14 +251,8 @@ class AtomicJSONStorage(Storage):
         looked_at = time.time_ns()
         signature = file_signature(self.path)
         if signature is None:
-            if self.check_read is not None:
-                try:
-                    self.check_read(None)
-                except StoreError as error:
-                    if self._read_as_last_seen(error):
-                        return self._data
-                    self.forget()
-                    raise
+            if not self._passes_check(None):
+                return self._data
             self.forget()
             return None
         if signature == self._signature and self._data is not None:
@@ -279,17 +273,31 @@ class AtomicJSONStorage(Storage):
                 layout = None
             if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
                 raise StoreCorrupt(_("{path} is JSON but not a dailyreach database").format(path=self.path))
-            if self.check_read is not None:
-                self.check_read(data)
         except StoreError as error:
             if self._read_as_last_seen(error):
                 return self._data
             raise
-        self.gone = None
+        if not self._passes_check(data):
+            return self._data
         self._data, self._signature, self._seen_at = data, signature, looked_at
         self.fingerprint, self.layout = fingerprint, layout
         self._settled = self._locked
         return self._data
+
+    def _passes_check(self, data: dict[str, Any] | None) -> bool:
+        """Whether the file read anew (``data``; None: no file) holds what ``check_read`` asks; False when
+        it does not and the read goes on with what it held when last seen whole (``_read_as_last_seen``).
+        StoreError where that cannot be: under the store's lock, or with nothing seen yet."""
+        if self.check_read is not None:
+            try:
+                self.check_read(data)
+            except StoreError as error:
+                if self._read_as_last_seen(error):
+                    return False
+                self.forget()
+                raise
+        self.gone = None
+        return True
 
     def _read_as_last_seen(self, error: StoreError) -> bool:
         """Whether a read goes on with what the file held when last seen whole, ``error`` kept in ``gone``:
