@@ -262,13 +262,14 @@ def pending_text(agenda: Agenda, width: int | None = None) -> str:
 
 
 def _invitation_row(invitation: Invitation, today: date) -> list[str]:
-    cost = money_text(invitation.cost, invitation.currency) if invitation.cost else ""
+    # A free event's 0 is said: only what was never given is left blank.
+    cost = "" if invitation.cost is None else money_text(invitation.cost, invitation.currency)
     return [
         invitation.title,
         invitation.host,
         _event_day(invitation.event_date, today),
         invitation_kind_label(invitation.kind),
-        hours(invitation.hours) if invitation.hours else "",
+        "" if invitation.hours is None else hours(invitation.hours),
         cost,
     ]
 

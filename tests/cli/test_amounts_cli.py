@@ -11,6 +11,15 @@ def test_a_decimal_comma_and_dotted_thousands_are_read_as_meant(tmp_path):
     assert (invitation["hours"], invitation["cost"], invitation["currency"]) == (1.5, 1234.5, "EUR")
 
 
+def test_a_free_event_shows_its_cost_of_0_and_one_without_a_cost_shows_none(tmp_path):
+    db = tmp_path / "db.json"
+    run_cli("invite", "Free meetup", "--cost", "0 USD", "--hours", "2", "--decline", db=db)
+    run_cli("invite", "Unpriced mixer", "--hours", "2", "--decline", db=db)
+    rows = {line.split("  ")[0]: line for line in run_cli("invitations", db=db).stdout.splitlines()}
+    assert rows["Free meetup"].split()[-1] == "USD" and "0 USD" in rows["Free meetup"]
+    assert "USD" not in rows["Unpriced mixer"]
+
+
 def test_hours_that_are_no_number_of_hours_are_refused_and_nothing_is_recorded(tmp_path):
     db = tmp_path / "db.json"
     for typed, problem in (

@@ -31,6 +31,13 @@ def test_delete_with_yes_takes_the_contact_and_their_interactions(tmp_path):
     assert exported["interactions"] == []
 
 
+def test_delete_of_someone_never_written_to_names_no_interactions(tmp_path):
+    db = tmp_path / "db.json"
+    ids = people(db)
+    done = run_cli("delete", "Anna Lee", "--yes", db=db)
+    assert done.stdout == f"Deleted Anna Lee ({ids['Anna Lee']}, @anna).\n"
+
+
 def test_delete_asks_first_and_a_script_without_yes_deletes_nothing(tmp_path):
     db = tmp_path / "db.json"
     people(db)

@@ -309,7 +309,7 @@ async def test_the_footer_fits_and_ends_with_back_keys_and_quit(store, crowd, si
     async with app.run_test(size=size) as pilot:
         await open_contacts(pilot)
         keys = [key for key in app.screen.query(FooterKey) if key.key != "ctrl+p"]
-        assert [key.key for key in keys] == ["enter", "slash", "S", "a", "d", "escape", "question_mark", "q"]
+        assert [key.key for key in keys] == ["enter", "slash", "S", "a", "d", "n", "escape", "question_mark", "q"]
         assert all(key.region.right <= size[0] for key in app.screen.query(FooterKey))
 
 
@@ -428,3 +428,16 @@ async def test_delete_on_a_contact_deletes_them_with_their_interactions_and_u_br
         await settle(pilot)
         assert "佐藤 花子" in names(app)
         assert len(store.interactions(crowd["佐藤 花子"].id)) == 2
+
+
+async def test_delete_of_someone_never_written_to_names_no_interactions(store, crowd):
+    never = add_contact(store, "Quiet Person", handles={"x": "@quiet"})
+    app = DailyReachApp(store)
+    async with app.run_test(size=BIG) as pilot:
+        await open_contacts(pilot)
+        await go_to(pilot, "Quiet Person")
+        await pilot.press("delete")
+        await settle(pilot)
+        assert "Quiet Person" not in names(app)
+        assert list(app._notifications)[-1].message == "Deleted Quiet Person: u brings them back."
+        assert store.contact(never.id) is None

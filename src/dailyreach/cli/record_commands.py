@@ -200,8 +200,12 @@ def delete(session: Session, contact: str, yes: bool) -> None:
     store = session.store
     person = find_contact(store.contacts(include_archived=True), contact, exactly=True)
     count = len(store.interactions(person.id))
-    what = ngettext("{name} and {count} interaction", "{name} and {count} interactions", count).format(
-        name=describe(person), count=count
+    what = (
+        ngettext("{name} and {count} interaction", "{name} and {count} interactions", count).format(
+            name=describe(person), count=count
+        )
+        if count
+        else describe(person)
     )
     if not yes:
         if not sys.stdin.isatty():

@@ -221,7 +221,7 @@ class ContactList(TranslatedBindings, DataTable, inherit_bindings=False):
 class ContactsScreen(TranslatedBindings, StoreScreen):
     CSS_PATH = stylesheet_path("contacts.tcss")
     # What only this view does comes first; the footer fits 80 columns, and ? lists every key.
-    FOOTER_LABELS = LOG_FOOTER_LABELS | {"select_cursor": N_("Open")}
+    FOOTER_LABELS = LOG_FOOTER_LABELS | {"select_cursor": N_("Open"), "new_target": N_("New")}
     BINDINGS = [
         Binding("slash", "search", N_("Search"), id="filter"),
         Binding("S", "next_sort", N_("Sort"), id="sort_contacts"),
@@ -230,7 +230,7 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
         Binding("x", "log('no_response')", N_("No response"), show=False, id="close_or_decline"),
         Binding("o", "open_profile", N_("Open profile"), show=False, id="open_profile"),
         Binding("c", "draft", N_("Draft a message"), show=False, id="draft"),
-        Binding("n", "new_target", N_("New target"), show=False, id="new_target"),
+        Binding("n", "new_target", N_("New target"), id="new_target"),
         Binding("delete", "delete_contact", N_("Delete contact"), show=False, id="delete_contact"),
         Binding("escape,backspace", "back", N_("Back"), id="back"),
         # The main screen's panes, as 1, 2 and 3 move between them there (4 is this view).
@@ -418,10 +418,14 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
         name, undo = entry.contact.name, bound_key(self.app, "undo")
 
         def deleted(count: int) -> None:
-            said = ngettext(
-                "Deleted {name} and {count} interaction: {undo} brings them back.",
-                "Deleted {name} and {count} interactions: {undo} brings them back.",
-                count,
+            said = (
+                _("Deleted {name}: {undo} brings them back.")
+                if not count
+                else ngettext(
+                    "Deleted {name} and {count} interaction: {undo} brings them back.",
+                    "Deleted {name} and {count} interactions: {undo} brings them back.",
+                    count,
+                )
             )
             self.notify(said.format(name=name, count=count, undo=undo), markup=False)
 

@@ -57,21 +57,18 @@ class KeyFooter(Footer):
             self.refresh(recompose=True)
 
     def _palette_fit(self) -> tuple[bool, bool]:
-        """Whether the palette's key (ctrl+p) shows, and whether the keys go compact to make room for it.
+        """Whether the palette's key (ctrl+p) shows, and whether the keys go compact to make room.
 
         From 100 columns it shows. Under that, on most screens the palette key gives its room to the
         screen's own keys (ctrl+p still works); a screen with ``PALETTE_KEY`` keeps it where it fits, the
         keys compact if they must: the palette is where the settings, the templates and jumping to a
-        contact are found."""
+        contact are found. Keys too wide for the footer (a longer language's) go compact too."""
         width = self.size.width
         if not width or width >= ROOMY:
             return True, False
-        if not self._bindings_ready or not getattr(self.screen, "PALETTE_KEY", False):
+        if not self._bindings_ready:
             return False, False
         active = self.screen.active_bindings
-        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
-        if palette is None:
-            return False, False
         labels: dict[str, str] = getattr(self.screen, "FOOTER_LABELS", {})
         first_by_action: dict[str, Binding] = {}
         for _node, binding, _enabled, _tooltip in active.values():
@@ -83,14 +80,16 @@ class KeyFooter(Footer):
             for action, binding in first_by_action.items()
         )
         keys = len(first_by_action)
-        palette_cells = cell_len(self.app.get_key_display(palette.binding)) + cell_len(
-            palette.binding.description
-        )
-        if named + KEY_SPACING * keys + palette_cells + PALETTE_SPACING <= width:
-            return True, False
-        if named + COMPACT_KEY_SPACING * keys + palette_cells + COMPACT_PALETTE_SPACING <= width:
-            return True, True
-        # Not even compact with it: the palette's key goes, and the keys compact if they must still.
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        if palette is not None and getattr(self.screen, "PALETTE_KEY", False):
+            palette_cells = cell_len(self.app.get_key_display(palette.binding)) + cell_len(
+                palette.binding.description
+            )
+            if named + KEY_SPACING * keys + palette_cells + PALETTE_SPACING <= width:
+                return True, False
+            if named + COMPACT_KEY_SPACING * keys + palette_cells + COMPACT_PALETTE_SPACING <= width:
+                return True, True
+        # Without the palette's key, the keys compact if they must still.
         return False, named + KEY_SPACING * keys > width
 
     def compose(self) -> ComposeResult:
