@@ -309,7 +309,17 @@ async def test_the_footer_fits_and_ends_with_back_keys_and_quit(store, crowd, si
     async with app.run_test(size=size) as pilot:
         await open_contacts(pilot)
         keys = [key for key in app.screen.query(FooterKey) if key.key != "ctrl+p"]
-        assert [key.key for key in keys] == ["enter", "slash", "S", "a", "d", "n", "escape", "question_mark", "q"]
+        assert [key.key for key in keys] == [
+            "enter",
+            "slash",
+            "S",
+            "a",
+            "d",
+            "n",
+            "escape",
+            "question_mark",
+            "q",
+        ]
         assert all(key.region.right <= size[0] for key in app.screen.query(FooterKey))
 
 
@@ -428,6 +438,8 @@ async def test_delete_on_a_contact_deletes_them_with_their_interactions_and_u_br
         await settle(pilot)
         assert "佐藤 花子" in names(app)
         assert len(store.interactions(crowd["佐藤 花子"].id)) == 2
+        # The cursor is back on who was brought back, not on the row that took their place.
+        assert names(app)[app.screen.query_one("#contacts", DataTable).cursor_row] == "佐藤 花子"
 
 
 async def test_delete_of_someone_never_written_to_names_no_interactions(store, crowd):

@@ -339,8 +339,7 @@ class DailyReachApp(TranslatedBindings, App):
             if change is not None:
                 # What was said of the change ("Deleted template Coffee: u undoes it") holds no more.
                 self.clear_notifications()
-                if isinstance(screen, MainScreen):
-                    screen.undone(change)
+                screen.undone(change)
             self.notify(
                 _("Undone: {change}").format(change=change.label) if change else _("Nothing to undo."),
                 markup=False,

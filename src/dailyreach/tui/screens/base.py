@@ -24,7 +24,7 @@ from dailyreach.core.records.model import (
     check_logged_text,
 )
 from dailyreach.core.records.zones import pendulum_zone
-from dailyreach.core.store.store import Store, refused_kind
+from dailyreach.core.store.store import Change, Store, refused_kind
 from dailyreach.core.store.threads import Thread, parse_stamp, utc_stamp
 from dailyreach.i18n import N_, _
 from dailyreach.tui.log_keys import KIND_TITLES, usual_channel
@@ -230,6 +230,9 @@ class StoreScreen(Screen):
             if failed is not None:
                 failed()
             self.reload_if_changed()
+
+    def undone(self, change: Change) -> None:
+        """After ``change`` was undone: where the cursor goes once the screen has read the store again."""
 
     def run_saving(
         self,

@@ -18,6 +18,7 @@ from dailyreach.core.planning.lookup import folded
 from dailyreach.core.records.clock import Zone
 from dailyreach.core.records.dates import ago
 from dailyreach.core.records.model import Contact, Interaction
+from dailyreach.core.store.store import Change
 from dailyreach.core.store.threads import Thread, parse_stamp
 from dailyreach.i18n import N_, _, ngettext
 from dailyreach.report import contact_summary
@@ -252,8 +253,9 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
         self.measure = True
         self.show_archived = False
         self.search = ""
-        # A contact just added from here, whose row takes the cursor once a read shows it.
-        self.added: str | None = None
+        # A contact just added from here or brought back by undo, whose row takes the cursor once a read
+        # shows it.
+        self.cursor_to: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -306,9 +308,9 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
         measured = [self._row(entry) for entry in listed] if self.measure else None
         self.measure = False
         table.show_rows(rows, measured)
-        if self.added is not None and self.added in table.rows:
-            table.move_cursor(row=table.get_row_index(self.added))
-            self.added = None
+        if self.cursor_to is not None and self.cursor_to in table.rows:
+            table.move_cursor(row=table.get_row_index(self.cursor_to))
+            self.cursor_to = None
         self._show_titles(table, len(shown), len(listed))
         self._show_strip()
 
@@ -407,7 +409,14 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
     def _added(self, contact: Contact) -> None:
         """Say who was added, and take the cursor to them once the list shows them."""
         self.notify(_("Added {name}.").format(name=contact.name), markup=False)
-        self.added = contact.id
+        self.cursor_to = contact.id
+
+    def undone(self, change: Change) -> None:
+        """A deletion or an edit undone: the cursor goes to the contact it gave back."""
+        self.cursor_to = next(
+            (record for table, record, before in change.previous if table == "contacts" and before),
+            None,
+        )
 
     def action_delete_contact(self) -> None:
         """Junk from an import, someone not to be reached again: gone with all of theirs, which undo
