@@ -129,6 +129,25 @@ async def test_a_follow_up_on_pending_uses_the_follow_up_template_and_logs_a_fol
         assert store.interactions(ann.id)[-1].text == app.clipboard
 
 
+async def test_thanks_for_a_reply_is_logged_as_a_dm_and_takes_the_users_turn(store, people, outside):
+    ann, _, _ = people
+    log(store, ann, "dm_sent", at=store.now().subtract(hours=3), channel="x")
+    log(store, ann, "reply_received", at=store.now().subtract(hours=1), channel="x")
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        # Written to today, Ann is done and the cursor starts on the next open row, below.
+        await keys.press("k")
+        assert "your turn" in str(app.screen.query_one("#detail").render())
+        await keys.press("c")
+        assert "thanks for reply" in str(app.screen.query_one("#draft_title").render())
+        await keys.press("ctrl+l", "enter")
+        await settle(pilot)
+        assert [i.kind for i in store.interactions(ann.id)] == ["dm_sent", "reply_received", "dm_sent"]
+        assert "your turn" not in str(app.screen.query_one("#detail").render())
+
+
 async def test_after_every_follow_up_the_settings_allow_c_drafts_nothing_and_says_x_closes_the_thread(
     store, people, outside
 ):

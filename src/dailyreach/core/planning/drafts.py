@@ -52,13 +52,15 @@ MESSAGE_LIMITS = {
     "instagram": 1000,
 }
 LINKEDIN_NOTE_LIMIT = 300
-# The interaction a sent draft is logged as; a thank-you waits for no answer, so it is a note.
+# The interaction a sent draft is logged as. Thanks for a reply is the user's turn taken, a message sent
+# as the screens ask for ("your turn: c drafts a thanks, d logs the DM"); thanks after a meeting waits
+# for no answer, so it is a note.
 KIND_FOR_PURPOSE = {
     "first_public_reply": "public_reply",
     "first_dm": "dm_sent",
     "follow_up_1": "follow_up",
     "follow_up_2": "follow_up",
-    "thanks_reply": "note",
+    "thanks_reply": "dm_sent",
     "meeting_ask": "dm_sent",
     "thanks_met": "note",
 }
