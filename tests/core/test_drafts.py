@@ -67,6 +67,10 @@ def said(*kinds: str, channel: str = "x", days_ago: int = 5) -> list[Interaction
         ("Prince", "Prince"),
         ("José  María García", "José"),
         ("김 민수", "김 민수"),
+        ("🚀🔥 山田 花子 🌸", "山田さん"),
+        ("🚀 Ann Smith", "Ann"),
+        ("Dr. 🎉 Ann Smith", "Ann"),
+        ("🚀 🌸", "🚀"),
     ],
 )
 def test_the_default_call_name_is_family_name_san_for_japanese_names_and_given_name_otherwise(name, called):

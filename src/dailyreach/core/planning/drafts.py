@@ -77,8 +77,10 @@ def one_line(text: str) -> str:
 def default_call_name(name: str) -> str:
     """How to address someone by default: family name + さん for a Japanese name (山田 太郎 → 山田さん),
     the whole name for a Korean one (김 민수: its first word is the family name, bare), the given name
-    otherwise (Ann Smith → Ann; Smith, Ann → Ann; Dr. Ann Smith → Ann)."""
+    otherwise (Ann Smith → Ann; Smith, Ann → Ann; Dr. Ann Smith → Ann). Words without a letter, such as
+    the emoji of a display name (🚀 Ann Smith 🌸), are no part of it."""
     name = one_line(name)
+    name = " ".join(word for word in name.split() if any(char.isalpha() for char in word)) or name
     if is_japanese_name(name):
         family = name.split(" ")[0]  # one_line made an ideographic space a space
         return family if family.endswith(_HONORIFICS) else f"{family}さん"
