@@ -163,6 +163,8 @@ class MainScreen(TranslatedBindings, StoreScreen):
         ):
             self.pane(pane).title = title
             self.pane(pane).empty = self._empty_text(pane)
+        for pane in CONTACT_PANES:
+            self.pane(pane).found_beside = self._handles_shown
         self.set_interval(CLOCK_SECONDS, self._tick)
         self.watch(self.app, "app_focus", self._app_focused, init=False)
         # The first frame is laid out for the terminal's size: the screen's first resize comes after it.
@@ -362,6 +364,13 @@ class MainScreen(TranslatedBindings, StoreScreen):
             return None
         shown = [item.contact for item in self.agenda.items] + [r.contact for r in self.agenda.pending]
         return next((contact for contact in shown if contact.id == contact_id), None)
+
+    def _handles_shown(self) -> dict[str, str]:
+        """The handles of each contact shown, which the filter finds in Pending as in Today."""
+        if self.agenda is None:
+            return {}
+        shown = [item.contact for item in self.agenda.items] + [r.contact for r in self.agenda.pending]
+        return {contact.id: " ".join(contact.handles.values()) for contact in shown}
 
     def _selected_invitation(self) -> Invitation | None:
         table = self._focused_pane()

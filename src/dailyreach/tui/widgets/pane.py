@@ -47,6 +47,9 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
         self.available = 0
         self.listed: list[Row] = []
         self.needle = ""
+        # What the filter finds in each row beside its cells, by the row's key: a contact's handles,
+        # which not every pane shows.
+        self.found_beside: Callable[[], dict[str, str]] = dict
         self.title = ""
         self.empty = ""
         self._filling = False
@@ -114,10 +117,11 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
         self.needle = needle.strip()
         self.show_rows()
 
-    def _matches(self, cells: list[Text], words: list[str]) -> bool:
-        """Whether the row holds every word of the filter, each anywhere in it ("pers d": Person D), compared
-        as the contacts list compares them (jose finds José)."""
-        held = folded(" ".join(cell.plain for cell in cells))
+    @staticmethod
+    def _matches(cells: list[Text], beside: str, words: list[str]) -> bool:
+        """Whether the row (and what is found ``beside`` it) holds every word of the filter, each anywhere
+        in it ("pers d": Person D), compared as the contacts list compares them (jose finds José)."""
+        held = folded(" ".join([*(cell.plain for cell in cells), beside]))
         return all(word in held for word in words)
 
     def show_rows(self, more: bool = False, selected: str | None = None) -> None:
@@ -128,7 +132,12 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
         if not more:
             self._fit_columns()
         words = folded(self.needle).split()
-        rows = [(key, cells) for key, cells in self.listed if not words or self._matches(cells, words)]
+        beside = self.found_beside() if words else {}
+        rows = [
+            (key, cells)
+            for key, cells in self.listed
+            if not words or self._matches(cells, beside.get(key, ""), words)
+        ]
         shown = rows[: self.row_count + ROWS_AT_ONCE if more else max(self.row_count, ROWS_AT_ONCE)]
         sync_rows(self, shown, selected)
         self.show_titles(len(rows))
