@@ -92,6 +92,12 @@ def test_a_time_or_day_that_is_not_one_says_why_under_its_field(check, value, pr
     assert (refused.value.field, refused.value.problem) == ("when", said)
 
 
+def test_a_value_shown_in_a_message_keeps_an_emoji_s_joiner_and_escapes_what_is_hidden():
+    assert shown("ex-CTO 👩\u200d💻") == "'ex-CTO 👩\u200d💻'"
+    assert shown("a\u200db\x1b[31m\\") == "'a\u200db\\x1b[31m\\\\'"
+    assert shown("\x1b[31m") == repr("\x1b[31m")
+
+
 def test_a_value_shown_in_a_message_is_cut_past_sixty_characters():
     whole = "y" * (SHOWN_LIMIT - 2)  # with its quotes, sixty characters
     assert shown(whole) == repr(whole)

@@ -36,11 +36,16 @@ SHOWN_LIMIT = 60
 NOT_UTF8 = N_("is not valid text: it holds bytes that are not UTF-8")
 NOT_A_DATE = N_("{value} is not a date (YYYY-MM-DD)")
 SMALLEST_AMOUNT = 0.001
+_JOINERS = frozenset("\u200c\u200d")
 
 
 def shown(value: object) -> str:
-    """A value quoted for an error message: escapes visible, and cut short so a huge one stays readable."""
+    """A value quoted for an error message: escapes visible, and cut short so a huge one stays readable.
+    The joiners that make one emoji of several (a woman and a laptop: a technologist) are shown as typed,
+    not escaped."""
     text = repr(value)
+    if isinstance(value, str) and _JOINERS.intersection(value):
+        text = "'" + "".join(char if char in _JOINERS else repr(char)[1:-1] for char in value) + "'"
     return text if len(text) <= SHOWN_LIMIT else f"{text[: SHOWN_LIMIT - 5]}...{text[-2:]}"
 
 
