@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dailyreach.core.errors import DateParseError
+from dailyreach.core.records.dates import time_of_day
 from dailyreach.core.records.model import USER_SETTINGS
 from dailyreach.core.store.storage import write_owner_only
 from dailyreach.i18n import _
@@ -110,13 +112,12 @@ def _table(config: Config, path: Path, data: dict[str, object], name: str) -> di
 
 
 def clock_time(text: str) -> tuple[int, int] | None:
-    """``HH:MM`` (24-hour) as (hour, minute); None for anything else."""
-    hours, colon, minutes = text.strip().partition(":")
-    if colon and hours.isdigit() and minutes.isdigit() and len(minutes) == 2 and len(hours) <= 2:
-        hour, minute = int(hours), int(minutes)
-        if hour < 24 and minute < 60:
-            return hour, minute
-    return None
+    """A time of day as a logged time's is typed ("09:00", "9am", "21時") as (hour, minute); None for
+    anything else."""
+    try:
+        return time_of_day(text)
+    except DateParseError:
+        return None
 
 
 def _read_reminders(config: Config, path: Path, data: dict[str, object]) -> None:

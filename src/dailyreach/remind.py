@@ -34,11 +34,11 @@ class ReminderError(Exception):
 
 
 def parse_time(text: str, option: str) -> tuple[int, int]:
-    """``HH:MM`` (24-hour) as (hour, minute)."""
+    """A time of day ("09:00", "9am", "21時") as (hour, minute)."""
     found = clock_time(text)
     if found is None:
         raise ReminderError(
-            _("{option} {text}: give a time of day as HH:MM, e.g. 09:00 or 18:30").format(
+            _("{option} {text}: give a time of day such as 09:00, 18:30 or 9am").format(
                 option=option, text=repr(text)
             )
         )

@@ -286,7 +286,9 @@ def test_notifications_reminders_and_the_status_line_in_japanese(history, tmp_pa
     }
     assert said["status"] == f"dailyreach status: {missing} にまだデータベースがありません\n"
     assert said["notify"] == f"{missing} にまだデータベースがありません: 通知することはありません\n"
-    assert said["remind"].startswith("エラー: --at '25:00': 時刻を HH:MM で指定してください")
+    assert said["remind"].startswith(
+        "エラー: --at '25:00': 時刻は 09:00、18:30、9時 のように指定してください"
+    )
     assert said["format"].startswith("dailyreach status: --format の {nope} という項目はありません。")
     for text in said.values():
         assert english_words(text, allowed={"nope"}) == [], text

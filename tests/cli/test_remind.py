@@ -165,10 +165,17 @@ def test_uninstall_leaves_files_it_did_not_write(home):
     assert (units / "dailyreach-notify.timer").exists()
 
 
+def test_times_are_typed_as_a_logged_time_is(home):
+    assert run(home, "--install", "--at", "9am", "--evening", "午後6時半").returncode == 0
+    units = home / "config" / "systemd" / "user"
+    assert "OnCalendar=*-*-* 09:00:00\n" in (units / "dailyreach-notify.timer").read_text()
+    assert "OnCalendar=*-*-* 18:30:00\n" in (units / "dailyreach-notify-evening.timer").read_text()
+
+
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (("--install", "--at", "9am"), "--at '9am': give a time of day as HH:MM"),
+        (("--install", "--at", "13pm"), "--at '13pm': give a time of day such as 09:00, 18:30 or 9am"),
         (("--install", "--at", "24:00"), "--at '24:00'"),
         (("--install", "--evening", "18:7"), "--evening '18:7'"),
         (("--install", "--at", "-1:00"), "--at '-1:00'"),
@@ -266,9 +273,9 @@ def test_a_bad_time_in_the_config_file_is_reported_and_passed_over(tmp_path):
     from dailyreach.config import load_config
 
     path = tmp_path / "config.toml"
-    path.write_text('[reminders]\nat = "7pm"\nevening = "19:30"\n[status]\nquiet_when_done = "yes"\n')
+    path.write_text('[reminders]\nat = "7 sharp"\nevening = "7pm"\n[status]\nquiet_when_done = "yes"\n')
     config = load_config(path)
-    assert (config.remind_at, config.remind_evening, config.status_quiet_when_done) == (None, "19:30", False)
+    assert (config.remind_at, config.remind_evening, config.status_quiet_when_done) == (None, "7pm", False)
     assert len(config.problems) == 2 and "reminders.at" in config.problems[0]
 
 

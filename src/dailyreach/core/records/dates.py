@@ -303,26 +303,41 @@ def _at_time_of_day(word: str, now: datetime, *, future: bool) -> datetime | Non
     when ``word`` ends in no time of day, or in am/pm with an hour that is none (13pm); refused when its
     hour or minute is none (25:00)."""
     match = re.fullmatch(_TIME_OF_DAY, unicodedata.normalize("NFKC", word))
-    if match is None:
+    clock = None if match is None else _clock(match, word)
+    if match is None or clock is None:
         return None
-    fields = match.groupdict()
-    if fields["half"]:
-        hour, minute = int(fields["hour"]), int(fields["minute"] or 0)
+    named = match["day"] or match["japanese_day"]
+    day = _typed_moment(named, now, future=future) if named else now
+    return at_wall_time(datetime.combine(day.date(), time(*clock)), now.tzinfo)
+
+
+def time_of_day(text: str) -> tuple[int, int] | None:
+    """A time of day on its own, typed as a logged time's is ("9am", "9:30 pm", "18:30", "21時", "午後9時半"),
+    as (hour, minute); None for anything else, and refused when its hour or minute is none (25:00)."""
+    typed = text.strip().lower()
+    match = re.fullmatch(_TIME_OF_DAY, unicodedata.normalize("NFKC", typed))
+    if match is None or match["day"] or match["japanese_day"]:
+        return None
+    return _clock(match, typed)
+
+
+def _clock(match: re.Match[str], word: str) -> tuple[int, int] | None:
+    """The hour and minute of a ``_TIME_OF_DAY`` match; None for am/pm with an hour that is none (13pm)."""
+    if match["half"]:
+        hour, minute = int(match["hour"]), int(match["minute"] or 0)
         if not 1 <= hour <= 12:
             return None
-        hour = hour % 12 + (12 if fields["half"].startswith("p") else 0)
-    elif fields["hour24"]:
-        hour, minute = int(fields["hour24"]), int(fields["minute24"])
+        hour = hour % 12 + (12 if match["half"].startswith("p") else 0)
+    elif match["hour24"]:
+        hour, minute = int(match["hour24"]), int(match["minute24"])
     else:
-        hour = int(fields["japanese_hour"])
-        minute = 30 if word.endswith("半") else int(fields["japanese_minute"] or 0)
-        if fields["japanese_half"] == "午後" and hour < 12:
+        hour = int(match["japanese_hour"])
+        minute = 30 if word.endswith("半") else int(match["japanese_minute"] or 0)
+        if match["japanese_half"] == "午後" and hour < 12:
             hour += 12
     if hour > 23 or minute > 59:
         raise DateParseError(_(TIME_OUT_OF_RANGE).format(text=repr(word)))
-    named = fields["day"] or fields["japanese_day"]
-    day = _typed_moment(named, now, future=future) if named else now
-    return at_wall_time(datetime.combine(day.date(), time(hour, minute)), now.tzinfo)
+    return hour, minute
 
 
 def _offset(word: str) -> tuple[str, ...] | None:
