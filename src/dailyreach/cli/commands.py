@@ -300,7 +300,10 @@ class Session:
     "--config",
     type=FilePath(),
     envvar="DAILYREACH_CONFIG",
-    help=_("The app's config file: theme and keys (default: in your config folder; also DAILYREACH_CONFIG)."),
+    help=_(
+        "The config file: theme, language, keys, reminders and the status line (default: in your config "
+        "folder; also DAILYREACH_CONFIG)."
+    ),
 )
 @click.option(
     "--demo",
