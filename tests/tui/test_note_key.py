@@ -43,7 +43,7 @@ async def test_a_note_with_no_text_is_refused_in_the_bar_and_saves_nothing(store
         await settle(pilot)
         await pilot.press("N")
         await settle(pilot)
-        assert app.screen.query_one("#text").placeholder == ""
+        assert app.screen.query_one("#text").placeholder == "required"
         await pilot.press("space", "enter")
         await settle(pilot)
         assert store.interactions() == []

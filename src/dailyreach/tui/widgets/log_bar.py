@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 HINT = N_("Enter logs, Escape cancels")
 OPTIONAL = N_("optional")
+# A note is its text: the box says so before Enter is refused for an empty one.
+REQUIRED = N_("required")
 FIELDS = (("when", N_("When"), ""), ("channel", N_("Channel"), ""), ("text", N_("Note"), OPTIONAL))
 
 TITLE = N_("{kind}: {name}")
@@ -265,7 +267,7 @@ class LogBar(TranslatedBindings, Horizontal):
             Check(lambda value: parse_when(value, now()), optional=False)
         ]
         text = self.query_one("#text", Input)
-        text.placeholder = "" if text_required else _(OPTIONAL)
+        text.placeholder = _(REQUIRED) if text_required else _(OPTIONAL)
         text.validators = [Check(check_required_text, optional=False)] if text_required else []
         self.initial = dict(values)
         with self.prevent(Input.Changed):  # filled in, not edited: nothing to check yet
