@@ -6,8 +6,8 @@ from dataclasses import replace
 import pendulum
 import pytest
 
-from dailyreach.core.planning.agenda import build_agenda, refresh_contact
-from dailyreach.core.records.model import Contact, Invitation, Settings, Snooze
+from dailyreach.core.planning.agenda import build_agenda, foresee, refresh_contact
+from dailyreach.core.records.model import Contact, Interaction, Invitation, Settings, Snooze
 from dailyreach.core.store.storage import StoreCorrupt, StoreWriteError
 from dailyreach.core.store.store import StoreLocked
 from tests.conftest import add_contact, log
@@ -173,3 +173,37 @@ def test_a_full_disk_still_opens_the_database_and_shows_the_day_and_refuses_a_lo
     with pytest.raises(StoreWriteError, match="No space left on device"):
         log(reopened, ann, "follow_up")
     assert store.path.read_bytes() == kept
+
+
+@pytest.mark.parametrize(
+    ("kind", "hours_ago"), [("dm_sent", 0), ("reply_received", 0), ("note", 0), ("follow_up", 30)]
+)
+def test_a_log_is_foreseen_as_the_store_then_reads_it(store, clock, kind, hours_ago):
+    """What the screen shows before the save is what the store has after it, the days with outreach too
+    (yesterday's follow-up, logged today, adds yesterday); what was before is kept to be put back."""
+    ann = add_contact(store, "Ann")
+    log(store, ann, "dm_sent", at=store.now().subtract(days=3))
+    agenda = build_agenda(store)
+    at = store.now().subtract(hours=hours_ago).isoformat()
+    text = "A note" if kind == "note" else ""
+    interaction = Interaction(contact_id=ann.id, kind=kind, at=at, channel="x", text=text)
+    ahead = foresee(agenda, ann, interaction)
+    store.add_interaction(interaction)
+    assert ahead is not None
+    assert (ahead.contact, ahead.thread, ahead.days) == (
+        ann,
+        store.thread(ann.id),
+        frozenset(store.outreach_days()),
+    )
+    assert (ahead.thread_before, ahead.days_before) == (agenda.threads[ann.id], agenda.outreach_days)
+    assert ahead.thread is not ahead.thread_before
+
+
+def test_a_log_older_than_the_threads_last_entry_is_not_foreseen(store, clock):
+    ann = add_contact(store, "Ann")
+    log(store, ann, "dm_sent", at=store.now().subtract(days=1))
+    agenda = build_agenda(store)
+    older = store.now().subtract(days=2).isoformat()
+    assert foresee(agenda, ann, Interaction(contact_id=ann.id, kind="dm_sent", at=older, channel="x")) is None
+    same = agenda.threads[ann.id].last_at
+    assert foresee(agenda, ann, Interaction(contact_id=ann.id, kind="note", at=same, channel="x", text="n"))

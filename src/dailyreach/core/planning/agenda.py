@@ -19,10 +19,10 @@ from dailyreach.core.planning.planner import (
     reason_now,
     streak,
 )
-from dailyreach.core.records.model import Contact, Invitation, PlanItem, Settings
+from dailyreach.core.records.model import OUTBOUND_KINDS, Contact, Interaction, Invitation, PlanItem, Settings
 from dailyreach.core.store.storage import StoreError, left_unwritten
 from dailyreach.core.store.store import Store
-from dailyreach.core.store.threads import DaySpan, Thread
+from dailyreach.core.store.threads import DaySpan, Thread, local_day, utc_stamp
 
 
 @dataclass(frozen=True)
@@ -195,6 +195,33 @@ def with_thread(
         threads=threads,
         outreach_days=outreach_days,
     )
+
+
+@dataclass(frozen=True)
+class Foreseen:
+    """A log being saved, shown before it is: the contact's thread and the days with outreach after it,
+    and before it, to put back if the save fails."""
+
+    contact: Contact
+    thread: Thread
+    days: frozenset[date]
+    thread_before: Thread
+    days_before: frozenset[date]
+
+
+def foresee(agenda: Agenda, contact: Contact, interaction: Interaction) -> Foreseen | None:
+    """The contact's thread once ``interaction`` is saved, as the store will fold it in; None for a log
+    older than the thread's last entry, which the store reads from the whole log."""
+    before = agenda.threads.get(contact.id, Thread())
+    stamp = utc_stamp(interaction.at)
+    if before.last_at is not None and stamp < before.last_at:
+        return None
+    thread = replace(before)
+    thread.add(interaction.kind, interaction.channel, stamp)
+    days = agenda.outreach_days
+    if interaction.kind in OUTBOUND_KINDS:
+        days = days | {local_day(stamp, agenda.zone)}
+    return Foreseen(contact, thread, days, before, agenda.outreach_days)
 
 
 def refresh_contact(agenda: Agenda, store: Store, contact_id: str) -> Agenda:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date
 from itertools import count
 
 from rich.text import Text
@@ -17,12 +16,19 @@ from textual.geometry import Size
 from textual.widgets import DataTable, Header, Input, Static
 
 from dailyreach.core.errors import StoreError
-from dailyreach.core.planning.agenda import Agenda, build_agenda, refresh_contact, with_thread
+from dailyreach.core.planning.agenda import (
+    Agenda,
+    Foreseen,
+    build_agenda,
+    foresee,
+    refresh_contact,
+    with_thread,
+)
 from dailyreach.core.planning.planner import due_on
 from dailyreach.core.records.dates import day_text
-from dailyreach.core.records.model import OUTBOUND_KINDS, Contact, Interaction, Invitation
+from dailyreach.core.records.model import Contact, Interaction, Invitation
 from dailyreach.core.store.store import Change
-from dailyreach.core.store.threads import Thread, local_day, utc_stamp
+from dailyreach.core.store.threads import Thread
 from dailyreach.i18n import N_, _
 from dailyreach.tui.agenda_rows import (
     PANE_COLUMNS,
@@ -67,18 +73,6 @@ class MainView:
     anyone: bool  # whether there is any contact, to say what to press on an empty Today
     # made in the reading thread too, a long Pending has thousands; those not made here are made as shown
     rows: dict[str, list[Row]]
-
-
-@dataclass(frozen=True)
-class Foreseen:
-    """A log being saved, shown before it is: the contact's thread and the days with outreach after it,
-    and before it, to put back if the save fails."""
-
-    contact: Contact
-    thread: Thread
-    days: frozenset[date]
-    thread_before: Thread
-    days_before: frozenset[date]
 
 
 class MainScreen(TranslatedBindings, StoreScreen):
@@ -529,7 +523,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
         """The row shows the log at once; the save, and reading back what it changed, run behind it. A
         failed save puts the row back, says why and reopens the bar as typed."""
         number = next(self.log_numbers)
-        ahead = self._foresee(contact, interaction)
+        ahead = None if self.agenda is None else foresee(self.agenda, contact, interaction)
         if ahead is not None:
             self.foreseen[number] = ahead
             self._show_foreseen(contact.id)
@@ -576,22 +570,6 @@ class MainScreen(TranslatedBindings, StoreScreen):
             reopen()
 
         self.save_in_background(save, saved, failed, not_done=_(NOT_LOGGED))
-
-    def _foresee(self, contact: Contact, interaction: Interaction) -> Foreseen | None:
-        """The contact's thread once the log is saved, as the store will fold it in; None for a log older
-        than the thread's last entry, which the store reads from the whole log."""
-        if self.agenda is None:
-            return None
-        before = self.agenda.threads.get(contact.id, Thread())
-        stamp = utc_stamp(interaction.at)
-        if before.last_at is not None and stamp < before.last_at:
-            return None
-        thread = replace(before)
-        thread.add(interaction.kind, interaction.channel, stamp)
-        days = self.agenda.outreach_days
-        if interaction.kind in OUTBOUND_KINDS:
-            days = days | {local_day(stamp, self.agenda.zone)}
-        return Foreseen(contact, thread, days, before, self.agenda.outreach_days)
 
     def _show_foreseen(self, contact_id: str) -> None:
         if self.agenda is not None:
