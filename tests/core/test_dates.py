@@ -5,7 +5,7 @@ import pendulum
 import pytest
 
 from dailyreach.core.errors import DateParseError, ValidationError
-from dailyreach.core.records.dates import ago, parse_date, parse_when
+from dailyreach.core.records.dates import ago, parse_date, parse_when, time_of_day
 from dailyreach.core.records.validation import calendar_day, moment
 
 NOW = pendulum.datetime(2026, 11, 25, 15, 30, tz="Asia/Tokyo")  # a Wednesday
@@ -397,3 +397,36 @@ def test_a_day_out_of_the_records_years_is_refused_as_typed(typed):
 
 def test_a_day_on_the_edge_of_the_records_years_is_read():
     assert parse_date("1970-01-01", NOW).isoformat() == "1970-01-01"
+
+
+@pytest.mark.parametrize(
+    ("typed", "clock"),
+    [
+        ("09:00", (9, 0)),
+        (" 18:30 ", (18, 30)),
+        ("9am", (9, 0)),
+        ("12am", (0, 0)),
+        ("12pm", (12, 0)),
+        ("6:30 PM", (18, 30)),
+        ("9 p.m.", (21, 0)),
+        ("21時", (21, 0)),
+        ("２１時", (21, 0)),
+        ("午後6時半", (18, 30)),
+        ("午前9時15分", (9, 15)),
+        ("13pm", None),
+        ("0am", None),
+        ("9", None),
+        ("18:7", None),
+        ("friday 9pm", None),
+        ("昨日 21時", None),
+        ("soon", None),
+    ],
+)
+def test_a_time_of_day_alone_is_read_as_a_logged_times_is(typed, clock):
+    assert time_of_day(typed) == clock
+
+
+@pytest.mark.parametrize("typed", ["24:00", "23:60", "25時"])
+def test_a_time_of_day_with_no_such_hour_or_minute_is_refused(typed):
+    with pytest.raises(DateParseError, match="is not a time: hours are 00 to 23"):
+        time_of_day(typed)

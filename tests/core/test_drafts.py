@@ -71,6 +71,8 @@ def said(*kinds: str, channel: str = "x", days_ago: int = 5) -> list[Interaction
         ("🚀 Ann Smith", "Ann"),
         ("Dr. 🎉 Ann Smith", "Ann"),
         ("🚀 🌸", "🚀"),
+        ("van der Berg, Ann", "Ann"),
+        ("MX. Sam Lee", "Sam"),
     ],
 )
 def test_the_default_call_name_is_family_name_san_for_japanese_names_and_given_name_otherwise(name, called):

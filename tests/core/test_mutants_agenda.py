@@ -207,3 +207,13 @@ def test_a_log_older_than_the_threads_last_entry_is_not_foreseen(store, clock):
     assert foresee(agenda, ann, Interaction(contact_id=ann.id, kind="dm_sent", at=older, channel="x")) is None
     same = agenda.threads[ann.id].last_at
     assert foresee(agenda, ann, Interaction(contact_id=ann.id, kind="note", at=same, channel="x", text="n"))
+
+
+def test_a_first_message_to_someone_with_no_thread_is_foreseen(store, clock):
+    ann = add_contact(store, "Ann")
+    agenda = build_agenda(store)
+    interaction = Interaction(contact_id=ann.id, kind="dm_sent", at=store.now().isoformat(), channel="x")
+    ahead = foresee(agenda, ann, interaction)
+    store.add_interaction(interaction)
+    assert ahead is not None and ahead.thread == store.thread(ann.id)
+    assert ahead.thread_before.last_at is None

@@ -82,7 +82,7 @@ def default_call_name(name: str) -> str:
     name = one_line(name)
     name = " ".join(word for word in name.split() if any(char.isalpha() for char in word)) or name
     if is_japanese_name(name):
-        family = name.split(" ")[0]  # one_line made an ideographic space a space
+        family = name.split()[0]
         return family if family.endswith(_HONORIFICS) else f"{family}さん"
     if family_name_first(name):
         return name
