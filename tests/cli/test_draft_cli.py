@@ -183,6 +183,16 @@ def test_a_follow_up_says_how_long_ago_the_dm_went_in_good_english(db, at, says)
     assert "template: follow-up 1 (en) · e-mail · " in done.stderr
 
 
+def test_with_the_english_template_removed_no_japanese_one_is_drafted_to_an_english_name(db):
+    run_cli("log", "Ann", "dm_sent", "--at", "-2d", db=db)
+    run_cli("template", "remove", "follow-up 1 (en)", db=db)
+    done = run_cli("draft", "Ann", db=db, check=False)
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.startswith("Error: no template for a follow-up #1 on e-mail")
+    chosen = run_cli("draft", "Ann", "--template", "follow-up 1 (ja)", db=db)
+    assert chosen.stdout.startswith("Annie\n\n2日前のメッセージの件で")
+
+
 def test_a_follow_up_in_a_store_from_an_earlier_version_says_it_as_well(db):
     """The default follow-up as earlier versions wrote it into the store ("1 days ago" the next day),
     not edited since, reads today's words; edited, it is the user's and left alone."""

@@ -122,7 +122,7 @@ def test_the_default_set_has_a_template_for_every_purpose_and_channel_in_both_la
         assert chosen.channel in (None, channel)
 
 
-def test_the_language_follows_the_name_and_falls_back_to_any_template():
+def test_the_language_follows_the_name_and_falls_back_to_any_template_never_to_another_language():
     assert language_for(contact("山田 太郎")) == "ja"
     assert language_for(contact("Ann Smith")) == "en"
     english = Template(name="en", purpose="first_dm", body="Hi", language="en")
@@ -130,7 +130,8 @@ def test_the_language_follows_the_name_and_falls_back_to_any_template():
     japanese = Template(name="ja", purpose="first_dm", body="こんにちは", language="ja")
     assert choose_template([english, anything, japanese], "first_dm", "x", "ja") is japanese
     assert choose_template([english, anything], "first_dm", "x", "ja") is anything
-    assert choose_template([english], "first_dm", "x", "ja") is english
+    assert choose_template([english], "first_dm", "x", "ja") is None
+    assert choose_template([japanese], "first_dm", "x", "en") is None
 
 
 @pytest.mark.parametrize(

@@ -159,22 +159,18 @@ def purpose_for(
 def choose_template(
     templates: Sequence[Template], purpose: str, channel: str, language: str
 ) -> Template | None:
-    """The template for ``purpose`` that fits best: in ``language`` or for any language over one in another
-    (a Japanese contact gets Japanese words before an English X variant), then made for this channel over
-    one for any channel, then the user's own over a default, then in ``language`` over for any; among
-    equals, the first."""
-    fitting = [t for t in templates if t.purpose == purpose and t.channel in (None, channel)]
+    """The template for ``purpose`` that fits best, in ``language`` or for any language (never one in
+    another: the contact would get words they may not read; the user picks one by hand): made for this
+    channel over one for any channel, then the user's own over a default, then in ``language`` over for
+    any; among equals, the first. None when there is none."""
+    fitting = [
+        t
+        for t in templates
+        if t.purpose == purpose and t.channel in (None, channel) and t.language in (language, "")
+    ]
     if not fitting:
         return None
-    return max(
-        fitting,
-        key=lambda t: (
-            t.language in (language, ""),
-            t.channel == channel,
-            not is_default(t),
-            t.language == language,
-        ),
-    )
+    return max(fitting, key=lambda t: (t.channel == channel, not is_default(t), t.language == language))
 
 
 def templates_for(templates: Sequence[Template], channel: str, language: str) -> list[Template]:
