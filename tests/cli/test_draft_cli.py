@@ -183,6 +183,12 @@ def test_a_follow_up_says_how_long_ago_the_dm_went_in_good_english(db, at, says)
     assert "template: follow-up 1 (en) · e-mail · " in done.stderr
 
 
+def test_my_name_set_to_nothing_says_it_is_not_set(db):
+    run_cli("template", "my-name", "Ken", db=db)
+    assert run_cli("template", "my-name", "", db=db).stdout == "your name: (not set)\n"
+    assert run_cli("template", "my-name", db=db).stdout == "(not set)\n"
+
+
 def test_with_the_english_template_removed_no_japanese_one_is_drafted_to_an_english_name(db):
     run_cli("log", "Ann", "dm_sent", "--at", "-2d", db=db)
     run_cli("template", "remove", "follow-up 1 (en)", db=db)

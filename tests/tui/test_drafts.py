@@ -247,6 +247,9 @@ async def test_the_templates_screen_adds_refuses_previews_and_deletes_with_undo(
         await keys.press("enter")
         assert store.settings().my_name == "Ken"
         assert "Your name: Ken" in str(app.screen.query_one("#my_name_line").render())
+        await keys.press("u")
+        assert store.settings().my_name == ""
+        assert app._notifications and list(app._notifications)[-1].message == "Undone: change settings"
 
 
 async def test_the_edit_form_sets_the_call_name_the_draft_uses(store, people, outside):

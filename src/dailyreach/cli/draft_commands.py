@@ -289,16 +289,12 @@ def remove_template(session: Session, name: str) -> None:
 @click.argument("name", required=False)
 @click.pass_obj
 def my_name(session: Session, name: str | None) -> None:
-    from dailyreach.core.records.model import Settings
-
     store = session.store
-    settings = store.settings()
     if name is None:
-        _echo(settings.my_name or _("(not set)"))
+        _echo(store.settings().my_name or _("(not set)"))
         return
-    changed = Settings.from_dict({**settings.to_dict(), "my_name": name})
-    store.save_settings(changed)
-    _echo(_("your name: {name}").format(name=changed.my_name))
+    changed = store.change_settings(lambda _settings: {"my_name": name})
+    _echo(_("your name: {name}").format(name=changed.my_name or _("(not set)")))
 
 
 def _plan_reason(store: Store, person: Contact) -> str | None:

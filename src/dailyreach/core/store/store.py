@@ -528,7 +528,7 @@ class Store:
         return bool((self._storage.read() or {}).get(SETTINGS_TABLE))
 
     def save_settings(self, settings: Settings) -> None:
-        with self.transaction("settings"):
+        with self.transaction(_(CHANGE_SETTINGS)):
             self._put(SETTINGS_TABLE, "settings", settings.to_dict())
 
     def change_settings(self, change: Callable[[Settings], dict[str, Any]]) -> Settings:

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Input, Label, Static, TextArea
 
 from dailyreach.core.errors import ValidationError
 from dailyreach.core.planning.drafts import draft_channel, limit_for, make_draft
-from dailyreach.core.records.model import CHANNELS, Contact, Interaction, Settings
+from dailyreach.core.records.model import CHANNELS, Contact, Interaction
 from dailyreach.core.records.template import LANGUAGES, PURPOSES, Template
 from dailyreach.core.store.templates import (
     delete_template,
@@ -392,10 +392,4 @@ class TemplatesScreen(TranslatedBindings, StoreScreen):
         if answers is None:
             return
 
-        def save() -> None:
-            settings = self.store.settings()
-            self.store.save_settings(
-                Settings.from_dict({**settings.to_dict(), "my_name": answers["my_name"]})
-            )
-
-        self.run_saving(save)
+        self.run_saving(lambda: self.store.change_settings(lambda _settings: {"my_name": answers["my_name"]}))
