@@ -31,6 +31,13 @@ async def test_snoozing_an_overdue_follow_up_in_pending_moves_its_date_and_clear
         detail = str(app.screen.query_one("#detail").render())
         assert "follow-up #1 due 2026-11-25 (in 2 days)" in detail
         assert "overdue" not in detail
+        # s again offers the snooze running, so Enter keeps it rather than cut it to tomorrow.
+        await pilot.press("s")
+        await settle(pilot)
+        assert app.screen.query_one("#until").value == "2026-11-25"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert store.snoozes() == {ann.id: "2026-11-25"}
 
 
 async def test_on_the_day_a_snooze_ends_the_contact_screen_says_the_follow_up_is_due_not_overdue(

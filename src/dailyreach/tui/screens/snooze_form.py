@@ -31,12 +31,14 @@ def _later_day(store: Store) -> Callable[[str], object]:
 
 
 def snooze_form(store: Store, contact: Contact) -> FieldsForm:
+    """Tomorrow, or the day a snooze running now ends: Enter keeps it, not shortens it."""
+    tomorrow = store.today().add(days=1).isoformat()
     return FieldsForm(
         _("Snooze: {name}").format(name=contact.name),
         [
             Field(
                 "until",
-                value=store.today().add(days=1).isoformat(),
+                value=max(store.snoozes().get(contact.id, tomorrow), tomorrow),
                 placeholder=_("tomorrow, friday, +10d or YYYY-MM-DD"),
                 validators=[Check(_later_day(store), optional=False)],
             )
