@@ -54,7 +54,10 @@ def test_two_templates_cannot_share_a_name(store):
     save_template(store, Template(name="Mine", purpose="first_dm", body="a"))
     with pytest.raises(ValidationError, match="already called 'Mine'"):
         save_template(store, Template(name="mine", purpose="follow_up_1", body="b"))
+    with pytest.raises(ValidationError, match="already called 'Mine'"):
+        save_template(store, Template(name="ＭＩＮＥ", purpose="follow_up_1", body="b"))
     assert [t.name for t in templates(store)] == ["Mine"]
+    assert template_named(store, " ｍｉｎｅ ").name == "Mine"
 
 
 def test_a_template_edited_by_hand_into_nonsense_is_skipped(store, db_path, clock):

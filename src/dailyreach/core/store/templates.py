@@ -6,6 +6,8 @@ Like ``doctor.py``, this module writes through the store's own change machinery 
 
 from __future__ import annotations
 
+import unicodedata
+
 from dailyreach.core.errors import StoreError, ValidationError
 from dailyreach.core.records.template import Template
 from dailyreach.core.store.store import META_TABLE, Store
@@ -44,12 +46,19 @@ def templates(store: Store, first_language: str | None = None) -> list[Template]
     )
 
 
+def _name_key(name: str) -> str:
+    """A template's name as names are told apart: in any case, full-width letters as ASCII (ＣＯＦＦＥＥ is
+    Coffee)."""
+    return unicodedata.normalize("NFKC", name.strip()).casefold()
+
+
 def template_named(store: Store, name: str) -> Template:
-    """The template called ``name`` (any case) or with that id; StoreError naming the choices if none."""
-    wanted = name.strip().casefold()
+    """The template called ``name`` (any case or width) or with that id; StoreError naming the choices if
+    none."""
+    wanted = _name_key(name)
     everything = templates(store)
     for template in everything:
-        if template.id == name.strip() or template.name.casefold() == wanted:
+        if template.id == name.strip() or _name_key(template.name) == wanted:
             return template
     names = ", ".join(repr(template.name) for template in everything[:NAMES_LISTED]) or _("none yet")
     if len(everything) > NAMES_LISTED:
@@ -68,7 +77,7 @@ def save_template(store: Store, template: Template, label: str | None = None) ->
             (
                 other
                 for other in templates(store)
-                if other.id != template.id and other.name.casefold() == template.name.casefold()
+                if other.id != template.id and _name_key(other.name) == _name_key(template.name)
             ),
             None,
         )
