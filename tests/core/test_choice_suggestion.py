@@ -27,6 +27,12 @@ def test_a_mistyped_choice_names_the_one_meant(typed, meant):
     assert refused.value.problem.endswith(f"is not one of {', '.join(KINDS)}: did you mean {meant}?")
 
 
+def test_a_day_the_week_cannot_start_on_is_not_taken_for_a_mistyped_one():
+    with pytest.raises(ValidationError) as refused:
+        Settings.from_dict({"week_start": "Tuesday"})
+    assert refused.value.problem == "'Tuesday' is not one of monday, sunday, saturday"
+
+
 @pytest.mark.parametrize("typed", ["xyz", "", 3, None])
 def test_nothing_close_names_nothing(typed):
     with pytest.raises(ValidationError) as refused:

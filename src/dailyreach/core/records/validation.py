@@ -103,7 +103,8 @@ def with_meant(problem: str, value: Any, allowed: Iterable[str]) -> str:
         from difflib import get_close_matches  # only once something was mistyped
 
         by_case = {option.casefold(): option for option in options}
-        close = get_close_matches(typed, list(by_case), n=1)
+        # Closer than difflib's default asks: "tuesday" is not a mistyped "saturday".
+        close = get_close_matches(typed, list(by_case), n=1, cutoff=0.8)
         meant = by_case[close[0]] if close else None
     if meant is None:
         return problem
