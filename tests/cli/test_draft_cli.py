@@ -72,6 +72,7 @@ def test_a_template_chosen_by_name_and_a_channel_by_option(db):
         (("template", "add", "Bad", "--purpose", "hello", "--body", "Hi"), "'hello' is not one of"),
         (("template", "add", "Bad", "--purpose", "first_dm"), "the body is empty"),
         (("template", "remove", "nope"), "no template called 'nope'"),
+        (("template", "edit", "first DM (en)"), "nothing to change: give --name, --purpose"),
     ],
 )
 def test_mistakes_say_what_is_wrong_in_one_line_and_exit_non_zero(db, args, says):

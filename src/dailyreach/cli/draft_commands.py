@@ -251,11 +251,15 @@ def edit_template(
     from dailyreach.core.records.template import Template
     from dailyreach.core.store.templates import ensure_default_templates, save_template, template_named
 
-    ensure_default_templates(session.store)
-    found: Template = template_named(session.store, name)
     text = _body(body)
     if text is not None and not text.strip():
         raise click.UsageError(_(EMPTY_BODY))
+    if all(value is None for value in (new_name, purpose, channel, language, subject, text)):
+        raise click.UsageError(
+            _("nothing to change: give --name, --purpose, --channel, --language, --subject or --body")
+        )
+    ensure_default_templates(session.store)
+    found: Template = template_named(session.store, name)
     given = {
         "name": new_name,
         "purpose": purpose,
