@@ -236,12 +236,17 @@ async def test_the_templates_screen_adds_refuses_previews_and_deletes_with_undo(
         await keys.press("ctrl+s")
         assert isinstance(app.screen, TemplatesScreen)
         assert [t.body for t in templates(store) if t.name == "Mine"] == ["Hey {call_name}, coffee?"]
+        # The cursor and the preview go to the template just added.
+        assert app.screen._selected().name == "Mine"
+        assert str(app.screen.query_one("#preview").render()).startswith("Hey Ann, coffee?")
         table = app.screen.query_one(DataTable)
+        table.move_cursor(row=0)
         table.move_cursor(row=next(i for i in range(table.row_count) if "Mine" in str(table.get_row_at(i))))
         await keys.press("x")
         assert "Mine" not in [t.name for t in templates(store)]
         await keys.press("u")
         assert "Mine" in [t.name for t in templates(store)]
+        assert app.screen._selected().name == "Mine"
         await keys.press("y")
         await keys.type("Ken")
         await keys.press("enter")

@@ -20,6 +20,8 @@ from dailyreach.core.errors import ValidationError
 from dailyreach.core.planning.drafts import draft_channel, limit_for, make_draft
 from dailyreach.core.records.model import CHANNELS, Contact, Interaction
 from dailyreach.core.records.template import LANGUAGES, PURPOSES, Template
+from dailyreach.core.store.store import Change
+from dailyreach.core.store.templates import TABLE as TEMPLATES_TABLE
 from dailyreach.core.store.templates import (
     delete_template,
     ensure_default_templates,
@@ -240,6 +242,8 @@ class TemplatesScreen(TranslatedBindings, StoreScreen):
         self.preview_at = 0
         # The preview contact's log, read off the UI thread: {days_since} comes from it.
         self.preview_log: tuple[str, list[Interaction]] | None = None
+        # A template just saved or brought back by undo, whose row takes the cursor once the list is read.
+        self.cursor_to: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="templates_box"):
@@ -273,15 +277,16 @@ class TemplatesScreen(TranslatedBindings, StoreScreen):
         if self.view is None:
             return
         table = self.query_one(TemplateList)
-        selected = self._selected()
+        selected = self.cursor_to or getattr(self._selected(), "id", None)
+        self.cursor_to = None
         columns = list_columns(self.view.templates)
         set_columns(table, columns, fit_widths(columns, table.scrollable_content_region.width - SCROLLBAR))
         table.clear()
         for template in self.view.templates:
             table.add_row(*(_cell(text) for text in template_cells(template)), key=template.id)
         ids = [template.id for template in self.view.templates]
-        if selected is not None and selected.id in ids:
-            table.move_cursor(row=ids.index(selected.id))
+        if selected in ids:
+            table.move_cursor(row=ids.index(selected))
 
     def _selected(self) -> Template | None:
         table = self.query_one(TemplateList)
@@ -364,13 +369,23 @@ class TemplatesScreen(TranslatedBindings, StoreScreen):
         def save(made: Template | None) -> None:
             if made is None:
                 return
+
+            def saved(_saved: Template) -> None:
+                self.notify(_(SAVED).format(name=made.name), markup=False)
+                self.cursor_to = made.id  # once the list is read again, the cursor goes to it
+
             self.run_saving(
                 lambda: save_template(self.store, made),
-                lambda _saved: self.notify(_(SAVED).format(name=made.name), markup=False),
+                saved,
                 failed=lambda: self._open_form(template, made.to_dict()),
             )
 
         self.app.push_screen(TemplateForm(template, typed), save)
+
+    def undone(self, change: Change) -> None:
+        self.cursor_to = next(
+            (record for table, record, before in change.previous if table == TEMPLATES_TABLE and before), None
+        )
 
     def action_delete(self) -> None:
         template = self._selected()
