@@ -747,3 +747,19 @@ async def test_the_stats_screen_has_its_title_before_it_mounts():
     from dailyreach.tui.screens.stats import StatsScreen
 
     assert StatsScreen().sub_title == "Stats"
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "atom-one-light", "nord"])
+async def test_a_day_with_no_outreach_stands_out_from_the_panel_in_every_theme(store, people, theme):
+    """In a light theme the calendar's empty days took the panel's own colour, and the grid vanished."""
+    from dailyreach.tui.widgets.charts import CalendarHeatmap
+
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = theme
+        await settled_press(pilot, "S")
+        calendar = app.screen.query_one(CalendarHeatmap)
+        none = calendar.get_component_rich_style("calendar--none").bgcolor
+        behind = calendar.background_colors[1].rich_color
+        distance = sum(abs(a - b) for a, b in zip(none.get_truecolor(), behind.get_truecolor(), strict=True))
+        assert distance >= 45, (none, behind)

@@ -75,7 +75,7 @@ class CalendarHeatmap(Widget):
     COMPONENT_CLASSES = {*LEVEL_CLASSES, "calendar--label"}
     DEFAULT_CSS = """
     CalendarHeatmap { width: auto; max-width: 100%; height: auto; text-wrap: nowrap; text-overflow: clip; }
-    CalendarHeatmap > .calendar--none { background: $boost; }
+    CalendarHeatmap > .calendar--none { background: $foreground 12%; }
     CalendarHeatmap > .calendar--low { background: $success 30%; }
     CalendarHeatmap > .calendar--mid { background: $success 60%; }
     CalendarHeatmap > .calendar--full { background: $success; color: $text; text-style: bold; }
