@@ -337,6 +337,13 @@ def status(system: str = sys.platform, now: datetime | None = None, db: Path | N
             else _("today's plan: every day at {time}, next {upcoming}")
         )
         lines.append(line.format(time=reminder.clock, upcoming=upcoming))
+    if kind_of(system) == "systemd" and not _user_manager_running():
+        timers = " ".join(path.name for path in paths if path.suffix == ".timer")
+        lines.append(
+            _("no systemd user manager is running: the timers run once enabled with {command}").format(
+                command=f"systemctl --user enable --now {timers}"
+            )
+        )
     return lines
 
 

@@ -90,6 +90,11 @@ def test_systemd_timers_are_written_verified_reported_and_removed_without_a_trac
     shown = run(home, "--status").stdout
     assert "today's plan: every day at 07:30, next " in shown
     assert "evening check: every day at 18:45" in shown
+    # No user manager runs here (no XDG_RUNTIME_DIR): the timers are written, not enabled, and it is said.
+    assert shown.rstrip().endswith(
+        "no systemd user manager is running: the timers run once enabled with systemctl --user enable "
+        "--now dailyreach-notify.timer dailyreach-notify-evening.timer"
+    )
     removed = run(home, "--uninstall")
     assert removed.returncode == 0 and removed.stdout.count("removed ") == 4
     assert tree(home) == before
