@@ -372,3 +372,15 @@ def test_deleting_a_contact_no_one_has_names_the_id_and_changes_nothing(store):
     with pytest.raises(StoreError, match=r"^no contact with id 'nobody'$"):
         store.delete_contact("nobody")
     assert store.path.read_bytes() == before
+
+
+def test_a_change_names_the_record_its_undo_gives_back(store):
+    ann = add_contact(store, "Ann")
+    added = store.history[-1]
+    assert added.restored_by_undo("contacts") is None  # undoing an addition gives nothing back
+    sent = log(store, ann, "dm_sent")
+    store.delete_contact(ann.id)
+    deleted = store.history[-1]
+    assert deleted.restored_by_undo("contacts") == ann.id
+    assert deleted.restored_by_undo("interactions") == sent.id
+    assert deleted.restored_by_undo("templates") is None

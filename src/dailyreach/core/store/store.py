@@ -118,6 +118,11 @@ class Change:
     previous: list[tuple[str, str, Body | None]] = field(default_factory=list)
     written: dict[tuple[str, str], Body | None] = field(default_factory=dict)
 
+    def restored_by_undo(self, table: str) -> str | None:
+        """The id of the first record of ``table`` that undoing this change gives back or puts back as
+        it was (a deleted or edited one), None when there is none."""
+        return next((record for name, record, before in self.previous if name == table and before), None)
+
 
 IN_THE_FUTURE = N_("{moment} is in the future; log what has already happened")
 

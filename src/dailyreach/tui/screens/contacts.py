@@ -413,10 +413,7 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
 
     def undone(self, change: Change) -> None:
         """A deletion or an edit undone: the cursor goes to the contact it gave back."""
-        self.cursor_to = next(
-            (record for table, record, before in change.previous if table == "contacts" and before),
-            None,
-        )
+        self.cursor_to = change.restored_by_undo("contacts")
 
     def action_delete_contact(self) -> None:
         """Junk from an import, someone not to be reached again: gone with all of theirs, which undo

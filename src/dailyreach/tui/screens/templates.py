@@ -383,9 +383,7 @@ class TemplatesScreen(TranslatedBindings, StoreScreen):
         self.app.push_screen(TemplateForm(template, typed), save)
 
     def undone(self, change: Change) -> None:
-        self.cursor_to = next(
-            (record for table, record, before in change.previous if table == TEMPLATES_TABLE and before), None
-        )
+        self.cursor_to = change.restored_by_undo(TEMPLATES_TABLE)
 
     def action_delete(self) -> None:
         template = self._selected()
