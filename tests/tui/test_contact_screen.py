@@ -339,3 +339,17 @@ async def test_how_the_user_calls_them_is_shown_when_set(store):
         await settle(pilot)
         await open_contact(pilot, "Ann")
         assert "call them" not in details(app)
+
+
+def test_someone_who_answered_says_it_is_the_users_turn_on_their_screen(store, people):
+    """Answered before the day's plan was made, they are in no pane: their screen is where it shows."""
+    from dailyreach.tui.screens.contact import next_step
+
+    ann, yamada, _vip = people
+    log(store, ann, "dm_sent", at=store.now().subtract(days=3))
+    log(store, ann, "reply_received", at=store.now().subtract(days=2))
+    assert next_step(store, store.contact(ann.id), store.thread(ann.id)) == "they answered: your turn"
+    log(store, yamada, "reply_received", at=store.now().subtract(days=2))  # they wrote first
+    assert next_step(store, store.contact(yamada.id), store.thread(yamada.id)) == "they answered: your turn"
+    log(store, ann, "dm_sent", at=store.now().subtract(hours=1))
+    assert next_step(store, store.contact(ann.id), store.thread(ann.id)).startswith("follow-up #1 due")
