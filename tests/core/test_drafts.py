@@ -72,6 +72,11 @@ def said(*kinds: str, channel: str = "x", days_ago: int = 5) -> list[Interaction
         ("Dr. 🎉 Ann Smith", "Ann"),
         ("🚀 🌸", "🚀"),
         ("van der Berg, Ann", "Ann"),
+        ("花子🌸", "花子さん"),
+        ("🌸山田 花子", "山田さん"),
+        ("Bob🚀 Jones", "Bob"),
+        ("❤\ufe0fAnn👩🏽\u200d💻 Smith", "Ann"),
+        ("अनिल कुमार", "अनिल"),
         ("MX. Sam Lee", "Sam"),
     ],
 )

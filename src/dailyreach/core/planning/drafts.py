@@ -66,6 +66,10 @@ KIND_FOR_PURPOSE = {
 }
 
 _HONORIFICS = ("さん", "様", "さま", "先生")
+# Emoji and other symbols, their skin tones and the joiners between them (categories), and the variation
+# selectors after them; not every mark: a Hindi or Thai name is written with them.
+_SYMBOLS = frozenset({"So", "Sk", "Cf"})
+_VARIATION_SELECTORS = frozenset(map(chr, range(0xFE00, 0xFE10)))
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir"})
 
 
@@ -77,10 +81,15 @@ def one_line(text: str) -> str:
 def default_call_name(name: str) -> str:
     """How to address someone by default: family name + さん for a Japanese name (山田 太郎 → 山田さん),
     the whole name for a Korean one (김 민수: its first word is the family name, bare), the given name
-    otherwise (Ann Smith → Ann; Smith, Ann → Ann; Dr. Ann Smith → Ann). Words without a letter, such as
-    the emoji of a display name (🚀 Ann Smith 🌸), are no part of it."""
+    otherwise (Ann Smith → Ann; Smith, Ann → Ann; Dr. Ann Smith → Ann). The emoji and symbols of a
+    display name (🚀 Ann Smith 🌸, 花子🌸) are no part of it, nor are words left without a letter."""
     name = one_line(name)
-    name = " ".join(word for word in name.split() if any(char.isalpha() for char in word)) or name
+    bare = "".join(
+        char
+        for char in name
+        if unicodedata.category(char) not in _SYMBOLS and char not in _VARIATION_SELECTORS
+    )
+    name = " ".join(word for word in bare.split() if any(char.isalpha() for char in word)) or name
     if is_japanese_name(name):
         family = name.split()[0]
         return family if family.endswith(_HONORIFICS) else f"{family}さん"
