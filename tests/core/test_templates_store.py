@@ -228,3 +228,11 @@ def test_a_template_is_read_with_its_fields_named_and_any_channel_as_none():
     )
     kept = Template.from_dict({"name": "M", "purpose": "first_dm", "body": "Hi", "subject": "A question"})
     assert kept.subject == "A question"
+
+
+def test_a_template_not_found_names_those_there_are(store):
+    for name in ("Alpha", "Beta"):
+        save_template(store, Template(name=name, purpose="first_dm", body="Hi"))
+    with pytest.raises(StoreError) as refused:
+        template_named(store, " Gamma ")
+    assert str(refused.value) == "no template called 'Gamma'; there are: 'Alpha', 'Beta'"
