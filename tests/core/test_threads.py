@@ -29,7 +29,7 @@ from dailyreach.core.records.model import (
 from dailyreach.core.store import store as store_module
 from dailyreach.core.store.checked import read_checked
 from dailyreach.core.store.store import Store
-from dailyreach.core.store.threads import DaySpan, Thread, derive_tables, local_day, utc_stamp
+from dailyreach.core.store.threads import DaySpan, Thread, derive_tables, local_day, read_thread, utc_stamp
 from tests.conftest import TOKYO, add_contact, log
 
 KINDS = INTERACTION_KINDS
@@ -530,3 +530,21 @@ def test_a_thread_is_closed_unanswered_from_its_close_with_x_until_the_next_mess
         thread.add(kind, "x", stamp)
         assert thread.closed_unanswered is closed, (kind, stamp)
     assert thread.stage == "replied"
+
+
+@pytest.mark.parametrize(
+    ("log", "awaits"),
+    [
+        ([("dm_sent", "T1"), ("reply_received", "T2")], True),
+        ([("reply_received", "T1")], True),  # they wrote first
+        ([("dm_sent", "T1"), ("reply_received", "T2"), ("dm_sent", "T3")], False),  # answered since
+        ([("dm_sent", "T1")], False),  # waiting for them
+        ([("dm_sent", "T1"), ("meeting_booked", "T2")], False),  # the meeting is the next step
+        ([("dm_sent", "T1"), ("reply_received", "T2"), ("note", "T3")], True),
+        ([], False),
+    ],
+)
+def test_a_thread_awaits_the_user_once_they_answered_and_nothing_was_sent_since(log, awaits):
+    stamps = {"T1": "2026-11-20T09:00:00Z", "T2": "2026-11-21T09:00:00Z", "T3": "2026-11-22T09:00:00Z"}
+    thread = read_thread((stamps[at], kind, "x") for kind, at in log)
+    assert thread.awaits_the_user is awaits

@@ -53,11 +53,10 @@ def follow_ups(history: History, today: date, limit: int = FOLLOW_UPS_SHOWN) -> 
     answered = []
     for contact in history.contacts:
         thread = history.threads.get(contact.id)
-        if contact.archived or thread is None or thread.stage != "replied" or thread.open:
+        if contact.archived or thread is None or not thread.awaits_the_user or thread.last_touch is None:
             continue
-        if thread.last_touch and (thread.last_sent is None or thread.last_touch > thread.last_sent):
-            since = parse_stamp(thread.last_touch).astimezone(history.zone)
-            answered.append(FollowUp(contact, "answered", since, thread.last_channel, thread.nudges))
+        since = parse_stamp(thread.last_touch).astimezone(history.zone)
+        answered.append(FollowUp(contact, "answered", since, thread.last_channel, thread.nudges))
     answered.sort(key=lambda item: (item.contact.priority, item.since))
     pending = pending_replies(history.contacts, history.threads, history.settings, today, history.zone)
     due = [

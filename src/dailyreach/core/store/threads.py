@@ -130,6 +130,16 @@ class Thread:
         with x does not)."""
         return self.last_sent is not None and self.last_touch is not None and self.last_touch > self.last_sent
 
+    @property
+    def awaits_the_user(self) -> bool:
+        """Whether they answered (no meeting yet) and nothing was sent since: the next word is the user's."""
+        return (
+            self.stage == "replied"
+            and not self.open
+            and self.last_touch is not None
+            and (self.last_sent is None or self.last_touch > self.last_sent)
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Header
 
-from dailyreach.core.planning.planner import keep_in_touch_due, pending_replies, wrote_first
+from dailyreach.core.planning.planner import keep_in_touch_due, pending_replies
 from dailyreach.core.records.clock import Zone
 from dailyreach.core.records.dates import ago, day_text, moment_text
 from dailyreach.core.records.model import CHANNELS, Contact, Interaction
@@ -68,7 +68,7 @@ def next_step(store: Store, contact: Contact, thread: Thread) -> str:
         return _("snoozed until {day}").format(day=iso_day_text(until, today))
     for reply in pending_replies([contact], {contact.id: thread}, store.settings(), today, tz, snoozes):
         return follow_up_text(reply, today)
-    if thread.stage == "replied" and (thread.answered_since_sent or wrote_first(thread)):
+    if thread.awaits_the_user:
         # Answered before today's plan was made, they are in no pane: said here, or they wait unseen.
         return _("they answered: your turn")
     due = keep_in_touch_due(contact, thread, tz)
