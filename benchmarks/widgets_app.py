@@ -4,7 +4,7 @@ dailyreach's code, stylesheet or store. It draws the text the app's empty store 
 python benchmarks/widgets_app.py TEXT
 
 Its first frame against the bare app's (one line of text) is what Textual's own widgets cost: the header,
-the log bar's labels and three inputs (hidden, as the app's is until a log key), the three tables with
+the log bar (hidden and empty, as the app's is until its first frame is drawn), the three tables with
 their columns, the lines under them and the footer.
 """
 
@@ -14,7 +14,7 @@ import sys
 
 from textual.app import App, ComposeResult
 from textual.containers import Container, Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Footer, Header, Static
 
 COLUMNS = {
     "today": ("", "Name", "Reason", "Handle", "Why"),
@@ -33,12 +33,7 @@ class WidgetsApp(App):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="status")
-        with Horizontal(id="log_bar"):
-            yield Label("")
-            for name in ("When", "Channel", "Note"):
-                yield Label(name)
-                yield Input()
-            yield Static("")
+        yield Horizontal(id="log_bar")
         yield Static("", id="tabs")
         with Container(id="panes"):
             for pane in COLUMNS:

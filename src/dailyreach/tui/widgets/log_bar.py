@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.geometry import Size
@@ -146,16 +145,11 @@ class LogBar(TranslatedBindings, Horizontal):
         # Whether the notice over the screen is this bar's refusal, said until the next try or the close.
         self.refused = False
 
-    def compose(self) -> ComposeResult:
-        yield LogTitle(id="log_title")
-        for field_id, label, placeholder in FIELDS:
-            yield Label(_(label), classes="field")
-            # The note may be a draft of several lines: shown on one line, its line breaks kept.
-            box = _LogNote if field_id == "text" else _LogField
-            yield box(id=field_id, placeholder=_(placeholder) if placeholder else "")
-        yield Static(_(HINT), id="problem", markup=False)
-
-    def on_mount(self) -> None:
+    def _build(self) -> None:
+        """The title, the boxes and the hint, made once: after the screen's first frame (``prepare``), or
+        by a log key that comes before it. Hidden until then, they were a seventh of that frame."""
+        if self.children:
+            return
         # By the names the app shows (X, LinkedIn, e-mail) or their keys, in any case, as the core takes them.
         names = ", ".join(channel_label(channel) for channel in CHANNELS)
 
@@ -167,7 +161,17 @@ class LogBar(TranslatedBindings, Horizontal):
                     _("{value} is not one of {allowed}").format(value=shown(value), allowed=names)
                 )
 
-        self.query_one("#channel", Input).validators = [Check(channel, optional=False)]
+        parts: list[Widget] = [LogTitle(id="log_title")]
+        for field_id, label, placeholder in FIELDS:
+            # The note may be a draft of several lines: shown on one line, its line breaks kept.
+            kind = _LogNote if field_id == "text" else _LogField
+            box = kind(id=field_id, placeholder=_(placeholder) if placeholder else "")
+            if field_id == "channel":
+                box.validators = [Check(channel, optional=False)]
+            parts += [Label(_(label), classes="field"), box]
+        parts.append(Static(_(HINT), id="problem", markup=False))
+        # Styled as they are mounted (``App._register``): their widths are read at once.
+        self.mount_all(parts)
 
     def on_resize(self) -> None:
         self._share_out()
@@ -177,7 +181,7 @@ class LogBar(TranslatedBindings, Horizontal):
         least its share of the bar), beside the hint where the width has room for it (``_fit_classes``).
         The name gives way before the note goes under its least width; the kind of log never does."""
         width = self.content_size.width
-        if width <= 0:
+        if width <= 0 or not self.children:
             return
         bare, hint_shown, room = self._fit_classes(width)  # room: for the title, the note and the hint
         title = self.query_one(LogTitle)
@@ -228,6 +232,7 @@ class LogBar(TranslatedBindings, Horizontal):
         """Set, while the app is idle, what the first open would change: the classes for the bar's width
         and the boxes' validity (prefilled, they are valid). Each is a restyle of the bar and its boxes,
         some 10 ms of the first log key otherwise. Hidden, the bar is as wide as the screen's line."""
+        self._build()
         for box in self.query(Input).results(Input):
             box.validate(channel_label(CHANNELS[0]) if box.id == "channel" else box.value)
         self._fit_classes(self.screen.size.width - self.styles.gutter.width)
@@ -260,6 +265,7 @@ class LogBar(TranslatedBindings, Horizontal):
     ) -> None:
         """Show ``values`` under "``kind``: ``who``", the cursor in the field ``first``; ``answered`` gets
         the fields on Enter, None on Escape. ``text_required``: the kind is its text (a note)."""
+        self._build()
         self.query_one(LogTitle).show(kind, who)
         self._share_out()  # for this title (the bar's size may be as it was)
         # The core's own words for a bad time, with what it takes, as the command line says them.
