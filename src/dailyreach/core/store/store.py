@@ -687,12 +687,27 @@ class Store:
         )
         with self.transaction(label):
             self._put("snoozes", snooze.contact_id, snooze.to_dict())
-            # Today's plan gives the snoozed contact's place to someone else once read again: kept in
-            # this change as it is now, so that undoing the snooze gives the plan back with them in it.
-            today = self.local_today().isoformat()
-            plan = self._raw_get("plans", today)
-            if plan is not None:
-                self._put("plans", today, plan)
+            # Today's plan gives the snoozed contact's place to someone else once read again.
+            self._keep_todays_plan()
+
+    def end_snooze(self, contact_id: str) -> None:
+        """``contact_id`` back in the plans from today, before the day their snooze ends."""
+        contact = self.contact(contact_id)
+        name = contact.name if contact else repr(contact_id)
+        with self.transaction(_("end of the snooze of {name}").format(name=name)):
+            if self._raw_get("snoozes", contact_id) is None:
+                raise ChangeRefused("until", _("{name} is not snoozed").format(name=name))
+            self._put("snoozes", contact_id, None)
+            # A free place in today's plan takes them in once read again.
+            self._keep_todays_plan()
+
+    def _keep_todays_plan(self) -> None:
+        """Today's plan, as it is now, kept in the change being made: a change of who may be planned
+        (a snooze, its end) has the plan made again as it is read, and undoing it gives this one back."""
+        today = self.local_today().isoformat()
+        plan = self._raw_get("plans", today)
+        if plan is not None:
+            self._put("plans", today, plan)
 
     def plans(self) -> list[DayPlan]:
         return [DayPlan.from_dict(body) for _, body in self._all("plans")]

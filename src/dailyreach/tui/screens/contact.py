@@ -265,6 +265,7 @@ class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
         Binding("delete", "delete_entry", N_("Delete entry"), show=False, id="delete_entry"),
         Binding("o", "open_profile", N_("Open profile"), show=False, id="open_profile"),
         Binding("c", "draft", N_("Draft a message"), show=False, id="draft"),
+        Binding("s", "snooze", N_("Snooze"), show=False, id="snooze"),
         Binding("escape,backspace", "app.pop_screen", N_("Back"), id="back"),
         *Screen.BINDINGS,
     ]
@@ -344,6 +345,13 @@ class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
         contact = self.contact
         if contact is not None:
             self.open_profile(contact)
+
+    def action_snooze(self) -> None:
+        contact = self.contact
+        if contact is not None:
+            from dailyreach.tui.screens.snooze_form import snooze
+
+            snooze(self, contact)
 
     def action_draft(self) -> None:
         contact = self.contact
