@@ -51,7 +51,7 @@ def test_a_contact_not_snoozed_has_no_snooze_to_end_and_nothing_is_written(store
     revision = store.revision()
     with pytest.raises(ChangeRefused) as refused:
         store.end_snooze(ann.id)
-    assert str(refused.value) == "Ann is not snoozed"
+    assert (str(refused.value), refused.value.field) == ("Ann is not snoozed", "until")
     assert store.revision() == revision
     with pytest.raises(ChangeRefused, match="'nobody' is not snoozed"):
         store.end_snooze("nobody")
