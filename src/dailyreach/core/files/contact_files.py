@@ -82,7 +82,7 @@ def _quotes_go_wrong(record: str, delimiter: str = ",") -> bool:
     """Whether a record read over several lines only did so because a quote was left open: read
     strictly, its quoted field runs to the end of the file or is followed by more text."""
     try:
-        list(csv.reader(io.StringIO(record), strict=True, delimiter=delimiter))
+        list(csv.reader(io.StringIO(record, newline=""), strict=True, delimiter=delimiter))
     except csv.Error:
         return True
     return False
@@ -96,7 +96,7 @@ def _records(
     ``FIELD_LIMIT`` (an unclosed quote swallowing the rest of the file, say) is refused with its line,
     and so is a record over several lines that an unclosed quote made: the csv module reads on to the
     next quote or the end of the file, taking the rows in between into one field."""
-    source = io.StringIO(text)
+    source = io.StringIO(text, newline="")  # rows end as a spreadsheet ends them: \r\n, \n or an old Mac's \r
     reader = csv.reader(source, delimiter=delimiter)
     while True:
         start = first_line + reader.line_num

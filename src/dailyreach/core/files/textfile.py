@@ -16,6 +16,7 @@ from pathlib import Path
 from dailyreach.i18n import N_, _
 
 UTF8_BOM = codecs.BOM_UTF8
+ZIP_SIGNATURE = b"PK\x03\x04"
 # What an import reads at most. A LinkedIn export of 30,000 connections is about 5 MB and a dailyreach
 # export of 100,000 interactions about 25 MB; a larger file is refused before it is read, so reading
 # and parsing it stay within a few hundred MB of memory.
@@ -95,6 +96,14 @@ def read_limited(path: Path, limit: int = FILE_LIMIT) -> bytes:
 
 def decode_text(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
     """The file's text and a label of the encoding it was read with."""
+    if raw.startswith(ZIP_SIGNATURE):
+        # Excel's .xlsx, Numbers and LibreOffice files are zip archives: no encoding reads them as text.
+        raise EncodingProblem(
+            _(
+                "is a zip archive, such as a spreadsheet (.xlsx, .ods, .numbers), not text: save it from the "
+                "spreadsheet as CSV (UTF-8) and import that"
+            )
+        )
     if encoding:
         try:
             if not codecs.lookup(encoding)._is_text_encoding:

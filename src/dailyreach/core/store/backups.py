@@ -3,6 +3,7 @@ anything that rewrites the file wholesale (a schema migration; ``doctor --repair
 
 from __future__ import annotations
 
+import glob
 import re
 from datetime import datetime
 from pathlib import Path
@@ -17,13 +18,25 @@ def backup_folder(db: Path) -> Path:
     return db.parent / "backups"
 
 
+def backup_name(db: Path) -> str:
+    """How ``db``'s copies are named: ``work`` for ``work.json``, and the whole name for a file whose
+    name does not end in .json (``work.db``), so that ``work.json`` and ``work.db`` in one folder have
+    copies of their own, not each other's."""
+    return db.stem if db.suffix == ".json" else db.name
+
+
+def _copies(db: Path, pattern: str) -> list[Path]:
+    """``db``'s copies in ``backups/`` whose name after ``backup_name(db)-`` matches the glob ``pattern``."""
+    return sorted(backup_folder(db).glob(f"{glob.escape(backup_name(db))}-{pattern}.json"))
+
+
 def write_backup(db: Path, label: str) -> Path | None:
     """A copy of ``db`` named by ``label``, readable by the owner only; None when there is no file yet."""
     if not db.exists():
         return None
     folder = backup_folder(db)
     folder.mkdir(mode=0o700, exist_ok=True)
-    target = folder / f"{db.stem}-{label}.json"
+    target = folder / f"{backup_name(db)}-{label}.json"
     write_owner_only(target, db.read_bytes())
     return target
 
@@ -40,7 +53,7 @@ def write_kept_backup(db: Path, label: str, when: str) -> Path | None:
         return None
     content = db.read_bytes()
     folder = backup_folder(db)
-    earlier = sorted(folder.glob(f"{db.stem}-{label}-*.json"))
+    earlier = _copies(db, f"{glob.escape(label)}-*")
     same = next(
         (copy for copy in earlier if copy.stat().st_size == len(content) and copy.read_bytes() == content),
         None,
@@ -48,17 +61,17 @@ def write_kept_backup(db: Path, label: str, when: str) -> Path | None:
     if same is not None:
         return same
     folder.mkdir(mode=0o700, exist_ok=True)
-    target, number = folder / f"{db.stem}-{label}-{when}.json", 1
+    target, number = folder / f"{backup_name(db)}-{label}-{when}.json", 1
     while target.exists():  # two runs within one second
         number += 1
-        target = folder / f"{db.stem}-{label}-{when}-{number}.json"
+        target = folder / f"{backup_name(db)}-{label}-{when}-{number}.json"
     write_owner_only(target, content)
     return target
 
 
 def newest_backup(db: Path) -> Path | None:
     """The copy of ``db`` written last, daily or before a rewrite; None when there is none."""
-    copies = [path for path in backup_folder(db).glob(f"{db.stem}-*.json") if is_copy_of(path, db)]
+    copies = [path for path in _copies(db, "*") if is_copy_of(path, db)]
     return max(copies, key=lambda path: path.stat().st_mtime_ns, default=None)
 
 
@@ -67,7 +80,7 @@ def is_copy_of(path: Path, db: Path) -> bool:
     from before a rewrite (``work-before-doctor-….json``). ``work-old.json``'s copies share the folder and
     the start of the name, and were offered as ``work.json``'s way back."""
     day_or_before = re.fullmatch(
-        rf"{re.escape(db.stem)}-(\d{{4}}-\d{{2}}-\d{{2}}|before-.+)\.json", path.name
+        rf"{re.escape(backup_name(db))}-(\d{{4}}-\d{{2}}-\d{{2}}|before-.+)\.json", path.name
     )
     return day_or_before is not None and path.is_file()
 
@@ -75,10 +88,10 @@ def is_copy_of(path: Path, db: Path) -> bool:
 def daily_backup(db: Path, day: str) -> None:
     """The copy of ``day`` (YYYY-MM-DD), made once, and only the last ``BACKUPS_KEPT`` days kept."""
     folder = backup_folder(db)
-    if (folder / f"{db.stem}-{day}.json").exists():
+    if (folder / f"{backup_name(db)}-{day}.json").exists():
         return
     write_backup(db, day)
-    dailies = sorted(folder.glob(f"{db.stem}-????-??-??.json"))
+    dailies = _copies(db, "????-??-??")
     for old in dailies[:-BACKUPS_KEPT]:
         old.unlink(missing_ok=True)
 
