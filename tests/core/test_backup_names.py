@@ -22,7 +22,7 @@ def test_a_database_named_otherwise_than_json_has_backups_of_its_own(tmp_path: P
     assert newest_backup(other_db) == copies["work.db"]
     assert newest_backup(json_db) == copies["work"]
     kept = write_kept_backup(other_db, "before-doctor", "20261207T090000")
-    assert kept.name == "work.db-before-doctor-20261207T090000.json"
+    assert kept is not None and kept.name == "work.db-before-doctor-20261207T090000.json"
 
 
 def test_a_missing_database_is_refused_only_for_its_own_backups(tmp_path: Path):
@@ -42,4 +42,5 @@ def test_a_name_with_glob_characters_finds_its_own_copies(tmp_path: Path):
     db = tmp_path / "work[1].json"
     add_contact(Store(db), "Ann", handles={"x": "@ann"})
     daily_backup(db, "2026-12-06")
-    assert newest_backup(db).name == "work[1]-2026-12-06.json"
+    newest = newest_backup(db)
+    assert newest is not None and newest.name == "work[1]-2026-12-06.json"
