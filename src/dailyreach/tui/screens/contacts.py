@@ -221,6 +221,9 @@ class ContactList(TranslatedBindings, DataTable, inherit_bindings=False):
 
 class ContactsScreen(TranslatedBindings, StoreScreen):
     CSS_PATH = stylesheet_path("contacts.tcss")
+    # The list, from the moment the screen is made: Textual's default, the first box, took the search box,
+    # and a d typed right after 4 searched for "d" instead of logging a DM.
+    AUTO_FOCUS = "#contacts"
     # What only this view does comes first; the footer fits 80 columns, and ? lists every key.
     FOOTER_LABELS = LOG_FOOTER_LABELS | {"select_cursor": N_("Open"), "new_target": N_("New")}
     BINDINGS = [

@@ -1,0 +1,28 @@
+"""The all-contacts view gives its list the keys from the moment it is made: a key typed right after 4
+acts on the list, never lands in the search box."""
+
+from textual.screen import Screen
+
+from dailyreach.tui.app import DailyReachApp
+from dailyreach.tui.screens.contacts import ContactsScreen
+from tests.conftest import add_contact
+from tests.tui.conftest import SIZE, settle
+
+
+async def test_the_list_has_the_focus_first_never_the_search_box(store, monkeypatch):
+    add_contact(store, "Ann", handles={"x": "@ann"})
+    focused_first: list[str | None] = []
+    set_focus = Screen.set_focus
+
+    def recorded(screen, widget, *args, **kwargs):
+        if isinstance(screen, ContactsScreen) and widget is not None and not focused_first:
+            focused_first.append(widget.id)
+        return set_focus(screen, widget, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "set_focus", recorded)
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        assert focused_first == ["contacts"]
