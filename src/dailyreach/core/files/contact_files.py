@@ -448,6 +448,18 @@ def _values(cell: str) -> list[str]:
     return [value.strip() for value in cell.split(" ::: ") if value.strip()]
 
 
+def _taken(person: PersonBuilder, column: Column, cell: str) -> bool:
+    """Whether an earlier column of the row gave what ``column`` gives one of (a name, a field), and
+    something else than ``cell``."""
+    if column.role in ("name", "given", "middle", "family"):
+        held = getattr(person, column.role)
+    elif column.role == "field" and column.key not in ("notes", "archived"):
+        held = person.fields.get(column.key)
+    else:
+        return False
+    return bool(held) and held != cell
+
+
 def _row_person(columns: list[Column], header: list[str], cells: list[str]) -> PersonBuilder:
     person = PersonBuilder()
     labels = {
@@ -461,8 +473,11 @@ def _row_person(columns: list[Column], header: list[str], cells: list[str]) -> P
         if not cell:
             continue
         role, label = column.role, labels.get(column.group, "")
-        if role == "name":
-            person.name = person.name or cell
+        if _taken(person, column, cell):
+            # A column repeated (two "name" columns) keeps what it holds, in the notes.
+            person.keep(_("another {column} column").format(column=title), title, cell, label)
+        elif role == "name":
+            person.name = cell
         elif role in ("given", "middle", "family"):
             setattr(person, role, cell)
         elif role == "handle":
