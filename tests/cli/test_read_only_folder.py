@@ -206,3 +206,19 @@ def test_a_database_linked_from_a_read_only_folder_is_written_under_the_lock_bes
         "Ann",
         "Bob",
     ]
+
+
+def test_a_writable_database_in_a_read_only_folder_is_refused_for_its_folder_not_its_backups(place):
+    data = place / "data"
+    data.mkdir()
+    db = data / "db.json"
+    run_cli("add", "Ann", "--x", "ann", db=db)
+    shutil.rmtree(data / "backups")  # so the day's first change must make backups/ there
+    make_read_only(data, place / "home")
+    before = tree(data)
+    result = as_reader("add", "Bob", "--x", "bob", db=db, home=place / "home")
+    assert result.returncode == 1
+    assert (
+        result.stderr == f"Error: could not save {db}: its folder is read-only for you (Permission denied)\n"
+    )
+    assert tree(data) == before

@@ -321,6 +321,17 @@ def test_a_folder_is_made_only_when_asked_owner_only_and_found_again_the_next_ti
     assert Store(database, make_folder=True).contacts() == []  # the folder made the first time is kept
 
 
+def test_a_link_to_a_database_in_a_missing_folder_names_that_folder(tmp_path):
+    link = tmp_path / "db.json"
+    link.symlink_to(tmp_path / "gone" / "db.json")
+    with pytest.raises(StoreError) as refused:
+        Store(link)
+    assert str(refused.value) == (
+        f"no folder {tmp_path / 'gone'} for the database {link}: check the path, or make the folder first"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["db.json"]
+
+
 def test_settings_are_changed_over_what_the_file_holds_as_one_change_undo_takes_back(store, db_path):
     """What another process saved meanwhile is kept; a refused value writes nothing."""
     Store(db_path).save_settings(Settings(timezone="Asia/Tokyo", currency="JPY"))  # another process

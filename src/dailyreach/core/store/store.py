@@ -139,10 +139,12 @@ def require_folder(path: Path, *, make_folder: bool) -> None:
     """The database's folder, made for the default database (as on a first run, ``make_folder``); a path
     the user names must be in a folder that is there, so that a mistyped one is said, not made, and be
     a file if it is there at all."""
+    # A link is written in its target's folder (``write_owner_only``).
+    folder = Path(os.path.realpath(path)).parent if path.is_symlink() else path.parent
     if make_folder:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    elif not path.parent.is_dir():
-        raise StoreError(_(NO_FOLDER).format(folder=path.parent, db=path))
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    elif not folder.is_dir():
+        raise StoreError(_(NO_FOLDER).format(folder=folder, db=path))
     # Never replaced by a save: /dev/null named as the database became a file in its place.
     if path.exists() and not path.is_file():
         raise StoreError(_(NOT_A_FILE).format(db=path))
@@ -265,6 +267,13 @@ class Store:
         except OSError as error:
             # Said of the database, which is what cannot be saved; tried again with the next change.
             self._backed_up_on = None
+            if refused_as_read_only(error) and not self.backup_folder.exists():
+                # backups/ could not be made: it is the database's own folder that cannot be written.
+                raise StoreReadOnly(
+                    _("could not save {path}: its folder is read-only for you ({problem})").format(
+                        path=self.path, problem=error.strerror or error
+                    )
+                ) from error
             refused = StoreReadOnly if refused_as_read_only(error) else StoreWriteError
             raise refused(
                 _("could not save {path}: its daily backup cannot be written in {folder} ({problem})").format(
