@@ -14,3 +14,23 @@ def test_a_repeated_column_is_kept_in_the_notes_and_said(store, tmp_path):
     ann, bob = (contact for _line, contact in preview.added)
     assert (ann.name, ann.why, ann.notes) == ("Ann", "learn", "name: Ann Smith\nwhy: ask")
     assert (bob.name, bob.notes) == ("Bob", "")  # the same name twice is one name
+
+
+def test_every_part_of_a_name_and_every_field_repeated_is_kept_but_notes_are_all_notes(store, tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "first name,first name,middle name,middle name,last name,last name,priority,priority,notes,notes\n"
+        "Ann,Anna,B,Bea,Smith,Smyth,1,3,met at a talk,likes tea\n",
+        encoding="utf-8",
+    )
+    preview = preview_import(store, path)
+    [(_line, ann)] = preview.added
+    assert (ann.name, ann.priority) == ("Ann B Smith", 1)
+    assert ann.notes.splitlines() == [
+        "met at a talk",
+        "likes tea",
+        "first name: Anna",
+        "middle name: Bea",
+        "last name: Smyth",
+        "priority: 3",
+    ]

@@ -135,14 +135,15 @@ class StoreScreen(Screen):
             problem = (
                 with_way_back(str(error), self.store.path) if isinstance(error, StoreCorrupt) else str(error)
             )
-            self._from_thread(self._show_unreadable, problem)
+            self.from_thread(self._show_unreadable, problem)
             return
         if self.store.file_problem is not None:  # read as the file was: the rows shown stay as they are
-            self._from_thread(self._show_unreadable, with_way_back(self.store.file_problem, self.store.path))
+            self.from_thread(self._show_unreadable, with_way_back(self.store.file_problem, self.store.path))
             return
-        self._from_thread(self._show_read, number, revision, view)
+        self.from_thread(self._show_read, number, revision, view)
 
-    def _from_thread(self, callback: Callable[..., None], *args: Any) -> None:
+    def from_thread(self, callback: Callable[..., None], *args: Any) -> None:
+        """``callback(*args)`` on the UI thread, called from a worker's; nothing once the app is closing."""
         if self.app.is_running:
             self.app.call_from_thread(callback, *args)
 
@@ -395,7 +396,7 @@ class StoreScreen(Screen):
         if not webbrowser.open(url):
             from dailyreach.clipboard import copy_to_system_clipboard
 
-            self._from_thread(self._no_browser, url, copy_to_system_clipboard(url))
+            self.from_thread(self._no_browser, url, copy_to_system_clipboard(url))
 
     def _no_browser(self, url: str, not_copied: str | None) -> None:
         """Say the link could not be opened, and where it was copied: the system clipboard, else only the

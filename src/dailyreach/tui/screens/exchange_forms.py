@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from dailyreach.core.files.contact_import import ImportPreview
     from dailyreach.tui.screens.base import StoreScreen
 
+# A file read longer than this says so, until its preview shows (or the notice's time is up).
+READING_NOTICE_AFTER = 0.5
+READING_NOTICE_SECONDS = 60
 EXPORT_TITLES = {
     "json": N_("JSON: everything (dailyreach can import it)"),
     "vcard": N_("vCard: contacts"),
@@ -254,20 +257,51 @@ def import_into(screen: StoreScreen, typed: dict[str, str] | None = None) -> Non
     from dailyreach.tui.screens.import_preview import ImportPreviewScreen
 
     def preview(answers: dict[str, str] | None) -> None:
+        """Read in a thread: a file of a few hundred thousand rows takes a while, and the app stays
+        usable, saying so, until its preview shows."""
         if answers is None:
             return
-        try:
-            found = preview_import(screen.store, **import_options(answers))
-        except (ImportRejected, StoreError) as error:
-            screen.notify(str(error), title=_("Not imported"), severity="error", markup=False, timeout=15)
+        options = import_options(answers)
+        said: list[bool] = []
+
+        def say_reading() -> None:
+            said.append(True)
+            screen.notify(
+                _("Reading {file}: its preview shows once it is read").format(file=options["path"]),
+                markup=False,
+                timeout=READING_NOTICE_SECONDS,
+            )
+
+        def done_reading() -> None:
+            reading.stop()
+            if said:  # the notice is done with: the preview or the refusal says what came of it
+                screen.app.clear_notifications()
+
+        reading = screen.set_timer(READING_NOTICE_AFTER, say_reading)
+
+        def read() -> None:
+            try:
+                found = preview_import(screen.store, **options)
+            except (ImportRejected, StoreError) as error:
+                screen.from_thread(refused, str(error))
+                return
+            screen.from_thread(show, found)
+
+        def refused(problem: str) -> None:
+            done_reading()
+            screen.notify(problem, title=_("Not imported"), severity="error", markup=False, timeout=15)
             import_into(screen, answers)
-            return
 
-        def import_when_confirmed(confirmed: bool | None) -> None:
-            if confirmed:
-                _save_import(screen, found)
+        def show(found: ImportPreview) -> None:
+            done_reading()
 
-        screen.app.push_screen(ImportPreviewScreen(found), import_when_confirmed)
+            def import_when_confirmed(confirmed: bool | None) -> None:
+                if confirmed:
+                    _save_import(screen, found)
+
+            screen.app.push_screen(ImportPreviewScreen(found), import_when_confirmed)
+
+        screen.run_worker(read, thread=True, group="import")
 
     screen.app.push_screen(import_form(typed), preview)
 

@@ -307,7 +307,7 @@ class TemplatesScreen(TranslatedBindings, StoreScreen):
 
         def read() -> None:
             log = self.store.interactions(contact.id)
-            self._from_thread(self._preview_log_read, contact.id, log)
+            self.from_thread(self._preview_log_read, contact.id, log)
 
         self.run_worker(read, thread=True, group="preview")
 
