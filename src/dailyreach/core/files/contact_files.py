@@ -453,7 +453,7 @@ def _taken(person: PersonBuilder, column: Column, cell: str) -> bool:
     something else than ``cell``."""
     if column.role in ("name", "given", "middle", "family"):
         held = getattr(person, column.role)
-    elif column.role == "field" and column.key != "notes":  # notes add up: each is kept
+    elif column.role == "field":  # notes are not among the fields: each is kept
         held = person.fields.get(column.key)
     else:
         return False

@@ -136,7 +136,7 @@ def with_way_back(problem: str, db: Path) -> str:
     ).format(problem=problem, backup=backup, when=written_at(backup), held=held, path=db)
 
 
-def refuse_if_lost(db: Path, *, missing: bool = False) -> None:
+def refuse_if_lost(db: Path, *, missing: bool) -> None:
     """StoreCorrupt for a database file found empty, or ``missing``, while ``backups/`` holds a copy of
     it: emptied by a full disk or a sync tool, deleted by mistake, not new. Made anew, its days would be
     lost from view while the copy that holds them sits in backups/, and a week of the new file's daily
