@@ -1,6 +1,7 @@
 """Behaviour of the store (``store.py``, ``storage.py``) that mutation testing found no test pinned: code
 the installed command's tests reach, out of the mutation runs' sight, driven in-process here."""
 
+import errno
 import os
 
 import pytest
@@ -8,7 +9,9 @@ import pytest
 from dailyreach.core.errors import StoreError, ValidationError
 from dailyreach.core.planning.agenda import build_agenda
 from dailyreach.core.records.model import Snooze
-from dailyreach.core.store.storage import read_only_reason, write_owner_only
+from dailyreach.core.store import store as store_module
+from dailyreach.core.store.storage import StoreReadOnly, StoreWriteError, read_only_reason, write_owner_only
+from dailyreach.core.store.store import Store
 from tests.conftest import add_contact, log
 
 
@@ -68,3 +71,32 @@ def test_an_export_takes_the_stored_records_as_they_are_when_they_have_every_fie
     for table in ("contacts", "interactions", "invitations", "snoozes", "plans", "templates"):
         first, again = store.documents(table), store.documents(table)
         assert first and all(one is other for one, other in zip(first, again, strict=True)), table
+
+
+@pytest.mark.parametrize(
+    ("code", "refused", "said"),
+    [
+        (errno.EACCES, StoreReadOnly, "its folder is read-only for you (Permission denied)"),
+        (
+            errno.ENOSPC,
+            StoreWriteError,
+            "its daily backup cannot be written in {folder} (No space left on device)",
+        ),
+    ],
+)
+def test_a_days_first_backup_that_cannot_be_made_is_said_of_what_stops_it(
+    tmp_path, monkeypatch, code, refused, said
+):
+    """backups/ not made yet: a folder that refuses it is the database's own folder, read-only; anything else
+    (a full disk) is said of the backup."""
+    db = tmp_path / "db.json"
+    store = Store(db)
+
+    def cannot(path, day):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(store_module, "daily_backup", cannot)
+    with pytest.raises(refused) as error:
+        add_contact(store, "Ann", handles={"x": "@ann"})
+    assert str(error.value) == f"could not save {db}: " + said.format(folder=tmp_path / "backups")
+    assert type(error.value) is refused
