@@ -449,8 +449,8 @@ def _values(cell: str) -> list[str]:
 
 
 def _taken(person: PersonBuilder, column: Column, cell: str) -> bool:
-    """Whether an earlier column of the row gave what ``column`` gives one of (a name, a field), and
-    something else than ``cell``."""
+    """Whether an earlier column of the row already gave what ``column`` gives (the name, a part of it, a
+    field), as another value than ``cell``."""
     if column.role in ("name", "given", "middle", "family"):
         held = getattr(person, column.role)
     elif column.role == "field":  # notes are not among the fields: each is kept
