@@ -651,24 +651,10 @@ class MainScreen(TranslatedBindings, StoreScreen):
 
     def action_snooze(self) -> None:
         contact = self._selected_contact()
-        if contact is None:
-            return
-        from dailyreach.tui.screens.snooze_form import snooze
+        if contact is not None:
+            from dailyreach.tui.screens.snooze_form import snooze_on_main
 
-        def done_today() -> bool:
-            return self.agenda is not None and any(
-                item.done and item.contact.id == contact.id for item in self.agenda.items
-            )
-
-        def leaving() -> None:
-            today = self.pane("today")
-            if self.current == "today" and contact.id in today.rows:
-                self.snoozed_row = (contact.id, today.get_row_index(contact.id))
-
-        def stayed() -> None:
-            self.snoozed_row = None
-
-        snooze(self, contact, done_today=done_today, leaving=leaving, stayed=stayed)
+            snooze_on_main(self, contact)
 
     def action_open_profile(self) -> None:
         contact = self._selected_contact()

@@ -14,6 +14,7 @@ from dailyreach.tui.screens.fields_form import Field, FieldsForm
 
 if TYPE_CHECKING:
     from dailyreach.tui.screens.base import StoreScreen
+    from dailyreach.tui.screens.main import MainScreen
 
 
 def _snooze_day(store: Store, running: bool) -> Callable[[str], object]:
@@ -97,3 +98,23 @@ def snooze(
         )
 
     screen.app.push_screen(snooze_form(store, contact), save)
+
+
+def snooze_on_main(screen: MainScreen, contact: Contact) -> None:
+    """``snooze`` on the main screen: done today, the contact stays in today's plan (shown done); a Today
+    row the snooze takes away hands its place to the cursor."""
+
+    def done_today() -> bool:
+        return screen.agenda is not None and any(
+            item.done and item.contact.id == contact.id for item in screen.agenda.items
+        )
+
+    def leaving() -> None:
+        today = screen.pane("today")
+        if screen.current == "today" and contact.id in today.rows:
+            screen.snoozed_row = (contact.id, today.get_row_index(contact.id))
+
+    def stayed() -> None:
+        screen.snoozed_row = None
+
+    snooze(screen, contact, done_today=done_today, leaving=leaving, stayed=stayed)
