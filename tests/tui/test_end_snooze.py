@@ -27,7 +27,7 @@ async def test_s_then_today_on_the_contact_screen_ends_the_snooze_and_brings_the
         await settle(pilot)
         form = app.screen
         assert form.query_one("#until").value == until  # the snooze's own day: Enter keeps it
-        assert "today ends the snooze" in form.query_one("#until").placeholder
+        assert str(form.query_one(".title").render()) == f"Snooze: Bob, until {until} (today ends the snooze)"
         await pilot.press("ctrl+u", *"today", "enter")
         await settle(pilot)
         assert store.snoozes() == {}

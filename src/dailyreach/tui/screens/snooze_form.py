@@ -11,6 +11,7 @@ from dailyreach.core.store.store import Store
 from dailyreach.i18n import _
 from dailyreach.tui.checks import Check
 from dailyreach.tui.screens.fields_form import Field, FieldsForm
+from dailyreach.tui.words import iso_day_text
 
 if TYPE_CHECKING:
     from dailyreach.tui.screens.base import StoreScreen
@@ -39,15 +40,20 @@ def snooze_form(store: Store, contact: Contact) -> FieldsForm:
     tomorrow = store.today().add(days=1).isoformat()
     until = store.snoozes().get(contact.id)
     running = until if until is not None and until > store.today().isoformat() else None
+    title = (
+        _("Snooze: {name}, until {day} (today ends the snooze)").format(
+            name=contact.name, day=iso_day_text(running, store.today())
+        )
+        if running
+        else _("Snooze: {name}").format(name=contact.name)
+    )
     return FieldsForm(
-        _("Snooze: {name}").format(name=contact.name),
+        title,
         [
             Field(
                 "until",
                 value=max(running or tomorrow, tomorrow),
-                placeholder=_("tomorrow, friday, +10d or YYYY-MM-DD; today ends the snooze")
-                if running
-                else _("tomorrow, friday, +10d or YYYY-MM-DD"),
+                placeholder=_("tomorrow, friday, +10d or YYYY-MM-DD"),
                 validators=[Check(_snooze_day(store, running is not None), optional=False)],
             )
         ],
