@@ -26,3 +26,15 @@ async def test_the_list_has_the_focus_first_never_the_search_box(store, monkeypa
         await pilot.press("4")
         await settle(pilot)
         assert focused_first == ["contacts"]
+
+
+async def test_the_list_shows_its_rows_in_its_first_frame_so_a_key_with_it_acts_on_a_row(store, monkeypatch):
+    add_contact(store, "Ann", handles={"x": "@ann"})
+    monkeypatch.setattr(ContactsScreen, "reload_if_changed", lambda screen: None)  # no read in a worker
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("4", "d")
+        await settle(pilot)
+        assert app.screen.query_one("#contacts").row_count == 1
+        assert str(app.screen.query_one("#log_title").render()) == "DM sent: Ann"

@@ -64,7 +64,8 @@ class StoreScreen(Screen):
     The store is read (``read``, in a worker thread) and shown (``show``, on the UI thread) apart, and
     changes are saved in the save thread, so that neither a large file nor a slow disk holds up a key.
     The first read starts when the screen is shown: the screen draws at once, then what it read (the main
-    screen, the first drawn, reads its first view before it: ``MainScreen._read_before_the_first_frame``).
+    screen, the first drawn, and the all-contacts view read their first view before it:
+    ``show_before_the_first_frame``).
     """
 
     shown_revision: object = None
@@ -151,6 +152,19 @@ class StoreScreen(Screen):
     def alive(self) -> bool:
         """Whether the screen can still show things: not closed, and the app not shutting down."""
         return self.is_attached and self.app.is_running
+
+    def show_before_the_first_frame(self, read: Callable[[], Any]) -> None:
+        """What ``read`` gives, read on the UI thread and shown before the screen's first frame: a key that
+        comes with the screen acts on its rows, not on an empty table. Nothing is written here, where a
+        write could wait for another process's lock; a store that cannot be read is left to the read the
+        screen starts as it shows, which says why."""
+        revision = self.store.revision()
+        try:
+            view = read()
+        except StoreError:
+            return
+        self.reads += 1
+        self._show_read(self.reads, revision, view)
 
     def _show_read(self, number: int, revision: object, view: Any) -> None:
         self.unreadable = ""

@@ -272,7 +272,8 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
         self.sub_title = _("Contacts")
         self.query_one(ContactList).focus()
         self.set_interval(AGO_SECONDS, self._show_new_minute)
-        self.reload_if_changed()
+        # A d typed right after 4 logs for the highlighted contact, not "select a contact first".
+        self.show_before_the_first_frame(self.read)
 
     def read(self) -> ContactsView:
         threads = self.store.threads()

@@ -15,7 +15,6 @@ from textual.events import DescendantFocus
 from textual.geometry import Size
 from textual.widgets import DataTable, Header, Input, Static
 
-from dailyreach.core.errors import StoreError
 from dailyreach.core.planning.agenda import (
     Agenda,
     Foreseen,
@@ -211,17 +210,12 @@ class MainScreen(TranslatedBindings, StoreScreen):
 
     def _read_before_the_first_frame(self) -> None:
         """The first frame shows the day: read here, not in a worker once the screen is drawn, where a frame
-        without it and then one with it cost some 60 ms more at 20k interactions (issue 8). Nothing is
-        written here, where a write could wait for another process's lock: a plan to store, or a store
-        that cannot be read, is left to the read the screen starts as it shows."""
-        revision = self.store.revision()
-        try:
-            # Today's rows alone: the others' are made with the frame after, which draws their panes.
-            view = self._view(build_agenda(self.store, store_plan=False), panes=("today",))
-        except StoreError:
-            return
-        self.reads += 1
-        self._show_read(self.reads, revision, view)
+        without it and then one with it cost some 60 ms more at 20k interactions (issue 8). A plan to
+        store is left to the read the screen starts as it shows (``show_before_the_first_frame``)."""
+        # Today's rows alone: the others' are made with the frame after, which draws their panes.
+        self.show_before_the_first_frame(
+            lambda: self._view(build_agenda(self.store, store_plan=False), panes=("today",))
+        )
 
     def show(self, view: MainView) -> None:
         self.pane("today").empty = (
