@@ -1,5 +1,7 @@
 """The TUI tests' shared people and helpers."""
 
+import threading
+
 import pytest
 from textual import events
 from textual.widgets import DataTable
@@ -64,3 +66,17 @@ class Keys:
             self.pilot.app.post_message(events.Key(character, character))
             await self.pilot.pause(0)
         await settle(self.pilot)
+
+
+def hold_saves(store, monkeypatch) -> threading.Event:
+    """Saves wait, holding the store as a slow disk would, until the returned event is set."""
+    go_on = threading.Event()
+    add_interaction = store.add_interaction
+
+    def slow(interaction):
+        with store._storage.lock:
+            assert go_on.wait(10), "the save was never let through"
+            return add_interaction(interaction)
+
+    monkeypatch.setattr(store, "add_interaction", slow)
+    return go_on

@@ -2,30 +2,15 @@
 one contact reads that contact again, not the whole agenda."""
 
 import asyncio
-import threading
 
 from dailyreach.core.planning import agenda as agenda_module
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens import main
-from tests.tui.conftest import SIZE, cells, settle
+from tests.tui.conftest import SIZE, cells, hold_saves, settle
 
 
 def status(app) -> str:
     return str(app.screen.query_one("#status").render())
-
-
-def hold_saves(store, monkeypatch) -> threading.Event:
-    """Saves wait, holding the store as a slow disk would, until the returned event is set."""
-    go_on = threading.Event()
-    add_interaction = store.add_interaction
-
-    def slow(interaction):
-        with store._storage.lock:
-            assert go_on.wait(10), "the save was never let through"
-            return add_interaction(interaction)
-
-    monkeypatch.setattr(store, "add_interaction", slow)
-    return go_on
 
 
 async def test_the_row_shows_the_log_before_it_is_saved_and_keys_work_meanwhile(store, people, monkeypatch):

@@ -157,7 +157,10 @@ class StoreScreen(Screen):
         """What ``read`` gives, read on the UI thread and shown before the screen's first frame: a key that
         comes with the screen acts on its rows, not on an empty table. Nothing is written here, where a
         write could wait for another process's lock; a store that cannot be read is left to the read the
-        screen starts as it shows, which says why."""
+        screen starts as it shows, which says why; and so is a read while a change is being saved (as in
+        ``reload_if_changed``), which the save's end starts."""
+        if self.saves.busy:
+            return
         revision = self.store.revision()
         try:
             view = read()
