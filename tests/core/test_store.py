@@ -332,6 +332,17 @@ def test_a_link_to_a_database_in_a_missing_folder_names_that_folder(tmp_path):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["db.json"]
 
 
+def test_a_database_in_a_folder_that_is_a_file_is_said_so(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(StoreError) as refused:
+        Store(tmp_path / "notes.txt" / "db.json")
+    assert str(refused.value) == (
+        f"{tmp_path / 'notes.txt'} is a file, not a folder: the database {tmp_path / 'notes.txt' / 'db.json'} "
+        "cannot be made in it"
+    )
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
 def test_settings_are_changed_over_what_the_file_holds_as_one_change_undo_takes_back(store, db_path):
     """What another process saved meanwhile is kept; a refused value writes nothing."""
     Store(db_path).save_settings(Settings(timezone="Asia/Tokyo", currency="JPY"))  # another process

@@ -143,6 +143,12 @@ def require_folder(path: Path, *, make_folder: bool) -> None:
     folder = Path(os.path.realpath(path)).parent if path.is_symlink() else path.parent
     if make_folder:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    elif folder.exists() and not folder.is_dir():
+        raise StoreError(
+            _("{folder} is a file, not a folder: the database {db} cannot be made in it").format(
+                folder=folder, db=path
+            )
+        )
     elif not folder.is_dir():
         raise StoreError(_(NO_FOLDER).format(folder=folder, db=path))
     # Never replaced by a save: /dev/null named as the database became a file in its place.
