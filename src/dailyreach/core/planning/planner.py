@@ -89,9 +89,15 @@ def pending_replies(
     return pending
 
 
+def snoozed_until(snoozes: Mapping[str, str], contact_id: str, today: date) -> str | None:
+    """The day (YYYY-MM-DD) a snooze of ``contact_id`` still running on ``today`` ends; None when there is
+    none (a snooze whose day has come changes nothing)."""
+    until = snoozes.get(contact_id)
+    return until if until is not None and date.fromisoformat(until) > today else None
+
+
 def _is_snoozed(contact: Contact, snoozes: dict[str, str], today: date) -> bool:
-    until = snoozes.get(contact.id)
-    return until is not None and date.fromisoformat(until) > today
+    return snoozed_until(snoozes, contact.id, today) is not None
 
 
 def keep_in_touch_due(contact: Contact, thread: Thread, tz: tzinfo) -> date | None:

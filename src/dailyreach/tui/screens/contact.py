@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Header
 
-from dailyreach.core.planning.planner import keep_in_touch_due, pending_replies
+from dailyreach.core.planning.planner import keep_in_touch_due, pending_replies, snoozed_until
 from dailyreach.core.records.clock import Zone
 from dailyreach.core.records.dates import ago, day_text, moment_text
 from dailyreach.core.records.model import CHANNELS, Contact, Interaction
@@ -63,8 +63,8 @@ NOTE_LEAST = 24
 def next_step(store: Store, contact: Contact, thread: Thread) -> str:
     """What comes next with this contact: a snooze, a follow-up or a keep-in-touch date."""
     tz, today, snoozes = store.timezone, store.today(), store.snoozes()
-    until = snoozes.get(contact.id)
-    if until and until > today.isoformat():
+    until = snoozed_until(snoozes, contact.id, today)
+    if until:
         return _("snoozed until {day}").format(day=iso_day_text(until, today))
     for reply in pending_replies([contact], {contact.id: thread}, store.settings(), today, tz, snoozes):
         return follow_up_text(reply, today)

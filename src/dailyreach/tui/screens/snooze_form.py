@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from dailyreach.core.planning.planner import snoozed_until
 from dailyreach.core.records.dates import day_text, parse_date
 from dailyreach.core.records.model import Contact, Snooze
 from dailyreach.core.store.store import Store
@@ -38,8 +39,7 @@ def _snooze_day(store: Store, running: bool) -> Callable[[str], object]:
 def snooze_form(store: Store, contact: Contact) -> FieldsForm:
     """Tomorrow, or the day a snooze running now ends: Enter keeps it, not shortens it; today ends it."""
     tomorrow = store.today().add(days=1).isoformat()
-    until = store.snoozes().get(contact.id)
-    running = until if until is not None and until > store.today().isoformat() else None
+    running = snoozed_until(store.snoozes(), contact.id, store.today())
     title = (
         _("Snooze: {name}, until {day} (today ends the snooze)").format(
             name=contact.name, day=iso_day_text(running, store.today())
