@@ -134,17 +134,22 @@ def read_only_reason(path: Path) -> str | None:
     return None
 
 
+def written_path(path: Path) -> Path:
+    """The file a save of ``path`` replaces: a symlink's target, so that a database linked into a synced
+    folder stays one file rather than becoming a copy beside the link."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def write_owner_only(
     path: Path, payload: bytes | Sequence[bytes | memoryview], *, durable: bool = True
 ) -> None:
     """Atomically replace ``path`` with ``payload`` (or its pieces, one after the other), readable by
     the owner only; ``durable=False`` does not wait for the disk (for a file whose loss costs nothing).
 
-    A symlink at ``path`` is followed: its target is replaced, in the target's folder, so a database
-    linked into a synced folder stays one file rather than becoming a copy beside the link."""
+    A symlink at ``path`` is followed: its target is replaced, in the target's folder (``written_path``)."""
     import tempfile  # here, not at the top: a command that only reads never loads it (~2 ms)
 
-    path = Path(os.path.realpath(path)) if path.is_symlink() else path
+    path = written_path(path)
     try:
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:

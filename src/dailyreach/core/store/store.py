@@ -63,6 +63,7 @@ from dailyreach.core.store.storage import (
     left_unwritten,
     leftover_temporary_files,
     refused_as_read_only,
+    written_path,
 )
 from dailyreach.core.store.tables import KEY_FIELDS as KEY_FIELDS
 from dailyreach.core.store.tables import META_TABLE as META_TABLE
@@ -139,8 +140,7 @@ def require_folder(path: Path, *, make_folder: bool) -> None:
     """The database's folder, made for the default database (as on a first run, ``make_folder``); a path
     the user names must be in a folder that is there, so that a mistyped one is said, not made, and be
     a file if it is there at all."""
-    # A link is written in its target's folder (``write_owner_only``).
-    folder = Path(os.path.realpath(path)).parent if path.is_symlink() else path.parent
+    folder = written_path(path).parent  # a link's target's folder, where its saves go
     if make_folder:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     elif folder.exists() and not folder.is_dir():

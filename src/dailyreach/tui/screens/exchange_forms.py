@@ -262,10 +262,11 @@ def import_into(screen: StoreScreen, typed: dict[str, str] | None = None) -> Non
         if answers is None:
             return
         options = import_options(answers)
-        said: list[bool] = []
+        said = False
 
         def say_reading() -> None:
-            said.append(True)
+            nonlocal said
+            said = True
             screen.notify(
                 _("Reading {file}: its preview shows once it is read").format(file=options["path"]),
                 markup=False,
