@@ -6,6 +6,7 @@ import stat
 import subprocess
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -330,6 +331,13 @@ def test_a_link_to_a_database_in_a_missing_folder_names_that_folder(tmp_path):
         f"no folder {tmp_path / 'gone'} for the database {link}: check the path, or make the folder first"
     )
     assert sorted(path.name for path in tmp_path.iterdir()) == ["db.json"]
+
+
+def test_a_missing_folder_typed_as_a_relative_path_is_named_as_typed(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(StoreError) as refused:
+        Store(Path("no/such/db.json"))
+    assert str(refused.value).startswith("no folder no/such for the database no/such/db.json:")
 
 
 def test_a_database_in_a_folder_that_is_a_file_is_said_so(tmp_path):
