@@ -15,11 +15,9 @@ class StoreError(Exception):
     """Something about the database file that the user has to hear about."""
 
 
-# How a record's fields are named to the user, in the command line's errors and the app's forms alike
-# (shown through ``field_label``, in the language in use; a brand is its own name).
-FIELD_LABELS = {
-    "name": N_("Name"),
-    "handles": N_("Handles"),
+# The platforms that are brands, each its own name in every language (e-mail and web are words, named
+# where they are shown).
+BRAND_NAMES = {
     "x": "X",
     "linkedin": "LinkedIn",
     "bluesky": "Bluesky",
@@ -27,6 +25,13 @@ FIELD_LABELS = {
     "instagram": "Instagram",
     "threads": "Threads",
     "github": "GitHub",
+}
+# How a record's fields are named to the user, in the command line's errors and the app's forms alike
+# (shown through ``field_label``, in the language in use; a brand is its own name).
+FIELD_LABELS = {
+    "name": N_("Name"),
+    "handles": N_("Handles"),
+    **BRAND_NAMES,
     "email": N_("E-mail"),
     "web": N_("Web"),
     "why": N_("Why"),

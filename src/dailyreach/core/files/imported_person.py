@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from dailyreach.core.errors import BRAND_NAMES
 from dailyreach.core.planning.drafts import default_call_name
 from dailyreach.core.records.handles import (
     PLATFORMS,
@@ -25,13 +26,7 @@ from dailyreach.i18n import N_, _, ngettext
 
 # How a handle is named in a notes line; contact_import reads these lines back to find duplicates.
 PLATFORM_LABELS = {
-    "x": "X",
-    "linkedin": "LinkedIn",
-    "bluesky": "Bluesky",
-    "mastodon": "Mastodon",
-    "instagram": "Instagram",
-    "threads": "Threads",
-    "github": "GitHub",
+    **BRAND_NAMES,
     "email": "E-mail",
     "web": "Website",
 }

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Self
 
-from dailyreach.core.errors import ValidationError
+from dailyreach.core.errors import BRAND_NAMES, ValidationError
 from dailyreach.core.records.handles import PLATFORMS, HandleError, normalise_handle, profile_url
 from dailyreach.core.records.validation import (
     LONG_LIMIT,
@@ -62,16 +62,9 @@ INTERACTION_PHRASES = {
 OUTBOUND_KINDS = frozenset({"public_reply", "dm_sent", "follow_up"})
 ANSWER_KINDS = frozenset({"reply_received", "meeting_booked", "met"})
 CHANNELS = (*PLATFORMS, "in_person", "phone", "other")
-# How each channel is shown (through ``_()``: wording.channel_label), in stats and lists; a brand is
-# its own name in every language.
+# How each channel is shown (through ``_()``: wording.channel_label), in stats and lists.
 CHANNEL_LABELS = {
-    "x": "X",
-    "linkedin": "LinkedIn",
-    "bluesky": "Bluesky",
-    "mastodon": "Mastodon",
-    "instagram": "Instagram",
-    "threads": "Threads",
-    "github": "GitHub",
+    **BRAND_NAMES,
     "email": N_("e-mail"),
     "web": N_("web"),
     "in_person": N_("in person"),
