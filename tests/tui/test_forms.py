@@ -255,6 +255,7 @@ async def test_enter_saves_from_a_switch_and_space_switches_it(store):
         await keys.press("shift+tab", "shift+tab")
         switch = form(app).query_one("#decline", Switch)
         assert app.screen.focused is switch and switch.value is True
+        assert ("space", "Switch") in [(key.key, key.description) for key in app.screen.query(FooterKey)]
         await keys.press("space")
         assert str(form(app).query_one(".switch-state").render()) == "no"
         await keys.press("enter")
@@ -351,9 +352,10 @@ async def test_the_footer_shows_the_forms_keys_while_it_is_open(store, ann, size
         shown = [(key.key, key.description) for key in app.screen.query(FooterKey)]
         assert shown == [("enter", "Export"), ("escape", "Cancel")]
         assert all(key.region.right <= size[0] for key in app.screen.query(FooterKey))
-        await pilot.press("tab")  # a list has the focus: the same keys
+        await pilot.press("tab")  # a list has the focus: Space opens it, as Enter saves the form
         await settle(pilot)
-        assert [key.key for key in app.screen.query(FooterKey)] == ["enter", "escape"]
+        shown = [(key.key, key.description) for key in app.screen.query(FooterKey)]
+        assert shown == [("space", "Choose"), ("enter", "Export"), ("escape", "Cancel")]
         await pilot.press("escape")
         await settle(pilot)
         assert "n" in [key.key for key in app.screen.query(FooterKey)]

@@ -60,7 +60,7 @@ class Choice(TranslatedBindings, Select[str], inherit_bindings=False):
     """One of a few values, on one line. Space or an arrow opens the list and a letter picks the next
     choice starting with it; Enter is left to the form, which saves."""
 
-    BINDINGS = [Binding("space,down,up", "show_overlay", N_("Choose"), show=False)]
+    BINDINGS = [Binding("space,down,up", "show_overlay", N_("Choose"))]
 
     def __init__(
         self, choices: tuple[tuple[str, str], ...], value: str, *, id: str, classes: str = ""
@@ -95,7 +95,7 @@ class YesNo(TranslatedBindings, Switch, inherit_bindings=False):
     """Yes or no: space switches it, y and n say which; Enter is left to the form, which saves."""
 
     BINDINGS = [
-        Binding("space", "toggle_switch", N_("Switch"), show=False),
+        Binding("space", "toggle_switch", N_("Switch")),
         Binding("y", "answer(True)", show=False),
         Binding("n", "answer(False)", show=False),
     ]
