@@ -265,6 +265,23 @@ async def test_enter_saves_from_a_switch_and_space_switches_it(store):
         assert [n.message for n in app._notifications] == ["Saved Startup mixer: 3 shows it, x declines it."]
 
 
+async def test_a_new_invitation_keeps_the_reason_typed_for_it(store):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("i")
+        await keys.type("Founders mixer")
+        # From the first field round to the currency beside the cost, Decline now, then the reason above it.
+        await keys.press("shift+tab", "shift+tab", "shift+tab")
+        assert app.screen.focused.id == "note"
+        await keys.type("a sales pitch again")
+        await keys.press("enter")
+        assert [(i.title, i.status, i.note) for i in store.invitations()] == [
+            ("Founders mixer", "declined", "a sales pitch again")
+        ]
+
+
 async def test_enter_on_an_open_list_picks_and_escape_closes_only_the_list(store):
     app = DailyReachApp(store)
     async with app.run_test(size=SMALL) as pilot:

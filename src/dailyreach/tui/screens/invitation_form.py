@@ -38,6 +38,7 @@ def invitation_form(
     the reason it was declined for."""
     currency = store.settings().currency
     typed_currency = (typed or {}).get("currency", currency)
+    note = Field("note", _("Reason"), placeholder=_("optional"), multiline=True)
     return InvitationForm(
         title or _("New invitation"),
         [
@@ -71,10 +72,10 @@ def invitation_form(
                             (invitation_status_label(status), status) for status in INVITATION_STATUSES
                         ),
                     ),
-                    Field("note", _("Reason"), placeholder=_("optional"), multiline=True),
+                    note,
                 ]
                 if editing
-                else [Field("decline", _("Decline now"), YES, switch=True)]
+                else [note, Field("decline", _("Decline now"), YES, switch=True)]
             ),
         ],
         typed,
@@ -118,6 +119,7 @@ def invitation_fields(store: Store, answers: dict[str, str]) -> dict:
         "currency": amount_currency(answers["cost"]) or answers["currency"],
         "status": status,
         "decided_at": None if status == "undecided" else now.isoformat(),
+        "note": answers["note"],
     }
 
 
@@ -143,7 +145,7 @@ def edited_invitation_fields(store: Store, invitation: Invitation, answers: dict
     fields = invitation_fields(store, answers)
     if fields["status"] == invitation.status:
         fields["decided_at"] = invitation.decided_at
-    return {**fields, "id": invitation.id, "note": answers["note"]}
+    return {**fields, "id": invitation.id}
 
 
 def decline_form(invitation: Invitation) -> FieldsForm:
