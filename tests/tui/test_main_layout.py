@@ -449,6 +449,27 @@ async def test_a_long_why_leaves_room_for_what_was_sent_and_what_comes_next(stor
         assert any(line.rstrip(" │").endswith("…") for line in lines if "why" in line)
 
 
+async def test_a_line_too_long_for_the_strip_wraps_when_the_strip_holds_every_line_wrapped(store):
+    host = "Shibuya Founders Network, the organisers of the year-end party"
+    store.save_invitation(
+        Invitation.from_dict({"title": "忘年会パーティー 2026", "kind": "party", "from": host})
+    )
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        detail = app.screen.query_one("#detail")
+        lines = [detail.render_line(y).text.strip(" │") for y in range(detail.size.height)]
+        assert " ".join(lines).count(host) == 1 and not any(line.endswith("…") for line in lines)
+        assert any(line.startswith("undecided: x declines it") for line in lines)
+        # Narrower, it would take more lines than the strip has: each is cut instead, the last kept.
+        await pilot.resize_terminal(40, 24)
+        await settle(pilot)
+        lines = [detail.render_line(y).text.strip(" │") for y in range(detail.size.height)]
+        assert lines[1].endswith("…") and any(line.startswith("undecided") for line in lines)
+
+
 async def test_the_keys_panel_starts_with_the_apps_keys(store, day):
     app = DailyReachApp(store)
     async with app.run_test(size=SMALL) as pilot:

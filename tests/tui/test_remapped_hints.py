@@ -61,7 +61,7 @@ async def test_keeping_in_touch_and_an_invitation_name_the_remapped_keys(store, 
         assert "next  keep in touch: C drafts a meeting ask, D logs the DM" in detail(app)
         await pilot.press("I")
         await settle(pilot)
-        await pilot.press(*"Mixer", "tab", "tab", "tab", "tab", "tab", *"Bob", "tab", "space")
+        await pilot.press(*"Mixer", "tab", "tab", "tab", "tab", "tab", *"Bob", "tab", "tab", "space")
         await pilot.press("enter")  # undecided, from Bob
         await settle(pilot)
         assert "Saved Mixer: ctrl+3 shows it, X declines it." in notices(app)

@@ -60,7 +60,7 @@ def nothing_selected(keys: Keys) -> Text:
 def contact_detail(agenda: Agenda, contact: Contact, keys: Keys) -> Text:
     """Who, why, every handle, the last message sent and when, and what comes next."""
     thread = agenda.threads.get(contact.id, Thread())
-    details = Text(no_wrap=True, overflow="ellipsis", end="")
+    details = Text(end="")
     details.append(contact.name, style="bold")
     facts = _("{stage} · priority {priority}").format(
         stage=stage_label(thread.stage), priority=contact.priority
@@ -132,7 +132,7 @@ def _answered_step(stage: str, keys: Keys) -> str:
 
 
 def invitation_detail(invitation: Invitation, keys: Keys, agenda_day: date | None = None) -> Text:
-    details = Text(no_wrap=True, overflow="ellipsis", end="")
+    details = Text(end="")
     details.append(invitation.title, style="bold")
     facts = [
         invitation_kind_label(invitation.kind),

@@ -45,6 +45,7 @@ from dailyreach.tui.log_keys import DAILY_LOGS, LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.rows import Row
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.translated import TranslatedBindings
+from dailyreach.tui.widgets.detail_strip import DetailStrip
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import NOT_LOGGED, LogBar
 from dailyreach.tui.widgets.pane import PANE_FRAME, ContactPane, FilterBox, Pane
@@ -142,7 +143,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
                 classes = "pane current" if pane == self.current else "pane"
                 yield table_class(PANE_COLUMNS[pane], id=pane, classes=classes)
         yield Static(id="week")
-        yield Static(id="detail", markup=False)
+        yield DetailStrip(id="detail")
         yield KeyFooter()
 
     def pane(self, pane: str) -> Pane:
@@ -491,9 +492,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
                 detail = contact_detail(self.agenda, contact, self.key) if contact else None
         if detail is None:
             detail = nothing_selected(self.key)
-        box = self.query_one("#detail", Static)
-        if box.content != detail:
-            box.update(detail)
+        self.query_one(DetailStrip).show(detail)
 
     def action_cursor(self, direction: str) -> None:
         table = self._focused_pane()
