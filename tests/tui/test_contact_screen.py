@@ -3,6 +3,7 @@
 import pytest
 from textual.widgets import DataTable
 
+from dailyreach.core.records.handles import PLATFORMS
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens.contact import LABEL_WIDTH, ContactScreen
 from tests.conftest import add_contact, log
@@ -221,7 +222,8 @@ async def test_a_long_why_wraps_under_its_value_not_under_its_label(store):
 async def test_fields_too_long_for_a_small_terminal_end_in_an_ellipsis(store):
     notes = (
         "Met once at a conference in Berlin.\nShe prefers short messages.\nAsk about the pricing page.\n"
-        "Knows Ken from Osaka.\nSend the deck first.\nLikes espresso; replies on weekends."
+        "Knows Ken from Osaka.\nSend the deck first.\nAsked about our hiring.\nBusy in March.\n"
+        "Has two children.\nLikes espresso; replies on weekends."
     )
     why = "Sold two companies; ask how she found her first ten customers without paid ads or events, and more"
     ann = add_contact(store, "Ann", handles={"x": "@ann", "linkedin": "ann"}, why=why, notes=notes)
@@ -231,9 +233,37 @@ async def test_fields_too_long_for_a_small_terminal_end_in_an_ellipsis(store):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await open_contact(pilot, "Ann")
+        box = app.screen.query_one("#details")
         shown = details(app).splitlines()
-        assert len(shown) == app.screen.query_one("#details").content_size.height
+        assert len(shown) == box.content_size.height
         assert shown[-1].endswith(" …") and "weekends" not in details(app)
+        # Under the fields, how many lines are cut and the key that shows them.
+        cut = len(box._lines(box.content_size.width)) - len(shown)
+        assert cut > 0 and box.border_subtitle == f"{cut} more lines: E shows every field"
+        await pilot.resize_terminal(80, 60)
+        await settle(pilot)
+        assert "weekends" in details(app) and box.border_subtitle is None
+
+
+async def test_at_80x24_every_field_of_a_contact_with_nine_handles_shows(store):
+    """The blank lines above and below the fields go to them on a short screen: followers were cut."""
+    handles = {platform: "ffp" for platform in PLATFORMS} | {
+        "bluesky": "ffp.bsky.social",
+        "mastodon": "@ffp@mstdn.jp",
+        "email": "ffp@example.com",
+        "web": "https://ffp.example.com",
+    }
+    why = "Sold two companies; ask how she found her first ten customers without paid ads or events and more"
+    add_contact(
+        store, "Ann", handles=handles, why=why, tags=["saas", "b2b"], followers=123456, cadence_days=30
+    )
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_contact(pilot, "Ann")
+        shown = details_lines(app)
+        assert shown[-1] == "followers".ljust(LABEL_WIDTH) + "123,456"
+        assert app.screen.query_one("#details").border_subtitle is None
 
 
 async def test_a_profile_link_too_long_for_its_line_goes_under_the_handle_and_every_field_shows(store):
@@ -314,7 +344,7 @@ async def test_at_80x24_the_fields_take_the_rows_a_short_timeline_does_not_need(
 
 
 async def test_at_80x24_a_long_timeline_keeps_five_rows_in_sight(store):
-    ann = add_contact(store, "Ann", handles={"x": "@ann", "linkedin": "ann", "github": "ann"}, why="x " * 200)
+    ann = add_contact(store, "Ann", handles={"x": "@ann", "linkedin": "ann", "github": "ann"}, why="x " * 300)
     for days in range(12, 0, -1):
         log(store, ann, "note", at=store.now().subtract(days=days), text=f"day {days}")
     app = DailyReachApp(store)

@@ -22,7 +22,7 @@ from dailyreach.core.records.dates import ago, day_text, moment_text
 from dailyreach.core.records.model import CHANNELS, Contact, Interaction
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import Thread
-from dailyreach.i18n import N_, _
+from dailyreach.i18n import N_, _, ngettext
 from dailyreach.report import pad
 from dailyreach.tui.bound_keys import bound_key
 from dailyreach.tui.columns import Column, fit_widths, longest_cells, set_columns
@@ -123,6 +123,25 @@ class ContactDetails(Widget):
     def show(self, contact: Contact, stage: str, next_up: str) -> None:
         self.shown = (contact, stage, next_up)
         self.refresh(layout=True)
+        self.call_after_refresh(self._say_what_is_cut)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._say_what_is_cut)
+
+    def _say_what_is_cut(self) -> None:
+        """The lines the screen's height cuts, counted under the fields with the key that shows them all:
+        the ellipsis alone did not tell a new user that tags and followers were there."""
+        width, height = self.content_size
+        cut = len(self._lines(width)) - height if height > 0 else 0
+        self.border_subtitle = (
+            ngettext(
+                "{count} more line: {edit} shows every field",
+                "{count} more lines: {edit} shows every field",
+                cut,
+            ).format(count=cut, edit=bound_key(self.app, "edit_contact"))
+            if cut > 0
+            else None
+        )
 
     def _lines(self, width: int) -> list[Text]:
         if self.shown is None:
@@ -249,6 +268,9 @@ class ContactView:
 TIMELINE_FRAME = 3
 TIMELINE_ROWS_KEPT = 5
 SCREEN_LINES = 2
+# From this height the fields have a blank line above and below them; under it (80x24) those lines show
+# fields.
+PADDED_FROM = 30
 
 
 class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
@@ -325,6 +347,7 @@ class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
         timeline = TIMELINE_FRAME + max(min(entries, TIMELINE_ROWS_KEPT), 1)
         free = self.size.height - SCREEN_LINES - timeline
         self.query_one(ContactDetails).styles.max_height = max(free, self.size.height // 2)
+        self.set_class(self.size.height < PADDED_FROM, "-short")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on an entry: its message in full, as it was written."""
