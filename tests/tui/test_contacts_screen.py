@@ -6,6 +6,7 @@ import pytest
 from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import DataTable
+from textual.widgets._toast import Toast
 
 from dailyreach.core.planning.agenda import build_agenda
 from dailyreach.tui.app import DailyReachApp
@@ -228,6 +229,23 @@ async def test_d_then_enter_logs_a_dm_to_the_highlighted_contact(store, crowd, s
         assert [(i.kind, i.channel) for i in logged] == [("dm_sent", "email")]
         row = cells(app, "contacts")[names(app).index("Dan")]
         assert row[1:3] == ["contacted", "just now"]
+
+
+async def test_a_notice_goes_above_the_open_log_bar_and_back_down_when_it_closes(store, crowd):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await open_contacts(pilot)
+        await go_to(pilot, "Dan")
+        await pilot.press("d")
+        await settle(pilot)
+        app.notify("A notice")
+        await settle(pilot)
+        bar = app.screen.query_one("LogBar").region
+        (toast,) = app.screen.query(Toast)
+        assert toast.region.bottom <= bar.y
+        await pilot.press("escape")
+        await settle(pilot)
+        assert toast.region.bottom == bar.bottom  # down to the line above the footer
 
 
 async def test_every_logging_key_opens_the_log_bar_for_the_highlighted_contact(store, crowd):
