@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 REASONS = {
     "follow_up": N_("follow-up"),
     "keep_in_touch": N_("keep in touch"),
+    # A word to someone in a conversation already going, with no keep-in-touch cadence.
+    "conversation": N_("conversation"),
     "new": N_("new"),
     # Planned for a first message or a nudge, and answered since: the user's turn to write back.
     "answered": N_("answered"),

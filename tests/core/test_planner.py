@@ -107,12 +107,32 @@ def test_who_was_written_to_before_the_days_plan_is_made_starts_it_done(store, c
     agenda = build_agenda(store)
     shown = [(item.contact.name, item.reason, item.follow_up_number, item.done) for item in agenda.items]
     assert shown == [
-        ("Answered", "keep_in_touch", 0, True),
+        ("Answered", "conversation", 0, True),
         ("Fresh", "new", 0, True),
         ("Nudged", "follow_up", 1, True),
         ("Waiting 1", "new", 0, False),
     ]
     assert (agenda.progress, agenda.goal) == (3, 4)
+
+
+def test_a_word_back_reads_conversation_unless_a_cadence_keeps_them_in_touch(store, clock):
+    """Reached before the plan, a word back is stored as keep_in_touch; only with a cadence does it read so."""
+    store.save_settings(Settings(timezone="Asia/Tokyo", daily_goal=1))
+    talking = add_contact(store, "Talking")
+    kept = add_contact(store, "Kept", cadence_days=30)
+    for person in (talking, kept):
+        log(store, person, "dm_sent", at=clock.now().subtract(days=3))
+        log(store, person, "reply_received", at=clock.now().subtract(days=2))
+    for person in (talking, kept):
+        log(store, person, "dm_sent", at=clock.now())
+        clock.advance(minutes=1)
+    agenda = build_agenda(store)
+    assert [(item.contact.name, item.reason, item.done) for item in agenda.items] == [
+        ("Talking", "conversation", True),
+        ("Kept", "keep_in_touch", True),
+    ]
+    stored = store.plan(agenda.day.isoformat()).items
+    assert [(item.contact_id, item.reason) for item in stored] == [(talking.id, "keep_in_touch")]
 
 
 def test_someone_written_to_after_the_plan_is_made_leaves_it_as_it_was_and_is_shown_done_after_it(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 
 from dailyreach.core.planning.planner import (
+    CONVERSATION,
     NOTHING_DUE,
     PendingReply,
     Savings,
@@ -63,10 +64,13 @@ def today_items(
     for item in [*planned, *unplanned]:
         thread = threads.get(item.contact_id, Thread())
         shown = reason_now(item, thread, span, due=item.contact_id in due)
+        contact = contacts[item.contact_id]
         items.append(
             TodayItem(
-                contact=contacts[item.contact_id],
-                reason=shown.reason,
+                contact=contact,
+                reason=CONVERSATION
+                if shown.reason == "keep_in_touch" and not contact.cadence_days
+                else shown.reason,
                 follow_up_number=shown.follow_up_number,
                 done=thread.sent_on(span),
                 stage=thread.stage,

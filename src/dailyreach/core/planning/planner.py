@@ -16,6 +16,9 @@ from dailyreach.core.store.threads import ANSWERED_STAGES, DaySpan, Thread, loca
 # they were planned for; such a row is not to do, and its slot goes to someone else.
 WAITING, CLOSED = "waiting", "closed"
 ANSWERED = "answered"
+# Shown for a word in a conversation already going to someone with no keep-in-touch cadence: stored as
+# keep_in_touch, it read "keep in touch" though no cadence made them due.
+CONVERSATION = "conversation"
 NOTHING_DUE = frozenset({WAITING, CLOSED})
 
 
