@@ -47,3 +47,19 @@ def test_a_name_the_output_encoding_lacks_is_shown_as_question_marks(tmp_path, a
         assert entries(db) == ["dm_sent", "follow_up"]
     else:
         assert "?? ??" in done.stdout
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="a device that is always full")
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["status"], ["status", "--json"], ["today"]])
+def test_output_to_a_full_disk_is_an_error_said_in_one_line_not_a_traceback(tmp_path, args):
+    db = tmp_path / "db.json"
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [DAILYREACH, "--db", str(db), *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "TZ": "UTC"},
+        )
+    assert (done.returncode, done.stderr) == (1, "Error: No space left on device\n")

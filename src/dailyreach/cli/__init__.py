@@ -37,8 +37,35 @@ met: list[BaseException] = []
 
 def main(args: list[str] | None = None) -> None:
     """Run the command line on ``args`` (default: the process's own arguments)."""
-    given = sys.argv[1:] if args is None else args
     usable_output()
+    try:
+        answer(sys.argv[1:] if args is None else args, args)
+        sys.stdout.flush()  # here, where a failure is said, not at exit
+    except BrokenPipeError:
+        # The reader stopped reading (`| head`): nothing is wrong, and nothing more can be said to it.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as error:
+        # Met where no command's own handler is: --version, --help or status written to a full disk.
+        say_and_exit(error)
+
+
+def say_and_exit(error: OSError) -> None:
+    """``error`` said as a command's error is (click's "Error: ..."), without a traceback; exit 1."""
+    import contextlib
+
+    import click
+
+    from dailyreach.cli.commands import os_reason
+    from dailyreach.core.records.text import terminal_safe
+
+    where = f"{error.filename}: " if error.filename else ""
+    with contextlib.suppress(OSError):  # stderr may be as full as stdout
+        click.ClickException(terminal_safe(f"{where}{os_reason(error)}")).show()
+    sys.exit(1)
+
+
+def answer(given: list[str], args: list[str] | None) -> None:
+    """Answer the command line ``given`` (``args`` as ``main`` had them, for click)."""
     if given[-1:] == ["--version"] and version_alone(given[:-1]):
         print(VERSION_MESSAGE % {"version": __version__})
         return
