@@ -276,3 +276,14 @@ def test_after_the_last_follow_up_the_settings_allow_the_calendar_offers_to_clos
     [event] = icalendar.Calendar.from_ical(calendar_ics(store)).walk("VEVENT")
     assert str(event["summary"]) == "No answer from Dan (X): close the thread?"
     assert str(event["uid"]) == f"follow-up-{dan.id}@dailyreach"  # the follow-up's event, updated
+
+
+def test_an_offer_to_close_a_thread_already_due_stays_in_the_calendar_on_today(store):
+    """Like a follow-up past its day: the offer was dropped from the calendar the day it fell due."""
+    now = store.now()
+    dan = add_contact(store, "Dan", handles={"x": "@dan"})
+    for days_ago, kind in ((12, "dm_sent"), (9, "follow_up"), (6, "follow_up")):
+        log(store, dan, kind, at=now.subtract(days=days_ago))
+    [event] = icalendar.Calendar.from_ical(calendar_ics(store)).walk("VEVENT")
+    assert str(event["summary"]) == "No answer from Dan (X): close the thread?"
+    assert event.decoded("dtstart") == store.today()

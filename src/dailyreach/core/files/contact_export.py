@@ -148,9 +148,10 @@ def upcoming_dates(store: Store, days_ahead: int = CALENDAR_DAYS_AHEAD) -> list[
     threads = store.threads()
     items = []
     for reply in pending_replies(contacts, threads, store.settings(), today, tz, store.snoozes()):
-        if not reply.give_up_offered and reply.follow_up_due <= last:
-            # Every follow-up the settings allow sent, that day closing the thread is offered instead. The
-            # same event (its UID) either way: a calendar that had the follow-up updates it.
+        if reply.follow_up_due <= last:
+            # Every follow-up the settings allow sent, that day closing the thread is offered instead, and
+            # stays offered (on today) until it is closed or answered. The same event (its UID) either way:
+            # a calendar that had the follow-up updates it.
             channel = CHANNEL_LABELS.get(reply.channel, reply.channel)
             summary = (
                 f"No answer from {reply.contact.name} ({channel}): close the thread?"
