@@ -118,6 +118,7 @@ def test_the_app_starts_collecting_garbage_rarely(monkeypatch, tmp_path):
     monkeypatch.setattr(
         "dailyreach.tui.launch.run_app", lambda *args, **kwargs: seen.append(gc.get_threshold()[0])
     )
+    monkeypatch.setattr("dailyreach.cli.no_terminal", lambda: None)
     before = gc.get_threshold()
     try:
         main(["--db", str(tmp_path / "db.json"), "--config", str(tmp_path / "config.toml")])
@@ -127,9 +128,11 @@ def test_the_app_starts_collecting_garbage_rarely(monkeypatch, tmp_path):
     assert seen == [COMMAND_COLLECTION_THRESHOLD]
 
 
-# The command line with the app replaced: it prints what the app would be opened on.
+# The command line with the app replaced (and no terminal asked for): it prints what the app would be
+# opened on.
 APP_SCRIPT = (
-    "import sys\nimport dailyreach.tui.launch as launch\n"
+    "import sys\nimport dailyreach.cli\nimport dailyreach.tui.launch as launch\n"
+    "dailyreach.cli.no_terminal = lambda: None\n"
     "launch.run_app = lambda db, config, demo: print('APP', db, config, demo)\n" + SCRIPT
 )
 
@@ -174,8 +177,23 @@ def test_what_the_app_cannot_take_is_said_by_click(args, error, tmp_path):
     broken = tmp_path / "broken.json"
     broken.write_text('{"x": 1')
     args = tuple({"FOLDER": str(tmp_path), "BROKEN": str(broken)}.get(arg, arg) for arg in args)
-    result = run_cli(*args, db=tmp_path / "db.json", check=False, stdin=subprocess.DEVNULL)
+    terminal, typed_in = os.openpty()  # the app is refused without one, before its database is read
+    try:
+        result = run_cli(*args, db=tmp_path / "db.json", check=False, stdin=typed_in)
+    finally:
+        os.close(terminal)
+        os.close(typed_in)
     assert error in result.stdout + result.stderr
+
+
+def test_the_app_with_no_terminal_to_type_in_says_so_and_makes_nothing(tmp_path):
+    db = tmp_path / "new" / "db.json"
+    result = run_cli(db=db, check=False, stdin=subprocess.DEVNULL)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "Error: the app needs a terminal to type in; from a script use dailyreach today, pending, log or --help\n"
+    )
+    assert not db.parent.exists()
 
 
 WRITE_ONLY = {"tempfile", "random"}  # a temporary file to swap in, and the ids of new records

@@ -114,11 +114,28 @@ def answered_without_click(given: list[str]) -> bool:
 
             from dailyreach.tui import launch
 
+            no_terminal()
+
             launch.run_app(Path(app[0]), Path(app[1]), demo=app[2])
             return True
     except (Exception, KeyboardInterrupt) as error:
         met.append(error)
     return False
+
+
+def no_terminal() -> None:
+    """Refuse to start the app with no terminal to type in (a script, cron, < /dev/null): it drew into a
+    file and waited for keys that never came. A browser tab (``dailyreach serve``) has its own driver."""
+    if not sys.stdin.isatty() and "TEXTUAL_DRIVER" not in os.environ:
+        from click import ClickException
+
+        from dailyreach.i18n import _
+
+        raise ClickException(
+            _(
+                "the app needs a terminal to type in; from a script use dailyreach today, pending, log or --help"
+            )
+        )
 
 
 def usable_output() -> None:
