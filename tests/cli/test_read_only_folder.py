@@ -91,6 +91,24 @@ def test_reading_commands_work_in_a_read_only_data_folder_and_change_nothing(pla
     assert tree(data) == before
 
 
+def test_status_in_a_read_only_data_folder_prints_its_figures_without_keeping_them(place):
+    """The figures' record could not be written beside the database: the prompt printed nothing."""
+    data = place / "data"
+    data.mkdir()
+    db = data / "db.json"
+    run_cli("add", "Ann Target", "--x", "ann", db=db)
+    run_cli("log", "Ann", "dm_sent", "--at", "-2d", db=db)
+    line = run_cli("status", db=db).stdout
+    (data / "db.json.status").unlink()
+    make_read_only(data, place / "home")
+    before = tree(data)
+    shown = as_reader("status", db=db, home=place / "home")
+    assert (shown.returncode, shown.stdout, shown.stderr) == (0, line, "")
+    told = as_reader("status", "--verbose", db=db, home=place / "home")
+    assert told.stdout == line and "db.json.status" in told.stderr
+    assert tree(data) == before
+
+
 def test_a_reader_in_another_timezone_works_out_the_summaries_without_saving_them(place):
     """With no timezone in the settings, the days with outreach are the reader's local days: the
     summaries are worked out again for this run, in memory, as the file cannot take them."""

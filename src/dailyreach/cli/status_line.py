@@ -137,6 +137,11 @@ def read_record(path: str) -> dict[str, str] | None:
             text = file.read(65536)
     except (OSError, UnicodeDecodeError):
         return None
+    return parse_record(text)
+
+
+def parse_record(text: str) -> dict[str, str] | None:
+    """A record's ``key value`` lines, or None when ``text`` is not one."""
     lines = text.split("\n")
     if lines[0] != RECORD_HEADER:
         return None
@@ -177,13 +182,16 @@ def current(record: dict[str, str], db: str) -> bool:
         return False
 
 
-def refresh(db: str) -> tuple[str, bool] | None:
-    """Write the record again from the store without waiting for its lock; when it could not be, why
-    and whether only because the lock was held."""
-    from dailyreach.core.planning.status import refresh_status_record
+def refresh(db: str) -> tuple[str, bool, dict[str, str] | None] | None:
+    """Write the record again from the store without waiting for its lock; when it could not be, why,
+    whether only because the lock was held, and the record when only its writing failed."""
+    from dailyreach.core.planning.status import UnwrittenRecord, refresh_status_record
 
     _start_language()  # its reasons are said in the interface's language
-    return refresh_status_record(db)
+    done = refresh_status_record(db)
+    if isinstance(done, UnwrittenRecord):
+        return done.problem, False, parse_record(done.text)
+    return None if done is None else (*done, None)
 
 
 # The widest a field may be drawn: a prompt is one line, and "{done:>99999999999}" would fill the memory.
@@ -281,6 +289,9 @@ def run(args: list[str]) -> int | None:
             record = read_record(record_path)
             if record is None:
                 return quiet(_("no figures could be read from {file}").format(file=record_path))
+        elif problem[2] is not None:  # worked out, and only not kept (a read-only folder)
+            quiet(problem[0])
+            record = problem[2]
         elif record is None or not problem[1]:
             return quiet(problem[0])
         else:

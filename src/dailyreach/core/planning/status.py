@@ -121,20 +121,33 @@ def record_text(figures: StatusFigures, until: float, signature: tuple[int, int,
     return "\n".join(lines) + "\n"
 
 
-def write_status_record(store: Store) -> None:
-    """Write the day's figures beside the store; the caller holds the store's lock."""
+def status_record(store: Store) -> str:
+    """The record of the day's figures, as ``write_status_record`` writes it beside the store."""
     now = store.local_now()
     figures = status_figures(store, now)
-    text = record_text(
+    return record_text(
         figures, next_midnight(now.date(), now.tzinfo or store.zone), file_signature(store.path)
     )
+
+
+def write_status_record(store: Store) -> None:
+    """Write the day's figures beside the store; the caller holds the store's lock."""
     # Not waited onto the disk: a record lost in a crash is only worked out again by the next prompt.
-    write_owner_only(record_path(store.path), text.encode(), durable=False)
+    write_owner_only(record_path(store.path), status_record(store).encode(), durable=False)
 
 
-def refresh_status_record(db: str | Path) -> tuple[str, bool] | None:
+@dataclass(frozen=True)
+class UnwrittenRecord:
+    """A record worked out that could not be written beside its store: why, and its text."""
+
+    problem: str
+    text: str
+
+
+def refresh_status_record(db: str | Path) -> tuple[str, bool] | UnwrittenRecord | None:
     """Write ``db``'s record again, without waiting for the store's lock; when it could not be, why and
-    whether only because another process held the lock. A missing store is not created."""
+    whether only because another process held the lock, or the record itself when only its writing
+    failed. A missing store is not created."""
     from dailyreach.core.errors import StoreError
     from dailyreach.core.store.storage import StoreReadOnly
     from dailyreach.core.store.store import StoreLocked
@@ -151,7 +164,12 @@ def refresh_status_record(db: str | Path) -> tuple[str, bool] | None:
         except StoreReadOnly:
             # The change would bring the file's summaries up to date; the figures need only reading it.
             with store.reading():
-                write_status_record(store)
+                text = status_record(store)
+            try:
+                write_owner_only(record_path(store.path), text.encode(), durable=False)
+            except OSError as error:
+                # Nowhere to keep them (a read-only mount): shown all the same, worked out each time.
+                return UnwrittenRecord(f"{path}: {error}", text)
     except StoreLocked:
         return _("{db} is locked by another dailyreach").format(db=path), True
     except StoreError as error:
