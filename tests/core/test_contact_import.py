@@ -375,3 +375,20 @@ def test_only_a_first_line_of_one_account_hints_at_an_old_mastodon_export():
     with pytest.raises(UnknownFormat) as listed:
         detect_format("ann@mastodon.social\nbob@fosstodon.org\n")
     assert "read as Mastodon's with --format mastodon" in str(listed.value)
+
+
+def test_a_vcards_titles_reading_and_key_are_kept_or_said_never_dropped_unsaid(store, tmp_path):
+    path = tmp_path / "doe.vcf"
+    cards = [
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Doe;John;Q;Dr.;Jr.\r\nSORT-STRING:どう じょん\r\n"
+        "KEY;ENCODING=b:MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A\r\nEMAIL:john@example.com\r\nEND:VCARD\r\n",
+        # Its full name says the title already: not said again in the notes.
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Dr. Ann Smith\r\nN:Smith;Ann;;Dr.;\r\nEMAIL:ann@example.com\r\nEND:VCARD\r\n",
+    ]
+    path.write_text("".join(cards), encoding="utf-8")
+    result = preview_import(store, path)
+    john, ann = (contact for _, contact in result.added)
+    assert john.name == "John Q Doe"
+    assert john.notes == "Reading: どう じょん\nName prefix: Dr.\nName suffix: Jr."
+    assert (ann.name, ann.notes) == ("Dr. Ann Smith", "")
+    assert "public keys left out: dailyreach keeps none" in result.notices

@@ -47,6 +47,9 @@ KEPT_KINDS = (
     N_("instant messaging"),
     N_("social profile"),
     N_("related name"),
+    N_("reading"),
+    N_("name prefix"),
+    N_("name suffix"),
 )
 # Google's groups every contact is in: a tag on everyone says nothing.
 _EVERYONE_GROUPS = {"* mycontacts", "* my contacts"}

@@ -35,7 +35,7 @@ _IM_PROPERTIES = {
 }
 # Bookkeeping of the programs that wrote the card, not anything about the person.
 _NOT_DATA = {
-    "BEGIN", "END", "VERSION", "PRODID", "REV", "LABEL", "KEY", "SOUND", "CLASS", "SORT-STRING", "MAILER",
+    "BEGIN", "END", "VERSION", "PRODID", "REV", "LABEL", "CLASS", "MAILER",
     "KIND", "X-ABUID", "X-ABSHOWAS", "X-ABADR", "X-ABLABEL", "X-IMAGETYPE", "X-IMAGEHASH",
     "X-ADDRESSING-GRAMMAR", "X-EVOLUTION-FILE-AS", "X-MS-OL-DESIGN", "X-MS-OL-DEFAULT-POSTAL-ADDRESS",
     "X-MOZILLA-HTML", "X-APPLE-SUBLOCALITY", "X-COUCHDB-APPLICATION-ANNOTATIONS", "X-DAILYREACH-ID",
@@ -56,6 +56,11 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 PICTURE_NOTICE = N_("pictures left out: dailyreach keeps none")
+# The other files a card may carry (a public key, a name's pronunciation), said as pictures are.
+FILE_NOTICES = {
+    "KEY": N_("public keys left out: dailyreach keeps none"),
+    "SOUND": N_("sounds left out: dailyreach keeps none"),
+}
 
 # Groups an address book puts every card in (Google Contacts' "myContacts", its "starred"): no tag of
 # the user's, and one on every imported contact would say nothing.
@@ -304,13 +309,17 @@ def _card(line: int, lines: list[_ContentLine], notices: set[str]) -> SourceRow:
     # A card dailyreach wrote (it always writes its priority) means by NICKNAME the call name, and
     # its tags are all the user's; another program's nickname is kept in the notes.
     ours = any(p.name.startswith("X-DAILYREACH-") for p in props)
+    titles: dict[str, str] = {}
     for prop in props:
         name, label = prop.name, _label(prop, labels)
         if name == "FN":
             person.name = prop.text.strip()
         elif name == "N":
-            family, given, middle = [*prop.parts(), "", "", ""][:3]
-            person.family, person.given, person.middle = family.strip(), given.strip(), middle.strip()
+            family, given, middle, prefix, suffix = [
+                part.strip() for part in [*prop.parts(), "", "", "", ""][:5]
+            ]
+            person.family, person.given, person.middle = family, given, middle
+            titles = {"Name prefix": prefix, "Name suffix": suffix}
         elif name == "EMAIL":
             person.add_handle("email", prop.text, label)
         elif name == "URL":
@@ -364,10 +373,18 @@ def _card(line: int, lines: list[_ContentLine], notices: set[str]) -> SourceRow:
             person.fields["archived"] = _ARCHIVED.get(prop.text.strip().upper(), prop.text)
         elif name == "X-ABRELATEDNAMES":
             person.keep("related name", label or "Related", prop.text)
+        elif name == "SORT-STRING":  # how the name is read (a Japanese name's kana)
+            person.keep("reading", "Reading", prop.text)
         elif name in _PICTURES:
             notices.add(_(PICTURE_NOTICE))
+        elif name in FILE_NOTICES:
+            notices.add(_(FILE_NOTICES[name]))
         elif name not in _NOT_DATA and not name.startswith("X-COUCHDB"):
             person.keep(_humanised(name).lower(), _humanised(name), prop.text, label)
+    for title, value in titles.items():
+        # Dr. and Jr. of N, unless the card's full name (FN) says them already.
+        if value and value not in person.name.split():
+            person.keep(title.lower(), title, value)
     row = person.row(line)
     if too_long:
         first = too_long[0]
