@@ -289,7 +289,6 @@ class LogBar(TranslatedBindings, Horizontal):
         if self.replaces:
             self.screen.query_one(self.replaces).display = False
         self.display = True
-        self.screen.add_class("-logging")
         # At once, not after the keys already queued (Widget.focus waits its turn): d and Enter that
         # arrive together, over a slow link, are a log confirmed, not the table's Enter opening a contact.
         self.screen.set_focus(self.query_one(f"#{first}", Input))
@@ -300,7 +299,6 @@ class LogBar(TranslatedBindings, Horizontal):
             return
         self._take_back_refusal()
         self.display = False
-        self.screen.remove_class("-logging")
         if self.replaces:
             self.screen.query_one(self.replaces).display = True
         if self.came_from is not None and self.came_from.is_attached:
