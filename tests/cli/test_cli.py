@@ -309,10 +309,13 @@ def test_a_database_named_in_a_folder_that_is_not_there_is_said_and_nothing_made
         command = [DAILYREACH, "--db", str(mistyped), *args]
     else:
         command, env["DAILYREACH_DB"] = [DAILYREACH, *args], str(mistyped)
-    # The app (no command) says it before it takes the terminal: no terminal is needed to hear it.
-    done = subprocess.run(
-        command, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60
-    )
+    # The app (no command) says it before it takes the terminal, given one (without, it says it needs one).
+    terminal, typed_in = os.openpty()
+    try:
+        done = subprocess.run(command, env=env, capture_output=True, text=True, stdin=typed_in, timeout=60)
+    finally:
+        os.close(terminal)
+        os.close(typed_in)
     assert done.returncode == 1
     assert done.stderr == (
         f"Error: no folder {mistyped.parent} for the database {mistyped}: check the path, or make the "

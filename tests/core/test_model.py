@@ -153,6 +153,10 @@ def test_a_cost_is_read_as_people_type_it(typed, currency, cost, saved_in):
         ("1,2,3", None, "Cost: '1,2,3' is not a number"),
         ("1,23.4", None, "Cost: '1,23.4' is not a number"),
         ("2,000,000,000,000", None, "Cost: '2,000,000,000,000' is more than 1,000,000,000,000"),
+        ("¥1,500.5", None, "Cost: '¥1,500.5' is finer than JPY counts: it has no smaller unit than 1"),
+        ("1500.5", "KRW", "Cost: '1500.5' is finer than KRW counts: it has no smaller unit than 1"),
+        ("0.0015", "KWD", "Cost: '0.0015' is finer than KWD counts: 3 decimals at most"),
+        ("0.001", "USD", "Cost: '0.001' is finer than USD counts: 2 decimals at most"),
     ],
 )
 def test_a_cost_that_is_not_an_amount_or_names_another_currency_is_refused(typed, currency, problem):
@@ -236,7 +240,8 @@ def test_a_channel_named_in_japanese_is_taken_in_japanese():
     ],
 )
 def test_the_edges_of_an_amount_are_read_as_meant(typed, cost):
-    assert Invitation.from_dict({"title": "Mixer", "cost": typed}).cost == cost
+    # In dinars, which count thousandths: the finest amount read, in a currency that has it.
+    assert Invitation.from_dict({"title": "Mixer", "cost": typed, "currency": "KWD"}).cost == cost
 
 
 @pytest.mark.parametrize(
@@ -335,3 +340,12 @@ def test_a_contact_refused_names_the_field_and_what_is_wrong(fields, field, prob
 
 def test_a_tag_loses_its_hash_and_nothing_else():
     assert Contact.from_dict({"name": "Ann", "tags": ["#saas", "c#"]}).tags == ["saas", "c#"]
+
+
+@pytest.mark.parametrize(
+    ("cost", "currency", "kept"),
+    [("¥1,500", None, 1500), ("12.5 USD", None, 12.5), ("0.125", "KWD", 0.125), (1500.5, "JPY", 1500.5)],
+)
+def test_a_cost_in_its_currencys_units_is_taken_and_a_stored_number_read_as_it_is(cost, currency, kept):
+    """A yen amount stored with a fraction before it was refused stays readable."""
+    assert Invitation.from_dict({"title": "Mixer", "cost": cost, "currency": currency}).cost == kept

@@ -32,6 +32,7 @@ from dailyreach.core.records.validation import (
     optional_whole_number,
     record_id,
     shown,
+    typed_cost,
     whole_number,
     with_meant,
 )
@@ -287,7 +288,7 @@ class Invitation:
             event_date=optional_calendar_day(data.get("event_date"), "event_date"),
             status=choice(data.get("status") or "undecided", "status", INVITATION_STATUSES),
             hours=amount(data.get("hours"), "hours", money=False, most=MOST_HOURS),
-            cost=amount(data.get("cost"), "cost"),
+            cost=typed_cost(data.get("cost"), currency),
             currency=currency,
             note=clean_text(data.get("note"), "note", limit=LONG_LIMIT, multiline=True),
             decided_at=moment(decided_at, "decided_at") if decided_at else None,

@@ -22,7 +22,7 @@ from dailyreach.core.records.dates import (
     within_record_years,
 )
 from dailyreach.core.records.text import has_surrogate, strip_control
-from dailyreach.i18n import N_, _
+from dailyreach.i18n import N_, _, ngettext
 
 NAME_LIMIT = 200
 SHORT_LIMIT = 500
@@ -185,6 +185,30 @@ def amount_currency(value: Any) -> str | None:
     if mark.isascii() and mark.isalpha() and len(mark) == 3:
         return mark.upper()
     return CURRENCY_SIGNS.get(mark)
+
+
+def typed_cost(value: Any, currency: str) -> float | int | None:
+    """A cost as ``amount`` reads it; typed (text, not a stored number), a fraction finer than its
+    currency's smallest unit is refused: ¥1,500.5 was shown as 1,500.50 JPY. A number read from a file is
+    taken as it is, so that a record stored before stays readable."""
+    cost = amount(value, "cost")
+    if not isinstance(value, str) or cost is None or cost == int(cost):
+        return cost
+    from babel.numbers import get_currency_precision  # a table of some 20 ms: for a fraction only
+
+    digits = get_currency_precision(currency)
+    if round(cost, digits) != cost:
+        problem = (
+            _("{value} is finer than {currency} counts: it has no smaller unit than 1")
+            if digits == 0
+            else ngettext(
+                "{value} is finer than {currency} counts: {count} decimal at most",
+                "{value} is finer than {currency} counts: {count} decimals at most",
+                digits,
+            )
+        )
+        raise ValidationError("cost", problem.format(value=shown(value), currency=currency, count=digits))
+    return cost
 
 
 def plain_number(typed: str) -> str:
