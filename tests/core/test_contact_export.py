@@ -17,7 +17,7 @@ from dailyreach.core.files.contact_import import apply_import_preview, preview_i
 from dailyreach.core.records.clock import FixedClock
 from dailyreach.core.records.model import Contact
 from dailyreach.core.store.store import Store
-from tests.conftest import add_contact, log
+from tests.conftest import TOKYO, add_contact, log
 from tests.core.test_exchange import unicode_text
 
 KEPT = ("name", "handles", "why", "notes", "tags", "priority", "cadence_days")
@@ -287,3 +287,18 @@ def test_an_offer_to_close_a_thread_already_due_stays_in_the_calendar_on_today(s
     [event] = icalendar.Calendar.from_ical(calendar_ics(store)).walk("VEVENT")
     assert str(event["summary"]) == "No answer from Dan (X): close the thread?"
     assert event.decoded("dtstart") == store.today()
+
+
+def test_the_calendars_days_are_the_stores_local_days_and_a_cadence_with_no_exchange_has_none(store, clock):
+    """Half past midnight in Tokyo is the day before in UTC: the follow-up and keep-in-touch days are
+    counted from Tokyo's. Someone with a cadence and no exchange yet has no keep-in-touch day."""
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    bob = add_contact(store, "Bob", handles={"x": "@bob"}, cadence_days=7)
+    add_contact(store, "Cy", handles={"x": "@cy"}, cadence_days=7)
+    log(store, ann, "dm_sent", at=pendulum.datetime(2026, 11, 23, 0, 30, tz=TOKYO))
+    log(store, bob, "met", at=pendulum.datetime(2026, 11, 20, 0, 30, tz=TOKYO))
+    events = icalendar.Calendar.from_ical(calendar_ics(store)).walk("VEVENT")
+    assert sorted((str(event["summary"]), event.decoded("dtstart").isoformat()) for event in events) == [
+        ("Follow up #1: Ann (X)", "2026-11-26"),
+        ("Keep in touch: Bob (X)", "2026-11-27"),
+    ]

@@ -13,6 +13,7 @@ from dailyreach.cli import status_line
 from dailyreach.core.planning.agenda import build_agenda
 from dailyreach.core.planning.status import (
     FIELDS,
+    UnwrittenRecord,
     record_path,
     refresh_status_record,
     status_figures,
@@ -240,3 +241,39 @@ def test_a_record_that_cannot_be_written_does_not_fail_the_change(store, db_path
     record_path(db_path).rmdir()
     assert refresh_status_record(db_path) is None
     assert record(store)["next"] == "Ann"
+
+
+def test_a_read_only_store_gets_its_record_and_when_that_cannot_be_written_its_text(
+    store, db_path, monkeypatch
+):
+    """A read-only store's figures are read, not saved; a read-only folder takes no record either, and
+    the record is handed back to be shown (``status`` printed nothing there)."""
+    from contextlib import contextmanager
+
+    import dailyreach.core.planning.status as status_module
+    from dailyreach.core.store.storage import StoreReadOnly
+
+    add_contact(store, "Ann")
+    record_path(db_path).unlink(missing_ok=True)
+    before = db_path.read_bytes()
+
+    @contextmanager
+    def read_only(self, label="change", *, undoable=True):
+        raise StoreReadOnly("it is read-only")
+        yield
+
+    monkeypatch.setattr(Store, "transaction", read_only)
+    assert refresh_status_record(db_path) is None
+    written = record_path(db_path).read_text()
+    assert status_line.parse_record(written)["next"] == "Ann"
+    record_path(db_path).unlink()
+
+    def refused(path, data, *, durable):
+        raise OSError(30, "Read-only file system", str(path))
+
+    monkeypatch.setattr(status_module, "write_owner_only", refused)
+    unwritten = refresh_status_record(db_path)
+    assert isinstance(unwritten, UnwrittenRecord)
+    assert unwritten.problem == f"{db_path}: [Errno 30] Read-only file system: '{record_path(db_path)}'"
+    assert unwritten.text == written
+    assert not record_path(db_path).exists() and db_path.read_bytes() == before
