@@ -139,7 +139,8 @@ def invitation_detail(invitation: Invitation, keys: Keys, agenda_day: date | Non
         iso_day_text(invitation.event_date, agenda_day) if invitation.event_date else _("no date"),
         invitation.host and _("from {host}").format(host=invitation.host),
     ]
-    details.append("  " + " · ".join(fact for fact in facts if fact), style="dim")
+    # On a line of their own: beside a long title, the kind, the day and the host were cut off.
+    _line(details, "", " · ".join(fact for fact in facts if fact), style="dim")
     saved = saved_text(invitation)
     _line(details, N_("saves"), saved or _("nothing recorded: hours and cost go in its form"))
     if invitation.status == "declined":

@@ -39,7 +39,7 @@ from dailyreach.tui.agenda_rows import (
     today_row,
 )
 from dailyreach.tui.bound_keys import bound_key
-from dailyreach.tui.details import contact_detail, invitation_detail, nothing_selected, week_text
+from dailyreach.tui.details import LABEL_CELLS, contact_detail, invitation_detail, nothing_selected, week_text
 from dailyreach.tui.headings import pane_titles, status_text
 from dailyreach.tui.log_keys import DAILY_LOGS, LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.rows import Row
@@ -143,7 +143,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
                 classes = "pane current" if pane == self.current else "pane"
                 yield table_class(PANE_COLUMNS[pane], id=pane, classes=classes)
         yield Static(id="week")
-        yield DetailStrip(id="detail")
+        yield DetailStrip(id="detail", indent=LABEL_CELLS)
         yield KeyFooter()
 
     def pane(self, pane: str) -> Pane:
