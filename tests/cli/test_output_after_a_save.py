@@ -63,3 +63,18 @@ def test_output_to_a_full_disk_is_an_error_said_in_one_line_not_a_traceback(tmp_
             env={**os.environ, "TZ": "UTC"},
         )
     assert (done.returncode, done.stderr) == (1, "Error: No space left on device\n")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="a device that is always full")
+def test_a_full_disk_is_said_in_the_configured_language_even_by_version(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('language = "ja"\n')
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [DAILYREACH, "--version"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "DAILYREACH_CONFIG": str(config)},
+        )
+    assert (done.returncode, done.stderr) == (1, "エラー: ディスクの空きがありません\n")

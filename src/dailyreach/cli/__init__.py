@@ -38,23 +38,27 @@ met: list[BaseException] = []
 def main(args: list[str] | None = None) -> None:
     """Run the command line on ``args`` (default: the process's own arguments)."""
     usable_output()
+    given = sys.argv[1:] if args is None else args
     try:
-        answer(sys.argv[1:] if args is None else args, args)
+        answer(given, args)
         sys.stdout.flush()  # here, where a failure is said, not at exit
     except BrokenPipeError:
         # The reader stopped reading (`| head`): nothing is wrong, and nothing more can be said to it.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except OSError as error:
         # Met where no command's own handler is: --version, --help or status written to a full disk.
-        say_and_exit(error)
+        say_and_exit(error, given)
 
 
-def say_and_exit(error: OSError) -> None:
+def say_and_exit(error: OSError, given: list[str]) -> None:
     """``error`` said as a command's error is (click's "Error: ..."), without a traceback; exit 1."""
     import contextlib
 
     import click
 
+    from dailyreach import i18n
+
+    i18n.start(given)  # --version and status answer before the language is chosen
     from dailyreach.cli.commands import os_reason
     from dailyreach.core.records.text import terminal_safe
 
