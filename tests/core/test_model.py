@@ -349,3 +349,19 @@ def test_a_tag_loses_its_hash_and_nothing_else():
 def test_a_cost_in_its_currencys_units_is_taken_and_a_stored_number_read_as_it_is(cost, currency, kept):
     """A yen amount stored with a fraction before it was refused stays readable."""
     assert Invitation.from_dict({"title": "Mixer", "cost": cost, "currency": currency}).cost == kept
+
+
+def test_a_whole_typed_cost_is_read_without_loading_the_currencies_table():
+    """Babel's table of currency digits takes some 20 ms to load: only a fraction is checked against it."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\nfrom dailyreach.core.records.model import Invitation\n"
+        "Invitation.from_dict({'title': 'Mixer', 'cost': '¥1,500'})\nprint('babel.numbers' in sys.modules)\n"
+        "Invitation.from_dict({'title': 'Mixer', 'cost': '¥1,500.0'})\nprint('babel.numbers' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.split() == ["False", "False"]
