@@ -132,8 +132,12 @@ def status_record(store: Store) -> str:
 
 def write_status_record(store: Store) -> None:
     """Write the day's figures beside the store; the caller holds the store's lock."""
+    keep_status_record(store.path, status_record(store))
+
+
+def keep_status_record(db: Path, text: str) -> None:
     # Not waited onto the disk: a record lost in a crash is only worked out again by the next prompt.
-    write_owner_only(record_path(store.path), status_record(store).encode(), durable=False)
+    write_owner_only(record_path(db), text.encode(), durable=False)
 
 
 @dataclass(frozen=True)
@@ -166,7 +170,7 @@ def refresh_status_record(db: str | Path) -> tuple[str, bool] | UnwrittenRecord 
             with store.reading():
                 text = status_record(store)
             try:
-                write_owner_only(record_path(store.path), text.encode(), durable=False)
+                keep_status_record(store.path, text)
             except OSError as error:
                 # Nowhere to keep them (a read-only mount): shown all the same, worked out each time.
                 return UnwrittenRecord(f"{path}: {error}", text)
