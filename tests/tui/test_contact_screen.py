@@ -288,6 +288,21 @@ async def test_a_profile_link_too_long_for_its_line_goes_under_the_handle_and_ev
         assert web.count("https://koji.example.jp/about") == 1  # the address is its own link
 
 
+async def test_a_link_longer_than_its_line_goes_on_under_itself_not_under_the_labels(store):
+    handle = "maximilian-alexander-von-hohenberg-lichtenstein-the-third"
+    add_contact(store, "Max", handles={"linkedin": handle, "email": "max@example.com"})
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_contact(pilot, "Max")
+        lines = details_lines(app)
+        linkedin = next(index for index, line in enumerate(lines) if line.startswith("LinkedIn"))
+        link = lines[linkedin + 1 : linkedin + 3]
+        assert all(line.startswith(" " * LABEL_WIDTH) and line[LABEL_WIDTH] != " " for line in link)
+        assert "".join(line.strip() for line in link) == f"https://www.linkedin.com/in/{handle}"
+        assert lines[linkedin + 3].startswith("e-mail")
+
+
 async def test_the_timeline_columns_are_as_wide_as_what_they_hold_the_note_taking_the_rest(store, people):
     ann, _, _ = people
     log(store, ann, "dm_sent", at=store.now().subtract(days=2), text="Loved your talk on hiring " * 8)

@@ -91,7 +91,10 @@ def contact_details(contact: Contact, stage: str, next_up: str, wrap: Callable[[
             details.append(handle)
             # The link beside the handle, or under it where the two do not fit on one line.
             details.append("  " if len(wrap(f"{handle}  {url}")) == 1 else "\n" + " " * LABEL_WIDTH)
-        details.append(url, style=Style(link=url, underline=True))
+        # A link longer than its line goes on under itself, not under the labels; each piece is the link.
+        for number, piece in enumerate(wrap(url)):
+            details.append(("\n" + " " * LABEL_WIDTH) if number else "")
+            details.append(piece, style=Style(link=url, underline=True))
     rows = [
         (_("next"), next_up),
         # Set with --call-name or the form: how drafts address them, shown where the rest of them is.
