@@ -248,6 +248,19 @@ async def test_a_notice_stays_above_the_line_the_log_bar_opens_on_open_or_not(st
         assert toast.region.bottom <= bar.y  # set once, not as the bar opens: no restyling of the screen
 
 
+async def test_the_strip_keeps_the_why_in_sight_however_many_handles_and_tags(store, crowd):
+    handles = {"x": "@priya", "linkedin": "priya-raman", "bluesky": "priya.bsky.social", "github": "priyar"}
+    tags = ["devtools", "newsletter", "community", "saas", "b2b"]
+    add_contact(store, "Priya Raman", handles=handles, tags=tags, why="Grew a newsletter to 100k readers")
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_contacts(pilot)
+        await go_to(pilot, "Priya Raman")
+        strip = app.screen.query_one("#strip")
+        lines = [strip.render_line(y).text.strip() for y in range(strip.size.height)]
+        assert lines[1].endswith("…") and lines[2] == "why Grew a newsletter to 100k readers"
+
+
 async def test_every_logging_key_opens_the_log_bar_for_the_highlighted_contact(store, crowd):
     app = DailyReachApp(store)
     async with app.run_test(size=BIG) as pilot:

@@ -136,7 +136,7 @@ def contact_row(entry: Entry, now: DateTime) -> Row:
 def contact_strip(entry: Entry) -> Text:
     """The highlighted contact in full, for what the columns cut: stage, every handle, tags, why."""
     contact = entry.contact
-    strip = Text(no_wrap=True, overflow="ellipsis", end="")
+    strip = Text(end="")
     strip.append(contact.name, style="bold")
     facts = [stage_label(entry.thread.stage), _("priority {priority}").format(priority=contact.priority)]
     if contact.archived:
