@@ -186,9 +186,12 @@ def test_what_the_app_cannot_take_is_said_by_click(args, error, tmp_path):
     assert error in result.stdout + result.stderr
 
 
-def test_the_app_with_no_terminal_to_type_in_says_so_and_makes_nothing(tmp_path):
+@pytest.mark.parametrize("closed", [False, True], ids=["dev-null", "closed"])
+def test_the_app_with_no_terminal_to_type_in_says_so_and_makes_nothing(tmp_path, closed):
     db = tmp_path / "new" / "db.json"
-    result = run_cli(db=db, check=False, stdin=subprocess.DEVNULL)
+    # ``< /dev/null``, or ``<&-``: no standard input at all.
+    stdin = {"preexec_fn": lambda: os.close(0)} if closed else {"stdin": subprocess.DEVNULL}
+    result = run_cli(db=db, check=False, **stdin)
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == (
         "Error: the app needs a terminal to type in; from a script use dailyreach today, pending, log or --help\n"

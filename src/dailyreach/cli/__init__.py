@@ -130,7 +130,7 @@ def answered_without_click(given: list[str]) -> bool:
 def no_terminal() -> None:
     """Refuse to start the app with no terminal to type in (a script, cron, < /dev/null): it drew into a
     file and waited for keys that never came. A browser tab (``dailyreach serve``) has its own driver."""
-    if not sys.stdin.isatty() and "TEXTUAL_DRIVER" not in os.environ:
+    if (sys.stdin is None or not sys.stdin.isatty()) and "TEXTUAL_DRIVER" not in os.environ:
         from click import ClickException
 
         from dailyreach.i18n import _
