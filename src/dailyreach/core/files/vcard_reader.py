@@ -47,17 +47,17 @@ _NUMBERS = {
     "X-DAILYREACH-FOLLOWERS": "followers",
 }
 _ARCHIVED = {"TRUE": True, "FALSE": False}
-_PICTURES = {"PHOTO", "LOGO"}
-# Properties whose data dailyreach leaves out, however long: their values are not even kept in memory.
-_BINARY = {*_PICTURES, "KEY", "SOUND"}
 _VALUE_TYPES = {"internet", "pref", "voice", "x400", "x-internet", "text", "uri"}
 _ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 PICTURE_NOTICE = N_("pictures left out: dailyreach keeps none")
-# The other files a card may carry (a public key, a name's pronunciation), said as pictures are.
+# The files a card may carry (pictures, a public key, a name's pronunciation), and what the preview says
+# of them: dailyreach leaves their data out, however long, not even keeping it in memory.
 FILE_NOTICES = {
+    "PHOTO": PICTURE_NOTICE,
+    "LOGO": PICTURE_NOTICE,
     "KEY": N_("public keys left out: dailyreach keeps none"),
     "SOUND": N_("sounds left out: dailyreach keeps none"),
 }
@@ -167,7 +167,7 @@ class _ContentLine:
         self.quoted_printable = "QUOTED-PRINTABLE" in head.upper()
         self.pieces = [text]
         self.length = len(text)
-        self.kept = self.name not in _BINARY
+        self.kept = self.name not in FILE_NOTICES
         self.too_long = False
         self.last = text
 
@@ -375,8 +375,6 @@ def _card(line: int, lines: list[_ContentLine], notices: set[str]) -> SourceRow:
             person.keep("related name", label or "Related", prop.text)
         elif name == "SORT-STRING":  # how the name is read (a Japanese name's kana)
             person.keep("reading", "Reading", prop.text)
-        elif name in _PICTURES:
-            notices.add(_(PICTURE_NOTICE))
         elif name in FILE_NOTICES:
             notices.add(_(FILE_NOTICES[name]))
         elif name not in _NOT_DATA and not name.startswith("X-COUCHDB"):
