@@ -122,6 +122,9 @@ class ContactDetails(Widget):
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id)
         self.shown: tuple[Contact, str, str] | None = None
+        # The lines last laid out, and the width and fields they were for: measured, drawn and counted
+        # (what is cut) from one layout.
+        self._laid_out: tuple[int, tuple[Contact, str, str] | None, list[Text]] | None = None
 
     def show(self, contact: Contact, stage: str, next_up: str) -> None:
         self.shown = (contact, stage, next_up)
@@ -147,6 +150,11 @@ class ContactDetails(Widget):
         )
 
     def _lines(self, width: int) -> list[Text]:
+        if self._laid_out is None or self._laid_out[:2] != (width, self.shown):
+            self._laid_out = (width, self.shown, self._lay_out(width))
+        return self._laid_out[2]
+
+    def _lay_out(self, width: int) -> list[Text]:
         if self.shown is None:
             return []
         room = max(width - LABEL_WIDTH, 10)
