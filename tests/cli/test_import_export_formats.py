@@ -72,10 +72,18 @@ def test_exports_in_every_format_are_owner_only_and_the_calendar_parses(db, tmp_
     assert names(fresh) == ["Ann"]
 
 
-def test_an_empty_calendar_export_says_why(db):
-    run_cli("add", "Ann", db=db)
-    result = run_cli("export", "--format", "ics", db=db, check=False)
-    assert result.returncode == 1 and "no follow-ups or keep-in-touch dates" in result.stderr
+def test_a_calendar_export_with_nothing_upcoming_replaces_the_last_and_says_so(db, tmp_path):
+    ann = run_cli("add", "Ann", "--x", "@ann", db=db).stdout.strip()
+    run_cli("log", ann, "dm_sent", "--at", "yesterday", db=db)
+    path = tmp_path / "follow-ups.ics"
+    run_cli("export", "-o", str(path), db=db)
+    run_cli("log", ann, "reply_received", db=db)
+    result = run_cli("export", "-o", str(path), "--force", db=db)
+    assert result.stderr == (
+        f"exported to {path}\n"
+        "note: the calendar has no events: no follow-ups or keep-in-touch dates in the next 90 days\n"
+    )
+    assert icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT") == []
 
 
 REAL_WORLD = FIXTURES.parent / "real_world"

@@ -11,8 +11,14 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from dailyreach.core.errors import NothingToExport, ValidationError
-from dailyreach.core.files.contact_export import calendar_ics, contacts_csv, contacts_vcard, interactions_csv
+from dailyreach.core.errors import ValidationError
+from dailyreach.core.files.contact_export import (
+    calendar_ics,
+    contacts_csv,
+    contacts_vcard,
+    interactions_csv,
+    nothing_upcoming,
+)
 from dailyreach.core.files.contact_import import apply_import_preview, preview_import
 from dailyreach.core.records.clock import FixedClock
 from dailyreach.core.records.model import Contact
@@ -163,11 +169,22 @@ def test_the_calendar_holds_the_next_90_days_to_the_last_one(store):
     assert events == {"Keep in touch: Edge (X)": edge_day, "Follow up #1: Late (X)": edge_day}
 
 
-def test_an_empty_calendar_is_refused_with_a_reason(store):
+def test_a_calendar_with_nothing_upcoming_holds_only_the_store_timezone_and_says_so(store):
     add_contact(store, "Never contacted")
-    with pytest.raises(NothingToExport) as refused:
-        calendar_ics(store)
-    assert str(refused.value) == "no follow-ups or keep-in-touch dates in the next 90 days"
+    calendar = icalendar.Calendar.from_ical(calendar_ics(store))
+    assert calendar.walk("VEVENT") == []
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert str(zone["tzid"]) == TOKYO
+    assert nothing_upcoming(store) == (
+        "the calendar has no events: no follow-ups or keep-in-touch dates in the next 90 days"
+    )
+
+
+def test_nothing_upcoming_says_nothing_of_a_calendar_with_events(store):
+    contact = add_contact(store, "Waiting")
+    log(store, contact, "dm_sent", at=store.now().subtract(days=1))
+    assert nothing_upcoming(store) is None
+    assert "VTIMEZONE" not in calendar_ics(store).decode()
 
 
 def _vcard_of_a_hard_contact(store):

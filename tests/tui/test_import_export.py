@@ -110,6 +110,27 @@ async def test_e_with_format_ics_names_the_file_for_it_and_writes_a_calendar(
     assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Follow up #1: Ann [/] Smith (X)"]
 
 
+async def test_e_with_format_ics_and_nothing_upcoming_writes_an_empty_calendar_and_says_so(
+    store, people, tmp_path
+):
+    written = tmp_path / "follow-ups.ics"
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#format").value = "ics"
+        app.screen.query_one("#path").value = str(written)
+        await pilot.press("enter")
+        await settle(pilot)
+        said = [str(notice.message) for notice in app._notifications]
+    assert icalendar.Calendar.from_ical(written.read_bytes()).walk("VEVENT") == []
+    assert said == [
+        f"Exported to {written}",
+        "the calendar has no events: no follow-ups or keep-in-touch dates in the next 90 days",
+    ]
+
+
 async def test_the_preview_says_an_empty_row_amid_the_data_and_every_problem_of_a_bad_row(store, tmp_path):
     sheet = tmp_path / "people.csv"
     sheet.write_text("name,x,priority\nAnn,@ann,\n,,\nBo,@@,9\n,,\n", encoding="utf-8")

@@ -27,7 +27,6 @@ from dailyreach.core.errors import (
     DateParseError,
     ImportRejected,
     NotAFile,
-    NothingToExport,
     StoreError,
     ValidationError,
 )
@@ -152,7 +151,7 @@ class FriendlyGroup(click.Group):
             raise click.ClickException(
                 terminal_safe(_said_for_option(ctx.invoked_subcommand, error))
             ) from None
-        except (StoreError, ImportRejected, NothingToExport, NotAFile, FileExistsError) as error:
+        except (StoreError, ImportRejected, NotAFile, FileExistsError) as error:
             raise click.ClickException(terminal_safe(str(error))) from None
         except BrokenPipeError:
             # The reader stopped reading (`| head`): nothing is wrong, and nothing more can be said to it.

@@ -65,6 +65,11 @@ def export(session: Session, fmt: str | None, output_name: str | None, force: bo
     deliver(payload, output_name, force=force)
     if fmt == "json":  # the only export with the interactions, and the one imported back
         warn_if_it_would_not_import(session.store)
+    elif fmt == "ics":
+        from dailyreach.core.files.contact_export import nothing_upcoming
+
+        if said := nothing_upcoming(session.store):
+            click.echo(_("note: {said}").format(said=said), err=True)
 
 
 @click.command(

@@ -144,9 +144,5 @@ class ImportRejected(ValueError):
         self.problems = problems
 
 
-class NothingToExport(ValueError):
-    """The export would be empty in a way its format does not allow."""
-
-
 class NotAFile(ValueError):
     """The name an export was to replace is not a file: a device, a pipe, a socket or a folder."""

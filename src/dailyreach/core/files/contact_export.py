@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import quote
 
-from dailyreach.core.errors import NothingToExport
 from dailyreach.core.files.contact_files import CONTACTS_HEADER, INTERACTIONS_HEADER, spreadsheet_text
 from dailyreach.core.files.exchange import export_json
 from dailyreach.core.files.imported_person import join_tags
@@ -179,10 +178,12 @@ def calendar_ics(store: Store) -> bytes:
     stamp = store.now().in_timezone("UTC")
     items = upcoming_dates(store)
     if not items:
-        # A calendar file must hold at least one event (RFC 5545), and an empty one helps nobody.
-        raise NothingToExport(
-            _("no follow-ups or keep-in-touch dates in the next {count} days").format(
-                count=CALENDAR_DAYS_AHEAD
+        # Written all the same, so that a calendar subscribed to the file drops the events that are done.
+        # RFC 5545 asks a calendar for one component at least: the store's timezone is one with no event.
+        today = store.local_today()
+        calendar.add_component(
+            icalendar.Timezone.from_tzinfo(
+                store.zone, first_date=today, last_date=today + timedelta(days=CALENDAR_DAYS_AHEAD)
             )
         )
     for item in items:
@@ -203,6 +204,15 @@ def calendar_ics(store: Store) -> bytes:
         calendar.add_component(event)
     ical: bytes = calendar.to_ical()
     return ical
+
+
+def nothing_upcoming(store: Store) -> str | None:
+    """What to tell of a calendar export with no events, or None when it has some."""
+    if upcoming_dates(store):
+        return None
+    return _(
+        "the calendar has no events: no follow-ups or keep-in-touch dates in the next {count} days"
+    ).format(count=CALENDAR_DAYS_AHEAD)
 
 
 EXPORTERS = {

@@ -210,8 +210,8 @@ def deliver_download(app: App, name: str, fmt: str, payload: bytes) -> None:
 def export_from(screen: StoreScreen, typed: dict[str, str] | None = None) -> None:
     """The export form over ``screen``; the file written (served: downloaded) when it is answered, the
     form opened again as typed when it cannot be."""
-    from dailyreach.core.errors import NotAFile, NothingToExport, StoreError
-    from dailyreach.core.files.contact_export import EXPORTERS
+    from dailyreach.core.errors import NotAFile, StoreError
+    from dailyreach.core.files.contact_export import EXPORTERS, nothing_upcoming
     from dailyreach.core.files.exchange import write_export
     from dailyreach.core.store.doctor import export_would_not_import
 
@@ -225,9 +225,10 @@ def export_from(screen: StoreScreen, typed: dict[str, str] | None = None) -> Non
         if problem is None:
             if not app.is_web:  # served, the browser is told of its download
                 screen.notify(_("Exported to {path}").format(path=path), markup=False)
-            said = export_would_not_import(store) if fmt == "json" else None
-            if said is not None:
+            if fmt == "json" and (said := export_would_not_import(store)):
                 screen.notify(said, severity="warning", markup=False, timeout=15)
+            elif fmt == "ics" and (said := nothing_upcoming(store)):
+                screen.notify(said, markup=False)
             return
         screen.notify(problem, title=_("Not exported"), severity="error", markup=False)
         export_from(screen, answers)
@@ -242,7 +243,7 @@ def export_from(screen: StoreScreen, typed: dict[str, str] | None = None) -> Non
                 write_export(path, payload, force=replace)
         except FileExistsError:
             return _("{path} already exists: switch Replace on to overwrite it").format(path=path)
-        except (OSError, StoreError, NothingToExport, NotAFile) as error:
+        except (OSError, StoreError, NotAFile) as error:
             return str(error)
         return None
 
