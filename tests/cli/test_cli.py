@@ -213,6 +213,22 @@ def test_errors_go_to_stderr_with_a_non_zero_exit_and_change_nothing(db, args, m
     assert db.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    "command", [("today",), ("log", "Ann", "dm_sent"), ("export",), ("add", "Bo")], ids=" ".join
+)
+@pytest.mark.parametrize("named_by", ["--db", "DAILYREACH_DB"])
+def test_a_database_path_naming_a_folder_is_said_with_what_named_it(tmp_path, command, named_by):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    given = ("--db", str(folder)) if named_by == "--db" else ()
+    result = run_cli(
+        *given, *command, db=folder if named_by == "DAILYREACH_DB" else tmp_path / "db.json", check=False
+    )
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == f"Error: {named_by}: {folder} names a folder: name a file in it\n"
+    assert list(folder.iterdir()) == []
+
+
 def test_a_duplicate_handle_is_refused_naming_the_contact_that_has_it(db):
     run_cli("add", "Ann", "--x", "@ann", db=db)
     result = run_cli("add", "Ann again", "--x", "https://x.com/ann", db=db, check=False)

@@ -169,7 +169,7 @@ def test_the_app_is_opened_on_what_click_would_read(db_with_ann, tmp_path):
         (("--bogus",), "Error: No such option '--bogus'."),
         (("--demo=yes",), "Error: Option '--demo' does not take a value."),
         (("--db",), "Error: Option '--db' requires an argument."),
-        (("--db", "FOLDER"), "is a directory."),
+        (("--db", "FOLDER"), "names a folder: name a file in it"),
         (("--db", "BROKEN"), "is not valid JSON"),
     ],
 )

@@ -48,7 +48,20 @@ class FilePath(click.Path):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and not value.strip():
             self.fail(_("an empty path names no file"), param, ctx)
+        if isinstance(param, click.Option) and ctx is not None and param.name and os.path.isdir(value):
+            # Said as export's -o says it, naming the variable when one set it: the command line is not
+            # at fault there, so neither its usage nor --db is shown.
+            from_environment = ctx.get_parameter_source(param.name) is ParameterSource.ENVIRONMENT
+            raise click.ClickException(
+                terminal_safe(
+                    folder_named(str(param.envvar) if from_environment else param.opts[0], str(value))
+                )
+            )
         return super().convert(value, param, ctx)
+
+
+def folder_named(source: str, name: str) -> str:
+    return _("{source}: {name} names a folder: name a file in it").format(source=source, name=name)
 
 
 def echo(text: object, *, err: bool = False) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from dailyreach.cli.commands import FilePath, Session, echo
+from dailyreach.cli.commands import FilePath, Session, echo, folder_named
 from dailyreach.core.files.formats import EXPORT_FORMATS, IMPORT_FORMATS, suffix_clash, suffix_format
 from dailyreach.core.records.text import terminal_safe
 from dailyreach.i18n import _, ngettext
@@ -48,7 +48,7 @@ def export(session: Session, fmt: str | None, output_name: str | None, force: bo
         raise click.ClickException(_("-o: the file name is empty"))
     # Path("out/") would be a file "out".
     if output_name is not None and (output_name.endswith(("/", os.sep)) or os.path.isdir(output_name)):
-        raise click.ClickException(_("-o: {name} names a folder: name a file in it").format(name=output_name))
+        raise click.ClickException(terminal_safe(folder_named("-o", output_name)))
     output = None if output_name in (None, "-") else Path(output_name)
     if output is not None and fmt is not None and (clash := suffix_clash(output, fmt)):
         raise click.ClickException(terminal_safe(clash))
