@@ -240,7 +240,8 @@ def pending_text(agenda: Agenda, width: int | None = None) -> str:
     """Who owes a reply, as aligned text: within ``width`` cells when one is given, long names cut."""
     if not agenda.pending:
         return _("No one owes you a reply.")
-    rows = [[_("name"), _("channel"), _("waiting"), _("nudges"), _("follow-up due"), ""]]
+    # In the app's order: the channel last, the first cut off by a narrow terminal.
+    rows = [[_("name"), _("waiting"), _("nudges"), _("follow-up due"), _("channel")]]
     for reply in agenda.pending:
         if reply.give_up_offered:
             flag = _("give up?")
@@ -248,14 +249,15 @@ def pending_text(agenda: Agenda, width: int | None = None) -> str:
             flag = _("then give up?")
         else:
             flag = _("overdue") if reply.overdue(agenda.day) else ""
+        # The flag in the day's cell: in a narrow terminal an overdue follow-up is still said so, where
+        # a column of its own, the last, was the first cut off.
         rows.append(
             [
                 reply.contact.name,
-                channel_label(reply.channel),
                 ago(reply.waiting_since, agenda.now),
                 str(reply.nudges),
-                day_text(reply.follow_up_due, agenda.day),
-                flag,
+                f"{day_text(reply.follow_up_due, agenda.day)} {flag}".rstrip(),
+                channel_label(reply.channel),
             ]
         )
     return fitted_columns(rows, width, flexible=(0,))

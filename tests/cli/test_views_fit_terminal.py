@@ -96,16 +96,24 @@ def test_a_column_empty_in_every_row_at_the_end_takes_no_gap():
 
 
 def test_on_a_narrow_terminal_names_and_titles_keep_a_few_cells_and_the_line_is_cut_at_its_end(busy_db):
-    pending = on_terminal("pending", db=busy_db, columns=50).rstrip("\n").split("\n")
+    pending = on_terminal("pending", db=busy_db, columns=44).rstrip("\n").split("\n")
     row = next(line for line in pending[1:] if "佐藤" in line)
-    assert row.startswith("佐藤 花子佐…  X")  # 12 cells of the name, not "…" alone
-    assert cells(row) <= 50 and row.endswith("…")
+    assert row.startswith("佐藤 花子佐…  2 days ago")  # 12 cells of the name, not "…" alone
+    assert cells(row) <= 44 and row.endswith("…")
     invitations = on_terminal("invitations", db=busy_db, columns=50)
     assert "スタートアッ" in invitations
     from dailyreach.report import fitted_columns
 
     rows = [["Name", "Channel", "Waiting"], ["Lena Fischer", "LinkedIn", "11 days ago"]]
     assert fitted_columns(rows, 20, (0,)).split("\n")[1] == "Lena Fischer  Linke…"
+
+
+def test_on_a_narrow_terminal_an_overdue_follow_up_is_still_said_so_and_the_channel_is_cut_first(busy_db):
+    run_cli("log", "Ann", "dm_sent", "--at", "-10d", db=busy_db)
+    header, overdue, waiting = on_terminal("pending", db=busy_db, columns=60).rstrip("\n").split("\n")
+    assert header.endswith("follow-up due       chan…")
+    assert overdue.startswith("Ann           10 days ago") and overdue.endswith(" overdue  X")
+    assert waiting.startswith("佐藤 花子佐…  2 days ago")
 
 
 @pytest.mark.parametrize("columns", [18, 20, 25, 28, 30])

@@ -38,7 +38,7 @@ def db(tmp_path_factory):
 # How each view's text ends its first line, and a key of its JSON.
 SHOWN = {
     "today": ("0/5 today  streak 0", "items"),
-    "pending": ("name  channel  waiting  nudges  follow-up due", "pending"),
+    "pending": ("name  waiting  nudges  follow-up due  channel", "pending"),
     "invitations": ("Declined 1: saved 3 h, 20 USD", "declined"),
 }
 
