@@ -245,6 +245,20 @@ def test_a_corrupt_database_is_reported_with_its_path_and_left_alone(db):
     assert db.read_text() == '{"contacts": '
 
 
+def test_an_export_given_as_the_database_is_said_to_be_one_with_how_to_import_it(db, tmp_path):
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    exported = tmp_path / "my export.json"
+    run_cli("export", "-o", str(exported), db=db)
+    kept = exported.read_bytes()
+    result = run_cli("today", db=exported, check=False)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"Error: {exported} is a dailyreach export, not a database: "
+        f"dailyreach --db NEW.json import '{exported}' makes a database of it\n"
+    )
+    assert exported.read_bytes() == kept
+
+
 def test_export_to_a_file_is_owner_only_and_import_round_trips(db, tmp_path):
     run_cli("add", "Ann [/] Smith", "--x", "@ann", db=db)
     run_cli("log", "Ann", "dm_sent", db=db)

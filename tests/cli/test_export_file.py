@@ -120,7 +120,7 @@ def test_of_two_writers_of_one_export_name_released_together_exactly_one_wins(tm
     def export() -> None:
         start.wait()
         try:
-            write_export(target, payload)
+            write_export(target, payload, db=tmp_path / "db.json")
         except FileExistsError as error:
             outcomes.append(str(error))
         else:
@@ -259,3 +259,24 @@ def test_an_export_holding_an_interaction_later_than_now_says_it_would_not_impor
     assert run_cli("export", "--format", "csv", db=db).stderr == ""  # no interactions in it
     refused = run_cli("import", str(tmp_path / "out.json"), db=tmp_path / "restored.json", check=False)
     assert refused.returncode == 1 and "later than" in refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("fmt", "suffix", "said"),
+    [
+        ("json", "", "is the database itself"),
+        ("json", ".lock", "is kept beside"),
+        ("ics", ".lock", "is kept beside"),
+    ],
+    ids=["database", "lock", "lock-through-click"],  # a JSON export runs without click
+)
+def test_export_over_the_database_or_its_lock_is_refused_even_forced(db, fmt, suffix, said):
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    run_cli("log", "Ann", "dm_sent", "--at", "yesterday", db=db)
+    target = db.with_name(db.name + suffix)
+    kept = {path: path.read_bytes() for path in (db, db.with_name(db.name + ".lock"))}
+    result = run_cli("export", "--format", fmt, "-o", str(target), "--force", db=db, check=False)
+    assert (result.returncode, result.stdout) == (1, ""), result.stderr
+    assert result.stderr.startswith(f"Error: {target} {said}")
+    assert {path: path.read_bytes() for path in kept} == kept
+    assert [contact["name"] for contact in json.loads(run_cli("export", db=db).stdout)["contacts"]] == ["Ann"]

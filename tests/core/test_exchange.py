@@ -1,6 +1,7 @@
 import json
 import stat
 import unicodedata
+from pathlib import Path
 
 import pendulum
 import pytest
@@ -8,7 +9,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from dailyreach.core.errors import ImportRejected, ValidationError
+from dailyreach.core.errors import DatabaseFileNamed, ImportRejected, ValidationError
 from dailyreach.core.files.exchange import (
     _inlined,
     apply_import,
@@ -28,6 +29,7 @@ from dailyreach.core.records.model import (
     Settings,
     Snooze,
 )
+from dailyreach.core.store.beside import KEPT_BESIDE
 from dailyreach.core.store.store import Store
 from tests.conftest import add_contact, log
 
@@ -176,13 +178,40 @@ def test_an_export_from_a_newer_dailyreach_says_so_and_only_that(store):
 def test_exports_are_owner_only_and_never_replace_a_file_unless_forced(store, tmp_path):
     fill(store)
     target = tmp_path / "export.json"
-    write_export(target, export_json(store))
+    write_export(target, export_json(store), db=store.path)
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     with pytest.raises(FileExistsError, match="--force"):
-        write_export(target, b"{}")
+        write_export(target, b"{}", db=store.path)
     assert json.loads(target.read_text())["format"] == "dailyreach"
-    write_export(target, b"{}", force=True)
+    write_export(target, b"{}", db=store.path, force=True)
     assert target.read_text() == "{}"
+
+
+@pytest.mark.parametrize("force", [False, True], ids=["unforced", "forced"])
+def test_an_export_never_writes_over_the_database_or_a_file_kept_beside_it(store, force, monkeypatch):
+    fill(store)
+    monkeypatch.chdir(store.path.parent)
+    (store.path.parent / "link.json").symlink_to(store.path)
+    files = {path: path.read_bytes() for path in store.path.parent.iterdir() if path.is_file()}
+    said = {}
+    for name in (
+        store.path.name,
+        "link.json",
+        f"./{store.path.name}.lock",
+        f"{store.path}.status",
+    ):
+        with pytest.raises(DatabaseFileNamed) as refused:
+            write_export(Path(name), b"{}", db=store.path, force=force)
+        said[name] = str(refused.value)
+    assert {path: path.read_bytes() for path in files} == files
+    assert said[store.path.name] == f"{store.path.name} is the database itself: export to another file"
+    assert said[f"{store.path}.status"] == (
+        f"{store.path}.status is kept beside the database {store.path}: export to another file"
+    )
+    for suffix in KEPT_BESIDE:
+        with pytest.raises(DatabaseFileNamed):
+            write_export(Path(f"{store.path}{suffix}"), b"{}", db=store.path, force=force)
+    write_export(Path(f"{store.path}.old"), b"{}", db=store.path, force=force)
 
 
 unicode_text = st.text(

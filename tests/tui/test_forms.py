@@ -584,6 +584,19 @@ async def test_export_format_and_replace_are_picked_and_the_file_name_follows(st
         assert os.listdir(documents) == ["dailyreach-contacts-2026-11-23.vcf"]
 
 
+async def test_export_over_the_database_is_refused_even_with_replace_on(store, ann, home):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await settle(pilot)
+        kept = store.path.read_bytes()  # with the day's plan, which the app saves as it opens
+        await pilot.press("e", "ctrl+u", *str(store.path), "shift+tab", "y", "enter")  # Replace: yes
+        await settle(pilot)
+        said = [str(notice.message) for notice in app._notifications]
+        assert said == [f"{store.path} is the database itself: export to another file"]
+        assert form(app).query_one("#path", Input).value == str(store.path)  # open again, as typed
+    assert store.path.read_bytes() == kept
+
+
 async def test_a_file_name_typed_with_a_formats_suffix_chooses_that_format(store, ann, home):
     """contacts.vcf is written as a vCard, not JSON under a vCard's name; a format chosen against the
     name afterwards is refused, and the form opens again as typed."""

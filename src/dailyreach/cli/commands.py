@@ -24,6 +24,7 @@ from click.core import ParameterSource
 from dailyreach import __version__
 from dailyreach.cli import USUAL_COLLECTION_THRESHOLDS, VERSION_MESSAGE, met
 from dailyreach.core.errors import (
+    DatabaseFileNamed,
     DateParseError,
     ImportRejected,
     NotAFile,
@@ -164,7 +165,7 @@ class FriendlyGroup(click.Group):
             raise click.ClickException(
                 terminal_safe(_said_for_option(ctx.invoked_subcommand, error))
             ) from None
-        except (StoreError, ImportRejected, NotAFile, FileExistsError) as error:
+        except (StoreError, ImportRejected, NotAFile, DatabaseFileNamed, FileExistsError) as error:
             raise click.ClickException(terminal_safe(str(error))) from None
         except BrokenPipeError:
             # The reader stopped reading (`| head`): nothing is wrong, and nothing more can be said to it.

@@ -18,9 +18,10 @@ VALUE_OPTIONS = {"-o": "output_name", "--output": "output_name", "--format": "fm
 FLAG = "--force"
 
 
-def deliver(payload: bytes, output_name: str | None, *, force: bool) -> None:
+def deliver(payload: bytes, output_name: str | None, *, db: Path, force: bool) -> None:
     """Write ``payload`` to standard output (``output_name`` None or ``-``), or to that file, readable by
-    its owner only and replacing one only when forced, then say where it went."""
+    its owner only and replacing one only when forced (never the database ``db`` or its files), then
+    say where it went."""
     from dailyreach.core.records.text import terminal_safe
 
     if output_name in (None, "-"):
@@ -35,7 +36,7 @@ def deliver(payload: bytes, output_name: str | None, *, force: bool) -> None:
     from dailyreach.core.files.exchange import write_export
     from dailyreach.i18n import _
 
-    write_export(Path(output_name), payload, force=force)
+    write_export(Path(output_name), payload, db=db, force=force)
     sys.stderr.write(terminal_safe(_("exported to {file}").format(file=output_name)) + "\n")
     sys.stderr.flush()
 
@@ -84,7 +85,7 @@ def export_without_click(db: str, output_name: str | None, force: bool) -> bool:
         if store.problems():
             return False
         payload = export_json(store)
-    deliver(payload, output_name, force=force)
+    deliver(payload, output_name, db=store.path, force=force)
     warn_if_it_would_not_import(store)
     return True
 

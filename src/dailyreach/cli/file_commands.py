@@ -62,7 +62,7 @@ def export(session: Session, fmt: str | None, output_name: str | None, force: bo
         from dailyreach.core.files.contact_export import EXPORTERS
 
         payload = EXPORTERS[fmt](session.store)
-    deliver(payload, output_name, force=force)
+    deliver(payload, output_name, db=session.store.path, force=force)
     if fmt == "json":  # the only export with the interactions, and the one imported back
         warn_if_it_would_not_import(session.store)
     elif fmt == "ics":

@@ -281,6 +281,7 @@ def run(args: list[str]) -> int | None:
     db = os.path.expanduser(db)
     if not os.path.isfile(db):
         return quiet(_("no database at {db} yet").format(db=db))
+    # beside.STATUS_SUFFIX, not imported: that would load the core, which the prompt's usual path never does.
     record_path = db + ".status"
     record = read_record(record_path)
     if record is None or not current(record, db):

@@ -146,3 +146,7 @@ class ImportRejected(ValueError):
 
 class NotAFile(ValueError):
     """The name an export was to replace is not a file: a device, a pipe, a socket or a folder."""
+
+
+class DatabaseFileNamed(ValueError):
+    """The name an export was to write is the database's, or that of a file kept beside it."""

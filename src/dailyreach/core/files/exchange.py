@@ -96,10 +96,20 @@ def export_json(store: Store) -> bytes:
     return orjson.dumps(export_bundle(store), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
-def write_export(path: Path, payload: bytes, *, force: bool = False) -> None:
-    """Write an export readable by the owner only; an existing file is replaced only when forced."""
+def write_export(path: Path, payload: bytes, *, db: Path, force: bool = False) -> None:
+    """Write an export readable by the owner only; an existing file is replaced only when forced, and
+    never the database ``db`` or a file kept beside it (DatabaseFileNamed), forced or not."""
+    from dailyreach.core.errors import DatabaseFileNamed
     from dailyreach.core.files.new_file import write_new_file
+    from dailyreach.core.store.beside import kept_for
 
+    kept = kept_for(path, db)
+    if kept == "":
+        raise DatabaseFileNamed(_("{path} is the database itself: export to another file").format(path=path))
+    if kept is not None:
+        raise DatabaseFileNamed(
+            _("{path} is kept beside the database {db}: export to another file").format(path=path, db=db)
+        )
     write_new_file(path, payload, replace=force)
 
 

@@ -27,6 +27,7 @@ from dailyreach.core.planning.planner import (
     streak,
 )
 from dailyreach.core.records.text import strip_control
+from dailyreach.core.store.beside import STATUS_SUFFIX, beside
 from dailyreach.core.store.storage import file_signature, write_owner_only
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import DaySpan, Thread
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
     from dailyreach.core.planning.agenda import Agenda
 
 RECORD_HEADER = "dailyreach-status 1"
-RECORD_SUFFIX = ".status"
 FIELDS = ("done", "goal", "left", "due", "overdue", "pending", "streak", "next")
 
 
@@ -93,7 +93,7 @@ def status_figures(store: Store, now: datetime | None = None) -> StatusFigures:
 
 
 def record_path(db: Path) -> Path:
-    return db.with_name(db.name + RECORD_SUFFIX)
+    return beside(db, STATUS_SUFFIX)
 
 
 def next_midnight(day: date, tz: tzinfo) -> float:

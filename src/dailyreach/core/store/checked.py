@@ -23,11 +23,10 @@ import orjson
 
 from dailyreach import __version__
 from dailyreach.core.records.readback import Problem
+from dailyreach.core.store.beside import CHECKED_SUFFIX, beside
 from dailyreach.core.store.storage import AtomicJSONStorage, write_owner_only
 from dailyreach.core.store.tables import RECORD_TABLES, RecordTable
 from dailyreach.i18n import current_language
-
-SUFFIX = ".checked"
 
 Fingerprint = tuple[int, int]  # size and CRC-32 of the file's bytes
 ProblemsByTable = dict[str, dict[str, Problem]]
@@ -43,7 +42,7 @@ class Checked:
 
 
 def checked_path(db: Path) -> Path:
-    return db.with_name(db.name + SUFFIX)
+    return beside(db, CHECKED_SUFFIX)
 
 
 def read_checked(db: Path, fingerprint: Fingerprint | None) -> Checked | None:

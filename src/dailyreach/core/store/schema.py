@@ -11,13 +11,13 @@ from typing import Any
 import orjson
 
 from dailyreach.core.records.zones import UnknownZone, local_zone, zone_named
+from dailyreach.core.store.storage import FORMAT_NAME as FORMAT_NAME
 from dailyreach.core.store.storage import StoreCorrupt
 from dailyreach.core.store.tables import KEY_FIELDS, META_TABLE, SETTINGS_TABLE
 from dailyreach.core.store.threads import DAYS_TABLE, DERIVED_KEY, THREADS_TABLE, derive_tables
 from dailyreach.i18n import _
 
 SCHEMA_VERSION = 2
-FORMAT_NAME = "dailyreach"
 
 
 def stored_version(data: dict[str, Any], path: Path) -> int | None:

@@ -32,6 +32,8 @@ from dailyreach.i18n import N_, _
 Layout = tuple[int, int, int]
 
 OWNER_ONLY = 0o600
+# The name in a database's schema record (``schema.py``), and at the top of an export.
+FORMAT_NAME = "dailyreach"
 
 
 # A file of the database's (its lock, or the file itself) this user may not open: made by another user
@@ -95,6 +97,18 @@ def parse_json_bytes(raw: bytes, source: Path | str) -> Any:
     gc.unfreeze()
     gc.freeze()
     return parsed
+
+
+def _not_a_database(path: Path, data: Any) -> str:
+    if isinstance(data, dict) and data.get("format") == FORMAT_NAME:
+        # Copied over the database by hand, or given as --db: importing it makes a database of it.
+        import shlex
+
+        return _(
+            "{path} is a dailyreach export, not a database: dailyreach --db NEW.json import {quoted} makes "
+            "a database of it"
+        ).format(path=path, quoted=shlex.quote(str(path)))
+    return _("{path} is JSON but not a dailyreach database").format(path=path)
 
 
 def _about(path: Path, error: OSError) -> OSError:
@@ -277,7 +291,7 @@ class AtomicJSONStorage(Storage):
                 data = parse_json_bytes(raw, self.path) if raw.strip() else {}
                 layout = None
             if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
-                raise StoreCorrupt(_("{path} is JSON but not a dailyreach database").format(path=self.path))
+                raise StoreCorrupt(_not_a_database(self.path, data))
         except StoreError as error:
             if self._read_as_last_seen(error):
                 return self._data

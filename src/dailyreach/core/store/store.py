@@ -46,6 +46,7 @@ from dailyreach.core.store.backups import (
     with_way_back,
     write_backup,
 )
+from dailyreach.core.store.beside import LOCK_SUFFIX
 from dailyreach.core.store.checked import CheckedRecord
 from dailyreach.core.store.derived import DerivedTables
 from dailyreach.core.store.export_form import export_form, invitation_fields
@@ -187,7 +188,9 @@ class Store:
         self._clock = clock
         require_folder(self.path, make_folder=make_folder)
         # Beside the file itself, not a link to it: two links to one database take the same lock.
-        self._lock = FileLock(f"{os.path.realpath(self.path)}.lock", timeout=lock_wait, mode=OWNER_ONLY)
+        self._lock = FileLock(
+            f"{os.path.realpath(self.path)}{LOCK_SUFFIX}", timeout=lock_wait, mode=OWNER_ONLY
+        )
         self._checked = CheckedRecord(self.path)
         # The log is parsed only when something reads it, in a file whose layout ``<db>.checked`` knows.
         self._storage = AtomicJSONStorage(

@@ -210,7 +210,7 @@ def deliver_download(app: App, name: str, fmt: str, payload: bytes) -> None:
 def export_from(screen: StoreScreen, typed: dict[str, str] | None = None) -> None:
     """The export form over ``screen``; the file written (served: downloaded) when it is answered, the
     form opened again as typed when it cannot be."""
-    from dailyreach.core.errors import NotAFile, StoreError
+    from dailyreach.core.errors import DatabaseFileNamed, NotAFile, StoreError
     from dailyreach.core.files.contact_export import EXPORTERS, nothing_upcoming
     from dailyreach.core.files.exchange import write_export
     from dailyreach.core.store.doctor import export_would_not_import
@@ -240,10 +240,10 @@ def export_from(screen: StoreScreen, typed: dict[str, str] | None = None) -> Non
             if app.is_web:  # served: the file goes to the browser, not to the server's disk
                 deliver_download(app, path.name, fmt, payload)
             else:
-                write_export(path, payload, force=replace)
+                write_export(path, payload, db=store.path, force=replace)
         except FileExistsError:
             return _("{path} already exists: switch Replace on to overwrite it").format(path=path)
-        except (OSError, StoreError, NotAFile) as error:
+        except (OSError, StoreError, NotAFile, DatabaseFileNamed) as error:
             return str(error)
         return None
 

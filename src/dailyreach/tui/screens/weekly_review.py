@@ -26,6 +26,7 @@ from textual.widgets import DataTable, Static
 from dailyreach.core.errors import StoreError
 from dailyreach.core.planning.stats import Stats, build_stats
 from dailyreach.core.records.dates import week_start_of
+from dailyreach.core.store.beside import REVIEW_SUFFIX, beside
 from dailyreach.core.store.storage import write_owner_only
 from dailyreach.i18n import N_, _, ngettext
 from dailyreach.stats_wording import follow_up_reason, review_line, week_range
@@ -39,12 +40,11 @@ if TYPE_CHECKING:
     from dailyreach.core.store.store import Store
     from dailyreach.tui.app import DailyReachApp
 
-MARKER_SUFFIX = ".review"
 REVIEW_WEEKS = 2
 
 
 def review_marker(db: Path) -> Path:
-    return db.with_name(db.name + MARKER_SUFFIX)
+    return beside(db, REVIEW_SUFFIX)
 
 
 def _week_seen(marker: Path) -> date | None:
