@@ -118,6 +118,25 @@ def test_a_plan_over_its_goal_gives_up_its_last_items_done_or_not(store, clock):
     assert [item.contact_id for item in store.plan(lowered.day.isoformat()).items] == [p0.id, p1.id]
 
 
+def test_a_raised_goal_takes_in_only_as_many_as_reach_it_counting_who_was_written_to_off_the_plan(
+    store, clock
+):
+    """As a plan made afresh counts who was written to already: a plan of 2 and one written to off it, the
+    goal raised to 4, took in 2 more, and 4 rows stayed open where 3 were left to reach the goal."""
+    p0, p1, p2, p3, p4 = full_plan(store, clock, people=5, goal=2)
+    build_agenda(store)
+    log(store, p4, "dm_sent")
+    store.save_settings(replace(store.settings(), daily_goal=4))
+    raised = build_agenda(store)
+    assert [(item.contact.name, item.done) for item in raised.items] == [
+        ("P0", False),
+        ("P1", False),
+        ("P2", False),
+        ("P4", True),
+    ]
+    assert raised.goal - raised.progress == sum(not item.done for item in raised.items) == 3
+
+
 def test_the_plan_over_a_lowered_goal_is_the_same_whichever_order_the_logs_and_looks_came_in(tmp_path, clock):
     plans = []
     for look_between in (False, True):

@@ -231,9 +231,11 @@ def settle_plan(
     item ``done_today`` stays, shown done, even when its contact is snoozed since: a snooze only keeps
     a contact out of the days still to be planned, and the day's progress goes on counting it. An item
     ``settled`` since the plan was made (its thread asks nothing today: ``nothing_due``) stays but frees
-    its slot: the goal counts people written to today, and they are not to be. A plan holding more than the
-    goal gives up its last items, done or not: a done one is shown done after the plan, as anyone written
-    to off it, and an overdue follow-up planned first stays whatever order the logs came in."""
+    its slot: the goal counts people written to today, and they are not to be. Who was written to today
+    off the plan fills a slot too (a goal raised later takes in only as many more as reach it), but never
+    takes a planned item's. A plan holding more than the goal gives up its last items, done or not: a
+    done one is shown done after the plan, as anyone written to off it, and an overdue follow-up planned
+    first stays whatever order the logs came in."""
     kept = []
     for item in stored.items if stored else reached or []:
         contact = contacts.get(item.contact_id)
@@ -246,7 +248,7 @@ def settle_plan(
     planned = {item.contact_id for item in kept}
     slots_taken = sum(item.contact_id not in settled for item in kept)
     for candidate in candidates:
-        if slots_taken >= settings.daily_goal:
+        if slots_taken + len(done_today - planned) >= settings.daily_goal:
             break
         if candidate.contact_id not in planned:
             kept.append(candidate)
