@@ -47,3 +47,17 @@ async def test_a_channel_that_is_none_names_them_as_the_app_does(store, people):
         problem = str(app.screen.query_one("#problem").render())
         assert problem.startswith("Channel: 'fax' is not one of X, LinkedIn, Bluesky") and "e-mail" in problem
         assert store.interactions() == []
+
+
+async def test_when_emptied_is_now_as_its_placeholder_says(store, people):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d", "ctrl+u")
+        when = app.screen.query_one("#when")
+        assert (when.value, when.placeholder) == ("", "now")
+        assert str(app.screen.query_one("#problem").render()) == "Enter logs, Escape cancels"
+        await pilot.press("enter")
+        await settle(pilot)
+    [sent] = store.interactions()
+    assert (sent.kind, sent.moment) == ("dm_sent", store.now())

@@ -29,7 +29,7 @@ from dailyreach.core.store.threads import Thread, parse_stamp, utc_stamp
 from dailyreach.i18n import N_, _
 from dailyreach.tui.log_keys import KIND_TITLES, usual_channel
 from dailyreach.tui.widgets.key_footer import KeyFooter
-from dailyreach.tui.widgets.log_bar import NOT_LOGGED, LogBar
+from dailyreach.tui.widgets.log_bar import NOT_LOGGED, NOW, LogBar
 from dailyreach.wording import channel_label
 
 if TYPE_CHECKING:
@@ -45,7 +45,6 @@ JUST_WRITTEN = timedelta(minutes=10)
 T = TypeVar("T")
 UNCHANGED = object()
 # What a log's time is prefilled with: a word the core reads in either language (今).
-NOW = N_("now")
 # What undo names a contact's change by ("Undone: add Ann").
 CHANGE_LABELS = {"add": N_("add {name}"), "edit": N_("edit {name}")}
 

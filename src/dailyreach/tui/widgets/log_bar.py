@@ -33,7 +33,9 @@ HINT = N_("Enter logs, Escape cancels")
 OPTIONAL = N_("optional")
 # A note is its text: the box says so before Enter is refused for an empty one.
 REQUIRED = N_("required")
-FIELDS = (("when", N_("When"), ""), ("channel", N_("Channel"), ""), ("text", N_("Note"), OPTIONAL))
+# When starts as now, and a box emptied is now again: its placeholder says so.
+NOW = N_("now")
+FIELDS = (("when", N_("When"), NOW), ("channel", N_("Channel"), ""), ("text", N_("Note"), OPTIONAL))
 
 TITLE = N_("{kind}: {name}")
 # The note gets the room first: under this many cells for it, the hint gives way (a refused log is also
@@ -269,9 +271,7 @@ class LogBar(TranslatedBindings, Horizontal):
         self.query_one(LogTitle).show(kind, who)
         self._share_out()  # for this title (the bar's size may be as it was)
         # The core's own words for a bad time, with what it takes, as the command line says them.
-        self.query_one("#when", Input).validators = [
-            Check(lambda value: parse_when(value, now()), optional=False)
-        ]
+        self.query_one("#when", Input).validators = [Check(lambda value: parse_when(value, now()))]
         text = self.query_one("#text", Input)
         text.placeholder = _(REQUIRED) if text_required else _(OPTIONAL)
         text.validators = [Check(check_required_text, optional=False)] if text_required else []
@@ -351,7 +351,8 @@ class LogBar(TranslatedBindings, Horizontal):
             )
             self.refused = True
         else:
-            self._close({box.id: box.value for box in boxes if box.id})
+            answers = {box.id: box.value for box in boxes if box.id}
+            self._close(answers | {"when": answers["when"].strip() or _(NOW)})
 
     def _take_back_refusal(self) -> None:
         if self.refused:
