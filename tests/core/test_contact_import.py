@@ -241,8 +241,10 @@ def test_a_missing_file_and_an_empty_file_are_clear_errors(store, tmp_path):
             "Bob,Lee,https://www.linkedin.com/in/bob-lee,,Foo,CTO,1 Jan 2026\n",
             2,
         ),
+        ('name,x,why\nAlpha,@alpha1,ok\n"Beta,@beta1,x\n', 3),
+        ('name,x,why\nAlpha,@alpha1,ok\n"Beta,@beta1,x', 3),
     ],
-    ids=["to the end", "to the next quote", "linkedin"],
+    ids=["to the end", "to the next quote", "linkedin", "in the last row", "in the last row, no line end"],
 )
 def test_an_unclosed_quote_refuses_the_file_naming_its_line_not_swallowing_the_rows_after(
     store, tmp_path, text, line

@@ -78,13 +78,15 @@ def csv_delimiter(header: str) -> str:
     return ","
 
 
-def _quotes_go_wrong(record: str, delimiter: str = ",") -> bool:
+def _quotes_go_wrong(record: str, delimiter: str = ",", *, last: bool = False) -> bool:
     """Whether a record read over several lines only did so because a quote was left open: read
-    strictly, its quoted field runs to the end of the file or is followed by more text."""
+    strictly, its quoted field runs to the end of the file or is followed by more text. The ``last``
+    record, read on one line, only when its quote is open to the end: loose quotes (a 27" screen) are
+    read as ever."""
     try:
         list(csv.reader(io.StringIO(record, newline=""), strict=True, delimiter=delimiter))
-    except csv.Error:
-        return True
+    except csv.Error as error:
+        return not last or str(error) == "unexpected end of data"
     return False
 
 
@@ -94,8 +96,8 @@ def _records(
     """CSV records with the file line each starts on; blank lines and rows of empty cells are left out
     (with ``empty``, given as no cells instead). A field longer than
     ``FIELD_LIMIT`` (an unclosed quote swallowing the rest of the file, say) is refused with its line,
-    and so is a record over several lines that an unclosed quote made: the csv module reads on to the
-    next quote or the end of the file, taking the rows in between into one field."""
+    and so is a record over several lines, or the last, that an unclosed quote made: the csv module
+    reads on to the next quote or the end of the file, taking the rows in between into one field."""
     source = io.StringIO(text, newline="")  # rows end as a spreadsheet ends them: \r\n, \n or an old Mac's \r
     reader = csv.reader(source, delimiter=delimiter)
     while True:
@@ -106,7 +108,10 @@ def _records(
         try:
             cells = next(reader)
             several_lines = first_line + reader.line_num - start > 1
-            if several_lines and _quotes_go_wrong(text[offset : source.tell()], delimiter):
+            # The last record too: a quote left open in it reads on to the end of the file, on one line.
+            last = source.tell() >= len(text)
+            record = text[offset : source.tell()]
+            if (several_lines or last) and _quotes_go_wrong(record, delimiter, last=not several_lines):
                 raise UnknownFormat(_(UNCLOSED_QUOTE).format(line=start))
         except StopIteration:
             return
