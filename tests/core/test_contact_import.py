@@ -379,6 +379,25 @@ def test_only_a_first_line_of_one_account_hints_at_an_old_mastodon_export():
     assert "read as Mastodon's with --format mastodon" in str(listed.value)
 
 
+def test_a_vcard_of_a_group_or_a_place_is_skipped_as_no_one_to_write_to(store, tmp_path):
+    path = tmp_path / "export.vcf"
+    cards = [
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:group\r\nFN:Friends\r\nMEMBER:urn:uuid:03a0e51f\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nX-ADDRESSBOOKSERVER-KIND:group\r\nFN:Work\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:Location\r\nFN:Office\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nX-ADDRESSBOOKSERVER-KIND:individual\r\nFN:Ann\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:org\r\nFN:Acme\r\nEMAIL:hi@acme.example\r\nEND:VCARD\r\n",
+    ]
+    path.write_text("".join(cards), encoding="utf-8")
+    result = preview_import(store, path)
+    assert [(contact.name, contact.notes) for _, contact in result.added] == [("Ann", ""), ("Acme", "")]
+    assert result.skipped == [
+        (1, "Friends", "a group of contacts, not a person"),
+        (7, "Work", "a group of contacts, not a person"),
+        (12, "Office", "a place, not a person"),
+    ]
+
+
 def test_a_vcards_titles_reading_and_key_are_kept_or_said_never_dropped_unsaid(store, tmp_path):
     path = tmp_path / "doe.vcf"
     cards = [

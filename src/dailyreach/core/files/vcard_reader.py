@@ -36,7 +36,7 @@ _IM_PROPERTIES = {
 # Bookkeeping of the programs that wrote the card, not anything about the person.
 _NOT_DATA = {
     "BEGIN", "END", "VERSION", "PRODID", "REV", "LABEL", "CLASS", "MAILER",
-    "KIND", "X-ABUID", "X-ABSHOWAS", "X-ABADR", "X-ABLABEL", "X-IMAGETYPE", "X-IMAGEHASH",
+    "KIND", "X-ADDRESSBOOKSERVER-KIND", "X-ABUID", "X-ABSHOWAS", "X-ABADR", "X-ABLABEL", "X-IMAGETYPE", "X-IMAGEHASH",
     "X-ADDRESSING-GRAMMAR", "X-EVOLUTION-FILE-AS", "X-MS-OL-DESIGN", "X-MS-OL-DEFAULT-POSTAL-ADDRESS",
     "X-MOZILLA-HTML", "X-APPLE-SUBLOCALITY", "X-COUCHDB-APPLICATION-ANNOTATIONS", "X-DAILYREACH-ID",
 }  # fmt: skip
@@ -47,6 +47,8 @@ _NUMBERS = {
     "X-DAILYREACH-FOLLOWERS": "followers",
 }
 _ARCHIVED = {"TRUE": True, "FALSE": False}
+KIND_PROPERTIES = ("KIND", "X-ADDRESSBOOKSERVER-KIND")
+NOT_PEOPLE = {"group": N_("a group of contacts, not a person"), "location": N_("a place, not a person")}
 _VALUE_TYPES = {"internet", "pref", "voice", "x400", "x-internet", "text", "uri"}
 _ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -384,6 +386,10 @@ def _card(line: int, lines: list[_ContentLine], notices: set[str]) -> SourceRow:
         if value and value not in person.name.split():
             person.keep(title.lower(), title, value)
     row = person.row(line)
+    # vCard 4's KIND (Apple's own in vCard 3): a group of contacts or a place is no one to write to.
+    kind = next((prop.text.strip().lower() for prop in props if prop.name in KIND_PROPERTIES), "individual")
+    if kind in NOT_PEOPLE:
+        return SourceRow(line, row.label, skip=_(NOT_PEOPLE[kind]))
     if too_long:
         first = too_long[0]
         return SourceRow(
