@@ -8,6 +8,7 @@ from dailyreach.core.records.text import (
     is_japanese_name,
     strip_control,
     terminal_safe,
+    title_named,
 )
 
 # Each range's first and last character, and the character just outside it.
@@ -104,3 +105,10 @@ def test_what_could_drive_the_terminal_is_shown_as_its_escape(text, shown):
 )
 def test_breaks_become_spaces_on_one_line_and_stay_in_a_note(text, multiline, cleaned):
     assert strip_control(text, multiline=multiline) == cleaned
+
+
+def test_a_title_is_named_on_one_line_cut_past_80_characters():
+    assert title_named("  Startup\nmixer ") == "Startup mixer"
+    assert title_named("x" * 80) == "x" * 80
+    assert title_named("x" * 78 + " yz") == "x" * 78 + "…"  # no space left before the ellipsis
+    assert title_named("交流会" * 40) == "交流会" * 26 + "交…"

@@ -265,6 +265,24 @@ async def test_enter_saves_from_a_switch_and_space_switches_it(store):
         assert [n.message for n in app._notifications] == ["Saved Startup mixer: 3 shows it, x declines it."]
 
 
+async def test_a_long_invitation_title_is_cut_in_the_notice_and_the_undo_said_of_it(store):
+    title = "Very long invitation title " * 18
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        app.screen.query_one("#title").value = title
+        await pilot.press("enter")
+        await settle(pilot)
+        cut = "Very long invitation title " * 2 + "Very long invitation titl…"
+        assert [n.message for n in app._notifications] == [f"Saved {cut} as declined: 3 shows it."]
+        await pilot.press("u")
+        await settle(pilot)
+        assert [n.message for n in app._notifications][-1] == f"Undone: invitation {cut}"
+    assert store.invitations() == []
+
+
 async def test_a_new_invitation_keeps_the_reason_typed_for_it(store):
     app = DailyReachApp(store)
     async with app.run_test(size=SMALL) as pilot:

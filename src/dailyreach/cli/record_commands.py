@@ -8,6 +8,7 @@ import click
 
 from dailyreach.cli.commands import Session, echo
 from dailyreach.core.records.handles import PLATFORMS
+from dailyreach.core.records.text import title_named
 from dailyreach.i18n import _, ngettext
 
 
@@ -145,7 +146,9 @@ def invite(
             "decided_at": now.isoformat() if decline else None,
         }
     )
-    saved = store.save_invitation(invitation, _("invitation {title}").format(title=invitation.title))
+    saved = store.save_invitation(
+        invitation, _("invitation {title}").format(title=title_named(invitation.title))
+    )
     # On a terminal, what was recorded (as add and log say theirs); to a pipe or a file, the id alone.
     if not sys.stdout.isatty():
         echo(saved.id)

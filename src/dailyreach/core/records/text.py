@@ -27,6 +27,17 @@ _JAPANESE = (
 _HANGUL = (("\u1100", "\u11ff"), ("\u3130", "\u318f"), ("\uac00", "\ud7af"))
 
 
+# The most characters of an invitation's title a sentence about it gives (what was saved, undone):
+# a title may run to 500, which filled a notice at 80x24.
+TITLE_NAMED_LENGTH = 80
+
+
+def title_named(title: str) -> str:
+    """An invitation's title as a sentence names it: on one line, cut with "…" past TITLE_NAMED_LENGTH."""
+    line = " ".join(title.split())
+    return line if len(line) <= TITLE_NAMED_LENGTH else line[: TITLE_NAMED_LENGTH - 1].rstrip() + "…"
+
+
 def strip_control(text: str, *, multiline: bool = False) -> str:
     """``text`` without terminal escape sequences and control characters.
 

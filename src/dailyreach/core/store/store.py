@@ -38,6 +38,7 @@ from dailyreach.core.records.model import (
     known_currency,
 )
 from dailyreach.core.records.readback import Problem, readable_settings
+from dailyreach.core.records.text import title_named
 from dailyreach.core.records.zones import pendulum_zone
 from dailyreach.core.store.backups import (
     backup_folder,
@@ -686,7 +687,7 @@ class Store:
         if note:
             fields["note"] = note
         return self.save_invitation(
-            Invitation.from_dict(fields), _("decline of {title}").format(title=invitation.title)
+            Invitation.from_dict(fields), _("decline of {title}").format(title=title_named(invitation.title))
         )
 
     # -- snoozes and plans -------------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from dailyreach.core.errors import DateParseError, ValidationError
 from dailyreach.core.records.model import Invitation
+from dailyreach.core.records.text import title_named
 from dailyreach.i18n import _
 from dailyreach.tui.bound_keys import bound_key
 from dailyreach.tui.screens.invitation_form import (
@@ -43,11 +44,11 @@ def record_invitation(screen: MainScreen, typed: dict[str, str] | None = None) -
         screen.placing_invitation = invitation.id
         screen.run_saving(
             lambda: screen.store.save_invitation(
-                invitation, _("invitation {title}").format(title=invitation.title)
+                invitation, _("invitation {title}").format(title=title_named(invitation.title))
             ),
             lambda _saved: screen.notify(
                 said.format(
-                    title=invitation.title,
+                    title=title_named(invitation.title),
                     show=bound_key(screen.app, "focus_invitations"),
                     decline=bound_key(screen.app, "decline"),
                 ),
@@ -73,8 +74,12 @@ def edit_invitation(screen: MainScreen, invitation: Invitation, typed: dict[str,
         if edited == invitation:
             return
         screen.run_saving(
-            lambda: screen.store.save_invitation(edited, _("edit of {title}").format(title=invitation.title)),
-            lambda _saved: screen.notify(_("Saved {title}.").format(title=edited.title), markup=False),
+            lambda: screen.store.save_invitation(
+                edited, _("edit of {title}").format(title=title_named(invitation.title))
+            ),
+            lambda _saved: screen.notify(
+                _("Saved {title}.").format(title=title_named(edited.title)), markup=False
+            ),
             failed=lambda: edit_invitation(screen, invitation, answers),
         )
 
