@@ -746,6 +746,16 @@ def test_a_draft_is_made_while_a_nudge_may_be_sent_and_none_once_all_went_unansw
     assert named.draft is not None and named.draft.template.name == "follow-up 1 (en)"
 
 
+def test_follow_ups_are_offered_once_a_message_was_sent_unless_named(store):
+    ann = add_contact(store, "Ann Smith", handles={"x": "@ann"})
+    purposes = {t.purpose for t in prepare_draft(store, ann).choices}
+    assert purposes and not purposes & {"follow_up_1", "follow_up_2"}
+    named = prepare_draft(store, ann, template_name="follow-up 1 (en)")
+    assert named.choices[0].purpose == "follow_up_1"
+    log(store, ann, "dm_sent", at=store.now().subtract(days=4))
+    assert {"follow_up_1", "follow_up_2"} <= {t.purpose for t in prepare_draft(store, ann).choices}
+
+
 def test_templates_come_in_the_language_asked_for_first_then_the_others_as_before(store):
     # In Japanese, the English templates filled the list at 80×24 and the Japanese ones were below it.
     ensure_default_templates(store)

@@ -454,6 +454,9 @@ def prepare_draft(
     else:
         chosen = choose_template(everything, purpose, where, language)
     choices = templates_for(everything, where, language)
+    if thread.last_sent is None:
+        # A follow-up brings back a message sent: with none, "my note from {days_ago}" read "from  back".
+        choices = [t for t in choices if KIND_FOR_PURPOSE[t.purpose] != "follow_up"]
     if chosen is not None and chosen not in choices:
         choices = [chosen, *choices]
     prepared = Prepared(
