@@ -72,6 +72,8 @@ def test_a_name_ends_in_a_handle_only_when_its_last_word_can_be_nothing_else():
     assert name_and_handle("Dana Lee bsky.social") is None  # the site itself, not someone on it
     assert name_and_handle("Ann Smith example.com") is None  # a site, not a profile
     assert name_and_handle("Mr. J.R. Smith/Jones") is None
+    assert name_and_handle("[bold]Eve[/] [red]Mallory[link=http://evil]x") is None
+    assert name_and_handle("Eve HTTPS://x.com/eve") == ("Eve", "HTTPS://x.com/eve")
 
 
 def test_a_handle_typed_in_its_own_field_keeps_the_name_as_typed():

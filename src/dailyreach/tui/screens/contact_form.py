@@ -193,10 +193,12 @@ class NewTargetForm(FieldsForm):
 def name_and_handle(text: str) -> tuple[str, str] | None:
     """``Ann Smith @ann`` as the name and the handle, when its last word can only be a handle: it has an
     @ (a handle, an address), is a profile's address, with or without https:// (linkedin.com/in/ann), or
-    a handle on Bluesky's own domain (ann.bsky.social). A name alone, or one word, is None."""
+    a handle on Bluesky's own domain (ann.bsky.social). A name alone, or one word, is None; so is a word
+    with :// inside it but not at its start (Mallory[link=http://x]), which is no address."""
     name, _, last = text.strip().rpartition(" ")
     bluesky = last.lower().endswith(".bsky.social")
-    if name.strip() and ("@" in last or "://" in last or bluesky or _profile_address(last)):
+    address = last.lower().startswith(("https://", "http://"))
+    if name.strip() and ("@" in last or address or bluesky or _profile_address(last)):
         return name.strip(), last
     return None
 
