@@ -6,18 +6,48 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 PREFIX = "dailyreach-demo-"
 OWNER = "pid"  # the file in the folder naming the process it belongs to
+# Names the folder of the demo the app ran before it started again in a new language.
+KEPT = "DAILYREACH_DEMO_KEPT"
 
 
-def demo_folder() -> tempfile.TemporaryDirectory[str]:
-    """A new owner-only folder, this process's, after removing those of processes gone."""
+def new_demo_folder() -> Path:
+    """A new owner-only folder, this process's, after removing those of processes gone. Removed by its
+    caller (``demo_folder`` does), not at the interpreter's exit: the app's kept through a restart."""
     remove_abandoned()
-    folder = tempfile.TemporaryDirectory(prefix=PREFIX)
-    Path(folder.name, OWNER).write_text(str(os.getpid()), encoding="ascii")
+    folder = Path(tempfile.mkdtemp(prefix=PREFIX))
+    (folder / OWNER).write_text(str(os.getpid()), encoding="ascii")
     return folder
+
+
+@contextmanager
+def demo_folder() -> Iterator[Path]:
+    """A new demo folder, removed as the block ends."""
+    folder = new_demo_folder()
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def kept_demo() -> Path | None:
+    """The folder ``KEPT`` names when this very process made it before it started again (``os.execv``
+    keeps the pid), so that its demo goes on; None for none, or any other folder, which is left alone."""
+    named = os.environ.pop(KEPT, None)
+    if not named:
+        return None
+    folder = Path(named)
+    try:
+        owner = (folder / OWNER).read_text(encoding="ascii")
+    except OSError:
+        return None
+    ours = folder.parent == Path(tempfile.gettempdir()) and folder.name.startswith(PREFIX)
+    return folder if ours and owner == str(os.getpid()) else None
 
 
 def remove_abandoned() -> None:

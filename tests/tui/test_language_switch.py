@@ -1,6 +1,8 @@
 """ctrl+p "Language: 日本語 / English": the choice is written to config.toml, like the theme, and the app
 starts again in it, once every change is saved (issue 14)."""
 
+import os
+import shutil
 import sys
 
 import pytest
@@ -8,8 +10,10 @@ import pytest
 from dailyreach import i18n
 from dailyreach.config import load_config
 from dailyreach.core.store.store import Store
+from dailyreach.demo_folder import KEPT, kept_demo, new_demo_folder
 from dailyreach.tui import launch
 from dailyreach.tui.app import RESTART, DailyReachApp
+from tests.conftest import log
 from tests.tui.conftest import SIZE, settle
 
 
@@ -66,6 +70,7 @@ async def test_a_config_that_cannot_be_written_keeps_the_app_running(store, peop
 @pytest.mark.parametrize("demo", [False, True])
 def test_the_restart_runs_the_same_command_again(tmp_path, monkeypatch, demo):
     """launch.run_app turns the app's RESTART into a fresh start of the same command line."""
+    monkeypatch.delenv(KEPT, raising=False)  # the demo's folder, kept for the restart, is named in it
     started = []
     monkeypatch.setattr(DailyReachApp, "run", lambda self: RESTART)
     monkeypatch.setattr(launch.os, "execv", lambda program, args: started.append((program, args)))
@@ -74,6 +79,8 @@ def test_the_restart_runs_the_same_command_again(tmp_path, monkeypatch, demo):
     config.write_text("")
     launch.run_app(tmp_path / "db.json", config, demo=demo)
     assert started == [(sys.executable, [sys.executable, "-m", "dailyreach", "--db", "x.json", "--demo"])]
+    if demo:
+        shutil.rmtree(os.environ[KEPT])
 
 
 def test_no_restart_when_the_app_just_quits(tmp_path, monkeypatch):
@@ -127,3 +134,43 @@ async def test_the_app_says_an_empty_file_was_made_a_database(tmp_path):
         await settle(pilot)
         said = [notice.message for notice in app._notifications]
     assert f"{db} was empty, so it was made a new, empty database." in said
+
+
+def test_a_demo_started_again_in_a_new_language_goes_on_where_it_was(tmp_path, monkeypatch):
+    monkeypatch.setattr(launch.os, "execv", lambda *args: None)
+    monkeypatch.delenv(KEPT, raising=False)
+    monkeypatch.setattr(sys, "argv", ["dailyreach", "--demo"])
+    config = tmp_path / "config.toml"
+    config.write_text("")
+    seen = []
+
+    def run(app: DailyReachApp) -> str | None:
+        seen.append((app.store.path, len(app.store.interactions())))
+        if len(seen) == 1:
+            log(app.store, app.store.contacts()[0], "note", text="typed in the demo")
+            return RESTART
+        return None
+
+    monkeypatch.setattr(DailyReachApp, "run", run)
+    launch.run_app(tmp_path / "db.json", config, demo=True)
+    assert os.environ[KEPT] == str(seen[0][0].parent) and seen[0][0].exists()  # kept for the restart
+    launch.run_app(tmp_path / "db.json", config, demo=True)  # the same process, after execv
+    assert seen[1] == (seen[0][0], seen[0][1] + 1)
+    assert KEPT not in os.environ and not seen[0][0].parent.exists()  # removed as the demo ends
+
+
+def test_a_demo_folder_is_taken_over_only_when_this_process_made_it(tmp_path, monkeypatch):
+    mine = new_demo_folder()
+    monkeypatch.setenv(KEPT, str(mine))
+    assert kept_demo() == mine and KEPT not in os.environ
+    elsewhere = tmp_path / "dailyreach-demo-x"
+    elsewhere.mkdir()
+    (elsewhere / "pid").write_text(str(os.getpid()))
+    another = new_demo_folder()
+    (another / "pid").write_text("1")
+    for named in (str(elsewhere), str(another), "", str(tmp_path / "none")):
+        monkeypatch.setenv(KEPT, named)
+        assert kept_demo() is None
+    assert elsewhere.exists() and another.exists()  # left alone
+    for folder in (mine, another):
+        shutil.rmtree(folder)

@@ -280,13 +280,16 @@ class Session:
     def _demo_store(self) -> Store:
         """Two weeks of example use in a store of its own, removed when the command ends: ``--demo``
         shows what a command says without reading or writing the user's database."""
+        import shutil
+        from functools import partial
+
         from dailyreach.core.planning.demo import fill_demo
         from dailyreach.core.store.store import Store
-        from dailyreach.demo_folder import demo_folder
+        from dailyreach.demo_folder import new_demo_folder
 
-        folder = demo_folder()
-        click.get_current_context().call_on_close(folder.cleanup)
-        self._db = Path(folder.name) / "demo.json"
+        folder = new_demo_folder()
+        click.get_current_context().call_on_close(partial(shutil.rmtree, folder, ignore_errors=True))
+        self._db = folder / "demo.json"
         store = Store(self._db)
         fill_demo(store)
         return store

@@ -112,7 +112,7 @@ def import_(
 
         with demo_folder() as folder:
             preview = preview_import(
-                Store(Path(folder) / "empty.json"), file, fmt=fmt, tags=tags, encoding=encoding
+                Store(folder / "empty.json"), file, fmt=fmt, tags=tags, encoding=encoding
             )
     if fresh and (dry_run or not preview.adds_anything):
         echo(report.import_text(preview, added=None if dry_run else 0))

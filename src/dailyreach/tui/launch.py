@@ -26,14 +26,27 @@ def run_app(db: Path, config_path: Path, *, demo: bool = False) -> None:
         if app.crash is not None:
             stopped(app.crash, db)
     else:
-        from dailyreach.core.planning.demo import fill_demo
-        from dailyreach.demo_folder import demo_folder
+        import shutil
 
-        with demo_folder() as folder:
-            store = Store(Path(folder) / "demo.json")
-            fill_demo(store)
+        from dailyreach.core.planning.demo import fill_demo
+        from dailyreach.demo_folder import KEPT, kept_demo, new_demo_folder
+
+        kept = kept_demo()
+        folder = kept or new_demo_folder()
+        result = None
+        try:
+            store = Store(folder / "demo.json")
+            if kept is None:
+                fill_demo(store)
             app = DailyReachApp(store, load_config(config_path))
             result = app.run()
+        finally:
+            if result == RESTART and app.crash is None:
+                # In the language just chosen, the demo goes on as it was left: its folder is kept for the
+                # interpreter execv puts in this one's place, which removes it in its turn.
+                os.environ[KEPT] = str(folder)
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
         if app.crash is not None:
             # The demo's database is gone with it: the report goes to the temporary folder.
             stopped(app.crash, None)
