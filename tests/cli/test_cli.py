@@ -230,6 +230,34 @@ def test_a_database_path_naming_a_folder_is_said_with_what_named_it(tmp_path, co
     assert list(folder.iterdir()) == []
 
 
+@pytest.mark.parametrize("command", [("today",), ("log", "Ann", "dm_sent"), ("add", "Bo")], ids=" ".join)
+@pytest.mark.parametrize(
+    ("option", "named"), [("--db", "~/data"), ("--config", "~/data"), ("--db", "new/")], ids=str
+)
+def test_a_folder_named_from_home_or_by_a_final_slash_is_said_too(tmp_path, command, option, named):
+    (tmp_path / "data").mkdir()
+    result = run_cli(
+        option,
+        named,
+        *command,
+        db=tmp_path / "db.json",
+        check=False,
+        env={"HOME": str(tmp_path)},
+        cwd=tmp_path,
+    )
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == f"Error: {option}: {named} names a folder: name a file in it\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["data"]
+
+
+def test_status_says_why_it_is_quiet_on_a_folder(tmp_path):
+    result = run_cli("status", "--verbose", db=tmp_path, check=False)
+    assert (result.returncode, result.stdout) == (0, "")
+    assert (
+        result.stderr == f"dailyreach status: DAILYREACH_DB: {tmp_path} names a folder: name a file in it\n"
+    )
+
+
 def test_a_duplicate_handle_is_refused_naming_the_contact_that_has_it(db):
     run_cli("add", "Ann", "--x", "@ann", db=db)
     result = run_cli("add", "Ann again", "--x", "https://x.com/ann", db=db, check=False)

@@ -149,7 +149,7 @@ def test_the_format_follows_the_files_suffix_and_a_format_against_it_is_refused(
     assert json.loads((tmp_path / "all.txt").read_text())["format"] == "dailyreach"
     refused = run_cli("export", "--format", "csv", "-o", str(tmp_path / "e2.json"), db=db, check=False)
     assert refused.returncode == 1
-    assert "e2.json ends in .json, a JSON file, but the format is CSV" in refused.stderr
+    assert "e2.json ends in .json, the suffix of JSON files, but the format is CSV" in refused.stderr
     assert "Traceback" not in refused.stderr
     assert not (tmp_path / "e2.json").exists()
 

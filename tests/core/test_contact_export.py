@@ -154,6 +154,28 @@ def test_the_calendar_has_one_event_per_follow_up_and_keep_in_touch_date(store):
     )
 
 
+def test_an_event_is_written_whole_as_calendars_read_it(store):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"}, why="Sold her startup")
+    log(store, ann, "dm_sent", at=store.now().subtract(days=1))
+    bo = add_contact(store, "Bo")  # no handle, no why: no link, no description
+    log(store, bo, "dm_sent", at=store.now().subtract(days=1))
+    text = calendar_ics(store).decode()
+    assert text.startswith(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//dailyreach//dailyreach//EN\r\nX-WR-CALNAME:dailyreach\r\n"
+    )
+    due = store.today().add(days=2).format("YYYYMMDD")
+    ends = store.today().add(days=3).format("YYYYMMDD")
+    assert (
+        "BEGIN:VEVENT\r\nSUMMARY:Follow up #1: Ann (X)\r\n"
+        f"DTSTART;VALUE=DATE:{due}\r\nDTEND;VALUE=DATE:{ends}\r\nDTSTAMP:20261123T000000Z\r\n"
+        f"UID:follow-up-{ann.id}@dailyreach\r\nDESCRIPTION:Sold her startup\\nhttps://x.com/ann\r\n"
+        "TRANSP:TRANSPARENT\r\nURL:https://x.com/ann\r\nEND:VEVENT\r\n"
+    ) in text
+    assert (
+        f"DTSTAMP:20261123T000000Z\r\nUID:follow-up-{bo.id}@dailyreach\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\n"
+    ) in text
+
+
 def test_the_calendar_holds_the_next_90_days_to_the_last_one(store):
     now = store.now()
     edge = add_contact(store, "Edge", handles={"x": "@edge"}, cadence_days=90)
@@ -175,6 +197,9 @@ def test_a_calendar_with_nothing_upcoming_holds_only_the_store_timezone_and_says
     assert calendar.walk("VEVENT") == []
     (zone,) = calendar.walk("VTIMEZONE")
     assert str(zone["tzid"]) == TOKYO
+    # The days the calendar would hold: this zone had one offset through them.
+    assert [str(part.decoded("dtstart").date()) for part in zone.walk("STANDARD")] == ["2026-11-23"]
+    assert f"from 2026-11-23 to {store.today().add(days=90)}" in str(zone["comment"])
     assert nothing_upcoming(store) == (
         "the calendar has no events: no follow-ups or keep-in-touch dates in the next 90 days"
     )

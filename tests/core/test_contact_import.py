@@ -265,6 +265,21 @@ def test_an_unclosed_quote_refuses_the_file_naming_its_line_not_swallowing_the_r
     assert [(c.name, c.notes) for _, c in preview_import(store, tmp_path / "loose.csv").added] == [
         ("Ann Smith", 'a 27" screen'),
     ]
+    # The record read strictly is that one alone, not the loose quotes in the rows before it.
+    (tmp_path / "both.csv").write_text(
+        'name,notes\n"Ann" Smith,a 27" screen\n"Bo","one\ntwo"\nCy,x\n', encoding="utf-8"
+    )
+    assert [c.name for _, c in preview_import(store, tmp_path / "both.csv").added] == [
+        "Ann Smith",
+        "Bo",
+        "Cy",
+    ]
+    # Tabs between fields: a field over several lines is read with them, not with commas.
+    (tmp_path / "notes.tsv").write_text('name\tnotes\nAnn\t"one, two\nthree"\nBob\tx\n', encoding="utf-8")
+    assert [(c.name, c.notes) for _, c in preview_import(store, tmp_path / "notes.tsv").added] == [
+        ("Ann", "one, two\nthree"),
+        ("Bob", "x"),
+    ]
 
 
 def test_a_dailyreach_json_export_still_imports_through_the_same_door(store, tmp_path):
@@ -379,7 +394,9 @@ def test_only_a_first_line_of_one_account_hints_at_an_old_mastodon_export():
     assert "read as Mastodon's with --format mastodon" in str(listed.value)
 
 
-def test_a_vcard_of_a_group_or_a_place_is_skipped_as_no_one_to_write_to(store, tmp_path):
+def test_a_vcard_of_a_group_a_place_a_device_or_an_application_is_skipped_as_no_one_to_write_to(
+    store, tmp_path
+):
     path = tmp_path / "export.vcf"
     cards = [
         "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:group\r\nFN:Friends\r\nMEMBER:urn:uuid:03a0e51f\r\nEND:VCARD\r\n",
@@ -387,6 +404,8 @@ def test_a_vcard_of_a_group_or_a_place_is_skipped_as_no_one_to_write_to(store, t
         "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:Location\r\nFN:Office\r\nEND:VCARD\r\n",
         "BEGIN:VCARD\r\nVERSION:3.0\r\nX-ADDRESSBOOKSERVER-KIND:individual\r\nFN:Ann\r\nEND:VCARD\r\n",
         "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:org\r\nFN:Acme\r\nEMAIL:hi@acme.example\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:device\r\nFN:Printer\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:application\r\nFN:Bot\r\nEND:VCARD\r\n",
     ]
     path.write_text("".join(cards), encoding="utf-8")
     result = preview_import(store, path)
@@ -395,6 +414,8 @@ def test_a_vcard_of_a_group_or_a_place_is_skipped_as_no_one_to_write_to(store, t
         (1, "Friends", "a group of contacts, not a person"),
         (7, "Work", "a group of contacts, not a person"),
         (12, "Office", "a place, not a person"),
+        (28, "Printer", "a device, not a person"),
+        (33, "Bot", "an application, not a person"),
     ]
 
 

@@ -214,6 +214,33 @@ def test_an_export_never_writes_over_the_database_or_a_file_kept_beside_it(store
     write_export(Path(f"{store.path}.old"), b"{}", db=store.path, force=force)
 
 
+@pytest.mark.parametrize("suffix", KEPT_BESIDE)
+def test_an_export_never_writes_over_a_file_kept_beside_a_database_named_by_a_link(tmp_path, suffix):
+    """The status record and the check sit beside the link's name, the lock beside the file it names."""
+    (tmp_path / "real").mkdir()
+    db = tmp_path / "real" / "db.json"
+    link = tmp_path / "link.json"
+    link.symlink_to(db)
+    for kept in (Path(f"{link}{suffix}"), Path(f"{db}{suffix}")):
+        with pytest.raises(DatabaseFileNamed):
+            write_export(kept, b"{}", db=link, force=True)
+    assert list(tmp_path.rglob(f"*{suffix}")) == []
+
+
+def test_an_export_never_writes_over_a_backup(store, tmp_path):
+    backups = store.path.parent / "backups"
+    backups.mkdir(exist_ok=True)
+    backup = backups / "db-2026-11-23.json"
+    backup.write_text("{}")
+    for named in (backup, backups / "new.json"):
+        with pytest.raises(DatabaseFileNamed) as refused:
+            write_export(named, b"[]", db=store.path, force=True)
+        assert str(refused.value) == (
+            f"{named} is in the backups of the database {store.path}: export to another folder"
+        )
+    assert backup.read_text() == "{}" and not (backups / "new.json").exists()
+
+
 unicode_text = st.text(
     alphabet=st.one_of(
         st.characters(codec="utf-8", exclude_categories=["Cs"]),

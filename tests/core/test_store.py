@@ -414,3 +414,24 @@ def test_a_change_names_the_record_its_undo_gives_back(store):
     assert deleted.restored_by_undo("contacts") == ann.id
     assert deleted.restored_by_undo("interactions") == sent.id
     assert deleted.restored_by_undo("templates") is None
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (
+            {"format": "dailyreach", "version": 1, "contacts": []},
+            "{path} is a dailyreach export, not a database: dailyreach --db NEW.json import '{path}' makes a "
+            "database of it",
+        ),
+        ({"format": "another", "contacts": []}, "{path} is JSON but not a dailyreach database"),
+    ],
+    ids=["an export", "another program's"],
+)
+def test_json_that_is_no_database_is_refused_saying_what_it_is(tmp_path, content, said):
+    path = tmp_path / "my data.json"
+    path.write_text(json.dumps(content))
+    with pytest.raises(StoreCorrupt) as refused:
+        Store(path)
+    assert str(refused.value) == said.format(path=path)
+    assert json.loads(path.read_text()) == content

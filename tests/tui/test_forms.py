@@ -633,11 +633,27 @@ async def test_a_file_name_typed_with_a_formats_suffix_chooses_that_format(store
         await pilot.press("enter")
         await settle(pilot)
         said = [str(notice.message) for notice in app._notifications]
-        assert any("people.csv ends in .csv, a CSV file, but the format is JSON" in line for line in said), (
-            said
-        )
+        assert any(
+            "people.csv ends in .csv, the suffix of CSV files, but the format is JSON" in line
+            for line in said
+        ), said
         assert form(app).query_one("#path", Input).value == "~/Documents/people.csv"
         assert sorted(os.listdir(documents)) == ["contacts.vcf"]
+
+
+async def test_a_file_name_typed_with_enter_in_one_write_chooses_its_format(store, ann, home):
+    """Enter came before the name's Changed: the export was refused as JSON under a calendar's name."""
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        box = form(app).query_one("#path", Input)
+        with box.prevent(Input.Changed):
+            box.value = "~/Documents/stale.ics"
+        await pilot.press("enter")
+        await settle(pilot)
+    assert (home / "Documents" / "stale.ics").read_text().startswith("BEGIN:VCALENDAR")
 
 
 async def test_export_says_when_the_folder_does_not_exist(store):

@@ -272,11 +272,13 @@ def _global_paths(found: dict[str, str]) -> tuple[str, str] | None:
 
 
 def path_click_takes(path: str) -> bool:
-    """Whether ``click.Path(dir_okay=False)`` takes ``path`` as it is: a readable file or none at all."""
-    if not path:
+    """Whether click takes ``path`` as the commands' ``FilePath`` does: a readable file or none at all,
+    not a name ending in / nor a folder (~ read as the home folder)."""
+    if not path or path.endswith(("/", os.sep)):
         return False
+    expanded = os.path.expanduser(path)
     try:
-        status = os.stat(path)
+        status = os.stat(expanded)
     except OSError:
         return True
-    return not stat.S_ISDIR(status.st_mode) and os.access(path, os.R_OK)
+    return not stat.S_ISDIR(status.st_mode) and os.access(expanded, os.R_OK)

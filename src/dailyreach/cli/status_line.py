@@ -279,6 +279,9 @@ def run(args: list[str]) -> int | None:
     if not db.strip():
         return quiet(_("an empty path names no file"))
     db = os.path.expanduser(db)
+    if os.path.isdir(db):
+        source = "--db" if "--db" in found else "DAILYREACH_DB"
+        return quiet(_("{source}: {name} names a folder: name a file in it").format(source=source, name=db))
     if not os.path.isfile(db):
         return quiet(_("no database at {db} yet").format(db=db))
     # beside.STATUS_SUFFIX, not imported: that would load the core, which the prompt's usual path never does.

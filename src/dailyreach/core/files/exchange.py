@@ -98,9 +98,13 @@ def export_json(store: Store) -> bytes:
 
 def write_export(path: Path, payload: bytes, *, db: Path, force: bool = False) -> None:
     """Write an export readable by the owner only; an existing file is replaced only when forced, and
-    never the database ``db`` or a file kept beside it (DatabaseFileNamed), forced or not."""
+    never the database ``db``, a file kept beside it or one in its backups (DatabaseFileNamed), forced
+    or not."""
+    import os
+
     from dailyreach.core.errors import DatabaseFileNamed
     from dailyreach.core.files.new_file import write_new_file
+    from dailyreach.core.store.backups import backup_folder
     from dailyreach.core.store.beside import kept_for
 
     kept = kept_for(path, db)
@@ -109,6 +113,13 @@ def write_export(path: Path, payload: bytes, *, db: Path, force: bool = False) -
     if kept is not None:
         raise DatabaseFileNamed(
             _("{path} is kept beside the database {db}: export to another file").format(path=path, db=db)
+        )
+    if os.path.dirname(os.path.realpath(path)) == os.path.realpath(backup_folder(db)):
+        # A backup replaced by an export, which is no database, could not be copied back.
+        raise DatabaseFileNamed(
+            _("{path} is in the backups of the database {db}: export to another folder").format(
+                path=path, db=db
+            )
         )
     write_new_file(path, payload, replace=force)
 

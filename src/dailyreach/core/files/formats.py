@@ -40,5 +40,6 @@ def suffix_clash(path: PurePath, fmt: str) -> str | None:
     if formats is None or fmt in formats:
         return None
     return _(
-        "{file} ends in {suffix}, a {named} file, but the format is {format}: choose {named} or another name"
+        "{file} ends in {suffix}, the suffix of {named} files, but the format is {format}: choose {named} or "
+        "another name"
     ).format(file=path, suffix=path.suffix, named=FORMAT_NAMES[formats[0]], format=FORMAT_NAMES[fmt])

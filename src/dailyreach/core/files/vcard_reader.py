@@ -48,7 +48,13 @@ _NUMBERS = {
 }
 _ARCHIVED = {"TRUE": True, "FALSE": False}
 KIND_PROPERTIES = ("KIND", "X-ADDRESSBOOKSERVER-KIND")
-NOT_PEOPLE = {"group": N_("a group of contacts, not a person"), "location": N_("a place, not a person")}
+# vCard 4's kinds (RFC 6350, and RFC 6869's device and application) that are no one to write to.
+NOT_PEOPLE = {
+    "group": N_("a group of contacts, not a person"),
+    "location": N_("a place, not a person"),
+    "device": N_("a device, not a person"),
+    "application": N_("an application, not a person"),
+}
 _VALUE_TYPES = {"internet", "pref", "voice", "x400", "x-internet", "text", "uri"}
 _ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -386,7 +392,7 @@ def _card(line: int, lines: list[_ContentLine], notices: set[str]) -> SourceRow:
         if value and value not in person.name.split():
             person.keep(title.lower(), title, value)
     row = person.row(line)
-    # vCard 4's KIND (Apple's own in vCard 3): a group of contacts or a place is no one to write to.
+    # vCard 4's KIND (Apple's own in vCard 3).
     kind = next((prop.text.strip().lower() for prop in props if prop.name in KIND_PROPERTIES), "individual")
     if kind in NOT_PEOPLE:
         return SourceRow(line, row.label, skip=_(NOT_PEOPLE[kind]))

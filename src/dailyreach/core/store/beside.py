@@ -18,8 +18,19 @@ def beside(db: Path, suffix: str) -> Path:
 
 
 def kept_for(path: Path, db: Path) -> str | None:
-    """Which of the database's files ``path`` names, however it is written (relative, through a link
-    to it or to its folder): "" for the database itself, a suffix for one kept beside it; None for any
-    other file. (A second hard link is another name: replacing it leaves the database as it is.)"""
+    """Which of the database's files ``path`` names, however either is written (relative, through a
+    link to it or to its folder): "" for the database itself, a suffix for one kept beside it; None for
+    any other file. (A second hard link is another name: replacing it leaves the database as it is.)"""
     target, database = os.path.realpath(path), os.path.realpath(db)
-    return next((suffix for suffix in ("", *KEPT_BESIDE) if target == database + suffix), None)
+    if target == database:
+        return ""
+    # Beside the name the database is given by (the status record, the check), and beside the file it
+    # names (the lock): the two differ when that name is a link.
+    return next(
+        (
+            suffix
+            for suffix in KEPT_BESIDE
+            if target in (database + suffix, os.path.realpath(beside(db, suffix)))
+        ),
+        None,
+    )

@@ -147,6 +147,7 @@ class ExportForm(FieldsForm):
     ) -> None:
         super().__init__(title, fields, typed, save_label=save_label)
         self.day = day
+        self.followed: str | None = None  # the file name the format last followed
 
     @on(Select.Changed, "#format")
     def follow_format(self, event: Select.Changed) -> None:
@@ -155,11 +156,24 @@ class ExportForm(FieldsForm):
 
     @on(Input.Changed, "#path")
     def follow_name(self, event: Input.Changed) -> None:
+        self._follow(event.value)
+
+    def _follow(self, typed: str) -> None:
         """A file name typed with the suffix of another format (contacts.vcf) chooses that format."""
+        self.followed = typed
         choice = self.query_one("#format", Select)
-        named = suffix_format(Path(event.value.strip()))
-        if named is not None and suffix_clash(Path(event.value.strip()), str(choice.value)):
+        named = suffix_format(Path(typed.strip()))
+        if named is not None and suffix_clash(Path(typed.strip()), str(choice.value)):
             choice.value = named
+
+    def save(self) -> bool:
+        # Enter typed with the name's last letters is taken before their Changed reaches the form: the
+        # format follows the name as it is now, as it would have a moment later. A name followed already
+        # keeps the format chosen after it.
+        typed = self.query_one("#path", Input).value
+        if typed != self.followed:
+            self._follow(typed)
+        return super().save()
 
 
 def export_target(answers: dict[str, str], day: str) -> tuple[Path, str, bool]:
