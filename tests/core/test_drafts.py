@@ -746,6 +746,37 @@ def test_a_draft_is_made_while_a_nudge_may_be_sent_and_none_once_all_went_unansw
     assert named.draft is not None and named.draft.template.name == "follow-up 1 (en)"
 
 
+def test_a_prepared_draft_is_of_this_contact_on_its_channel_for_what_is_due(store):
+    store.save_settings(replace(store.settings(), my_name="Kei"))
+    ann = add_contact(store, "Ann Smith", handles={"x": "@ann", "linkedin": "ann-smith"})
+    bo = add_contact(store, "Bo", handles={"x": "@bo"})
+    log(store, bo, "reply_received", at=store.now().subtract(days=1), channel="x")  # Bo's, not Ann's
+    log(store, ann, "dm_sent", at=store.now().subtract(days=4), channel="linkedin")
+    prepared = prepare_draft(store, ann)
+    assert (prepared.contact, prepared.channel, prepared.purpose, prepared.language) == (
+        ann,
+        "linkedin",
+        "follow_up_1",
+        "en",
+    )
+    assert (prepared.my_name, prepared.nudges_used, prepared.now) == ("Kei", None, store.local_now())
+    assert prepared.interactions == tuple(store.interactions(ann.id))
+    assert (prepared.draft.template.name, prepared.draft.channel) == ("follow-up 1 (en)", "linkedin")
+    assert [t.name for t in prepared.choices[:3]] == [
+        "first public reply (en)",
+        "first DM (en, linkedin)",
+        "first DM (en)",
+    ]
+    assert all(t.channel in (None, "linkedin") for t in prepared.choices)
+    on_x = prepare_draft(store, ann, channel="X")  # as the app names it
+    assert (on_x.channel, on_x.draft.channel) == ("x", "x")
+    assert "first DM (en, linkedin)" not in [t.name for t in on_x.choices]
+    asked = prepare_draft(store, ann, reason="keep_in_touch")
+    assert (asked.purpose, asked.draft.template.name) == ("meeting_ask", "meeting ask (en)")
+    with pytest.raises(ValidationError, match="^Channel: 'fax' is not one of x, linkedin"):
+        prepare_draft(store, ann, channel="fax")
+
+
 def test_follow_ups_are_offered_once_a_message_was_sent_unless_named(store):
     ann = add_contact(store, "Ann Smith", handles={"x": "@ann"})
     purposes = {t.purpose for t in prepare_draft(store, ann).choices}
