@@ -284,7 +284,7 @@ def run(args: list[str]) -> int | None:
         return quiet(_("{source}: {name} names a folder: name a file in it").format(source=source, name=db))
     if not os.path.isfile(db):
         return quiet(_("no database at {db} yet").format(db=db))
-    # beside.STATUS_SUFFIX, not imported: that would load the core, which the prompt's usual path never does.
+    # beside.STATUS_SUFFIX, not imported: that loads the core, which the prompt's usual path never does.
     record_path = db + ".status"
     record = read_record(record_path)
     if record is None or not current(record, db):

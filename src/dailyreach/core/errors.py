@@ -149,4 +149,5 @@ class NotAFile(ValueError):
 
 
 class DatabaseFileNamed(ValueError):
-    """The name an export was to write is the database's, or that of a file kept beside it."""
+    """The name an export was to write is the database's, that of a file kept beside it or of one in its
+    backups."""
