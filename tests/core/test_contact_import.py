@@ -274,11 +274,14 @@ def test_an_unclosed_quote_refuses_the_file_naming_its_line_not_swallowing_the_r
         "Bo",
         "Cy",
     ]
-    # Tabs between fields: a field over several lines is read with them, not with commas.
-    (tmp_path / "notes.tsv").write_text('name\tnotes\nAnn\t"one, two\nthree"\nBob\tx\n', encoding="utf-8")
-    assert [(c.name, c.notes) for _, c in preview_import(store, tmp_path / "notes.tsv").added] == [
-        ("Ann", "one, two\nthree"),
-        ("Bob", "x"),
+    # Tabs between fields: a field over several lines is read with them, not with commas (read with
+    # commas, the tab after its closing quote was text after a quoted field).
+    (tmp_path / "notes.tsv").write_text(
+        'name\tnotes\twhy\nAnn\t"one, two\nthree"\tpricing\nBob\tx\ty\n', encoding="utf-8"
+    )
+    assert [(c.name, c.notes, c.why) for _, c in preview_import(store, tmp_path / "notes.tsv").added] == [
+        ("Ann", "one, two\nthree", "pricing"),
+        ("Bob", "x", "y"),
     ]
 
 

@@ -775,6 +775,26 @@ def test_a_prepared_draft_is_of_this_contact_on_its_channel_for_what_is_due(stor
     assert (asked.purpose, asked.draft.template.name) == ("meeting_ask", "meeting ask (en)")
     with pytest.raises(ValidationError, match="^Channel: 'fax' is not one of x, linkedin"):
         prepare_draft(store, ann, channel="fax")
+    named = prepare_draft(store, ann, template_name="meeting ask (en)")
+    assert (named.purpose, named.draft.template.name) == ("meeting_ask", "meeting ask (en)")
+
+
+def test_a_first_message_is_a_public_reply_where_one_can_be_made_from_the_channels_own_template(store):
+    on_x = add_contact(store, "Ann", handles={"x": "@ann"})
+    prepared = prepare_draft(store, on_x)
+    assert (prepared.purpose, prepared.draft.template.name) == (
+        "first_public_reply",
+        "first public reply (en, x)",
+    )
+    by_email = add_contact(store, "Bo", handles={"email": "bo@example.com"})
+    assert prepare_draft(store, by_email).purpose == "first_dm"
+
+
+def test_the_first_follow_up_is_the_last_when_the_settings_allow_one(store):
+    store.save_settings(replace(store.settings(), followups_before_giving_up=1))
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent", at=store.now().subtract(days=4))
+    assert prepare_draft(store, ann).purpose == "follow_up_2"
 
 
 def test_follow_ups_are_offered_once_a_message_was_sent_unless_named(store):
