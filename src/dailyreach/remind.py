@@ -65,6 +65,23 @@ class Reminder:
         return today if today > now else today + timedelta(days=1)
 
 
+DEFAULT_AT = "09:00"
+
+
+def to_install(at: str | None, evening: str | None) -> tuple[list[Reminder], bool]:
+    """The reminders an install sets, and whether they are those installed already. Given times (the
+    options, else config.toml's) declare the whole set: an evening not given is dropped. Given none,
+    the ones installed stay as they are, so that installing again (the app's palette) keeps a schedule
+    set by hand; else the morning at 09:00."""
+    if at is None and evening is None:
+        installed = installed_times(installed_files())
+        if installed:
+            morning = next((reminder.clock for reminder in installed if not reminder.evening), DEFAULT_AT)
+            later = next((reminder.clock for reminder in installed if reminder.evening), None)
+            return reminders(morning, later), True
+    return reminders(at or DEFAULT_AT, evening), False
+
+
 def reminders(at: str, evening: str | None) -> list[Reminder]:
     found = [Reminder(UNIT, parse_time(at, "--at"), evening=False)]
     if evening is not None:
@@ -321,8 +338,7 @@ def status(system: str = sys.platform, now: datetime | None = None, db: Path | N
     if notified is not None:
         lines.append(_("for the database {db}").format(db=notified))
         if db is not None and notified != db.expanduser().resolve():
-            # With the times installed: the command without them put the morning back to 09:00 and
-            # removed the evening check.
+            # With the times installed, said as they are.
             times = " ".join(
                 f"--evening {reminder.clock}" if reminder.evening else f"--at {reminder.clock}"
                 for reminder in sorted(installed_times(paths), key=lambda reminder: reminder.evening)

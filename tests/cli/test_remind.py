@@ -162,6 +162,15 @@ def test_installing_again_replaces_and_drops_an_evening_no_longer_wanted(home):
     assert "08:00:00" in (units / "dailyreach-notify.timer").read_text()
 
 
+def test_installing_again_with_no_time_keeps_the_times_installed(home):
+    run(home, "--install", "--at", "08:30", "--evening", "18:00")
+    installed = run(home, "--install")
+    assert installed.returncode == 0, installed.stderr
+    units = home / "config" / "systemd" / "user"
+    assert "08:30:00" in (units / "dailyreach-notify.timer").read_text()
+    assert "18:00:00" in (units / "dailyreach-notify-evening.timer").read_text()
+
+
 def test_uninstall_leaves_files_it_did_not_write(home):
     units = home / "config" / "systemd" / "user"
     units.mkdir(parents=True)

@@ -35,3 +35,30 @@ async def test_reminders_are_installed_shown_and_removed_from_the_palette(store,
         await run_command(pilot, "Reminders remove")
         assert "removed" in notices(app)[-1]
         assert not units.exists()
+
+
+async def test_install_from_the_palette_keeps_a_schedule_set_on_the_command_line(
+    store, tmp_path, monkeypatch
+):
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    from dailyreach import remind
+
+    remind.install(remind.reminders("08:30", "18:00"), ["dailyreach"])
+    config = tmp_path / "config.toml"
+    config.write_text("")  # no [reminders]: the times installed are kept
+    app = DailyReachApp(store, load_config(config))
+    units = home / "config" / "systemd" / "user"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"Reminders install")
+        await pilot.pause(0.5)
+        assert "Notify today's plan at 08:30, evening check at 18:00 (as installed)" in str(
+            app.screen.query_one("CommandList").get_option_at_index(0).prompt
+        )
+        await pilot.press("enter")
+        await settle(pilot)
+    assert "OnCalendar=*-*-* 08:30:00" in (units / "dailyreach-notify.timer").read_text()
+    assert "OnCalendar=*-*-* 18:00:00" in (units / "dailyreach-notify-evening.timer").read_text()

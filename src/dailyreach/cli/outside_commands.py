@@ -84,7 +84,11 @@ def notify(session: Session, evening: bool, strict: bool) -> None:
 @click.option("--status", is_flag=True, help=_("Show what is installed and when it runs next."))
 @click.option("--uninstall", is_flag=True, help=_("Remove exactly what --install wrote."))
 @click.option(
-    "--at", "at", help=_("The morning plan, local time HH:MM (default: config.toml's, else 09:00).")
+    "--at",
+    "at",
+    help=_(
+        "The morning plan, local time HH:MM (default: config.toml's, else the time installed, else 09:00)."
+    ),
 )
 @click.option("--evening", metavar="HH:MM", help=_("Also an evening check at this local time, e.g. 18:00."))
 @click.pass_context
@@ -117,9 +121,7 @@ def remind(
             # A time the config file gets wrong is passed over for the default: said, not unsaid.
             for problem in settings.problems:
                 click.echo(_("warning: {problem}").format(problem=problem), err=True)
-            chosen = reminders.reminders(
-                at or settings.remind_at or "09:00", evening or settings.remind_evening
-            )
+            chosen, _kept = reminders.to_install(at or settings.remind_at, evening or settings.remind_evening)
             lines = reminders.install(chosen, reminders.program(ctx.obj.db, config))
         elif action == "status":
             lines = reminders.status(db=ctx.obj.db)

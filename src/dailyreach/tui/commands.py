@@ -92,13 +92,25 @@ class ReminderCommands(Provider):
     config.toml's times."""
 
     def _choices(self) -> list[tuple[str, Callable[[], None], str]]:
+        from dailyreach import remind
+
         config = cast("DailyReachApp", self.app).config
-        at = config.remind_at or "09:00"
-        install = (
-            _("Notify today's plan at {at}, evening check at {evening} (config.toml)")
-            if config.remind_evening
-            else _("Notify today's plan at {at} (config.toml)")
-        ).format(at=at, evening=config.remind_evening)
+        chosen, kept = remind.to_install(config.remind_at, config.remind_evening)
+        morning = next(reminder.clock for reminder in chosen if not reminder.evening)
+        evening = next((reminder.clock for reminder in chosen if reminder.evening), None)
+        if kept:
+            install = (
+                _("Notify today's plan at {at}, evening check at {evening} (as installed)")
+                if evening
+                else _("Notify today's plan at {at} (as installed)")
+            )
+        else:
+            install = (
+                _("Notify today's plan at {at}, evening check at {evening} (config.toml)")
+                if evening
+                else _("Notify today's plan at {at} (config.toml)")
+            )
+        install = install.format(at=morning, evening=evening)
         return [
             (_("Reminders… show"), self._show, _("What remind --install set up, and when it runs next")),
             (_("Reminders… install"), self._install, install),
@@ -118,7 +130,7 @@ class ReminderCommands(Provider):
 
         app = cast("DailyReachApp", self.app)
         try:
-            chosen = remind.reminders(app.config.remind_at or "09:00", app.config.remind_evening)
+            chosen, _kept = remind.to_install(app.config.remind_at, app.config.remind_evening)
             self._tell(remind.install(chosen, remind.program(app.store.path, app.config.path)))
         except remind.ReminderError as error:
             self._tell([str(error)], error=True)
