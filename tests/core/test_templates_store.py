@@ -236,3 +236,14 @@ def test_a_template_not_found_names_those_there_are(store):
     with pytest.raises(StoreError) as refused:
         template_named(store, " Gamma ")
     assert str(refused.value) == "no template called 'Gamma'; there are: 'Alpha', 'Beta'"
+
+
+def test_a_default_answers_to_its_name_in_every_language_and_none_may_take_it(store):
+    """A script naming "first DM (en)" broke once the app was switched to Japanese, where it is shown
+    as "最初のDM (en)"; and a template of one's own could take the other language's name."""
+    ensure_default_templates(store)
+    assert template_named(store, "最初のDM (en)").id == template_named(store, "first DM (en)").id
+    with pytest.raises(ValidationError, match=r"already called 'first DM \(en\)'"):
+        save_template(store, Template(name="最初のDM (en)", purpose="first_dm", body="Hi {call_name}"))
+    with pytest.raises(StoreError, match="no template called 'first DM'"):
+        template_named(store, "first DM")

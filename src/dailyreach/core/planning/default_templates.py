@@ -199,11 +199,23 @@ def as_in_use(template: Template) -> Template:
         return template
     if template.body in _EARLIER_BODIES.get(template.id, ()):
         template = replace(template, body=_BODIES[template.id])
-    purpose, language, channel = made
-    names = {_default_name(purpose, language, channel, in_language(code)) for code in LANGUAGES}
-    if template.name not in names:
+    if template.name not in _names_in_every_language(made):
         return template
-    return replace(template, name=_default_name(purpose, language, channel, _))
+    return replace(template, name=_default_name(*made, _))
+
+
+def names_of(template: Template) -> set[str]:
+    """The names ``template`` answers to: a default not renamed, its name in every language, so that a
+    script naming it keeps working whatever the interface's language; any other, its own."""
+    made = _MADE.get(template.id)
+    if made is None:
+        return {template.name}
+    names = _names_in_every_language(made)
+    return names if template.name in names else {template.name}
+
+
+def _names_in_every_language(made: tuple[str, str, str | None]) -> set[str]:
+    return {_default_name(*made, in_language(code)) for code in LANGUAGES}
 
 
 def _default_id(language: str, purpose: str, channel: str | None) -> str:

@@ -55,10 +55,12 @@ def _name_key(name: str) -> str:
 def template_named(store: Store, name: str) -> Template:
     """The template called ``name`` (any case or width) or with that id; StoreError naming the choices if
     none."""
+    from dailyreach.core.planning.default_templates import names_of
+
     wanted = _name_key(name)
     everything = templates(store)
     for template in everything:
-        if template.id == name.strip() or _name_key(template.name) == wanted:
+        if template.id == name.strip() or wanted in {_name_key(named) for named in names_of(template)}:
             return template
     names = ", ".join(repr(template.name) for template in everything[:NAMES_LISTED]) or _("none yet")
     if len(everything) > NAMES_LISTED:
@@ -72,12 +74,16 @@ def template_named(store: Store, name: str) -> Template:
 
 def save_template(store: Store, template: Template, label: str | None = None) -> Template:
     """Add or replace a template, as one undoable change; ValidationError when another has its name."""
+    from dailyreach.core.planning.default_templates import names_of
+
     with store.transaction(label or _("template {name}").format(name=template.name)):
+        # A default's name in another language is taken too: a name finds one template in any language.
         twin = next(
             (
                 other
                 for other in templates(store)
-                if other.id != template.id and _name_key(other.name) == _name_key(template.name)
+                if other.id != template.id
+                and _name_key(template.name) in {_name_key(named) for named in names_of(other)}
             ),
             None,
         )
