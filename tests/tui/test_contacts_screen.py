@@ -484,3 +484,20 @@ async def test_delete_of_someone_never_written_to_names_no_interactions(store, c
         assert "Quiet Person" not in names(app)
         assert list(app._notifications)[-1].message == "Deleted Quiet Person: u brings them back."
         assert store.contact(never.id) is None
+
+
+async def test_E_edits_the_highlighted_contact_from_the_list(store, crowd):
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_contacts(pilot)
+        name = names(app)[1]
+        await go_to(pilot, name)
+        await pilot.press("E")
+        await settle(pilot)
+        assert app.screen.query_one("#name").value == name
+        app.screen.query_one("#archived").value = True
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactsScreen) and name not in names(app)
+    [edited] = [contact for contact in store.contacts(include_archived=True) if contact.name == name]
+    assert edited.archived

@@ -267,6 +267,31 @@ class StoreScreen(Screen):
 
         self.save_in_background(save, then, failed, not_done)
 
+    def edit_contact(self, contact: Contact, values: dict | None = None, focus: str | None = None) -> None:
+        """The contact's form filled with what it holds; saved as an edit of ``contact``, the form opened
+        again as typed when the save is refused."""
+        from dailyreach.tui.screens.contact_form import contact_fields, contact_form
+
+        def again(
+            values: dict | None = None, focus: str | None = None, based_on: Contact | None = None
+        ) -> None:
+            self.edit_contact(based_on or contact, values, focus)
+
+        def save(answers: dict[str, str] | None) -> None:
+            if answers is not None:
+                fields = {**contact.to_dict(), **contact_fields(answers)}
+                self.save_contact(fields, "edit", again, based_on=contact)
+
+        self.app.push_screen(
+            contact_form(
+                values or contact.to_dict(),
+                _("Edit {name}").format(name=contact.name),
+                editing=True,
+                focus=focus,
+            ),
+            save,
+        )
+
     def save_contact(
         self,
         fields: dict,

@@ -29,7 +29,6 @@ from dailyreach.tui.columns import Column, fit_widths, longest_cells, set_column
 from dailyreach.tui.log_keys import DAILY_LOGS, KIND_TITLES, LOG_FOOTER_LABELS, log_bindings
 from dailyreach.tui.rows import TABLE_KEYS
 from dailyreach.tui.screens.base import StoreScreen
-from dailyreach.tui.screens.contact_form import contact_fields, contact_form
 from dailyreach.tui.translated import TranslatedBindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
@@ -394,27 +393,9 @@ class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
 
             open_draft(self, contact)
 
-    def action_edit(
-        self, values: dict | None = None, focus: str | None = None, based_on: Contact | None = None
-    ) -> None:
-        contact = based_on or self.contact
-        if contact is None:
-            return
-
-        def save(answers: dict[str, str] | None) -> None:
-            if answers is not None:
-                fields = {**contact.to_dict(), **contact_fields(answers)}
-                self.save_contact(fields, "edit", self.action_edit, based_on=contact)
-
-        self.app.push_screen(
-            contact_form(
-                values or contact.to_dict(),
-                _("Edit {name}").format(name=contact.name),
-                editing=True,
-                focus=focus,
-            ),
-            save,
-        )
+    def action_edit(self) -> None:
+        if self.contact is not None:
+            self.edit_contact(self.contact)
 
     def action_delete_entry(self) -> None:
         entry = self.query_one(Timeline).selected_entry()

@@ -235,6 +235,7 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
         Binding("o", "open_profile", N_("Open profile"), show=False, id="open_profile"),
         Binding("c", "draft", N_("Draft a message"), show=False, id="draft"),
         Binding("n", "new_target", N_("New target"), id="new_target"),
+        Binding("E", "edit", N_("Edit"), show=False, id="edit_contact"),
         Binding("delete", "delete_contact", N_("Delete contact"), show=False, id="delete_contact"),
         Binding("escape,backspace", "back", N_("Back"), id="back"),
         # The main screen's panes, as 1, 2 and 3 move between them there (4 is this view).
@@ -402,6 +403,11 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
             from dailyreach.tui.screens.draft import open_draft
 
             open_draft(self, entry.contact)
+
+    def action_edit(self) -> None:
+        entry = self._selected()
+        if entry is not None:
+            self.edit_contact(entry.contact)
 
     def action_new_target(self, values: dict | None = None, focus: str | None = None) -> None:
         def save(answers: dict[str, str] | None) -> None:
