@@ -204,9 +204,18 @@ def test_every_placeholder_is_filled():
     ann = contact("Ann Smith", handles={"x": "ann"}, why="Grew a shop to 1M")
     draft = make_draft(template, ann, "x", said("dm_sent", days_ago=4), NOW, my_name="Ken")
     assert draft.text == "Ann Smith | Ann | @ann | Grew a shop to 1M | 4 | 4 days ago | Ken"
-    assert draft.subject == "For Ann"
+    assert draft.subject == ""  # X has no subject line
     assert draft.missing == ()
     assert draft.kind == "follow_up"
+    mail = make_draft(template, replace(ann, handles={"email": "ann@example.com"}), "email", [], NOW)
+    assert mail.subject == "For Ann"
+
+
+def test_a_placeholder_in_the_subject_alone_is_asked_for_only_in_an_e_mail():
+    template = Template(name="t", purpose="first_dm", body="Hi", subject="Re: {why}")
+    ann = contact("Ann Smith", handles={"x": "ann", "email": "ann@example.com"})
+    assert make_draft(template, ann, "x", [], NOW).missing == ()
+    assert make_draft(template, ann, "email", [], NOW).missing == ("why",)
 
 
 def test_a_japanese_draft_addresses_the_family_name():

@@ -357,12 +357,16 @@ def make_draft(
     }
     # A default that says your name within a sentence has its own words for when it is unset.
     subject, text = fill(template if values["my_name"] else without_my_name(template), values)
-    used = {name for part in (template.subject, template.body) for name in placeholders_in(part, "body")}
+    # A subject is an e-mail's: on any other channel nothing sends it, so it is neither shown nor asked for.
+    parts = (template.subject, template.body) if channel == "email" else (template.body,)
+    used = {name for part in parts for name in placeholders_in(part, "body")}
     # Nothing fills {handle} where there are no mentions, and nothing should.
     expected = used if channel in MENTION_CHANNELS else used - {"handle"}
     missing = tuple(name for name in values if name in expected and not values[name])
     # Stripped: an unset {my_name} at the end would leave blank lines behind.
-    return Draft(contact, template, channel, one_line(subject), text.strip(), missing)
+    return Draft(
+        contact, template, channel, one_line(subject) if channel == "email" else "", text.strip(), missing
+    )
 
 
 def _query(**fields: str) -> str:
