@@ -44,7 +44,6 @@ CHANGE_CHECK_SECONDS = 5
 JUST_WRITTEN = timedelta(minutes=10)
 T = TypeVar("T")
 UNCHANGED = object()
-# What a log's time is prefilled with: a word the core reads in either language (今).
 # What undo names a contact's change by ("Undone: add Ann").
 CHANGE_LABELS = {"add": N_("add {name}"), "edit": N_("edit {name}")}
 

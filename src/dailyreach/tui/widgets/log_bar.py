@@ -33,7 +33,8 @@ HINT = N_("Enter logs, Escape cancels")
 OPTIONAL = N_("optional")
 # A note is its text: the box says so before Enter is refused for an empty one.
 REQUIRED = N_("required")
-# When starts as now, and a box emptied is now again: its placeholder says so.
+# When starts as now, a word the core reads in either language (今), and a box emptied is now again: its
+# placeholder says so.
 NOW = N_("now")
 FIELDS = (("when", N_("When"), NOW), ("channel", N_("Channel"), ""), ("text", N_("Note"), OPTIONAL))
 
