@@ -104,6 +104,8 @@ async def test_a_name_written_like_markup_shows_as_written(store, crowd):
         ("#採用", ["佐藤 花子"]),
         ("ＢＯＢ", ["Bob Lee"]),
         ("smith ann", ["Ann [/] Smith"]),
+        ("replied", ["佐藤 花子"]),  # a stage, as the Stage column shows it
+        ("hr replied", ["佐藤 花子"]),
     ],
 )
 async def test_slash_searches_names_handles_and_tags_as_you_type(store, crowd, typed, found):

@@ -75,6 +75,8 @@ class Entry:
     last_contact: datetime | None
     searched: str
     name_key: str
+    # The words of the stage shown ("no response"): a whole one typed finds everyone at that stage.
+    stage_words: frozenset[str]
 
     @classmethod
     def of(cls, contact: Contact, thread: Thread) -> Entry:
@@ -85,10 +87,11 @@ class Entry:
             parse_stamp(thread.last_touch) if thread.last_touch else None,
             folded("\n".join(words)),
             folded(contact.name),
+            frozenset(folded(stage_label(thread.stage)).split()),
         )
 
     def matches(self, words: list[str]) -> bool:
-        return all(word in self.searched for word in words)
+        return all(word in self.searched or word in self.stage_words for word in words)
 
 
 @dataclass(frozen=True)
@@ -263,7 +266,9 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield TextInput(id="search", placeholder=_("search name, handle or tag: Enter keeps, Escape clears"))
+        yield TextInput(
+            id="search", placeholder=_("search name, handle, tag or stage: Enter keeps, Escape clears")
+        )
         yield ContactList(id="contacts")
         yield Static(id="strip", markup=False)
         yield LogBar(replaces="#strip")
