@@ -112,6 +112,32 @@ async def test_a_setting_changed_elsewhere_while_the_form_is_open_is_kept(store,
         assert (store.settings().daily_goal, store.settings().currency) == (3, "JPY")
 
 
+async def test_a_channels_own_follow_up_days_are_shown_and_changed_in_the_form(store):
+    store.change_settings(lambda _current: {"followup_days_by_channel": {"linkedin": 5, "email": 7}})
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        form = await open_settings(keys)
+        days = form.query_one("#followup_days_on_in_form", Input)
+        assert days.value == "email=7, linkedin=5"
+        days.focus()
+        await keys.press("ctrl+u")
+        await keys.type("fax=3")
+        await keys.press("enter")
+        assert app.screen is form
+        assert str(form.query_one("#problem").render()).startswith(
+            "On channels: 'fax' is not one of x, linkedin"
+        )
+        await keys.press("ctrl+u")
+        await keys.type("email=10, github=2")
+        await keys.press("enter")
+        assert isinstance(app.screen, MainScreen)
+        assert store.settings().followup_days_by_channel == {"email": 10, "github": 2}
+        await keys.press("u")
+        assert store.settings().followup_days_by_channel == {"email": 7, "linkedin": 5}
+
+
 async def test_a_currency_that_is_no_iso_code_is_refused_in_the_form(store):
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:

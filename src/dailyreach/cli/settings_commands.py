@@ -63,30 +63,6 @@ def settings_text(settings: Settings, store: Store) -> str:
     return columns(rows)
 
 
-def _by_channel(given: tuple[str, ...], current: dict[str, int]) -> dict[str, Any]:
-    """The channels' own follow-up days with each CHANNEL=DAYS of ``given`` applied (CHANNEL= removes
-    one); the days are checked with the rest of the settings."""
-    from dailyreach.core.errors import ValidationError
-    from dailyreach.core.records.model import CHANNELS
-    from dailyreach.core.records.validation import choice, shown
-
-    by_channel: dict[str, Any] = dict(current)
-    for item in given:
-        channel, equals, days = item.partition("=")
-        if not equals:
-            raise ValidationError(
-                "followup_days_by_channel",
-                _("{value} is not CHANNEL=DAYS (CHANNEL= removes it)").format(value=shown(item)),
-            )
-        # Checked even when removing, so that a mistyped channel is said rather than passed over.
-        channel = choice(channel.strip().lower(), "followup_days_by_channel", CHANNELS)
-        if days.strip():
-            by_channel[channel] = days.strip()
-        else:
-            by_channel.pop(channel, None)
-    return by_channel
-
-
 @click.command(
     help=_(
         "Print your settings, or change them with the options: the daily goal, when a follow-up is due, "
@@ -142,7 +118,7 @@ def settings(
     my_name: str | None,
     as_json: bool,
 ) -> None:
-    from dailyreach.core.records.model import typed_timezone
+    from dailyreach.core.records.model import followup_days_on, typed_timezone
 
     store = session.store
     given = {
@@ -162,7 +138,7 @@ def settings(
         def with_channel_days(current: Settings) -> dict[str, Any]:
             if not channel_days:
                 return changes
-            by_channel = _by_channel(channel_days, current.followup_days_by_channel)
+            by_channel = followup_days_on(channel_days, current.followup_days_by_channel)
             return {**changes, "followup_days_by_channel": by_channel}
 
         store.change_settings(with_channel_days)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Self
@@ -432,6 +433,26 @@ def _zone_names() -> dict[str, str]:
     from zoneinfo import available_timezones
 
     return {zone.casefold(): zone for zone in available_timezones() if zone != "localtime"}
+
+
+def followup_days_on(given: Iterable[str], current: dict[str, int]) -> dict[str, Any]:
+    """The channels' own follow-up days with each CHANNEL=DAYS of ``given`` applied (CHANNEL= removes
+    one); the days are checked with the rest of the settings."""
+    by_channel: dict[str, Any] = dict(current)
+    for item in given:
+        channel, equals, days = item.partition("=")
+        if not equals:
+            raise ValidationError(
+                "followup_days_by_channel",
+                _("{value} is not CHANNEL=DAYS (CHANNEL= removes it)").format(value=shown(item)),
+            )
+        # Checked even when removing, so that a mistyped channel is said rather than passed over.
+        channel = choice(channel.strip().lower(), "followup_days_by_channel", CHANNELS)
+        if days.strip():
+            by_channel[channel] = days.strip()
+        else:
+            by_channel.pop(channel, None)
+    return by_channel
 
 
 @dataclass(kw_only=True)
