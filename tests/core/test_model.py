@@ -10,6 +10,7 @@ from dailyreach.core.records.model import (
     Settings,
     Snooze,
     channel_key,
+    followup_days_on,
     typed_timezone,
 )
 
@@ -365,3 +366,17 @@ def test_a_whole_typed_cost_is_read_without_loading_the_currencies_table():
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_a_channels_own_follow_up_days_are_read_as_channel_equals_days():
+    current = {"email": 7, "x": 2}
+    assert followup_days_on([" LinkedIn = 5 ", "email=", "x=4"], current) == {"x": "4", "linkedin": "5"}
+    assert current == {"email": 7, "x": 2}  # a new mapping: the settings are changed whole or not at all
+    with pytest.raises(ValidationError) as refused:
+        followup_days_on(["email 7"], {})
+    assert (refused.value.field, refused.value.problem) == (
+        "followup_days_by_channel",
+        "'email 7' is not CHANNEL=DAYS (CHANNEL= removes it)",
+    )
+    with pytest.raises(ValidationError, match="'fax' is not one of x, linkedin"):
+        followup_days_on(["fax="], {})  # a mistyped channel is said even when removing
