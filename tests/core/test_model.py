@@ -378,5 +378,8 @@ def test_a_channels_own_follow_up_days_are_read_as_channel_equals_days():
         "followup_days_by_channel",
         "'email 7' is not CHANNEL=DAYS (CHANNEL= removes it)",
     )
-    with pytest.raises(ValidationError, match="'fax' is not one of x, linkedin"):
+    with pytest.raises(ValidationError, match="'fax' is not one of x, linkedin") as mistyped:
         followup_days_on(["fax="], {})  # a mistyped channel is said even when removing
+    assert mistyped.value.field == "followup_days_by_channel"
+    assert followup_days_on(["github="], {}) == {}  # removing one that has no days of its own
+    assert followup_days_on(["x=4=5"], {}) == {"x": "4=5"}  # the days, checked with the settings
