@@ -12,7 +12,6 @@ and ``export`` of JSON (with at most ``-o``, ``--force`` and ``--format json``),
 import gc
 import io
 import os
-import stat
 import sys
 
 from dailyreach import __version__
@@ -271,14 +270,16 @@ def _global_paths(found: dict[str, str]) -> tuple[str, str] | None:
     return paths[0], paths[1]
 
 
+def names_a_folder(path: str) -> bool:
+    """A folder there is (~ read as the home folder, as the path will be), or one a name ending in /
+    means: Path("data/") would be a file called data."""
+    return path.endswith(("/", os.sep)) or os.path.isdir(os.path.expanduser(path))
+
+
 def path_click_takes(path: str) -> bool:
     """Whether click takes ``path`` as the commands' ``FilePath`` does: a readable file or none at all,
-    not a name ending in / nor a folder (~ read as the home folder)."""
-    if not path or path.endswith(("/", os.sep)):
+    not a folder (``names_a_folder``)."""
+    if not path or names_a_folder(path):
         return False
     expanded = os.path.expanduser(path)
-    try:
-        status = os.stat(expanded)
-    except OSError:
-        return True
-    return not stat.S_ISDIR(status.st_mode) and os.access(expanded, os.R_OK)
+    return not os.path.exists(expanded) or os.access(expanded, os.R_OK)

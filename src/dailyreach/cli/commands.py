@@ -22,7 +22,7 @@ import click
 from click.core import ParameterSource
 
 from dailyreach import __version__
-from dailyreach.cli import USUAL_COLLECTION_THRESHOLDS, VERSION_MESSAGE, met
+from dailyreach.cli import USUAL_COLLECTION_THRESHOLDS, VERSION_MESSAGE, met, names_a_folder
 from dailyreach.core.errors import (
     DatabaseFileNamed,
     DateParseError,
@@ -49,7 +49,7 @@ class FilePath(click.Path):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and not value.strip():
             self.fail(_("an empty path names no file"), param, ctx)
-        if isinstance(param, click.Option) and ctx is not None and param.name and _names_a_folder(value):
+        if isinstance(param, click.Option) and ctx is not None and param.name and names_a_folder(value):
             # Said as export's -o says it, naming the variable when one set it: the command line is not
             # at fault there, so neither its usage nor --db is shown.
             from_environment = ctx.get_parameter_source(param.name) is ParameterSource.ENVIRONMENT
@@ -59,12 +59,6 @@ class FilePath(click.Path):
                 )
             )
         return super().convert(value, param, ctx)
-
-
-def _names_a_folder(value: str) -> bool:
-    """A folder there is (~ read as the home folder, as the path will be), or one a name ending in /
-    means: Path("data/") would be a file called data."""
-    return value.endswith(("/", os.sep)) or os.path.isdir(os.path.expanduser(value))
 
 
 def folder_named(source: str, name: str) -> str:

@@ -5,7 +5,6 @@ it is the command backups run, and click is a tenth of its time.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
@@ -59,18 +58,14 @@ def read_arguments(args: list[str]) -> tuple[str | None, bool] | None:
 
 def _takes_json(output_name: str | None) -> bool:
     """Whether the command writes JSON to ``output_name`` as it is: its suffix names JSON or no format
-    (.csv is written as CSV, and said to clash with ``--format json``), and click's ``Path(dir_okay=False)``
-    takes it (a name ending in / is refused by the command)."""
+    (.csv is written as CSV, and said to clash with ``--format json``), and it names no folder, which
+    the command refuses."""
     if output_name is None or output_name == "-":
         return True
     from dailyreach.cli import path_click_takes
     from dailyreach.core.files.formats import suffix_format
 
-    return (
-        not output_name.endswith(("/", os.sep))
-        and path_click_takes(output_name)
-        and suffix_format(PurePath(output_name)) in (None, "json")
-    )
+    return path_click_takes(output_name) and suffix_format(PurePath(output_name)) in (None, "json")
 
 
 def export_without_click(db: str, output_name: str | None, force: bool) -> bool:

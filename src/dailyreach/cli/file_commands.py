@@ -3,12 +3,12 @@ cannot read."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import click
 
+from dailyreach.cli import names_a_folder
 from dailyreach.cli.commands import FilePath, Session, echo, folder_named
 from dailyreach.core.files.formats import EXPORT_FORMATS, IMPORT_FORMATS, suffix_clash, suffix_format
 from dailyreach.core.records.text import terminal_safe
@@ -46,8 +46,7 @@ def export(session: Session, fmt: str | None, output_name: str | None, force: bo
 
     if output_name == "":
         raise click.ClickException(_("-o: the file name is empty"))
-    # Path("out/") would be a file "out".
-    if output_name is not None and (output_name.endswith(("/", os.sep)) or os.path.isdir(output_name)):
+    if output_name is not None and names_a_folder(output_name):
         raise click.ClickException(terminal_safe(folder_named("-o", output_name)))
     output = None if output_name in (None, "-") else Path(output_name)
     if output is not None and fmt is not None and (clash := suffix_clash(output, fmt)):
