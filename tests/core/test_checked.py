@@ -165,10 +165,10 @@ def test_bad_records_are_kept_in_step_with_each_write_without_a_full_check(
 def test_a_write_that_brings_a_bad_record_in_or_removes_it_is_followed(store, db_path, clock, full_checks):
     ann = add_contact(store, "Ann", handles={"x": "@ann"})
     sent = log(store, ann, "dm_sent")
-    bad_body = {**store._raw_get("interactions", sent.id), "mood": "great"}
+    bad_body = {**store.journal.record("interactions", sent.id), "mood": "great"}
     full_checks.clear()
     with store.transaction("bring in a bad record"):
-        store._put("interactions", sent.id, bad_body)
+        store.journal.put("interactions", sent.id, bad_body)
     assert [problem.record_id for problem in store.problems()] == [sent.id]
     assert_record_tells_the_truth(db_path)
     store.undo()

@@ -8,8 +8,8 @@ import pytest
 
 from dailyreach.core.planning.agenda import build_agenda, foresee, refresh_contact
 from dailyreach.core.records.model import Contact, Interaction, Invitation, Settings, Snooze
+from dailyreach.core.store.journal import StoreLocked
 from dailyreach.core.store.storage import StoreCorrupt, StoreWriteError
-from dailyreach.core.store.store import StoreLocked
 from tests.conftest import add_contact, log
 
 LOS_ANGELES = "America/Los_Angeles"

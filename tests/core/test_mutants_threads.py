@@ -84,7 +84,7 @@ def test_a_message_moved_to_another_contact_counts_each_as_reached_or_not(store)
     dm = log(store, ann, "dm_sent", at=store.now().subtract(hours=2))
     log(store, ann, "note")  # the DM is no longer her latest: moving it reads both threads again
     with store.transaction("move"):
-        store._put("interactions", dm.id, {**dm.to_dict(), "contact_id": bob.id})
+        store.journal.put("interactions", dm.id, {**dm.to_dict(), "contact_id": bob.id})
     assert store.day_counts()[store.today()] == {"sent": 1, "reached": 1}
     assert store.thread(bob.id).last_sent is not None and store.thread(ann.id).last_sent is None
 

@@ -127,7 +127,8 @@ def test_where_the_file_system_has_no_flock_filelock_takes_over(tmp_path, monkey
 def test_two_links_to_one_database_take_the_same_lock(tmp_path):
     """A database reached through a link (a synced folder, dotfiles) is locked beside the file itself: two
     commands through two links never write it at once."""
-    from dailyreach.core.store.store import Store, StoreLocked
+    from dailyreach.core.store.journal import StoreLocked
+    from dailyreach.core.store.store import Store
 
     (tmp_path / "sync").mkdir()
     (tmp_path / "links").mkdir()

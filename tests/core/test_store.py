@@ -13,8 +13,9 @@ import pytest
 from dailyreach.core.errors import StoreError, ValidationError
 from dailyreach.core.records.model import Contact, DayPlan, Invitation, PlanItem, Settings, Snooze
 from dailyreach.core.store import store as store_module
+from dailyreach.core.store.journal import StoreLocked
 from dailyreach.core.store.storage import StoreCorrupt, StoreWriteError
-from dailyreach.core.store.store import Store, StoreLocked
+from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import zone_name
 from tests.conftest import add_contact, log
 
@@ -191,8 +192,7 @@ time.sleep(float(sys.argv[2]))
 
 
 def test_a_writer_waits_for_the_lock_then_fails_clearly(store, db_path, monkeypatch):
-    monkeypatch.setattr(store_module, "LOCK_WAIT_SECONDS", 0.3)
-    store._lock.timeout = 0.3
+    store.journal.lock.timeout = 0.3
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD_LOCK, f"{db_path}.lock", "30"], stdout=subprocess.PIPE, text=True
     )
@@ -209,7 +209,7 @@ def test_a_writer_waits_for_the_lock_then_fails_clearly(store, db_path, monkeypa
 
 def test_an_undo_refused_by_a_held_lock_can_be_tried_again(store, db_path, monkeypatch):
     add_contact(store, "Ann")
-    store._lock.timeout = 0.3
+    store.journal.lock.timeout = 0.3
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD_LOCK, f"{db_path}.lock", "30"], stdout=subprocess.PIPE, text=True
     )

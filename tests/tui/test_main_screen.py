@@ -778,7 +778,7 @@ async def test_u_after_a_log_puts_the_cursor_back_on_that_row_to_log_it_again(st
 
 
 async def test_an_undo_that_cannot_be_saved_is_reported_and_can_be_tried_again(store, people, monkeypatch):
-    from dailyreach.core.store.store import StoreLocked
+    from dailyreach.core.store.journal import StoreLocked
 
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:

@@ -111,7 +111,7 @@ DATE_OPTIONS = {"log": ("--at", "at"), "invite": ("--on", "event_date")}
 def _changes_saved() -> list[str]:
     """The changes this process saved so far, by their undo labels; none while the store is not loaded
     (a command that does not use it does not load it for this)."""
-    store = sys.modules.get("dailyreach.core.store.store")
+    store = sys.modules.get("dailyreach.core.store.journal")
     return list(store.saved_changes) if store is not None else []
 
 

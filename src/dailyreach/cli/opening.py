@@ -42,7 +42,7 @@ def waiting_notice(db: str | Path) -> Callable[[], None]:
 
     def say() -> None:
         from dailyreach.core.records.text import terminal_safe
-        from dailyreach.core.store.store import LOCK_WAIT_SECONDS
+        from dailyreach.core.store.journal import LOCK_WAIT_SECONDS
         from dailyreach.i18n import _
 
         notice = _("{path} is busy: waiting up to {seconds} s for another dailyreach to let go of it…")

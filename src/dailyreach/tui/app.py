@@ -17,7 +17,8 @@ from textual.widgets.option_list import Option
 from textual.worker import WorkerFailed
 
 from dailyreach.config import Config, remember_language, remember_theme
-from dailyreach.core.store.store import Change, Store
+from dailyreach.core.store.journal import Change
+from dailyreach.core.store.store import Store
 from dailyreach.i18n import LANGUAGES, N_, _, current_language, language_code, ngettext
 from dailyreach.tui.keymap import binding_ids, key_clashes
 from dailyreach.tui.saves import SaveQueue

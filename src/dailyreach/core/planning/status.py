@@ -153,8 +153,8 @@ def refresh_status_record(db: str | Path) -> tuple[str, bool] | UnwrittenRecord 
     whether only because another process held the lock, or the record itself when only its writing
     failed. A missing store is not created."""
     from dailyreach.core.errors import StoreError
+    from dailyreach.core.store.journal import StoreLocked
     from dailyreach.core.store.storage import StoreReadOnly
-    from dailyreach.core.store.store import StoreLocked
 
     path = Path(db).expanduser()
     if not path.is_file():

@@ -193,10 +193,10 @@ def repair(store: Store) -> Repair:
     result.backup = write_kept_backup(store.path, "before-doctor", store.now().strftime("%Y-%m-%d-%H%M%S"))
     with store.transaction("doctor", undoable=False):
         for table, record_id, body in fixes:
-            store._put(table, record_id, body)
+            store.journal.put(table, record_id, body)
         if settings_problems:
             settings, _ = readable_settings(raw.get(SETTINGS_TABLE, {}).get("settings"))
-            store._put(SETTINGS_TABLE, "settings", settings.to_dict())
+            store.journal.put(SETTINGS_TABLE, "settings", settings.to_dict())
             result.repaired.extend(settings_problems)
         if stale:
             store._derived.rebuild()

@@ -1,8 +1,8 @@
 """The user's database: one TinyDB JSON file, safe against crashes and against other processes.
 
-Every change runs inside ``transaction()``: the file lock is taken (waiting a few seconds for another
-writer), the file is re-read if another process changed it, and all the writes of the change reach the
-disk as one atomic replace. Each change is journalled so that ``undo()`` can reverse it.
+Every change runs inside ``transaction()`` (``journal.py``): the file lock is taken (waiting a few seconds
+for another writer), the file is re-read if another process changed it, and all the writes of the change
+reach the disk as one atomic replace. Each change is journalled so that ``undo()`` can reverse it.
 
 Beside the records, the file keeps each contact's thread and the days with outreach (``threads.py``),
 which every change brings along in the same write (``derived.py``).
@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,10 +50,10 @@ from dailyreach.core.store.beside import LOCK_SUFFIX
 from dailyreach.core.store.checked import CheckedRecord
 from dailyreach.core.store.derived import DerivedTables
 from dailyreach.core.store.export_form import export_form, invitation_fields
-from dailyreach.core.store.lockfile import FileLock, LockTimeout
+from dailyreach.core.store.journal import LOCK_WAIT_SECONDS, Change, Journal
+from dailyreach.core.store.lockfile import FileLock
 from dailyreach.core.store.schema import FORMAT_NAME, MIGRATIONS, SCHEMA_VERSION, stored_version, stored_zone
 from dailyreach.core.store.storage import (
-    NOT_YOURS,
     OWNER_ONLY,
     AtomicJSONStorage,
     StoreCorrupt,
@@ -90,10 +89,6 @@ GONE_SINCE_OPENED = N_(
 )
 NO_FOLDER = N_("no folder {folder} for the database {db}: check the path, or make the folder first")
 NOT_A_FILE = N_("{db} is not a file (a folder, a device or a pipe): name the database's .json file")
-CHANGED_SINCE = N_(
-    "{change} cannot be undone: a record it changed was changed again since, in another window or command"
-)
-LOCK_WAIT_SECONDS = 10.0
 
 
 # What undo names a change of settings by, made in the app or on the command line.
@@ -101,30 +96,6 @@ CHANGE_SETTINGS = N_("change settings")
 
 
 MADE_NEW, MADE_OVER_EMPTY = "new", "over empty"
-
-
-class StoreLocked(StoreError):
-    pass
-
-
-# What this process saved, by its undo label: an error met after a change is saved may not say that
-# nothing was changed (a command that failed printing what it logged was retried, and logged it twice).
-saved_changes: list[str] = []
-
-
-@dataclass
-class Change:
-    """What one transaction did, as (table, id, value before) so it can be reversed, and the value it left
-    in each record it wrote, to tell whether anyone wrote them since."""
-
-    label: str
-    previous: list[tuple[str, str, Body | None]] = field(default_factory=list)
-    written: dict[tuple[str, str], Body | None] = field(default_factory=dict)
-
-    def restored_by_undo(self, table: str) -> str | None:
-        """The id of the first record of ``table`` that undoing this change gives back or puts back as
-        it was (a deleted or edited one), None when there is none."""
-        return next((record for name, record, before in self.previous if name == table and before), None)
 
 
 IN_THE_FUTURE = N_("{moment} is in the future; log what has already happened")
@@ -188,10 +159,6 @@ class Store:
         self.path = Path(path).expanduser()
         self._clock = clock
         require_folder(self.path, make_folder=make_folder)
-        # Beside the file itself, not a link to it: two links to one database take the same lock.
-        self._lock = FileLock(
-            f"{os.path.realpath(self.path)}{LOCK_SUFFIX}", timeout=lock_wait, mode=OWNER_ONLY
-        )
         self._checked = CheckedRecord(self.path)
         # The log is parsed only when something reads it, in a file whose layout ``<db>.checked`` knows.
         self._storage = AtomicJSONStorage(
@@ -202,8 +169,17 @@ class Store:
             for name in (*RECORD_TABLES, THREADS_TABLE, DAYS_TABLE, META_TABLE, SETTINGS_TABLE)
         }
         self._derived = DerivedTables(self._storage, self._tables, lambda: self.zone)
-        self._change: Change | None = None
-        self.history: list[Change] = []
+        self.journal = Journal(
+            self.path,
+            self._storage,
+            self._tables,
+            self._checked,
+            self._derived,
+            # Beside the file itself, not a link to it: two links to one database take the same lock.
+            FileLock(f"{os.path.realpath(self.path)}{LOCK_SUFFIX}", timeout=lock_wait, mode=OWNER_ONLY),
+            before_change=self._daily_backup,
+            after_change=self._write_status,
+        )
         self._backed_up_on: str | None = None
         # Whether opening made the database, and over what: MADE_NEW where there was no file, MADE_OVER_EMPTY
         # in a file with nothing in it. A command says so, as a mistyped --db would otherwise show an
@@ -219,7 +195,7 @@ class Store:
     # -- opening, schema, backups ------------------------------------------------------------
 
     def _open(self, on_wait: Callable[[], None] | None) -> None:
-        with self._locked(on_wait):
+        with self.journal.locked(on_wait):
             for leftover in leftover_temporary_files(self.path):
                 leftover.unlink(missing_ok=True)
             existed = self.path.exists()
@@ -328,87 +304,22 @@ class Store:
     def today(self) -> pendulum.Date:
         return self.now().date()
 
-    # -- transactions and undo --------------------------------------------------------------
+    # -- transactions and undo (``journal.py``) -----------------------------------------------
 
-    @contextlib.contextmanager
-    def _locked(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
-        try:
-            self._lock.acquire(on_wait)
-        except LockTimeout:
-            raise StoreLocked(
-                _(
-                    "{path} is busy: another dailyreach kept it locked for {seconds} s. Try again in a moment."
-                ).format(path=self.path, seconds=f"{LOCK_WAIT_SECONDS:.0f}")
-            ) from None
-        except PermissionError:
-            raise StoreError(_(NOT_YOURS).format(path=self._lock.path)) from None
-        self._storage.store_locked(True)
-        try:
-            yield
-        finally:
-            self._storage.store_locked(False)
-            self._lock.release()
+    @property
+    def history(self) -> list[Change]:
+        """The changes this process made that undo() can still reverse, the last one last."""
+        return self.journal.history
 
-    @contextlib.contextmanager
-    def transaction(self, label: str = "change", *, undoable: bool = True) -> Iterator[Change]:
-        """One change, written to disk at once and, when ``undoable``, reversed as a whole by undo().
-
-        One thread at a time: the app saves in the background while its screen reads."""
-        with self._storage.lock:
-            if self._change is not None:
-                yield self._change
-                return
-            with self._locked():
-                try:
-                    self._storage.read()
-                except StoreCorrupt as error:
-                    raise StoreCorrupt(with_way_back(str(error), self.path)) from None
-                if self._checked.take(self._storage, self._tables):
-                    # Edited outside dailyreach since this process read it: the summaries made anew, and
-                    # saved with this change.
-                    self._derived.rebuild(save=False)
-                self._daily_backup()
-                self._change = Change(label)
-                self._derived.begin()
-                try:
-                    with self._storage.batch():
-                        yield self._change
-                        self._derived.settle()
-                finally:
-                    change, self._change = self._change, None
-                self._checked.record(self._storage, self._tables)
-                self._write_status()
-            if change.previous and undoable:
-                self.history.append(change)
-                saved_changes.append(change.label)
+    def transaction(
+        self, label: str = "change", *, undoable: bool = True
+    ) -> contextlib.AbstractContextManager[Change]:
+        """One change, written to disk at once and, when ``undoable``, reversed as a whole by undo()."""
+        return self.journal.transaction(label, undoable=undoable)
 
     def undo(self) -> Change | None:
         """Reverse the last change this process made; None when there is nothing to undo."""
-        with self._storage.lock:
-            if not self.history:
-                return None
-            change = self.history[-1]
-            with self._locked():
-                if self._checked.take(self._storage, self._tables):
-                    self._derived.rebuild(save=False)
-                if any(
-                    table != "plans" and self._raw_get(table, record_id) != body
-                    for (table, record_id), body in change.written.items()
-                ):
-                    # Putting back what was there before would throw away that later change. The day's
-                    # plan is not such a change: any read that fills a slot rewrites it.
-                    self.history.pop()
-                    raise StoreError(_(CHANGED_SINCE).format(change=change.label))
-                with self._storage.batch():
-                    self._derived.begin()
-                    for table, record_id, before in reversed(change.previous):
-                        self._write(table, record_id, self._raw_get(table, record_id), before)
-                    self._derived.settle()
-                self._checked.record(self._storage, self._tables)
-                self._write_status()
-            # Forgotten only once written: an undo refused by a lock or a full disk can be tried again.
-            self.history.pop()
-            return change
+        return self.journal.undo()
 
     def _write_status(self) -> None:
         """The day's figures beside the file for ``dailyreach status``, under the lock of the change they
@@ -419,36 +330,6 @@ class Store:
         with contextlib.suppress(Exception):
             write_status_record(self)
 
-    # -- raw access --------------------------------------------------------------------------
-
-    def _raw_get(self, table: str, record_id: str) -> Body | None:
-        return self._tables[table].record(record_id)
-
-    def _put(self, table: str, record_id: str, body: Body | None) -> None:
-        if self._change is None:
-            raise RuntimeError("records change only inside a transaction")
-        before = self._raw_get(table, record_id)
-        self._change.previous.append((table, record_id, before))
-        self._write(table, record_id, before, body)
-        # As a read sees it: a record the store cannot read reads as none.
-        self._change.written[table, record_id] = self._raw_get(table, record_id)
-
-    def _put_many(self, table: str, bodies: dict[str, Body]) -> None:
-        """Insert many new records at once."""
-        if self._change is None:
-            raise RuntimeError("records change only inside a transaction")
-        self._change.previous.extend((table, record_id, None) for record_id in bodies)
-        self._change.written.update(((table, record_id), body) for record_id, body in bodies.items())
-        if table == "interactions":
-            for body in bodies.values():
-                self._derived.follow(None, body)
-        self._tables[table].put(dict(bodies))
-
-    def _write(self, table: str, record_id: str, before: Body | None, body: Body | None) -> None:
-        if table == "interactions":
-            self._derived.follow(before, body)
-        self._tables[table].put({record_id: body})
-
     # -- derived: threads and outreach days (``derived.py``) -------------------------------------
 
     def _ensure_derived(self) -> None:
@@ -456,7 +337,7 @@ class Store:
         changed since this process last took it in is taken in first: a hand edit may keep the count
         of interactions the tables' marker checks, and a long-running app would read them stale."""
         if not self._checked.seen(self._storage):
-            with self._storage.lock, self._locked():
+            with self._storage.lock, self.journal.locked():
                 if self._checked.take(self._storage, self._tables):
                     self._derived.distrust()
         if self._derived.current():
@@ -532,7 +413,7 @@ class Store:
         with self.transaction(label):
             for table, bodies in records.items():
                 if bodies:
-                    self._put_many(table, bodies)
+                    self.journal.put_many(table, bodies)
 
     # -- settings ----------------------------------------------------------------------------
 
@@ -553,7 +434,7 @@ class Store:
 
     def save_settings(self, settings: Settings) -> None:
         with self.transaction(_(CHANGE_SETTINGS)):
-            self._put(SETTINGS_TABLE, "settings", settings.to_dict())
+            self.journal.put(SETTINGS_TABLE, "settings", settings.to_dict())
 
     def change_settings(self, change: Callable[[Settings], dict[str, Any]]) -> Settings:
         """The settings with the fields ``change`` makes of them as they are in the file (read under the
@@ -574,7 +455,7 @@ class Store:
         return found if include_archived else [contact for contact in found if not contact.archived]
 
     def contact(self, contact_id: str) -> Contact | None:
-        body = self._raw_get("contacts", contact_id)
+        body = self.journal.record("contacts", contact_id)
         return Contact(**body) if body else None
 
     def save_contact(
@@ -607,7 +488,7 @@ class Store:
             if not contact.created_at:
                 contact.created_at = stamp
             contact.updated_at = stamp
-            self._put("contacts", contact.id, contact.to_dict())
+            self.journal.put("contacts", contact.id, contact.to_dict())
         return contact
 
     # -- interactions ------------------------------------------------------------------------
@@ -632,8 +513,8 @@ class Store:
         if refused:
             raise ChangeRefused("kind", refused)
         with self.transaction(_(INTERACTION_PHRASES[interaction.kind]).format(name=contact.name)):
-            self._put("interactions", interaction.id, interaction.to_dict())
-            self._put("snoozes", interaction.contact_id, None)
+            self.journal.put("interactions", interaction.id, interaction.to_dict())
+            self.journal.put("snoozes", interaction.contact_id, None)
         return interaction
 
     def delete_contact(self, contact_id: str) -> int:
@@ -645,22 +526,22 @@ class Store:
         with self.transaction(_("delete {name}").format(name=contact.name)):
             history = self._tables["interactions"].records_with("contact_id", {contact_id})
             for interaction_id, _body in history:
-                self._put("interactions", interaction_id, None)
-            self._put("snoozes", contact_id, None)
+                self.journal.put("interactions", interaction_id, None)
+            self.journal.put("snoozes", contact_id, None)
             for day, plan in self._all("plans"):
                 items = [item for item in plan["items"] if item["contact_id"] != contact_id]
                 if len(items) != len(plan["items"]):
-                    self._put("plans", day, {**plan, "items": items})
-            self._put("contacts", contact_id, None)
+                    self.journal.put("plans", day, {**plan, "items": items})
+            self.journal.put("contacts", contact_id, None)
         return len(history)
 
     def delete_interaction(self, interaction_id: str) -> None:
-        body = self._raw_get("interactions", interaction_id)
+        body = self.journal.record("interactions", interaction_id)
         contact = self.contact(body["contact_id"]) if body else None
         what = _(INTERACTION_PHRASES[body["kind"]]).format(name=contact.name) if body and contact else None
         label = _("deleted entry: {what}").format(what=what) if what else _("deleted entry")
         with self.transaction(label):
-            self._put("interactions", interaction_id, None)
+            self.journal.put("interactions", interaction_id, None)
 
     # -- invitations -------------------------------------------------------------------------
 
@@ -668,7 +549,7 @@ class Store:
         return [Invitation(**invitation_fields(body)) for _, body in self._all("invitations")]
 
     def invitation(self, invitation_id: str) -> Invitation | None:
-        body = self._raw_get("invitations", invitation_id)
+        body = self.journal.record("invitations", invitation_id)
         return Invitation(**invitation_fields(body)) if body else None
 
     def save_invitation(self, invitation: Invitation, label: str = N_("save invitation")) -> Invitation:
@@ -676,7 +557,7 @@ class Store:
             saved = self.invitation(invitation.id)
             if invitation.currency not in (self.settings().currency, saved.currency if saved else None):
                 known_currency(invitation.currency)
-            self._put("invitations", invitation.id, invitation.to_dict())
+            self.journal.put("invitations", invitation.id, invitation.to_dict())
         return invitation
 
     def decline_invitation(self, invitation_id: str, note: str | None = None) -> Invitation:
@@ -705,7 +586,7 @@ class Store:
             else _("snooze of a contact until {date}").format(date=until)
         )
         with self.transaction(label):
-            self._put("snoozes", snooze.contact_id, snooze.to_dict())
+            self.journal.put("snoozes", snooze.contact_id, snooze.to_dict())
             # Today's plan gives the snoozed contact's place to someone else once read again.
             self._keep_todays_plan()
 
@@ -714,9 +595,9 @@ class Store:
         contact = self.contact(contact_id)
         name = contact.name if contact else repr(contact_id)
         with self.transaction(_("end of the snooze of {name}").format(name=name)):
-            if self._raw_get("snoozes", contact_id) is None:
+            if self.journal.record("snoozes", contact_id) is None:
                 raise ChangeRefused("until", _("{name} is not snoozed").format(name=name))
-            self._put("snoozes", contact_id, None)
+            self.journal.put("snoozes", contact_id, None)
             # A free place in today's plan takes them in once read again.
             self._keep_todays_plan()
 
@@ -724,17 +605,17 @@ class Store:
         """Today's plan, as it is now, kept in the change being made: a change of who may be planned
         (a snooze, its end) has the plan made again as it is read, and undoing it gives this one back."""
         today = self.local_today().isoformat()
-        plan = self._raw_get("plans", today)
+        plan = self.journal.record("plans", today)
         if plan is not None:
-            self._put("plans", today, plan)
+            self.journal.put("plans", today, plan)
 
     def plans(self) -> list[DayPlan]:
         return [DayPlan.from_dict(body) for _, body in self._all("plans")]
 
     def plan(self, day: str) -> DayPlan | None:
-        body = self._raw_get("plans", day)
+        body = self.journal.record("plans", day)
         return DayPlan.from_dict(body) if body else None
 
     def save_plan(self, plan: DayPlan) -> None:
         with self.transaction("plan", undoable=False):
-            self._put("plans", plan.date, plan.to_dict())
+            self.journal.put("plans", plan.date, plan.to_dict())

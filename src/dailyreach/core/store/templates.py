@@ -1,7 +1,7 @@
 """The message templates, kept in the store's "templates" table so they travel with the JSON export.
 
-Like ``doctor.py``, this module writes through the store's own change machinery (``transaction`` and
-``_put``), which it shares a package with: an edit or a deletion is one change that ``undo`` reverses.
+Like ``doctor.py``, this module writes through the store's journal (``transaction`` and
+``journal.put``): an edit or a deletion is one change that ``undo`` reverses.
 """
 
 from __future__ import annotations
@@ -91,13 +91,13 @@ def save_template(store: Store, template: Template, label: str | None = None) ->
             raise ValidationError(
                 "name", _("another template is already called {name}").format(name=repr(twin.name))
             )
-        store._put(TABLE, template.id, template.to_dict())
+        store.journal.put(TABLE, template.id, template.to_dict())
     return template
 
 
 def delete_template(store: Store, template: Template) -> None:
     with store.transaction(_("deletion of template {name}").format(name=template.name)):
-        store._put(TABLE, template.id, None)
+        store.journal.put(TABLE, template.id, None)
 
 
 def ensure_default_templates(store: Store) -> bool:
@@ -115,6 +115,6 @@ def ensure_default_templates(store: Store) -> bool:
         present = store.record_ids(TABLE)
         for template in default_templates():
             if template.id not in present:
-                store._put(TABLE, template.id, template.to_dict())
-        store._put(META_TABLE, SEEDED_KEY, {"added_at": store.local_now().isoformat()})
+                store.journal.put(TABLE, template.id, template.to_dict())
+        store.journal.put(META_TABLE, SEEDED_KEY, {"added_at": store.local_now().isoformat()})
     return True

@@ -24,7 +24,8 @@ from dailyreach.core.records.model import (
     check_logged_text,
 )
 from dailyreach.core.records.zones import pendulum_zone
-from dailyreach.core.store.store import Change, Store, refused_kind
+from dailyreach.core.store.journal import Change
+from dailyreach.core.store.store import Store, refused_kind
 from dailyreach.core.store.threads import Thread, parse_stamp, utc_stamp
 from dailyreach.i18n import N_, _
 from dailyreach.tui.log_keys import KIND_TITLES, usual_channel

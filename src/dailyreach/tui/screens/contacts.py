@@ -18,7 +18,7 @@ from dailyreach.core.planning.lookup import folded
 from dailyreach.core.records.clock import Zone
 from dailyreach.core.records.dates import ago
 from dailyreach.core.records.model import Contact, Interaction
-from dailyreach.core.store.store import Change
+from dailyreach.core.store.journal import Change
 from dailyreach.core.store.threads import Thread, parse_stamp
 from dailyreach.i18n import N_, _, ngettext
 from dailyreach.report import contact_summary

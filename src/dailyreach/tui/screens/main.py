@@ -26,7 +26,7 @@ from dailyreach.core.planning.agenda import (
 from dailyreach.core.planning.planner import due_on
 from dailyreach.core.records.dates import day_text
 from dailyreach.core.records.model import Contact, Interaction, Invitation
-from dailyreach.core.store.store import Change
+from dailyreach.core.store.journal import Change
 from dailyreach.core.store.threads import Thread
 from dailyreach.i18n import N_, _
 from dailyreach.tui.agenda_rows import (

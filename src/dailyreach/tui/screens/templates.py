@@ -20,7 +20,7 @@ from dailyreach.core.errors import ValidationError
 from dailyreach.core.planning.drafts import draft_channel, limit_for, make_draft
 from dailyreach.core.records.model import CHANNELS, Contact, Interaction
 from dailyreach.core.records.template import LANGUAGES, PURPOSES, Template
-from dailyreach.core.store.store import Change
+from dailyreach.core.store.journal import Change
 from dailyreach.core.store.templates import TABLE as TEMPLATES_TABLE
 from dailyreach.core.store.templates import (
     delete_template,
