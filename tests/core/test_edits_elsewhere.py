@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from dailyreach.core.errors import StoreError
+from dailyreach.core.errors import ChangeRefused, StoreError
 from dailyreach.core.records.model import Contact
 from dailyreach.core.store.edits import EditConflict, edited_over
 from dailyreach.core.store.store import Store
@@ -52,6 +52,20 @@ def test_a_field_changed_both_ways_is_refused_then_saved_over_when_asked_again(s
     again = replace(shown_there, why="from there", notes="n")
     other.save_contact(again, based_on=refused.value.stored)
     assert (store.contact(ann.id).why, store.contact(ann.id).notes) == ("from there", "n")
+
+
+def test_an_edit_of_a_contact_deleted_since_the_form_opened_is_refused_and_brings_nothing_back(store, other):
+    # Saved, it came back with its old fields and without the history deleted with it.
+    ann = add_contact(store, "Ann", handles={"x": "@ann"}, why="old")
+    shown_there = other.contact(ann.id)
+    store.delete_contact(ann.id)
+    before = store.path.read_bytes()
+    with pytest.raises(ChangeRefused) as refused:
+        other.save_contact(replace(shown_there, why="from there"), based_on=shown_there)
+    assert str(refused.value) == (
+        "Ann was deleted in another window or command since this form opened: nothing was saved"
+    )
+    assert store.path.read_bytes() == before and store.contact(ann.id) is None
 
 
 def test_handles_merge_platform_by_platform_the_forms_first():

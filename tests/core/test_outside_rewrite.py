@@ -156,6 +156,10 @@ def test_a_database_gone_since_it_was_opened_is_refused_and_never_written(store,
         add_contact(store, "Bo", handles={"x": "@bo"})
     assert str(refused.value).startswith(f"{db_path} {said}")
     assert (db_path.read_bytes() if db_path.exists() else None) == left
+    # The refusal, made under the lock, did not cost the reads what the file last held: the app's next
+    # key that reads the store (e, i, s) stopped it.
+    assert [contact.name for contact in store.contacts()] == ["Ann"] and store.today() is not None
+    assert store.file_problem is not None and store.file_problem.startswith(f"{db_path} {said}")
     db_path.write_bytes(copy)  # copied back from a backup: read again
     assert [contact.name for contact in store.contacts()] == ["Ann"] and store.file_problem is None
     assert [contact.name for contact in Store(db_path, clock=store.clock).contacts()] == ["Ann"]

@@ -8,6 +8,7 @@ import pytest
 
 from dailyreach.core.store.store import Store
 from dailyreach.tui.app import DailyReachApp
+from dailyreach.tui.screens.main import MainScreen
 from tests.conftest import log
 from tests.tui.conftest import SIZE, cells, settle
 from tests.tui.test_contact_screen import open_contact
@@ -39,6 +40,27 @@ async def test_an_edit_keeps_what_another_window_saved_while_the_form_was_open(s
         await settle(pilot)
         saved = store.contact(ann.id)
         assert (saved.why, saved.tags) == ("saved there", ["angel"])
+
+
+async def test_an_edit_of_a_contact_deleted_in_another_window_is_refused_and_brings_nothing_back(
+    store, people
+):
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_ann_edit_form(pilot)
+        Store(store.path, clock=store.clock).delete_contact(ann.id)
+        app.screen.query_one("#why").value = "typed here"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.is_running and Store(store.path, clock=store.clock).contact(ann.id) is None
+        # No form reopens on a contact that is gone, nor its screen: back where the contact was listed.
+        assert isinstance(app.screen, MainScreen)
+        notice = list(app._notifications)[-1]
+        assert (notice.title, notice.message) == (
+            "Not saved",
+            "Ann [/] Smith was deleted in another window or command since this form opened: nothing was saved",
+        )
 
 
 async def test_a_field_changed_in_both_windows_reopens_the_form_and_enter_then_saves_over(store, people):
@@ -134,6 +156,9 @@ async def test_a_database_emptied_while_the_app_is_open_is_said_and_nothing_is_w
         notice = list(app._notifications)[-1]
         assert notice.title == "Cannot read the database"
         assert notice.message.startswith(f"{store.path} is gone or empty since dailyreach opened it")
+        assert notice.message.endswith(
+            "This window still holds what it last read: e on the main screen exports it."
+        )
         assert cells(app, "today") == shown
         for key in ("e", "i", "s", "4"):  # keys that read the store on the spot: a crash once
             await pilot.press(key)
@@ -151,3 +176,10 @@ async def test_a_database_emptied_while_the_app_is_open_is_said_and_nothing_is_w
         assert (
             refused.title == "Not logged" and "is gone or empty since dailyreach opened it" in refused.message
         )
+        await pilot.press("escape")
+        for key in ("e", "i", "s"):  # the refused log, made under the lock, once cost the reads the store
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.is_running, key
+            await pilot.press("escape")
+            await settle(pilot)

@@ -306,14 +306,14 @@ class AtomicJSONStorage(Storage):
     def _passes_check(self, data: dict[str, Any] | None) -> bool:
         """Whether the file read anew (``data``; None: no file) holds what ``check_read`` asks; False when
         it does not and the read goes on with what it held when last seen whole (``_read_as_last_seen``).
-        StoreError where that cannot be: under the store's lock, or with nothing seen yet."""
+        StoreError where that cannot be: under the store's lock, or with nothing seen yet. What was seen is
+        kept either way: after a change refused under the lock, the reads that follow still go on with it."""
         if self.check_read is not None:
             try:
                 self.check_read(data)
             except StoreError as error:
                 if self._read_as_last_seen(error):
                     return False
-                self.forget()
                 raise
         self.gone = None
         return True

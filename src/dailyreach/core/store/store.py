@@ -87,6 +87,9 @@ GONE_SINCE_OPENED = N_(
     "{path} is gone or empty since dailyreach opened it (deleted, emptied or replaced by another program); "
     "nothing was written to it"
 )
+DELETED_SINCE = N_(
+    "{name} was deleted in another window or command since this form opened: nothing was saved"
+)
 NO_FOLDER = N_("no folder {folder} for the database {db}: check the path, or make the folder first")
 NOT_A_FILE = N_("{db} is not a file (a folder, a device or a pipe): name the database's .json file")
 
@@ -466,8 +469,11 @@ class Store:
         as a form showed it, of which ``contact`` is the edit: what was saved since is kept where the form
         left it as it was (``edits.py``)."""
         with self.transaction(_(label)):
-            stored = self.contact(contact.id) if based_on is not None else None
-            if based_on is not None and stored is not None:
+            if based_on is not None:
+                stored = self.contact(contact.id)
+                if stored is None:
+                    # Saved, the edit would bring the contact back without the history deleted with it.
+                    raise ChangeRefused("name", _(DELETED_SINCE).format(name=based_on.name))
                 from dailyreach.core.store.edits import edited_over
 
                 contact = edited_over(based_on, contact, stored)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from textual.screen import Screen
 
 from dailyreach.cli import USUAL_COLLECTION_THRESHOLDS
-from dailyreach.core.errors import DateParseError, StoreError, ValidationError
+from dailyreach.core.errors import ChangeRefused, DateParseError, StoreError, ValidationError
 from dailyreach.core.records.dates import ago, moment_text, parse_when, plain
 from dailyreach.core.records.handles import openable
 from dailyreach.core.records.model import (
@@ -204,7 +204,11 @@ class StoreScreen(Screen):
             return
         self._release_footer()
         if problem != self.unreadable:
-            self.notify(problem, title=_("Cannot read the database"), severity="error", markup=False)
+            # A backup may be days old: what this window read last is the newest copy there is.
+            kept = _("This window still holds what it last read: e on the main screen exports it.")
+            self.notify(
+                f"{problem}\n{kept}", title=_("Cannot read the database"), severity="error", markup=False
+            )
         self.unreadable = problem
 
     # -- saving ------------------------------------------------------------------------------
@@ -315,6 +319,7 @@ class StoreScreen(Screen):
 
         refused: list[str] = []  # the field of the store's refusal (a handle someone else has)
         newer: dict[str, Contact] = {}
+        deleted: list[bool] = []  # the contact edited, deleted elsewhere: no form is left to reopen
 
         def change() -> Contact:
             try:
@@ -323,11 +328,14 @@ class StoreScreen(Screen):
                 refused.append(error.field)
                 if isinstance(error, EditConflict):
                     newer["based_on"] = error.stored
+                deleted.append(isinstance(error, ChangeRefused))
                 raise
 
-        self.run_saving(
-            change, saved, failed=lambda: reopen(fields, focus=refused[-1] if refused else None, **newer)
-        )
+        def failed() -> None:
+            if not (deleted and deleted[-1]):
+                reopen(fields, focus=refused[-1] if refused else None, **newer)
+
+        self.run_saving(change, saved, failed=failed)
 
     # -- logging -----------------------------------------------------------------------------
 
