@@ -1,6 +1,6 @@
 """A snooze means "not before that day": a snoozed contact's follow-up is due no earlier than the day the
-snooze ends, in Pending, the status figures, the morning text and the calendar export alike; a snooze
-that has run out changes nothing. The store is a real file, read again as the next command would."""
+snooze ends, in Pending, the status figures, the morning text and the calendar export alike, and overdue
+from then on once the snooze has run out. The store is a real file, read again as the next command would."""
 
 from datetime import date
 
@@ -63,11 +63,12 @@ def test_a_snooze_ending_today_makes_the_follow_up_due_today_not_overdue(store):
     assert (status_figures(store).due, status_figures(store).overdue) == (1, 0)
 
 
-def test_a_snooze_that_has_passed_changes_nothing(store, clock):
+def test_a_snooze_that_has_passed_leaves_the_follow_up_overdue_from_its_end(store, clock):
+    # Overdue since the day it was put off from, it read as days late the morning after the snooze.
     ann = overdue_ann(store)
     store.snooze(Snooze(contact_id=ann.id, until="2026-11-22"))
     reply = ann_reply(build_agenda(store))
-    assert reply.follow_up_due == date(2026, 11, 21) and reply.overdue(TODAY)
+    assert reply.follow_up_due == date(2026, 11, 22) and reply.overdue(TODAY)
     assert (status_figures(store).due, status_figures(store).overdue) == (1, 1)
     assert calendar_days(store) == {"Follow up #1: Ann (X)": TODAY}  # one already due goes on today
 

@@ -73,8 +73,9 @@ def pending_replies(
             days=settings.followup_days_for(thread.last_channel)
         )
         until = (snoozes or {}).get(contact.id)
-        if until is not None and date.fromisoformat(until) >= today:
-            # Due on the day the snooze ends at the earliest; once that day has passed it changes nothing.
+        if until is not None:
+            # Due on the day the snooze ends at the earliest, and overdue from then on, not from the day
+            # it was put off from. (A snooze is kept until the next interaction logged with the contact.)
             due = max(due, date.fromisoformat(until))
         pending.append(
             PendingReply(
