@@ -82,7 +82,7 @@ def week_range(start: date, end: date) -> str:
     return day_range_text(start, end)
 
 
-def review_line(review: WeekReview, goal: int) -> str:
+def review_line(review: WeekReview) -> str:
     """Last week in one line: sent, replies, meetings, goal days kept, invitations declined."""
     return " · ".join(
         [
@@ -93,7 +93,7 @@ def review_line(review: WeekReview, goal: int) -> str:
                 "goal of {goal} kept {count} of {days} day",
                 "goal of {goal} kept {count} of {days} days",
                 review.days_counted,
-            ).format(goal=goal, count=review.goal_days, days=review.days_counted),
+            ).format(goal=review.goal, count=review.goal_days, days=review.days_counted),
             ngettext("{count} invitation declined", "{count} invitations declined", review.declined).format(
                 count=review.declined
             ),

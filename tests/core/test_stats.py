@@ -16,6 +16,7 @@ from dailyreach.core.planning.stats import DEFAULT_WEEKS, build_stats
 from dailyreach.core.planning.stats_days import longest_streak, weekday_names
 from dailyreach.core.records.dates import week_start_of
 from dailyreach.core.records.model import Invitation, Settings
+from dailyreach.core.store.store import Store
 from tests.conftest import TOKYO, add_contact, log
 
 BERLIN = "Europe/Berlin"
@@ -454,3 +455,58 @@ def test_days_counted_run_from_the_first_message_ever_even_before_the_weeks_show
     stats = build_stats(store, weeks=2)
     assert stats.days_counted == len(stats.days) == 8
     assert build_stats(store).days_counted == len(build_stats(store).days)
+
+
+def test_a_change_of_the_goal_leaves_past_days_judged_by_the_goal_they_had(store, clock, db_path):
+    # Raised from 2 to 3 on the 23rd, the goal turned every day met at 2 into a day missed, in the stats,
+    # the calendar and the weekly review alike (and lowered, every day missed into one met).
+    settings(store, daily_goal=2)
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    bob = add_contact(store, "Bob", handles={"x": "@bob"})
+    cara = add_contact(store, "Cara", handles={"x": "@cara"})
+    for person, hour in ((ann, 9), (bob, 10)):  # two people on the 19th: the goal of 2 met
+        log(store, person, "dm_sent", at=tokyo(19, hour))
+    store.change_settings(lambda _settings: {"daily_goal": 3})  # on the 23rd (the clock's day)
+    store.change_settings(lambda _settings: {"daily_goal": 4})  # again that day: the 19th keeps 2
+    log(store, cara, "dm_sent", at=tokyo(23, 6))
+    for person, hour in ((ann, 7), (bob, 8)):  # three people today: the goal of 4 not met
+        log(store, person, "follow_up", at=tokyo(23, hour))
+    reread = Store(db_path, clock=clock)
+    assert reread.settings().past_goals == {"2026-11-22": 2}
+    stats = build_stats(reread)
+    assert [day.day for day in stats.days if day.goal_met] == [date(2026, 11, 19)]
+    assert (stats.last_week.goal_days, stats.last_week.goal) == (1, 2)
+    assert stats.goal == 4  # today's, shown with today's progress
+    store.change_settings(lambda _settings: {"daily_goal": 2})  # lowered the day after: today's 3 meet it
+    clock.advance(days=1)
+    store.change_settings(lambda _settings: {"daily_goal": 9})
+    assert store.settings().past_goals == {"2026-11-22": 2, "2026-11-23": 2}
+    assert [day.day for day in build_stats(store).days if day.goal_met] == [
+        date(2026, 11, 19),
+        date(2026, 11, 23),
+    ]
+
+
+def test_the_goal_a_day_had():
+    kept = Settings(daily_goal=5, past_goals={"2026-11-10": 2, "2026-11-20": 3})
+    assert [kept.goal_on(date(2026, 11, day)) for day in (1, 10, 11, 20, 21)] == [2, 2, 3, 3, 5]
+    assert Settings(daily_goal=5).goal_on(date(2026, 11, 1)) == 5
+    assert kept.goals_kept_before(date(2026, 11, 25)) == {**kept.past_goals, "2026-11-24": 5}
+    assert kept.goals_kept_before(date(2026, 11, 21)) == kept.past_goals  # changed that day already
+    assert kept.goals_kept_before(date(2026, 11, 22)) == {**kept.past_goals, "2026-11-21": 5}
+
+
+@pytest.mark.parametrize(
+    ("past_goals", "said"),
+    [
+        ([2], "past_goals: must map a day to the goal it had"),
+        ({"yesterday": 2}, "past_goals: "),
+        ({"2026-11-20": 0}, "past_goals.2026-11-20: "),
+    ],
+)
+def test_the_goals_kept_are_checked_as_read(past_goals, said):
+    from dailyreach.core.errors import ValidationError
+
+    with pytest.raises(ValidationError) as refused:
+        Settings.from_dict({"past_goals": past_goals})
+    assert str(refused.value).startswith(said.split(":")[0]) and said.split(": ")[1] in str(refused.value)

@@ -237,7 +237,7 @@ def review_lines(stats: Stats, width: int) -> list[str]:
     review = stats.last_week
     lines = fitted_parts(
         _("Last week ({days}): {review}").format(
-            days=week_range(review.start, review.end), review=review_line(review, stats.goal)
+            days=week_range(review.start, review.end), review=review_line(review)
         ),
         width,
     )

@@ -118,7 +118,7 @@ def compute_stats(history: History, now: datetime, weeks: int = DEFAULT_WEEKS) -
     this_week = week_start_of(today, settings.week_start)
     first_day = this_week - timedelta(weeks=max(1, weeks) - 1)
     log = daily_log(history.day_counts)
-    days = day_counts(log, first_day, today, settings.daily_goal)
+    days = day_counts(log, first_day, today, settings.goal_on)
     began = min(history.outreach_days, default=today)
     return Stats(
         now=now,

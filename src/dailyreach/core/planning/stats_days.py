@@ -4,7 +4,7 @@ calendar's days, the weeks, each weekday's totals and the longest streak."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
@@ -81,10 +81,11 @@ def week_total(counts: Counter[date], start: date) -> int:
     return sum(counts[start + timedelta(days=offset)] for offset in range(7))
 
 
-def day_counts(log: DailyLog, first_day: date, today: date, goal: int) -> list[DayCount]:
-    """Every day from ``first_day`` to ``today``: messages sent, and whether ``goal`` people were reached."""
+def day_counts(log: DailyLog, first_day: date, today: date, goal_on: Callable[[date], int]) -> list[DayCount]:
+    """Every day from ``first_day`` to ``today``: messages sent, and whether as many people were reached
+    as the goal that day had (``goal_on``)."""
     return [
-        DayCount(day, log.sent[day], log.reached[day] >= goal)
+        DayCount(day, log.sent[day], log.reached[day] >= goal_on(day))
         for day in (first_day + timedelta(days=offset) for offset in range((today - first_day).days + 1))
     ]
 

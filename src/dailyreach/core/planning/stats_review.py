@@ -38,6 +38,7 @@ class WeekReview:
     replies: int
     meetings: int
     goal_days: int
+    goal: int  # the goal its last day had
     days_counted: int  # its days since the habit began: 7 unless it began that week (or after)
     declined: int
     follow_ups: list[FollowUp]
@@ -77,8 +78,9 @@ def follow_ups(history: History, today: date, limit: int = FOLLOW_UPS_SHOWN) -> 
 def week_review(history: History, log: DailyLog, today: date, this_week: date, began: date) -> WeekReview:
     """The week before ``this_week`` (its first day), its days counted from the day the habit ``began``,
     and the follow-ups worth sending ``today``."""
-    goal, zone = history.settings.daily_goal, history.zone
+    settings, zone = history.settings, history.zone
     last_week = this_week - timedelta(weeks=1)
+    days = [last_week + timedelta(days=offset) for offset in range(7)]
     declined_last_week = sum(
         1
         for invitation in history.invitations
@@ -92,8 +94,9 @@ def week_review(history: History, log: DailyLog, today: date, this_week: date, b
         sent=week_total(log.sent, last_week),
         replies=week_total(log.replies, last_week),
         meetings=week_total(log.meetings, last_week),
-        goal_days=sum(log.reached[last_week + timedelta(days=offset)] >= goal for offset in range(7)),
-        days_counted=sum(last_week + timedelta(days=offset) >= began for offset in range(7)),
+        goal_days=sum(log.reached[day] >= settings.goal_on(day) for day in days),
+        goal=settings.goal_on(days[-1]),
+        days_counted=sum(day >= began for day in days),
         declined=declined_last_week,
         follow_ups=follow_ups(history, today),
     )

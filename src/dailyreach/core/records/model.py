@@ -10,7 +10,7 @@ import functools
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Self
 
 from dailyreach.core.errors import BRAND_NAMES, ValidationError
@@ -471,6 +471,9 @@ class Settings:
     currency: str = "USD"
     # The user's own name, for drafts' {my_name}.
     my_name: str = ""
+    # The daily goal as it was up to and including each of these days (YYYY-MM-DD -> goal), kept when the
+    # goal is changed: a past day is judged by the goal it had, not by the one set since.
+    past_goals: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, data: Any) -> Self:
@@ -478,6 +481,9 @@ class Settings:
         by_channel = data.get("followup_days_by_channel") or {}
         if not isinstance(by_channel, dict):
             raise ValidationError("followup_days_by_channel", _("must map channel to days"))
+        past_goals = data.get("past_goals") or {}
+        if not isinstance(past_goals, dict):
+            raise ValidationError("past_goals", _("must map a day to the goal it had"))
         timezone = data.get("timezone")
         if timezone is not None:
             try:
@@ -520,6 +526,12 @@ class Settings:
             locale=clean_text(data.get("locale") or "en", "locale", limit=16),
             currency=currency_code(data.get("currency") or "USD"),
             my_name=clean_text(data.get("my_name"), "my_name", limit=NAME_LIMIT),
+            past_goals={
+                calendar_day(day, "past_goals"): whole_number(
+                    goal, f"past_goals.{day}", minimum=1, maximum=200
+                )
+                for day, goal in past_goals.items()
+            },
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -527,3 +539,17 @@ class Settings:
 
     def followup_days_for(self, channel: str) -> int:
         return self.followup_days_by_channel.get(channel, self.followup_days)
+
+    def goal_on(self, day: date) -> int:
+        """The daily goal that ``day`` had: the one kept for the first day from it on in ``past_goals``,
+        or the goal set now."""
+        kept = [kept_until for kept_until in self.past_goals if kept_until >= day.isoformat()]
+        return self.past_goals[min(kept)] if kept else self.daily_goal
+
+    def goals_kept_before(self, today: date) -> dict[str, int]:
+        """``past_goals`` for a change of the goal made ``today``: the goal set until now kept for the
+        days before it, unless an earlier change made today kept theirs already."""
+        yesterday = (today - timedelta(days=1)).isoformat()
+        if any(kept_until >= yesterday for kept_until in self.past_goals):
+            return dict(self.past_goals)
+        return {**self.past_goals, yesterday: self.daily_goal}

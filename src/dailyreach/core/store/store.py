@@ -446,6 +446,8 @@ class Store:
         with self.transaction(_(CHANGE_SETTINGS)):
             current = self.settings()
             changed = Settings.from_dict({**current.to_dict(), **change(current)})
+            if changed.daily_goal != current.daily_goal:
+                changed.past_goals = current.goals_kept_before(self.local_today())
             if changed.currency != current.currency:
                 known_currency(changed.currency)
             self.save_settings(changed)

@@ -109,7 +109,7 @@ def _offer(app: DailyReachApp, stats: Stats) -> None:
     else:  # the user is already in a form or another screen: never in their way
         app.notify(
             _("Last week: {figures}. Stats (S), then w, shows the review.").format(
-                figures=review_line(stats.last_week, stats.goal)
+                figures=review_line(stats.last_week)
             ),
             title=_("Weekly review"),
             markup=False,
@@ -225,7 +225,7 @@ class WeeklyReviewScreen(TranslatedBindings, ModalScreen[None]):
             emphasised(
                 _("{days} days at the goal of {goal}"),
                 {"days": f"{review.goal_days}/{review.days_counted}"},
-                {"goal": self.stats.goal},
+                {"goal": review.goal},
             ),
             emphasised(
                 ngettext("{count} invitation declined", "{count} invitations declined", review.declined),
