@@ -109,7 +109,47 @@ def test_the_english_words_still_work_in_japanese(language, text, expected):
     assert parse_when(text, NOW) == expected
 
 
-@pytest.mark.parametrize("text", ["月", "曜日", "月曜日日", "3日", "前", "3年前", "三日前", "先週の金曜"])
+@pytest.mark.parametrize(
+    ("text", "past", "ahead"),
+    [
+        # A day as the app writes it, with or without its weekday and year: without a year, the last
+        # such day for a log, the next for an event, today both ways.
+        ("11月20日", date(2026, 11, 20), date(2027, 11, 20)),
+        ("11月20日(金)", date(2026, 11, 20), date(2027, 11, 20)),
+        ("１１月２０日（金）", date(2026, 11, 20), date(2027, 11, 20)),
+        ("12月3日", date(2025, 12, 3), date(2026, 12, 3)),
+        ("11月25日", date(2026, 11, 25), date(2026, 11, 25)),
+        ("2027年1月10日(日)", date(2027, 1, 10), date(2027, 1, 10)),
+        ("2026年11月1日", date(2026, 11, 1), date(2026, 11, 1)),
+        # A weekday of last, this or next week (from Monday), whichever way the field looks.
+        ("先週金曜", date(2026, 11, 20), date(2026, 11, 20)),
+        ("先週の金曜日", date(2026, 11, 20), date(2026, 11, 20)),
+        ("今週月曜", date(2026, 11, 23), date(2026, 11, 23)),
+        ("今週の日曜", date(2026, 11, 29), date(2026, 11, 29)),
+        ("来週金曜", date(2026, 12, 4), date(2026, 12, 4)),
+        ("来週の月曜日", date(2026, 11, 30), date(2026, 11, 30)),
+    ],
+)
+def test_a_japanese_day_as_the_app_writes_it_and_a_weekday_of_a_week(language, text, past, ahead):
+    assert parse_date(text, NOW, future=False) == past
+    assert parse_date(text, NOW) == ahead
+    assert parse_when(text, NOW, future=True) == NOW.add(days=(ahead - NOW.date()).days)
+
+
+def test_a_japanese_day_takes_a_time_of_it():
+    assert parse_when("11月20日 21時", NOW) == pendulum.datetime(2026, 11, 20, 21, tz="Asia/Tokyo")
+    assert parse_when("先週金曜 午後9時半", NOW) == pendulum.datetime(2026, 11, 20, 21, 30, tz="Asia/Tokyo")
+
+
+@pytest.mark.parametrize("text", ["2月30日", "13月1日", "2026年2月29日"])
+def test_a_japanese_day_that_the_calendar_has_not_is_said(text):
+    with pytest.raises(DateParseError, match=f"^'{text}' is not a day of the calendar$"):
+        parse_date(text, NOW)
+
+
+@pytest.mark.parametrize(
+    "text", ["月", "曜日", "月曜日日", "3日", "前", "3年前", "三日前", "再来週金曜", "12月"]
+)
 def test_what_is_not_a_japanese_date_is_refused(language, text):
     with pytest.raises(DateParseError, match="YYYY-MM-DD"):
         parse_when(text, NOW)

@@ -28,6 +28,7 @@ ERRORS = (
     N_("Error: {message}"),
     N_("Try '{command} {option}' for help."),
     N_("Aborted!"),
+    N_("Error: invalid input"),
     N_("No such command {name!r}."),
     N_("No such option {name!r}."),
     N_("Missing command."),

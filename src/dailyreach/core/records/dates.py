@@ -73,6 +73,11 @@ JAPANESE_WEEKDAYS = "月火水木金土日"
 _JAPANESE_WEEKDAY = r"([月火水木金土日])曜日?"
 _JAPANESE_OFFSET = r"(\d{1,5})\s*(分|時間|日|週間)\s*(前|後)"
 _JAPANESE_UNITS = {"分": ("m", 1), "時間": ("m", 60), "日": ("d", 1), "週間": ("d", 7)}
+# A day as the app writes it in Japanese (12月8日(火), 2027年1月10日(日)), the weekday optional; and a
+# weekday of last, this or next week (先週金曜, 来週の金曜日), weeks from Monday as a Japanese diary's.
+_JAPANESE_DATE = r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:\s*\([月火水木金土日]\))?"
+_JAPANESE_WEEKS = {"先週": -1, "今週": 0, "来週": 1}
+_JAPANESE_WEEK_DAY = r"(先週|今週|来週)の?\s*" + _JAPANESE_WEEKDAY
 # The ISO 8601 shapes read without pendulum: a day, or a day and a time, with or without an offset.
 _ISO = re.compile(
     r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
@@ -232,7 +237,7 @@ def _typed_moment(text: str, now: datetime, *, future: bool) -> datetime:
             return add_days(now, -((now.weekday() - weekday - 1) % 7 + 1))
         return add_days(now, (weekday - now.weekday() - 1) % 7 + 1)
     if weekday is None:
-        japanese = _japanese_moment(word, now)
+        japanese = _japanese_moment(word, now) or _japanese_day(word, now, future=future)
         if japanese is not None:
             return japanese
         weekday = _japanese_weekday(word)
@@ -365,6 +370,35 @@ def _japanese_moment(word: str, now: datetime) -> datetime | None:
     kind, size = _JAPANESE_UNITS[unit]
     signed = int(count) * size * (-1 if direction == "前" else 1)
     return add_days(now, signed) if kind == "d" else add_minutes(now, signed)
+
+
+def _japanese_day(word: str, now: datetime, *, future: bool) -> datetime | None:
+    """12月8日 or 2027年1月10日 (a weekday after it in brackets, as the app writes a day, is let be), or a
+    weekday of a week (来週金曜), at ``now``'s time of day; None for anything else. A day without its year
+    is the next one when ``future``, else the last one, today included."""
+    text = unicodedata.normalize("NFKC", word)
+    if match := re.fullmatch(_JAPANESE_WEEK_DAY, text):
+        monday = add_days(now, -now.weekday())
+        return add_days(monday, 7 * _JAPANESE_WEEKS[match[1]] + JAPANESE_WEEKDAYS.index(match[2]))
+    match = re.fullmatch(_JAPANESE_DATE, text)
+    if match is None:
+        return None
+    year, month, day = (int(part) if part else None for part in match.groups())
+    assert month is not None and day is not None
+    today = now.date()
+    try:
+        if year is None:
+            year = today.year
+            if future and (month, day) < (today.month, today.day):
+                year += 1
+            elif not future and (month, day) > (today.month, today.day):
+                year -= 1
+        typed = date(year, month, day)
+    except ValueError:
+        raise DateParseError(
+            _("{text} is not a day of the calendar").format(text=repr(word.strip()))
+        ) from None
+    return add_days(now, (typed - today).days)
 
 
 def _japanese_weekday(word: str) -> int | None:
