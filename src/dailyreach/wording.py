@@ -9,6 +9,7 @@ Days, times and "3 days ago" are written by ``core.records.dates`` (``day_text``
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -76,6 +77,13 @@ INVITATION_STATUS_LABELS = {
 _CURRENCY_FORMS = {"ja": {"JPY": "{amount}円", "USD": "${amount}", "EUR": "€{amount}", "GBP": "£{amount}"}}
 # How a language separates the items of a list.
 _LIST_SEPARATORS = {"ja": "、"}
+
+
+def key_named(typed: str, labels: dict[str, str]) -> str:
+    """The key (sales_pitch) whose label a person typed as it is shown to them (営業, sales pitch), or
+    ``typed`` as it was, for the record's check to take or refuse."""
+    wanted = unicodedata.normalize("NFKC", typed).strip().casefold()
+    return next((key for key, label in labels.items() if wanted in (_(label).casefold(), label)), typed)
 
 
 def listed(parts: Iterable[str]) -> str:

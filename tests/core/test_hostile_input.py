@@ -440,6 +440,36 @@ def test_a_full_width_currency_code_is_the_ascii_code(db):
     assert invitation["currency"] == "JPY"
 
 
+@pytest.mark.parametrize(
+    ("kind", "currency", "language", "stored"),
+    [
+        ("セミナー", "円", "ja", ("seminar", "JPY")),  # as the Japanese screens show them
+        ("営業", "日本円", "ja", ("sales_pitch", "JPY")),
+        ("Sales Pitch", "ユーロ", "en", ("sales_pitch", "EUR")),  # the English label, in any case
+        ("seminar", "usd", "ja", ("seminar", "USD")),
+    ],
+)
+def test_a_kind_and_a_currency_are_taken_as_they_are_shown_and_said(db, kind, currency, language, stored):
+    run_cli("invite", "Mixer", "--kind", kind, "--currency", currency, db=db, env={"DAILYREACH_LANG": language})
+    invitation = json.loads(run_cli("export", db=db).stdout)["invitations"][0]
+    assert (invitation["kind"], invitation["currency"]) == stored
+
+
+@pytest.mark.parametrize(("typed", "stored"), [("月曜", "monday"), ("日曜日", "sunday"), ("土曜", "saturday")])
+def test_the_weeks_first_day_is_taken_by_its_japanese_name(typed, stored):
+    from dailyreach.core.records.model import Settings
+
+    assert Settings.from_dict({"week_start": typed}).week_start == stored
+
+
+def test_a_week_that_starts_on_a_day_it_cannot_is_refused_as_typed():
+    from dailyreach.core.errors import ValidationError
+    from dailyreach.core.records.model import Settings
+
+    with pytest.raises(ValidationError, match="'水曜' is not one of monday, sunday, saturday"):
+        Settings.from_dict({"week_start": "水曜"})
+
+
 @pytest.mark.parametrize("hours", ["1e-320", "0.0000001"])
 def test_an_amount_too_small_to_be_meant_is_refused(db, alice, hours):
     assert "Hours" in refused("invite", "Mixer", "--hours", hours, db=db)

@@ -128,13 +128,14 @@ def invite(
     from dailyreach.core.records.dates import parse_date
     from dailyreach.core.records.model import Invitation
     from dailyreach.core.records.validation import amount_currency
+    from dailyreach.wording import INVITATION_KIND_LABELS, key_named
 
     store = session.store
     now = store.local_now()
     invitation = Invitation.from_dict(
         {
             "title": title,
-            "kind": kind,
+            "kind": key_named(kind, INVITATION_KIND_LABELS),
             "from": host,
             "event_date": parse_date(event_date, now).isoformat() if event_date else None,
             "hours": hours,

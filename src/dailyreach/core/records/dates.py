@@ -240,7 +240,7 @@ def _typed_moment(text: str, now: datetime, *, future: bool) -> datetime:
         japanese = _japanese_moment(word, now) or _japanese_day(word, now, future=future)
         if japanese is not None:
             return japanese
-        weekday = _japanese_weekday(word)
+        weekday = japanese_weekday(word)
     if weekday is not None:
         shift = (weekday - now.weekday()) % 7 if future else -((now.weekday() - weekday) % 7)
         return add_days(now, shift)
@@ -401,7 +401,7 @@ def _japanese_day(word: str, now: datetime, *, future: bool) -> datetime | None:
     return add_days(now, (typed - today).days)
 
 
-def _japanese_weekday(word: str) -> int | None:
+def japanese_weekday(word: str) -> int | None:
     """月曜 or 月曜日 (Monday) ... 日曜 or 日曜日: the weekday's index; None for anything else."""
     match = re.fullmatch(_JAPANESE_WEEKDAY, unicodedata.normalize("NFKC", word))
     return None if match is None else JAPANESE_WEEKDAYS.index(match[1])

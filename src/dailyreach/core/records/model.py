@@ -364,6 +364,19 @@ class DayPlan:
         return _ordered(asdict(self))
 
 
+def week_start_named(typed: Any) -> Any:
+    """The week's first day as stored (monday) from its Japanese name too (月曜, 月曜日), which the
+    settings show it by in Japanese; anything else as it was, for ``choice`` to take or refuse as typed."""
+    from dailyreach.core.records.dates import WEEK_STARTS, WEEKDAYS, japanese_weekday
+
+    index = japanese_weekday(typed) if isinstance(typed, str) else None
+    return WEEKDAYS[index] if index is not None and WEEKDAYS[index] in WEEK_STARTS else typed
+
+
+# What people write for a currency in words, read as its code (in Japanese: 円 is JPY).
+CURRENCY_WORDS = {"円": "JPY", "日本円": "JPY", "米ドル": "USD", "ユーロ": "EUR"}
+
+
 def currency_code(typed: Any) -> str:
     """A three-letter code (JPY, USD) from what was typed or stored; ValidationError for anything else.
     NFKC: full-width "ＪＰＹ", as a Japanese keyboard types it, is the code JPY, not a new currency."""
@@ -371,7 +384,7 @@ def currency_code(typed: Any) -> str:
         typed = unicodedata.normalize("NFKC", typed)
     # Cut at a short field's length, not at 3: "dollars" is no code, and is told so, not that it is long.
     cleaned = clean_text(typed, "currency", limit=SHORT_LIMIT)
-    currency = cleaned.upper()
+    currency = CURRENCY_WORDS.get(cleaned, cleaned.upper())
     if len(currency) != 3 or not (currency.isascii() and currency.isalpha()):
         raise ValidationError(
             "currency",
@@ -519,7 +532,9 @@ class Settings:
                 maximum=20,
             ),
             week_start=choice(
-                data.get("week_start", "monday"), "week_start", ("monday", "sunday", "saturday")
+                week_start_named(data.get("week_start", "monday")),
+                "week_start",
+                ("monday", "sunday", "saturday"),
             ),
             timezone=timezone,
             theme=clean_text(data.get("theme") or "textual-dark", "theme", limit=64),
