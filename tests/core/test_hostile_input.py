@@ -450,12 +450,16 @@ def test_a_full_width_currency_code_is_the_ascii_code(db):
     ],
 )
 def test_a_kind_and_a_currency_are_taken_as_they_are_shown_and_said(db, kind, currency, language, stored):
-    run_cli("invite", "Mixer", "--kind", kind, "--currency", currency, db=db, env={"DAILYREACH_LANG": language})
+    run_cli(
+        "invite", "Mixer", "--kind", kind, "--currency", currency, db=db, env={"DAILYREACH_LANG": language}
+    )
     invitation = json.loads(run_cli("export", db=db).stdout)["invitations"][0]
     assert (invitation["kind"], invitation["currency"]) == stored
 
 
-@pytest.mark.parametrize(("typed", "stored"), [("月曜", "monday"), ("日曜日", "sunday"), ("土曜", "saturday")])
+@pytest.mark.parametrize(
+    ("typed", "stored"), [("月曜", "monday"), ("日曜日", "sunday"), ("土曜", "saturday")]
+)
 def test_the_weeks_first_day_is_taken_by_its_japanese_name(typed, stored):
     from dailyreach.core.records.model import Settings
 

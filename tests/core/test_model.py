@@ -383,3 +383,27 @@ def test_a_channels_own_follow_up_days_are_read_as_channel_equals_days():
     assert mistyped.value.field == "followup_days_by_channel"
     assert followup_days_on(["github="], {}) == {}  # removing one that has no days of its own
     assert followup_days_on(["x=4=5"], {}) == {"x": "4=5"}  # the days, checked with the settings
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["\u2800", "\u3164\u3164", "\u115f", "\u1160 \uffa0", "\u0301", " \u20dd "],
+    ids=[
+        "braille blank",
+        "hangul fillers",
+        "choseong filler",
+        "jungseong and halfwidth fillers",
+        "a lone accent",
+        "an enclosing mark",
+    ],
+)
+def test_a_name_that_draws_nothing_is_empty(name):
+    # Saved, it was a row with no name in Today and All contacts ("Added ⠀ to today's plan").
+    with pytest.raises(ValidationError) as refused:
+        Contact.from_dict({"name": name})
+    assert (refused.value.field, refused.value.problem) == ("name", "must not be empty")
+
+
+@pytest.mark.parametrize("name", ["e\u0301", "\u3164Ann", "한", "⠁"])
+def test_a_name_with_anything_to_draw_is_kept_as_typed(name):
+    assert Contact.from_dict({"name": name}).name == name

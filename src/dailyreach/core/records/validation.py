@@ -34,6 +34,9 @@ _ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 
 SHOWN_LIMIT = 60
 NOT_UTF8 = N_("is not valid text: it holds bytes that are not UTF-8")
+# Letters that draw nothing (the Hangul fillers, the blank Braille pattern): a name of them alone, or of
+# combining marks with nothing to combine with, showed as a row with no name.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 NOT_A_DATE = N_("{value} is not a date (YYYY-MM-DD)")
 SMALLEST_AMOUNT = 0.001
 _JOINERS = frozenset("\u200c\u200d")
@@ -65,7 +68,7 @@ def clean_text(value: Any, name: str, *, limit: int, required: bool = False, mul
     if has_surrogate(value):
         raise ValidationError(name, _(NOT_UTF8))
     text = strip_control(value, multiline=multiline).strip()
-    if required and not text:
+    if required and draws_nothing(text):
         raise ValidationError(name, _("must not be empty"))
     if len(text) > limit:
         raise ValidationError(
@@ -75,6 +78,14 @@ def clean_text(value: Any, name: str, *, limit: int, required: bool = False, mul
             ),
         )
     return text
+
+
+def draws_nothing(text: str) -> bool:
+    """Whether ``text`` shows nothing on a screen: empty, or only spaces, blank letters and marks."""
+    return all(
+        character.isspace() or character in _BLANK_LETTERS or unicodedata.category(character) in ("Mn", "Me")
+        for character in text
+    )
 
 
 def choice(value: Any, name: str, allowed: tuple[str, ...]) -> str:
