@@ -81,10 +81,12 @@ def pending_json(agenda: Agenda) -> dict[str, Any]:
                 "channel": reply.channel,
                 "waiting_since": reply.waiting_since.isoformat(),
                 "last_sent": reply.last_sent.isoformat(),
-                "days_waiting": (agenda.now - reply.waiting_since).days,
+                # Days as the Waiting column counts them: local days since, not periods of 24 hours.
+                "days_waiting": (agenda.day - reply.waiting_since.astimezone(agenda.now.tzinfo).date()).days,
                 "nudges": reply.nudges,
                 "follow_up_due": reply.follow_up_due.isoformat(),
-                "overdue": reply.overdue(agenda.day),
+                # As status counts it: a thread offered to be closed ("give up?") is not a late follow-up.
+                "overdue": reply.overdue(agenda.day) and not reply.give_up_offered,
                 "give_up_offered": reply.give_up_offered,
                 "follow_ups_used_up": reply.follow_ups_used_up,
             }

@@ -587,3 +587,21 @@ def test_a_database_this_user_may_not_read_is_said_by_the_store_not_as_a_usage_e
         1,
         f"Error: cannot open {db}: permission denied; make it yours to read and write (chmod u+rw, or chown)\n",
     )
+
+
+def test_pending_json_counts_days_and_lateness_as_the_table_and_status_do(db):
+    run_cli("settings", "--timezone", "UTC", db=db)
+    hal = run_cli("add", "Hal Three", "--x", "@hal3", db=db).stdout.strip()
+    ivy = run_cli("add", "Ivy", "--x", "@ivy", db=db).stdout.strip()
+    # Hal: used up, and closing offered for days; Ivy: a DM late in the day three days back, not yet
+    # three periods of 24 hours ago when the day has begun.
+    for when, kind in (("-20d", "dm_sent"), ("-17d", "follow_up"), ("-14d", "follow_up")):
+        run_cli("log", hal, kind, "--at", when, db=db)
+    run_cli("log", ivy, "dm_sent", "--at", "3 days ago 23:59", db=db)
+    by_name = {reply["contact"]["name"]: reply for reply in cli_json("pending", db=db)["pending"]}
+    assert (by_name["Hal Three"]["give_up_offered"], by_name["Hal Three"]["overdue"]) == (True, False)
+    assert cli_json("status", db=db)["overdue"] == 0
+    assert by_name["Ivy"]["days_waiting"] == 3
+    assert "3 days ago" in next(
+        line for line in run_cli("pending", db=db).stdout.splitlines() if "Ivy" in line
+    )
