@@ -20,6 +20,7 @@ from textual.widgets import Header, Static
 from dailyreach.core.planning.stats import DEFAULT_WEEKS, Stats, build_stats
 from dailyreach.core.planning.stats_days import WeekCount
 from dailyreach.core.planning.stats_replies import ReplyRate
+from dailyreach.core.records.dates import day_text
 from dailyreach.i18n import N_, _, ngettext
 from dailyreach.stats_wording import (
     duration,
@@ -277,7 +278,7 @@ class StatsScreen(TranslatedBindings, StoreScreen):
         # Newest first; the weeks before the first with anything in it share one row.
         first = active[0] if active else len(weeks)
         rows: list[list[object]] = [
-            [f"{week.start:%Y-%m-%d}", week.sent, week.replies, week.meetings, week.goal_text]
+            [day_text(week.start, stats.today), week.sent, week.replies, week.meetings, week.goal_text]
             for week in reversed(weeks[first:])
         ]
         if first:
