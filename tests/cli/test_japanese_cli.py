@@ -87,7 +87,7 @@ def test_today_in_japanese_lines_up_in_cells(history):
 def test_pending_in_japanese(history):
     out = ja("pending", db=history).stdout
     header, *rows = out.splitlines()
-    assert header.split() == ["名前", "待ち時間", "催促", "フォローアップ期限", "チャネル"]
+    assert header.split() == ["名前", "送信", "催促", "フォローアップ期限", "チャネル"]
     assert "期限超過" in out and "見送る" in out
     assert re.search(r"\d+日前", out)  # how long ago, in pendulum's Japanese
     # Every row's last column starts where the header's does, in cells.
