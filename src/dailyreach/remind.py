@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from dailyreach.config import clock_time
+from dailyreach.core.errors import os_reason
 from dailyreach.i18n import _
 
 MARK = "Written by dailyreach remind --install; removed by dailyreach remind --uninstall."
@@ -182,7 +183,7 @@ def _write_all(folder: Path, files: dict[str, bytes]) -> list[Path]:
                 path.unlink()
         raise ReminderError(
             _("could not write the reminders in {folder}: {reason}").format(
-                folder=folder, reason=error.strerror or error
+                folder=folder, reason=os_reason(error)
             )
         ) from None
     written = []
@@ -380,7 +381,7 @@ def uninstall(system: str = sys.platform, *, quiet: bool = False) -> list[str]:
             path.unlink()
         except OSError as error:
             raise ReminderError(
-                _("could not remove {file}: {reason}").format(file=path, reason=error.strerror or error)
+                _("could not remove {file}: {reason}").format(file=path, reason=os_reason(error))
             ) from None
         lines.append(_("removed {file}").format(file=path))
     if kind_of(system) == "systemd" and _user_manager_running():

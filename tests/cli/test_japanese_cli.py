@@ -320,3 +320,11 @@ def test_an_import_is_previewed_and_reported_in_japanese(history, tmp_path):
     for text in (preview, done):
         left = english_words(text, allowed={"sato_h", "ichiro", "nine", "name", "priority"})
         assert left == [], text
+
+
+def test_a_file_the_system_cannot_give_is_said_in_japanese(tmp_path):
+    # The system's words came through in English: 読めません：No such file or directory.
+    result = run_cli("import", str(tmp_path / "nowhere.csv"), db=tmp_path / "db.json", check=False, env=JA)
+    assert result.returncode == 1
+    assert "読めません：そのようなファイルやフォルダはありません" in result.stderr
+    assert "No such file" not in result.stderr

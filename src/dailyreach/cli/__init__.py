@@ -58,7 +58,7 @@ def say_and_exit(error: OSError, given: list[str]) -> None:
     from dailyreach import i18n
 
     i18n.start(given)  # --version and status answer before the language is chosen
-    from dailyreach.cli.commands import os_reason
+    from dailyreach.core.errors import os_reason
     from dailyreach.core.records.text import terminal_safe
 
     where = f"{error.filename}: " if error.filename else ""

@@ -10,7 +10,6 @@ pendulum only for a date the standard library does not read.
 
 from __future__ import annotations
 
-import errno
 import gc
 import importlib
 import os
@@ -30,9 +29,10 @@ from dailyreach.core.errors import (
     NotAFile,
     StoreError,
     ValidationError,
+    os_reason,
 )
 from dailyreach.core.records.text import terminal_safe
-from dailyreach.i18n import N_, SOURCE_LANGUAGE, _, current_language, ngettext
+from dailyreach.i18n import SOURCE_LANGUAGE, _, current_language, ngettext
 from dailyreach.paths import default_db_path
 
 if TYPE_CHECKING:
@@ -69,27 +69,6 @@ def echo(text: object, *, err: bool = False) -> None:
     """``click.echo`` with anything that could drive the terminal shown escaped (belt and braces: the
     records are cleaned on the way in, but a file edited by hand or another program may hold it)."""
     click.echo(terminal_safe(str(text)), err=err)
-
-
-# The system's reasons a file could not be used, in the words the C library says them in English (its
-# own translations are seldom installed and follow the locale, not our language setting).
-OS_REASONS = {
-    errno.ENOENT: N_("No such file or directory"),
-    errno.EACCES: N_("Permission denied"),
-    errno.EPERM: N_("Operation not permitted"),
-    errno.EISDIR: N_("Is a directory"),
-    errno.ENOTDIR: N_("Not a directory"),
-    errno.EEXIST: N_("File exists"),
-    errno.ENOSPC: N_("No space left on device"),
-    errno.EROFS: N_("Read-only file system"),
-}
-
-
-def os_reason(error: OSError) -> str:
-    """Why ``error`` happened, in the interface's language where we know its words."""
-    if error.errno in OS_REASONS and current_language() != SOURCE_LANGUAGE:
-        return _(OS_REASONS[error.errno])
-    return str(error.strerror or error)
 
 
 # Where each command is: its module is imported when the command runs or its help is shown.

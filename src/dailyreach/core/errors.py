@@ -6,9 +6,31 @@ code that raises them, keeps that handler from loading pendulum, TinyDB or the i
 
 from __future__ import annotations
 
-from dailyreach.i18n import N_, _
+import errno
+
+from dailyreach.i18n import N_, SOURCE_LANGUAGE, _, current_language
 
 PROBLEMS_SHOWN = 10
+
+# The system's reasons a file could not be used, in the words the C library says them in English (its
+# own translations are seldom installed and follow the locale, not our language setting).
+OS_REASONS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EEXIST: N_("File exists"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EROFS: N_("Read-only file system"),
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why ``error`` happened, in the interface's language where we know its words."""
+    if error.errno in OS_REASONS and current_language() != SOURCE_LANGUAGE:
+        return _(OS_REASONS[error.errno])
+    return str(error.strerror or error)
 
 
 class StoreError(Exception):

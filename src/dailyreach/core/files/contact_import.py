@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dailyreach.core.errors import PROBLEMS_SHOWN, ImportRejected, ValidationError
+from dailyreach.core.errors import PROBLEMS_SHOWN, ImportRejected, ValidationError, os_reason
 from dailyreach.core.files.contact_files import (
     EMPTY_FILE,
     READERS,
@@ -74,7 +74,7 @@ def _read(path: Path, encoding: str | None) -> tuple[bytes, str, str]:
         raw = read_limited(path)
     except OSError as error:
         raise ImportRejected(
-            str(path), [_("cannot be read: {problem}").format(problem=error.strerror or error)]
+            str(path), [_("cannot be read: {problem}").format(problem=os_reason(error))]
         ) from None
     except FileTooLarge as error:
         raise ImportRejected(str(path), [str(error)]) from None

@@ -16,7 +16,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from dailyreach.core.errors import NotAFile
+from dailyreach.core.errors import NotAFile, os_reason
 from dailyreach.i18n import _
 
 OWNER_ONLY = 0o600
@@ -93,7 +93,7 @@ def _link_new(temporary: str, path: Path) -> None:
 
 def _naming(error: OSError, path: Path) -> OSError:
     """The same error, about the user's path rather than the temporary file."""
-    problem = error.strerror or str(error)
+    problem = os_reason(error)
     if error.errno == errno.ENOENT and not path.parent.is_dir():
         problem = _("{problem} (there is no folder {folder})").format(problem=problem, folder=path.parent)
     return type(error)(error.errno, problem, str(path))

@@ -25,6 +25,7 @@ import orjson
 from tinydb.storages import Storage
 
 from dailyreach.core.errors import StoreError as StoreError
+from dailyreach.core.errors import os_reason
 from dailyreach.core.store.lazy_table import LazyTable
 from dailyreach.i18n import N_, _
 
@@ -403,11 +404,11 @@ class AtomicJSONStorage(Storage):
             if error.errno in _READ_ONLY_ERRORS:
                 raise StoreReadOnly(
                     _("could not save {path}: its folder is read-only for you ({problem})").format(
-                        path=self.path, problem=error.strerror
+                        path=self.path, problem=os_reason(error)
                     )
                 ) from error
             raise StoreWriteError(
-                _("could not save {path}: {problem}").format(path=self.path, problem=error.strerror or error)
+                _("could not save {path}: {problem}").format(path=self.path, problem=os_reason(error))
             ) from error
         self._seen_at = time.time_ns()
         self._signature = file_signature(self.path)

@@ -22,7 +22,7 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dailyreach.core.errors import ChangeRefused, ValidationError
+from dailyreach.core.errors import ChangeRefused, ValidationError, os_reason
 from dailyreach.core.planning.lookup import contact_with_same_handle, describe
 from dailyreach.core.records.dates import day_text, moment_text, plain
 from dailyreach.core.records.model import (
@@ -260,13 +260,13 @@ class Store:
                 # backups/ could not be made: it is the database's own folder that cannot be written.
                 raise StoreReadOnly(
                     _("could not save {path}: its folder is read-only for you ({problem})").format(
-                        path=self.path, problem=error.strerror or error
+                        path=self.path, problem=os_reason(error)
                     )
                 ) from error
             refused = StoreReadOnly if refused_as_read_only(error) else StoreWriteError
             raise refused(
                 _("could not save {path}: its daily backup cannot be written in {folder} ({problem})").format(
-                    path=self.path, folder=self.backup_folder, problem=error.strerror or error
+                    path=self.path, folder=self.backup_folder, problem=os_reason(error)
                 )
             ) from error
 
