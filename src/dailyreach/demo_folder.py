@@ -50,6 +50,12 @@ def kept_demo() -> Path | None:
     return folder if ours and owner == str(os.getpid()) else None
 
 
+def in_a_demo(db: Path) -> bool:
+    """Whether the database ``db`` is a demo's, in a folder this module made."""
+    folder = db.expanduser().resolve().parent
+    return folder.parent == Path(tempfile.gettempdir()).resolve() and folder.name.startswith(PREFIX)
+
+
 def remove_abandoned() -> None:
     for path in Path(tempfile.gettempdir()).glob(f"{PREFIX}*"):
         try:

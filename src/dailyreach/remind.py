@@ -23,7 +23,7 @@ from pathlib import Path
 
 from dailyreach.config import clock_time
 from dailyreach.core.errors import os_reason
-from dailyreach.i18n import _
+from dailyreach.i18n import N_, _
 
 MARK = "Written by dailyreach remind --install; removed by dailyreach remind --uninstall."
 UNIT = "dailyreach-notify"
@@ -90,8 +90,16 @@ def reminders(at: str, evening: str | None) -> list[Reminder]:
     return found
 
 
+DEMO_REFUSED = N_("--demo is a throwaway store: reminders are installed for your own database")
+
+
 def program(db: Path, config: Path | None) -> list[str]:
-    """This very ``dailyreach``, with the database (and config) it was run with."""
+    """This very ``dailyreach``, with the database (and config) it was run with; ReminderError for a
+    demo's database, gone as the demo ends (the app's palette offers to install in a demo too)."""
+    from dailyreach.demo_folder import in_a_demo
+
+    if in_a_demo(db):
+        raise ReminderError(_(DEMO_REFUSED))
     executable = shutil.which("dailyreach", path=str(Path(sys.executable).parent)) or shutil.which(
         "dailyreach"
     )

@@ -62,3 +62,24 @@ async def test_install_from_the_palette_keeps_a_schedule_set_on_the_command_line
         await settle(pilot)
     assert "OnCalendar=*-*-* 08:30:00" in (units / "dailyreach-notify.timer").read_text()
     assert "OnCalendar=*-*-* 18:00:00" in (units / "dailyreach-notify-evening.timer").read_text()
+
+
+async def test_install_from_the_palette_in_a_demo_is_refused(tmp_path, monkeypatch):
+    # It installed a timer running every morning on the demo's database, gone as the demo ended.
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    from dailyreach.core.store.store import Store
+    from dailyreach.demo_folder import demo_folder
+
+    with demo_folder() as folder:
+        app = DailyReachApp(Store(folder / "demo.json"), load_config(tmp_path / "config.toml"))
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await run_command(pilot, "Reminders install")
+            assert (
+                notices(app)[-1]
+                == "--demo is a throwaway store: reminders are installed for your own database"
+            )
+    assert not (home / "config" / "systemd").exists()

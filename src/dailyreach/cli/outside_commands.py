@@ -107,9 +107,9 @@ def remind(
     if action != "install" and (at is not None or evening is not None):
         raise click.UsageError(_("--at and --evening go with --install"))
     if action == "install" and ctx.obj.demo:
-        raise click.UsageError(
-            _("--demo is a throwaway store: reminders are installed for your own database")
-        )
+        from dailyreach.remind import DEMO_REFUSED
+
+        raise click.UsageError(_(DEMO_REFUSED))
     try:
         if action == "install":
             _folder_is_there(ctx.obj.db)
