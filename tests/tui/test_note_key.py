@@ -118,3 +118,17 @@ async def test_at_80x24_page_down_and_up_scroll_the_keys_panel_and_move_the_tabl
         await pilot.press("escape", "pagedown")
         await settle(pilot)
         assert not app.screen.query(KeyPanel) and today.cursor_row == today.row_count - 1
+
+
+async def test_at_80_columns_the_notes_placeholder_names_the_box_its_label_gave_way_to(store, people):
+    # The labels go at 80 columns: the box said only "optional", of nothing named.
+    app = DailyReachApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("N")
+        await settle(pilot)
+        assert app.screen.query_one(LogBar).has_class("-bare")
+        assert app.screen.query_one("#text").placeholder == "note, required"
+        await pilot.press("escape", "d")
+        await settle(pilot)
+        assert app.screen.query_one("#text").placeholder == "note, optional"

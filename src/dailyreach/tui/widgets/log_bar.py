@@ -33,6 +33,8 @@ HINT = N_("Enter logs, Escape cancels")
 OPTIONAL = N_("optional")
 # A note is its text: the box says so before Enter is refused for an empty one.
 REQUIRED = N_("required")
+# With the labels gone (a bare bar, at 80 columns), the note's placeholder names its box too.
+BARE_NOTE = {OPTIONAL: N_("note, optional"), REQUIRED: N_("note, required")}
 # When starts as now, a word the core reads in either language (今), and a box emptied is now again: its
 # placeholder says so.
 NOW = N_("now")
@@ -147,6 +149,7 @@ class LogBar(TranslatedBindings, Horizontal):
         self.came_from: Widget | None = None
         # Whether the notice over the screen is this bar's refusal, said until the next try or the close.
         self.refused = False
+        self.text_required = False
 
     def _build(self) -> None:
         """The title, the boxes and the hint, made once: after the screen's first frame (``prepare``), or
@@ -212,10 +215,16 @@ class LogBar(TranslatedBindings, Horizontal):
         longest = max(cell_len(_(TITLE).format(kind=_(kind), name="")) for kind in KIND_TITLES.values())
         bare = width - self._taken(self._fixed(False)) - longest - NAME_ROOM < self._least_note()
         self.set_class(bare, "-bare")
+        self._name_the_note()
         room = width - self._taken(self._fixed(bare))
         hint_shown = room - longest - NAME_ROOM - (1 + cell_len(_(HINT))) >= NOTE_USEFUL
         self.set_class(not hint_shown, "-narrow")
         return bare, hint_shown, room
+
+    def _name_the_note(self) -> None:
+        """The note's placeholder: optional or required, and on a bare bar what the box is."""
+        said = REQUIRED if self.text_required else OPTIONAL
+        self.query_one("#text", Input).placeholder = _(BARE_NOTE[said] if self.has_class("-bare") else said)
 
     def _fixed(self, bare: bool) -> list[Widget]:
         """What keeps its width: the labels (but on a bare bar) and the When and Channel boxes."""
@@ -269,12 +278,13 @@ class LogBar(TranslatedBindings, Horizontal):
         """Show ``values`` under "``kind``: ``who``", the cursor in the field ``first``; ``answered`` gets
         the fields on Enter, None on Escape. ``text_required``: the kind is its text (a note)."""
         self._build()
+        self.text_required = text_required
         self.query_one(LogTitle).show(kind, who)
         self._share_out()  # for this title (the bar's size may be as it was)
+        self._name_the_note()
         # The core's own words for a bad time, with what it takes, as the command line says them.
         self.query_one("#when", Input).validators = [Check(lambda value: parse_when(value, now()))]
         text = self.query_one("#text", Input)
-        text.placeholder = _(REQUIRED) if text_required else _(OPTIONAL)
         text.validators = [Check(check_required_text, optional=False)] if text_required else []
         self.initial = dict(values)
         with self.prevent(Input.Changed):  # filled in, not edited: nothing to check yet
