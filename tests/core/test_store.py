@@ -435,3 +435,13 @@ def test_json_that_is_no_database_is_refused_saying_what_it_is(tmp_path, content
         Store(path)
     assert str(refused.value) == said.format(path=path)
     assert json.loads(path.read_text()) == content
+
+
+def test_records_change_only_inside_a_transaction(store, db_path):
+    # A write outside one would reach no undo history and no atomic save: a mistake in our code, said.
+    before = db_path.read_bytes()
+    with pytest.raises(RuntimeError, match="^records change only inside a transaction$"):
+        store.journal.put("contacts", "ann", {"name": "Ann"})
+    with pytest.raises(RuntimeError, match="^records change only inside a transaction$"):
+        store.journal.put_many("contacts", {"ann": {"name": "Ann"}})
+    assert db_path.read_bytes() == before and store.contacts() == []
