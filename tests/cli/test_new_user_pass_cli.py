@@ -298,3 +298,13 @@ def test_declining_an_invitation_already_declined_says_when_and_leaves_it(db_pat
     assert (again.returncode, again.stderr) == (0, "")
     assert again.stdout == f"Founder seminar was already declined on {before['decided_at'][:10]}\n"
     assert invitations(db_path)["Founder seminar"] == before
+
+
+def test_declining_names_a_long_title_as_every_notice_does(db_path):
+    # The whole title of 500 characters was printed back, where the app's notices cut it at 80.
+    title = "Founder summit " + "with a very long programme " * 18
+    run_cli("invite", title, db=db_path)
+    said = run_cli("decline", "founder", db=db_path).stdout
+    assert said.startswith("Declined Founder summit with a very long programme") and said.endswith("….\n")
+    assert len(said) < 100
+    assert run_cli("decline", "founder", db=db_path).stdout.split(" was already declined")[0].endswith("…")

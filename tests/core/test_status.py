@@ -274,6 +274,7 @@ def test_a_read_only_store_gets_its_record_and_when_that_cannot_be_written_its_t
     monkeypatch.setattr(status_module, "write_owner_only", refused)
     unwritten = refresh_status_record(db_path)
     assert isinstance(unwritten, UnwrittenRecord)
-    assert unwritten.problem == f"{db_path}: [Errno 30] Read-only file system: '{record_path(db_path)}'"
+    # The file that could not be written, and why in the interface's words, not Python's "[Errno 30]".
+    assert unwritten.problem == f"{record_path(db_path)}: Read-only file system"
     assert unwritten.text == written
     assert not record_path(db_path).exists() and db_path.read_bytes() == before

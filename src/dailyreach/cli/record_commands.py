@@ -180,13 +180,13 @@ def decline(session: Session, invitation: str, note: str) -> None:
     chosen = find_invitation(store.invitations(), invitation)
     if chosen.status == "declined":  # left as it is: declining again would move its date and note
         if chosen.decided_at is None:
-            echo(_("{title} was already declined").format(title=chosen.title))
+            echo(_("{title} was already declined").format(title=title_named(chosen.title)))
         else:
             on = day_text(datetime.fromisoformat(chosen.decided_at).date(), store.local_today())
-            echo(_("{title} was already declined on {date}").format(title=chosen.title, date=on))
+            echo(_("{title} was already declined on {date}").format(title=title_named(chosen.title), date=on))
         return
     store.decline_invitation(chosen.id, note)
-    echo(_("Declined {title}.").format(title=chosen.title))
+    echo(_("Declined {title}.").format(title=title_named(chosen.title)))
 
 
 @click.command(

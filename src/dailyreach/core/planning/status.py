@@ -152,7 +152,7 @@ def refresh_status_record(db: str | Path) -> tuple[str, bool] | UnwrittenRecord 
     """Write ``db``'s record again, without waiting for the store's lock; when it could not be, why and
     whether only because another process held the lock, or the record itself when only its writing
     failed. A missing store is not created."""
-    from dailyreach.core.errors import StoreError
+    from dailyreach.core.errors import StoreError, os_reason
     from dailyreach.core.store.journal import StoreLocked
     from dailyreach.core.store.storage import StoreReadOnly
 
@@ -173,7 +173,7 @@ def refresh_status_record(db: str | Path) -> tuple[str, bool] | UnwrittenRecord 
                 keep_status_record(store.path, text)
             except OSError as error:
                 # Nowhere to keep them (a read-only mount): shown all the same, worked out each time.
-                return UnwrittenRecord(f"{path}: {error}", text)
+                return UnwrittenRecord(f"{error.filename or path}: {os_reason(error)}", text)
     except StoreLocked:
         return _("{db} is locked by another dailyreach").format(db=path), True
     except StoreError as error:
