@@ -18,7 +18,7 @@ from dailyreach.core.files.formats import IMPORT_TITLES
 from dailyreach.core.planning.planner import PendingReply, Savings
 from dailyreach.core.records.dates import day_text
 from dailyreach.core.records.model import CHANNEL_LABELS, Contact, Invitation
-from dailyreach.i18n import N_, _, current_language, ngettext
+from dailyreach.i18n import LANGUAGES, N_, _, current_language, in_language, ngettext
 
 if TYPE_CHECKING:
     from dailyreach.core.files.contact_import import ImportPreview
@@ -80,10 +80,15 @@ _LIST_SEPARATORS = {"ja": "、"}
 
 
 def key_named(typed: str, labels: dict[str, str]) -> str:
-    """The key (sales_pitch) whose label a person typed as it is shown to them (営業, sales pitch), or
-    ``typed`` as it was, for the record's check to take or refuse."""
+    """The key (sales_pitch) whose label a person typed as some language shows it (営業, Sales pitch),
+    read whatever the language in use, as the Japanese days are; else ``typed`` as it was, for the
+    record's check to take or refuse."""
     wanted = unicodedata.normalize("NFKC", typed).strip().casefold()
-    return next((key for key, label in labels.items() if wanted in (_(label).casefold(), label)), typed)
+    shown_as = [in_language(language) for language in LANGUAGES]
+    return next(
+        (key for key, label in labels.items() if any(wanted == said(label).casefold() for said in shown_as)),
+        typed,
+    )
 
 
 def listed(parts: Iterable[str]) -> str:

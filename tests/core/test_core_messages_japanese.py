@@ -45,7 +45,7 @@ def test_a_validation_error_is_japanese_under_japanese_and_english_otherwise():
 @pytest.mark.parametrize(
     ("fields", "said"),
     [
-        ({"name": "A", "priority": 7}, "優先度: 1から3まででなければなりません（7 ではなく）"),
+        ({"name": "A", "priority": 7}, "優先度: 1〜3で指定してください（入力: 7）"),
         ({"name": "A", "priority": "high"}, "優先度: 'high' は整数ではありません"),
         ({"name": "A", "handles": {"x": "ann smith"}}, "X: 'ann smith'：空白を含められません"),
         (
@@ -106,7 +106,7 @@ def test_field_labels_follow_the_language():
 
 
 def test_a_handle_problem_alone_in_japanese(ja):
-    with pytest.raises(HandleError, match="^メールアドレスは name@example.com の形です$"):
+    with pytest.raises(HandleError, match="^メールアドレスは name@example.com の形式で入力してください$"):
         normalise_handle("email", "ann-at-example")
 
 
@@ -256,7 +256,7 @@ def test_settings_that_fail_are_named_by_their_key_in_japanese(ja):
     assert settings.daily_goal == 5
     assert [(problem.field, problem.problem) for problem in problems] == [
         ("mood", "不明な項目 'mood'"),
-        ("daily_goal", "1から200まででなければなりません（0 ではなく）"),
+        ("daily_goal", "1〜200で指定してください（入力: 0）"),
     ]
 
 

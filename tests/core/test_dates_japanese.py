@@ -115,8 +115,8 @@ def test_the_english_words_still_work_in_japanese(language, text, expected):
         # A day as the app writes it, with or without its weekday and year: without a year, the last
         # such day for a log, the next for an event, today both ways.
         ("11月20日", date(2026, 11, 20), date(2027, 11, 20)),
-        ("11月20日(金)", date(2026, 11, 20), date(2027, 11, 20)),
-        ("１１月２０日（金）", date(2026, 11, 20), date(2027, 11, 20)),
+        ("11月20日(金)", date(2026, 11, 20), date(2026, 11, 20)),  # its weekday names this year's
+        ("１１月２０日（金）", date(2026, 11, 20), date(2026, 11, 20)),
         ("12月3日", date(2025, 12, 3), date(2026, 12, 3)),
         ("11月25日", date(2026, 11, 25), date(2026, 11, 25)),
         ("2027年1月10日(日)", date(2027, 1, 10), date(2027, 1, 10)),
@@ -139,6 +139,18 @@ def test_a_japanese_day_as_the_app_writes_it_and_a_weekday_of_a_week(language, t
 def test_a_japanese_day_takes_a_time_of_it():
     assert parse_when("11月20日 21時", NOW) == pendulum.datetime(2026, 11, 20, 21, tz="Asia/Tokyo")
     assert parse_when("先週金曜 午後9時半", NOW) == pendulum.datetime(2026, 11, 20, 21, 30, tz="Asia/Tokyo")
+
+
+def test_a_yearless_29th_of_february_is_that_of_a_leap_year():
+    assert parse_date("2月29日", NOW) == date(2028, 2, 29)
+    assert parse_date("2月29日", NOW, future=False) == date(2024, 2, 29)
+
+
+def test_a_japanese_day_with_the_wrong_weekday_is_said_not_moved():
+    # 11月20日 is a Friday: (水) was let be, and the day taken as if the user had meant it.
+    assert parse_date("11月20日(金)", NOW, future=False) == date(2026, 11, 20)
+    with pytest.raises(DateParseError, match="^'11月20日\\(水\\)' is not that day: 2026-11-20 is a Fri$"):
+        parse_date("11月20日(水)", NOW, future=False)
 
 
 @pytest.mark.parametrize("text", ["2月30日", "13月1日", "2026年2月29日"])

@@ -447,6 +447,7 @@ def test_a_full_width_currency_code_is_the_ascii_code(db):
         ("営業", "日本円", "ja", ("sales_pitch", "JPY")),
         ("Sales Pitch", "ユーロ", "en", ("sales_pitch", "EUR")),  # the English label, in any case
         ("seminar", "usd", "ja", ("seminar", "USD")),
+        ("セミナー", "円", "en", ("seminar", "JPY")),  # Japanese read in every language, as its days are
     ],
 )
 def test_a_kind_and_a_currency_are_taken_as_they_are_shown_and_said(db, kind, currency, language, stored):

@@ -387,7 +387,7 @@ def test_a_channels_own_follow_up_days_are_read_as_channel_equals_days():
 
 @pytest.mark.parametrize(
     "name",
-    ["\u2800", "\u3164\u3164", "\u115f", "\u1160 \uffa0", "\u0301", " \u20dd "],
+    ["\u2800", "\u3164\u3164", "\u115f", "\u1160 \uffa0", "\u0301", " \u20dd ", "\u200b\u00ad\u2060"],
     ids=[
         "braille blank",
         "hangul fillers",
@@ -395,6 +395,7 @@ def test_a_channels_own_follow_up_days_are_read_as_channel_equals_days():
         "jungseong and halfwidth fillers",
         "a lone accent",
         "an enclosing mark",
+        "invisible format characters",
     ],
 )
 def test_a_name_that_draws_nothing_is_empty(name):

@@ -10,6 +10,7 @@ accepts is still accepted.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
@@ -75,7 +76,7 @@ _JAPANESE_OFFSET = r"(\d{1,5})\s*(分|時間|日|週間)\s*(前|後)"
 _JAPANESE_UNITS = {"分": ("m", 1), "時間": ("m", 60), "日": ("d", 1), "週間": ("d", 7)}
 # A day as the app writes it in Japanese (12月8日(火), 2027年1月10日(日)), the weekday optional; and a
 # weekday of last, this or next week (先週金曜, 来週の金曜日), weeks from Monday as a Japanese diary's.
-_JAPANESE_DATE = r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:\s*\([月火水木金土日]\))?"
+_JAPANESE_DATE = r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:\s*\(([月火水木金土日])\))?"
 _JAPANESE_WEEKS = {"先週": -1, "今週": 0, "来週": 1}
 _JAPANESE_WEEK_DAY = r"(先週|今週|来週)の?\s*" + _JAPANESE_WEEKDAY
 # The ISO 8601 shapes read without pendulum: a day, or a day and a time, with or without an offset.
@@ -373,9 +374,9 @@ def _japanese_moment(word: str, now: datetime) -> datetime | None:
 
 
 def _japanese_day(word: str, now: datetime, *, future: bool) -> datetime | None:
-    """12月8日 or 2027年1月10日 (a weekday after it in brackets, as the app writes a day, is let be), or a
+    """12月8日 or 2027年1月10日 (a weekday after it in brackets, as the app writes a day, checked), or a
     weekday of a week (来週金曜), at ``now``'s time of day; None for anything else. A day without its year
-    is the next one when ``future``, else the last one, today included."""
+    is the next one when ``future``, else the last one, today included (2月29日: of a leap year)."""
     text = unicodedata.normalize("NFKC", word)
     if match := re.fullmatch(_JAPANESE_WEEK_DAY, text):
         monday = add_days(now, -now.weekday())
@@ -383,22 +384,39 @@ def _japanese_day(word: str, now: datetime, *, future: bool) -> datetime | None:
     match = re.fullmatch(_JAPANESE_DATE, text)
     if match is None:
         return None
-    year, month, day = (int(part) if part else None for part in match.groups())
-    assert month is not None and day is not None
+    month, day = int(match[2]), int(match[3])
     today = now.date()
+    if match[1]:
+        typed = _calendar_day(int(match[1]), month, day, word)
+    else:
+        year = today.year
+        if future and (month, day) < (today.month, today.day):
+            year += 1
+        elif not future and (month, day) > (today.month, today.day):
+            year -= 1
+        while (month, day) == (2, 29) and not calendar.isleap(year):
+            year += 1 if future else -1
+        typed = _calendar_day(year, month, day, word)
+        if match[4] and typed.year != today.year:
+            # A day as the app writes one of this year, with its weekday: of this year when that holds.
+            this_year = _calendar_day(today.year, month, day, word) if (month, day) != (2, 29) else typed
+            typed = this_year if JAPANESE_WEEKDAYS[this_year.weekday()] == match[4] else typed
+    if match[4] and JAPANESE_WEEKDAYS[typed.weekday()] != match[4]:
+        raise DateParseError(
+            _("{text} is not that day: {day} is a {weekday}").format(
+                text=repr(word.strip()), day=day_text(typed), weekday=weekday_name(typed)
+            )
+        )
+    return add_days(now, (typed - today).days)
+
+
+def _calendar_day(year: int, month: int, day: int, word: str) -> date:
     try:
-        if year is None:
-            year = today.year
-            if future and (month, day) < (today.month, today.day):
-                year += 1
-            elif not future and (month, day) > (today.month, today.day):
-                year -= 1
-        typed = date(year, month, day)
+        return date(year, month, day)
     except ValueError:
         raise DateParseError(
             _("{text} is not a day of the calendar").format(text=repr(word.strip()))
         ) from None
-    return add_days(now, (typed - today).days)
 
 
 def japanese_weekday(word: str) -> int | None:

@@ -81,9 +81,12 @@ def clean_text(value: Any, name: str, *, limit: int, required: bool = False, mul
 
 
 def draws_nothing(text: str) -> bool:
-    """Whether ``text`` shows nothing on a screen: empty, or only spaces, blank letters and marks."""
+    """Whether ``text`` shows nothing on a screen: empty, or only spaces, blank letters, marks and
+    invisible format characters (a zero-width space, a soft hyphen)."""
     return all(
-        character.isspace() or character in _BLANK_LETTERS or unicodedata.category(character) in ("Mn", "Me")
+        character.isspace()
+        or character in _BLANK_LETTERS
+        or unicodedata.category(character) in ("Mn", "Me", "Cf")
         for character in text
     )
 

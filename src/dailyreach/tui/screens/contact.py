@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -306,6 +307,7 @@ class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
         super().__init__()
         self.contact_id = contact_id
         self.view: ContactView | None = None
+        self.deleted = False  # found deleted in another window or command
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -313,6 +315,26 @@ class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
         yield LogBar()
         yield Timeline(id="timeline")
         yield KeyFooter()
+
+    def on_screen_resume(self) -> None:
+        if self.deleted:
+            self._close_when_saved()
+
+    def _close_when_saved(self) -> None:
+        # After the form's answer (which reaches this screen after it resumes) and its save: an edit is
+        # refused and said so, not dropped with the screen, whose store its save thread reads. Waited
+        # for apart from the screen's messages, which bring that answer.
+        self.run_worker(self._close_deleted(), group="close", exclusive=True)
+
+    async def _close_deleted(self) -> None:
+        await asyncio.sleep(0)  # a turn of the loop: the form's answer is queued
+        await self.saves.drained()
+        if not self.is_attached:
+            return
+        if self.contact is not None:
+            said = _("{name} was deleted in another window or command").format(name=self.contact.name)
+            self.notify(said, markup=False)
+        self.dismiss()
 
     @property
     def contact(self) -> Contact | None:
@@ -335,7 +357,11 @@ class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
 
     def show(self, view: ContactView | None) -> None:
         if view is None:
-            self.dismiss()
+            # Deleted elsewhere. Closed once on top again: dismissed under a form, it closed the form
+            # instead (an edit, its typing lost) and stayed, showing the contact as if there.
+            self.deleted = True
+            if self.app.screen is self:  # not under a form: is_current holds for a screen a modal shows
+                self._close_when_saved()
             return
         self.view, self.zone = view, view.zone
         contact, history = view.contact, view.history
