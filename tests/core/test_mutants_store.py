@@ -100,3 +100,51 @@ def test_a_days_first_backup_that_cannot_be_made_is_said_of_what_stops_it(
         add_contact(store, "Ann", handles={"x": "@ann"})
     assert str(error.value) == f"could not save {db}: " + said.format(folder=tmp_path / "backups")
     assert type(error.value) is refused
+
+
+def test_a_handle_an_archived_contact_has_is_refused_naming_the_platform_and_the_contact(store):
+    # Checked against every contact, the archived too, on the platform the handles are shared on, the
+    # contact's other handles (here its first) not being the twin's.
+    add_contact(store, "Ann", handles={"x": "@ann"}, archived=True)
+    with pytest.raises(ValidationError) as refused:
+        add_contact(store, "Bo", handles={"github": "bo", "x": "@ANN"})
+    assert refused.value.field == "x"
+    assert refused.value.problem.startswith("@ANN is already the handle of Ann (")
+
+
+def test_an_edit_of_a_contact_deleted_since_is_refused_on_its_name(store, db_path):
+    from dataclasses import replace
+
+    from dailyreach.core.errors import ChangeRefused
+
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    Store(db_path, clock=store.clock).delete_contact(ann.id)
+    with pytest.raises(ChangeRefused) as refused:
+        store.save_contact(replace(ann, why="edited"), based_on=ann)
+    assert refused.value.field == "name"  # where the reopened form would put the cursor
+
+
+def test_the_settings_read_a_currency_and_a_week_start_that_are_no_text_as_refused(store):
+    from dailyreach.core.records.model import Settings, currency_code
+
+    assert currency_code("円") == "JPY" and currency_code("ユーロ") == "EUR"
+    for field, value in (("currency", 5), ("week_start", 5)):
+        with pytest.raises(ValidationError) as refused:
+            Settings.from_dict({field: value})
+        assert refused.value.field == field
+
+
+def test_a_system_reason_is_said_in_the_language_in_use_where_known(monkeypatch):
+    from dailyreach import i18n
+    from dailyreach.core.errors import os_reason
+
+    missing, busy = OSError(errno.ENOENT, "the C library's words"), OSError(errno.EBUSY, "Device busy")
+    assert (os_reason(missing), os_reason(busy)) == ("the C library's words", "Device busy")
+    i18n.use_language("ja")
+    try:
+        assert (os_reason(missing), os_reason(busy)) == (
+            "そのようなファイルやフォルダはありません",
+            "Device busy",
+        )
+    finally:
+        i18n.use_language("en")

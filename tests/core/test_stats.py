@@ -487,6 +487,11 @@ def test_a_change_of_the_goal_leaves_past_days_judged_by_the_goal_they_had(store
     ]
 
 
+def test_last_weeks_review_names_the_goal_its_last_day_had(store):
+    settings(store, daily_goal=4, past_goals={"2026-11-21": 2})  # 2 until the Saturday, then 4
+    assert build_stats(store).last_week.goal == 4
+
+
 def test_the_goal_a_day_had():
     kept = Settings(daily_goal=5, past_goals={"2026-11-10": 2, "2026-11-20": 3})
     assert [kept.goal_on(date(2026, 11, day)) for day in (1, 10, 11, 20, 21)] == [2, 2, 3, 3, 5]
