@@ -1,5 +1,7 @@
 """The main screen at 120×40 and 80×24: what a user acts on is readable without scrolling sideways."""
 
+from dataclasses import replace
+
 import pytest
 from rich.console import Console
 from rich.text import Text
@@ -288,6 +290,20 @@ async def test_a_new_target_is_told_where_it_went(store, day):
     app = DailyReachApp(store)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
+        await pilot.press("n", *"Grace Hopper", "enter")
+        await settle(pilot)
+        messages = [str(notification.message) for notification in app._notifications]
+        assert "Added Grace Hopper: planned from tomorrow, today's plan is full." in messages
+
+
+async def test_a_plan_filled_by_someone_written_to_off_it_is_said_full(store, people):
+    # Four planned and one written to off the plan: the new target was "not in today's plan", no reason.
+    store.save_settings(replace(store.settings(), daily_goal=len(people) + 1))
+    app = DailyReachApp(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        outside = add_contact(store, "Off Plan", handles={"x": "@off"})
+        log(store, outside, "dm_sent")
         await pilot.press("n", *"Grace Hopper", "enter")
         await settle(pilot)
         messages = [str(notification.message) for notification in app._notifications]

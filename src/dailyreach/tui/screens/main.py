@@ -619,7 +619,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
             today = self.pane("today")
             if contact.id in today.rows:
                 today.move_cursor(row=today.get_row_index(contact.id))
-        elif sum(item.planned is not None for item in agenda.items) >= agenda.goal:
+        elif len(agenda.items) >= agenda.goal:  # those written to off the plan take its slots too
             said = _("Added {name}: planned from tomorrow, today's plan is full.")
         else:
             said = _("Added {name}: not in today's plan.")
