@@ -249,3 +249,15 @@ def test_a_days_plan_the_store_cannot_read_is_left_as_it_is_and_the_day_planned_
     assert json.loads(db.read_text())["plans"][day] == broken
     log(reopened, p0, "dm_sent")
     assert json.loads(db.read_text())["plans"][day] == broken
+
+
+def test_follow_ups_due_beyond_the_goal_are_counted_for_pending_to_say(store, clock):
+    # With more due than the goal, Today takes the oldest and the rest were left unsaid.
+    store.save_settings(Settings(daily_goal=2, timezone=TOKYO))
+    for days, name in ((9, "Ann"), (8, "Bob"), (7, "Cara")):
+        log(store, add_contact(store, name), "dm_sent", at=store.now().subtract(days=days))
+    agenda = build_agenda(store)
+    assert [item.contact.name for item in agenda.items] == ["Ann", "Bob"]
+    assert agenda.due_beyond_today == 1
+    log(store, next(c for c in store.contacts() if c.name == "Cara"), "follow_up")
+    assert build_agenda(store).due_beyond_today == 0

@@ -655,3 +655,20 @@ async def test_at_80_columns_the_declined_pane_says_who_invited(store):
         widths = {str(column.key.value): column.width for column in table.ordered_columns}
         assert widths["host"] >= 8
         assert str(table.get_row_at(0)[-1]).startswith("鈴木")
+
+
+async def test_follow_ups_due_beyond_todays_rows_are_said_in_pendings_title(store):
+    # Six due and a goal of five: Today shows the oldest five, and the sixth went unsaid.
+    store.save_settings(replace(store.settings(), daily_goal=2))
+    for days, name in ((9, "Ann"), (8, "Bob"), (7, "Cara")):
+        log(
+            store,
+            add_contact(store, name, handles={"x": f"@{name.lower()}"}),
+            "dm_sent",
+            at=store.now().subtract(days=days),
+        )
+    app = DailyReachApp(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        tabs = str(app.screen.query_one("#pane_tabs").render())
+        assert "2 Pending replies (3, 1 more due)" in tabs

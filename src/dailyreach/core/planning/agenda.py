@@ -105,6 +105,13 @@ class Agenda:
     # is to store it.
     plan_to_store: bool = False
 
+    @property
+    def due_beyond_today(self) -> int:
+        """Follow-ups due that Today has no row for: more were due than the goal holds (the oldest go
+        first), or they fell due after the plan was made. Pending lists them."""
+        in_today = {item.contact.id for item in self.items}
+        return len(due_on(self.pending, self.day) - in_today)
+
 
 def build_agenda(store: Store, *, store_plan: bool = True) -> Agenda:
     """Today's agenda; the day's plan is stored the first time it is made and whenever it grows. Without
