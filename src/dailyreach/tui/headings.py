@@ -44,10 +44,8 @@ def pane_titles(agenda: Agenda) -> dict[str, str]:
     return {
         "today": _("1 Today {progress}/{goal}").format(progress=agenda.progress, goal=agenda.goal),
         "pending": (
-            _("2 Pending replies ({count}, {more} more due)").format(
-                count=len(agenda.pending), more=agenda.due_beyond_today
-            )
-            if agenda.due_beyond_today
+            _("2 Pending replies ({count}, {more} more due)").format(count=len(agenda.pending), more=more)
+            if (more := agenda.due_beyond_today)
             else _("2 Pending replies ({count})").format(count=len(agenda.pending))
         ),
         "invitations": invitations.format(**declined),
