@@ -329,8 +329,8 @@ class ContactScreen(TranslatedBindings, StoreScreen, inherit_bindings=False):
     async def _close_deleted(self) -> None:
         await asyncio.sleep(0)  # a turn of the loop: the form's answer is queued
         await self.saves.drained()
-        if not self.is_attached:
-            return
+        if not self.is_attached or self.app.screen is not self:
+            return  # gone already, or under a screen opened meanwhile: closed when it resumes
         if self.contact is not None:
             said = _("{name} was deleted in another window or command").format(name=self.contact.name)
             self.notify(said, markup=False)
