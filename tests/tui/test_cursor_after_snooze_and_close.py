@@ -1,5 +1,6 @@
 """Where the cursor goes when a row leaves: a snoozed Today row hands its place to the target that fills its
-slot, and closing a thread in Pending moves on to the next thread to act on, a closing offered included."""
+slot, and closing a thread in Pending moves on to the next thread to act on, a closing offered included;
+undoing either brings the cursor back to the row."""
 
 from dailyreach.core.records.model import Settings
 from dailyreach.tui.app import DailyReachApp
@@ -28,6 +29,10 @@ async def test_a_snoozed_row_hands_the_cursor_to_the_target_that_takes_its_slot(
         assert [row[1] for row in cells(app, "today")] == ["Target 1", "Target 2", "Target 4"]
         # It went round to the first row, and a d then would have written to Target 1.
         assert cursor_name(app, "today") == "Target 4"
+        await pilot.press("u")  # back in the plan, and the cursor back on them, to snooze them again
+        await settle(pilot)
+        assert [row[1] for row in cells(app, "today")] == ["Target 1", "Target 2", "Target 3"]
+        assert cursor_name(app, "today") == "Target 3"
 
 
 async def test_closing_a_thread_in_pending_moves_on_to_the_next_closing_offered(store):
@@ -51,3 +56,7 @@ async def test_closing_a_thread_in_pending_moves_on_to_the_next_closing_offered(
         await settle(pilot)
         assert [row[0] for row in cells(app, "pending")] == ["Old", "Due"]
         assert cursor_name(app, "pending") == "Old"  # not Due: closing was what the rows above asked
+        await pilot.press("u")  # the thread open again, the cursor back on it in Pending
+        await settle(pilot)
+        assert [row[0] for row in cells(app, "pending")] == ["Older", "Old", "Due"]
+        assert cursor_name(app, "pending") == "Older"

@@ -229,26 +229,32 @@ class MainScreen(TranslatedBindings, StoreScreen):
         if first:  # who was written to before the first look starts Today, done: d is for the next
             self.move_to_next_open_item()
         self._say_where_it_went(view.agenda)
-        self._return_to_undone()
+        self.call_after_refresh(
+            self._return_to_undone
+        )  # once Pending's rows are shown, a frame after Today's
         self._take_the_snoozed_rows_place()
 
     def undone(self, change: Change) -> None:
-        """After an undo of a log: Today's cursor goes back to that person's row, where the log had moved it
-        on from, once the screen has read the store again (a log is undone to be logged again)."""
+        """After an undo of a log or a snooze: the cursor goes back to that person's row, where the change
+        had moved it on from, once the screen has read the store again (a change is undone to be made
+        again): in the pane in use (Pending, for a thread closed there), else in Today."""
         self.returning_to = next(
             (
-                body["contact_id"]
-                for (table, _record), body in change.written.items()
-                if table == "interactions" and body is not None
+                body["contact_id"] if table == "interactions" else record
+                for (table, record), body in change.written.items()
+                if table in ("interactions", "snoozes") and body is not None
             ),
             None,
         )
 
     def _return_to_undone(self) -> None:
         contact_id, self.returning_to = self.returning_to, None
-        today = self.pane("today")
-        if contact_id is not None and contact_id in today.rows:
-            today.move_cursor(row=today.get_row_index(contact_id))
+        if contact_id is None:
+            return
+        for pane in (self._focused_pane(), self.pane("today")):
+            if pane is not None and contact_id in pane.rows:
+                pane.move_cursor(row=pane.get_row_index(contact_id))
+                return
 
     def _take_the_snoozed_rows_place(self) -> None:
         if self.snoozed_row is None or self.snoozed_row[0] in self.pane("today").rows:
