@@ -9,7 +9,6 @@ Days, times and "3 days ago" are written by ``core.records.dates`` (``day_text``
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -18,7 +17,7 @@ from dailyreach.core.files.formats import IMPORT_TITLES
 from dailyreach.core.planning.planner import PendingReply, Savings
 from dailyreach.core.records.dates import day_text
 from dailyreach.core.records.model import CHANNEL_LABELS, Contact, Invitation
-from dailyreach.i18n import LANGUAGES, N_, _, current_language, in_language, ngettext
+from dailyreach.i18n import N_, _, current_language, ngettext
 
 if TYPE_CHECKING:
     from dailyreach.core.files.contact_import import ImportPreview
@@ -77,18 +76,6 @@ INVITATION_STATUS_LABELS = {
 _CURRENCY_FORMS = {"ja": {"JPY": "{amount}円", "USD": "${amount}", "EUR": "€{amount}", "GBP": "£{amount}"}}
 # How a language separates the items of a list.
 _LIST_SEPARATORS = {"ja": "、"}
-
-
-def key_named(typed: str, labels: dict[str, str]) -> str:
-    """The key (sales_pitch) whose label a person typed as some language shows it (営業, Sales pitch),
-    read whatever the language in use, as the Japanese days are; else ``typed`` as it was, for the
-    record's check to take or refuse."""
-    wanted = unicodedata.normalize("NFKC", typed).strip().casefold()
-    shown_as = [in_language(language) for language in LANGUAGES]
-    return next(
-        (key for key, label in labels.items() if any(wanted == said(label).casefold() for said in shown_as)),
-        typed,
-    )
 
 
 def listed(parts: Iterable[str]) -> str:

@@ -126,16 +126,16 @@ def invite(
     decline: bool,
 ) -> None:
     from dailyreach.core.records.dates import parse_date
-    from dailyreach.core.records.model import Invitation
+    from dailyreach.core.records.model import Invitation, key_named
     from dailyreach.core.records.validation import amount_currency
-    from dailyreach.wording import INVITATION_KIND_LABELS, key_named
+    from dailyreach.wording import INVITATION_KIND_LABELS
 
     store = session.store
     now = store.local_now()
     invitation = Invitation.from_dict(
         {
             "title": title,
-            "kind": key_named(kind, INVITATION_KIND_LABELS),
+            "kind": key_named(kind, INVITATION_KIND_LABELS, every_language=True),
             "from": host,
             "event_date": parse_date(event_date, now).isoformat() if event_date else None,
             "hours": hours,

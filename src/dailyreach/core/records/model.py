@@ -38,7 +38,7 @@ from dailyreach.core.records.validation import (
     with_meant,
 )
 from dailyreach.core.records.zones import zone_named
-from dailyreach.i18n import N_, _
+from dailyreach.i18n import LANGUAGES, N_, _, in_language
 
 INTERACTION_KINDS = (
     "public_reply",
@@ -75,16 +75,23 @@ CHANNEL_LABELS = {
 }
 
 
-def channel_key(typed: Any) -> Any:
-    """The channel a name stands for as the app and the command line show it (LinkedIn, e-mail, and in
-    Japanese メール), in any case; anything else as it was typed, for the channel's check to judge."""
+def key_named(typed: Any, labels: dict[str, str], *, every_language: bool = False) -> Any:
+    """The key (sales_pitch, linkedin) a label stands for as the app and the command line show it, in
+    English or the language in use (with ``every_language``, in any the app speaks, as its Japanese days
+    are read), in any case and width; anything else as it was typed, for the record's check to judge."""
     if not isinstance(typed, str):
         return typed
-    wanted = typed.strip().casefold()
+    wanted = unicodedata.normalize("NFKC", typed).strip().casefold()
+    speaking = [in_language(language) for language in LANGUAGES] if every_language else [N_, _]
     return next(
-        (key for key, label in CHANNEL_LABELS.items() if wanted in (label.casefold(), _(label).casefold())),
+        (key for key, label in labels.items() if any(wanted == said(label).casefold() for said in speaking)),
         typed,
     )
+
+
+def channel_key(typed: Any) -> Any:
+    """The channel a name stands for (LinkedIn, e-mail, and in Japanese メール)."""
+    return key_named(typed, CHANNEL_LABELS)
 
 
 INVITATION_KINDS = ("mixer", "seminar", "party", "community", "sales_pitch", "other")
