@@ -369,6 +369,60 @@ def test_a_refused_record_is_named_by_its_id_beside_its_place(store):
     assert f"contacts[1].x ({bundle['contacts'][1]['id']}): '@@bad'" in str(refused.value)
 
 
+def test_one_run_says_every_problem_of_a_file_in_the_order_the_file_has_them(store, tmp_path, clock):
+    """What the schema finds, what each record's own check finds, and each of several problems in one
+    record: the user mends them all after one run, not one batch a run."""
+    fill(store)
+    bundle = json.loads(json.dumps(export_bundle(store)))
+    ann, yamada = bundle["contacts"]
+    ann |= {"why": "x" * 100_000, "followers": 10**15}
+    yamada["handles"] = {"x": "not a handle!!"}
+    bundle["interactions"][0]["kind"] = "bogus"  # the schema's
+    bundle["interactions"][1]["at"] = "2099-01-01T00:00:00+00:00"
+    bundle["invitations"][0] |= {"hours": 1e300, "cost": 1e300, "currency": "ZZZ"}
+    bundle["settings"]["currency"] = "QQQ"
+    target = Store(tmp_path / "target.json", clock=clock)
+    with pytest.raises(ImportRejected) as refused:
+        plan_import(target, bundle, "bad.json")
+    said = [problem.split(":")[0] for problem in refused.value.problems]
+    assert said == [
+        f"contacts[0].why ({ann['id']})",
+        f"contacts[0].followers ({ann['id']})",
+        f"contacts[1].x ({yamada['id']})",
+        "interactions[0].kind",
+        f"interactions[1].at ({bundle['interactions'][1]['id']})",
+        f"invitations[0].hours ({bundle['invitations'][0]['id']})",
+        f"invitations[0].cost ({bundle['invitations'][0]['id']})",
+        f"invitations[0].currency ({bundle['invitations'][0]['id']})",
+        "settings.currency",
+    ]
+    assert "ZZZ is not a currency code (ISO 4217)" in str(refused.value)
+    assert target.contacts() == []
+
+
+def test_a_currency_iso_4217_does_not_have_is_refused_as_invite_and_settings_refuse_it(
+    store, tmp_path, clock
+):
+    fill(store)
+    bundle = json.loads(json.dumps(export_bundle(store)))
+    bundle["invitations"][0]["currency"] = "YEN"
+    with pytest.raises(ImportRejected) as refused:
+        plan_import(Store(tmp_path / "target.json", clock=clock), bundle, "bad.json")
+    assert refused.value.problems == [
+        f"invitations[0].currency ({bundle['invitations'][0]['id']}): YEN is not a currency code: use JPY"
+    ]
+
+
+def test_the_count_of_problems_not_shown_is_all_of_them(store, tmp_path, clock):
+    fill(store)
+    bundle = json.loads(json.dumps(export_bundle(store)))
+    bundle["interactions"] = [dict(bundle["interactions"][0], id=f"i{n}", kind="bogus") for n in range(25)]
+    with pytest.raises(ImportRejected) as refused:
+        plan_import(Store(tmp_path / "target.json", clock=clock), bundle, "bad.json")
+    assert len(refused.value.problems) == 25
+    assert str(refused.value).endswith("... and 15 more")
+
+
 @pytest.mark.parametrize(
     ("behind", "edit", "refused"),
     [

@@ -12,8 +12,16 @@ from typing import Any, Protocol
 
 import orjson
 
-from dailyreach.core.errors import PROBLEMS_SHOWN, ImportRejected, ValidationError
-from dailyreach.core.records.model import Contact, DayPlan, Interaction, Invitation, Settings, Snooze
+from dailyreach.core.errors import ImportRejected, ValidationError
+from dailyreach.core.records.model import (
+    Contact,
+    DayPlan,
+    Interaction,
+    Invitation,
+    Settings,
+    Snooze,
+    known_currency,
+)
 from dailyreach.core.records.template import Template
 from dailyreach.core.records.validation import moment, shown
 from dailyreach.core.store.schema import FORMAT_NAME
@@ -209,17 +217,41 @@ def _inlined(schema: dict[str, Any]) -> dict[str, Any]:
     return inlined
 
 
-def _schema_problems(data: Any) -> list[str]:
+# Where in the file a problem is: the path of keys and list indexes to the value found wrong.
+Where = tuple[str | int, ...]
+# The parts of an export that hold records, in the order the file has them: a problem found in one of its
+# records leaves the others to be read, so that every problem is said at once.
+RECORD_PARTS = (*_RECORDS, "settings")
+
+
+def _schema_problems(data: Any) -> list[tuple[Where, str]]:
+    """Every value of ``data`` the export's schema refuses, with where it is."""
     from jsonschema import Draft202012Validator  # imported here: only imports need it, and it is slow
 
     validator = Draft202012Validator(_inlined(export_schema()))
     problems = []
-    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
-        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
-        problems.append(f"{where.lstrip('.') or _('file')}: {schema_message(error)}")
-        if len(problems) > PROBLEMS_SHOWN:
-            break
+    for error in validator.iter_errors(data):
+        path = tuple(error.absolute_path)
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
+        problems.append((path, f"{where.lstrip('.') or _('file')}: {schema_message(error)}"))
     return problems
+
+
+def _in_a_record(where: Where) -> bool:
+    """Whether a problem is inside one record (or the settings), which leaves the rest of the file readable."""
+    return len(where) >= 2 and where[0] in RECORD_PARTS
+
+
+def _in_file_order(problems: list[tuple[Where, str]]) -> list[str]:
+    """The problems' texts by where they are in the file: the file's own fields, then each part's records
+    in turn, each record's problems together."""
+
+    def place(where: Where) -> tuple[int, int]:
+        part = RECORD_PARTS.index(where[0]) if where and where[0] in RECORD_PARTS else -1
+        index = where[1] if len(where) > 1 and isinstance(where[1], int) else 0
+        return part, index
+
+    return [text for where, text in sorted(problems, key=lambda problem: place(problem[0]))]
 
 
 @dataclass
@@ -323,11 +355,21 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
             ],
         )
     problems = _schema_problems(data)
-    if problems:
-        raise ImportRejected(source, problems)
+    if not all(_in_a_record(where) for where, _text in problems):
+        raise ImportRejected(source, _in_file_order(problems))
+    # The records the schema refused are said already: what else is wrong is found in the others.
+    refused = {where[:2] for where, _text in problems}
+    readable = {
+        table: [
+            (index, raw) for index, raw in enumerate(data.get(table, [])) if (table, index) not in refused
+        ]
+        for table in _RECORDS
+    }
     plan = ImportPlan()
-    contact_ids = store.record_ids("contacts") | {c["id"] for c in data["contacts"]}
-    same_person = _already_there(store, data["contacts"])
+    contact_ids = store.record_ids("contacts") | {
+        c.get("id") for c in data["contacts"] if isinstance(c, dict)
+    }
+    same_person = _already_there(store, [raw for _index, raw in readable["contacts"]])
     happened_by = _written_by(data["exported_at"], store.local_now())
     for table, read_record in _RECORDS.items():
         # A day's plan is rewritten as the day goes: one in the file unlike the stored one is no news.
@@ -335,21 +377,20 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
         existing = store.record_ids(table) if table == "plans" else stored.keys()
         new: dict[str, dict[str, Any]] = {}
         present = differing = 0
-        for index, raw in enumerate(data.get(table, [])):
+        for index, raw in readable[table]:
             if table == "contacts" and raw["id"] in same_person:
                 present += 1
                 continue
             raw = _as_merged(raw, same_person)
-            try:
-                record = read_record(raw)
-                # An export holds what happened, as the store logs it: nothing still to come.
-                if isinstance(record, Interaction):
-                    not_in_future(record, happened_by, LATER_THAN_BOTH_CLOCKS)
-            except ValidationError as error:
+            record, errors = _read_whole(read_record, raw, happened_by)
+            if record is None:
                 # The id too: a file of thousands is searched for the record by it, not counted through.
-                key = raw.get(KEY_FIELDS[table]) if isinstance(raw, dict) else None
+                key = raw.get(KEY_FIELDS[table])
                 named = f" ({key})" if isinstance(key, str) and key else ""
-                problems.append(f"{table}[{index}].{error.field}{named}: {error.problem}")
+                problems += [
+                    ((table, index), f"{table}[{index}].{error.field}{named}: {error.problem}")
+                    for error in errors
+                ]
                 continue
             body = record.to_dict()
             key = body[KEY_FIELDS[table]]
@@ -367,24 +408,57 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
                 present += 1
                 differing += key in stored and stored[key] != body
             elif key in new:
-                problems.append(f"{table}[{index}]: " + _("the id {id} appears twice").format(id=repr(key)))
+                problems.append(
+                    (
+                        (table, index),
+                        f"{table}[{index}]: " + _("the id {id} appears twice").format(id=repr(key)),
+                    )
+                )
             else:
                 new[key] = body
         plan.new[table], plan.already_present[table] = new, present
         if differing:
             plan.differing[table] = differing
-    try:
-        settings = Settings.from_dict(data["settings"])
-    except ValidationError as error:
-        problems.append(f"settings.{error.field}: {error.problem}")
-    else:
-        # Taken only by a store with none of its own, and only when they change something there.
-        own, differ = store.has_settings(), settings != store.settings()
-        plan.settings = settings if differ and not own else None
-        plan.settings_kept = differ and own
+    if not any(where[0] == "settings" for where in refused):  # else the schema has said what is wrong
+        try:
+            settings = Settings.from_dict(data["settings"])
+            known_currency(settings.currency)
+        except ValidationError as error:
+            problems.append((("settings",), f"settings.{error.field}: {error.problem}"))
+        else:
+            # Taken only by a store with none of its own, and only when they change something there.
+            own, differ = store.has_settings(), settings != store.settings()
+            plan.settings = settings if differ and not own else None
+            plan.settings_kept = differ and own
     if problems:
-        raise ImportRejected(source, problems)
+        raise ImportRejected(source, _in_file_order(problems))
     return plan
+
+
+def _read_whole(
+    read_record: Callable[[Any], _Record], raw: dict[str, Any], happened_by: datetime
+) -> tuple[_Record | None, list[ValidationError]]:
+    """The record ``raw`` holds, or None and every problem found in it: after a problem with one of its
+    fields, it is read again without that field, so that one run says what else is wrong in it too."""
+    errors: list[ValidationError] = []
+    while True:
+        try:
+            record = read_record(raw)
+            # An export holds what happened, as the store logs it: nothing still to come.
+            if isinstance(record, Interaction):
+                not_in_future(record, happened_by, LATER_THAN_BOTH_CLOCKS)
+            if isinstance(record, Invitation):
+                known_currency(record.currency)
+        except ValidationError as error:
+            # Read without it, a field said wrong is now missing: that is no second problem.
+            if any(said.field == error.field for said in errors):
+                return None, errors
+            errors.append(error)
+            if error.field not in raw:
+                return None, errors
+            raw = {name: value for name, value in raw.items() if name != error.field}
+        else:
+            return (None if errors else record), errors
 
 
 def _already_there(store: Store, contacts: list[dict[str, Any]]) -> dict[str, str]:
