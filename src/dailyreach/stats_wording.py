@@ -83,12 +83,14 @@ def week_range(start: date, end: date) -> str:
 
 
 def review_line(review: WeekReview) -> str:
-    """Last week in one line: sent, replies, meetings, goal days kept, invitations declined."""
+    """Last week in one line: sent, replies, meetings booked, goal days kept, invitations declined."""
     return " · ".join(
         [
             _("{count} sent").format(count=review.sent),
             replies(review.replies),
-            ngettext("{count} meeting", "{count} meetings", review.meetings).format(count=review.meetings),
+            ngettext("{count} meeting booked", "{count} meetings booked", review.meetings).format(
+                count=review.meetings
+            ),
             ngettext(
                 "goal of {goal} kept {count} of {days} day",
                 "goal of {goal} kept {count} of {days} days",

@@ -138,7 +138,7 @@ async def test_w_shows_last_week_with_names_as_written_and_enter_opens_the_conta
         assert figures.split("   ") == [
             "1 sent",
             "2 replies",
-            "0 meetings",
+            "0 meetings booked",
             "0/7 days at the goal of 5",
             "1 invitation declined",
         ]
@@ -612,7 +612,7 @@ async def test_at_80x24_the_figures_lines_break_between_figures_never_inside_one
         for figure in (
             "1 sent",
             "2 replies",
-            "0 meetings",
+            "0 meetings booked",
             "0/7 days at the goal of 5",
             "1 invitation declined",
         ):

@@ -159,7 +159,7 @@ def stats_text(stats: Stats, width: int = DEFAULT_WIDTH) -> str:
         *folded(replies_label, sparkline([week.replies for week in stats.weeks]), label_width, width),
     ]
     largest = max((week.sent for week in stats.weeks), default=0)
-    week_rows = [[_("Week of"), _("sent"), "", _("replies"), _("meetings"), _("goal days")]]
+    week_rows = [[_("Week of"), _("sent"), "", _("replies"), _("booked"), _("goal days")]]
     for week in stats.weeks:
         week_rows.append(
             [

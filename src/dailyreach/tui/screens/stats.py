@@ -288,7 +288,7 @@ class StatsScreen(TranslatedBindings, StoreScreen):
             goal_days = f"{sum(week.goal_days for week in weeks[:first])}/{counted}" if counted else "—"
             rows.append([before, 0, 0, 0, goal_days])
         self.tables["weekly_table"].show_rows(
-            [_("week of"), _("sent"), _("replies"), _("meetings"), _("goal days")], rows
+            [_("week of"), _("sent"), _("replies"), _("booked"), _("goal days")], rows
         )
 
     def _show_replies(self, stats: Stats) -> None:

@@ -220,7 +220,8 @@ class WeeklyReviewScreen(TranslatedBindings, ModalScreen[None]):
                 ngettext("{count} reply", "{count} replies", review.replies), {"count": review.replies}
             ),
             emphasised(
-                ngettext("{count} meeting", "{count} meetings", review.meetings), {"count": review.meetings}
+                ngettext("{count} meeting booked", "{count} meetings booked", review.meetings),
+                {"count": review.meetings},
             ),
             emphasised(
                 _("{days} days at the goal of {goal}"),
