@@ -422,6 +422,22 @@ def test_a_vcard_of_a_group_a_place_a_device_or_an_application_is_skipped_as_no_
     ]
 
 
+def test_a_vcard_naming_its_person_in_two_languages_takes_the_first_and_keeps_the_other(store, tmp_path):
+    """vCard 4's ALTID: the same name in Japanese and English. The first written is the name; the other
+    is kept in the notes, where the last one had taken its place."""
+    path = tmp_path / "yamamoto.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN;ALTID=1;LANGUAGE=ja:山本 一郎\r\n"
+        "FN;ALTID=1;LANGUAGE=en:Ichiro Yamamoto\r\nN;ALTID=1;LANGUAGE=ja:山本;一郎;;;\r\n"
+        "N;ALTID=1;LANGUAGE=en:Yamamoto;Ichiro;;;\r\nEMAIL:ichiro@example.jp\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    result = preview_import(store, path)
+    [(_line, ichiro)] = result.added
+    assert (ichiro.name, ichiro.notes) == ("山本 一郎", "Other name (en): Ichiro Yamamoto")
+    assert any("other name (1 contact)" in notice for notice in result.notices)
+
+
 def test_a_vcards_titles_reading_and_key_are_kept_or_said_never_dropped_unsaid(store, tmp_path):
     path = tmp_path / "doe.vcf"
     cards = [

@@ -34,3 +34,13 @@ def test_every_part_of_a_name_and_every_field_repeated_is_kept_but_notes_are_all
         "last name: Smyth",
         "priority: 3",
     ]
+
+
+def test_a_repeated_handle_column_of_the_own_layout_keeps_the_first_and_the_second_in_the_notes(
+    store, tmp_path
+):
+    path = tmp_path / "people.csv"
+    path.write_text("name,email,email\nA,a@example.com,b@example.com\n", encoding="utf-8")
+    preview = preview_import(store, path)
+    [(_line, person)] = preview.added
+    assert (person.handles, person.notes) == ({"email": "a@example.com"}, "email: b@example.com")

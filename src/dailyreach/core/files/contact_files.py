@@ -460,6 +460,8 @@ def _taken(person: PersonBuilder, column: Column, cell: str) -> bool:
         held = getattr(person, column.role)
     elif column.role == "field":  # notes are not among the fields: each is kept
         held = person.fields.get(column.key)
+    elif column.role == "strict":  # a handle column of dailyreach's own layout: two "email" columns
+        held = person.handles.get(column.key)
     else:
         return False
     return bool(held) and held != cell

@@ -44,6 +44,7 @@ KEPT_KINDS = (
     N_("title"),
     N_("department"),
     N_("nickname"),
+    N_("other name"),
     N_("instant messaging"),
     N_("social profile"),
     N_("related name"),

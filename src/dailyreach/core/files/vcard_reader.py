@@ -318,11 +318,19 @@ def _card(line: int, lines: list[_ContentLine], notices: set[str]) -> SourceRow:
     # its tags are all the user's; another program's nickname is kept in the notes.
     ours = any(p.name.startswith("X-DAILYREACH-") for p in props)
     titles: dict[str, str] = {}
+    n_read = False
     for prop in props:
         name, label = prop.name, _label(prop, labels)
-        if name == "FN":
+        # A card may give its name in several languages (vCard 4's ALTID): the first is the name, as its
+        # author wrote it first; another is kept in the notes, and its N (the same name's parts) left.
+        if name == "FN" and person.name:
+            person.keep("other name", "Other name", prop.text, prop.param("LANGUAGE"))
+        elif name == "FN":
             person.name = prop.text.strip()
+        elif name == "N" and n_read:
+            continue
         elif name == "N":
+            n_read = True
             family, given, middle, prefix, suffix = [
                 part.strip() for part in [*prop.parts(), "", "", "", ""][:5]
             ]
