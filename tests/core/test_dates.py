@@ -374,6 +374,11 @@ def test_an_hour_or_minute_that_is_none_says_so(typed):
         # Midnight in Tokyo on the first day of 1970 is still 1969 in UTC, where the log's times are kept.
         ("1970-01-01", "'1970-01-01' is out of range: use a time between 1970 and "),
         ("-30000d", "'-30000d' is out of range: use a time between 1970 and "),
+        # Past any year a datetime holds: still out of range, not "not a date".
+        ("-100000d", "'-100000d' is out of range: use a time between 1970 and "),
+        ("-999999999999h", "'-999999999999h' is out of range: use a time between 1970 and "),
+        ("100000 days ago", "'100000 days ago' is out of range: use a time between 1970 and "),
+        ("100000日前", "'100000日前' is out of range: use a time between 1970 and "),
         (" 2300-01-01 ", "'2300-01-01' is out of range: use a time between 1970 and "),
     ],
 )
@@ -388,7 +393,7 @@ def test_a_time_on_the_edge_of_the_records_years_is_read():
     assert parse_when(f"{datetime.now(UTC).year + 100}-06-01", NOW).year == datetime.now(UTC).year + 100
 
 
-@pytest.mark.parametrize("typed", ["1969-12-31", "+40000d", "2300-01-01"])
+@pytest.mark.parametrize("typed", ["1969-12-31", "+40000d", "+100000d", "in 999999999999 days", "2300-01-01"])
 def test_a_day_out_of_the_records_years_is_refused_as_typed(typed):
     with pytest.raises(DateParseError, match=r"is out of range: use a day between 1970 and \d{4}") as refused:
         parse_date(typed, NOW)

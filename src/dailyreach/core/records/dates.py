@@ -22,7 +22,7 @@ from dailyreach.i18n import N_, _, current_language
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Patterns as text, compiled on first use by re's own cache: compiled as the module loads, the patterns
 # of the records' modules cost every command ~5 ms, most of them for input that command never reads.
-_OFFSET = r"^([+-])\s*(\d{1,5})\s*(m|min|h|d|w)$"
+_OFFSET = r"^([+-])\s*(\d{1,12})\s*(m|min|h|d|w)$"
 _MINUTES = {"m": 1, "min": 1, "h": 60}
 _DAYS = {"d": 1, "w": 7}
 # The same offsets in words, as a person says them: "3 days ago", "an hour ago", "in 2 weeks".
@@ -34,7 +34,7 @@ _SPOKEN_UNITS = {
     **dict.fromkeys(("week", "weeks", "w"), "w"),
 }
 _SPOKEN_OFFSET = (
-    r"(?:(?P<ahead>in) )?(?P<amount>\d{1,5}|an?) ?"
+    r"(?:(?P<ahead>in) )?(?P<amount>\d{1,12}|an?) ?"
     rf"(?P<unit>{'|'.join(sorted(_SPOKEN_UNITS, key=len, reverse=True))})(?(ahead)| ago)"
 )
 HINT = N_(
@@ -72,7 +72,7 @@ JAPANESE_DAYS = {
 }
 JAPANESE_WEEKDAYS = "月火水木金土日"
 _JAPANESE_WEEKDAY = r"([月火水木金土日])曜日?"
-_JAPANESE_OFFSET = r"(\d{1,5})\s*(分|時間|日|週間)\s*(前|後)"
+_JAPANESE_OFFSET = r"(\d{1,12})\s*(分|時間|日|週間)\s*(前|後)"
 _JAPANESE_UNITS = {"分": ("m", 1), "時間": ("m", 60), "日": ("d", 1), "週間": ("d", 7)}
 # A day as the app writes it in Japanese (12月8日(火), 2027年1月10日(日)), the weekday optional; and a
 # weekday of last, this or next week (先週金曜, 来週の金曜日), weeks from Monday as a Japanese diary's.
@@ -201,14 +201,19 @@ def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
     A bare weekday means the most recent one (the next one when ``future``), today included. The
     Japanese words (今日, 昨日, 3日前, 金曜...) are read whatever the language in use.
     """
-    moment = _typed_moment(text, now, future=future)
+    try:
+        moment = _typed_moment(text, now, future=future)
+    except OverflowError:  # an offset past any year a datetime holds (-100000d)
+        raise _out_of_years(text) from None
     if not within_record_years(moment):
-        raise DateParseError(
-            _(TIME_OUT_OF_YEARS).format(
-                value=repr(text.strip()), earliest=EARLIEST_YEAR, latest=latest_year()
-            )
-        )
+        raise _out_of_years(text)
     return moment
+
+
+def _out_of_years(text: str) -> DateParseError:
+    return DateParseError(
+        _(TIME_OUT_OF_YEARS).format(value=repr(text.strip()), earliest=EARLIEST_YEAR, latest=latest_year())
+    )
 
 
 def _typed_moment(text: str, now: datetime, *, future: bool) -> datetime:
@@ -453,7 +458,10 @@ def _offset_holds(moment: datetime) -> bool:
 
 def parse_date(text: str, now: datetime, *, future: bool = True) -> date:
     """A calendar day from what the user typed; weekdays look ahead unless ``future`` is false."""
-    day = _typed_moment(text, now, future=future).date()
+    try:
+        day = _typed_moment(text, now, future=future).date()
+    except OverflowError:  # an offset past any year a date holds (+100000d)
+        day = date.max
     if not record_year(day.year):
         raise DateParseError(
             _(DAY_OUT_OF_YEARS).format(value=repr(text.strip()), earliest=EARLIEST_YEAR, latest=latest_year())
