@@ -438,6 +438,20 @@ def test_a_vcard_naming_its_person_in_two_languages_takes_the_first_and_keeps_th
     assert any("other name (1 contact)" in notice for notice in result.notices)
 
 
+def test_a_social_profile_naming_no_service_is_a_handle_when_its_address_says_the_platform(store, tmp_path):
+    path = tmp_path / "anne.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anne\r\n"
+        "X-SOCIALPROFILE:https://bsky.app/profile/anne.bsky.social\r\n"
+        "X-SOCIALPROFILE:https://example.org/u/anne\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    [(_line, anne)] = preview_import(store, path).added
+    assert anne.handles == {"bluesky": "anne.bsky.social"}
+    # A site dailyreach does not know is not the person's own web page: kept as the profile it is.
+    assert anne.notes == "Social profile: https://example.org/u/anne"
+
+
 def test_a_vcards_titles_reading_and_key_are_kept_or_said_never_dropped_unsaid(store, tmp_path):
     path = tmp_path / "doe.vcf"
     cards = [

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from dailyreach.core.files.imported_person import ParsedFile, PersonBuilder, SourceRow, UnknownFormat
 from dailyreach.core.files.textfile import FIELD_LIMIT
-from dailyreach.core.records.handles import PLATFORMS
+from dailyreach.core.records.handles import PLATFORMS, HandleError, handle_from_url
 from dailyreach.i18n import N_, _
 
 _SOCIAL_TYPES = {"twitter": "x", "x": "x", "bsky": "bluesky", **{p: p for p in PLATFORMS}}
@@ -279,11 +279,21 @@ def _social(person: PersonBuilder, prop: Property) -> None:
     value = prop.text.strip()
     if value.lower().startswith("x-apple:"):
         value = user or value[len("x-apple:") :]
-    platform = _SOCIAL_TYPES.get(service.lower())
+    platform = _SOCIAL_TYPES.get(service.lower()) or _platform_of_profile(value)
     if platform is not None:
         person.add_handle(platform, value or user)
     elif value:
         person.keep(service or "social profile", service.capitalize() or "Social profile", value)
+
+
+def _platform_of_profile(url: str) -> str | None:
+    """The platform a profile's URL is on when it names none (https://bsky.app/profile/ann.bsky.social);
+    None for a site dailyreach does not know, which is no web page of the person's own."""
+    try:
+        platform, _handle = handle_from_url(url)
+    except HandleError:
+        return None
+    return None if platform == "web" else platform
 
 
 def _impp(person: PersonBuilder, prop: Property) -> None:
