@@ -400,6 +400,43 @@ def test_one_run_says_every_problem_of_a_file_in_the_order_the_file_has_them(sto
     assert target.contacts() == []
 
 
+def test_a_record_the_schema_refuses_whole_leaves_the_others_read_and_each_is_said_in_its_place(
+    store, tmp_path, clock
+):
+    """A record missing a field (the schema's problem is the record itself) and one that is no object
+    are said with what the other records' own checks find, in the file's order, though the schema's
+    problems are found first; a problem of the settings the schema finds is said once."""
+    fill(store)
+    bundle = json.loads(json.dumps(export_bundle(store)))
+    ann, yamada = bundle["contacts"]
+    ann["handles"] = {"x": "not a handle!!"}
+    del yamada["name"]
+    bundle["invitations"].append("a title")
+    bundle["settings"]["daily_goal"] = "five"
+    with pytest.raises(ImportRejected) as refused:
+        plan_import(Store(tmp_path / "target.json", clock=clock), bundle, "bad.json")
+    assert refused.value.problems == [
+        f"contacts[0].x ({ann['id']}): 'not a handle!!': must not contain spaces",
+        "contacts[1]: 'name' is a required property",
+        "invitations[1]: 'a title' is not of type 'object'",
+        "settings.daily_goal: 'five' is not of type 'integer'",
+    ]
+
+
+def test_a_problem_of_the_file_itself_is_said_first_and_alone_with_the_schemas(store, tmp_path, clock):
+    fill(store)
+    bundle = json.loads(json.dumps(export_bundle(store)))
+    bundle["contacts"][0]["name"] = ""
+    bundle["contacts"][1]["handles"] = {"x": "not a handle!!"}  # the contact's own check: not reached
+    bundle["exported_at"] = "yesterday"
+    with pytest.raises(ImportRejected) as refused:
+        plan_import(Store(tmp_path / "target.json", clock=clock), bundle, "bad.json")
+    assert [problem.split(":")[0] for problem in refused.value.problems] == [
+        "exported_at",
+        "contacts[0].name",
+    ]
+
+
 def test_a_currency_iso_4217_does_not_have_is_refused_as_invite_and_settings_refuse_it(
     store, tmp_path, clock
 ):

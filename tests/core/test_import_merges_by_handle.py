@@ -25,3 +25,21 @@ def test_a_merged_contacts_snooze_and_plan_name_the_contact_already_here(tmp_pat
     assert sorted(contact.id for contact in here.contacts()) == sorted([ann_here.id, bob.id])
     assert here.snoozes() == {ann_here.id: "2026-12-01"}
     assert [item.contact_id for item in here.plan("2026-11-20").items] == [ann_here.id, bob.id]
+
+
+def test_an_archived_contact_here_is_the_same_person_and_the_stores_own_contacts_do_not_end_the_search(
+    tmp_path, clock
+):
+    """The file's first contact is one of the store's own (the same id, as an earlier import of it left
+    it); the next is an archived contact of the store by handle: merged into it, not added again."""
+    laptop = Store(tmp_path / "laptop.json", clock=clock)
+    shared = add_contact(laptop, "Cho", handles={"x": "@cho"})
+    add_contact(laptop, "Ann", handles={"x": "@ann"})
+    exported = orjson.loads(export_json(laptop))
+    here = Store(tmp_path / "here.json", clock=clock)
+    here.save_contact(shared)
+    ann_here = add_contact(here, "Ann Smith", handles={"x": "@ANN"}, archived=True)
+    plan = plan_import(here, exported, "laptop.json")
+    assert (plan.added["contacts"], plan.already_present["contacts"]) == (0, 2)
+    apply_import(here, plan)
+    assert sorted(c.id for c in here.contacts(include_archived=True)) == sorted([shared.id, ann_here.id])

@@ -247,9 +247,9 @@ def _in_file_order(problems: list[tuple[Where, str]]) -> list[str]:
     in turn, each record's problems together."""
 
     def place(where: Where) -> tuple[int, int]:
-        part = RECORD_PARTS.index(where[0]) if where and where[0] in RECORD_PARTS else -1
-        index = where[1] if len(where) > 1 and isinstance(where[1], int) else 0
-        return part, index
+        if not _in_a_record(where):
+            return -1, 0
+        return RECORD_PARTS.index(where[0]), where[1] if isinstance(where[1], int) else 0
 
     return [text for where, text in sorted(problems, key=lambda problem: place(problem[0]))]
 
@@ -384,17 +384,17 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
             raw = _as_merged(raw, same_person)
             record, errors = _read_whole(read_record, raw, happened_by)
             if record is None:
-                # The id too: a file of thousands is searched for the record by it, not counted through.
-                key = raw.get(KEY_FIELDS[table])
-                named = f" ({key})" if isinstance(key, str) and key else ""
+                # The id too (the schema has checked it is there): a file of thousands is searched for the
+                # record by it, not counted through.
+                named = raw[KEY_FIELDS[table]]
                 problems += [
-                    ((table, index), f"{table}[{index}].{error.field}{named}: {error.problem}")
+                    ((table, index), f"{table}[{index}].{error.field} ({named}): {error.problem}")
                     for error in errors
                 ]
                 continue
             body = record.to_dict()
             key = body[KEY_FIELDS[table]]
-            if table != "plans" and "contact_id" in raw and raw["contact_id"] not in contact_ids:
+            if "contact_id" in raw and raw["contact_id"] not in contact_ids:  # a day's plan has none
                 plan.left_out.append(
                     f"{table}[{index}].contact_id: "
                     + _("{problem}: left out").format(
@@ -424,7 +424,7 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
             settings = Settings.from_dict(data["settings"])
             known_currency(settings.currency)
         except ValidationError as error:
-            problems.append((("settings",), f"settings.{error.field}: {error.problem}"))
+            problems.append((("settings", error.field), f"settings.{error.field}: {error.problem}"))
         else:
             # Taken only by a store with none of its own, and only when they change something there.
             own, differ = store.has_settings(), settings != store.settings()
