@@ -54,6 +54,18 @@ def test_a_database_in_a_folder_that_is_not_there_is_said_before_serving(tmp_pat
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_database_that_cannot_be_read_is_said_before_serving_and_left_as_it_was(tmp_path):
+    """Each tab showed only its splash screen, the reason on the server's terminal."""
+    broken = tmp_path / "db.json"
+    broken.write_text("{broken")
+    port = free_port()
+    result = run_cli("serve", "--port", str(port), db=broken, check=False)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"Error: {broken} is not valid JSON (line 1, column 2")
+    assert "served" not in result.stdout
+    assert broken.read_text() == "{broken"
+
+
 @pytest.mark.parametrize(
     ("host", "named"),
     [("0.0.0.0", "0.0.0.0"), ("192.168.1.10", "192.168.1.10"), ("example.com", "example.com"), ("", "''")],

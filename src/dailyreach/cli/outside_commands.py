@@ -190,11 +190,24 @@ def serve(
     root = ctx.find_root().params
     config = config or root.get("config") or Path(default_config_path())
     if not root.get("demo"):  # each tab's demo has a store of its own
-        _folder_is_there(db or ctx.obj.db)
+        _readable(db or ctx.obj.db)
     try:
         run_server(db or ctx.obj.db, config, host, port, public=public, demo=bool(root.get("demo")))
     except ServeError as error:
         raise click.ClickException(str(error)) from None
+
+
+def _readable(db: Path) -> None:
+    """A database that is there read now, as any command reads it: one that cannot be read is said here,
+    where each tab showed only its splash screen, the reason on this terminal. One not there yet is made by
+    the first tab, once the server has started: a command refused makes none."""
+    if not db.expanduser().exists():
+        _folder_is_there(db)
+        return
+    from dailyreach.cli.opening import waiting_notice
+    from dailyreach.core.store.store import Store
+
+    Store(db.expanduser(), on_wait=waiting_notice(db))
 
 
 def _folder_is_there(db: Path) -> None:
