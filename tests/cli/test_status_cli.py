@@ -139,9 +139,38 @@ def test_a_prompt_in_another_timezone_reads_that_zones_day(db, zone):
     assert zones[0] != zones[1] == zones[2]
 
 
+def with_record_line(db: Path, name: str, value: str) -> None:
+    """The status record beside ``db`` with its line ``name`` saying ``value``."""
+    record = Path(f"{db}.status")
+    lines = [
+        f"{name} {value}" if line.split(" ")[0] == name else line for line in record.read_text().splitlines()
+    ]
+    record.write_text("\n".join(lines) + "\n")
+
+
+def test_a_record_of_a_day_to_come_is_figured_again(db):
+    """Written while the clock ran ahead (a wrong clock, a virtual machine resumed), the record held that
+    day's figures, and the prompt showed them once the clock was put back, until the next change."""
+    with_record_line(db, "since", str(4_102_444_800))  # 2100-01-01
+    with_record_line(db, "done", "4")
+    assert status(db=db).stdout == "dr 1/5 · 0 due\n"
+
+
+def test_a_store_locked_past_midnight_shows_no_figures_of_the_day_before(db):
+    with_record_line(db, "until", "1000")
+    held = FileLock(f"{db}.lock", timeout=0, mode=0o600)
+    held.acquire()
+    try:
+        result = status_within(5, "--verbose", db=db)
+    finally:
+        held.release()
+    assert (result.returncode, result.stdout) == (0, "")
+    assert "locked by another dailyreach; the last figures written are of another day" in result.stderr
+
+
 def test_a_locked_store_prints_the_last_figures_without_waiting(db):
     record = Path(f"{db}.status")
-    record.write_text(record.read_text().replace("\nuntil ", "\nuntil 1000\nold "))
+    with_record_line(db, "signature", "1 2 3")  # of this day, and of the store before another change
     held = FileLock(f"{db}.lock", timeout=0, mode=0o600)
     held.acquire()
     try:

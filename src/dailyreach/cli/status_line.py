@@ -169,14 +169,21 @@ def zone_key() -> str:
     return f"{time.tzname[0]}/{time.tzname[1]}/{time.timezone}"
 
 
+def of_this_day(record: dict[str, str]) -> bool:
+    """Whether the record's figures are of the day it is now: begun (a clock put back after running ahead
+    finds them of a day to come) and not over. A record without its day's start is of no day."""
+    try:
+        return float(record.get("since", "inf")) <= time.time() < float(record["until"])
+    except ValueError:
+        return False
+
+
 def current(record: dict[str, str], db: str) -> bool:
-    """Whether the figures hold: their day not over, the store not changed since, and read in the
+    """Whether the figures hold: of the day it is now, the store not changed since, and read in the
     timezone this prompt is in."""
     try:
         return (
-            float(record["until"]) > time.time()
-            and record["signature"] == signature(db)
-            and record.get("zone") == zone_key()
+            of_this_day(record) and record["signature"] == signature(db) and record.get("zone") == zone_key()
         )
     except (OSError, ValueError):
         return False
@@ -298,6 +305,10 @@ def run(args: list[str]) -> int | None:
             record = problem[2]
         elif record is None or not problem[1]:
             return quiet(problem[0])
+        elif not of_this_day(record):  # locked past midnight: yesterday's count is not today's
+            return quiet(
+                _("{problem}; the last figures written are of another day").format(problem=problem[0])
+            )
         else:
             quiet(_("{problem}; these are the last figures written").format(problem=problem[0]))
     try:

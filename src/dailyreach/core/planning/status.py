@@ -1,8 +1,8 @@
 """The day in figures for shell prompts and status bars, and the small record they are read from.
 
 ``dailyreach status`` runs on every prompt, so it never opens the store: it reads ``<db>.status``, a
-few lines written here under the store's lock each time a change settles. The record says until when
-its figures hold (the next local midnight) and which version of the store they were read from, so a
+few lines written here under the store's lock each time a change settles. The record says the day its
+figures hold (from local midnight to the next) and which version of the store they were read from, so a
 reader knows without the store when they are stale. Its format is plain ``key value`` lines, so the
 reader needs no JSON parser (importing ``json`` costs as much as starting Python); the ``json`` line
 holds the same figures ready to print.
@@ -96,9 +96,9 @@ def record_path(db: Path) -> Path:
     return beside(db, STATUS_SUFFIX)
 
 
-def next_midnight(day: date, tz: tzinfo) -> float:
-    """When ``day`` ends in ``tz``, as a POSIX time (a DST day is 23 or 25 hours long)."""
-    return datetime.combine(day + timedelta(days=1), time(), tzinfo=tz).timestamp()
+def midnight(day: date, tz: tzinfo) -> float:
+    """When ``day`` begins in ``tz``, as a POSIX time (a DST day is 23 or 25 hours long)."""
+    return datetime.combine(day, time(), tzinfo=tz).timestamp()
 
 
 def system_zone_key() -> str:
@@ -108,10 +108,16 @@ def system_zone_key() -> str:
     return f"{system_time.tzname[0]}/{system_time.tzname[1]}/{system_time.timezone}"
 
 
-def record_text(figures: StatusFigures, until: float, signature: tuple[int, int, int] | None) -> str:
+def record_text(
+    figures: StatusFigures, day: tuple[float, float], signature: tuple[int, int, int] | None
+) -> str:
+    """The record of ``figures``, which hold from the first to the second time of ``day``: a clock put
+    back (one that had run ahead) finds them of a day still to come, not of its own."""
     fields = asdict(figures)
+    since, until = day
     lines = [
         RECORD_HEADER,
+        f"since {since:.0f}",
         f"until {until:.0f}",
         f"signature {' '.join(map(str, signature or ()))}",
         f"zone {system_zone_key()}",
@@ -125,9 +131,9 @@ def status_record(store: Store) -> str:
     """The record of the day's figures, as ``write_status_record`` writes it beside the store."""
     now = store.local_now()
     figures = status_figures(store, now)
-    return record_text(
-        figures, next_midnight(now.date(), now.tzinfo or store.zone), file_signature(store.path)
-    )
+    zone = now.tzinfo or store.zone
+    day = (midnight(now.date(), zone), midnight(now.date() + timedelta(days=1), zone))
+    return record_text(figures, day, file_signature(store.path))
 
 
 def write_status_record(store: Store) -> None:
