@@ -108,7 +108,7 @@ async def test_a_key_taken_from_another_action_is_said_once_naming_both(store, p
         await settle(pilot)
         said = [notice for notice in notices(app) if "^q" in notice]
         assert said == [
-            "^q is given to help in [keys] of the config file, but quit has it too: give one of them another key"
+            "^q is given to help in [keys] of the config file, but quit has it too: help keeps its own key"
         ]
 
 
@@ -122,8 +122,43 @@ async def test_a_key_given_to_an_action_where_another_has_it_by_default_is_said(
         # x is decline's and close's by default, ? is help's already, ctrl+e is nobody's: none is said.
         assert [notice for notice in notices(app) if "[keys]" in notice] == [
             "d is given to new_target in [keys] of the config file, but log_dm_sent has it too: "
-            "give one of them another key"
+            "new_target keeps its own key"
         ]
+
+
+async def test_an_action_given_a_key_another_has_keeps_its_own(store, people, tmp_path):
+    """quit = "d" left quit with no key at all (d logs a DM), and q did nothing."""
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\nquit = "d"\n')
+    app = DailyReachApp(store, load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert (
+            "d is given to quit in [keys] of the config file, but log_dm_sent has it too: quit keeps its own key"
+            in notices(app)
+        )
+        await pilot.press("q")
+        await settle(pilot)
+    assert not app.is_running
+
+
+async def test_a_key_no_key_press_is_named_is_said_and_the_action_keeps_its_own(store, people, tmp_path):
+    """quit = "ctrl+" was taken without a word: the footer showed "^" and q did nothing."""
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\nquit = "ctrl+"\nhelp = "ctlr+h, f1"\n')
+    app = DailyReachApp(store, load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        said = [notice for notice in notices(app) if "is not a key" in notice]
+        assert said == [
+            f"{path}: keys.quit: 'ctrl+' is not a key (such as D, ctrl+d, f5 or question_mark); "
+            "quit keeps its own key",
+            f"{path}: keys.help: 'ctlr+h' is not a key (such as D, ctrl+d, f5 or question_mark); "
+            "help keeps its own key",
+        ]
+        await pilot.press("q")
+        await settle(pilot)
+    assert not app.is_running
 
 
 async def test_the_theme_comes_from_the_config_and_a_new_choice_is_remembered(store, tmp_path):

@@ -20,7 +20,7 @@ from dailyreach.config import Config, remember_language, remember_theme
 from dailyreach.core.store.journal import Change
 from dailyreach.core.store.store import Store
 from dailyreach.i18n import LANGUAGES, N_, _, current_language, language_code, ngettext
-from dailyreach.tui.keymap import binding_ids, key_clashes
+from dailyreach.tui.keymap import binding_ids, key_clashes, unknown_keys
 from dailyreach.tui.saves import SaveQueue
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.main import MainScreen
@@ -240,14 +240,27 @@ class DailyReachApp(TranslatedBindings, App):
                 _("{path}: no key with the id {ids}").format(path=self.config.path, ids=", ".join(unknown))
             )
         keymap = {k: v for k, v in self.config.keys.items() if k not in unknown}
-        self.set_keymap(keymap)
-        for key, given, other in key_clashes(keymap) if keymap else []:
+        for binding_id, keys in list(keymap.items()):
+            if no_keys := unknown_keys(keys):
+                del keymap[binding_id]
+                problems.append(
+                    _(
+                        "{path}: keys.{id}: {keys} is not a key (such as D, ctrl+d, f5 or question_mark); "
+                        "{id} keeps its own key"
+                    ).format(path=self.config.path, id=binding_id, keys=", ".join(map(repr, no_keys)))
+                )
+        # A key two actions have works for one of them only: the one the config gives it keeps its own.
+        clashes = key_clashes(keymap) if keymap else []
+        for key, given, other in clashes:
             problems.append(
                 _(
                     "{key} is given to {id} in [keys] of the config file, but {other} has it too: "
-                    "give one of them another key"
+                    "{id} keeps its own key"
                 ).format(key=self.get_key_display(Binding(key, "")), id=given, other=other)
             )
+        self.set_keymap(
+            {k: v for k, v in keymap.items() if k not in {given for _key, given, _other in clashes}}
+        )
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         elif self.config.theme:

@@ -75,3 +75,21 @@ def key_clashes(keymap: Mapping[str, str]) -> list[tuple[str, str, str]]:
                     if key in _keys(keymap.get(other.id or "", "") or other.key):
                         found.add((key, given.id, other.id or other.action))
     return sorted(found)
+
+
+MODIFIERS = {"ctrl", "shift", "alt", "meta", "super", "hyper"}
+
+
+def unknown_keys(keys: str) -> list[str]:
+    """The keys of ``keys`` ("ctrl+", "ctlr+d", "F 5") that no key press is named, as Textual names keys:
+    given to an action, they left it with no key, and nothing said why."""
+    from textual.keys import Keys, key_to_character
+
+    named = {key.value for key in Keys}
+    unknown = []
+    for key in keys.split(","):
+        *modifiers, base = key.strip().split("+")
+        known = len(base) == 1 or base in named or (base and key_to_character(base) is not None)
+        if not known or not set(modifiers) <= MODIFIERS:
+            unknown.append(key.strip())
+    return unknown
