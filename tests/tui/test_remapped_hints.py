@@ -15,7 +15,7 @@ log_follow_up = "F"
 draft = "C"
 undo = "U,ctrl+z"
 new_target = "N"
-new_invitation = "I"
+new_invitation = "V"
 decline = "X"
 host_as_target = "T"
 focus_invitations = "ctrl+3"
@@ -43,7 +43,7 @@ async def test_the_detail_strip_and_the_empty_panes_name_the_remapped_keys(store
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.screen.query_one("#today").border_subtitle == "Press N to add your first target"
-        assert app.screen.query_one("#invitations").border_subtitle == "Press I to record one"
+        assert app.screen.query_one("#invitations").border_subtitle == "Press V to record one"
         assert detail(app).startswith("N adds a target")
     add_contact(store, "Ann", handles={"x": "@ann"})
     app = remapped_app(store, tmp_path)
@@ -59,7 +59,7 @@ async def test_keeping_in_touch_and_an_invitation_name_the_remapped_keys(store, 
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "next  keep in touch: C drafts a meeting ask, D logs the DM" in detail(app)
-        await pilot.press("I")
+        await pilot.press("V")
         await settle(pilot)
         await pilot.press(*"Mixer", "tab", "tab", "tab", "tab", "tab", *"Bob", "tab", "tab", "space")
         await pilot.press("enter")  # undecided, from Bob
