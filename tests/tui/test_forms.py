@@ -7,6 +7,7 @@ import os
 import stat
 
 import pytest
+from rich.text import Text
 from textual import events
 from textual.widgets import Input, Select, Switch
 from textual.widgets._footer import FooterKey
@@ -497,6 +498,32 @@ async def test_a_form_says_each_mistake_as_the_command_line_does(store, tmp_path
         await pilot.press("escape", "n", "enter")
         await settle(pilot)
         assert problems(app) == cli_error(tmp_path, "add", "")
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_problems_past_the_forms_room_are_counted_on_its_last_line(store, ann, size):
+    """Five handles refused in the contact's form: those past the six lines the problems have were cut
+    with no sign that any were left."""
+    bad = {"x": "@", "linkedin": "in/", "bluesky": "@ann", "mastodon": "ann", "threads": "gh--bad-"}
+    app = DailyReachApp(store)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "E")
+        await settle(pilot)
+        for field, typed in bad.items():
+            form(app).query_one(f"#{field}", Input).focus()
+            await pilot.press("ctrl+u", *typed)
+        await pilot.press("enter")
+        await settle(pilot)
+        box = form(app).query_one("#problem")
+        said = problems(app).splitlines()
+        shown = [line for line in said if not line.startswith("…")]
+        assert said[-1] == f"… and {len(bad) - len(shown)} more problems"
+        assert 1 <= len(shown) < len(bad)
+        # Every line said is drawn whole: none runs past the box's six lines.
+        drawn = sum(len(Text(line).wrap(app.console, box.content_region.width)) for line in said)
+        assert drawn <= box.size.height <= 6
+    assert store.contacts() == [ann]
 
 
 async def test_a_bad_handle_says_what_the_platform_takes(store):

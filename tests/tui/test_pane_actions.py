@@ -2,6 +2,7 @@
 
 import pytest
 from textual import events
+from textual.content import Content
 from textual.widgets import DataTable
 
 from dailyreach.core.records.model import Invitation
@@ -37,6 +38,27 @@ async def test_slash_filters_the_focused_pane_enter_keeps_it_escape_clears_it(st
         await settle(pilot)
         assert len(cells(app, "today")) == 3
         assert app.screen.focused.id == "today"
+
+
+def title_text(widget) -> str:
+    """A border title as drawn: its getter gives it as markup."""
+    return Content.from_markup(widget.border_title).plain
+
+
+async def test_a_filter_or_a_search_is_shown_as_typed_never_read_as_markup(store, people):
+    """ "[/]" in the search stopped the app (MarkupError), and "[bold]" vanished from the title."""
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"[bold]")
+        await settle(pilot)
+        today = app.screen.query_one("#today", DataTable)
+        assert title_text(today).endswith("filter: [bold] (1 of 3)")
+        await pilot.press("enter", "4", "slash", *"[/]")
+        await settle(pilot)
+        contacts = app.screen.query_one("#contacts", DataTable)
+        assert title_text(contacts).endswith("search: [/]")
+    assert app.crash is None
 
 
 async def test_a_filter_matches_japanese_and_any_column(store, people):

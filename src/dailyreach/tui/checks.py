@@ -4,11 +4,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cache
 
+from rich.console import Console
+from rich.text import Text
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Label
 
 from dailyreach.core.errors import FIELD_LABELS, ValidationError, field_label
+from dailyreach.i18n import ngettext
 
 
 def input_problems(inputs: Iterable[Input]) -> list[str]:
@@ -20,6 +24,34 @@ def input_problems(inputs: Iterable[Input]) -> list[str]:
         if result is not None and not result.is_valid:
             problems.append(f"{_label_of(box)}: {'; '.join(result.failure_descriptions)}")
     return problems
+
+
+def fitted_problems(problems: list[str], lines: int, width: int) -> list[str]:
+    """As many of ``problems`` as ``lines`` lines of ``width`` cells show whole, the last line saying how
+    many more there are: a form's problems past its room were cut with no sign that any were left."""
+    if width <= 0 or _lines_taken(problems, width) <= lines:
+        return problems
+    shown: list[str] = []
+    for problem in problems:
+        if _lines_taken([*shown, problem], width) > lines - 1:
+            break
+        shown.append(problem)
+    more = len(problems) - len(shown)
+    return [
+        *shown,
+        ngettext("… and {count} more problem", "… and {count} more problems", more).format(count=more),
+    ]
+
+
+def _lines_taken(problems: list[str], width: int) -> int:
+    return sum(len(Text(problem).wrap(_measuring(), width)) for problem in problems)
+
+
+@cache
+def _measuring() -> Console:
+    """Measures how a problem wraps, as the form's Static draws it (in cells: a Japanese character is
+    two)."""
+    return Console(width=1000, legacy_windows=False)
 
 
 def _label_of(box: Input) -> str:

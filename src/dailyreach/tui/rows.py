@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import ScrollableContainer
+from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import DataTable
 
 Row = tuple[str, list[Text]]
@@ -88,3 +90,12 @@ def _system_keys() -> list[Binding]:
 # with the app's keys, not with a page of cursor movements everyone knows. Tables that use these declare
 # ``inherit_bindings=False`` and list them first.
 TABLE_KEYS = _system_keys()
+
+
+def show_border_titles(widget: Widget, title: str, subtitle: str | None) -> None:
+    """The border's title and subtitle as text, never markup (a filter typed "[/]" stopped the app), set
+    only when they change: a new title has the whole widget drawn again."""
+    for name, text in (("border_title", title), ("border_subtitle", subtitle)):
+        content = None if text is None else Content(text)
+        if getattr(widget, name) != (None if content is None else content.markup):
+            setattr(widget, name, content)

@@ -25,7 +25,7 @@ from dailyreach.report import contact_summary
 from dailyreach.tui.bound_keys import bound_key
 from dailyreach.tui.columns import Column, fit_widths, longest_cells
 from dailyreach.tui.log_keys import LOG_FOOTER_LABELS, log_bindings
-from dailyreach.tui.rows import TABLE_KEYS, Row, sync_rows
+from dailyreach.tui.rows import TABLE_KEYS, Row, show_border_titles, sync_rows
 from dailyreach.tui.screens.base import StoreScreen
 from dailyreach.tui.screens.contact import LONGEST_AGOS, ContactScreen
 from dailyreach.tui.screens.contact_form import contact_fields, contact_form
@@ -346,11 +346,7 @@ class ContactsScreen(TranslatedBindings, StoreScreen):
             subtitle = _("No contacts yet: press {key} to add one").format(
                 key=bound_key(self.app, "new_target")
             )
-        # Only when they change: a new border title has the whole table drawn again.
-        if table.border_title != title:
-            table.border_title = title
-        if table.border_subtitle != subtitle:
-            table.border_subtitle = subtitle
+        show_border_titles(table, title, subtitle)
 
     def _show_strip(self) -> None:
         entry = self._highlighted()

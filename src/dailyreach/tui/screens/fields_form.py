@@ -21,12 +21,14 @@ from textual.widgets import Input, Label, Select, Static, Switch
 
 from dailyreach.core.errors import field_label
 from dailyreach.i18n import N_, _
-from dailyreach.tui.checks import input_problems
+from dailyreach.tui.checks import fitted_problems, input_problems
 from dailyreach.tui.styles import FORMS_CSS
 from dailyreach.tui.translated import TextInput, TranslatedBindings, translate_bindings
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.note_input import NoteInput
 
+# The most lines the form's problems take (.form .error's max-height in forms.tcss).
+PROBLEM_LINES = 6
 # Lines a form takes besides its fields (border, title, a line for problems), and the footer's line.
 FORM_CHROME = 5
 FOOTER = 1
@@ -243,7 +245,10 @@ class FieldsForm(TranslatedBindings, ModalScreen[dict[str, str] | None]):
 
     def show_problems(self, inputs: Iterable[Input]) -> list[str]:
         problems = input_problems(inputs)
-        self.query_one("#problem", Static).update("\n".join(problems))
+        box = self.query_one("#problem", Static)
+        # The form's width when the box is empty, and so has none of its own yet.
+        width = (self.query_one(".form").scrollable_content_region.width) - box.styles.gutter.width
+        box.update("\n".join(fitted_problems(problems, PROBLEM_LINES, width)))
         return problems
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -13,7 +13,7 @@ from textual.widgets import DataTable
 from dailyreach.core.planning.lookup import folded
 from dailyreach.i18n import N_, _
 from dailyreach.tui.columns import Column, fit_widths, longest_cells, set_columns
-from dailyreach.tui.rows import TABLE_KEYS, Row, sync_rows, update_row
+from dailyreach.tui.rows import TABLE_KEYS, Row, show_border_titles, sync_rows, update_row
 from dailyreach.tui.translated import TextInput, TranslatedBindings
 
 # A long pane fills a frame at a time: the table measures each row it is given, and the screen need not
@@ -189,11 +189,7 @@ class Pane(TranslatedBindings, DataTable, inherit_bindings=False):
             subtitle = _("No rows match the filter: / then Escape clears it")
         else:
             subtitle = self.empty
-        # Only when they change: a new border title has the whole pane drawn again.
-        if self.border_title != title:
-            self.border_title = title
-        if self.border_subtitle != subtitle:
-            self.border_subtitle = subtitle
+        show_border_titles(self, title, subtitle)
 
 
 class ContactPane(Pane):
