@@ -47,6 +47,7 @@ T = TypeVar("T")
 UNCHANGED = object()
 # What undo names a contact's change by ("Undone: add Ann").
 CHANGE_LABELS = {"add": N_("add {name}"), "edit": N_("edit {name}")}
+CONTACT_GONE = N_("{name} is no longer in the database (deleted, or their adding undone): nothing was logged")
 
 
 def _collect_as_usual() -> None:
@@ -378,7 +379,7 @@ class StoreScreen(Screen):
     def _log(self, contact: Contact, thread: Thread, kind: str, answers: dict[str, str] | None) -> None:
         if answers is None:
             return
-        reopen = partial(self.log_interaction, contact, thread, kind, answers)
+        reopen = partial(self._log_again, contact, thread, kind, answers)
         try:
             check_logged_text(kind, answers["text"])
             interaction = Interaction.from_dict(
@@ -398,6 +399,20 @@ class StoreScreen(Screen):
         self._say_if_before_last_sent(contact, thread, interaction)
         self.save_log(contact, interaction, reopen)
 
+    def _log_again(self, contact: Contact, thread: Thread, kind: str, answers: dict[str, str]) -> None:
+        """The bar reopened as typed after a refused log, unless the contact is gone: then there is no one
+        to log it for, and the refusal said so."""
+        if self.store.contact(contact.id) is not None:
+            self.log_interaction(contact, thread, kind, answers)
+
+    def add_logged(self, contact: Contact, interaction: Interaction) -> Interaction:
+        """Add ``interaction`` (in the save thread). A contact gone since the bar opened (deleted, or their
+        adding undone, by a key pressed before the screen showed it) is refused by name: the store knows
+        only the id of someone it no longer holds."""
+        if self.store.contact(contact.id) is None:
+            raise ChangeRefused("contact_id", _(CONTACT_GONE).format(name=contact.name))
+        return self.store.add_interaction(interaction)
+
     def _say_if_before_last_sent(self, contact: Contact, thread: Thread, interaction: Interaction) -> None:
         """An answer dated before the last message sent answers an earlier one: the thread still waits,
         which the user should hear now rather than wonder at in Pending."""
@@ -413,9 +428,7 @@ class StoreScreen(Screen):
             )
 
     def save_log(self, contact: Contact, interaction: Interaction, reopen: Callable[[], None]) -> None:
-        self.run_saving(
-            lambda: self.store.add_interaction(interaction), failed=reopen, not_done=_(NOT_LOGGED)
-        )
+        self.run_saving(lambda: self.add_logged(contact, interaction), failed=reopen, not_done=_(NOT_LOGGED))
 
     def open_profile(self, contact: Contact) -> None:
         if not contact.handles:

@@ -539,7 +539,7 @@ class MainScreen(TranslatedBindings, StoreScreen):
 
         def save() -> tuple[Agenda, object, bool]:
             before = self.store.revision()
-            self.store.add_interaction(interaction)
+            self.add_logged(contact, interaction)
             agenda = self.agenda
             # Someone else's change since the screen last read calls for reading all of it.
             if before != self.shown_revision or agenda is None:
