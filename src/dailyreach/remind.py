@@ -167,7 +167,9 @@ def launchd_plist(reminder: Reminder, command: list[str]) -> bytes:
 
 
 def crontab_line(reminder: Reminder, command: list[str]) -> str:
-    return f"{reminder.at[1]} {reminder.at[0]} * * * {shlex.join(command)}"
+    # cron reads an unescaped % as the end of the command (the rest is its input), even inside quotes.
+    line = shlex.join(command).replace("%", r"\%")
+    return f"{reminder.at[1]} {reminder.at[0]} * * * {line}"
 
 
 # -- install, status, uninstall ---------------------------------------------------------------------

@@ -260,6 +260,13 @@ def test_elsewhere_the_crontab_lines_are_printed_and_nothing_is_written(home, mo
     assert tree(home) == before
 
 
+def test_a_percent_in_a_crontab_line_is_escaped_as_cron_asks(home, monkeypatch):
+    """cron ends the command at a bare %, quoted or not: a database named 50%off.json broke the line."""
+    monkeypatch.setenv("HOME", str(home))
+    lines = remind.install(remind.reminders("09:05", None), ["/opt/dr", "--db", "/data/50%off.json"], "win32")
+    assert lines[1:] == [r"5 9 * * * /opt/dr --db /data/50\%off.json notify"]
+
+
 def test_the_times_come_from_the_config_file_when_not_given(home):
     (home / "config" / "dailyreach").mkdir()
     (home / "config" / "dailyreach" / "config.toml").write_text(
