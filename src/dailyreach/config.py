@@ -120,6 +120,20 @@ def clock_time(text: str) -> tuple[int, int] | None:
         return None
 
 
+def _evening_after_morning(config: Config, path: Path) -> None:
+    """An evening check before the morning plan (09:00 when none is set) is passed over, and said: it
+    would say what is left of a plan not yet seen."""
+    morning = clock_time(config.remind_at or "09:00")
+    evening = clock_time(config.remind_evening) if config.remind_evening else None
+    if evening is not None and morning is not None and evening <= morning:
+        config.problems.append(
+            _("{file}: reminders.evening {evening} is not after the morning's {at}: passed over").format(
+                file=path, evening=config.remind_evening, at=config.remind_at or "09:00"
+            )
+        )
+        config.remind_evening = None
+
+
 def _read_reminders(config: Config, path: Path, data: dict[str, object]) -> None:
     reminders = _table(config, path, data, "reminders")
     for key in ("at", "evening"):
@@ -134,6 +148,7 @@ def _read_reminders(config: Config, path: Path, data: dict[str, object]) -> None
             )
             continue
         setattr(config, f"remind_{key}", value)
+    _evening_after_morning(config, path)
     status = _table(config, path, data, "status")
     fmt = status.get("format")
     if fmt is not None and not isinstance(fmt, str):

@@ -80,7 +80,17 @@ def to_install(at: str | None, evening: str | None) -> tuple[list[Reminder], boo
             morning = next((reminder.clock for reminder in installed if not reminder.evening), DEFAULT_AT)
             later = next((reminder.clock for reminder in installed if reminder.evening), None)
             return reminders(morning, later), True
-    return reminders(at or DEFAULT_AT, evening), False
+    chosen = reminders(DEFAULT_AT if at is None else at, evening)
+    if len(chosen) == 2 and chosen[1].at <= chosen[0].at:
+        # Run before the day's plan, the evening check would say what is left of a plan not yet seen.
+        raise ReminderError(_(EVENING_FIRST).format(evening=chosen[1].clock, at=chosen[0].clock))
+    return chosen, False
+
+
+EVENING_FIRST = N_(
+    "--evening {evening} is not after --at {at}: the evening check says what is left of the day's plan, "
+    "so it comes later in the day"
+)
 
 
 def reminders(at: str, evening: str | None) -> list[Reminder]:

@@ -260,6 +260,40 @@ def test_elsewhere_the_crontab_lines_are_printed_and_nothing_is_written(home, mo
     assert tree(home) == before
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ("--at", "19:00", "--evening", "18:00"),
+            "Error: --evening 18:00 is not after --at 19:00: the evening check says what is left of the "
+            "day's plan, so it comes later in the day\n",
+        ),
+        (("--at", "09:00", "--evening", "9am"), "Error: --evening 09:00 is not after --at 09:00"),
+        # Empty: no time, not none given (it installed 09:00 without a word).
+        (("--at", ""), "Error: --at '': give a time of day such as 09:00, 18:30 or 9am\n"),
+    ],
+)
+def test_a_schedule_that_makes_no_day_is_refused_and_nothing_is_written(home, args, said):
+    before = tree(home)
+    refused = run(home, "--install", *args)
+    assert refused.returncode == 1 and refused.stderr.startswith(said)
+    assert tree(home) == before
+
+
+def test_an_evening_before_the_mornings_time_in_the_config_is_passed_over_and_said(home):
+    (home / "config" / "dailyreach").mkdir()
+    config = home / "config" / "dailyreach" / "config.toml"
+    config.write_text('[reminders]\nat = "19:00"\nevening = "18:00"\n')
+    installed = run(home, "--install")
+    assert installed.returncode == 0
+    assert f"warning: {config}: reminders.evening 18:00 is not after the morning's 19:00: passed over" in (
+        installed.stderr
+    )
+    units = home / "config" / "systemd" / "user"
+    assert "19:00:00" in (units / "dailyreach-notify.timer").read_text()
+    assert not (units / "dailyreach-notify-evening.timer").exists()
+
+
 def test_a_percent_in_a_crontab_line_is_escaped_as_cron_asks(home, monkeypatch):
     """cron ends the command at a bare %, quoted or not: a database named 50%off.json broke the line."""
     monkeypatch.setenv("HOME", str(home))

@@ -121,7 +121,11 @@ def remind(
             # A time the config file gets wrong is passed over for the default: said, not unsaid.
             for problem in settings.problems:
                 click.echo(_("warning: {problem}").format(problem=problem), err=True)
-            chosen, _kept = reminders.to_install(at or settings.remind_at, evening or settings.remind_evening)
+            # An empty --at "" is said to be no time, not taken as none given.
+            chosen, _kept = reminders.to_install(
+                settings.remind_at if at is None else at,
+                settings.remind_evening if evening is None else evening,
+            )
             lines = reminders.install(chosen, reminders.program(ctx.obj.db, config))
         elif action == "status":
             lines = reminders.status(db=ctx.obj.db)
