@@ -249,6 +249,14 @@ def install(chosen: list[Reminder], command_for: list[str], system: str = sys.pl
             f"{launchd_label(reminder)}.plist": launchd_plist(reminder, reminder.command(command_for))
             for reminder in chosen
         }
+    # A file of ours by name that an install did not write (no MARK) is someone's own: kept whole.
+    theirs = [folder / name for name in files if (folder / name).exists() and folder / name not in before]
+    if theirs:
+        raise ReminderError(
+            _(
+                "{file} was not written by dailyreach: move it away, then install again; nothing was written"
+            ).format(file=theirs[0])
+        )
     written = _write_all(folder, files)
     lines = [_("wrote {file}").format(file=path) for path in written]
     for path in before:  # an evening check installed before and not now

@@ -294,6 +294,22 @@ def test_an_evening_before_the_mornings_time_in_the_config_is_passed_over_and_sa
     assert not (units / "dailyreach-notify-evening.timer").exists()
 
 
+def test_a_unit_of_the_same_name_not_written_by_an_install_is_kept_and_nothing_is_written(home):
+    """It was replaced without a word, and --uninstall then removed it."""
+    units = home / "config" / "systemd" / "user"
+    units.mkdir(parents=True)
+    theirs = units / "dailyreach-notify.timer"
+    theirs.write_text("[Timer]\nOnCalendar=*-*-* 07:00:00\n")
+    before = tree(home)
+    refused = run(home, "--install", "--at", "08:00")
+    assert refused.returncode == 1
+    assert refused.stderr == (
+        f"Error: {theirs} was not written by dailyreach: move it away, then install again; nothing was written\n"
+    )
+    assert tree(home) == before
+    assert run(home, "--uninstall").returncode == 0 and tree(home) == before
+
+
 def test_a_percent_in_a_crontab_line_is_escaped_as_cron_asks(home, monkeypatch):
     """cron ends the command at a bare %, quoted or not: a database named 50%off.json broke the line."""
     monkeypatch.setenv("HOME", str(home))
