@@ -287,6 +287,33 @@ def test_a_broken_config_file_is_passed_over(db, own_config):
 
 
 @pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('[status\nformat = "{done}"\n', "[status] was not read"),
+        ('[status]\nfromat = "{done}"\n', "status.fromat is not a setting: format, quiet_when_done are"),
+        ('[status]\nquiet_when_done = "yes"\n', "status.quiet_when_done must be true or false"),
+    ],
+)
+def test_a_status_table_not_as_its_settings_are_written_is_said_with_verbose(db, own_config, text, said):
+    """Passed over without a word, even with --verbose: a typo left the user wondering."""
+    own_config.parent.mkdir()
+    own_config.write_text(text)
+    quiet = status(db=db)
+    assert (quiet.stdout, quiet.stderr) == ("dr 1/5 · 0 due\n", "")
+    told = status("--verbose", db=db)
+    assert told.stdout == "dr 1/5 · 0 due\n" and said in told.stderr
+
+
+def test_quiet_when_done_says_why_it_printed_nothing_with_verbose(db):
+    Store(db).save_settings(Settings(daily_goal=1))
+    result = status("--quiet-when-done", "--verbose", db=db)
+    assert (result.stdout, result.stderr) == (
+        "",
+        "dailyreach status: the goal is met and nothing is overdue: quiet when done\n",
+    )
+
+
+@pytest.mark.parametrize(
     ("line", "said"),
     [
         ('format = "{nope}"', "unknown field {nope} in [status] format in "),

@@ -109,25 +109,38 @@ def parse(args: list[str]) -> tuple[dict[str, str], dict[str, object]] | None:
     return found, options
 
 
-def configured(path: str) -> tuple[dict[str, object], str | None]:
-    """config.toml's [status] table, and what was wrong with it. The TOML parser is loaded only when
-    the file has such a table: most files do not, and loading it costs as much as this whole command."""
+STATUS_KEYS = ("format", "quiet_when_done")
+
+
+def configured(path: str) -> tuple[dict[str, object], list[str]]:
+    """config.toml's [status] table, and what is wrong with it. The TOML parser is loaded only when
+    the file has such a table (or a line that begins one, broken): most files do not, and loading it
+    costs as much as this whole command."""
     try:
         with open(path, "rb") as file:
             raw = file.read()
     except OSError:
-        return {}, None
-    if b"\n[status]" not in b"\n" + raw:
-        return {}, None
+        return {}, []
+    if b"\n[status" not in b"\n" + raw:
+        return {}, []
     import tomllib
 
     try:
         table = tomllib.loads(raw.decode("utf-8")).get("status", {})
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return {}, _("{file}: {error}; [status] was not read").format(file=path, error=error)
-    if isinstance(table, dict):
-        return table, None
-    return {}, _("{file}: [status] must be a table").format(file=path)
+        return {}, [_("{file}: {error}; [status] was not read").format(file=path, error=error)]
+    if not isinstance(table, dict):
+        return {}, [_("{file}: [status] must be a table").format(file=path)]
+    problems = [
+        _("{file}: status.{key} is not a setting: {keys} are").format(
+            file=path, key=key, keys=", ".join(STATUS_KEYS)
+        )
+        for key in table
+        if key not in STATUS_KEYS
+    ]
+    if "quiet_when_done" in table and not isinstance(table["quiet_when_done"], bool):
+        problems.append(_("{file}: status.quiet_when_done must be true or false").format(file=path))
+    return table, problems
 
 
 def read_record(path: str) -> dict[str, str] | None:
@@ -262,18 +275,20 @@ def run(args: list[str]) -> int | None:
     _choose_language(args)
     verbose = bool(options["--verbose"])
     config_path = found.get("--config") or os.environ.get("DAILYREACH_CONFIG") or default_config_path()
-    settings, config_problem = configured(os.path.expanduser(config_path))
-    if config_problem and verbose:
+    settings, config_problems = configured(os.path.expanduser(config_path))
+    for config_problem in config_problems if verbose else []:
         print(_("dailyreach status: {problem}").format(problem=config_problem), file=sys.stderr)
     fmt = options["--format"] if options["--format"] is not None else settings.get("format")
     from_config = options["--format"] is None and fmt is not None
     if from_config and not isinstance(fmt, str):
-        config_problem, fmt = (
-            _("{file}: [status] format must be text in quotes").format(file=config_path),
-            None,
-        )
+        fmt = None
         if verbose:
-            print(_("dailyreach status: {problem}").format(problem=config_problem), file=sys.stderr)
+            print(
+                _("dailyreach status: {problem}").format(
+                    problem=_("{file}: [status] format must be text in quotes").format(file=config_path)
+                ),
+                file=sys.stderr,
+            )
     quiet_when_done = options["--quiet-when-done"] or settings.get("quiet_when_done") is True
 
     def quiet(reason: str) -> int:
@@ -315,7 +330,7 @@ def run(args: list[str]) -> int | None:
         if options["--json"]:
             line = record["json"]
         elif quiet_when_done and int(record["done"]) >= int(record["goal"]) and int(record["overdue"]) == 0:
-            return 0
+            return quiet(_("the goal is met and nothing is overdue: quiet when done"))
         else:
             line = render(record, str(fmt) if fmt is not None else default_format(config_path))
     except KeyError as error:
