@@ -203,6 +203,9 @@ def test_a_change_by_another_program_is_noticed(db):
         ("{next:>9999}", "at most 999 wide"),
         ("{done.__class__}", "unknown field {done.__class__}"),
         ("{done[0]}", "unknown field {done[0]}"),
+        # Python's own words were "Single '}' encountered in format string".
+        ("}", "--format '}' cannot be used: a } closes no field: write }} for one"),
+        ("{done} of }{goal}", "a } closes no field: write }} for one"),
     ],
 )
 def test_a_bad_format_says_so_in_one_line_and_changes_nothing(db, fmt, said):

@@ -218,12 +218,17 @@ def refresh(db: str) -> tuple[str, bool, dict[str, str] | None] | None:
 WIDEST = 999
 
 
+LONE_BRACE = N_("a } closes no field: write }} for one")
+
+
 def checked_format(fmt: str) -> str:
     """``fmt`` when each of its fields is one of ``FIELDS`` as it is (no ``.attribute`` or ``[index]``)
     drawn at most ``WIDEST`` wide; KeyError naming a field that is not, ValueError for the rest."""
     rest = fmt.replace("{{", "").replace("}}", "")
     while "{" in rest:
         start = rest.index("{")
+        if "}" in rest[:start]:
+            raise ValueError(_(LONE_BRACE))
         end = rest.find("}", start)
         if end < 0:
             raise ValueError(_("a field is not closed with }"))
@@ -240,6 +245,8 @@ def checked_format(fmt: str) -> str:
                 raise ValueError(_("a field may be at most {widest} wide").format(widest=WIDEST))
             number = ""
         rest = rest[end + 1 :]
+    if "}" in rest:
+        raise ValueError(_(LONE_BRACE))
     return fmt
 
 
