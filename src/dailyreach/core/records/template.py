@@ -64,10 +64,11 @@ def placeholders_in(text: str, field_name: str) -> list[str]:
                 ),
             )
         if spec or conversion:
+            typed = f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
             raise ValidationError(
                 field_name,
-                _("{placeholder} takes no format: write it as {placeholder}").format(
-                    placeholder=f"{{{name}}}"
+                _("{typed} takes no format: write it as {placeholder}").format(
+                    typed=shown(typed)[1:-1], placeholder=f"{{{name}}}"
                 ),
             )
         used.append(name)
