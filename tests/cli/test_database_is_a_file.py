@@ -9,7 +9,9 @@ import pytest
 from tests.conftest import run_cli
 
 
-@pytest.mark.parametrize("command", [("today",), ("add", "Ann", "--x", "@ann")], ids=" ".join)
+@pytest.mark.parametrize(
+    "command", [("today",), ("add", "Ann", "--x", "@ann"), ("notify",), ("doctor",)], ids=" ".join
+)
 def test_a_pipe_named_as_the_database_is_refused_at_once(tmp_path, command):
     pipe = tmp_path / "db.json"
     os.mkfifo(pipe)

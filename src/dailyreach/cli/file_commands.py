@@ -144,7 +144,8 @@ def import_(
 def doctor(session: Session, repair: bool) -> None:
     from dailyreach.core.store.doctor import found, repairable
 
-    if not session.db.is_file():  # a mistyped path is said, not made into an empty database
+    # A mistyped path is said, not made into an empty database; one that is no file, the store says so.
+    if not session.db.exists():
         echo(_("no database at {db} yet: nothing to check").format(db=session.db), err=True)
         return
     session.warn_of_problems = False

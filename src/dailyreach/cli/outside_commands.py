@@ -54,7 +54,8 @@ def notify(session: Session, evening: bool, strict: bool) -> None:
     from dailyreach.core.planning.status import evening_text, morning_text
     from dailyreach.notify import EVENING_TITLE, TITLE, send_notification
 
-    if not session.db.is_file():
+    # Not there: said, and nothing made. There but no file (a folder, /dev/null): the store says so.
+    if not session.db.exists():
         click.echo(_("no database at {db} yet: nothing to notify").format(db=session.db), err=True)
         return
     agenda = build_agenda(session.store)
