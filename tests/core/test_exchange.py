@@ -411,6 +411,7 @@ def test_a_record_the_schema_refuses_whole_leaves_the_others_read_and_each_is_sa
     ann, yamada = bundle["contacts"]
     ann["handles"] = {"x": "not a handle!!"}
     del yamada["name"]
+    bundle["contacts"].append(dict(ann, id=["not", "an", "id"]))  # no id to look a record up by
     bundle["invitations"].append("a title")
     bundle["settings"]["daily_goal"] = "five"
     with pytest.raises(ImportRejected) as refused:
@@ -418,6 +419,7 @@ def test_a_record_the_schema_refuses_whole_leaves_the_others_read_and_each_is_sa
     assert refused.value.problems == [
         f"contacts[0].x ({ann['id']}): 'not a handle!!': must not contain spaces",
         "contacts[1]: 'name' is a required property",
+        "contacts[2].id: ['not', 'an', 'id'] is not of type 'string'",
         "invitations[1]: 'a title' is not of type 'object'",
         "settings.daily_goal: 'five' is not of type 'integer'",
     ]

@@ -2,7 +2,9 @@
 name them (a snooze, a day's plan) name the store's contact once imported."""
 
 import orjson
+import pytest
 
+from dailyreach.core.errors import ImportRejected
 from dailyreach.core.files.exchange import apply_import, export_json, plan_import
 from dailyreach.core.records.model import DayPlan, PlanItem, Snooze
 from dailyreach.core.store.store import Store
@@ -43,3 +45,19 @@ def test_an_archived_contact_here_is_the_same_person_and_the_stores_own_contacts
     assert (plan.added["contacts"], plan.already_present["contacts"]) == (0, 2)
     apply_import(here, plan)
     assert sorted(c.id for c in here.contacts(include_archived=True)) == sorted([shared.id, ann_here.id])
+
+
+def test_a_refused_record_of_a_merged_contact_is_named_by_the_files_id(tmp_path, clock):
+    """The problem is looked up in the file: named by the store's id, which the file does not hold, it
+    could not be found there."""
+    laptop = Store(tmp_path / "laptop.json", clock=clock)
+    ann_there = add_contact(laptop, "Ann", handles={"x": "@ann"})
+    laptop.snooze(Snooze(contact_id=ann_there.id, until="2026-12-01"))
+    exported = orjson.loads(export_json(laptop))
+    exported["snoozes"][0]["until"] = "2026-02-30"
+    here = Store(tmp_path / "here.json", clock=clock)
+    add_contact(here, "Ann Smith", handles={"x": "@ANN"})
+    with pytest.raises(ImportRejected) as refused:
+        plan_import(here, exported, "laptop.json")
+    [problem] = refused.value.problems
+    assert problem.startswith(f"snoozes[0].until ({ann_there.id}): ")

@@ -151,7 +151,8 @@ class DateParseError(ValueError):
 
 
 class ImportRejected(ValueError):
-    """The file cannot be imported; ``problems`` lists the first things wrong with it."""
+    """The file cannot be imported; ``problems`` lists what is wrong with it (the first ``PROBLEMS_SHOWN``
+    are said, and how many more)."""
 
     def __init__(self, source: str, problems: list[str]) -> None:
         shown = "\n".join(f"  {problem}" for problem in problems[:PROBLEMS_SHOWN])

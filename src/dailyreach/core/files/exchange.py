@@ -366,9 +366,7 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
         for table in _RECORDS
     }
     plan = ImportPlan()
-    contact_ids = store.record_ids("contacts") | {
-        c.get("id") for c in data["contacts"] if isinstance(c, dict)
-    }
+    contact_ids = store.record_ids("contacts") | {raw["id"] for _index, raw in readable["contacts"]}
     same_person = _already_there(store, [raw for _index, raw in readable["contacts"]])
     happened_by = _written_by(data["exported_at"], store.local_now())
     for table, read_record in _RECORDS.items():
@@ -381,12 +379,12 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
             if table == "contacts" and raw["id"] in same_person:
                 present += 1
                 continue
+            # The id as the file has it (the schema has checked it is there), not the store's a merge gives
+            # it: a file of thousands is searched for the record by it, not counted through.
+            named = raw[KEY_FIELDS[table]]
             raw = _as_merged(raw, same_person)
             record, errors = _read_whole(read_record, raw, happened_by)
             if record is None:
-                # The id too (the schema has checked it is there): a file of thousands is searched for the
-                # record by it, not counted through.
-                named = raw[KEY_FIELDS[table]]
                 problems += [
                     ((table, index), f"{table}[{index}].{error.field} ({named}): {error.problem}")
                     for error in errors
