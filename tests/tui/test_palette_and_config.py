@@ -5,6 +5,7 @@ from textual.widgets import DataTable
 
 from dailyreach.config import load_config
 from dailyreach.tui.app import DailyReachApp
+from dailyreach.tui.keymap import class_bindings, screens_with_keys, unknown_keys
 from dailyreach.tui.screens.contact import ContactScreen
 from dailyreach.tui.screens.main import MainScreen
 from tests.conftest import add_contact
@@ -140,6 +141,33 @@ async def test_an_action_given_a_key_another_has_keeps_its_own(store, people, tm
         await pilot.press("q")
         await settle(pilot)
     assert not app.is_running
+
+
+async def test_an_action_back_on_its_own_key_can_leave_another_remap_to_give_way_too(store, people, tmp_path):
+    """log_dm_sent = "x" is decline's: it goes back to d, which quit = "d" then has with it."""
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\nquit = "d"\nlog_dm_sent = "x"\n')
+    app = DailyReachApp(store, load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        said = [notice for notice in notices(app) if "keeps its own key" in notice]
+        assert any(notice.startswith("x is given to log_dm_sent") for notice in said), said
+        assert any(notice.startswith("d is given to quit") for notice in said), said
+        await pilot.press("q")
+        await settle(pilot)
+    assert not app.is_running
+
+
+def test_every_key_the_app_gives_by_default_is_a_key():
+    """slash, minus and plus are Textual's names, not Unicode's: a config giving slash was refused."""
+    defaults = {
+        binding.key
+        for cls in [DailyReachApp, *(cls for screen in screens_with_keys() for cls in screen)]
+        for binding in class_bindings(cls)
+    }
+    assert "slash" in defaults
+    assert [key for key in sorted(defaults) if unknown_keys(key)] == []
+    assert unknown_keys("minus,plus,ctrl+underscore") == []
 
 
 async def test_a_key_no_key_press_is_named_is_said_and_the_action_keeps_its_own(store, people, tmp_path):

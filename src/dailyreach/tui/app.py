@@ -249,18 +249,18 @@ class DailyReachApp(TranslatedBindings, App):
                         "{id} keeps its own key"
                     ).format(path=self.config.path, id=binding_id, keys=", ".join(map(repr, no_keys)))
                 )
-        # A key two actions have works for one of them only: the one the config gives it keeps its own.
-        clashes = key_clashes(keymap) if keymap else []
-        for key, given, other in clashes:
-            problems.append(
-                _(
-                    "{key} is given to {id} in [keys] of the config file, but {other} has it too: "
-                    "{id} keeps its own key"
-                ).format(key=self.get_key_display(Binding(key, "")), id=given, other=other)
-            )
-        self.set_keymap(
-            {k: v for k, v in keymap.items() if k not in {given for _key, given, _other in clashes}}
-        )
+        # A key two actions have works for one of them only: the one the config gives it keeps its own,
+        # until none clashes (an action back on its own key can clash with another's remap in turn).
+        while clashes := key_clashes(keymap) if keymap else []:
+            for key, given, other in clashes:
+                keymap.pop(given, None)
+                problems.append(
+                    _(
+                        "{key} is given to {id} in [keys] of the config file, but {other} has it too: "
+                        "{id} keeps its own key"
+                    ).format(key=self.get_key_display(Binding(key, "")), id=given, other=other)
+                )
+        self.set_keymap(keymap)
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         elif self.config.theme:

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 
 
-def _screens() -> list[tuple[type[DOMNode], ...]]:
+def screens_with_keys() -> list[tuple[type[DOMNode], ...]]:
     """Each screen with the widgets on it that have keys of their own: where keys can clash."""
     from dailyreach.tui.screens.contact import ContactScreen, Timeline
     from dailyreach.tui.screens.contacts import ContactList, ContactsScreen
@@ -50,7 +50,7 @@ def _keys(keys: str) -> set[str]:
 def binding_ids() -> set[str]:
     from dailyreach.tui.app import DailyReachApp
 
-    classes: list[type[DOMNode]] = [DailyReachApp, *(cls for screen in _screens() for cls in screen)]
+    classes: list[type[DOMNode]] = [DailyReachApp, *(cls for screen in screens_with_keys() for cls in screen)]
     return {binding.id for cls in classes for binding in class_bindings(cls) if binding.id}
 
 
@@ -62,7 +62,7 @@ def key_clashes(keymap: Mapping[str, str]) -> list[tuple[str, str, str]]:
     from dailyreach.tui.app import DailyReachApp
 
     found = set()
-    for screen in _screens():
+    for screen in screens_with_keys():
         classes: tuple[type[DOMNode], ...] = (*screen, DailyReachApp)
         bindings = [binding for cls in classes for binding in class_bindings(cls)]
         for given in bindings:
@@ -83,13 +83,14 @@ MODIFIERS = {"ctrl", "shift", "alt", "meta", "super", "hyper"}
 def unknown_keys(keys: str) -> list[str]:
     """The keys of ``keys`` ("ctrl+", "ctlr+d", "F 5") that no key press is named, as Textual names keys:
     given to an action, they left it with no key, and nothing said why."""
-    from textual.keys import Keys, key_to_character
+    from textual.keys import REPLACED_KEYS, Keys, key_to_character
 
     named = {key.value for key in Keys}
     unknown = []
     for key in keys.split(","):
         *modifiers, base = key.strip().split("+")
-        known = len(base) == 1 or base in named or (base and key_to_character(base) is not None)
+        # Textual's own names for some characters (slash, minus, plus) are not their Unicode names.
+        known = len(base) == 1 or base in named or key_to_character(REPLACED_KEYS.get(base, base)) is not None
         if not known or not set(modifiers) <= MODIFIERS:
             unknown.append(key.strip())
     return unknown
