@@ -14,6 +14,7 @@ from textual.widgets._footer import FooterKey
 
 from dailyreach.core.records.model import Invitation, Settings
 from dailyreach.tui.app import DailyReachApp
+from dailyreach.tui.checks import fitted_problems
 from dailyreach.tui.screens.contact_form import likely_platform
 from dailyreach.tui.screens.fields_form import FieldsForm
 from dailyreach.tui.screens.main import MainScreen
@@ -524,6 +525,21 @@ async def test_problems_past_the_forms_room_are_counted_on_its_last_line(store, 
         drawn = sum(len(Text(line).wrap(app.console, box.content_region.width)) for line in said)
         assert drawn <= box.size.height <= 6
     assert store.contacts() == [ann]
+
+
+@pytest.mark.parametrize(
+    ("problems", "width", "said"),
+    [
+        (["short"] * 6, 40, ["short"] * 6),  # all fit: all said
+        (["short"] * 7, 40, ["short"] * 5 + ["… and 2 more problems"]),
+        (["a" * 30] * 5, 20, ["a" * 30] * 2 + ["… and 3 more problems"]),  # two lines each
+        (["問題" * 10] * 4, 20, ["問題" * 10] * 2 + ["… and 2 more problems"]),  # two cells a character
+        # Alone too long for the box, the first is still said (the box cuts it), not a count alone.
+        (["x " * 100], 20, ["x " * 100]),
+    ],
+)
+def test_the_problems_said_are_those_that_fit_then_how_many_more(problems, width, said):
+    assert fitted_problems(problems, 6, width) == said
 
 
 async def test_a_bad_handle_says_what_the_platform_takes(store):

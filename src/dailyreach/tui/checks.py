@@ -31,16 +31,20 @@ def fitted_problems(problems: list[str], lines: int, width: int) -> list[str]:
     many more there are: a form's problems past its room were cut with no sign that any were left."""
     if width <= 0 or _lines_taken(problems, width) <= lines:
         return problems
-    shown: list[str] = []
-    for problem in problems:
-        if _lines_taken([*shown, problem], width) > lines - 1:
+
+    def more(count: int) -> str:
+        return ngettext("… and {count} more problem", "… and {count} more problems", count).format(
+            count=count
+        )
+
+    # The first is always said, cut by the box if it alone is too long: a count alone says nothing.
+    shown = problems[:1]
+    for problem in problems[1:]:
+        left = len(problems) - len(shown) - 1
+        if _lines_taken([*shown, problem, *([more(left)] if left else [])], width) > lines:
             break
         shown.append(problem)
-    more = len(problems) - len(shown)
-    return [
-        *shown,
-        ngettext("… and {count} more problem", "… and {count} more problems", more).format(count=more),
-    ]
+    return shown + ([more(len(problems) - len(shown))] if len(shown) < len(problems) else [])
 
 
 def _lines_taken(problems: list[str], width: int) -> int:

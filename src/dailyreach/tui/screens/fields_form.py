@@ -27,8 +27,6 @@ from dailyreach.tui.translated import TextInput, TranslatedBindings, translate_b
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.note_input import NoteInput
 
-# The most lines the form's problems take (.form .error's max-height in forms.tcss).
-PROBLEM_LINES = 6
 # Lines a form takes besides its fields (border, title, a line for problems), and the footer's line.
 FORM_CHROME = 5
 FOOTER = 1
@@ -248,7 +246,9 @@ class FieldsForm(TranslatedBindings, ModalScreen[dict[str, str] | None]):
         box = self.query_one("#problem", Static)
         # The form's width when the box is empty, and so has none of its own yet.
         width = (self.query_one(".form").scrollable_content_region.width) - box.styles.gutter.width
-        box.update("\n".join(fitted_problems(problems, PROBLEM_LINES, width)))
+        most = box.styles.max_height
+        lines = int(most.value) if most is not None and most.is_cells else len(problems)
+        box.update("\n".join(fitted_problems(problems, lines, width)))
         return problems
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
