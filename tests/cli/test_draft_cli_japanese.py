@@ -92,7 +92,7 @@ def test_a_draft_in_japanese(db):
         ),
         (
             ("template", "add", "Bad", "--purpose", "first_dm", "--body", "Hi {name:>9}"),
-            "本文: {name} に書式は付けられません。{name} と書いてください",
+            "本文: {name:>9} に書式は付けられません。{name} と書いてください",
         ),
         (
             ("template", "add", "Bad", "--purpose", "first_dm"),
