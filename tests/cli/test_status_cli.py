@@ -206,6 +206,8 @@ def test_a_change_by_another_program_is_noticed(db):
         # Python's own words were "Single '}' encountered in format string".
         ("}", "--format '}' cannot be used: a } closes no field: write }} for one"),
         ("{done} of }{goal}", "a } closes no field: write }} for one"),
+        ("{done}}", "a } closes no field: write }} for one"),
+        ("{{done}} {done", "a field is not closed with }"),
     ],
 )
 def test_a_bad_format_says_so_in_one_line_and_changes_nothing(db, fmt, said):

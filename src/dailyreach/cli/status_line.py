@@ -224,30 +224,37 @@ LONE_BRACE = N_("a } closes no field: write }} for one")
 def checked_format(fmt: str) -> str:
     """``fmt`` when each of its fields is one of ``FIELDS`` as it is (no ``.attribute`` or ``[index]``)
     drawn at most ``WIDEST`` wide; KeyError naming a field that is not, ValueError for the rest."""
-    rest = fmt.replace("{{", "").replace("}}", "")
-    while "{" in rest:
-        start = rest.index("{")
-        if "}" in rest[:start]:
+    # Read from the left, as str.format reads it: "{done}}" is a field and a } that closes none.
+    index = 0
+    while index < len(fmt):
+        if fmt[index : index + 2] in ("{{", "}}"):
+            index += 2
+        elif fmt[index] == "}":
             raise ValueError(_(LONE_BRACE))
-        end = rest.find("}", start)
-        if end < 0:
-            raise ValueError(_("a field is not closed with }"))
-        name, _colon, spec = rest[start + 1 : end].partition(":")
-        name = name.partition("!")[0]
-        if name not in FIELDS:
-            raise KeyError(name)
-        number = ""
-        for character in spec + " ":
-            if character.isdigit():
-                number += character
-                continue
-            if number and int(number) > WIDEST:
-                raise ValueError(_("a field may be at most {widest} wide").format(widest=WIDEST))
-            number = ""
-        rest = rest[end + 1 :]
-    if "}" in rest:
-        raise ValueError(_(LONE_BRACE))
+        elif fmt[index] == "{":
+            end = fmt.find("}", index)
+            if end < 0:
+                raise ValueError(_("a field is not closed with }"))
+            _checked_field(fmt[index + 1 : end])
+            index = end + 1
+        else:
+            index += 1
     return fmt
+
+
+def _checked_field(field: str) -> None:
+    name, _colon, spec = field.partition(":")
+    name = name.partition("!")[0]
+    if name not in FIELDS:
+        raise KeyError(name)
+    number = ""
+    for character in spec + " ":
+        if character.isdigit():
+            number += character
+            continue
+        if number and int(number) > WIDEST:
+            raise ValueError(_("a field may be at most {widest} wide").format(widest=WIDEST))
+        number = ""
 
 
 def default_format(config_path: str) -> str:
