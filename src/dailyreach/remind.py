@@ -88,8 +88,8 @@ def to_install(at: str | None, evening: str | None) -> tuple[list[Reminder], boo
 
 
 EVENING_FIRST = N_(
-    "--evening {evening} is not after --at {at}: the evening check says what is left of the day's plan, "
-    "so it comes later in the day"
+    "the evening check at {evening} is not after the morning's {at}: it says what is left of the day's "
+    "plan, so it comes later in the day"
 )
 
 

@@ -265,10 +265,15 @@ def test_elsewhere_the_crontab_lines_are_printed_and_nothing_is_written(home, mo
     [
         (
             ("--at", "19:00", "--evening", "18:00"),
-            "Error: --evening 18:00 is not after --at 19:00: the evening check says what is left of the "
+            "Error: the evening check at 18:00 is not after the morning's 19:00: it says what is left of the "
             "day's plan, so it comes later in the day\n",
         ),
-        (("--at", "09:00", "--evening", "9am"), "Error: --evening 09:00 is not after --at 09:00"),
+        (
+            ("--at", "09:00", "--evening", "9am"),
+            "Error: the evening check at 09:00 is not after the morning's 09:00",
+        ),
+        # The morning not given: the default's, not an --at the user never typed.
+        (("--evening", "08:00"), "Error: the evening check at 08:00 is not after the morning's 09:00"),
         # Empty: no time, not none given (it installed 09:00 without a word).
         (("--at", ""), "Error: --at '': give a time of day such as 09:00, 18:30 or 9am\n"),
     ],
