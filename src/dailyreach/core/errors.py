@@ -37,6 +37,15 @@ class StoreError(Exception):
     """Something about the database file that the user has to hear about."""
 
 
+class ContactGone(StoreError):
+    """A change for a contact the store does not hold (deleted since it was read): the store knows only
+    its id, a window that showed the contact knows their name."""
+
+    def __init__(self, message: str, contact_id: str) -> None:
+        super().__init__(message)
+        self.contact_id = contact_id
+
+
 # The platforms that are brands, each its own name in every language (e-mail and web are words, named
 # where they are shown).
 BRAND_NAMES = {

@@ -22,7 +22,7 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dailyreach.core.errors import ChangeRefused, ValidationError, os_reason
+from dailyreach.core.errors import ChangeRefused, ContactGone, ValidationError, os_reason
 from dailyreach.core.planning.lookup import contact_with_same_handle, describe
 from dailyreach.core.records.dates import day_text, moment_text, plain
 from dailyreach.core.records.model import (
@@ -514,7 +514,7 @@ class Store:
         note without its text."""
         contact = self.contact(interaction.contact_id)
         if contact is None:
-            raise StoreError(_(NO_CONTACT).format(id=repr(interaction.contact_id)))
+            raise ContactGone(_(NO_CONTACT).format(id=repr(interaction.contact_id)), interaction.contact_id)
         check_logged_text(interaction.kind, interaction.text)
         not_in_future(interaction, self.local_now())
         refused = refused_kind(interaction.kind, contact, self.thread(contact.id))

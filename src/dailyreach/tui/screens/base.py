@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from textual.screen import Screen
 
 from dailyreach.cli import USUAL_COLLECTION_THRESHOLDS
-from dailyreach.core.errors import ChangeRefused, DateParseError, StoreError, ValidationError
+from dailyreach.core.errors import ChangeRefused, ContactGone, DateParseError, StoreError, ValidationError
 from dailyreach.core.records.dates import ago, moment_text, parse_when, plain
 from dailyreach.core.records.handles import openable
 from dailyreach.core.records.model import (
@@ -409,9 +409,10 @@ class StoreScreen(Screen):
         """Add ``interaction`` (in the save thread). A contact gone since the bar opened (deleted, or their
         adding undone, by a key pressed before the screen showed it) is refused by name: the store knows
         only the id of someone it no longer holds."""
-        if self.store.contact(contact.id) is None:
-            raise ChangeRefused("contact_id", _(CONTACT_GONE).format(name=contact.name))
-        return self.store.add_interaction(interaction)
+        try:
+            return self.store.add_interaction(interaction)
+        except ContactGone:
+            raise ChangeRefused("contact_id", _(CONTACT_GONE).format(name=contact.name)) from None
 
     def _say_if_before_last_sent(self, contact: Contact, thread: Thread, interaction: Interaction) -> None:
         """An answer dated before the last message sent answers an earlier one: the thread still waits,
