@@ -17,6 +17,7 @@ from dailyreach.wording import (
     import_source,
     invitation_kind_label,
     money_text,
+    next_step_day,
     reason_text,
     savings_text,
 )
@@ -245,20 +246,21 @@ def pending_text(agenda: Agenda, width: int | None = None) -> str:
     # In the app's order: the channel last, the first cut off by a narrow terminal.
     rows = [[_("name"), _("waiting"), _("nudges"), _("follow-up due"), _("channel")]]
     for reply in agenda.pending:
-        if reply.give_up_offered:
-            flag = _("give up?")
-        elif reply.follow_ups_used_up:
-            flag = _("then give up?")
-        else:
-            flag = _("overdue") if reply.overdue(agenda.day) else ""
         # The flag in the day's cell: in a narrow terminal an overdue follow-up is still said so, where
         # a column of its own, the last, was the first cut off.
+        flag = None
+        if reply.give_up_offered:
+            flag = _("give up?")
+        elif reply.overdue(agenda.day) and not reply.follow_ups_used_up:
+            flag = _("overdue")
+        day = day_text(reply.follow_up_due, agenda.day)
+        due = next_step_day(reply, agenda.day) if flag is None else f"{day} {flag}"
         rows.append(
             [
                 reply.contact.name,
                 ago(reply.waiting_since, agenda.now),
                 str(reply.nudges),
-                f"{day_text(reply.follow_up_due, agenda.day)} {flag}".rstrip(),
+                due,
                 channel_label(reply.channel),
             ]
         )

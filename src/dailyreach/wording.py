@@ -148,6 +148,18 @@ def reason_text(reason: str, follow_up_number: int) -> str:
     return _(REASONS[reason])
 
 
+def next_step_day(reply: PendingReply, today: date) -> str:
+    """The day of a waiting thread's next step, as Pending says it in the app and the CLI: its next
+    follow-up's, or with every follow-up the settings allow sent, the day closing it is offered."""
+    day = day_text(reply.follow_up_due, today)
+    return then_give_up(day) if reply.follow_ups_used_up else day
+
+
+def then_give_up(day: str) -> str:
+    """The day closing a thread is offered, every follow-up sent."""
+    return _("{day} then give up?").format(day=day)
+
+
 def follow_up_text(reply: PendingReply, today: date) -> str:
     """When the next nudge is due, in words (the day as ``day_text`` writes it)."""
     if reply.give_up_offered and not reply.nudges:  # no follow-ups at all, by the settings

@@ -21,8 +21,10 @@ from dailyreach.wording import (
     REASONS,
     channel_label,
     invitation_kind_label,
+    next_step_day,
     reason_text,
     saved_text,
+    then_give_up,
 )
 
 TODAY_COLUMNS = (
@@ -38,7 +40,7 @@ PENDING_COLUMNS = (
     Column("name", N_("Name"), least=12, most=28),
     Column("waited", N_("Waiting"), width=14),
     Column("nudges", N_("Nudges"), width=6),
-    Column("due", N_("Follow-up"), width=10, fits=lambda: [next_step_text(LONGEST_DAY, used_up=True)]),
+    Column("due", N_("Follow-up"), width=10, fits=lambda: [then_give_up(day_text(LONGEST_DAY))]),
     Column("channel", N_("Channel"), least=9),
 )
 INVITATION_COLUMNS = (
@@ -91,11 +93,7 @@ def today_rows(agenda: Agenda) -> list[Row]:
 def pending_row(reply: PendingReply, agenda: Agenda, now: datetime) -> Row:
     """``now`` is the agenda's, as a plain datetime: pendulum's subtraction costs more than the row."""
     style = "bold red" if reply.give_up_offered else ("yellow" if reply.is_due(agenda.day) else "")
-    due = (
-        _("give up?")
-        if reply.give_up_offered
-        else next_step_text(reply.follow_up_due, agenda.day, used_up=reply.follow_ups_used_up)
-    )
+    due = _("give up?") if reply.give_up_offered else next_step_day(reply, agenda.day)
     return (
         reply.contact.id,
         [
@@ -106,13 +104,6 @@ def pending_row(reply: PendingReply, agenda: Agenda, now: datetime) -> Row:
             cell(channel_label(reply.channel)),
         ],
     )
-
-
-def next_step_text(due: date, today: date | None = None, *, used_up: bool) -> str:
-    """The day of a thread's next step: its next follow-up, or with every follow-up sent, the offer to
-    close it, said as the CLI's Pending says it."""
-    day = day_text(due, today)
-    return f"{day} {_('then give up?')}" if used_up else day
 
 
 def pending_rows(agenda: Agenda) -> list[Row]:
