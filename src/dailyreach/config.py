@@ -120,15 +120,20 @@ def clock_time(text: str) -> tuple[int, int] | None:
         return None
 
 
+# The morning plan's time when none is set (``remind --install``'s too).
+DEFAULT_MORNING = "09:00"
+
+
 def _evening_after_morning(config: Config, path: Path) -> None:
     """An evening check before the morning plan (09:00 when none is set) is passed over, and said: it
     would say what is left of a plan not yet seen."""
-    morning = clock_time(config.remind_at or "09:00")
+    morning_at = config.remind_at or DEFAULT_MORNING
+    morning = clock_time(morning_at)
     evening = clock_time(config.remind_evening) if config.remind_evening else None
     if evening is not None and morning is not None and evening <= morning:
         config.problems.append(
             _("{file}: reminders.evening {evening} is not after the morning's {at}: passed over").format(
-                file=path, evening=config.remind_evening, at=config.remind_at or "09:00"
+                file=path, evening=config.remind_evening, at=morning_at
             )
         )
         config.remind_evening = None

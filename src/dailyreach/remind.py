@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from dailyreach.config import clock_time
+from dailyreach.config import DEFAULT_MORNING, clock_time
 from dailyreach.core.errors import os_reason
 from dailyreach.i18n import N_, _
 
@@ -66,9 +66,6 @@ class Reminder:
         return today if today > now else today + timedelta(days=1)
 
 
-DEFAULT_AT = "09:00"
-
-
 def to_install(at: str | None, evening: str | None) -> tuple[list[Reminder], bool]:
     """The reminders an install sets, and whether they are those installed already. Given times (the
     options, else config.toml's) declare the whole set: an evening not given is dropped. Given none,
@@ -77,10 +74,12 @@ def to_install(at: str | None, evening: str | None) -> tuple[list[Reminder], boo
     if at is None and evening is None:
         installed = installed_times(installed_files())
         if installed:
-            morning = next((reminder.clock for reminder in installed if not reminder.evening), DEFAULT_AT)
+            morning = next(
+                (reminder.clock for reminder in installed if not reminder.evening), DEFAULT_MORNING
+            )
             later = next((reminder.clock for reminder in installed if reminder.evening), None)
             return reminders(morning, later), True
-    chosen = reminders(DEFAULT_AT if at is None else at, evening)
+    chosen = reminders(DEFAULT_MORNING if at is None else at, evening)
     if len(chosen) == 2 and chosen[1].at <= chosen[0].at:
         # Run before the day's plan, the evening check would say what is left of a plan not yet seen.
         raise ReminderError(_(EVENING_FIRST).format(evening=chosen[1].clock, at=chosen[0].clock))

@@ -210,9 +210,10 @@ def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
     return moment
 
 
-def _out_of_years(text: str) -> DateParseError:
+def _out_of_years(text: str, message: str = TIME_OUT_OF_YEARS) -> DateParseError:
+    """``text`` refused as outside the years a record may hold (``message``: a time's, or a day's)."""
     return DateParseError(
-        _(TIME_OUT_OF_YEARS).format(value=repr(text.strip()), earliest=EARLIEST_YEAR, latest=latest_year())
+        _(message).format(value=repr(text.strip()), earliest=EARLIEST_YEAR, latest=latest_year())
     )
 
 
@@ -461,11 +462,9 @@ def parse_date(text: str, now: datetime, *, future: bool = True) -> date:
     try:
         day = _typed_moment(text, now, future=future).date()
     except OverflowError:  # an offset past any year a date holds (+100000d)
-        day = date.max
+        raise _out_of_years(text, DAY_OUT_OF_YEARS) from None
     if not record_year(day.year):
-        raise DateParseError(
-            _(DAY_OUT_OF_YEARS).format(value=repr(text.strip()), earliest=EARLIEST_YEAR, latest=latest_year())
-        )
+        raise _out_of_years(text, DAY_OUT_OF_YEARS)
     return day
 
 
