@@ -44,3 +44,10 @@ def test_a_repeated_handle_column_of_the_own_layout_keeps_the_first_and_the_seco
     preview = preview_import(store, path)
     [(_line, person)] = preview.added
     assert (person.handles, person.notes) == ({"email": "a@example.com"}, "email: b@example.com")
+
+
+def test_a_handle_repeated_in_another_form_is_one_handle_not_a_second_in_the_notes(store, tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text("name,x,x\nAnn,@ann,https://x.com/ANN\n", encoding="utf-8")
+    [(_line, ann)] = preview_import(store, path).added
+    assert (ann.handles, ann.notes) == ({"x": "@ann"}, "")

@@ -24,7 +24,7 @@ from dailyreach.core.files.imported_person import (
 )
 from dailyreach.core.files.textfile import FIELD_LIMIT
 from dailyreach.core.files.vcard_reader import PICTURE_NOTICE, read_vcard
-from dailyreach.core.records.handles import PLATFORMS
+from dailyreach.core.records.handles import PLATFORMS, HandleError, normalise_handle
 from dailyreach.i18n import N_, _
 
 __all__ = ["EMPTY_FILE", "READERS", "ParsedFile", "SourceRow", "UnknownFormat", "detect_format", "is_empty"]
@@ -461,10 +461,20 @@ def _taken(person: PersonBuilder, column: Column, cell: str) -> bool:
     elif column.role == "field":  # notes are not among the fields: each is kept
         held = person.fields.get(column.key)
     elif column.role == "strict":  # a handle column of dailyreach's own layout: two "email" columns
-        held = person.handles.get(column.key)
+        handle = person.handles.get(column.key)
+        return handle is not None and not _same_handle(column.key, handle, cell)
     else:
         return False
     return bool(held) and held != cell
+
+
+def _same_handle(platform: str, first: str, second: str) -> bool:
+    """Whether two handles on ``platform`` are one, as written either way (@ann, https://x.com/ann) and
+    in any case; as typed when either is not one the platform takes (the contact's check says so)."""
+    try:
+        return normalise_handle(platform, first).casefold() == normalise_handle(platform, second).casefold()
+    except HandleError:
+        return first == second
 
 
 def _row_person(columns: list[Column], header: list[str], cells: list[str]) -> PersonBuilder:
@@ -490,8 +500,8 @@ def _row_person(columns: list[Column], header: list[str], cells: list[str]) -> P
         elif role == "handle":
             for value in _values(cell):
                 person.add_handle(column.key, value, label)
-        elif role == "strict":
-            person.handles[column.key] = cell
+        elif role == "strict":  # the first of columns holding one handle in two forms
+            person.handles.setdefault(column.key, cell)
         elif role == "url":
             for value in _values(cell):
                 person.add_handle(None, value, label)
