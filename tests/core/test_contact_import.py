@@ -428,7 +428,7 @@ def test_a_vcard_naming_its_person_in_two_languages_takes_the_first_and_keeps_th
     path = tmp_path / "yamamoto.vcf"
     path.write_text(
         "BEGIN:VCARD\r\nVERSION:4.0\r\nFN;ALTID=1;LANGUAGE=ja:山本 一郎\r\n"
-        "FN;ALTID=1;LANGUAGE=en:Ichiro Yamamoto\r\nN;ALTID=1;LANGUAGE=ja:山本;一郎;;;\r\n"
+        "FN;ALTID=1;LANGUAGE=en:Ichiro Yamamoto\r\nFN:山本 一郎\r\nN;ALTID=1;LANGUAGE=ja:山本;一郎;;;\r\n"
         "N;ALTID=1;LANGUAGE=en:Yamamoto;Ichiro;;;\r\nEMAIL:ichiro@example.jp\r\nEND:VCARD\r\n",
         encoding="utf-8",
     )
@@ -443,13 +443,15 @@ def test_a_social_profile_naming_no_service_is_a_handle_when_its_address_says_th
     path.write_text(
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anne\r\n"
         "X-SOCIALPROFILE:https://bsky.app/profile/anne.bsky.social\r\n"
-        "X-SOCIALPROFILE:https://example.org/u/anne\r\nEND:VCARD\r\n",
+        "X-SOCIALPROFILE:https://example.org/u/anne\r\n"
+        # A service named is taken at its word, though the address is another platform's.
+        "X-SOCIALPROFILE;TYPE=myspace:https://x.com/anne\r\nEND:VCARD\r\n",
         encoding="utf-8",
     )
     [(_line, anne)] = preview_import(store, path).added
     assert anne.handles == {"bluesky": "anne.bsky.social"}
     # A site dailyreach does not know is not the person's own web page: kept as the profile it is.
-    assert anne.notes == "Social profile: https://example.org/u/anne"
+    assert anne.notes == "Social profile: https://example.org/u/anne\nMyspace: https://x.com/anne"
 
 
 def test_a_vcards_titles_reading_and_key_are_kept_or_said_never_dropped_unsaid(store, tmp_path):

@@ -279,7 +279,7 @@ def _social(person: PersonBuilder, prop: Property) -> None:
     value = prop.text.strip()
     if value.lower().startswith("x-apple:"):
         value = user or value[len("x-apple:") :]
-    platform = _SOCIAL_TYPES.get(service.lower()) or _platform_of_profile(value)
+    platform = _SOCIAL_TYPES.get(service.lower()) if service else _platform_of_profile(value)
     if platform is not None:
         person.add_handle(platform, value or user)
     elif value:
@@ -334,7 +334,8 @@ def _card(line: int, lines: list[_ContentLine], notices: set[str]) -> SourceRow:
         # A card may give its name in several languages (vCard 4's ALTID): the first is the name, as its
         # author wrote it first; another is kept in the notes, and its N (the same name's parts) left.
         if name == "FN" and person.name:
-            person.keep("other name", "Other name", prop.text, prop.param("LANGUAGE"))
+            if prop.text.strip() != person.name:
+                person.keep("other name", "Other name", prop.text, prop.param("LANGUAGE"))
         elif name == "FN":
             person.name = prop.text.strip()
         elif name == "N" and n_read:
