@@ -142,9 +142,10 @@ def test_a_prompt_in_another_timezone_reads_that_zones_day(db, zone):
 def with_record_line(db: Path, name: str, value: str) -> None:
     """The status record beside ``db`` with its line ``name`` saying ``value``."""
     record = Path(f"{db}.status")
-    lines = [
-        f"{name} {value}" if line.split(" ")[0] == name else line for line in record.read_text().splitlines()
-    ]
+    lines = record.read_text().splitlines()
+    named = [index for index, line in enumerate(lines) if line.split(" ")[0] == name]
+    assert len(named) == 1, f"the record has no one line {name}: {lines}"
+    lines[named[0]] = f"{name} {value}"
     record.write_text("\n".join(lines) + "\n")
 
 

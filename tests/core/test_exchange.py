@@ -452,7 +452,7 @@ def test_a_currency_iso_4217_does_not_have_is_refused_as_invite_and_settings_ref
     ]
 
 
-def test_the_count_of_problems_not_shown_is_all_of_them(store, tmp_path, clock):
+def test_every_problem_is_counted_where_the_schemas_stopped_after_eleven(store, tmp_path, clock):
     fill(store)
     bundle = json.loads(json.dumps(export_bundle(store)))
     bundle["interactions"] = [dict(bundle["interactions"][0], id=f"i{n}", kind="bogus") for n in range(25)]
