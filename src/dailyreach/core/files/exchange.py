@@ -89,7 +89,8 @@ def export_schema() -> dict[str, Any]:
 
 
 def export_bundle(store: Store) -> dict[str, Any]:
-    """Every record, written straight from the stored documents (they were validated on the way in)."""
+    """Every record, written straight from the stored documents (they were validated on the way in): the
+    store's own, so the bundle is read, never changed."""
     records = {table: store.documents(table) for table in RECORD_TABLES}
     return {
         "format": FORMAT_NAME,

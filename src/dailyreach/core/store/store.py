@@ -388,7 +388,8 @@ class Store:
     def documents(self, table: str) -> list[Body]:
         """A record table's readable records in their export form, in the order they were added: as
         stored, but for one an edit elsewhere left without a field the store reads at its default, which
-        goes as the store reads it, so that an import of the export takes it back."""
+        goes as the store reads it, so that an import of the export takes it back. They are the store's
+        own, not copies (an export of 100k writes them straight out): read them, never change them."""
         return export_form(table, self._tables[table].bodies())
 
     @property
