@@ -1,5 +1,7 @@
 """The command palette, remapped keys and the remembered theme."""
 
+from pathlib import Path
+
 from textual.command import CommandList
 from textual.widgets import DataTable
 
@@ -14,6 +16,13 @@ from tests.tui.conftest import SIZE, cells, settle
 
 def notices(app) -> list[str]:
     return [str(notification.message) for notification in app._notifications]
+
+
+def configured_app(store, tmp_path, text: str) -> tuple[DailyReachApp, Path]:
+    """The app with a config file of ``text``, and the file's path."""
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    return DailyReachApp(store, load_config(path)), path
 
 
 async def test_ctrl_p_jumps_to_a_contact_by_part_of_its_name(store, people):
@@ -74,9 +83,7 @@ async def test_the_palette_runs_an_action_on_the_selected_row(store, people):
 
 
 async def test_keys_remapped_in_the_config_file_replace_the_defaults(store, people, tmp_path):
-    path = tmp_path / "config.toml"
-    path.write_text('[keys]\nlog_dm_sent = "D"\nnot_a_key = "z"\n')
-    app = DailyReachApp(store, load_config(path))
+    app, path = configured_app(store, tmp_path, '[keys]\nlog_dm_sent = "D"\nnot_a_key = "z"\n')
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("d")
@@ -90,9 +97,7 @@ async def test_keys_remapped_in_the_config_file_replace_the_defaults(store, peop
 
 
 async def test_the_readmes_quit_on_ctrl_q_quits_without_a_warning(store, people, tmp_path):
-    path = tmp_path / "config.toml"
-    path.write_text('[keys]\nquit = "ctrl+q"\n')
-    app = DailyReachApp(store, load_config(path))
+    app, path = configured_app(store, tmp_path, '[keys]\nquit = "ctrl+q"\n')
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert not [notice for notice in notices(app) if "ctrl+q" in notice]
@@ -102,9 +107,7 @@ async def test_the_readmes_quit_on_ctrl_q_quits_without_a_warning(store, people,
 
 
 async def test_a_key_taken_from_another_action_is_said_once_naming_both(store, people, tmp_path):
-    path = tmp_path / "config.toml"
-    path.write_text('[keys]\nhelp = "ctrl+q"\n')
-    app = DailyReachApp(store, load_config(path))
+    app, path = configured_app(store, tmp_path, '[keys]\nhelp = "ctrl+q"\n')
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         said = [notice for notice in notices(app) if "^q" in notice]
@@ -115,9 +118,9 @@ async def test_a_key_taken_from_another_action_is_said_once_naming_both(store, p
 
 async def test_a_key_given_to_an_action_where_another_has_it_by_default_is_said(store, people, tmp_path):
     # d opened the new target form and DM sent had no key left, without a word.
-    path = tmp_path / "config.toml"
-    path.write_text('[keys]\nnew_target = "d"\ndecline = "x"\nhelp = "?"\nlog_met = "ctrl+e"\n')
-    app = DailyReachApp(store, load_config(path))
+    app, path = configured_app(
+        store, tmp_path, '[keys]\nnew_target = "d"\ndecline = "x"\nhelp = "?"\nlog_met = "ctrl+e"\n'
+    )
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         # x is decline's and close's by default, ? is help's already, ctrl+e is nobody's: none is said.
@@ -129,9 +132,7 @@ async def test_a_key_given_to_an_action_where_another_has_it_by_default_is_said(
 
 async def test_an_action_given_a_key_another_has_keeps_its_own(store, people, tmp_path):
     """quit = "d" left quit with no key at all (d logs a DM), and q did nothing."""
-    path = tmp_path / "config.toml"
-    path.write_text('[keys]\nquit = "d"\n')
-    app = DailyReachApp(store, load_config(path))
+    app, path = configured_app(store, tmp_path, '[keys]\nquit = "d"\n')
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert (
@@ -145,9 +146,7 @@ async def test_an_action_given_a_key_another_has_keeps_its_own(store, people, tm
 
 async def test_an_action_back_on_its_own_key_can_leave_another_remap_to_give_way_too(store, people, tmp_path):
     """log_dm_sent = "x" is decline's: it goes back to d, which quit = "d" then has with it."""
-    path = tmp_path / "config.toml"
-    path.write_text('[keys]\nquit = "d"\nlog_dm_sent = "x"\n')
-    app = DailyReachApp(store, load_config(path))
+    app, path = configured_app(store, tmp_path, '[keys]\nquit = "d"\nlog_dm_sent = "x"\n')
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         said = [notice for notice in notices(app) if "keeps its own key" in notice]
@@ -172,9 +171,7 @@ def test_every_key_the_app_gives_by_default_is_a_key():
 
 async def test_a_key_no_key_press_is_named_is_said_and_the_action_keeps_its_own(store, people, tmp_path):
     """quit = "ctrl+" was taken without a word: the footer showed "^" and q did nothing."""
-    path = tmp_path / "config.toml"
-    path.write_text('[keys]\nquit = "ctrl+"\nhelp = "ctlr+h, f1"\n')
-    app = DailyReachApp(store, load_config(path))
+    app, path = configured_app(store, tmp_path, '[keys]\nquit = "ctrl+"\nhelp = "ctlr+h, f1"\n')
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         said = [notice for notice in notices(app) if "is not a key" in notice]
@@ -190,9 +187,7 @@ async def test_a_key_no_key_press_is_named_is_said_and_the_action_keeps_its_own(
 
 
 async def test_the_theme_comes_from_the_config_and_a_new_choice_is_remembered(store, tmp_path):
-    path = tmp_path / "config.toml"
-    path.write_text('# mine\ntheme = "nord"\n')
-    app = DailyReachApp(store, load_config(path))
+    app, path = configured_app(store, tmp_path, '# mine\ntheme = "nord"\n')
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.theme == "nord"
@@ -224,9 +219,7 @@ async def test_the_main_screen_is_the_first_screen_and_is_built_in_the_configure
 
 
 async def test_a_broken_config_is_reported_and_the_app_runs_with_defaults(store, people, tmp_path):
-    path = tmp_path / "config.toml"
-    path.write_text('theme = "no-such-theme"\n')
-    app = DailyReachApp(store, load_config(path))
+    app, path = configured_app(store, tmp_path, 'theme = "no-such-theme"\n')
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await settle(pilot)
@@ -236,7 +229,6 @@ async def test_a_broken_config_is_reported_and_the_app_runs_with_defaults(store,
 
 def test_the_readme_lists_every_binding_id_a_user_can_remap():
     import re
-    from pathlib import Path
 
     from dailyreach.tui.app import binding_ids
 
