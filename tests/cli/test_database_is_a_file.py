@@ -38,3 +38,13 @@ def test_status_of_an_empty_database_path_prints_nothing_rather_than_the_default
     run_cli("add", "Ann", "--x", "@ann", db=tmp_path / "db.json")
     shown = run_cli("--db", "", "status", db=tmp_path / "db.json", check=False)
     assert (shown.returncode, shown.stdout) == (0, "")
+
+
+def test_status_of_a_pipe_prints_nothing_and_says_with_verbose_that_it_is_no_file(tmp_path):
+    pipe = tmp_path / "db.json"
+    os.mkfifo(pipe)
+    shown = run_cli("status", "--verbose", db=pipe, check=False)
+    assert (shown.returncode, shown.stdout) == (0, "")
+    assert shown.stderr == (
+        f"dailyreach status: {pipe} is not a file (a folder, a device or a pipe): name the database's .json file\n"
+    )

@@ -319,6 +319,12 @@ def run(args: list[str]) -> int | None:
         source = "--db" if "--db" in found else "DAILYREACH_DB"
         return quiet(_("{source}: {name} names a folder: name a file in it").format(source=source, name=db))
     if not os.path.isfile(db):
+        if os.path.exists(db):  # a device or a pipe: "no database yet" sent the user looking for one
+            return quiet(
+                _("{db} is not a file (a folder, a device or a pipe): name the database's .json file").format(
+                    db=db
+                )
+            )
         return quiet(_("no database at {db} yet").format(db=db))
     # beside.STATUS_SUFFIX, not imported: that loads the core, which the prompt's usual path never does.
     record_path = db + ".status"
