@@ -10,6 +10,7 @@ run that warms the caches. Output goes to /dev/null, on both sides.
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -123,6 +124,9 @@ def main() -> None:
     shutil.copyfile(DATA / "cli-100000.json", copy)
     peers[100_000] = {name: [PYTHON, "-c", code, str(copy)] for name, code in ORJSON_PEERS.items()}
 
+    # The files just generated (hundreds of MB) are still being written back to the disk: a durable
+    # write waits for that writeback, which made one run's log at 100k take twice its time.
+    os.sync()
     figures: dict[tuple[int, str], tuple[float, float | None]] = {}
     for size in SIZES:
         for name, ours in commands[size].items():

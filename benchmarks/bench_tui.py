@@ -131,6 +131,8 @@ def compare(
     They run in turns, so that a change in the machine's load hits them alike; the app starts each run
     on a copy of the fresh store.
     """
+    # The store just generated is still being written back to the disk: a save would wait for it.
+    os.sync()
     app, bare, widgets = [], [], []
     for _ in range(RUNS + 1):
         shutil.copyfile(fresh, RUN_DB)
