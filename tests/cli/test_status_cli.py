@@ -310,6 +310,12 @@ def test_a_status_table_not_as_its_settings_are_written_is_said_with_verbose(db,
     assert told.stdout == "dr 1/5 · 0 due\n" and said in told.stderr
 
 
+def test_json_with_a_format_is_refused_where_the_format_was_passed_over(db):
+    result = status("--json", "--format", "{done}", db=db)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "dailyreach status: --json gives every field: --format goes without it\n"
+
+
 def test_quiet_when_done_says_why_it_printed_nothing_with_verbose(db):
     Store(db).save_settings(Settings(daily_goal=1))
     result = status("--quiet-when-done", "--verbose", db=db)

@@ -287,6 +287,9 @@ def run(args: list[str]) -> int | None:
         return None
     found, options = parsed
     _choose_language(args)
+    if options["--json"] and options["--format"] is not None:  # given, it would be passed over unsaid
+        print(_("dailyreach status: --json gives every field: --format goes without it"), file=sys.stderr)
+        return 2
     verbose = bool(options["--verbose"])
     config_path = found.get("--config") or os.environ.get("DAILYREACH_CONFIG") or default_config_path()
     settings, config_problems = configured(os.path.expanduser(config_path))
