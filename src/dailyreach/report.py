@@ -248,13 +248,18 @@ def pending_text(agenda: Agenda, width: int | None = None) -> str:
     for reply in agenda.pending:
         # The flag in the day's cell: in a narrow terminal an overdue follow-up is still said so, where
         # a column of its own, the last, was the first cut off.
-        flag = None
+        # Overdue with every follow-up sent is give up?: closing is offered from the day it falls due.
         if reply.give_up_offered:
             flag = _("give up?")
-        elif reply.overdue(agenda.day) and not reply.follow_ups_used_up:
+        elif reply.overdue(agenda.day):
             flag = _("overdue")
-        day = day_text(reply.follow_up_due, agenda.day)
-        due = next_step_day(reply, agenda.day) if flag is None else f"{day} {flag}"
+        else:
+            flag = None
+        due = (
+            next_step_day(reply, agenda.day)
+            if flag is None
+            else f"{day_text(reply.follow_up_due, agenda.day)} {flag}"
+        )
         rows.append(
             [
                 reply.contact.name,

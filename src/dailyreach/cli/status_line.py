@@ -322,7 +322,9 @@ def run(args: list[str]) -> int | None:
         source = "--db" if "--db" in found else "DAILYREACH_DB"
         return quiet(_("{source}: {name} names a folder: name a file in it").format(source=source, name=db))
     if not os.path.isfile(db):
-        if os.path.exists(db):  # a device or a pipe: "no database yet" sent the user looking for one
+        # A device or a pipe: "no database yet" sent the user looking for one. The store's NOT_A_FILE,
+        # written again: importing the store loads what a prompt must not wait for.
+        if os.path.exists(db):
             return quiet(
                 _("{db} is not a file (a folder, a device or a pipe): name the database's .json file").format(
                     db=db
