@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dailyreach.cli.status_line import status_table_problems
 from dailyreach.core.errors import DateParseError
 from dailyreach.core.records.dates import time_of_day
 from dailyreach.core.records.model import USER_SETTINGS
@@ -37,9 +38,6 @@ class Config:
     # [reminders]: the times ``remind --install`` schedules when given none (local HH:MM).
     remind_at: str | None = None
     remind_evening: str | None = None
-    # [status]: ``dailyreach status``'s line and whether it is quiet once the day is done.
-    status_format: str | None = None
-    status_quiet_when_done: bool = False
     problems: list[str] = field(default_factory=list)
 
 
@@ -78,6 +76,7 @@ def load_config(path: Path) -> Config:
                 )
             )
     _read_reminders(config, path, data)
+    _read_status(config, path, data)
     _say_unknown_keys(config, path, data)
     return config
 
@@ -154,17 +153,12 @@ def _read_reminders(config: Config, path: Path, data: dict[str, object]) -> None
             continue
         setattr(config, f"remind_{key}", value)
     _evening_after_morning(config, path)
-    status = _table(config, path, data, "status")
-    fmt = status.get("format")
-    if fmt is not None and not isinstance(fmt, str):
-        config.problems.append(_("{file}: status.format must be text in quotes").format(file=path))
-    elif fmt:
-        config.status_format = fmt
-    quiet = status.get("quiet_when_done", False)
-    if isinstance(quiet, bool):
-        config.status_quiet_when_done = quiet
-    else:
-        config.problems.append(_("{file}: status.quiet_when_done must be true or false").format(file=path))
+
+
+def _read_status(config: Config, path: Path, data: dict[str, object]) -> None:
+    """[status] is read by ``dailyreach status`` alone (a prompt cannot wait for this module): its
+    problems are said here too, with the file's others."""
+    config.problems += status_table_problems(_table(config, path, data, "status"), path)
 
 
 def remember_theme(path: Path, theme: str) -> bool:

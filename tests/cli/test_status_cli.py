@@ -330,7 +330,7 @@ def test_quiet_when_done_says_why_it_printed_nothing_with_verbose(db):
     [
         ('format = "{nope}"', "unknown field {nope} in [status] format in "),
         ('format = "{done"', "[status] format in "),
-        ("format = 5", "[status] format must be text in quotes"),
+        ("format = 5", "status.format must be text in quotes"),
     ],
 )
 def test_a_bad_format_in_the_config_is_passed_over_quietly_and_said_with_verbose(db, own_config, line, said):

@@ -41,7 +41,7 @@ def test_a_setting_kept_in_the_database_or_an_unknown_key_is_said_not_silently_l
     path = tmp_path / "config.toml"
     path.write_text('theme = "nord"\ndaily_goal = 3\nthme = "dracula"\n[status]\nformat = "{done}"\n')
     config = load_config(path)
-    assert (config.theme, config.status_format) == ("nord", "{done}")
+    assert config.theme == "nord"
     assert config.problems == [
         f"{path}: daily_goal is kept in the database, not here: set it with `dailyreach settings` or "
         "ctrl+p Settings",
@@ -86,3 +86,13 @@ def test_a_starter_file_is_written_once_commented_out_and_owner_only(tmp_path):
     assert remember_theme(path, "nord") and load_config(path).theme == "nord"
     write_starter_config(path, ["quit"])
     assert load_config(path).theme == "nord"
+
+
+def test_a_broken_status_table_is_said_with_the_files_other_problems(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('[status]\nformat = 5\nquiet_when_done = "yes"\nqiet = true\n')
+    assert load_config(path).problems == [
+        f"{path}: status.qiet is not a setting: format, quiet_when_done are",
+        f"{path}: status.format must be text in quotes",
+        f"{path}: status.quiet_when_done must be true or false",
+    ]

@@ -131,6 +131,12 @@ def configured(path: str) -> tuple[dict[str, object], list[str]]:
         return {}, [_("{file}: {error}; [status] was not read").format(file=path, error=error)]
     if not isinstance(table, dict):
         return {}, [_("{file}: [status] must be a table").format(file=path)]
+    return table, status_table_problems(table, path)
+
+
+def status_table_problems(table: dict[str, object], path: object) -> list[str]:
+    """What is wrong in config.toml's [status] table: said by ``status --verbose`` and by the app and
+    ``doctor`` with the file's other problems."""
     problems = [
         _("{file}: status.{key} is not a setting: {keys} are").format(
             file=path, key=key, keys=", ".join(STATUS_KEYS)
@@ -138,9 +144,11 @@ def configured(path: str) -> tuple[dict[str, object], list[str]]:
         for key in table
         if key not in STATUS_KEYS
     ]
+    if "format" in table and not isinstance(table["format"], str):
+        problems.append(_("{file}: status.format must be text in quotes").format(file=path))
     if "quiet_when_done" in table and not isinstance(table["quiet_when_done"], bool):
         problems.append(_("{file}: status.quiet_when_done must be true or false").format(file=path))
-    return table, problems
+    return problems
 
 
 def read_record(path: str) -> dict[str, str] | None:
@@ -297,15 +305,8 @@ def run(args: list[str]) -> int | None:
         print(_("dailyreach status: {problem}").format(problem=config_problem), file=sys.stderr)
     fmt = options["--format"] if options["--format"] is not None else settings.get("format")
     from_config = options["--format"] is None and fmt is not None
-    if from_config and not isinstance(fmt, str):
+    if not isinstance(fmt, str):  # a format that is not text is said with the config's problems
         fmt = None
-        if verbose:
-            print(
-                _("dailyreach status: {problem}").format(
-                    problem=_("{file}: [status] format must be text in quotes").format(file=config_path)
-                ),
-                file=sys.stderr,
-            )
     quiet_when_done = options["--quiet-when-done"] or settings.get("quiet_when_done") is True
 
     def quiet(reason: str) -> int:
