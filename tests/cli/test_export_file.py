@@ -217,6 +217,29 @@ def test_a_named_pipe_is_refused_as_not_a_file_and_stays_a_pipe(tmp_path, force)
     assert not [name for name in os.listdir(tmp_path) if name.startswith(".pipe")]  # no temporary file
 
 
+def test_a_forced_export_to_a_symlink_replaces_its_target_and_keeps_the_link(db, tmp_path):
+    # Replaced itself, the link became a copy: /dev/stdout, for root, turned into a plain file.
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    (tmp_path / "synced").mkdir()
+    target = tmp_path / "synced" / "contacts.json"
+    target.write_text("old")
+    link = tmp_path / "contacts.json"
+    link.symlink_to(target)
+    run_cli("export", "-o", str(link), "--force", db=db)
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert [contact["name"] for contact in json.loads(target.read_text())["contacts"]] == ["Ann"]
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    assert sorted(os.listdir(tmp_path / "synced")) == ["contacts.json"]  # no temporary file left
+
+
+def test_an_unforced_export_to_a_dangling_symlink_creates_its_target(db, tmp_path):
+    run_cli("add", "Ann", "--x", "@ann", db=db)
+    link = tmp_path / "latest.json"
+    link.symlink_to(tmp_path / "exports-1.json")
+    run_cli("export", "-o", str(link), db=db)
+    assert link.is_symlink() and "Ann" in (tmp_path / "exports-1.json").read_text()
+
+
 @pytest.mark.parametrize("name", ["backup.json", "backup.csv"])
 def test_an_export_from_a_database_that_is_not_there_fails_and_makes_nothing(tmp_path, name):
     # A mistyped --db made an empty database and wrote its empty export: a backup job said it had.

@@ -28,12 +28,16 @@ _NO_HARD_LINKS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.
 def write_new_file(path: Path, payload: bytes, *, replace: bool = False) -> None:
     """Write ``payload`` to ``path``, readable by the owner only; FileExistsError if ``path`` exists
     and ``replace`` is false, NotAFile if it is not a file to replace. An OSError names ``path``, never
-    the temporary file."""
+    the temporary file.
+
+    A symlink at ``path`` is followed, as the database's is: replaced, the link became a copy and its
+    target was left as it was (``/dev/stdout`` turned into a plain file, for root)."""
     _refuse_if_not_a_file(path)
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
-        _remove_leftovers(path.parent)
+        _remove_leftovers(target.parent)
         descriptor, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}{_MARK}{os.getpid()}-", suffix=".tmp"
+            dir=target.parent, prefix=f".{target.name}{_MARK}{os.getpid()}-", suffix=".tmp"
         )
     except OSError as error:
         raise _naming(error, path) from None
@@ -44,9 +48,9 @@ def write_new_file(path: Path, payload: bytes, *, replace: bool = False) -> None
             os.fsync(handle.fileno())
         os.chmod(temporary, OWNER_ONLY)
         if replace:
-            os.replace(temporary, path)
+            os.replace(temporary, target)
         else:
-            _link_new(temporary, path)
+            _link_new(temporary, target)
     except FileExistsError:
         raise FileExistsError(
             _("{path} already exists; choose another name or replace it with --force").format(path=path)
@@ -57,7 +61,7 @@ def write_new_file(path: Path, payload: bytes, *, replace: bool = False) -> None
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
     with contextlib.suppress(OSError):
-        directory = os.open(path.parent, os.O_RDONLY)
+        directory = os.open(target.parent, os.O_RDONLY)
         try:
             os.fsync(directory)
         finally:
