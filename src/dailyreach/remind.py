@@ -100,6 +100,7 @@ def reminders(at: str, evening: str | None) -> list[Reminder]:
 
 
 DEMO_REFUSED = N_("--demo is a throwaway store: reminders are installed for your own database")
+DEMO_KEEPS = N_("--demo is a throwaway store: your own reminders are left as they are")
 
 
 def program(db: Path, config: Path | None) -> list[str]:
@@ -116,6 +117,15 @@ def program(db: Path, config: Path | None) -> list[str]:
     found += ["--db", str(db.expanduser().resolve())]
     if config is not None:
         found += ["--config", str(config.expanduser().resolve())]
+    for part in found:
+        # A unit file is read line by line: a line break in a path wrote a line of its own into it.
+        if any(ord(character) < 32 or ord(character) == 127 for character in part):
+            raise ReminderError(
+                _(
+                    "{path}: a path holding a line break or another control character cannot be run by a "
+                    "reminder: rename it"
+                ).format(path=repr(part))
+            )
     return found
 
 
@@ -337,10 +347,11 @@ def installed_database(paths: list[Path]) -> Path | None:
     for path in paths:
         if path.suffix == ".service":
             line = next((line for line in path.read_text().splitlines() if line.startswith("ExecStart=")), "")
-            words = [
-                word.replace("%%", "%").replace("$$", "$")
-                for word in shlex.split(line.removeprefix("ExecStart="))
-            ]
+            try:
+                split = shlex.split(line.removeprefix("ExecStart="))
+            except ValueError:  # edited by hand, a quote left open: its database cannot be told
+                continue
+            words = [word.replace("%%", "%").replace("$$", "$") for word in split]
         elif path.suffix == ".plist":
             words = [str(word) for word in plistlib.loads(path.read_bytes()).get("ProgramArguments", [])]
         else:

@@ -394,3 +394,44 @@ def test_a_settings_timezone_other_than_the_machines_is_pointed_out(home, tmp_pa
     )
     settings_timezone("UTC")
     assert "note:" not in run(home, "--status", db=db).stderr
+
+
+def test_the_demo_neither_removes_the_users_reminders_nor_offers_to_move_them_to_itself(home):
+    assert run(home, "--install", "--at", "10:00").returncode == 0
+    before = tree(home)
+    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config")}
+    env.pop("XDG_RUNTIME_DIR", None)
+
+    def demo(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [DAILYREACH, "--demo", "remind", *args], capture_output=True, text=True, env=env
+        )
+
+    removed = demo("--uninstall")
+    assert (removed.returncode, removed.stdout) == (2, "")
+    assert "--demo is a throwaway store: your own reminders are left as they are" in removed.stderr
+    assert tree(home) == before
+    shown = demo("--status")
+    assert shown.returncode == 0 and f"for the database {home / 'db.json'}" in shown.stdout
+    assert "not this one" not in shown.stdout
+
+
+def test_a_database_path_with_a_line_break_is_refused_and_writes_no_unit(home, tmp_path):
+    # The line break wrote a line of its own into the unit: ExecStartPre=touch PWNED.
+    folder = tmp_path / "in\nExecStartPre=touch PWNED\n"
+    folder.mkdir()
+    before = tree(home)
+    done = run(home, "--install", "--at", "09:00", db=folder / "db.json")
+    assert done.returncode == 1 and "a path holding a line break or another control character" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert tree(home) == before
+
+
+def test_status_of_a_unit_with_a_quote_left_open_by_hand_lists_it_without_its_database(home):
+    # The unclosed quote crashed every remind --status (shlex: No closing quotation).
+    assert run(home, "--install", "--at", "09:00").returncode == 0
+    service = home / "config" / "systemd" / "user" / "dailyreach-notify.service"
+    service.write_text(service.read_text().replace("ExecStart=", 'ExecStart="/opt/my dailyreach '))
+    shown = run(home, "--status")
+    assert (shown.returncode, shown.stderr) == (0, "")
+    assert "today's plan: every day at 09:00" in shown.stdout and "for the database" not in shown.stdout

@@ -83,3 +83,24 @@ async def test_install_from_the_palette_in_a_demo_is_refused(tmp_path, monkeypat
                 == "--demo is a throwaway store: reminders are installed for your own database"
             )
     assert not (home / "config" / "systemd").exists()
+
+
+async def test_remove_from_the_palette_in_a_demo_keeps_the_users_own_reminders(tmp_path, monkeypatch):
+    # Trying the demo removed the reminders installed for the user's own database.
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    from dailyreach import remind
+    from dailyreach.core.store.store import Store
+    from dailyreach.demo_folder import demo_folder
+
+    remind.install(remind.reminders("08:30", None), ["dailyreach"])
+    timer = home / "config" / "systemd" / "user" / "dailyreach-notify.timer"
+    with demo_folder() as folder:
+        app = DailyReachApp(Store(folder / "demo.json"), load_config(tmp_path / "config.toml"))
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await run_command(pilot, "Reminders remove")
+            assert notices(app)[-1] == "--demo is a throwaway store: your own reminders are left as they are"
+    assert "OnCalendar=*-*-* 08:30:00" in timer.read_text()

@@ -108,9 +108,9 @@ def remind(
     if action != "install" and (at is not None or evening is not None):
         raise click.UsageError(_("--at and --evening go with --install"))
     if action == "install" and ctx.obj.demo:
-        from dailyreach.remind import DEMO_REFUSED
-
-        raise click.UsageError(_(DEMO_REFUSED))
+        raise click.UsageError(_(reminders.DEMO_REFUSED))
+    if action == "uninstall" and ctx.obj.demo:  # they are the user's, for their own database
+        raise click.UsageError(_(reminders.DEMO_KEEPS))
     try:
         if action == "install":
             _folder_is_there(ctx.obj.db)
@@ -129,7 +129,8 @@ def remind(
             )
             lines = reminders.install(chosen, reminders.program(ctx.obj.db, config))
         elif action == "status":
-            lines = reminders.status(db=ctx.obj.db)
+            # Not the demo's store, to move them to: it is gone as the demo ends.
+            lines = reminders.status(db=None if ctx.obj.demo else ctx.obj.db)
         else:
             lines = reminders.uninstall()
     except reminders.ReminderError as error:

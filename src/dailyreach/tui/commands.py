@@ -137,7 +137,11 @@ class ReminderCommands(Provider):
 
     def _remove(self) -> None:
         from dailyreach import remind
+        from dailyreach.demo_folder import in_a_demo
 
+        if in_a_demo(cast("DailyReachApp", self.app).store.path):  # they are the user's own
+            self._tell([_(remind.DEMO_KEEPS)], error=True)
+            return
         try:
             self._tell(remind.uninstall())
         except remind.ReminderError as error:
