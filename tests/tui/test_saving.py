@@ -3,10 +3,20 @@ one contact reads that contact again, not the whole agenda."""
 
 import asyncio
 
+from textual import events
+
 from dailyreach.core.planning import agenda as agenda_module
 from dailyreach.tui.app import DailyReachApp
 from dailyreach.tui.screens import main
 from tests.tui.conftest import SIZE, cells, hold_saves, settle
+
+
+async def stopped(app) -> None:
+    for _ in range(100):
+        if not app.is_running:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("the app is still running")
 
 
 def status(app) -> str:
@@ -79,11 +89,11 @@ async def test_no_read_starts_while_a_save_is_under_way_and_quitting_waits_for_i
         await pilot.press("d", "enter")
         await pilot.pause()
         app.screen.reload_if_changed()
-        quitting = asyncio.create_task(app.run_action("quit"))
+        await app.run_action("quit")
         await pilot.pause()
-        assert not quitting.done() and app.is_running
+        assert app.is_running
         go_on.set()
-        await quitting
+        await stopped(app)
         assert read == []
     assert [i.contact_id for i in store.interactions()] == [ann.id]
 
@@ -109,3 +119,16 @@ async def test_a_writable_database_opens_without_a_word_about_it(store, people):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert not any("can be read but not saved" in str(notice.message) for notice in app._notifications)
+
+
+async def test_q_pressed_with_d_enter_before_the_save_starts_saves_the_log_and_quits(store, people):
+    # Quitting waited for the save inside the app's own message loop, which was to start that save:
+    # d Enter q typed together left the app frozen and the log unsaved.
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key, character in (("d", "d"), ("enter", "\r"), ("q", "q")):  # in one read, as a burst comes
+            app.post_message(events.Key(key, character))
+        await stopped(app)
+    assert [i.contact_id for i in store.interactions()] == [ann.id]

@@ -324,12 +324,21 @@ class DailyReachApp(TranslatedBindings, App):
 
         self.push_screen(Palette(providers=[ThemeProvider], placeholder=_(SEARCH_THEMES)))
 
-    async def action_quit(self) -> None:
+    def action_quit(self) -> None:
         """Quit once every change made is saved: they are saved off the UI thread."""
-        await self.saves.drained()
-        self.exit()
+        self._exit_once_saved()
 
-    async def action_switch_language(self, language: str) -> None:
+    def _exit_once_saved(self, result: object = None) -> None:
+        """Waited for in a worker, apart from the app's messages: a save typed just before (d Enter q in
+        one burst) starts from them, and waited for among them, it never started and the app froze."""
+
+        async def once_saved() -> None:
+            await self.saves.drained()
+            self.exit(result)
+
+        self.run_worker(once_saved(), group="exit", exclusive=True)
+
+    def action_switch_language(self, language: str) -> None:
         """Remember ``language`` in the config file and start again in it (strings are chosen as the
         app starts), once every change made is saved."""
         path = self.config.path
@@ -341,8 +350,7 @@ class DailyReachApp(TranslatedBindings, App):
             )
             return
         self.config.language = language
-        await self.saves.drained()
-        self.exit(RESTART)
+        self._exit_once_saved(RESTART)
 
     def action_undo(self) -> None:
         screen = self.screen
