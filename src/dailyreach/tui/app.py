@@ -324,7 +324,7 @@ class DailyReachApp(TranslatedBindings, App):
 
         self.push_screen(Palette(providers=[ThemeProvider], placeholder=_(SEARCH_THEMES)))
 
-    def action_quit(self) -> None:
+    async def action_quit(self) -> None:
         """Quit once every change made is saved: they are saved off the UI thread."""
         self._exit_once_saved()
 
