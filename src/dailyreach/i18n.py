@@ -114,16 +114,18 @@ def config_language(args: list[str], environ: Mapping[str, str] | None = None) -
     if path is None:
         path = environ.get("DAILYREACH_CONFIG") or _default_config_path()
     try:
-        text = Path(os.path.expanduser(path)).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError, ValueError):
+        raw = Path(os.path.expanduser(path)).read_bytes()
+    except (OSError, ValueError):
         return None
+    # Bytes that are not UTF-8 are said below, as a TOML error is, when the file names a language.
+    text = raw.decode("utf-8", errors="replace")
     if not _may_set_language(text):  # most files, the starter one too: no TOML parser needed (~5 ms)
         return None
     import tomllib
 
     try:
-        configured = tomllib.loads(text).get("language")
-    except tomllib.TOMLDecodeError as error:
+        configured = tomllib.loads(raw.decode("utf-8")).get("language")
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         config_problems.append(
             (N_("{file}: {error}; its language is not read"), {"file": path, "error": error})
         )

@@ -149,6 +149,14 @@ def test_utf16_without_a_byte_order_mark_is_named_with_the_encoding_to_give(db, 
     assert "added 2 contacts" in run_cli("import", str(path), "--encoding", encoding, db=db).stdout
 
 
+def test_a_stray_nul_byte_is_not_taken_for_utf16(db, tmp_path):
+    # One zero in 16 bytes is more than one in 32, yet nothing like UTF-16's every other byte.
+    path = tmp_path / "people.csv"
+    path.write_bytes(b"name,x\nAnn,@ann\x00\n")
+    done = run_cli("import", str(path), db=db)
+    assert "UTF-16" not in done.stderr and "added 1 contact" in done.stdout
+
+
 GOOGLE_HEADER = (
     "First Name,Last Name,Organization Name,Organization Title,Birthday,Labels,"
     "E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value"

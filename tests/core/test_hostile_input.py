@@ -176,6 +176,14 @@ def test_an_encoding_that_is_no_text_encoding_is_refused(db, alice, tmp_path, en
     assert "was not imported" in refused("import", str(csv), "--encoding", encoding, db=db)
 
 
+def test_an_encoding_that_cannot_place_the_byte_it_stops_at_is_refused_naming_it(db, alice, tmp_path):
+    # idna stops at the é but decodes nothing with errors="replace", which counting the lines before it uses.
+    csv = tmp_path / "people.csv"
+    csv.write_text("name,x\nRené,rene\n", encoding="utf-8")
+    message = refused("import", str(csv), "--dry-run", "--encoding", "idna", db=db)
+    assert "was not imported" in message and "cannot be read as idna: " in message
+
+
 def test_a_csv_url_with_a_broken_bracket_is_a_bad_row_not_a_crash(db, alice, tmp_path):
     csv = tmp_path / "people.csv"
     csv.write_text("name,web\nBob,http://[x\nCarol,https://carol.example\n", encoding="utf-8")

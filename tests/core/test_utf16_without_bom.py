@@ -46,3 +46,14 @@ def test_the_nuls_must_be_many_and_on_one_side(even, odd, told):
             decode_text(raw)
     else:
         assert decode_text(raw)[0] == raw.decode("utf-8")
+
+
+@pytest.mark.parametrize(("odd", "told"), [(2, False), (3, True)])
+def test_a_short_file_needs_more_than_two_nuls_on_one_side(odd, told):
+    # One in 32 bytes of a 16-byte file is none: a stray NUL was taken for UTF-16.
+    raw = nuls(16, 0, odd)
+    if told:
+        with pytest.raises(EncodingProblem, match="UTF-16 saved without a byte order mark"):
+            decode_text(raw)
+    else:
+        assert decode_text(raw)[0] == raw.decode("utf-8")

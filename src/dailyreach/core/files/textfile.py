@@ -9,6 +9,7 @@ encoding. The label returned is shown in every import preview, so a wrong guess 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import re
 from pathlib import Path
@@ -63,17 +64,30 @@ def _place(raw: bytes, start: int, encoding: str) -> dict[str, int]:
     return {"line": len(lines), "column": len(lines[-1]) + 1}
 
 
+def _refusal(raw: bytes, encoding: str, error: ValueError) -> str:
+    """Why ``encoding`` cannot read ``raw``: where its first bad byte is, when the codec can count the
+    lines before it (idna cannot: it takes no errors="replace"); else in the codec's own words, as
+    punycode's and undefined's, which name no byte."""
+    if isinstance(error, UnicodeDecodeError):
+        with contextlib.suppress(UnicodeError):
+            return _("not valid {encoding} at line {line}, character {column}").format(
+                encoding=encoding, **_place(raw, error.start, encoding)
+            )
+    return _("cannot be read as {encoding}: {problem}").format(encoding=encoding, problem=error)
+
+
 def _utf16_without_bom(raw: bytes) -> str | None:
     """The byte order of a UTF-16 file written without its BOM ("utf-16-le" or "utf-16-be"), told by the
     NUL bytes every ASCII character (a comma, a line break, a Latin letter) has on one side; None for
     other text, which has no NUL bytes at all."""
     sample = raw[:4096]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    # Mostly on one side (a kanji such as 一, U+4E00, has one on the other), and more than a stray few;
-    # a binary file has them on both sides alike.
-    if odd > len(sample) // 32 and even * 4 < odd:
+    # Mostly on one side (a kanji such as 一, U+4E00, has one on the other), and more than a stray few,
+    # in a short file too; a binary file has them on both sides alike.
+    few = max(len(sample) // 32, 2)
+    if odd > few and even * 4 < odd:
         return "utf-16-le"
-    if even > len(sample) // 32 and odd * 4 < even:
+    if even > few and odd * 4 < even:
         return "utf-16-be"
     return None
 
@@ -111,17 +125,8 @@ def decode_text(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
             return raw.decode(encoding), encoding
         except LookupError:
             raise EncodingProblem(_("unknown encoding {encoding}").format(encoding=repr(encoding))) from None
-        except UnicodeDecodeError as error:
-            raise EncodingProblem(
-                _("not valid {encoding} at line {line}, character {column}").format(
-                    encoding=encoding, **_place(raw, error.start, encoding)
-                )
-            ) from None
-        except (UnicodeError, ValueError) as error:
-            # Codecs such as punycode and undefined refuse in their own ways, naming no byte.
-            raise EncodingProblem(
-                _("cannot be read as {encoding}: {problem}").format(encoding=encoding, problem=error)
-            ) from None
+        except ValueError as error:  # UnicodeError is one
+            raise EncodingProblem(_refusal(raw, encoding, error)) from None
     if raw.startswith(UTF16_BOMS):
         try:
             return raw.decode("utf-16"), ENCODING_LABELS["utf-16"]
