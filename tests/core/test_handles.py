@@ -106,3 +106,83 @@ def test_a_text_is_matched_on_every_platform_where_it_is_valid():
     found = matching_handles("@kev@fosstodon.org")
     assert found == {"mastodon": "@kev@fosstodon.org"}
     assert matching_handles("@ann")["x"] == "@ann"
+
+
+@pytest.mark.parametrize(
+    ("platform", "raw", "hint"),
+    [
+        ("x", "@bob]", "an X handle is @"),
+        ("x", "[bob", "an X handle is @"),
+        ("instagram", "ann]", "Instagram handle is 1-30"),
+        ("github", "[gh", "a GitHub user name is"),
+        ("linkedin", "[jane-doe", "a LinkedIn handle is"),
+    ],
+)
+def test_a_handle_with_a_stray_bracket_is_refused_as_a_handle_not_as_an_address(platform, raw, hint):
+    # Read as a URL without a scheme, a bracket made urllib's "its brackets or port" the whole answer.
+    with pytest.raises(HandleError, match=hint) as refused:
+        normalise_handle(platform, raw)
+    assert "brackets" not in str(refused.value)
+
+
+def test_a_url_with_a_scheme_and_a_broken_bracket_is_still_said_to_be_a_broken_address():
+    with pytest.raises(HandleError, match="its brackets or port cannot be read"):
+        normalise_handle("x", "https://[x.com/bob")
+
+
+@pytest.mark.parametrize(
+    ("platform", "typed", "stored"),
+    [
+        ("instagram", "＠ａｎｎ", "@ann"),
+        ("threads", "＠bob", "@bob"),
+        ("x", "＠Ａｎｎ＿１", "@Ann_1"),
+        ("x", "ｘ．ｃｏｍ／ａｎｎ", "@ann"),
+        ("github", "ｔｏｒｖａｌｄｓ", "torvalds"),
+        ("mastodon", "＠ａｎｎ＠ｍａｓｔｏｄｏｎ．ｓｏｃｉａｌ", "@ann@mastodon.social"),
+        ("bluesky", "＠ａｌｉｃｅ．ｂｓｋｙ．ｓｏｃｉａｌ", "alice.bsky.social"),
+    ],
+)
+def test_a_handle_typed_in_full_width_is_stored_in_ascii(platform, typed, stored):
+    # A Japanese input method types ＠ and full-width letters; the handle they spell is the ASCII one.
+    assert normalise_handle(platform, typed) == stored
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "javascript:alert(1)",
+        "<script>",
+        '"onmouseover=x',
+        "https://www.linkedin.com/in/%3Cscript%3E",
+        "in/jane'doe",
+        "jane\u200bdoe",  # a zero-width space: shown as janedoe, another person's name
+        "＠ann",
+    ],
+)
+def test_a_linkedin_name_of_markup_a_scheme_or_symbols_is_refused(raw):
+    # Taken before, it went into https://www.linkedin.com/in/<script> in today --json and draft.
+    with pytest.raises(HandleError, match="3-100 letters, digits or hyphens"):
+        normalise_handle("linkedin", raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "stored"),
+    [
+        ("https://www.linkedin.com/in/jane-doe-123/?trk=public_profile", "jane-doe-123"),
+        ("linkedin.com/in/Jane-Doe#about", "jane-doe"),
+        ("in/müller-lüdenscheidt", "müller-lüdenscheidt"),
+        ("иван-петров", "иван-петров"),
+        ("https://www.linkedin.com/in/%E4%BD%90%E8%97%A4%E8%8A%B1%E5%AD%90", "佐藤花子"),
+        ("dev-👩\u200d💻-👍🏽", "dev-👩\u200d💻-👍🏽"),  # emoji of several, joined, and a skin tone
+        ("abc", "abc"),
+        ("a" * 100, "a" * 100),
+    ],
+)
+def test_a_linkedin_name_of_letters_of_any_script_digits_hyphens_and_emoji_is_taken(raw, stored):
+    assert normalise_handle("linkedin", raw) == stored
+
+
+@pytest.mark.parametrize("raw", ["ab", "a" * 101])
+def test_a_linkedin_name_is_3_to_100_characters(raw):
+    with pytest.raises(HandleError, match="3-100"):
+        normalise_handle("linkedin", raw)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from collections.abc import Callable
 from urllib.parse import unquote, urlsplit
 
@@ -21,11 +22,12 @@ PLATFORMS = (
     "email",
     "web",
 )
+# The platforms whose handles are ASCII: typed in full width (＠ａｎｎ, as a Japanese input method writes
+# it), a handle is read in ASCII, as typed currencies, amounts and dates are (NFKC).
+_ASCII_HANDLES = frozenset({"x", "bluesky", "mastodon", "instagram", "threads", "github"})
 
 # As text, compiled on first use (see dates.py).
 _X = r"[A-Za-z0-9_]{1,15}"
-# A profile's name as LinkedIn makes it from the person's own: any letters, accents and emoji included.
-_LINKEDIN = r"[^\s/?#@]{3,100}"
 _DOMAIN_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _INSTAGRAM = r"[a-z0-9._]{1,30}"
 _GITHUB = r"[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}"
@@ -33,6 +35,11 @@ _MASTODON_USER = r"[A-Za-z0-9_]{1,30}"
 # The account's lasting id, which its profile URL shows after a change of handle (did:web: names a domain).
 _BLUESKY_PLC = r"did:plc:[a-z2-7]{24}"
 _EMAIL = r"[^@\s]{1,64}@[^@\s]+"
+# Besides letters, digits and hyphens, what LinkedIn keeps of a person's name in a profile's: accents, and
+# emoji with their modifiers; of the invisible characters only the joiner that makes one emoji of several
+# (a zero-width space would make one name look like another).
+_NAME_MARKS_AND_EMOJI = frozenset({"Mn", "Mc", "Me", "So", "Sk"})
+_EMOJI_JOINER = "\u200d"
 
 
 class HandleError(ValueError):
@@ -45,8 +52,15 @@ BROKEN_ADDRESS = N_("is not a valid address: its brackets or port cannot be read
 
 def _path_after_host(text: str, hosts: tuple[str, ...]) -> str | None:
     """The path of ``text`` when it is a URL on one of ``hosts`` (with or without a scheme)."""
-    candidate = text if "://" in text else f"https://{text}"
-    parts = urlsplit(candidate)
+    if "://" in text:
+        parts = urlsplit(text)
+    else:
+        # Without a scheme it may be a plain handle: one no URL reads ("@bob]", "[bob") is on no host, and
+        # its platform's check says what is wrong with it.
+        try:
+            parts = urlsplit(f"https://{text}")
+        except ValueError:
+            return None
     host = parts.hostname or ""
     if any(host == known or host.endswith(f".{known}") for known in hosts):
         return unquote(parts.path).strip("/")
@@ -80,9 +94,27 @@ def _linkedin(raw: str) -> str:
         slug = parts[1]
     else:
         slug = unquote(raw.removeprefix("in/"))
-    if not re.fullmatch(_LINKEDIN, slug):
-        raise HandleError(_("a LinkedIn handle is a profile URL or its 3-100 character name"))
+    if not _is_linkedin_name(slug):
+        raise HandleError(
+            _(
+                "a LinkedIn handle is https://www.linkedin.com/in/NAME or NAME alone: "
+                "3-100 letters, digits or hyphens"
+            )
+        )
     return slug.lower()
+
+
+def _is_linkedin_name(slug: str) -> bool:
+    """Whether ``slug`` is a profile's name: letters of any script, digits and hyphens, with the accents
+    and emoji of the person's name (maría-lópez-🚀-4b1a2c, josé-d´angelo). Other ASCII (<, ", :) is
+    markup or a scheme, never a name, and the name goes into a link."""
+    return 3 <= len(slug) <= 100 and all(
+        character == "-"
+        or character.isalnum()
+        or character == _EMOJI_JOINER
+        or (not character.isascii() and unicodedata.category(character) in _NAME_MARKS_AND_EMOJI)
+        for character in slug
+    )
 
 
 def _bluesky(raw: str) -> str:
@@ -183,6 +215,8 @@ def normalise_handle(platform: str, raw: str) -> str:
         raise HandleError(_(NOT_UTF8))
     # Cleaned as every single-line field is: an e-mail or web address is no way round it.
     text = strip_control(raw).strip()
+    if platform in _ASCII_HANDLES:
+        text = unicodedata.normalize("NFKC", text)
     if not text:
         raise HandleError(_("must not be empty"))
     if any(character.isspace() for character in text):
