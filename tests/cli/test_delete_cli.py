@@ -76,3 +76,31 @@ def test_delete_on_a_terminal_asks_and_does_what_is_answered(tmp_path, answer, l
     process.wait(timeout=60)
     assert f"Delete Ann Smith ({ids['Ann Smith']}, @ann) and 2 interactions? [y/N]" in shown
     assert [contact["name"] for contact in json.loads(run_cli("export", db=db).stdout)["contacts"]] == left
+
+
+def test_a_log_made_while_delete_asks_is_not_deleted_unseen(tmp_path):
+    # The question named no interactions; two logged meanwhile from another shell went with the "y".
+    db = tmp_path / "db.json"
+    ids = people(db)
+    leader, follower = pty.openpty()
+    environment = {**os.environ, "DAILYREACH_DB": str(db), "TZ": "UTC"}
+    process = subprocess.Popen(
+        [DAILYREACH, "delete", "Anna Lee"], stdin=follower, stdout=follower, stderr=follower, env=environment
+    )
+    os.close(follower)
+    shown = b""
+    while b"[y/N]" not in shown:
+        shown += os.read(leader, 1024)
+    assert f"Delete Anna Lee ({ids['Anna Lee']}, @anna)? [y/N]".encode() in shown
+    run_cli("log", "Anna Lee", "dm_sent", db=db)
+    os.write(leader, b"y\n")
+    shown = read_terminal(leader)
+    process.wait(timeout=60)
+    assert process.returncode == 1
+    assert (
+        "Anna Lee has 1 interaction now, logged or deleted in another window or command meanwhile: "
+        "nothing was deleted" in " ".join(shown.split())
+    )
+    exported = json.loads(run_cli("export", db=db).stdout)
+    assert [contact["name"] for contact in exported["contacts"]] == ["Ann Smith", "Anna Lee"]
+    assert len(exported["interactions"]) == 3

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dailyreach.core.errors import StoreError, ValidationError
+from dailyreach.core.errors import ContactChanged, StoreError, ValidationError
 from dailyreach.core.records.model import Contact, DayPlan, Invitation, PlanItem, Settings, Snooze
 from dailyreach.core.store import store as store_module
 from dailyreach.core.store.journal import StoreLocked
@@ -445,3 +445,14 @@ def test_records_change_only_inside_a_transaction(store, db_path):
     with pytest.raises(RuntimeError, match="^records change only inside a transaction$"):
         store.journal.put_many("contacts", {"ann": {"name": "Ann"}})
     assert db_path.read_bytes() == before and store.contacts() == []
+
+
+@pytest.mark.parametrize("seen", [0, 2])
+def test_a_delete_agreed_to_for_another_count_of_interactions_deletes_nothing(store, seen):
+    ann = add_contact(store, "Ann", handles={"x": "@ann"})
+    log(store, ann, "dm_sent")
+    before = store.path.read_bytes()
+    with pytest.raises(ContactChanged, match="Ann has 1 interaction now, .* nothing was deleted"):
+        store.delete_contact(ann.id, interactions_seen=seen)
+    assert store.path.read_bytes() == before
+    assert store.delete_contact(ann.id, interactions_seen=1) == 1 and store.contacts() == []

@@ -203,19 +203,25 @@ def delete(session: Session, contact: str, yes: bool) -> None:
 
     store = session.store
     person = find_contact(store.contacts(include_archived=True), contact, exactly=True)
-    count = len(store.interactions(person.id))
-    what = (
-        ngettext("{name} and {count} interaction", "{name} and {count} interactions", count).format(
+
+    def described(count: int) -> str:
+        if not count:
+            return describe(person)
+        return ngettext("{name} and {count} interaction", "{name} and {count} interactions", count).format(
             name=describe(person), count=count
         )
-        if count
-        else describe(person)
-    )
-    if not yes:
+
+    seen = len(store.interactions(person.id))
+    if yes:
+        deleted = store.delete_contact(person.id)
+    else:
         if not sys.stdin.isatty():
             raise click.ClickException(
-                _("nothing deleted: say --yes to delete {what} without being asked").format(what=what)
+                _("nothing deleted: say --yes to delete {what} without being asked").format(
+                    what=described(seen)
+                )
             )
-        click.confirm(_("Delete {what}?").format(what=what), abort=True)
-    store.delete_contact(person.id)
-    echo(_("Deleted {what}.").format(what=what))
+        click.confirm(_("Delete {what}?").format(what=described(seen)), abort=True)
+        # Only what was asked about: a log made while the question waited is not deleted unseen.
+        deleted = store.delete_contact(person.id, interactions_seen=seen)
+    echo(_("Deleted {what}.").format(what=described(deleted)))

@@ -37,6 +37,10 @@ class StoreError(Exception):
     """Something about the database file that the user has to hear about."""
 
 
+class ContactChanged(StoreError):
+    """A change the user agreed to for a contact that was changed since they were shown it."""
+
+
 class ContactGone(StoreError):
     """A change for a contact the store does not hold (deleted since it was read): the store knows only
     its id, a window that showed the contact knows their name."""

@@ -22,7 +22,7 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dailyreach.core.errors import ChangeRefused, ContactGone, ValidationError, os_reason
+from dailyreach.core.errors import ChangeRefused, ContactChanged, ContactGone, ValidationError, os_reason
 from dailyreach.core.planning.lookup import contact_with_same_handle, describe
 from dailyreach.core.records.dates import day_text, moment_text, plain
 from dailyreach.core.records.model import (
@@ -72,7 +72,7 @@ from dailyreach.core.store.tables import RECORD_TABLES as RECORD_TABLES
 from dailyreach.core.store.tables import SETTINGS_TABLE as SETTINGS_TABLE
 from dailyreach.core.store.tables import Body, RecordTable
 from dailyreach.core.store.threads import DAYS_TABLE, THREADS_TABLE, Thread
-from dailyreach.i18n import N_, _
+from dailyreach.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     import pendulum
@@ -526,14 +526,27 @@ class Store:
             self.journal.put("snoozes", interaction.contact_id, None)
         return interaction
 
-    def delete_contact(self, contact_id: str) -> int:
+    def delete_contact(self, contact_id: str, *, interactions_seen: int | None = None) -> int:
         """Delete a contact with all of theirs (interactions, snooze, rows of the stored plans) as one
-        change, which undo takes back whole; how many interactions went with them."""
+        change, which undo takes back whole; how many interactions went with them.
+
+        ``interactions_seen``, the count the user agreed to delete with them: ContactChanged, and
+        nothing deleted, when another window or command logged or deleted one since."""
         contact = self.contact(contact_id)
         if contact is None:
             raise StoreError(_(NO_CONTACT).format(id=repr(contact_id)))
         with self.transaction(_("delete {name}").format(name=contact.name)):
             history = self._tables["interactions"].records_with("contact_id", {contact_id})
+            if interactions_seen is not None and len(history) != interactions_seen:
+                raise ContactChanged(
+                    ngettext(
+                        "{name} has {count} interaction now, logged or deleted in another window or command "
+                        "meanwhile: nothing was deleted",
+                        "{name} has {count} interactions now, logged or deleted in another window or command "
+                        "meanwhile: nothing was deleted",
+                        len(history),
+                    ).format(name=contact.name, count=len(history))
+                )
             for interaction_id, _body in history:
                 self.journal.put("interactions", interaction_id, None)
             self.journal.put("snoozes", contact_id, None)
