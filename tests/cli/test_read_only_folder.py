@@ -159,6 +159,27 @@ def test_today_shows_the_plan_of_a_database_its_owner_made_read_only(db):
     assert db.read_bytes() == before and mode == 0o400
 
 
+def test_templates_and_drafts_are_read_from_a_database_its_owner_made_read_only(db):
+    # Their first use adds the default templates: on a read-only store even `template list` failed.
+    run_cli("add", "Ann Target", "--x", "ann", db=db)
+    db.chmod(0o400)
+    before = db.read_bytes()
+    try:
+        listed = run_cli("template", "list", db=db, check=False)
+        shown = run_cli("template", "show", "first DM (en)", db=db, check=False)
+        drafted = run_cli("draft", "Ann Target", db=db, check=False)
+        added = run_cli(
+            "template", "add", "Mine", "--purpose", "first_dm", "--body", "Hi", db=db, check=False
+        )
+    finally:
+        db.chmod(0o600)
+    assert (listed.returncode, listed.stderr) == (0, "") and "first DM (en)" in listed.stdout
+    assert shown.returncode == 0 and "{call_name}" in shown.stdout
+    assert drafted.returncode == 0 and "@ann" in drafted.stdout
+    assert added.returncode == 1 and "read-only" in added.stderr
+    assert db.read_bytes() == before
+
+
 def on_read_only_mount(folder: Path, *args: str, db: Path) -> subprocess.CompletedProcess:
     """``dailyreach ARGS`` with ``folder`` bind-mounted read-only, in a mount namespace of its own."""
     user = [] if os.geteuid() == 0 else ["--user", "--map-root-user"]

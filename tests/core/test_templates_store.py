@@ -247,3 +247,14 @@ def test_a_default_answers_to_its_name_in_every_language_and_none_may_take_it(st
         save_template(store, Template(name="最初のDM (en)", purpose="first_dm", body="Hi {call_name}"))
     with pytest.raises(StoreError, match="no template called 'first DM'"):
         template_named(store, "first DM")
+
+
+def test_a_store_that_cannot_be_saved_reads_the_defaults_it_would_be_given(store):
+    store.path.chmod(0o400)
+    try:
+        assert ensure_default_templates(store) is False
+        names = [template.name for template in templates(store)]
+    finally:
+        store.path.chmod(0o600)
+    assert "first DM (en)" in names and "first DM (ja)" in names
+    assert templates(store) == []  # writable again, they are added on their first use, not before

@@ -10,6 +10,7 @@ import unicodedata
 
 from dailyreach.core.errors import StoreError, ValidationError
 from dailyreach.core.records.template import Template
+from dailyreach.core.store.storage import StoreReadOnly, read_only_reason
 from dailyreach.core.store.store import META_TABLE, Store
 from dailyreach.i18n import _
 
@@ -27,8 +28,18 @@ def templates(store: Store, first_language: str | None = None) -> list[Template]
     from dailyreach.core.planning.default_templates import as_in_use
     from dailyreach.core.records.template import PURPOSES
 
+    bodies = store.documents(TABLE)
+    if SEEDED_KEY not in store.record_ids(META_TABLE) and read_only_reason(store.path) is not None:
+        # Not added, as a store that cannot be saved refuses them: read as they would be once added.
+        from dailyreach.core.planning.default_templates import default_templates
+
+        stored = {body.get("id") for body in bodies}
+        bodies = [
+            *bodies,
+            *(template.to_dict() for template in default_templates() if template.id not in stored),
+        ]
     found = []
-    for body in store.documents(TABLE):
+    for body in bodies:
         try:
             found.append(as_in_use(Template.from_dict(body)))
         except ValidationError:
@@ -108,13 +119,16 @@ def ensure_default_templates(store: Store) -> bool:
         return False
     from dailyreach.core.planning.default_templates import default_templates
 
-    with store.transaction(_("default templates"), undoable=False):
-        # Read again under the lock: another process may have just added them.
-        if SEEDED_KEY in store.record_ids(META_TABLE):
-            return False
-        present = store.record_ids(TABLE)
-        for template in default_templates():
-            if template.id not in present:
-                store.journal.put(TABLE, template.id, template.to_dict())
-        store.journal.put(META_TABLE, SEEDED_KEY, {"added_at": store.local_now().isoformat()})
+    try:
+        with store.transaction(_("default templates"), undoable=False):
+            # Read again under the lock: another process may have just added them.
+            if SEEDED_KEY in store.record_ids(META_TABLE):
+                return False
+            present = store.record_ids(TABLE)
+            for template in default_templates():
+                if template.id not in present:
+                    store.journal.put(TABLE, template.id, template.to_dict())
+            store.journal.put(META_TABLE, SEEDED_KEY, {"added_at": store.local_now().isoformat()})
+    except StoreReadOnly:
+        return False  # read all the same (``templates``); a change to one says why it cannot be saved
     return True
