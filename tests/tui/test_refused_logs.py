@@ -5,6 +5,7 @@ the way back to its newest backup."""
 from textual.widgets import DataTable
 
 from dailyreach.tui.app import DailyReachApp
+from tests.conftest import log
 from tests.tui.conftest import SIZE, cells, settle
 
 
@@ -58,3 +59,28 @@ async def test_a_database_broken_while_the_app_is_open_is_said_with_its_newest_b
         assert "Its newest backup is " in said[0].message and "(what changed after that is not in it)" in (
             said[0].message
         )
+
+
+async def test_a_reply_refused_for_its_time_reopens_on_the_time_and_keeps_the_note_typed(store, people):
+    # The bar reopened in the note, its text selected: the next key typed over what the reply said.
+    ann = people[0]
+    log(store, ann, "dm_sent", at=store.now().subtract(days=2))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "r", *"Sounds great", "shift+tab", "shift+tab")
+        await settle(pilot)
+        assert app.screen.focused.id == "when"
+        await pilot.press("ctrl+u", *"tomorrow", "enter")
+        await settle(pilot)
+        assert "is in the future" in list(app._notifications)[-1].message
+        assert app.screen.focused.id == "when"
+        await pilot.press("ctrl+u", *"now", "tab", "tab")
+        await settle(pilot)
+        assert app.screen.query_one("#text").value == "Sounds great"
+        await pilot.press("enter")
+        await settle(pilot)
+    assert [(i.kind, i.text) for i in store.interactions()] == [
+        ("dm_sent", ""),
+        ("reply_received", "Sounds great"),
+    ]

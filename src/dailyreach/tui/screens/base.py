@@ -56,6 +56,8 @@ def _collect_as_usual() -> None:
 
 # The kinds of log whose bar opens in its note rather than in When.
 TEXT_FIRST = frozenset({"note", "reply_received"})
+# The log bar's box for each field of an interaction a log can be refused for.
+LOG_BOXES = {"at": "when", "channel": "channel", "text": "text"}
 
 
 class StoreScreen(Screen):
@@ -74,6 +76,8 @@ class StoreScreen(Screen):
     # pendulum time, so that the main screen shows its first figures without loading pendulum).
     zone: tzinfo | None = None
     footer_released = False
+    # The log bar's box the last refused log was refused for, where the bar reopens.
+    log_refused_in: str | None = None
     # Numbers each read: a read started before the latest read or save is out of date when it ends.
     reads = 0
 
@@ -341,10 +345,16 @@ class StoreScreen(Screen):
     # -- logging -----------------------------------------------------------------------------
 
     def log_interaction(
-        self, contact: Contact, thread: Thread, kind: str, typed: dict[str, str] | None = None
+        self,
+        contact: Contact,
+        thread: Thread,
+        kind: str,
+        typed: dict[str, str] | None = None,
+        focus: str | None = None,
     ) -> None:
-        """Open the prefilled log bar; Enter logs the interaction, a failed save reopens it as typed. A
-        thread with nothing sent is not closed for want of an answer: said at once, as the store would."""
+        """Open the prefilled log bar, the cursor in ``focus`` (else where the kind is typed); Enter logs
+        the interaction, a failed save reopens it as typed. A thread with nothing sent is not closed for
+        want of an answer: said at once, as the store would."""
         refused = refused_kind(kind, contact, thread)
         if refused:
             # Under the title every refused log has: alone, the store's words began a notice in lower case.
@@ -372,7 +382,7 @@ class StoreScreen(Screen):
             partial(self._log, contact, thread, kind),
             # A note is its text, and what a reply said is what one types after r: the cursor starts
             # there, not two Tabs away in When.
-            first="text" if kind in TEXT_FIRST else "when",
+            first=focus or ("text" if kind in TEXT_FIRST else "when"),
             text_required=kind in TEXT_REQUIRED_KINDS,
         )
 
@@ -392,6 +402,7 @@ class StoreScreen(Screen):
                 }
             )
         except (ValidationError, DateParseError) as error:
+            self.log_refused_in = LOG_BOXES.get(error.field) if isinstance(error, ValidationError) else "when"
             self.say_refused(str(error), _(NOT_LOGGED))
             # After the bar has handed the focus back to where it came from, or that would close it again.
             self.call_after_refresh(reopen)
@@ -400,10 +411,12 @@ class StoreScreen(Screen):
         self.save_log(contact, interaction, reopen)
 
     def _log_again(self, contact: Contact, thread: Thread, kind: str, answers: dict[str, str]) -> None:
-        """The bar reopened as typed after a refused log, unless the contact is gone: then there is no one
-        to log it for, and the refusal said so."""
+        """The bar reopened as typed after a refused log, on the box refused (the note typed after r was
+        selected, and the next key typed over it), unless the contact is gone: then there is no one to
+        log it for, and the refusal said so."""
+        focus, self.log_refused_in = self.log_refused_in, None
         if self.store.contact(contact.id) is not None:
-            self.log_interaction(contact, thread, kind, answers)
+            self.log_interaction(contact, thread, kind, answers, focus)
 
     def add_logged(self, contact: Contact, interaction: Interaction) -> Interaction:
         """Add ``interaction`` (in the save thread). A contact gone since the bar opened (deleted, or their
@@ -411,6 +424,9 @@ class StoreScreen(Screen):
         only the id of someone it no longer holds."""
         try:
             return self.store.add_interaction(interaction)
+        except ValidationError as error:  # a time in the future, or before the contact's first message
+            self.log_refused_in = LOG_BOXES.get(error.field)
+            raise
         except ContactGone:
             raise ChangeRefused("contact_id", _(CONTACT_GONE).format(name=contact.name)) from None
 
