@@ -120,6 +120,10 @@ async def test_E_edits_the_reason_and_an_invitation_accepted_leaves_the_pane_kep
         assert (mixer.status, mixer.decided_at) == ("accepted", store.now().isoformat())
         titles = [str(row[1]) for row in cells(app, "invitations")]
         assert titles == ["Gala"]
+        # Said, or its row seemed lost: only "Saved Mixer." was.
+        assert list(app._notifications)[-1].message == (
+            "Saved Mixer as accepted: the Declined pane lists the invitations declined or undecided."
+        )
 
 
 async def test_a_cost_edited_with_its_currency_takes_that_currency(store):

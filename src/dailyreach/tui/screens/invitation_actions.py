@@ -73,13 +73,17 @@ def edit_invitation(screen: MainScreen, invitation: Invitation, typed: dict[str,
             return
         if edited == invitation:
             return
+        # Accepted, it leaves the pane: said, or its row seems lost.
+        said = (
+            _("Saved {title} as accepted: the Declined pane lists the invitations declined or undecided.")
+            if edited.status == "accepted" != invitation.status
+            else _("Saved {title}.")
+        )
         screen.run_saving(
             lambda: screen.store.save_invitation(
                 edited, _("edit of {title}").format(title=title_named(invitation.title))
             ),
-            lambda _saved: screen.notify(
-                _("Saved {title}.").format(title=title_named(edited.title)), markup=False
-            ),
+            lambda _saved: screen.notify(said.format(title=title_named(edited.title)), markup=False),
             failed=lambda: edit_invitation(screen, invitation, answers),
         )
 
