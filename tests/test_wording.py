@@ -12,6 +12,7 @@ from dailyreach.wording import (
     days,
     follow_up_text,
     hours,
+    keep_in_touch_text,
     money,
     plural,
     reason_text,
@@ -136,3 +137,16 @@ def test_a_wait_is_said_in_the_unit_that_reads_best(hours, said):
 )
 def test_a_share_is_shown_as_a_whole_percentage_a_half_rounded_up(share, shown):
     assert percent(share) == shown
+
+
+@pytest.mark.parametrize(
+    ("due", "said"),
+    [
+        (date(2026, 12, 5), "keep in touch: overdue since 2026-12-05 (2 days)"),
+        (date(2026, 12, 6), "keep in touch: overdue since 2026-12-06 (1 day)"),
+        (date(2026, 12, 7), "keep in touch today"),
+        (date(2026, 12, 8), "keep in touch on 2026-12-08"),
+    ],
+)
+def test_a_keep_in_touch_day_is_said_due_or_overdue_as_a_follow_ups(due, said):
+    assert keep_in_touch_text(due, date(2026, 12, 7)) == said

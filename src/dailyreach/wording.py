@@ -194,6 +194,18 @@ def follow_up_text(reply: PendingReply, today: date) -> str:
     )
 
 
+def keep_in_touch_text(due: date, today: date) -> str:
+    """When a contact with a cadence is next due a word; a day gone by is said overdue, as a follow-up's."""
+    late = (today - due).days
+    if late > 0:
+        return _("keep in touch: overdue since {date} ({days})").format(
+            date=day_text(due, today), days=days(late)
+        )
+    if late == 0:
+        return _("keep in touch today")
+    return _("keep in touch on {day}").format(day=day_text(due, today))
+
+
 def nudges_used_text(nudges: int, closing: str) -> str:
     """Why a draft is not the nudge the thread needs: every follow-up the settings allow went unanswered
     (or none are allowed). ``closing`` says how to close the thread as no response where the user is."""

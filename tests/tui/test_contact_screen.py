@@ -398,3 +398,16 @@ def test_someone_who_answered_says_it_is_the_users_turn_on_their_screen(store, p
     assert next_step(store, store.contact(yamada.id), store.thread(yamada.id)) == "they answered: your turn"
     log(store, ann, "dm_sent", at=store.now().subtract(hours=1))
     assert next_step(store, store.contact(ann.id), store.thread(ann.id)).startswith("follow-up #1 due")
+
+
+async def test_a_keep_in_touch_day_gone_by_is_said_overdue(store):
+    # "keep in touch on 2026-11-21" read as a day to come, two days after it.
+    eve = add_contact(store, "Eve", handles={"x": "@eve"}, cadence_days=7)
+    log(store, eve, "dm_sent", at=store.now().subtract(days=12))
+    log(store, eve, "reply_received", at=store.now().subtract(days=11))
+    log(store, eve, "met", at=store.now().subtract(days=9))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_contact(pilot, "Eve")
+        assert "keep in touch: overdue since 2026-11-21 (2 days)" in details(app)

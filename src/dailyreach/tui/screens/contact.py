@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Header
 
 from dailyreach.core.planning.planner import keep_in_touch_due, pending_replies, snoozed_until
 from dailyreach.core.records.clock import Zone
-from dailyreach.core.records.dates import ago, day_text, moment_text
+from dailyreach.core.records.dates import ago, moment_text
 from dailyreach.core.records.model import CHANNELS, Contact, Interaction
 from dailyreach.core.store.store import Store
 from dailyreach.core.store.threads import Thread
@@ -35,7 +35,7 @@ from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import LogBar
 from dailyreach.tui.widgets.note_input import one_line
 from dailyreach.tui.words import iso_day_text
-from dailyreach.wording import channel_label, follow_up_text, stage_label
+from dailyreach.wording import channel_label, follow_up_text, keep_in_touch_text, stage_label
 
 LABEL_WIDTH = 15
 # A time as wide as times are written (in Japanese a weekday is added: 12月30日(水) 23:59).
@@ -72,7 +72,7 @@ def next_step(store: Store, contact: Contact, thread: Thread) -> str:
         # Answered before today's plan was made, they are in no pane: said here, or they wait unseen.
         return _("they answered: your turn")
     due = keep_in_touch_due(contact, thread, tz)
-    return _("keep in touch on {day}").format(day=day_text(due, today)) if due else ""
+    return keep_in_touch_text(due, today) if due else ""
 
 
 def contact_details(contact: Contact, stage: str, next_up: str, wrap: Callable[[str], list[str]]) -> Text:
