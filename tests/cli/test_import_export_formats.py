@@ -20,7 +20,7 @@ def test_dry_run_previews_every_row_with_its_line_and_writes_nothing(db):
     out = run_cli("import", str(FIXTURES / "Connections.csv"), "--dry-run", db=db).stdout
     assert "LinkedIn connections, read as UTF-8" in out
     assert "would add 3 contacts" in out
-    assert "line 5   Ann Smith" in out and "linkedin ann-smith" in out
+    assert "line 5   Ann Smith   LinkedIn ann-smith" in out
     assert "line 7     15 Mar 2024: the person has left LinkedIn" in out
     assert "line 10    Broken: 3 fields where the header has 7" in out
     assert db.read_bytes() == before
@@ -84,6 +84,38 @@ def test_a_calendar_export_with_nothing_upcoming_replaces_the_last_and_says_so(d
         "note: the calendar has no events: no follow-ups or keep-in-touch dates in the next 90 days\n"
     )
     assert icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT") == []
+
+
+def test_a_calendar_follow_up_links_the_profile_on_the_channel_its_summary_names(db, tmp_path):
+    eve = run_cli("add", "Eve Martin", "--x", "@eve_m", "--mastodon", "@eve@mastodon.social", db=db).stdout
+    run_cli("log", eve.strip(), "dm_sent", "--channel", "mastodon", "--at", "yesterday", db=db)
+    # No LinkedIn name to link to: her X profile, the one she is reached on, as before.
+    bo = run_cli("add", "Bo", "--x", "@bo", db=db).stdout.strip()
+    run_cli("log", bo, "dm_sent", "--channel", "linkedin", "--at", "yesterday", db=db)
+    path = tmp_path / "follow-ups.ics"
+    run_cli("export", "--format", "ics", "-o", str(path), db=db)
+    events = icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    # Her X handle comes first, but the thread is on Mastodon: the event linked her X profile.
+    assert [(str(e["summary"]), str(e["url"]), str(e["description"])) for e in events] == [
+        ("Follow up #1: Bo (LinkedIn)", "https://x.com/bo", "https://x.com/bo"),
+        (
+            "Follow up #1: Eve Martin (Mastodon)",
+            "https://mastodon.social/@eve",
+            "https://mastodon.social/@eve",
+        ),
+    ]
+
+
+def test_a_duplicate_in_the_preview_names_the_platform_as_the_app_does(db, tmp_path):
+    run_cli("add", "Mo Ali", "--x", "@moali", db=db)
+    path = tmp_path / "people.csv"
+    path.write_text("name,x,email\nMo Ali,@moali,\nSam,,sam@example.org\nSam Lee,,sam@example.org\n")
+    # It was said by its key ("same x @moali", "same email"), where every other line says X and e-mail.
+    out = run_cli("import", str(path), "--dry-run", db=db).stdout
+    assert "Mo Ali: already in your contacts as Mo Ali (same X @moali)" in out
+    assert "Sam Lee: same person as line 3 (same e-mail sam@example.org)" in out
+    japanese = run_cli("import", str(path), "--dry-run", db=db, env={"DAILYREACH_LANG": "ja"}).stdout
+    assert "（X @moali が同じ）" in japanese and "（メール sam@example.org が同じ）" in japanese
 
 
 REAL_WORLD = FIXTURES.parent / "real_world"

@@ -291,12 +291,12 @@ def test_a_person_is_found_by_any_of_their_emails_in_the_store_or_the_file(store
     add_contact(store, "Mia O.", handles={"email": "mia.okafor@mail.example"})
     add_contact(store, "Ravi", handles={"x": "@ravi"}, notes="E-mail (Work): ravi@patel.example")
     mia = preview(store, "google_contacts.csv")
-    assert ("Mia Okafor", "already in your contacts as Mia O. (same email mia.okafor@mail.example)") in [
+    assert ("Mia Okafor", "already in your contacts as Mia O. (same e-mail mia.okafor@mail.example)") in [
         (name, reason) for _, name, reason in mia.skipped
     ]
     ravi = preview(store, "google_contacts_legacy.csv")
     assert [reason for _, name, reason in ravi.skipped if name == "Ravi Patel"] == [
-        "already in your contacts as Ravi (same email ravi@patel.example)"
+        "already in your contacts as Ravi (same e-mail ravi@patel.example)"
     ]
 
 

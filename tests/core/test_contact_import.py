@@ -67,7 +67,7 @@ def test_linkedin_finds_the_header_below_the_notes_and_reads_every_rule(store):
     assert result.added[2][1].notes.startswith('Founder at Acme "Labs", Ltd')
     assert result.skipped == [
         (7, "15 Mar 2024", "the person has left LinkedIn"),
-        (9, "Bob Lee", "same person as line 5 (same linkedin ann-smith)"),
+        (9, "Bob Lee", "same person as line 5 (same LinkedIn ann-smith)"),
     ]
     # LinkedIn writes all seven fields on every row: a shorter one is a broken line.
     assert result.bad == [(10, "Broken", "3 fields where the header has 7")]
@@ -124,7 +124,7 @@ def test_vcards_3_and_4_with_folded_lines_social_profiles_and_a_broken_card(stor
         "mastodon": "@yamada@mstdn.jp",
     }
     assert dana.handles == {"github": "danalee"}
-    assert result.skipped == [(23, "Bob Lee", "same person as line 1 (same email ANN@example.com)")]
+    assert result.skipped == [(23, "Bob Lee", "same person as line 1 (same e-mail ANN@example.com)")]
     assert result.bad == [(28, "BEGIN:VCARD", "the card is never closed with END:VCARD")]
     # What a contact has no field for is kept in its notes, and the preview says so.
     assert yamada.notes == "X: https://x.com/taro_second\nIM: xmpp:taro@jabber.example"
@@ -182,7 +182,7 @@ def test_contacts_already_in_the_store_are_skipped_and_a_same_name_only_warns(st
     assert (
         5,
         "Ann Smith",
-        "already in your contacts as Annie S. (same linkedin ann-smith)",
+        "already in your contacts as Annie S. (same LinkedIn ann-smith)",
     ) in result.skipped
     assert [line for line, _ in result.added] == [6, 11]
     assert (
@@ -199,8 +199,8 @@ def test_a_row_sharing_a_handle_with_a_row_skipped_as_already_a_contact_is_skipp
     result = preview_import(store, rows)
     assert result.added == []
     assert [(line, reason) for line, _name, reason in result.skipped] == [
-        (2, "already in your contacts as Ann Smith (same x @ann)"),
-        (3, "already in your contacts as Ann Smith (same email ANN@example.com)"),
+        (2, "already in your contacts as Ann Smith (same X @ann)"),
+        (3, "already in your contacts as Ann Smith (same e-mail ANN@example.com)"),
     ]
 
 

@@ -12,7 +12,7 @@ def test_a_row_of_an_archived_contact_is_skipped_as_already_a_contact(store, tmp
     add_contact(store, "Bob Lee", handles={"x": "@bob"}, archived=True)
     rows = tmp_path / "people.csv"
     rows.write_text("Name,X\nBob L.,@bob\n")
-    assert reasons(preview_import(store, rows)) == [(2, "already in your contacts as Bob Lee (same x @bob)")]
+    assert reasons(preview_import(store, rows)) == [(2, "already in your contacts as Bob Lee (same X @bob)")]
 
 
 def test_a_name_met_twice_in_one_file_is_added_twice_and_said(store, tmp_path):

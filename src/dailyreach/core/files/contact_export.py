@@ -137,6 +137,8 @@ class CalendarItem:
     contact: Contact
     summary: str
     kind: str
+    # The channel the summary names: the thread's for a follow-up, the contact's main one to keep in touch.
+    channel: str
 
 
 def upcoming_dates(store: Store, days_ahead: int = CALENDAR_DAYS_AHEAD) -> list[CalendarItem]:
@@ -157,12 +159,18 @@ def upcoming_dates(store: Store, days_ahead: int = CALENDAR_DAYS_AHEAD) -> list[
                 if reply.follow_ups_used_up
                 else f"Follow up #{reply.nudges + 1}: {reply.contact.name} ({channel})"
             )
-            items.append(CalendarItem(max(reply.follow_up_due, today), reply.contact, summary, "follow-up"))
+            items.append(
+                CalendarItem(
+                    max(reply.follow_up_due, today), reply.contact, summary, "follow-up", reply.channel
+                )
+            )
     for contact in contacts:
         due = keep_in_touch_due(contact, threads.get(contact.id, Thread()), tz)
         if due is not None and due <= last:
             summary = f"Keep in touch: {contact.name} ({CHANNEL_LABELS.get(contact.main_channel, contact.main_channel)})"
-            items.append(CalendarItem(max(due, today), contact, summary, "keep-in-touch"))
+            items.append(
+                CalendarItem(max(due, today), contact, summary, "keep-in-touch", contact.main_channel)
+            )
     items.sort(key=lambda item: (item.day, item.contact.name))
     return items
 
@@ -170,6 +178,8 @@ def upcoming_dates(store: Store, days_ahead: int = CALENDAR_DAYS_AHEAD) -> list[
 def calendar_ics(store: Store) -> bytes:
     """One all-day event per item; UIDs are stable so a re-import updates instead of duplicating."""
     import icalendar
+
+    from dailyreach.core.planning.drafts import profile_link
 
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//dailyreach//dailyreach//EN")
@@ -196,7 +206,12 @@ def calendar_ics(store: Store) -> bytes:
         event.add("transp", "TRANSPARENT")
         details = [item.contact.why] if item.contact.why else []
         if item.contact.handles:
-            url = item.contact.profile_urls[item.contact.main_channel]
+            # The profile the summary's channel names, as the app's draft opens it; where they have no
+            # handle on it (a thread logged on LinkedIn with no LinkedIn name), the one they are reached on.
+            url = (
+                profile_link(item.contact, item.channel)
+                or item.contact.profile_urls[item.contact.main_channel]
+            )
             event.add("url", url)
             details.append(url)
         if details:

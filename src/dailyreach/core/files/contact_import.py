@@ -24,7 +24,7 @@ from dailyreach.core.files.imported_person import SourceRow, handles_in_notes, k
 from dailyreach.core.files.textfile import EncodingProblem, FileTooLarge, decode_text, read_limited
 from dailyreach.core.files.vcard_reader import is_vcard, rejoin_split_characters
 from dailyreach.core.records.handles import profile_url
-from dailyreach.core.records.model import Contact
+from dailyreach.core.records.model import CHANNEL_LABELS, Contact
 from dailyreach.core.records.text import strip_control
 from dailyreach.core.store.storage import StoreCorrupt, parse_json_bytes
 from dailyreach.core.store.store import Store
@@ -61,9 +61,12 @@ def identities(contact: Contact, id_source: str = "vCard UID") -> dict[str, str]
     for platform, handle in contact.handles.items():
         kept.setdefault(platform, set()).add(handle)
     for platform, handles in kept.items():
+        # Named as the app names it everywhere (X, e-mail, in Japanese メール), not by its key: the preview
+        # says "same X @ann".
+        label = _(CHANNEL_LABELS[platform])
         for handle in handles:
-            found[f"{platform}:{handle.casefold()}"] = f"{platform} {handle}"
-            found[profile_url(platform, handle).casefold().rstrip("/")] = f"{platform} {handle}"
+            found[f"{platform}:{handle.casefold()}"] = f"{label} {handle}"
+            found[profile_url(platform, handle).casefold().rstrip("/")] = f"{label} {handle}"
     if not contact.handles:
         found[f"name:{contact.name.casefold()}\nnotes:{contact.notes}"] = "name and notes, and no handle"
     return found

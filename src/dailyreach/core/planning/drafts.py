@@ -393,12 +393,21 @@ def compose_link(contact: Contact, channel: str, purpose: str, subject: str, tex
         # Mastodon has no one home: the share page of the contact's own server.
         host = handle.lstrip("@").split("@", 1)[1]
         link = f"https://{quote(host, safe='.-')}/share?" + _query(text=text)
-    elif handle:
-        try:
-            link = profile_url(channel, handle)
-        except HandleError:
-            link = None
+    else:
+        link = profile_link(contact, channel)
     return link if link is not None and openable(link, COMPOSE_SCHEMES) else None
+
+
+def profile_link(contact: Contact, channel: str) -> str | None:
+    """The contact's profile on ``channel`` (a mailto: link for e-mail); None when they have no handle
+    there. What a draft opens when there is nothing to compose, and what the calendar links to."""
+    handle = contact.handles.get(channel)
+    if not handle:
+        return None
+    try:
+        return profile_url(channel, handle)
+    except HandleError:
+        return None
 
 
 @dataclass(frozen=True)
