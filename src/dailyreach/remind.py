@@ -23,6 +23,7 @@ from pathlib import Path
 
 from dailyreach.config import DEFAULT_MORNING, clock_time
 from dailyreach.core.errors import os_reason
+from dailyreach.core.records.text import shown
 from dailyreach.i18n import N_, _
 
 MARK = "Written by dailyreach remind --install; removed by dailyreach remind --uninstall."
@@ -40,7 +41,7 @@ def parse_time(text: str, option: str) -> tuple[int, int]:
     if found is None:
         raise ReminderError(
             _("{option} {text}: give a time of day such as 09:00, 18:30 or 9am").format(
-                option=option, text=repr(text)
+                option=option, text=shown(text)
             )
         )
     return found

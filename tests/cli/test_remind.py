@@ -203,6 +203,13 @@ def test_a_malformed_time_says_so_and_writes_nothing(home, args, said):
     assert tree(home) == before
 
 
+def test_a_huge_time_is_quoted_cut_short_as_every_field_quotes_one(home):
+    # It was quoted whole: 100 KB written to the terminal for one mistyped option.
+    result = run(home, "--install", "--at", "9" * 100_000)
+    assert result.returncode == 1
+    assert result.stderr == f"Error: --at '{'9' * 54}...9': give a time of day such as 09:00, 18:30 or 9am\n"
+
+
 def test_a_read_only_unit_folder_says_so_and_keeps_what_was_there(home):
     run(home, "--install", "--at", "09:00")
     units = home / "config" / "systemd" / "user"

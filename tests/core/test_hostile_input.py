@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import FIXTURES, run_cli
 
 
 @pytest.fixture
@@ -242,6 +242,24 @@ def test_an_unexpected_error_after_a_save_names_what_was_saved(db, alice, monkey
 def test_a_tag_too_long_is_said_of_the_tag_not_of_all_tags(db):
     said = refused("add", "Ann", "--x", "@ann", "--tag", "ok", "--tag", "a" * 200, db=db)
     assert said == f"Error: Tags: '{'a' * 54}...a' is 200 characters long; a tag is at most 50\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("log", "alice", "dm_sent", "--at", "1" * 100_000), f"Error: --at: '{'1' * 54}...1' is not a date "),
+        (("invite", "Mixer", "--on", "a" * 100_000), f"Error: --on: '{'a' * 54}...a' is not a date "),
+        (
+            ("import", str(FIXTURES / "people.csv"), "--encoding", "a" * 100_000),
+            f"\n  unknown encoding '{'a' * 54}...a'\n",
+        ),
+    ],
+    ids=["log --at", "invite --on", "import --encoding"],
+)
+def test_a_huge_value_typed_is_quoted_cut_short_as_every_field_quotes_one(db, alice, args, said):
+    # It was quoted whole: 100 KB written to the terminal for one mistyped option.
+    message = refused(*args, db=db)
+    assert said in message and len(message) < 400
 
 
 # -- 4. hand-edited databases -------------------------------------------------------------------

@@ -6,7 +6,8 @@ import pytest
 
 from dailyreach.core.errors import ValidationError
 from dailyreach.core.records.dates import latest_year
-from dailyreach.core.records.validation import SHOWN_LIMIT, amount, calendar_day, moment, shown
+from dailyreach.core.records.text import SHOWN_LIMIT, shown
+from dailyreach.core.records.validation import amount, calendar_day, moment
 
 
 @pytest.mark.parametrize(("typed", "hours"), [("1h59", 1 + 59 / 60), ("1:59", 1 + 59 / 60), ("1,5h", 1.5)])

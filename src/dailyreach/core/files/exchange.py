@@ -23,7 +23,8 @@ from dailyreach.core.records.model import (
     known_currency,
 )
 from dailyreach.core.records.template import Template
-from dailyreach.core.records.validation import moment, shown
+from dailyreach.core.records.text import shown
+from dailyreach.core.records.validation import moment
 from dailyreach.core.store.schema import FORMAT_NAME
 from dailyreach.core.store.store import (
     KEY_FIELDS,

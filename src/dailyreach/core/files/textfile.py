@@ -14,6 +14,7 @@ import os
 import re
 from pathlib import Path
 
+from dailyreach.core.records.text import shown
 from dailyreach.i18n import N_, _
 
 UTF8_BOM = codecs.BOM_UTF8
@@ -124,7 +125,7 @@ def decode_text(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
                 raise LookupError(encoding)
             return raw.decode(encoding), encoding
         except LookupError:
-            raise EncodingProblem(_("unknown encoding {encoding}").format(encoding=repr(encoding))) from None
+            raise EncodingProblem(_("unknown encoding {encoding}").format(encoding=shown(encoding))) from None
         except ValueError as error:  # UnicodeError is one
             raise EncodingProblem(_refusal(raw, encoding, error)) from None
     if raw.startswith(UTF16_BOMS):

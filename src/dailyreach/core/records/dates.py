@@ -16,6 +16,7 @@ import unicodedata
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from dailyreach.core.errors import DateParseError
+from dailyreach.core.records.text import shown
 from dailyreach.core.records.zones import pendulum_zone
 from dailyreach.i18n import N_, _, current_language
 
@@ -213,7 +214,7 @@ def parse_when(text: str, now: datetime, *, future: bool = False) -> datetime:
 def _out_of_years(text: str, message: str = TIME_OUT_OF_YEARS) -> DateParseError:
     """``text`` refused as outside the years a record may hold (``message``: a time's, or a day's)."""
     return DateParseError(
-        _(message).format(value=repr(text.strip()), earliest=EARLIEST_YEAR, latest=latest_year())
+        _(message).format(value=shown(text.strip()), earliest=EARLIEST_YEAR, latest=latest_year())
     )
 
 
@@ -259,7 +260,7 @@ def _typed_moment(text: str, now: datetime, *, future: bool) -> datetime:
     if (meant := _meant_word(word, future=future)) is not None:
         raise DateParseError(
             _("{text} is not a date or time: did you mean {meant}?").format(
-                text=repr(text.strip()), meant=meant
+                text=shown(text.strip()), meant=meant
             )
         )
     return _parse_with_pendulum(text.strip(), now, hint)
@@ -294,19 +295,19 @@ def _out_of_range(text: str) -> str | None:
         return None
     year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
     if not 1 <= month <= 12:
-        return _("{text} is not a date: a month is 01 to 12").format(text=repr(text))
+        return _("{text} is not a date: a month is 01 to 12").format(text=shown(text))
     import calendar  # only for a day that is none
 
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:  # a month has 28 days or more: no singular to say
         return _("{text} is not a date: {month} has {days} days").format(
-            text=repr(text), month=f"{year:04}-{month:02}", days=days
+            text=shown(text), month=f"{year:04}-{month:02}", days=days
         )
     if int(match["hour"] or 0) > 23 or int(match["minute"] or 0) > 59 or int(match["second"] or 0) > 59:
-        return _(TIME_OUT_OF_RANGE).format(text=repr(text))
+        return _(TIME_OUT_OF_RANGE).format(text=shown(text))
     zone = match["zone"]
     if zone not in (None, "Z") and (int(zone[1:3]) > 23 or int(zone[4:6]) > 59):
-        return _("{text} is not a time: an offset from UTC is -23:59 to +23:59").format(text=repr(text))
+        return _("{text} is not a time: an offset from UTC is -23:59 to +23:59").format(text=shown(text))
     return None
 
 
@@ -348,7 +349,7 @@ def _clock(match: re.Match[str], word: str) -> tuple[int, int] | None:
         if match["japanese_half"] == "午後" and hour < 12:
             hour += 12
     if hour > 23 or minute > 59:
-        raise DateParseError(_(TIME_OUT_OF_RANGE).format(text=repr(word)))
+        raise DateParseError(_(TIME_OUT_OF_RANGE).format(text=shown(word)))
     return hour, minute
 
 
@@ -410,7 +411,7 @@ def _japanese_day(word: str, now: datetime, *, future: bool) -> datetime | None:
     if match[4] and JAPANESE_WEEKDAYS[typed.weekday()] != match[4]:
         raise DateParseError(
             _("{text} is not that day: {day} is a {weekday}").format(
-                text=repr(word.strip()), day=day_text(typed), weekday=weekday_name(typed)
+                text=shown(word.strip()), day=day_text(typed), weekday=weekday_name(typed)
             )
         )
     return add_days(now, (typed - today).days)
@@ -421,7 +422,7 @@ def _calendar_day(year: int, month: int, day: int, word: str) -> date:
         return date(year, month, day)
     except ValueError:
         raise DateParseError(
-            _("{text} is not a day of the calendar").format(text=repr(word.strip()))
+            _("{text} is not a day of the calendar").format(text=shown(word.strip()))
         ) from None
 
 
@@ -439,12 +440,12 @@ def _parse_with_pendulum(text: str, now: datetime, hint: str) -> datetime:
         parsed = pendulum.parse(text, tz=zone)
     except (ValueError, TypeError, OverflowError) as error:
         raise DateParseError(
-            _("{text} is not a date or time: {hint}").format(text=repr(text), hint=hint)
+            _("{text} is not a date or time: {hint}").format(text=shown(text), hint=hint)
         ) from error
     # Not exact: a day alone, or a time alone, is read as a DateTime; what else it reads is a span.
     if isinstance(parsed, pendulum.DateTime) and _offset_holds(parsed):
         return parsed
-    raise DateParseError(_("{text} is not a date or time: {hint}").format(text=repr(text), hint=hint))
+    raise DateParseError(_("{text} is not a date or time: {hint}").format(text=shown(text), hint=hint))
 
 
 def _offset_holds(moment: datetime) -> bool:

@@ -15,6 +15,7 @@ from typing import Any, Self
 
 from dailyreach.core.errors import BRAND_NAMES, ValidationError
 from dailyreach.core.records.handles import PLATFORMS, HandleError, normalise_handle, profile_url
+from dailyreach.core.records.text import shown
 from dailyreach.core.records.validation import (
     LONG_LIMIT,
     NAME_LIMIT,
@@ -32,7 +33,6 @@ from dailyreach.core.records.validation import (
     optional_calendar_day,
     optional_whole_number,
     record_id,
-    shown,
     typed_cost,
     whole_number,
     with_meant,

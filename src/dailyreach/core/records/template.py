@@ -13,6 +13,7 @@ from typing import Any, Self
 
 from dailyreach.core.errors import ValidationError
 from dailyreach.core.records.model import CHANNELS
+from dailyreach.core.records.text import shown
 from dailyreach.core.records.validation import (
     LONG_LIMIT,
     NAME_LIMIT,
@@ -22,7 +23,6 @@ from dailyreach.core.records.validation import (
     known_keys,
     new_id,
     record_id,
-    shown,
 )
 from dailyreach.i18n import N_, _
 

@@ -84,3 +84,17 @@ def family_name_first(name: str) -> bool:
 
 def _written_in(text: str, script: tuple[tuple[str, str], ...]) -> bool:
     return any(first <= character <= last for character in text for first, last in script)
+
+
+SHOWN_LIMIT = 60
+_JOINERS = frozenset("\u200c\u200d")
+
+
+def shown(value: object) -> str:
+    """A value quoted for an error message: escapes visible, and cut short so a huge one stays readable.
+    The joiners that make one emoji of several (a woman and a laptop: a technologist) are shown as typed,
+    not escaped."""
+    text = repr(value)
+    if isinstance(value, str) and _JOINERS.intersection(value):
+        text = "'" + "".join(char if char in _JOINERS else repr(char)[1:-1] for char in value) + "'"
+    return text if len(text) <= SHOWN_LIMIT else f"{text[: SHOWN_LIMIT - 5]}...{text[-2:]}"

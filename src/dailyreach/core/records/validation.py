@@ -21,7 +21,7 @@ from dailyreach.core.records.dates import (
     record_year,
     within_record_years,
 )
-from dailyreach.core.records.text import has_surrogate, strip_control
+from dailyreach.core.records.text import has_surrogate, shown, strip_control
 from dailyreach.i18n import N_, _, ngettext
 
 NAME_LIMIT = 200
@@ -32,24 +32,12 @@ _TIME_WITH_OFFSET = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}
 _ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 
 
-SHOWN_LIMIT = 60
 NOT_UTF8 = N_("is not valid text: it holds bytes that are not UTF-8")
 # Letters that draw nothing (the Hangul fillers, the blank Braille pattern): a name of them alone, or of
 # combining marks with nothing to combine with, showed as a row with no name.
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 NOT_A_DATE = N_("{value} is not a date (YYYY-MM-DD)")
 SMALLEST_AMOUNT = 0.001
-_JOINERS = frozenset("\u200c\u200d")
-
-
-def shown(value: object) -> str:
-    """A value quoted for an error message: escapes visible, and cut short so a huge one stays readable.
-    The joiners that make one emoji of several (a woman and a laptop: a technologist) are shown as typed,
-    not escaped."""
-    text = repr(value)
-    if isinstance(value, str) and _JOINERS.intersection(value):
-        text = "'" + "".join(char if char in _JOINERS else repr(char)[1:-1] for char in value) + "'"
-    return text if len(text) <= SHOWN_LIMIT else f"{text[: SHOWN_LIMIT - 5]}...{text[-2:]}"
 
 
 def new_id() -> str:

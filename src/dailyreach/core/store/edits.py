@@ -9,7 +9,7 @@ from typing import Any
 
 from dailyreach.core.errors import ValidationError
 from dailyreach.core.records.model import Contact
-from dailyreach.core.records.validation import shown
+from dailyreach.core.records.text import shown
 from dailyreach.i18n import _
 
 # A contact's fields a form edits, one by one; its handles are merged platform by platform.

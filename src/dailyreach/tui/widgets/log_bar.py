@@ -16,7 +16,7 @@ from textual.widgets import Input, Label, Static
 
 from dailyreach.core.records.dates import parse_when
 from dailyreach.core.records.model import CHANNELS, channel_key, check_required_text
-from dailyreach.core.records.validation import shown
+from dailyreach.core.records.text import shown
 from dailyreach.i18n import N_, _
 from dailyreach.report import clipped
 from dailyreach.tui.checks import Check, input_problems
