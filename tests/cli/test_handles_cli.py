@@ -23,6 +23,15 @@ def test_an_x_handle_with_a_stray_bracket_is_refused_with_what_an_x_handle_is(db
     assert result.stderr == f"Error: X: '{typed}': an X handle is @ and 1-15 letters, digits or underscores\n"
 
 
+@pytest.mark.parametrize(("option", "name"), [("--instagram", "Instagram"), ("--threads", "Threads")])
+def test_a_handle_refused_on_instagram_or_threads_reads_right_for_either_name(db, option, name):
+    # It was "a Instagram handle is ...": no article before the name fits every name.
+    result = run_cli("add", "Ann", option, "ann!", db=db, check=False)
+    assert result.returncode == 1
+    said = f"Error: {name}: 'ann!': {name} handles are 1-30 letters, digits, periods or underscores\n"
+    assert result.stderr == said
+
+
 def test_handles_typed_in_full_width_are_stored_in_ascii(db):
     run_cli("add", "Ann", "--instagram", "＠ａｎｎ", db=db)
     run_cli("add", "Bob", "--threads", "＠bob", db=db)

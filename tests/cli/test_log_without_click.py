@@ -123,7 +123,9 @@ def test_a_note_with_no_text_is_refused_and_saves_nothing(tmp_path):
     db = tmp_path / "db.json"
     run_cli("add", "Hiro", "--x", "@hiro", db=db)
     before = db.read_bytes()
-    for args in (("log", "hiro", "note"), ("log", "hiro", "note", "--text", "  ")):
+    # Zero-width characters alone draw nothing, as spaces do: refused as add refuses such a name.
+    zero_width = ("log", "hiro", "note", "--text", "\u200b\u200d")
+    for args in (("log", "hiro", "note"), ("log", "hiro", "note", "--text", "  "), zero_width):
         done = run_cli(*args, db=db, check=False)
         assert (done.returncode, done.stderr) == (1, "Error: Text: a note needs its text\n")
     assert db.read_bytes() == before

@@ -132,3 +132,21 @@ def test_a_value_refused_is_said_in_one_line_and_nothing_changes(db, args, said)
     assert refused.stdout == ""
     assert len(refused.stderr.splitlines()) == 1 and said in refused.stderr
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("empty", ["", "  "])
+def test_an_empty_currency_is_refused_not_taken_for_the_default(db, empty):
+    # '' turned EUR into USD without a word: only the timezone says that empty resets it.
+    run_cli("settings", "--currency", "EUR", db=db)
+    before = db.read_bytes()
+    refused = run_cli("settings", "--currency", empty, db=db, check=False)
+    assert (refused.returncode, refused.stdout) == (1, "")
+    assert refused.stderr == "Error: Currency: '' is not a three-letter code such as USD or JPY\n"
+    assert db.read_bytes() == before
+
+
+def test_an_empty_name_unsets_it_as_its_help_says(db):
+    # A name may be left unset, as it is at first; the help says how, as the timezone's does.
+    run_cli("settings", "--my-name", "Ken", db=db)
+    assert lines(run_cli("settings", "--my-name", "", db=db).stdout)["Your name"] == "(not set)"
+    assert "empty unsets it" in " ".join(run_cli("settings", "--help", db=db).stdout.split())

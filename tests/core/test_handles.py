@@ -113,7 +113,7 @@ def test_a_text_is_matched_on_every_platform_where_it_is_valid():
     [
         ("x", "@bob]", "an X handle is @"),
         ("x", "[bob", "an X handle is @"),
-        ("instagram", "ann]", "Instagram handle is 1-30"),
+        ("instagram", "ann]", "Instagram handles are 1-30"),
         ("github", "[gh", "a GitHub user name is"),
         ("linkedin", "[jane-doe", "a LinkedIn handle is"),
     ],
@@ -123,6 +123,14 @@ def test_a_handle_with_a_stray_bracket_is_refused_as_a_handle_not_as_an_address(
     with pytest.raises(HandleError, match=hint) as refused:
         normalise_handle(platform, raw)
     assert "brackets" not in str(refused.value)
+
+
+@pytest.mark.parametrize(("platform", "name"), [("instagram", "Instagram"), ("threads", "Threads")])
+def test_a_handle_refused_on_instagram_or_threads_is_said_without_an_article_before_the_name(platform, name):
+    # "a Instagram handle is ...": the article fits one name and not the other.
+    with pytest.raises(HandleError) as refused:
+        normalise_handle(platform, "ann!")
+    assert str(refused.value) == f"{name} handles are 1-30 letters, digits, periods or underscores"
 
 
 def test_a_url_with_a_scheme_and_a_broken_bracket_is_still_said_to_be_a_broken_address():

@@ -42,12 +42,14 @@ from dailyreach.core.records.model import (
             "channel",
         ),
         (Invitation, {"title": ""}, "title"),
+        (Invitation, {"title": "\u200b\u2060"}, "title"),  # draws nothing, as an empty one
         (Invitation, {"title": "Mixer", "cost": -5}, "cost"),
         (Invitation, {"title": "Mixer", "hours": "nan"}, "hours"),
         (Invitation, {"title": "Mixer", "kind": "rave"}, "kind"),
         (Invitation, {"title": "Mixer", "event_date": "2026-02-30"}, "event_date"),
         (Invitation, {"title": "Mixer", "currency": "12$"}, "currency"),
         (Settings, {"daily_goal": 0}, "daily_goal"),
+        (Settings, {"currency": ""}, "currency"),  # not the default: that is for a currency not given
         (Settings, {"timezone": "Mars/Olympus"}, "timezone"),
         (Settings, {"timezone": 9}, "timezone"),
         (DayPlan, {"date": "2026-11-23", "items": [{"contact_id": "c", "reason": "whim"}]}, "reason"),

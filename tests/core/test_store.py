@@ -254,7 +254,8 @@ def test_an_interaction_dated_in_the_future_is_refused_and_nothing_is_written(st
     assert len(store.interactions()) == 1
 
 
-@pytest.mark.parametrize("text", ["", "  \n "])
+# Zero-width characters alone draw nothing: a note of them was a timeline entry with nothing to read.
+@pytest.mark.parametrize("text", ["", "  \n ", "\u200b\u200d", "\ufeff\u2060 \u200c"])
 def test_a_note_without_its_text_is_refused_by_the_store_itself_and_nothing_is_written(store, db_path, text):
     """Whatever logs it (the app, the command line, a script of the core's): a note is its text."""
     ann = add_contact(store, "Ann")
@@ -365,6 +366,17 @@ def test_settings_are_changed_over_what_the_file_holds_as_one_change_undo_takes_
     assert db_path.read_bytes() == before
     assert store.undo().label == "change settings"
     assert store.settings().daily_goal == 5
+
+
+def test_a_currency_changed_to_nothing_is_refused_not_taken_for_the_default(store, db_path):
+    # settings --currency '' turned EUR into USD without a word.
+    store.change_settings(lambda _current: {"currency": "EUR"})
+    before = db_path.read_bytes()
+    for empty in ("", " ", "\u200b"):
+        with pytest.raises(ValidationError, match="is not a three-letter code such as USD or JPY"):
+            store.change_settings(lambda _current, empty=empty: {"currency": empty})
+    assert db_path.read_bytes() == before
+    assert Settings.from_dict({}).currency == "USD"  # none given: the default still
 
 
 def test_deleting_a_contact_takes_all_of_theirs_and_undo_gives_it_all_back(store, clock):

@@ -184,6 +184,15 @@ def decline(session: Session, invitation: str, note: str) -> None:
         else:
             on = day_text(datetime.fromisoformat(chosen.decided_at).date(), store.local_today())
             echo(_("{title} was already declined on {date}").format(title=title_named(chosen.title), date=on))
+        if note.strip() not in ("", chosen.note):
+            # Said, not dropped without a word: the user would believe the new reason kept.
+            echo(
+                _(
+                    "note: the reason given was not recorded, as the invitation was declined already; "
+                    "press E on it under Declined invitations in the app to change its reason"
+                ),
+                err=True,
+            )
         return
     store.decline_invitation(chosen.id, note)
     echo(_("Declined {title}.").format(title=title_named(chosen.title)))

@@ -103,7 +103,10 @@ def settings_text(settings: Settings, store: Store) -> str:
 @click.option(
     "--currency", metavar="CODE", help=_named("currency", _("a three-letter code for invitations, e.g. JPY."))
 )
-@click.option("--my-name", metavar="NAME", help=_("Your name, as drafts sign it ({my_name})."))
+# Empty said, as the timezone's is: a name may be left unset, as it is at first.
+@click.option(
+    "--my-name", metavar="NAME", help=_("Your name, as drafts sign it ({my_name}); empty unsets it.")
+)
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON (a stable shape, see the README)."))
 @click.pass_obj
 def settings(

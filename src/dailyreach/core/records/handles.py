@@ -154,8 +154,9 @@ def _instagram_like(hosts: tuple[str, ...], platform: str) -> Callable[[str], st
         path = _path_after_host(raw, hosts)
         name = (path.split("/")[0] if path is not None else raw).removeprefix("@").lower()
         if not re.fullmatch(_INSTAGRAM, name):
+            # No article before the name: "a Instagram handle" read wrong, and each name wants its own.
             raise HandleError(
-                _("a {platform} handle is 1-30 letters, digits, periods or underscores").format(
+                _("{platform} handles are 1-30 letters, digits, periods or underscores").format(
                     platform=platform
                 )
             )

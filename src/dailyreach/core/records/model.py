@@ -26,6 +26,7 @@ from dailyreach.core.records.validation import (
     calendar_day,
     choice,
     clean_text,
+    draws_nothing,
     follower_count,
     known_keys,
     moment,
@@ -206,7 +207,8 @@ TEXT_REQUIRED_KINDS = frozenset({"note"})
 
 
 def check_required_text(text: str) -> None:
-    if not text.strip():
+    # As a required name is: a text of zero-width characters alone is a note with nothing to read.
+    if draws_nothing(text):
         raise ValidationError("text", _("a note needs its text"))
 
 
@@ -546,7 +548,9 @@ class Settings:
             timezone=timezone,
             theme=clean_text(data.get("theme") or "textual-dark", "theme", limit=64),
             locale=clean_text(data.get("locale") or "en", "locale", limit=16),
-            currency=currency_code(data.get("currency") or "USD"),
+            # The default only when none is given: an empty one is refused as a mistyped one is, not
+            # taken for the default (settings --currency '' turned EUR into USD).
+            currency=currency_code(data.get("currency", "USD")),
             my_name=clean_text(data.get("my_name"), "my_name", limit=NAME_LIMIT),
             past_goals={
                 calendar_day(day, "past_goals"): whole_number(
