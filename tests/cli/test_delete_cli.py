@@ -61,16 +61,22 @@ def test_the_start_of_a_name_deletes_no_one(tmp_path):
     assert db.read_bytes() == before
 
 
+def delete_on_a_terminal(db, who: str) -> tuple[subprocess.Popen, int]:
+    """``dailyreach delete WHO`` in a pseudo-terminal, and the terminal's leader side to answer it on."""
+    leader, follower = pty.openpty()
+    environment = {**os.environ, "DAILYREACH_DB": str(db), "TZ": "UTC"}
+    process = subprocess.Popen(
+        [DAILYREACH, "delete", who], stdin=follower, stdout=follower, stderr=follower, env=environment
+    )
+    os.close(follower)
+    return process, leader
+
+
 @pytest.mark.parametrize(("answer", "left"), [("y", ["Anna Lee"]), ("n", ["Ann Smith", "Anna Lee"])])
 def test_delete_on_a_terminal_asks_and_does_what_is_answered(tmp_path, answer, left):
     db = tmp_path / "db.json"
     ids = people(db)
-    leader, follower = pty.openpty()
-    environment = {**os.environ, "DAILYREACH_DB": str(db), "TZ": "UTC"}
-    process = subprocess.Popen(
-        [DAILYREACH, "delete", "Ann Smith"], stdin=follower, stdout=follower, stderr=follower, env=environment
-    )
-    os.close(follower)
+    process, leader = delete_on_a_terminal(db, "Ann Smith")
     os.write(leader, f"{answer}\n".encode())
     shown = read_terminal(leader)
     process.wait(timeout=60)
@@ -82,15 +88,12 @@ def test_a_log_made_while_delete_asks_is_not_deleted_unseen(tmp_path):
     # The question named no interactions; two logged meanwhile from another shell went with the "y".
     db = tmp_path / "db.json"
     ids = people(db)
-    leader, follower = pty.openpty()
-    environment = {**os.environ, "DAILYREACH_DB": str(db), "TZ": "UTC"}
-    process = subprocess.Popen(
-        [DAILYREACH, "delete", "Anna Lee"], stdin=follower, stdout=follower, stderr=follower, env=environment
-    )
-    os.close(follower)
+    process, leader = delete_on_a_terminal(db, "Anna Lee")
     shown = b""
     while b"[y/N]" not in shown:
-        shown += os.read(leader, 1024)
+        chunk = os.read(leader, 1024)  # the question, before anything is answered
+        assert chunk, shown
+        shown += chunk
     assert f"Delete Anna Lee ({ids['Anna Lee']}, @anna)? [y/N]".encode() in shown
     run_cli("log", "Anna Lee", "dm_sent", db=db)
     os.write(leader, b"y\n")
