@@ -135,8 +135,8 @@ def configured(path: str) -> tuple[dict[str, object], list[str]]:
 
 
 def status_table_problems(table: dict[str, object], path: object) -> list[str]:
-    """What is wrong in config.toml's [status] table: said by ``status --verbose`` and by the app and
-    ``doctor`` with the file's other problems."""
+    """What is wrong in config.toml's [status] table: said by ``status --verbose``, and by the app and
+    ``remind --install`` with the file's other problems."""
     problems = [
         _("{file}: status.{key} is not a setting: {keys} are").format(
             file=path, key=key, keys=", ".join(STATUS_KEYS)
