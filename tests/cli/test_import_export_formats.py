@@ -118,6 +118,21 @@ def test_a_duplicate_in_the_preview_names_the_platform_as_the_app_does(db, tmp_p
     assert "（X @moali が同じ）" in japanese and "（メール sam@example.org が同じ）" in japanese
 
 
+def test_a_contact_met_again_by_its_id_or_its_name_and_notes_is_named_so_in_japanese(db, tmp_path):
+    # "(vCard UID … が同じ)" and "name and notes, and no handle" were left in English.
+    path = tmp_path / "people.vcf"
+    path.write_text("BEGIN:VCARD\nVERSION:3.0\nUID:card-1\nFN:Ann\nEND:VCARD\n", encoding="utf-8")
+    run_cli("import", str(path), db=db)
+    bare = tmp_path / "bare.csv"
+    bare.write_text("name\nBo\n", encoding="utf-8")
+    run_cli("import", str(bare), db=db)
+    japanese = {"DAILYREACH_LANG": "ja"}
+    again = run_cli("import", str(path), "--dry-run", db=db, env=japanese).stdout
+    assert "（vCard の UID card-1 が同じ）" in again
+    again = run_cli("import", str(bare), "--dry-run", db=db, env=japanese).stdout
+    assert "（名前とメモ（ハンドルなし） が同じ）" in again
+
+
 REAL_WORLD = FIXTURES.parent / "real_world"
 
 

@@ -46,3 +46,23 @@ def test_a_linkedin_connected_on_that_names_no_day_is_left_out_and_reported(stor
     assert preview.notices == [
         "line 2: Connected On 'sometime' is not a date (such as 05 Mar 2024): left out"
     ]
+
+
+def test_a_huge_value_a_row_cannot_use_is_quoted_cut_short_in_its_notice(store, tmp_path):
+    # A 60 KB "Connected On" cell, or a long profile address, was written back whole under its line.
+    connections = tmp_path / "Connections.csv"
+    connections.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        f"Ann,Lee,https://www.linkedin.com/in/annlee,,,,{'9' * 60_000}\n"
+        f"Bo,Kim,https://www.linkedin.com/in/{'b' * 600},,,,\n",
+        encoding="utf-8",
+    )
+    notices = preview_import(store, connections).notices
+    assert all(len(notice) < 300 for notice in notices), [len(notice) for notice in notices]
+    assert (
+        "line 2: Connected On '" + "9" * 54 + "...9' is not a date (such as 05 Mar 2024): left out" in notices
+    )
+    assert any(
+        notice.startswith("line 3: 'https://www.linkedin.com/in/" + "b" * 26 + "...b' kept in notes: ")
+        for notice in notices
+    )

@@ -25,6 +25,7 @@ from dailyreach.core.files.imported_person import (
 from dailyreach.core.files.textfile import FIELD_LIMIT
 from dailyreach.core.files.vcard_reader import PICTURE_NOTICE, read_vcard
 from dailyreach.core.records.handles import PLATFORMS, HandleError, normalise_handle
+from dailyreach.core.records.text import shown
 from dailyreach.i18n import N_, _
 
 __all__ = ["EMPTY_FILE", "READERS", "ParsedFile", "SourceRow", "UnknownFormat", "detect_format", "is_empty"]
@@ -262,7 +263,7 @@ def read_linkedin(text: str) -> ParsedFile:
             # Left out of the notes, and said in the preview, as any other value that is not read.
             person.warnings.append(
                 _("Connected On {value} is not a date (such as 05 Mar 2024): left out").format(
-                    value=repr(connected)
+                    value=shown(connected)
                 )
             )
         person.notes = [job, f"LinkedIn connection since {since}" if since else ""]

@@ -28,7 +28,7 @@ from dailyreach.core.records.model import CHANNEL_LABELS, Contact
 from dailyreach.core.records.text import strip_control
 from dailyreach.core.store.storage import StoreCorrupt, parse_json_bytes
 from dailyreach.core.store.store import Store
-from dailyreach.i18n import _
+from dailyreach.i18n import N_, _
 
 LABEL_LIMIT = 80
 
@@ -51,12 +51,16 @@ class ImportPreview:
         return bool(self.added)
 
 
-def identities(contact: Contact, id_source: str = "vCard UID") -> dict[str, str]:
+# What makes two contacts one: named in the preview as "same vCard UID …".
+VCARD_UID = N_("vCard UID")
+
+
+def identities(contact: Contact, id_source: str = VCARD_UID) -> dict[str, str]:
     """What makes two contacts the same person: any of their handles or profile URLs (an e-mail is a
     handle), those an import kept in the notes too, and the id a vCard's UID or dailyreach's CSV carries
     (``id_source`` names which, as the preview says it). A contact with no handle at all is the same
     person as one with the same name and notes."""
-    found = {f"id:{contact.id}": f"{id_source} {contact.id}"}
+    found = {f"id:{contact.id}": f"{_(id_source)} {contact.id}"}
     kept = handles_in_notes(contact.notes)
     for platform, handle in contact.handles.items():
         kept.setdefault(platform, set()).add(handle)
@@ -68,7 +72,7 @@ def identities(contact: Contact, id_source: str = "vCard UID") -> dict[str, str]
             found[f"{platform}:{handle.casefold()}"] = f"{label} {handle}"
             found[profile_url(platform, handle).casefold().rstrip("/")] = f"{label} {handle}"
     if not contact.handles:
-        found[f"name:{contact.name.casefold()}\nnotes:{contact.notes}"] = "name and notes, and no handle"
+        found[f"name:{contact.name.casefold()}\nnotes:{contact.notes}"] = _("name and notes, and no handle")
     return found
 
 
@@ -192,7 +196,7 @@ def _plan_contacts(
             preview.bad.append((row.line, label, _row_problems(error, fields)))
             continue
         # Only a vCard's UID and the id column of dailyreach's own CSV give a contact an id.
-        same_as = identities(contact, "vCard UID" if parsed.format == "vcard" else "id")
+        same_as = identities(contact, VCARD_UID if parsed.format == "vcard" else N_("id"))
         clash = next((key for key in same_as if key in known), None)
         if clash is not None:
             # Its other handles are that person's too: a later row with one of them is them as well.

@@ -21,7 +21,7 @@ from dailyreach.core.records.handles import (
     normalise_handle,
     profile_url,
 )
-from dailyreach.core.records.text import family_name_first
+from dailyreach.core.records.text import family_name_first, shown
 from dailyreach.i18n import N_, _, ngettext
 
 # How a handle is named in a notes line; contact_import reads these lines back to find duplicates.
@@ -208,14 +208,16 @@ class PersonBuilder:
         except HandleError as error:
             label = PLATFORM_LABELS.get(platform or "web", "Website")
             self.keep(_("{kind} that is not valid").format(kind=_kind(platform or "web")), label, raw, detail)
-            self.warnings.append(_("{value} kept in notes: {problem}").format(value=repr(raw), problem=error))
+            self.warnings.append(
+                _("{value} kept in notes: {problem}").format(value=shown(raw), problem=error)
+            )
             return
         if platform not in self.handles:
             self.handles[platform] = handle
         elif self.handles[platform] != handle:
-            shown = handle if platform in ("email", "web") else profile_url(platform, handle)
+            kept = handle if platform in ("email", "web") else profile_url(platform, handle)
             self.keep(
-                _("a second {kind}").format(kind=_kind(platform)), PLATFORM_LABELS[platform], shown, detail
+                _("a second {kind}").format(kind=_kind(platform)), PLATFORM_LABELS[platform], kept, detail
             )
 
     def add_tags(self, text: str) -> None:
