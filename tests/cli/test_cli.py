@@ -400,6 +400,12 @@ def test_a_cost_in_yen_is_saved_in_yen_whatever_the_default_currency(db):
     assert result.returncode == 1 and "Cost: '$40' is in USD, not JPY" in result.stderr
 
 
+def test_an_empty_currency_for_an_invitation_is_refused_not_taken_for_the_settings(db):
+    result = run_cli("invite", "Gala", "--cost", "50", "--currency", "", db=db, check=False)
+    assert result.returncode == 1 and "Currency: '' is not a three-letter code" in result.stderr
+    assert cli_json("invitations", db=db)["undecided"] == []
+
+
 def test_log_takes_an_id_before_any_name_that_starts_with_it(db):
     first = run_cli("add", "Ann", db=db).stdout.strip()
     run_cli("add", f"{first} fan club", db=db)  # a name that begins with Ann's id

@@ -410,3 +410,10 @@ def test_a_name_that_draws_nothing_is_empty(name):
 @pytest.mark.parametrize("name", ["e\u0301", "\u3164Ann", "한", "⠁"])
 def test_a_name_with_anything_to_draw_is_kept_as_typed(name):
     assert Contact.from_dict({"name": name}).name == name
+
+
+def test_an_invitation_given_an_empty_currency_is_refused_and_one_given_none_takes_the_default():
+    with pytest.raises(ValidationError, match="Currency: '' is not a three-letter code"):
+        Invitation.from_dict({"title": "Gala", "currency": ""})
+    assert Invitation.from_dict({"title": "Gala"}).currency == "USD"
+    assert Invitation.from_dict({"title": "Gala", "cost": "¥500"}).currency == "JPY"

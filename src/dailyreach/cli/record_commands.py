@@ -140,8 +140,11 @@ def invite(
             "event_date": parse_date(event_date, now).isoformat() if event_date else None,
             "hours": hours,
             "cost": cost,
-            # A cost such as "¥5000" names its own currency; otherwise the settings' one.
-            "currency": currency or amount_currency(cost) or store.settings().currency,
+            # A cost such as "¥5000" names its own currency; otherwise the settings' one. One given empty
+            # is refused as settings --currency '' is, not taken for the settings'.
+            "currency": currency
+            if currency is not None
+            else amount_currency(cost) or store.settings().currency,
             "note": note,
             "status": "declined" if decline else "undecided",
             "decided_at": now.isoformat() if decline else None,

@@ -281,7 +281,9 @@ class Invitation:
     def from_dict(cls, data: Any) -> Self:
         data = known_keys(cls, data, "invitation")
         priced_in = amount_currency(data.get("cost"))
-        currency = currency_code(data.get("currency") or priced_in or "USD")
+        # Given empty, refused as the settings' is: not taken for the default.
+        given = data.get("currency")
+        currency = currency_code(given if given is not None else priced_in or "USD")
         if priced_in is not None and priced_in != currency:
             raise ValidationError(
                 "cost",
