@@ -3,6 +3,7 @@ one contact reads that contact again, not the whole agenda."""
 
 import asyncio
 
+import pytest
 from textual import events
 
 from dailyreach.core.planning import agenda as agenda_module
@@ -121,14 +122,16 @@ async def test_a_writable_database_opens_without_a_word_about_it(store, people):
         assert not any("can be read but not saved" in str(notice.message) for notice in app._notifications)
 
 
-async def test_q_pressed_with_d_enter_before_the_save_starts_saves_the_log_and_quits(store, people):
+@pytest.mark.parametrize("quit_key", ["q", "ctrl+q"])
+async def test_q_pressed_with_d_enter_before_the_save_starts_saves_the_log_and_quits(store, people, quit_key):
     # Quitting waited for the save inside the app's own message loop, which was to start that save:
     # d Enter q typed together left the app frozen and the log unsaved.
     ann, _, _ = people
     app = DailyReachApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        for key, character in (("d", "d"), ("enter", "\r"), ("q", "q")):  # in one read, as a burst comes
+        # In one read, as a burst comes: ctrl+q, Textual's priority key, quit before the Enter had logged.
+        for key, character in (("d", "d"), ("enter", "\r"), (quit_key, "q" if quit_key == "q" else "\x11")):
             app.post_message(events.Key(key, character))
         await stopped(app)
     assert [i.contact_id for i in store.interactions()] == [ann.id]

@@ -118,6 +118,9 @@ class DailyReachApp(TranslatedBindings, App):
         Binding("u,ctrl+z", "undo", N_("Undo"), show=False, id="undo"),
         Binding("question_mark", "toggle_help", N_("Keys"), id="help"),
         Binding("q", "quit", N_("Quit"), id="quit"),
+        # Textual's, in turn with the keys typed before it rather than ahead of them (priority): d Enter
+        # ctrl+q typed together quit before the Enter had logged the DM.
+        Binding("ctrl+q", "quit", N_("Quit"), show=False),
         # Ahead of the screens' own Escape, but only while the keys panel is open (see check_action).
         Binding("escape", "hide_help_panel", N_("Hide keys"), show=False, priority=True, id="hide_help"),
         # The keys panel cannot take the focus, and at 80×24 most of its keys are below its fold.
