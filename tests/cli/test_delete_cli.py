@@ -72,6 +72,16 @@ def delete_on_a_terminal(db, who: str) -> tuple[subprocess.Popen, int]:
     return process, leader
 
 
+def asked(leader: int) -> bytes:
+    """What the command wrote up to its question, read before anything is answered."""
+    shown = b""
+    while b"[y/N]" not in shown:
+        chunk = os.read(leader, 1024)
+        assert chunk, shown
+        shown += chunk
+    return shown
+
+
 @pytest.mark.parametrize(("answer", "left"), [("y", ["Anna Lee"]), ("n", ["Ann Smith", "Anna Lee"])])
 def test_delete_on_a_terminal_asks_and_does_what_is_answered(tmp_path, answer, left):
     db = tmp_path / "db.json"
@@ -89,11 +99,7 @@ def test_a_log_made_while_delete_asks_is_not_deleted_unseen(tmp_path):
     db = tmp_path / "db.json"
     ids = people(db)
     process, leader = delete_on_a_terminal(db, "Anna Lee")
-    shown = b""
-    while b"[y/N]" not in shown:
-        chunk = os.read(leader, 1024)  # the question, before anything is answered
-        assert chunk, shown
-        shown += chunk
+    shown = asked(leader)
     assert f"Delete Anna Lee ({ids['Anna Lee']}, @anna)? [y/N]".encode() in shown
     run_cli("log", "Anna Lee", "dm_sent", db=db)
     os.write(leader, b"y\n")
@@ -107,3 +113,17 @@ def test_a_log_made_while_delete_asks_is_not_deleted_unseen(tmp_path):
     exported = json.loads(run_cli("export", db=db).stdout)
     assert [contact["name"] for contact in exported["contacts"]] == ["Ann Smith", "Anna Lee"]
     assert len(exported["interactions"]) == 3
+
+
+def test_a_contact_deleted_elsewhere_while_delete_asks_is_said_gone(tmp_path):
+    # It was said to have "0 interactions now", as though it were still there.
+    db = tmp_path / "db.json"
+    people(db)
+    process, leader = delete_on_a_terminal(db, "Anna Lee")
+    asked(leader)
+    run_cli("delete", "Anna Lee", "--yes", db=db)
+    os.write(leader, b"y\n")
+    said = " ".join(read_terminal(leader).split())
+    process.wait(timeout=60)
+    assert process.returncode == 1
+    assert "Error: Anna Lee was deleted in another window or command meanwhile" in said

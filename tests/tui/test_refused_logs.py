@@ -84,3 +84,21 @@ async def test_a_reply_refused_for_its_time_reopens_on_the_time_and_keeps_the_no
         ("dm_sent", ""),
         ("reply_received", "Sounds great"),
     ]
+
+
+async def test_a_reply_refused_for_its_time_leaves_the_pending_cursor_on_its_row(store, people):
+    # Taken off Pending as answered while it saved, the row was not there to put the cursor back on.
+    ann, yamada = people[0], people[1]
+    log(store, ann, "dm_sent", at=store.now().subtract(days=3))
+    log(store, yamada, "dm_sent", at=store.now().subtract(days=2))
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        pending = app.screen.query_one("#pending", DataTable)
+        assert cells(app, "pending")[pending.cursor_row][0] == "Ann [/] Smith"
+        await pilot.press("r", *"Sounds great", "shift+tab", "shift+tab", "ctrl+u", *"tomorrow", "enter")
+        await settle(pilot)
+        assert "is in the future" in list(app._notifications)[-1].message
+        assert cells(app, "pending")[pending.cursor_row][0] == "Ann [/] Smith"

@@ -536,6 +536,11 @@ class Store:
         if contact is None:
             raise StoreError(_(NO_CONTACT).format(id=repr(contact_id)))
         with self.transaction(_("delete {name}").format(name=contact.name)):
+            if self.contact(contact_id) is None:  # read again under the lock: deleted by another meanwhile
+                raise ContactGone(
+                    _("{name} was deleted in another window or command meanwhile").format(name=contact.name),
+                    contact_id,
+                )
             history = self._tables["interactions"].records_with("contact_id", {contact_id})
             if interactions_seen is not None and len(history) != interactions_seen:
                 raise ContactChanged(

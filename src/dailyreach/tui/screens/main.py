@@ -14,6 +14,7 @@ from textual.containers import Container
 from textual.events import DescendantFocus
 from textual.geometry import Size
 from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets.data_table import RowKey
 
 from dailyreach.core.planning.agenda import (
     Agenda,
@@ -338,6 +339,12 @@ class MainScreen(TranslatedBindings, StoreScreen):
                 pending.insert(index, pending_row(reply, self.agenda, plain_now(self.agenda)))
         table.show_row(contact_id, pending)
 
+    @staticmethod
+    def _put_cursors_back(was_on: dict[Pane, RowKey]) -> None:
+        for pane, key in was_on.items():
+            if key in pane.rows:
+                pane.move_cursor(row=pane.get_row_index(key))
+
     def _focused_pane(self) -> Pane | None:
         focused = self.focused
         return focused if isinstance(focused, Pane) else None
@@ -563,9 +570,8 @@ class MainScreen(TranslatedBindings, StoreScreen):
                     ),
                     contact.id,
                 )
-            for pane, key in was_on.items():
-                if key in pane.rows:
-                    pane.move_cursor(row=pane.get_row_index(key))
+            # After the frame that draws Pending again (``_show_contact``): a reply had taken its row off.
+            self.call_after_refresh(self._put_cursors_back, was_on)
             reopen()
 
         self.save_in_background(save, saved, failed, not_done=_(NOT_LOGGED))
