@@ -106,6 +106,24 @@ def test_a_calendar_follow_up_links_the_profile_on_the_channel_its_summary_names
     ]
 
 
+def test_a_calendar_keep_in_touch_names_and_links_the_channel_the_conversation_is_on(db, tmp_path):
+    # The thread is on Mastodon: the event said "(X)" and linked her X profile, where a draft sends from
+    # Mastodon.
+    gil = run_cli(
+        "add", "Gil", "--x", "@gilx", "--mastodon", "@gil@fosstodon.org", "--cadence", "7", db=db
+    ).stdout.strip()
+    run_cli("log", gil, "dm_sent", "--channel", "mastodon", "--at", "-9d", db=db)
+    run_cli("log", gil, "reply_received", "--channel", "mastodon", "--at", "-8d", db=db)
+    run_cli("log", gil, "met", "--channel", "mastodon", "--at", "-8d", db=db)
+    path = tmp_path / "keep-in-touch.ics"
+    run_cli("export", "--format", "ics", "-o", str(path), db=db)
+    (event,) = icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    assert (str(event["summary"]), str(event["url"])) == (
+        "Keep in touch: Gil (Mastodon)",
+        "https://fosstodon.org/@gil",
+    )
+
+
 def test_a_duplicate_in_the_preview_names_the_platform_as_the_app_does(db, tmp_path):
     run_cli("add", "Mo Ali", "--x", "@moali", db=db)
     path = tmp_path / "people.csv"

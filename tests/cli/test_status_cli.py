@@ -359,3 +359,22 @@ def test_the_default_line_is_in_the_interfaces_language(db, environment, japanes
     result = run_cli("status", db=db, check=False, env={"LC_ALL": "", "LC_MESSAGES": "", **environment})
     expected = f"dr {done}/5 · 期限 {due}件\n" if japanese else english.stdout
     assert (result.returncode, result.stdout) == (0, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("status = 5\n", "[status] must be a table"),
+        ("status.format = 5\n", "status.format must be text in quotes"),
+        ('status.format = "{done} done"\n', None),
+    ],
+)
+def test_a_status_table_written_as_top_level_keys_is_read_and_checked(db, own_config, text, said):
+    # Only a line starting "[status" was looked for: status = 5 passed unsaid, status.format unread.
+    own_config.parent.mkdir()
+    own_config.write_text(text)
+    told = status("--verbose", db=db)
+    if said is None:
+        assert (told.stdout, told.stderr) == ("1 done\n", "")
+    else:
+        assert said in told.stderr and str(own_config) in told.stderr

@@ -121,7 +121,8 @@ def configured(path: str) -> tuple[dict[str, object], list[str]]:
             raw = file.read()
     except OSError:
         return {}, []
-    if b"\n[status" not in b"\n" + raw:
+    # A [status] table, or a key of it written at the top (status = 5, status.format = "…").
+    if not any(start in b"\n" + raw for start in (b"\n[status", b"\nstatus")):
         return {}, []
     import tomllib
 

@@ -7,8 +7,6 @@ from collections.abc import Iterable
 
 from textual.binding import Binding
 
-from dailyreach.core.records.model import Contact
-from dailyreach.core.store.threads import Thread
 from dailyreach.i18n import N_
 
 LOG_KEYS = {
@@ -47,8 +45,3 @@ def log_bindings(shown: Iterable[str] | None = None) -> list[Binding]:
         Binding(key, f"log('{kind}')", KIND_TITLES[kind], show=kind in in_footer, id=f"log_{kind}")
         for key, kind in LOG_KEYS.items()
     ]
-
-
-def usual_channel(contact: Contact, thread: Thread) -> str:
-    """Where the conversation is: the channel of the last message sent, else the contact's main one."""
-    return thread.last_channel if thread.last_sent else contact.main_channel

@@ -13,7 +13,7 @@ from dailyreach.core.files.contact_files import CONTACTS_HEADER, INTERACTIONS_HE
 from dailyreach.core.files.exchange import export_json
 from dailyreach.core.files.imported_person import join_tags
 from dailyreach.core.files.textfile import UTF8_BOM
-from dailyreach.core.planning.planner import keep_in_touch_due, pending_replies
+from dailyreach.core.planning.planner import keep_in_touch_due, pending_replies, usual_channel
 from dailyreach.core.records.handles import PLATFORMS
 from dailyreach.core.records.model import CHANNEL_LABELS, Contact
 from dailyreach.core.store.store import Store
@@ -137,7 +137,7 @@ class CalendarItem:
     contact: Contact
     summary: str
     kind: str
-    # The channel the summary names: the thread's for a follow-up, the contact's main one to keep in touch.
+    # The channel the summary names: the thread's (``usual_channel``).
     channel: str
 
 
@@ -167,10 +167,10 @@ def upcoming_dates(store: Store, days_ahead: int = CALENDAR_DAYS_AHEAD) -> list[
     for contact in contacts:
         due = keep_in_touch_due(contact, threads.get(contact.id, Thread()), tz)
         if due is not None and due <= last:
-            summary = f"Keep in touch: {contact.name} ({CHANNEL_LABELS.get(contact.main_channel, contact.main_channel)})"
-            items.append(
-                CalendarItem(max(due, today), contact, summary, "keep-in-touch", contact.main_channel)
-            )
+            # Where the conversation is, as the app's log and draft take it, not the first handle.
+            channel = usual_channel(contact, threads.get(contact.id, Thread()))
+            summary = f"Keep in touch: {contact.name} ({CHANNEL_LABELS.get(channel, channel)})"
+            items.append(CalendarItem(max(due, today), contact, summary, "keep-in-touch", channel))
     items.sort(key=lambda item: (item.day, item.contact.name))
     return items
 

@@ -104,6 +104,11 @@ def _is_snoozed(contact: Contact, snoozes: dict[str, str], today: date) -> bool:
     return snoozed_until(snoozes, contact.id, today) is not None
 
 
+def usual_channel(contact: Contact, thread: Thread) -> str:
+    """Where the conversation is: the channel of the last message sent, else the contact's main one."""
+    return thread.last_channel if thread.last_sent else contact.main_channel
+
+
 def keep_in_touch_due(contact: Contact, thread: Thread, tz: tzinfo) -> date | None:
     """When a contact with a cadence is next due a word, counted from the last exchange."""
     if contact.cadence_days and not thread.open and thread.last_touch and thread.stage != "no_response":

@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from dailyreach.cli import USUAL_COLLECTION_THRESHOLDS
 from dailyreach.core.errors import ChangeRefused, ContactGone, DateParseError, StoreError, ValidationError
+from dailyreach.core.planning.planner import usual_channel
 from dailyreach.core.records.dates import ago, moment_text, parse_when, plain
 from dailyreach.core.records.handles import openable
 from dailyreach.core.records.model import (
@@ -28,7 +29,7 @@ from dailyreach.core.store.journal import Change
 from dailyreach.core.store.store import Store, refused_kind
 from dailyreach.core.store.threads import Thread, parse_stamp, utc_stamp
 from dailyreach.i18n import N_, _
-from dailyreach.tui.log_keys import KIND_TITLES, usual_channel
+from dailyreach.tui.log_keys import KIND_TITLES
 from dailyreach.tui.widgets.key_footer import KeyFooter
 from dailyreach.tui.widgets.log_bar import NOT_LOGGED, NOW, LogBar
 from dailyreach.wording import channel_label
