@@ -56,3 +56,11 @@ def test_a_file_that_cannot_be_read_is_said_word_for_word(raw, encoding, said):
     with pytest.raises(EncodingProblem) as refused:
         decode_text(raw, encoding)
     assert str(refused.value) == said
+
+
+def test_a_codec_that_cannot_count_the_lines_before_its_bad_byte_is_refused_in_its_own_words():
+    # idna takes no errors="replace": placing the é crashed the import.
+    with pytest.raises(EncodingProblem, match="^cannot be read as idna: "):
+        decode_text("name,x\nRené,rene\n".encode(), "idna")
+    with pytest.raises(EncodingProblem, match="^not valid ascii at line 2, character 4$"):
+        decode_text("name,x\nRené,rene\n".encode(), "ascii")

@@ -110,3 +110,19 @@ def test_a_name_that_is_not_a_file_is_refused_as_what_it_is_and_left_as_it_was(t
     )
     assert stat.S_ISFIFO(os.stat(pipe).st_mode)
     assert os.listdir(tmp_path) == ["pipe"]  # no temporary file left
+
+
+@pytest.mark.parametrize("replace", [True, False])
+def test_a_symlink_is_followed_its_target_written_in_its_own_folder_and_the_link_kept(tmp_path, replace):
+    (tmp_path / "synced").mkdir()
+    target = tmp_path / "synced" / "export.json"
+    if replace:
+        target.write_bytes(b"old")
+    link = tmp_path / "export.json"
+    link.symlink_to(target)
+    write_new_file(link, b'{"a": 1}', replace=True)
+    assert link.is_symlink() and target.read_bytes() == b'{"a": 1}'
+    assert beside(target) == ["export.json"] and beside(link) == ["export.json", "synced"]
+    plain = tmp_path / "plain.json"
+    write_new_file(plain, b"{}")
+    assert not plain.is_symlink() and plain.read_bytes() == b"{}"

@@ -258,3 +258,17 @@ def test_a_store_that_cannot_be_saved_reads_the_defaults_it_would_be_given(store
         store.path.chmod(0o600)
     assert "first DM (en)" in names and "first DM (ja)" in names
     assert templates(store) == []  # writable again, they are added on their first use, not before
+
+
+def test_a_store_that_cannot_be_saved_reads_a_default_it_holds_once(store):
+    # One default there already (an import brought it) is not read twice.
+    from dailyreach.core.planning.default_templates import default_templates
+
+    first = default_templates()[0]
+    save_template(store, first)
+    store.path.chmod(0o400)
+    try:
+        names = [template.name for template in templates(store)]
+    finally:
+        store.path.chmod(0o600)
+    assert names.count(first.name) == 1 and len(names) == len(default_templates())
