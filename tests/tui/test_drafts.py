@@ -376,3 +376,23 @@ async def test_at_80x24_what_is_missing_stays_on_screen_under_a_long_name(store,
         for shown in (count, app.screen.query_one("#draft_link")):
             assert box.content_region.contains_region(shown.region)
             assert app.screen.region.contains_region(shown.region)
+
+
+async def test_letters_typed_in_one_write_with_ctrl_l_are_in_the_message_logged(store, people, outside):
+    # ctrl+l acted ahead of the letters before it (a priority key): the P.S. was not in what was logged.
+    from textual import events
+
+    ann, _, _ = people
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("c", "end")
+        drafted = draft_text(app)
+        for character in " PS":
+            app.post_message(events.Key(character if character != " " else "space", character))
+        app.post_message(events.Key("ctrl+l", None))
+        await settle(pilot)
+        await keys.press("enter")
+        await settle(pilot)
+        assert [i.text for i in store.interactions(ann.id)] == [drafted + " PS"]

@@ -84,9 +84,11 @@ class DraftText(TextEditor):
 class DraftScreen(TranslatedBindings, ModalScreen[DraftSent | None]):
     CSS_PATH = DRAFTS_CSS
     BINDINGS = [
-        Binding("ctrl+s", "send", N_("Copy & open"), priority=True, id="draft_send"),
-        Binding("ctrl+t", "next_template", N_("Next template"), priority=True, id="draft_next_template"),
-        Binding("ctrl+l", "log_it", N_("Log it"), priority=True, id="draft_log"),
+        # Not priority: in turn with the letters typed before them in one write (a slow link, a paste),
+        # which acting ahead of them lost from the message sent and logged.
+        Binding("ctrl+s", "send", N_("Copy & open"), id="draft_send"),
+        Binding("ctrl+t", "next_template", N_("Next template"), id="draft_next_template"),
+        Binding("ctrl+l", "log_it", N_("Log it"), id="draft_log"),
         Binding("escape", "cancel", N_("Close"), id="cancel_form"),
     ]
 

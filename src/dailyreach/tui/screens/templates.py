@@ -108,7 +108,8 @@ class TemplateForm(TranslatedBindings, ModalScreen[Template | None]):
 
     AUTO_FOCUS = "#name"
     BINDINGS = [
-        Binding("ctrl+s", "save", N_("Save"), priority=True, id="save_form"),
+        # Not priority: in turn with the body typed before it in one write, which saving ahead of it cut.
+        Binding("ctrl+s", "save", N_("Save"), id="save_form"),
         Binding("escape", "cancel", N_("Cancel"), id="cancel_form"),
     ]
 
