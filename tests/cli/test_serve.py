@@ -181,6 +181,15 @@ def test_only_the_servers_own_page_may_open_a_session(serve):
     assert get(server.url, Host=f"localhost:{server.port}")[0] == 200
 
 
+def test_a_plain_request_to_the_session_socket_is_answered_400_without_a_traceback(serve):
+    # textual-serve printed two tracebacks for it (aiohttp's HTTPBadRequest, raised as it prepared).
+    server = serve()
+    assert get(f"{server.url}/ws")[0] == 400
+    assert get(server.url)[0] == 200
+    code, _out, err = server.interrupt()
+    assert code == 0 and "Traceback" not in err, err
+
+
 async def open_session(url: str) -> tuple[aiohttp.ClientSession, aiohttp.ClientWebSocketResponse]:
     """A browser session's socket, read until the app has drawn its first screen."""
     client = aiohttp.ClientSession()

@@ -175,6 +175,15 @@ class DailyReachServer(Server):
         finally:
             self.sessions.discard(task)
 
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """A request to the session's address that is not a WebSocket's (curl, a crawler) is answered
+        400, not left to textual-serve, which printed two tracebacks for it."""
+        if not web.WebSocketResponse().can_prepare(request).ok:
+            raise web.HTTPBadRequest(
+                text=_("This address is the app's session socket: open the page instead.")
+            )
+        return await super().handle_websocket(request)
+
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         # The page's socket address is the one the browser used (localhost, 127.0.0.1, a LAN name).
         self.public_url = f"{request.scheme}://{request.host}"
