@@ -396,3 +396,32 @@ async def test_letters_typed_in_one_write_with_ctrl_l_are_in_the_message_logged(
         await keys.press("enter")
         await settle(pilot)
         assert [i.text for i in store.interactions(ann.id)] == [drafted + " PS"]
+
+
+async def test_an_edited_draft_is_put_away_only_when_ctrl_t_or_escape_is_pressed_again(
+    store, people, outside
+):
+    # The edit was gone at the first ctrl+t, and ctrl+z did not bring it back.
+    app = DailyReachApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys.press("c")
+        first = str(app.screen.query_one("#draft_title").render())
+        await keys.press("end", *" PS", "ctrl+t")
+        assert draft_text(app).endswith(" PS") and str(app.screen.query_one("#draft_title").render()) == first
+        assert list(app._notifications)[-1].message == (
+            "The draft was edited: ctrl+t again puts the next template in its place."
+        )
+        await keys.press("ctrl+t")
+        assert str(app.screen.query_one("#draft_title").render()) != first
+        assert not draft_text(app).endswith(" PS")
+        await keys.press(*" PS", "escape")
+        assert isinstance(app.screen, DraftScreen)
+        assert list(app._notifications)[-1].message == (
+            "The draft was edited: esc again closes it, and the edit is lost."
+        )
+        await keys.press("escape")
+        assert not isinstance(app.screen, DraftScreen)
+        await keys.press("c", "escape")  # as it was drafted: closed at once
+        assert not isinstance(app.screen, DraftScreen)

@@ -61,6 +61,8 @@ LINK_CELLS = 60
 SET_MY_NAME = N_("(your name: ctrl+p Templates, y)")
 NO_DRAFT = N_("No draft")
 SUBJECT = N_("subject: {subject}")
+EDITED_NEXT = N_("The draft was edited: {key} again puts the next template in its place.")
+EDITED_CLOSE = N_("The draft was edited: {key} again closes it, and the edit is lost.")
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ class DraftScreen(TranslatedBindings, ModalScreen[DraftSent | None]):
         self.prepared = prepared
         self.draft: Draft | None = prepared.draft
         self.delivering = False
+        # The key that was just told it would throw the edited draft away: pressed again, it does.
+        self.warned: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="draft_box"):
@@ -130,7 +134,18 @@ class DraftScreen(TranslatedBindings, ModalScreen[DraftSent | None]):
         self._show_count()
 
     def on_text_area_changed(self) -> None:
+        self.warned = None
         self._show_count()
+
+    def _may_drop_the_edit(self, key_id: str, warning: str) -> bool:
+        """Whether the key ``key_id`` may put the draft away: at once when it is as it was drafted; edited,
+        once the key is pressed again after ``warning`` said what it would do."""
+        drafted = self.draft.text if self.draft is not None else ""
+        if self.text == drafted or self.warned == key_id:
+            return True
+        self.warned = key_id
+        self.notify(_(warning).format(key=bound_key(self.app, key_id)), severity="warning", markup=False)
+        return False
 
     def _show_count(self) -> None:
         made, text = self.draft, self.text
@@ -168,6 +183,8 @@ class DraftScreen(TranslatedBindings, ModalScreen[DraftSent | None]):
     def action_next_template(self) -> None:
         choices = self.prepared.choices
         if not choices:
+            return
+        if not self._may_drop_the_edit("draft_next_template", EDITED_NEXT):
             return
         current = self.draft.template if self.draft is not None else None
         at = choices.index(current) + 1 if current in choices else 0
@@ -234,7 +251,8 @@ class DraftScreen(TranslatedBindings, ModalScreen[DraftSent | None]):
         self.dismiss(DraftSent(self.draft.kind, self.draft.channel, text))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self._may_drop_the_edit("cancel_form", EDITED_CLOSE):
+            self.dismiss(None)
 
 
 def not_opened(link: str) -> str:
