@@ -242,8 +242,11 @@ async def test_the_templates_screen_adds_refuses_previews_and_deletes_with_undo(
         table = app.screen.query_one(DataTable)
         table.move_cursor(row=0)
         table.move_cursor(row=next(i for i in range(table.row_count) if "Mine" in str(table.get_row_at(i))))
+        below = app.screen.view.templates[table.cursor_row + 1].name
         await keys.press("x")
         assert "Mine" not in [t.name for t in templates(store)]
+        # On the one below, where the cursor was: it went to the top, and a second x deleted another.
+        assert app.screen._selected().name == below
         await keys.press("u")
         assert "Mine" in [t.name for t in templates(store)]
         assert app.screen._selected().name == "Mine"

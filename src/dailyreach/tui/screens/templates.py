@@ -388,8 +388,14 @@ class TemplatesScreen(TranslatedBindings, StoreScreen):
 
     def action_delete(self) -> None:
         template = self._selected()
-        if template is None:
+        if template is None or self.view is None:
             return
+        # The cursor stays where it was, on the next one (the one before, from the last row): it went to
+        # the top, where a second x deleted a template the user had not looked at.
+        shown = self.view.templates
+        at = shown.index(template)
+        neighbours = shown[at + 1 : at + 2] or shown[max(at - 1, 0) : at]
+        self.cursor_to = neighbours[0].id if neighbours else None
         self.run_saving(
             lambda: delete_template(self.store, template),
             lambda _deleted: self.notify(
