@@ -71,7 +71,14 @@ def duration(hours: float | None) -> str:
 
 
 def money_text(money: dict[str, float]) -> str:
-    return " · ".join(wording.money_text(total, currency) for currency, total in money.items())
+    """Sums in several currencies as the header lists them: "5,000 JPY, 120 USD" (in Japanese, 、): a
+    " · " read as a break in a Japanese sentence."""
+    return _(", ").join(wording.money_text(total, currency) for currency, total in money.items())
+
+
+def money_lines(money: dict[str, float]) -> str:
+    """An amount per currency, one a line: a table cell stays narrow however many currencies there are."""
+    return "\n".join(wording.money_text(total, currency) for currency, total in money.items())
 
 
 def hours_text(hours: float) -> str:

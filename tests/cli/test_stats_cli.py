@@ -173,7 +173,7 @@ def test_stats_text_aligns_japanese_names_and_draws_the_series(db):
         if reason in line
     }
     assert len(follow_ups) == 2 and len(columns) == 1  # 山田 太郎 takes 9 cells, Ann 3: the reasons line up
-    assert "Declined 2 invitations: saved 5 h and 5,000 JPY · 120 USD" in shown
+    assert "Declined 2 invitations: saved 5 h and 5,000 JPY, 120 USD" in shown
     assert "█" in shown and "\x1b" not in shown  # bars, and no colour codes when piped
 
 

@@ -25,6 +25,7 @@ from dailyreach.i18n import N_, _, ngettext
 from dailyreach.stats_wording import (
     duration,
     hours_text,
+    money_lines,
     money_text,
     month_label,
     percent,
@@ -388,7 +389,7 @@ class StatsScreen(TranslatedBindings, StoreScreen):
                 month_label(month.month),
                 month.count,
                 hours_text(month.hours),
-                _lines(money_text(month.money)) or "—",
+                money_lines(month.money) or "—",
                 to_come_or(month.sent_those_weeks),
             ]
             for month in months
@@ -398,7 +399,7 @@ class StatsScreen(TranslatedBindings, StoreScreen):
                 _("in total"),
                 declined.count,
                 hours_text(declined.hours),
-                _lines(money_text(declined.money)) or "—",
+                money_lines(declined.money) or "—",
                 to_come_or(declined.sent_those_weeks),
             ]
         )
@@ -446,8 +447,3 @@ def _habit_figures(stats: Stats) -> tuple[object, ...]:
 
 def _anything(week: WeekCount) -> bool:
     return bool(week.sent or week.replies or week.meetings)
-
-
-def _lines(money: str) -> str:
-    """An amount per currency, one a line: a table cell stays narrow however many currencies there are."""
-    return money.replace(" · ", "\n")
