@@ -108,6 +108,25 @@ def test_import_into_an_empty_store_gives_back_the_same_records_and_twice_adds_n
     assert without_time(export_bundle(fresh)) == without_time(original)
 
 
+def test_an_import_fills_the_empty_plan_the_app_made_as_it_opened_and_keeps_one_with_rows(
+    store, tmp_path, clock
+):
+    # The app opened on an empty store made today's plan, empty: the file's was left out as "present",
+    # and Today showed the imported threads without their follow-ups.
+    fill(store)
+    original = export_bundle(store)
+    fresh = Store(tmp_path / "fresh.json", clock=clock)
+    fresh.save_plan(DayPlan(date="2026-11-23"))
+    plan = plan_import(fresh, original, "test.json")
+    assert (plan.added["plans"], plan.already_present["plans"]) == (1, 0)
+    apply_import(fresh, plan)
+    assert fresh.plan("2026-11-23") == store.plan("2026-11-23")
+    planned = Store(tmp_path / "planned.json", clock=clock)
+    planned.save_plan(DayPlan(date="2026-11-23", items=[PlanItem(contact_id="someone", reason="new")]))
+    kept = plan_import(planned, original, "test.json")
+    assert (kept.added["plans"], kept.already_present["plans"]) == (0, 1)
+
+
 def test_an_import_is_undone_as_one_change(store, tmp_path, clock):
     fill(store)
     fresh = Store(tmp_path / "fresh.json", clock=clock)

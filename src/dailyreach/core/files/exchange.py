@@ -372,9 +372,10 @@ def plan_import(store: Store, data: Any, source: str) -> ImportPlan:
     same_person = _already_there(store, [raw for _index, raw in readable["contacts"]])
     happened_by = _written_by(data["exported_at"], store.local_now())
     for table, read_record in _RECORDS.items():
-        # A day's plan is rewritten as the day goes: one in the file unlike the stored one is no news.
+        # A day's plan is rewritten as the day goes: one in the file unlike the stored one is no news. An
+        # empty one (the app opened on an empty store made it) holds nothing: the file's takes its place.
         stored = {} if table == "plans" else {doc[KEY_FIELDS[table]]: doc for doc in store.documents(table)}
-        existing = store.record_ids(table) if table == "plans" else stored.keys()
+        existing = {plan.date for plan in store.plans() if plan.items} if table == "plans" else stored.keys()
         new: dict[str, dict[str, Any]] = {}
         present = differing = 0
         for index, raw in readable[table]:
